@@ -1,0 +1,29 @@
+import { render } from 'preact';
+import { ask } from '../../src/messaging/client';
+import { loadSettings, saveSettings } from '../../src/shared/settings';
+import { Options, type OptionsApi } from '../../src/ui/Options';
+import '../../src/ui/options.css';
+
+const api: OptionsApi = {
+  load: loadSettings,
+  save: saveSettings,
+  clear: (what) => ask('data:clear', { what }),
+  async exportFile() {
+    const data = await ask('data:export', {});
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+    a.download = `backstory-reading-${data.exportedAt.slice(0, 10)}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  },
+  async importFile(file) {
+    try {
+      const r = await ask('data:import', JSON.parse(await file.text()));
+      return `Imported ${r.pages} pages and ${r.updates} update states.`;
+    } catch (e) {
+      return `Import failed: ${(e as Error).message}`;
+    }
+  },
+};
+
+render(<Options api={api} />, document.getElementById('app')!);

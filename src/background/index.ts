@@ -1,0 +1,118 @@
+/** The background: owns IndexedDB and the network; everything else asks it through typed messages. */
+import { browser } from 'wxt/browser';
+import { fetchSummary, titleFor } from '../knowledge/wikipedia';
+import { tell } from '../messaging/client';
+import type { BackgroundProtocol } from '../messaging/protocol';
+import { listen } from '../messaging/router';
+import { clearCache, clearReading, exportAll, followedPages, importAll, markUpdates, openStore, pageState, recordReport, type DB } from '../reading/store';
+import type { PageState } from '../reading/types';
+import { loadSettings } from '../shared/settings';
+import { canonicalUrl } from '../shared/url';
+import { disableSite, enableSite, siteStatus, watchPermissions } from './sites';
+import { tabPages } from './tabs';
+
+let dbPromise: Promise<DB> | null = null;
+/** Opened on first use: a service worker woken for one message should not pay for more. */
+const db = () => (dbPromise ??= openStore());
+
+const BADGE_COLOR = '#3b5bdb';
+
+async function setBadge(tabId: number, state: PageState | null): Promise<void> {
+  const text = state?.isLiveBlog && state.unseen > 0 ? String(state.unseen) : '';
+  await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
+  if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }).catch(() => undefined);
+}
+
+/** Every tab showing this page gets the new state and its badge (two tabs of one blog agree). */
+async function broadcast(state: PageState, exceptTab?: number): Promise<void> {
+  for (const tabId of await tabPages.tabsOf(state.url)) {
+    await setBadge(tabId, state);
+    if (tabId !== exceptTab) await tell(tabId, 'state:changed', state).catch(() => tabPages.remove(tabId));
+  }
+}
+
+async function urlOfTab(tabId: number): Promise<string | undefined> {
+  const known = await tabPages.get(tabId);
+  if (known) return known;
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  return tab?.url;
+}
+
+export function startBackground(): void {
+  listen<BackgroundProtocol>({
+    async 'page:report'(report, sender) {
+      const state = await recordReport(await db(), report);
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) {
+        await tabPages.set(tabId, state.url);
+        await setBadge(tabId, state);
+      }
+      return state;
+    },
+    async 'page:leave'(_req, sender) {
+      if (sender.tab?.id !== undefined) await tabPages.remove(sender.tab.id);
+    },
+    async 'updates:mark'({ url, ids, state, manual }, sender) {
+      const next = await markUpdates(await db(), url, ids, state, manual);
+      if (next) await broadcast(next, sender.tab?.id);
+      return next;
+    },
+    async 'page:get'({ url, tabId }) {
+      const target = url ?? (tabId !== undefined ? await urlOfTab(tabId) : undefined);
+      return target ? pageState(await db(), target) : null;
+    },
+    async 'page:jump'({ url, id }) {
+      const target = canonicalUrl(url);
+      for (const tabId of await tabPages.tabsOf(target)) {
+        const res = await tell(tabId, 'update:jump', { id }).catch(() => null);
+        if (res?.ok) {
+          const tab = await browser.tabs.update(tabId, { active: true });
+          if (tab?.windowId !== undefined) await browser.windows?.update(tab.windowId, { focused: true }).catch(() => undefined);
+          return { ok: true };
+        }
+      }
+      await browser.tabs.create({ url: target });
+      return { ok: false };
+    },
+    async 'pages:followed'() {
+      return followedPages(await db());
+    },
+    async 'knowledge:lookup'(req) {
+      const settings = await loadSettings();
+      return fetchSummary(await db(), titleFor(req), { endpoint: settings.wikipediaEndpoint, enabled: settings.wikipedia });
+    },
+    async 'data:export'() {
+      return exportAll(await db());
+    },
+    async 'data:import'(file) {
+      const result = await importAll(await db(), file);
+      for (const url of new Set(file.pages.map((p) => canonicalUrl(p.url)))) {
+        const state = await pageState(await db(), url);
+        if (state) await broadcast(state);
+      }
+      return result;
+    },
+    async 'data:clear'({ what }) {
+      if (what === 'reading' || what === 'all') await clearReading(await db());
+      if (what === 'cache' || what === 'all') await clearCache(await db());
+    },
+    async 'site:enable'({ origin, tabId }) {
+      return { enabled: await enableSite(origin, tabId) };
+    },
+    async 'site:disable'({ origin }) {
+      await disableSite(origin);
+      return { enabled: false };
+    },
+    'site:status': ({ url }) => siteStatus(url),
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void tabPages.remove(tabId));
+  browser.commands?.onCommand.addListener(async (command) => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    if (command === 'next-name' || command === 'previous-name') {
+      await tell(tab.id, 'names:step', { direction: command === 'next-name' ? 1 : -1 }).catch(() => undefined);
+    }
+  });
+  watchPermissions();
+}

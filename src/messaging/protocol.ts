@@ -1,0 +1,63 @@
+/**
+ * Every message between the content script, the popup, the options page and the background, typed.
+ * Content scripts and pages never touch IndexedDB or the network: they ask the background.
+ */
+import type { ExportFile, FollowedPage, PageReport, PageState, UpdateState } from '../reading/types';
+import type { Knowledge, KnowledgeRequest } from '../knowledge/types';
+
+/** Requests handled by the background: name → [request, response]. */
+export interface BackgroundProtocol {
+  /** The content script found (or re-found) a page's updates; answers with their reading state. */
+  'page:report': [PageReport, PageState];
+  /** The content script's page went away (navigation, tab closed). */
+  'page:leave': [{ url: string }, void];
+  /** Mark updates seen or new. `manual` choices stick: automatic marking never overrides them. */
+  'updates:mark': [{ url: string; ids: string[]; state: UpdateState; manual: boolean }, PageState | null];
+  /** One page's state, by URL or by tab (the popup without `?url=` asks for the active tab). */
+  'page:get': [{ url?: string; tabId?: number }, PageState | null];
+  /** Scroll a tab showing this page to an update (popup click); opens the page if no tab shows it. */
+  'page:jump': [{ url: string; id: string }, { ok: boolean }];
+  /** Live blogs the reader follows, with unseen counts as of the last visit. */
+  'pages:followed': [Record<string, never>, FollowedPage[]];
+  /** Background for a card: Wikipedia summary and more. Only the entity's title leaves the device. */
+  'knowledge:lookup': [KnowledgeRequest, Knowledge];
+  'data:export': [Record<string, never>, ExportFile];
+  'data:import': [ExportFile, { pages: number; updates: number }];
+  'data:clear': [{ what: 'reading' | 'cache' | 'all' }, void];
+  /** Per-site enabling: register the content script for an origin whose permission the popup obtained. */
+  'site:enable': [{ origin: string; tabId?: number }, { enabled: boolean }];
+  'site:disable': [{ origin: string }, { enabled: boolean }];
+  'site:status': [{ url: string }, { enabled: boolean; builtIn: boolean }];
+}
+
+/** Requests handled by a tab's content script: name → [request, response]. */
+export interface ContentProtocol {
+  /** Scroll to an update (popup click) and flash its marker. */
+  'update:jump': [{ id: string }, { ok: boolean }];
+  /** Reading state changed elsewhere (another tab of the same blog, the popup, an import). */
+  'state:changed': [PageState, void];
+  /** Keyboard shortcut from the commands API. */
+  'names:step': [{ direction: 1 | -1 }, void];
+  /** Where the tab stands, for the popup. */
+  'page:ping': [Record<string, never>, { url: string; isLiveBlog: boolean; names: number }];
+}
+
+export type BackgroundRequest<K extends keyof BackgroundProtocol> = BackgroundProtocol[K][0];
+export type BackgroundResponse<K extends keyof BackgroundProtocol> = BackgroundProtocol[K][1];
+export type ContentRequest<K extends keyof ContentProtocol> = ContentProtocol[K][0];
+export type ContentResponse<K extends keyof ContentProtocol> = ContentProtocol[K][1];
+
+/** The envelope on the wire. `bs` tells our messages apart from anything else on runtime messaging. */
+export interface Envelope<K extends string = string> {
+  bs: 1;
+  type: K;
+  payload: unknown;
+}
+
+export function envelope<K extends string>(type: K, payload: unknown): Envelope<K> {
+  return { bs: 1, type, payload };
+}
+
+export function isEnvelope(message: unknown): message is Envelope {
+  return typeof message === 'object' && message !== null && (message as Envelope).bs === 1;
+}

@@ -1,0 +1,37 @@
+/**
+ * The extension's own elements on the page: one host per purpose, each with a shadow root, so page CSS
+ * does not leak in and the page's DOM is never touched. Hosts that reveal reading history are closed.
+ */
+export interface Host {
+  host: HTMLElement;
+  root: ShadowRoot;
+  remove(): void;
+}
+
+export function createHost(doc: Document, name: string, mode: ShadowRootMode, css: string, position: 'fixed' | 'absolute'): Host {
+  const host = doc.createElement('backstory-' + name);
+  // Marks our own element so the scanner and the observer skip it; set on our element, not the page's.
+  host.setAttribute('data-backstory-host', '');
+  host.style.cssText = `all:initial;position:${position};top:0;left:0;width:0;height:0;overflow:visible;z-index:2147483646;contain:style;`;
+  const root = host.attachShadow({ mode });
+  adoptCss(doc, root, css);
+  // Outside <body>: page styles on body children and body-level layout stay unaffected.
+  doc.documentElement.appendChild(host);
+  return { host, root, remove: () => host.remove() };
+}
+
+/** Constructable stylesheets are not blocked by a page's style-src CSP; fall back to <style>. */
+function adoptCss(doc: Document, root: ShadowRoot, css: string): void {
+  try {
+    const Sheet = (doc.defaultView as typeof globalThis | null)?.CSSStyleSheet ?? CSSStyleSheet;
+    const sheet = new Sheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+    return;
+  } catch {
+    // Older engines or a cross-compartment refusal.
+  }
+  const style = doc.createElement('style');
+  style.textContent = css;
+  root.appendChild(style);
+}

@@ -1,0 +1,85 @@
+/**
+ * One batched MutationObserver for the whole page (Dark Reader's pattern): records are collected and
+ * handed over at most every `delay` ms; a burst past `burst` records becomes one full rescan instead of
+ * thousands of small ones. Our own hosts are ignored.
+ */
+export interface DomBatch {
+  /** Element or text nodes added (top-most only), still in the document. */
+  added: Node[];
+  /** Text nodes whose data changed. */
+  changed: Text[];
+  /** Something was removed. */
+  removed: boolean;
+  /** Too many records: treat as "everything may have changed". */
+  overflow: boolean;
+}
+
+export interface WatchOptions {
+  delay?: number;
+  burst?: number;
+}
+
+const isOurs = (node: Node): boolean =>
+  (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest?.('[data-backstory-host]') != null;
+
+export function watchDom(root: Node, onBatch: (batch: DomBatch) => void, signal: AbortSignal, options: WatchOptions = {}): void {
+  const delay = options.delay ?? 150;
+  const burst = options.burst ?? 2000;
+  let records: MutationRecord[] = [];
+  let overflow = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const flush = () => {
+    timer = undefined;
+    const batch: DomBatch = { added: [], changed: [], removed: false, overflow };
+    const taken = records;
+    records = [];
+    overflow = false;
+    if (!batch.overflow) {
+      const added = new Set<Node>();
+      const changed = new Set<Text>();
+      for (const r of taken) {
+        if (r.type === 'characterData') {
+          if (r.target.isConnected && !isOurs(r.target)) changed.add(r.target as Text);
+          continue;
+        }
+        if (r.removedNodes.length) batch.removed = true;
+        for (const n of r.addedNodes) if (n.isConnected && (n.nodeType === 1 || n.nodeType === 3) && !isOurs(n)) added.add(n);
+      }
+      // Keep only top-most added nodes: a subtree is scanned once.
+      for (const n of added) {
+        let p = n.parentNode;
+        let nested = false;
+        while (p) {
+          if (added.has(p)) {
+            nested = true;
+            break;
+          }
+          p = p.parentNode;
+        }
+        if (!nested) batch.added.push(n);
+      }
+      batch.changed = [...changed].filter((t) => ![...added].some((a) => a.contains(t)));
+      if (!batch.added.length && !batch.changed.length && !batch.removed) return;
+    }
+    onBatch(batch);
+  };
+
+  const observer = new MutationObserver((list) => {
+    if (overflow) return;
+    for (const r of list) {
+      if (r.type === 'childList' && isOurs(r.target) ) continue;
+      records.push(r);
+    }
+    if (records.length > burst) {
+      overflow = true;
+      records = [];
+    }
+    if (!timer && (records.length || overflow)) timer = setTimeout(flush, delay);
+  });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    if (timer) clearTimeout(timer);
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * When an update counts as seen: at least half of it (or, for an update taller than the window, most of
+ * a window's height of it) visible for about a second, while the reader is actually reading — the tab is
+ * visible and the reader has interacted with the page since it loaded (a restored scroll position alone
+ * never marks anything). Pure: the DOM glue feeds it visibility and time.
+ */
+export interface DwellOptions {
+  /** How long an update must stay visible. */
+  dwellMs: number;
+  /** Fraction of the update that must be visible. */
+  fraction: number;
+  /** For tall updates: fraction of the viewport the update must fill instead. */
+  viewportFraction: number;
+}
+
+export const DEFAULT_DWELL: DwellOptions = { dwellMs: 1000, fraction: 0.5, viewportFraction: 0.8 };
+
+export interface Visibility {
+  /** Visible height of the update, px. */
+  visible: number;
+  /** Full height of the update, px. */
+  height: number;
+}
+
+export class DwellTracker {
+  private since = new Map<string, number>();
+  private done = new Set<string>();
+  private engaged = false;
+
+  constructor(private options: DwellOptions = DEFAULT_DWELL) {}
+
+  /** The reader did something (scroll by wheel/keys/touch, pointer, key): from now on visibility counts. */
+  engage(): void {
+    this.engaged = true;
+  }
+
+  get isEngaged(): boolean {
+    return this.engaged;
+  }
+
+  /** Already seen: never reported again. */
+  settle(id: string): void {
+    this.done.add(id);
+    this.since.delete(id);
+  }
+
+  /** Forget that an update was reported, e.g. after the reader marked it new by hand. */
+  reset(id: string): void {
+    this.done.delete(id);
+    this.since.delete(id);
+  }
+
+  qualifies(v: Visibility, viewportHeight: number): boolean {
+    if (v.height <= 0 || v.visible <= 0) return false;
+    if (v.visible >= v.height * this.options.fraction) return true;
+    return v.visible >= viewportHeight * this.options.viewportFraction;
+  }
+
+  /**
+   * Feed the current visibility of every tracked update; returns the ids that just became seen.
+   * `active` is false while the tab is hidden.
+   */
+  tick(now: number, visibility: Map<string, Visibility>, viewportHeight: number, active: boolean): string[] {
+    const seen: string[] = [];
+    for (const [id, v] of visibility) {
+      if (this.done.has(id)) continue;
+      if (!active || !this.engaged || !this.qualifies(v, viewportHeight)) {
+        this.since.delete(id);
+        continue;
+      }
+      const start = this.since.get(id);
+      if (start === undefined) this.since.set(id, now);
+      else if (now - start >= this.options.dwellMs) {
+        this.settle(id);
+        seen.push(id);
+      }
+    }
+    for (const id of this.since.keys()) if (!visibility.has(id)) this.since.delete(id);
+    return seen;
+  }
+}

@@ -1,0 +1,57 @@
+import { browser } from 'wxt/browser';
+import type { Kind } from '../detect/types';
+
+/** The reader's choices. Kept in storage.local, readable by every part of the extension. */
+export interface Settings {
+  /** Fetch the Wikipedia summary when a card opens (only the entity's title is sent). */
+  wikipedia: boolean;
+  /** Base URL of the Wikipedia REST API; tests and the demo point it at a local mock. */
+  wikipediaEndpoint: string;
+  /** Base URL of the Wikidata API (offices held); same mock in tests. */
+  wikidataEndpoint: string;
+  /** Hover intent delay before a card opens, in ms. */
+  hoverDelay: number;
+  /** Which kinds of names are underlined. */
+  kinds: Record<Kind, boolean>;
+  /** Mark updates seen while reading (opt-out, per READING.md ask 2). */
+  autoSeen: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  wikipedia: true,
+  wikipediaEndpoint: 'https://en.wikipedia.org/api/rest_v1',
+  wikidataEndpoint: 'https://www.wikidata.org/w/api.php',
+  hoverDelay: 300,
+  kinds: { person: true, organization: true, place: true },
+  autoSeen: true,
+};
+
+const KEY = 'settings';
+
+export async function loadSettings(): Promise<Settings> {
+  const stored = (await browser.storage.local.get(KEY))[KEY] as Partial<Settings> | undefined;
+  return mergeSettings(stored);
+}
+
+export function mergeSettings(stored: Partial<Settings> | undefined): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    ...stored,
+    kinds: { ...DEFAULT_SETTINGS.kinds, ...stored?.kinds },
+  };
+}
+
+export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = mergeSettings({ ...(await loadSettings()), ...patch });
+  await browser.storage.local.set({ [KEY]: next });
+  return next;
+}
+
+/** Calls back with the new settings whenever they change (options page, another window). */
+export function watchSettings(callback: (settings: Settings) => void, signal: AbortSignal): void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && changes[KEY]) callback(mergeSettings(changes[KEY].newValue as Partial<Settings>));
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+}

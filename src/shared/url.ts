@@ -1,0 +1,34 @@
+/** Query parameters that identify a click, not a page. */
+const TRACKING = /^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|ref|ref_src|cmpid|CMP|ito|ocid|smid|smtyp|s_cid|at_medium|at_campaign|at_custom\d|ns_mchannel|ns_source|ns_campaign|ns_linkname|ns_fee|mbid|sr_share|guccounter|taid|__twitter_impression)$/i;
+
+/**
+ * The key reading state is stored under: same page, same key, whatever fragment or tracking parameters
+ * the link carried. Keeps the port (two local servers are two sites) and the remaining query, sorted.
+ */
+export function canonicalUrl(input: string): string {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return input;
+  }
+  url.hash = '';
+  const kept = [...url.searchParams.entries()].filter(([k]) => !TRACKING.test(k));
+  kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  url.search = kept.length ? '?' + new URLSearchParams(kept).toString() : '';
+  if (url.pathname.length > 1 && url.pathname.endsWith('/index.html')) {
+    url.pathname = url.pathname.slice(0, -'index.html'.length);
+  }
+  return url.toString();
+}
+
+/** `https://example.org/*` for a page URL: the unit the reader enables Backstory on. */
+export function originPattern(input: string): string | null {
+  try {
+    const url = new URL(input);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return `${url.protocol}//${url.hostname}/*`;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The toolbar popup: this page's updates (time, first line, seen or new; click to jump), mark all seen,
+ * and below, the followed live blogs with their unseen counts as of the last visit.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { FollowedPage, PageState, UpdateView } from '../reading/types';
+
+export interface PopupApi {
+  /** The page to show: from `?url=`, or the active tab. */
+  load(): Promise<{ state: PageState | null; url?: string; site?: SiteInfo }>;
+  followed(): Promise<FollowedPage[]>;
+  mark(url: string, ids: string[], state: 'seen' | 'new'): Promise<PageState | null>;
+  jump(url: string, id: string): Promise<void>;
+  enableSite?(): Promise<boolean>;
+  openOptions?(): void;
+}
+
+export interface SiteInfo {
+  host: string;
+  enabled: boolean;
+  builtIn: boolean;
+}
+
+function time(u: UpdateView): string {
+  if (!u.time) return u.label;
+  const d = new Date(u.time);
+  return Number.isNaN(d.getTime()) ? u.label : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+export function Popup({ api }: { api: PopupApi }) {
+  const [state, setState] = useState<PageState | null | undefined>(undefined);
+  const [url, setUrl] = useState<string | undefined>();
+  const [site, setSite] = useState<SiteInfo | undefined>();
+  const [followed, setFollowed] = useState<FollowedPage[]>([]);
+
+  const refresh = async () => {
+    const loaded = await api.load();
+    setState(loaded.state);
+    setUrl(loaded.state?.url ?? loaded.url);
+    setSite(loaded.site);
+    setFollowed(await api.followed());
+  };
+  useEffect(() => void refresh(), []);
+
+  const mark = async (ids: string[], to: 'seen' | 'new') => {
+    if (!state) return;
+    const next = await api.mark(state.url, ids, to);
+    if (next) setState(next);
+    setFollowed(await api.followed());
+  };
+
+  if (state === undefined) return <main class="popup" aria-busy="true"><p class="muted">Loading…</p></main>;
+
+  const others = followed.filter((f) => f.url !== state?.url);
+  return (
+    <main class="popup">
+      <header>
+        <h1>Backstory</h1>
+        {api.openOptions && <button type="button" class="link" onClick={() => api.openOptions!()}>Options</button>}
+      </header>
+      {site && !site.enabled && (
+        <section class="site">
+          <p>Backstory is not enabled on {site.host}.</p>
+          <button type="button" onClick={async () => (await api.enableSite?.()) && refresh()}>Enable on {site.host}</button>
+        </section>
+      )}
+      {state?.isLiveBlog ? (
+        <section aria-labelledby="this-page">
+          <h2 id="this-page" class="page-title">{state.title}</h2>
+          <div class="summary">
+            <span role="status">{state.unseen === 0 ? 'All updates seen' : `${state.unseen} new of ${state.updates.length}`}</span>
+            <button type="button" disabled={state.unseen === 0} onClick={() => mark(state.updates.map((u) => u.id), 'seen')}>Mark all seen</button>
+          </div>
+          <ol class="updates">
+            {state.updates.map((u) => (
+              <li key={u.id} class={`update ${u.state}`} data-update-id={u.id} data-state={u.state}>
+                <button type="button" class="jump" onClick={() => api.jump(state.url, u.id)}>
+                  <span class="time">{time(u)}</span>
+                  <span class="line">{u.firstLine}</span>
+                </button>
+                <span class={`badge ${u.state}`}>{u.state === 'seen' ? 'Seen' : 'New'}</span>
+                <button type="button" class="toggle" aria-label={u.state === 'seen' ? `Mark “${u.label}” as new` : `Mark “${u.label}” as seen`} onClick={() => mark([u.id], u.state === 'seen' ? 'new' : 'seen')}>
+                  {u.state === 'seen' ? '↺' : '✓'}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : (
+        <p class="muted">{state ? 'This page is not a live blog: names get cards, updates are not tracked.' : url ? 'Backstory has not seen this page yet.' : 'No page.'}</p>
+      )}
+      {others.length > 0 && (
+        <section aria-labelledby="followed">
+          <h2 id="followed">Followed live blogs</h2>
+          <ul class="followed">
+            {others.map((f) => (
+              <li key={f.url}>
+                <a href={f.url} target="_blank" rel="noopener">{f.title || f.url}</a>
+                <span class="count">{f.unseen ? `${f.unseen} new` : 'up to date'}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </main>
+  );
+}
