@@ -40,6 +40,7 @@ export function buildManifest(browser: string) {
           required: ['websiteContent'],
         },
       },
+      gecko_android: { strict_min_version: '142.0' },
     };
   }
   return manifest;

@@ -1,0 +1,155 @@
+/**
+ * A local HTTP server on 127.0.0.1 for the real-browser tests and the demo: static pages, and a mock of
+ * Wikipedia's REST API answering in the real format, so nothing ever calls the real network.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+/** The shared fixtures beside the checkout (CI has them; a developer machine may not). */
+export const SHARED = resolve(REPO, '../shared');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+}
+
+export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
+
+export interface LocalServer {
+  origin: string;
+  port: number;
+  /** Requests to the mock APIs, for assertions on what left the "device". */
+  apiRequests: RecordedRequest[];
+  /** Adds or replaces a dynamic route (exact path). */
+  route(path: string, handler: Handler): void;
+  close(): Promise<void>;
+}
+
+/** Static folders, by URL prefix. */
+const MOUNTS: Array<[string, string]> = [
+  ['/shared/', join(SHARED, 'fixtures')],
+  ['/fixtures/', join(REPO, 'tests/fixtures')],
+  ['/demo/', join(REPO, 'demo')],
+];
+
+const WIKI_DIR = join(REPO, 'tests/fixtures/wikipedia');
+
+function cors(res: ServerResponse): void {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader('Access-Control-Allow-Headers', 'Api-User-Agent, Accept, Content-Type');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, OPTIONS');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  cors(res);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/** Rewrites Wikimedia URLs in a mock answer to this server, so images and links stay local. */
+function localise(json: string, origin: string): string {
+  return json
+    .replaceAll('https://upload.wikimedia.org/', `${origin}/wiki-media/`)
+    .replaceAll('https://en.wikipedia.org/', `${origin}/wiki-site/`);
+}
+
+function summary(res: ServerResponse, rawTitle: string, origin: string): void {
+  const title = decodeURIComponent(rawTitle).replace(/ /g, '_');
+  const file = join(WIKI_DIR, 'summary', `${title}.json`);
+  if (!file.startsWith(WIKI_DIR) || !existsSync(file)) {
+    sendJson(res, 404, {
+      type: 'https://mediawiki.org/wiki/HyperSwitch/errors/not_found',
+      title: 'Not found.',
+      method: 'get',
+      detail: 'Page or revision not found.',
+      uri: `/en.wikipedia.org/v1/page/summary/${rawTitle}`,
+    });
+    return;
+  }
+  cors(res);
+  res.writeHead(200, {
+    'Content-Type': 'application/json; charset=utf-8; profile="https://www.mediawiki.org/wiki/Specs/Summary/1.5.0"',
+    'Cache-Control': 's-maxage=1209600, max-age=300',
+  });
+  res.end(localise(readFileSync(file, 'utf8'), origin));
+}
+
+/** A placeholder image for any thumbnail path: a tinted SVG with the file's initials. */
+function media(res: ServerResponse, path: string): void {
+  const name = decodeURIComponent(path.split('/').pop() ?? '?').replace(/^\d+px-/, '');
+  const hue = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 7);
+  const label = name.replace(/\.[a-z]+$/i, '').replace(/[_-]+/g, ' ').slice(0, 18);
+  cors(res);
+  res.writeHead(200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'no-store' });
+  res.end(`<svg xmlns="http://www.w3.org/2000/svg" width="320" height="240" viewBox="0 0 320 240"><rect width="320" height="240" fill="hsl(${hue} 45% 55%)"/><text x="160" y="128" font-family="sans-serif" font-size="20" fill="#fff" text-anchor="middle">${label.replace(/[<&>]/g, '')}</text></svg>`);
+}
+
+function serveStatic(res: ServerResponse, pathname: string): boolean {
+  for (const [prefix, dir] of MOUNTS) {
+    if (!pathname.startsWith(prefix)) continue;
+    const file = normalize(join(dir, decodeURIComponent(pathname.slice(prefix.length))));
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) return false;
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.end(readFileSync(file));
+    return true;
+  }
+  return false;
+}
+
+export async function startServer(port = 0): Promise<LocalServer> {
+  const routes = new Map<string, Handler>();
+  const apiRequests: RecordedRequest[] = [];
+  let origin = '';
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', origin);
+    try {
+      const dynamic = routes.get(url.pathname);
+      if (dynamic) return void (await dynamic(req, res, url));
+      if (url.pathname.startsWith('/wiki/') || url.pathname.startsWith('/wikidata/')) {
+        apiRequests.push({ method: req.method ?? 'GET', path: url.pathname + url.search, headers: req.headers });
+        if (req.method === 'OPTIONS') {
+          cors(res);
+          res.writeHead(204);
+          return void res.end();
+        }
+        const m = /^\/wiki\/api\/rest_v1\/page\/summary\/(.+)$/.exec(url.pathname);
+        if (m) return summary(res, m[1], origin);
+        return sendJson(res, 404, { error: 'unknown mock endpoint' });
+      }
+      if (url.pathname.startsWith('/wiki-media/')) return media(res, url.pathname);
+      if (serveStatic(res, url.pathname)) return;
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('not found');
+    } catch (e) {
+      res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end(String(e));
+    }
+  });
+  await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  origin = `http://127.0.0.1:${actual}`;
+  return {
+    origin,
+    port: actual,
+    apiRequests,
+    route: (path, handler) => void routes.set(path, handler),
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
+
+/** The Wikipedia REST base URL of the mock, for the extension's settings. */
+export const wikiEndpoint = (server: LocalServer) => `${server.origin}/wiki/api/rest_v1`;

@@ -1,0 +1,15 @@
+/**
+ * Everything the extension may ask for, and why. tests/e2e/manifest.test.ts holds the built manifests to
+ * this list: a new permission has to be added here, with its reason, in review.
+ */
+export const ALLOWED_PERMISSIONS: Record<string, string> = {
+  storage: 'settings (storage.local) and the tab→page map that survives a stopped service worker (storage.session)',
+  scripting: 'register the content script on sites the reader enables from the popup',
+  activeTab: 'the popup reads the active tab’s URL when the reader opens it',
+};
+
+/** Host access granted at install: local pages only (the demo and the tests). */
+export const ALLOWED_INSTALL_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+/** Asked one site at a time from the popup, never at install. */
+export const ALLOWED_OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];

@@ -1,0 +1,54 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromiumWithExtension, setExtensionSettings } from '../../../scripts/lib/chromium';
+import { buildDir, tempProfile, VIEWPORT, type Driver, type Tab } from './driver';
+
+function tab(page: Page): Tab {
+  return {
+    url: () => page.url(),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg),
+    mouseMove: (x, y, steps = 4) => page.mouse.move(x, y, { steps }),
+    wheel: (dy) => page.mouse.wheel(0, Math.round(dy)),
+    press: (key) => page.keyboard.press(key),
+    click: (x, y) => page.mouse.click(x, y),
+    reload: async () => void (await page.reload({ waitUntil: 'load' })),
+    screenshot: async (path) => void (await page.screenshot({ path })),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+}
+
+export async function launchChromium(): Promise<Driver & { context(): BrowserContext; extensionId(): string }> {
+  const extensionDir = buildDir('chrome');
+  const profile = tempProfile('chromium');
+  let context: BrowserContext;
+  let id = '';
+  const start = async () => {
+    ({ context, extensionId: id } = await launchChromiumWithExtension({ extensionDir, profileDir: profile.dir, viewport: VIEWPORT }));
+  };
+  await start();
+
+  return {
+    name: 'chromium',
+    context: () => context,
+    extensionId: () => id,
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return tab(page);
+    },
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${id}/${path}`, { waitUntil: 'load' });
+      return tab(page);
+    },
+    setSettings: (patch) => setExtensionSettings(context, id, patch),
+    async restart() {
+      await context.close();
+      await start();
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      profile.remove();
+    },
+  };
+}

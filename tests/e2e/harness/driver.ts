@@ -1,0 +1,68 @@
+/**
+ * One interface over Chromium (playwright-core) and Firefox ESR (puppeteer-core over WebDriver BiDi),
+ * so every real-browser scenario runs the same way in both. Always the production build, headless.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { REPO } from '../../../scripts/lib/server';
+
+export interface Tab {
+  url(): string;
+  evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  mouseMove(x: number, y: number, steps?: number): Promise<void>;
+  wheel(deltaY: number): Promise<void>;
+  press(key: string): Promise<void>;
+  click(x: number, y: number): Promise<void>;
+  reload(): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Driver {
+  readonly name: 'chromium' | 'firefox';
+  /** Opens a web page and waits for its load event. */
+  open(url: string): Promise<Tab>;
+  /** Opens an extension page (popup.html?url=…, options.html) in a tab. */
+  openExtensionPage(path: string): Promise<Tab>;
+  /** Writes extension settings (storage.local), as the options page would. */
+  setSettings(patch: Record<string, unknown>): Promise<void>;
+  /** Closes the browser and starts it again on the same profile. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const VIEWPORT = { width: 1280, height: 720 };
+
+export function buildDir(browser: 'chrome' | 'firefox'): string {
+  const dir = resolve(REPO, '.output', `${browser}-mv3`);
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`No production build in ${dir}: run "npm run build" first (npm test does).`);
+  }
+  return dir;
+}
+
+export function tempProfile(name: string): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), `backstory-${name}-`));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Polls until `fn` returns a truthy value (or the timeout passes, then throws with the last value). */
+export async function until<T>(fn: () => Promise<T> | T, { timeout = 10_000, interval = 100, what = 'condition' } = {}): Promise<NonNullable<T>> {
+  const end = Date.now() + timeout;
+  let last: T | undefined;
+  let error: unknown;
+  while (Date.now() < end) {
+    try {
+      last = await fn();
+      if (last) return last as NonNullable<T>;
+    } catch (e) {
+      error = e;
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}${error ? `; last error: ${error}` : ''}`);
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,94 @@
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../../src/manifest';
+import { requireBrowser } from '../../../scripts/lib/browsers';
+import { buildDir, sleep, tempProfile, until, VIEWPORT, type Driver, type Tab } from './driver';
+
+/** Fixed so tests can open moz-extension://UUID/… pages. */
+export const FIREFOX_UUID = '5d2e6c1a-8b4f-4f0e-9a6d-2c7b1e0f4a11';
+
+function tab(page: Page): Tab {
+  return {
+    url: () => page.url(),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    async mouseMove(x, y, steps = 4) {
+      await page.mouse.move(x, y, { steps });
+    },
+    wheel: (dy) => page.mouse.wheel({ deltaY: Math.round(dy) }),
+    press: (key) => page.keyboard.press(key as never),
+    click: (x, y) => page.mouse.click(x, y),
+    reload: async () => void (await page.reload({ waitUntil: 'load' })),
+    screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+}
+
+export async function launchFirefox(): Promise<Driver> {
+  const executablePath = requireBrowser('firefox');
+  const extension = buildDir('firefox');
+  const profile = tempProfile('firefox');
+  let browser: Browser;
+
+  const start = async () => {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      protocol: 'webDriverBiDi',
+      executablePath,
+      headless: true,
+      userDataDir: profile.dir,
+      defaultViewport: VIEWPORT,
+      args: ['--remote-allow-system-access', `--width=${VIEWPORT.width}`, `--height=${VIEWPORT.height}`],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+        // A temporary add-on is removed at shutdown; these keep its data and id for the restart test,
+        // as a permanently installed add-on would.
+        'extensions.webextensions.keepStorageOnUninstall': true,
+        'extensions.webextensions.keepUuidOnUninstall': true,
+        'datareporting.policy.dataSubmissionEnabled': false,
+        'browser.shell.checkDefaultBrowser': false,
+      },
+    });
+    await browser.installExtension(extension);
+  };
+  await start();
+
+  const extensionTab = async (path: string): Promise<Page> => {
+    const page = await browser.newPage();
+    // Over BiDi, goto to a moz-extension:// page never resolves although the page loads: poll instead.
+    void page.goto(`moz-extension://${FIREFOX_UUID}/${path}`).catch(() => undefined);
+    await until(() => page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete').catch(() => false), {
+      what: `moz-extension page ${path}`,
+    });
+    return page;
+  };
+
+  return {
+    name: 'firefox',
+    async open(url) {
+      const page = await browser.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return tab(page);
+    },
+    async openExtensionPage(path) {
+      return tab(await extensionTab(path));
+    },
+    async setSettings(patch) {
+      const page = await extensionTab('options.html');
+      await page.evaluate(async (p) => {
+        const b = (globalThis as any).browser;
+        const cur = ((await b.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+        await b.storage.local.set({ settings: { ...cur, ...p } });
+      }, patch);
+      await page.close();
+    },
+    async restart() {
+      await browser.close();
+      await sleep(300);
+      await start();
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      profile.remove();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/** What a test reads off a page, from the page's own world (as any page script could). */
+import type { Tab } from './driver';
+
+export type HighlightTexts = Record<'person' | 'organization' | 'place', string[]>;
+
+/** The underlined names, from the shared CSS.highlights registry. */
+export function highlightTexts(tab: Tab): Promise<HighlightTexts> {
+  return tab.evaluate(() => {
+    const out: Record<string, string[]> = { person: [], organization: [], place: [] };
+    for (const kind of Object.keys(out)) {
+      const h = CSS.highlights.get(`backstory-${kind}`);
+      if (h) for (const r of h as unknown as Iterable<Range>) out[kind].push(r.toString());
+    }
+    return out as HighlightTexts;
+  });
+}
+
+/** Centre of the n-th occurrence of `text` inside the page's main content, in viewport coordinates. */
+export function pointOfText(tab: Tab, text: string, nth = 0, scroll = true): Promise<{ x: number; y: number } | null> {
+  return tab.evaluate(
+    ({ text, nth, scroll }) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        let i = (n as Text).data.indexOf(text);
+        while (i >= 0) {
+          if (seen++ === nth) {
+            const r = document.createRange();
+            r.setStart(n, i);
+            r.setEnd(n, i + text.length);
+            if (scroll) (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+            const rect = r.getClientRects()[0];
+            return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+          }
+          i = (n as Text).data.indexOf(text, i + 1);
+        }
+      }
+      return null;
+    },
+    { text, nth, scroll },
+  );
+}
+
+export interface CardInfo {
+  open: boolean;
+  name?: string;
+  role?: string | null;
+  text?: string;
+  rect?: { left: number; top: number; right: number; bottom: number };
+  focused?: boolean;
+}
+
+/** The card, read through its open shadow root the way assistive technology sees it. */
+export function cardInfo(tab: Tab): Promise<CardInfo> {
+  return tab.evaluate(() => {
+    const host = document.querySelector('backstory-card');
+    const dialog = host?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement | null;
+    if (!dialog) return { open: false };
+    const labelledBy = dialog.getAttribute('aria-labelledby');
+    const name = labelledBy ? host!.shadowRoot!.getElementById(labelledBy)?.textContent?.trim() : dialog.getAttribute('aria-label') ?? undefined;
+    const r = dialog.getBoundingClientRect();
+    return {
+      open: true,
+      name,
+      role: dialog.getAttribute('role'),
+      text: dialog.innerText,
+      rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+      focused: host!.shadowRoot!.activeElement != null,
+    };
+  });
+}
+
+export interface PopupRow {
+  id: string;
+  state: string;
+  time: string;
+  line: string;
+}
+
+export function popupRows(tab: Tab): Promise<PopupRow[]> {
+  return tab.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('li.update')].map((li) => ({
+      id: li.dataset.updateId ?? '',
+      state: li.dataset.state ?? '',
+      time: li.querySelector('.time')?.textContent ?? '',
+      line: li.querySelector('.line')?.textContent ?? '',
+    })),
+  );
+}
