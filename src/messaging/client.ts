@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
 import {
   envelope,
+  unwrap,
   type BackgroundProtocol,
   type BackgroundRequest,
   type BackgroundResponse,
   type ContentProtocol,
   type ContentRequest,
   type ContentResponse,
+  type Reply,
 } from './protocol';
 
 /** Ask the background. Wakes a stopped service worker; rejects if the extension was reloaded. */
@@ -14,7 +16,7 @@ export async function ask<K extends keyof BackgroundProtocol>(
   type: K,
   payload: BackgroundRequest<K>,
 ): Promise<BackgroundResponse<K>> {
-  return (await browser.runtime.sendMessage(envelope(type, payload))) as BackgroundResponse<K>;
+  return unwrap<BackgroundResponse<K>>((await browser.runtime.sendMessage(envelope(type, payload))) as Reply);
 }
 
 /** Tell a tab's content script. Rejects when the tab has no content script. */
@@ -23,5 +25,5 @@ export async function tell<K extends keyof ContentProtocol>(
   type: K,
   payload: ContentRequest<K>,
 ): Promise<ContentResponse<K>> {
-  return (await browser.tabs.sendMessage(tabId, envelope(type, payload))) as ContentResponse<K>;
+  return unwrap<ContentResponse<K>>((await browser.tabs.sendMessage(tabId, envelope(type, payload))) as Reply);
 }

@@ -58,6 +58,15 @@ export function envelope<K extends string>(type: K, payload: unknown): Envelope<
   return { bs: 1, type, payload };
 }
 
+/** The answer on the wire: a value, or the handler's error message (sendResponse cannot reject). */
+export type Reply = { ok: unknown } | { error: string };
+
+export function unwrap<T>(reply: Reply | undefined): T {
+  if (!reply || typeof reply !== 'object') throw new Error('No answer from the extension (was it reloaded?)');
+  if ('error' in reply) throw new Error(reply.error);
+  return reply.ok as T;
+}
+
 export function isEnvelope(message: unknown): message is Envelope {
   return typeof message === 'object' && message !== null && (message as Envelope).bs === 1;
 }

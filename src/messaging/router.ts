@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { isEnvelope } from './protocol';
+import { isEnvelope, type Reply } from './protocol';
 
 type Protocol<P> = { [K in keyof P]: [unknown, unknown] };
 export type Handlers<P extends Protocol<P>> = {
@@ -7,15 +7,22 @@ export type Handlers<P extends Protocol<P>> = {
 };
 
 /**
- * Route typed messages to handlers. Returns a promise only for our own messages, so other listeners
- * (and unknown messages) are left alone. Returns the remove function.
+ * Route typed messages to handlers. Answers only our own messages, so other listeners (and unknown
+ * messages) are left alone. Uses sendResponse + `return true`, which every browser (and the polyfill)
+ * supports; errors travel as `{ error }` and are rethrown by the caller. Returns the remove function.
  */
 export function listen<P extends Protocol<P>>(handlers: Partial<Handlers<P>>): () => void {
-  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: Reply) => void) => {
     if (!isEnvelope(message)) return undefined;
     const handler = handlers[message.type as keyof P];
     if (!handler) return undefined;
-    return Promise.resolve().then(() => handler(message.payload as never, sender));
+    Promise.resolve()
+      .then(() => handler(message.payload as never, sender))
+      .then(
+        (ok) => sendResponse({ ok: ok ?? null }),
+        (e: unknown) => sendResponse({ error: e instanceof Error ? e.message : String(e) }),
+      );
+    return true;
   };
   browser.runtime.onMessage.addListener(listener as never);
   return () => browser.runtime.onMessage.removeListener(listener as never);
