@@ -38,7 +38,6 @@ async function hoverName(page: Page, text: string): Promise<{ x: number; y: numb
   await page.mouse.move(point.x, point.y, { steps: 6 });
   await page.waitForFunction(() => document.querySelector('backstory-card')?.shadowRoot?.querySelector('[role="dialog"] .wiki, [role="dialog"] .muted:not([aria-busy])'), undefined, { timeout: 15_000 });
   await page.waitForTimeout(400);
-  console.log('after wait', await page.evaluate(() => document.querySelector('backstory-card')?.shadowRoot?.innerHTML.slice(0, 300)));
   return point;
 }
 

@@ -58,48 +58,55 @@ export function runCards(session: PageSession, signal: AbortSignal): { step(dire
     const mentions = session.names.of(mention.key);
     const updates = session.updatesMentioning(mentions);
     let knowledge: Knowledge | 'loading' = 'loading';
-    const draw = () =>
-      render(
-        h(Card, {
-          entity,
-          mentions: mentions.length,
-          updates,
-          knowledge,
-          onClose: close,
-          onStep: (d: 1 | -1) => stepWithin(mention, d),
-        }),
-        root,
-      );
-    draw();
-    const card = root.querySelector<HTMLElement>('.card')!;
-    card.tabIndex = -1;
+    let card: HTMLElement | null = null;
     // A virtual reference: the line of the name under the pointer, or the name's first line.
     const reference = {
-      getBoundingClientRect: () => (anchor && open?.mention === mention && !lastKeyboard ? anchor : mention.range.getClientRects()[0] ?? mention.range.getBoundingClientRect()),
+      getBoundingClientRect: () => (anchor && !lastKeyboard ? anchor : (mention.range.getClientRects()[0] ?? mention.range.getBoundingClientRect())),
       getClientRects: () => mention.range.getClientRects(),
       contextElement: mention.range.startContainer.parentElement ?? undefined,
     };
-    const place = () =>
-      computePosition(reference, card, {
+    const place = async () => {
+      const el = card;
+      if (!el) return;
+      const { x, y, placement } = await computePosition(reference, el, {
         strategy: 'fixed',
         placement: 'top-start',
         middleware: [
           offset(6),
           flip({ fallbackPlacements: ['bottom-start', 'right-start', 'left-start'] }),
           shift({ padding: 8 }),
-          size({ padding: 8, apply: ({ availableHeight }) => void (card.style.maxHeight = `${Math.max(160, Math.min(420, availableHeight))}px`) }),
+          size({ padding: 8, apply: ({ availableHeight }) => void (el.style.maxHeight = `${Math.max(160, Math.min(420, availableHeight))}px`) }),
         ],
-      }).then(({ x, y }) => Object.assign(card.style, { position: 'fixed', left: `${x}px`, top: `${y}px` }));
-    const stopAuto = autoUpdate(reference, card, place, { animationFrame: false });
-    open = { mention, stop: stopAuto };
-    if (focus) card.focus();
-    card.addEventListener('pointerenter', () => {
+      });
+      // Above the name, the card is held by its bottom edge so that content arriving later grows it
+      // upwards, away from the line being read.
+      const above = placement.startsWith('top');
+      const bottom = doc.documentElement.clientHeight - (y + el.offsetHeight);
+      Object.assign(el.style, { position: 'fixed', left: `${x}px`, top: above ? 'auto' : `${y}px`, bottom: above ? `${bottom}px` : 'auto' });
+    };
+    const draw = () => {
+      render(
+        h(Card, { entity, mentions: mentions.length, updates, knowledge, onClose: close, onStep: (d: 1 | -1) => stepWithin(mention, d) }),
+        root,
+      );
+      card = root.querySelector<HTMLElement>('.card');
+      // Re-place at once: new content must not spill over the name, even for a frame.
+      void place();
+    };
+    draw();
+    if (!card) return;
+    const el: HTMLElement = card;
+    el.tabIndex = -1;
+    open = { mention, stop: autoUpdate(reference, el, () => void place(), { animationFrame: false }) };
+    if (focus) el.focus();
+    el.addEventListener('pointerenter', () => {
       overCard = true;
       clearTimeout(hide);
     });
-    card.addEventListener('pointerleave', () => {
+    el.addEventListener('pointerleave', (e) => {
       overCard = false;
-      scheduleHide();
+      // Back onto its own name: the card stays.
+      if (mentionAt(doc, session.names, e.clientX, e.clientY)?.mention !== mention) scheduleHide();
     });
     void knowledgeFor(mention).then((k) => {
       if (open?.mention !== mention) return;
