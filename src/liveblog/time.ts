@@ -20,8 +20,16 @@ function iso(date: string, hh: number, mm: number, offset: number): string | und
  * no time or the page has no date.
  */
 export function labelTime(label: string, clock: PageClock): string | undefined {
-  const m = /\b(\d{1,2})[:.h]?(\d{2})\s*(a\.?m\.?|p\.?m\.?)?\s*(?:Uhr\s*)?([A-Z]{1,4})?\b/i.exec(label);
-  if (!m || !clock.date) return undefined;
+  const date = explicitDate(label);
+  // Drop a printed date first, so its year is not read as a time ("03. Mai 2020, 16:05 Uhr").
+  const rest = date ? label.replace(DATE_DE, ' ').replace(DATE_EN, ' ') : label;
+  const day = date ?? clock.date;
+  if (!day) return undefined;
+  // "16:05", "19.41 GMT", "4:05 pm ET", "13h20"; then compact "1615 GMT" / "UPDATE 0830".
+  const m =
+    /\b(\d{1,2})[:.h](\d{2})\b\s*(a\.?m\.?|p\.?m\.?)?\s*(?:Uhr\s*)?([A-Z]{1,4}\b)?/i.exec(rest) ??
+    /\b([01]\d|2[0-3])([0-5]\d)\b\s*(?:hrs?\s*)?()([A-Z]{2,4}\b)?/.exec(rest);
+  if (!m) return undefined;
   let hh = Number(m[1]);
   const mm = Number(m[2]);
   const ampm = m[3]?.toLowerCase();
@@ -29,16 +37,18 @@ export function labelTime(label: string, clock: PageClock): string | undefined {
   if (ampm?.startsWith('a') && hh === 12) hh = 0;
   const zone = m[4]?.toUpperCase();
   const offset = zone && zone in ZONES ? ZONES[zone] : (clock.offset ?? 0);
-  const date = explicitDate(label) ?? clock.date;
-  return iso(date, hh, mm, offset);
+  return iso(day, hh, mm, offset);
 }
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, mai: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, okt: 10, nov: 11, dec: 12, dez: 12, mär: 3, maerz: 3, januar: 1, februar: 2, märz: 3, juni: 6, juli: 7 };
 
+const DATE_DE = /\b(\d{1,2})\.\s*([A-Za-zä]+)\s+(\d{4})\b/;
+const DATE_EN = /\b([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})\b/;
+
 /** "03. Mai 2020" or "October 30, 2023" inside a label. */
 function explicitDate(label: string): string | undefined {
-  const de = /\b(\d{1,2})\.\s*([A-Za-zä]+)\s+(\d{4})\b/.exec(label);
-  const en = /\b([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})\b/.exec(label);
+  const de = DATE_DE.exec(label);
+  const en = DATE_EN.exec(label);
   let d: number | undefined, mo: number | undefined, y: number | undefined;
   if (de) [d, mo, y] = [Number(de[1]), MONTHS[de[2].toLowerCase()] ?? MONTHS[de[2].slice(0, 3).toLowerCase()], Number(de[3])];
   else if (en) [d, mo, y] = [Number(en[2]), MONTHS[en[1].slice(0, 3).toLowerCase()], Number(en[3])];
