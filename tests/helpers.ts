@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** The shared fixtures beside the checkout. */
+export const SHARED_FIXTURES = resolve(__dirname, '../../shared/fixtures');
+
+export function fixture(name: string): string {
+  return readFileSync(resolve(SHARED_FIXTURES, name), 'utf8');
+}
+
+/** A fresh document in the test's happy-dom window, loaded with `html`. */
+export function loadDocument(html: string, url = 'http://127.0.0.1:8000/page.html'): Document {
+  const doc = document.implementation.createHTMLDocument('');
+  doc.open();
+  doc.write(html);
+  doc.close();
+  Object.defineProperty(doc, 'URL', { value: url, configurable: true });
+  return doc;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { locate, walkBlocks } from '../../src/page/blocks';
+import { scanRoot } from '../../src/page/scope';
+import { loadDocument } from '../helpers';
+
+describe('walkBlocks', () => {
+  const doc = loadDocument(`<body><nav><a>Home</a> <a>Syria</a></nav><main>
+    <h1>Syria <em>Daily</em></h1>
+    <p>Turkish Prime Minister <a href="#">Binali</a> <b>Yıldırım</b> said.</p>
+    <form><textarea>Assad and Putin</textarea></form>
+    <div contenteditable="true">Typed here</div>
+    <section id="comments"><p>Comment about Trump</p></section>
+    <p>Second<br>line</p>
+  </main><footer>EA WorldView</footer></body>`);
+  const blocks = [...walkBlocks(scanRoot(doc)!, doc)];
+
+  it('joins inline elements into one block per paragraph or heading', () => {
+    expect(blocks.map((b) => b.text.trim())).toEqual(['Syria Daily', 'Turkish Prime Minister Binali Yıldırım said.', 'Secondline']);
+  });
+
+  it('skips navigation, forms, editable areas, comments and footers', () => {
+    const all = blocks.map((b) => b.text).join(' ');
+    for (const word of ['Home', 'Assad', 'Typed', 'Trump', 'EA WorldView']) expect(all).not.toContain(word);
+  });
+
+  it('maps block offsets back to text nodes', () => {
+    const b = blocks[1];
+    const at = b.text.indexOf('Yıldırım');
+    const start = locate(b, at, false);
+    expect(start.node.data).toBe('Yıldırım');
+    expect(start.offset).toBe(0);
+    const end = locate(b, at + 'Yıldırım'.length, true);
+    expect(end.node.data).toBe('Yıldırım');
+    expect(end.offset).toBe(8);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { DwellTracker } from '../../src/reading/dwell';
+
+const vis = (entries: Record<string, [number, number]>) => new Map(Object.entries(entries).map(([id, [visible, height]]) => [id, { visible, height }]));
+
+describe('DwellTracker', () => {
+  it('marks nothing before the reader has interacted (restored scroll)', () => {
+    const t = new DwellTracker();
+    expect(t.tick(0, vis({ a: [300, 300] }), 800, true)).toEqual([]);
+    expect(t.tick(5000, vis({ a: [300, 300] }), 800, true)).toEqual([]);
+  });
+
+  it('marks an update after half of it has been visible for a second', () => {
+    const t = new DwellTracker();
+    t.engage();
+    expect(t.tick(0, vis({ a: [150, 300], b: [100, 300] }), 800, true)).toEqual([]);
+    expect(t.tick(999, vis({ a: [150, 300], b: [100, 300] }), 800, true)).toEqual([]);
+    expect(t.tick(1000, vis({ a: [150, 300], b: [100, 300] }), 800, true)).toEqual(['a']);
+    expect(t.tick(3000, vis({ a: [150, 300] }), 800, true)).toEqual([]); // reported once
+  });
+
+  it('restarts the clock when the update leaves the screen (fast scrolling past does not count)', () => {
+    const t = new DwellTracker();
+    t.engage();
+    t.tick(0, vis({ a: [300, 300] }), 800, true);
+    t.tick(600, vis({ a: [0, 300] }), 800, true);
+    expect(t.tick(1200, vis({ a: [300, 300] }), 800, true)).toEqual([]);
+    expect(t.tick(2200, vis({ a: [300, 300] }), 800, true)).toEqual(['a']);
+  });
+
+  it('counts a tall update once it fills most of the window', () => {
+    const t = new DwellTracker();
+    t.engage();
+    t.tick(0, vis({ long: [700, 3000] }), 800, true);
+    expect(t.tick(1000, vis({ long: [700, 3000] }), 800, true)).toEqual(['long']);
+  });
+
+  it('does not count while the tab is hidden', () => {
+    const t = new DwellTracker();
+    t.engage();
+    t.tick(0, vis({ a: [300, 300] }), 800, false);
+    expect(t.tick(2000, vis({ a: [300, 300] }), 800, false)).toEqual([]);
+  });
+
+  it('can forget an update the reader marked new by hand', () => {
+    const t = new DwellTracker();
+    t.engage();
+    t.settle('a');
+    expect(t.tick(0, vis({ a: [300, 300] }), 800, true)).toEqual([]);
+    t.reset('a');
+    t.tick(0, vis({ a: [300, 300] }), 800, true);
+    expect(t.tick(1000, vis({ a: [300, 300] }), 800, true)).toEqual(['a']);
+  });
+});
