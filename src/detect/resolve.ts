@@ -1,0 +1,140 @@
+/**
+ * The document-level pass over every block's candidates: one kind per surface (votes weighted by
+ * evidence), surnames and partial names as aliases of the full name ("Ayrault" → "Jean-Marc Ayrault"),
+ * acronyms as aliases of their expansion ("SDF" → "Syrian Democratic Forces"), curated aliases through
+ * the gazetteer ("Daesh" → Islamic State), and names with weak evidence kept only when the page backs them.
+ * Cost is linear in the number of candidates, not in the text.
+ */
+import { initials } from './rules/acronyms';
+import { GLUED } from './rules/hyphens';
+import type { Candidate } from './scan';
+import { fold } from './text';
+import type { EntitySummary, Kind, Mention, PageEntities } from './types';
+
+const WEIGHT = [0.5, 1, 3, 10];
+const GUESS_WEIGHT = 0.3;
+const MAX_ROLES = 5;
+
+interface Vote {
+  strength: number;
+  scores: Record<Kind, number>;
+  entry?: Candidate['entry'];
+  subkind?: string;
+}
+
+interface Anchor {
+  block: number;
+  s: number;
+  key: string;
+}
+
+const entityKey = (kind: Kind, key: string) => `${kind === 'organization' ? 'org' : kind}:${key}`;
+const lastWords = (text: string) => {
+  const words = text.split(' ');
+  const last = words[words.length - 1];
+  const out = [fold(last)];
+  const dash = last.indexOf('-');
+  if (dash > 0 && GLUED.has(last.slice(0, dash).toLowerCase())) out.push(fold(last.slice(dash + 1)));
+  if (words.length > 2) out.push(fold(words.slice(-2).join(' ')));
+  return out;
+};
+
+function bestKind(v: Vote): Kind {
+  const s = v.scores;
+  return s.person >= s.organization && s.person >= s.place ? 'person' : s.organization >= s.place ? 'organization' : 'place';
+}
+
+export function resolveCandidates(blocks: Candidate[][]): PageEntities {
+  // 1. Votes per surface.
+  const votes = new Map<string, Vote>();
+  for (const block of blocks) {
+    for (const c of block) {
+      let v = votes.get(c.key);
+      if (!v) votes.set(c.key, (v = { strength: 0, scores: { person: 0, organization: 0, place: 0 } }));
+      v.scores[c.kind] += c.guess ? GUESS_WEIGHT : WEIGHT[c.strength];
+      if (c.strength > v.strength) v.strength = c.strength;
+      if (c.entry && c.strength >= 2) v.entry = c.entry;
+      v.subkind ??= c.subkind;
+    }
+  }
+  const kindOf = (c: Candidate) => {
+    const v = votes.get(c.key)!;
+    return v.entry?.kind ?? bestKind(v);
+  };
+
+  // 2. Full names that shorter mentions may stand for, and acronym expansions.
+  const people = new Map<string, Anchor[]>();
+  const acronyms = new Map<string, string>();
+  const orgInitials = new Map<string, string>();
+  blocks.forEach((block, b) => {
+    for (const c of block) {
+      const v = votes.get(c.key)!;
+      if (v.strength < 1) continue;
+      const kind = kindOf(c);
+      if (kind === 'person' && c.words >= 2) {
+        for (const last of lastWords(c.text)) {
+          let list = people.get(last);
+          if (!list) people.set(last, (list = []));
+          list.push({ block: b, s: c.s, key: c.key });
+        }
+      } else if (kind === 'organization' && c.words >= 2 && !v.entry) {
+        const acr = initials(c.text);
+        if (acr) orgInitials.set(acr, c.key);
+      }
+      if (c.expands) acronyms.set(c.key, c.expands);
+    }
+  });
+
+  // 3. Mentions and entities.
+  const entities = new Map<string, EntitySummary>();
+  const out: Mention[][] = blocks.map((block, b) => {
+    const mentions: Mention[] = [];
+    for (const c of block) {
+      const v = votes.get(c.key)!;
+      let target = c.key;
+      let kind = kindOf(c);
+      let entry = v.entry;
+      const anchors = c.words <= 2 && !(entry && (entry.subkind === 'country' || entry.kind === 'organization')) ? people.get(c.key) : undefined;
+      const full = anchors && pick(anchors, b, c.s);
+      if (full && full !== c.key) {
+        target = full;
+        kind = 'person';
+        entry = undefined;
+      } else if (c.acronym || acronyms.has(c.key)) {
+        const expansion = acronyms.get(c.key) ?? (entry ? undefined : orgInitials.get(c.text.replace(/\./g, '')));
+        if (expansion && votes.has(expansion)) {
+          target = expansion;
+          const ev = votes.get(expansion)!;
+          kind = ev.entry?.kind ?? bestKind(ev);
+          entry = ev.entry;
+        } else if (v.strength === 0) continue;
+      } else if (v.strength === 0) continue;
+      const key = entry ? entry.key : entityKey(kind, target);
+      mentions.push({ start: c.s, end: c.e, kind, key });
+      let e = entities.get(key);
+      if (!e) {
+        e = { key, name: c.text, kind, aliases: [], roles: [], count: 0 };
+        const subkind = entry?.subkind ?? votes.get(target)?.subkind;
+        if (subkind) e.subkind = subkind;
+        if (entry?.geo) e.geo = entry.geo;
+        if (entry?.wikiTitle) e.wikiTitle = entry.wikiTitle;
+        entities.set(key, e);
+      }
+      e.count++;
+      if (!e.aliases.includes(c.text)) e.aliases.push(c.text);
+      if (!c.acronym && (c.words > e.name.split(' ').length || (c.words === e.name.split(' ').length && c.text.length > e.name.length))) e.name = c.text;
+      if (c.role && e.roles.length < MAX_ROLES && !e.roles.includes(c.role)) e.roles.push(c.role);
+    }
+    return mentions;
+  });
+  return { blocks: out, entities };
+}
+
+/** The full name a short mention stands for: the latest one before it, else the first after it. */
+function pick(anchors: Anchor[], block: number, s: number): string {
+  let best: Anchor | undefined;
+  for (const a of anchors) {
+    if (a.block < block || (a.block === block && a.s < s)) best = a;
+  }
+  return (best ?? anchors[0]).key;
+}

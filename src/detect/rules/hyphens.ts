@@ -1,0 +1,37 @@
+/**
+ * Hyphenated compounds: the name inside "ISIS-held" is ISIS, inside "pro-Assad" Assad, while "al-Bab",
+ * "Jean-Marc" and "As-Safir" are names whole.
+ */
+
+/** Arabic articles and name particles that stay glued to the name they introduce. */
+export const GLUED = new Set(['al', 'el', 'as', 'ad', 'ar', 'an', 'ash', 'at', 'az', 'ath', 'ed', 'es', 'er', 'bin', 'ibn', 'bint', 'abu', 'abd', 'ben', 'ould', 'ul', 'ud']);
+
+const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
+
+/**
+ * The part of a hyphenated word that can be a name, as [start, end) within the word, and whether it is
+ * a cut (a cut does not join the words around it into one name). Null: use the word whole.
+ */
+export function nameInCompound(word: string): { start: number; end: number } | null {
+  const first = word.indexOf('-');
+  if (first < 0) return null;
+  const parts = word.split('-');
+  let start = 0;
+  let i = 0;
+  // A lower-case prefix ("pro-", "anti-", "mid-") falls away unless it is a glued particle ("al-").
+  while (i < parts.length - 1 && !isUpper(parts[i][0]) && !GLUED.has(parts[i].toLowerCase())) {
+    start += parts[i].length + 1;
+    i++;
+  }
+  if (i === parts.length - 1 && !isUpper(parts[i][0])) return { start: 0, end: 0 };
+  // The name ends before the first lower-case part that is not a particle ("-held", "-led", "-backed").
+  let end = start;
+  for (let j = i; j < parts.length; j++) {
+    const p = parts[j];
+    const glued = GLUED.has(p.toLowerCase()) && j < parts.length - 1 && isUpper(parts[j + 1][0]);
+    if (!isUpper(p[0]) && !glued && !/^\d/.test(p)) break;
+    end += (j === i ? 0 : 1) + p.length;
+  }
+  if (start === 0 && end === word.length) return null;
+  return { start, end };
+}

@@ -1,0 +1,25 @@
+/**
+ * Person names never seen before: a known first name, a known surname, particles ("bin", "al-", "van"),
+ * or a short run of capitalised words that are not common English.
+ */
+import type { Lexicon } from '../lexicon';
+import type { Token } from '../tokenize';
+import { PARTICLES } from './particles';
+
+/**
+ * How strongly a run of words looks like a person's name: 2 (a known first name or surname, or a
+ * particle), 1 (unknown capitalised words, none common), 0 (not a name by its shape).
+ */
+export function personShape(run: Token[], lex: Lexicon): number {
+  const caps = run.filter((t) => t.cap);
+  if (caps.length < 2 || caps.length > 5) return 0;
+  if (run.some((t) => t.upper || /\d/.test(t.text))) return 0;
+  // Lower-case words inside a person's name are particles only ("von der", "bin"), never "of".
+  if (run.some((t) => !t.cap && !PARTICLES.has(t.text))) return 0;
+  const first = caps[0];
+  const last = caps[caps.length - 1];
+  if (lex.firstNames.has(first.key) || lex.surnames.has(last.key)) return 2;
+  if (lex.isWord(last.key) && !lex.firstNames.has(last.key)) return 0;
+  if (run.some((t) => !t.cap) || /^(?:al|el|as|ad|ash|ibn|bin|abu|abd)-/i.test(last.text)) return 2;
+  return caps.every((t) => !lex.isWord(t.key)) ? 1 : 0;
+}

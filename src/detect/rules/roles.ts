@@ -1,0 +1,40 @@
+/**
+ * Role phrases the page itself uses for a name, for the card: "Turkish Prime Minister" (a title before),
+ * "pro-Assad regime Lebanese daily" (a descriptor before), "of On the Ground News" and ", the ... ,"
+ * (after).
+ */
+import type { Lexicon } from '../lexicon';
+import type { Token } from '../tokenize';
+import { isFunctionWord } from './sentence';
+
+const MAX_WORDS = 6;
+
+/**
+ * A descriptor right before token `i` ("foreign minister", "Lebanese daily"), as the index of its first
+ * token, or -1. It must end in a title or role noun and stops at determiners and punctuation.
+ */
+export function descriptorStart(toks: Token[], i: number, text: string, lex: Lexicon): number {
+  const prev = toks[i - 1];
+  if (!prev || !prev.joins || prev.cap || !(lex.roleNouns.has(prev.text) || lex.titleHeads.has(prev.text))) return -1;
+  let first = i - 1;
+  for (let k = i - 2; k >= 0 && i - k <= MAX_WORDS; k--) {
+    const t = toks[k];
+    if ((!t.joins && !t.cut) || isFunctionWord(t) || /^\d/.test(t.text)) break;
+    // Lower-case words, demonyms, prefixed names ("pro-Assad") and possessors ("Turkey's").
+    if (t.cap && !t.cut && !lex.demonyms.has(t.key) && !/^['’]s/.test(text.slice(t.e, t.e + 2))) break;
+    first = k;
+  }
+  return first;
+}
+
+const APPOSITION = /^,\s+((?:the|a|an|his|her|its|their)\s[^,;.()\n]{3,80}?|\p{Lu}\p{Ll}+\s(?:of|at|for)\s[^,;.()\n]{3,80}?)(?=[,;.)]|\s*$)/u;
+
+/** An apposition right after a name (", the group's spokesman,"), or undefined. */
+export function appositionAfter(text: string, end: number, lex: Lexicon): string | undefined {
+  const m = APPOSITION.exec(text.slice(end, end + 100));
+  if (!m) return undefined;
+  const phrase = m[1];
+  const firstWord = phrase.slice(0, phrase.indexOf(' '));
+  if (/^\p{Lu}/u.test(firstWord) && !lex.titleHeads.has(firstWord.toLowerCase())) return undefined;
+  return phrase;
+}

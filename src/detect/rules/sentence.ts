@@ -1,0 +1,43 @@
+/**
+ * Capitals that do not mark names: the first word of a sentence ("Residents of eastern Aleppo"), function
+ * words ("The"), and headlines in Title Case ("Darayya Council Shuts Down After 4-Year Regime Siege").
+ */
+import type { Lexicon } from '../lexicon';
+import type { Token } from '../tokenize';
+
+const FUNCTION_WORDS = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'in', 'on', 'at', 'for', 'with',
+  'by', 'from', 'to', 'as', 'but', 'and', 'or', 'if', 'when', 'while', 'after', 'before', 'since', 'during', 'despite', 'although',
+  'though', 'because', 'so', 'yet', 'then', 'here', 'there', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'some', 'many', 'most', 'all',
+  'both', 'each', 'every', 'no', 'not', 'why', 'how', 'what', 'who', 'where', 'which', 'whose', 'meanwhile', 'however', 'also', 'even',
+  'only', 'just', 'still', 'now', 'according', 'under', 'over', 'about', 'against', 'among', 'between', 'into', 'through', 'until',
+  'unlike', 'like', 'of', 'via', 'per', 'than', 'whether', 'once', 'where', 'more', 'less', 'other', 'another', 'such', 'several',
+]);
+
+export const isFunctionWord = (t: Token) => FUNCTION_WORDS.has(t.key);
+
+/** A heading or title in Title Case (or all capitals): its capitals say little. */
+export function isHeadline(toks: Token[]): boolean {
+  let long = 0;
+  let caps = 0;
+  for (let k = 1; k < toks.length; k++) {
+    const t = toks[k];
+    if (t.text.length < 4 || /^\d/.test(t.text)) continue;
+    long++;
+    if (t.cap) caps++;
+  }
+  return long >= 2 && caps >= long * 0.8 && toks.length <= 30;
+}
+
+/**
+ * Whether a capitalised word at the start of a run is only there because of its position: a function word,
+ * or a common word opening a sentence or sitting in a headline.
+ */
+export function isPositionalCapital(t: Token, next: Token | undefined, headline: boolean, lex: Lexicon): boolean {
+  if (lex.never.has(t.text) || t.contraction || isFunctionWord(t)) return true;
+  if (!(t.sent || headline)) return false;
+  if (t.upper && t.text.length <= 4) return false;
+  // "Will Smith" may open a sentence: a first name followed by another capital stays.
+  if (lex.firstNames.has(t.key) && next?.cap) return false;
+  return lex.isWord(t.key) || lex.quiet.has(t.key);
+}

@@ -1,0 +1,269 @@
+/**
+ * One block of text → candidate names. Capitalised runs are grown over particles and connectors, cleaned
+ * of positional capitals, then classified: gazetteer, title, organisation/place cue, person shape, acronym,
+ * context. Each candidate carries a strength the document-level pass weighs.
+ */
+import type { Entry, Lexicon } from './lexicon';
+import { isAcronym } from './rules/acronyms';
+import { orgCue, placeCue } from './rules/cues';
+import { personShape } from './rules/names';
+import { connect } from './rules/particles';
+import { appositionAfter, descriptorStart } from './rules/roles';
+import { isHeadline, isPositionalCapital } from './rules/sentence';
+import { isTitleWord, titleBefore, titleEnd } from './rules/titles';
+import { fold, phraseKey } from './text';
+import { tokenize, type Token } from './tokenize';
+import type { Kind } from './types';
+
+/** Evidence: 3 gazetteer, 2 cue/title/known name/acronym, 1 shape or context only, 0 needs page support. */
+export type Strength = 0 | 1 | 2 | 3;
+
+export interface Candidate {
+  s: number;
+  e: number;
+  text: string;
+  /** `fold(text)`. */
+  key: string;
+  kind: Kind;
+  subkind?: string;
+  entry?: Entry;
+  strength: Strength;
+  words: number;
+  role?: string;
+  acronym?: boolean;
+  /** For "Syrian Democratic Forces (SDF)": the folded full name this acronym stands for. */
+  expands?: string;
+  /** The kind is a default, not read from any cue: it weighs little in the page's vote. */
+  guess?: boolean;
+}
+
+interface Scan {
+  text: string;
+  toks: Token[];
+  lex: Lexicon;
+  headline: boolean;
+  out: Candidate[];
+}
+
+export function scanBlock(text: string, lex: Lexicon): Candidate[] {
+  const toks = tokenize(text, lex);
+  const scan: Scan = { text, toks, lex, headline: isHeadline(toks), out: [] };
+  for (let i = 0; i < toks.length; ) {
+    if (!toks[i].cap) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < toks.length && toks[j].joins) {
+      if (toks[j + 1].cap) j++;
+      else {
+        const k = connect(toks, j, i, lex);
+        if (k < 0) break;
+        j = k;
+      }
+    }
+    splitRun(scan, i, j + 1);
+    i = j + 1;
+  }
+  link(scan);
+  return scan.out;
+}
+
+/** Splits a run at words that cannot be inside a name (and, in headlines, at common words). */
+function splitRun(scan: Scan, a: number, b: number): void {
+  const { toks, lex, headline } = scan;
+  const all = toks.slice(a, b);
+  let start = a;
+  // A gazetteer phrase is never split ("Russia Today" in a headline, "Islamic State").
+  let keep = a;
+  for (let k = a; k < b; k++) {
+    const t = toks[k];
+    if (!t.cap) continue;
+    if (k >= keep) {
+      const hit = phraseAt(scan, all, k - a);
+      if (hit && hit.n > 1 && !hit.entry.ambiguous) keep = k + hit.n;
+    }
+    if (k < keep && k > start) continue;
+    if (lex.never.has(t.text) || t.contraction) {
+      if (k > start) segment(scan, trim(toks, start, k));
+      start = k + 1;
+    } else if (headline && k > start && !t.upper && lex.isWord(t.key) && !isTitleWord(t, lex) && !lex.orgSuffix.has(t.key) && !lex.placeSuffix.has(t.key)) {
+      segment(scan, trim(toks, start, k));
+      start = k;
+    }
+  }
+  if (b > start) segment(scan, trim(toks, start, b));
+}
+
+/** The run without lower-case connectors at its edges. */
+function trim(toks: Token[], a: number, b: number): Token[] {
+  while (a < b && !toks[a].cap) a++;
+  while (b > a && !toks[b - 1].cap) b--;
+  return toks.slice(a, b);
+}
+
+const surface = (scan: Scan, run: Token[]) => scan.text.slice(run[0].s, run[run.length - 1].e);
+
+const isKnown = (hit: { entry: Entry } | null) => !!hit && !hit.entry.ambiguous;
+
+/** Longest gazetteer phrase starting at run[i]: its length in tokens and entry, or null. */
+function phraseAt(scan: Scan, run: Token[], i: number): { n: number; entry: Entry } | null {
+  const { lex, text } = scan;
+  const max = Math.min(run.length - i, lex.maxWords + 2);
+  for (let n = max; n >= 1; n--) {
+    const last = run[i + n - 1];
+    if (!last.cap) continue;
+    const entry = lex.phrases.get(phraseKey(text.slice(run[i].s, last.e)));
+    if (entry) return { n, entry };
+  }
+  return null;
+}
+
+function segment(scan: Scan, run: Token[]): void {
+  const { lex, headline } = scan;
+  // Positional capitals at the start ("The", "Residents", "After") are not names, unless the gazetteer says so.
+  // A connector right after it means the word opened a longer name ("On the Ground News").
+  while (run.length && run[1]?.cap !== false && isPositionalCapital(run[0], run[1], headline, lex) && !isKnown(phraseAt(scan, run, 0))) {
+    run = run.slice(1);
+    while (run.length && !run[0].cap) run = run.slice(1);
+  }
+  if (!run.length) return;
+
+  const whole = phraseAt(scan, run, 0);
+  if (whole && whole.n === run.length) return emitEntry(scan, run, whole.entry);
+
+  const title = titleEnd(run, lex);
+  if (title > 0) {
+    const name = run.slice(title);
+    const role = roleBefore(scan, run[0], name[0]);
+    const inName = phraseAt(scan, name, 0);
+    if (inName && inName.n === name.length && inName.entry.kind !== 'person') return emitEntry(scan, name, inName.entry);
+    return emit(scan, name, 'person', 2, { role });
+  }
+
+  const org = orgCue(run, lex);
+  if (org) return emit(scan, run, 'organization', 2, { subkind: org });
+  const place = placeCue(run, lex);
+  if (place) return emit(scan, run, 'place', 2, { subkind: place });
+
+  // A leading demonym describes what follows ("Kurdish YPG"); alone it is no entity.
+  if (lex.demonyms.has(run[0].key)) {
+    const rest = run.slice(1);
+    while (rest.length && !rest[0].cap) rest.shift();
+    return rest.length ? segment(scan, rest) : undefined;
+  }
+
+  const shape = personShape(run, lex);
+  if (run.length <= 4 && !run[0].upper && titleBefore(scan.toks, scan.toks.indexOf(run[0]), scan.text, lex) && !phraseAt(scan, run, 0)) {
+    return emit(scan, run, 'person', 2);
+  }
+  if (shape === 2 && !run.slice(1).some((_, k) => phraseAt(scan, run, k + 1)?.entry.subkind === 'country')) {
+    return emit(scan, run, 'person', 2);
+  }
+
+  // Gazetteer phrases inside the run; what lies between them is classified on its own.
+  let gap = 0;
+  let found = false;
+  for (let k = 0; k < run.length; ) {
+    const hit = run[k].cap ? phraseAt(scan, run, k) : null;
+    if (!hit) {
+      k++;
+      continue;
+    }
+    // "Euphrates Shield", "Syria Daily": a known name followed by common words is a name of something else.
+    const after = run.slice(k + hit.n).filter((t) => t.cap);
+    if (k === 0 && after.length && after.every((t) => lex.isWord(t.key) && !isTitleWord(t, lex) && !lex.firstNames.has(t.key))) return;
+    if (k > gap) unknown(scan, cleanGap(run.slice(gap, k)));
+    emitEntry(scan, run.slice(k, k + hit.n), hit.entry);
+    found = true;
+    k += hit.n;
+    gap = k;
+  }
+  if (found) {
+    if (gap < run.length) unknown(scan, cleanGap(run.slice(gap)));
+    return;
+  }
+  unknown(scan, run, shape);
+}
+
+function cleanGap(run: Token[]): Token[] {
+  let a = 0;
+  let b = run.length;
+  while (a < b && !run[a].cap) a++;
+  while (b > a && !run[b - 1].cap) b--;
+  return run.slice(a, b);
+}
+
+/** A run no list knows: an acronym, a person by shape, or a guess from the words around it. */
+function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): void {
+  if (!run.length) return;
+  const { lex, headline } = scan;
+  const t = run[0];
+  if (run.length === 1) {
+    if (lex.never.has(t.text) || t.contraction || lex.demonyms.has(t.key)) return;
+    if (isAcronym(t, lex)) return emit(scan, run, 'organization', 2, { acronym: true });
+    if (t.upper && t.text.length > 4) return;
+    const common = lex.isWord(t.key) || lex.quiet.has(t.key);
+    const named = lex.firstNames.has(t.key) || lex.surnames.has(t.key);
+    const kind = guessKind(scan, run);
+    const guess = kind === undefined;
+    if (common || headline || (t.sent && !named)) return emit(scan, run, kind ?? 'person', 0, { guess });
+    return emit(scan, run, kind ?? 'person', named && (kind ?? 'person') === 'person' ? 2 : 1, { guess: guess && !named });
+  }
+  if (shape > 0) return emit(scan, run, 'person', headline ? 0 : (shape as 1 | 2));
+  if (run.every((r) => !r.cap || isAcronym(r, lex))) return emit(scan, run, 'organization', 1);
+  if (!headline && run.filter((r) => r.cap).length <= 4 && !run.some((r) => r.cap && lex.quiet.has(r.key))) {
+    const kind = guessKind(scan, run);
+    return emit(scan, run, kind ?? 'organization', 0, { guess: !kind });
+  }
+}
+
+/** Kind from the words around a run: "in X" is a place, "X said" a person, "the X" an organisation. */
+function guessKind(scan: Scan, run: Token[]): Kind | undefined {
+  const { toks, lex, text } = scan;
+  const first = toks.indexOf(run[0]);
+  const last = first + run.length - 1;
+  const prev = first > 0 && toks[first - 1].joins ? toks[first - 1] : undefined;
+  const next = last + 1 < toks.length ? toks[last + 1] : undefined;
+  if (next && (lex.personVerbs.has(next.text) || /^,\s*\d{1,3},/.test(text.slice(run[run.length - 1].e, run[run.length - 1].e + 6)))) return 'person';
+  if (prev && !prev.cap && prev.text !== 'of' && lex.placePrepositions.has(prev.text)) return 'place';
+  if (prev?.text === 'the') return 'organization';
+  return undefined;
+}
+
+function roleBefore(scan: Scan, from: Token, name: Token): string | undefined {
+  const { toks, lex, text } = scan;
+  const i = toks.indexOf(from);
+  const d = descriptorStart(toks, i, text, lex);
+  const start = d >= 0 ? toks[d].ws : from.s;
+  const role = text.slice(start, name.s).trim();
+  return role || undefined;
+}
+
+function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
+  // A town whose name is also a word or a first name needs a place preposition ("in Harem") to count.
+  const strength = entry.ambiguous ? (guessKind(scan, run) === 'place' ? 2 : 0) : 3;
+  emit(scan, run, entry.kind, strength, { entry, subkind: entry.subkind });
+}
+
+function emit(scan: Scan, run: Token[], kind: Kind, strength: Strength, extra: Partial<Candidate> = {}): void {
+  const text = surface(scan, run);
+  const first = run[0];
+  let role = extra.role;
+  if (!role && kind !== 'place') role = roleBefore(scan, first, first);
+  scan.out.push({ s: first.s, e: run[run.length - 1].e, text, key: fold(text), kind, strength, words: run.filter((t) => t.cap).length, ...extra, role });
+}
+
+/** Links between neighbouring candidates: "X of Org" roles, "(ACR)" expansions, appositions. */
+function link(scan: Scan): void {
+  const { out, text, lex } = scan;
+  for (let k = 0; k < out.length; k++) {
+    const c = out[k];
+    const next = out[k + 1];
+    const between = next ? text.slice(c.e, next.s) : '';
+    if (next && next.acronym && between === ' (' && text[next.e] === ')') next.expands = c.key;
+    if (c.kind !== 'person' || c.strength === 0) continue;
+    if (next && next.kind === 'organization' && /^ of (?:the )?$/.test(between)) c.role ??= text.slice(c.e, next.e).trim();
+    else c.role ??= appositionAfter(text, c.e, lex);
+  }
+}

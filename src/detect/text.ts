@@ -1,0 +1,27 @@
+/** Small text helpers shared by the engine and the data build. */
+
+const MARKS = /\p{M}/gu;
+const FOLD_MAP: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ß: 'ss', æ: 'ae', œ: 'oe', '’': "'", ʼ: "'", ʻ: "'", ʿ: "'", ʾ: "'" };
+const FOLD_CHARS = /[ıłøđðþßæœ’ʼʻʿʾ]/g;
+
+/** Lookup key: lower case, no diacritics, one apostrophe, so "Kahramanmaraş" meets "Kahramanmaras". */
+export function fold(s: string): string {
+  let out = s.toLowerCase();
+  // Most text is plain ASCII: skip the Unicode work then.
+  if (/[^\x00-\x7f]/.test(out)) out = out.normalize('NFD').replace(MARKS, '').replace(FOLD_CHARS, (c) => FOLD_MAP[c]);
+  return out;
+}
+
+/** Candidate lemmas of an inflected word; the word list keeps lemmas only and both sides use this. */
+export function stems(w: string): string[] {
+  if (!/(?:s|ed|d|ing)$/.test(w)) return [];
+  return [w.slice(0, -1), w.slice(0, -2), w.slice(0, -3) + 'y', w.slice(0, -3), w.slice(0, -3) + 'e'].filter((s) => s.length > 1 && s !== w);
+}
+
+const ARTICLE = /(^|[\s-])(al|el|as|ad|ar|an|ash|at|az|ed|es|ad)[\s-](?=\S)/g;
+
+/** Gazetteer key: `fold`, with an Arabic article glued by a hyphen whatever the source wrote ("Al Bab" = "al-Bab"). */
+export function phraseKey(s: string): string {
+  const f = fold(s);
+  return f.includes('-') || f.includes(' ') ? f.replace(ARTICLE, '$1$2-') : f;
+}
