@@ -35,8 +35,9 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const round2 = (n: number) => Math.round(n * 100) / 100;
 // A tenth of a degree (~11 km) is enough to put a town on the card's map.
 const round1 = (n: number) => Math.round(n * 10) / 10;
-// Countries with more first-level regions than this list municipalities, not states: those go to extra.
-const CORE_REGIONS_MAX = 60;
+// Countries with more first-level regions than this list municipalities, not states: those go to extra
+// (except Britain's counties, which English news names all the time).
+const CORE_REGIONS_MAX = 90;
 
 // --- Countries -------------------------------------------------------------------------------------
 const countryRows = countries
@@ -90,7 +91,7 @@ for (const c of regionData) {
   for (const r of c.regions) {
     const key = fold(r.name);
     if (!countryNames.has(key) && !regions.has(key) && !/[()]/.test(r.name)) {
-      regions.set(key, { line: `${r.name}\t${c.countryShortCode}`, core: c.regions.length <= CORE_REGIONS_MAX });
+      regions.set(key, { line: `${r.name}\t${c.countryShortCode}`, core: c.regions.length <= CORE_REGIONS_MAX || c.countryShortCode === 'GB' });
     }
   }
 }
@@ -116,7 +117,7 @@ const core = {
   countries: countryRows,
   cities: coreCities.join('\n'),
   regions: regionLines(true).join('\n'),
-  firstNames: [...firstNames].sort(byString).join('\n'),
+  firstNames: buildBloom([...firstNames].map(fold).sort(byString)),
   words: buildBloom(lemmas),
 };
 const extra = {

@@ -45,7 +45,7 @@ export class Lexicon {
   readonly phrases = new Map<string, Entry>();
   /** Longest gazetteer phrase, in words. */
   maxWords = 1;
-  readonly firstNames: Set<string>;
+  readonly firstNames: Bloom;
   readonly surnames = new Set<string>();
   private readonly words: Bloom;
   readonly demonyms = new Map<string, string>();
@@ -72,7 +72,7 @@ export class Lexicon {
       for (const [k, v] of base.demonyms) this.demonyms.set(k, v);
       return;
     }
-    this.firstNames = set(lines(core.firstNames));
+    this.firstNames = new Bloom(core.firstNames);
     this.words = new Bloom(core.words);
     const wiki: Record<string, string> = curated.countryWiki;
     const aliases = Object.entries(curated.countryAliases as Record<string, string>);

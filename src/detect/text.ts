@@ -14,8 +14,14 @@ export function fold(s: string): string {
 
 /** Candidate lemmas of an inflected word; the word list keeps lemmas only and both sides use this. */
 export function stems(w: string): string[] {
-  if (!/(?:s|ed|d|ing)$/.test(w)) return [];
-  return [w.slice(0, -1), w.slice(0, -2), w.slice(0, -3) + 'y', w.slice(0, -3), w.slice(0, -3) + 'e'].filter((s) => s.length > 1 && s !== w);
+  const out: string[] = [];
+  if (w.endsWith('s')) {
+    out.push(w.slice(0, -1));
+    if (w.endsWith('es')) out.push(w.slice(0, -2));
+    if (w.endsWith('ies')) out.push(w.slice(0, -3) + 'y');
+  } else if (w.endsWith('ed')) out.push(w.slice(0, -2), w.slice(0, -1));
+  else if (w.endsWith('ing')) out.push(w.slice(0, -3), w.slice(0, -3) + 'e');
+  return out.filter((s) => s.length > 2);
 }
 
 const ARTICLE = /(^|[\s-])(al|el|as|ad|ar|an|ash|at|az|ed|es|ad)[\s-](?=\S)/g;
