@@ -4,11 +4,9 @@
  * HTML is read as the content script reads it (scanRoot + walkBlocks); text is split at blank lines.
  */
 import { readFileSync } from 'node:fs';
-import { Window } from 'happy-dom';
 import { createPageDetector } from '../src/detect';
 import extraData from '../src/detect/data/extra.json';
-import { walkBlocks } from '../src/page/blocks';
-import { scanRoot } from '../src/page/scope';
+import { htmlBlocks } from '../tests/detect/html';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
@@ -19,11 +17,7 @@ if (!file) {
 const source = readFileSync(file, 'utf8');
 let blocks: string[];
 if (/\.html?$/i.test(file) || /^\s*</.test(source)) {
-  const window = new Window();
-  window.document.write(source);
-  const root = scanRoot(window.document as unknown as Document);
-  blocks = root ? [...walkBlocks(root as unknown as Node, window.document as unknown as Document)].map((b) => b.text) : [];
-  window.close();
+  blocks = htmlBlocks(source);
 } else {
   blocks = source.split(/\n\s*\n/).filter((b) => b.trim());
 }

@@ -8,12 +8,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
-import { Window } from 'happy-dom';
 import { createPageDetector, type DetectorOptions, type Kind } from '../src/detect';
 import extraData from '../src/detect/data/extra.json';
 import { fold } from '../src/detect/text';
-import { walkBlocks } from '../src/page/blocks';
-import { scanRoot } from '../src/page/scope';
+import { htmlBlocks } from '../tests/detect/html';
 import { parseGold, type GoldSpan } from '../tests/fixtures/gold/format';
 
 const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
@@ -215,11 +213,7 @@ const norm = (s: string) => fold(s.replace(/^the\s+/i, '')).replace(/[’]/g, "'
 function seed(system: System, label: string): { found: number; right: number; mustNot: string[] } {
   const html = readFileSync(`${SHARED}fixtures/eaworldview-syria-daily.html`, 'utf8');
   const gold: SeedGold = JSON.parse(readFileSync(`${SHARED}fixtures/eaworldview-syria-daily.gold.json`, 'utf8'));
-  const window = new Window();
-  window.document.write(html);
-  const root = scanRoot(window.document as unknown as Document);
-  const texts = root ? [...walkBlocks(root as unknown as Node, window.document as unknown as Document)].map((b) => b.text) : [];
-  window.close();
+  const texts = htmlBlocks(html);
   const spans = system(texts);
   // Distinct detected surfaces with their kinds.
   const detected = new Map<string, { surface: string; kinds: Set<Label> }>();

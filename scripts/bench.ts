@@ -1,0 +1,83 @@
+/**
+ * Throughput of the detector and of `compromise` on the same text (≥ 1 MB) in one process, peak memory,
+ * and what the detector adds to the content script (bundled, minified, gzipped).
+ * Run: `npm run bench`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import nlp from 'compromise';
+import { build } from 'esbuild';
+import { createPageDetector } from '../src/detect';
+import { htmlBlocks } from '../tests/detect/html';
+
+const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
+const MB = 1024 * 1024;
+
+// Real English news text (the shared saved pages and the seed), as the content script reads it, repeated to ≥ 1 MB.
+const pages = ['eaworldview-syria-daily.html', ...readdirSync(`${SHARED}fixtures/real`).filter((f) => /^(bbc|cnn|guardian|nbcnews|nytimes|reuters|corkbeo)-.*\.html$/.test(f)).map((f) => `real/${f}`)];
+const unique: string[] = [];
+for (const page of pages) unique.push(...htmlBlocks(readFileSync(`${SHARED}fixtures/${page}`, 'utf8')));
+const blocks: string[] = [];
+let size = 0;
+while (size < MB) {
+  for (const b of unique) {
+    blocks.push(b);
+    size += b.length;
+  }
+}
+const text = blocks.join('\n\n');
+const mb = Buffer.byteLength(text, 'utf8') / MB;
+
+let peakRss = 0;
+let peakHeap = 0;
+const sample = () => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+};
+const timer = setInterval(sample, 5);
+
+function time(run: () => void, rounds: number): number {
+  run(); // warm-up
+  const t0 = performance.now();
+  for (let i = 0; i < rounds; i++) run();
+  sample();
+  return (performance.now() - t0) / rounds / 1000;
+}
+
+let mentions = 0;
+const ours = time(() => {
+  const d = createPageDetector();
+  for (const b of blocks) d.add(b);
+  mentions = d.resolve().blocks.reduce((n, ms) => n + ms.length, 0);
+}, 5);
+let theirs = 0;
+const compromiseTime = time(() => {
+  const doc = nlp(text);
+  theirs = doc.people().length + doc.places().length + doc.organizations().length;
+}, 1);
+clearInterval(timer);
+
+// The slowest single block, against the 50 ms budget of one add().
+let slowest = 0;
+const d = createPageDetector();
+for (const b of unique) {
+  const t0 = performance.now();
+  d.add(b);
+  slowest = Math.max(slowest, performance.now() - t0);
+}
+
+const bundle = await build({ entryPoints: [fileURLToPath(new URL('../src/detect/index.ts', import.meta.url))], bundle: true, minify: true, format: 'esm', write: false, logLevel: 'silent' });
+const js = bundle.outputFiles[0].contents;
+const gz = gzipSync(js, { level: 9 }).length / 1024;
+
+const ok = (b: boolean) => (b ? 'PASS' : 'FAIL');
+const ratio = compromiseTime / ours;
+console.log(`text: ${mb.toFixed(2)} MB (${blocks.length} blocks from ${pages.length} pages)`);
+console.log(`backstory:  ${(mb / ours).toFixed(1).padStart(7)} MB/s  (${(ours * 1000).toFixed(0)} ms, ${mentions} mentions)  ${ok(mb / ours >= 10)} (target ≥ 10 MB/s)`);
+console.log(`compromise: ${(mb / compromiseTime).toFixed(2).padStart(7)} MB/s  (${(compromiseTime * 1000).toFixed(0)} ms, ${theirs} names)`);
+console.log(`ratio:      ${ratio.toFixed(0).padStart(7)}×  ${ok(ratio >= 50)} (target ≥ 50×)`);
+console.log(`slowest single block: ${slowest.toFixed(2)} ms (budget 50 ms)`);
+console.log(`peak memory: RSS ${(peakRss / MB).toFixed(0)} MB, heap ${(peakHeap / MB).toFixed(0)} MB (both runs, one process)`);
+console.log(`content-script bundle (src/detect/index.ts + data, minified): ${(js.length / 1024).toFixed(0)} KB, gzipped ${gz.toFixed(1)} KB  ${ok(gz <= 150)} (target ≤ 150 KB)`);
