@@ -43,8 +43,8 @@ const set = (list: readonly string[]) => new Set(list.map(fold));
 
 export class Lexicon {
   readonly phrases = new Map<string, Entry>();
-  /** Longest gazetteer phrase, in words. */
-  maxWords = 1;
+  /** For each first word of a gazetteer phrase, the most words a phrase starting with it has. */
+  readonly firstWords = new Map<string, number>();
   readonly firstNames: Bloom;
   readonly surnames = new Set<string>();
   private readonly words: Bloom;
@@ -66,7 +66,7 @@ export class Lexicon {
   constructor(base?: Lexicon) {
     if (base) {
       for (const [k, v] of base.phrases) this.phrases.set(k, v);
-      this.maxWords = base.maxWords;
+      for (const [k, v] of base.firstWords) this.firstWords.set(k, v);
       this.firstNames = base.firstNames;
       this.words = base.words;
       for (const [k, v] of base.demonyms) this.demonyms.set(k, v);
@@ -108,8 +108,8 @@ export class Lexicon {
     const key = phraseKey(surface);
     if (!override && this.phrases.has(key)) return;
     this.phrases.set(key, entry);
-    const n = surface.split(' ').length;
-    if (n > this.maxWords) this.maxWords = n;
+    const words = key.split(' ');
+    if (words.length > (this.firstWords.get(words[0]) ?? 1)) this.firstWords.set(words[0], words.length);
   }
 
   private addCities(data: string | undefined): void {

@@ -109,7 +109,9 @@ const isKnown = (hit: { entry: Entry } | null) => !!hit && !hit.entry.ambiguous;
 /** Longest gazetteer phrase starting at run[i]: its length in tokens and entry, or null. */
 function phraseAt(scan: Scan, run: Token[], i: number): { n: number; entry: Entry } | null {
   const { lex, text } = scan;
-  const max = Math.min(run.length - i, lex.maxWords + 2);
+  // Runs may hold connectors the phrase spells differently; allow two extra tokens.
+  const longest = lex.firstWords.get(run[i].key);
+  const max = Math.min(run.length - i, longest ? longest + 2 : 1);
   for (let n = max; n >= 1; n--) {
     const last = run[i + n - 1];
     if (!last.cap) continue;
@@ -154,7 +156,7 @@ function segment(scan: Scan, run: Token[]): void {
   }
 
   const shape = personShape(run, lex);
-  if (run.length <= 4 && !run[0].upper && titleBefore(scan.toks, scan.toks.indexOf(run[0]), scan.text, lex) && !phraseAt(scan, run, 0)) {
+  if (run.length <= 4 && !run[0].upper && titleBefore(scan.toks, run[0].i, scan.text, lex) && !phraseAt(scan, run, 0)) {
     return emit(scan, run, 'person', 2);
   }
   if (shape === 2 && !run.slice(1).some((_, k) => phraseAt(scan, run, k + 1)?.entry.subkind === 'country')) {
@@ -221,7 +223,7 @@ function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): 
 /** Kind from the words around a run: "in X" is a place, "X said" a person, "the X" an organisation. */
 function guessKind(scan: Scan, run: Token[]): Kind | undefined {
   const { toks, lex, text } = scan;
-  const first = toks.indexOf(run[0]);
+  const first = run[0].i;
   const last = first + run.length - 1;
   const prev = first > 0 && toks[first - 1].joins ? toks[first - 1] : undefined;
   const next = last + 1 < toks.length ? toks[last + 1] : undefined;
@@ -233,7 +235,7 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
 
 function roleBefore(scan: Scan, from: Token, name: Token): string | undefined {
   const { toks, lex, text } = scan;
-  const i = toks.indexOf(from);
+  const i = from.i;
   const d = descriptorStart(toks, i, text, lex);
   const start = d >= 0 ? toks[d].ws : from.s;
   const role = text.slice(start, name.s).trim();

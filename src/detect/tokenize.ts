@@ -8,6 +8,8 @@ import { isContraction, possessiveLength } from './rules/possessives';
 import { fold } from './text';
 
 export interface Token {
+  /** Index in the block's token list. */
+  i: number;
   /** Start and end of the whole word ("pro-Assad", "President-elect"). */
   ws: number;
   we: number;
@@ -30,22 +32,49 @@ export interface Token {
   contraction: boolean;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-.&][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
+const OTHER = 0;
+const LETTER = 1; // letters and digits
+const MARK = 2; // combining marks continue a word but do not start one
+const classes = new Uint8Array(65536).fill(255);
+const LETTER_RE = /[\p{L}\p{N}]/u;
+const MARK_RE = /\p{M}/u;
+
+/** Character class by UTF-16 code unit; non-ASCII classes are looked up once and cached. */
+function charClass(c: number): number {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? LETTER : OTHER;
+  let k = classes[c];
+  if (k === 255) {
+    const ch = String.fromCharCode(c);
+    k = classes[c] = LETTER_RE.test(ch) ? LETTER : MARK_RE.test(ch) ? MARK : OTHER;
+  }
+  return k;
+}
 const UPPER_START = /^(?:\p{Lu}|\p{Lt})/u;
 const INITIALISM = /^(?:\p{Lu}\.)*\p{Lu}$/u;
 const GLUED_CAP = /^(?:al|el|as|ad|ar|an|ash|at|az|ed|bin|ibn|abu|abd)-\p{Lu}/u;
-const SENTENCE_END = /[.!?:;•|\n\u2014]/;
 const HAS_UPPER = /\p{Lu}/u;
 
 export function tokenize(text: string, lex: Lexicon): Token[] {
   const out: Token[] = [];
   let prevEnd = 0;
   let prevAbbrev = false;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    let word = m[0];
-    let s = m.index;
-    let e = s + word.length;
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    if (charClass(text.charCodeAt(i)) !== LETTER) {
+      i++;
+      continue;
+    }
+    const start = i++;
+    for (;;) {
+      while (i < n && charClass(text.charCodeAt(i)) !== OTHER) i++;
+      // Inner apostrophes, hyphens, full stops and ampersands keep a word whole ("al-Bab", "U.N", "AT&T").
+      const j = text.charCodeAt(i);
+      if ((j === 39 || j === 0x2019 || j === 45 || j === 46 || j === 38) && i + 1 < n && charClass(text.charCodeAt(i + 1)) === LETTER) i += 2;
+      else break;
+    }
+    let word = text.slice(start, i);
+    let s = start;
+    let e = i;
     // A full stop belongs to initials ("U.N.", "W.") and abbreviations ("Mr.", "St."): not a sentence end.
     let abbrev = false;
     if (text.charCodeAt(e) === 46 && (INITIALISM.test(word) || lex.abbreviations.has(word))) {
@@ -53,14 +82,13 @@ export function tokenize(text: string, lex: Lexicon): Token[] {
       word += '.';
       abbrev = true;
     }
-    const gap = text.slice(prevEnd, s);
-    const sent = out.length === 0 ? true : !prevAbbrev && SENTENCE_END.test(gap);
+    const sent = out.length === 0 || (!prevAbbrev && endsSentence(text, prevEnd, s));
     const wordEnd = e;
     prevEnd = e;
     prevAbbrev = abbrev;
     // Only words with a capital can hold a name: keep the others cheap.
     const code = word.charCodeAt(0);
-    const mayCap = (code >= 65 && code <= 90) || (code > 127 && HAS_UPPER.test(word)) || (code >= 97 && code <= 122 && HAS_UPPER.test(word));
+    const mayCap = (code >= 65 && code <= 90) || (code > 127 && HAS_UPPER.test(word)) || (code >= 97 && code <= 122 && word.indexOf('-') > 0 && HAS_UPPER.test(word));
     let cut = false;
     let poss = 0;
     if (mayCap) {
@@ -83,12 +111,12 @@ export function tokenize(text: string, lex: Lexicon): Token[] {
     const upper = cap && word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase() && /\p{Lu}.*\p{Lu}/u.test(word);
     if (out.length) {
       const prev = out[out.length - 1];
-      const between = text.slice(prev.e, m.index);
       // "Procter & Gamble" is one name; a prefix cut ("pro-Assad") joins nothing before it.
-      prev.joins &&= (between === ' ' || between === '\u00a0' || between === ' & ') && s === m.index;
+      prev.joins &&= s === start && isJoint(text, prev.e, start);
     }
     out.push({
-      ws: m.index,
+      i: out.length,
+      ws: start,
       we: wordEnd,
       s,
       e,
@@ -103,4 +131,23 @@ export function tokenize(text: string, lex: Lexicon): Token[] {
     });
   }
   return out;
+}
+
+/** Whether the characters between two words hold a sentence (or heading, list item) boundary. */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // . ! ? : ; | newline, bullet, em dash
+    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 124 || c === 10 || c === 0x2022 || c === 0x2014) return true;
+  }
+  return false;
+}
+
+/** A single space (or no-break space) or " & " between two words. */
+function isJoint(text: string, from: number, to: number): boolean {
+  if (to - from === 1) {
+    const c = text.charCodeAt(from);
+    return c === 32 || c === 160;
+  }
+  return to - from === 3 && text.charCodeAt(from) === 32 && text.charCodeAt(from + 1) === 38 && text.charCodeAt(from + 2) === 32;
 }
