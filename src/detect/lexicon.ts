@@ -60,6 +60,8 @@ export class Lexicon {
   readonly placePrepositions = new Set(cues.placePrepositions);
   readonly personVerbs = new Set(cues.personVerbs);
   readonly roleNouns = new Set(cues.roleNouns);
+  readonly placeNouns = new Set(cues.placeNouns);
+  readonly sportVerbs = new Set(cues.sportVerbs);
   readonly never = new Set(wordLists.never);
   readonly quiet = set(wordLists.quiet);
 

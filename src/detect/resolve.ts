@@ -53,14 +53,11 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
       if (!v) votes.set(c.key, (v = { strength: 0, scores: { person: 0, organization: 0, place: 0 } }));
       v.scores[c.kind] += c.guess ? GUESS_WEIGHT : WEIGHT[c.strength];
       if (c.strength > v.strength) v.strength = c.strength;
-      if (c.entry && c.strength >= 2) v.entry = c.entry;
+      if (c.entry && c.strength >= 2) v.entry ??= c.entry;
       v.subkind ??= c.subkind;
     }
   }
-  const kindOf = (c: Candidate) => {
-    const v = votes.get(c.key)!;
-    return v.entry?.kind ?? bestKind(v);
-  };
+  const kindOf = (c: Candidate) => bestKind(votes.get(c.key)!);
 
   // 2. Full names that shorter mentions may stand for, and acronym expansions.
   const people = new Map<string, Anchor[]>();
@@ -93,7 +90,8 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
       const v = votes.get(c.key)!;
       let target = c.key;
       let kind = kindOf(c);
-      let entry = v.entry;
+      // The gazetteer's entry names the entity only if the page agrees on its kind ("Liverpool" the club).
+      let entry = v.entry?.kind === kind ? v.entry : undefined;
       const anchors = c.words <= 2 && !(entry && (entry.subkind === 'country' || entry.kind === 'organization')) ? people.get(c.key) : undefined;
       const full = anchors && pick(anchors, b, c.s);
       if (full && full !== c.key) {
@@ -105,8 +103,8 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
         if (expansion && votes.has(expansion)) {
           target = expansion;
           const ev = votes.get(expansion)!;
-          kind = ev.entry?.kind ?? bestKind(ev);
-          entry = ev.entry;
+          kind = bestKind(ev);
+          entry = ev.entry?.kind === kind ? ev.entry : undefined;
         } else if (v.strength === 0) continue;
       } else if (v.strength === 0) continue;
       const key = entry ? entry.key : entityKey(kind, target);

@@ -174,7 +174,11 @@ function segment(scan: Scan, run: Token[]): void {
     }
     // "Euphrates Shield", "Syria Daily": a known name followed by common words is a name of something else.
     const after = run.slice(k + hit.n).filter((t) => t.cap);
-    if (k === 0 && after.length && after.every((t) => lex.isWord(t.key) && !isTitleWord(t, lex) && !lex.firstNames.has(t.key))) return;
+    if (k === 0 && after.length && after.every((t) => lex.isWord(t.key) && !isTitleWord(t, lex) && !lex.firstNames.has(t.key))) {
+      // A known organisation followed by more words names a part of it ("Samsung Electronics", "Microsoft
+      // Gaming"); a known place followed by common words names something else ("Euphrates Shield").
+      return hit.entry.kind === 'organization' ? emit(scan, run, 'organization', 2, { subkind: hit.entry.subkind }) : undefined;
+    }
     if (k > gap) unknown(scan, cleanGap(run.slice(gap, k)));
     emitEntry(scan, run.slice(k, k + hit.n), hit.entry);
     found = true;
@@ -229,6 +233,7 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
   const next = last + 1 < toks.length ? toks[last + 1] : undefined;
   if (next && (lex.personVerbs.has(next.text) || /^,\s*\d{1,3},/.test(text.slice(run[run.length - 1].e, run[run.length - 1].e + 6)))) return 'person';
   if (prev && !prev.cap && prev.text !== 'of' && lex.placePrepositions.has(prev.text)) return 'place';
+  if (next && !next.cap && run[run.length - 1].joins && lex.placeNouns.has(next.text)) return 'place';
   if (prev?.text === 'the') return 'organization';
   return undefined;
 }
@@ -240,6 +245,20 @@ function roleBefore(scan: Scan, from: Token, name: Token): string | undefined {
   const start = d >= 0 ? toks[d].ws : from.s;
   const role = text.slice(start, name.s).trim();
   return role || undefined;
+}
+
+const SCORE_AFTER = /^ \d{1,2}-\d{1,2}\b/;
+
+/** A city named as a sports side: "Liverpool beat Manchester City 2-1", "host Brighton". */
+function isTeam(scan: Scan, c: Candidate): boolean {
+  if (c.kind !== 'place' || !(c.subkind === 'city' || c.subkind === 'town')) return false;
+  const { toks, text, lex } = scan;
+  if (SCORE_AFTER.test(text.slice(c.e, c.e + 7))) return true;
+  const i = toks.findIndex((t) => t.s === c.s);
+  const prev = toks[i - 1];
+  const last = toks.findIndex((t) => t.e === c.e);
+  const next = toks[last + 1];
+  return (!!prev && prev.joins && lex.sportVerbs.has(prev.text)) || (!!next && toks[last].joins && lex.sportVerbs.has(next.text));
 }
 
 function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
@@ -256,13 +275,19 @@ function emit(scan: Scan, run: Token[], kind: Kind, strength: Strength, extra: P
   scan.out.push({ s: first.s, e: run[run.length - 1].e, text, key: fold(text), kind, strength, words: run.filter((t) => t.cap).length, ...extra, role });
 }
 
-/** Links between neighbouring candidates: "X of Org" roles, "(ACR)" expansions, appositions. */
+/** Links between neighbouring candidates: "X of Org" roles, "(ACR)" expansions, appositions, teams, lists. */
 function link(scan: Scan): void {
   const { out, text, lex } = scan;
   for (let k = 0; k < out.length; k++) {
     const c = out[k];
     const next = out[k + 1];
     const between = next ? text.slice(c.e, next.s) : '';
+    if (isTeam(scan, c)) Object.assign(c, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
+    // "Kyiv and Odesa": a guessed kind follows the known name it is listed with.
+    if (next && (between === ' and ' || between === ', ') && c.guess !== next.guess && Math.max(c.strength, next.strength) >= 2) {
+      const [known, guessed] = c.guess ? [next, c] : [c, next];
+      Object.assign(guessed, { kind: known.kind, guess: false });
+    }
     if (next && next.acronym && between === ' (' && text[next.e] === ')') next.expands = c.key;
     if (c.kind !== 'person' || c.strength === 0) continue;
     if (next && next.kind === 'organization' && /^ of (?:the )?$/.test(between)) c.role ??= text.slice(c.e, next.e).trim();

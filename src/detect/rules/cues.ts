@@ -14,6 +14,14 @@ export function orgCue(run: Token[], lex: Lexicon): string | undefined {
     if (sub) return sub;
   }
   if (lex.orgPrefix.has(run[0].key) && (run[1].text === 'of' || run[1].text === 'for')) return 'government';
+  // "Election Commission of India", "Serum Institute of India": the cue stands before the "of".
+  for (let k = 1; k < run.length - 1; k++) {
+    if (!run[k].cap && (run[k].text === 'of' || run[k].text === 'for')) {
+      const sub = lex.orgSuffix.get(run[k - 1].key);
+      if (sub) return sub;
+      break;
+    }
+  }
   return undefined;
 }
 

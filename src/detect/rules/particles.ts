@@ -9,13 +9,19 @@ import type { Token } from '../tokenize';
 export const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'dos', 'das', 'del', 'della', 'la', 'le', 'ter', 'ten', 'zu', 'af', 'y', 'e', 'do']);
 
 /** Connectors that join two capitalised parts into one organisation or place name when a cue allows. */
-const CONNECTORS = new Set(['of', 'the', 'for', 'on', 'de', 'du', 'des', 'in', 'and']);
+const CONNECTORS = new Set(['of', 'the', 'for', 'on', 'to', 'de', 'du', 'des', 'and']);
 
 /** The last index of the capitalised run that starts at `from` (joined by single spaces). */
 function runEnd(toks: Token[], from: number): number {
   let k = from;
   while (k + 1 < toks.length && toks[k].joins && toks[k + 1].cap) k++;
   return k;
+}
+
+/** Whether the run so far has a word that heads organisation names ("Institute", "Committee", "Bank"). */
+function hasOrgHead(toks: Token[], from: number, to: number, lex: Lexicon): boolean {
+  for (let k = from; k <= to; k++) if (toks[k].cap && lex.orgPrefix.has(toks[k].key)) return true;
+  return false;
 }
 
 /**
@@ -31,19 +37,23 @@ export function connect(toks: Token[], j: number, runStart: number, lex: Lexicon
     particles++;
   }
   if (particles && k < toks.length && toks[k - 1].joins && toks[k].cap) return k;
-  // "of", "of the", "for the", "on the": only towards an organisation or place name.
   k = j + 1;
   const words: string[] = [];
   while (k < toks.length && toks[k - 1].joins && !toks[k].cap && CONNECTORS.has(toks[k].text) && words.length < 2) {
     words.push(toks[k].text);
     k++;
   }
-  if (!words.length || k >= toks.length || !toks[k - 1].joins || !toks[k].cap) return -1;
-  if (words[0] === 'and' || (words[0] === 'the' && j > runStart)) return -1;
-  const left = toks[j].key;
-  if (words[0] === 'of' && lex.ofHeads.has(left)) return k;
-  // Otherwise the far side must end in an organisation cue: "On the Ground News", "Committee to Protect Journalists".
+  if (!words.length || k >= toks.length || !toks[k - 1].joins || !toks[k].cap || k - runStart > 9) return -1;
+  const first = words[0];
+  // "University of Birmingham", "Gulf of Mexico", "Secretary of State".
+  if (first === 'of' && lex.ofHeads.has(toks[j].key)) return k;
+  // "Institute for the Study of War", "Committee to Protect Journalists": an organisation head came before.
+  if ((first === 'of' || first === 'for' || first === 'to') && hasOrgHead(toks, runStart, j, lex)) return k;
+  if (first === 'of' || first === 'to' || (first === 'the' && j > runStart)) return -1;
+  // Otherwise the far side must end in an organisation cue: "On the Ground News", "Competition and Markets
+  // Authority" (but not "Britain and the European Union": a known name does not start such a run).
   const end = runEnd(toks, k);
-  if (end - runStart < 7 && lex.orgSuffix.has(toks[end].key) && !lex.placeSuffix.has(toks[end].key)) return k;
-  return -1;
+  if (!lex.orgSuffix.has(toks[end].key) || lex.placeSuffix.has(toks[end].key)) return -1;
+  if (first === 'and' && (words.length > 1 || j - runStart > 1 || lex.phrases.has(toks[j].key))) return -1;
+  return k;
 }

@@ -26,10 +26,11 @@ export function titleEnd(run: Token[], lex: Lexicon): number {
   const rest = run.length - k;
   if (rest < 1 || rest > 4) return -1;
   // What follows must look like a name, not more words ("Major League Baseball").
+  const firstName = lex.firstNames.has(run[k].key);
   for (let r = k; r < run.length; r++) {
     const t = run[r];
     if (!t.cap) continue;
-    if (lex.orgSuffix.has(t.key) || lex.placeSuffix.has(t.key)) return -1;
+    if (!firstName && (lex.orgSuffix.has(t.key) || lex.placeSuffix.has(t.key))) return -1;
     if ((lex.isWord(t.key) || lex.never.has(t.text)) && !lex.firstNames.has(t.key) && !lex.surnames.has(t.key) && rest > 1 && r === k) return -1;
   }
   return k;
