@@ -61,6 +61,7 @@ export class Lexicon {
   readonly personVerbs = new Set(cues.personVerbs);
   readonly roleNouns = new Set(cues.roleNouns);
   readonly placeNouns = new Set(cues.placeNouns);
+  readonly orgNouns = new Set(cues.orgNouns);
   readonly sportVerbs = new Set(cues.sportVerbs);
   readonly never = new Set(wordLists.never);
   readonly quiet = set(wordLists.quiet);

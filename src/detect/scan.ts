@@ -54,7 +54,18 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
       continue;
     }
     let j = i;
-    while (j + 1 < toks.length && toks[j].joins) {
+    for (;;) {
+      // "Howe's Brigade", "St Mary's College": a possessive inside a name that a cue ends.
+      if (toks[j].poss && !toks[j].joins && j + 1 < toks.length && toks[j + 1].cap && text.slice(toks[j].e, toks[j + 1].s).length === 3) {
+        let end = j + 1;
+        while (end + 1 < toks.length && toks[end].joins && toks[end + 1].cap) end++;
+        const last = toks[end].key;
+        if (end - j <= 3 && (lex.orgSuffix.has(last) || lex.placeSuffix.has(last))) {
+          j = end;
+          continue;
+        }
+      }
+      if (!(j + 1 < toks.length && toks[j].joins)) break;
       if (toks[j + 1].cap) j++;
       else {
         const k = connect(toks, j, i, lex);
@@ -84,7 +95,7 @@ function splitRun(scan: Scan, a: number, b: number): void {
       if (hit && hit.n > 1 && !hit.entry.ambiguous) keep = k + hit.n;
     }
     if (k < keep && k > start) continue;
-    if (lex.never.has(t.text) || t.contraction) {
+    if ((lex.never.has(t.text) && !(k > start && /^[IVX]{1,4}$/.test(t.text))) || t.contraction) {
       if (k > start) segment(scan, trim(toks, start, k));
       start = k + 1;
     } else if (headline && k > start && !t.upper && lex.isWord(t.key) && !isTitleWord(t, lex) && !lex.orgSuffix.has(t.key) && !lex.placeSuffix.has(t.key)) {
@@ -155,11 +166,16 @@ function segment(scan: Scan, run: Token[]): void {
     return rest.length ? segment(scan, rest) : undefined;
   }
 
+  const described = describedAs(scan, run);
+  if (described && !phraseAt(scan, run, 0)) return emit(scan, run, described, 2);
+
   const shape = personShape(run, lex);
   if (run.length <= 4 && !run[0].upper && titleBefore(scan.toks, run[0].i, scan.text, lex) && !phraseAt(scan, run, 0)) {
     return emit(scan, run, 'person', 2);
   }
-  if (shape === 2 && !run.slice(1).some((_, k) => phraseAt(scan, run, k + 1)?.entry.subkind === 'country')) {
+  // "Michael Jordan" is a person, but "Will Russia" opens a question.
+  const opener = run[0].sent && lex.isWord(run[0].key);
+  if (shape === 2 && !(opener && run.slice(1).some((_, k) => phraseAt(scan, run, k + 1)?.entry.subkind === 'country'))) {
     return emit(scan, run, 'person', 2);
   }
 
@@ -222,6 +238,20 @@ function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): 
     const kind = guessKind(scan, run);
     return emit(scan, run, kind ?? 'organization', 0, { guess: !kind });
   }
+}
+
+/**
+ * Kind from a describing noun right before the name: "band The Mad Capsule Markets", "the newspaper
+ * As-Safir", "the town of al-Bab". Titles ("minister", "singer") are handled as titles.
+ */
+function describedAs(scan: Scan, run: Token[]): Kind | undefined {
+  const { toks, lex } = scan;
+  let prev = toks[run[0].i - 1];
+  if (prev && prev.joins && prev.text === 'of') prev = toks[prev.i - 1];
+  if (!prev || !prev.joins || prev.cap) return undefined;
+  if (lex.placeNouns.has(prev.text)) return 'place';
+  if (lex.orgNouns.has(prev.text) && toks[run[0].i - 1] === prev) return 'organization';
+  return undefined;
 }
 
 /** Kind from the words around a run: "in X" is a place, "X said" a person, "the X" an organisation. */

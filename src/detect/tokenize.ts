@@ -29,6 +29,8 @@ export interface Token {
   joins: boolean;
   /** Cut out of a hyphenated compound ("pro-Assad"). */
   cut: boolean;
+  /** Followed by a possessive 's (cut away). */
+  poss: boolean;
   contraction: boolean;
 }
 
@@ -127,6 +129,7 @@ export function tokenize(text: string, lex: Lexicon): Token[] {
       sent,
       joins: !cut && !poss && wordEnd === e,
       cut,
+      poss: poss > 0,
       contraction: cap && isContraction(word),
     });
   }
@@ -137,8 +140,8 @@ export function tokenize(text: string, lex: Lexicon): Token[] {
 function endsSentence(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    // . ! ? : ; | newline, bullet, em dash
-    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 124 || c === 10 || c === 0x2022 || c === 0x2014) return true;
+    // . ! ? : ; | newline, bullet, em dash, and openers of quoted or bracketed text ( [ " “
+    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 124 || c === 10 || c === 0x2022 || c === 0x2014 || c === 40 || c === 91 || c === 34 || c === 0x201c) return true;
   }
   return false;
 }

@@ -10,7 +10,11 @@ import { PARTICLES } from './particles';
  * How strongly a run of words looks like a person's name: 2 (a known first name or surname, or a
  * particle), 1 (unknown capitalised words, none common), 0 (not a name by its shape).
  */
+const ROMAN = /^[IVX]{1,4}$/;
+
 export function personShape(run: Token[], lex: Lexicon): number {
+  // A regnal number ends a person's name ("Louis XVI", "Carlos I").
+  if (run.length > 1 && ROMAN.test(run[run.length - 1].text)) run = run.slice(0, -1);
   const caps = run.filter((t) => t.cap);
   if (caps.length < 2 || caps.length > 5) return 0;
   if (run.some((t) => t.upper || /\d/.test(t.text))) return 0;

@@ -8,6 +8,9 @@ import type { Token } from '../tokenize';
 /** Lower-case words inside personal names. */
 export const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'dos', 'das', 'del', 'della', 'la', 'le', 'ter', 'ten', 'zu', 'af', 'y', 'e', 'do']);
 
+/** Lower-case words inside place names ("Newcastle upon Tyne", "Frankfurt am Main", "Boulogne-sur-Mer"). */
+export const PLACE_PARTICLES = new Set(['upon', 'am', 'an', 'sur', 'en', 'im', 'ob']);
+
 /** Connectors that join two capitalised parts into one organisation or place name when a cue allows. */
 const CONNECTORS = new Set(['of', 'the', 'for', 'on', 'to', 'de', 'du', 'des', 'and']);
 
@@ -32,7 +35,7 @@ export function connect(toks: Token[], j: number, runStart: number, lex: Lexicon
   let k = j + 1;
   // Personal-name particles: one or two, then a capital ("von der Leyen", "bin Salman").
   let particles = 0;
-  while (k < toks.length && toks[k - 1].joins && !toks[k].cap && PARTICLES.has(toks[k].text) && particles < 2) {
+  while (k < toks.length && toks[k - 1].joins && !toks[k].cap && (PARTICLES.has(toks[k].text) || PLACE_PARTICLES.has(toks[k].text)) && particles < 2) {
     k++;
     particles++;
   }

@@ -15,6 +15,7 @@ const FUNCTION_WORDS = new Set([
 ]);
 
 export const isFunctionWord = (t: Token) => FUNCTION_WORDS.has(t.key);
+const ARTICLES = new Set(['the', 'a', 'an']);
 
 /** A heading or title in Title Case (or all capitals): its capitals say little. */
 export function isHeadline(toks: Token[]): boolean {
@@ -34,8 +35,10 @@ export function isHeadline(toks: Token[]): boolean {
  * or a common word opening a sentence or sitting in a headline.
  */
 export function isPositionalCapital(t: Token, next: Token | undefined, headline: boolean, lex: Lexicon): boolean {
-  if (lex.never.has(t.text) || t.contraction || isFunctionWord(t)) return true;
+  if (lex.never.has(t.text) || t.contraction || ARTICLES.has(t.key)) return true;
+  // Mid-sentence, a capitalised function word belongs to a name ("All Souls College").
   if (!(t.sent || headline)) return false;
+  if (isFunctionWord(t)) return true;
   if (t.upper && t.text.length <= 4) return false;
   // "Will Smith" may open a sentence: a first name followed by another capital stays.
   if (lex.firstNames.has(t.key) && next?.cap) return false;
