@@ -235,8 +235,10 @@ function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): 
   if (shape > 0) return emit(scan, run, 'person', headline ? 0 : (shape as 1 | 2));
   if (run.every((r) => !r.cap || isAcronym(r, lex))) return emit(scan, run, 'organization', 1);
   if (!headline && run.filter((r) => r.cap).length <= 4 && !run.some((r) => r.cap && lex.quiet.has(r.key))) {
+    // Capitalised common words mid-sentence name something ("Killing Joke", "Pump House"): most often an
+    // organisation. At a sentence start they may be ordinary words: then only the page can back them.
     const kind = guessKind(scan, run);
-    return emit(scan, run, kind ?? 'organization', 0, { guess: !kind });
+    return emit(scan, run, kind ?? 'organization', run[0].sent ? 0 : 1, { guess: !kind });
   }
 }
 

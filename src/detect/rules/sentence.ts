@@ -35,7 +35,9 @@ export function isHeadline(toks: Token[]): boolean {
  * or a common word opening a sentence or sitting in a headline.
  */
 export function isPositionalCapital(t: Token, next: Token | undefined, headline: boolean, lex: Lexicon): boolean {
-  if (lex.never.has(t.text) || t.contraction || ARTICLES.has(t.key)) return true;
+  if (lex.never.has(t.text) || t.contraction) return true;
+  // A capital "The" mid-sentence is part of a name ("The Hague", "The Triffids"); lower-case "the" never is.
+  if (ARTICLES.has(t.key) && (t.sent || headline || !next?.cap)) return true;
   // Mid-sentence, a capitalised function word belongs to a name ("All Souls College").
   if (!(t.sent || headline)) return false;
   if (isFunctionWord(t)) return true;
