@@ -92,7 +92,9 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
       let kind = kindOf(c);
       // The gazetteer's entry names the entity only if the page agrees on its kind ("Liverpool" the club).
       let entry = v.entry?.kind === kind ? v.entry : undefined;
-      const anchors = c.words <= 2 && !(entry && (entry.subkind === 'country' || entry.kind === 'organization')) ? people.get(c.key) : undefined;
+      // A surname stands for the full name, unless it is a country or a curated name ("Africa", "Hezbollah").
+      const fixed = entry && (entry.subkind === 'country' || !entry.geo?.population);
+      const anchors = c.words <= 2 && !fixed ? people.get(c.key) : undefined;
       const full = anchors && pick(anchors, b, c.s);
       if (full && full !== c.key) {
         target = full;

@@ -173,9 +173,10 @@ function segment(scan: Scan, run: Token[]): void {
   if (run.length <= 4 && !run[0].upper && titleBefore(scan.toks, run[0].i, scan.text, lex) && !phraseAt(scan, run, 0)) {
     return emit(scan, run, 'person', 2);
   }
-  // "Michael Jordan" is a person, but "Will Russia" opens a question.
-  const opener = run[0].sent && lex.isWord(run[0].key);
-  if (shape === 2 && !(opener && run.slice(1).some((_, k) => phraseAt(scan, run, k + 1)?.entry.subkind === 'country'))) {
+  // "Michael Jordan" is a person, but "Will Russia" opens a question and "West Africa" is a region: a first
+  // name that is also a common word does not outweigh a known place after it.
+  const commonFirst = lex.isWord(run[0].key);
+  if (shape === 2 && !(commonFirst && run.slice(1).some((_, k) => phraseAt(scan, run, k + 1)?.entry.kind === 'place'))) {
     return emit(scan, run, 'person', 2);
   }
 
@@ -316,9 +317,9 @@ function link(scan: Scan): void {
     const between = next ? text.slice(c.e, next.s) : '';
     if (isTeam(scan, c)) Object.assign(c, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
     // "Kyiv and Odesa": a guessed kind follows the known name it is listed with.
-    if (next && (between === ' and ' || between === ', ') && c.guess !== next.guess && Math.max(c.strength, next.strength) >= 2) {
+    if (next && (between === ' and ' || between === ', ') && !!c.guess !== !!next.guess) {
       const [known, guessed] = c.guess ? [next, c] : [c, next];
-      Object.assign(guessed, { kind: known.kind, guess: false });
+      if (known.strength >= 2) Object.assign(guessed, { kind: known.kind, guess: false });
     }
     if (next && next.acronym && between === ' (' && text[next.e] === ')') next.expands = c.key;
     if (c.kind !== 'person' || c.strength === 0) continue;
