@@ -265,7 +265,7 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
   const prev = first > 0 && toks[first - 1].joins ? toks[first - 1] : undefined;
   const next = last + 1 < toks.length ? toks[last + 1] : undefined;
   if (next && (lex.personVerbs.has(next.text) || /^,\s*\d{1,3},/.test(text.slice(run[run.length - 1].e, run[run.length - 1].e + 6)))) return 'person';
-  if (prev && !prev.cap && prev.text !== 'of' && lex.placePrepositions.has(prev.text)) return 'place';
+  if (prev && !prev.cap && lex.placePrepositions.has(prev.text) && (prev.text !== 'of' || run.length === 1)) return 'place';
   if (next && !next.cap && run[run.length - 1].joins && lex.placeNouns.has(next.text)) return 'place';
   if (prev?.text === 'the') return 'organization';
   return undefined;
