@@ -5,11 +5,11 @@
  */
 import type { Entry, Lexicon } from './lexicon';
 import { isAcronym } from './rules/acronyms';
-import { orgCue, placeCue } from './rules/cues';
+import { isTeamName, orgCue, placeCue } from './rules/cues';
 import { personShape } from './rules/names';
 import { connect } from './rules/particles';
 import { appositionAfter, descriptorStart } from './rules/roles';
-import { isHeadline, isPositionalCapital } from './rules/sentence';
+import { isFunctionWord, isHeadline, isPositionalCapital } from './rules/sentence';
 import { isTitleWord, titleBefore, titleEnd } from './rules/titles';
 import { fold, phraseKey } from './text';
 import { tokenize, type Token } from './tokenize';
@@ -60,7 +60,9 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
         let end = j + 1;
         while (end + 1 < toks.length && toks[end].joins && toks[end + 1].cap) end++;
         const last = toks[end].key;
-        if (end - j <= 3 && (lex.orgSuffix.has(last) || lex.placeSuffix.has(last))) {
+        // ... or a known name that starts with the possessive ("People's Republic of China").
+        const known = (lex.firstWords.get(fold(text.slice(toks[j].s, toks[j].e + 2))) ?? 1) > 1;
+        if (end - j <= 3 && (lex.orgSuffix.has(last) || lex.placeSuffix.has(last) || known)) {
           j = end;
           continue;
         }
@@ -136,7 +138,9 @@ function segment(scan: Scan, run: Token[]): void {
   const { lex, headline } = scan;
   // Positional capitals at the start ("The", "Residents", "After") are not names, unless the gazetteer says so.
   // A connector right after it means the word opened a longer name ("On the Ground News").
-  while (run.length && run[1]?.cap !== false && isPositionalCapital(run[0], run[1], headline, lex) && !isKnown(phraseAt(scan, run, 0))) {
+  // A common word that opens a name ended by an organisation cue stays ("Legislative Assembly voted").
+  const cueEnded = run.length > 1 && lex.orgSuffix.has(run[run.length - 1].key) && !headline;
+  while (run.length && run[1]?.cap !== false && isPositionalCapital(run[0], run[1], headline, lex) && !isKnown(phraseAt(scan, run, 0)) && !(cueEnded && !isFunctionWord(run[0]) && !lex.never.has(run[0].text))) {
     run = run.slice(1);
     while (run.length && !run[0].cap) run = run.slice(1);
   }
@@ -191,6 +195,9 @@ function segment(scan: Scan, run: Token[]): void {
     }
     // "Euphrates Shield", "Syria Daily": a known name followed by common words is a name of something else.
     const after = run.slice(k + hit.n).filter((t) => t.cap);
+    if (k === 0 && hit.entry.kind === 'place' && !headline && isTeamName(run.slice(0, hit.n), run.slice(hit.n), lex)) {
+      return emit(scan, run, 'organization', 2, { subkind: 'sport' });
+    }
     if (k === 0 && after.length && after.every((t) => lex.isWord(t.key) && !isTitleWord(t, lex) && !lex.firstNames.has(t.key))) {
       // A known organisation followed by more words names a part of it ("Samsung Electronics", "Microsoft
       // Gaming"); a known place followed by common words names something else ("Euphrates Shield").

@@ -14,6 +14,8 @@ export function orgCue(run: Token[], lex: Lexicon): string | undefined {
     if (sub) return sub;
   }
   if (lex.orgPrefix.has(run[0].key) && (run[1].text === 'of' || run[1].text === 'for')) return 'government';
+  // "FC Basel", "Real Madrid", "Radio Free Europe": words that open organisation names.
+  if (lex.orgLead.has(run[0].key) && run[1].cap) return run[0].upper || run[0].key === 'real' ? 'sport' : 'company';
   // "Election Commission of India", "Serum Institute of India": the cue stands before the "of".
   for (let k = 1; k < run.length - 1; k++) {
     if (!run[k].cap && (run[k].text === 'of' || run[k].text === 'for')) {
@@ -23,6 +25,16 @@ export function orgCue(run: Token[], lex: Lexicon): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * A sports side named after its home: a known place followed by a plural nickname ("Buffalo Bisons",
+ * "Texas Longhorns", "West Coast Eagles").
+ */
+export function isTeamName(place: Token[], rest: Token[], lex: Lexicon): boolean {
+  if (!place.length || !rest.length || rest.length > 3 || !rest.every((t) => t.cap && !t.upper)) return false;
+  const last = rest[rest.length - 1];
+  return /[^s]s$/.test(last.text) && !lex.phrases.has(last.key) && !lex.orgSuffix.has(last.key) && !lex.placeSuffix.has(last.key);
 }
 
 /** Subkind when the run names a place by its cue words, else undefined. */

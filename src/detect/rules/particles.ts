@@ -52,7 +52,9 @@ export function connect(toks: Token[], j: number, runStart: number, lex: Lexicon
   if (first === 'of' && lex.ofHeads.has(toks[j].key)) return k;
   // "Institute for the Study of War", "Committee to Protect Journalists": an organisation head came before.
   if ((first === 'of' || first === 'for' || first === 'to') && hasOrgHead(toks, runStart, j, lex)) return k;
-  if (first === 'of' || first === 'to' || (first === 'the' && j > runStart)) return -1;
+  // "Bosnia and Herzegovina", "Trinidad and Tobago": a longer known name starts with the run.
+  if (first === 'and' && j === runStart && (lex.firstWords.get(toks[j].key) ?? 1) > 1) return k;
+  if (first === 'of' || first === 'to' || ((first === 'the' || first === 'on') && j > runStart)) return -1;
   // Otherwise the far side must end in an organisation cue: "On the Ground News", "Competition and Markets
   // Authority" (but not "Britain and the European Union": a known name does not start such a run).
   const end = runEnd(toks, k);
