@@ -58,6 +58,7 @@ export class Lexicon {
   readonly placeSuffix = new Map(Object.entries(cues.placeSuffix).map(([w, s]) => [fold(w), s]));
   readonly placePrefix = set(cues.placePrefix);
   readonly ofHeads = set(cues.ofHeads);
+  readonly directions = set(cues.directions);
   readonly placePrepositions = new Set(cues.placePrepositions);
   readonly personVerbs = new Set(cues.personVerbs);
   readonly roleNouns = new Set(cues.roleNouns);

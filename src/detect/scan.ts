@@ -146,8 +146,19 @@ function segment(scan: Scan, run: Token[]): void {
   }
   if (!run.length) return;
 
+  // "Senior Kory Lichtensteiger", "Engineer John Greiner": a common word before a first name describes.
+  if (run.length > 2 && run[1].cap && lex.isWord(run[0].key) && !lex.firstNames.has(run[0].key) && lex.firstNames.has(run[1].key) && !lex.orgLead.has(run[0].key) && !lex.directions.has(run[0].key) && !isTitleWord(run[0], lex)) {
+    run = run.slice(1);
+  }
+
   const whole = phraseAt(scan, run, 0);
   if (whole && whole.n === run.length) return emitEntry(scan, run, whole.entry);
+
+  // "Southern California", "East Jerusalem": a direction and a known place name a region.
+  if (run.length > 1 && lex.directions.has(run[0].key)) {
+    const rest = phraseAt(scan, run, 1);
+    if (rest && rest.n === run.length - 1 && rest.entry.kind === 'place' && !rest.entry.ambiguous) return emit(scan, run, 'place', 3, { subkind: 'region' });
+  }
 
   const title = titleEnd(run, lex);
   if (title > 0) {

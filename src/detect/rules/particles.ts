@@ -49,9 +49,12 @@ export function connect(toks: Token[], j: number, runStart: number, lex: Lexicon
   if (!words.length || k >= toks.length || !toks[k - 1].joins || !toks[k].cap || k - runStart > 9) return -1;
   const first = words[0];
   // "University of Birmingham", "Gulf of Mexico", "Secretary of State".
-  if (first === 'of' && lex.ofHeads.has(toks[j].key)) return k;
+  const left = toks[j].key;
+  if (first === 'of' && (lex.ofHeads.has(left) || lex.orgSuffix.has(left) || lex.placeSuffix.has(left))) return k;
   // "Institute for the Study of War", "Committee to Protect Journalists": an organisation head came before.
-  if ((first === 'of' || first === 'for' || first === 'to') && hasOrgHead(toks, runStart, j, lex)) return k;
+  // ... unless the far side is a name of its own ("Super League for FC Basel").
+  const farKnown = toks[k].upper || lex.orgLead.has(toks[k].key) || lex.phrases.get(toks[k].key)?.ambiguous === false;
+  if ((first === 'of' || first === 'for' || first === 'to') && !farKnown && hasOrgHead(toks, runStart, j, lex)) return k;
   // "Bosnia and Herzegovina", "Trinidad and Tobago": a longer known name starts with the run.
   if (first === 'and' && j === runStart && (lex.firstWords.get(toks[j].key) ?? 1) > 1) return k;
   if (first === 'of' || first === 'to' || ((first === 'the' || first === 'on') && j > runStart)) return -1;
