@@ -243,6 +243,8 @@ function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): 
   if (run.length === 1) {
     if (lex.never.has(t.text) || t.contraction || lex.demonyms.has(t.key)) return;
     if (isAcronym(t, lex)) return emit(scan, run, 'organization', 2, { acronym: true });
+    // "MySpace", "YouTube", "PlayStation": a capital inside a word is a brand, not a person ("McGill" is).
+    if (INNER_CAPITAL.test(t.text)) return emit(scan, run, 'organization', 1);
     if (t.upper && t.text.length > 4) return;
     const common = lex.isWord(t.key) || lex.quiet.has(t.key);
     const named = lex.firstNames.has(t.key) || lex.surnames.has(t.key);
@@ -299,6 +301,7 @@ function roleBefore(scan: Scan, from: Token, name: Token): string | undefined {
 }
 
 const SCORE_AFTER = /^ \d{1,2}-\d{1,2}\b/;
+const INNER_CAPITAL = /^(?!Mc|Mac|O'|O’|De|Di|La|Le|Van|Von)\p{Lu}\p{Ll}+\p{Lu}/u;
 
 /** A city named as a sports side: "Liverpool beat Manchester City 2-1", "host Brighton". */
 function isTeam(scan: Scan, c: Candidate): boolean {
