@@ -126,7 +126,7 @@ function scoreDocs(docs: Doc[], system: System, label: string, perFile: boolean,
     total.add(s);
     if (perFile) console.log(`  ${label.padEnd(11)} ${doc.name.padEnd(34)} ${fmt(s)}`);
     // Held-out errors are never printed: nobody tunes on them.
-    if (showErrors && !heldOut && label === 'backstory' && errors.length) console.log(errors.join('\n'));
+    if (showErrors && !heldOut && label !== 'compromise' && errors.length) console.log(errors.join('\n'));
   }
   return total;
 }
@@ -274,7 +274,7 @@ function seed(system: System, label: string): { found: number; right: number; mu
   console.log(
     `  ${label.padEnd(11)} typed P ${pct(typed.p)} R ${pct(typed.r)} F1 ${pct(f1(typed))} | untyped P ${pct(untyped.p)} R ${pct(untyped.r)} F1 ${pct(f1(untyped))}  (${judged} names judged, ${n} gold entities)`,
   );
-  if (showErrors && label === 'backstory') {
+  if (showErrors && label !== 'compromise') {
     console.log(`    wrong: ${wrong.join('; ') || '-'}`);
     console.log(`    missed: ${missed.join('; ') || '-'}`);
   }

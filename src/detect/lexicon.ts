@@ -98,6 +98,7 @@ export class Lexicon {
       for (const n of [name, ...aliases]) this.add(n, entry, true);
     }
     for (const d of wordLists.demonyms) this.demonyms.set(fold(d), '');
+    this.addPlaceAliases();
   }
 
   /** A copy of this lexicon with the long tail added. */
@@ -106,7 +107,16 @@ export class Lexicon {
     for (const w of lines(extra.surnames)) lex.surnames.add(fold(w));
     lex.addCities(extra.cities);
     lex.addRegions(extra.regions);
+    lex.addPlaceAliases();
     return lex;
+  }
+
+  /** English names of cities the data lists under a local name ("Geneva" for Genève). */
+  private addPlaceAliases(): void {
+    for (const [alias, name] of Object.entries(curated.placeAliases as Record<string, string>)) {
+      const entry = this.phrases.get(phraseKey(name));
+      if (entry && !this.phrases.has(phraseKey(alias))) this.add(alias, { ...entry, ambiguous: false });
+    }
   }
 
   private add(surface: string, entry: Entry, override = false): void {
@@ -123,7 +133,8 @@ export class Lexicon {
       const key = fold(name);
       const pop = +popK * 1000;
       // Big cities are places whatever else their name means ("Paris", "Sydney"); small ones need context.
-      const ambiguous = ((this.isWord(key) || this.quiet.has(key)) && pop < 2_000_000) || (this.firstNames.has(key) && pop < 300_000);
+      const ambiguous =
+        ((this.isWord(key) || this.quiet.has(key)) && pop < 2_000_000) || ((this.firstNames.has(key) || this.surnames.has(key)) && pop < 300_000);
       this.add(name, { key: `city:${cc}:${key}`, name, kind: 'place', subkind: +popK >= 100 ? 'city' : 'town', ambiguous, geo: { lat: +lat, lon: +lon, country: cc, population: pop } });
     }
   }

@@ -199,7 +199,9 @@ function segment(scan: Scan, run: Token[]): void {
   let gap = 0;
   let found = false;
   for (let k = 0; k < run.length; ) {
-    const hit = run[k].cap ? phraseAt(scan, run, k) : null;
+    const at = run[k].cap ? phraseAt(scan, run, k) : null;
+    // A town that is also a word or a name does not cut a run in two ("Sushil Chandra").
+    const hit = at && (!at.entry.ambiguous || run.length === 1) ? at : null;
     if (!hit) {
       k++;
       continue;
