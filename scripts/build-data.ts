@@ -13,7 +13,7 @@
  * Outputs in src/detect/data/:
  * - core.json: what the content script carries (countries, cities ≥ CORE_POP or capitals, regions of countries
  *   with few of them, first names, common words as a Bloom filter).
- * - extra.json: the long tail (towns ≥ EXTRA_POP, other regions, surnames) for the background to
+ * - extra.json: the long tail (towns ≥ EXTRA_POP and district seats, other regions, surnames) for the background to
  *   hand over lazily (see README).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -65,7 +65,9 @@ interface City { name: string; cc: string; lat: number; lon: number; pop: number
 const best = new Map<string, City>();
 for (const c of cities) {
   const capital = c.featureCode === 'PPLC';
-  if (c.population < EXTRA_POP && !capital) continue;
+  // District seats count whatever their population (GeoNames often has none: Ḩārim, Syria).
+  const seat = c.featureCode === 'PPLA' || c.featureCode === 'PPLA2';
+  if (c.population < EXTRA_POP && !capital && !seat) continue;
   const [lon, lat] = c.loc.coordinates;
   const city: City = { name: c.name, cc: c.country, lat: round1(lat), lon: round1(lon), pop: c.population, code: c.featureCode };
   // Alternative names are kept only when they look like names (GeoNames has "IT" for Vatican City).

@@ -115,7 +115,8 @@ export class Lexicon {
   private addPlaceAliases(): void {
     for (const [alias, name] of Object.entries(curated.placeAliases as Record<string, string>)) {
       const entry = this.phrases.get(phraseKey(name));
-      if (entry && !this.phrases.has(phraseKey(alias))) this.add(alias, { ...entry, ambiguous: false });
+      const key = fold(alias);
+      if (entry && !this.phrases.has(phraseKey(alias))) this.add(alias, { ...entry, ambiguous: this.isWord(key) || this.quiet.has(key) });
     }
   }
 

@@ -141,6 +141,10 @@ function segment(scan: Scan, run: Token[]): void {
   // A common word that opens a name ended by an organisation cue stays ("Legislative Assembly voted").
   const cueEnded = run.length > 1 && lex.orgSuffix.has(run[run.length - 1].key) && !headline;
   while (run.length && run[1]?.cap !== false && isPositionalCapital(run[0], run[1], headline, lex) && !isKnown(phraseAt(scan, run, 0)) && !(cueEnded && !isFunctionWord(run[0]) && !lex.never.has(run[0].text))) {
+    // Alone, it may still be a name the page gives in full elsewhere ("Power said ..."): let the page decide.
+    if (run.length === 1 && !isFunctionWord(run[0]) && !lex.never.has(run[0].text) && !run[0].contraction && !lex.demonyms.has(run[0].key)) {
+      return emit(scan, run, 'person', 0, { guess: true });
+    }
     run = run.slice(1);
     while (run.length && !run[0].cap) run = run.slice(1);
   }

@@ -17,17 +17,23 @@ const FUNCTION_WORDS = new Set([
 export const isFunctionWord = (t: Token) => FUNCTION_WORDS.has(t.key);
 const ARTICLES = new Set(['the', 'a', 'an']);
 
-/** A heading or title in Title Case (or all capitals): its capitals say little. */
+/**
+ * A heading or title in Title Case (or all capitals): its capitals say little. Most longer words are
+ * capitalised and no lower-case word but a function word stands between them ("Darayya Council Shuts Down
+ * After 4-Year Regime Siege and Attacks"); a sentence full of names still has its verb in lower case.
+ */
 export function isHeadline(toks: Token[]): boolean {
+  if (toks.length > 30) return false;
   let long = 0;
   let caps = 0;
   for (let k = 1; k < toks.length; k++) {
     const t = toks[k];
+    if (!t.cap && t.text.length > 2 && !FUNCTION_WORDS.has(t.text) && !/^\d/.test(t.text)) return false;
     if (t.text.length < 4 || /^\d/.test(t.text)) continue;
     long++;
     if (t.cap) caps++;
   }
-  return long >= 2 && caps >= long * 0.8 && toks.length <= 30;
+  return long >= 2 && caps >= long * 0.8;
 }
 
 /**

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { initials } from '../../src/detect/rules/acronyms';
+import { names, page } from './helpers';
+
+describe('acronyms', () => {
+  it('reads unknown acronyms and initialisms as organisations', () => {
+    expect(names('Fighters of the YPG crossed the river.')).toEqual(['YPG/organization']);
+    expect(names('The U.N. envoy arrived.')).toEqual(['U.N./organization']);
+  });
+
+  it('knows country abbreviations are places', () => {
+    expect(names('Officials in the US and the U.K. agreed.')).toEqual(['US/place', 'U.K./place']);
+  });
+
+  it('ignores shouted words and furniture in capitals', () => {
+    expect(names('UPDATE 1615 GMT: PHOTO of the day')).toEqual([]);
+    expect(names('ORIGINAL ENTRY: talks resumed.')).toEqual([]);
+  });
+
+  it('links an acronym to the name it abbreviates on the page', () => {
+    const p = page(['The Kurdistan Democratic Union Committee (KDUC) met.', 'The KDUC said it would return.']);
+    expect(p.keyOf('KDUC')).toBe(p.keyOf('Kurdistan Democratic Union Committee'));
+  });
+
+  it('computes initials of multi-word names', () => {
+    expect(initials('Syrian Democratic Forces')).toBe('SDF');
+    expect(initials('Reuters')).toBe('');
+  });
+});

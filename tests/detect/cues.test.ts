@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/detect';
+import { names } from './helpers';
+
+describe('organisation and place cues', () => {
+  it('reads names never seen before by the word that ends them', () => {
+    expect(names('A spokesman for the State Department and the Turkish Armed Forces agreed.')).toEqual([
+      'State Department/organization',
+      'Turkish Armed Forces/organization',
+    ]);
+    expect(names('Reporters from the Qalamoun Valley Gazette arrived.')).toEqual(['Qalamoun Valley Gazette/organization']);
+  });
+
+  it('reads "X of Y" organisations and places', () => {
+    expect(names('He teaches at the University of Birmingham.')).toEqual(['University of Birmingham/organization']);
+    expect(names('Officials of the Election Commission of India met.')).toEqual(['Election Commission of India/organization']);
+    expect(names('The town of al-Bab lies in Aleppo Province.')).toEqual(['al-Bab/place', 'Aleppo Province/place']);
+  });
+
+  it('gives cue subkinds', () => {
+    const e = [...detect('Bilal Abdul Kareem of On the Ground News said.').entities.values()].find((x) => x.kind === 'organization')!;
+    expect(e.subkind).toBe('media');
+  });
+
+  it('reads a describing noun before a name', () => {
+    expect(names('Songs by the band Zorblax Quintet were played.')).toEqual(['Zorblax Quintet/organization']);
+  });
+});

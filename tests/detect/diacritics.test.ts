@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { fold } from '../../src/detect/text';
+import { names } from './helpers';
+
+describe('diacritics', () => {
+  it('folds diacritics for lookups', () => {
+    expect(fold('Kahramanmaraş')).toBe('kahramanmaras');
+    expect(fold('Yıldırım')).toBe('yildirim');
+    expect(fold('Lenarčič')).toBe('lenarcic');
+  });
+
+  it('keeps names with diacritics whole', () => {
+    expect(names('Rescue teams reached Kahramanmaraş overnight.')).toEqual(['Kahramanmaraş/place']);
+    expect(names('EU crisis commissioner Janez Lenarčič visited the camp.')).toContain('Janez Lenarčič/person');
+    expect(names('Binali Yıldırım spoke.')).toEqual(['Binali Yıldırım/person']);
+  });
+
+  it('finds a place spelled without its diacritics', () => {
+    expect(names('Aid reached Kahramanmaras on Tuesday.')).toEqual(['Kahramanmaras/place']);
+  });
+});

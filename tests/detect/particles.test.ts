@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { names } from './helpers';
+
+describe('name particles', () => {
+  it('keeps lower-case particles inside a person name', () => {
+    expect(names('The talks were led by Ursula von der Leyen on Monday.')).toContain('Ursula von der Leyen/person');
+    expect(names('Crown Prince Mohammed bin Salman met the envoy.')).toContain('Mohammed bin Salman/person');
+  });
+
+  it('keeps glued Arabic articles ("al-", "El") in the name', () => {
+    expect(names('Forces loyal to Bashar al-Assad advanced.')).toContain('Bashar al-Assad/person');
+    expect(names('Egyptian President Abdel Fattah El Sisi spoke in Cairo.')).toEqual(['Abdel Fattah El Sisi/person', 'Cairo/place']);
+  });
+
+  it('joins place particles into one place name', () => {
+    expect(names('She was born in Newcastle upon Tyne in 1970.')).toEqual(['Newcastle upon Tyne/place']);
+  });
+
+  it('does not join across an ordinary "of" after a person', () => {
+    expect(names('Bilal Abdul Kareem of On the Ground News said so.')).toEqual(['Bilal Abdul Kareem/person', 'On the Ground News/organization']);
+  });
+});

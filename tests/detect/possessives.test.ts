@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { isContraction, possessiveLength } from '../../src/detect/rules/possessives';
+import { names } from './helpers';
+
+describe('possessives and contractions', () => {
+  it('cuts the possessive from the name', () => {
+    expect(possessiveLength("Assad's")).toBe(2);
+    expect(possessiveLength('Assad’s')).toBe(2);
+    expect(names('He blamed Assad’s forces and Moscow’s denials.')).toEqual(['Assad/person', 'Moscow/place']);
+  });
+
+  it('keeps a possessive inside a name a cue ends', () => {
+    expect(names("Later that day Howe's Brigade crossed the river.")).toEqual(["Howe's Brigade/organization"]);
+  });
+
+  it('never reads contractions as names', () => {
+    expect(isContraction('Don’t')).toBe(true);
+    expect(names('Don’t worry. It’s fine, they’re here.')).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createPageDetector } from '../../src/detect';
+import { page } from './helpers';
+
+describe('document-level consistency', () => {
+  it('makes a surname an alias of the full name seen on the page', () => {
+    const p = page(['Foreign Minister Jean-Marc Ayrault spoke.', 'Ayrault said Paris would host talks.']);
+    expect(p.keyOf('Ayrault')).toBe(p.keyOf('Jean-Marc Ayrault'));
+    const e = p.entities.get(p.keyOf('Ayrault')!)!;
+    expect(e.name).toBe('Jean-Marc Ayrault');
+    expect(e.aliases).toEqual(['Jean-Marc Ayrault', 'Ayrault']);
+    expect(e.count).toBe(2);
+  });
+
+  it('aliases a surname that comes before the full name too', () => {
+    const p = page(['Sisi confirmed support.', 'President Abdel Fattah El Sisi spoke in Cairo.', 'El Sisi added more.']);
+    expect(new Set([p.keyOf('Sisi'), p.keyOf('El Sisi'), p.keyOf('Abdel Fattah El Sisi')]).size).toBe(1);
+  });
+
+  it('makes ISIS, Islamic State and Daesh one entity', () => {
+    const p = page(['ISIS fighters retreated.', 'Islamic State denied it.', 'Turkey fights Daesh.']);
+    const key = p.keyOf('ISIS');
+    expect(p.keyOf('Islamic State')).toBe(key);
+    expect(p.keyOf('Daesh')).toBe(key);
+    expect(p.entities.get(key!)!.wikiTitle).toBe('Islamic State');
+  });
+
+  it('gives one surface one kind across the page', () => {
+    const p = page(['Zorbania Kell said the talks had failed.', 'Protests spread in Kell.', 'Kell later resigned.']);
+    const kinds = new Set(p.mentions.filter((m) => m.text === 'Kell').map((m) => m.kind));
+    expect(kinds.size).toBe(1);
+  });
+
+  it('keeps keys stable when more blocks arrive', () => {
+    const d = createPageDetector();
+    d.add('Turkish Prime Minister Binali Yıldırım visited Ankara.');
+    const first = d.resolve().blocks[0].map((m) => m.key);
+    d.add('Meanwhile Hezbollah met Russian officers in Aleppo.');
+    const again = d.resolve();
+    expect(again.blocks[0].map((m) => m.key)).toEqual(first);
+    expect(again.blocks[1].length).toBeGreaterThan(0);
+  });
+
+  it('gives places from the data their geo and countries their subkind', () => {
+    const p = page(['Troops moved from Damascus towards Syria’s border with Turkey.']);
+    const damascus = p.entities.get(p.keyOf('Damascus')!)!;
+    expect(damascus.geo?.country).toBe('SY');
+    expect(damascus.geo?.population).toBeGreaterThan(1_000_000);
+    const turkey = p.entities.get(p.keyOf('Turkey')!)!;
+    expect(turkey.subkind).toBe('country');
+    expect(turkey.wikiTitle).toBe('Turkey');
+  });
+});

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { page } from './helpers';
+
+describe('role phrases', () => {
+  const p = page([
+    'Turkish Prime Minister Binali Yıldırım has said the attack will be answered.',
+    'Bilal Abdul Kareem of On the Ground News counters the denials.',
+    'Egypt has sent a unit, according to the pro-Assad regime Lebanese daily As-Safir.',
+    'Scott Lucas, the editor of the site, wrote the report.',
+  ]);
+  const roles = (name: string) => p.entities.get(p.keyOf(name)!)!.roles;
+
+  it('collects titles before a person', () => expect(roles('Binali Yıldırım')).toEqual(['Turkish Prime Minister']));
+  it('collects "of <organisation>" after a person', () => expect(roles('Bilal Abdul Kareem')).toEqual(['of On the Ground News']));
+  it('collects descriptors before an organisation', () => expect(roles('As-Safir')).toEqual(['pro-Assad regime Lebanese daily']));
+  it('collects appositions after a person', () => expect(roles('Scott Lucas')).toEqual(['the editor of the site']));
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { names } from './helpers';
+
+describe('sentence-initial capitals and headlines', () => {
+  it('drops common words that are capitalised only because they open a sentence', () => {
+    expect(names('Residents of eastern Aleppo city appeal to the world.')).toEqual(['Aleppo/place']);
+    expect(names('These attacks will not weaken us. Far too many people believe it.')).toEqual([]);
+  });
+
+  it('keeps names that open a sentence', () => {
+    expect(names('Turkey says three of its soldiers were killed.')).toEqual(['Turkey/place']);
+    expect(names('Hezbollah denied the report.')).toEqual(['Hezbollah/organization']);
+  });
+
+  it('finds no junk persons in a Title Case headline', () => {
+    const found = names('Darayya Council Shuts Down After 4-Year Regime Siege');
+    expect(found.filter((n) => n.endsWith('/person'))).toEqual([]);
+    expect(names('Report: Egypt Sends Air Support Unit to Syria')).toEqual(['Egypt/place', 'Syria/place']);
+  });
+
+  it('keeps a capital "The" that is part of a name mid-sentence', () => {
+    expect(names('He played with The Triffids for years.')).toEqual(['The Triffids/organization']);
+    expect(names('The report reached Hezbollah first.')).toEqual(['Hezbollah/organization']);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/detect';
+import { names } from './helpers';
+
+describe('titles and appositions', () => {
+  it('cuts the title off the person and keeps it as a role', () => {
+    const r = detect('Turkish Prime Minister Binali Yıldırım has said the attack will not go unanswered.');
+    expect(r.mentions.map((m) => `${m.text}/${m.kind}`)).toEqual(['Binali Yıldırım/person']);
+    expect([...r.entities.values()][0].roles).toEqual(['Turkish Prime Minister']);
+  });
+
+  it('reads a name after a title as a person even when its words are common', () => {
+    expect(names('It was welcomed by President-elect Donald Trump.')).toEqual(['Donald Trump/person']);
+    expect(names('He met Mr Baker yesterday.')).toEqual(['Baker/person']);
+  });
+
+  it('treats lower-case titles before a name the same way', () => {
+    const r = detect("Turkey's foreign minister Mevlut Cavusoglu said talks would go on.");
+    const person = [...r.entities.values()].find((e) => e.kind === 'person')!;
+    expect(person.name).toBe('Mevlut Cavusoglu');
+    expect(person.roles[0]).toContain('foreign minister');
+  });
+
+  it('finds nothing in a title alone', () => {
+    expect(names('The Prime Minister and the Foreign Minister met.')).toEqual([]);
+  });
+
+  it('keeps the owner of "Secretary of State" out of the name', () => {
+    expect(names('US Secretary of State John Kerry flew in.')).toContain('John Kerry/person');
+  });
+});
