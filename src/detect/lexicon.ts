@@ -148,12 +148,18 @@ export class Lexicon {
     }
   }
 
-  /** Whether a lower-case word (or its lemma) is common English. */
+  /** Whether a lower-case word (or its lemma) is common English. Memoised: pages repeat their words. */
   isWord(lower: string): boolean {
-    if (this.words.has(lower)) return true;
-    for (const s of stems(lower)) if (this.words.has(s)) return true;
-    return false;
+    let known = this.wordMemo.get(lower);
+    if (known === undefined) {
+      known = this.words.has(lower) || stems(lower).some((s) => this.words.has(s));
+      if (this.wordMemo.size > 50_000) this.wordMemo.clear();
+      this.wordMemo.set(lower, known);
+    }
+    return known;
   }
+
+  private readonly wordMemo = new Map<string, boolean>();
 }
 
 let coreLexicon: Lexicon | undefined;

@@ -84,6 +84,7 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
 
   // 3. Mentions and entities.
   const entities = new Map<string, EntitySummary>();
+  const nameWords = new Map<string, number>();
   const out: Mention[][] = blocks.map((block, b) => {
     const mentions: Mention[] = [];
     for (const c of block) {
@@ -119,10 +120,15 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
         if (entry?.geo) e.geo = entry.geo;
         if (entry?.wikiTitle) e.wikiTitle = entry.wikiTitle;
         entities.set(key, e);
+        nameWords.set(key, c.words);
       }
       e.count++;
       if (!e.aliases.includes(c.text)) e.aliases.push(c.text);
-      if (!c.acronym && (c.words > e.name.split(' ').length || (c.words === e.name.split(' ').length && c.text.length > e.name.length))) e.name = c.text;
+      const words = nameWords.get(key)!;
+      if (!c.acronym && (c.words > words || (c.words === words && c.text.length > e.name.length))) {
+        e.name = c.text;
+        nameWords.set(key, c.words);
+      }
       if (c.role && e.roles.length < MAX_ROLES && !e.roles.includes(c.role)) e.roles.push(c.role);
     }
     return mentions;

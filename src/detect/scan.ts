@@ -35,6 +35,9 @@ export interface Candidate {
   expands?: string;
   /** The kind is a default, not read from any cue: it weighs little in the page's vote. */
   guess?: boolean;
+  /** Indices of the first and last token. */
+  first: number;
+  last: number;
 }
 
 interface Scan {
@@ -43,11 +46,12 @@ interface Scan {
   lex: Lexicon;
   headline: boolean;
   out: Candidate[];
+  phrases: Map<number, { n: number; entry: Entry } | null>;
 }
 
 export function scanBlock(text: string, lex: Lexicon): Candidate[] {
   const toks = tokenize(text, lex);
-  const scan: Scan = { text, toks, lex, headline: isHeadline(toks), out: [] };
+  const scan: Scan = { text, toks, lex, headline: isHeadline(toks), out: [], phrases: new Map() };
   for (let i = 0; i < toks.length; ) {
     if (!toks[i].cap) {
       i++;
@@ -121,17 +125,28 @@ const isKnown = (hit: { entry: Entry } | null) => !!hit && !hit.entry.ambiguous;
 
 /** Longest gazetteer phrase starting at run[i]: its length in tokens and entry, or null. */
 function phraseAt(scan: Scan, run: Token[], i: number): { n: number; entry: Entry } | null {
+  // Rules ask about the same positions again and again: remember answers per (first token, run end).
+  const id = run[i].i * 4096 + run[run.length - 1].i - run[i].i;
+  const memo = scan.phrases.get(id);
+  if (memo !== undefined) return memo;
+  const hit = lookupPhrase(scan, run, i);
+  scan.phrases.set(id, hit);
+  return hit;
+}
+
+function lookupPhrase(scan: Scan, run: Token[], i: number): { n: number; entry: Entry } | null {
   const { lex, text } = scan;
   // Runs may hold connectors the phrase spells differently; allow two extra tokens.
   const longest = lex.firstWords.get(run[i].key);
   const max = Math.min(run.length - i, longest ? longest + 2 : 1);
-  for (let n = max; n >= 1; n--) {
+  for (let n = max; n > 1; n--) {
     const last = run[i + n - 1];
     if (!last.cap) continue;
     const entry = lex.phrases.get(phraseKey(text.slice(run[i].s, last.e)));
     if (entry) return { n, entry };
   }
-  return null;
+  const entry = lex.phrases.get(run[i].key);
+  return entry ? { n: 1, entry } : null;
 }
 
 function segment(scan: Scan, run: Token[]): void {
@@ -314,11 +329,9 @@ function isTeam(scan: Scan, c: Candidate): boolean {
   if (c.kind !== 'place' || !(c.subkind === 'city' || c.subkind === 'town')) return false;
   const { toks, text, lex } = scan;
   if (SCORE_AFTER.test(text.slice(c.e, c.e + 7))) return true;
-  const i = toks.findIndex((t) => t.s === c.s);
-  const prev = toks[i - 1];
-  const last = toks.findIndex((t) => t.e === c.e);
-  const next = toks[last + 1];
-  return (!!prev && prev.joins && lex.sportVerbs.has(prev.text)) || (!!next && toks[last].joins && lex.sportVerbs.has(next.text));
+  const prev = toks[c.first - 1];
+  const next = toks[c.last + 1];
+  return (!!prev && prev.joins && lex.sportVerbs.has(prev.text)) || (!!next && toks[c.last].joins && lex.sportVerbs.has(next.text));
 }
 
 function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
@@ -332,7 +345,10 @@ function emit(scan: Scan, run: Token[], kind: Kind, strength: Strength, extra: P
   const first = run[0];
   let role = extra.role;
   if (!role && kind !== 'place') role = roleBefore(scan, first, first);
-  scan.out.push({ s: first.s, e: run[run.length - 1].e, text, key: fold(text), kind, strength, words: run.filter((t) => t.cap).length, ...extra, role });
+  const last = run[run.length - 1];
+  let words = 0;
+  for (const t of run) if (t.cap) words++;
+  scan.out.push({ s: first.s, e: last.e, text, key: run.length === 1 ? first.key : fold(text), kind, strength, words, first: first.i, last: last.i, ...extra, role });
 }
 
 /** Links between neighbouring candidates: "X of Org" roles, "(ACR)" expansions, appositions, teams, lists. */

@@ -103,14 +103,15 @@ export function tokenize(text: string, lex: Lexicon): Token[] {
           word = word.slice(part.start, part.end);
         }
       }
-      poss = possessiveLength(word);
+      poss = hasApostrophe(word) ? possessiveLength(word) : 0;
       if (poss) {
         e -= poss;
         word = word.slice(0, -poss);
       }
     }
-    const cap = mayCap && word.length > 0 && (UPPER_START.test(word) || GLUED_CAP.test(word));
-    const upper = cap && word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase() && /\p{Lu}.*\p{Lu}/u.test(word);
+    const first = word.charCodeAt(0);
+    const cap = mayCap && word.length > 0 && ((first >= 65 && first <= 90) || UPPER_START.test(word) || GLUED_CAP.test(word));
+    const upper = cap && word.length > 1 && isAllCaps(word);
     if (out.length) {
       const prev = out[out.length - 1];
       // "Procter & Gamble" is one name; a prefix cut ("pro-Assad") joins nothing before it.
@@ -130,7 +131,7 @@ export function tokenize(text: string, lex: Lexicon): Token[] {
       joins: !cut && !poss && wordEnd === e,
       cut,
       poss: poss > 0,
-      contraction: cap && isContraction(word),
+      contraction: cap && hasApostrophe(word) && isContraction(word),
     });
   }
   return out;
@@ -153,4 +154,22 @@ function isJoint(text: string, from: number, to: number): boolean {
     return c === 32 || c === 160;
   }
   return to - from === 3 && text.charCodeAt(from) === 32 && text.charCodeAt(from + 1) === 38 && text.charCodeAt(from + 2) === 32;
+}
+
+const hasApostrophe = (w: string) => w.indexOf("'") >= 0 || w.indexOf('’') >= 0;
+
+/** Two or more capital letters and no lower-case one ("YPG", "U.N.", "UPDATE"). */
+function isAllCaps(w: string): boolean {
+  let caps = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) caps++;
+    else if (c > 127) {
+      const ch = w[i];
+      if (ch !== ch.toUpperCase()) return false;
+      if (ch !== ch.toLowerCase()) caps++;
+    }
+  }
+  return caps >= 2;
 }
