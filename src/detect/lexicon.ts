@@ -64,6 +64,7 @@ export class Lexicon {
   readonly roleNouns = new Set(cues.roleNouns);
   readonly placeNouns = new Set(cues.placeNouns);
   readonly orgNouns = new Set(cues.orgNouns);
+  readonly leaderNouns = new Set(cues.leaderNouns);
   readonly sportVerbs = new Set(cues.sportVerbs);
   readonly never = new Set(wordLists.never);
   readonly quiet = set(wordLists.quiet);

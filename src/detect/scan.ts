@@ -271,8 +271,11 @@ function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): 
     const named = lex.firstNames.has(t.key) || lex.surnames.has(t.key);
     const kind = guessKind(scan, run);
     const guess = kind === undefined;
-    if (common || headline || (t.sent && !named)) return emit(scan, run, kind ?? 'person', 0, { guess });
-    return emit(scan, run, kind ?? 'person', named && (kind ?? 'person') === 'person' ? 2 : 1, { guess: guess && !named });
+    // Never seen, no context: people come with a full name or a title somewhere on the page (and are then
+    // aliased), so a lone unknown word is more often an organisation ("Activision", "Gavi").
+    const fallback = named ? 'person' : 'organization';
+    if (common || headline || (t.sent && !named)) return emit(scan, run, kind ?? fallback, 0, { guess });
+    return emit(scan, run, kind ?? fallback, named && kind === undefined ? 2 : 1, { guess: guess && !named });
   }
   if (shape > 0) return emit(scan, run, 'person', headline ? 0 : (shape as 1 | 2));
   if (run.every((r) => !r.cap || isAcronym(r, lex))) return emit(scan, run, 'organization', 1);
@@ -306,6 +309,8 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
   const prev = first > 0 && toks[first - 1].joins ? toks[first - 1] : undefined;
   const next = last + 1 < toks.length ? toks[last + 1] : undefined;
   if (next && (lex.personVerbs.has(next.text) || /^,\s*\d{1,3},/.test(text.slice(run[run.length - 1].e, run[run.length - 1].e + 6)))) return 'person';
+  // "the Assad regime", "the Trump administration": a leader's name before the body they lead.
+  if (next && !next.cap && run[run.length - 1].joins && lex.leaderNouns.has(next.text) && run.length <= 3) return 'person';
   if (prev && !prev.cap && lex.placePrepositions.has(prev.text) && (prev.text !== 'of' || run.length === 1)) return 'place';
   if (next && !next.cap && run[run.length - 1].joins && lex.placeNouns.has(next.text)) return 'place';
   if (prev?.text === 'the') return 'organization';
