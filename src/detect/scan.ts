@@ -310,7 +310,10 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
   const next = last + 1 < toks.length ? toks[last + 1] : undefined;
   if (next && (lex.personVerbs.has(next.text) || /^,\s*\d{1,3},/.test(text.slice(run[run.length - 1].e, run[run.length - 1].e + 6)))) return 'person';
   // "the Assad regime", "the Trump administration": a leader's name before the body they lead.
-  if (next && !next.cap && run[run.length - 1].joins && lex.leaderNouns.has(next.text) && run.length <= 3) return 'person';
+  const end = run[run.length - 1];
+  if (next && !next.cap && (end.joins || end.poss) && lex.leaderNouns.has(next.text) && run.length <= 3) return 'person';
+  // "pro-Assad", "anti-Trump": what one is for or against is most often a leader.
+  if (run.length === 1 && run[0].cut && /^(?:pro|anti)-/i.test(text.slice(run[0].ws, run[0].s))) return 'person';
   if (prev && !prev.cap && lex.placePrepositions.has(prev.text) && (prev.text !== 'of' || run.length === 1)) return 'place';
   if (next && !next.cap && run[run.length - 1].joins && lex.placeNouns.has(next.text)) return 'place';
   if (prev?.text === 'the') return 'organization';

@@ -43,6 +43,7 @@ export function placeCue(run: Token[], lex: Lexicon): string | undefined {
   const last = run[run.length - 1];
   const sub = last.cap ? lex.placeSuffix.get(last.key) : undefined;
   if (sub) return sub;
-  if (lex.placePrefix.has(run[0].key) && run[1].cap) return 'landmark';
+  // "Lake Chad", "Gulf of Mexico", "Port of Liverpool".
+  if (lex.placePrefix.has(run[0].key) && (run[1].cap || run[1].text === 'of')) return 'landmark';
   return undefined;
 }
