@@ -65,6 +65,8 @@ export class Lexicon {
   readonly placeNouns = new Set(cues.placeNouns);
   readonly orgNouns = new Set(cues.orgNouns);
   readonly leaderNouns = new Set(cues.leaderNouns);
+  readonly miscSuffix = set(cues.miscSuffix);
+  readonly miscPrefix = set(cues.miscPrefix);
   readonly sportVerbs = new Set(cues.sportVerbs);
   readonly never = new Set(wordLists.never);
   readonly quiet = set(wordLists.quiet);

@@ -5,7 +5,7 @@
  */
 import type { Entry, Lexicon } from './lexicon';
 import { isAcronym } from './rules/acronyms';
-import { isTeamName, orgCue, placeCue } from './rules/cues';
+import { isOtherName, isTeamName, orgCue, placeCue } from './rules/cues';
 import { personShape } from './rules/names';
 import { connect } from './rules/particles';
 import { appositionAfter, descriptorStart } from './rules/roles';
@@ -172,6 +172,7 @@ function segment(scan: Scan, run: Token[]): void {
 
   const whole = phraseAt(scan, run, 0);
   if (whole && whole.n === run.length) return emitEntry(scan, run, whole.entry);
+  if (isOtherName(run, lex)) return;
 
   // "Southern California", "East Jerusalem": a direction and a known place name a region.
   if (run.length > 1 && lex.directions.has(run[0].key)) {
@@ -262,7 +263,8 @@ function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): 
   const { lex, headline } = scan;
   const t = run[0];
   if (run.length === 1) {
-    if (lex.never.has(t.text) || t.contraction || lex.demonyms.has(t.key)) return;
+    // A letter alone ("C", "J.") is an initial or a label, not a name.
+    if (lex.never.has(t.text) || t.contraction || lex.demonyms.has(t.key) || t.text.replace('.', '').length < 2) return;
     if (isAcronym(t, lex)) return emit(scan, run, 'organization', 2, { acronym: true });
     // "MySpace", "YouTube", "PlayStation": a capital inside a word is a brand, not a person ("McGill" is).
     if (INNER_CAPITAL.test(t.text)) return emit(scan, run, 'organization', 1);

@@ -47,3 +47,15 @@ export function placeCue(run: Token[], lex: Lexicon): string | undefined {
   if (lex.placePrefix.has(run[0].key) && (run[1].cap || run[1].text === 'of')) return 'landmark';
   return undefined;
 }
+
+/**
+ * Whether the run names an event, award, law or work rather than a person, organisation or place
+ * ("MTV Video Music Awards", "Battle of the Bulge", "Paris Agreement", "World Cup"): then nothing in it
+ * is a mention of its own either.
+ */
+export function isOtherName(run: Token[], lex: Lexicon): boolean {
+  if (run.length < 2) return false;
+  const last = run[run.length - 1];
+  if (last.cap && lex.miscSuffix.has(last.key)) return true;
+  return lex.miscPrefix.has(run[0].key) && !run[1].cap && run[1].text === 'of';
+}
