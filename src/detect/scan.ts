@@ -166,7 +166,22 @@ function segment(scan: Scan, run: Token[]): void {
   if (!run.length) return;
 
   // "Senior Kory Lichtensteiger", "Engineer John Greiner": a common word before a first name describes.
-  if (run.length > 2 && run[1].cap && lex.isWord(run[0].key) && !lex.firstNames.has(run[0].key) && lex.firstNames.has(run[1].key) && !lex.orgLead.has(run[0].key) && !lex.directions.has(run[0].key) && !isTitleWord(run[0], lex)) {
+  if (
+    run.length > 2 &&
+    run.length < 6 &&
+    run[1].cap &&
+    lex.isWord(run[0].key) &&
+    !lex.firstNames.has(run[0].key) &&
+    lex.firstNames.has(run[1].key) &&
+    !lex.orgLead.has(run[0].key) &&
+    !lex.placePrefix.has(run[0].key) &&
+    !lex.directions.has(run[0].key) &&
+    !isTitleWord(run[0], lex) &&
+    !orgCue(run, lex) &&
+    !placeCue(run, lex) &&
+    !phraseAt(scan, run, 1) &&
+    personShape(run.slice(1), lex) === 2
+  ) {
     run = run.slice(1);
   }
 
