@@ -213,6 +213,12 @@ function segment(scan: Scan, run: Token[]): void {
   if (lex.demonyms.has(run[0].key)) {
     const rest = run.slice(1);
     while (rest.length && !rest[0].cap) rest.shift();
+    // ... unless what follows is no name of its own but common words: the demonym opens an organisation's
+    // name ("American Scientific Affiliation", "Brazilian Cycling Confederation").
+    const caps = rest.filter((t) => t.cap);
+    if (caps.length >= 2 && caps.every((t) => lex.isWord(t.key) && !lex.demonyms.has(t.key)) && !rest.some((_, k) => phraseAt(scan, rest, k)) && !headline) {
+      return emit(scan, run, 'organization', 1);
+    }
     return rest.length ? segment(scan, rest) : undefined;
   }
 
