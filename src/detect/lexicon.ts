@@ -151,6 +151,17 @@ export class Lexicon {
     }
   }
 
+  /** A people's name or adjective, also in compounds ("Kurdish", "Russians", "African-American"). */
+  isDemonym(key: string): boolean {
+    if (this.demonyms.has(key)) return true;
+    return key.includes('-') && key.split('-').every((part) => this.demonyms.has(part));
+  }
+
+  /** A word that is never a name, in any capitalisation ("GMT", "NOV"). */
+  isNever(text: string): boolean {
+    return this.never.has(text) || (text.length > 1 && this.never.has(text[0] + text.slice(1).toLowerCase()));
+  }
+
   /** Whether a lower-case word (or its lemma) is common English. Memoised: pages repeat their words. */
   isWord(lower: string): boolean {
     let known = this.wordMemo.get(lower);

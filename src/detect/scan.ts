@@ -101,7 +101,7 @@ function splitRun(scan: Scan, a: number, b: number): void {
       if (hit && hit.n > 1 && !hit.entry.ambiguous) keep = k + hit.n;
     }
     if (k < keep && k > start) continue;
-    if ((lex.never.has(t.text) && !(k > start && /^[IVX]{1,4}$/.test(t.text))) || t.contraction) {
+    if ((lex.isNever(t.text) && !(k > start && /^[IVX]{1,4}$/.test(t.text))) || t.contraction) {
       if (k > start) segment(scan, trim(toks, start, k));
       start = k + 1;
     } else if (headline && k > start && !t.upper && lex.isWord(t.key) && !isTitleWord(t, lex) && !lex.orgSuffix.has(t.key) && !lex.placeSuffix.has(t.key)) {
@@ -155,9 +155,9 @@ function segment(scan: Scan, run: Token[]): void {
   // A connector right after it means the word opened a longer name ("On the Ground News").
   // A common word that opens a name ended by an organisation cue stays ("Legislative Assembly voted").
   const cueEnded = run.length > 1 && lex.orgSuffix.has(run[run.length - 1].key) && !headline;
-  while (run.length && run[1]?.cap !== false && isPositionalCapital(run[0], run[1], headline, lex) && !isKnown(phraseAt(scan, run, 0)) && !(cueEnded && !isFunctionWord(run[0]) && !lex.never.has(run[0].text))) {
+  while (run.length && run[1]?.cap !== false && isPositionalCapital(run[0], run[1], headline, lex) && !isKnown(phraseAt(scan, run, 0)) && !(cueEnded && !isFunctionWord(run[0]) && !lex.isNever(run[0].text))) {
     // Alone, it may still be a name the page gives in full elsewhere ("Power said ..."): let the page decide.
-    if (run.length === 1 && !isFunctionWord(run[0]) && !lex.never.has(run[0].text) && !run[0].contraction && !lex.demonyms.has(run[0].key)) {
+    if (run.length === 1 && !isFunctionWord(run[0]) && !lex.isNever(run[0].text) && !run[0].contraction && !lex.isDemonym(run[0].key)) {
       return emit(scan, run, 'person', 0, { guess: true });
     }
     run = run.slice(1);
@@ -210,13 +210,13 @@ function segment(scan: Scan, run: Token[]): void {
   if (place) return emit(scan, run, 'place', 2, { subkind: place });
 
   // A leading demonym describes what follows ("Kurdish YPG"); alone it is no entity.
-  if (lex.demonyms.has(run[0].key)) {
+  if (lex.isDemonym(run[0].key)) {
     const rest = run.slice(1);
     while (rest.length && !rest[0].cap) rest.shift();
     // ... unless what follows is no name of its own but common words: the demonym opens an organisation's
     // name ("American Scientific Affiliation", "Brazilian Cycling Confederation").
     const caps = rest.filter((t) => t.cap);
-    if (caps.length >= 2 && caps.every((t) => lex.isWord(t.key) && !lex.demonyms.has(t.key)) && !rest.some((_, k) => phraseAt(scan, rest, k)) && !headline) {
+    if (caps.length >= 2 && caps.every((t) => lex.isWord(t.key) && !lex.isDemonym(t.key)) && !rest.some((_, k) => phraseAt(scan, rest, k)) && !headline) {
       return emit(scan, run, 'organization', 1);
     }
     return rest.length ? segment(scan, rest) : undefined;
@@ -249,7 +249,7 @@ function segment(scan: Scan, run: Token[]): void {
     }
     // "Euphrates Shield", "Syria Daily": a known name followed by common words is a name of something else.
     const after = run.slice(k + hit.n).filter((t) => t.cap);
-    if (k === 0 && hit.entry.kind === 'place' && !headline && isTeamName(run.slice(0, hit.n), run.slice(hit.n), lex)) {
+    if (k === 0 && hit.entry.kind === 'place' && hit.entry.subkind !== 'country' && !headline && isTeamName(run.slice(0, hit.n), run.slice(hit.n), lex)) {
       return emit(scan, run, 'organization', 2, { subkind: 'sport' });
     }
     if (k === 0 && after.length && after.every((t) => lex.isWord(t.key) && !isTitleWord(t, lex) && !lex.firstNames.has(t.key))) {
@@ -285,7 +285,7 @@ function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): 
   const t = run[0];
   if (run.length === 1) {
     // A letter alone ("C", "J.") is an initial or a label, not a name.
-    if (lex.never.has(t.text) || t.contraction || lex.demonyms.has(t.key) || t.text.replace('.', '').length < 2) return;
+    if (lex.isNever(t.text) || t.contraction || lex.isDemonym(t.key) || t.text.replace('.', '').length < 2) return;
     if (isAcronym(t, lex)) return emit(scan, run, 'organization', 2, { acronym: true });
     // "MySpace", "YouTube", "PlayStation": a capital inside a word is a brand, not a person ("McGill" is).
     if (INNER_CAPITAL.test(t.text)) return emit(scan, run, 'organization', 1);
@@ -343,13 +343,16 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
   return undefined;
 }
 
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Dr)\.?$/;
+
 function roleBefore(scan: Scan, from: Token, name: Token): string | undefined {
   const { toks, lex, text } = scan;
   const i = from.i;
   const d = descriptorStart(toks, i, text, lex);
   const start = d >= 0 ? toks[d].ws : from.s;
   const role = text.slice(start, name.s).trim();
-  return role || undefined;
+  // "Mr." tells the reader nothing about who someone is.
+  return role && !HONORIFIC.test(role) ? role : undefined;
 }
 
 const SCORE_AFTER = /^ \d{1,2}-\d{1,2}\b/;

@@ -15,6 +15,7 @@ describe('acronyms', () => {
   it('ignores shouted words and furniture in capitals', () => {
     expect(names('UPDATE 1615 GMT: PHOTO of the day')).toEqual([]);
     expect(names('ORIGINAL ENTRY: talks resumed.')).toEqual([]);
+    expect(names('KHARTOUM, NOV. 3 — talks resumed.')).toEqual(['KHARTOUM/place']);
   });
 
   it('links an acronym to the name it abbreviates on the page', () => {

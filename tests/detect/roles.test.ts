@@ -7,6 +7,7 @@ describe('role phrases', () => {
     'Bilal Abdul Kareem of On the Ground News counters the denials.',
     'Egypt has sent a unit, according to the pro-Assad regime Lebanese daily As-Safir.',
     'Scott Lucas, the editor of the site, wrote the report.',
+    'Mr. Reeves, a researcher, disagreed with Eric Reeves’s critics.',
   ]);
   const roles = (name: string) => p.entities.get(p.keyOf(name)!)!.roles;
 
@@ -14,4 +15,5 @@ describe('role phrases', () => {
   it('collects "of <organisation>" after a person', () => expect(roles('Bilal Abdul Kareem')).toEqual(['of On the Ground News']));
   it('collects descriptors before an organisation', () => expect(roles('As-Safir')).toEqual(['pro-Assad regime Lebanese daily']));
   it('collects appositions after a person', () => expect(roles('Scott Lucas')).toEqual(['the editor of the site']));
+  it('does not count honorifics as roles', () => expect(roles('Eric Reeves')).toEqual(['a researcher']));
 });

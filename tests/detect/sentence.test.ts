@@ -18,6 +18,10 @@ describe('sentence-initial capitals and headlines', () => {
     expect(names('Report: Egypt Sends Air Support Unit to Syria')).toEqual(['Egypt/place', 'Syria/place']);
   });
 
+  it('reads peoples and their compounds as no entity', () => {
+    expect(names('African-American voters and Kurdish fighters met Russians.')).toEqual([]);
+  });
+
   it('keeps a capital "The" that is part of a name mid-sentence', () => {
     expect(names('He played with The Triffids for years.')).toEqual(['The Triffids/organization']);
     expect(names('The report reached Hezbollah first.')).toEqual(['Hezbollah/organization']);

@@ -6,7 +6,7 @@ const SHAPE = /^(?:(?:\p{Lu}\.){2,6}|\p{Lu}[\p{Lu}\d&]{1,6}|\p{Lu}{2,}s)$/u;
 
 /** Whether a token has the shape of an acronym and is not a shouted word ("UPDATE", "PHOTO"). */
 export function isAcronym(t: Token, lex: Lexicon): boolean {
-  if (!t.upper || !SHAPE.test(t.text) || lex.never.has(t.text)) return false;
+  if (!t.upper || !SHAPE.test(t.text) || lex.isNever(t.text)) return false;
   const lower = t.text.toLowerCase();
   return t.text.length <= 3 || !lex.isWord(lower);
 }

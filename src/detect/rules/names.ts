@@ -23,7 +23,7 @@ export function personShape(run: Token[], lex: Lexicon): number {
   const first = caps[0];
   const last = caps[caps.length - 1];
   if (lex.firstNames.has(first.key) || lex.surnames.has(last.key)) return 2;
-  if (lex.isWord(last.key) && !lex.firstNames.has(last.key)) return 0;
   if (run.some((t) => !t.cap) || /^(?:al|el|as|ad|ash|ibn|bin|abu|abd)-/i.test(last.text)) return 2;
+  // Unknown words all through ("Binali Yıldırım") may be a person; a common word ("Killing Joke") is not.
   return caps.every((t) => !lex.isWord(t.key)) ? 1 : 0;
 }

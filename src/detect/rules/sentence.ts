@@ -16,6 +16,7 @@ const FUNCTION_WORDS = new Set([
 
 export const isFunctionWord = (t: Token) => FUNCTION_WORDS.has(t.key);
 const ARTICLES = new Set(['the', 'a', 'an']);
+const DETERMINERS = new Set(['this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 /**
  * A heading or title in Title Case (or all capitals): its capitals say little. Most longer words are
@@ -41,10 +42,12 @@ export function isHeadline(toks: Token[]): boolean {
  * or a common word opening a sentence or sitting in a headline.
  */
 export function isPositionalCapital(t: Token, next: Token | undefined, headline: boolean, lex: Lexicon): boolean {
-  if (lex.never.has(t.text) || t.contraction) return true;
+  if (lex.isNever(t.text) || t.contraction) return true;
   // A capital "The" mid-sentence is part of a name ("The Hague", "The Triffids"); lower-case "the" never is.
   if (ARTICLES.has(t.key) && (t.sent || headline || !next?.cap)) return true;
-  // Mid-sentence, a capitalised function word belongs to a name ("All Souls College").
+  // Mid-sentence, a capitalised function word belongs to a name ("All Souls College"), but a determiner
+  // ("This Page") does not.
+  if (DETERMINERS.has(t.key)) return true;
   if (!(t.sent || headline)) return false;
   if (isFunctionWord(t)) return true;
   if (t.upper && t.text.length <= 4) return false;
