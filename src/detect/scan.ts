@@ -191,8 +191,9 @@ function segment(scan: Scan, run: Token[]): void {
 
   // "Southern California", "East Jerusalem": a direction and a known place name a region.
   if (run.length > 1 && lex.directions.has(run[0].key)) {
+    // The direction is context enough for a town whose name is also a word ("West Cork").
     const rest = phraseAt(scan, run, 1);
-    if (rest && rest.n === run.length - 1 && rest.entry.kind === 'place' && !rest.entry.ambiguous) return emit(scan, run, 'place', 3, { subkind: 'region' });
+    if (rest && rest.n === run.length - 1 && rest.entry.kind === 'place') return emit(scan, run, 'place', 3, { subkind: 'region' });
   }
 
   const title = titleEnd(run, lex);
@@ -232,7 +233,8 @@ function segment(scan: Scan, run: Token[]): void {
   // "Michael Jordan" is a person, but "Will Russia" opens a question and "West Africa" is a region: a first
   // name that is also a common word does not outweigh a known place after it.
   const commonFirst = lex.isWord(run[0].key);
-  if (shape === 2 && !(commonFirst && run.slice(1).some((_, k) => phraseAt(scan, run, k + 1)?.entry.kind === 'place'))) {
+  const placeFirst = phraseAt(scan, run, 0)?.entry.kind === 'place' && lex.isWord(run[run.length - 1].key);
+  if (shape === 2 && !placeFirst && !(commonFirst && run.slice(1).some((_, k) => phraseAt(scan, run, k + 1)?.entry.kind === 'place'))) {
     return emit(scan, run, 'person', 2);
   }
 
@@ -288,7 +290,8 @@ function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): 
     if (lex.isNever(t.text) || t.contraction || lex.isDemonym(t.key) || t.text.replace('.', '').length < 2) return;
     if (isAcronym(t, lex)) return emit(scan, run, 'organization', 2, { acronym: true });
     // "MySpace", "YouTube", "PlayStation": a capital inside a word is a brand, not a person ("McGill" is).
-    if (INNER_CAPITAL.test(t.text)) return emit(scan, run, 'organization', 1);
+    // Page text glued across elements ("NewsThe", "CoronavirusIreland") is no brand.
+    if (INNER_CAPITAL.test(t.text)) return isGlued(t.text, lex) ? undefined : emit(scan, run, 'organization', 1);
     if (t.upper && t.text.length > 4) return;
     const common = lex.isWord(t.key) || lex.quiet.has(t.key);
     const named = lex.firstNames.has(t.key) || lex.surnames.has(t.key);
@@ -342,6 +345,15 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
   if (prev?.text === 'the') return 'organization';
   return undefined;
 }
+
+/** Two words run together by the page's markup: the second part a function word, a known name or first name. */
+function isGlued(word: string, lex: Lexicon): boolean {
+  const m = /\p{Ll}(\p{Lu}\p{Ll}*)$/u.exec(word);
+  if (!m) return false;
+  const right = fold(m[1]);
+  return (right.length > 2 && FUNCTION_WORD.has(right)) || lex.phrases.has(right) || lex.firstNames.has(right);
+}
+const FUNCTION_WORD = new Set(['the', 'this', 'that', 'these', 'some', 'and', 'for', 'with', 'from', 'after', 'before', 'but', 'how', 'what', 'why', 'when', 'where', 'who', 'our', 'your', 'their', 'his', 'her', 'its', 'read', 'more', 'watch', 'see', 'share']);
 
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Dr)\.?$/;
 
