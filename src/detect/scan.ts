@@ -10,7 +10,7 @@ import { personShape } from './rules/names';
 import { connect } from './rules/particles';
 import { appositionAfter, descriptorStart } from './rules/roles';
 import { isFunctionWord, isHeadline, isPositionalCapital } from './rules/sentence';
-import { isTitleWord, titleBefore, titleEnd } from './rules/titles';
+import { isTitleHead, isTitleWord, titleBefore, titleEnd } from './rules/titles';
 import { fold, phraseKey } from './text';
 import { tokenize, type Token } from './tokenize';
 import type { Kind } from './types';
@@ -51,7 +51,7 @@ interface Scan {
 
 export function scanBlock(text: string, lex: Lexicon): Candidate[] {
   const toks = tokenize(text, lex);
-  const scan: Scan = { text, toks, lex, headline: isHeadline(toks), out: [], phrases: new Map() };
+  const scan: Scan = { text, toks, lex, headline: isHeadline(toks, text), out: [], phrases: new Map() };
   for (let i = 0; i < toks.length; ) {
     if (!toks[i].cap) {
       i++;
@@ -199,10 +199,20 @@ function segment(scan: Scan, run: Token[]): void {
   const title = titleEnd(run, lex);
   if (title > 0) {
     const name = run.slice(title);
-    const role = roleBefore(scan, run[0], name[0]);
+    // The role starts at the first title word or demonym ("See Prince Harry" → "Prince").
+    let from = 0;
+    while (from < title - 1 && !isTitleWord(run[from], lex) && !lex.isDemonym(run[from].key) && !phraseAt(scan, run, from)) from++;
+    const role = roleBefore(scan, run[from], name[0]);
     const inName = phraseAt(scan, name, 0);
     if (inName && inName.n === name.length && inName.entry.kind !== 'person') return emitEntry(scan, name, inName.entry);
     return emit(scan, name, 'person', 2, { role });
+  }
+
+  // "Duchess of Sussex", "President of France Emmanuel Macron": titles before "of" name no one; what follows
+  // is read on its own.
+  const of = run.findIndex((t) => t.text === 'of');
+  if (of > 0 && run.slice(0, of).every((t) => isTitleWord(t, lex) || lex.isDemonym(t.key)) && isTitleHead(run[of - 1], lex)) {
+    return segment(scan, trim(scan.toks, run[of].i + 1, run[run.length - 1].i + 1));
   }
 
   const org = orgCue(run, lex);

@@ -8,6 +8,7 @@ describe('role phrases', () => {
     'Egypt has sent a unit, according to the pro-Assad regime Lebanese daily As-Safir.',
     'Scott Lucas, the editor of the site, wrote the report.',
     'Mr. Reeves, a researcher, disagreed with Eric Reeves’s critics.',
+    'Meghan Markle, Duchess of Sussex, spoke to Oprah Winfrey, Duchess of Sussex’s friend and host.',
   ]);
   const roles = (name: string) => p.entities.get(p.keyOf(name)!)!.roles;
 
@@ -16,4 +17,8 @@ describe('role phrases', () => {
   it('collects descriptors before an organisation', () => expect(roles('As-Safir')).toEqual(['pro-Assad regime Lebanese daily']));
   it('collects appositions after a person', () => expect(roles('Scott Lucas')).toEqual(['the editor of the site']));
   it('does not count honorifics as roles', () => expect(roles('Eric Reeves')).toEqual(['a researcher']));
+  it('collects capitalised title appositions, and only the title', () => {
+    expect(roles('Meghan Markle')).toEqual(['Duchess of Sussex']);
+    expect(roles('Oprah Winfrey')).toEqual([]);
+  });
 });

@@ -25,6 +25,11 @@ describe('titles and appositions', () => {
     expect(names('The Prime Minister and the Foreign Minister met.')).toEqual([]);
   });
 
+  it('reads what follows "Title of" as the title\'s domain, not the person', () => {
+    expect(names('President of France Emmanuel Macron arrived.')).toEqual(['France/place', 'Emmanuel Macron/person']);
+    expect(names('The Duchess of Sussex spoke.')).toEqual(['Sussex/place']);
+  });
+
   it('keeps the owner of "Secretary of State" out of the name', () => {
     expect(names('US Secretary of State John Kerry flew in.')).toContain('John Kerry/person');
   });

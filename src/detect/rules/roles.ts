@@ -27,7 +27,11 @@ export function descriptorStart(toks: Token[], i: number, text: string, lex: Lex
   return first;
 }
 
-const APPOSITION = /^,\s+((?:the|a|an|his|her|its|their)\s[^,;.()\n]{3,80}?|\p{Lu}\p{Ll}+\s(?:of|at|for)\s[^,;.()\n]{3,80}?)(?=[,;.)]|\s*$)/u;
+const CAPS = "\\p{Lu}[\\p{L}'’.-]*(?:\\s\\p{Lu}[\\p{L}'’.-]*)*";
+const APPOSITION = new RegExp(
+  `^,\\s+((?:the|a|an|his|her|its|their)\\s[^,;.()\\n]{3,80}?|${CAPS}(?:\\s(?:of|at|for)\\s(?:the\\s)?${CAPS})+)(?=[,;.)]|\\s*$)`,
+  'u',
+);
 
 /** An apposition right after a name (", the group's spokesman,"), or undefined. */
 export function appositionAfter(text: string, end: number, lex: Lexicon): string | undefined {

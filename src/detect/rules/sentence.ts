@@ -23,8 +23,9 @@ const DETERMINERS = new Set(['this', 'that', 'these', 'those', 'his', 'her', 'it
  * capitalised and no lower-case word but a function word stands between them ("Darayya Council Shuts Down
  * After 4-Year Regime Siege and Attacks"); a sentence full of names still has its verb in lower case.
  */
-export function isHeadline(toks: Token[]): boolean {
-  if (toks.length > 30) return false;
+export function isHeadline(toks: Token[], text: string): boolean {
+  // A sentence ends with a full stop; a headline seldom does.
+  if (toks.length > 30 || /[.!?]["'”’)]?\s*$/.test(text)) return false;
   let long = 0;
   let caps = 0;
   for (let k = 1; k < toks.length; k++) {

@@ -20,8 +20,11 @@ export function titleEnd(run: Token[], lex: Lexicon): number {
   let k = head + 1;
   // "Secretary of State John Kerry": the title goes on through "of" and its modifiers.
   if (run[k].text === 'of') {
-    k++;
+    const after = ++k;
     while (k < run.length - 1 && lex.titleModifiers.has(bare(run[k])) && !run[k].upper) k++;
+    // "Duchess of Sussex", "President of France Emmanuel Macron": what follows "of" is the title's domain,
+    // not the person, unless it was only more title words ("Secretary of State John Kerry").
+    if (k === after) return -1;
   }
   const rest = run.length - k;
   if (rest < 1 || rest > 4) return -1;
