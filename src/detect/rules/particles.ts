@@ -53,7 +53,7 @@ export function connect(toks: Token[], j: number, runStart: number, lex: Lexicon
   if (first === 'of' && (lex.ofHeads.has(left) || lex.orgSuffix.has(left) || lex.placeSuffix.has(left))) return k;
   // "Institute for the Study of War", "Committee to Protect Journalists": an organisation head came before.
   // ... unless the far side is a name of its own ("Super League for FC Basel").
-  const farKnown = toks[k].upper || lex.orgLead.has(toks[k].key) || lex.phrases.get(toks[k].key)?.ambiguous === false;
+  const farKnown = toks[k].upper || lex.orgLead.has(toks[k].key) || lex.phrase(toks[k].key)?.ambiguous === false;
   if ((first === 'of' || first === 'for' || first === 'to') && !farKnown && hasOrgHead(toks, runStart, j, lex)) return k;
   // "Bosnia and Herzegovina", "Trinidad and Tobago": a longer known name starts with the run.
   if (first === 'and' && j === runStart && (lex.firstWords.get(toks[j].key) ?? 1) > 1) return k;
@@ -62,6 +62,6 @@ export function connect(toks: Token[], j: number, runStart: number, lex: Lexicon
   // Authority" (but not "Britain and the European Union": a known name does not start such a run).
   const end = runEnd(toks, k);
   if (!lex.orgSuffix.has(toks[end].key) || lex.placeSuffix.has(toks[end].key)) return -1;
-  if (first === 'and' && (words.length > 1 || j - runStart > 1 || lex.phrases.has(toks[j].key))) return -1;
+  if (first === 'and' && (words.length > 1 || j - runStart > 1 || lex.knows(toks[j].key))) return -1;
   return k;
 }
