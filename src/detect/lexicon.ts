@@ -69,7 +69,8 @@ export class Lexicon {
   readonly miscSuffix = set(cues.miscSuffix);
   readonly miscPrefix = set(cues.miscPrefix);
   readonly sportVerbs = new Set(cues.sportVerbs);
-  readonly never = new Set(wordLists.never);
+  /** Never names, also in capitals ("Nov", "NOV"). */
+  private readonly never = new Set([...wordLists.never, ...wordLists.never.map((w) => w.toUpperCase())]);
   readonly quiet = set(wordLists.quiet);
 
   constructor(base?: Lexicon) {
@@ -178,7 +179,7 @@ export class Lexicon {
 
   /** A word that is never a name, in any capitalisation ("GMT", "NOV"). */
   isNever(text: string): boolean {
-    return this.never.has(text) || (text.length > 1 && this.never.has(text[0] + text.slice(1).toLowerCase()));
+    return this.never.has(text);
   }
 
   /** Whether a lower-case word (or its lemma) is common English. Memoised: pages repeat their words. */

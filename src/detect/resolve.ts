@@ -63,18 +63,22 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
   const people = new Map<string, Anchor[]>();
   const acronyms = new Map<string, string>();
   const orgInitials = new Map<string, string>();
+  const tails = new Map<string, string[]>();
   blocks.forEach((block, b) => {
     for (const c of block) {
       const v = votes.get(c.key)!;
       if (v.strength < 1) continue;
       const kind = kindOf(c);
       if (kind === 'person' && c.words >= 2) {
-        for (const last of lastWords(c.text)) {
+        let lasts = tails.get(c.key);
+        if (!lasts) tails.set(c.key, (lasts = lastWords(c.text)));
+        for (const last of lasts) {
           let list = people.get(last);
           if (!list) people.set(last, (list = []));
           list.push({ block: b, s: c.s, key: c.key });
         }
-      } else if (kind === 'organization' && c.words >= 2 && !v.entry) {
+      } else if (kind === 'organization' && c.words >= 2 && !v.entry && !tails.has(c.key)) {
+        tails.set(c.key, []);
         const acr = initials(c.text);
         if (acr) orgInitials.set(acr, c.key);
       }
