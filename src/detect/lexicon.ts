@@ -64,6 +64,7 @@ export class Lexicon {
   readonly personVerbs = new Set(cues.personVerbs);
   readonly roleNouns = new Set(cues.roleNouns);
   readonly placeNouns = new Set(cues.placeNouns);
+  readonly ofPlaceNouns = new Set(cues.ofPlaceNouns);
   readonly orgNouns = new Set(cues.orgNouns);
   readonly leaderNouns = new Set(cues.leaderNouns);
   readonly miscSuffix = set(cues.miscSuffix);

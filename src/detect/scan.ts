@@ -350,7 +350,12 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
   if (next && !next.cap && (end.joins || end.poss) && lex.leaderNouns.has(next.text) && run.length <= 3) return 'person';
   // "pro-Assad", "anti-Trump": what one is for or against is most often a leader.
   if (run.length === 1 && run[0].cut && /^(?:pro|anti)-/i.test(text.slice(run[0].ws, run[0].s))) return 'person';
-  if (prev && !prev.cap && lex.placePrepositions.has(prev.text) && (prev.text !== 'of' || run.length === 1)) return 'place';
+  // "in X" is a place; "of X" only after words like "the invasion of", "the outskirts of", "the city of".
+  if (prev && !prev.cap && lex.placePrepositions.has(prev.text) && prev.text !== 'of') return 'place';
+  if (prev?.text === 'of' && run.length === 1) {
+    const before = first > 1 && toks[first - 2].joins ? toks[first - 2] : undefined;
+    if (before && !before.cap && lex.ofPlaceNouns.has(before.text)) return 'place';
+  }
   if (next && !next.cap && run[run.length - 1].joins && lex.placeNouns.has(next.text)) return 'place';
   if (prev?.text === 'the') return 'organization';
   return undefined;
