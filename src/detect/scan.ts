@@ -354,7 +354,7 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
   if (prev && !prev.cap && lex.placePrepositions.has(prev.text) && prev.text !== 'of') return 'place';
   if (prev?.text === 'of' && run.length === 1) {
     const before = first > 1 && toks[first - 2].joins ? toks[first - 2] : undefined;
-    if (before && !before.cap && lex.ofPlaceNouns.has(before.text)) return 'place';
+    if (before && lex.ofPlaceNouns.has(before.key)) return 'place';
   }
   if (next && !next.cap && run[run.length - 1].joins && lex.placeNouns.has(next.text)) return 'place';
   if (prev?.text === 'the') return 'organization';
