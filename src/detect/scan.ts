@@ -83,7 +83,20 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
     i = j + 1;
   }
   link(scan);
-  return scan.out;
+  // The word lists and rules are English: in a block of another language keep only names the gazetteer knows.
+  return isForeign(toks, lex) ? scan.out.filter((c) => c.strength === 3) : scan.out;
+}
+
+/** Whether a block's lower-case words are mostly not English (German, French ... pages). */
+function isForeign(toks: Token[], lex: Lexicon): boolean {
+  let seen = 0;
+  let english = 0;
+  for (const t of toks) {
+    if (t.cap || t.text.length < 3) continue;
+    seen++;
+    if (lex.isWord(t.text)) english++;
+  }
+  return seen >= 8 && english < seen * 0.4;
 }
 
 /** Splits a run at words that cannot be inside a name (and, in headlines, at common words). */
