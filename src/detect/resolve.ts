@@ -39,6 +39,16 @@ const lastWords = (text: string) => {
   return out;
 };
 
+/**
+ * The family name of a name written family name first ("Kim Jong Un", "Yoon Suk Yeol", "Moon Jae-in"):
+ * short syllables, or a hyphenated given name. Used only when no full name ends with the mention.
+ */
+const familyFirst = (text: string) => {
+  const words = text.split(' ');
+  const east = words[0].length <= 4 && words.every((w) => w.length <= 7) && (words.length >= 3 || words[words.length - 1].includes('-'));
+  return east && words.length >= 2 ? fold(words[0]) : undefined;
+};
+
 function bestKind(v: Vote): Kind {
   const s = v.scores;
   return s.person >= s.organization && s.person >= s.place ? 'person' : s.organization >= s.place ? 'organization' : 'place';
@@ -61,6 +71,7 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
 
   // 2. Full names that shorter mentions may stand for, and acronym expansions.
   const people = new Map<string, Anchor[]>();
+  const families = new Map<string, Anchor[]>();
   const acronyms = new Map<string, string>();
   const orgInitials = new Map<string, string>();
   const tails = new Map<string, string[]>();
@@ -75,6 +86,12 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
         for (const last of lasts) {
           let list = people.get(last);
           if (!list) people.set(last, (list = []));
+          list.push({ block: b, s: c.s, key: c.key });
+        }
+        const family = familyFirst(c.text);
+        if (family) {
+          let list = families.get(family);
+          if (!list) families.set(family, (list = []));
           list.push({ block: b, s: c.s, key: c.key });
         }
       } else if (kind === 'organization' && c.words >= 2 && !v.entry && !tails.has(c.key)) {
@@ -99,7 +116,7 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
       let entry = v.entry?.kind === kind ? v.entry : undefined;
       // A surname stands for the full name, unless it is a country or a curated name ("Africa", "Hezbollah").
       const fixed = entry && (entry.subkind === 'country' || !entry.geo?.population);
-      const anchors = c.words <= 2 && !fixed ? people.get(c.key) : undefined;
+      const anchors = c.words <= 2 && !fixed ? (people.get(c.key) ?? (c.words === 1 ? families.get(c.key) : undefined)) : undefined;
       const full = anchors && pick(anchors, b, c.s);
       if (full && full !== c.key) {
         target = full;
@@ -129,7 +146,9 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
       e.count++;
       if (!e.aliases.includes(c.text)) e.aliases.push(c.text);
       const words = nameWords.get(key)!;
-      if (!c.acronym && (c.words > words || (c.words === words && c.text.length > e.name.length))) {
+      // The fullest name, in its ordinary case ("Seoul" over a dateline's "SEOUL").
+      const shouted = e.name === e.name.toUpperCase() && c.text !== c.text.toUpperCase();
+      if (!c.acronym && (c.words > words || (c.words === words && (c.text.length > e.name.length || shouted)))) {
         e.name = c.text;
         nameWords.set(key, c.words);
       }

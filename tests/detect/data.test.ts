@@ -22,7 +22,7 @@ describe('data structures', () => {
     expect(lex.isWord('residents')).toBe(true);
     expect(lex.isWord('ayrault')).toBe(false);
     expect(lex.firstNames.has('samantha')).toBe(true);
-    expect(lex.phrases.get('syria')?.subkind).toBe('country');
-    expect(lex.phrases.get('aleppo')?.geo?.country).toBe('SY');
+    expect(lex.phrase('syria')?.subkind).toBe('country');
+    expect(lex.phrase('aleppo')?.geo?.country).toBe('SY');
   });
 });

@@ -17,6 +17,12 @@ describe('document-level consistency', () => {
     expect(new Set([p.keyOf('Sisi'), p.keyOf('El Sisi'), p.keyOf('Abdel Fattah El Sisi')]).size).toBe(1);
   });
 
+  it('aliases a family name written first', () => {
+    const p = page(['President Yoon Suk Yeol declared martial law.', 'Yoon later lifted it.', 'Moon Jae-in criticised him; Moon said so twice.']);
+    expect(p.keyOf('Yoon')).toBe(p.keyOf('Yoon Suk Yeol'));
+    expect(p.keyOf('Moon')).toBe(p.keyOf('Moon Jae-in'));
+  });
+
   it('makes ISIS, Islamic State and Daesh one entity', () => {
     const p = page(['ISIS fighters retreated.', 'Islamic State denied it.', 'Turkey fights Daesh.']);
     const key = p.keyOf('ISIS');
