@@ -70,6 +70,7 @@ export class Lexicon {
   readonly miscSuffix = set(cues.miscSuffix);
   readonly miscPrefix = set(cues.miscPrefix);
   readonly sportVerbs = new Set(cues.sportVerbs);
+  readonly sports = set(cues.sports);
   /** Never names, also in capitals ("Nov", "NOV"). */
   private readonly never = new Set([...wordLists.never, ...wordLists.never.map((w) => w.toUpperCase())]);
   readonly quiet = set(wordLists.quiet);

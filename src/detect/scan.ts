@@ -79,6 +79,8 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
         j = k;
       }
     }
+    // "BBC Radio 4", "Channel 4": a number after a broadcaster's cue word belongs to the name.
+    if (j + 1 < toks.length && toks[j].joins && /^\d{1,3}$/.test(toks[j + 1].text) && lex.orgSuffix.get(toks[j].key) === 'media') j++;
     splitRun(scan, i, j + 1);
     i = j + 1;
   }
@@ -125,10 +127,10 @@ function splitRun(scan: Scan, a: number, b: number): void {
   if (b > start) segment(scan, trim(toks, start, b));
 }
 
-/** The run without lower-case connectors at its edges. */
+/** The run without lower-case connectors at its edges (a number after a cue stays: "BBC Radio 4"). */
 function trim(toks: Token[], a: number, b: number): Token[] {
   while (a < b && !toks[a].cap) a++;
-  while (b > a && !toks[b - 1].cap) b--;
+  while (b > a && !toks[b - 1].cap && !/^\d/.test(toks[b - 1].text)) b--;
   return toks.slice(a, b);
 }
 
@@ -167,7 +169,7 @@ function segment(scan: Scan, run: Token[]): void {
   // Positional capitals at the start ("The", "Residents", "After") are not names, unless the gazetteer says so.
   // A connector right after it means the word opened a longer name ("On the Ground News").
   // A common word that opens a name ended by an organisation cue stays ("Legislative Assembly voted").
-  const cueEnded = run.length > 1 && lex.orgSuffix.has(run[run.length - 1].key) && !headline;
+  const cueEnded = run.length > 1 && !!orgCue(run, lex) && !headline;
   while (run.length && run[1]?.cap !== false && isPositionalCapital(run[0], run[1], headline, lex) && !isKnown(phraseAt(scan, run, 0)) && !(cueEnded && !isFunctionWord(run[0]) && !lex.isNever(run[0].text))) {
     // Alone, it may still be a name the page gives in full elsewhere ("Power said ..."): let the page decide.
     if (run.length === 1 && !isFunctionWord(run[0]) && !lex.isNever(run[0].text) && !run[0].contraction && !lex.isDemonym(run[0].key)) {

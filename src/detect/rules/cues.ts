@@ -14,6 +14,8 @@ export function orgCue(run: Token[], lex: Lexicon): string | undefined {
     if (sub) return sub;
   }
   if (lex.orgPrefix.has(run[0].key) && (run[1].text === 'of' || run[1].text === 'for')) return 'government';
+  // "Cricket Australia", "USA Badminton": a sport and a country name the sport's governing body.
+  if (run.length === 2 && (lex.sports.has(run[0].key) || lex.sports.has(run[1].key)) && run[0].cap && run[1].cap) return 'sport';
   // "FC Basel", "Real Madrid", "Radio Free Europe": words that open organisation names.
   if (lex.orgLead.has(run[0].key) && run[1].cap) return run[0].upper || run[0].key === 'real' ? 'sport' : 'company';
   // "Election Commission of India", "Serum Institute of India": the cue stands before the "of".

@@ -3,6 +3,7 @@
  * "Abu Bakr al-Baghdadi", "University of Birmingham", "On the Ground News".
  */
 import type { Lexicon } from '../lexicon';
+import { phraseKey } from '../text';
 import type { Token } from '../tokenize';
 
 /** Lower-case words inside personal names. */
@@ -55,8 +56,15 @@ export function connect(toks: Token[], j: number, runStart: number, lex: Lexicon
   // ... unless the far side is a name of its own ("Super League for FC Basel").
   const farKnown = toks[k].upper || lex.orgLead.has(toks[k].key) || lex.phrase(toks[k].key)?.ambiguous === false;
   if ((first === 'of' || first === 'for' || first === 'to') && !farKnown && hasOrgHead(toks, runStart, j, lex)) return k;
-  // "Bosnia and Herzegovina", "Trinidad and Tobago": a longer known name starts with the run.
-  if (first === 'and' && j === runStart && (lex.firstWords.get(toks[j].key) ?? 1) > 1) return k;
+  // "Bosnia and Herzegovina", "Trinidad and Tobago": the joined words are a known name.
+  if (first === 'and' && j === runStart && (lex.firstWords.get(toks[j].key) ?? 1) > 1) {
+    let phrase = `${toks[j].key} and`;
+    for (let m = k; m < toks.length && toks[m].cap; m++) {
+      phrase += ` ${toks[m].key}`;
+      if (lex.knows(phraseKey(phrase))) return k;
+      if (!toks[m].joins) break;
+    }
+  }
   if (first === 'of' || first === 'to' || ((first === 'the' || first === 'on') && j > runStart)) return -1;
   // Otherwise the far side must end in an organisation cue: "On the Ground News", "Competition and Markets
   // Authority" (but not "Britain and the European Union": a known name does not start such a run).
