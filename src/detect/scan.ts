@@ -137,6 +137,8 @@ function trim(toks: Token[], a: number, b: number): Token[] {
 const surface = (scan: Scan, run: Token[]) => scan.text.slice(run[0].s, run[run.length - 1].e);
 
 const isKnown = (hit: { entry: Entry } | null) => !!hit && !hit.entry.ambiguous;
+/** A country, a curated place or a city of a million: too big to be a surname ("Will Russia", "West Africa"). */
+const isMajorPlace = (e: Entry | undefined) => !!e && e.kind === 'place' && (e.subkind === 'country' || !e.geo?.population || e.geo.population >= 1_000_000);
 
 /** Longest gazetteer phrase starting at run[i]: its length in tokens and entry, or null. */
 function phraseAt(scan: Scan, run: Token[], i: number): { n: number; entry: Entry } | null {
@@ -259,7 +261,8 @@ function segment(scan: Scan, run: Token[]): void {
   // name that is also a common word does not outweigh a known place after it.
   const commonFirst = lex.isWord(run[0].key);
   const placeFirst = phraseAt(scan, run, 0)?.entry.kind === 'place' && lex.isWord(run[run.length - 1].key);
-  if (shape === 2 && !placeFirst && !(commonFirst && run.slice(1).some((_, k) => phraseAt(scan, run, k + 1)?.entry.kind === 'place'))) {
+  const majorPlaceAfter = run.slice(1).some((_, k) => isMajorPlace(phraseAt(scan, run, k + 1)?.entry));
+  if (shape === 2 && !placeFirst && !(commonFirst && majorPlaceAfter)) {
     return emit(scan, run, 'person', 2);
   }
 
@@ -363,6 +366,8 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
   // "the Assad regime", "the Trump administration": a leader's name before the body they lead.
   const end = run[run.length - 1];
   if (next && !next.cap && (end.joins || end.poss) && lex.leaderNouns.has(next.text) && run.length <= 3) return 'person';
+  // "the ruling Morena party", "the Wagner group".
+  if (next && !next.cap && end.joins && lex.orgNouns.has(next.text)) return 'organization';
   // "pro-Assad", "anti-Trump": what one is for or against is most often a leader.
   if (run.length === 1 && run[0].cut && /^(?:pro|anti)-/i.test(text.slice(run[0].ws, run[0].s))) return 'person';
   // "in X" is a place; "of X" only after words like "the invasion of", "the outskirts of", "the city of".
@@ -412,8 +417,13 @@ function isTeam(scan: Scan, c: Candidate): boolean {
 
 function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
   // A town whose name is also a word or a first name needs a place preposition ("in Harem") to count.
-  const strength = entry.ambiguous ? (guessKind(scan, run) === 'place' ? 2 : 0) : 3;
-  emit(scan, run, entry.kind, strength, { entry, subkind: entry.subkind });
+  if (entry.ambiguous) {
+    // A town whose name is also a word or a name: the context decides ("in Reading", "the Morena party").
+    const kind = guessKind(scan, run);
+    if (kind && kind !== 'place') return emit(scan, run, kind, 1);
+    return emit(scan, run, entry.kind, kind ? 2 : 0, { entry, subkind: entry.subkind });
+  }
+  emit(scan, run, entry.kind, 3, { entry, subkind: entry.subkind });
 }
 
 function emit(scan: Scan, run: Token[], kind: Kind, strength: Strength, extra: Partial<Candidate> = {}): void {

@@ -60,6 +60,7 @@ export function tokenize(text: string, lex: Lexicon): Token[] {
   const out: Token[] = [];
   let prevEnd = 0;
   let prevAbbrev = false;
+  let numericSoFar = true;
   const n = text.length;
   for (let i = 0; i < n; ) {
     if (charClass(text.charCodeAt(i)) !== LETTER) {
@@ -84,7 +85,8 @@ export function tokenize(text: string, lex: Lexicon): Token[] {
       word += '.';
       abbrev = true;
     }
-    const sent = out.length === 0 || (!prevAbbrev && endsSentence(text, prevEnd, s));
+    // A block's first word, also after a time stamp ("22:10 The National Electoral Institute ...").
+    const sent = out.length === 0 || (!prevAbbrev && endsSentence(text, prevEnd, s)) || (numericSoFar && !isDigit(text.charCodeAt(start)));
     const wordEnd = e;
     prevEnd = e;
     prevAbbrev = abbrev;
@@ -117,6 +119,7 @@ export function tokenize(text: string, lex: Lexicon): Token[] {
       // "Procter & Gamble" is one name; a prefix cut ("pro-Assad") joins nothing before it.
       prev.joins &&= s === start && isJoint(text, prev.e, start);
     }
+    numericSoFar &&= isDigit(text.charCodeAt(start));
     out.push({
       i: out.length,
       ws: start,
@@ -173,3 +176,5 @@ function isAllCaps(w: string): boolean {
   }
   return caps >= 2;
 }
+
+const isDigit = (c: number) => c >= 48 && c <= 57;

@@ -11,6 +11,7 @@ import { PARTICLES } from './particles';
  * particle), 1 (unknown capitalised words, none common), 0 (not a name by its shape).
  */
 const ROMAN = /^[IVX]{1,4}$/;
+const ARTICLE_CAPS = new Set(['El', 'La', 'Le', 'Il', 'Lo', 'Der', 'Die', 'Das', 'Los', 'Las', 'Les', 'De']);
 
 export function personShape(run: Token[], lex: Lexicon): number {
   // A regnal number ends a person's name ("Louis XVI", "Carlos I").
@@ -22,6 +23,9 @@ export function personShape(run: Token[], lex: Lexicon): number {
   if (run.some((t) => !t.cap && !PARTICLES.has(t.text))) return 0;
   const first = caps[0];
   const last = caps[caps.length - 1];
+  // "El Financiero", "Le Figaro", "La Stampa": an article opens a title, not a person (whose "El Sisi" is
+  // still found as part of the full name).
+  if (caps.length === 2 && ARTICLE_CAPS.has(first.text)) return 0;
   if (lex.firstNames.has(first.key) || lex.surnames.has(last.key)) return 2;
   if (run.some((t) => !t.cap) || /^(?:al|el|as|ad|ash|ibn|bin|abu|abd)-/i.test(last.text)) return 2;
   // Unknown words all through ("Binali Yıldırım") may be a person; a common word ("Killing Joke") is not.
