@@ -377,7 +377,11 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
     if (before && lex.ofPlaceNouns.has(before.key)) return 'place';
   }
   if (next && !next.cap && run[run.length - 1].joins && lex.placeNouns.has(next.text)) return 'place';
-  if (prev?.text === 'the') return 'organization';
+  if (prev?.text === 'the') {
+    // "in the Galilee", "across the Sahel" read as places; other "the X" as organisations.
+    const before = first > 1 && toks[first - 2].joins ? toks[first - 2] : undefined;
+    return before && IN_THE.has(before.text) ? 'place' : 'organization';
+  }
   return undefined;
 }
 
@@ -403,6 +407,7 @@ function roleBefore(scan: Scan, from: Token, name: Token): string | undefined {
 }
 
 const SCORE_AFTER = /^ \d{1,2}-\d{1,2}\b/;
+const IN_THE = new Set(['in', 'across', 'into', 'near', 'throughout', 'around', 'inside']);
 const INNER_CAPITAL = /^(?!Mc|Mac|O'|O’|De|Di|La|Le|Van|Von)\p{Lu}\p{Ll}+\p{Lu}/u;
 
 /** A city named as a sports side: "Liverpool beat Manchester City 2-1", "host Brighton". */
