@@ -63,6 +63,20 @@ const ours = time(() => {
   mentions = d.resolve().blocks.reduce((n, ms) => n + ms.length, 0);
 }, 9);
 const oursPeak = { rss: peakRss, heap: peakHeap };
+
+// What one page's detector holds on to: heap retained by a resolved 1 MB page (needs --expose-gc).
+const gc = (globalThis as { gc?: () => void }).gc;
+let retained = NaN;
+if (gc) {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const d = createPageDetector();
+  for (const b of blocks) d.add(b);
+  const kept = d.resolve();
+  gc();
+  retained = process.memoryUsage().heapUsed - before;
+  if (!kept.entities.size) console.log('no entities?');
+}
 let theirs = 0;
 const compromiseTime = time(() => {
   const doc = nlp(text);
@@ -90,5 +104,6 @@ console.log(`backstory:  ${(mb / ours).toFixed(1).padStart(7)} MB/s  (best of 9:
 console.log(`compromise: ${(mb / compromiseTime).toFixed(2).padStart(7)} MB/s  (best of 2: ${(compromiseTime * 1000).toFixed(0)} ms, ${theirs} names)`);
 console.log(`ratio:      ${ratio.toFixed(0).padStart(7)}×  ${ok(ratio >= 50)} (target ≥ 50×)`);
 console.log(`first add() on a page, building the lexicon: ${cold.toFixed(0)} ms; slowest single block afterwards: ${slowest.toFixed(2)} ms (budget 50 ms)`);
-console.log(`peak memory: RSS ${(oursPeak.rss / MB).toFixed(0)} MB, heap ${(oursPeak.heap / MB).toFixed(0)} MB after the detector runs (incl. happy-dom text extraction); RSS ${(peakRss / MB).toFixed(0)} MB, heap ${(peakHeap / MB).toFixed(0)} MB after compromise too`);
+console.log(`peak memory: RSS ${(oursPeak.rss / MB).toFixed(0)} MB, heap ${(oursPeak.heap / MB).toFixed(0)} MB while the detector ran (incl. happy-dom text extraction); RSS ${(peakRss / MB).toFixed(0)} MB, heap ${(peakHeap / MB).toFixed(0)} MB once compromise ran too`);
+console.log(`heap retained by one resolved detector over the ${mb.toFixed(2)} MB text: ${Number.isNaN(retained) ? 'n/a (run with --expose-gc)' : `${(retained / MB).toFixed(1)} MB`}`);
 console.log(`content-script bundle (src/detect/index.ts + data, minified): ${(js.length / 1024).toFixed(0)} KB, gzipped ${gz.toFixed(1)} KB  ${ok(gz <= 150)} (target ≤ 150 KB)`);

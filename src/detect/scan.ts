@@ -93,7 +93,9 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
 function isForeign(toks: Token[], lex: Lexicon): boolean {
   let seen = 0;
   let english = 0;
-  for (const t of toks) {
+  // Two dozen words tell the language; long blocks need not be read to the end.
+  for (let k = 0; k < toks.length && seen < 24; k++) {
+    const t = toks[k];
     if (t.cap || t.text.length < 3) continue;
     seen++;
     if (lex.isWord(t.text)) english++;
@@ -435,7 +437,7 @@ function emit(scan: Scan, run: Token[], kind: Kind, strength: Strength, extra: P
   const text = surface(scan, run);
   const first = run[0];
   let role = extra.role;
-  if (!role && kind !== 'place') role = roleBefore(scan, first, first);
+  if (!role && kind !== 'place' && descriptorStart(scan.toks, first.i, scan.text, scan.lex) >= 0) role = roleBefore(scan, first, first);
   const last = run[run.length - 1];
   let words = 0;
   for (const t of run) if (t.cap) words++;

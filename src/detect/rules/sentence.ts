@@ -25,7 +25,7 @@ const DETERMINERS = new Set(['this', 'that', 'these', 'those', 'his', 'her', 'it
  */
 export function isHeadline(toks: Token[], text: string): boolean {
   // A sentence ends with a full stop; a headline seldom does.
-  if (toks.length > 30 || /[.!?]["'”’)]?\s*$/.test(text)) return false;
+  if (toks.length > 30 || endsWithStop(text)) return false;
   let long = 0;
   let caps = 0;
   for (let k = 1; k < toks.length; k++) {
@@ -55,4 +55,12 @@ export function isPositionalCapital(t: Token, next: Token | undefined, headline:
   // "Will Smith" may open a sentence: a first name followed by another capital stays.
   if (lex.firstNames.has(t.key) && next?.cap) return false;
   return lex.isWord(t.key) || lex.quiet.has(t.key);
+}
+
+/** Whether the text ends with a full stop, question or exclamation mark (maybe inside a quote or bracket). */
+function endsWithStop(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && text.charCodeAt(i) <= 32) i--;
+  if (i >= 0 && '"\'”’)'.includes(text[i])) i--;
+  return i >= 0 && '.!?'.includes(text[i]);
 }
