@@ -338,8 +338,9 @@ function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): 
   if (!headline && run.filter((r) => r.cap).length <= 4 && !run.some((r) => r.cap && lex.quiet.has(r.key))) {
     // Capitalised common words mid-sentence name something ("Killing Joke", "Pump House"): most often an
     // organisation. At a sentence start they may be ordinary words: then only the page can back them.
+    // ... unless the words around say what it is ("Elon Musk said").
     const kind = guessKind(scan, run);
-    return emit(scan, run, kind ?? 'organization', run[0].sent ? 0 : 1, { guess: !kind });
+    return emit(scan, run, kind ?? 'organization', run[0].sent && !kind ? 0 : 1, { guess: !kind });
   }
 }
 

@@ -5,6 +5,8 @@
 import type { Lexicon } from '../lexicon';
 import type { Token } from '../tokenize';
 
+const OF = new Set(['of', 'de', 'des', 'du', 'di', 'del', 'della']);
+
 /** Subkind when the run names an organisation by its cue words, else undefined. */
 export function orgCue(run: Token[], lex: Lexicon): string | undefined {
   if (run.length < 2) return undefined;
@@ -59,5 +61,6 @@ export function isOtherName(run: Token[], lex: Lexicon): boolean {
   if (run.length < 2) return false;
   const last = run[run.length - 1];
   if (last.cap && lex.miscSuffix.has(last.key)) return true;
-  return lex.miscPrefix.has(run[0].key) && !run[1].cap && run[1].text === 'of';
+  // "Battle of the Bulge", "Tour de France", "Giro di Lombardia".
+  return lex.miscPrefix.has(run[0].key) && !run[1].cap && OF.has(run[1].text);
 }
