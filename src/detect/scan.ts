@@ -289,25 +289,17 @@ function segment(scan: Scan, run: Token[]): void {
       // Gaming"); a known place followed by common words names something else ("Euphrates Shield").
       return hit.entry.kind === 'organization' ? emit(scan, run, 'organization', 2, { subkind: hit.entry.subkind }) : undefined;
     }
-    if (k > gap) unknown(scan, cleanGap(run.slice(gap, k)));
+    if (k > gap) unknown(scan, trim(scan.toks, run[gap].i, run[k - 1].i + 1));
     emitEntry(scan, run.slice(k, k + hit.n), hit.entry);
     found = true;
     k += hit.n;
     gap = k;
   }
   if (found) {
-    if (gap < run.length) unknown(scan, cleanGap(run.slice(gap)));
+    if (gap < run.length) unknown(scan, trim(scan.toks, run[gap].i, run[run.length - 1].i + 1));
     return;
   }
   unknown(scan, run, shape);
-}
-
-function cleanGap(run: Token[]): Token[] {
-  let a = 0;
-  let b = run.length;
-  while (a < b && !run[a].cap) a++;
-  while (b > a && !run[b - 1].cap) b--;
-  return run.slice(a, b);
 }
 
 /** A run no list knows: an acronym, a person by shape, or a guess from the words around it. */
