@@ -86,15 +86,15 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
   }
   link(scan);
   // The word lists and rules are English: in a block of another language keep only names the gazetteer knows.
-  return isForeign(toks, lex) ? scan.out.filter((c) => c.strength === 3) : scan.out;
+  return scan.out.some((c) => c.strength < 3) && isForeign(toks, lex) ? scan.out.filter((c) => c.strength === 3) : scan.out;
 }
 
 /** Whether a block's lower-case words are mostly not English (German, French ... pages). */
 function isForeign(toks: Token[], lex: Lexicon): boolean {
   let seen = 0;
   let english = 0;
-  // Two dozen words tell the language; long blocks need not be read to the end.
-  for (let k = 0; k < toks.length && seen < 24; k++) {
+  // Sixteen words tell the language; long blocks need not be read to the end.
+  for (let k = 0; k < toks.length && seen < 16; k++) {
     const t = toks[k];
     if (t.cap || t.text.length < 3) continue;
     seen++;
