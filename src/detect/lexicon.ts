@@ -69,6 +69,7 @@ export class Lexicon {
   readonly leaderNouns = new Set(cues.leaderNouns);
   readonly miscSuffix = set(cues.miscSuffix);
   readonly miscPrefix = set(cues.miscPrefix);
+  readonly miscLead = set(cues.miscLead);
   readonly sportVerbs = new Set(cues.sportVerbs);
   readonly sports = set(cues.sports);
   /** Never names, also in capitals ("Nov", "NOV"). */

@@ -322,7 +322,8 @@ function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): 
     // Never seen, no context: people come with a full name or a title somewhere on the page (and are then
     // aliased), so a lone unknown word is more often an organisation ("Activision", "Gavi").
     const fallback = named ? 'person' : 'organization';
-    if (common || headline || (t.sent && !named)) return emit(scan, run, kind ?? fallback, 0, { guess });
+    // A sentence's first word counts when it is no English word ("Panasonic, which supplies ...").
+    if (common || headline || (t.sent && !named && !kind)) return emit(scan, run, kind ?? fallback, 0, { guess });
     return emit(scan, run, kind ?? fallback, named && kind === undefined ? 2 : 1, { guess: guess && !named });
   }
   if (shape > 0) return emit(scan, run, 'person', headline ? 0 : (shape as 1 | 2));
@@ -361,8 +362,9 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
   // "the Assad regime", "the Trump administration": a leader's name before the body they lead.
   const end = run[run.length - 1];
   if (next && !next.cap && (end.joins || end.poss) && lex.leaderNouns.has(next.text) && run.length <= 3) return 'person';
-  // "the ruling Morena party", "the Wagner group".
+  // "the ruling Morena party", "the Wagner group"; "Panasonic, which supplies ..." (people are "who").
   if (next && !next.cap && end.joins && lex.orgNouns.has(next.text)) return 'organization';
+  if (next?.text === 'which' && text.slice(end.e, next.s) === ', ') return 'organization';
   // "pro-Assad", "anti-Trump": what one is for or against is most often a leader.
   if (run.length === 1 && run[0].cut && /^(?:pro|anti)-/i.test(text.slice(run[0].ws, run[0].s))) return 'person';
   // "in X" is a place; "of X" only after words like "the invasion of", "the outskirts of", "the city of".
@@ -451,6 +453,12 @@ function link(scan: Scan): void {
       if (known.strength >= 2) Object.assign(guessed, { kind: known.kind, guess: false });
     }
     if (next && next.acronym && between === ' (' && text[next.e] === ')') next.expands = c.key;
+    // "Gavi, the vaccine alliance, ...": an apposition ending in a describing noun says what a name is.
+    if (c.strength === 0 || c.guess) {
+      const what = appositionAfter(text, c.e, lex)?.split(' ').pop();
+      const kind = what && (lex.orgNouns.has(what) ? 'organization' : lex.placeNouns.has(what) ? 'place' : lex.titleHeads.has(what) ? 'person' : undefined);
+      if (kind) Object.assign(c, { kind, strength: Math.max(c.strength, 1), guess: false });
+    }
     if (c.kind !== 'person' || c.strength === 0) continue;
     if (next && next.kind === 'organization' && /^ of (?:the )?$/.test(between)) c.role ??= text.slice(c.e, next.e).trim();
     else c.role ??= appositionAfter(text, c.e, lex);

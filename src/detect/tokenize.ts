@@ -144,8 +144,9 @@ export function tokenize(text: string, lex: Lexicon): Token[] {
 function endsSentence(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    // . ! ? : ; | newline, bullet, em dash, and openers of quoted or bracketed text ( [ " “
-    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 124 || c === 10 || c === 0x2022 || c === 0x2014 || c === 40 || c === 91 || c === 34 || c === 0x201c) return true;
+    // . ! ? : ; | newline, bullet, dashes between words (a dateline's " - "), and openers of quoted or
+    // bracketed text ( [ " “
+    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 124 || c === 10 || c === 0x2022 || c === 0x2014 || c === 0x2013 || c === 45 || c === 40 || c === 91 || c === 34 || c === 0x201c) return true;
   }
   return false;
 }

@@ -22,6 +22,15 @@ describe('organisation and place cues', () => {
     expect(e.subkind).toBe('media');
   });
 
+  it('reads an apposition or a relative pronoun after a name', () => {
+    expect(names('Gavi, the vaccine alliance, has asked for more doses.')).toEqual(['Gavi/organization']);
+    expect(names('Shares fell. Zentrix, which supplies cells to carmakers, dropped.')).toEqual(['Zentrix/organization']);
+  });
+
+  it('finds no mention inside events and storms', () => {
+    expect(names('The launch was delayed by Hurricane Milton and the Tour de France.')).toEqual([]);
+  });
+
   it('reads a describing noun before a name', () => {
     expect(names('Songs by the band Zorblax Quintet were played.')).toEqual(['Zorblax Quintet/organization']);
   });

@@ -7,6 +7,11 @@ describe('sentence-initial capitals and headlines', () => {
     expect(names('These attacks will not weaken us. Far too many people believe it.')).toEqual([]);
   });
 
+  it('starts a sentence after a dateline dash or a time stamp', () => {
+    expect(names('WASHINGTON - The U.S. Senate passed the bill.')).toEqual(['WASHINGTON/place', 'U.S. Senate/organization']);
+    expect(names('22:10 The National Electoral Institute says turnout rose.')).toEqual(['National Electoral Institute/organization']);
+  });
+
   it('keeps names that open a sentence', () => {
     expect(names('Turkey says three of its soldiers were killed.')).toEqual(['Turkey/place']);
     expect(names('Hezbollah denied the report.')).toEqual(['Hezbollah/organization']);

@@ -54,13 +54,15 @@ export function placeCue(run: Token[], lex: Lexicon): string | undefined {
 
 /**
  * Whether the run names an event, award, law or work rather than a person, organisation or place
- * ("MTV Video Music Awards", "Battle of the Bulge", "Paris Agreement", "World Cup"): then nothing in it
+ * ("MTV Video Music Awards", "Battle of the Bulge", "Hurricane Milton", "World Cup"): then nothing in it
  * is a mention of its own either.
  */
 export function isOtherName(run: Token[], lex: Lexicon): boolean {
   if (run.length < 2) return false;
   const last = run[run.length - 1];
   if (last.cap && lex.miscSuffix.has(last.key)) return true;
+  // "Hurricane Milton", "Operation Euphrates Shield".
+  if (lex.miscLead.has(run[0].key) && run[1].cap) return true;
   // "Battle of the Bulge", "Tour de France", "Giro di Lombardia".
   return lex.miscPrefix.has(run[0].key) && !run[1].cap && OF.has(run[1].text);
 }
