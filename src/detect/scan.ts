@@ -79,8 +79,11 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
         j = k;
       }
     }
-    // "BBC Radio 4", "Channel 4": a number after a broadcaster's cue word belongs to the name.
-    if (j + 1 < toks.length && toks[j].joins && /^\d{1,3}$/.test(toks[j + 1].text) && lex.orgSuffix.get(toks[j].key) === 'media') j++;
+    // "BBC Radio 4", "Rustavi 2 television": a number after a broadcaster's name belongs to it.
+    if (j + 1 < toks.length && toks[j].joins && /^\d{1,3}$/.test(toks[j + 1].text)) {
+      const after = toks[j + 2];
+      if (lex.orgSuffix.get(toks[j].key) === 'media' || (after && toks[j + 1].joins && BROADCAST.has(after.text))) j++;
+    }
     splitRun(scan, i, j + 1);
     i = j + 1;
   }
@@ -246,8 +249,12 @@ function segment(scan: Scan, run: Token[]): void {
     // ... unless what follows is no name of its own but common words: the demonym opens an organisation's
     // name ("American Scientific Affiliation", "Brazilian Cycling Confederation").
     const caps = rest.filter((t) => t.cap);
-    if (caps.length >= 2 && caps.every((t) => lex.isWord(t.key) && !lex.isDemonym(t.key)) && !rest.some((_, k) => phraseAt(scan, rest, k)) && !headline) {
-      return emit(scan, run, 'organization', 1);
+    const commonRest = caps.length > 0 && caps.every((t) => lex.isWord(t.key) && !lex.isDemonym(t.key)) && !rest.some((_, k) => phraseAt(scan, rest, k));
+    if (commonRest && !headline) {
+      // One common word after the demonym ("Georgian Dream") names an organisation only when the context
+      // says so ("the ruling Georgian Dream party") or the page does elsewhere.
+      if (caps.length >= 2) return emit(scan, run, 'organization', 1);
+      return emit(scan, run, 'organization', guessKind(scan, run) === 'organization' ? 1 : 0);
     }
     return rest.length ? segment(scan, rest) : undefined;
   }
@@ -405,6 +412,7 @@ function roleBefore(scan: Scan, from: Token, name: Token): string | undefined {
 
 const SCORE_AFTER = /^ \d{1,2}-\d{1,2}\b/;
 const IN_THE = new Set(['in', 'across', 'into', 'near', 'throughout', 'around', 'inside']);
+const BROADCAST = new Set(['television', 'tv', 'channel', 'radio', 'station', 'network', 'broadcaster']);
 const INNER_CAPITAL = /^(?!Mc|Mac|O'|O’|De|Di|La|Le|Van|Von)\p{Lu}\p{Ll}+\p{Lu}/u;
 
 /** A city named as a sports side: "Liverpool beat Manchester City 2-1", "host Brighton". */
