@@ -4,10 +4,10 @@
  * Built once from the shipped data; an optional extra layer (the long tail, see README) adds to it.
  */
 import core from './data/core.json';
-import cues from './data/curated/cues.json';
-import curated from './data/curated/entities.json';
-import titles from './data/curated/titles.json';
-import wordLists from './data/curated/words.json';
+import * as cues from './data/curated/cues.json';
+import * as curated from './data/curated/entities.json';
+import * as titles from './data/curated/titles.json';
+import * as wordLists from './data/curated/words.json';
 import { Bloom } from './bloom';
 import { fold, phraseKey, stems } from './text';
 import type { Kind } from './types';
