@@ -234,6 +234,7 @@ function seed(system: System, label: string): { found: number; right: number; mu
       if (!variantKind.has(key)) variantKind.set(key, new Set());
       variantKind.get(key)!.add(k);
     };
+    // The entity's own name is a right surface too (the gold lists "United States" with variants US, U.S.).
     for (const v of [e.name, ...e.variants]) add(v, e.kind);
     for (const [k, vs] of Object.entries(e.alt_kind ?? {})) for (const v of vs ?? []) add(v, k as Kind);
   }
