@@ -71,6 +71,7 @@ export class Lexicon {
   readonly miscPrefix = set(cues.miscPrefix);
   readonly miscLead = set(cues.miscLead);
   readonly sportVerbs = new Set(cues.sportVerbs);
+  readonly teamNouns = new Set(cues.teamNouns);
   readonly sports = set(cues.sports);
   /** Never names, also in capitals ("Nov", "NOV"). */
   private readonly never = new Set([...wordLists.never, ...wordLists.never.map((w) => w.toUpperCase())]);

@@ -121,6 +121,12 @@ function splitRun(scan: Scan, a: number, b: number): void {
       if (hit && hit.n > 1 && !hit.entry.ambiguous) keep = k + hit.n;
     }
     if (k < keep && k > start) continue;
+    // "wrote on X. Employees had ...": a lone capital letter and its full stop ended the sentence.
+    if (k > start && lex.isWord(t.key) && /^\p{Lu}\.$/u.test(toks[k - 1].text) && k - 1 === start) {
+      segment(scan, trim(toks, start, k));
+      start = k;
+      continue;
+    }
     if ((lex.isNever(t.text) && !(k > start && /^[IVX]{1,4}$/.test(t.text))) || t.contraction) {
       if (k > start) segment(scan, trim(toks, start, k));
       start = k + 1;
@@ -211,6 +217,9 @@ function segment(scan: Scan, run: Token[]): void {
   if (whole && whole.n === run.length) return emitEntry(scan, run, whole.entry);
   if (isOtherName(run, lex)) return;
 
+  // "North African", "Western European": a direction and a demonym name a people, no entity.
+  if (run.length === 2 && lex.directions.has(run[0].key) && lex.isDemonym(run[1].key)) return;
+
   // "Southern California", "East Jerusalem": a direction and a known place name a region.
   if (run.length > 1 && lex.directions.has(run[0].key)) {
     // The direction is context enough for a town whose name is also a word ("West Cork").
@@ -225,6 +234,14 @@ function segment(scan: Scan, run: Token[]): void {
     let from = 0;
     while (from < title - 1 && !isTitleWord(run[from], lex) && !lex.isDemonym(run[from].key) && !phraseAt(scan, run, from)) from++;
     const role = roleBefore(scan, run[from], name[0]);
+    // Names inside the title are mentions too: "European Commission President ...", "U.S. Secretary of State ...".
+    for (let k = 0; k < title; ) {
+      const hit = phraseAt(scan, run, k);
+      if (hit && k + hit.n <= title && !hit.entry.ambiguous && hit.entry.kind !== 'person') {
+        emitEntry(scan, run.slice(k, k + hit.n), hit.entry);
+        k += hit.n;
+      } else k++;
+    }
     const inName = phraseAt(scan, name, 0);
     if (inName && inName.n === name.length && inName.entry.kind !== 'person') return emitEntry(scan, name, inName.entry);
     return emit(scan, name, 'person', 2, { role });
@@ -290,6 +307,9 @@ function segment(scan: Scan, run: Token[]): void {
     const after = run.slice(k + hit.n).filter((t) => t.cap);
     if (k === 0 && hit.entry.kind === 'place' && hit.entry.subkind !== 'country' && !headline && isTeamName(run.slice(0, hit.n), run.slice(hit.n), lex)) {
       return emit(scan, run, 'organization', 2, { subkind: 'sport' });
+    }
+    if (k === 0 && hit.entry.kind === 'organization' && after.length && after.every((t) => INNER_CAPITAL.test(t.text))) {
+      return emit(scan, run, 'organization', 2, { subkind: hit.entry.subkind }); // "Google DeepMind"
     }
     if (k === 0 && after.length && after.every((t) => lex.isWord(t.key) && !isTitleWord(t, lex) && !lex.firstNames.has(t.key))) {
       // A known organisation followed by more words names a part of it ("Samsung Electronics", "Microsoft
@@ -411,7 +431,8 @@ function roleBefore(scan: Scan, from: Token, name: Token): string | undefined {
 }
 
 const SCORE_AFTER = /^ \d{1,2}-\d{1,2}\b/;
-const IN_THE = new Set(['in', 'across', 'into', 'near', 'throughout', 'around', 'inside']);
+const SCORE_BEFORE = /\b\d{1,2}-\d{1,2} $/;
+const IN_THE = new Set(['in', 'at', 'across', 'into', 'near', 'throughout', 'around', 'inside']);
 const BROADCAST = new Set(['television', 'tv', 'channel', 'radio', 'station', 'network', 'broadcaster']);
 const INNER_CAPITAL = /^(?!Mc|Mac|O'|O’|De|Di|La|Le|Van|Von)\p{Lu}\p{Ll}+\p{Lu}/u;
 
@@ -419,10 +440,11 @@ const INNER_CAPITAL = /^(?!Mc|Mac|O'|O’|De|Di|La|Le|Van|Von)\p{Lu}\p{Ll}+\p{Lu
 function isTeam(scan: Scan, c: Candidate): boolean {
   if (c.kind !== 'place' || !(c.subkind === 'city' || c.subkind === 'town')) return false;
   const { toks, text, lex } = scan;
-  if (SCORE_AFTER.test(text.slice(c.e, c.e + 7))) return true;
+  if (SCORE_AFTER.test(text.slice(c.e, c.e + 7)) || SCORE_BEFORE.test(text.slice(Math.max(0, c.s - 7), c.s))) return true;
   const prev = toks[c.first - 1];
   const next = toks[c.last + 1];
-  return (!!prev && prev.joins && lex.sportVerbs.has(prev.text)) || (!!next && toks[c.last].joins && lex.sportVerbs.has(next.text));
+  const joined = toks[c.last].joins && !!next;
+  return (!!prev && prev.joins && lex.sportVerbs.has(prev.text)) || (joined && (lex.sportVerbs.has(next.text) || lex.teamNouns.has(next.text)));
 }
 
 function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
