@@ -135,7 +135,22 @@ function splitRun(scan: Scan, a: number, b: number): void {
       start = k;
     }
   }
-  if (b > start) segment(scan, trim(toks, start, b));
+  if (b > start) segment(scan, ampersand(scan, trim(toks, start, b)));
+}
+
+/**
+ * "Karl Langdon & Harvey Deegan" are two people; "Procter & Gamble" is one company. Reads the part before
+ * an ampersand on its own when both sides are full personal names, and returns the rest.
+ */
+function ampersand(scan: Scan, run: Token[]): Token[] {
+  const { text, lex } = scan;
+  const at = run.findIndex((t, k) => k + 1 < run.length && text.slice(t.e, run[k + 1].s) === ' & ');
+  if (at < 1 || run.length - at - 1 < 2) return run;
+  const left = run.slice(0, at + 1);
+  const right = run.slice(at + 1);
+  if (personShape(left, lex) !== 2 || personShape(right, lex) !== 2) return run;
+  segment(scan, left);
+  return right;
 }
 
 /** The run without lower-case connectors at its edges (a number after a cue stays: "BBC Radio 4"). */

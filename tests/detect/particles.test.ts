@@ -16,6 +16,15 @@ describe('name particles', () => {
     expect(names('She was born in Newcastle upon Tyne in 1970.')).toEqual(['Newcastle upon Tyne/place']);
   });
 
+  it('joins "&" inside a company but not between two people', () => {
+    expect(names('Shares of Procter & Gamble rose.')).toEqual(['Procter & Gamble/organization']);
+    expect(names('The show was hosted by Karl Langdon & Harvey Deegan.')).toEqual(['Karl Langdon/person', 'Harvey Deegan/person']);
+  });
+
+  it('does not join one unit to another with "of"', () => {
+    expect(names("Later, Howe's Brigade of Couch's Division crossed the river.")).toEqual(["Howe's Brigade/organization", "Couch's Division/organization"]);
+  });
+
   it('does not join across an ordinary "of" after a person', () => {
     expect(names('Bilal Abdul Kareem of On the Ground News said so.')).toEqual(['Bilal Abdul Kareem/person', 'On the Ground News/organization']);
   });

@@ -22,6 +22,12 @@ function runEnd(toks: Token[], from: number): number {
   return k;
 }
 
+/** The last token of the name starting at `from`, through a possessive ("Couch's Division"). */
+function nameEnd(toks: Token[], from: number): number {
+  const end = runEnd(toks, from);
+  return toks[end].poss && end + 1 < toks.length && toks[end + 1].cap ? runEnd(toks, end + 1) : end;
+}
+
 /** Whether the run so far has a word that heads organisation names ("Institute", "Committee", "Bank"). */
 function hasOrgHead(toks: Token[], from: number, to: number, lex: Lexicon): boolean {
   for (let k = from; k <= to; k++) if (toks[k].cap && lex.orgPrefix.has(toks[k].key)) return true;
@@ -51,7 +57,10 @@ export function connect(toks: Token[], j: number, runStart: number, lex: Lexicon
   const first = words[0];
   // "University of Birmingham", "Gulf of Mexico", "Secretary of State".
   const left = toks[j].key;
-  if (first === 'of' && (lex.ofHeads.has(left) || lex.orgSuffix.has(left) || lex.placeSuffix.has(left))) return k;
+  if (first === 'of' && lex.ofHeads.has(left)) return k;
+  // "Council of Europe", "Forces of the North", but not one unit of another ("Howe's Brigade of Couch's
+  // Division"): after an organisation or place cue, "of" joins a name that is no organisation itself.
+  if (first === 'of' && (lex.orgSuffix.has(left) || lex.placeSuffix.has(left)) && !lex.orgSuffix.has(toks[nameEnd(toks, k)].key)) return k;
   // "Institute for the Study of War", "Committee to Protect Journalists": an organisation head came before.
   // ... unless the far side is a name of its own ("Super League for FC Basel").
   const farKnown = toks[k].upper || lex.orgLead.has(toks[k].key) || lex.phrase(toks[k].key)?.ambiguous === false;
