@@ -1,0 +1,158 @@
+/**
+ * The one extractor every element-per-entry tier uses: a recipe (which values to read, from where) turns
+ * each entry element into a LiveUpdate, and a re-read after DOM changes reuses the entries nothing touched.
+ */
+import { walkBlocks } from '../page/blocks';
+import { textId } from './hash';
+import type { Pick } from './platforms';
+import type { SchemaUpdate } from './schema';
+import { matchSchema } from './schema';
+import { isRelativeLabel, Timeline, type PageClock } from './time';
+import type { LiveBlog, LiveUpdate } from './types';
+
+export interface Recipe {
+  id?: Pick[];
+  time?: Pick[];
+  label?: Pick[];
+  title?: Pick[];
+  body?: string;
+  skip?: string;
+  pending?: string;
+}
+
+const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+
+export function readPick(el: Element, p: Pick): string | undefined {
+  const target = p.sel ? el.querySelector(p.sel) : el;
+  if (!target) return undefined;
+  let value = p.attr ? (target.getAttribute(p.attr) ?? '').trim() : clean(target.textContent);
+  if (value && p.fragment) value = value.includes('#') ? value.slice(value.indexOf('#') + 1) : '';
+  if (value && p.param) {
+    try {
+      value = new URL(value, el.ownerDocument.baseURI).searchParams.get(p.param) ?? '';
+    } catch {
+      value = '';
+    }
+  }
+  if (value && p.match) {
+    const m = new RegExp(p.match).exec(value);
+    value = m ? (m[1] ?? m[0]) : '';
+  }
+  return value || undefined;
+}
+
+export const firstPick = (el: Element, picks: readonly Pick[] = []): string | undefined => {
+  for (const p of picks) {
+    const v = readPick(el, p);
+    if (v) return v;
+  }
+  return undefined;
+};
+
+/** An entry's text: headline first, then each block (paragraph, list item) on its own line. */
+export function entryText(el: Element, recipe: Recipe): string {
+  const title = firstPick(el, recipe.title);
+  const body = (recipe.body && el.querySelector(recipe.body)) || el;
+  const lines = [...walkBlocks(body, el.ownerDocument, recipe.skip)].map((b) => clean(b.text)).filter(Boolean);
+  if (title && lines[0] !== title) lines.unshift(title);
+  return lines.join('\n');
+}
+
+/** The deepest element that contains all of `els`. */
+export function commonAncestor(els: readonly Element[]): Element {
+  let node: Element = els[0].parentElement ?? els[0];
+  for (const el of els) while (!node.contains(el) && node.parentElement) node = node.parentElement;
+  return node;
+}
+
+/** Two entries may hash alike (the same words under the same label): later ones get a counter, in page order. */
+export function uniqueIds(updates: LiveUpdate[]): LiveUpdate[] {
+  const seen = new Map<string, number>();
+  for (const u of updates) {
+    const n = seen.get(u.id) ?? 0;
+    seen.set(u.id, n + 1);
+    if (n) u.id = `${u.id}~${n + 1}`;
+  }
+  return updates;
+}
+
+export interface EntrySource {
+  via: string;
+  recipe: Recipe;
+  /** The entry elements, in page order, as they are now. */
+  entries(): Element[];
+  newestFirst?: boolean;
+  revealAt?: Element | null;
+  schema?: { kind: 'json-ld' | 'microdata'; updates: SchemaUpdate[] };
+}
+
+/**
+ * A live blog whose updates are one element each. Reading an entry costs a text walk, so re-reads after a
+ * live insertion only read the new and the touched entries.
+ */
+export function elementBlog(source: EntrySource, clock: PageClock): LiveBlog | null {
+  const cache = new WeakMap<Element, LiveUpdate>();
+  const newestFirst = source.newestFirst ?? true;
+
+  const build = (el: Element, timeline: Timeline): LiveUpdate => {
+    const { recipe } = source;
+    const label = firstPick(el, recipe.label) ?? '';
+    const text = entryText(el, recipe);
+    const mapped = source.schema && matchSchema(source.schema.updates, el, text);
+    const ownId = firstPick(el, recipe.id) ?? mapped?.id;
+    const raws = (recipe.time ?? []).map((p) => readPick(el, p));
+    const time = timeline.resolve([mapped?.published, ...raws, label]);
+    return {
+      id: ownId ?? textId(isRelativeLabel(label) ? '' : label, text),
+      label,
+      time,
+      text,
+      elements: [el],
+      hidden: recipe.pending ? el.matches(recipe.pending) : undefined,
+    };
+  };
+
+  const read = (dirty?: readonly Node[]): LiveUpdate[] => {
+    const els = source.entries();
+    const touched = new Set<Element>();
+    if (dirty) {
+      const set = new Set(els);
+      for (const node of dirty) {
+        for (let n: Node | null = node; n; n = n.parentNode) {
+          if (set.has(n as Element)) {
+            touched.add(n as Element);
+            break;
+          }
+        }
+      }
+    }
+    const timeline = new Timeline(clock);
+    const updates: LiveUpdate[] = new Array(els.length);
+    for (const i of timeline.walk(els.length, newestFirst)) {
+      const el = els[i];
+      const cached = dirty && !touched.has(el) ? cache.get(el) : undefined;
+      if (cached) {
+        // Keeps the timeline's idea of "the day we are in" for the entries after it.
+        timeline.resolve([cached.time]);
+        updates[i] = { ...cached, hidden: source.recipe.pending ? el.matches(source.recipe.pending) : undefined };
+        continue;
+      }
+      updates[i] = build(el, timeline);
+      cache.set(el, { ...updates[i] });
+    }
+    return uniqueIds(updates);
+  };
+
+  const updates = read();
+  if (!updates.length) return null;
+  const els = updates.map((u) => u.elements[0]);
+  return {
+    via: source.via,
+    schema: source.schema?.kind,
+    updates,
+    container: commonAncestor(els),
+    newestFirst,
+    revealAt: source.revealAt,
+    reread: read,
+  };
+}
