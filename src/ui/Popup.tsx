@@ -24,7 +24,10 @@ export interface SiteInfo {
 function time(u: UpdateView): string {
   if (!u.time) return u.label;
   const d = new Date(u.time);
-  return Number.isNaN(d.getTime()) ? u.label : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  if (Number.isNaN(d.getTime())) return u.label;
+  // A time alone is ambiguous for an update from another day.
+  const today = d.toDateString() === new Date().toDateString();
+  return today ? d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : d.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
 export function Popup({ api }: { api: PopupApi }) {
@@ -72,16 +75,21 @@ export function Popup({ api }: { api: PopupApi }) {
             <button type="button" disabled={state.unseen === 0} onClick={() => mark(state.updates.map((u) => u.id), 'seen')}>Mark all seen</button>
           </div>
           <ol class="updates">
-            {state.updates.map((u) => (
+            {state.updates.map((u, i) => (
               <li key={u.id} class={`update ${u.state}`} data-update-id={u.id} data-state={u.state}>
                 <button type="button" class="jump" onClick={() => api.jump(state.url, u.id)}>
                   <span class="time">{time(u)}</span>
                   <span class="line">{u.firstLine}</span>
                 </button>
                 <span class={`badge ${u.state}`}>{u.state === 'seen' ? 'Seen' : 'New'}</span>
-                <button type="button" class="toggle" aria-label={u.state === 'seen' ? `Mark “${u.label}” as new` : `Mark “${u.label}” as seen`} onClick={() => mark([u.id], u.state === 'seen' ? 'new' : 'seen')}>
+                <button type="button" class="toggle" aria-label={u.state === 'seen' ? `Mark “${u.label || u.firstLine}” as new` : `Mark “${u.label || u.firstLine}” as seen`} onClick={() => mark([u.id], u.state === 'seen' ? 'new' : 'seen')}>
                   {u.state === 'seen' ? '↺' : '✓'}
                 </button>
+                {i > 0 && (
+                  <button type="button" class="above" title="Mark this and everything above as seen" aria-label={`Mark “${u.label || u.firstLine}” and everything above it as seen`} disabled={state.updates.slice(0, i + 1).every((x) => x.state === 'seen')} onClick={() => mark(state.updates.slice(0, i + 1).map((x) => x.id), 'seen')}>
+                    ⤒
+                  </button>
+                )}
               </li>
             ))}
           </ol>
