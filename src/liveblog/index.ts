@@ -90,33 +90,19 @@ export function findLiveBlog(doc: Document, now = Date.now()): LiveBlog | null {
   return fromGenericList(doc, root, clock, { requireIds: true, min: 3, strict: true }, 'generic', null) ?? fromTextMarkers(doc, clock);
 }
 
-/** What changed in the DOM since the last look (from the page's batched observer). */
-export interface DomChange {
-  /** Added nodes, changed text nodes, and the parents nodes were removed from. */
-  nodes: readonly Node[];
-  /** Too much changed to say what: look again from scratch. */
-  overflow: boolean;
-}
-
-export interface Refreshed {
-  blog: LiveBlog | null;
-  /** 'none': nothing relevant changed; 'entries': the known list was re-read; 'full': detection ran again. */
-  work: 'none' | 'entries' | 'full';
-}
-
 /**
- * The live blog after a DOM change, doing as little as the change allows: changes outside the updates'
- * container cost nothing, changes inside it re-read only the touched entries, and only a burst, a lost
- * container or a page that was not a live blog yet runs the whole detection again.
+ * The live blog after DOM changes (`nodes`: added nodes, changed text nodes, and the parents nodes were
+ * removed from), doing as little as the change allows: changes outside the updates' container cost
+ * nothing ('none'), changes inside it re-read only the touched entries ('entries'). Null when the list
+ * itself is gone or empty: then only a new detection (`findLiveBlog`) can tell.
  */
-export function refreshLiveBlog(doc: Document, previous: LiveBlog | null, change: DomChange, now = Date.now()): Refreshed {
-  if (!previous || change.overflow || !previous.container.isConnected) return { blog: findLiveBlog(doc, now), work: 'full' };
+export function rereadLiveBlog(previous: LiveBlog, nodes: readonly Node[]): { blog: LiveBlog; work: 'none' | 'entries' } | null {
   const { container } = previous;
-  const inside = change.nodes.filter((n) => container.contains(n) || n.contains(container));
+  if (!container.isConnected) return null;
+  const inside = nodes.filter((n) => container.contains(n) || n.contains(container));
   if (!inside.length) return { blog: previous, work: 'none' };
   const updates = previous.reread(inside);
-  if (!updates.length) return { blog: findLiveBlog(doc, now), work: 'full' };
-  return { blog: { ...previous, updates }, work: 'entries' };
+  return updates.length ? { blog: { ...previous, updates }, work: 'entries' } : null;
 }
 
 /** First line of an update for lists: its text, cut at a word boundary. */

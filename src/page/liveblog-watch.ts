@@ -4,7 +4,7 @@
  * observer's overflow) costs one full detection. On a page that is not a live blog (yet), detection runs
  * only for batches that add elements, at most once a second.
  */
-import { findLiveBlog, refreshLiveBlog, type LiveBlog } from '../liveblog';
+import { findLiveBlog, rereadLiveBlog, type LiveBlog } from '../liveblog';
 import type { DomBatch } from './observer';
 
 const IDLE_DETECT_MS = 1000;
@@ -44,11 +44,14 @@ export class LiveBlogWatch {
       this.detect();
       return;
     }
-    const { blog, work } = refreshLiveBlog(this.doc, this.blog, { nodes: [...batch.added, ...batch.changed, ...batch.removedFrom], overflow: batch.overflow });
-    if (work === 'full') this.lastFull = performance.now();
-    if (work === 'none') return;
-    this.blog = blog;
-    this.onChange(blog);
+    const reread = this.blog && !batch.overflow ? rereadLiveBlog(this.blog, [...batch.added, ...batch.changed, ...batch.removedFrom]) : null;
+    if (reread?.work === 'none') return;
+    if (!reread) {
+      // A burst, or the list was replaced: one detection from scratch.
+      this.lastFull = performance.now();
+      this.blog = findLiveBlog(this.doc);
+    } else this.blog = reread.blog;
+    this.onChange(this.blog);
   }
 
   private detect(): void {
