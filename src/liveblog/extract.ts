@@ -49,12 +49,29 @@ export const firstPick = (el: Element, picks: readonly Pick[] = []): string | un
   return undefined;
 };
 
-/** An entry's text: headline first, then each block (paragraph, list item) on its own line. */
-export function entryText(el: Element, recipe: Recipe): string {
+/**
+ * How much of an entry's text is read: its first line, its id's opening words and re-matching need no
+ * more, and a long day's live blog has hundreds of long entries.
+ */
+export const TEXT_CHARS = 600;
+
+/**
+ * An entry's opening text: headline first, then each block (paragraph, list item) on its own line, up to
+ * `TEXT_CHARS`, or only the first line when that is all that is needed (the entry has its own id).
+ */
+export function entryText(el: Element, recipe: Recipe, firstLineOnly = false): string {
   const title = firstPick(el, recipe.title);
+  if (title && firstLineOnly) return title;
   const body = (recipe.body && el.querySelector(recipe.body)) || el;
-  const lines = [...walkBlocks(body, el.ownerDocument, recipe.skip)].map((b) => clean(b.text)).filter(Boolean);
-  if (title && lines[0] !== title) lines.unshift(title);
+  const lines: string[] = title ? [title] : [];
+  let length = title?.length ?? 0;
+  for (const block of walkBlocks(body, el.ownerDocument, recipe.skip)) {
+    const line = clean(block.text);
+    if (!line || line === title) continue;
+    lines.push(line);
+    length += line.length;
+    if (length >= TEXT_CHARS || firstLineOnly) break;
+  }
   return lines.join('\n');
 }
 
@@ -97,13 +114,17 @@ export function elementBlog(source: EntrySource, clock: PageClock): LiveBlog | n
   const build = (el: Element, timeline: Timeline): LiveUpdate => {
     const { recipe } = source;
     const label = firstPick(el, recipe.label) ?? '';
-    const text = entryText(el, recipe);
-    const mapped = source.schema && matchSchema(source.schema.updates, el, text);
-    const ownId = firstPick(el, recipe.id) ?? mapped?.id;
-    const raws = (recipe.time ?? []).map((p) => readPick(el, p));
-    const time = timeline.resolve([mapped?.published, ...raws, label]);
+    const ownId = firstPick(el, recipe.id);
+    // With an id of its own, an entry's first line is all the text needed; without, its opening words.
+    const text = entryText(el, recipe, !!ownId);
+    const picks = recipe.time ?? [];
+    // Machine values first (attributes), then the schema's date, then what the page prints.
+    const machine = picks.filter((p) => p.attr).map((p) => readPick(el, p));
+    const printed = picks.filter((p) => !p.attr).map((p) => readPick(el, p));
+    const mapped = source.schema && (!ownId || !machine.some(Boolean)) ? matchSchema(source.schema.updates, el, text) : undefined;
+    const time = timeline.resolve([...machine, mapped?.published, ...printed, label]);
     return {
-      id: ownId ?? textId(isRelativeLabel(label) ? '' : label, text),
+      id: ownId ?? mapped?.id ?? textId(isRelativeLabel(label) ? '' : label, text),
       label,
       time,
       text,

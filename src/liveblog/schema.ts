@@ -110,10 +110,10 @@ export function matchSchema(updates: readonly SchemaUpdate[], el: Element, text:
   if (!updates.length) return undefined;
   const domIds = [el.id, ...[...el.querySelectorAll('[id]')].slice(0, 4).map((e) => e.id)].filter(Boolean).map(bareId);
   for (const u of updates) if (u.ids.some((id) => domIds.includes(bareId(id)))) return { id: u.ids[0], published: u.published };
-  const norm = normaliseText(text);
+  const norm = normaliseText(text.slice(0, 400));
   for (const u of updates) {
     const head = u.headline && normaliseText(u.headline);
-    const body = u.body && normaliseText(u.body).slice(0, 80);
+    const body = u.body && normaliseText(u.body.slice(0, 200)).slice(0, 80);
     if ((head && norm.startsWith(head)) || (body && body.length >= 20 && norm.includes(body))) {
       return { id: u.ids[0], published: u.published };
     }

@@ -2,6 +2,7 @@
  * The weakest tier: hand-written tickers inside one article body, where paragraphs start with a time
  * label ("UPDATE 1615 GMT:", "Update, 13:17 Uhr:", "2200 GMT:") and the first report is "ORIGINAL ENTRY".
  */
+import { TEXT_CHARS } from './extract';
 import { textId } from './hash';
 import { Timeline, type PageClock } from './time';
 import type { LiveUpdate } from './types';
@@ -59,8 +60,13 @@ export function textMarkerUpdates(body: Element, clock: PageClock, published?: s
   for (const i of timeline.walk(groups.length, true)) times[i] = timeline.resolve([groups[i].label]);
   const oldest = times.reduce<string | undefined>((min, t) => (t && (!min || t < min) ? t : min), undefined);
   return groups.map(({ label, elements }, i) => {
-    const [head, ...rest] = elements.map((el) => el.textContent ?? '');
-    const text = [head.replace(MARKER, ''), ...rest].join('\n').replace(/\s+/g, ' ').trim();
+    // The opening is enough (see TEXT_CHARS); the first block always counts.
+    const parts = [(elements[0].textContent ?? '').replace(MARKER, '')];
+    for (let k = 1, length = parts[0].length; k < elements.length && length < TEXT_CHARS; k++) {
+      parts.push(elements[k].textContent ?? '');
+      length += parts[k].length;
+    }
+    const text = parts.join('\n').replace(/\s+/g, ' ').trim();
     const original = /original|erstmeldung/i.test(label);
     return {
       id: textId(label, text),

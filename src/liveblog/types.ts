@@ -6,7 +6,10 @@ export interface LiveUpdate {
   label: string;
   /** ISO 8601 when the page says enough (machine value, or a label with the page's date and zone). */
   time?: string;
-  /** Text of the update: its headline (if any) on the first line, then its paragraphs. */
+  /**
+   * The update's opening text: its headline (if any) on the first line, then its first paragraphs, as far
+   * as its first line, its hashed id and re-matching need (an update with an id of its own: the first line).
+   */
   text: string;
   /** Elements that make up the update, in document order (one for most platforms, several for text markers). */
   elements: Element[];
