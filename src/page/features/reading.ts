@@ -59,6 +59,8 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
   let reported = '';
   let reporting: Promise<void> | null = null;
   let reportAgain = false;
+  /** The last report did not reach the background: the flusher sends it again. */
+  let reportLost = true;
   let lastNewCount = -1;
 
   const updates = (): LiveUpdate[] => session.liveblog?.updates ?? [];
@@ -83,6 +85,7 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
     const list = summaries();
     const state = await ask('page:report', { url: doc.location.href, visit, title: doc.title, isLiveBlog: !!session.liveblog, updates: list });
     reported = JSON.stringify(list);
+    reportLost = false;
     if (!firstIds) {
       firstIds = new Set(list.map((u) => state.aliases?.[u.id] ?? u.id));
       for (const u of state.updates) if (u.fresh) freshHere.add(u.id);
@@ -99,7 +102,7 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
       return reporting;
     }
     reporting = report()
-      .catch(() => undefined)
+      .catch(() => void (reportLost = true))
       .finally(() => {
         reporting = null;
         if (reportAgain) {
@@ -111,7 +114,7 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
   };
 
   const flush = async () => {
-    if (!current && !reporting) void sendReport();
+    if (reportLost && !reporting) void sendReport();
     if (flushing || !pending.size) return;
     flushing = true;
     const ids = [...pending];
@@ -176,6 +179,7 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
     }
     const target = count ? firstNewTarget(boxes) : null;
     const targetTop = target?.box?.top ?? target?.el.getBoundingClientRect().top ?? 0;
+    drawing = markers.length > 0 || count > 0;
     overlay.update({
       markers,
       pill: count ? { count, direction: targetTop > win.innerHeight ? 'down' : 'up' } : null,
@@ -208,8 +212,10 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
     win.addEventListener(type, engage, { passive: true, capture: true, signal });
   }
 
+  let drawing = false;
   const tick = () => {
     if (!session.liveblog || doc.visibilityState !== 'visible') return;
+    if (!session.settings.autoSeen && !drawing) return;
     const boxes = geometry();
     if (session.settings.autoSeen) {
       const visibility = new Map<string, Visibility>(boxes.map((b) => [idOf(b.update), { visible: b.visible, height: b.height }]));
@@ -258,9 +264,14 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
       const update = updates().find((u) => u.id === id || idOf(u) === id);
       if (!update) return false;
       tracker.engage();
+      if (measure(update).height <= 0) {
+        // Kept hidden by the page (Guardian's pending updates): go where the page reveals them.
+        const at = session.liveblog?.revealAt ?? session.liveblog?.container;
+        if (at) scrollTo(at);
+        return true;
+      }
       scrollTo(update.elements[0]);
-      const box = measure(update);
-      if (box.height > 0) overlay.flash(onPage(box));
+      overlay.flash(onPage(measure(update)));
       return true;
     },
   };
