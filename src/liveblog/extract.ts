@@ -4,21 +4,11 @@
  */
 import { walkBlocks } from '../page/blocks';
 import { textId } from './hash';
-import type { Pick } from './platforms';
+import type { Pick, Recipe } from './platforms';
 import type { SchemaUpdate } from './schema';
 import { matchSchema } from './schema';
 import { isRelativeLabel, Timeline, type PageClock } from './time';
 import type { LiveBlog, LiveUpdate } from './types';
-
-export interface Recipe {
-  id?: Pick[];
-  time?: Pick[];
-  label?: Pick[];
-  title?: Pick[];
-  body?: string;
-  skip?: string;
-  pending?: string;
-}
 
 const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 

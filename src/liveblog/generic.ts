@@ -4,7 +4,7 @@
  * threads, teaser lists and navigation are not live blogs.
  */
 import type { Pick } from './platforms';
-import type { Recipe } from './extract';
+import type { Recipe } from './platforms';
 
 const TIME_SELECTOR = 'time, [datetime], [data-timestamp], [data-time], [data-post-time], [data-sort-time]';
 

@@ -3,7 +3,7 @@
  * LiveBlogPosting says the page is a live blog and maps ids; known platform shapes (`platforms.ts`); the
  * schema's ids located in the DOM; generic structure; text markers inside one article body.
  */
-import { commonAncestor, elementBlog, uniqueIds, type Recipe } from './extract';
+import { commonAncestor, elementBlog, uniqueIds } from './extract';
 import { findGenericList, GENERIC_RECIPE, shapeOf, siblingsOfShape, type GenericOptions } from './generic';
 import { PLATFORMS, type PlatformShape } from './platforms';
 import { elementsForSchema, readSchema, type SchemaInfo } from './schema';
@@ -30,11 +30,10 @@ function fromPlatform(doc: Document, shape: PlatformShape, clock: PageClock, sch
     }
     return null;
   }
-  const recipe: Recipe = shape;
   const entries = () => [...doc.querySelectorAll(shape.entry)].filter((el) => !(shape.exclude && el.closest(shape.exclude)));
   if (!entries().length) return null;
   return elementBlog(
-    { via: `platform:${shape.name}`, recipe, entries, newestFirst, revealAt: shape.revealAt ? doc.querySelector(shape.revealAt) : null, schema: schema ?? undefined },
+    { via: `platform:${shape.name}`, recipe: shape, entries, newestFirst, revealAt: shape.revealAt ? doc.querySelector(shape.revealAt) : null, schema: schema ?? undefined },
     clock,
   );
 }

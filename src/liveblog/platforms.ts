@@ -17,10 +17,8 @@ export interface Pick {
   match?: string;
 }
 
-export interface PlatformShape {
-  name: string;
-  /** Entries, anywhere in the document (for an embed: the widget's root). The list is found from them. */
-  entry: string;
+/** How to read one entry element: what every element-per-entry tier gives the extractor. */
+export interface Recipe {
   /** Stable id, first value found wins; none found → a hash of the label and opening text. */
   id?: Pick[];
   /** Machine values (ISO, epoch) or printed labels, first parseable one wins. */
@@ -35,6 +33,12 @@ export interface PlatformShape {
   skip?: string;
   /** Entries the page has inserted but keeps hidden (Guardian `.pending`): new, never seen until shown. */
   pending?: string;
+}
+
+export interface PlatformShape extends Recipe {
+  name: string;
+  /** Entries, anywhere in the document (for an embed: the widget's root). The list is found from them. */
+  entry: string;
   /** Copies of entries to ignore (a pinned copy of an update that is also in the list). */
   exclude?: string;
   /** Where the page reveals its hidden entries: the pill jumps there when only hidden ones are unseen. */
