@@ -29,8 +29,10 @@ function layout(scroll: number) {
   vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
     const posts = [...document.querySelectorAll('.ncpost-list-post')];
     const i = posts.indexOf(this);
-    const top = i < 0 ? 0 : i * ENTRY_HEIGHT - scroll;
-    const height = i < 0 ? 0 : ENTRY_HEIGHT;
+    // A post the page keeps hidden (Guardian's pending updates) takes no room.
+    const hidden = i >= 0 && (this as HTMLElement).hidden;
+    const top = i < 0 ? 0 : posts.slice(0, i).filter((p) => !(p as HTMLElement).hidden).length * ENTRY_HEIGHT - scroll;
+    const height = i < 0 || hidden ? 0 : ENTRY_HEIGHT;
     return { top, bottom: top + height, left: 100, right: 700, width: 600, height, x: 100, y: top, toJSON: () => ({}) } as DOMRect;
   });
 }
@@ -145,6 +147,21 @@ describe('reading in the page', () => {
     expect(root.querySelector('button')!.textContent).toBe('1 new ↑');
     expect(root.querySelector('[role="status"]')!.textContent).toBe('1 new update');
     expect((await pageState(db, location.href))!.unseen).toBe(5);
+    ctl.abort();
+  });
+
+  it('counts an update the page keeps hidden as new, and never as seen while it stays hidden', async () => {
+    await recordReport(db, { url: location.href, visit: 'earlier', title: 't', isLiveBlog: true, updates: ['3', '2', '1'].map((id) => ({ id, label: '', firstLine: '' })) });
+    (document.querySelector('.ncpost-list-post') as HTMLElement).hidden = true; // post 4, inserted but pending
+    layout(0);
+    const ctl = new AbortController();
+    runReading(session(), ctl.signal);
+    userInput('wheel');
+    await pass(2500);
+    expect(await states()).toEqual(['4:new', '3:seen', '2:seen', '1:seen']);
+    const root = roots.at(-1)!;
+    expect(root.querySelector('button')!.textContent).toBe('1 new ↑');
+    expect(root.querySelectorAll('.marker')).toHaveLength(0); // nothing to draw beside
     ctl.abort();
   });
 
