@@ -150,6 +150,17 @@ describe('reading in the page', () => {
     ctl.abort();
   });
 
+  it("ignores another page's state (a tab that has moved on may still be told about its old page)", async () => {
+    layout(0);
+    const ctl = new AbortController();
+    const reading = runReading(session(), ctl.signal);
+    await pass(300);
+    const mine = reading.state()!;
+    reading.apply({ ...mine, url: 'http://elsewhere.example/live', updates: mine.updates.map((u) => ({ ...u, state: 'seen' })), unseen: 0 });
+    expect(reading.state()).toBe(mine);
+    ctl.abort();
+  });
+
   it('counts an update the page keeps hidden as new, and never as seen while it stays hidden', async () => {
     await recordReport(db, { url: location.href, visit: 'earlier', title: 't', isLiveBlog: true, updates: ['3', '2', '1'].map((id) => ({ id, label: '', firstLine: '' })) });
     (document.querySelector('.ncpost-list-post') as HTMLElement).hidden = true; // post 4, inserted but pending

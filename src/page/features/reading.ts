@@ -15,6 +15,7 @@ import type { LiveUpdate } from '../../liveblog/types';
 import { ask } from '../../messaging/client';
 import { DwellTracker, type Visibility } from '../../reading/dwell';
 import type { PageState, UpdateSummary, UpdateView } from '../../reading/types';
+import { canonicalUrl } from '../../shared/url';
 import type { PageSession } from '../session';
 import { createOverlay, type MarkerBox } from './markers';
 
@@ -71,6 +72,8 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
   const summaries = (): UpdateSummary[] => updates().map((u) => ({ id: u.id, label: u.label, time: u.time, firstLine: firstLine(u.text) }));
 
   const apply = (state: PageState) => {
+    // A tab that went on to another page may still be told about the one it showed before.
+    if (state.url !== canonicalUrl(doc.location.href)) return;
     current = state;
     aliases = state.aliases ?? {};
     views = new Map(state.updates.map((u) => [u.id, u]));
@@ -228,7 +231,17 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
   const ticker = setInterval(tick, TICK_MS);
   const flusher = setInterval(() => void flush(), FLUSH_MS);
   doc.addEventListener('visibilitychange', () => void flush(), { signal });
-  win.addEventListener('pagehide', () => void flush(), { signal });
+  win.addEventListener(
+    'pagehide',
+    (e) => {
+      void flush();
+      // Leaving for good: the background stops telling this tab about this page. Kept in the back-forward
+      // cache instead: it reports again when shown.
+      if (!e.persisted) void ask('page:leave', { url: doc.location.href }).catch(() => undefined);
+    },
+    { signal },
+  );
+  win.addEventListener('pageshow', (e) => e.persisted && void sendReport(), { signal });
 
   // Layout changes (images loading, a revealed update, a narrower window) move the markers at once.
   let frame = 0;
