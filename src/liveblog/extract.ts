@@ -137,7 +137,9 @@ export function elementBlog(source: EntrySource, clock: PageClock): LiveBlog | n
         }
       }
     }
-    const timeline = new Timeline(clock);
+    // Relative labels ("Just now") count back from when an entry is read: the page's load for the first
+    // read, the insertion for entries that arrive later.
+    const timeline = new Timeline(dirty ? { ...clock, now: Date.now() } : clock);
     const updates: LiveUpdate[] = new Array(els.length);
     for (const i of timeline.walk(els.length, newestFirst)) {
       const el = els[i];

@@ -68,7 +68,7 @@ function fromTextMarkers(doc: Document, clock: PageClock): LiveBlog | null {
   const body = findMarkerBody(doc);
   if (!body) return null;
   const published = publishedTime(doc);
-  const read = () => uniqueIds(textMarkerUpdates(body, clock, published));
+  const read = (dirty?: readonly Node[]) => uniqueIds(textMarkerUpdates(body, dirty ? { ...clock, now: Date.now() } : clock, published));
   const updates = read();
   if (updates.length < 2) return null;
   return { via: 'text-markers', updates, container: body, newestFirst: true, reread: read };

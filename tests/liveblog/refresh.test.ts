@@ -83,3 +83,21 @@ describe('rereadLiveBlog', () => {
     expect(next.blog!.updates.map((u) => u.id)).toEqual(ids);
   });
 });
+
+describe('relative labels of live insertions', () => {
+  it('count back from when the entry arrived, not from the page load', () => {
+    const doc = page('aljazeera.html');
+    const loaded = Date.parse('2024-01-01T12:00:00Z');
+    const blog = findLiveBlog(doc, loaded)!;
+    expect(blog.updates[0].time).toBe('2024-01-01T11:20:00.000Z');
+    const item = doc.querySelector('li.liveblog-timeline__update')!.cloneNode(true) as Element;
+    item.querySelector('a')!.setAttribute('href', '/news/liveblog/2023/9/10/live-morocco-earthquake/king-visits-hospital');
+    item.querySelector('.liveblog-timeline__update-time')!.textContent = 'Just now';
+    doc.querySelector('ul.liveblog-timeline')!.prepend(item);
+    const arrived = Date.now();
+    const next = rereadLiveBlog(blog, [item])!;
+    expect(Date.parse(next.blog.updates[0].time!)).toBeGreaterThanOrEqual(Math.floor(arrived / 60_000) * 60_000);
+    // Entries read before keep the times they had.
+    expect(next.blog.updates[1].time).toBe('2024-01-01T11:20:00.000Z');
+  });
+});
