@@ -1,8 +1,10 @@
 /**
  * `npm run bench:liveblog`: how long live-blog detection takes in a real browser (Chromium, headless) on
- * every saved page we have, against the 50 ms task budget: the full detection a page load costs, and the
- * re-read a one-entry live insertion costs. Pages are served from 127.0.0.1 without their own scripts
- * (JSON-LD stays) and with the network closed, so the DOM is the saved one.
+ * every saved page we have, and on two pages grown to a long day's size, against the 50 ms task budget.
+ * The content script runs detection in slices (8 ms, then it yields): "slice" is the longest slice of a
+ * cold first run, the task the page actually sees. "median" and "max" time the whole detection run at
+ * once (warm, and cold), "insert" the re-read after a one-entry live insertion. Pages are served from
+ * 127.0.0.1 without their own scripts (JSON-LD stays) and with the network closed.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +20,7 @@ interface Row {
   page: string;
   via: string;
   updates: number;
+  slice: number;
   median: number;
   max: number;
   insert?: number;
@@ -79,11 +82,11 @@ async function main(): Promise<void> {
   await browser.close();
   await server.close();
   const ms = (n?: number) => (n === undefined ? '' : n.toFixed(2));
-  console.log(`findLiveBlog in Chromium, ${RUNS} runs per page (ms); "insert" re-reads after a one-entry live insertion\n`);
-  console.log(['page'.padEnd(48), 'found'.padEnd(28), 'updates'.padStart(7), 'median'.padStart(8), 'max'.padStart(8), 'insert'.padStart(8)].join(' '));
-  for (const r of rows) console.log([r.page.padEnd(48), r.via.padEnd(28), String(r.updates).padStart(7), ms(r.median).padStart(8), ms(r.max).padStart(8), ms(r.insert).padStart(8)].join(' '));
-  const worst = Math.max(...rows.map((r) => r.max));
-  console.log(`\nSlowest single detection: ${worst.toFixed(2)} ms (budget ${BUDGET_MS} ms per task).`);
+  console.log(`Live-blog detection in Chromium (ms): longest slice of a cold sliced run; whole run at once, ${RUNS} runs (median, max); re-read after a live insertion\n`);
+  console.log(['page'.padEnd(48), 'found'.padEnd(28), 'updates'.padStart(7), 'slice'.padStart(8), 'median'.padStart(8), 'max'.padStart(8), 'insert'.padStart(8)].join(' '));
+  for (const r of rows) console.log([r.page.padEnd(48), r.via.padEnd(28), String(r.updates).padStart(7), ms(r.slice).padStart(8), ms(r.median).padStart(8), ms(r.max).padStart(8), ms(r.insert).padStart(8)].join(' '));
+  const worst = Math.max(...rows.map((r) => Math.max(r.slice, r.insert ?? 0)));
+  console.log(`\nLongest task the page sees (a slice, or a live re-read): ${worst.toFixed(2)} ms (budget ${BUDGET_MS} ms).`);
   if (worst > BUDGET_MS) process.exitCode = 1;
 }
 
@@ -91,6 +94,15 @@ function measure(page: Page, path: string): Promise<Row> {
   return page.evaluate(
     ({ runs, path }) => {
       const lb = (window as any).BackstoryLiveBlog;
+      // First, cold: in slices, as the content script runs it.
+      const steps = lb.detectLiveBlog(document);
+      let slice = 0;
+      for (let done = false; !done; ) {
+        const t = performance.now();
+        do done = !!steps.next().done;
+        while (!done && performance.now() - t < 8);
+        slice = Math.max(slice, performance.now() - t);
+      }
       const times: number[] = [];
       let blog = null;
       for (let i = 0; i < runs; i++) {
@@ -99,7 +111,7 @@ function measure(page: Page, path: string): Promise<Row> {
         times.push(performance.now() - t);
       }
       times.sort((a, b) => a - b);
-      const row: Row = { page: path.replace(/^\/(shared|fixtures\/platforms)\//, ''), via: blog?.via ?? '—', updates: blog?.updates.length ?? 0, median: times[runs >> 1], max: times[runs - 1] };
+      const row: Row = { page: path.replace(/^\/(shared|fixtures\/platforms)\//, ''), via: blog?.via ?? '—', updates: blog?.updates.length ?? 0, slice, median: times[runs >> 1], max: times[runs - 1] };
       if (blog) {
         // A live insertion: a copy of the newest entry, with a new id, at the top of the list.
         const first = blog.updates[0].elements[0] as Element;

@@ -83,6 +83,19 @@ export function uniqueIds(updates: LiveUpdate[]): LiveUpdate[] {
   return updates;
 }
 
+/**
+ * Work that can pause between steps (one entry each): run it at once with `drain`, or in slices that
+ * yield to the page (`runSteps` in src/page/schedule.ts), so a long live blog never blocks it for long.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+export function drain<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 export interface EntrySource {
   via: string;
   recipe: Recipe;
@@ -97,7 +110,7 @@ export interface EntrySource {
  * A live blog whose updates are one element each. Reading an entry costs a text walk, so re-reads after a
  * live insertion only read the new and the touched entries.
  */
-export function elementBlog(source: EntrySource, clock: PageClock): LiveBlog | null {
+export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveBlog | null> {
   const cache = new WeakMap<Element, LiveUpdate>();
   const newestFirst = source.newestFirst ?? true;
 
@@ -123,7 +136,7 @@ export function elementBlog(source: EntrySource, clock: PageClock): LiveBlog | n
     };
   };
 
-  const read = (dirty?: readonly Node[]): LiveUpdate[] => {
+  function* read(dirty?: readonly Node[]): Steps<LiveUpdate[]> {
     const els = source.entries();
     const touched = new Set<Element>();
     if (dirty) {
@@ -152,11 +165,12 @@ export function elementBlog(source: EntrySource, clock: PageClock): LiveBlog | n
       }
       updates[i] = build(el, timeline);
       cache.set(el, { ...updates[i] });
+      yield;
     }
     return uniqueIds(updates);
-  };
+  }
 
-  const updates = read();
+  const updates = yield* read();
   if (!updates.length) return null;
   const els = updates.map((u) => u.elements[0]);
   return {
@@ -166,6 +180,6 @@ export function elementBlog(source: EntrySource, clock: PageClock): LiveBlog | n
     container: commonAncestor(els),
     newestFirst,
     revealAt: source.revealAt,
-    reread: read,
+    reread: (dirty) => drain(read(dirty)),
   };
 }

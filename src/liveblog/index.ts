@@ -3,7 +3,7 @@
  * LiveBlogPosting says the page is a live blog and maps ids; known platform shapes (`platforms.ts`); the
  * schema's ids located in the DOM; generic structure; text markers inside one article body.
  */
-import { commonAncestor, elementBlog, uniqueIds } from './extract';
+import { commonAncestor, drain, elementBlog, uniqueIds, type Steps } from './extract';
 import { findGenericList, GENERIC_RECIPE, shapeOf, siblingsOfShape, type GenericOptions } from './generic';
 import { PLATFORMS, type PlatformShape } from './platforms';
 import { elementsForSchema, readSchema, type SchemaInfo } from './schema';
@@ -13,33 +13,33 @@ import type { LiveBlog } from './types';
 
 export type { LiveBlog, LiveUpdate } from './types';
 
-function fromGenericList(doc: Document, root: Element, clock: PageClock, options: GenericOptions, via: string, schema: SchemaInfo | null): LiveBlog | null {
+function* fromGenericList(doc: Document, root: Element, clock: PageClock, options: GenericOptions, via: string, schema: SchemaInfo | null): Steps<LiveBlog | null> {
   const list = findGenericList(doc, root, options);
   if (!list) return null;
   const { container, shape } = list;
-  return elementBlog({ via, recipe: GENERIC_RECIPE, entries: () => siblingsOfShape(container, shape), schema: schema ?? undefined }, clock);
+  return yield* elementBlog({ via, recipe: GENERIC_RECIPE, entries: () => siblingsOfShape(container, shape), schema: schema ?? undefined }, clock);
 }
 
-function fromPlatform(doc: Document, shape: PlatformShape, clock: PageClock, schema: SchemaInfo | null): LiveBlog | null {
+function* fromPlatform(doc: Document, shape: PlatformShape, clock: PageClock, schema: SchemaInfo | null): Steps<LiveBlog | null> {
   const newestFirst = shape.order !== 'oldest-first';
   if (shape.embed) {
     // A widget rendered into the page: its own markup is unknown, so the generic tier reads inside it.
     for (const root of doc.querySelectorAll(shape.entry)) {
-      const blog = fromGenericList(doc, root, clock, { requireIds: false, min: 1, strict: false }, `platform:${shape.name}`, schema);
+      const blog = yield* fromGenericList(doc, root, clock, { requireIds: false, min: 1, strict: false }, `platform:${shape.name}`, schema);
       if (blog) return blog;
     }
     return null;
   }
   const entries = () => [...doc.querySelectorAll(shape.entry)].filter((el) => !(shape.exclude && el.closest(shape.exclude)));
   if (!entries().length) return null;
-  return elementBlog(
+  return yield* elementBlog(
     { via: `platform:${shape.name}`, recipe: shape, entries, newestFirst, revealAt: shape.revealAt ? doc.querySelector(shape.revealAt) : null, schema: schema ?? undefined },
     clock,
   );
 }
 
 /** The schema's ids found in the DOM: their list, and every sibling of the same shape (newer ones too). */
-function fromSchema(doc: Document, schema: SchemaInfo, clock: PageClock): LiveBlog | null {
+function* fromSchema(doc: Document, schema: SchemaInfo, clock: PageClock): Steps<LiveBlog | null> {
   const found = elementsForSchema(doc, schema);
   if (!found.length) return null;
   let container: Element;
@@ -61,32 +61,40 @@ function fromSchema(doc: Document, schema: SchemaInfo, clock: PageClock): LiveBl
   const shapes = new Map<string, number>();
   for (const e of items) shapes.set(shapeOf(e), (shapes.get(shapeOf(e)) ?? 0) + 1);
   const shape = [...shapes].sort((a, b) => b[1] - a[1])[0][0];
-  return elementBlog({ via: 'schema', recipe: GENERIC_RECIPE, entries: () => siblingsOfShape(container, shape), schema }, clock);
+  return yield* elementBlog({ via: 'schema', recipe: GENERIC_RECIPE, entries: () => siblingsOfShape(container, shape), schema }, clock);
 }
 
-function fromTextMarkers(doc: Document, clock: PageClock): LiveBlog | null {
-  const body = findMarkerBody(doc);
+function* fromTextMarkers(doc: Document, clock: PageClock): Steps<LiveBlog | null> {
+  const body = yield* findMarkerBody(doc);
   if (!body) return null;
   const published = publishedTime(doc);
-  const read = (dirty?: readonly Node[]) => uniqueIds(textMarkerUpdates(body, dirty ? { ...clock, now: Date.now() } : clock, published));
-  const updates = read();
+  const updates = uniqueIds(yield* textMarkerUpdates(body, clock, published));
   if (updates.length < 2) return null;
-  return { via: 'text-markers', updates, container: body, newestFirst: true, reread: read };
+  const reread = (dirty?: readonly Node[]) => uniqueIds(drain(textMarkerUpdates(body, dirty ? { ...clock, now: Date.now() } : clock, published)));
+  return { via: 'text-markers', updates, container: body, newestFirst: true, reread };
 }
 
-export function findLiveBlog(doc: Document, now = Date.now()): LiveBlog | null {
+/**
+ * The detection, as steps: a step per entry read, so that a page with hundreds of updates can be read in
+ * slices that yield to it (`runSteps`), or all at once (`findLiveBlog`).
+ */
+export function* detectLiveBlog(doc: Document, now = Date.now()): Steps<LiveBlog | null> {
   const clock = pageClock(doc, now);
   const schema = readSchema(doc);
   for (const shape of PLATFORMS) {
-    const blog = fromPlatform(doc, shape, clock, schema);
+    const blog = yield* fromPlatform(doc, shape, clock, schema);
     if (blog) return blog;
   }
   const root = doc.body ?? doc.documentElement;
   if (schema) {
-    const blog = fromSchema(doc, schema, clock) ?? fromGenericList(doc, root, clock, { requireIds: false, min: 2, strict: false }, 'schema', schema);
+    const blog = (yield* fromSchema(doc, schema, clock)) ?? (yield* fromGenericList(doc, root, clock, { requireIds: false, min: 2, strict: false }, 'schema', schema));
     if (blog) return blog;
   }
-  return fromGenericList(doc, root, clock, { requireIds: true, min: 3, strict: true }, 'generic', null) ?? fromTextMarkers(doc, clock);
+  return (yield* fromGenericList(doc, root, clock, { requireIds: true, min: 3, strict: true }, 'generic', null)) ?? (yield* fromTextMarkers(doc, clock));
+}
+
+export function findLiveBlog(doc: Document, now = Date.now()): LiveBlog | null {
+  return drain(detectLiveBlog(doc, now));
 }
 
 /**

@@ -2,7 +2,7 @@
  * The weakest tier: hand-written tickers inside one article body, where paragraphs start with a time
  * label ("UPDATE 1615 GMT:", "Update, 13:17 Uhr:", "2200 GMT:") and the first report is "ORIGINAL ENTRY".
  */
-import { TEXT_CHARS } from './extract';
+import { TEXT_CHARS, type Steps } from './extract';
 import { textId } from './hash';
 import { Timeline, type PageClock } from './time';
 import type { LiveUpdate } from './types';
@@ -29,8 +29,8 @@ function blockChildren(body: Element): Element[] {
   return [...body.children].filter((el) => el.matches(BLOCKS));
 }
 
-/** Finds the article body with the most markers among its direct children. */
-export function findMarkerBody(doc: Document): Element | null {
+/** Finds the article body with the most markers among its direct children (a step per candidate body). */
+export function* findMarkerBody(doc: Document): Steps<Element | null> {
   let best: Element | null = null;
   let bestCount = 0;
   const seen = new Set<Element>();
@@ -40,6 +40,7 @@ export function findMarkerBody(doc: Document): Element | null {
     seen.add(body);
     const count = blockChildren(body).filter((el) => markerOf(el.textContent ?? '')).length;
     if (count > bestCount) [best, bestCount] = [body, count];
+    yield;
   }
   return bestCount >= 2 ? best : null;
 }
@@ -48,7 +49,7 @@ export function findMarkerBody(doc: Document): Element | null {
  * The updates inside `body`, newest first. `published` dates the original entry, unless an update printed
  * above it is older (then the page's "published" stamp is really its last change).
  */
-export function textMarkerUpdates(body: Element, clock: PageClock, published?: string): LiveUpdate[] {
+export function* textMarkerUpdates(body: Element, clock: PageClock, published?: string): Steps<LiveUpdate[]> {
   const groups: Array<{ label: string; elements: Element[] }> = [];
   for (const el of blockChildren(body)) {
     const m = markerOf(el.textContent ?? '');
@@ -59,7 +60,8 @@ export function textMarkerUpdates(body: Element, clock: PageClock, published?: s
   const times: Array<string | undefined> = [];
   for (const i of timeline.walk(groups.length, true)) times[i] = timeline.resolve([groups[i].label]);
   const oldest = times.reduce<string | undefined>((min, t) => (t && (!min || t < min) ? t : min), undefined);
-  return groups.map(({ label, elements }, i) => {
+  const updates: LiveUpdate[] = [];
+  for (const [i, { label, elements }] of groups.entries()) {
     // The opening is enough (see TEXT_CHARS); the first block always counts.
     const parts = [(elements[0].textContent ?? '').replace(MARKER, '')];
     for (let k = 1, length = parts[0].length; k < elements.length && length < TEXT_CHARS; k++) {
@@ -68,12 +70,14 @@ export function textMarkerUpdates(body: Element, clock: PageClock, published?: s
     }
     const text = parts.join('\n').replace(/\s+/g, ' ').trim();
     const original = /original|erstmeldung/i.test(label);
-    return {
+    updates.push({
       id: textId(label, text),
       label,
       time: times[i] ?? (original && published && (!oldest || published <= oldest) ? published : undefined),
       text,
       elements,
-    };
-  });
+    });
+    yield;
+  }
+  return updates;
 }

@@ -36,7 +36,7 @@ export class PageSession {
   async start(): Promise<void> {
     const { doc, signal } = this;
     const watch = new LiveBlogWatch(doc, (blog) => this.onLiveBlog(blog), signal);
-    this.liveblog = watch.start();
+    this.liveblog = await watch.start();
     if (this.liveblog) this.reading = runReading(this, signal);
     this.cards = runCards(this, signal);
     this.root = scanRoot(doc);

@@ -11,9 +11,9 @@ import { watchDom, type DomBatch } from '../../src/page/observer';
 
 vi.mock('../../src/liveblog', async (original) => {
   const real = await original<typeof import('../../src/liveblog')>();
-  return { ...real, findLiveBlog: vi.fn(real.findLiveBlog) };
+  return { ...real, detectLiveBlog: vi.fn(real.detectLiveBlog) };
 });
-const detections = vi.mocked(liveblog.findLiveBlog);
+const detections = vi.mocked(liveblog.detectLiveBlog);
 
 const norkon = readFileSync(resolve(__dirname, '../fixtures/platforms/sky-norkon.html'), 'utf8');
 
@@ -71,7 +71,7 @@ describe('LiveBlogWatch', () => {
     const ctl = new AbortController();
     const changes: number[] = [];
     const watch = new LiveBlogWatch(doc, (blog) => changes.push(blog?.updates.length ?? 0), ctl.signal);
-    expect(watch.start()?.updates).toHaveLength(4);
+    expect((await watch.start())?.updates).toHaveLength(4);
     detections.mockClear();
     const t0 = performance.now();
     watchDom(doc.documentElement, (b) => watch.onBatch(b), ctl.signal);
@@ -88,15 +88,15 @@ describe('LiveBlogWatch', () => {
     const doc = live(norkon);
     const ctl = new AbortController();
     const watch = new LiveBlogWatch(doc, () => undefined, ctl.signal);
-    watch.start();
+    await watch.start();
     detections.mockClear();
     watchDom(doc.documentElement, (b) => watch.onBatch(b), ctl.signal, { delay: 20 });
     const list = doc.querySelector('.ncpost-list-container')!;
     for (let i = 0; i < 3000; i++) list.prepend(post(String(90000000 + i)));
-    await settle(200);
+    // The detection runs in slices that yield to the page: wait for it to finish.
+    await vi.waitFor(() => expect(watch.blog!.updates).toHaveLength(3004), { timeout: 20_000, interval: 50 });
     ctl.abort();
     expect(detections).toHaveBeenCalledTimes(1);
-    expect(watch.blog!.updates).toHaveLength(3004);
   });
 
   it('ignores changes elsewhere on a live blog', async () => {
@@ -104,7 +104,7 @@ describe('LiveBlogWatch', () => {
     const ctl = new AbortController();
     const onChange = vi.fn();
     const watch = new LiveBlogWatch(doc, onChange, ctl.signal);
-    watch.start();
+    await watch.start();
     detections.mockClear();
     watchDom(doc.documentElement, (b) => watch.onBatch(b), ctl.signal, { delay: 10 });
     for (let i = 0; i < 20; i++) {
@@ -121,7 +121,7 @@ describe('LiveBlogWatch', () => {
     const ctl = new AbortController();
     const onChange = vi.fn();
     const watch = new LiveBlogWatch(doc, onChange, ctl.signal);
-    expect(watch.start()).toBeNull();
+    expect(await watch.start()).toBeNull();
     detections.mockClear();
     watchDom(doc.documentElement, (b) => watch.onBatch(b), ctl.signal, { delay: 10 });
     for (let i = 0; i < 30; i++) {
