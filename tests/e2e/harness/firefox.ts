@@ -55,8 +55,9 @@ export async function launchFirefox(): Promise<Driver> {
         'browser.shell.checkDefaultBrowser': false,
       },
     });
+    // The add-on starts after the browser does: wait for it before any page loads without it.
+    await (await extensionTab('options.html')).close();
   };
-  await start();
 
   const extensionTab = async (path: string): Promise<Page> => {
     const page = await browser.newPage();
@@ -67,6 +68,7 @@ export async function launchFirefox(): Promise<Driver> {
     });
     return page;
   };
+  await start();
 
   return {
     name: 'firefox',
