@@ -21,13 +21,12 @@ export interface SiteInfo {
   builtIn: boolean;
 }
 
-function time(u: UpdateView): string {
-  if (!u.time) return u.label;
-  const d = new Date(u.time);
-  if (Number.isNaN(d.getTime())) return u.label;
-  // A time alone is ambiguous for an update from another day.
-  const today = d.toDateString() === new Date().toDateString();
-  return today ? d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : d.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+/** The update's time of day, and its date when that is not today (a time alone would be ambiguous). */
+function when(u: UpdateView): { time: string; date?: string } {
+  const d = u.time ? new Date(u.time) : null;
+  if (!d || Number.isNaN(d.getTime())) return { time: u.label };
+  const time = d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return d.toDateString() === new Date().toDateString() ? { time } : { time, date: d.toLocaleDateString([], { month: 'short', day: 'numeric' }) };
 }
 
 export function Popup({ api }: { api: PopupApi }) {
@@ -78,7 +77,10 @@ export function Popup({ api }: { api: PopupApi }) {
             {state.updates.map((u, i) => (
               <li key={u.id} class={`update ${u.state}`} data-update-id={u.id} data-state={u.state}>
                 <button type="button" class="jump" onClick={() => api.jump(state.url, u.id)}>
-                  <span class="time">{time(u)}</span>
+                  <span class="time">
+                    {when(u).time}
+                    {when(u).date && <small>{when(u).date}</small>}
+                  </span>
                   <span class="line">{u.firstLine}</span>
                 </button>
                 <span class={`badge ${u.state}`}>{u.state === 'seen' ? 'Seen' : 'New'}</span>
