@@ -45,13 +45,13 @@ describe('overlay', () => {
     overlay.update({ markers: [marker('a', 'new', 1200), marker('b', 'seen', 1500, 30)], pill: null, announce: 0 });
     const bars = () => [...roots[0].querySelectorAll<HTMLElement>('.marker')];
     expect(bars().map((b) => [b.className, b.style.top, b.style.left, b.style.height])).toEqual([
-      ['marker new', '1200px', '290px', '200px'],
-      ['marker seen', '1500px', '20px', '200px'],
+      ['marker new', '1202.5px', '290px', '195px'],
+      ['marker seen', '1502.5px', '20px', '195px'],
     ]);
     // The "NEW" tag goes in the margin only when there is room for it.
     expect(bars().map((b) => (b.querySelector('.tag') as HTMLElement).hidden)).toEqual([false, true]);
     overlay.update({ markers: [marker('a', 'seen', 1320)], pill: null, announce: 0 });
-    expect(bars().map((b) => [b.className, b.style.top])).toEqual([['marker seen', '1320px']]);
+    expect(bars().map((b) => [b.className, b.style.top])).toEqual([['marker seen', '1322.5px']]);
   });
 
   it('shows the pill as a real button with an accessible name, which calls back when pressed', () => {

@@ -99,7 +99,8 @@ export function createOverlay(doc: Document, signal: AbortSignal, onPill: () => 
         if (item.key === key) continue;
         item.key = key;
         item.el.className = `marker ${m.kind}`;
-        Object.assign(item.el.style, { top: `${m.top}px`, left: `${left}px`, height: `${Math.max(16, m.height)}px` });
+        // A little short of the update at both ends, so the bars of two new updates in a row stay apart.
+        Object.assign(item.el.style, { top: `${m.top + GAP / 4}px`, left: `${left}px`, height: `${Math.max(16, m.height - GAP / 2)}px` });
         // The tag goes in the margin when there is room for it, else only the bar is drawn.
         (item.el.firstChild as HTMLElement).hidden = m.left - GAP <= 44;
       }
