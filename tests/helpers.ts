@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
 import { resolve } from 'node:path';
 
 /** The shared fixtures beside the checkout. */
@@ -16,4 +17,17 @@ export function loadDocument(html: string, url = 'http://127.0.0.1:8000/page.htm
   doc.close();
   Object.defineProperty(doc, 'URL', { value: url, configurable: true });
   return doc;
+}
+
+/**
+ * A saved web page as a document that stays inert: no scripts, stylesheets, images or frames are loaded
+ * (real pages reference dozens), and no script in it runs.
+ */
+export function parsePage(html: string, url = 'http://127.0.0.1:8000/page.html'): Document {
+  const window = new Window({
+    url,
+    settings: { disableJavaScriptFileLoading: true, disableIframePageLoading: true, handleDisabledFileLoadingAsSuccess: true, navigation: { disableChildFrameNavigation: true, disableChildPageNavigation: true } },
+  });
+  window.document.write(html);
+  return window.document as unknown as Document;
 }

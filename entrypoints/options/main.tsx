@@ -19,7 +19,7 @@ const api: OptionsApi = {
   async importFile(file) {
     try {
       const r = await ask('data:import', JSON.parse(await file.text()));
-      return `Imported ${r.pages} pages and ${r.updates} update states.`;
+      return `Imported ${r.pages} pages and ${r.updates} update states${r.skipped ? ` (${r.skipped} malformed rows left out)` : ''}.`;
     } catch (e) {
       return `Import failed: ${(e as Error).message}`;
     }

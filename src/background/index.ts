@@ -43,10 +43,9 @@ export function startBackground(): void {
     async 'page:report'(report, sender) {
       const state = await recordReport(await db(), report);
       const tabId = sender.tab?.id;
-      if (tabId !== undefined) {
-        await tabPages.set(tabId, state.url);
-        await setBadge(tabId, state);
-      }
+      if (tabId !== undefined) await tabPages.set(tabId, state.url);
+      // Its badge, and the other tabs of the same blog: a live insertion changes their unseen count too.
+      await broadcast(state, tabId);
       return state;
     },
     async 'page:leave'(_req, sender) {
@@ -86,7 +85,7 @@ export function startBackground(): void {
     },
     async 'data:import'(file) {
       const result = await importAll(await db(), file);
-      for (const url of new Set(file.pages.map((p) => canonicalUrl(p.url)))) {
+      for (const url of new Set(file.pages.filter((p) => typeof p?.url === 'string').map((p) => canonicalUrl(p.url)))) {
         const state = await pageState(await db(), url);
         if (state) await broadcast(state);
       }

@@ -27,6 +27,16 @@ export function normaliseText(text: string): string {
  * do not change it; two updates that share a label ("UPDATE 1615 GMT") differ by their opening words.
  */
 export function textId(label: string, text: string, words = 12): string {
-  const opening = normaliseText(text).split(' ').slice(0, words).join(' ');
-  return 't' + hash53(normaliseText(label) + '|' + opening);
+  return 't' + hash53(normaliseText(label) + '|' + openingWords(text, words));
+}
+
+/**
+ * The first `count` words of `normaliseText(text)`, normalising only as much of a long text as they need:
+ * a slice that yields more words than asked for has its first ones complete.
+ */
+export function openingWords(text: string, count: number): string {
+  for (let length = 256; ; length *= 4) {
+    const words = normaliseText(text.slice(0, length)).split(' ');
+    if (words.length > count || length >= text.length) return words.slice(0, count).join(' ');
+  }
 }

@@ -1,19 +1,115 @@
-/** DOM → a live blog's updates, or null for an ordinary page. Tiers are tried strongest first. */
+/**
+ * DOM → a live blog's updates, or null for an ordinary page. Tiers, strongest first: schema.org
+ * LiveBlogPosting says the page is a live blog and maps ids; known platform shapes (`platforms.ts`); the
+ * schema's ids located in the DOM; generic structure; text markers inside one article body.
+ */
+import { commonAncestor, drain, elementBlog, uniqueIds, type Steps } from './extract';
+import { findGenericList, GENERIC_RECIPE, shapeOf, siblingsOfShape, type GenericOptions } from './generic';
+import { PLATFORMS, type PlatformShape } from './platforms';
+import { elementsForSchema, readSchema, type SchemaInfo } from './schema';
 import { findMarkerBody, textMarkerUpdates } from './text-markers';
-import { pageClock } from './time';
+import { pageClock, publishedTime, type PageClock } from './time';
 import type { LiveBlog } from './types';
 
 export type { LiveBlog, LiveUpdate } from './types';
 
-export function findLiveBlog(doc: Document): LiveBlog | null {
-  const clock = pageClock(doc);
-  const body = findMarkerBody(doc);
-  if (body) {
-    const published = doc.querySelector<HTMLMetaElement>('meta[property="article:published_time"]')?.content;
-    const updates = textMarkerUpdates(body, clock, published ? new Date(published).toISOString() : undefined);
-    if (updates.length >= 2) return { via: 'text-markers', updates, container: body };
+function* fromGenericList(doc: Document, root: Element, clock: PageClock, options: GenericOptions, via: string, schema: SchemaInfo | null): Steps<LiveBlog | null> {
+  const list = findGenericList(doc, root, options);
+  if (!list) return null;
+  const { container, shape } = list;
+  return yield* elementBlog({ via, recipe: GENERIC_RECIPE, entries: () => siblingsOfShape(container, shape), schema: schema ?? undefined }, clock);
+}
+
+function* fromPlatform(doc: Document, shape: PlatformShape, clock: PageClock, schema: SchemaInfo | null): Steps<LiveBlog | null> {
+  const newestFirst = shape.order !== 'oldest-first';
+  if (shape.embed) {
+    // A widget rendered into the page: its own markup is unknown, so the generic tier reads inside it.
+    for (const root of doc.querySelectorAll(shape.entry)) {
+      const blog = yield* fromGenericList(doc, root, clock, { requireIds: false, min: 1, strict: false }, `platform:${shape.name}`, schema);
+      if (blog) return blog;
+    }
+    return null;
   }
-  return null;
+  const entries = () => [...doc.querySelectorAll(shape.entry)].filter((el) => !(shape.exclude && el.closest(shape.exclude)));
+  if (!entries().length) return null;
+  return yield* elementBlog(
+    { via: `platform:${shape.name}`, recipe: shape, entries, newestFirst, revealAt: shape.revealAt ? doc.querySelector(shape.revealAt) : null, schema: schema ?? undefined },
+    clock,
+  );
+}
+
+/** The schema's ids found in the DOM: their list, and every sibling of the same shape (newer ones too). */
+function* fromSchema(doc: Document, schema: SchemaInfo, clock: PageClock): Steps<LiveBlog | null> {
+  const found = elementsForSchema(doc, schema);
+  if (!found.length) return null;
+  let container: Element;
+  let items: Element[];
+  if (found.length > 1) {
+    container = commonAncestor(found);
+    items = found.map((el) => {
+      let e = el;
+      while (e.parentElement && e.parentElement !== container) e = e.parentElement;
+      return e;
+    });
+  } else {
+    // One known entry: climb to the first ancestor that has siblings like it.
+    let e = found[0];
+    while (e.parentElement && e.parentElement !== doc.body && siblingsOfShape(e.parentElement, shapeOf(e)).length < 2) e = e.parentElement;
+    container = e.parentElement ?? e;
+    items = [e];
+  }
+  const shapes = new Map<string, number>();
+  for (const e of items) shapes.set(shapeOf(e), (shapes.get(shapeOf(e)) ?? 0) + 1);
+  const shape = [...shapes].sort((a, b) => b[1] - a[1])[0][0];
+  return yield* elementBlog({ via: 'schema', recipe: GENERIC_RECIPE, entries: () => siblingsOfShape(container, shape), schema }, clock);
+}
+
+function* fromTextMarkers(doc: Document, clock: PageClock): Steps<LiveBlog | null> {
+  const body = yield* findMarkerBody(doc);
+  if (!body) return null;
+  const published = publishedTime(doc);
+  const updates = uniqueIds(yield* textMarkerUpdates(body, clock, published));
+  if (updates.length < 2) return null;
+  const reread = (dirty?: readonly Node[]) => uniqueIds(drain(textMarkerUpdates(body, dirty ? { ...clock, now: Date.now() } : clock, published)));
+  return { via: 'text-markers', updates, container: body, newestFirst: true, reread };
+}
+
+/**
+ * The detection, as steps: a step per entry read, so that a page with hundreds of updates can be read in
+ * slices that yield to it (`runSteps`), or all at once (`findLiveBlog`).
+ */
+export function* detectLiveBlog(doc: Document, now = Date.now()): Steps<LiveBlog | null> {
+  const clock = pageClock(doc, now);
+  const schema = readSchema(doc);
+  for (const shape of PLATFORMS) {
+    const blog = yield* fromPlatform(doc, shape, clock, schema);
+    if (blog) return blog;
+  }
+  const root = doc.body ?? doc.documentElement;
+  if (schema) {
+    const blog = (yield* fromSchema(doc, schema, clock)) ?? (yield* fromGenericList(doc, root, clock, { requireIds: false, min: 2, strict: false }, 'schema', schema));
+    if (blog) return blog;
+  }
+  return (yield* fromGenericList(doc, root, clock, { requireIds: true, min: 3, strict: true }, 'generic', null)) ?? (yield* fromTextMarkers(doc, clock));
+}
+
+export function findLiveBlog(doc: Document, now = Date.now()): LiveBlog | null {
+  return drain(detectLiveBlog(doc, now));
+}
+
+/**
+ * The live blog after DOM changes (`nodes`: added nodes, changed text nodes, and the parents nodes were
+ * removed from), doing as little as the change allows: changes outside the updates' container cost
+ * nothing ('none'), changes inside it re-read only the touched entries ('entries'). Null when the list
+ * itself is gone or empty: then only a new detection (`findLiveBlog`) can tell.
+ */
+export function rereadLiveBlog(previous: LiveBlog, nodes: readonly Node[]): { blog: LiveBlog; work: 'none' | 'entries' } | null {
+  const { container } = previous;
+  if (!container.isConnected) return null;
+  const inside = nodes.filter((n) => container.contains(n) || n.contains(container));
+  if (!inside.length) return { blog: previous, work: 'none' };
+  const updates = previous.reread(inside);
+  return updates.length ? { blog: { ...previous, updates }, work: 'entries' } : null;
 }
 
 /** First line of an update for lists: its text, cut at a word boundary. */

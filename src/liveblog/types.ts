@@ -2,22 +2,35 @@
 export interface LiveUpdate {
   /** Stable across reloads: DOM id, permalink fragment, or a hash of label + opening text. */
   id: string;
-  /** As printed: "UPDATE 1615 GMT", "19.41 GMT", "ORIGINAL ENTRY". */
+  /** As printed: "UPDATE 1615 GMT", "19.41 GMT", "ORIGINAL ENTRY", "40 min ago". */
   label: string;
-  /** ISO 8601 when the label (with the page's date and zone) allows. */
+  /** ISO 8601 when the page says enough (machine value, or a label with the page's date and zone). */
   time?: string;
-  /** Normalised text of the update. */
+  /**
+   * The update's opening text: its headline (if any) on the first line, then its first paragraphs, as far
+   * as its first line, its hashed id and re-matching need (an update with an id of its own: the first line).
+   */
   text: string;
   /** Elements that make up the update, in document order (one for most platforms, several for text markers). */
   elements: Element[];
-  /** Hidden until the page reveals it (Guardian `.pending`). Counts as new, not as seen. */
+  /** Inserted but kept hidden by the page until the reader asks (Guardian `.pending`): new, not yet seeable. */
   hidden?: boolean;
 }
 
 export interface LiveBlog {
-  /** How it was recognised: 'schema', 'platform:<name>', 'generic', 'text-markers'. */
+  /** How the updates were found: 'platform:<name>', 'schema', 'generic', 'text-markers'. */
   via: string;
+  /** The page also declares itself a live blog in schema.org data. */
+  schema?: 'json-ld' | 'microdata';
   updates: LiveUpdate[];
-  /** The element that holds the updates, for the mutation observer. */
+  /** The element that holds the updates. */
   container: Element;
+  newestFirst: boolean;
+  /** Where the page reveals the entries it keeps hidden (Guardian `#top-of-blog`). */
+  revealAt?: Element | null;
+  /**
+   * Reads the updates again after DOM changes (a live insertion, an edit). Entries that contain none of
+   * the `dirty` nodes are reused as they are; without `dirty`, every entry is read again.
+   */
+  reread(dirty?: readonly Node[]): LiveUpdate[];
 }

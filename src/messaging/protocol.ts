@@ -2,7 +2,7 @@
  * Every message between the content script, the popup, the options page and the background, typed.
  * Content scripts and pages never touch IndexedDB or the network: they ask the background.
  */
-import type { ExportFile, FollowedPage, PageReport, PageState, UpdateState } from '../reading/types';
+import type { ExportFile, FollowedPage, ImportResult, PageReport, PageState, UpdateState } from '../reading/types';
 import type { Knowledge, KnowledgeRequest } from '../knowledge/types';
 
 /** Requests handled by the background: name → [request, response]. */
@@ -22,7 +22,7 @@ export interface BackgroundProtocol {
   /** Background for a card: Wikipedia summary and more. Only the entity's title leaves the device. */
   'knowledge:lookup': [KnowledgeRequest, Knowledge];
   'data:export': [Record<string, never>, ExportFile];
-  'data:import': [ExportFile, { pages: number; updates: number }];
+  'data:import': [ExportFile, ImportResult];
   'data:clear': [{ what: 'reading' | 'cache' | 'all' }, void];
   /** Per-site enabling: register the content script for an origin whose permission the popup obtained. */
   'site:enable': [{ origin: string; tabId?: number }, { enabled: boolean }];

@@ -25,12 +25,13 @@ function blockOf(node: Node, root: Node): Node {
 
 /**
  * Walks text nodes under `root` in document order and groups them into blocks. A generator, so the
- * caller can stop after any block and yield to the page.
+ * caller can stop after any block and yield to the page. `skip` leaves out more subtrees (an update's
+ * header when reading its text).
  */
-export function* walkBlocks(root: Node, doc: Document = root.ownerDocument ?? (root as Document)): Generator<TextBlock> {
+export function* walkBlocks(root: Node, doc: Document = root.ownerDocument ?? (root as Document), skip?: string): Generator<TextBlock> {
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
     acceptNode(node) {
-      if (node.nodeType === 1) return isExcluded(node as Element) ? 2 /* REJECT */ : 3 /* SKIP */;
+      if (node.nodeType === 1) return isExcluded(node as Element) || (skip && (node as Element).matches(skip)) ? 2 /* REJECT */ : 3 /* SKIP */;
       return 1; // ACCEPT text
     },
   });

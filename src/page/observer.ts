@@ -10,6 +10,8 @@ export interface DomBatch {
   changed: Text[];
   /** Something was removed. */
   removed: boolean;
+  /** The nodes something was removed from, still in the document. */
+  removedFrom: Node[];
   /** Too many records: treat as "everything may have changed". */
   overflow: boolean;
 }
@@ -31,19 +33,23 @@ export function watchDom(root: Node, onBatch: (batch: DomBatch) => void, signal:
 
   const flush = () => {
     timer = undefined;
-    const batch: DomBatch = { added: [], changed: [], removed: false, overflow };
+    const batch: DomBatch = { added: [], changed: [], removed: false, removedFrom: [], overflow };
     const taken = records;
     records = [];
     overflow = false;
     if (!batch.overflow) {
       const added = new Set<Node>();
       const changed = new Set<Text>();
+      const removedFrom = new Set<Node>();
       for (const r of taken) {
         if (r.type === 'characterData') {
           if (r.target.isConnected && !isOurs(r.target)) changed.add(r.target as Text);
           continue;
         }
-        if (r.removedNodes.length) batch.removed = true;
+        if (r.removedNodes.length) {
+          batch.removed = true;
+          if (r.target.isConnected) removedFrom.add(r.target);
+        }
         for (const n of r.addedNodes) if (n.isConnected && (n.nodeType === 1 || n.nodeType === 3) && !isOurs(n)) added.add(n);
       }
       // Keep only top-most added nodes: a subtree is scanned once.
@@ -60,6 +66,7 @@ export function watchDom(root: Node, onBatch: (batch: DomBatch) => void, signal:
         if (!nested) batch.added.push(n);
       }
       batch.changed = [...changed].filter((t) => ![...added].some((a) => a.contains(t)));
+      batch.removedFrom = [...removedFrom];
       if (!batch.added.length && !batch.changed.length && !batch.removed) return;
     }
     onBatch(batch);

@@ -46,3 +46,17 @@ export async function forEachSliced<T>(items: readonly T[], fn: (item: T, index:
     return true;
   }, signal, budget);
 }
+
+/**
+ * Runs work written as steps (a generator that yields between steps) in slices; resolves with its result,
+ * or undefined when the signal aborts first.
+ */
+export async function runSteps<T>(steps: Generator<void, T, void>, signal?: AbortSignal, budget = SLICE_MS): Promise<T | undefined> {
+  let result: T | undefined;
+  const done = await runSliced(() => {
+    const r = steps.next();
+    if (r.done) result = r.value;
+    return !r.done;
+  }, signal, budget);
+  return done ? result : undefined;
+}

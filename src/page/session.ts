@@ -2,7 +2,7 @@
  * One page, while Backstory runs on it: the names found, the live blog's updates, and the features that
  * use them. Every feature gets the session's AbortSignal, so stopping is one abort.
  */
-import { findLiveBlog, type LiveBlog } from '../liveblog';
+import type { LiveBlog } from '../liveblog';
 import { listen } from '../messaging/router';
 import type { ContentProtocol } from '../messaging/protocol';
 import { loadSettings, watchSettings, type Settings } from '../shared/settings';
@@ -10,6 +10,7 @@ import type { CardUpdateRef } from '../ui/Card';
 import { runCards } from './features/cards';
 import { runReading, type ReadingHandle } from './features/reading';
 import { Highlighter } from './highlights';
+import { LiveBlogWatch } from './liveblog-watch';
 import { NamesIndex, type PageMention } from './names';
 import { watchDom, type DomBatch } from './observer';
 import { isExcluded, scanRoot, EXCLUDED_SELECTOR } from './scope';
@@ -34,7 +35,8 @@ export class PageSession {
 
   async start(): Promise<void> {
     const { doc, signal } = this;
-    this.liveblog = findLiveBlog(doc);
+    const watch = new LiveBlogWatch(doc, (blog) => this.onLiveBlog(blog), signal);
+    this.liveblog = await watch.start();
     if (this.liveblog) this.reading = runReading(this, signal);
     this.cards = runCards(this, signal);
     this.root = scanRoot(doc);
@@ -51,7 +53,21 @@ export class PageSession {
     signal.addEventListener('abort', () => this.highlighter.clear());
     if (this.root) await this.serial(() => this.names.scan([this.root!], signal));
     this.highlighter.set(this.names.mentions);
-    watchDom(doc.documentElement, (batch) => void this.serial(() => this.onBatch(batch)), signal);
+    watchDom(
+      doc.documentElement,
+      (batch) => {
+        // Updates first, outside the queue of name scans: a live insertion must count as new within a second.
+        watch.onBatch(batch);
+        void this.serial(() => this.onBatch(batch));
+      },
+      signal,
+    );
+  }
+
+  private onLiveBlog(blog: LiveBlog | null): void {
+    this.liveblog = blog;
+    if (blog && !this.reading) this.reading = runReading(this, this.signal);
+    else this.reading?.updatesChanged();
   }
 
   /** DOM work runs one batch at a time, in order. */
@@ -64,13 +80,6 @@ export class PageSession {
   private async onBatch(batch: DomBatch): Promise<void> {
     const { signal } = this;
     if (signal.aborted) return;
-    // Updates first: a live insertion must count as new within a second.
-    const before = this.liveblog?.updates.map((u) => u.id).join() ?? '';
-    this.liveblog = findLiveBlog(this.doc);
-    if ((this.liveblog?.updates.map((u) => u.id).join() ?? '') !== before) {
-      if (this.liveblog && !this.reading) this.reading = runReading(this, signal);
-      else void this.reading?.refresh();
-    }
     if (batch.overflow) {
       // One rescan of everything instead of thousands of small ones.
       this.names = new NamesIndex(this.doc);
@@ -110,11 +119,7 @@ export class PageSession {
   }
 
   jump(id: string): boolean {
-    const update = this.liveblog?.updates.find((u) => u.id === id);
-    const el = update?.elements[0];
-    if (!el) return false;
-    el.scrollIntoView({ block: 'start', behavior: 'instant' as ScrollBehavior });
-    return true;
+    return this.reading?.jump(id) ?? false;
   }
 }
 

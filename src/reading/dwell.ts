@@ -1,8 +1,10 @@
 /**
  * When an update counts as seen: at least half of it (or, for an update taller than the window, most of
  * a window's height of it) visible for about a second, while the reader is actually reading — the tab is
- * visible and the reader has interacted with the page since it loaded (a restored scroll position alone
- * never marks anything). Pure: the DOM glue feeds it visibility and time.
+ * visible and the reader has used the page (wheel, keys, pointer, touch) since it loaded, so a scroll
+ * position the browser restores after a reload never marks anything. An update scrolled past quickly
+ * restarts its clock each time. At the end of the page, where the last updates cannot scroll any
+ * higher, a smaller share of the window is enough. Pure: the DOM glue feeds it visibility and time.
  */
 export interface DwellOptions {
   /** How long an update must stay visible. */
@@ -11,9 +13,11 @@ export interface DwellOptions {
   fraction: number;
   /** For tall updates: fraction of the viewport the update must fill instead. */
   viewportFraction: number;
+  /** At the end of the page: fraction of the viewport that is enough. */
+  endViewportFraction: number;
 }
 
-export const DEFAULT_DWELL: DwellOptions = { dwellMs: 1000, fraction: 0.5, viewportFraction: 0.8 };
+export const DEFAULT_DWELL: DwellOptions = { dwellMs: 1000, fraction: 0.5, viewportFraction: 0.8, endViewportFraction: 0.4 };
 
 export interface Visibility {
   /** Visible height of the update, px. */
@@ -50,21 +54,21 @@ export class DwellTracker {
     this.since.delete(id);
   }
 
-  qualifies(v: Visibility, viewportHeight: number): boolean {
+  qualifies(v: Visibility, viewportHeight: number, atEnd = false): boolean {
     if (v.height <= 0 || v.visible <= 0) return false;
     if (v.visible >= v.height * this.options.fraction) return true;
-    return v.visible >= viewportHeight * this.options.viewportFraction;
+    return v.visible >= viewportHeight * (atEnd ? this.options.endViewportFraction : this.options.viewportFraction);
   }
 
   /**
    * Feed the current visibility of every tracked update; returns the ids that just became seen.
-   * `active` is false while the tab is hidden.
+   * `active` is false while the tab is hidden; `atEnd` is true when the page cannot scroll further down.
    */
-  tick(now: number, visibility: Map<string, Visibility>, viewportHeight: number, active: boolean): string[] {
+  tick(now: number, visibility: Map<string, Visibility>, viewportHeight: number, active: boolean, atEnd = false): string[] {
     const seen: string[] = [];
     for (const [id, v] of visibility) {
       if (this.done.has(id)) continue;
-      if (!active || !this.engaged || !this.qualifies(v, viewportHeight)) {
+      if (!active || !this.engaged || !this.qualifies(v, viewportHeight, atEnd)) {
         this.since.delete(id);
         continue;
       }

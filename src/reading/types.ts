@@ -1,3 +1,7 @@
+/**
+ * Whether the reader has seen an update (it was on screen while they read, or they said so). Deliberately
+ * not "read": a later "read" state (scrolled through to its end) would be a separate field.
+ */
 export type UpdateState = 'seen' | 'new';
 
 /** What the content script reports about one update. */
@@ -22,8 +26,10 @@ export interface UpdateView extends UpdateSummary {
   state: UpdateState;
   /** The reader chose this state by hand; automatic marking leaves it alone. */
   manual: boolean;
-  /** Not present at the previous visit. */
+  /** Not on the page when this visit began (for the latest visit; a tab keeps its own view of this). */
   fresh: boolean;
+  /** On the page at the reader's first visit (or older than everything that was): never flagged in the page. */
+  backlog: boolean;
 }
 
 export interface PageState {
@@ -33,9 +39,11 @@ export interface PageState {
   isLiveBlog: boolean;
   updates: UpdateView[];
   unseen: number;
-  /** Epoch ms of this visit's start and of the one before, if any. */
+  /** Epoch ms of the latest report and of the visit before this one, if any. */
   lastVisit?: number;
   previousVisit?: number;
+  /** Reported id → stored id, for id-less updates whose opening was edited. */
+  aliases: Record<string, string>;
 }
 
 export interface FollowedPage {
@@ -46,7 +54,7 @@ export interface FollowedPage {
   lastVisit: number;
 }
 
-/** The JSON file the reader exports and imports. */
+/** The JSON file the reader exports and imports (version 2; version 1 files, without the v2 fields, import too). */
 export interface ExportFile {
   format: 'backstory-reading';
   version: number;
@@ -58,6 +66,17 @@ export interface ExportFile {
     lastVisit: number;
     previousVisit?: number;
     updates: UpdateSummary[];
+    /** v2: first visit, the updates there were then, and aliases of edited id-less updates. */
+    firstVisit?: number;
+    initial?: string[];
+    aliases?: Record<string, string>;
   }>;
   entries: Array<{ url: string; id: string; state: UpdateState; manual: boolean; at: number }>;
+}
+
+export interface ImportResult {
+  pages: number;
+  updates: number;
+  /** Malformed rows left out. */
+  skipped: number;
 }

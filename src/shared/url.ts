@@ -13,7 +13,9 @@ export function canonicalUrl(input: string): string {
     return input;
   }
   url.hash = '';
-  const kept = [...url.searchParams.entries()].filter(([k]) => !TRACKING.test(k));
+  // forEach, not the iterator: in a Firefox content script URLSearchParams' iterator is not iterable.
+  const kept: Array<[string, string]> = [];
+  url.searchParams.forEach((value, key) => void (TRACKING.test(key) || kept.push([key, value])));
   kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   url.search = kept.length ? '?' + new URLSearchParams(kept).toString() : '';
   if (url.pathname.length > 1 && url.pathname.endsWith('/index.html')) {

@@ -21,10 +21,12 @@ export interface SiteInfo {
   builtIn: boolean;
 }
 
-function time(u: UpdateView): string {
-  if (!u.time) return u.label;
-  const d = new Date(u.time);
-  return Number.isNaN(d.getTime()) ? u.label : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+/** The update's time of day, and its date when that is not today (a time alone would be ambiguous). */
+function when(u: UpdateView): { time: string; date?: string } {
+  const d = u.time ? new Date(u.time) : null;
+  if (!d || Number.isNaN(d.getTime())) return { time: u.label };
+  const time = d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return d.toDateString() === new Date().toDateString() ? { time } : { time, date: d.toLocaleDateString([], { month: 'short', day: 'numeric' }) };
 }
 
 export function Popup({ api }: { api: PopupApi }) {
@@ -72,16 +74,24 @@ export function Popup({ api }: { api: PopupApi }) {
             <button type="button" disabled={state.unseen === 0} onClick={() => mark(state.updates.map((u) => u.id), 'seen')}>Mark all seen</button>
           </div>
           <ol class="updates">
-            {state.updates.map((u) => (
+            {state.updates.map((u, i) => (
               <li key={u.id} class={`update ${u.state}`} data-update-id={u.id} data-state={u.state}>
                 <button type="button" class="jump" onClick={() => api.jump(state.url, u.id)}>
-                  <span class="time">{time(u)}</span>
+                  <span class="time">
+                    {when(u).time}
+                    {when(u).date && <small>{when(u).date}</small>}
+                  </span>
                   <span class="line">{u.firstLine}</span>
                 </button>
                 <span class={`badge ${u.state}`}>{u.state === 'seen' ? 'Seen' : 'New'}</span>
-                <button type="button" class="toggle" aria-label={u.state === 'seen' ? `Mark “${u.label}” as new` : `Mark “${u.label}” as seen`} onClick={() => mark([u.id], u.state === 'seen' ? 'new' : 'seen')}>
+                <button type="button" class="toggle" aria-label={u.state === 'seen' ? `Mark “${u.label || u.firstLine}” as new` : `Mark “${u.label || u.firstLine}” as seen`} onClick={() => mark([u.id], u.state === 'seen' ? 'new' : 'seen')}>
                   {u.state === 'seen' ? '↺' : '✓'}
                 </button>
+                {i > 0 && (
+                  <button type="button" class="above" title="Mark this and everything above as seen" aria-label={`Mark “${u.label || u.firstLine}” and everything above it as seen`} disabled={state.updates.slice(0, i + 1).every((x) => x.state === 'seen')} onClick={() => mark(state.updates.slice(0, i + 1).map((x) => x.id), 'seen')}>
+                    ⤒
+                  </button>
+                )}
               </li>
             ))}
           </ol>

@@ -30,7 +30,9 @@ describe('text-marker updates on the seed page', () => {
 
   it('groups the paragraphs and quotes that follow a marker into its update', () => {
     expect(blog.updates[0].elements).toHaveLength(6);
-    expect(blog.updates[4].text).toContain('Hezbollah military officials');
+    expect(blog.updates[4].elements.some((el) => el.textContent?.includes('Hezbollah military officials'))).toBe(true);
+    // The text kept is the opening: enough for the first line, the id and re-matching.
+    expect(blog.updates[4].text.length).toBeLessThan(1000);
   });
 });
 

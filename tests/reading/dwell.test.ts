@@ -52,3 +52,22 @@ describe('DwellTracker', () => {
     expect(t.tick(1000, vis({ a: [300, 300] }), 800, true)).toEqual(['a']);
   });
 });
+
+describe('DwellTracker at the end of the page', () => {
+  it('lets a tall last update that can scroll no higher count once it fills enough of the window', () => {
+    const t = new DwellTracker();
+    t.engage();
+    // 400 px of a 3000 px update above a footer: neither half of it nor 80% of an 800 px window.
+    t.tick(0, vis({ last: [400, 3000] }), 800, true, false);
+    expect(t.tick(1500, vis({ last: [400, 3000] }), 800, true, false)).toEqual([]);
+    t.tick(2000, vis({ last: [400, 3000] }), 800, true, true);
+    expect(t.tick(3000, vis({ last: [400, 3000] }), 800, true, true)).toEqual(['last']);
+  });
+
+  it('still needs the update to be on screen for the whole second', () => {
+    const t = new DwellTracker();
+    t.engage();
+    t.tick(0, vis({ last: [100, 3000] }), 800, true, true);
+    expect(t.tick(1000, vis({ last: [100, 3000] }), 800, true, true)).toEqual([]);
+  });
+});

@@ -1,24 +1,47 @@
 /**
  * Reading state for a live blog's updates: reports them to the background, marks them seen while the
- * reader reads (dwell rule), and keeps unacknowledged marks until the background confirms (a stopped
- * service worker loses nothing).
+ * reader reads (dwell rule, `src/reading/dwell.ts`), keeps unacknowledged marks until the background
+ * confirms them (a stopped service worker loses nothing), and draws what is new in the page (markers and
+ * the "N new" pill, `markers.ts`).
+ *
+ * What is flagged in the page: an update the reader has not seen that was not there at their first visit.
+ * On a first visit the updates already there are the backlog: counted in the badge and the popup, never
+ * flagged (a flag on every entry says nothing); from then on every update that arrives, live or while the
+ * reader was away, is flagged until seen. Updates that arrived during this page load keep a hollow flag
+ * once seen, so the reader still sees where the new part began.
  */
 import { firstLine } from '../../liveblog';
 import type { LiveUpdate } from '../../liveblog/types';
 import { ask } from '../../messaging/client';
 import { DwellTracker, type Visibility } from '../../reading/dwell';
-import type { PageState } from '../../reading/types';
+import type { PageState, UpdateSummary, UpdateView } from '../../reading/types';
+import { canonicalUrl } from '../../shared/url';
 import type { PageSession } from '../session';
+import { createOverlay, type MarkerBox } from './markers';
 
 const TICK_MS = 200;
 const FLUSH_MS = 400;
+/** Room left above an update we jump to, for the sticky headers most news sites have. */
+const JUMP_MARGIN = 72;
 
 export interface ReadingHandle {
   state(): PageState | null;
-  /** Re-report after the updates changed (live insertion). */
-  refresh(): Promise<void>;
+  /** The page's updates changed (live insertion, edit): re-report if what the background knows changed. */
+  updatesChanged(): void;
   apply(state: PageState): void;
-  onChange(listener: (state: PageState) => void): void;
+  /** Scroll to an update (popup, pill) and flash its outline. */
+  jump(id: string): boolean;
+}
+
+interface Box {
+  update: LiveUpdate;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  /** Height on screen, and full height (zero while the page hides the update). */
+  visible: number;
+  height: number;
 }
 
 export function runReading(session: PageSession, signal: AbortSignal): ReadingHandle {
@@ -28,33 +51,73 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
   const tracker = new DwellTracker();
   const pending = new Set<string>();
   let current: PageState | null = null;
+  let views = new Map<string, UpdateView>();
+  let aliases: Record<string, string> = {};
   let flushing = false;
-  const listeners = new Set<(s: PageState) => void>();
+  /** Ids in the first report of this load, and those the first answer called fresh. */
+  let firstIds: Set<string> | null = null;
+  const freshHere = new Set<string>();
+  let reported = '';
+  let reporting: Promise<void> | null = null;
+  let reportAgain = false;
+  /** The last report did not reach the background: the flusher sends it again. */
+  let reportLost = true;
+  let lastNewCount = -1;
 
   const updates = (): LiveUpdate[] => session.liveblog?.updates ?? [];
+  const idOf = (u: LiveUpdate): string => aliases[u.id] ?? u.id;
+
+  const overlay = createOverlay(doc, signal, () => jumpToFirstNew());
+
+  const summaries = (): UpdateSummary[] => updates().map((u) => ({ id: u.id, label: u.label, time: u.time, firstLine: firstLine(u.text) }));
 
   const apply = (state: PageState) => {
+    // A tab that went on to another page may still be told about the one it showed before.
+    if (state.url !== canonicalUrl(doc.location.href)) return;
     current = state;
+    aliases = state.aliases ?? {};
+    views = new Map(state.updates.map((u) => [u.id, u]));
     for (const u of state.updates) {
       if (u.state === 'seen') tracker.settle(u.id);
       else if (u.manual) tracker.reset(u.id);
     }
-    for (const l of listeners) l(state);
+    render();
   };
 
-  const report = async () => {
-    const list = updates();
-    const state = await ask('page:report', {
-      url: doc.location.href,
-      visit,
-      title: doc.title,
-      isLiveBlog: !!session.liveblog,
-      updates: list.map((u) => ({ id: u.id, label: u.label, time: u.time, firstLine: firstLine(u.text) })),
-    });
+  const report = async (): Promise<void> => {
+    const list = summaries();
+    const state = await ask('page:report', { url: doc.location.href, visit, title: doc.title, isLiveBlog: !!session.liveblog, updates: list });
+    reported = JSON.stringify(list);
+    reportLost = false;
+    if (!firstIds) {
+      firstIds = new Set(list.map((u) => state.aliases?.[u.id] ?? u.id));
+      for (const u of state.updates) if (u.fresh) freshHere.add(u.id);
+    } else {
+      for (const u of state.updates) if (!firstIds.has(u.id)) freshHere.add(u.id);
+    }
     apply(state);
   };
 
+  /** One report at a time; changes during one are sent right after it. Failures are retried by the flusher. */
+  const sendReport = (): Promise<void> => {
+    if (reporting) {
+      reportAgain = true;
+      return reporting;
+    }
+    reporting = report()
+      .catch(() => void (reportLost = true))
+      .finally(() => {
+        reporting = null;
+        if (reportAgain) {
+          reportAgain = false;
+          void sendReport();
+        }
+      });
+    return reporting;
+  };
+
   const flush = async () => {
+    if (reportLost && !reporting) void sendReport();
     if (flushing || !pending.size) return;
     flushing = true;
     const ids = [...pending];
@@ -69,53 +132,160 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
     }
   };
 
-  // Visibility of each update: the sum over its elements of their visible heights.
-  const visibility = (): Map<string, Visibility> => {
-    const out = new Map<string, Visibility>();
+  /** Where an update is, in viewport coordinates, and how much of it is on screen. */
+  const measure = (update: LiveUpdate): Box => {
     const vh = win.innerHeight;
-    for (const u of updates()) {
-      if (u.hidden) continue;
-      let visible = 0;
-      let height = 0;
-      for (const el of u.elements) {
-        const r = el.getBoundingClientRect();
-        height += r.height;
-        visible += Math.max(0, Math.min(r.bottom, vh) - Math.max(r.top, 0));
-      }
-      out.set(u.id, { visible, height });
+    const box: Box = { update, top: Infinity, bottom: -Infinity, left: Infinity, right: -Infinity, visible: 0, height: 0 };
+    for (const el of update.elements) {
+      const r = el.getBoundingClientRect();
+      if (!r.height && !r.width) continue;
+      box.top = Math.min(box.top, r.top);
+      box.bottom = Math.max(box.bottom, r.bottom);
+      box.left = Math.min(box.left, r.left);
+      box.right = Math.max(box.right, r.right);
+      box.height += r.height;
+      box.visible += Math.max(0, Math.min(r.bottom, vh) - Math.max(r.top, 0));
     }
-    return out;
+    return box;
+  };
+  const geometry = (): Box[] => updates().map(measure);
+
+  /** A box in document coordinates, for the overlay. */
+  const onPage = (b: Box) => ({ top: b.top + win.scrollY, left: b.left + win.scrollX, width: b.right - b.left, height: b.bottom - b.top });
+
+  const markerKind = (id: string): MarkerBox['kind'] | null => {
+    const v = views.get(id);
+    if (!v) return null;
+    if (v.state === 'new' && !v.backlog) return 'new';
+    if (v.state === 'seen' && freshHere.has(id)) return 'seen';
+    return null;
   };
 
-  // Only input from the reader counts as reading; a scroll the browser restores after a reload does not.
+  /** The first flagged update in page order that the page shows; else where the page reveals hidden ones. */
+  const firstNewTarget = (boxes: Box[]): { el: Element; box?: Box } | null => {
+    const flagged = boxes.filter((b) => markerKind(idOf(b.update)) === 'new');
+    const shown = flagged.find((b) => b.height > 0);
+    if (shown) return { el: shown.update.elements[0], box: shown };
+    if (!flagged.length) return null;
+    const at = session.liveblog?.revealAt ?? session.liveblog?.container;
+    return at ? { el: at } : null;
+  };
+
+  const render = (boxes = geometry()) => {
+    const markers: MarkerBox[] = [];
+    let count = 0;
+    for (const b of boxes) {
+      const kind = markerKind(idOf(b.update));
+      if (kind === 'new') count++;
+      if (!kind || b.height <= 0) continue;
+      markers.push({ id: idOf(b.update), kind, ...onPage(b) });
+    }
+    const target = count ? firstNewTarget(boxes) : null;
+    const targetTop = target?.box?.top ?? target?.el.getBoundingClientRect().top ?? 0;
+    drawing = markers.length > 0 || count > 0;
+    overlay.update({
+      markers,
+      pill: count ? { count, direction: targetTop > win.innerHeight ? 'down' : 'up' } : null,
+      announce: lastNewCount >= 0 && count > lastNewCount ? count - lastNewCount : 0,
+    });
+    lastNewCount = count;
+  };
+
+  const scrollTo = (el: Element) => {
+    el.scrollIntoView({ block: 'start', behavior: 'instant' as ScrollBehavior });
+    const top = el.getBoundingClientRect().top;
+    if (top < JUMP_MARGIN) win.scrollBy({ top: top - JUMP_MARGIN, behavior: 'instant' as ScrollBehavior });
+  };
+
+  const jumpToFirstNew = () => {
+    // The reader asked to go there: that is reading.
+    tracker.engage();
+    const target = firstNewTarget(geometry());
+    if (!target) return;
+    scrollTo(target.el);
+    if (target.box) overlay.flash(onPage(measure(target.box.update)));
+  };
+
+  // Only input from the reader counts as reading; a scroll the browser restores after a reload does not,
+  // nor do the synthetic mouse moves some browsers send when content moves under a still pointer.
   const engage = (e: Event) => {
     if (e.isTrusted) tracker.engage();
   };
-  for (const type of ['wheel', 'keydown', 'pointerdown', 'touchstart', 'pointermove']) {
+  for (const type of ['wheel', 'keydown', 'pointerdown', 'touchstart']) {
     win.addEventListener(type, engage, { passive: true, capture: true, signal });
   }
 
+  let drawing = false;
   const tick = () => {
-    if (!session.liveblog || !session.settings.autoSeen) return;
-    const now = performance.now();
-    const seen = tracker.tick(now, visibility(), win.innerHeight, doc.visibilityState === 'visible');
-    for (const id of seen) pending.add(id);
+    if (!session.liveblog || doc.visibilityState !== 'visible') return;
+    if (!session.settings.autoSeen && !drawing) return;
+    const boxes = geometry();
+    if (session.settings.autoSeen) {
+      const visibility = new Map<string, Visibility>(boxes.map((b) => [idOf(b.update), { visible: b.visible, height: b.height }]));
+      const scroller = doc.scrollingElement ?? doc.documentElement;
+      const atEnd = scroller.scrollTop + win.innerHeight >= scroller.scrollHeight - 4;
+      for (const id of tracker.tick(performance.now(), visibility, win.innerHeight, true, atEnd)) pending.add(id);
+    }
+    render(boxes);
   };
   const ticker = setInterval(tick, TICK_MS);
   const flusher = setInterval(() => void flush(), FLUSH_MS);
   doc.addEventListener('visibilitychange', () => void flush(), { signal });
-  win.addEventListener('pagehide', () => void flush(), { signal });
+  win.addEventListener(
+    'pagehide',
+    (e) => {
+      void flush();
+      // Leaving for good: the background stops telling this tab about this page. Kept in the back-forward
+      // cache instead: it reports again when shown.
+      if (!e.persisted) void ask('page:leave', { url: doc.location.href }).catch(() => undefined);
+    },
+    { signal },
+  );
+  win.addEventListener('pageshow', (e) => e.persisted && void sendReport(), { signal });
+
+  // Layout changes (images loading, a revealed update, a narrower window) move the markers at once.
+  let frame = 0;
+  const relayout = () => {
+    if (frame) return;
+    frame = win.requestAnimationFrame(() => {
+      frame = 0;
+      if (session.liveblog) render();
+    });
+  };
+  win.addEventListener('resize', relayout, { passive: true, signal });
+  // A page whose content scrolls inside an element, not the document: markers must follow that scroll.
+  doc.addEventListener('scroll', (e) => e.target !== doc && relayout(), { passive: true, capture: true, signal });
+  const resizes = new ResizeObserver(relayout);
+  if (doc.body) resizes.observe(doc.body);
   signal.addEventListener('abort', () => {
     clearInterval(ticker);
     clearInterval(flusher);
+    resizes.disconnect();
+    if (frame) win.cancelAnimationFrame(frame);
   });
 
-  void report().catch(() => undefined);
+  void sendReport();
 
   return {
     state: () => current,
-    refresh: () => report().catch(() => undefined),
+    updatesChanged() {
+      if (JSON.stringify(summaries()) !== reported) void sendReport();
+      relayout();
+    },
     apply,
-    onChange: (l) => void listeners.add(l),
+    jump(id) {
+      const update = updates().find((u) => u.id === id || idOf(u) === id);
+      if (!update) return false;
+      tracker.engage();
+      if (measure(update).height <= 0) {
+        // Kept hidden by the page (Guardian's pending updates): go where the page reveals them.
+        const at = session.liveblog?.revealAt ?? session.liveblog?.container;
+        if (at) scrollTo(at);
+        return true;
+      }
+      scrollTo(update.elements[0]);
+      overlay.flash(onPage(measure(update)));
+      return true;
+    },
   };
 }

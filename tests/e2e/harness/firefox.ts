@@ -1,7 +1,10 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../src/manifest';
 import { requireBrowser } from '../../../scripts/lib/browsers';
 import { buildDir, sleep, tempProfile, until, VIEWPORT, type Driver, type Tab } from './driver';
+import { packXpi } from './xpi';
 
 /** Fixed so tests can open moz-extension://UUID/… pages. */
 export const FIREFOX_UUID = '5d2e6c1a-8b4f-4f0e-9a6d-2c7b1e0f4a11';
@@ -27,6 +30,10 @@ export async function launchFirefox(): Promise<Driver> {
   const executablePath = requireBrowser('firefox');
   const extension = buildDir('firefox');
   const profile = tempProfile('firefox');
+  // Installed the way a reader's add-on is: an .xpi in the profile's extensions folder, found and
+  // enabled at startup, kept across restarts (unsigned: Firefox ESR honours signatures.required=false).
+  mkdirSync(join(profile.dir, 'extensions'));
+  packXpi(extension, join(profile.dir, 'extensions', `${GECKO_ID}.xpi`));
   let browser: Browser;
 
   const start = async () => {
@@ -40,17 +47,17 @@ export async function launchFirefox(): Promise<Driver> {
       args: ['--remote-allow-system-access', `--width=${VIEWPORT.width}`, `--height=${VIEWPORT.height}`],
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-        // A temporary add-on is removed at shutdown; these keep its data and id for the restart test,
-        // as a permanently installed add-on would.
-        'extensions.webextensions.keepStorageOnUninstall': true,
-        'extensions.webextensions.keepUuidOnUninstall': true,
+        'xpinstall.signatures.required': false,
+        // Add-ons found in the profile are enabled without asking.
+        'extensions.autoDisableScopes': 0,
+        'extensions.enabledScopes': 15,
         'datareporting.policy.dataSubmissionEnabled': false,
         'browser.shell.checkDefaultBrowser': false,
       },
     });
-    await browser.installExtension(extension);
+    // The add-on starts after the browser does: wait for it before any page loads without it.
+    await (await extensionTab('options.html')).close();
   };
-  await start();
 
   const extensionTab = async (path: string): Promise<Page> => {
     const page = await browser.newPage();
@@ -61,6 +68,7 @@ export async function launchFirefox(): Promise<Driver> {
     });
     return page;
   };
+  await start();
 
   return {
     name: 'firefox',

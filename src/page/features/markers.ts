@@ -1,0 +1,130 @@
+/**
+ * What is new, drawn in the page without touching it: a bar beside each flagged update and the "N new"
+ * pill, in one CLOSED shadow root (page scripts cannot read which updates the reader has seen). The host
+ * is positioned at the document's origin, so markers sit at document coordinates and scroll with the page
+ * for free; the pill is fixed. Nothing is added to the page until there is something to show.
+ */
+import { createHost, type Host } from '../host';
+
+export interface MarkerBox {
+  id: string;
+  /** 'new': not seen yet. 'seen': arrived during this page load and seen since (a hollow marker). */
+  kind: 'new' | 'seen';
+  /** Document coordinates of the update. */
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+}
+
+export interface OverlayModel {
+  markers: MarkerBox[];
+  /** Unseen flagged updates, and where the first of them is. */
+  pill: { count: number; direction: 'up' | 'down' } | null;
+  /** Updates that just arrived, for screen readers (0: say nothing). */
+  announce: number;
+}
+
+export interface Overlay {
+  update(model: OverlayModel): void;
+  /** Outlines an update for a moment after a jump. */
+  flash(box: Omit<MarkerBox, 'id' | 'kind'>): void;
+}
+
+const CSS = `
+.layer { position: absolute; top: 0; left: 0; width: 0; height: 0; pointer-events: none; }
+.marker { position: absolute; width: 4px; border-radius: 2px; background: #3b5bdb; }
+.marker.seen { background: transparent; box-shadow: inset 0 0 0 1.5px #3b5bdb; opacity: .55; }
+.tag { position: absolute; top: 0; right: 8px; font: 600 10px/16px system-ui, sans-serif; letter-spacing: .04em; color: #fff; background: #3b5bdb; padding: 0 5px; border-radius: 3px; white-space: nowrap; }
+.marker.seen .tag { display: none; }
+.flash { position: absolute; border: 2px solid #3b5bdb; border-radius: 6px; box-sizing: border-box; opacity: 1; }
+.flash.out { opacity: 0; transition: opacity .6s ease-out; }
+.pill { position: fixed; right: 16px; bottom: 16px; z-index: 1; pointer-events: auto; font: 600 14px/1 system-ui, sans-serif; color: #fff; background: #3b5bdb; border: 0; border-radius: 999px; padding: 10px 16px; box-shadow: 0 2px 10px rgba(0, 0, 0, .3); cursor: pointer; }
+.pill:hover { background: #2f4ac0; }
+.pill:focus-visible { outline: 3px solid #fff; outline-offset: -6px; box-shadow: 0 0 0 3px #1b2f8a, 0 2px 10px rgba(0, 0, 0, .3); }
+.pill[hidden] { display: none; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+@media (prefers-reduced-motion: reduce) { .flash.out { transition: none; } }
+@media print { .layer, .pill { display: none; } }
+`;
+
+/** Space between an update's left edge and its marker. */
+const GAP = 10;
+const FLASH_MS = 1400;
+
+export function createOverlay(doc: Document, signal: AbortSignal, onPill: () => void): Overlay {
+  let host: Host | null = null;
+  let layer: HTMLElement;
+  let pill: HTMLButtonElement;
+  let status: HTMLElement;
+  const drawn = new Map<string, { el: HTMLElement; key: string }>();
+
+  const ensure = () => {
+    if (host) return;
+    host = createHost(doc, 'reading', 'closed', CSS, 'absolute');
+    layer = doc.createElement('div');
+    layer.className = 'layer';
+    pill = doc.createElement('button');
+    pill.type = 'button';
+    pill.className = 'pill';
+    pill.hidden = true;
+    pill.addEventListener('click', () => onPill());
+    status = doc.createElement('div');
+    status.className = 'sr';
+    status.setAttribute('role', 'status');
+    status.setAttribute('aria-live', 'polite');
+    host.root.append(layer, pill, status);
+  };
+  signal.addEventListener('abort', () => host?.remove());
+
+  return {
+    update({ markers, pill: pillModel, announce }) {
+      if (!host && !markers.length && !pillModel) return;
+      ensure();
+      const keep = new Set<string>();
+      for (const m of markers) {
+        keep.add(m.id);
+        const left = Math.max(2, m.left - GAP);
+        const key = `${m.kind}|${Math.round(m.top)}|${Math.round(left)}|${Math.round(m.height)}|${m.left - GAP > 44}`;
+        let item = drawn.get(m.id);
+        if (!item) {
+          const el = doc.createElement('div');
+          const tag = doc.createElement('span');
+          tag.className = 'tag';
+          tag.textContent = 'NEW';
+          el.append(tag);
+          layer.append(el);
+          drawn.set(m.id, (item = { el, key: '' }));
+        }
+        if (item.key === key) continue;
+        item.key = key;
+        item.el.className = `marker ${m.kind}`;
+        // A little short of the update at both ends, so the bars of two new updates in a row stay apart.
+        Object.assign(item.el.style, { top: `${m.top + GAP / 4}px`, left: `${left}px`, height: `${Math.max(16, m.height - GAP / 2)}px` });
+        // The tag goes in the margin when there is room for it, else only the bar is drawn.
+        (item.el.firstChild as HTMLElement).hidden = m.left - GAP <= 44;
+      }
+      for (const [id, item] of drawn) {
+        if (keep.has(id)) continue;
+        item.el.remove();
+        drawn.delete(id);
+      }
+      pill.hidden = !pillModel;
+      if (pillModel) {
+        const { count, direction } = pillModel;
+        pill.textContent = `${count} new ${direction === 'down' ? '↓' : '↑'}`;
+        pill.setAttribute('aria-label', `${count} new ${count === 1 ? 'update' : 'updates'}: jump to the first one you have not seen`);
+      }
+      if (announce) status.textContent = `${announce} new ${announce === 1 ? 'update' : 'updates'}`;
+    },
+    flash(box) {
+      ensure();
+      const el = doc.createElement('div');
+      el.className = 'flash';
+      Object.assign(el.style, { top: `${box.top - 6}px`, left: `${box.left - 6}px`, width: `${box.width + 12}px`, height: `${box.height + 12}px` });
+      layer.append(el);
+      setTimeout(() => el.classList.add('out'), FLASH_MS - 600);
+      setTimeout(() => el.remove(), FLASH_MS);
+    },
+  };
+}

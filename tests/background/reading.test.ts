@@ -1,0 +1,74 @@
+/** The background keeps two tabs of one blog in agreement: a mark in one reaches the other and both badges. */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startBackground } from '../../src/background';
+import { envelope, type BackgroundProtocol, type Reply } from '../../src/messaging/protocol';
+import type { PageState } from '../../src/reading/types';
+
+const URL_A = 'http://127.0.0.1:9100/live.html';
+/** What each tab's content script was told. */
+let told: Array<{ tabId: number; type: string; payload: PageState }>;
+
+/** A message from a tab's content script, as the browser delivers it to the background. */
+async function fromTab<K extends keyof BackgroundProtocol>(tabId: number, type: K, payload: BackgroundProtocol[K][0]): Promise<BackgroundProtocol[K][1]> {
+  let reply!: Reply;
+  await new Promise<void>((done) => {
+    void fakeBrowser.runtime.onMessage.trigger(envelope(type, payload), { tab: { id: tabId } } as never, (r: Reply) => {
+      reply = r;
+      done();
+    });
+  });
+  if ('error' in reply) throw new Error(reply.error);
+  return reply.ok as BackgroundProtocol[K][1];
+}
+
+const report = (visit: string, ids: string[]) => ({ url: URL_A, visit, title: 'Live', isLiveBlog: true, updates: ids.map((id) => ({ id, label: id, firstLine: id })) });
+
+beforeEach(() => {
+  told = [];
+  // The fake browser has no content scripts: record what the background tells each tab.
+  browser.tabs.sendMessage = vi.fn(async (tabId: number, message: unknown) => {
+    const m = message as { type: string; payload: PageState };
+    told.push({ tabId, type: m.type, payload: m.payload });
+    return { ok: null };
+  }) as never;
+  // Not in the fake browser, and not what these tests are about.
+  const inert = { addListener: () => undefined };
+  (browser.permissions as unknown as { onRemoved: unknown }).onRemoved = inert;
+  (browser.commands as unknown as { onCommand: unknown }).onCommand = inert;
+  startBackground();
+});
+
+describe('two tabs of one live blog', () => {
+  it('agree: a mark in one reaches the other, and both badges show the same unseen count', async () => {
+    await fromTab(1, 'page:report', report('load-1', ['b', 'a']));
+    await fromTab(2, 'page:report', report('load-2', ['b', 'a']));
+    expect(await browser.action.getBadgeText({ tabId: 1 })).toBe('2');
+    told = [];
+    const state = await fromTab(1, 'updates:mark', { url: URL_A, ids: ['b'], state: 'seen', manual: false });
+    expect(state!.unseen).toBe(1);
+    // Tab 1 has its answer; tab 2 is told.
+    expect(told.map((t) => [t.tabId, t.type, t.payload.updates.map((u) => `${u.id}:${u.state}`).join()])).toEqual([[2, 'state:changed', 'b:seen,a:new']]);
+    expect(await browser.action.getBadgeText({ tabId: 1 })).toBe('1');
+    expect(await browser.action.getBadgeText({ tabId: 2 })).toBe('1');
+  });
+
+  it('a live insertion in one tab raises the badge of the other', async () => {
+    const url = URL_A + '?two';
+    await fromTab(3, 'page:report', { ...report('load-3', ['a']), url });
+    await fromTab(4, 'page:report', { ...report('load-4', ['a']), url });
+    await fromTab(3, 'page:report', { ...report('load-3', ['c', 'a']), url });
+    expect(await browser.action.getBadgeText({ tabId: 4 })).toBe('2');
+  });
+
+  it('a mark from the popup (no tab) reaches every tab', async () => {
+    const url = URL_A + '?three';
+    await fromTab(5, 'page:report', { ...report('load-5', ['a']), url });
+    await fromTab(6, 'page:report', { ...report('load-6', ['a']), url });
+    told = [];
+    await browser.runtime.sendMessage(envelope('updates:mark', { url, ids: ['a'], state: 'seen', manual: true }));
+    expect(told.map((t) => t.tabId).sort()).toEqual([5, 6]);
+    expect(await browser.action.getBadgeText({ tabId: 6 })).toBe('');
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * Every platform fixture and every saved real page, through the production build in Chromium and Firefox
+ * ESR: the content script finds the same updates there as the unit tests find in happy-dom (a content
+ * script runs in its own world, and Firefox's differs in ways happy-dom cannot show), and calls no
+ * ordinary article a live blog. The saved pages are served inert: a Content-Security-Policy stops their
+ * scripts and every request off this server (the network is closed anyway), and their meta refreshes go.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, SHARED, startServer, type LocalServer } from '../../scripts/lib/server';
+import { NOT_LIVE_BLOGS, OWN_PAGES } from '../fixtures/platforms/expected';
+import { launchChromium } from './harness/chromium';
+import { until, type Driver, type Tab } from './harness/driver';
+import { launchFirefox } from './harness/firefox';
+
+const REAL_LIVE: Record<string, number> = { 'corkbeo-level3-covid-liveblog.html': 26, 'fr-kim-jong-un-inline-updates.html': 6 };
+const REAL_ORDINARY = [
+  'bbc-obama-gun-laws.html',
+  'guardian-maori-whale-strandings.html',
+  'nbcnews-south-korea-impeachment.html',
+  'cnn-royal-updated-gmt.html',
+  'nytimes-sudan-sanctions.html',
+  'lemonde-loi-renseignement.html',
+  'spiegel-albtraum.html',
+  'reuters-parasite.html',
+];
+
+interface Ping {
+  isLiveBlog: boolean;
+  ids: string[];
+}
+
+describe.each([
+  ['chromium', launchChromium],
+  ['firefox', launchFirefox],
+] as const)('%s', (_name, launch) => {
+  let server: LocalServer;
+  let driver: Driver;
+  let probe: Tab;
+
+  /** What the content script of the tab showing `url` says, and the updates the background recorded. */
+  const look = (url: string): Promise<Ping | null> =>
+    probe.evaluate(async (url) => {
+      const api = ((globalThis as any).browser ?? (globalThis as any).chrome) as any;
+      // Without the "tabs" permission the extension cannot read tab URLs: ask every tab's content script.
+      for (const tab of await api.tabs.query({})) {
+        const ping = await api.tabs.sendMessage(tab.id, { bs: 1, type: 'page:ping', payload: {} }).catch(() => null);
+        if (ping?.ok?.url !== url) continue;
+        const state = (await api.runtime.sendMessage({ bs: 1, type: 'page:get', payload: { url } }))?.ok;
+        return { isLiveBlog: ping.ok.isLiveBlog, ids: state?.updates.map((u: { id: string }) => u.id) ?? [] };
+      }
+      return null;
+    }, url);
+
+  /** Loads a saved page, inert, and waits until its content script has answered (and, on a live blog, reported `count`). */
+  const visit = async (path: string, count: number) => {
+    const file = path.startsWith('/shared/') ? join(SHARED, 'fixtures', path.slice('/shared/'.length)) : join(REPO, 'tests', path);
+    const inert = `/inert${path}`;
+    server.route(inert, (_req, res) => {
+      const html = readFileSync(file, 'utf8')
+        .replace(/<meta[^>]*http-equiv=["']?refresh[^>]*>/gi, '')
+        .replace(/<head[^>]*>/i, (head) => `${head}<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'none'">`);
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(html);
+    });
+    const url = server.origin + inert;
+    const tab = await driver.open(url);
+    const seen = await until(async () => {
+      const p = await look(url);
+      return p && (!p.isLiveBlog || p.ids.length === count) ? p : null;
+    }, { what: `${path}: ${count ? `${count} updates` : 'an answer'}`, timeout: 15_000 });
+    await tab.close();
+    return seen;
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    driver = await launch();
+    probe = await driver.openExtensionPage('options.html');
+  });
+
+  afterAll(async () => {
+    await driver?.close();
+    await server?.close();
+  });
+
+  it('finds the updates of every platform fixture, with their ids', async () => {
+    for (const [file, e] of Object.entries(OWN_PAGES)) {
+      const seen = await visit(`/fixtures/platforms/${file}`, e.count);
+      expect(seen.isLiveBlog, file).toBe(true);
+      expect(seen.ids, file).toHaveLength(e.count);
+      if (e.ids) expect(seen.ids, file).toEqual(e.ids);
+    }
+  });
+
+  it('finds the updates of the real live blogs', async () => {
+    for (const [file, count] of Object.entries(REAL_LIVE)) {
+      const seen = await visit(`/shared/real/${file}`, count);
+      expect([file, seen.isLiveBlog, seen.ids.length]).toEqual([file, true, count]);
+    }
+  });
+
+  it('calls no ordinary page a live blog', async () => {
+    for (const path of [...NOT_LIVE_BLOGS.map((f) => `/fixtures/platforms/${f}`), ...REAL_ORDINARY.map((f) => `/shared/real/${f}`)]) {
+      const seen = await visit(path, 0);
+      expect([path, seen.isLiveBlog, seen.ids.length]).toEqual([path, false, 0]);
+    }
+  });
+});

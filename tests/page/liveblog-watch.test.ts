@@ -1,0 +1,137 @@
+/**
+ * The one batched observer feeding the live blog: a live insertion is found without a full detection,
+ * and a burst of thousands of mutations costs exactly one.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as liveblog from '../../src/liveblog';
+import { LiveBlogWatch } from '../../src/page/liveblog-watch';
+import { watchDom, type DomBatch } from '../../src/page/observer';
+
+vi.mock('../../src/liveblog', async (original) => {
+  const real = await original<typeof import('../../src/liveblog')>();
+  return { ...real, detectLiveBlog: vi.fn(real.detectLiveBlog) };
+});
+const detections = vi.mocked(liveblog.detectLiveBlog);
+
+const norkon = readFileSync(resolve(__dirname, '../fixtures/platforms/sky-norkon.html'), 'utf8');
+
+/** A live document in the test window (MutationObserver needs one). */
+function live(html: string): Document {
+  document.documentElement.innerHTML = html.replace(/^<!doctype html>\s*<html[^>]*>|<\/html>\s*$/gi, '');
+  return document;
+}
+
+function post(id: string): HTMLElement {
+  const el = document.createElement('div');
+  el.className = 'ncpost-list-post';
+  el.innerHTML = `<div class="ncpost-container" data-ncpost-id="${id}"><div class="ncpost-header"><time datetime="2023-06-21T12:0${id.length % 10}:00+01:00" class="ncpost-timestamp">12:00</time></div><h3 class="ncpost-title">Post ${id}</h3><div class="ncpost-content"><p>Words of post ${id}.</p></div></div>`;
+  return el;
+}
+
+const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+afterEach(() => {
+  detections.mockClear();
+});
+
+describe('watchDom', () => {
+  it('hands over one batch per burst, flagged as overflow, instead of thousands of records', async () => {
+    const doc = live('<body><div id="list"></div></body>');
+    const batches: DomBatch[] = [];
+    const ctl = new AbortController();
+    watchDom(doc.documentElement, (b) => batches.push(b), ctl.signal, { delay: 20, burst: 2000 });
+    const list = doc.getElementById('list')!;
+    for (let i = 0; i < 5000; i++) list.append(doc.createElement('span'));
+    await settle(100);
+    ctl.abort();
+    expect(batches).toHaveLength(1);
+    expect(batches[0].overflow).toBe(true);
+  });
+
+  it('reports where nodes were added and removed', async () => {
+    const doc = live('<body><div id="a"><p id="gone">x</p></div><div id="b"></div></body>');
+    const batches: DomBatch[] = [];
+    const ctl = new AbortController();
+    watchDom(doc.documentElement, (b) => batches.push(b), ctl.signal, { delay: 20 });
+    doc.getElementById('gone')!.remove();
+    const p = doc.createElement('p');
+    doc.getElementById('b')!.append(p);
+    await settle(80);
+    ctl.abort();
+    expect(batches).toHaveLength(1);
+    expect(batches[0]).toMatchObject({ added: [p], removed: true, removedFrom: [doc.getElementById('a')], overflow: false });
+  });
+});
+
+describe('LiveBlogWatch', () => {
+  it('finds a live insertion in the next batch by re-reading entries, with no new detection', async () => {
+    const doc = live(norkon);
+    const ctl = new AbortController();
+    const changes: number[] = [];
+    const watch = new LiveBlogWatch(doc, (blog) => changes.push(blog?.updates.length ?? 0), ctl.signal);
+    expect((await watch.start())?.updates).toHaveLength(4);
+    detections.mockClear();
+    const t0 = performance.now();
+    watchDom(doc.documentElement, (b) => watch.onBatch(b), ctl.signal);
+    doc.querySelector('.ncpost-list-container')!.prepend(post('88123999'));
+    await vi.waitFor(() => expect(changes).toEqual([5]), { timeout: 1000, interval: 10 });
+    const latency = performance.now() - t0;
+    ctl.abort();
+    expect(latency).toBeLessThan(1000);
+    expect(watch.blog!.updates[0].id).toBe('88123999');
+    expect(detections).not.toHaveBeenCalled();
+  });
+
+  it('rescans once for a burst of thousands of mutations, and still ends with every update', async () => {
+    const doc = live(norkon);
+    const ctl = new AbortController();
+    const watch = new LiveBlogWatch(doc, () => undefined, ctl.signal);
+    await watch.start();
+    detections.mockClear();
+    watchDom(doc.documentElement, (b) => watch.onBatch(b), ctl.signal, { delay: 20 });
+    const list = doc.querySelector('.ncpost-list-container')!;
+    for (let i = 0; i < 3000; i++) list.prepend(post(String(90000000 + i)));
+    // The detection runs in slices that yield to the page: wait for it to finish.
+    await vi.waitFor(() => expect(watch.blog!.updates).toHaveLength(3004), { timeout: 20_000, interval: 50 });
+    ctl.abort();
+    expect(detections).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores changes elsewhere on a live blog', async () => {
+    const doc = live(norkon);
+    const ctl = new AbortController();
+    const onChange = vi.fn();
+    const watch = new LiveBlogWatch(doc, onChange, ctl.signal);
+    await watch.start();
+    detections.mockClear();
+    watchDom(doc.documentElement, (b) => watch.onBatch(b), ctl.signal, { delay: 10 });
+    for (let i = 0; i < 20; i++) {
+      doc.body.append(doc.createElement('aside'));
+      await settle(15);
+    }
+    ctl.abort();
+    expect(onChange).not.toHaveBeenCalled();
+    expect(detections).not.toHaveBeenCalled();
+  });
+
+  it('on an ordinary page, looks again at most once a second, and notices when it becomes a live blog', async () => {
+    const doc = live('<body><main><p>An ordinary article.</p></main></body>');
+    const ctl = new AbortController();
+    const onChange = vi.fn();
+    const watch = new LiveBlogWatch(doc, onChange, ctl.signal);
+    expect(await watch.start()).toBeNull();
+    detections.mockClear();
+    watchDom(doc.documentElement, (b) => watch.onBatch(b), ctl.signal, { delay: 10 });
+    for (let i = 0; i < 30; i++) {
+      doc.querySelector('main')!.append(doc.createElement('p'));
+      await settle(20);
+    }
+    expect(detections.mock.calls.length).toBeLessThanOrEqual(1);
+    doc.querySelector('main')!.innerHTML = norkon.replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, '');
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalled(), { timeout: 2500, interval: 20 });
+    ctl.abort();
+    expect(watch.blog?.via).toBe('platform:norkon');
+  });
+});
