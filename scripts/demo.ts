@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ensureBrowsers } from './lib/browsers';
 import { launchChromiumWithExtension, setExtensionSettings } from './lib/chromium';
-import { REPO, startServer, wikiEndpoint } from './lib/server';
+import { mockEndpoints, REPO, startServer } from './lib/server';
 
 const headed = !process.argv.includes('--headless') && !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const outDir = resolve(REPO, process.env.BACKSTORY_DEMO_OUT ?? 'demo-output');
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     headless: !headed,
     viewport: headed ? null : { width: 1280, height: 800 },
   });
-  await setExtensionSettings(context, extensionId, { wikipediaEndpoint: wikiEndpoint(server) });
+  await setExtensionSettings(context, extensionId, mockEndpoints(server));
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
 
