@@ -107,6 +107,9 @@ async function main(): Promise<void> {
   await shootCard(page, shot('card-dark.png'), point);
   await page.keyboard.press('Escape');
   await page.emulateMedia({ colorScheme: 'light' });
+  point = await hoverName(page, 'Damascus');
+  await shootCard(page, shot('card-place.png'), point);
+  await page.keyboard.press('Escape');
 
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 400, height: 520 });

@@ -11,7 +11,7 @@ import { COUNTRIES } from './places';
 import type { LocatorMap, PlaceFacts } from './types';
 
 export const MAP_WIDTH = 300;
-export const MAP_HEIGHT = 150;
+export const MAP_HEIGHT = 120;
 const EARTH_KM = 6371;
 
 let world: { all: FeatureCollection<Geometry>; byCode: Map<string, Feature<Geometry>> } | null = null;

@@ -43,6 +43,7 @@ export class Net {
    * page"). Throws when the network fails and nothing is cached, or when aborted.
    */
   async cached<T>(key: string, ttl: number, load: () => Promise<T>): Promise<T> {
+    this.signal?.throwIfAborted();
     const now = this.now();
     const hit = await this.db.get('cache', key);
     if (hit && now - hit.at < ttl) {

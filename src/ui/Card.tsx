@@ -48,6 +48,10 @@ function shortTime(iso: string | undefined): string | undefined {
   return d.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
 }
 
+function shortDate(iso: string): string | undefined {
+  return shortTime(iso)?.replace(/, .*$/, '');
+}
+
 function age(at: number): string {
   const days = Math.floor((Date.now() - at) / 86_400_000);
   if (days < 1) return 'today';
@@ -103,7 +107,7 @@ function OnThisPage({ entity, mentions, position, updates, current, onStep, onJu
               <button type="button" class="link" aria-current={u.id === current?.id ? 'true' : undefined} onClick={() => onJump(u.id)}>
                 {u.label}
               </button>
-              {u.time && <time dateTime={u.time}> · {shortTime(u.time)}</time>}
+              {u.time && <time dateTime={u.time}> · {/\d{1,2}[.:]?\d{2}/.test(u.label) ? shortDate(u.time) : shortTime(u.time)}</time>}
             </li>
           ))}
         </ul>
@@ -129,7 +133,7 @@ function MapSvg({ map }: { map: LocatorMap }) {
       {map.dots.map((d) => (
         <g key={d.name}>
           <circle class="dot" cx={d.x} cy={d.y} r={2.5} />
-          <text class="dot-label" x={d.x > map.width - 80 ? d.x - 5 : d.x + 5} y={d.y + 3.5} text-anchor={d.x > map.width - 80 ? 'end' : 'start'}>{d.name}</text>
+          <text class="dot-label" x={d.x > map.width - 80 ? d.x - 5 : d.x + 5} y={Math.min(map.height - 3, Math.max(11, d.y + 3.5))} text-anchor={d.x > map.width - 80 ? 'end' : 'start'}>{d.name}</text>
         </g>
       ))}
       {map.marker && <circle class="marker" cx={map.marker[0]} cy={map.marker[1]} r={5} />}
@@ -185,7 +189,7 @@ function OfficeAt({ offices, at, source }: { offices: Office[]; at?: string; sou
   if (!now || !at) return null;
   return (
     <p class="office-at">
-      At the time of this update ({shortTime(at)?.replace(/, .*$/, '')}): <strong>{now.label}</strong> <span class="muted">· {source}</span>
+      At the time of this update ({shortDate(at)}): <strong>{now.label}</strong> <span class="muted">· {source}</span>
     </p>
   );
 }

@@ -20,6 +20,8 @@ import type { PageSession } from '../session';
 const HIDE_DELAY = 300;
 /** Faster than this (px per ms) the pointer is sweeping across the text, not resting on a name. */
 const SWEEP_SPEED = 0.6;
+/** A lookup slower than this shows the card with a loading line rather than nothing. */
+const SHOW_LOADING_AFTER = 450;
 /** The page's other places sent as context (locally used by the background, never sent on). */
 const CONTEXT_PLACES = 40;
 
@@ -193,36 +195,47 @@ export function runCards(session: PageSession, signal: AbortSignal): { step(dire
       // Re-place at once: new content must not spill over the name, even for a frame.
       void place();
     };
-    draw();
-    if (!card) return;
-    const el: HTMLElement = card;
-    el.tabIndex = -1;
     const pending = lookup(mention, pick);
-    const stopPlacing = autoUpdate(reference, el, () => void place(), { animationFrame: false });
-    open = {
+    let stopPlacing = () => {};
+    let wait: ReturnType<typeof setTimeout> | undefined;
+    const opened: OpenCard = {
       mention,
       keyboard,
       returnFocus,
       stop: () => {
+        clearTimeout(wait);
         stopPlacing();
         pending.cancel();
       },
     };
-    if (keyboard) el.focus({ preventScroll: true });
-    el.addEventListener('pointerenter', () => {
-      overCard = true;
-      clearTimeout(hide);
-    });
-    el.addEventListener('pointerleave', (e) => {
-      overCard = false;
-      if (open?.keyboard && host?.root.activeElement) return;
-      // Back onto its own name: the card stays.
-      if (mentionAt(doc, session.names, e.clientX, e.clientY)?.mention !== mention) scheduleHide();
-    });
-    void pending.answer.then((k) => {
-      if (open?.mention !== mention || card !== el) return;
-      knowledge = k;
+    open = opened;
+    /** Shown once its background arrives (or after a short wait, loading): placed once, at its final size. */
+    const mount = () => {
+      if (open !== opened || card) return;
       draw();
+      const el = card as HTMLElement | null;
+      if (!el) return;
+      el.tabIndex = -1;
+      stopPlacing = autoUpdate(reference, el, () => void place(), { animationFrame: false });
+      if (keyboard) el.focus({ preventScroll: true });
+      el.addEventListener('pointerenter', () => {
+        overCard = true;
+        clearTimeout(hide);
+      });
+      el.addEventListener('pointerleave', (e) => {
+        overCard = false;
+        if (open?.keyboard && host?.root.activeElement) return;
+        // Back onto its own name: the card stays.
+        if (mentionAt(doc, session.names, e.clientX, e.clientY)?.mention !== mention) scheduleHide();
+      });
+    };
+    wait = setTimeout(mount, SHOW_LOADING_AFTER);
+    void pending.answer.then((k) => {
+      if (open !== opened) return;
+      knowledge = k;
+      clearTimeout(wait);
+      if (card) draw();
+      else mount();
     });
   };
 
