@@ -62,12 +62,12 @@ export function Card(props: CardProps) {
   const { entity, knowledge, theme } = props;
   return (
     <div class="card" role="dialog" aria-labelledby={TITLE_ID} aria-describedby="bs-card-page" data-kind={entity.kind} data-theme={theme} lang="en" dir="ltr">
-      <header class="head">
+      <div class="head">
         <h2 id={TITLE_ID} class="name" dir={dirOf(entity.name)}>{entity.name}</h2>
         <span class="kind">{kindLabel(entity.kind, entity.subkind)}</span>
         <button type="button" class="icon" aria-label="Card settings" title="Card settings" onClick={props.onOptions}>⚙</button>
         <button type="button" class="icon close" aria-label="Close card" title="Close (Esc)" onClick={props.onClose}>×</button>
-      </header>
+      </div>
       <OnThisPage {...props} />
       {knowledge === 'loading' ? (
         <section class="layer" aria-busy="true" aria-label="Background">
@@ -143,7 +143,7 @@ function MapSvg({ map }: { map: LocatorMap }) {
 
 function population(p: PlaceFacts['population']): string | undefined {
   if (!p) return undefined;
-  const n = p.value >= 1e6 ? `${(p.value / 1e6).toFixed(p.value >= 1e7 ? 0 : 1)} million` : p.value.toLocaleString('en');
+  const n = p.value >= 1e6 ? `${(p.value / 1e6).toFixed(p.value >= 1e8 ? 0 : 1)} million` : p.value.toLocaleString('en');
   return `${n} (${p.year ? `${p.year}, ` : ''}${p.source})`;
 }
 
