@@ -24,10 +24,11 @@ async function hoverName(page: Page, text: string): Promise<{ x: number; y: numb
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const i = (n as Text).data.indexOf(text);
       if (i < 0) continue;
-      (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
       const r = document.createRange();
       r.setStart(n, i);
       r.setEnd(n, i + text.length);
+      // Low in the window, so the card has room above the line, where it prefers to open.
+      window.scrollBy({ top: r.getClientRects()[0].top - innerHeight * 0.8, behavior: 'instant' as ScrollBehavior });
       const rect = r.getClientRects()[0];
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     }
