@@ -72,12 +72,13 @@ export class Net {
     return (await res.json()) as T;
   }
 
-  async get(url: string, accept: string): Promise<Response> {
+  /** `identify`: the Api-User-Agent header, for the APIs (an image host would need a CORS preflight for it). */
+  async get(url: string, accept: string, identify = true): Promise<Response> {
     const res = await this.doFetch(url, {
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
       signal: this.signal,
-      headers: { 'Api-User-Agent': API_USER_AGENT, Accept: accept },
+      headers: identify ? { 'Api-User-Agent': API_USER_AGENT, Accept: accept } : { Accept: accept },
     });
     if (!res.ok && res.status !== 404) throw new HttpError(res.status);
     return res;

@@ -96,7 +96,7 @@ export async function thumbnailData(net: Net, url: string): Promise<string | und
   try {
     return (
       (await net.cached(`image|${url}`, IMAGE_TTL_MS, async () => {
-        const res = await net.get(url, 'image/*');
+        const res = await net.get(url, 'image/*', false);
         const type = (res.headers.get('content-type') ?? '').split(';')[0].trim();
         if (res.status === 404 || !/^image\/(jpeg|png|gif|webp|svg\+xml)$/.test(type)) return null;
         const bytes = new Uint8Array(await res.arrayBuffer());

@@ -49,7 +49,8 @@ describe('knowledge:lookup', () => {
       expect.stringMatching(/^\/wiki-media\/.*Binali/),
     ]);
     for (const r of server.apiRequests) {
-      expect(r.headers['api-user-agent']).toBe(API_USER_AGENT);
+      // The APIs are told who is asking; the image host gets a plain GET (no CORS preflight).
+      expect(r.headers['api-user-agent']).toBe(r.path.startsWith('/wiki-media/') ? undefined : API_USER_AGENT);
       expect(r.headers.cookie).toBeUndefined();
       expect(r.headers.referer).toBeUndefined();
     }
