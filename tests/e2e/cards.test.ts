@@ -135,11 +135,14 @@ describe.each([
   it('opens only for a pointer that rests on a name, not one sweeping across the text', async () => {
     await page.bringToFront();
     const point = (await pointOfName(page, 'Jean-Marc Ayrault'))!;
+    const sent = server.apiRequests.length;
     // Across the whole line and beyond, quickly, ending in the margin.
     await page.mouseMove(VIEWPORT.width - 10, point.y, 2);
     await page.mouseMove(2, point.y, 14);
     await sleep(900);
     expect((await cardInfo(page)).open).toBe(false);
+    // No card, no lookup: nothing left the browser.
+    expect(server.apiRequests.length).toBe(sent);
     await page.mouseMove(point.x, point.y, 3);
     await sleep(120);
     expect((await cardInfo(page)).open).toBe(false); // the intent delay (300 ms) has not passed
@@ -180,6 +183,30 @@ describe.each([
       if (!r.path.startsWith('/wiki-media/')) expect(r.headers['api-user-agent']).toBe(API_USER_AGENT);
     }
     await closeCard();
+  });
+
+  it('cancels the lookup still in flight when the card closes before its answer', async () => {
+    let state: 'waiting' | 'aborted' | 'answered' | null = null;
+    // A slow Wikipedia for this one title: the card shows "Loading…", then the pointer leaves.
+    server.route('/wiki/api/rest_v1/page/summary/Reuters', (req, res) => {
+      state = 'waiting';
+      req.on('close', () => {
+        if (!res.writableEnded) state = 'aborted';
+      });
+      setTimeout(() => {
+        if (state !== 'waiting') return;
+        state = 'answered';
+        res.writeHead(404, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' });
+        res.end('{}');
+      }, 8000);
+    });
+    const point = (await pointOfName(page, 'Reuters'))!;
+    await page.mouseMove(point.x, point.y, 3);
+    await until(async () => (await cardInfo(page)).text?.includes('Loading…'), { what: 'card loading' });
+    expect(state).toBe('waiting');
+    await page.mouseMove(2, point.y + 80, 2);
+    await until(async () => !(await cardInfo(page)).open, { what: 'card hidden' });
+    await until(() => state === 'aborted', { what: 'request aborted', timeout: 5000 });
   });
 
   it('stays while the pointer is in it, and hides about 300 ms after the pointer leaves', async () => {
