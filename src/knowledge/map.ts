@@ -6,8 +6,8 @@ import { geoArea, geoAzimuthalEqualArea, geoCentroid, geoPath, type GeoProjectio
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
-import atlasData from './data/atlas.json';
-import { COUNTRIES } from './places';
+import atlasJson from './data/atlas.json?raw';
+import { allCountries } from './places';
 import type { LocatorMap, PlaceFacts } from './types';
 
 export const MAP_WIDTH = 300;
@@ -18,9 +18,9 @@ let world: { all: FeatureCollection<Geometry>; byCode: Map<string, Feature<Geome
 
 function atlas() {
   if (!world) {
-    const topology = atlasData as unknown as Topology;
+    const topology = JSON.parse(atlasJson) as Topology;
     const all = feature(topology, topology.objects.countries) as FeatureCollection<Geometry>;
-    const codeOf = new Map(COUNTRIES.filter((c) => c.numeric).map((c) => [c.numeric!, c.code]));
+    const codeOf = new Map(allCountries().filter((c) => c.numeric).map((c) => [c.numeric!, c.code]));
     const byCode = new Map<string, Feature<Geometry>>();
     for (const f of all.features) {
       const code = f.id !== undefined ? codeOf.get(String(f.id)) : undefined;
