@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ensureBrowsers } from './lib/browsers';
 import { launchChromiumWithExtension, setExtensionSettings } from './lib/chromium';
-import { REPO, startServer, wikiEndpoint } from './lib/server';
+import { mockEndpoints, REPO, startServer } from './lib/server';
 
 const headed = !process.argv.includes('--headless') && !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const outDir = resolve(REPO, process.env.BACKSTORY_DEMO_OUT ?? 'demo-output');
@@ -24,10 +24,11 @@ async function hoverName(page: Page, text: string): Promise<{ x: number; y: numb
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const i = (n as Text).data.indexOf(text);
       if (i < 0) continue;
-      (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
       const r = document.createRange();
       r.setStart(n, i);
       r.setEnd(n, i + text.length);
+      // Low in the window, so the card has room above the line, where it prefers to open.
+      window.scrollBy({ top: r.getClientRects()[0].top - innerHeight * 0.8, behavior: 'instant' as ScrollBehavior });
       const rect = r.getClientRects()[0];
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     }
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
     headless: !headed,
     viewport: headed ? null : { width: 1280, height: 800 },
   });
-  await setExtensionSettings(context, extensionId, { wikipediaEndpoint: wikiEndpoint(server) });
+  await setExtensionSettings(context, extensionId, mockEndpoints(server));
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
 
@@ -107,6 +108,9 @@ async function main(): Promise<void> {
   await shootCard(page, shot('card-dark.png'), point);
   await page.keyboard.press('Escape');
   await page.emulateMedia({ colorScheme: 'light' });
+  point = await hoverName(page, 'Damascus');
+  await shootCard(page, shot('card-place.png'), point);
+  await page.keyboard.press('Escape');
 
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 400, height: 520 });

@@ -16,6 +16,8 @@ const api: OptionsApi = {
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   },
+  sites: () => ask('site:list', {}),
+  removeSite: async (origin) => void (await ask('site:disable', { origin })),
   async importFile(file) {
     try {
       const r = await ask('data:import', JSON.parse(await file.text()));

@@ -1,9 +1,10 @@
 /**
  * A local HTTP server on 127.0.0.1 for the real-browser tests and the demo: static pages, and a mock of
- * Wikipedia's REST API answering in the real format, so nothing ever calls the real network.
+ * Wikipedia's REST and action APIs and of Wikidata, answering in the real formats, so nothing ever calls
+ * the real network.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,7 +32,7 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => v
 export interface LocalServer {
   origin: string;
   port: number;
-  /** Requests to the mock APIs, for assertions on what left the "device". */
+  /** Requests to the mock APIs and image host, for assertions on what left the "device". */
   apiRequests: RecordedRequest[];
   /** Adds or replaces a dynamic route (exact path). */
   route(path: string, handler: Handler): void;
@@ -46,6 +47,7 @@ const MOUNTS: Array<[string, string]> = [
 ];
 
 const WIKI_DIR = join(REPO, 'tests/fixtures/wikipedia');
+const WIKIDATA_DIR = join(REPO, 'tests/fixtures/wikidata');
 
 function cors(res: ServerResponse): void {
   res.setHeader('Access-Control-Allow-Origin', '*');
@@ -66,10 +68,22 @@ function localise(json: string, origin: string): string {
     .replaceAll('https://en.wikipedia.org/', `${origin}/wiki-site/`);
 }
 
-function summary(res: ServerResponse, rawTitle: string, origin: string): void {
-  const title = decodeURIComponent(rawTitle).replace(/ /g, '_');
+/** Titles as MediaWiki normalises them: underscores, first letter upper-case, then the mock's redirects. */
+function wikiTitle(raw: string): string {
+  const t = raw.replace(/ /g, '_');
+  const upper = t.charAt(0).toUpperCase() + t.slice(1);
+  const redirects = JSON.parse(readFileSync(join(WIKI_DIR, 'redirects.json'), 'utf8')) as Record<string, string>;
+  return (redirects[upper.replace(/_/g, ' ')] ?? upper).replace(/ /g, '_');
+}
+
+function summaryFile(title: string): string | null {
   const file = join(WIKI_DIR, 'summary', `${title}.json`);
-  if (!file.startsWith(WIKI_DIR) || !existsSync(file)) {
+  return file.startsWith(WIKI_DIR) && existsSync(file) ? file : null;
+}
+
+function summary(res: ServerResponse, rawTitle: string, origin: string): void {
+  const file = summaryFile(wikiTitle(decodeURIComponent(rawTitle)));
+  if (!file) {
     sendJson(res, 404, {
       type: 'https://mediawiki.org/wiki/HyperSwitch/errors/not_found',
       title: 'Not found.',
@@ -85,6 +99,54 @@ function summary(res: ServerResponse, rawTitle: string, origin: string): void {
     'Cache-Control': 's-maxage=1209600, max-age=300',
   });
   res.end(localise(readFileSync(file, 'utf8'), origin));
+}
+
+/**
+ * The action API's `generator=search` (descriptions, coordinates, disambiguation flag) in the real
+ * response format, searching the mock's own summaries: every article whose title has all the query's words.
+ */
+function search(res: ServerResponse, url: URL): void {
+  const q = url.searchParams;
+  if (q.get('action') !== 'query' || q.get('generator') !== 'search') return sendJson(res, 400, { error: { code: 'badvalue', info: 'The mock answers generator=search only.' } });
+  const words = (q.get('gsrsearch') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const limit = Number(q.get('gsrlimit') ?? 10);
+  const pages = readdirSync(join(WIKI_DIR, 'summary'))
+    .map((f) => JSON.parse(readFileSync(join(WIKI_DIR, 'summary', f), 'utf8')) as Record<string, any>)
+    .filter((s) => words.length && words.every((w) => String(s.titles.normalized).toLowerCase().includes(w)))
+    // Exact title first, then shorter titles, as a relevance stand-in.
+    .sort((a, b) => Number(b.titles.normalized.toLowerCase() === words.join(' ')) - Number(a.titles.normalized.toLowerCase() === words.join(' ')) || a.titles.normalized.length - b.titles.normalized.length)
+    .slice(0, limit)
+    .map((s, i) => ({
+      pageid: s.pageid,
+      ns: 0,
+      title: s.titles.normalized,
+      index: i + 1,
+      ...(s.description ? { description: s.description, descriptionsource: s.description_source ?? 'local' } : {}),
+      ...(s.coordinates ? { coordinates: [{ lat: s.coordinates.lat, lon: s.coordinates.lon, primary: true, globe: 'earth' }] } : {}),
+      ...(s.type === 'disambiguation' ? { pageprops: { disambiguation: '' } } : {}),
+    }));
+  sendJson(res, 200, pages.length ? { batchcomplete: true, query: { pages } } : { batchcomplete: true });
+}
+
+/** Wikidata `wbgetentities` in the real format, from tests/fixtures/wikidata/<QID>.json, filtered by `props`. */
+function wikidata(res: ServerResponse, url: URL): void {
+  const q = url.searchParams;
+  if (q.get('action') !== 'wbgetentities') return sendJson(res, 400, { error: { code: 'badvalue', info: 'The mock answers wbgetentities only.' } });
+  const props = (q.get('props') ?? 'info|sitelinks|aliases|labels|descriptions|claims|datatype').split('|');
+  const entities: Record<string, unknown> = {};
+  for (const id of (q.get('ids') ?? '').split('|').filter((x) => /^Q\d+$/.test(x))) {
+    const file = join(WIKIDATA_DIR, `${id}.json`);
+    if (!existsSync(file)) {
+      entities[id] = { id, missing: '' };
+      continue;
+    }
+    const e = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const out: Record<string, unknown> = { type: e.type, id: e.id };
+    for (const p of ['labels', 'descriptions', 'aliases', 'claims', 'sitelinks']) if (props.includes(p)) out[p] = e[p];
+    if (props.includes('info')) Object.assign(out, { pageid: e.pageid, ns: e.ns, title: e.title, lastrevid: e.lastrevid, modified: e.modified });
+    entities[id] = out;
+  }
+  sendJson(res, 200, { entities, success: 1 });
 }
 
 /** A placeholder image for any thumbnail path: a tinted SVG with the file's initials. */
@@ -127,9 +189,14 @@ export async function startServer(port = 0): Promise<LocalServer> {
         }
         const m = /^\/wiki\/api\/rest_v1\/page\/summary\/(.+)$/.exec(url.pathname);
         if (m) return summary(res, m[1], origin);
+        if (url.pathname === '/wiki/w/api.php') return search(res, url);
+        if (url.pathname === '/wikidata/w/api.php') return wikidata(res, url);
         return sendJson(res, 404, { error: 'unknown mock endpoint' });
       }
-      if (url.pathname.startsWith('/wiki-media/')) return media(res, url.pathname);
+      if (url.pathname.startsWith('/wiki-media/')) {
+        apiRequests.push({ method: req.method ?? 'GET', path: url.pathname, headers: req.headers });
+        return media(res, url.pathname);
+      }
       if (serveStatic(res, url.pathname)) return;
       res.writeHead(404, { 'Content-Type': 'text/plain' });
       res.end('not found');
@@ -153,3 +220,9 @@ export async function startServer(port = 0): Promise<LocalServer> {
 
 /** The Wikipedia REST base URL of the mock, for the extension's settings. */
 export const wikiEndpoint = (server: LocalServer) => `${server.origin}/wiki/api/rest_v1`;
+
+/** The Wikidata API URL of the mock. */
+export const wikidataEndpoint = (server: LocalServer) => `${server.origin}/wikidata/w/api.php`;
+
+/** Settings that point every lookup at the mock. */
+export const mockEndpoints = (server: LocalServer) => ({ wikipediaEndpoint: wikiEndpoint(server), wikidataEndpoint: wikidataEndpoint(server) });

@@ -1,14 +1,13 @@
 /** The background: owns IndexedDB and the network; everything else asks it through typed messages. */
 import { browser } from 'wxt/browser';
-import { fetchSummary, titleFor } from '../knowledge/wikipedia';
 import { tell } from '../messaging/client';
 import type { BackgroundProtocol } from '../messaging/protocol';
 import { listen } from '../messaging/router';
 import { clearCache, clearReading, exportAll, followedPages, importAll, markUpdates, openStore, pageState, recordReport, type DB } from '../reading/store';
 import type { PageState } from '../reading/types';
-import { loadSettings } from '../shared/settings';
 import { canonicalUrl } from '../shared/url';
-import { disableSite, enableSite, siteStatus, watchPermissions } from './sites';
+import { cancel, lookup } from './knowledge';
+import { disableSite, enableSite, enabledSites, siteStatus, watchPermissions } from './sites';
 import { tabPages } from './tabs';
 
 let dbPromise: Promise<DB> | null = null;
@@ -76,10 +75,10 @@ export function startBackground(): void {
     async 'pages:followed'() {
       return followedPages(await db());
     },
-    async 'knowledge:lookup'(req) {
-      const settings = await loadSettings();
-      return fetchSummary(await db(), titleFor(req), { endpoint: settings.wikipediaEndpoint, enabled: settings.wikipedia });
+    async 'knowledge:lookup'(req, sender) {
+      return lookup(await db(), req, sender);
     },
+    'knowledge:cancel': ({ requestId }, sender) => cancel(requestId, sender),
     async 'data:export'() {
       return exportAll(await db());
     },
@@ -103,6 +102,8 @@ export function startBackground(): void {
       return { enabled: false };
     },
     'site:status': ({ url }) => siteStatus(url),
+    'site:list': () => enabledSites(),
+    'options:open': () => browser.runtime.openOptionsPage(),
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void tabPages.remove(tabId));

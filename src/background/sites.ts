@@ -36,6 +36,11 @@ export async function siteStatus(url: string): Promise<{ enabled: boolean; built
   return { enabled: granted && (await registered()).includes(pattern), builtIn: false };
 }
 
+/** Sites the reader enabled from the popup (the built-in local origins are not listed). */
+export async function enabledSites(): Promise<string[]> {
+  return (await registered()).filter((m) => !isBuiltIn(m));
+}
+
 export async function enableSite(pattern: string, tabId?: number): Promise<boolean> {
   if (isBuiltIn(pattern)) return true;
   if (!(await browser.permissions.contains({ origins: [pattern] }))) return false;

@@ -1,27 +1,28 @@
 /**
- * Wikipedia REST `page/summary`, fetched by the background only when a card opens: only the title is
- * sent, without cookies, with an identifying Api-User-Agent; answers are cached in IndexedDB with a
- * time-to-live and served from the cache when offline.
+ * Wikipedia, asked by the background only when a card opens and only for titles derived from the opened
+ * name: REST `page/summary`, the action API's search on the same configurable base (for disambiguation
+ * and misses), and the thumbnail, fetched here and handed to the card as a data: URL so the page never
+ * requests it (no referrer, no cookies, nothing for Wikimedia to tie to the page).
  */
-import type { DB } from '../reading/store';
-import type { Knowledge, KnowledgeRequest, WikiSummary } from './types';
+import { DAY, type Net } from './net';
+import type { WikiSummary } from './types';
 
-export const API_USER_AGENT = 'Backstory/0.1 (browser extension for live-blog readers; https://github.com/backstory-extension/backstory)';
-export const SUMMARY_TTL_MS = 7 * 24 * 3600 * 1000;
+export const SUMMARY_TTL_MS = 7 * DAY;
+const IMAGE_TTL_MS = 30 * DAY;
+const MAX_IMAGE_BYTES = 256 * 1024;
 
-export interface WikiOptions {
-  endpoint: string;
-  enabled: boolean;
-  fetch?: typeof fetch;
-  now?: () => number;
-}
-
-/** Title as Wikipedia URLs write it: spaces to underscores, then percent-encoded. */
+/** Title as Wikipedia URLs write it: spaces to underscores, first letter capitalised, percent-encoded. */
 export function titlePath(title: string): string {
-  return encodeURIComponent(title.trim().replace(/ /g, '_'));
+  const t = title.trim().replace(/ /g, '_');
+  return encodeURIComponent(t.charAt(0).toUpperCase() + t.slice(1));
 }
 
-export function parseSummary(json: Record<string, any>): WikiSummary | null {
+/** The action API beside a REST base: https://en.wikipedia.org/api/rest_v1 → https://en.wikipedia.org/w/api.php. */
+export function actionApi(restEndpoint: string): string {
+  return restEndpoint.replace(/\/+$/, '').replace(/\/api\/rest_v1$/, '') + '/w/api.php';
+}
+
+export function parseSummary(json: Record<string, any> | null): WikiSummary | null {
   if (!json || typeof json.title !== 'string' || json.type === 'no-extract') return null;
   return {
     title: json.titles?.normalized ?? json.title,
@@ -37,38 +38,73 @@ export function parseSummary(json: Record<string, any>): WikiSummary | null {
   };
 }
 
-export async function fetchSummary(db: DB, title: string, options: WikiOptions): Promise<Knowledge> {
-  const now = options.now?.() ?? Date.now();
-  const key = `summary|${options.endpoint}|${title}`;
-  const cached = await db.get('cache', key);
-  if (cached && now - cached.at < SUMMARY_TTL_MS) {
-    const summary = cached.value as WikiSummary | null;
-    return summary ? { status: 'ok', summary, cachedAt: cached.at } : { status: 'not-found', cachedAt: cached.at };
-  }
-  if (!options.enabled) return { status: 'off' };
-  const doFetch = options.fetch ?? fetch;
-  try {
-    const res = await doFetch(`${options.endpoint.replace(/\/$/, '')}/page/summary/${titlePath(title)}?redirect=true`, {
-      credentials: 'omit',
-      referrerPolicy: 'no-referrer',
-      headers: { 'Api-User-Agent': API_USER_AGENT, Accept: 'application/json; charset=utf-8; profile="https://www.mediawiki.org/wiki/Specs/Summary/1.4.0"' },
-    });
-    if (res.status === 404) {
-      await db.put('cache', { key, value: null, at: now });
-      return { status: 'not-found' };
-    }
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const summary = parseSummary(await res.json());
-    await db.put('cache', { key, value: summary, at: now });
-    return summary ? { status: 'ok', summary } : { status: 'not-found' };
-  } catch {
-    // Offline or failing: an expired cache entry is better than nothing.
-    if (cached?.value) return { status: 'ok', summary: cached.value as WikiSummary, cachedAt: cached.at };
-    return { status: typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'error' };
-  }
+export function getSummary(net: Net, endpoint: string, title: string): Promise<WikiSummary | null> {
+  const base = endpoint.replace(/\/+$/, '');
+  return net.cached(`summary|${base}|${title}`, SUMMARY_TTL_MS, async () =>
+    parseSummary(await net.json(`${base}/page/summary/${titlePath(title)}?redirect=true`, 'application/json; charset=utf-8; profile="https://www.mediawiki.org/wiki/Specs/Summary/1.4.0"')),
+  );
 }
 
-/** Picks the title to look up for a name. Issue 5 refines this with the page's context. */
-export function titleFor(req: KnowledgeRequest): string {
-  return req.wikiTitle ?? req.name;
+export interface SearchHit {
+  title: string;
+  description?: string;
+  coordinates?: { lat: number; lon: number };
+  disambiguation: boolean;
+  /** Wikipedia's own rank, 1 = best. */
+  index: number;
+}
+
+/** Articles matching a name: `generator=search` with descriptions, coordinates and the disambiguation flag. */
+export function searchArticles(net: Net, endpoint: string, name: string): Promise<SearchHit[]> {
+  const api = actionApi(endpoint);
+  const params = new URLSearchParams({
+    action: 'query',
+    format: 'json',
+    formatversion: '2',
+    origin: '*',
+    generator: 'search',
+    gsrsearch: name,
+    gsrnamespace: '0',
+    gsrlimit: '8',
+    prop: 'description|coordinates|pageprops',
+    ppprop: 'disambiguation',
+    redirects: '1',
+  });
+  return net.cached(`search|${api}|${name}`, SUMMARY_TTL_MS, async () => {
+    const json = await net.json<{ query?: { pages?: Array<Record<string, any>> } }>(`${api}?${params}`);
+    return (json?.query?.pages ?? [])
+      .filter((p) => typeof p.title === 'string' && !p.missing)
+      .map((p) => ({
+        title: p.title,
+        description: p.description,
+        coordinates: p.coordinates?.[0] ? { lat: p.coordinates[0].lat, lon: p.coordinates[0].lon } : undefined,
+        disambiguation: !!p.pageprops && 'disambiguation' in p.pageprops,
+        index: p.index ?? 99,
+      }))
+      .sort((a, b) => a.index - b.index);
+  });
+}
+
+function base64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** The thumbnail as a data: URL (or nothing: too big, not an image, or unreachable). */
+export async function thumbnailData(net: Net, url: string): Promise<string | undefined> {
+  try {
+    return (
+      (await net.cached(`image|${url}`, IMAGE_TTL_MS, async () => {
+        const res = await net.get(url, 'image/*', false);
+        const type = (res.headers.get('content-type') ?? '').split(';')[0].trim();
+        if (res.status === 404 || !/^image\/(jpeg|png|gif|webp|svg\+xml)$/.test(type)) return null;
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        return bytes.length > MAX_IMAGE_BYTES ? null : `data:${type};base64,${base64(bytes)}`;
+      })) ?? undefined
+    );
+  } catch {
+    if (net.signal?.aborted) throw new DOMException('Aborted', 'AbortError');
+    return undefined;
+  }
 }

@@ -21,6 +21,8 @@ export interface BackgroundProtocol {
   'pages:followed': [Record<string, never>, FollowedPage[]];
   /** Background for a card: Wikipedia summary and more. Only the entity's title leaves the device. */
   'knowledge:lookup': [KnowledgeRequest, Knowledge];
+  /** The card closed before its lookup answered: stop the requests still in flight. */
+  'knowledge:cancel': [{ requestId: string }, void];
   'data:export': [Record<string, never>, ExportFile];
   'data:import': [ExportFile, ImportResult];
   'data:clear': [{ what: 'reading' | 'cache' | 'all' }, void];
@@ -28,6 +30,10 @@ export interface BackgroundProtocol {
   'site:enable': [{ origin: string; tabId?: number }, { enabled: boolean }];
   'site:disable': [{ origin: string }, { enabled: boolean }];
   'site:status': [{ url: string }, { enabled: boolean; builtIn: boolean }];
+  /** The card's settings button: open the options page. */
+  'options:open': [Record<string, never>, void];
+  /** Origin patterns the reader enabled (options page). */
+  'site:list': [Record<string, never>, string[]];
 }
 
 /** Requests handled by a tab's content script: name → [request, response]. */

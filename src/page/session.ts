@@ -115,7 +115,7 @@ export class PageSession {
     const updates = this.liveblog?.updates ?? [];
     return updates
       .filter((u) => mentions.some((m) => u.elements.some((el) => el.contains(m.range.startContainer))))
-      .map((u) => ({ id: u.id, label: u.label }));
+      .map((u) => ({ id: u.id, label: u.label, time: u.time }));
   }
 
   jump(id: string): boolean {

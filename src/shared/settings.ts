@@ -9,6 +9,8 @@ export interface Settings {
   wikipediaEndpoint: string;
   /** Base URL of the Wikidata API (offices held); same mock in tests. */
   wikidataEndpoint: string;
+  /** Show the article's image in cards (fetched by the background, never by the page). */
+  cardImages: boolean;
   /** Hover intent delay before a card opens, in ms. */
   hoverDelay: number;
   /** Which kinds of names are underlined. */
@@ -21,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   wikipedia: true,
   wikipediaEndpoint: 'https://en.wikipedia.org/api/rest_v1',
   wikidataEndpoint: 'https://www.wikidata.org/w/api.php',
+  cardImages: true,
   hoverDelay: 300,
   kinds: { person: true, organization: true, place: true },
   autoSeen: true,

@@ -1,4 +1,4 @@
-/** The options page: lookups on or off, hover delay, kinds to underline, reading, data. */
+/** The options page: cards (lookups, images, hover delay), what to underline, sites, reading, your data. */
 import { useEffect, useState } from 'preact/hooks';
 import { KINDS, type Kind } from '../detect/types';
 import type { Settings } from '../shared/settings';
@@ -10,12 +10,26 @@ export interface OptionsApi {
   clear(what: 'reading' | 'cache' | 'all'): Promise<void>;
   exportFile(): Promise<void>;
   importFile(file: File): Promise<string>;
+  /** Sites the reader enabled from the popup (origin patterns). */
+  sites(): Promise<string[]>;
+  removeSite(pattern: string): Promise<void>;
+}
+
+/** "https://www.example.com/*" → "www.example.com" (and its scheme when it is not https). */
+function siteName(pattern: string): string {
+  const m = /^(\w+):\/\/([^/]+)\//.exec(pattern);
+  if (!m) return pattern;
+  return m[1] === 'https' ? m[2] : `${m[2]} (${m[1]})`;
 }
 
 export function Options({ api }: { api: OptionsApi }) {
   const [s, setS] = useState<Settings | null>(null);
+  const [sites, setSites] = useState<string[] | null>(null);
   const [note, setNote] = useState('');
-  useEffect(() => void api.load().then(setS), []);
+  useEffect(() => {
+    void api.load().then(setS);
+    void api.sites().then(setSites, () => setSites([]));
+  }, []);
   if (!s) return <main aria-busy="true" />;
   const save = async (patch: Partial<Settings>) => setS(await api.save(patch));
   return (
@@ -23,28 +37,76 @@ export function Options({ api }: { api: OptionsApi }) {
       <h1>Backstory options</h1>
       <fieldset>
         <legend>Cards</legend>
-        <label><input type="checkbox" checked={s.wikipedia} onChange={(e) => save({ wikipedia: e.currentTarget.checked })} /> Look up Wikipedia when a card opens (only the name is sent, without cookies)</label>
-        <label>Hover delay <input type="number" min={0} max={2000} step={50} value={s.hoverDelay} onChange={(e) => save({ hoverDelay: Number(e.currentTarget.value) })} /> ms</label>
-        <label>Wikipedia endpoint <input type="url" size={44} value={s.wikipediaEndpoint} onChange={(e) => save({ wikipediaEndpoint: e.currentTarget.value })} /></label>
+        <label>
+          <input type="checkbox" checked={s.wikipedia} onChange={(e) => save({ wikipedia: e.currentTarget.checked })} /> Look up Wikipedia and Wikidata when a card opens
+        </label>
+        <p class="hint">Only the name of the card you open is sent, without cookies. Off: cards show what this page says, the map and Backstory’s context packs, all from this device.</p>
+        <label>
+          <input type="checkbox" checked={s.cardImages} disabled={!s.wikipedia} onChange={(e) => save({ cardImages: e.currentTarget.checked })} /> Show the article’s image
+        </label>
+        <label>
+          Hover delay{' '}
+          <input type="number" min={0} max={2000} step={50} value={s.hoverDelay} onChange={(e) => save({ hoverDelay: Math.max(0, Math.min(2000, Number(e.currentTarget.value) || 0)) })} /> ms
+        </label>
+        <p class="hint">How long the pointer rests on a name before its card opens. Keyboard: the “next name” and “previous name” shortcuts (Alt+Shift+N, Alt+Shift+P; change them in the browser’s extension shortcuts).</p>
       </fieldset>
       <fieldset>
         <legend>Underline</legend>
         {KINDS.map((k: Kind) => (
-          <label key={k}><input type="checkbox" checked={s.kinds[k]} onChange={(e) => save({ kinds: { ...s.kinds, [k]: e.currentTarget.checked } })} /> {KIND_LABEL[k]}s</label>
+          <label key={k}>
+            <input type="checkbox" checked={s.kinds[k]} onChange={(e) => save({ kinds: { ...s.kinds, [k]: e.currentTarget.checked } })} /> {KIND_LABEL[k]}s
+          </label>
         ))}
       </fieldset>
       <fieldset>
+        <legend>Sites</legend>
+        {sites === null ? (
+          <p class="hint">Loading…</p>
+        ) : sites.length === 0 ? (
+          <p class="hint">No site enabled yet. Turn Backstory on for a site from the toolbar button while you are on it.</p>
+        ) : (
+          <ul class="sites" aria-label="Sites where Backstory runs">
+            {sites.map((p) => (
+              <li key={p}>
+                <span>{siteName(p)}</span>{' '}
+                <button
+                  type="button"
+                  aria-label={`Turn off Backstory on ${siteName(p)}`}
+                  onClick={async () => {
+                    await api.removeSite(p);
+                    setSites(await api.sites());
+                    setNote(`Backstory is off on ${siteName(p)}.`);
+                  }}
+                >
+                  Turn off
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      <fieldset>
         <legend>Reading</legend>
-        <label><input type="checkbox" checked={s.autoSeen} onChange={(e) => save({ autoSeen: e.currentTarget.checked })} /> Mark updates seen as I read them</label>
+        <label>
+          <input type="checkbox" checked={s.autoSeen} onChange={(e) => save({ autoSeen: e.currentTarget.checked })} /> Mark updates seen as I read them
+        </label>
       </fieldset>
       <fieldset>
         <legend>Your data</legend>
         <button type="button" onClick={() => api.exportFile()}>Export reading state</button>
-        <label class="file">Import reading state <input type="file" accept="application/json,.json" onChange={async (e) => { const f = e.currentTarget.files?.[0]; if (f) setNote(await api.importFile(f)); }} /></label>
-        <button type="button" onClick={async () => { await api.clear('cache'); setNote('Cache cleared.'); }}>Clear cache</button>
+        <label class="file">
+          Import reading state{' '}
+          <input type="file" accept="application/json,.json" onChange={async (e) => { const f = e.currentTarget.files?.[0]; if (f) setNote(await api.importFile(f)); }} />
+        </label>
+        <button type="button" onClick={async () => { await api.clear('cache'); setNote('Saved Wikipedia and Wikidata answers cleared.'); }}>Clear cache</button>
         <button type="button" onClick={async () => { if (confirm('Forget every page and update you have seen?')) { await api.clear('all'); setNote('All data cleared.'); } }}>Clear all data</button>
-        <p role="status">{note}</p>
       </fieldset>
+      <details>
+        <summary>Advanced</summary>
+        <label>Wikipedia REST endpoint <input type="url" size={44} value={s.wikipediaEndpoint} onChange={(e) => save({ wikipediaEndpoint: e.currentTarget.value })} /></label>
+        <label>Wikidata API endpoint <input type="url" size={44} value={s.wikidataEndpoint} onChange={(e) => save({ wikidataEndpoint: e.currentTarget.value })} /></label>
+      </details>
+      <p role="status" class="status">{note}</p>
     </main>
   );
 }

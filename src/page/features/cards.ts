@@ -1,12 +1,15 @@
 /**
- * Hover cards: a name under the pointer for the intent delay opens its card beside or above the line
- * (never over it); the card stays while the pointer is in it, hides shortly after the pointer leaves
- * both, and closes on Escape. Also opened from the keyboard (commands API → names:step).
+ * Hover cards. A name under a resting pointer for the intent delay opens its card above or below the line
+ * (never over it, never beside it on the same line); the card stays while the pointer is in it or comes
+ * back within the hide delay, hides shortly after the pointer leaves both, and closes on Escape. Opened
+ * from the keyboard too (commands API → names:step): focus moves into the card and Escape gives it back.
+ * Touch does nothing on purpose: a long-press on text belongs to the browser's own selection menu.
  */
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
-import type { Knowledge } from '../../knowledge/types';
+import type { Knowledge, KnowledgeRequest } from '../../knowledge/types';
 import { ask } from '../../messaging/client';
+import { watchSettings } from '../../shared/settings';
 import { Card } from '../../ui/Card';
 import cardCss from '../../ui/card.css?inline';
 import { createHost, type Host } from '../host';
@@ -15,53 +18,129 @@ import type { PageMention } from '../names';
 import type { PageSession } from '../session';
 
 const HIDE_DELAY = 300;
+/** Faster than this (px per ms) the pointer is sweeping across the text, not resting on a name. */
+const SWEEP_SPEED = 0.6;
+/** A lookup slower than this shows the card with a loading line rather than nothing. */
+const SHOW_LOADING_AFTER = 450;
+/** The page's other places sent as context (locally used by the background, never sent on). */
+const CONTEXT_PLACES = 40;
+
+interface OpenCard {
+  mention: PageMention;
+  keyboard: boolean;
+  /** Where focus was before a keyboard open, to give it back on Escape. */
+  returnFocus: Element | null;
+  stop(): void;
+}
+
+/** The page's background at a node, or the system's preference when the page has none. */
+export function themeAt(doc: Document, node: Node): 'light' | 'dark' {
+  const win = doc.defaultView!;
+  for (let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    const m = /^rgba?\((\d+(?:\.\d+)?)[ ,]+(\d+(?:\.\d+)?)[ ,]+(\d+(?:\.\d+)?)(?:[ ,/]+([\d.]+%?))?\)$/.exec(win.getComputedStyle(el).backgroundColor);
+    if (!m) continue;
+    const alpha = m[4] === undefined ? 1 : m[4].endsWith('%') ? parseFloat(m[4]) / 100 : parseFloat(m[4]);
+    if (alpha < 0.5) continue;
+    const [r, g, b] = [m[1], m[2], m[3]].map((c) => {
+      const v = Number(c) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.2 ? 'dark' : 'light';
+  }
+  const scheme = win.getComputedStyle(doc.documentElement).colorScheme || 'normal';
+  const systemDark = !!win.matchMedia?.('(prefers-color-scheme: dark)').matches;
+  if (/\bdark\b/.test(scheme) && !/\blight\b/.test(scheme)) return 'dark';
+  return systemDark && !/^light$/.test(scheme.trim()) ? 'dark' : 'light';
+}
 
 export function runCards(session: PageSession, signal: AbortSignal): { step(direction: 1 | -1): void } {
   const doc = session.doc;
+  const win = doc.defaultView!;
   let host: Host | null = null;
-  let open: { mention: PageMention; stop: () => void } | null = null;
+  let open: OpenCard | null = null;
   let intent: ReturnType<typeof setTimeout> | undefined;
   let hide: ReturnType<typeof setTimeout> | undefined;
   let candidate: PageMention | null = null;
   let overCard = false;
+  let lastMove = { x: 0, y: 0, t: 0 };
   let lastKeyboard: PageMention | null = null;
-  const knowledgeCache = new Map<string, Promise<Knowledge>>();
+  let seq = 0;
+  /** Answers by entity (and chosen article): a card opened again shows at once. Failures are not kept. */
+  const answers = new Map<string, Knowledge>();
 
-  const ensureHost = () => (host ??= createHost(doc, 'card', 'open', cardCss, 'fixed'));
+  const ensureHost = () => {
+    if (host) return host;
+    host = createHost(doc, 'card', 'open', cardCss, 'fixed');
+    // Focus leaving a keyboard-opened card (Tab out, a click elsewhere) hides it like the pointer leaving.
+    host.root.addEventListener('focusout', () =>
+      setTimeout(() => {
+        if (open?.keyboard && !host?.root.activeElement && !overCard) scheduleHide();
+      }),
+    );
+    return host;
+  };
 
   const close = () => {
     clearTimeout(hide);
     if (!open || !host) return;
-    open.stop();
-    render(null, host.root);
+    const o = open;
     open = null;
+    overCard = false;
+    o.stop();
+    render(null, host.root);
   };
 
-  const knowledgeFor = (m: PageMention): Promise<Knowledge> => {
-    const entity = session.names.entities.get(m.key);
-    let p = knowledgeCache.get(m.key);
-    if (!p) {
-      const context = [...session.names.entities.values()].filter((e) => e.kind === 'place').slice(0, 20).map((e) => e.name);
-      p = ask('knowledge:lookup', { name: entity?.name ?? m.text, kind: m.kind, subkind: entity?.subkind, wikiTitle: entity?.wikiTitle, context }).catch(
-        (): Knowledge => ({ status: 'error' }),
-      );
-      knowledgeCache.set(m.key, p);
-    }
-    return p;
+  const requestFor = (m: PageMention, pick: string | undefined, requestId: string): KnowledgeRequest => {
+    const e = session.names.entities.get(m.key)!;
+    const context = [...session.names.entities.values()]
+      .filter((x) => x.kind === 'place' && x.key !== e.key)
+      .sort((a, b) => b.count - a.count)
+      .slice(0, CONTEXT_PLACES)
+      .map((x) => ({ name: x.name, subkind: x.subkind, geo: x.geo }));
+    return { name: e.name, kind: e.kind, subkind: e.subkind, aliases: e.aliases, roles: e.roles, wikiTitle: e.wikiTitle, geo: e.geo, context, pick, requestId };
   };
 
-  const show = (mention: PageMention, anchor: DOMRect | null, focus: boolean) => {
+  /** Asks the background; `cancel` stops its requests if the card closes first. */
+  const lookup = (m: PageMention, pick?: string): { answer: Promise<Knowledge>; cancel(): void } => {
+    const cacheKey = `${m.key}|${pick ?? ''}`;
+    const known = answers.get(cacheKey);
+    if (known) return { answer: Promise.resolve(known), cancel() {} };
+    const requestId = `${Date.now().toString(36)}-${++seq}`;
+    let settled = false;
+    const answer = ask('knowledge:lookup', requestFor(m, pick, requestId)).then(
+      (k) => {
+        settled = true;
+        if (k.status !== 'error' && k.status !== 'offline') answers.set(cacheKey, k);
+        return k;
+      },
+      (): Knowledge => {
+        settled = true;
+        return { status: 'error' };
+      },
+    );
+    return {
+      answer,
+      cancel: () => {
+        if (!settled) void ask('knowledge:cancel', { requestId }).catch(() => undefined);
+      },
+    };
+  };
+
+  const show = (mention: PageMention, anchor: DOMRect | null, keyboard: boolean, pick?: string) => {
     const entity = session.names.entities.get(mention.key);
     if (!entity) return;
+    const returnFocus = keyboard ? (open?.keyboard ? open.returnFocus : doc.activeElement) : null;
     close();
     const { root } = ensureHost();
     const mentions = session.names.of(mention.key);
     const updates = session.updatesMentioning(mentions);
+    const current = session.updatesMentioning([mention])[0];
+    const theme = themeAt(doc, mention.range.startContainer);
     let knowledge: Knowledge | 'loading' = 'loading';
     let card: HTMLElement | null = null;
     // A virtual reference: the line of the name under the pointer, or the name's first line.
     const reference = {
-      getBoundingClientRect: () => (anchor && !lastKeyboard ? anchor : (mention.range.getClientRects()[0] ?? mention.range.getBoundingClientRect())),
+      getBoundingClientRect: () => (anchor && !keyboard ? anchor : (mention.range.getClientRects()[0] ?? mention.range.getBoundingClientRect())),
       getClientRects: () => mention.range.getClientRects(),
       contextElement: mention.range.startContainer.parentElement ?? undefined,
     };
@@ -73,9 +152,16 @@ export function runCards(session: PageSession, signal: AbortSignal): { step(dire
         placement: 'top-start',
         middleware: [
           offset(6),
-          flip({ fallbackPlacements: ['bottom-start', 'right-start', 'left-start'] }),
+          // Above or below only: beside the name would cover the rest of its line.
+          flip({ fallbackPlacements: ['bottom-start'], crossAxis: false }),
           shift({ padding: 8 }),
-          size({ padding: 8, apply: ({ availableHeight }) => void (el.style.maxHeight = `${Math.max(160, Math.min(420, availableHeight))}px`) }),
+          size({
+            padding: 8,
+            apply: ({ availableHeight, availableWidth }) => {
+              el.style.maxHeight = `${Math.max(96, Math.min(460, availableHeight))}px`;
+              el.style.maxWidth = `${Math.max(200, Math.min(348, availableWidth))}px`;
+            },
+          }),
         ],
       });
       // Above the name, the card is held by its bottom edge so that content arriving later grows it
@@ -86,32 +172,70 @@ export function runCards(session: PageSession, signal: AbortSignal): { step(dire
     };
     const draw = () => {
       render(
-        h(Card, { entity, mentions: mentions.length, updates, knowledge, onClose: close, onStep: (d: 1 | -1) => stepWithin(mention, d) }),
+        h(Card, {
+          entity,
+          mentions: mentions.length,
+          position: mentions.indexOf(mention) + 1,
+          updates,
+          current,
+          knowledge,
+          theme,
+          onClose: () => dismiss(),
+          onStep: (d: 1 | -1) => stepWithin(mention, d),
+          onJump: (id: string) => {
+            close();
+            session.jump(id);
+          },
+          onPick: (title: string) => show(mention, anchor, open?.keyboard ?? keyboard, title),
+          onOptions: () => void ask('options:open', {}).catch(() => undefined),
+        }),
         root,
       );
       card = root.querySelector<HTMLElement>('.card');
       // Re-place at once: new content must not spill over the name, even for a frame.
       void place();
     };
-    draw();
-    if (!card) return;
-    const el: HTMLElement = card;
-    el.tabIndex = -1;
-    open = { mention, stop: autoUpdate(reference, el, () => void place(), { animationFrame: false }) };
-    if (focus) el.focus();
-    el.addEventListener('pointerenter', () => {
-      overCard = true;
-      clearTimeout(hide);
-    });
-    el.addEventListener('pointerleave', (e) => {
-      overCard = false;
-      // Back onto its own name: the card stays.
-      if (mentionAt(doc, session.names, e.clientX, e.clientY)?.mention !== mention) scheduleHide();
-    });
-    void knowledgeFor(mention).then((k) => {
-      if (open?.mention !== mention) return;
-      knowledge = k;
+    const pending = lookup(mention, pick);
+    let stopPlacing = () => {};
+    let wait: ReturnType<typeof setTimeout> | undefined;
+    const opened: OpenCard = {
+      mention,
+      keyboard,
+      returnFocus,
+      stop: () => {
+        clearTimeout(wait);
+        stopPlacing();
+        pending.cancel();
+      },
+    };
+    open = opened;
+    /** Shown once its background arrives (or after a short wait, loading): placed once, at its final size. */
+    const mount = () => {
+      if (open !== opened || card) return;
       draw();
+      const el = card as HTMLElement | null;
+      if (!el) return;
+      el.tabIndex = -1;
+      stopPlacing = autoUpdate(reference, el, () => void place(), { animationFrame: false });
+      if (keyboard) el.focus({ preventScroll: true });
+      el.addEventListener('pointerenter', () => {
+        overCard = true;
+        clearTimeout(hide);
+      });
+      el.addEventListener('pointerleave', (e) => {
+        overCard = false;
+        if (open?.keyboard && host?.root.activeElement) return;
+        // Back onto its own name: the card stays.
+        if (mentionAt(doc, session.names, e.clientX, e.clientY)?.mention !== mention) scheduleHide();
+      });
+    };
+    wait = setTimeout(mount, SHOW_LOADING_AFTER);
+    void pending.answer.then((k) => {
+      if (open !== opened) return;
+      knowledge = k;
+      clearTimeout(wait);
+      if (card) draw();
+      else mount();
     });
   };
 
@@ -122,55 +246,77 @@ export function runCards(session: PageSession, signal: AbortSignal): { step(dire
     }, HIDE_DELAY);
   };
 
+  /** Escape or the close button: the card goes, and a keyboard reader's focus goes back where it was. */
+  const dismiss = () => {
+    const o = open;
+    close();
+    if (!o?.keyboard) return;
+    const back = o.returnFocus as HTMLElement | null;
+    if (back && back !== doc.body && back.isConnected && typeof back.focus === 'function') {
+      back.focus({ preventScroll: true });
+      return;
+    }
+    // Nothing was focused: start the page's Tab order at the name, as caret browsing would.
+    const sel = doc.getSelection();
+    if (sel && (sel.rangeCount === 0 || sel.isCollapsed)) sel.collapse(o.mention.range.startContainer, o.mention.range.startOffset);
+  };
+
   const stepWithin = (from: PageMention, d: 1 | -1) => {
     const list = session.names.of(from.key);
     const i = list.indexOf(from);
     const next = list[(i + d + list.length) % list.length];
-    if (next) reveal(next, true);
+    if (next) reveal(next);
   };
 
-  const reveal = (m: PageMention, focus: boolean) => {
+  /** Opens a name's card from the keyboard, scrolling only if its line is not comfortably in view. */
+  const reveal = (m: PageMention) => {
     lastKeyboard = m;
-    const el = m.range.startContainer.parentElement;
-    el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    show(m, null, focus);
+    const r = m.range.getClientRects()[0];
+    const h = doc.documentElement.clientHeight;
+    if (!r || r.top < 48 || r.bottom > h - 48) (m.range.startContainer.parentElement as HTMLElement | null)?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    show(m, null, true);
   };
 
   const onMove = (e: PointerEvent) => {
     if (e.pointerType === 'touch') return;
-    const path = e.composedPath();
-    if (host && path.includes(host.host)) return;
+    const now = e.timeStamp;
+    const speed = Math.hypot(e.clientX - lastMove.x, e.clientY - lastMove.y) / Math.max(1, now - lastMove.t);
+    lastMove = { x: e.clientX, y: e.clientY, t: now };
+    if (host && e.composedPath().includes(host.host)) return;
     const hit = mentionAt(doc, session.names, e.clientX, e.clientY);
     const m = hit?.mention ?? null;
-    if (m === candidate) return;
+    if (m && m === open?.mention) {
+      // Back on the open card's name within the hide delay: it stays (Page Previews loses this race).
+      candidate = m;
+      clearTimeout(intent);
+      clearTimeout(hide);
+      return;
+    }
+    // Still sweeping over the same name: wait for the pointer to rest before counting the delay.
+    if (m && m === candidate && speed <= SWEEP_SPEED) return;
     candidate = m;
     clearTimeout(intent);
     if (m) {
-      if (open?.mention === m) {
-        clearTimeout(hide);
-        return;
-      }
       const rect = hit!.rect;
       intent = setTimeout(() => {
-        lastKeyboard = null;
         if (candidate === m) show(m, rect, false);
       }, session.settings.hoverDelay);
-    } else if (open && !overCard) {
+    } else if (open && !overCard && !open.keyboard) {
       scheduleHide();
     }
   };
 
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && open) {
-      const wasKeyboard = lastKeyboard;
-      close();
+      dismiss();
       e.stopPropagation();
-      if (wasKeyboard) (wasKeyboard.range.startContainer.parentElement as HTMLElement | null)?.focus?.();
+      e.preventDefault();
     }
   };
 
   doc.addEventListener('pointermove', onMove, { passive: true, signal });
   doc.addEventListener('keydown', onKey, { capture: true, signal });
+  watchSettings(() => answers.clear(), signal);
   signal.addEventListener('abort', () => {
     close();
     host?.remove();
@@ -189,7 +335,7 @@ export function runCards(session: PageSession, signal: AbortSignal): { step(dire
         if (i < 0) i = 0;
         if (direction < 0) i = Math.max(0, i - 1);
       }
-      reveal(list[(i + list.length) % list.length], true);
+      reveal(list[(i + list.length) % list.length]);
     },
   };
 }

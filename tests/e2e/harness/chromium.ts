@@ -14,6 +14,12 @@ function tab(page: Page): Tab {
     screenshot: async (path) => void (await page.screenshot({ path })),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
+    addScript: async (source) => void (await page.evaluate(source)),
+    async setViewport(width, height, scale = 1) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: scale, mobile: false });
+      await cdp.detach();
+    },
   };
 }
 

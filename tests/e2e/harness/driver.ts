@@ -18,6 +18,10 @@ export interface Tab {
   screenshot(path: string): Promise<void>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
+  /** Runs a script's source in the page (not subject to the page's CSP): for injecting axe-core. */
+  addScript(source: string): Promise<void>;
+  /** Viewport size in CSS px and device scale: 640 × 360 at 2 is a 1280 × 720 window at 200% zoom. */
+  setViewport(width: number, height: number, scale?: number): Promise<void>;
 }
 
 export interface Driver {

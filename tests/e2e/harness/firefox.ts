@@ -23,6 +23,8 @@ function tab(page: Page): Tab {
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
+    addScript: async (source) => void (await page.evaluate(source)),
+    setViewport: (width, height, scale = 1) => page.setViewport({ width, height, deviceScaleFactor: scale }),
   };
 }
 

@@ -1,0 +1,35 @@
+/**
+ * Card lookups in the background: one AbortController per lookup, so a card closed before its answer
+ * arrives stops the requests still in flight (the content script sends `knowledge:cancel`).
+ */
+import type { Browser } from 'wxt/browser';
+import { lookupKnowledge } from '../knowledge/lookup';
+import type { Knowledge, KnowledgeRequest } from '../knowledge/types';
+import type { DB } from '../reading/store';
+import { loadSettings } from '../shared/settings';
+
+const inFlight = new Map<string, AbortController>();
+const idOf = (requestId: string, sender: Browser.runtime.MessageSender) => `${sender.tab?.id ?? 'page'}|${requestId}`;
+
+export async function lookup(db: DB, req: KnowledgeRequest, sender: Browser.runtime.MessageSender): Promise<Knowledge> {
+  const settings = await loadSettings();
+  const controller = new AbortController();
+  const id = req.requestId ? idOf(req.requestId, sender) : undefined;
+  if (id) inFlight.set(id, controller);
+  try {
+    return await lookupKnowledge(
+      db,
+      req,
+      { wikipedia: settings.wikipedia, wikipediaEndpoint: settings.wikipediaEndpoint, wikidataEndpoint: settings.wikidataEndpoint, images: settings.cardImages },
+      { signal: controller.signal },
+    );
+  } finally {
+    if (id) inFlight.delete(id);
+  }
+}
+
+export function cancel(requestId: string, sender: Browser.runtime.MessageSender): void {
+  const id = idOf(requestId, sender);
+  inFlight.get(id)?.abort();
+  inFlight.delete(id);
+}

@@ -1,0 +1,30 @@
+/** Lookup keys for names: the same place or group written with or without diacritics, articles or hyphens. */
+
+const MARKS = /[\u0300-\u036f]/g;
+const APOSTROPHES = /[’‘'ʿʾ`´ʻʼ]/g;
+/** Arabic articles as transliterations write them before a name: al-Bab, Al Bāb, ar-Raqqah, el-Sisi. */
+const ARTICLE = /^(?:al|el|ar|as|ash|at|ad|adh|an|az|ath|ed|es|et|en)[\s-]+(?=\S)/;
+
+function fold(s: string): string {
+  return s.normalize('NFD').replace(MARKS, '').replace(/ı/g, 'i').replace(APOSTROPHES, '').toLowerCase().trim();
+}
+
+/**
+ * A place name's key: "Al Bāb", "al-Bab" and "Bab" meet; so do "Ḩamāh"/"Hama", "Tall Abyaḑ"/"Tal Abyad",
+ * "Deir ez-Zor"/"Deir Ezzor". Letters only, doubled letters collapsed, a final "-ah" read as "-a".
+ */
+export function placeKey(name: string): string {
+  return fold(name)
+    .replace(ARTICLE, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+    .replace(/(\p{L})\1+/gu, '$1')
+    .replace(/ah$/, 'a');
+}
+
+/** A name's key for groups and people: case, diacritics, punctuation and a leading "the" ignored. */
+export function nameKey(name: string): string {
+  return fold(name)
+    .replace(/^the\s+/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
