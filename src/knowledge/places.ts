@@ -113,15 +113,20 @@ export function pageGeo(context: ContextPlace[] = []): PageGeo {
   }
   for (const p of context) {
     if (findCountry(p.name) && p.subkind !== 'city' && p.subkind !== 'town') continue;
-    const key = placeKey(p.name);
-    if (p.geo) {
-      towns.push({ key, name: p.name, lat: p.geo.lat, lon: p.geo.lon, country: p.geo.country ?? '', population: p.geo.population ?? 0 });
-      continue;
-    }
-    const best = findTowns(p.name, { countries, towns: [] })[0];
-    if (best) towns.push({ ...best, key, name: p.name });
+    const best = townFor(p.name, { countries, towns: [] }, p.geo);
+    if (best) towns.push({ ...best, key: placeKey(p.name), name: p.name });
   }
   return { countries, towns };
+}
+
+/**
+ * The gazetteer's town for a name. The detector's `geo` (coarse: its data is rounded) picks among
+ * same-named towns and stands in when the gazetteer does not know the name; precise coordinates win.
+ */
+function townFor(name: string, geo: PageGeo, at?: ContextPlace['geo']): Town | undefined {
+  const towns = findTowns(name, geo);
+  if (!at) return towns[0];
+  return towns.find((t) => distanceKm(t, at) < 25) ?? { name, lat: at.lat, lon: at.lon, country: at.country ?? '', population: at.population ?? 0 };
 }
 
 /**
@@ -146,14 +151,13 @@ export function relationsFor(place: Point & { key: string }, geo: PageGeo, limit
 const AREA_SUFFIX = /\s+(province|governorate|region|district|countryside)$/i;
 
 /**
- * The Places layer for a place name, or null when the gazetteer does not know it. `geo` from the detector
- * wins over the gazetteer's guess; the gazetteer still supplies population and country when it agrees.
+ * The Places layer for a place name, or null when neither the gazetteer nor the detector knows where it is.
  */
 export function resolvePlace(req: KnowledgeRequest, geo: PageGeo, extra?: { lat: number; lon: number; country?: string; note?: string }): PlaceFacts | null {
   const { name } = req;
   const key = placeKey(name);
   const isTown = req.subkind === 'city' || req.subkind === 'town';
-  const country = !isTown && !req.geo ? findCountry(name) : undefined;
+  const country = isTown ? undefined : findCountry(name);
   if (country) {
     return {
       kind: 'country',
@@ -172,13 +176,7 @@ export function resolvePlace(req: KnowledgeRequest, geo: PageGeo, extra?: { lat:
   }
   const area = AREA_SUFFIX.exec(name);
   const base = area ? name.slice(0, area.index) : name;
-  let town: Town | undefined;
-  if (req.geo) {
-    const at = req.geo;
-    town = findTowns(base, geo).find((t) => distanceKm(t, at) < 25) ?? { name, lat: at.lat, lon: at.lon, country: at.country ?? '', population: at.population ?? 0 };
-  } else {
-    town = findTowns(base, geo)[0];
-  }
+  const town = townFor(base, geo, req.geo);
   if (!town) return null;
   const c = countryByCode(town.country);
   return {

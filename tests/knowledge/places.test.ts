@@ -89,3 +89,26 @@ describe('the Places layer', () => {
     expect(lebanon.land.length).toBeGreaterThan(200);
   });
 });
+
+describe('coarse coordinates from the detector', () => {
+  // The detector's data is rounded to 0.1°: good for choosing a town, not for measuring to it.
+  const coarse = [
+    { name: 'Aleppo', subkind: 'city', geo: { lat: 36.2, lon: 37.2, country: 'SY', population: 1_600_000 } },
+    { name: 'Syria', subkind: 'country', geo: { lat: 35, lon: 38, country: 'SY' } },
+  ];
+
+  it('keep a country a country', () => {
+    const place = resolvePlace({ name: 'Syria', kind: 'place', subkind: 'country', geo: { lat: 35, lon: 38, country: 'SY' } }, pageGeo(coarse));
+    expect(place?.kind).toBe('country');
+    expect(place?.relations).toEqual([]);
+  });
+
+  it('give way to the gazetteer for the page’s other towns', () => {
+    const geo = pageGeo(coarse);
+    const aleppo = geo.towns.find((t) => t.name === 'Aleppo')!;
+    expect(aleppo.lat).not.toBe(36.2);
+    expect(Math.abs(aleppo.lat - 36.2)).toBeLessThan(0.1);
+    const bab = resolvePlace({ name: 'al-Bab', kind: 'place', subkind: 'city', geo: { lat: 36.4, lon: 37.5, country: 'SY' } }, geo);
+    expect(bab?.relations[0]?.phrase).toBe('about 40 km north-east of Aleppo');
+  });
+});
