@@ -3,6 +3,9 @@ import { launchChromiumWithExtension, setExtensionSettings } from '../../../scri
 import { buildDir, tempProfile, VIEWPORT, type Driver, type Tab } from './driver';
 
 function tab(page: Page): Tab {
+  // Emulation overrides belong to the CDP session that set them and vanish when it detaches (the page
+  // then falls back to the bare window size), so one session stays attached for the page's life.
+  let cdp: Promise<import('playwright-core').CDPSession> | null = null;
   return {
     url: () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg),
@@ -16,9 +19,8 @@ function tab(page: Page): Tab {
     close: () => page.close(),
     addScript: async (source) => void (await page.evaluate(source)),
     async setViewport(width, height, scale = 1) {
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: scale, mobile: false });
-      await cdp.detach();
+      cdp ??= page.context().newCDPSession(page);
+      await (await cdp).send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: scale, mobile: false });
     },
   };
 }
