@@ -71,7 +71,8 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
           continue;
         }
       }
-      if (!(j + 1 < toks.length && toks[j].joins)) break;
+      // No name runs longer; a capitalised list or heading is cut into pieces (and work stays linear).
+      if (!(j + 1 < toks.length && toks[j].joins) || j - i >= MAX_RUN) break;
       if (toks[j + 1].cap) j++;
       else {
         const k = connect(toks, j, i, lex);
@@ -445,6 +446,8 @@ function roleBefore(scan: Scan, from: Token, name: Token): string | undefined {
   return role && !HONORIFIC.test(role) ? role : undefined;
 }
 
+/** Tokens in one capitalised run at most. */
+const MAX_RUN = 14;
 const SCORE_AFTER = /^ \d{1,2}-\d{1,2}\b/;
 const SCORE_BEFORE = /\b\d{1,2}-\d{1,2} $/;
 const IN_THE = new Set(['in', 'at', 'across', 'into', 'near', 'throughout', 'around', 'inside']);

@@ -57,3 +57,12 @@ describe('document-level consistency', () => {
     expect(turkey.wikiTitle).toBe('Turkey');
   });
 });
+
+describe('cost', () => {
+  it('stays linear on a long capitalised list', () => {
+    const list = Array.from({ length: 40_000 }, (_, i) => ['Paris', 'London', 'Smith', 'Alpha', 'Beta'][i % 5]).join(' ');
+    const t0 = performance.now();
+    page([list]);
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+});
