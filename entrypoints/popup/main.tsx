@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ask } from '../../src/messaging/client';
+import type { PagesProtocol } from '../../src/messaging/protocol';
+import { listen } from '../../src/messaging/router';
 import { originPattern } from '../../src/shared/url';
 import { Popup, type PopupApi } from '../../src/ui/Popup';
 import '../../src/ui/popup.css';
@@ -18,6 +20,7 @@ const api: PopupApi = {
     return { state, url, site };
   },
   followed: () => ask('pages:followed', {}),
+  watch: (onState) => listen<PagesProtocol>({ 'state:changed': (state) => onState(state) }),
   mark: (url, ids, state) => ask('updates:mark', { url, ids, state, manual: true }),
   async jump(url, id) {
     await ask('page:jump', { url, id });

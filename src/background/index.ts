@@ -1,6 +1,6 @@
 /** The background: owns IndexedDB and the network; everything else asks it through typed messages. */
 import { browser } from 'wxt/browser';
-import { tell } from '../messaging/client';
+import { announce, tell } from '../messaging/client';
 import type { BackgroundProtocol } from '../messaging/protocol';
 import { listen } from '../messaging/router';
 import { clearCache, clearReading, exportAll, followedPages, importAll, markUpdates, openStore, pageState, recordReport, type DB } from '../reading/store';
@@ -22,8 +22,9 @@ async function setBadge(tabId: number, state: PageState | null): Promise<void> {
   if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }).catch(() => undefined);
 }
 
-/** Every tab showing this page gets the new state and its badge (two tabs of one blog agree). */
+/** Every tab showing this page gets the new state and its badge (two tabs of one blog agree), and an open popup. */
 async function broadcast(state: PageState, exceptTab?: number): Promise<void> {
+  void announce('state:changed', state);
   for (const tabId of await tabPages.tabsOf(state.url)) {
     await setBadge(tabId, state);
     if (tabId !== exceptTab) await tell(tabId, 'state:changed', state).catch(() => tabPages.remove(tabId));

@@ -48,6 +48,12 @@ export interface ContentProtocol {
   'page:ping': [Record<string, never>, { url: string; isLiveBlog: boolean; names: number }];
 }
 
+/** Announcements from the background to open extension pages (the popup), which need no answer. */
+export interface PagesProtocol {
+  /** A page's reading state changed (a report, a mark, an import): an open popup shows it at once. */
+  'state:changed': [PageState, void];
+}
+
 export type BackgroundRequest<K extends keyof BackgroundProtocol> = BackgroundProtocol[K][0];
 export type BackgroundResponse<K extends keyof BackgroundProtocol> = BackgroundProtocol[K][1];
 export type ContentRequest<K extends keyof ContentProtocol> = ContentProtocol[K][0];

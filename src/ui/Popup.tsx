@@ -3,6 +3,7 @@
  * and below, the followed live blogs with their unseen counts as of the last visit.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { canonicalUrl } from '../shared/url';
 import type { FollowedPage, PageState, UpdateView } from '../reading/types';
 
 export interface PopupApi {
@@ -12,6 +13,8 @@ export interface PopupApi {
   mark(url: string, ids: string[], state: 'seen' | 'new'): Promise<PageState | null>;
   jump(url: string, id: string): Promise<void>;
   enableSite?(): Promise<boolean>;
+  /** Calls back with every reading-state change while the popup is open; returns the unsubscribe. */
+  watch?(onState: (state: PageState) => void): () => void;
   openOptions?(): void;
 }
 
@@ -43,6 +46,17 @@ export function Popup({ api }: { api: PopupApi }) {
     setFollowed(await api.followed());
   };
   useEffect(() => void refresh(), []);
+  // Stay current while open: the page reports after the popup opened, a live insertion arrives, another
+  // tab marks updates seen.
+  useEffect(
+    () =>
+      api.watch?.((next) => {
+        if (!url || next.url !== canonicalUrl(url)) return;
+        setState(next);
+        void api.followed().then(setFollowed);
+      }),
+    [url],
+  );
 
   const mark = async (ids: string[], to: 'seen' | 'new') => {
     if (!state) return;
