@@ -10,9 +10,8 @@ import { createRequire } from 'node:module';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mockEndpoints, startServer, type LocalServer } from '../../scripts/lib/server';
 import { API_USER_AGENT } from '../../src/knowledge/net';
-import { launchChromium } from './harness/chromium';
+import { BROWSERS } from './harness/browsers';
 import { sleep, until, VIEWPORT, type Driver, type Tab } from './harness/driver';
-import { launchFirefox } from './harness/firefox';
 import { cardInfo } from './harness/page';
 
 /** Centre of the n-th underlined mention whose text is `text` (scrolled into view), or null. */
@@ -75,10 +74,7 @@ function details(tab: Tab): Promise<CardDetails | null> {
   });
 }
 
-describe.each([
-  ['chromium', launchChromium],
-  ['firefox', launchFirefox],
-] as const)('%s', (_name, launch) => {
+describe.each(BROWSERS)('%s', (_name, launch) => {
   let server: LocalServer;
   let driver: Driver;
   let page: Tab;

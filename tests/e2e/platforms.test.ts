@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, SHARED, startServer, type LocalServer } from '../../scripts/lib/server';
 import { NOT_LIVE_BLOGS, OWN_PAGES } from '../fixtures/platforms/expected';
-import { launchChromium } from './harness/chromium';
+import { BROWSERS } from './harness/browsers';
 import { until, type Driver, type Tab } from './harness/driver';
-import { launchFirefox } from './harness/firefox';
 
 const REAL_LIVE: Record<string, number> = { 'corkbeo-level3-covid-liveblog.html': 26, 'fr-kim-jong-un-inline-updates.html': 6 };
 const REAL_ORDINARY = [
@@ -31,10 +30,7 @@ interface Ping {
   ids: string[];
 }
 
-describe.each([
-  ['chromium', launchChromium],
-  ['firefox', launchFirefox],
-] as const)('%s', (_name, launch) => {
+describe.each(BROWSERS)('%s', (_name, launch) => {
   let server: LocalServer;
   let driver: Driver;
   let probe: Tab;

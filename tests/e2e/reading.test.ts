@@ -7,19 +7,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type LocalServer } from '../../scripts/lib/server';
-import { launchChromium } from './harness/chromium';
+import { BROWSERS } from './harness/browsers';
 import { sleep, until, type Driver, type Tab } from './harness/driver';
-import { launchFirefox } from './harness/firefox';
 import { serveLiveBlog, type LiveBlogRoute } from './harness/live-blog';
 import { popupRows, type PopupRow } from './harness/page';
 
 /** Where the pill sits (fixed, 16 px from the bottom-right corner): a point inside it. */
 const PILL_POINT = { dx: 40, dy: 34 };
 
-describe.each([
-  ['chromium', launchChromium],
-  ['firefox', launchFirefox],
-] as const)('%s', (name, launch) => {
+describe.each(BROWSERS)('%s', (name, launch) => {
   let server: LocalServer;
   let driver: Driver;
   let blog: LiveBlogRoute;

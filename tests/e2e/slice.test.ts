@@ -5,17 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, wikiEndpoint, type LocalServer } from '../../scripts/lib/server';
-import { launchChromium } from './harness/chromium';
+import { BROWSERS } from './harness/browsers';
 import { sleep, until, type Driver, type Tab } from './harness/driver';
-import { launchFirefox } from './harness/firefox';
 import { cardInfo, highlightTexts, pointOfText, popupRows } from './harness/page';
 
 const SEED = '/shared/eaworldview-syria-daily.html';
 
-describe.each([
-  ['chromium', launchChromium],
-  ['firefox', launchFirefox],
-] as const)('%s', (_name, launch) => {
+describe.each(BROWSERS)('%s', (_name, launch) => {
   let server: LocalServer;
   let driver: Driver;
   let page: Tab;

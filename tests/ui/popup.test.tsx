@@ -12,8 +12,9 @@ const stateWith = (url: string, ids: string[], seen: string[] = []): PageState =
   url,
   title: 'Live',
   isLiveBlog: true,
-  updates: ids.map((id) => ({ id, label: `UPDATE ${id}`, firstLine: `text ${id}`, state: seen.includes(id) ? 'seen' : 'new', manual: false, fresh: false })),
+  updates: ids.map((id) => ({ id, label: `UPDATE ${id}`, firstLine: `text ${id}`, state: seen.includes(id) ? 'seen' : 'new', manual: false, fresh: false, backlog: false })),
   unseen: ids.length - seen.length,
+  aliases: {},
 });
 
 function fakeApi(initial: PageState | null) {
