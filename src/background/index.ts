@@ -92,7 +92,11 @@ export function startBackground(): void {
       return result;
     },
     async 'data:clear'({ what }) {
-      if (what === 'reading' || what === 'all') await clearReading(await db());
+      if (what === 'reading' || what === 'all') {
+        await clearReading(await db());
+        // Open pages forget their marks and report again, so badges, markers and the popup start over.
+        for (const tabId of await tabPages.all()) await tell(tabId, 'reading:reset', {}).catch(() => tabPages.remove(tabId));
+      }
       if (what === 'cache' || what === 'all') await clearCache(await db());
     },
     async 'site:enable'({ origin, tabId }) {

@@ -29,6 +29,10 @@ export const tabPages = {
     await chain;
     return (await read())[tabId];
   },
+  async all(): Promise<number[]> {
+    await chain;
+    return Object.keys(await read()).map(Number);
+  },
   async tabsOf(url: string): Promise<number[]> {
     await chain;
     return Object.entries(await read()).filter(([, u]) => u === url).map(([t]) => Number(t));

@@ -42,6 +42,8 @@ export interface ContentProtocol {
   'update:jump': [{ id: string }, { ok: boolean }];
   /** Reading state changed elsewhere (another tab of the same blog, the popup, an import). */
   'state:changed': [PageState, void];
+  /** The reader cleared their reading data: forget this page's marks and report afresh. */
+  'reading:reset': [Record<string, never>, void];
   /** Keyboard shortcut from the commands API. */
   'names:step': [{ direction: 1 | -1 }, void];
   /** Where the tab stands, for the popup. */

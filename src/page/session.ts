@@ -43,6 +43,7 @@ export class PageSession {
     listen<ContentProtocol>({
       'update:jump': ({ id }) => ({ ok: this.jump(id) }),
       'state:changed': (state) => this.reading?.apply(state),
+      'reading:reset': () => this.reading?.reset(),
       'names:step': ({ direction }) => this.cards?.step(direction),
       'page:ping': () => ({ url: doc.location.href, isLiveBlog: !!this.liveblog, names: this.names.entities.size }),
     });

@@ -8,7 +8,7 @@ import type { BackgroundProtocol } from '../../src/messaging/protocol';
 import { listen } from '../../src/messaging/router';
 import { runReading } from '../../src/page/features/reading';
 import type { PageSession } from '../../src/page/session';
-import { markUpdates, openStore, pageState, recordReport, type DB } from '../../src/reading/store';
+import { clearReading, markUpdates, openStore, pageState, recordReport, type DB } from '../../src/reading/store';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
 const ENTRY_HEIGHT = 300;
@@ -189,6 +189,24 @@ describe('reading in the page', () => {
     // Seen now: its marker turns hollow, and the pill goes.
     expect([...root.querySelectorAll('.marker')].map((m) => m.className)).toEqual(['marker seen']);
     expect(root.querySelector('button')!.hidden).toBe(true);
+    ctl.abort();
+  });
+
+  it('starts over after the reader clears their data: everything new, and marks count again', async () => {
+    layout(300);
+    const ctl = new AbortController();
+    const reading = runReading(session(), ctl.signal);
+    userInput('wheel');
+    await pass(2500);
+    expect(await states()).toEqual(['4:new', '3:seen', '2:seen', '1:seen']);
+    await clearReading(db);
+    reading.reset();
+    await pass(200);
+    expect(reading.state()!.unseen).toBe(4);
+    // The same updates, still on screen, are seen again after another second of reading.
+    userInput('wheel');
+    await pass(2500);
+    expect(await states()).toEqual(['4:new', '3:seen', '2:seen', '1:seen']);
     ctl.abort();
   });
 });

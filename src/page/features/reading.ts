@@ -29,6 +29,8 @@ export interface ReadingHandle {
   /** The page's updates changed (live insertion, edit): re-report if what the background knows changed. */
   updatesChanged(): void;
   apply(state: PageState): void;
+  /** The reader cleared their reading data: this page is new to Backstory again. */
+  reset(): void;
   /** Scroll to an update (popup, pill) and flash its outline. */
   jump(id: string): boolean;
 }
@@ -273,6 +275,15 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
       relayout();
     },
     apply,
+    reset() {
+      pending.clear();
+      for (const u of updates()) tracker.reset(idOf(u));
+      aliases = {};
+      firstIds = null;
+      freshHere.clear();
+      reported = '';
+      void sendReport();
+    },
     jump(id) {
       const update = updates().find((u) => u.id === id || idOf(u) === id);
       if (!update) return false;
