@@ -372,11 +372,13 @@ function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): 
   if (shape > 0) return emit(scan, run, 'person', headline ? 0 : (shape as 1 | 2));
   if (run.every((r) => !r.cap || isAcronym(r, lex))) return emit(scan, run, 'organization', 1);
   if (!headline && run.filter((r) => r.cap).length <= 4 && !run.some((r) => r.cap && lex.quiet.has(r.key))) {
-    // Capitalised common words mid-sentence name something ("Killing Joke", "Pump House"): most often an
-    // organisation. At a sentence start they may be ordinary words: then only the page can back them.
-    // ... unless the words around say what it is ("Elon Musk said").
+    // Capitalised words mid-sentence name something, most often an organisation; the words around may say
+    // what ("Elon Musk said", "the Killing Joke"). At a sentence start they may be ordinary words.
     const kind = guessKind(scan, run);
-    return emit(scan, run, kind ?? 'organization', run[0].sent && !kind ? 0 : 1, { guess: !kind });
+    // Only common words and nothing around to say what they name ("Registered Historic Place", "Writing
+    // Fellow"): a Title Case phrase more often than a name, so the page must back it.
+    const allCommon = run.every((r) => !r.cap || lex.isWord(r.key));
+    return emit(scan, run, kind ?? 'organization', (run[0].sent || allCommon) && !kind ? 0 : 1, { guess: !kind });
   }
 }
 
@@ -476,7 +478,12 @@ function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
   emit(scan, run, entry.kind, 3, { entry, subkind: entry.subkind });
 }
 
+const ORDINAL = /^\d{1,3}(?:st|nd|rd|th|d)?$/;
+
 function emit(scan: Scan, run: Token[], kind: Kind, strength: Strength, extra: Partial<Candidate> = {}): void {
+  // "the 82nd Airborne Division", "65 Fighter Wing": a unit's number is part of its name.
+  const before = scan.toks[run[0].i - 1];
+  if (before && before.joins && (extra.subkind === 'military' || extra.subkind === 'armed-group') && ORDINAL.test(before.text)) run = [before, ...run];
   const text = surface(scan, run);
   const first = run[0];
   let role = extra.role;

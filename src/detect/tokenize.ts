@@ -112,7 +112,7 @@ export function tokenize(text: string, lex: Lexicon): Token[] {
       }
     }
     const first = word.charCodeAt(0);
-    const cap = mayCap && word.length > 0 && ((first >= 65 && first <= 90) || UPPER_START.test(word) || GLUED_CAP.test(word));
+    const cap = (mayCap && word.length > 0 && ((first >= 65 && first <= 90) || UPPER_START.test(word) || GLUED_CAP.test(word))) || (isDigit(code) && isCallSign(word));
     const upper = cap && word.length > 1 && isAllCaps(word);
     if (out.length) {
       const prev = out[out.length - 1];
@@ -179,3 +179,13 @@ function isAllCaps(w: string): boolean {
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
+
+const CALL_SIGN = /^\d{1,3}([A-Z]{2,4})$/;
+/** Units and ordinals written after a number: "5PM", "20MW", "3RD" are no names. */
+const UNITS = new Set(['AM', 'PM', 'BC', 'AD', 'BCE', 'CE', 'MW', 'GW', 'KW', 'TW', 'MWH', 'GWH', 'KWH', 'TWH', 'KM', 'KG', 'MB', 'GB', 'TB', 'KB', 'MHZ', 'GHZ', 'HZ', 'MPH', 'KPH', 'HP', 'CC', 'ML', 'MM', 'CM', 'FT', 'ST', 'ND', 'RD', 'TH', 'LB', 'LBS', 'OZ', 'MG', 'GMT', 'UTC', 'EST', 'EDT', 'PST', 'PDT', 'CET', 'CEST', 'BST', 'HRS', 'MIN', 'FPS', 'GHZ', 'MBPS', 'GBPS', 'DPI', 'PPM', 'PPB', 'BPD']);
+
+/** A broadcaster's call sign or a code name that starts with digits ("6PR", "3AW", "2GB"). */
+export function isCallSign(word: string): boolean {
+  const m = CALL_SIGN.exec(word);
+  return !!m && !UNITS.has(m[1]);
+}

@@ -18,6 +18,11 @@ describe('acronyms', () => {
     expect(names('KHARTOUM, NOV. 3 — talks resumed.')).toEqual(['KHARTOUM/place']);
   });
 
+  it('reads call signs that start with digits, but not numbers with units', () => {
+    expect(names('The talk station 6PR and its sister 3AW merged.')).toEqual(['6PR/organization', '3AW/organization']);
+    expect(names('The plant delivers 20MW from 5PM and ran on the 3RD shift.')).toEqual([]);
+  });
+
   it('links an acronym to the name it abbreviates on the page', () => {
     const p = page(['The Kurdistan Democratic Union Committee (KDUC) met.', 'The KDUC said it would return.']);
     expect(p.keyOf('KDUC')).toBe(p.keyOf('Kurdistan Democratic Union Committee'));

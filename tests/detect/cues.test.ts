@@ -17,6 +17,14 @@ describe('organisation and place cues', () => {
     expect(names('The town of al-Bab lies in Aleppo Province.')).toEqual(['al-Bab/place', 'Aleppo Province/place']);
   });
 
+  it('keeps a unit\'s number in its name', () => {
+    expect(names('Troops of the 82nd Airborne Division and the 3rd Assault Brigade advanced.')).toEqual([
+      '82nd Airborne Division/organization',
+      '3rd Assault Brigade/organization',
+    ]);
+    expect(names('In 1943 it became 65 Fighter Wing.')).toEqual(['65 Fighter Wing/organization']);
+  });
+
   it('gives cue subkinds', () => {
     const e = [...detect('Bilal Abdul Kareem of On the Ground News said.').entities.values()].find((x) => x.kind === 'organization')!;
     expect(e.subkind).toBe('media');
