@@ -75,6 +75,8 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
   const acronyms = new Map<string, string>();
   const orgInitials = new Map<string, string>();
   const tails = new Map<string, string[]>();
+  // Words of the page's organisation names: "the League" refers back to "Australian League of Rights".
+  const orgWords = new Map<string, string>();
   blocks.forEach((block, b) => {
     for (const c of block) {
       const v = votes.get(c.key)!;
@@ -98,6 +100,9 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
         tails.set(c.key, []);
         const acr = initials(c.text);
         if (acr) orgInitials.set(acr, c.key);
+      }
+      if (kind === 'organization' && c.words >= 2 && v.strength >= 2) {
+        for (const w of c.text.split(' ')) if (w.length > 2 && w[0] !== w[0].toLowerCase()) orgWords.set(fold(w), c.key);
       }
       if (c.expands) acronyms.set(c.key, c.expands);
     }
@@ -130,7 +135,11 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
           kind = bestKind(ev);
           entry = ev.entry?.kind === kind ? ev.entry : undefined;
         } else if (v.strength === 0) continue;
-      } else if (v.strength === 0) continue;
+      } else if (v.strength === 0) {
+        const org = c.words === 1 && !c.guess && kind === 'organization' ? orgWords.get(c.key) : undefined;
+        if (!org) continue;
+        target = org;
+      }
       const key = entry ? entry.key : entityKey(kind, target);
       mentions.push({ start: c.s, end: c.e, kind, key });
       let e = entities.get(key);

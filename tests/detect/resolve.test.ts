@@ -23,6 +23,13 @@ describe('document-level consistency', () => {
     expect(p.keyOf('Moon')).toBe(p.keyOf('Moon Jae-in'));
   });
 
+  it('reads "the League" as the page\'s organisation of that name', () => {
+    const p = page(['The Australian League of Rights was formed in 1960.', 'Critics of the League met.', 'He left the league.']);
+    expect(p.keyOf('League')).toBe(p.keyOf('Australian League of Rights'));
+    // Without a full name on the page, a lone common word stays quiet.
+    expect(page(['Critics of the League met.']).mentions).toEqual([]);
+  });
+
   it('makes ISIS, Islamic State and Daesh one entity', () => {
     const p = page(['ISIS fighters retreated.', 'Islamic State denied it.', 'Turkey fights Daesh.']);
     const key = p.keyOf('ISIS');
