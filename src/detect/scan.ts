@@ -7,6 +7,7 @@ import type { Entry, Lexicon } from './lexicon';
 import { isAcronym } from './rules/acronyms';
 import { isOtherName, isTeamName, orgCue, placeCue } from './rules/cues';
 import { personShape } from './rules/names';
+import { quotedTitles } from './rules/quotes';
 import { connect } from './rules/particles';
 import { appositionAfter, descriptorStart } from './rules/roles';
 import { isFunctionWord, isHeadline, isPositionalCapital } from './rules/sentence';
@@ -89,8 +90,22 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
     i = j + 1;
   }
   link(scan);
+  dropInTitles(scan);
   // The word lists and rules are English: in a block of another language keep only names the gazetteer knows.
   return scan.out.some((c) => c.strength < 3) && isForeign(toks, lex) ? scan.out.filter((c) => c.strength === 3) : scan.out;
+}
+
+/**
+ * No mentions inside a quoted title ("Anarchy in Tokyo"), unless the quotes hold one known name whole
+ * (the so-called "Islamic State").
+ */
+function dropInTitles(scan: Scan): void {
+  if (!scan.out.length || (scan.text.indexOf('"') < 0 && scan.text.indexOf('“') < 0 && scan.text.indexOf("'") < 0)) return;
+  for (const [a, b] of quotedTitles(scan.text, scan.toks)) {
+    const inside = scan.out.filter((c) => c.s > a && c.e <= b);
+    if (inside.length === 1 && inside[0].strength >= 2 && scan.text.slice(a + 1, b).trim() === inside[0].text) continue;
+    if (inside.length) scan.out = scan.out.filter((c) => !(c.s > a && c.e <= b));
+  }
 }
 
 /** Whether a block's lower-case words are mostly not English (German, French ... pages). */
