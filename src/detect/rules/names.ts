@@ -1,5 +1,5 @@
 /**
- * Person names never seen before: a known first name, a known surname, particles ("bin", "al-", "van"),
+ * Person names never seen before: a known first name, particles ("bin", "al-", "van"),
  * or a short run of capitalised words that are not common English.
  */
 import type { Lexicon } from '../lexicon';
@@ -7,7 +7,7 @@ import type { Token } from '../tokenize';
 import { PARTICLES } from './particles';
 
 /**
- * How strongly a run of words looks like a person's name: 2 (a known first name or surname, or a
+ * How strongly a run of words looks like a person's name: 2 (a known first name, or a
  * particle), 1 (unknown capitalised words, none common), 0 (not a name by its shape).
  */
 const ROMAN = /^[IVX]{1,4}$/;
@@ -26,7 +26,7 @@ export function personShape(run: Token[], lex: Lexicon): number {
   // "El Financiero", "Le Figaro", "La Stampa": an article opens a title, not a person (whose "El Sisi" is
   // still found as part of the full name).
   if (caps.length === 2 && ARTICLE_CAPS.has(first.text)) return 0;
-  if (lex.firstNames.has(first.key) || lex.surnames.has(last.key)) return 2;
+  if (lex.firstNames.has(first.key)) return 2;
   if (run.some((t) => !t.cap) || /^(?:al|el|as|ad|ash|ibn|bin|abu|abd)-/i.test(last.text)) return 2;
   // Unknown words all through ("Binali Yıldırım") may be a person; a common word ("Killing Joke") is not.
   return caps.every((t) => !lex.isWord(t.key)) ? 1 : 0;
