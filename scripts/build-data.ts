@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import countries from 'world-countries';
 import { buildBloom } from '../src/detect/bloom';
 import wordLists from '../src/detect/data/curated/words.json';
-import { fold, stems } from '../src/detect/text';
+import { fold, phraseKey, stems } from '../src/detect/text';
 
 const require = createRequire(import.meta.url);
 const cities: Array<{ name: string; altName: string; country: string; featureCode: string; population: number; loc: { coordinates: [number, number] } }> =
@@ -40,6 +40,22 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 const CORE_REGIONS_MAX = 90;
 
 // --- Countries -------------------------------------------------------------------------------------
+/**
+ * Alternative names an English page may use: Latin script only (not "Россия"), and one spelling per lookup
+ * key (the detector folds diacritics: "Türkiye" finds "Turkiye").
+ */
+function latinVariants(name: string, names: string[]): string[] {
+  const seen = new Set([phraseKey(name)]);
+  const out: string[] = [];
+  for (const n of [...new Set(names)].sort(byString)) {
+    const key = phraseKey(n);
+    if (seen.has(key) || !/^[\p{Script=Latin}\s.,'’()-]+$/u.test(n)) continue;
+    seen.add(key);
+    out.push(n);
+  }
+  return out;
+}
+
 const countryRows = countries
   .filter((c) => c.cca2 && c.name?.common)
   .map((c) => {
@@ -51,7 +67,7 @@ const countryRows = countries
     return {
       code: c.cca2,
       name: c.name.common,
-      alt: [...new Set([c.name.official, ...alt].filter((s) => s !== c.name.common))].sort(byString),
+      alt: latinVariants(c.name.common, [c.name.official, ...alt]),
       demonyms: [...demonyms].sort(byString),
       lat: round2(c.latlng[0]),
       lon: round2(c.latlng[1]),
@@ -115,15 +131,24 @@ const coreCities = allCities.filter(isCore).map(cityLine);
 
 // --- Regions (first-level subdivisions), unless a country has the name --------------------------------
 const regionData: Array<{ countryShortCode: string; regions: Array<{ name: string }> }> = JSON.parse(readFileSync(pkgFile('country-region-data/data.json'), 'utf8'));
+const area = new Map(countries.map((c) => [c.cca2, c.area]));
+/**
+ * Countries whose first-level regions are states and provinces, not municipalities: at most
+ * CORE_REGIONS_MAX of them and at most two per 1,000 km² (Puerto Rico's 78 municipios, Malta's 68 local
+ * councils are out). Britain's counties stay: English news names them all the time.
+ */
+const listsStates = (c: (typeof regionData)[number]) =>
+  c.countryShortCode === 'GB' || (c.regions.length <= CORE_REGIONS_MAX && c.regions.length <= 2 * ((area.get(c.countryShortCode) ?? 0) / 1000));
+// A name several countries' regions share goes to the largest country (Florida the US state, not the
+// Puerto Rican municipio; Maryland not the Liberian county).
+const regionHolders = regionData.filter(listsStates).sort((a, b) => (area.get(b.countryShortCode) ?? 0) - (area.get(a.countryShortCode) ?? 0) || byString(a.countryShortCode, b.countryShortCode));
 const regions = new Map<string, string>();
-for (const c of regionData) {
-  const listed = c.regions.length <= CORE_REGIONS_MAX || c.countryShortCode === 'GB';
+for (const c of regionHolders) {
   for (const r of c.regions) {
     const key = fold(r.name);
-    // A name that a municipality of a country left out also holds (listed earlier) is ambiguous: it stays out too.
     if (!countryNames.has(key) && !regions.has(key) && !/[()]/.test(r.name)) {
       const flags = isWord(key) || quiet.has(key) ? 'a' : '';
-      regions.set(key, listed ? [r.name, c.countryShortCode, flags].join('\t') : '');
+      regions.set(key, [r.name, c.countryShortCode, flags].join('\t'));
     }
   }
 }
