@@ -58,6 +58,7 @@ export class Lexicon {
   readonly placeNouns = new Set(cues.placeNouns);
   readonly ofPlaceNouns = new Set(cues.ofPlaceNouns);
   readonly orgNouns = new Set(cues.orgNouns);
+  readonly personNouns = new Set(cues.personNouns);
   readonly leaderNouns = new Set(cues.leaderNouns);
   readonly miscSuffix = set(cues.miscSuffix);
   readonly miscPrefix = set(cues.miscPrefix);

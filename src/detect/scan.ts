@@ -6,6 +6,7 @@
 import type { Entry, Lexicon } from './lexicon';
 import { isAcronym } from './rules/acronyms';
 import { isOtherName, isTeamName, orgCue, placeCue } from './rules/cues';
+import { definedKind } from './rules/definitions';
 import { personShape } from './rules/names';
 import { quotedTitles } from './rules/quotes';
 import { connect } from './rules/particles';
@@ -517,6 +518,9 @@ function link(scan: Scan): void {
     const next = out[k + 1];
     const between = next ? text.slice(c.e, next.s) : '';
     if (isTeam(scan, c)) Object.assign(c, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
+    // "Caloi is a Brazilian manufacturer of bicycles": a definition outranks shape and gazetteer.
+    const defined = definedKind(text, c.e, lex);
+    if (defined) Object.assign(c, { kind: defined, strength: 3, guess: false, ...(c.entry && c.entry.kind !== defined ? { entry: undefined, subkind: undefined } : {}) });
     // "Kyiv and Odesa": a guessed kind follows the known name it is listed with.
     if (next && (between === ' and ' || between === ', ') && !!c.guess !== !!next.guess) {
       const [known, guessed] = c.guess ? [next, c] : [c, next];

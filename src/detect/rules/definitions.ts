@@ -1,0 +1,31 @@
+/**
+ * Definitions: "Caloi is a Brazilian manufacturer of bicycles", "Aisby is a village in Lincolnshire",
+ * "Linkin Park are an American rock band", "X was born in ...", "X was founded in ...". The noun a name is
+ * defined by says its kind, more surely than its shape or the gazetteer (a band named after a park).
+ */
+import type { Lexicon } from '../lexicon';
+import type { Kind } from '../types';
+
+// The copula, after an optional parenthesis ("Cowley (born June 12, 1912) was ...") and before an article.
+const COPULA = /^\s*(?:\([^()]{0,80}\)\s*)?,?\s+(?:is|was|are|were)\s+(?:(born|founded|formed|established|incorporated|raised)\b|(?:(?:a|an|the|one of the)\s+)([^.;:,()"“”]{1,80}))/;
+/** Words that end the noun phrase the head is read from: "a village [in] Lincolnshire". */
+const STOP = new Set(['of', 'in', 'on', 'at', 'from', 'for', 'that', 'which', 'who', 'whose', 'with', 'and', 'or', 'by', 'based', 'located', 'situated', 'founded', 'formed', 'owned', 'run', 'near', 'to', 'since', 'between', 'within', 'where', 'known', 'named', 'called', 'set', 'first', 'best', 'most']);
+const MAX_WORDS = 7;
+
+/** The kind a definition right after a name gives it, or undefined. */
+export function definedKind(text: string, end: number, lex: Lexicon): Kind | undefined {
+  const m = COPULA.exec(text.slice(end, end + 160));
+  if (!m) return undefined;
+  if (m[1]) return m[1] === 'born' || m[1] === 'raised' ? 'person' : 'organization';
+  let head = '';
+  let n = 0;
+  for (const w of m[2].split(/\s+/)) {
+    const word = w.toLowerCase();
+    if (!word || STOP.has(word) || ++n > MAX_WORDS) break;
+    head = word;
+  }
+  if (lex.personNouns.has(head) || lex.titleHeads.has(head)) return 'person';
+  if (lex.orgNouns.has(head)) return 'organization';
+  if (lex.placeNouns.has(head)) return 'place';
+  return undefined;
+}
