@@ -21,6 +21,11 @@ describe('name particles', () => {
     expect(names('The show was hosted by Karl Langdon & Harvey Deegan.')).toEqual(['Karl Langdon/person', 'Harvey Deegan/person']);
   });
 
+  it('joins one more field by "and" after an organisation head and its "of"', () => {
+    expect(names('He works at the Department of Physics and Astronomy.')).toEqual(['Department of Physics and Astronomy/organization']);
+    expect(names('A letter from the Ministry of Defence and Erdogan arrived.')).toEqual(['Ministry of Defence/organization', 'Erdogan/person']);
+  });
+
   it('does not join one unit to another with "of"', () => {
     expect(names("Later, Howe's Brigade of Couch's Division crossed the river.")).toEqual(["Howe's Brigade/organization", "Couch's Division/organization"]);
   });

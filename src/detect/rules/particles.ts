@@ -34,6 +34,12 @@ function hasOrgHead(toks: Token[], from: number, to: number, lex: Lexicon): bool
   return false;
 }
 
+/** Whether the run has an organisation head followed by "of" or "for" and one capitalised word ("Department of Physics"). */
+function ofAfterHead(toks: Token[], from: number, to: number, lex: Lexicon): boolean {
+  const of = toks[to - 1];
+  return (of.text === 'of' || of.text === 'for') && hasOrgHead(toks, from, to - 2, lex);
+}
+
 /**
  * If the lower-case words after token `j` connect it to a following capitalised part, the index of that
  * part's first token; else -1.
@@ -74,6 +80,9 @@ export function connect(toks: Token[], j: number, runStart: number, lex: Lexicon
       if (!toks[m].joins) break;
     }
   }
+  // "Department of Physics and Astronomy", "Brooklyn Institute of Arts and Sciences": after an organisation
+  // head and its "of", one more field joins by "and".
+  if (first === 'and' && words.length === 1 && j - runStart >= 2 && ofAfterHead(toks, runStart, j, lex) && lex.isWord(toks[k].key) && !lex.knows(toks[k].key)) return k;
   if (first === 'of' || first === 'to' || ((first === 'the' || first === 'on') && j > runStart)) return -1;
   // Otherwise the far side must end in an organisation cue: "On the Ground News", "Competition and Markets
   // Authority" (but not "Britain and the European Union": a known name does not start such a run).
