@@ -494,20 +494,23 @@ function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
   emit(scan, run, entry.kind, 3, { entry, subkind: entry.subkind });
 }
 
+const OWNS_NOTHING = /^(?:$|[,;:)]|\.(?:\s|$)| (?:and|or|became|in \d))/;
 const ORDINAL = /^\d{1,3}(?:st|nd|rd|th|d)?$/;
 
 function emit(scan: Scan, run: Token[], kind: Kind, strength: Strength, extra: Partial<Candidate> = {}): void {
   // "the 82nd Airborne Division", "65 Fighter Wing": a unit's number is part of its name.
   const before = scan.toks[run[0].i - 1];
   if (before && before.joins && (extra.subkind === 'military' || extra.subkind === 'armed-group') && ORDINAL.test(before.text)) run = [before, ...run];
-  const text = surface(scan, run);
   const first = run[0];
+  const last = run[run.length - 1];
+  // "Thalhimer's became Hecht's in 1992": a possessive that owns nothing is part of a shop's name.
+  const end = last.poss && kind === 'organization' && OWNS_NOTHING.test(scan.text.slice(last.e + 2, last.e + 12)) ? last.e + 2 : last.e;
+  const text = scan.text.slice(first.s, end);
   let role = extra.role;
   if (!role && kind !== 'place' && descriptorStart(scan.toks, first.i, scan.text, scan.lex) >= 0) role = roleBefore(scan, first, first);
-  const last = run[run.length - 1];
   let words = 0;
   for (const t of run) if (t.cap) words++;
-  scan.out.push({ s: first.s, e: last.e, text, key: run.length === 1 ? first.key : fold(text), kind, strength, words, first: first.i, last: last.i, ...extra, role });
+  scan.out.push({ s: first.s, e: end, text, key: run.length === 1 ? first.key : fold(text), kind, strength, words, first: first.i, last: last.i, ...extra, role });
 }
 
 /** Links between neighbouring candidates: "X of Org" roles, "(ACR)" expansions, appositions, teams, lists. */

@@ -13,6 +13,11 @@ describe('possessives and contractions', () => {
     expect(names("Later that day Howe's Brigade crossed the river.")).toEqual(["Howe's Brigade/organization"]);
   });
 
+  it("keeps the 's of a shop's name that owns nothing", () => {
+    expect(names("Thalhimer's later became Hecht's in 1992, and Macy's.")).toEqual(["Hecht's/organization", "Macy's/organization"]);
+    expect(names("Shares of Tesla's rival fell.")).toEqual(['Tesla/organization']);
+  });
+
   it('never reads contractions as names', () => {
     expect(isContraction('Don’t')).toBe(true);
     expect(names('Don’t worry. It’s fine, they’re here.')).toEqual([]);
