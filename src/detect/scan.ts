@@ -382,6 +382,8 @@ function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): 
     // aliased), so a lone unknown word is more often an organisation ("Activision", "Gavi").
     const fallback = named ? 'person' : 'organization';
     // A sentence's first word counts when it is no English word ("Panasonic, which supplies ...").
+    // "the Patriots", "the Flecktones": a capitalised plural after "the" mid-sentence names a team or a band.
+    if (!headline && !t.sent && !guess && kind === 'organization' && PLURAL.test(t.text) && scan.toks[t.i - 1]?.text === 'the') return emit(scan, run, kind, 1);
     if (common || headline || (t.sent && !named && !kind)) return emit(scan, run, kind ?? fallback, 0, { guess });
     return emit(scan, run, kind ?? fallback, named && kind === undefined ? 2 : 1, { guess: guess && !named });
   }
@@ -494,6 +496,7 @@ function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
   emit(scan, run, entry.kind, 3, { entry, subkind: entry.subkind });
 }
 
+const PLURAL = /^\p{Lu}\p{Ll}+[^s]s$/u;
 const OWNS_NOTHING = /^(?:$|[,;:)]|\.(?:\s|$)| (?:and|or|became|in \d))/;
 const ORDINAL = /^\d{1,3}(?:st|nd|rd|th|d)?$/;
 

@@ -17,6 +17,11 @@ describe('organisation and place cues', () => {
     expect(names('The town of al-Bab lies in Aleppo Province.')).toEqual(['al-Bab/place', 'Aleppo Province/place']);
   });
 
+  it('reads a capitalised plural after "the" mid-sentence as a team or band', () => {
+    expect(names('He was signed by the Jets, then traded to the Patriots.')).toEqual(['Jets/organization', 'Patriots/organization']);
+    expect(names('Jets flew over the city.')).toEqual([]);
+  });
+
   it('keeps a unit\'s number in its name', () => {
     expect(names('Troops of the 82nd Airborne Division and the 3rd Assault Brigade advanced.')).toEqual([
       '82nd Airborne Division/organization',
