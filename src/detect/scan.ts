@@ -324,6 +324,9 @@ function segment(scan: Scan, run: Token[]): void {
     return emit(scan, run, 'person', 2);
   }
 
+  // "Cathay Pacific", "Virgin Australia": a place and a word no list knows, side by side, name a company.
+  if (run.length === 2 && !headline && isBrandWithPlace(scan, run)) return emit(scan, run, 'organization', 1);
+
   // Gazetteer phrases inside the run; what lies between them is classified on its own.
   let gap = 0;
   let found = false;
@@ -359,6 +362,18 @@ function segment(scan: Scan, run: Token[]): void {
     return;
   }
   unknown(scan, run, shape);
+}
+
+/** Two words, one a known place, the other no common word, name, title, demonym or direction. */
+function isBrandWithPlace(scan: Scan, run: Token[]): boolean {
+  const { lex } = scan;
+  const places = run.map((t) => {
+    const hit = phraseAt(scan, [t], 0);
+    return !!hit && hit.entry.kind === 'place' && !hit.entry.ambiguous;
+  });
+  if (places[0] === places[1]) return false;
+  const other = run[places[0] ? 1 : 0];
+  return other.cap && !other.upper && !lex.knows(other.key) && !lex.isWord(other.key) && !lex.firstNames.has(other.key) && !lex.isDemonym(other.key) && !lex.directions.has(other.key) && !isTitleWord(other, lex);
 }
 
 /** A run no list knows: an acronym, a person by shape, or a guess from the words around it. */
