@@ -17,6 +17,13 @@ describe('organisation and place cues', () => {
     expect(names('The town of al-Bab lies in Aleppo Province.')).toEqual(['al-Bab/place', 'Aleppo Province/place']);
   });
 
+  it('reads a place and an unknown word side by side as a company', () => {
+    expect(names('Flights were cancelled at Cathay Pacific on Monday.')).toEqual(['Cathay Pacific/organization']);
+    expect(names('Shares of Berkshire Hathaway rose.')).toEqual(['Berkshire Hathaway/organization']);
+    // A first name or a common word next to the place does not make a company.
+    expect(names('He met Sushil Chandra in Delhi.')).toEqual(['Sushil Chandra/person', 'Delhi/place']);
+  });
+
   it('reads a capitalised plural after "the" mid-sentence as a team or band', () => {
     expect(names('He was signed by the Jets, then traded to the Patriots.')).toEqual(['Jets/organization', 'Patriots/organization']);
     expect(names('Jets flew over the city.')).toEqual([]);
