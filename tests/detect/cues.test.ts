@@ -17,6 +17,12 @@ describe('organisation and place cues', () => {
     expect(names('The town of al-Bab lies in Aleppo Province.')).toEqual(['al-Bab/place', 'Aleppo Province/place']);
   });
 
+  it('reads a capital inside a word as a brand, but not a name particle', () => {
+    expect(names('Users left MySpace for YouTube.')).toEqual(['MySpace/organization', 'YouTube/organization']);
+    expect(names('Engineers at Google DeepMind built it.')).toEqual(['Google DeepMind/organization']);
+    expect(names('Governor Ron DeSantis met Leonardo DiCaprio.')).toEqual(['Ron DeSantis/person', 'Leonardo DiCaprio/person']);
+  });
+
   it('reads a place and an unknown word side by side as a company', () => {
     expect(names('Flights were cancelled at Cathay Pacific on Monday.')).toEqual(['Cathay Pacific/organization']);
     expect(names('Shares of Berkshire Hathaway rose.')).toEqual(['Berkshire Hathaway/organization']);
