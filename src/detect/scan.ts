@@ -491,14 +491,21 @@ const INNER_CAPITAL = /^(?!Mc|Mac|O'|O’|(?:De|Di|La|Le|Van|Von)\p{Lu})\p{Lu}\p
 
 /** A city named as a sports side: "Liverpool beat Manchester City 2-1", "host Brighton". */
 function isTeam(scan: Scan, c: Candidate): boolean {
-  if (c.kind !== 'place' || !(c.subkind === 'city' || c.subkind === 'town')) return false;
   const { toks, text, lex } = scan;
-  if (SCORE_AFTER.test(text.slice(c.e, c.e + 7)) || SCORE_BEFORE.test(text.slice(Math.max(0, c.s - 7), c.s))) return true;
   const prev = toks[c.first - 1];
+  // "played for Footscray", "signed with North Melbourne", "coached Lausanne": whatever the name, a club.
+  if (prev && prev.joins && !prev.cap && (c.kind === 'place' || c.guess)) {
+    const before = toks[c.first - 2];
+    if (TEAM_VERBS.has(prev.text) || ((prev.text === 'for' || prev.text === 'with') && before?.joins && PLAY_VERBS.has(before.text))) return true;
+  }
+  if (c.kind !== 'place' || !(c.subkind === 'city' || c.subkind === 'town')) return false;
+  if (SCORE_AFTER.test(text.slice(c.e, c.e + 7)) || SCORE_BEFORE.test(text.slice(Math.max(0, c.s - 7), c.s))) return true;
   const next = toks[c.last + 1];
   const joined = toks[c.last].joins && !!next;
   return (!!prev && prev.joins && lex.sportVerbs.has(prev.text)) || (joined && (lex.sportVerbs.has(next.text) || lex.teamNouns.has(next.text)));
 }
+const PLAY_VERBS = new Set(['played', 'plays', 'playing', 'signed', 'signs', 'signing', 'debuted', 'starred', 'scored', 'capped']);
+const TEAM_VERBS = new Set(['coached', 'coaches', 'coaching', 'captained', 'captains', 'captaining']);
 
 function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
   // A town whose name is also a word or a first name needs a place preposition ("in Harem") to count.
@@ -538,7 +545,12 @@ function link(scan: Scan): void {
     const c = out[k];
     const next = out[k + 1];
     const between = next ? text.slice(c.e, next.s) : '';
-    if (isTeam(scan, c)) Object.assign(c, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
+    const team = c.subkind === 'sport' && c.strength === 3 && !c.entry;
+    if (team || isTeam(scan, c)) {
+      Object.assign(c, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
+      // "played with Footscray and North Melbourne": the next side in the list is a club too.
+      if (next && next.kind === 'place' && (between === ' and ' || between === ', ')) Object.assign(next, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
+    }
     // "Caloi is a Brazilian manufacturer of bicycles": a definition outranks shape and gazetteer.
     const defined = definedKind(text, c.e, lex);
     if (defined) Object.assign(c, { kind: defined, strength: 3, guess: false, ...(c.entry && c.entry.kind !== defined ? { entry: undefined, subkind: undefined } : {}) });

@@ -30,6 +30,17 @@ describe('organisation and place cues', () => {
     expect(names('He met Sushil Chandra in Delhi.')).toEqual(['Sushil Chandra/person', 'Delhi/place']);
   });
 
+  it('reads a district that runs a service as an organisation', () => {
+    expect(names('Teachers of the Coronado Unified School District met.')).toEqual(['Coronado Unified School District/organization']);
+    expect(names('Walkers filled the Lake District.')).toEqual(['Lake District/place']);
+  });
+
+  it('reads the club a player plays for, and the next club listed', () => {
+    expect(names('He played with Footscray and North Melbourne in the VFL.')).toEqual(['Footscray/organization', 'North Melbourne/organization', 'VFL/organization']);
+    expect(names('He later coached Lausanne.')).toEqual(['Lausanne/organization']);
+    expect(names('He played in Texas and Ohio.')).toEqual(['Texas/place', 'Ohio/place']);
+  });
+
   it('reads a capitalised plural after "the" mid-sentence as a team or band', () => {
     expect(names('He was signed by the Jets, then traded to the Patriots.')).toEqual(['Jets/organization', 'Patriots/organization']);
     expect(names('Jets flew over the city.')).toEqual([]);

@@ -12,6 +12,8 @@ describe('definitions', () => {
     expect(kindAfter('Cowley (born June 12, 1912) was a Canadian ice hockey player.', 'Cowley')).toBe('person');
     expect(kindAfter('Gigi was formed in 1994.', 'Gigi')).toBe('organization');
     expect(kindAfter('Ruto was born in Kamagut.', 'Ruto')).toBe('person');
+    expect(kindAfter('The Laboratory is a private, non-profit institution.', 'Laboratory')).toBe('organization');
+    expect(kindAfter('Madonna is a singer, songwriter and actress.', 'Madonna')).toBe('person');
   });
 
   it('reads nothing from other sentences', () => {

@@ -6,6 +6,7 @@ import type { Lexicon } from '../lexicon';
 import type { Token } from '../tokenize';
 
 const OF = new Set(['of', 'de', 'des', 'du', 'di', 'del', 'della']);
+const SERVICES = new Set(['school', 'schools', 'water', 'fire', 'library', 'hospital', 'transit', 'sanitation', 'utility', 'irrigation', 'park']);
 
 /** Subkind when the run names an organisation by its cue words, else undefined. */
 export function orgCue(run: Token[], lex: Lexicon): string | undefined {
@@ -14,6 +15,8 @@ export function orgCue(run: Token[], lex: Lexicon): string | undefined {
   if (last.cap) {
     const sub = lex.orgSuffix.get(last.key);
     if (sub) return sub;
+    // "Coronado Unified School District", "Metropolitan Water District": a district that runs a service.
+    if ((last.key === 'district' || last.key === 'districts') && SERVICES.has(run[run.length - 2].key)) return 'government';
   }
   if (lex.orgPrefix.has(run[0].key) && (run[1].text === 'of' || run[1].text === 'for')) return 'government';
   // "Cricket Australia", "USA Badminton": a sport and a country name the sport's governing body.

@@ -7,7 +7,9 @@ import type { Lexicon } from '../lexicon';
 import type { Kind } from '../types';
 
 // The copula, after an optional parenthesis ("Cowley (born June 12, 1912) was ...") and before an article.
-const COPULA = /^\s*(?:\([^()]{0,80}\)\s*)?,?\s+(?:is|was|are|were)\s+(?:(born|founded|formed|established|incorporated|raised)\b|(?:(?:a|an|the|one of the)\s+)([^.;:,()"“”]{1,80}))/;
+const COPULA = /^\s*(?:\([^()]{0,80}\)\s*)?,?\s+(?:is|was|are|were)\s+(?:(born|founded|formed|established|incorporated|raised)\b|(?:(?:a|an|the|one of the)\s+)([^.;:()"“”]{1,80}))/;
+/** Titles that are adjectives too ("a private, non-profit institution", "a major label"). */
+const ADJECTIVES = new Set(['private', 'general', 'major', 'chief', 'official', 'deputy', 'elder', 'executive', 'common', 'crown', 'saint', 'champion', 'agent', 'representative', 'chair', 'leader']);
 /** Words that end the noun phrase the head is read from: "a village [in] Lincolnshire". */
 const STOP = new Set(['of', 'in', 'on', 'at', 'from', 'for', 'that', 'which', 'who', 'whose', 'with', 'and', 'or', 'by', 'based', 'located', 'situated', 'founded', 'formed', 'owned', 'run', 'near', 'to', 'since', 'between', 'within', 'where', 'known', 'named', 'called', 'set', 'first', 'best', 'most']);
 const MAX_WORDS = 7;
@@ -19,12 +21,12 @@ export function definedKind(text: string, end: number, lex: Lexicon): Kind | und
   if (m[1]) return m[1] === 'born' || m[1] === 'raised' ? 'person' : 'organization';
   let head = '';
   let n = 0;
-  for (const w of m[2].split(/\s+/)) {
+  for (const w of m[2].split(/,?\s+/)) {
     const word = w.toLowerCase();
     if (!word || STOP.has(word) || ++n > MAX_WORDS) break;
     head = word;
   }
-  if (lex.personNouns.has(head) || lex.titleHeads.has(head)) return 'person';
+  if (lex.personNouns.has(head) || (lex.titleHeads.has(head) && !ADJECTIVES.has(head))) return 'person';
   if (lex.orgNouns.has(head)) return 'organization';
   if (lex.placeNouns.has(head)) return 'place';
   return undefined;
