@@ -68,7 +68,10 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
         const last = toks[end].key;
         // ... or a known name that starts with the possessive ("People's Republic of China").
         const known = (lex.firstWords.get(fold(text.slice(toks[j].s, toks[j].e + 2))) ?? 1) > 1;
-        if (end - j <= 3 && (lex.orgSuffix.has(last) || lex.placeSuffix.has(last) || known)) {
+        // A known place or organisation owns what follows rather than naming it ("Chicago's Palmer House").
+        const owner = toks[j].i === i ? lex.phrase(toks[j].key) : lex.phrase(phraseKey(text.slice(toks[i].s, toks[j].e)));
+        const ownedBy = !!owner && !owner.ambiguous && owner.kind !== 'person';
+        if (end - j <= 3 && ((!ownedBy && (lex.orgSuffix.has(last) || lex.placeSuffix.has(last))) || known)) {
           j = end;
           continue;
         }

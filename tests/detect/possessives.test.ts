@@ -11,6 +11,8 @@ describe('possessives and contractions', () => {
 
   it('keeps a possessive inside a name a cue ends', () => {
     expect(names("Later that day Howe's Brigade crossed the river.")).toEqual(["Howe's Brigade/organization"]);
+    // ... but a known place owns what follows.
+    expect(names("They met in Chicago's Palmer House.")).toEqual(['Chicago/place', 'Palmer House/place']);
   });
 
   it("keeps the 's of a shop's name that owns nothing", () => {
