@@ -153,7 +153,12 @@ export class Lexicon {
   /** A people's name or adjective, also in compounds ("Kurdish", "Russians", "African-American"). */
   isDemonym(key: string): boolean {
     if (this.demonyms.has(key)) return true;
-    return key.includes('-') && key.split('-').every((part) => this.demonyms.has(part));
+    if (key.includes('-')) return key.split('-').every((part) => this.demonyms.has(part));
+    // People of a known region or city: "Minnesotan", "Queenslander", "Berliner".
+    const stem = key.endsWith('er') ? key.slice(0, -2) : key.endsWith('an') ? key.slice(0, -1) : '';
+    if (stem.length < 5) return false;
+    const place = this.phrase(stem);
+    return !!place && place.kind === 'place' && !place.ambiguous && place.subkind !== 'town';
   }
 
   /** A word that is never a name, in any capitalisation ("GMT", "NOV"). */

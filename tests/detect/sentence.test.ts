@@ -32,6 +32,7 @@ describe('sentence-initial capitals and headlines', () => {
 
   it('reads peoples and their compounds as no entity', () => {
     expect(names('African-American voters and Kurdish fighters met Russians.')).toEqual([]);
+    expect(names('He beat fellow Minnesotan Scott LeDoux and Queenslander Mitchell Rawlins.')).toEqual(['Scott LeDoux/person', 'Mitchell Rawlins/person']);
   });
 
   it('keeps a capital "The" that is part of a name mid-sentence', () => {
