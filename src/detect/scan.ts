@@ -104,7 +104,7 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
  * (the so-called "Islamic State").
  */
 function dropInTitles(scan: Scan): void {
-  if (!scan.out.length || (scan.text.indexOf('"') < 0 && scan.text.indexOf('“') < 0 && scan.text.indexOf("'") < 0)) return;
+  if (!scan.out.length || !OPENING_QUOTE.test(scan.text)) return;
   for (const [a, b] of quotedTitles(scan.text, scan.toks)) {
     const inside = scan.out.filter((c) => c.s > a && c.e <= b);
     if (inside.length === 1 && inside[0].strength >= 2 && scan.text.slice(a + 1, b).trim() === inside[0].text) continue;
@@ -521,6 +521,7 @@ function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
   emit(scan, run, entry.kind, 3, { entry, subkind: entry.subkind });
 }
 
+const OPENING_QUOTE = /["“]|(?:^|\s)'\w/;
 const PLURAL = /^\p{Lu}\p{Ll}+[^s]s$/u;
 const OWNS_NOTHING = /^(?:$|[,;:)]|\.(?:\s|$)| (?:and|or|became|in \d))/;
 const ORDINAL = /^\d{1,3}(?:st|nd|rd|th|d)?$/;

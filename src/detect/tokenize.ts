@@ -38,12 +38,12 @@ const OTHER = 0;
 const LETTER = 1; // letters and digits
 const MARK = 2; // combining marks continue a word but do not start one
 const classes = new Uint8Array(65536).fill(255);
+for (let c = 0; c < 128; c++) classes[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? LETTER : OTHER;
 const LETTER_RE = /[\p{L}\p{N}]/u;
 const MARK_RE = /\p{M}/u;
 
 /** Character class by UTF-16 code unit; non-ASCII classes are looked up once and cached. */
 function charClass(c: number): number {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? LETTER : OTHER;
   let k = classes[c];
   if (k === 255) {
     const ch = String.fromCharCode(c);
@@ -68,12 +68,15 @@ export function tokenize(text: string, lex: Lexicon): Token[] {
       continue;
     }
     const start = i++;
+    let hyphen = false;
     for (;;) {
       while (i < n && charClass(text.charCodeAt(i)) !== OTHER) i++;
       // Inner apostrophes, hyphens, full stops and ampersands keep a word whole ("al-Bab", "U.N", "AT&T").
       const j = text.charCodeAt(i);
-      if ((j === 39 || j === 0x2019 || j === 45 || j === 46 || j === 38) && i + 1 < n && charClass(text.charCodeAt(i + 1)) === LETTER) i += 2;
-      else break;
+      if ((j === 39 || j === 0x2019 || j === 45 || j === 46 || j === 38) && i + 1 < n && charClass(text.charCodeAt(i + 1)) === LETTER) {
+        hyphen ||= j === 45;
+        i += 2;
+      } else break;
     }
     let word = text.slice(start, i);
     let s = start;
@@ -92,7 +95,7 @@ export function tokenize(text: string, lex: Lexicon): Token[] {
     prevAbbrev = abbrev;
     // Only words with a capital can hold a name: keep the others cheap.
     const code = word.charCodeAt(0);
-    const mayCap = (code >= 65 && code <= 90) || (code > 127 && HAS_UPPER.test(word)) || (code >= 97 && code <= 122 && word.indexOf('-') > 0 && HAS_UPPER.test(word));
+    const mayCap = (code >= 65 && code <= 90) || (code > 127 && HAS_UPPER.test(word)) || (code >= 97 && code <= 122 && hyphen && HAS_UPPER.test(word));
     let cut = false;
     let poss = 0;
     if (mayCap) {

@@ -7,7 +7,7 @@ import type { Lexicon } from '../lexicon';
 import type { Kind } from '../types';
 
 // The copula, after an optional parenthesis ("Cowley (born June 12, 1912) was ...") and before an article.
-const COPULA = /^\s*(?:\([^()]{0,80}\)\s*)?,?\s+(?:is|was|are|were)\s+(?:(born|founded|formed|established|incorporated|raised)\b|(?:(?:a|an|the|one of the)\s+)([^.;:()"“”]{1,80}))/;
+const COPULA = /\s*(?:\([^()]{0,80}\)\s*)?,?\s+(?:is|was|are|were)\s+(?:(born|founded|formed|established|incorporated|raised)\b|(?:(?:a|an|the|one of the)\s+)([^.;:()"“”]{1,80}))/y;
 /** Titles that are adjectives too ("a private, non-profit institution", "a major label"). */
 const ADJECTIVES = new Set(['private', 'general', 'major', 'chief', 'official', 'deputy', 'elder', 'executive', 'common', 'crown', 'saint', 'champion', 'agent', 'representative', 'chair', 'leader']);
 /** Words that end the noun phrase the head is read from: "a village [in] Lincolnshire". */
@@ -16,7 +16,11 @@ const MAX_WORDS = 7;
 
 /** The kind a definition right after a name gives it, or undefined. */
 export function definedKind(text: string, end: number, lex: Lexicon): Kind | undefined {
-  const m = COPULA.exec(text.slice(end, end + 160));
+  // Most names are followed by something else: look at the next characters before running the pattern.
+  const c = text.charCodeAt(end);
+  if (c !== 32 && c !== 44 && c !== 40 && c !== 160) return undefined;
+  COPULA.lastIndex = end;
+  const m = COPULA.exec(text);
   if (!m) return undefined;
   if (m[1]) return m[1] === 'born' || m[1] === 'raised' ? 'person' : 'organization';
   let head = '';
