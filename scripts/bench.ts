@@ -73,7 +73,7 @@ async function measure(system: string, file: string): Promise<void> {
     return;
   }
   const { createPageDetector } = await import('../src/detect');
-  // Cold start first: the first detector builds the lexicon (Bloom filters, phrase tables) once per page.
+  // Cold start first: the first detector builds the lexicon (word sets, phrase tables) once per page.
   const cold0 = performance.now();
   createPageDetector().add('Turkish Prime Minister Binali Yıldırım visited Ankara.');
   const cold = performance.now() - cold0;

