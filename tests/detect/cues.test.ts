@@ -15,6 +15,7 @@ describe('organisation and place cues', () => {
     expect(names('He teaches at the University of Birmingham.')).toEqual(['University of Birmingham/organization']);
     expect(names('Officials of the Election Commission of India met.')).toEqual(['Election Commission of India/organization']);
     expect(names('The town of al-Bab lies in Aleppo Province.')).toEqual(['al-Bab/place', 'Aleppo Province/place']);
+    expect(names('The dock lies on the River Mersey.')).toEqual(['River Mersey/place']);
   });
 
   it('reads a capital inside a word as a brand, but not a name particle', () => {
