@@ -163,7 +163,8 @@ export class Lexicon {
 
   /** A word that is never a name, in any capitalisation ("GMT", "NOV"). */
   isNever(text: string): boolean {
-    return this.never.has(text);
+    // ... and their plurals ("Fridays", "KOs").
+    return this.never.has(text) || (text.length >= 3 && text.endsWith('s') && this.never.has(text.slice(0, -1)));
   }
 
   /** Whether a lower-case word (or its lemma) is common English. Memoised: pages repeat their words. */

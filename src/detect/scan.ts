@@ -385,8 +385,9 @@ function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): 
   const { lex, headline } = scan;
   const t = run[0];
   if (run.length === 1) {
-    // A letter alone ("C", "J.") or an abbreviation ("No.", "St.") is no name.
-    if (lex.isNever(t.text) || t.contraction || lex.isDemonym(t.key) || t.text.replace('.', '').length < 2 || lex.abbreviations.has(t.text.replace(/\.$/, ''))) return;
+    // A letter alone ("C", "J.") or an abbreviation ("No.", "St.") is no name, nor a company's legal form
+    // cut off by a comma ("Cascade Timberlands, LLC").
+    if (lex.isNever(t.text) || t.contraction || lex.isDemonym(t.key) || t.text.replace('.', '').length < 2 || lex.abbreviations.has(t.text.replace(/\.$/, '')) || lex.orgSuffix.get(t.key) === 'company') return;
     if (isAcronym(t, lex)) return emit(scan, run, 'organization', 2, { acronym: true });
     // "MySpace", "YouTube", "PlayStation": a capital inside a word is a brand, not a person ("McGill" is).
     // Page text glued across elements ("NewsThe", "CoronavirusIreland") is no brand.

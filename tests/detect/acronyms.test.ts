@@ -12,6 +12,11 @@ describe('acronyms', () => {
     expect(names('Officials in the US and the U.K. agreed.')).toEqual(['US/place', 'U.K./place']);
   });
 
+  it('ignores plurals of furniture and a legal form cut off by a comma', () => {
+    expect(names('The lottery is drawn on Tuesdays and Fridays; he won with 23 KOs.')).toEqual([]);
+    expect(names('Investors formed Cascade Timberlands, LLC.').map((n) => n.split('/')[0])).toEqual(['Cascade Timberlands']);
+  });
+
   it('ignores shouted words and furniture in capitals', () => {
     expect(names('UPDATE 1615 GMT: PHOTO of the day')).toEqual([]);
     expect(names('ORIGINAL ENTRY: talks resumed.')).toEqual([]);
