@@ -217,6 +217,8 @@ function segment(scan: Scan, run: Token[]): void {
   // Positional capitals at the start ("The", "Residents", "After") are not names, unless the gazetteer says so.
   // A connector right after it means the word opened a longer name ("On the Ground News").
   // A common word that opens a name ended by an organisation cue stays ("Legislative Assembly voted").
+  // "Operation Euphrates Shield" opening a sentence still names an operation.
+  if (isOtherName(run, lex)) return;
   const cueEnded = run.length > 1 && !!orgCue(run, lex) && !headline;
   while (run.length && run[1]?.cap !== false && isPositionalCapital(run[0], run[1], headline, lex) && !isKnown(phraseAt(scan, run, 0)) && !(cueEnded && !isFunctionWord(run[0]) && !lex.isNever(run[0].text))) {
     // Alone, it may still be a name the page gives in full elsewhere ("Power said ..."): let the page decide.
@@ -349,10 +351,11 @@ function segment(scan: Scan, run: Token[]): void {
     if (k === 0 && hit.entry.kind === 'organization' && after.length && after.every((t) => INNER_CAPITAL.test(t.text))) {
       return emit(scan, run, 'organization', 2, { subkind: hit.entry.subkind }); // "Google DeepMind"
     }
-    if (k === 0 && after.length && after.every((t) => lex.isWord(t.key) && !isTitleWord(t, lex) && !lex.firstNames.has(t.key))) {
+    if (k === 0 && after.length && after.every((t) => lex.isWord(t.key) && !isTitleWord(t, lex) && !lex.directions.has(t.key))) {
       // A known organisation followed by more words names a part of it ("Samsung Electronics", "Microsoft
-      // Gaming"); a known place followed by common words names something else ("Euphrates Shield").
-      return hit.entry.kind === 'organization' ? emit(scan, run, 'organization', 2, { subkind: hit.entry.subkind }) : undefined;
+      // Gaming"); a known place followed by common words names something else, most often a club, a
+      // company or a paper ("Perth Glory", "Texas Instruments", "Syria Daily").
+      return emit(scan, run, 'organization', hit.entry.kind === 'organization' ? 2 : 1, { subkind: hit.entry.kind === 'organization' ? hit.entry.subkind : undefined });
     }
     if (k > gap) unknown(scan, trim(scan.toks, run[gap].i, run[k - 1].i + 1));
     emitEntry(scan, run.slice(k, k + hit.n), hit.entry);

@@ -24,6 +24,10 @@ describe('organisation and place cues', () => {
     expect(names('Governor Ron DeSantis met Leonardo DiCaprio.')).toEqual(['Ron DeSantis/person', 'Leonardo DiCaprio/person']);
   });
 
+  it('reads a known place followed by common words as a club, company or paper', () => {
+    expect(names('Fans of the Perth Glory and readers of Syria Daily met.')).toEqual(['Perth Glory/organization', 'Syria Daily/organization']);
+  });
+
   it('reads a place and an unknown word side by side as a company', () => {
     expect(names('Flights were cancelled at Cathay Pacific on Monday.')).toEqual(['Cathay Pacific/organization']);
     expect(names('Shares of Berkshire Hathaway rose.')).toEqual(['Berkshire Hathaway/organization']);
@@ -67,6 +71,7 @@ describe('organisation and place cues', () => {
 
   it('finds no mention inside events and storms', () => {
     expect(names('The launch was delayed by Hurricane Milton and the Tour de France.')).toEqual([]);
+    expect(names('Operation Euphrates Shield began in August.')).toEqual([]);
   });
 
   it('reads a describing noun before a name', () => {
