@@ -407,7 +407,8 @@ function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): 
     // "the Patriots", "the Flecktones": a capitalised plural after "the" mid-sentence names a team or a band.
     if (!headline && !t.sent && !guess && kind === 'organization' && PLURAL.test(t.text) && scan.toks[t.i - 1]?.text === 'the') return emit(scan, run, kind, 1);
     if (common || headline || (t.sent && !named && !kind)) return emit(scan, run, kind ?? fallback, 0, { guess });
-    return emit(scan, run, kind ?? fallback, named && kind === undefined ? 2 : 1, { guess: guess && !named });
+    // A lone first name is weak evidence of a person: towns are named Harrison and Brittany too.
+    return emit(scan, run, kind ?? fallback, 1, { guess: guess && !named });
   }
   if (shape > 0) return emit(scan, run, 'person', headline ? 0 : (shape as 1 | 2));
   if (run.every((r) => !r.cap || isAcronym(r, lex))) return emit(scan, run, 'organization', 1);

@@ -44,6 +44,11 @@ describe('document-level consistency', () => {
     expect(kinds.size).toBe(1);
   });
 
+  it('lets the places a page names outvote a lone word that is also a first name', () => {
+    const p = page(['The town of Harrison lies on the line.', 'Milepost 20.7: Harrison, a station.', 'The first train left Harrison at 5:15.']);
+    expect(new Set(p.mentions.filter((m) => m.text === 'Harrison').map((m) => m.kind))).toEqual(new Set(['place']));
+  });
+
   it('keeps keys stable when more blocks arrive', () => {
     const d = createPageDetector();
     d.add('Turkish Prime Minister Binali Yıldırım visited Ankara.');
