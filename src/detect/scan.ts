@@ -147,7 +147,9 @@ function splitRun(scan: Scan, a: number, b: number): void {
       start = k;
       continue;
     }
-    if ((lex.isNever(t.text) && !(k > start && /^[IVX]{1,4}$/.test(t.text))) || t.contraction) {
+    // A Roman numeral stays after a name ("Louis XVI") and before a unit ("VI Corps").
+    const numeral = /^[IVX]{1,4}$/.test(t.text) && (k > start || lex.orgSuffix.get(toks[b - 1].key) === 'military');
+    if ((lex.isNever(t.text) && !numeral) || t.contraction) {
       if (k > start) segment(scan, trim(toks, start, k));
       start = k + 1;
     } else if (headline && k > start && !t.upper && lex.isWord(t.key) && !isTitleWord(t, lex) && !lex.orgSuffix.has(t.key) && !lex.placeSuffix.has(t.key)) {
@@ -220,7 +222,8 @@ function segment(scan: Scan, run: Token[]): void {
   // "Operation Euphrates Shield" opening a sentence still names an operation.
   if (isOtherName(run, lex)) return;
   const cueEnded = run.length > 1 && !!orgCue(run, lex) && !headline;
-  while (run.length && run[1]?.cap !== false && isPositionalCapital(run[0], run[1], headline, lex) && !isKnown(phraseAt(scan, run, 0)) && !(cueEnded && !isFunctionWord(run[0]) && !lex.isNever(run[0].text))) {
+  const unit = run.length > 1 && /^[IVX]{1,4}$/.test(run[0].text) && lex.orgSuffix.get(run[run.length - 1].key) === 'military';
+  while (!unit && run.length && run[1]?.cap !== false && isPositionalCapital(run[0], run[1], headline, lex) && !isKnown(phraseAt(scan, run, 0)) && !(cueEnded && !isFunctionWord(run[0]) && !lex.isNever(run[0].text))) {
     // Alone, it may still be a name the page gives in full elsewhere ("Power said ..."): let the page decide.
     if (run.length === 1 && !isFunctionWord(run[0]) && !lex.isNever(run[0].text) && !run[0].contraction && !lex.isDemonym(run[0].key)) {
       return emit(scan, run, 'person', 0, { guess: true });

@@ -95,7 +95,7 @@ export function tokenize(text: string, lex: Lexicon): Token[] {
     prevAbbrev = abbrev;
     // Only words with a capital can hold a name: keep the others cheap.
     const code = word.charCodeAt(0);
-    const mayCap = (code >= 65 && code <= 90) || (code > 127 && HAS_UPPER.test(word)) || (code >= 97 && code <= 122 && hyphen && HAS_UPPER.test(word));
+    const mayCap = (isDigit(code) && hasApostrophe(word)) || (code >= 65 && code <= 90) || (code > 127 && HAS_UPPER.test(word)) || (code >= 97 && code <= 122 && hyphen && HAS_UPPER.test(word));
     let cut = false;
     let poss = 0;
     if (mayCap) {

@@ -25,6 +25,7 @@ describe('acronyms', () => {
 
   it('reads call signs that start with digits, but not numbers with units', () => {
     expect(names('The talk station 6PR and its sister 3AW merged.')).toEqual(['6PR/organization', '3AW/organization']);
+    expect(names("Ratings of 6PR's breakfast show rose in the 1990's.")).toEqual(['6PR/organization']);
     expect(names('The plant delivers 20MW from 5PM and ran on the 3RD shift.')).toEqual([]);
   });
 

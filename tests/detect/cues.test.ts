@@ -57,6 +57,7 @@ describe('organisation and place cues', () => {
       '3rd Assault Brigade/organization',
     ]);
     expect(names('In 1943 it became 65 Fighter Wing.')).toEqual(['65 Fighter Wing/organization']);
+    expect(names('It was transferred to the VI Corps in 1862.')).toEqual(['VI Corps/organization']);
   });
 
   it('gives cue subkinds', () => {
