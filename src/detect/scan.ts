@@ -202,7 +202,8 @@ function phraseAt(scan: Scan, run: Token[], i: number): { n: number; entry: Entr
 function lookupPhrase(scan: Scan, run: Token[], i: number): { n: number; entry: Entry } | null {
   const { lex, text } = scan;
   // Runs may hold connectors the phrase spells differently; allow two extra tokens.
-  const longest = lex.firstWords.get(run[i].key);
+  // A phrase may start with a possessive the token had cut ("People's Republic of China").
+  const longest = lex.firstWords.get(run[i].key) ?? (run[i].poss ? lex.firstWords.get(`${run[i].key}'s`) : undefined);
   const max = Math.min(run.length - i, longest ? longest + 2 : 1);
   for (let n = max; n > 1; n--) {
     const last = run[i + n - 1];
