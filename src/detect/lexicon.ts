@@ -59,6 +59,8 @@ export class Lexicon {
   readonly ofPlaceNouns = new Set(cues.ofPlaceNouns);
   readonly orgNouns = new Set(cues.orgNouns);
   readonly personNouns = new Set(cues.personNouns);
+  readonly companyBefore = new Set(cues.companyBefore);
+  readonly companyAfter = new Set(cues.companyAfter);
   readonly leaderNouns = new Set(cues.leaderNouns);
   readonly miscSuffix = set(cues.miscSuffix);
   readonly miscPrefix = set(cues.miscPrefix);

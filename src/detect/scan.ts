@@ -497,7 +497,7 @@ function roleBefore(scan: Scan, from: Token, name: Token): string | undefined {
 const MAX_RUN = 14;
 const SCORE_AFTER = /^ \d{1,2}-\d{1,2}\b/;
 const SCORE_BEFORE = /\b\d{1,2}-\d{1,2} $/;
-const IN_THE = new Set(['in', 'at', 'across', 'into', 'near', 'throughout', 'around', 'inside']);
+const IN_THE = new Set(['in', 'at', 'across', 'into', 'near', 'throughout', 'around', 'inside', 'along', 'off', 'over', 'beyond', 'toward', 'towards']);
 const BROADCAST = new Set(['television', 'tv', 'channel', 'radio', 'station', 'network', 'broadcaster']);
 const INNER_CAPITAL = /^(?!Mc|Mac|O'|O’|(?:De|Di|La|Le|Van|Von)\p{Lu})\p{Lu}\p{Ll}+\p{Lu}/u;
 
@@ -551,6 +551,16 @@ function emit(scan: Scan, run: Token[], kind: Kind, strength: Strength, extra: P
   scan.out.push({ s: first.s, e: end, text, key: run.length === 1 ? first.key : fold(text), kind, strength, words, first: first.i, last: last.i, ...extra, role });
 }
 
+/** Whether the words around a name are a market's: "shares of X", "analysts at X", "X shares". */
+function isTraded(scan: Scan, c: Candidate): boolean {
+  const { toks, lex } = scan;
+  const p1 = toks[c.first - 1];
+  const p2 = toks[c.first - 2];
+  const next = toks[c.last + 1];
+  if (p1 && p2 && p1.joins && p2.joins && !p1.cap && lex.companyBefore.has(`${p2.key} ${p1.text}`)) return true;
+  return !!next && toks[c.last].joins && !next.cap && lex.companyAfter.has(next.text);
+}
+
 /** Links between neighbouring candidates: "X of Org" roles, "(ACR)" expansions, appositions, teams, lists. */
 function link(scan: Scan): void {
   const { out, text, lex } = scan;
@@ -567,10 +577,14 @@ function link(scan: Scan): void {
     // "Caloi is a Brazilian manufacturer of bicycles": a definition outranks shape and gazetteer.
     const defined = definedKind(text, c.e, lex);
     if (defined) Object.assign(c, { kind: defined, strength: 3, guess: false, ...(c.entry && c.entry.kind !== defined ? { entry: undefined, subkind: undefined } : {}) });
+    // "shares of Morgan Stanley", "Exxon Mobil shares": a market's words make a name a company.
+    if (c.kind !== 'organization' && c.strength <= 2 && !c.entry && !c.role && isTraded(scan, c)) Object.assign(c, { kind: 'organization', subkind: 'company', strength: 2, guess: false });
     // "Kyiv and Odesa": a guessed kind follows the known name it is listed with.
     if (next && (between === ' and ' || between === ', ') && !!c.guess !== !!next.guess) {
       const [known, guessed] = c.guess ? [next, c] : [c, next];
-      if (known.strength >= 2) Object.assign(guessed, { kind: known.kind, guess: false });
+      // A word no list knows, listed with a known name, is a name too ("Anthropic and Google DeepMind").
+      const unknownWord = guessed.words === 1 && !lex.isWord(guessed.key) && !lex.quiet.has(guessed.key);
+      if (known.strength >= 2) Object.assign(guessed, { kind: known.kind, guess: false, strength: unknownWord ? Math.max(guessed.strength, 1) : guessed.strength });
     }
     if (next && next.acronym && between === ' (' && text[next.e] === ')') next.expands = c.key;
     // "Gavi, the vaccine alliance, ...": an apposition ending in a describing noun says what a name is.

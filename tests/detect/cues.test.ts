@@ -28,6 +28,19 @@ describe('organisation and place cues', () => {
     expect(names('Fans of the Perth Glory and readers of Syria Daily met.')).toEqual(['Perth Glory/organization', 'Syria Daily/organization']);
   });
 
+  it('reads a market\'s words around a name as a company', () => {
+    expect(names('Shares of Exxon Mobil rose after a downgrade from Morgan Stanley.')).toEqual(['Exxon Mobil/organization', 'Morgan Stanley/organization']);
+    expect(names('Idemitsu Kosan shares fell.')).toEqual(['Idemitsu Kosan/organization']);
+  });
+
+  it('reads "along the X" as a place', () => {
+    expect(names('Boats sailed along the Seine.')).toEqual(['Seine/place']);
+  });
+
+  it('reads a word no list knows, listed with a known name, as a name', () => {
+    expect(names('Anthropic and Google DeepMind declined to comment.')).toEqual(['Anthropic/organization', 'Google DeepMind/organization']);
+  });
+
   it('reads a place and an unknown word side by side as a company', () => {
     expect(names('Flights were cancelled at Cathay Pacific on Monday.')).toEqual(['Cathay Pacific/organization']);
     expect(names('Shares of Berkshire Hathaway rose.')).toEqual(['Berkshire Hathaway/organization']);
