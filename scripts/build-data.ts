@@ -41,11 +41,11 @@ const CORE_REGIONS_MAX = 90;
 
 // --- Countries -------------------------------------------------------------------------------------
 /**
- * Alternative names an English page may use: Latin script only (not "Россия"), and one spelling per lookup
- * key (the detector folds diacritics: "Türkiye" finds "Turkiye").
+ * Alternative names an English page may use: Latin script only (not "Россия"), one spelling per lookup key
+ * (the detector folds diacritics: "Türkiye" finds "Turkiye"), and no demonym ("Saudi" officials).
  */
 function latinVariants(name: string, names: string[]): string[] {
-  const seen = new Set([phraseKey(name)]);
+  const seen = new Set([phraseKey(name), ...wordLists.demonyms.map(phraseKey)]);
   const out: string[] = [];
   for (const n of [...new Set(names)].sort(byString)) {
     const key = phraseKey(n);

@@ -30,5 +30,8 @@ describe('data structures', () => {
     expect(lex.phrase('aleppo')?.geo?.country).toBe('SY');
     // Countries that no longer exist are curated: the datasets list only today's.
     expect(lex.phrase('ussr')?.key).toBe(lex.phrase('soviet union')?.key);
+    // A demonym is no alternative name of its country ("Saudi officials").
+    expect(lex.phrase('saudi')).toBeUndefined();
+    expect(lex.phrase('saudi arabia')?.subkind).toBe('country');
   });
 });
