@@ -71,7 +71,11 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
         // A known place or organisation owns what follows rather than naming it ("Chicago's Palmer House").
         const owner = toks[j].i === i ? lex.phrase(toks[j].key) : lex.phrase(phraseKey(text.slice(toks[i].s, toks[j].e)));
         const ownedBy = !!owner && !owner.ambiguous && owner.kind !== 'person';
-        if (end - j <= 3 && ((!ownedBy && (lex.orgSuffix.has(last) || lex.placeSuffix.has(last))) || known)) {
+        // ... and so does a person named in full ("Olaf Scholz's Social Democrats"), while a surname or a
+        // saint may name it ("Howe's Brigade", "St Mary's College").
+        let fullName = false;
+        for (let f = i; f < j; f++) fullName ||= !lex.placePrefix.has(toks[f].key) && !(toks[f].sent && lex.isWord(toks[f].key));
+        if (end - j <= 3 && ((!fullName && !ownedBy && (lex.orgSuffix.has(last) || lex.placeSuffix.has(last))) || known)) {
           j = end;
           continue;
         }
@@ -220,8 +224,8 @@ function segment(scan: Scan, run: Token[]): void {
   // Positional capitals at the start ("The", "Residents", "After") are not names, unless the gazetteer says so.
   // A connector right after it means the word opened a longer name ("On the Ground News").
   // A common word that opens a name ended by an organisation cue stays ("Legislative Assembly voted").
-  // "Operation Euphrates Shield" opening a sentence still names an operation.
-  if (isOtherName(run, lex)) return;
+  // "Operation Euphrates Shield" opening a sentence still names an operation (but "National Rally" is a party).
+  if (isOtherName(run, lex) && phraseAt(scan, run, 0)?.n !== run.length) return;
   const cueEnded = run.length > 1 && !!orgCue(run, lex) && !headline;
   const unit = run.length > 1 && /^[IVX]{1,4}$/.test(run[0].text) && lex.orgSuffix.get(run[run.length - 1].key) === 'military';
   while (!unit && run.length && run[1]?.cap !== false && isPositionalCapital(run[0], run[1], headline, lex) && !isKnown(phraseAt(scan, run, 0)) && !(cueEnded && !isFunctionWord(run[0]) && !lex.isNever(run[0].text))) {

@@ -86,6 +86,8 @@ describe('organisation and place cues', () => {
   it('finds no mention inside events and storms', () => {
     expect(names('The launch was delayed by Hurricane Milton and the Tour de France.')).toEqual([]);
     expect(names('Operation Euphrates Shield began in August.')).toEqual([]);
+    // ... but a known name that ends like an event is still a name.
+    expect(names('Voters backed the National Rally on Sunday.')).toEqual(['National Rally/organization']);
   });
 
   it('reads a describing noun before a name', () => {

@@ -23,7 +23,17 @@ describe('name particles', () => {
 
   it('joins one more field by "and" after an organisation head and its "of"', () => {
     expect(names('He works at the Department of Physics and Astronomy.')).toEqual(['Department of Physics and Astronomy/organization']);
+    expect(names('The Africa Centres for Disease Control and Prevention warned.')).toEqual(['Africa Centres for Disease Control and Prevention/organization']);
     expect(names('Officials of the Ministry of Defence and Erdogan said so.').map((n) => n.split('/')[0])).toEqual(['Ministry of Defence', 'Erdogan']);
+  });
+
+  it('joins connectors when the whole is a known name', () => {
+    expect(names('The far-right Alternative for Germany came second.')).toEqual(['Alternative for Germany/organization']);
+    expect(names('Voters in Bosnia and Herzegovina went to the polls.')).toEqual(['Bosnia and Herzegovina/place']);
+  });
+
+  it('reads a capitalised particle inside a person name', () => {
+    expect(names('It beat the party of Marine Le Pen.')).toEqual(['Marine Le Pen/person']);
   });
 
   it('does not join one unit to another with "of"', () => {

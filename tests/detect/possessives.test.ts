@@ -13,6 +13,8 @@ describe('possessives and contractions', () => {
     expect(names("Later that day Howe's Brigade crossed the river.")).toEqual(["Howe's Brigade/organization"]);
     // ... but a known place owns what follows.
     expect(names("They met in Chicago's Palmer House.")).toEqual(['Chicago/place', 'Palmer House/place']);
+    // ... and so does a person named in full.
+    expect(names("He beat Olaf Scholz's Social Democrats.")).toEqual(['Olaf Scholz/person', 'Social Democrats/organization']);
     // ... and a known name may start with a possessive.
     expect(names("It was filmed in the People's Republic of China.")).toEqual(["People's Republic of China/place"]);
   });
