@@ -158,7 +158,7 @@ export class Lexicon {
     if (key.includes('-')) return key.split('-').every((part) => this.demonyms.has(part));
     // People of a known region or city: "Minnesotan", "Queenslander", "Berliner".
     const stem = key.endsWith('er') ? key.slice(0, -2) : key.endsWith('an') ? key.slice(0, -1) : '';
-    if (stem.length < 5) return false;
+    if (stem.length < 5 || !this.phrases.has(stem)) return false;
     const place = this.phrase(stem);
     return !!place && place.kind === 'place' && !place.ambiguous && place.subkind !== 'town';
   }

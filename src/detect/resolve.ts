@@ -77,6 +77,7 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
   const tails = new Map<string, string[]>();
   // Words of the page's organisation names: "the League" refers back to "Australian League of Rights".
   const orgWords = new Map<string, string>();
+  const orgNames = new Set<string>();
   blocks.forEach((block, b) => {
     for (const c of block) {
       const v = votes.get(c.key)!;
@@ -101,7 +102,8 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
         const acr = initials(c.text);
         if (acr) orgInitials.set(acr, c.key);
       }
-      if (kind === 'organization' && c.words >= 2 && v.strength >= 2) {
+      if (kind === 'organization' && c.words >= 2 && v.strength >= 2 && !orgNames.has(c.key)) {
+        orgNames.add(c.key);
         for (const w of c.text.split(' ')) if (w.length > 2 && w[0] !== w[0].toLowerCase()) orgWords.set(fold(w), c.key);
       }
       if (c.expands) acronyms.set(c.key, c.expands);
@@ -156,8 +158,8 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
       if (!e.aliases.includes(c.text)) e.aliases.push(c.text);
       const words = nameWords.get(key)!;
       // The fullest name, in its ordinary case ("Seoul" over a dateline's "SEOUL").
-      const shouted = e.name === e.name.toUpperCase() && c.text !== c.text.toUpperCase();
-      if (!c.acronym && (c.words > words || (c.words === words && (c.text.length > e.name.length || shouted)))) {
+      const shouted = () => e.name === e.name.toUpperCase() && c.text !== c.text.toUpperCase();
+      if (!c.acronym && (c.words > words || (c.words === words && (c.text.length > e.name.length || shouted())))) {
         e.name = c.text;
         nameWords.set(key, c.words);
       }

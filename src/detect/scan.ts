@@ -108,7 +108,7 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
  * (the so-called "Islamic State").
  */
 function dropInTitles(scan: Scan): void {
-  if (!scan.out.length || !OPENING_QUOTE.test(scan.text)) return;
+  if (!scan.out.length || !QUOTE.test(scan.text)) return;
   for (const [a, b] of quotedTitles(scan.text, scan.toks)) {
     const inside = scan.out.filter((c) => c.s > a && c.e <= b);
     if (inside.length === 1 && inside[0].strength >= 2 && scan.text.slice(a + 1, b).trim() === inside[0].text) continue;
@@ -381,6 +381,8 @@ function segment(scan: Scan, run: Token[]): void {
 /** Two words, one a known place, the other no common word, name, title, demonym or direction. */
 function isBrandWithPlace(scan: Scan, run: Token[]): boolean {
   const { lex } = scan;
+  // Cheap test first: exactly one of the two words is in the gazetteer.
+  if (lex.knows(run[0].key) === lex.knows(run[1].key)) return false;
   const places = run.map((t) => {
     const hit = phraseAt(scan, [t], 0);
     return !!hit && hit.entry.kind === 'place' && !hit.entry.ambiguous;
@@ -534,7 +536,8 @@ function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
   emit(scan, run, entry.kind, 3, { entry, subkind: entry.subkind });
 }
 
-const OPENING_QUOTE = /["“]|(?:^|\s)'\w/;
+/** An opening quotation mark: most blocks have none, and one pass tells. */
+const QUOTE = /["“]|(?:^| )'/;
 const PLURAL = /^\p{Lu}\p{Ll}+[^s]s$/u;
 const OWNS_NOTHING = /^(?:$|[,;:)]|\.(?:\s|$)| (?:and|or|became|in \d))/;
 const ORDINAL = /^\d{1,3}(?:st|nd|rd|th|d)?$/;
@@ -552,7 +555,24 @@ function emit(scan: Scan, run: Token[], kind: Kind, strength: Strength, extra: P
   if (!role && kind !== 'place' && descriptorStart(scan.toks, first.i, scan.text, scan.lex) >= 0) role = roleBefore(scan, first, first);
   let words = 0;
   for (const t of run) if (t.cap) words++;
-  scan.out.push({ s: first.s, e: end, text, key: run.length === 1 ? first.key : fold(text), kind, strength, words, first: first.i, last: last.i, ...extra, role });
+  // Every candidate has the same fields in the same order: one object shape keeps the page pass fast.
+  scan.out.push({
+    s: first.s,
+    e: end,
+    text,
+    key: run.length === 1 ? first.key : fold(text),
+    kind,
+    subkind: extra.subkind,
+    entry: extra.entry,
+    strength,
+    words,
+    role,
+    acronym: extra.acronym,
+    expands: undefined,
+    guess: extra.guess,
+    first: first.i,
+    last: last.i,
+  });
 }
 
 /** Whether the words around a name are a market's: "shares of X", "analysts at X", "X shares". */
