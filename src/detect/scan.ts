@@ -152,8 +152,7 @@ function splitRun(scan: Scan, a: number, b: number): void {
       continue;
     }
     // A Roman numeral stays after a name ("Louis XVI") and before a unit ("VI Corps").
-    const numeral = /^[IVX]{1,4}$/.test(t.text) && (k > start || lex.orgSuffix.get(toks[b - 1].key) === 'military');
-    if ((lex.isNever(t.text) && !numeral) || t.contraction) {
+    if ((lex.isNever(t.text) && !(ROMAN.test(t.text) && (k > start || lex.orgSuffix.get(toks[b - 1].key) === 'military'))) || t.contraction) {
       if (k > start) segment(scan, trim(toks, start, k));
       start = k + 1;
     } else if (headline && k > start && !t.upper && lex.isWord(t.key) && !isTitleWord(t, lex) && !lex.orgSuffix.has(t.key) && !lex.placeSuffix.has(t.key)) {
@@ -227,7 +226,7 @@ function segment(scan: Scan, run: Token[]): void {
   // "Operation Euphrates Shield" opening a sentence still names an operation (but "National Rally" is a party).
   if (isOtherName(run, lex) && phraseAt(scan, run, 0)?.n !== run.length) return;
   const cueEnded = run.length > 1 && !!orgCue(run, lex) && !headline;
-  const unit = run.length > 1 && /^[IVX]{1,4}$/.test(run[0].text) && lex.orgSuffix.get(run[run.length - 1].key) === 'military';
+  const unit = run.length > 1 && ROMAN.test(run[0].text) && lex.orgSuffix.get(run[run.length - 1].key) === 'military';
   while (!unit && run.length && run[1]?.cap !== false && isPositionalCapital(run[0], run[1], headline, lex) && !isKnown(phraseAt(scan, run, 0)) && !(cueEnded && !isFunctionWord(run[0]) && !lex.isNever(run[0].text))) {
     // Alone, it may still be a name the page gives in full elsewhere ("Power said ..."): let the page decide.
     if (run.length === 1 && !isFunctionWord(run[0]) && !lex.isNever(run[0].text) && !run[0].contraction && !lex.isDemonym(run[0].key)) {
@@ -536,6 +535,7 @@ function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
   emit(scan, run, entry.kind, 3, { entry, subkind: entry.subkind });
 }
 
+const ROMAN = /^[IVX]{1,4}$/;
 /** An opening quotation mark: most blocks have none, and one pass tells. */
 const QUOTE = /["“]|(?:^| )'/;
 const PLURAL = /^\p{Lu}\p{Ll}+[^s]s$/u;
