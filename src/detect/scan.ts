@@ -14,7 +14,7 @@ import { appositionAfter, descriptorStart } from './rules/roles';
 import { isFunctionWord, isHeadline, isPositionalCapital } from './rules/sentence';
 import { isTitleHead, isTitleWord, titleBefore, titleEnd } from './rules/titles';
 import { fold, phraseKey } from './text';
-import { tokenize, type Token } from './tokenize';
+import { tokenize, type TextFacts, type Token } from './tokenize';
 import type { Kind } from './types';
 
 /** Evidence: 3 gazetteer, 2 cue/title/known name/acronym, 1 shape or context only, 0 needs page support. */
@@ -52,7 +52,8 @@ interface Scan {
 }
 
 export function scanBlock(text: string, lex: Lexicon): Candidate[] {
-  const toks = tokenize(text, lex);
+  const facts: TextFacts = { quoted: false };
+  const toks = tokenize(text, lex, facts);
   const scan: Scan = { text, toks, lex, headline: isHeadline(toks, text), out: [], phrases: new Map() };
   for (let i = 0; i < toks.length; ) {
     if (!toks[i].cap) {
@@ -98,7 +99,7 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
     i = j + 1;
   }
   link(scan);
-  dropInTitles(scan);
+  if (facts.quoted) dropInTitles(scan);
   // The word lists and rules are English: in a block of another language keep only names the gazetteer knows.
   return scan.out.some((c) => c.strength < 3) && isForeign(toks, lex) ? scan.out.filter((c) => c.strength === 3) : scan.out;
 }
@@ -108,7 +109,7 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
  * (the so-called "Islamic State").
  */
 function dropInTitles(scan: Scan): void {
-  if (!scan.out.length || !QUOTE.test(scan.text)) return;
+  if (!scan.out.length) return;
   for (const [a, b] of quotedTitles(scan.text, scan.toks)) {
     const inside = scan.out.filter((c) => c.s > a && c.e <= b);
     if (inside.length === 1 && inside[0].strength >= 2 && scan.text.slice(a + 1, b).trim() === inside[0].text) continue;
@@ -125,7 +126,8 @@ function isForeign(toks: Token[], lex: Lexicon): boolean {
     const t = toks[k];
     if (t.cap || t.text.length < 3) continue;
     seen++;
-    if (lex.isWord(t.text)) english++;
+    // Seven English words settle it: 40% of sixteen.
+    if (lex.isWord(t.text) && ++english >= 7) return false;
   }
   return seen >= 8 && english < seen * 0.4;
 }
@@ -536,8 +538,6 @@ function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
 }
 
 const ROMAN = /^[IVX]{1,4}$/;
-/** An opening quotation mark: most blocks have none, and one pass tells. */
-const QUOTE = /["“]|(?:^| )'/;
 const PLURAL = /^\p{Lu}\p{Ll}+[^s]s$/u;
 const OWNS_NOTHING = /^(?:$|[,;:)]|\.(?:\s|$)| (?:and|or|became|in \d))/;
 const ORDINAL = /^\d{1,3}(?:st|nd|rd|th|d)?$/;

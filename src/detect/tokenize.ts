@@ -56,14 +56,23 @@ const INITIALISM = /^(?:\p{Lu}\.)*\p{Lu}$/u;
 const GLUED_CAP = /^(?:al|el|as|ad|ar|an|ash|at|az|ed|bin|ibn|abu|abd)-\p{Lu}/u;
 const HAS_UPPER = /\p{Lu}/u;
 
-export function tokenize(text: string, lex: Lexicon): Token[] {
+/** What the tokenizer noticed between words, so no rule has to read the text again. */
+export interface TextFacts {
+  /** An opening quotation mark: a double quote, or a single one at the start or after a space. */
+  quoted: boolean;
+}
+
+export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[] {
   const out: Token[] = [];
   let prevEnd = 0;
   let prevAbbrev = false;
   let numericSoFar = true;
+  let quoted = false;
   const n = text.length;
   for (let i = 0; i < n; ) {
-    if (charClass(text.charCodeAt(i)) !== LETTER) {
+    const c = text.charCodeAt(i);
+    if (charClass(c) !== LETTER) {
+      quoted ||= c === 34 || c === 0x201c || (c === 39 && (i === 0 || text.charCodeAt(i - 1) === 32));
       i++;
       continue;
     }
@@ -140,6 +149,7 @@ export function tokenize(text: string, lex: Lexicon): Token[] {
       contraction: cap && hasApostrophe(word) && isContraction(word),
     });
   }
+  if (facts) facts.quoted = quoted;
   return out;
 }
 
