@@ -81,6 +81,12 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
           continue;
         }
       }
+      // Joaquín "El Chapo" Guzmán: a quoted nickname between a first name and a surname.
+      const nick = nicknameEnd(scan, i, j);
+      if (nick > 0) {
+        j = nick;
+        continue;
+      }
       // No name runs longer; a capitalised list or heading is cut into pieces (and work stays linear).
       if (!(j + 1 < toks.length && toks[j].joins) || j - i >= MAX_RUN) break;
       if (toks[j + 1].cap) j++;
@@ -115,6 +121,26 @@ function dropInTitles(scan: Scan): void {
     if (inside.length === 1 && inside[0].strength >= 2 && scan.text.slice(a + 1, b).trim() === inside[0].text) continue;
     if (inside.length) scan.out = scan.out.filter((c) => !(c.s > a && c.e <= b));
   }
+}
+
+const OPEN_NICK = /^ ["“] ?$/;
+const CLOSE_NICK = /^ ?["”] $/;
+
+/**
+ * After a first name at token `j` (a run from `i`): a quoted nickname of one or two capitalised words and the
+ * surname after it, as the index of the surname; else 0.
+ */
+function nicknameEnd(scan: Scan, i: number, j: number): number {
+  const { toks, text, lex } = scan;
+  const t = toks[j];
+  if (t.joins || t.poss || j + 3 >= toks.length || !OPEN_NICK.test(text.slice(t.e, toks[j + 1].s))) return 0;
+  let first = false;
+  for (let f = i; f <= j; f++) first ||= lex.firstNames.has(toks[f].key);
+  if (!first) return 0;
+  let m = j + 1;
+  while (m < j + 2 && toks[m].cap && toks[m].joins && toks[m + 1].cap) m++;
+  const surname = toks[m + 1];
+  return toks[m].cap && surname?.cap && CLOSE_NICK.test(text.slice(toks[m].e, surname.s)) ? m + 1 : 0;
 }
 
 /** Whether a block's lower-case words are mostly not English (German, French ... pages). */
@@ -336,6 +362,10 @@ function segment(scan: Scan, run: Token[]): void {
   const majorPlaceAfter = run.slice(1).some((_, k) => isMajorPlace(phraseAt(scan, run, k + 1)?.entry));
   if (shape === 2 && !placeFirst && !(commonFirst && majorPlaceAfter)) {
     return emit(scan, run, 'person', 2);
+  }
+  // "Rui Gomez Pereira": unknown words all through, a town's name last, is a person too (not "Lagos Nigeria").
+  if (shape === 1 && !phraseAt(scan, run, 0) && !majorPlaceAfter && !run.slice(1, -1).some((_, k) => phraseAt(scan, run, k + 1))) {
+    return emit(scan, run, 'person', 1);
   }
 
   // "Cathay Pacific", "Virgin Australia": a place and a word no list knows, side by side, name a company.

@@ -27,6 +27,16 @@ describe('name particles', () => {
     expect(names('Officials of the Ministry of Defence and Erdogan said so.').map((n) => n.split('/')[0])).toEqual(['Ministry of Defence', 'Erdogan']);
   });
 
+  it('keeps a quoted nickname inside a person name', () => {
+    expect(names('The drug lord Joaquín "El Chapo" Guzmán was jailed.')).toEqual(['Joaquín "El Chapo" Guzmán/person']);
+    // Without a first name before it, a quote is no nickname.
+    expect(names('Voters said "Yes" in Galway.')).toEqual(['Galway/place']);
+  });
+
+  it('reads unknown words ending in a town\'s name as a person', () => {
+    expect(names('He quoted Rui Gomez Pereira on the temple.')).toEqual(['Rui Gomez Pereira/person']);
+  });
+
   it('joins connectors when the whole is a known name', () => {
     expect(names('The far-right Alternative for Germany came second.')).toEqual(['Alternative for Germany/organization']);
     expect(names('Voters in Bosnia and Herzegovina went to the polls.')).toEqual(['Bosnia and Herzegovina/place']);
