@@ -328,6 +328,11 @@ function segment(scan: Scan, run: Token[]): void {
 
   const org = orgCue(run, lex);
   if (org) return emit(scan, run, 'organization', 2, { subkind: org });
+  // "St. Louis Cardinals": a known place and a plural nickname, though the place opens like a landmark.
+  const home = phraseAt(scan, run, 0);
+  if (home && home.n < run.length && home.entry.kind === 'place' && home.entry.subkind !== 'country' && !headline && isTeamName(run.slice(0, home.n), run.slice(home.n), lex)) {
+    return emit(scan, run, 'organization', 2, { subkind: 'sport' });
+  }
   const place = placeCue(run, lex);
   if (place) return emit(scan, run, 'place', 2, { subkind: place });
 
@@ -384,9 +389,6 @@ function segment(scan: Scan, run: Token[]): void {
     }
     // "Euphrates Shield", "Syria Daily": a known name followed by common words is a name of something else.
     const after = run.slice(k + hit.n).filter((t) => t.cap);
-    if (k === 0 && hit.entry.kind === 'place' && hit.entry.subkind !== 'country' && !headline && isTeamName(run.slice(0, hit.n), run.slice(hit.n), lex)) {
-      return emit(scan, run, 'organization', 2, { subkind: 'sport' });
-    }
     if (k === 0 && hit.entry.kind === 'organization' && after.length && after.every((t) => INNER_CAPITAL.test(t.text))) {
       return emit(scan, run, 'organization', 2, { subkind: hit.entry.subkind }); // "Google DeepMind"
     }

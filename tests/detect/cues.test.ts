@@ -51,6 +51,11 @@ describe('organisation and place cues', () => {
   it('reads a district that runs a service as an organisation', () => {
     expect(names('Teachers of the Coronado Unified School District met.')).toEqual(['Coronado Unified School District/organization']);
     expect(names('Walkers filled the Lake District.')).toEqual(['Lake District/place']);
+    expect(names('Coronado Unified School District is the school district in Coronado.')[0]).toBe('Coronado Unified School District/organization');
+  });
+
+  it('reads a known place and a plural nickname as a team, though the place opens like a landmark', () => {
+    expect(names('He was traded to the St. Louis Cardinals in 1972.')).toEqual(['St. Louis Cardinals/organization']);
   });
 
   it('reads the club a player plays for, and the next club listed', () => {

@@ -6,7 +6,7 @@ import type { Lexicon } from '../lexicon';
 import type { Token } from '../tokenize';
 
 const OF = new Set(['of', 'de', 'des', 'du', 'di', 'del', 'della']);
-const SERVICES = new Set(['school', 'schools', 'water', 'fire', 'library', 'hospital', 'transit', 'sanitation', 'utility', 'irrigation', 'park']);
+export const SERVICES = new Set(['school', 'schools', 'water', 'fire', 'library', 'hospital', 'transit', 'sanitation', 'utility', 'irrigation', 'park']);
 
 /** Subkind when the run names an organisation by its cue words, else undefined. */
 export function orgCue(run: Token[], lex: Lexicon): string | undefined {

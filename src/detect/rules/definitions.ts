@@ -4,6 +4,7 @@
  * defined by says its kind, more surely than its shape or the gazetteer (a band named after a park).
  */
 import type { Lexicon } from '../lexicon';
+import { SERVICES } from './cues';
 import type { Kind } from '../types';
 
 // The copula, after an optional parenthesis ("Cowley (born June 12, 1912) was ...") and before an article.
@@ -24,12 +25,16 @@ export function definedKind(text: string, end: number, lex: Lexicon): Kind | und
   if (!m) return undefined;
   if (m[1]) return m[1] === 'born' || m[1] === 'raised' ? 'person' : 'organization';
   let head = '';
+  let before = '';
   let n = 0;
   for (const w of m[2].split(/,?\s+/)) {
     const word = w.toLowerCase();
     if (!word || STOP.has(word) || ++n > MAX_WORDS) break;
+    before = head;
     head = word;
   }
+  // "the school district in Coronado" runs schools: an organisation.
+  if (head === 'district' && SERVICES.has(before)) return 'organization';
   if (lex.personNouns.has(head) || (lex.titleHeads.has(head) && !ADJECTIVES.has(head))) return 'person';
   if (lex.orgNouns.has(head)) return 'organization';
   if (lex.placeNouns.has(head)) return 'place';
