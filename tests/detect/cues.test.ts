@@ -16,6 +16,7 @@ describe('organisation and place cues', () => {
     expect(names('Officials of the Election Commission of India met.')).toEqual(['Election Commission of India/organization']);
     expect(names('The town of al-Bab lies in Aleppo Province.')).toEqual(['al-Bab/place', 'Aleppo Province/place']);
     expect(names('The dock lies on the River Mersey.')).toEqual(['River Mersey/place']);
+    expect(names('Commuters from St Albans filled Hay St on Monday.')).toEqual(['St Albans/place', 'Hay St/place']);
   });
 
   it('reads a capital inside a word as a brand, but not a name particle', () => {
