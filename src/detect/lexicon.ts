@@ -111,7 +111,17 @@ export class Lexicon {
     if (!override && this.phrases.has(key)) return;
     this.phrases.set(key, entry);
     this.noteWords(key);
+    // "WHO" and "US" are names only in capitals: "Doctor Who", "Us" opening a sentence are not.
+    if (/^[A-Z]{2,5}$/.test(surface) && this.isWord(key)) this.capsOnly.add(key);
+    else this.capsOnly.delete(key);
   }
+
+  /** Whether a gazetteer key names something only when written in capitals. */
+  needsCapitals(key: string): boolean {
+    return this.capsOnly.has(key);
+  }
+
+  private readonly capsOnly = new Set<string>();
 
   private noteWords(key: string): void {
     if (!key.includes(' ')) return;

@@ -161,6 +161,8 @@ function isForeign(toks: Token[], lex: Lexicon): boolean {
 /** Splits a run at words that cannot be inside a name (and, in headlines, at common words). */
 function splitRun(scan: Scan, a: number, b: number): void {
   const { toks, lex, headline } = scan;
+  // "MTV Video Music Awards": an event's name, though web furniture ("Video") sits inside it.
+  if (b - a > 2 && lex.miscSuffix.has(toks[b - 1].key)) return;
   const all = toks.slice(a, b);
   let start = a;
   // A gazetteer phrase is never split ("Russia Today" in a headline, "Islamic State").
@@ -243,7 +245,7 @@ function lookupPhrase(scan: Scan, run: Token[], i: number): { n: number; entry: 
     if (entry) return { n, entry };
   }
   const entry = lex.phrase(run[i].key);
-  return entry ? { n: 1, entry } : null;
+  return entry && (run[i].upper || !lex.needsCapitals(run[i].key)) ? { n: 1, entry } : null;
 }
 
 function segment(scan: Scan, run: Token[]): void {

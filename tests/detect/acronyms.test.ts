@@ -29,6 +29,11 @@ describe('acronyms', () => {
     expect(names('The plant delivers 20MW from 5PM and ran on the 3RD shift.')).toEqual([]);
   });
 
+  it('reads an acronym that is also a word only in capitals', () => {
+    expect(names('The WHO warned on Monday.')).toEqual(['WHO/organization']);
+    expect(names('He wrote for Doctor Who in 1983.').map((n) => n.split('/')[0])).not.toContain('Who');
+  });
+
   it('links an acronym to the name it abbreviates on the page', () => {
     const p = page(['The Kurdistan Democratic Union Committee (KDUC) met.', 'The KDUC said it would return.']);
     expect(p.keyOf('KDUC')).toBe(p.keyOf('Kurdistan Democratic Union Committee'));
