@@ -158,8 +158,8 @@ const core = {
   countries: countryRows,
   cities: coreCities.join('\n'),
   regions: regionLines.join('\n'),
-  firstNames: buildHashSet([...firstNames].map(fold).sort(byString)),
-  words: buildHashSet(lemmas),
+  firstNames: buildHashSet([...firstNames].map(fold).sort(byString), 7),
+  words: buildHashSet(lemmas, 7),
 };
 writeFileSync(out('core.json'), JSON.stringify(core) + '\n');
 console.log(
