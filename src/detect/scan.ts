@@ -81,6 +81,11 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
           continue;
         }
       }
+      // "Washington, D.C.": a known name with a comma inside.
+      if (j + 1 < toks.length && toks[j + 1].cap && text.slice(toks[j].e, toks[j + 1].s) === ', ' && lex.knows(phraseKey(text.slice(toks[i].s, toks[j + 1].e)))) {
+        j++;
+        continue;
+      }
       // Joaquín "El Chapo" Guzmán: a quoted nickname between a first name and a surname.
       const nick = nicknameEnd(scan, i, j);
       if (nick > 0) {
@@ -375,6 +380,8 @@ function segment(scan: Scan, run: Token[]): void {
     return emit(scan, run, 'person', 1);
   }
 
+  // "Montreal HC", "Sunderland AFC": a city and an acronym name its club.
+  if (run.length === 2 && run[1].upper && !headline && phraseAt(scan, run, 0)?.entry.kind === 'place' && !lex.knows(run[1].key)) return emit(scan, run, 'organization', 2, { subkind: 'sport' });
   // "Cathay Pacific", "Virgin Australia": a place and a word no list knows, side by side, name a company.
   if (run.length === 2 && !headline && isBrandWithPlace(scan, run)) return emit(scan, run, 'organization', 1);
 

@@ -55,6 +55,10 @@ describe('organisation and place cues', () => {
     expect(names('Coronado Unified School District is the school district in Coronado.')[0]).toBe('Coronado Unified School District/organization');
   });
 
+  it('reads a city and an acronym as its club', () => {
+    expect(names('He played for the Montreal HC in 1894.')).toEqual(['Montreal HC/organization']);
+  });
+
   it('reads a known place and a plural nickname as a team, though the place opens like a landmark', () => {
     expect(names('He was traded to the St. Louis Cardinals in 1972.')).toEqual(['St. Louis Cardinals/organization']);
   });

@@ -27,6 +27,11 @@ describe('name particles', () => {
     expect(names('Officials of the Ministry of Defence and Erdogan said so.').map((n) => n.split('/')[0])).toEqual(['Ministry of Defence', 'Erdogan']);
   });
 
+  it('joins a known name with a comma inside, but not a town and its country', () => {
+    expect(names('It was moved to Washington, D.C. in July.')).toEqual(['Washington, D.C./place']);
+    expect(names('Talks in Kyiv, Ukraine resumed.')).toEqual(['Kyiv/place', 'Ukraine/place']);
+  });
+
   it('keeps a quoted nickname inside a person name', () => {
     expect(names('The drug lord Joaquín "El Chapo" Guzmán was jailed.')).toEqual(['Joaquín "El Chapo" Guzmán/person']);
     // Without a first name before it, a quote is no nickname.
