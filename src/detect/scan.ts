@@ -220,7 +220,6 @@ function trim(toks: Token[], a: number, b: number): Token[] {
   return toks.slice(a, b);
 }
 
-const surface = (scan: Scan, run: Token[]) => scan.text.slice(run[0].s, run[run.length - 1].e);
 
 const isKnown = (hit: { entry: Entry } | null) => !!hit && !hit.entry.ambiguous;
 /** A country, a curated place or a city of a million: too big to be a surname ("Will Russia", "West Africa"). */
@@ -382,7 +381,7 @@ function segment(scan: Scan, run: Token[]): void {
 
   // "Montreal HC", "Sunderland AFC": a city and an acronym name its club.
   if (run.length === 2 && run[1].upper && !headline && phraseAt(scan, run, 0)?.entry.kind === 'place' && !lex.knows(run[1].key)) return emit(scan, run, 'organization', 2, { subkind: 'sport' });
-  // "Cathay Pacific", "Virgin Australia": a place and a word no list knows, side by side, name a company.
+  // "Cathay Pacific", "Berkshire Hathaway": a place and a word no list knows, side by side, name a company.
   if (run.length === 2 && !headline && isBrandWithPlace(scan, run)) return emit(scan, run, 'organization', 1);
 
   // Gazetteer phrases inside the run; what lies between them is classified on its own.
@@ -633,6 +632,7 @@ function link(scan: Scan): void {
     const c = out[k];
     const next = out[k + 1];
     const between = next ? text.slice(c.e, next.s) : '';
+    // A side named earlier in a list passes it on ("Footscray, North Melbourne and Coburg").
     const team = c.subkind === 'sport' && c.strength === 3 && !c.entry;
     if (team || isTeam(scan, c)) {
       Object.assign(c, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
