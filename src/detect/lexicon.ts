@@ -68,8 +68,8 @@ export class Lexicon {
   readonly sportVerbs = new Set(cues.sportVerbs);
   readonly teamNouns = new Set(cues.teamNouns);
   readonly sports = set(cues.sports);
-  /** Never names, also in capitals ("Nov", "NOV"). */
-  private readonly never = new Set([...wordLists.never, ...wordLists.never.map((w) => w.toUpperCase())]);
+  /** Never names, also in capitals ("Nov", "NOV"), and days and abbreviations as plurals ("Fridays", "KOs"). */
+  private readonly never = new Set(wordLists.never.flatMap((w) => [w, w.toUpperCase(), ...(w === w.toUpperCase() || w.endsWith('day') ? [`${w}s`] : [])]));
   readonly quiet = set(wordLists.quiet);
 
   constructor() {
@@ -166,17 +166,23 @@ export class Lexicon {
   isDemonym(key: string): boolean {
     if (this.demonyms.has(key)) return true;
     if (key.includes('-')) return key.split('-').every((part) => this.demonyms.has(part));
-    // People of a known region or city: "Minnesotan", "Queenslander", "Berliner".
-    const stem = key.endsWith('er') ? key.slice(0, -2) : key.endsWith('an') ? key.slice(0, -1) : '';
-    if (stem.length < 5 || !this.phrases.has(stem)) return false;
-    const place = this.phrase(stem);
-    return !!place && place.kind === 'place' && !place.ambiguous && place.subkind !== 'town';
+    // People of a known region or city: "Minnesotan", "Queenslander", "Berliner". Remembered: pages repeat words.
+    if (!key.endsWith('er') && !key.endsWith('an')) return false;
+    let known = this.derivedDemonyms.get(key);
+    if (known === undefined) {
+      const stem = key.endsWith('er') ? key.slice(0, -2) : key.slice(0, -1);
+      const place = stem.length >= 5 ? this.phrase(stem) : undefined;
+      known = !!place && place.kind === 'place' && !place.ambiguous && place.subkind !== 'town';
+      this.derivedDemonyms.set(key, known);
+    }
+    return known;
   }
+
+  private readonly derivedDemonyms = new Map<string, boolean>();
 
   /** A word that is never a name, in any capitalisation ("GMT", "NOV"). */
   isNever(text: string): boolean {
-    // ... and their plurals ("Fridays", "KOs").
-    return this.never.has(text) || (text.length >= 3 && text.endsWith('s') && this.never.has(text.slice(0, -1)));
+    return this.never.has(text);
   }
 
   /** Whether a lower-case word (or its lemma) is common English. Memoised: pages repeat their words. */

@@ -14,6 +14,8 @@ describe('acronyms', () => {
 
   it('ignores plurals of furniture and a legal form cut off by a comma', () => {
     expect(names('The lottery is drawn on Tuesdays and Fridays; he won with 23 KOs.')).toEqual([]);
+    // ... but only days and abbreviations: "Sun" is furniture, "Suns" a team.
+    expect(names('The Phoenix Suns won again.')).toEqual(['Phoenix Suns/organization']);
     expect(names('Investors formed Cascade Timberlands, LLC.').map((n) => n.split('/')[0])).toEqual(['Cascade Timberlands']);
   });
 
