@@ -485,6 +485,8 @@ function describedAs(scan: Scan, run: Token[]): Kind | undefined {
   if (!prev || !prev.joins || prev.cap) return undefined;
   if (lex.placeNouns.has(prev.text)) return 'place';
   if (lex.orgNouns.has(prev.text) && toks[run[0].i - 1] === prev) return 'organization';
+  // "drummer Shanahan", "his fellow countryman Adelson".
+  if (lex.personNouns.has(prev.text) && toks[run[0].i - 1] === prev && run.length <= 3) return 'person';
   return undefined;
 }
 

@@ -103,5 +103,6 @@ describe('organisation and place cues', () => {
 
   it('reads a describing noun before a name', () => {
     expect(names('Songs by the band Zorblax Quintet were played.')).toEqual(['Zorblax Quintet/organization']);
+    expect(names('The band recruited drummer Shanahan in 2006.')).toEqual(['Shanahan/person']);
   });
 });
