@@ -189,7 +189,8 @@ export class Lexicon {
   isWord(lower: string): boolean {
     let known = this.wordMemo.get(lower);
     if (known === undefined) {
-      known = this.words.has(lower) || stems(lower).some((s) => this.words.has(s));
+      // A first name is no inflected word ("Jared" is not "jar" + "ed", "James" not "jam" + "es").
+      known = this.words.has(lower) || (!this.firstNames.has(lower) && stems(lower).some((s) => this.words.has(s)));
       if (this.wordMemo.size > 50_000) this.wordMemo.clear();
       this.wordMemo.set(lower, known);
     }

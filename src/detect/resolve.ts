@@ -72,6 +72,8 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
   // 2. Full names that shorter mentions may stand for, and acronym expansions.
   const people = new Map<string, Anchor[]>();
   const families = new Map<string, Anchor[]>();
+  // The full names each first name opens: a lone first name stands for the one person the page names so.
+  const givenNames = new Map<string, Set<string>>();
   const acronyms = new Map<string, string>();
   const orgInitials = new Map<string, string>();
   const tails = new Map<string, string[]>();
@@ -91,6 +93,10 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
           if (!list) people.set(last, (list = []));
           list.push({ block: b, s: c.s, key: c.key });
         }
+        const given = fold(c.text.slice(0, c.text.indexOf(' ')));
+        let keys = givenNames.get(given);
+        if (!keys) givenNames.set(given, (keys = new Set()));
+        keys.add(c.key);
         const family = familyFirst(c.text);
         if (family) {
           let list = families.get(family);
@@ -124,7 +130,8 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
       // A surname stands for the full name, unless it is a country or a curated name ("Africa", "Hezbollah").
       const fixed = entry && (entry.subkind === 'country' || !entry.geo?.population);
       const anchors = c.words <= 2 && !fixed ? (people.get(c.key) ?? (c.words === 1 ? families.get(c.key) : undefined)) : undefined;
-      const full = anchors && pick(anchors, b, c.s);
+      const given = c.words === 1 && !fixed && kind === 'person' && v.strength >= 1 ? givenNames.get(c.key) : undefined;
+      const full = anchors ? pick(anchors, b, c.s) : given?.size === 1 ? [...given][0] : undefined;
       if (full && full !== c.key) {
         target = full;
         kind = 'person';

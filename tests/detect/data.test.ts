@@ -26,6 +26,9 @@ describe('data structures', () => {
     expect(lex.isWord('residents')).toBe(true);
     expect(lex.isWord('ayrault')).toBe(false);
     expect(lex.firstNames.has('samantha')).toBe(true);
+    // A first name is no inflected common word ("Jared" is not "jar" + "ed").
+    expect(lex.isWord('jared')).toBe(false);
+    expect(lex.isWord('visited')).toBe(true);
     expect(lex.phrase('syria')?.subkind).toBe('country');
     expect(lex.phrase('aleppo')?.geo?.country).toBe('SY');
     // Countries that no longer exist are curated: the datasets list only today's.

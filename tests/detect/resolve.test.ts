@@ -30,6 +30,12 @@ describe('document-level consistency', () => {
     expect(page(['Critics of the League met.']).mentions).toEqual([]);
   });
 
+  it('makes a lone first name an alias of the one person the page names so, but not a sentence\'s opening verb', () => {
+    const p = page(['The band was founded by Jared Leto.', 'It was to allow for Jared\'s film career.']);
+    expect(p.keyOf('Jared')).toBe(p.keyOf('Jared Leto'));
+    expect(page(['Will Smith came.', 'Will the talks succeed?']).mentions.map((m) => m.text)).toEqual(['Will Smith']);
+  });
+
   it('makes ISIS, Islamic State and Daesh one entity', () => {
     const p = page(['ISIS fighters retreated.', 'Islamic State denied it.', 'Turkey fights Daesh.']);
     const key = p.keyOf('ISIS');
