@@ -304,6 +304,11 @@ function segment(scan: Scan, run: Token[]): void {
     const rest = phraseAt(scan, run, 1);
     if (rest && rest.n === run.length - 1 && rest.entry.kind === 'place') return emit(scan, run, 'place', 3, { subkind: 'region' });
   }
+  // "Pacific Northwest", "Ilocos Norte": a known place and a compass point after it.
+  if (run.length === 2 && (COMPASS_AFTER.has(run[1].key) || (lex.directions.has(run[1].key) && run[1].key.length > 5))) {
+    const base = phraseAt(scan, run, 0);
+    if (base?.n === 1 && base.entry.kind === 'place' && !base.entry.ambiguous) return emit(scan, run, 'place', 3, { subkind: 'region' });
+  }
 
   const title = titleEnd(run, lex);
   if (title > 0) {
@@ -579,6 +584,8 @@ function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
   emit(scan, run, entry.kind, 3, { entry, subkind: entry.subkind });
 }
 
+/** Compass points that follow a place's name in Spanish, French and Portuguese ("Ilocos Norte", "Nord"). */
+const COMPASS_AFTER = new Set(['norte', 'sur', 'sul', 'nord', 'sud', 'este', 'oeste', 'ouest', 'est', 'oriental', 'occidental']);
 const ROMAN = /^[IVX]{1,4}$/;
 const PLURAL = /^\p{Lu}\p{Ll}+[^s]s$/u;
 const OWNS_NOTHING = /^(?:$|[,;:)]|\.(?:\s|$)| (?:and|or|became|in \d))/;
