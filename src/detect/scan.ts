@@ -649,7 +649,7 @@ function link(scan: Scan): void {
       if (next && next.kind === 'place' && (between === ' and ' || between === ', ')) Object.assign(next, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
     }
     // "Caloi is a Brazilian manufacturer of bicycles": a definition outranks shape and gazetteer.
-    const defined = definedKind(text, c.e, lex);
+    const defined = definedKind(text, c.e, lex, c.s);
     if (defined) Object.assign(c, { kind: defined, strength: 3, guess: false, ...(c.entry && c.entry.kind !== defined ? { entry: undefined, subkind: undefined } : {}) });
     // "shares of Morgan Stanley", "Exxon Mobil shares": a market's words make a name a company.
     if (c.kind !== 'organization' && c.strength <= 2 && !c.entry && !c.role && isTraded(scan, c)) Object.assign(c, { kind: 'organization', subkind: 'company', strength: 2, guess: false });

@@ -3,7 +3,7 @@ import { lexicon } from '../../src/detect/lexicon';
 import { definedKind } from '../../src/detect/rules/definitions';
 import { page } from './helpers';
 
-const kindAfter = (text: string, name: string) => definedKind(text, text.indexOf(name) + name.length, lexicon());
+const kindAfter = (text: string, name: string) => definedKind(text, text.indexOf(name) + name.length, lexicon(), text.indexOf(name));
 
 describe('definitions', () => {
   it('reads the kind from the noun a name is defined by', () => {
@@ -20,6 +20,8 @@ describe('definitions', () => {
     expect(kindAfter('Ruto is expected to win.', 'Ruto')).toBeUndefined();
     expect(kindAfter('Nairobi is the best of them.', 'Nairobi')).toBeUndefined();
     expect(kindAfter('Paris, the capital, is a city.', 'Paris')).toBeUndefined();
+    // The subject came before the comma: "born in Danvers, Massachusetts is an American rapper".
+    expect(kindAfter('Daniels was born in Danvers, Massachusetts is an American rapper.', 'Massachusetts')).toBeUndefined();
   });
 
   it('outranks the gazetteer and carries across the page', () => {

@@ -36,6 +36,11 @@ describe('document-level consistency', () => {
     expect(page(['Will Smith came.', 'Will the talks succeed?']).mentions.map((m) => m.text)).toEqual(['Will Smith']);
   });
 
+  it('keeps a name the page calls a place from being a surname', () => {
+    const p = page(['Circuit Park Zandvoort is a race track.', 'It is owned by the municipality of Zandvoort.']);
+    expect(p.mentions.find((m) => m.text === 'Zandvoort')?.kind).toBe('place');
+  });
+
   it('makes ISIS, Islamic State and Daesh one entity', () => {
     const p = page(['ISIS fighters retreated.', 'Islamic State denied it.', 'Turkey fights Daesh.']);
     const key = p.keyOf('ISIS');

@@ -16,7 +16,9 @@ const STOP = new Set(['of', 'in', 'on', 'at', 'from', 'for', 'that', 'which', 'w
 const MAX_WORDS = 7;
 
 /** The kind a definition right after a name gives it, or undefined. */
-export function definedKind(text: string, end: number, lex: Lexicon): Kind | undefined {
+export function definedKind(text: string, end: number, lex: Lexicon, start = 0): Kind | undefined {
+  // "born in Danvers, Massachusetts is an American rapper": the subject came before the comma.
+  if (start >= 2 && text.charCodeAt(start - 2) === 44) return undefined;
   // Most names are followed by something else: look at the next characters before running the pattern.
   const c = text.charCodeAt(end);
   if (c !== 32 && c !== 44 && c !== 40 && c !== 160) return undefined;
