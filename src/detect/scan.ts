@@ -597,8 +597,11 @@ function emit(scan: Scan, run: Token[], kind: Kind, strength: Strength, extra: P
   if (before && before.joins && (extra.subkind === 'military' || extra.subkind === 'armed-group') && ORDINAL.test(before.text)) run = [before, ...run];
   const first = run[0];
   const last = run[run.length - 1];
-  // "Thalhimer's became Hecht's in 1992": a possessive that owns nothing is part of a shop's name.
-  const end = last.poss && kind === 'organization' && OWNS_NOTHING.test(scan.text.slice(last.e + 2, last.e + 12)) ? last.e + 2 : last.e;
+  // "Thalhimer's became Hecht's in 1992", "shoppers at Macy's": a possessive that owns nothing is part of a
+  // shop's name, also when the name alone would be a first name.
+  const shop = last.poss && (kind === 'organization' || (run.length === 1 && strength < 3 && scan.lex.firstNames.has(last.key))) && OWNS_NOTHING.test(scan.text.slice(last.e + 2, last.e + 12));
+  const end = shop ? last.e + 2 : last.e;
+  if (shop) kind = 'organization';
   const text = scan.text.slice(first.s, end);
   let role = extra.role;
   if (!role && kind !== 'place' && descriptorStart(scan.toks, first.i, scan.text, scan.lex) >= 0) role = roleBefore(scan, first, first);
