@@ -16,6 +16,7 @@ describe('organisation and place cues', () => {
     expect(names('Officials of the Election Commission of India met.')).toEqual(['Election Commission of India/organization']);
     expect(names('The town of al-Bab lies in Aleppo Province.')).toEqual(['al-Bab/place', 'Aleppo Province/place']);
     expect(names('The dock lies on the River Mersey.')).toEqual(['River Mersey/place']);
+    expect(names('The final was played at the Stade de France.')).toEqual(['Stade de France/place']);
     expect(names('It serves the City of Brampton and the Island of Divar.')).toEqual(['City of Brampton/place', 'Island of Divar/place']);
     expect(names('Mills in the Pacific Northwest and in Ilocos Norte closed.')).toEqual(['Pacific Northwest/place', 'Ilocos Norte/place']);
     expect(names('Commuters from St Albans filled Hay St on Monday.')).toEqual(['St Albans/place', 'Hay St/place']);

@@ -38,6 +38,10 @@ describe('name particles', () => {
     expect(names('Voters said "Yes" in Galway.')).toEqual(['Galway/place']);
   });
 
+  it('reads an unknown given name before a surname that is also a first name as a person', () => {
+    expect(names('Kohli and Shubman Gill put on 121.').map((n) => n.split('/')).find(([t]) => t === 'Shubman Gill')?.[1]).toBe('person');
+  });
+
   it('reads unknown words ending in a town\'s name as a person', () => {
     expect(names('He quoted Rui Gomez Pereira on the temple.')).toEqual(['Rui Gomez Pereira/person']);
   });

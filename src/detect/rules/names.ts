@@ -27,6 +27,8 @@ export function personShape(run: Token[], lex: Lexicon): number {
   // still found as part of the full name).
   if (caps.length === 2 && ARTICLE_CAPS.has(first.text)) return 0;
   if (lex.firstNames.has(first.key)) return 2;
+  // "Shubman Gill": an unknown given name and a surname that is also a first name.
+  if (caps.length === 2 && lex.firstNames.has(last.key) && !lex.isWord(first.key) && !lex.knows(first.key) && !lex.isDemonym(first.key)) return 1;
   // A capitalised particle inside the name: "Marine Le Pen", "Lula Da Silva".
   if (caps.length >= 3 && caps.slice(1, -1).some((t) => ARTICLE_CAPS.has(t.text) || t.text === 'Van' || t.text === 'Von' || t.text === 'Da' || t.text === 'Dos' || t.text === 'Du' || t.text === 'Di' || t.text === 'Del') && !lex.placePrefix.has(first.key)) return 2;
   if (run.some((t) => !t.cap) || /^(?:al|el|as|ad|ash|ibn|bin|abu|abd)-/i.test(last.text)) return 2;
