@@ -129,8 +129,9 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
       let entry = v.entry?.kind === kind ? v.entry : undefined;
       // A surname stands for the full name, unless it is a country or a curated name ("Africa", "Hezbollah").
       const fixed = entry && (entry.subkind === 'country' || !entry.geo?.population);
-      // ... and so does a name the page itself calls a place ("the town of Zandvoort", not "Park Zandvoort").
-      const placed = kind === 'place' && v.strength >= 2 && !v.entry;
+      // ... and so does a name the page itself says is a place or an organisation ("the town of Zandvoort",
+      // "Caloi is a manufacturer"), whoever else bears it ("Park Zandvoort", "Guido Caloi").
+      const placed = kind !== 'person' && v.strength >= 2 && !v.entry;
       const anchors = c.words <= 2 && !fixed && !placed ? (people.get(c.key) ?? (c.words === 1 ? families.get(c.key) : undefined)) : undefined;
       const given = c.words === 1 && !fixed && kind === 'person' && v.strength >= 1 ? givenNames.get(c.key) : undefined;
       const full = anchors ? pick(anchors, b, c.s) : given?.size === 1 ? [...given][0] : undefined;

@@ -36,9 +36,11 @@ describe('document-level consistency', () => {
     expect(page(['Will Smith came.', 'Will the talks succeed?']).mentions.map((m) => m.text)).toEqual(['Will Smith']);
   });
 
-  it('keeps a name the page calls a place from being a surname', () => {
+  it('keeps a name the page calls a place or an organisation from being a surname', () => {
     const p = page(['Circuit Park Zandvoort is a race track.', 'It is owned by the municipality of Zandvoort.']);
     expect(p.mentions.find((m) => m.text === 'Zandvoort')?.kind).toBe('place');
+    const q = page(['Caloi is a Brazilian manufacturer of bicycles.', 'The company was run by Guido Caloi.', 'Caloi opened a US unit.']);
+    expect(q.mentions.filter((m) => m.text === 'Caloi').map((m) => m.kind)).toEqual(['organization', 'organization']);
   });
 
   it('makes ISIS, Islamic State and Daesh one entity', () => {
