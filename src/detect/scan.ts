@@ -337,6 +337,11 @@ function segment(scan: Scan, run: Token[]): void {
     return segment(scan, trim(scan.toks, run[of].i + 1, run[run.length - 1].i + 1));
   }
 
+  // "Coach David Field said", "analyst Tom Park": a first name and a surname that is also a cue word, said
+  // or titled as a person.
+  if (run.length === 2 && lex.firstNames.has(run[0].key) && !lex.titleHeads.has(run[0].key) && !describedAs(scan, run) && ((run[1].joins && guessKind(scan, run) === 'person') || titleBefore(scan.toks, run[0].i, scan.text, lex))) {
+    return emit(scan, run, 'person', 2);
+  }
   const org = orgCue(run, lex);
   if (org) return emit(scan, run, 'organization', 2, { subkind: org });
   // "St. Louis Cardinals": a known place and a plural nickname, though the place opens like a landmark.

@@ -26,7 +26,9 @@ export function personShape(run: Token[], lex: Lexicon): number {
   // "El Financiero", "Le Figaro", "La Stampa": an article opens a title, not a person (whose "El Sisi" is
   // still found as part of the full name).
   if (caps.length === 2 && ARTICLE_CAPS.has(first.text)) return 0;
-  if (lex.firstNames.has(first.key)) return 2;
+  // A first name opens a person's name, unless it is a title opening an organisation's ("Major League Baseball",
+  // "King Power Stadium").
+  if (lex.firstNames.has(first.key) && !(lex.titleHeads.has(first.key) && caps.slice(1).some((t) => lex.orgSuffix.has(t.key) || lex.placeSuffix.has(t.key)))) return 2;
   // "Shubman Gill": an unknown given name and a surname that is also a first name.
   if (caps.length === 2 && lex.firstNames.has(last.key) && !lex.isWord(first.key) && !lex.knows(first.key) && !lex.isDemonym(first.key)) return 1;
   // A capitalised particle inside the name: "Marine Le Pen", "Lula Da Silva".
