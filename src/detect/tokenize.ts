@@ -78,12 +78,14 @@ export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[]
     }
     const start = i++;
     let hyphen = false;
+    let apostrophe = false;
     for (;;) {
       while (i < n && charClass(text.charCodeAt(i)) !== OTHER) i++;
       // Inner apostrophes, hyphens, full stops and ampersands keep a word whole ("al-Bab", "U.N", "AT&T").
       const j = text.charCodeAt(i);
       if ((j === 39 || j === 0x2019 || j === 45 || j === 46 || j === 38) && i + 1 < n && charClass(text.charCodeAt(i + 1)) === LETTER) {
         hyphen ||= j === 45;
+        apostrophe ||= j === 39 || j === 0x2019;
         i += 2;
       } else break;
     }
@@ -104,7 +106,7 @@ export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[]
     prevAbbrev = abbrev;
     // Only words with a capital can hold a name: keep the others cheap.
     const code = word.charCodeAt(0);
-    const mayCap = (isDigit(code) && hasApostrophe(word)) || (code >= 65 && code <= 90) || (code > 127 && HAS_UPPER.test(word)) || (code >= 97 && code <= 122 && hyphen && HAS_UPPER.test(word));
+    const mayCap = (isDigit(code) && apostrophe) || (code >= 65 && code <= 90) || (code > 127 && HAS_UPPER.test(word)) || (code >= 97 && code <= 122 && hyphen && HAS_UPPER.test(word));
     let cut = false;
     let poss = 0;
     if (mayCap) {
@@ -117,7 +119,7 @@ export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[]
           word = word.slice(part.start, part.end);
         }
       }
-      poss = hasApostrophe(word) ? possessiveLength(word) : 0;
+      poss = apostrophe && hasApostrophe(word) ? possessiveLength(word) : 0;
       if (poss) {
         e -= poss;
         word = word.slice(0, -poss);
@@ -146,7 +148,7 @@ export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[]
       joins: !cut && !poss && wordEnd === e,
       cut,
       poss: poss > 0,
-      contraction: cap && hasApostrophe(word) && isContraction(word),
+      contraction: cap && apostrophe && hasApostrophe(word) && isContraction(word),
     });
   }
   if (facts) facts.quoted = quoted;
