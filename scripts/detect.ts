@@ -1,17 +1,16 @@
 /**
  * Prints the mentions and entities the detector finds in a text or HTML file, for review.
- * Usage: npm run detect -- <file.html|file.txt> [--extra] [--blocks]
+ * Usage: npm run detect -- <file.html|file.txt> [--blocks]
  * HTML is read as the content script reads it (scanRoot + walkBlocks); text is split at blank lines.
  */
 import { readFileSync } from 'node:fs';
 import { createPageDetector } from '../src/detect';
-import extraData from '../src/detect/data/extra.json';
 import { htmlBlocks } from '../tests/detect/html';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
 if (!file) {
-  console.error('usage: npm run detect -- <file.html|file.txt> [--extra] [--blocks]');
+  console.error('usage: npm run detect -- <file.html|file.txt> [--blocks]');
   process.exit(1);
 }
 const source = readFileSync(file, 'utf8');
@@ -22,7 +21,7 @@ if (/\.html?$/i.test(file) || /^\s*</.test(source)) {
   blocks = source.split(/\n\s*\n/).filter((b) => b.trim());
 }
 
-const detector = createPageDetector(args.includes('--extra') ? { extra: extraData } : {});
+const detector = createPageDetector();
 for (const b of blocks) detector.add(b);
 const { blocks: mentions, entities } = detector.resolve();
 

@@ -3,38 +3,26 @@
  * - the seed live blog (entity-level, as its gold's "about" says; must_not; the ≥95% targets as PASS/FAIL),
  * - WikiGold (mention-level exact spans; a detection that exactly matches a MISC span counts neither way),
  * - our own gold texts in tests/fixtures/gold (dev and held-out test splits, mention-level).
- * Run: `npm run eval` (add `-- --extra` to also score with the long-tail data, `-- --errors` to list misses).
+ * Run: `npm run eval` (add `-- --errors` to list misses, `-- --only=<regex>` to score some documents).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import nlp from 'compromise';
-import { createPageDetector, type DetectorOptions, type Kind } from '../src/detect';
-import extraData from '../src/detect/data/extra.json';
+import { createPageDetector, type Kind } from '../src/detect';
 import { fold } from '../src/detect/text';
 import { htmlBlocks } from '../tests/detect/html';
-import { parseGold, type GoldSpan } from '../tests/fixtures/gold/format';
+import { type Doc, fmt, type Label, ownGold, pct, Score, scoreSpans, SHARED, type Span, type System, wikigold } from './lib/gold';
 
-const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
-const GOLD_DIR = fileURLToPath(new URL('../tests/fixtures/gold/', import.meta.url));
 const args = new Set(process.argv.slice(2));
 const showErrors = args.has('--errors');
+/** `--only=<regex>`: score only the documents whose names match (e.g. `--only=test-0[1-4]`). */
+const only = [...args].find((a) => a.startsWith('--only='))?.slice(7);
+const selected = (docs: Doc[]) => (only ? docs.filter((d) => new RegExp(only).test(d.name)) : docs);
 
-type Label = Kind | 'misc';
-interface Span {
-  start: number;
-  end: number;
-  kind: Label;
-}
-/** A system: blocks of one document in, spans per block out. */
-type System = (blocks: string[]) => Span[][];
-
-function ours(options: DetectorOptions): System {
-  return (blocks) => {
-    const d = createPageDetector(options);
-    for (const b of blocks) d.add(b);
-    return d.resolve().blocks.map((ms) => ms.map((m) => ({ start: m.start, end: m.end, kind: m.kind })));
-  };
-}
+const ours: System = (blocks) => {
+  const d = createPageDetector();
+  for (const b of blocks) d.add(b);
+  return d.resolve().blocks.map((ms) => ms.map((m) => ({ start: m.start, end: m.end, kind: m.kind })));
+};
 
 /** compromise's people/places/organizations, trimmed of the punctuation and possessives it keeps. */
 const compromise: System = (blocks) =>
@@ -57,65 +45,6 @@ const compromise: System = (blocks) =>
     return out;
   });
 
-// --- Scores -------------------------------------------------------------------------------------------
-class Score {
-  tp = 0; fp = 0; fn = 0; utp = 0; ufp = 0; ufn = 0;
-  add(o: Score) {
-    this.tp += o.tp; this.fp += o.fp; this.fn += o.fn; this.utp += o.utp; this.ufp += o.ufp; this.ufn += o.ufn;
-  }
-  static prf(tp: number, fp: number, fn: number) {
-    const p = tp + fp ? tp / (tp + fp) : 0;
-    const r = tp + fn ? tp / (tp + fn) : 0;
-    return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
-  }
-  get typed() { return Score.prf(this.tp, this.fp, this.fn); }
-  get untyped() { return Score.prf(this.utp, this.ufp, this.ufn); }
-}
-const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
-const fmt = (s: Score) => {
-  const t = s.typed;
-  const u = s.untyped;
-  return `typed P ${pct(t.p)} R ${pct(t.r)} F1 ${pct(t.f)} | untyped P ${pct(u.p)} R ${pct(u.r)} F1 ${pct(u.f)}`;
-};
-
-/** Mention-level exact-span scoring; exact matches of MISC spans count neither way. */
-function scoreSpans(gold: Span[], found: Span[], text: string, errors: string[]): Score {
-  const s = new Score();
-  const at = new Map(gold.map((g) => [`${g.start}:${g.end}`, g]));
-  const matched = new Set<string>();
-  for (const f of found) {
-    const id = `${f.start}:${f.end}`;
-    const g = at.get(id);
-    if (g?.kind === 'misc') continue;
-    if (g) {
-      matched.add(id);
-      s.utp++;
-      if (g.kind === f.kind) s.tp++;
-      else {
-        s.fp++;
-        s.fn++;
-        errors.push(`  kind  ${text.slice(f.start, f.end)}: ${f.kind}, gold ${g.kind}`);
-      }
-    } else {
-      s.fp++;
-      s.ufp++;
-      errors.push(`  extra ${text.slice(f.start, f.end)} (${f.kind})`);
-    }
-  }
-  for (const g of gold) {
-    if (g.kind === 'misc' || matched.has(`${g.start}:${g.end}`)) continue;
-    s.fn++;
-    s.ufn++;
-    errors.push(`  miss  ${text.slice(g.start, g.end)} (${g.kind})`);
-  }
-  return s;
-}
-
-interface Doc {
-  name: string;
-  blocks: Array<{ text: string; spans: Span[] }>;
-}
-
 function scoreDocs(docs: Doc[], system: System, label: string, perFile: boolean, heldOut: boolean): Score {
   const total = new Score();
   for (const doc of docs) {
@@ -129,78 +58,6 @@ function scoreDocs(docs: Doc[], system: System, label: string, perFile: boolean,
     if (showErrors && !heldOut && label !== 'compromise' && errors.length) console.log(errors.join('\n'));
   }
   return total;
-}
-
-// --- WikiGold -----------------------------------------------------------------------------------------
-const NO_SPACE_BEFORE = /^(?:[.,;:!?)\]}%]|'s|'|n't|'re|'ve|'ll|'d|'m)$/;
-function wikigold(): Doc[] {
-  const raw = readFileSync(`${SHARED}data/wikigold/wikigold.conll.txt`, 'utf8');
-  const docs: Doc[] = [];
-  let sentences: Array<Array<[string, string]>> = [];
-  let sentence: Array<[string, string]> = [];
-  const flushDoc = () => {
-    if (sentence.length) sentences.push(sentence);
-    sentence = [];
-    if (sentences.length) docs.push(toDoc(`wikigold#${docs.length + 1}`, sentences));
-    sentences = [];
-  };
-  for (const line of raw.split('\n')) {
-    if (line.startsWith('-DOCSTART-')) flushDoc();
-    else if (!line.trim()) {
-      if (sentence.length) sentences.push(sentence);
-      sentence = [];
-    } else {
-      const sp = line.lastIndexOf(' ');
-      sentence.push([line.slice(0, sp), line.slice(sp + 1).replace(/^0$/, 'O')]);
-    }
-  }
-  flushDoc();
-  return docs;
-}
-
-const LABELS: Record<string, Label> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'misc' };
-function toDoc(name: string, sentences: Array<Array<[string, string]>>): Doc {
-  return {
-    name,
-    blocks: sentences.map((tokens) => {
-      let text = '';
-      const spans: Span[] = [];
-      let open: Span | null = null;
-      let prevTag = 'O';
-      for (const [tok, tag] of tokens) {
-        if (text && !NO_SPACE_BEFORE.test(tok) && !text.endsWith('(')) text += ' ';
-        const start = text.length;
-        text += tok;
-        const type = tag === 'O' ? '' : tag.slice(2);
-        const continues = open && tag.startsWith('I-') && prevTag !== 'O' && prevTag.slice(2) === type;
-        if (continues) open!.end = text.length;
-        else {
-          if (open) spans.push(open);
-          open = type ? { start, end: text.length, kind: LABELS[type] } : null;
-        }
-        prevTag = tag;
-      }
-      if (open) spans.push(open);
-      return { text, spans };
-    }),
-  };
-}
-
-// --- Our gold -----------------------------------------------------------------------------------------
-function ownGold(split: 'dev' | 'test'): Doc[] {
-  return readdirSync(GOLD_DIR)
-    .filter((f) => f.startsWith(`${split}-`) && f.endsWith('.txt'))
-    .sort()
-    .map((f) => {
-      const paragraphs = readFileSync(GOLD_DIR + f, 'utf8').split(/\n\s*\n/).filter((p) => p.trim());
-      return {
-        name: f,
-        blocks: paragraphs.map((p) => {
-          const { text, spans } = parseGold(p.trim());
-          return { text, spans: spans.map((s: GoldSpan) => ({ start: s.start, end: s.end, kind: LABELS[s.label] })) };
-        }),
-      };
-    });
 }
 
 // --- Seed page (entity-level) -------------------------------------------------------------------------
@@ -283,8 +140,7 @@ function seed(system: System, label: string): { found: number; right: number; mu
 }
 
 // --- Report -------------------------------------------------------------------------------------------
-const configs: Array<[string, System]> = [['backstory', ours({})]];
-if (args.has('--extra')) configs.push(['+extra', ours({ extra: extraData })]);
+const configs: Array<[string, System]> = [['backstory', ours]];
 configs.push(['compromise', compromise]);
 
 console.log('Seed page: eaworldview-syria-daily (entity-level; article scope as the content script scans it)');
@@ -298,9 +154,9 @@ for (const [label, system] of configs) {
 }
 
 const sets: Array<[string, Doc[], boolean, boolean]> = [
-  ['Own gold, dev split (tests/fixtures/gold/dev-*)', ownGold('dev'), true, false],
-  ['Own gold, held-out test split (tests/fixtures/gold/test-*; never tuned on)', ownGold('test'), true, true],
-  ['WikiGold (mention-level, exact spans; MISC exact matches ignored)', wikigold(), false, false],
+  ['Own gold, dev split (tests/fixtures/gold/dev-*)', selected(ownGold('dev')), true, false],
+  ['Own gold, held-out test split (tests/fixtures/gold/test-*; never tuned on)', selected(ownGold('test')), true, true],
+  ['WikiGold (mention-level, exact spans; MISC exact matches ignored)', selected(wikigold()), false, false],
 ];
 for (const [title, docs, perFile, heldOut] of sets) {
   console.log(`\n${title}: ${docs.length} documents`);

@@ -1,14 +1,14 @@
 /**
  * The detector's knowledge: gazetteer phrases (curated names, countries, cities, regions), first names,
- * surnames, demonyms, common words, titles and cues, as lookup tables keyed by `fold`ed text.
- * Built once from the shipped data; an optional extra layer (the long tail, see README) adds to it.
+ * demonyms, common words, titles and cues, as lookup tables keyed by `fold`ed text.
+ * Built once from the shipped data.
  */
 import core from './data/core.json';
 import * as cues from './data/curated/cues.json';
 import * as curated from './data/curated/entities.json';
 import * as titles from './data/curated/titles.json';
 import * as wordLists from './data/curated/words.json';
-import { Bloom } from './bloom';
+import { HashSet } from './hashset';
 import { fold, phraseKey, stems } from './text';
 import type { Kind } from './types';
 
@@ -31,14 +31,7 @@ export interface Entry {
   ambiguous?: boolean;
 }
 
-/** The long tail the background may hand over: the same line formats as `data/extra.json`. */
-export interface ExtraData {
-  cities?: string;
-  regions?: string;
-  surnames?: string;
-}
-
-const lines = (s: string | undefined) => (s ? s.split('\n') : []);
+const lines = (s: string) => s.split('\n');
 const set = (list: readonly string[]) => new Set(list.map(fold));
 
 export class Lexicon {
@@ -46,9 +39,8 @@ export class Lexicon {
   private readonly phrases = new Map<string, Entry | string>();
   /** For each first word of a gazetteer phrase, the most words a phrase starting with it has. */
   readonly firstWords = new Map<string, number>();
-  readonly firstNames: Bloom;
-  readonly surnames = new Set<string>();
-  private readonly words: Bloom;
+  readonly firstNames: HashSet;
+  private readonly words: HashSet;
   readonly demonyms = new Map<string, string>();
   readonly titleHeads = set(titles.heads);
   readonly titleModifiers = set(titles.modifiers);
@@ -66,6 +58,9 @@ export class Lexicon {
   readonly placeNouns = new Set(cues.placeNouns);
   readonly ofPlaceNouns = new Set(cues.ofPlaceNouns);
   readonly orgNouns = new Set(cues.orgNouns);
+  readonly personNouns = new Set(cues.personNouns);
+  readonly companyBefore = new Set(cues.companyBefore);
+  readonly companyAfter = new Set(cues.companyAfter);
   readonly leaderNouns = new Set(cues.leaderNouns);
   readonly miscSuffix = set(cues.miscSuffix);
   readonly miscPrefix = set(cues.miscPrefix);
@@ -73,21 +68,13 @@ export class Lexicon {
   readonly sportVerbs = new Set(cues.sportVerbs);
   readonly teamNouns = new Set(cues.teamNouns);
   readonly sports = set(cues.sports);
-  /** Never names, also in capitals ("Nov", "NOV"). */
-  private readonly never = new Set([...wordLists.never, ...wordLists.never.map((w) => w.toUpperCase())]);
+  /** Never names, also in capitals ("Nov", "NOV"), and days and abbreviations as plurals ("Fridays", "KOs"). */
+  private readonly never = new Set(wordLists.never.flatMap((w) => [w, w.toUpperCase(), ...(w === w.toUpperCase() || w.endsWith('day') ? [`${w}s`] : [])]));
   readonly quiet = set(wordLists.quiet);
 
-  constructor(base?: Lexicon) {
-    if (base) {
-      for (const [k, v] of base.phrases) this.phrases.set(k, v);
-      for (const [k, v] of base.firstWords) this.firstWords.set(k, v);
-      this.firstNames = base.firstNames;
-      this.words = base.words;
-      for (const [k, v] of base.demonyms) this.demonyms.set(k, v);
-      return;
-    }
-    this.firstNames = new Bloom(core.firstNames);
-    this.words = new Bloom(core.words);
+  constructor() {
+    this.firstNames = new HashSet(core.firstNames);
+    this.words = new HashSet(core.words);
     const wiki: Record<string, string> = curated.countryWiki;
     const aliases = Object.entries(curated.countryAliases as Record<string, string>);
     for (const c of core.countries) {
@@ -110,16 +97,6 @@ export class Lexicon {
     this.addPlaceAliases();
   }
 
-  /** A copy of this lexicon with the long tail added. */
-  withExtra(extra: ExtraData): Lexicon {
-    const lex = new Lexicon(this);
-    for (const w of lines(extra.surnames)) lex.surnames.add(fold(w));
-    lex.addLines(extra.cities);
-    lex.addLines(extra.regions);
-    lex.addPlaceAliases();
-    return lex;
-  }
-
   /** English names of cities the data lists under a local name ("Geneva" for Genève). */
   private addPlaceAliases(): void {
     for (const [alias, name] of Object.entries(curated.placeAliases as Record<string, string>)) {
@@ -134,7 +111,17 @@ export class Lexicon {
     if (!override && this.phrases.has(key)) return;
     this.phrases.set(key, entry);
     this.noteWords(key);
+    // "WHO" and "US" are names only in capitals: "Doctor Who", "Us" opening a sentence are not.
+    if (/^[A-Z]{2,5}$/.test(surface) && this.isWord(key)) this.capsOnly.add(key);
+    else this.capsOnly.delete(key);
   }
+
+  /** Whether a gazetteer key names something only when written in capitals. */
+  needsCapitals(key: string): boolean {
+    return this.capsOnly.has(key);
+  }
+
+  private readonly capsOnly = new Set<string>();
 
   private noteWords(key: string): void {
     if (!key.includes(' ')) return;
@@ -143,7 +130,7 @@ export class Lexicon {
   }
 
   /** Cities and regions (formats in scripts/build-data.ts): indexed now, parsed when first looked up. */
-  private addLines(data: string | undefined): void {
+  private addLines(data: string): void {
     for (const line of lines(data)) {
       const key = phraseKey(line.slice(0, line.indexOf('\t')));
       if (this.phrases.has(key)) continue;
@@ -178,8 +165,20 @@ export class Lexicon {
   /** A people's name or adjective, also in compounds ("Kurdish", "Russians", "African-American"). */
   isDemonym(key: string): boolean {
     if (this.demonyms.has(key)) return true;
-    return key.includes('-') && key.split('-').every((part) => this.demonyms.has(part));
+    if (key.includes('-')) return key.split('-').every((part) => this.demonyms.has(part));
+    // People of a known region or city: "Minnesotan", "Queenslander", "Berliner". Remembered: pages repeat words.
+    if (!key.endsWith('er') && !key.endsWith('an')) return false;
+    let known = this.derivedDemonyms.get(key);
+    if (known === undefined) {
+      const stem = key.endsWith('er') ? key.slice(0, -2) : key.slice(0, -1);
+      const place = stem.length >= 5 ? this.phrase(stem) : undefined;
+      known = !!place && place.kind === 'place' && !place.ambiguous && place.subkind !== 'town';
+      this.derivedDemonyms.set(key, known);
+    }
+    return known;
   }
+
+  private readonly derivedDemonyms = new Map<string, boolean>();
 
   /** A word that is never a name, in any capitalisation ("GMT", "NOV"). */
   isNever(text: string): boolean {
@@ -190,7 +189,8 @@ export class Lexicon {
   isWord(lower: string): boolean {
     let known = this.wordMemo.get(lower);
     if (known === undefined) {
-      known = this.words.has(lower) || stems(lower).some((s) => this.words.has(s));
+      // A first name is no inflected word ("Jared" is not "jar" + "ed", "James" not "jam" + "es").
+      known = this.words.has(lower) || (!this.firstNames.has(lower) && stems(lower).some((s) => this.words.has(s)));
       if (this.wordMemo.size > 50_000) this.wordMemo.clear();
       this.wordMemo.set(lower, known);
     }
@@ -200,14 +200,9 @@ export class Lexicon {
   private readonly wordMemo = new Map<string, boolean>();
 }
 
-let coreLexicon: Lexicon | undefined;
-const withExtra = new WeakMap<ExtraData, Lexicon>();
+let shipped: Lexicon | undefined;
 
-/** The shipped lexicon, with the long tail when given (built once per extra object). */
-export function lexicon(extra?: ExtraData): Lexicon {
-  coreLexicon ??= new Lexicon();
-  if (!extra) return coreLexicon;
-  let lex = withExtra.get(extra);
-  if (!lex) withExtra.set(extra, (lex = coreLexicon.withExtra(extra)));
-  return lex;
+/** The shipped lexicon, built once (on the first block of the first page). */
+export function lexicon(): Lexicon {
+  return (shipped ??= new Lexicon());
 }

@@ -72,9 +72,14 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
   // 2. Full names that shorter mentions may stand for, and acronym expansions.
   const people = new Map<string, Anchor[]>();
   const families = new Map<string, Anchor[]>();
+  // The full names each first name opens: a lone first name stands for the one person the page names so.
+  const givenNames = new Map<string, Set<string>>();
   const acronyms = new Map<string, string>();
   const orgInitials = new Map<string, string>();
   const tails = new Map<string, string[]>();
+  // Words of the page's organisation names: "the League" refers back to "Australian League of Rights".
+  const orgWords = new Map<string, string>();
+  const orgNames = new Set<string>();
   blocks.forEach((block, b) => {
     for (const c of block) {
       const v = votes.get(c.key)!;
@@ -88,6 +93,10 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
           if (!list) people.set(last, (list = []));
           list.push({ block: b, s: c.s, key: c.key });
         }
+        const given = fold(c.text.slice(0, c.text.indexOf(' ')));
+        let keys = givenNames.get(given);
+        if (!keys) givenNames.set(given, (keys = new Set()));
+        keys.add(c.key);
         const family = familyFirst(c.text);
         if (family) {
           let list = families.get(family);
@@ -98,6 +107,10 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
         tails.set(c.key, []);
         const acr = initials(c.text);
         if (acr) orgInitials.set(acr, c.key);
+      }
+      if (kind === 'organization' && c.words >= 2 && v.strength >= 2 && !orgNames.has(c.key)) {
+        orgNames.add(c.key);
+        for (const w of c.text.split(' ')) if (w.length > 2 && w[0] !== w[0].toLowerCase()) orgWords.set(fold(w), c.key);
       }
       if (c.expands) acronyms.set(c.key, c.expands);
     }
@@ -116,8 +129,12 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
       let entry = v.entry?.kind === kind ? v.entry : undefined;
       // A surname stands for the full name, unless it is a country or a curated name ("Africa", "Hezbollah").
       const fixed = entry && (entry.subkind === 'country' || !entry.geo?.population);
-      const anchors = c.words <= 2 && !fixed ? (people.get(c.key) ?? (c.words === 1 ? families.get(c.key) : undefined)) : undefined;
-      const full = anchors && pick(anchors, b, c.s);
+      // ... and so does a name the page itself says is a place or an organisation ("the town of Zandvoort",
+      // "Caloi is a manufacturer"), whoever else bears it ("Park Zandvoort", "Guido Caloi").
+      const placed = kind !== 'person' && v.strength >= 2 && !v.entry;
+      const anchors = c.words <= 2 && !fixed && !placed ? (people.get(c.key) ?? (c.words === 1 ? families.get(c.key) : undefined)) : undefined;
+      const given = c.words === 1 && !fixed && kind === 'person' && v.strength >= 1 ? givenNames.get(c.key) : undefined;
+      const full = anchors ? pick(anchors, b, c.s) : given?.size === 1 ? [...given][0] : undefined;
       if (full && full !== c.key) {
         target = full;
         kind = 'person';
@@ -130,7 +147,11 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
           kind = bestKind(ev);
           entry = ev.entry?.kind === kind ? ev.entry : undefined;
         } else if (v.strength === 0) continue;
-      } else if (v.strength === 0) continue;
+      } else if (v.strength === 0) {
+        const org = c.words === 1 && !c.guess && kind === 'organization' ? orgWords.get(c.key) : undefined;
+        if (!org) continue;
+        target = org;
+      }
       const key = entry ? entry.key : entityKey(kind, target);
       mentions.push({ start: c.s, end: c.e, kind, key });
       let e = entities.get(key);
@@ -147,8 +168,8 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
       if (!e.aliases.includes(c.text)) e.aliases.push(c.text);
       const words = nameWords.get(key)!;
       // The fullest name, in its ordinary case ("Seoul" over a dateline's "SEOUL").
-      const shouted = e.name === e.name.toUpperCase() && c.text !== c.text.toUpperCase();
-      if (!c.acronym && (c.words > words || (c.words === words && (c.text.length > e.name.length || shouted)))) {
+      const shouted = () => e.name === e.name.toUpperCase() && c.text !== c.text.toUpperCase();
+      if (!c.acronym && (c.words > words || (c.words === words && (c.text.length > e.name.length || shouted())))) {
         e.name = c.text;
         nameWords.set(key, c.words);
       }

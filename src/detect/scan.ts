@@ -6,13 +6,15 @@
 import type { Entry, Lexicon } from './lexicon';
 import { isAcronym } from './rules/acronyms';
 import { isOtherName, isTeamName, orgCue, placeCue } from './rules/cues';
+import { definedKind } from './rules/definitions';
 import { personShape } from './rules/names';
+import { quotedTitles } from './rules/quotes';
 import { connect } from './rules/particles';
 import { appositionAfter, descriptorStart } from './rules/roles';
 import { isFunctionWord, isHeadline, isPositionalCapital } from './rules/sentence';
 import { isTitleHead, isTitleWord, titleBefore, titleEnd } from './rules/titles';
 import { fold, phraseKey } from './text';
-import { tokenize, type Token } from './tokenize';
+import { tokenize, type TextFacts, type Token } from './tokenize';
 import type { Kind } from './types';
 
 /** Evidence: 3 gazetteer, 2 cue/title/known name/acronym, 1 shape or context only, 0 needs page support. */
@@ -50,7 +52,8 @@ interface Scan {
 }
 
 export function scanBlock(text: string, lex: Lexicon): Candidate[] {
-  const toks = tokenize(text, lex);
+  const facts: TextFacts = { quoted: false };
+  const toks = tokenize(text, lex, facts);
   const scan: Scan = { text, toks, lex, headline: isHeadline(toks, text), out: [], phrases: new Map() };
   for (let i = 0; i < toks.length; ) {
     if (!toks[i].cap) {
@@ -66,10 +69,28 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
         const last = toks[end].key;
         // ... or a known name that starts with the possessive ("People's Republic of China").
         const known = (lex.firstWords.get(fold(text.slice(toks[j].s, toks[j].e + 2))) ?? 1) > 1;
-        if (end - j <= 3 && (lex.orgSuffix.has(last) || lex.placeSuffix.has(last) || known)) {
+        // A known place or organisation owns what follows rather than naming it ("Chicago's Palmer House").
+        const owner = toks[j].i === i ? lex.phrase(toks[j].key) : lex.phrase(phraseKey(text.slice(toks[i].s, toks[j].e)));
+        const ownedBy = !!owner && !owner.ambiguous && owner.kind !== 'person';
+        // ... and so does a person named in full ("Olaf Scholz's Social Democrats"), while a surname or a
+        // saint may name it ("Howe's Brigade", "St Mary's College").
+        let fullName = false;
+        for (let f = i; f < j; f++) fullName ||= !lex.placePrefix.has(toks[f].key) && !(toks[f].sent && lex.isWord(toks[f].key));
+        if (end - j <= 3 && ((!fullName && !ownedBy && (lex.orgSuffix.has(last) || lex.placeSuffix.has(last))) || known)) {
           j = end;
           continue;
         }
+      }
+      // "Washington, D.C.": a known name with a comma inside.
+      if (j + 1 < toks.length && toks[j + 1].cap && text.slice(toks[j].e, toks[j + 1].s) === ', ' && lex.knows(phraseKey(text.slice(toks[i].s, toks[j + 1].e)))) {
+        j++;
+        continue;
+      }
+      // Joaquín "El Chapo" Guzmán: a quoted nickname between a first name and a surname.
+      const nick = nicknameEnd(scan, i, j);
+      if (nick > 0) {
+        j = nick;
+        continue;
       }
       // No name runs longer; a capitalised list or heading is cut into pieces (and work stays linear).
       if (!(j + 1 < toks.length && toks[j].joins) || j - i >= MAX_RUN) break;
@@ -89,8 +110,42 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
     i = j + 1;
   }
   link(scan);
+  if (facts.quoted) dropInTitles(scan);
   // The word lists and rules are English: in a block of another language keep only names the gazetteer knows.
   return scan.out.some((c) => c.strength < 3) && isForeign(toks, lex) ? scan.out.filter((c) => c.strength === 3) : scan.out;
+}
+
+/**
+ * No mentions inside a quoted title ("Anarchy in Tokyo"), unless the quotes hold one known name whole
+ * (the so-called "Islamic State").
+ */
+function dropInTitles(scan: Scan): void {
+  if (!scan.out.length) return;
+  for (const [a, b] of quotedTitles(scan.text, scan.toks)) {
+    const inside = scan.out.filter((c) => c.s > a && c.e <= b);
+    if (inside.length === 1 && inside[0].strength >= 2 && scan.text.slice(a + 1, b).trim() === inside[0].text) continue;
+    if (inside.length) scan.out = scan.out.filter((c) => !(c.s > a && c.e <= b));
+  }
+}
+
+const OPEN_NICK = /^ ["“] ?$/;
+const CLOSE_NICK = /^ ?["”] $/;
+
+/**
+ * After a first name at token `j` (a run from `i`): a quoted nickname of one or two capitalised words and the
+ * surname after it, as the index of the surname; else 0.
+ */
+function nicknameEnd(scan: Scan, i: number, j: number): number {
+  const { toks, text, lex } = scan;
+  const t = toks[j];
+  if (t.joins || t.poss || j + 3 >= toks.length || !OPEN_NICK.test(text.slice(t.e, toks[j + 1].s))) return 0;
+  let first = false;
+  for (let f = i; f <= j; f++) first ||= lex.firstNames.has(toks[f].key);
+  if (!first) return 0;
+  let m = j + 1;
+  while (m < j + 2 && toks[m].cap && toks[m].joins && toks[m + 1].cap) m++;
+  const surname = toks[m + 1];
+  return toks[m].cap && surname?.cap && CLOSE_NICK.test(text.slice(toks[m].e, surname.s)) ? m + 1 : 0;
 }
 
 /** Whether a block's lower-case words are mostly not English (German, French ... pages). */
@@ -102,7 +157,8 @@ function isForeign(toks: Token[], lex: Lexicon): boolean {
     const t = toks[k];
     if (t.cap || t.text.length < 3) continue;
     seen++;
-    if (lex.isWord(t.text)) english++;
+    // Seven English words settle it: 40% of sixteen.
+    if (lex.isWord(t.text) && ++english >= 7) return false;
   }
   return seen >= 8 && english < seen * 0.4;
 }
@@ -110,6 +166,8 @@ function isForeign(toks: Token[], lex: Lexicon): boolean {
 /** Splits a run at words that cannot be inside a name (and, in headlines, at common words). */
 function splitRun(scan: Scan, a: number, b: number): void {
   const { toks, lex, headline } = scan;
+  // "MTV Video Music Awards": an event's name, though web furniture ("Video") sits inside it.
+  if (b - a > 2 && lex.miscSuffix.has(toks[b - 1].key)) return;
   const all = toks.slice(a, b);
   let start = a;
   // A gazetteer phrase is never split ("Russia Today" in a headline, "Islamic State").
@@ -128,7 +186,8 @@ function splitRun(scan: Scan, a: number, b: number): void {
       start = k;
       continue;
     }
-    if ((lex.isNever(t.text) && !(k > start && /^[IVX]{1,4}$/.test(t.text))) || t.contraction) {
+    // A Roman numeral stays after a name ("Louis XVI") and before a unit ("VI Corps").
+    if ((lex.isNever(t.text) && !(ROMAN.test(t.text) && (k > start || lex.orgSuffix.get(toks[b - 1].key) === 'military'))) || t.contraction) {
       if (k > start) segment(scan, trim(toks, start, k));
       start = k + 1;
     } else if (headline && k > start && !t.upper && lex.isWord(t.key) && !isTitleWord(t, lex) && !lex.orgSuffix.has(t.key) && !lex.placeSuffix.has(t.key)) {
@@ -161,7 +220,6 @@ function trim(toks: Token[], a: number, b: number): Token[] {
   return toks.slice(a, b);
 }
 
-const surface = (scan: Scan, run: Token[]) => scan.text.slice(run[0].s, run[run.length - 1].e);
 
 const isKnown = (hit: { entry: Entry } | null) => !!hit && !hit.entry.ambiguous;
 /** A country, a curated place or a city of a million: too big to be a surname ("Will Russia", "West Africa"). */
@@ -181,7 +239,8 @@ function phraseAt(scan: Scan, run: Token[], i: number): { n: number; entry: Entr
 function lookupPhrase(scan: Scan, run: Token[], i: number): { n: number; entry: Entry } | null {
   const { lex, text } = scan;
   // Runs may hold connectors the phrase spells differently; allow two extra tokens.
-  const longest = lex.firstWords.get(run[i].key);
+  // A phrase may start with a possessive the token had cut ("People's Republic of China").
+  const longest = lex.firstWords.get(run[i].key) ?? (run[i].poss ? lex.firstWords.get(`${run[i].key}'s`) : undefined);
   const max = Math.min(run.length - i, longest ? longest + 2 : 1);
   for (let n = max; n > 1; n--) {
     const last = run[i + n - 1];
@@ -190,7 +249,7 @@ function lookupPhrase(scan: Scan, run: Token[], i: number): { n: number; entry: 
     if (entry) return { n, entry };
   }
   const entry = lex.phrase(run[i].key);
-  return entry ? { n: 1, entry } : null;
+  return entry && (run[i].upper || !lex.needsCapitals(run[i].key)) ? { n: 1, entry } : null;
 }
 
 function segment(scan: Scan, run: Token[]): void {
@@ -198,8 +257,11 @@ function segment(scan: Scan, run: Token[]): void {
   // Positional capitals at the start ("The", "Residents", "After") are not names, unless the gazetteer says so.
   // A connector right after it means the word opened a longer name ("On the Ground News").
   // A common word that opens a name ended by an organisation cue stays ("Legislative Assembly voted").
+  // "Operation Euphrates Shield" opening a sentence still names an operation (but "National Rally" is a party).
+  if (isOtherName(run, lex) && phraseAt(scan, run, 0)?.n !== run.length) return;
   const cueEnded = run.length > 1 && !!orgCue(run, lex) && !headline;
-  while (run.length && run[1]?.cap !== false && isPositionalCapital(run[0], run[1], headline, lex) && !isKnown(phraseAt(scan, run, 0)) && !(cueEnded && !isFunctionWord(run[0]) && !lex.isNever(run[0].text))) {
+  const unit = run.length > 1 && ROMAN.test(run[0].text) && lex.orgSuffix.get(run[run.length - 1].key) === 'military';
+  while (!unit && run.length && run[1]?.cap !== false && isPositionalCapital(run[0], run[1], headline, lex) && !isKnown(phraseAt(scan, run, 0)) && !(cueEnded && !isFunctionWord(run[0]) && !lex.isNever(run[0].text))) {
     // Alone, it may still be a name the page gives in full elsewhere ("Power said ..."): let the page decide.
     if (run.length === 1 && !isFunctionWord(run[0]) && !lex.isNever(run[0].text) && !run[0].contraction && !lex.isDemonym(run[0].key)) {
       return emit(scan, run, 'person', 0, { guess: true });
@@ -242,6 +304,11 @@ function segment(scan: Scan, run: Token[]): void {
     const rest = phraseAt(scan, run, 1);
     if (rest && rest.n === run.length - 1 && rest.entry.kind === 'place') return emit(scan, run, 'place', 3, { subkind: 'region' });
   }
+  // "Pacific Northwest", "Ilocos Norte": a known place and a compass point after it.
+  if (run.length === 2 && (COMPASS_AFTER.has(run[1].key) || (lex.directions.has(run[1].key) && run[1].key.length > 5))) {
+    const base = phraseAt(scan, run, 0);
+    if (base?.n === 1 && base.entry.kind === 'place' && !base.entry.ambiguous) return emit(scan, run, 'place', 3, { subkind: 'region' });
+  }
 
   const title = titleEnd(run, lex);
   if (title > 0) {
@@ -270,8 +337,18 @@ function segment(scan: Scan, run: Token[]): void {
     return segment(scan, trim(scan.toks, run[of].i + 1, run[run.length - 1].i + 1));
   }
 
+  // "Coach David Field said", "analyst Tom Park": a first name and a surname that is also a cue word, said
+  // or titled as a person.
+  if (run.length === 2 && lex.firstNames.has(run[0].key) && !lex.titleHeads.has(run[0].key) && !describedAs(scan, run) && ((run[1].joins && guessKind(scan, run) === 'person') || titleBefore(scan.toks, run[0].i, scan.text, lex))) {
+    return emit(scan, run, 'person', 2);
+  }
   const org = orgCue(run, lex);
   if (org) return emit(scan, run, 'organization', 2, { subkind: org });
+  // "St. Louis Cardinals": a known place and a plural nickname, though the place opens like a landmark.
+  const home = phraseAt(scan, run, 0);
+  if (home && home.n < run.length && home.entry.kind === 'place' && home.entry.subkind !== 'country' && !headline && isTeamName(run.slice(0, home.n), run.slice(home.n), lex)) {
+    return emit(scan, run, 'organization', 2, { subkind: 'sport' });
+  }
   const place = placeCue(run, lex);
   if (place) return emit(scan, run, 'place', 2, { subkind: place });
 
@@ -307,6 +384,15 @@ function segment(scan: Scan, run: Token[]): void {
   if (shape === 2 && !placeFirst && !(commonFirst && majorPlaceAfter)) {
     return emit(scan, run, 'person', 2);
   }
+  // "Rui Gomez Pereira": unknown words all through, a town's name last, is a person too (not "Lagos Nigeria").
+  if (shape === 1 && !phraseAt(scan, run, 0) && !majorPlaceAfter && !run.slice(1, -1).some((_, k) => phraseAt(scan, run, k + 1))) {
+    return emit(scan, run, 'person', 1);
+  }
+
+  // "Montreal HC", "Sunderland AFC": a city and an acronym name its club.
+  if (run.length === 2 && run[1].upper && !headline && phraseAt(scan, run, 0)?.entry.kind === 'place' && !lex.knows(run[1].key)) return emit(scan, run, 'organization', 2, { subkind: 'sport' });
+  // "Cathay Pacific", "Berkshire Hathaway": a place and a word no list knows, side by side, name a company.
+  if (run.length === 2 && !headline && isBrandWithPlace(scan, run)) return emit(scan, run, 'organization', 1);
 
   // Gazetteer phrases inside the run; what lies between them is classified on its own.
   let gap = 0;
@@ -321,16 +407,14 @@ function segment(scan: Scan, run: Token[]): void {
     }
     // "Euphrates Shield", "Syria Daily": a known name followed by common words is a name of something else.
     const after = run.slice(k + hit.n).filter((t) => t.cap);
-    if (k === 0 && hit.entry.kind === 'place' && hit.entry.subkind !== 'country' && !headline && isTeamName(run.slice(0, hit.n), run.slice(hit.n), lex)) {
-      return emit(scan, run, 'organization', 2, { subkind: 'sport' });
-    }
     if (k === 0 && hit.entry.kind === 'organization' && after.length && after.every((t) => INNER_CAPITAL.test(t.text))) {
       return emit(scan, run, 'organization', 2, { subkind: hit.entry.subkind }); // "Google DeepMind"
     }
-    if (k === 0 && after.length && after.every((t) => lex.isWord(t.key) && !isTitleWord(t, lex) && !lex.firstNames.has(t.key))) {
+    if (k === 0 && after.length && after.every((t) => lex.isWord(t.key) && !isTitleWord(t, lex) && !lex.directions.has(t.key))) {
       // A known organisation followed by more words names a part of it ("Samsung Electronics", "Microsoft
-      // Gaming"); a known place followed by common words names something else ("Euphrates Shield").
-      return hit.entry.kind === 'organization' ? emit(scan, run, 'organization', 2, { subkind: hit.entry.subkind }) : undefined;
+      // Gaming"); a known place followed by common words names something else, most often a club, a
+      // company or a paper ("Perth Glory", "Texas Instruments", "Syria Daily").
+      return emit(scan, run, 'organization', hit.entry.kind === 'organization' ? 2 : 1, { subkind: hit.entry.kind === 'organization' ? hit.entry.subkind : undefined });
     }
     if (k > gap) unknown(scan, trim(scan.toks, run[gap].i, run[k - 1].i + 1));
     emitEntry(scan, run.slice(k, k + hit.n), hit.entry);
@@ -345,38 +429,58 @@ function segment(scan: Scan, run: Token[]): void {
   unknown(scan, run, shape);
 }
 
+/** Two words, one a known place, the other no common word, name, title, demonym or direction. */
+function isBrandWithPlace(scan: Scan, run: Token[]): boolean {
+  const { lex } = scan;
+  // Cheap test first: exactly one of the two words is in the gazetteer.
+  if (lex.knows(run[0].key) === lex.knows(run[1].key)) return false;
+  const places = run.map((t) => {
+    const hit = phraseAt(scan, [t], 0);
+    return !!hit && hit.entry.kind === 'place' && !hit.entry.ambiguous;
+  });
+  if (places[0] === places[1]) return false;
+  const other = run[places[0] ? 1 : 0];
+  return other.cap && !other.upper && !lex.knows(other.key) && !lex.isWord(other.key) && !lex.firstNames.has(other.key) && !lex.isDemonym(other.key) && !lex.directions.has(other.key) && !isTitleWord(other, lex);
+}
+
 /** A run no list knows: an acronym, a person by shape, or a guess from the words around it. */
 function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): void {
   if (!run.length) return;
   const { lex, headline } = scan;
   const t = run[0];
   if (run.length === 1) {
-    // A letter alone ("C", "J.") or an abbreviation ("No.", "St.") is no name.
-    if (lex.isNever(t.text) || t.contraction || lex.isDemonym(t.key) || t.text.replace('.', '').length < 2 || lex.abbreviations.has(t.text.replace(/\.$/, ''))) return;
+    // A letter alone ("C", "J.") or an abbreviation ("No.", "St.") is no name, nor a company's legal form
+    // cut off by a comma ("Cascade Timberlands, LLC").
+    if (lex.isNever(t.text) || t.contraction || lex.isDemonym(t.key) || t.text.replace('.', '').length < 2 || lex.abbreviations.has(t.text.replace(/\.$/, '')) || lex.orgSuffix.get(t.key) === 'company') return;
     if (isAcronym(t, lex)) return emit(scan, run, 'organization', 2, { acronym: true });
     // "MySpace", "YouTube", "PlayStation": a capital inside a word is a brand, not a person ("McGill" is).
     // Page text glued across elements ("NewsThe", "CoronavirusIreland") is no brand.
     if (INNER_CAPITAL.test(t.text)) return isGlued(t.text, lex) ? undefined : emit(scan, run, 'organization', 1);
     if (t.upper && t.text.length > 4) return;
     const common = lex.isWord(t.key) || lex.quiet.has(t.key);
-    const named = lex.firstNames.has(t.key) || lex.surnames.has(t.key);
+    const named = lex.firstNames.has(t.key);
     const kind = guessKind(scan, run);
     const guess = kind === undefined;
     // Never seen, no context: people come with a full name or a title somewhere on the page (and are then
     // aliased), so a lone unknown word is more often an organisation ("Activision", "Gavi").
     const fallback = named ? 'person' : 'organization';
     // A sentence's first word counts when it is no English word ("Panasonic, which supplies ...").
+    // "the Patriots", "the Flecktones": a capitalised plural after "the" mid-sentence names a team or a band.
+    if (!headline && !t.sent && !guess && kind === 'organization' && PLURAL.test(t.text) && scan.toks[t.i - 1]?.text === 'the') return emit(scan, run, kind, 1);
     if (common || headline || (t.sent && !named && !kind)) return emit(scan, run, kind ?? fallback, 0, { guess });
-    return emit(scan, run, kind ?? fallback, named && kind === undefined ? 2 : 1, { guess: guess && !named });
+    // A lone first name is weak evidence of a person: towns are named Harrison and Brittany too.
+    return emit(scan, run, kind ?? fallback, 1, { guess: guess && !named });
   }
   if (shape > 0) return emit(scan, run, 'person', headline ? 0 : (shape as 1 | 2));
   if (run.every((r) => !r.cap || isAcronym(r, lex))) return emit(scan, run, 'organization', 1);
   if (!headline && run.filter((r) => r.cap).length <= 4 && !run.some((r) => r.cap && lex.quiet.has(r.key))) {
-    // Capitalised common words mid-sentence name something ("Killing Joke", "Pump House"): most often an
-    // organisation. At a sentence start they may be ordinary words: then only the page can back them.
-    // ... unless the words around say what it is ("Elon Musk said").
+    // Capitalised words mid-sentence name something, most often an organisation; the words around may say
+    // what ("Elon Musk said", "the Killing Joke"). At a sentence start they may be ordinary words.
     const kind = guessKind(scan, run);
-    return emit(scan, run, kind ?? 'organization', run[0].sent && !kind ? 0 : 1, { guess: !kind });
+    // Only common words and nothing around to say what they name ("Registered Historic Place", "Writing
+    // Fellow"): a Title Case phrase more often than a name, so the page must back it.
+    const allCommon = run.every((r) => !r.cap || lex.isWord(r.key));
+    return emit(scan, run, kind ?? 'organization', (run[0].sent || allCommon) && !kind ? 0 : 1, { guess: !kind });
   }
 }
 
@@ -391,6 +495,8 @@ function describedAs(scan: Scan, run: Token[]): Kind | undefined {
   if (!prev || !prev.joins || prev.cap) return undefined;
   if (lex.placeNouns.has(prev.text)) return 'place';
   if (lex.orgNouns.has(prev.text) && toks[run[0].i - 1] === prev) return 'organization';
+  // "drummer Shanahan", "his fellow countryman Adelson".
+  if (lex.personNouns.has(prev.text) && toks[run[0].i - 1] === prev && run.length <= 3) return 'person';
   return undefined;
 }
 
@@ -450,20 +556,27 @@ function roleBefore(scan: Scan, from: Token, name: Token): string | undefined {
 const MAX_RUN = 14;
 const SCORE_AFTER = /^ \d{1,2}-\d{1,2}\b/;
 const SCORE_BEFORE = /\b\d{1,2}-\d{1,2} $/;
-const IN_THE = new Set(['in', 'at', 'across', 'into', 'near', 'throughout', 'around', 'inside']);
+const IN_THE = new Set(['in', 'at', 'across', 'into', 'near', 'throughout', 'around', 'inside', 'along', 'off', 'over', 'beyond', 'toward', 'towards']);
 const BROADCAST = new Set(['television', 'tv', 'channel', 'radio', 'station', 'network', 'broadcaster']);
-const INNER_CAPITAL = /^(?!Mc|Mac|O'|O’|De|Di|La|Le|Van|Von)\p{Lu}\p{Ll}+\p{Lu}/u;
+const INNER_CAPITAL = /^(?!Mc|Mac|O'|O’|(?:De|Di|La|Le|Van|Von)\p{Lu})\p{Lu}\p{Ll}+\p{Lu}/u;
 
 /** A city named as a sports side: "Liverpool beat Manchester City 2-1", "host Brighton". */
 function isTeam(scan: Scan, c: Candidate): boolean {
-  if (c.kind !== 'place' || !(c.subkind === 'city' || c.subkind === 'town')) return false;
   const { toks, text, lex } = scan;
-  if (SCORE_AFTER.test(text.slice(c.e, c.e + 7)) || SCORE_BEFORE.test(text.slice(Math.max(0, c.s - 7), c.s))) return true;
   const prev = toks[c.first - 1];
+  // "played for Footscray", "signed with North Melbourne", "coached Lausanne": whatever the name, a club.
+  if (prev && prev.joins && !prev.cap && (c.kind === 'place' || c.guess)) {
+    const before = toks[c.first - 2];
+    if (TEAM_VERBS.has(prev.text) || ((prev.text === 'for' || prev.text === 'with') && before?.joins && PLAY_VERBS.has(before.text))) return true;
+  }
+  if (c.kind !== 'place' || !(c.subkind === 'city' || c.subkind === 'town')) return false;
+  if (SCORE_AFTER.test(text.slice(c.e, c.e + 7)) || SCORE_BEFORE.test(text.slice(Math.max(0, c.s - 7), c.s))) return true;
   const next = toks[c.last + 1];
   const joined = toks[c.last].joins && !!next;
   return (!!prev && prev.joins && lex.sportVerbs.has(prev.text)) || (joined && (lex.sportVerbs.has(next.text) || lex.teamNouns.has(next.text)));
 }
+const PLAY_VERBS = new Set(['played', 'plays', 'playing', 'signed', 'signs', 'signing', 'debuted', 'starred', 'scored', 'capped']);
+const TEAM_VERBS = new Set(['coached', 'coaches', 'coaching', 'captained', 'captains', 'captaining']);
 
 function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
   // A town whose name is also a word or a first name needs a place preposition ("in Harem") to count.
@@ -476,15 +589,57 @@ function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
   emit(scan, run, entry.kind, 3, { entry, subkind: entry.subkind });
 }
 
+/** Compass points that follow a place's name in Spanish, French and Portuguese ("Ilocos Norte", "Nord"). */
+const COMPASS_AFTER = new Set(['norte', 'sur', 'sul', 'nord', 'sud', 'este', 'oeste', 'ouest', 'est', 'oriental', 'occidental']);
+const ROMAN = /^[IVX]{1,4}$/;
+const PLURAL = /^\p{Lu}\p{Ll}+[^s]s$/u;
+const OWNS_NOTHING = /^(?:$|[,;:)]|\.(?:\s|$)| (?:and|or|became|in \d))/;
+const ORDINAL = /^\d{1,3}(?:st|nd|rd|th|d)?$/;
+
 function emit(scan: Scan, run: Token[], kind: Kind, strength: Strength, extra: Partial<Candidate> = {}): void {
-  const text = surface(scan, run);
+  // "the 82nd Airborne Division", "65 Fighter Wing": a unit's number is part of its name.
+  const before = scan.toks[run[0].i - 1];
+  if (before && before.joins && (extra.subkind === 'military' || extra.subkind === 'armed-group') && ORDINAL.test(before.text)) run = [before, ...run];
   const first = run[0];
+  const last = run[run.length - 1];
+  // "Thalhimer's became Hecht's in 1992", "shoppers at Macy's": a possessive that owns nothing is part of a
+  // shop's name, also when the name alone would be a first name.
+  const shop = last.poss && (kind === 'organization' || (run.length === 1 && strength < 3 && scan.lex.firstNames.has(last.key))) && OWNS_NOTHING.test(scan.text.slice(last.e + 2, last.e + 12));
+  const end = shop ? last.e + 2 : last.e;
+  if (shop) kind = 'organization';
+  const text = scan.text.slice(first.s, end);
   let role = extra.role;
   if (!role && kind !== 'place' && descriptorStart(scan.toks, first.i, scan.text, scan.lex) >= 0) role = roleBefore(scan, first, first);
-  const last = run[run.length - 1];
   let words = 0;
   for (const t of run) if (t.cap) words++;
-  scan.out.push({ s: first.s, e: last.e, text, key: run.length === 1 ? first.key : fold(text), kind, strength, words, first: first.i, last: last.i, ...extra, role });
+  // Every candidate has the same fields in the same order: one object shape keeps the page pass fast.
+  scan.out.push({
+    s: first.s,
+    e: end,
+    text,
+    key: run.length === 1 ? first.key : fold(text),
+    kind,
+    subkind: extra.subkind,
+    entry: extra.entry,
+    strength,
+    words,
+    role,
+    acronym: extra.acronym,
+    expands: undefined,
+    guess: extra.guess,
+    first: first.i,
+    last: last.i,
+  });
+}
+
+/** Whether the words around a name are a market's: "shares of X", "analysts at X", "X shares". */
+function isTraded(scan: Scan, c: Candidate): boolean {
+  const { toks, lex } = scan;
+  const p1 = toks[c.first - 1];
+  const p2 = toks[c.first - 2];
+  const next = toks[c.last + 1];
+  if (p1 && p2 && p1.joins && p2.joins && !p1.cap && lex.companyBefore.has(`${p2.key} ${p1.text}`)) return true;
+  return !!next && toks[c.last].joins && !next.cap && lex.companyAfter.has(next.text);
 }
 
 /** Links between neighbouring candidates: "X of Org" roles, "(ACR)" expansions, appositions, teams, lists. */
@@ -494,11 +649,24 @@ function link(scan: Scan): void {
     const c = out[k];
     const next = out[k + 1];
     const between = next ? text.slice(c.e, next.s) : '';
-    if (isTeam(scan, c)) Object.assign(c, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
+    // A side named earlier in a list passes it on ("Footscray, North Melbourne and Coburg").
+    const team = c.subkind === 'sport' && c.strength === 3 && !c.entry;
+    if (team || isTeam(scan, c)) {
+      Object.assign(c, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
+      // "played with Footscray and North Melbourne": the next side in the list is a club too.
+      if (next && next.kind === 'place' && (between === ' and ' || between === ', ')) Object.assign(next, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
+    }
+    // "Caloi is a Brazilian manufacturer of bicycles": a definition outranks shape and gazetteer.
+    const defined = definedKind(text, c.e, lex, c.s);
+    if (defined) Object.assign(c, { kind: defined, strength: 3, guess: false, ...(c.entry && c.entry.kind !== defined ? { entry: undefined, subkind: undefined } : {}) });
+    // "shares of Morgan Stanley", "Exxon Mobil shares": a market's words make a name a company.
+    if (c.kind !== 'organization' && c.strength <= 2 && !c.entry && !c.role && isTraded(scan, c)) Object.assign(c, { kind: 'organization', subkind: 'company', strength: 2, guess: false });
     // "Kyiv and Odesa": a guessed kind follows the known name it is listed with.
     if (next && (between === ' and ' || between === ', ') && !!c.guess !== !!next.guess) {
       const [known, guessed] = c.guess ? [next, c] : [c, next];
-      if (known.strength >= 2) Object.assign(guessed, { kind: known.kind, guess: false });
+      // A word no list knows, listed with a known name, is a name too ("Anthropic and Google DeepMind").
+      const unknownWord = guessed.words === 1 && !lex.isWord(guessed.key) && !lex.quiet.has(guessed.key);
+      if (known.strength >= 2) Object.assign(guessed, { kind: known.kind, guess: false, strength: unknownWord ? Math.max(guessed.strength, 1) : guessed.strength });
     }
     if (next && next.acronym && between === ' (' && text[next.e] === ')') next.expands = c.key;
     // "Gavi, the vaccine alliance, ...": an apposition ending in a describing noun says what a name is.

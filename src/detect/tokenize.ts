@@ -38,12 +38,12 @@ const OTHER = 0;
 const LETTER = 1; // letters and digits
 const MARK = 2; // combining marks continue a word but do not start one
 const classes = new Uint8Array(65536).fill(255);
+for (let c = 0; c < 128; c++) classes[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? LETTER : OTHER;
 const LETTER_RE = /[\p{L}\p{N}]/u;
 const MARK_RE = /\p{M}/u;
 
 /** Character class by UTF-16 code unit; non-ASCII classes are looked up once and cached. */
 function charClass(c: number): number {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? LETTER : OTHER;
   let k = classes[c];
   if (k === 255) {
     const ch = String.fromCharCode(c);
@@ -56,24 +56,38 @@ const INITIALISM = /^(?:\p{Lu}\.)*\p{Lu}$/u;
 const GLUED_CAP = /^(?:al|el|as|ad|ar|an|ash|at|az|ed|bin|ibn|abu|abd)-\p{Lu}/u;
 const HAS_UPPER = /\p{Lu}/u;
 
-export function tokenize(text: string, lex: Lexicon): Token[] {
+/** What the tokenizer noticed between words, so no rule has to read the text again. */
+export interface TextFacts {
+  /** An opening quotation mark: a double quote, or a single one at the start or after a space. */
+  quoted: boolean;
+}
+
+export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[] {
   const out: Token[] = [];
   let prevEnd = 0;
   let prevAbbrev = false;
   let numericSoFar = true;
+  let quoted = false;
   const n = text.length;
   for (let i = 0; i < n; ) {
-    if (charClass(text.charCodeAt(i)) !== LETTER) {
+    const c = text.charCodeAt(i);
+    if (charClass(c) !== LETTER) {
+      quoted ||= c === 34 || c === 0x201c || (c === 39 && (i === 0 || text.charCodeAt(i - 1) === 32));
       i++;
       continue;
     }
     const start = i++;
+    let hyphen = false;
+    let apostrophe = false;
     for (;;) {
       while (i < n && charClass(text.charCodeAt(i)) !== OTHER) i++;
       // Inner apostrophes, hyphens, full stops and ampersands keep a word whole ("al-Bab", "U.N", "AT&T").
       const j = text.charCodeAt(i);
-      if ((j === 39 || j === 0x2019 || j === 45 || j === 46 || j === 38) && i + 1 < n && charClass(text.charCodeAt(i + 1)) === LETTER) i += 2;
-      else break;
+      if ((j === 39 || j === 0x2019 || j === 45 || j === 46 || j === 38) && i + 1 < n && charClass(text.charCodeAt(i + 1)) === LETTER) {
+        hyphen ||= j === 45;
+        apostrophe ||= j === 39 || j === 0x2019;
+        i += 2;
+      } else break;
     }
     let word = text.slice(start, i);
     let s = start;
@@ -92,7 +106,7 @@ export function tokenize(text: string, lex: Lexicon): Token[] {
     prevAbbrev = abbrev;
     // Only words with a capital can hold a name: keep the others cheap.
     const code = word.charCodeAt(0);
-    const mayCap = (code >= 65 && code <= 90) || (code > 127 && HAS_UPPER.test(word)) || (code >= 97 && code <= 122 && word.indexOf('-') > 0 && HAS_UPPER.test(word));
+    const mayCap = (isDigit(code) && apostrophe) || (code >= 65 && code <= 90) || (code > 127 && HAS_UPPER.test(word)) || (code >= 97 && code <= 122 && hyphen && HAS_UPPER.test(word));
     let cut = false;
     let poss = 0;
     if (mayCap) {
@@ -105,14 +119,14 @@ export function tokenize(text: string, lex: Lexicon): Token[] {
           word = word.slice(part.start, part.end);
         }
       }
-      poss = hasApostrophe(word) ? possessiveLength(word) : 0;
+      poss = apostrophe && hasApostrophe(word) ? possessiveLength(word) : 0;
       if (poss) {
         e -= poss;
         word = word.slice(0, -poss);
       }
     }
     const first = word.charCodeAt(0);
-    const cap = mayCap && word.length > 0 && ((first >= 65 && first <= 90) || UPPER_START.test(word) || GLUED_CAP.test(word));
+    const cap = (mayCap && word.length > 0 && ((first >= 65 && first <= 90) || UPPER_START.test(word) || GLUED_CAP.test(word))) || (isDigit(code) && isCallSign(word));
     const upper = cap && word.length > 1 && isAllCaps(word);
     if (out.length) {
       const prev = out[out.length - 1];
@@ -134,9 +148,10 @@ export function tokenize(text: string, lex: Lexicon): Token[] {
       joins: !cut && !poss && wordEnd === e,
       cut,
       poss: poss > 0,
-      contraction: cap && hasApostrophe(word) && isContraction(word),
+      contraction: cap && apostrophe && hasApostrophe(word) && isContraction(word),
     });
   }
+  if (facts) facts.quoted = quoted;
   return out;
 }
 
@@ -179,3 +194,13 @@ function isAllCaps(w: string): boolean {
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
+
+const CALL_SIGN = /^\d{1,3}([A-Z]{2,4})$/;
+/** Units and ordinals written after a number: "5PM", "20MW", "3RD" are no names. */
+const UNITS = new Set(['AM', 'PM', 'BC', 'AD', 'BCE', 'CE', 'MW', 'GW', 'KW', 'TW', 'MWH', 'GWH', 'KWH', 'TWH', 'KM', 'KG', 'MB', 'GB', 'TB', 'KB', 'MHZ', 'GHZ', 'HZ', 'MPH', 'KPH', 'HP', 'CC', 'ML', 'MM', 'CM', 'FT', 'ST', 'ND', 'RD', 'TH', 'LB', 'LBS', 'OZ', 'MG', 'GMT', 'UTC', 'EST', 'EDT', 'PST', 'PDT', 'CET', 'CEST', 'BST', 'HRS', 'MIN', 'FPS', 'GHZ', 'MBPS', 'GBPS', 'DPI', 'PPM', 'PPB', 'BPD']);
+
+/** A broadcaster's call sign or a code name that starts with digits ("6PR", "3AW", "2GB"). */
+export function isCallSign(word: string): boolean {
+  const m = CALL_SIGN.exec(word);
+  return !!m && !UNITS.has(m[1]);
+}

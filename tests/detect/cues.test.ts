@@ -15,6 +15,75 @@ describe('organisation and place cues', () => {
     expect(names('He teaches at the University of Birmingham.')).toEqual(['University of Birmingham/organization']);
     expect(names('Officials of the Election Commission of India met.')).toEqual(['Election Commission of India/organization']);
     expect(names('The town of al-Bab lies in Aleppo Province.')).toEqual(['al-Bab/place', 'Aleppo Province/place']);
+    expect(names('The dock lies on the River Mersey.')).toEqual(['River Mersey/place']);
+    expect(names('The final was played at the Stade de France.')).toEqual(['Stade de France/place']);
+    expect(names('It serves the City of Brampton and the Island of Divar.')).toEqual(['City of Brampton/place', 'Island of Divar/place']);
+    expect(names('Mills in the Pacific Northwest and in Ilocos Norte closed.')).toEqual(['Pacific Northwest/place', 'Ilocos Norte/place']);
+    expect(names('Commuters from St Albans filled Hay St on Monday.')).toEqual(['St Albans/place', 'Hay St/place']);
+  });
+
+  it('reads a capital inside a word as a brand, but not a name particle', () => {
+    expect(names('Users left MySpace for YouTube.')).toEqual(['MySpace/organization', 'YouTube/organization']);
+    expect(names('Engineers at Google DeepMind built it.')).toEqual(['Google DeepMind/organization']);
+    expect(names('Governor Ron DeSantis met Leonardo DiCaprio.')).toEqual(['Ron DeSantis/person', 'Leonardo DiCaprio/person']);
+  });
+
+  it('reads a known place followed by common words as a club, company or paper', () => {
+    expect(names('Fans of the Perth Glory and readers of Syria Daily met.')).toEqual(['Perth Glory/organization', 'Syria Daily/organization']);
+  });
+
+  it('reads a market\'s words around a name as a company', () => {
+    expect(names('Shares of Exxon Mobil rose after a downgrade from Morgan Stanley.')).toEqual(['Exxon Mobil/organization', 'Morgan Stanley/organization']);
+    expect(names('Idemitsu Kosan shares fell.')).toEqual(['Idemitsu Kosan/organization']);
+  });
+
+  it('reads "along the X" as a place', () => {
+    expect(names('Boats sailed along the Seine.')).toEqual(['Seine/place']);
+  });
+
+  it('reads a word no list knows, listed with a known name, as a name', () => {
+    expect(names('Anthropic and Google DeepMind declined to comment.')).toEqual(['Anthropic/organization', 'Google DeepMind/organization']);
+  });
+
+  it('reads a place and an unknown word side by side as a company', () => {
+    expect(names('Flights were cancelled at Cathay Pacific on Monday.')).toEqual(['Cathay Pacific/organization']);
+    expect(names('Shares of Berkshire Hathaway rose.')).toEqual(['Berkshire Hathaway/organization']);
+    // A first name or a common word next to the place does not make a company.
+    expect(names('He met Sushil Chandra in Delhi.')).toEqual(['Sushil Chandra/person', 'Delhi/place']);
+  });
+
+  it('reads a district that runs a service as an organisation', () => {
+    expect(names('Teachers of the Coronado Unified School District met.')).toEqual(['Coronado Unified School District/organization']);
+    expect(names('Walkers filled the Lake District.')).toEqual(['Lake District/place']);
+    expect(names('Coronado Unified School District is the school district in Coronado.')[0]).toBe('Coronado Unified School District/organization');
+  });
+
+  it('reads a city and an acronym as its club', () => {
+    expect(names('He played for the Montreal HC in 1894.')).toEqual(['Montreal HC/organization']);
+  });
+
+  it('reads a known place and a plural nickname as a team, though the place opens like a landmark', () => {
+    expect(names('He was traded to the St. Louis Cardinals in 1972.')).toEqual(['St. Louis Cardinals/organization']);
+  });
+
+  it('reads the club a player plays for, and the next club listed', () => {
+    expect(names('He played with Footscray and North Melbourne in the VFL.')).toEqual(['Footscray/organization', 'North Melbourne/organization', 'VFL/organization']);
+    expect(names('He later coached Lausanne.')).toEqual(['Lausanne/organization']);
+    expect(names('He played in Texas and Ohio.')).toEqual(['Texas/place', 'Ohio/place']);
+  });
+
+  it('reads a capitalised plural after "the" mid-sentence as a team or band', () => {
+    expect(names('He was signed by the Jets, then traded to the Patriots.')).toEqual(['Jets/organization', 'Patriots/organization']);
+    expect(names('Jets flew over the city.')).toEqual([]);
+  });
+
+  it('keeps a unit\'s number in its name', () => {
+    expect(names('Troops of the 82nd Airborne Division and the 3rd Assault Brigade advanced.')).toEqual([
+      '82nd Airborne Division/organization',
+      '3rd Assault Brigade/organization',
+    ]);
+    expect(names('In 1943 it became 65 Fighter Wing.')).toEqual(['65 Fighter Wing/organization']);
+    expect(names('It was transferred to the VI Corps in 1862.')).toEqual(['VI Corps/organization']);
   });
 
   it('gives cue subkinds', () => {
@@ -29,9 +98,14 @@ describe('organisation and place cues', () => {
 
   it('finds no mention inside events and storms', () => {
     expect(names('The launch was delayed by Hurricane Milton and the Tour de France.')).toEqual([]);
+    expect(names('Operation Euphrates Shield began in August.')).toEqual([]);
+    expect(names('They won at the MTV Video Music Awards on Sunday.')).toEqual([]);
+    // ... but a known name that ends like an event is still a name.
+    expect(names('Voters backed the National Rally on Sunday.')).toEqual(['National Rally/organization']);
   });
 
   it('reads a describing noun before a name', () => {
     expect(names('Songs by the band Zorblax Quintet were played.')).toEqual(['Zorblax Quintet/organization']);
+    expect(names('The band recruited drummer Shanahan in 2006.')).toEqual(['Shanahan/person']);
   });
 });

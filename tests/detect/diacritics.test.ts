@@ -17,5 +17,7 @@ describe('diacritics', () => {
 
   it('finds a place spelled without its diacritics', () => {
     expect(names('Aid reached Kahramanmaras on Tuesday.')).toEqual(['Kahramanmaras/place']);
+    // ... or as English news spells it.
+    expect(names('Strikes hit tunnels in Khan Younis.')).toEqual(['Khan Younis/place']);
   });
 });

@@ -1,14 +1,14 @@
 /** Small helpers for the detector's rule tests. */
-import { createPageDetector, detect, type DetectorOptions } from '../../src/detect';
+import { createPageDetector, detect } from '../../src/detect';
 
 /** "surface/kind" for each mention of one text. */
-export function names(text: string, options?: DetectorOptions): string[] {
-  return detect(text, options).mentions.map((m) => `${m.text}/${m.kind}`);
+export function names(text: string): string[] {
+  return detect(text).mentions.map((m) => `${m.text}/${m.kind}`);
 }
 
 /** Mentions and entities of several blocks read as one page. */
-export function page(blocks: string[], options?: DetectorOptions) {
-  const d = createPageDetector(options);
+export function page(blocks: string[]) {
+  const d = createPageDetector();
   for (const b of blocks) d.add(b);
   const r = d.resolve();
   const mentions = r.blocks.flatMap((ms, i) => ms.map((m) => ({ ...m, text: blocks[i].slice(m.start, m.end) })));

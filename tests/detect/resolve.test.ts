@@ -23,6 +23,26 @@ describe('document-level consistency', () => {
     expect(p.keyOf('Moon')).toBe(p.keyOf('Moon Jae-in'));
   });
 
+  it('reads "the League" as the page\'s organisation of that name', () => {
+    const p = page(['The Australian League of Rights was formed in 1960.', 'Critics of the League met.', 'He left the league.']);
+    expect(p.keyOf('League')).toBe(p.keyOf('Australian League of Rights'));
+    // Without a full name on the page, a lone common word stays quiet.
+    expect(page(['Critics of the League met.']).mentions).toEqual([]);
+  });
+
+  it('makes a lone first name an alias of the one person the page names so, but not a sentence\'s opening verb', () => {
+    const p = page(['The band was founded by Jared Leto.', 'It was to allow for Jared\'s film career.']);
+    expect(p.keyOf('Jared')).toBe(p.keyOf('Jared Leto'));
+    expect(page(['Will Smith came.', 'Will the talks succeed?']).mentions.map((m) => m.text)).toEqual(['Will Smith']);
+  });
+
+  it('keeps a name the page calls a place or an organisation from being a surname', () => {
+    const p = page(['Circuit Park Zandvoort is a race track.', 'It is owned by the municipality of Zandvoort.']);
+    expect(p.mentions.find((m) => m.text === 'Zandvoort')?.kind).toBe('place');
+    const q = page(['Caloi is a Brazilian manufacturer of bicycles.', 'The company was run by Guido Caloi.', 'Caloi opened a US unit.']);
+    expect(q.mentions.filter((m) => m.text === 'Caloi').map((m) => m.kind)).toEqual(['organization', 'organization']);
+  });
+
   it('makes ISIS, Islamic State and Daesh one entity', () => {
     const p = page(['ISIS fighters retreated.', 'Islamic State denied it.', 'Turkey fights Daesh.']);
     const key = p.keyOf('ISIS');
@@ -35,6 +55,11 @@ describe('document-level consistency', () => {
     const p = page(['Zorbania Kell said the talks had failed.', 'Protests spread in Kell.', 'Kell later resigned.']);
     const kinds = new Set(p.mentions.filter((m) => m.text === 'Kell').map((m) => m.kind));
     expect(kinds.size).toBe(1);
+  });
+
+  it('lets the places a page names outvote a lone word that is also a first name', () => {
+    const p = page(['The town of Harrison lies on the line.', 'Milepost 20.7: Harrison, a station.', 'The first train left Harrison at 5:15.']);
+    expect(new Set(p.mentions.filter((m) => m.text === 'Harrison').map((m) => m.kind))).toEqual(new Set(['place']));
   });
 
   it('keeps keys stable when more blocks arrive', () => {

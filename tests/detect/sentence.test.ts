@@ -23,8 +23,16 @@ describe('sentence-initial capitals and headlines', () => {
     expect(names('Report: Egypt Sends Air Support Unit to Syria')).toEqual(['Egypt/place', 'Syria/place']);
   });
 
+  it('needs the page to back a mid-sentence run of capitalised common words', () => {
+    expect(names('The house is a Registered Historic Place in the county.')).toEqual([]);
+    expect(names('He was Writing Fellow at the University of Leicester.')).toEqual(['University of Leicester/organization']);
+    // The words around still say what it is.
+    expect(names('He was signed by the Killing Joke label.')).toEqual(['Killing Joke/organization']);
+  });
+
   it('reads peoples and their compounds as no entity', () => {
     expect(names('African-American voters and Kurdish fighters met Russians.')).toEqual([]);
+    expect(names('He beat fellow Minnesotan Scott LeDoux and Queenslander Mitchell Rawlins.')).toEqual(['Scott LeDoux/person', 'Mitchell Rawlins/person']);
   });
 
   it('keeps a capital "The" that is part of a name mid-sentence', () => {

@@ -14,6 +14,15 @@ describe('titles and appositions', () => {
     expect(names('He met Mr Baker yesterday.')).toEqual(['Baker/person']);
   });
 
+  it('reads a first name and a surname that is also a cue word as a person when titled or speaking', () => {
+    expect(names('Coach David Field said the team played well.')).toEqual(['David Field/person']);
+    expect(names('He walked through Victoria Park.')).toEqual(['Victoria Park/place']);
+  });
+
+  it('reads a title that is also a first name opening an organisation\'s name as no person', () => {
+    expect(names('He was a Major League Baseball pitcher.')).toEqual(['Major League Baseball/organization']);
+  });
+
   it('treats lower-case titles before a name the same way', () => {
     const r = detect("Turkey's foreign minister Mevlut Cavusoglu said talks would go on.");
     const person = [...r.entities.values()].find((e) => e.kind === 'person')!;

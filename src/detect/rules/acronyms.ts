@@ -2,7 +2,7 @@
 import type { Lexicon } from '../lexicon';
 import type { Token } from '../tokenize';
 
-const SHAPE = /^(?:(?:\p{Lu}\.){2,6}|\p{Lu}[\p{Lu}\d&]{1,6}|\p{Lu}{2,}s)$/u;
+const SHAPE = /^(?:(?:\p{Lu}\.){2,6}|\p{Lu}[\p{Lu}\d&]{1,6}|\p{Lu}{2,}s|\d{1,3}\p{Lu}{2,4})$/u;
 
 /** Whether a token has the shape of an acronym and is not a shouted word ("UPDATE", "PHOTO"). */
 export function isAcronym(t: Token, lex: Lexicon): boolean {

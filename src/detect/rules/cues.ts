@@ -6,6 +6,9 @@ import type { Lexicon } from '../lexicon';
 import type { Token } from '../tokenize';
 
 const OF = new Set(['of', 'de', 'des', 'du', 'di', 'del', 'della']);
+/** Words that make "X of Y" a place: "City of Brampton", "Kingdom of Bahrain". */
+const PLACE_OF = new Set(['city', 'town', 'village', 'borough', 'municipality', 'island', 'isle', 'islands', 'duchy', 'province', 'county', 'region', 'republic', 'kingdom', 'emirate', 'principality', 'sultanate']);
+export const SERVICES = new Set(['school', 'schools', 'water', 'fire', 'library', 'hospital', 'transit', 'sanitation', 'utility', 'irrigation', 'park']);
 
 /** Subkind when the run names an organisation by its cue words, else undefined. */
 export function orgCue(run: Token[], lex: Lexicon): string | undefined {
@@ -14,6 +17,8 @@ export function orgCue(run: Token[], lex: Lexicon): string | undefined {
   if (last.cap) {
     const sub = lex.orgSuffix.get(last.key);
     if (sub) return sub;
+    // "Coronado Unified School District", "Metropolitan Water District": a district that runs a service.
+    if ((last.key === 'district' || last.key === 'districts') && SERVICES.has(run[run.length - 2].key)) return 'government';
   }
   if (lex.orgPrefix.has(run[0].key) && (run[1].text === 'of' || run[1].text === 'for')) return 'government';
   // "Cricket Australia", "USA Badminton": a sport and a country name the sport's governing body.
@@ -48,7 +53,10 @@ export function placeCue(run: Token[], lex: Lexicon): string | undefined {
   const sub = last.cap ? lex.placeSuffix.get(last.key) : undefined;
   if (sub) return sub;
   // "Lake Chad", "Gulf of Mexico", "Port of Liverpool".
-  if (lex.placePrefix.has(run[0].key) && (run[1].cap || run[1].text === 'of')) return 'landmark';
+  if (lex.placePrefix.has(run[0].key) && (run[1].cap || OF.has(run[1].text))) return 'landmark';
+  // "City of Brampton", "Island of Divar", "Grand Duchy of Poznań".
+  const of = run.findIndex((t) => t.text === 'of');
+  if (of > 0 && of < run.length - 1 && PLACE_OF.has(run[of - 1].key)) return 'region';
   return undefined;
 }
 

@@ -35,6 +35,17 @@ function hasOrgHead(toks: Token[], from: number, to: number, lex: Lexicon): bool
 }
 
 /**
+ * Whether the run ending at `to` has an organisation head, then "of" or "for", then one to three capitalised
+ * words ("Department of Physics", "Centres for Disease Control").
+ */
+function ofAfterHead(toks: Token[], from: number, to: number, lex: Lexicon): boolean {
+  let k = to;
+  while (k > from && to - k < 3 && toks[k].cap) k--;
+  const of = toks[k];
+  return k < to && (of.text === 'of' || of.text === 'for') && hasOrgHead(toks, from, k - 1, lex);
+}
+
+/**
  * If the lower-case words after token `j` connect it to a following capitalised part, the index of that
  * part's first token; else -1.
  */
@@ -55,6 +66,15 @@ export function connect(toks: Token[], j: number, runStart: number, lex: Lexicon
   }
   if (!words.length || k >= toks.length || !toks[k - 1].joins || !toks[k].cap || k - runStart > 9) return -1;
   const first = words[0];
+  // "Bosnia and Herzegovina", "Alternative for Germany": the joined words are a known name.
+  if (j === runStart && (lex.firstWords.get(toks[j].key) ?? 1) > 1) {
+    let phrase = `${toks[j].key} ${words.join(' ')}`;
+    for (let m = k; m < toks.length && toks[m].cap; m++) {
+      phrase += ` ${toks[m].key}`;
+      if (lex.knows(phraseKey(phrase))) return k;
+      if (!toks[m].joins) break;
+    }
+  }
   // "University of Birmingham", "Gulf of Mexico", "Secretary of State".
   const left = toks[j].key;
   if (first === 'of' && lex.ofHeads.has(left)) return k;
@@ -65,15 +85,9 @@ export function connect(toks: Token[], j: number, runStart: number, lex: Lexicon
   // ... unless the far side is a name of its own ("Super League for FC Basel").
   const farKnown = toks[k].upper || lex.orgLead.has(toks[k].key) || lex.phrase(toks[k].key)?.ambiguous === false;
   if ((first === 'of' || first === 'for' || first === 'to') && !farKnown && hasOrgHead(toks, runStart, j, lex)) return k;
-  // "Bosnia and Herzegovina", "Trinidad and Tobago": the joined words are a known name.
-  if (first === 'and' && j === runStart && (lex.firstWords.get(toks[j].key) ?? 1) > 1) {
-    let phrase = `${toks[j].key} and`;
-    for (let m = k; m < toks.length && toks[m].cap; m++) {
-      phrase += ` ${toks[m].key}`;
-      if (lex.knows(phraseKey(phrase))) return k;
-      if (!toks[m].joins) break;
-    }
-  }
+  // "Department of Physics and Astronomy", "Brooklyn Institute of Arts and Sciences": after an organisation
+  // head and its "of", one more field joins by "and".
+  if (first === 'and' && words.length === 1 && j - runStart >= 2 && ofAfterHead(toks, runStart, j, lex) && lex.isWord(toks[k].key) && !lex.knows(toks[k].key)) return k;
   if (first === 'of' || first === 'to' || ((first === 'the' || first === 'on') && j > runStart)) return -1;
   // Otherwise the far side must end in an organisation cue: "On the Ground News", "Competition and Markets
   // Authority" (but not "Britain and the European Union": a known name does not start such a run).

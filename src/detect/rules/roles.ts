@@ -35,6 +35,7 @@ const APPOSITION = new RegExp(
 
 /** An apposition right after a name (", the group's spokesman,"), or undefined. */
 export function appositionAfter(text: string, end: number, lex: Lexicon): string | undefined {
+  if (text.charCodeAt(end) !== 44) return undefined;
   const m = APPOSITION.exec(text.slice(end, end + 100));
   if (!m) return undefined;
   const phrase = m[1];

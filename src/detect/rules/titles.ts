@@ -4,6 +4,7 @@
  */
 import type { Lexicon } from '../lexicon';
 import type { Token } from '../tokenize';
+import { isFunctionWord } from './sentence';
 
 const bare = (t: Token) => (t.key.endsWith('.') ? t.key.slice(0, -1) : t.key);
 export const isTitleHead = (t: Token, lex: Lexicon) => lex.titleHeads.has(bare(t));
@@ -34,8 +35,8 @@ export function titleEnd(run: Token[], lex: Lexicon): number {
     const t = run[r];
     if (!t.cap) continue;
     if (!firstName && (lex.orgSuffix.has(t.key) || lex.placeSuffix.has(t.key))) return -1;
-    if (isTitleWord(t, lex)) return -1;
-    if ((lex.isWord(t.key) || lex.isNever(t.text)) && !lex.firstNames.has(t.key) && !lex.surnames.has(t.key) && rest > 1 && r === k) return -1;
+    if (isTitleWord(t, lex) || isFunctionWord(t)) return -1;
+    if ((lex.isWord(t.key) || lex.isNever(t.text)) && !lex.firstNames.has(t.key) && rest > 1 && r === k) return -1;
   }
   return k;
 }

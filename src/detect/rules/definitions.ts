@@ -1,0 +1,44 @@
+/**
+ * Definitions: "Caloi is a Brazilian manufacturer of bicycles", "Aisby is a village in Lincolnshire",
+ * "Linkin Park are an American rock band", "X was born in ...", "X was founded in ...". The noun a name is
+ * defined by says its kind, more surely than its shape or the gazetteer (a band named after a park).
+ */
+import type { Lexicon } from '../lexicon';
+import { SERVICES } from './cues';
+import type { Kind } from '../types';
+
+// The copula, after an optional parenthesis ("Cowley (born June 12, 1912) was ...") and before an article.
+const COPULA = /\s*(?:\([^()]{0,80}\)\s*)?,?\s+(?:is|was|are|were)\s+(?:(born|founded|formed|established|incorporated|raised)\b|(?:(?:a|an|the|one of the)\s+)([^.;:()"“”]{1,80}))/y;
+/** Titles that are adjectives too ("a private, non-profit institution", "a major label"). */
+const ADJECTIVES = new Set(['private', 'general', 'major', 'chief', 'official', 'deputy', 'elder', 'executive', 'common', 'crown', 'saint', 'champion', 'agent', 'representative', 'chair', 'leader']);
+/** Words that end the noun phrase the head is read from: "a village [in] Lincolnshire". */
+const STOP = new Set(['of', 'in', 'on', 'at', 'from', 'for', 'that', 'which', 'who', 'whose', 'with', 'and', 'or', 'by', 'based', 'located', 'situated', 'founded', 'formed', 'owned', 'run', 'near', 'to', 'since', 'between', 'within', 'where', 'known', 'named', 'called', 'set', 'first', 'best', 'most']);
+const MAX_WORDS = 7;
+
+/** The kind a definition right after a name gives it, or undefined. */
+export function definedKind(text: string, end: number, lex: Lexicon, start = 0): Kind | undefined {
+  // "born in Danvers, Massachusetts is an American rapper": the subject came before the comma.
+  if (start >= 2 && text.charCodeAt(start - 2) === 44) return undefined;
+  // Most names are followed by something else: look at the next characters before running the pattern.
+  const c = text.charCodeAt(end);
+  if (c !== 32 && c !== 44 && c !== 40 && c !== 160) return undefined;
+  COPULA.lastIndex = end;
+  const m = COPULA.exec(text);
+  if (!m) return undefined;
+  if (m[1]) return m[1] === 'born' || m[1] === 'raised' ? 'person' : 'organization';
+  let head = '';
+  let before = '';
+  let n = 0;
+  for (const w of m[2].split(/,?\s+/)) {
+    const word = w.toLowerCase();
+    if (!word || STOP.has(word) || ++n > MAX_WORDS) break;
+    before = head;
+    head = word;
+  }
+  // "the school district in Coronado" runs schools: an organisation.
+  if (head === 'district' && SERVICES.has(before)) return 'organization';
+  if (lex.personNouns.has(head) || (lex.titleHeads.has(head) && !ADJECTIVES.has(head))) return 'person';
+  if (lex.orgNouns.has(head)) return 'organization';
+  if (lex.placeNouns.has(head)) return 'place';
+  return undefined;
+}
