@@ -1,7 +1,7 @@
 /** The background: owns IndexedDB and the network; everything else asks it through typed messages. */
 import { browser } from 'wxt/browser';
 import { announce, tell } from '../messaging/client';
-import type { BackgroundProtocol } from '../messaging/protocol';
+import type { BackgroundProtocol, ContentProtocol, ContentRequest } from '../messaging/protocol';
 import { listen } from '../messaging/router';
 import { clearCache, clearReading, exportAll, followedPages, importAll, markUpdates, openStore, pageState, recordReport, type DB } from '../reading/store';
 import type { PageState } from '../reading/types';
@@ -27,8 +27,18 @@ async function broadcast(state: PageState, exceptTab?: number): Promise<void> {
   void announce('state:changed', state);
   for (const tabId of await tabPages.tabsOf(state.url)) {
     await setBadge(tabId, state);
-    if (tabId !== exceptTab) await tell(tabId, 'state:changed', state).catch(() => tabPages.remove(tabId));
+    if (tabId !== exceptTab) await tellOrForget(tabId, 'state:changed', state);
   }
+}
+
+/** Tells a tab's content script; a tab that no longer has one (it navigated away) is forgotten, unless a
+ * new page load reported from it meanwhile. */
+async function tellOrForget<K extends keyof ContentProtocol>(tabId: number, type: K, payload: ContentRequest<K>): Promise<void> {
+  const visit = (await tabPages.visitOf(tabId)) ?? '';
+  await tell(tabId, type, payload).then(
+    () => undefined,
+    () => tabPages.remove(tabId, visit),
+  );
 }
 
 async function urlOfTab(tabId: number): Promise<string | undefined> {
@@ -43,13 +53,14 @@ export function startBackground(): void {
     async 'page:report'(report, sender) {
       const state = await recordReport(await db(), report);
       const tabId = sender.tab?.id;
-      if (tabId !== undefined) await tabPages.set(tabId, state.url);
+      if (tabId !== undefined) await tabPages.set(tabId, state.url, report.visit);
       // Its badge, and the other tabs of the same blog: a live insertion changes their unseen count too.
       await broadcast(state, tabId);
       return state;
     },
-    async 'page:leave'(_req, sender) {
-      if (sender.tab?.id !== undefined) await tabPages.remove(sender.tab.id);
+    async 'page:leave'({ visit }, sender) {
+      // Only that page load: after a reload, the old document's leave may arrive after the new one's report.
+      if (sender.tab?.id !== undefined) await tabPages.remove(sender.tab.id, visit);
     },
     async 'updates:mark'({ url, ids, state, manual }, sender) {
       const next = await markUpdates(await db(), url, ids, state, manual);
@@ -95,7 +106,7 @@ export function startBackground(): void {
       if (what === 'reading' || what === 'all') {
         await clearReading(await db());
         // Open pages forget their marks and report again, so badges, markers and the popup start over.
-        for (const tabId of await tabPages.all()) await tell(tabId, 'reading:reset', {}).catch(() => tabPages.remove(tabId));
+        for (const tabId of await tabPages.all()) await tellOrForget(tabId, 'reading:reset', {});
       }
       if (what === 'cache' || what === 'all') await clearCache(await db());
     },

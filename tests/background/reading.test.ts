@@ -72,3 +72,27 @@ describe('two tabs of one live blog', () => {
     expect(await browser.action.getBadgeText({ tabId: 6 })).toBe('');
   });
 });
+
+describe('a reloaded tab', () => {
+  const url = URL_A + '?reload';
+  /** A mark from another tab reaches every tab the background still maps to the page. */
+  const reached = async (by: number) => {
+    told = [];
+    await fromTab(by, 'updates:mark', { url, ids: ['a'], state: 'new', manual: false });
+    return told.map((t) => t.tabId);
+  };
+
+  it("stays mapped when the old page load's leave arrives after the new load's report", async () => {
+    await fromTab(7, 'page:report', { ...report('old-load', ['a']), url });
+    await fromTab(8, 'page:report', { ...report('other', ['a']), url });
+    await fromTab(7, 'page:report', { ...report('new-load', ['a']), url });
+    await fromTab(7, 'page:leave', { url, visit: 'old-load' });
+    expect(await reached(8)).toEqual([7]);
+    expect(await browser.action.getBadgeText({ tabId: 7 })).toBe('1');
+  });
+
+  it('is forgotten when the page load it shows leaves', async () => {
+    await fromTab(7, 'page:leave', { url, visit: 'new-load' });
+    expect(await reached(8)).toEqual([]);
+  });
+});

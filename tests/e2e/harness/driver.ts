@@ -52,8 +52,12 @@ export function tempProfile(name: string): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Polls until `fn` returns a truthy value (or the timeout passes, then throws with the last value). */
-export async function until<T>(fn: () => Promise<T> | T, { timeout = 10_000, interval = 100, what = 'condition' } = {}): Promise<NonNullable<T>> {
+/** Polls until `fn` returns a truthy value (or the timeout passes, then throws with the last value).
+ * `what` may be a function, read at the timeout: for saying what was observed along the way. */
+export async function until<T>(
+  fn: () => Promise<T> | T,
+  { timeout = 10_000, interval = 100, what = 'condition' as string | (() => string) } = {},
+): Promise<NonNullable<T>> {
   const end = Date.now() + timeout;
   let last: T | undefined;
   let error: unknown;
@@ -66,7 +70,7 @@ export async function until<T>(fn: () => Promise<T> | T, { timeout = 10_000, int
     }
     await new Promise((r) => setTimeout(r, interval));
   }
-  throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}${error ? `; last error: ${error}` : ''}`);
+  throw new Error(`Timed out waiting for ${typeof what === 'function' ? what() : what}; last value: ${JSON.stringify(last)}${error ? `; last error: ${error}` : ''}`);
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
