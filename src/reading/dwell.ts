@@ -48,6 +48,11 @@ export class DwellTracker {
     this.since.delete(id);
   }
 
+  /** The tab is hidden: nothing is being read, and every clock starts again once it is shown. */
+  pause(): void {
+    this.since.clear();
+  }
+
   /** Forget that an update was reported, e.g. after the reader marked it new by hand. */
   reset(id: string): void {
     this.done.delete(id);
@@ -61,14 +66,14 @@ export class DwellTracker {
   }
 
   /**
-   * Feed the current visibility of every tracked update; returns the ids that just became seen.
-   * `active` is false while the tab is hidden; `atEnd` is true when the page cannot scroll further down.
+   * Feed the current visibility of every tracked update (of a tab that is shown); returns the ids that
+   * just became seen. `atEnd` is true when the page cannot scroll further down.
    */
-  tick(now: number, visibility: Map<string, Visibility>, viewportHeight: number, active: boolean, atEnd = false): string[] {
+  tick(now: number, visibility: Map<string, Visibility>, viewportHeight: number, atEnd = false): string[] {
     const seen: string[] = [];
     for (const [id, v] of visibility) {
       if (this.done.has(id)) continue;
-      if (!active || !this.engaged || !this.qualifies(v, viewportHeight, atEnd)) {
+      if (!this.engaged || !this.qualifies(v, viewportHeight, atEnd)) {
         this.since.delete(id);
         continue;
       }

@@ -116,6 +116,25 @@ describe('reading in the page', () => {
     ctl.abort();
   });
 
+  it('does not count time the tab spent hidden: a glance before switching away marks nothing on return', async () => {
+    layout(300);
+    const shown = { value: 'visible' as DocumentVisibilityState };
+    vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => shown.value);
+    const ctl = new AbortController();
+    runReading(session(), ctl.signal);
+    await pass(100);
+    userInput('wheel');
+    await pass(400);
+    shown.value = 'hidden';
+    await pass(5000);
+    shown.value = 'visible';
+    await pass(500);
+    expect(await states()).toEqual(['4:new', '3:new', '2:new', '1:new']);
+    await pass(1500);
+    expect(await states()).toEqual(['4:new', '3:seen', '2:seen', '1:seen']);
+    ctl.abort();
+  });
+
   it('does not mark while the reader has turned marking off', async () => {
     layout(300);
     const s = session();

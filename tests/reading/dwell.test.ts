@@ -6,50 +6,52 @@ const vis = (entries: Record<string, [number, number]>) => new Map(Object.entrie
 describe('DwellTracker', () => {
   it('marks nothing before the reader has interacted (restored scroll)', () => {
     const t = new DwellTracker();
-    expect(t.tick(0, vis({ a: [300, 300] }), 800, true)).toEqual([]);
-    expect(t.tick(5000, vis({ a: [300, 300] }), 800, true)).toEqual([]);
+    expect(t.tick(0, vis({ a: [300, 300] }), 800)).toEqual([]);
+    expect(t.tick(5000, vis({ a: [300, 300] }), 800)).toEqual([]);
   });
 
   it('marks an update after half of it has been visible for a second', () => {
     const t = new DwellTracker();
     t.engage();
-    expect(t.tick(0, vis({ a: [150, 300], b: [100, 300] }), 800, true)).toEqual([]);
-    expect(t.tick(999, vis({ a: [150, 300], b: [100, 300] }), 800, true)).toEqual([]);
-    expect(t.tick(1000, vis({ a: [150, 300], b: [100, 300] }), 800, true)).toEqual(['a']);
-    expect(t.tick(3000, vis({ a: [150, 300] }), 800, true)).toEqual([]); // reported once
+    expect(t.tick(0, vis({ a: [150, 300], b: [100, 300] }), 800)).toEqual([]);
+    expect(t.tick(999, vis({ a: [150, 300], b: [100, 300] }), 800)).toEqual([]);
+    expect(t.tick(1000, vis({ a: [150, 300], b: [100, 300] }), 800)).toEqual(['a']);
+    expect(t.tick(3000, vis({ a: [150, 300] }), 800)).toEqual([]); // reported once
   });
 
   it('restarts the clock when the update leaves the screen (fast scrolling past does not count)', () => {
     const t = new DwellTracker();
     t.engage();
-    t.tick(0, vis({ a: [300, 300] }), 800, true);
-    t.tick(600, vis({ a: [0, 300] }), 800, true);
-    expect(t.tick(1200, vis({ a: [300, 300] }), 800, true)).toEqual([]);
-    expect(t.tick(2200, vis({ a: [300, 300] }), 800, true)).toEqual(['a']);
+    t.tick(0, vis({ a: [300, 300] }), 800);
+    t.tick(600, vis({ a: [0, 300] }), 800);
+    expect(t.tick(1200, vis({ a: [300, 300] }), 800)).toEqual([]);
+    expect(t.tick(2200, vis({ a: [300, 300] }), 800)).toEqual(['a']);
   });
 
   it('counts a tall update once it fills most of the window', () => {
     const t = new DwellTracker();
     t.engage();
-    t.tick(0, vis({ long: [700, 3000] }), 800, true);
-    expect(t.tick(1000, vis({ long: [700, 3000] }), 800, true)).toEqual(['long']);
+    t.tick(0, vis({ long: [700, 3000] }), 800);
+    expect(t.tick(1000, vis({ long: [700, 3000] }), 800)).toEqual(['long']);
   });
 
-  it('does not count while the tab is hidden', () => {
+  it('starts the clock again after the tab was hidden: time in another tab is not reading', () => {
     const t = new DwellTracker();
     t.engage();
-    t.tick(0, vis({ a: [300, 300] }), 800, false);
-    expect(t.tick(2000, vis({ a: [300, 300] }), 800, false)).toEqual([]);
+    t.tick(0, vis({ a: [300, 300] }), 800);
+    t.pause();
+    expect(t.tick(60_000, vis({ a: [300, 300] }), 800)).toEqual([]);
+    expect(t.tick(61_000, vis({ a: [300, 300] }), 800)).toEqual(['a']);
   });
 
   it('can forget an update the reader marked new by hand', () => {
     const t = new DwellTracker();
     t.engage();
     t.settle('a');
-    expect(t.tick(0, vis({ a: [300, 300] }), 800, true)).toEqual([]);
+    expect(t.tick(0, vis({ a: [300, 300] }), 800)).toEqual([]);
     t.reset('a');
-    t.tick(0, vis({ a: [300, 300] }), 800, true);
-    expect(t.tick(1000, vis({ a: [300, 300] }), 800, true)).toEqual(['a']);
+    t.tick(0, vis({ a: [300, 300] }), 800);
+    expect(t.tick(1000, vis({ a: [300, 300] }), 800)).toEqual(['a']);
   });
 });
 
@@ -58,16 +60,16 @@ describe('DwellTracker at the end of the page', () => {
     const t = new DwellTracker();
     t.engage();
     // 400 px of a 3000 px update above a footer: neither half of it nor 80% of an 800 px window.
-    t.tick(0, vis({ last: [400, 3000] }), 800, true, false);
-    expect(t.tick(1500, vis({ last: [400, 3000] }), 800, true, false)).toEqual([]);
-    t.tick(2000, vis({ last: [400, 3000] }), 800, true, true);
-    expect(t.tick(3000, vis({ last: [400, 3000] }), 800, true, true)).toEqual(['last']);
+    t.tick(0, vis({ last: [400, 3000] }), 800, false);
+    expect(t.tick(1500, vis({ last: [400, 3000] }), 800, false)).toEqual([]);
+    t.tick(2000, vis({ last: [400, 3000] }), 800, true);
+    expect(t.tick(3000, vis({ last: [400, 3000] }), 800, true)).toEqual(['last']);
   });
 
   it('still needs the update to be on screen for the whole second', () => {
     const t = new DwellTracker();
     t.engage();
-    t.tick(0, vis({ last: [100, 3000] }), 800, true, true);
-    expect(t.tick(1000, vis({ last: [100, 3000] }), 800, true, true)).toEqual([]);
+    t.tick(0, vis({ last: [100, 3000] }), 800, true);
+    expect(t.tick(1000, vis({ last: [100, 3000] }), 800, true)).toEqual([]);
   });
 });

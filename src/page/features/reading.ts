@@ -219,14 +219,19 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
 
   let drawing = false;
   const tick = () => {
-    if (!session.liveblog || doc.visibilityState !== 'visible') return;
+    if (!session.liveblog) return;
+    if (doc.visibilityState !== 'visible') {
+      // Time in another tab is not reading: an update looked at briefly before does not count on return.
+      tracker.pause();
+      return;
+    }
     if (!session.settings.autoSeen && !drawing) return;
     const boxes = geometry();
     if (session.settings.autoSeen) {
       const visibility = new Map<string, Visibility>(boxes.map((b) => [idOf(b.update), { visible: b.visible, height: b.height }]));
       const scroller = doc.scrollingElement ?? doc.documentElement;
       const atEnd = scroller.scrollTop + win.innerHeight >= scroller.scrollHeight - 4;
-      for (const id of tracker.tick(performance.now(), visibility, win.innerHeight, true, atEnd)) pending.add(id);
+      for (const id of tracker.tick(performance.now(), visibility, win.innerHeight, atEnd)) pending.add(id);
     }
     render(boxes);
   };
