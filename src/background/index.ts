@@ -8,7 +8,7 @@ import type { PageState } from '../reading/types';
 import { canonicalUrl } from '../shared/url';
 import { cancel, lookup } from './knowledge';
 import { disableSite, enableSite, enabledSites, siteStatus, watchPermissions } from './sites';
-import { tabPages } from './tabs';
+import { tabPages, type TabPage } from './tabs';
 
 let dbPromise: Promise<DB> | null = null;
 /** Opened on first use: a service worker woken for one message should not pay for more. */
@@ -25,16 +25,15 @@ async function setBadge(tabId: number, state: PageState | null): Promise<void> {
 /** Every tab showing this page gets the new state and its badge (two tabs of one blog agree), and an open popup. */
 async function broadcast(state: PageState, exceptTab?: number): Promise<void> {
   void announce('state:changed', state);
-  for (const tabId of await tabPages.tabsOf(state.url)) {
-    await setBadge(tabId, state);
-    if (tabId !== exceptTab) await tellOrForget(tabId, 'state:changed', state);
+  for (const tab of await tabPages.tabsOf(state.url)) {
+    await setBadge(tab.tabId, state);
+    if (tab.tabId !== exceptTab) await tellOrForget(tab, 'state:changed', state);
   }
 }
 
 /** Tells a tab's content script; a tab that no longer has one (it navigated away) is forgotten, unless a
  * new page load reported from it meanwhile. */
-async function tellOrForget<K extends keyof ContentProtocol>(tabId: number, type: K, payload: ContentRequest<K>): Promise<void> {
-  const visit = (await tabPages.visitOf(tabId)) ?? '';
+async function tellOrForget<K extends keyof ContentProtocol>({ tabId, visit }: TabPage, type: K, payload: ContentRequest<K>): Promise<void> {
   await tell(tabId, type, payload).then(
     () => undefined,
     () => tabPages.remove(tabId, visit),
@@ -73,7 +72,7 @@ export function startBackground(): void {
     },
     async 'page:jump'({ url, id }) {
       const target = canonicalUrl(url);
-      for (const tabId of await tabPages.tabsOf(target)) {
+      for (const { tabId } of await tabPages.tabsOf(target)) {
         const res = await tell(tabId, 'update:jump', { id }).catch(() => null);
         if (res?.ok) {
           const tab = await browser.tabs.update(tabId, { active: true });
@@ -106,7 +105,7 @@ export function startBackground(): void {
       if (what === 'reading' || what === 'all') {
         await clearReading(await db());
         // Open pages forget their marks and report again, so badges, markers and the popup start over.
-        for (const tabId of await tabPages.all()) await tellOrForget(tabId, 'reading:reset', {});
+        for (const tab of await tabPages.all()) await tellOrForget(tab, 'reading:reset', {});
       }
       if (what === 'cache' || what === 'all') await clearCache(await db());
     },

@@ -7,60 +7,50 @@
 import { browser } from 'wxt/browser';
 
 const KEY = 'tabs';
-const VISITS = 'tabVisits';
-let chain: Promise<unknown> = Promise.resolve();
 
-interface Maps {
-  /** tab id → canonical page URL */
-  tabs: Record<string, string>;
-  /** tab id → the visit (page load) that reported it */
-  visits: Record<string, string>;
+/** A tab, the canonical URL it shows and the page load that reported it. */
+export interface TabPage {
+  tabId: number;
+  url: string;
+  visit: string;
 }
 
-async function read(): Promise<Maps> {
-  const got = await browser.storage.session.get([KEY, VISITS]);
-  return { tabs: (got[KEY] as Record<string, string> | undefined) ?? {}, visits: (got[VISITS] as Record<string, string> | undefined) ?? {} };
+type Stored = Record<string, { url: string; visit: string }>;
+
+let chain: Promise<unknown> = Promise.resolve();
+
+async function read(): Promise<Stored> {
+  await chain;
+  return ((await browser.storage.session.get(KEY))[KEY] as Stored | undefined) ?? {};
 }
 
 /** Read-modify-write, one at a time within this worker. */
-function update(fn: (maps: Maps) => void): Promise<void> {
+function update(fn: (map: Stored) => void): Promise<void> {
   const next = chain.then(async () => {
-    const maps = await read();
-    fn(maps);
-    await browser.storage.session.set({ [KEY]: maps.tabs, [VISITS]: maps.visits });
+    const map = ((await browser.storage.session.get(KEY))[KEY] as Stored | undefined) ?? {};
+    fn(map);
+    await browser.storage.session.set({ [KEY]: map });
   });
   chain = next.catch(() => undefined);
   return next;
 }
 
+const list = (map: Stored): TabPage[] => Object.entries(map).map(([tabId, { url, visit }]) => ({ tabId: Number(tabId), url, visit }));
+
 export const tabPages = {
-  set: (tabId: number, url: string, visit?: string) =>
-    update(({ tabs, visits }) => {
-      tabs[tabId] = url;
-      if (visit) visits[tabId] = visit;
-      else delete visits[tabId];
-    }),
+  set: (tabId: number, url: string, visit: string) => update((m) => void (m[tabId] = { url, visit })),
   /** Forget a tab; with `visit`, only while the tab still shows that page load. */
   remove: (tabId: number, visit?: string) =>
-    update(({ tabs, visits }) => {
-      if (visit !== undefined && visits[tabId] !== undefined && visits[tabId] !== visit) return;
-      delete tabs[tabId];
-      delete visits[tabId];
+    update((m) => {
+      if (visit === undefined || m[tabId]?.visit === visit) delete m[tabId];
     }),
   async get(tabId: number): Promise<string | undefined> {
-    await chain;
-    return (await read()).tabs[tabId];
+    return (await read())[tabId]?.url;
   },
-  async visitOf(tabId: number): Promise<string | undefined> {
-    await chain;
-    return (await read()).visits[tabId];
+  async all(): Promise<TabPage[]> {
+    return list(await read());
   },
-  async all(): Promise<number[]> {
-    await chain;
-    return Object.keys((await read()).tabs).map(Number);
-  },
-  async tabsOf(url: string): Promise<number[]> {
-    await chain;
-    return Object.entries((await read()).tabs).filter(([, u]) => u === url).map(([t]) => Number(t));
+  async tabsOf(url: string): Promise<TabPage[]> {
+    return list(await read()).filter((t) => t.url === url);
   },
 };

@@ -10,7 +10,7 @@ export interface BackgroundProtocol {
   /** The content script found (or re-found) a page's updates; answers with their reading state. */
   'page:report': [PageReport, PageState];
   /** The content script's page went away (navigation, tab closed); `visit` is the page load's id. */
-  'page:leave': [{ url: string; visit: string }, void];
+  'page:leave': [{ visit: string }, void];
   /** Mark updates seen or new. `manual` choices stick: automatic marking never overrides them. */
   'updates:mark': [{ url: string; ids: string[]; state: UpdateState; manual: boolean }, PageState | null];
   /** One page's state, by URL or by tab (the popup without `?url=` asks for the active tab). */

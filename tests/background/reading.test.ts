@@ -75,24 +75,28 @@ describe('two tabs of one live blog', () => {
 
 describe('a reloaded tab', () => {
   const url = URL_A + '?reload';
-  /** A mark from another tab reaches every tab the background still maps to the page. */
-  const reached = async (by: number) => {
+  /** Which tabs a mark from tab 8 (another tab of the same blog) reaches: the tabs still mapped to the page. */
+  const reached = async () => {
     told = [];
-    await fromTab(by, 'updates:mark', { url, ids: ['a'], state: 'new', manual: false });
+    await fromTab(8, 'updates:mark', { url, ids: ['a'], state: 'new', manual: false });
     return told.map((t) => t.tabId);
   };
-
-  it("stays mapped when the old page load's leave arrives after the new load's report", async () => {
+  beforeEach(async () => {
     await fromTab(7, 'page:report', { ...report('old-load', ['a']), url });
     await fromTab(8, 'page:report', { ...report('other', ['a']), url });
+  });
+
+  it("stays mapped when the old page load's leave arrives after the new load's report", async () => {
     await fromTab(7, 'page:report', { ...report('new-load', ['a']), url });
-    await fromTab(7, 'page:leave', { url, visit: 'old-load' });
-    expect(await reached(8)).toEqual([7]);
+    expect(await reached()).toEqual([7]);
+    await fromTab(7, 'page:leave', { visit: 'old-load' });
+    expect(await reached()).toEqual([7]);
     expect(await browser.action.getBadgeText({ tabId: 7 })).toBe('1');
   });
 
   it('is forgotten when the page load it shows leaves', async () => {
-    await fromTab(7, 'page:leave', { url, visit: 'new-load' });
-    expect(await reached(8)).toEqual([]);
+    expect(await reached()).toEqual([7]);
+    await fromTab(7, 'page:leave', { visit: 'old-load' });
+    expect(await reached()).toEqual([]);
   });
 });

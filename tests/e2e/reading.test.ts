@@ -53,8 +53,9 @@ describe.each(BROWSERS)('%s', (name, launch) => {
   const badge = (url: string): Promise<string> =>
     probe.evaluate(async (url) => {
       const api = ((globalThis as any).browser ?? (globalThis as any).chrome) as any;
-      const tabs = ((await api.storage.session.get('tabs')).tabs ?? {}) as Record<string, string>;
-      const tabId = Object.keys(tabs).find((t) => tabs[t] === url);
+      // The background's tab map (src/background/tabs.ts): tab id → the page it shows.
+      const tabs = ((await api.storage.session.get('tabs')).tabs ?? {}) as Record<string, { url: string }>;
+      const tabId = Object.keys(tabs).find((t) => tabs[t].url === url);
       return tabId === undefined ? '(no tab)' : await api.action.getBadgeText({ tabId: Number(tabId) });
     }, url);
 

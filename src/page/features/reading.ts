@@ -244,7 +244,7 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
       void flush();
       // Leaving for good: the background stops telling this tab about this page. Kept in the back-forward
       // cache instead: it reports again when shown.
-      if (!e.persisted) void ask('page:leave', { url: doc.location.href, visit }).catch(() => undefined);
+      if (!e.persisted) void ask('page:leave', { visit }).catch(() => undefined);
     },
     { signal },
   );
