@@ -5,22 +5,22 @@
 import { spawnSync } from 'node:child_process';
 import { ensureBrowsers } from './lib/browsers';
 
-const steps: Array<[string, string[]]> = [
-  ['Type check', ['tsc', '--noEmit']],
-  ['Unit tests', ['vitest', 'run', '--project', 'unit']],
-  ['Production builds (Chrome MV3, Firefox MV3)', ['wxt', 'build']],
-  ['', ['wxt', 'build', '-b', 'firefox']],
-  ['web-ext lint (Firefox build)', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-config-discovery']],
-  ['Real-browser tests (Chromium, Firefox ESR)', ['vitest', 'run', '--project', 'e2e']],
+// The package.json scripts, in order: one definition of each step.
+const steps: Array<[string, string]> = [
+  ['Type check', 'typecheck'],
+  ['Unit tests', 'test:unit'],
+  ['Production builds (Chrome MV3, Firefox MV3)', 'build'],
+  ['web-ext lint (Firefox build)', 'lint:firefox'],
+  ['Real-browser tests (Chromium, Firefox ESR)', 'test:e2e'],
 ];
 
 const started = Date.now();
 if (!ensureBrowsers(['chromium', 'firefox'])) process.exit(1);
-for (const [title, [cmd, ...args]] of steps) {
-  if (title) console.log(`\n▶ ${title}`);
-  const r = spawnSync('npx', ['--no-install', cmd, ...args], { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' } });
+for (const [title, script] of steps) {
+  console.log(`\n▶ ${title}`);
+  const r = spawnSync('npm', ['run', '--silent', script], { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' } });
   if (r.status !== 0) {
-    console.error(`\n✖ ${title || cmd} failed (exit ${r.status}).`);
+    console.error(`\n✖ ${title} failed (exit ${r.status}).`);
     process.exit(r.status ?? 1);
   }
 }

@@ -4,7 +4,7 @@
  * and seen state surviving a reload and a browser restart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, wikiEndpoint, type LocalServer } from '../../scripts/lib/server';
+import { mockEndpoints, startServer, type LocalServer } from '../../scripts/lib/server';
 import { BROWSERS } from './harness/browsers';
 import { sleep, until, type Driver, type Tab } from './harness/driver';
 import { cardInfo, highlightTexts, pointOfText, popupRows } from './harness/page';
@@ -32,7 +32,7 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
   beforeAll(async () => {
     server = await startServer();
     driver = await launch();
-    await driver.setSettings({ wikipediaEndpoint: wikiEndpoint(server) });
+    await driver.setSettings(mockEndpoints(server));
     seedUrl = server.origin + SEED;
     page = await driver.open(seedUrl);
   });
@@ -111,7 +111,6 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
 
   it('keeps seen state across a reload and a browser restart', async () => {
     await page.reload();
-    await sleep(500);
     expect((await statesOf(seedUrl))[2].state).toBe('seen');
     await driver.restart();
     expect((await statesOf(seedUrl))[2].state).toBe('seen');
