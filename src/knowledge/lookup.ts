@@ -8,7 +8,7 @@ import { renderLocator } from './map';
 import { Net, type NetOptions } from './net';
 import { findPackEntry, packLine } from './packs';
 import { kindFit, rankHits, titleVariants, type PickContext } from './pick';
-import { countryByCode, findCountry, pageGeo, relationsFor, resolvePlace, type PageGeo } from './places';
+import { countryByCode, countryFacts, findCountry, pageGeo, relationsFor, resolvePlace, type PageGeo } from './places';
 import { placeKey } from './normalize';
 import type { Candidate, Knowledge, KnowledgeRequest, PlaceFacts, WikiSummary } from './types';
 import { getEntity, officesOf, population } from './wikidata';
@@ -46,8 +46,7 @@ const isArticle = (s: WikiSummary | null): s is WikiSummary => !!s && s.type !==
 async function findArticle(net: Net, endpoint: string, req: KnowledgeRequest, geo: PageGeo, trusted: string[]): Promise<Article> {
   const ctx = pickContext(req, geo);
   const candidatesOf = async (chosen: string): Promise<Candidate[] | undefined> => {
-    const ranked = rankHits(await searchArticles(net, endpoint, req.name), ctx);
-    const list = ranked.candidates.map((h) => ({ title: h.title, description: h.description }));
+    const list = choices(rankHits(await searchArticles(net, endpoint, req.name), ctx).candidates);
     return list.some((c) => c.title !== chosen) ? list : undefined;
   };
   if (req.pick) {
@@ -65,13 +64,12 @@ async function findArticle(net: Net, endpoint: string, req: KnowledgeRequest, ge
   const ranked = rankHits(await searchArticles(net, endpoint, req.name), ctx);
   if (!ranked.best) return {};
   const summary = await getSummary(net, endpoint, ranked.best.title);
-  if (!isArticle(summary)) return { unsure: true, candidates: ranked.candidates.map((h) => ({ title: h.title, description: h.description })) };
-  return {
-    summary,
-    unsure: ranked.unsure || undefined,
-    candidates: ranked.unsure ? ranked.candidates.map((h) => ({ title: h.title, description: h.description })) : undefined,
-  };
+  if (!isArticle(summary)) return { unsure: true, candidates: choices(ranked.candidates) };
+  return { summary, unsure: ranked.unsure || undefined, candidates: ranked.unsure ? choices(ranked.candidates) : undefined };
 }
+
+/** Search hits as the card offers them to choose from. */
+const choices = (hits: Array<{ title: string; description?: string }>): Candidate[] => hits.map((h) => ({ title: h.title, description: h.description }));
 
 /** A place the gazetteer does not know, from the article's coordinates. */
 function placeFromArticle(summary: WikiSummary, req: KnowledgeRequest, geo: PageGeo): PlaceFacts | null {
@@ -83,7 +81,7 @@ function placeFromArticle(summary: WikiSummary, req: KnowledgeRequest, geo: Page
     name: req.name,
     lat,
     lon,
-    country: country && { code: country.code, name: country.name, official: country.official, flag: country.flag, capital: country.capital, region: country.region, subregion: country.subregion },
+    country: country && countryFacts(country),
     relations: relationsFor({ lat, lon, key: placeKey(req.name) }, geo),
     source: 'Wikipedia',
   };

@@ -1,12 +1,13 @@
 /** Lookup keys for names: the same place or group written with or without diacritics, articles or hyphens. */
+import { fold as foldLetters } from '../detect/text';
 
-const MARKS = /[\u0300-\u036f]/g;
 const APOSTROPHES = /[’‘'ʿʾ`´ʻʼ]/g;
 /** Arabic articles as transliterations write them before a name: al-Bab, Al Bāb, ar-Raqqah, el-Sisi. */
 const ARTICLE = /^(?:al|el|ar|as|ash|at|ad|adh|an|az|ath|ed|es|et|en)[\s-]+(?=\S)/;
 
+/** The detector's fold (diacritics, ł, ø, ß…: "Łódź" meets "Lodz"), without apostrophes. */
 function fold(s: string): string {
-  return s.normalize('NFD').replace(MARKS, '').replace(/ı/g, 'i').replace(APOSTROPHES, '').toLowerCase().trim();
+  return foldLetters(s).replace(APOSTROPHES, '').trim();
 }
 
 /**

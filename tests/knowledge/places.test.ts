@@ -32,6 +32,8 @@ describe('gazetteer', () => {
     expect(findTowns('Kobani')[0]).toMatchObject({ name: '‘Ayn al ‘Arab', country: 'SY' });
     expect(findTowns('Palmyra')[0]).toMatchObject({ name: 'Tadmur' });
     expect(findTowns('Azaz')[0]?.country).toBe('SY');
+    // Letters that are not a base letter plus a mark: "Lodz" is "Łódź".
+    expect(findTowns('Lodz')[0]).toMatchObject({ name: 'Łódź', country: 'PL' });
   });
 
   it('picks the town the page means from the countries and places it names', () => {
