@@ -106,7 +106,8 @@ export function findLiveBlog(doc: Document, now = Date.now()): LiveBlog | null {
 export function rereadLiveBlog(previous: LiveBlog, nodes: readonly Node[]): { blog: LiveBlog; work: 'none' | 'entries' } | null {
   const { container } = previous;
   if (!container.isConnected) return null;
-  const inside = nodes.filter((n) => container.contains(n) || n.contains(container));
+  // Only what lies inside the list: a banner removed from <body> above it touches no update.
+  const inside = nodes.filter((n) => container.contains(n));
   if (!inside.length) return { blog: previous, work: 'none' };
   const updates = previous.reread(inside);
   return updates.length ? { blog: { ...previous, updates }, work: 'entries' } : null;
