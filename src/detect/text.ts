@@ -24,7 +24,10 @@ export function stems(w: string): string[] {
   return out.filter((s) => s.length > 2);
 }
 
-const ARTICLE = /(^|[\s-])(al|el|as|ad|ar|an|ash|at|az|ed|es|ad)[\s-](?=\S)/g;
+/** Arabic articles as transliterations write them, assimilated or not: al-Bab, ar-Raqqah, Deir ez-Zor. */
+export const ARABIC_ARTICLES = ['al', 'el', 'as', 'ad', 'ar', 'an', 'ash', 'at', 'az', 'ath', 'ed', 'es', 'er', 'ez'];
+
+const ARTICLE = new RegExp(`(^|[\\s-])(${ARABIC_ARTICLES.join('|')})[\\s-](?=\\S)`, 'g');
 
 /** Gazetteer key: `fold`, with an Arabic article glued by a hyphen whatever the source wrote ("Al Bab" = "al-Bab"). */
 export function phraseKey(s: string): string {

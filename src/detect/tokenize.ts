@@ -3,7 +3,7 @@
  * next word follows after a single space (so the two may form one name).
  */
 import type { Lexicon } from './lexicon';
-import { nameInCompound } from './rules/hyphens';
+import { GLUED, nameInCompound } from './rules/hyphens';
 import { isContraction, possessiveLength } from './rules/possessives';
 import { fold } from './text';
 
@@ -53,7 +53,8 @@ function charClass(c: number): number {
 }
 const UPPER_START = /^(?:\p{Lu}|\p{Lt})/u;
 const INITIALISM = /^(?:\p{Lu}\.)*\p{Lu}$/u;
-const GLUED_CAP = /^(?:al|el|as|ad|ar|an|ash|at|az|ed|bin|ibn|abu|abd)-\p{Lu}/u;
+/** "ez-Zor", "al-Bab", "bin-Salman": a lower-case particle glued to a capitalised name counts as a capital. */
+const GLUED_CAP = new RegExp(`^(?:${[...GLUED].join('|')})-\\p{Lu}`, 'u');
 const HAS_UPPER = /\p{Lu}/u;
 
 /** What the tokenizer noticed between words, so no rule has to read the text again. */

@@ -19,4 +19,9 @@ describe('hyphenated compounds', () => {
     expect(names('Rebels took ISIS-held territory near the town of al-Bab.')).toEqual(['ISIS/organization', 'al-Bab/place']);
     expect(names('A pro-Assad newspaper reported on Jean-Marc Ayrault.')).toEqual(['Assad/person', 'Jean-Marc Ayrault/person']);
   });
+
+  it('keeps every assimilated Arabic article inside the name it opens', () => {
+    expect(names('Regime forces advanced near Deir ez-Zor on Monday.')).toEqual(['Deir ez-Zor/place']);
+    expect(names('Sheikh Tamim bin Hamad ath-Thani met officials.')).toEqual(['Tamim bin Hamad ath-Thani/person']);
+  });
 });

@@ -3,8 +3,10 @@
  * "Jean-Marc" and "As-Safir" are names whole.
  */
 
+import { ARABIC_ARTICLES } from '../text';
+
 /** Arabic articles and name particles that stay glued to the name they introduce. */
-export const GLUED = new Set(['al', 'el', 'as', 'ad', 'ar', 'an', 'ash', 'at', 'az', 'ath', 'ed', 'es', 'er', 'bin', 'ibn', 'bint', 'abu', 'abd', 'ben', 'ould', 'ul', 'ud']);
+export const GLUED = new Set([...ARABIC_ARTICLES, 'bin', 'ibn', 'bint', 'abu', 'abd', 'ben', 'ould', 'ul', 'ud']);
 
 const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 
