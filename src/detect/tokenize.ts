@@ -112,7 +112,7 @@ export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[]
     let poss = 0;
     if (mayCap) {
       if (word.includes('-')) {
-        const part = nameInCompound(word);
+        const part = nameInCompound(word, (w) => lex.isWord(w));
         if (part) {
           cut = true;
           s += part.start;

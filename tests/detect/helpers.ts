@@ -12,5 +12,11 @@ export function page(blocks: string[]) {
   for (const b of blocks) d.add(b);
   const r = d.resolve();
   const mentions = r.blocks.flatMap((ms, i) => ms.map((m) => ({ ...m, text: blocks[i].slice(m.start, m.end) })));
-  return { mentions, entities: r.entities, keyOf: (text: string) => mentions.find((m) => m.text === text)?.key };
+  /** The entity key of the first mention with this text; throws when there is none (so equal keys mean found). */
+  const keyOf = (text: string): string => {
+    const m = mentions.find((x) => x.text === text);
+    if (!m) throw new Error(`no mention "${text}" in: ${mentions.map((x) => x.text).join(', ')}`);
+    return m.key;
+  };
+  return { mentions, entities: r.entities, keyOf };
 }

@@ -14,7 +14,7 @@ const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
  * The part of a hyphenated word that can be a name, as [start, end) within the word, and whether it is
  * a cut (a cut does not join the words around it into one name). Null: use the word whole.
  */
-export function nameInCompound(word: string): { start: number; end: number } | null {
+export function nameInCompound(word: string, isWord: (lower: string) => boolean): { start: number; end: number } | null {
   const first = word.indexOf('-');
   if (first < 0) return null;
   const parts = word.split('-');
@@ -26,12 +26,14 @@ export function nameInCompound(word: string): { start: number; end: number } | n
     i++;
   }
   if (i === parts.length - 1 && !isUpper(parts[i][0])) return { start: 0, end: 0 };
-  // The name ends before the first lower-case part that is not a particle ("-held", "-led", "-backed").
+  // The name ends before the first lower-case part that is an English word ("-held", "-led", "-backed");
+  // other lower-case parts belong to it: "Kim Jong-un", "Moon Jae-in", "Roh Moo-hyun".
   let end = start;
   for (let j = i; j < parts.length; j++) {
     const p = parts[j];
     const glued = GLUED.has(p.toLowerCase()) && j < parts.length - 1 && isUpper(parts[j + 1][0]);
-    if (!isUpper(p[0]) && !glued && !/^\d/.test(p)) break;
+    const syllable = j > i && p.length > 0 && !(p.length > 2 && isWord(p.toLowerCase()));
+    if (!isUpper(p[0]) && !glued && !syllable && !/^\d/.test(p)) break;
     end += (j === i ? 0 : 1) + p.length;
   }
   if (start === 0 && end === word.length) return null;
