@@ -517,7 +517,7 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
   // "pro-Assad", "anti-Trump": what one is for or against is most often a leader.
   if (run.length === 1 && run[0].cut && /^(?:pro|anti)-/i.test(text.slice(run[0].ws, run[0].s))) return 'person';
   // "in X" is a place; "of X" only after words like "the invasion of", "the outskirts of", "the city of".
-  if (prev && !prev.cap && lex.placePrepositions.has(prev.text) && prev.text !== 'of') return 'place';
+  if (prev && !prev.cap && lex.placePrepositions.has(prev.text)) return 'place';
   if (prev?.text === 'of' && run.length === 1) {
     const before = first > 1 && toks[first - 2].joins ? toks[first - 2] : undefined;
     if (before && lex.ofPlaceNouns.has(before.key)) return 'place';
@@ -607,7 +607,9 @@ function emit(scan: Scan, run: Token[], kind: Kind, strength: Strength, extra: P
   const shop = last.poss && (kind === 'organization' || (run.length === 1 && strength < 3 && scan.lex.firstNames.has(last.key))) && OWNS_NOTHING.test(scan.text.slice(last.e + 2, last.e + 12));
   const end = shop ? last.e + 2 : last.e;
   if (shop) kind = 'organization';
-  const text = scan.text.slice(first.s, end);
+  // Words join across a no-break space too ("Jean-Marc\u00a0Ayrault"): one spelling, so keys and aliases agree.
+  const raw = scan.text.slice(first.s, end);
+  const text = raw.includes('\u00a0') ? raw.replace(/\u00a0/g, ' ') : raw;
   let role = extra.role;
   if (!role && kind !== 'place' && descriptorStart(scan.toks, first.i, scan.text, scan.lex) >= 0) role = roleBefore(scan, first, first);
   let words = 0;

@@ -12,6 +12,12 @@ describe('document-level consistency', () => {
     expect(e.count).toBe(2);
   });
 
+  it('reads a name written with a no-break space as the same name', () => {
+    const p = page(['Foreign Minister Jean-Marc\u00a0Ayrault spoke.', 'Jean-Marc Ayrault and Ayrault again.']);
+    expect(p.keyOf('Jean-Marc\u00a0Ayrault')).toBe(p.keyOf('Jean-Marc Ayrault'));
+    expect(p.keyOf('Ayrault')).toBe(p.keyOf('Jean-Marc Ayrault'));
+  });
+
   it('aliases a surname that comes before the full name too', () => {
     const p = page(['Sisi confirmed support.', 'President Abdel Fattah El Sisi spoke in Cairo.', 'El Sisi added more.']);
     expect(new Set([p.keyOf('Sisi'), p.keyOf('El Sisi'), p.keyOf('Abdel Fattah El Sisi')]).size).toBe(1);
