@@ -1,7 +1,6 @@
 /**
- * The gold the project evaluates (and trains) on, and mention-level scoring: WikiGold (CoNLL, CC-BY 4.0),
- * our own texts in tests/fixtures/gold (dev and held-out test splits) and the seed page. Shared by
- * `npm run eval` and the scripts that analyse errors or train the detector's model.
+ * The gold the project evaluates on, and mention-level scoring: WikiGold (CoNLL, CC-BY 4.0), our own texts
+ * in tests/fixtures/gold (dev and held-out test splits) and the seed page. Used by `npm run eval`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
