@@ -62,7 +62,8 @@ export function Popup({ api }: { api: PopupApi }) {
     if (!state) return;
     const next = await api.mark(state.url, ids, to);
     if (next) setState(next);
-    setFollowed(await api.followed());
+    // With a watch, the background's state:changed for this mark refreshes the list: no second scan here.
+    if (!api.watch) setFollowed(await api.followed());
   };
 
   if (state === undefined) return <main class="popup" aria-busy="true"><p class="muted">Loading…</p></main>;
