@@ -95,7 +95,8 @@ export function startBackground(): void {
     },
     async 'data:import'(file) {
       const result = await importAll(await db(), file);
-      for (const url of new Set(file.pages.filter((p) => typeof p?.url === 'string').map((p) => canonicalUrl(p.url)))) {
+      // Open tabs and the popup of every page the import changed follow at once.
+      for (const url of result.urls) {
         const state = await pageState(await db(), url);
         if (state) await broadcast(state);
       }

@@ -314,7 +314,8 @@ export function importedWins(old: EntryRecord | undefined, incoming: ImportedEnt
 export async function importAll(db: DB, file: unknown, now = Date.now()): Promise<ImportResult> {
   checkExportFile(file);
   return write(db, async (tx) => {
-    const result: ImportResult = { pages: 0, updates: 0, skipped: 0 };
+    const result: ImportResult = { pages: 0, updates: 0, skipped: 0, urls: [] };
+    const urls = new Set<string>();
     for (const p of file.pages) {
       if (!validPage(p)) {
         result.skipped++;
@@ -354,6 +355,7 @@ export async function importAll(db: DB, file: unknown, now = Date.now()): Promis
       }
       await tx.objectStore('pages').put(merged);
       result.pages++;
+      urls.add(url);
     }
     for (const e of file.entries) {
       if (!validEntry(e) || e.at > now + 86_400_000) {
@@ -365,7 +367,9 @@ export async function importAll(db: DB, file: unknown, now = Date.now()): Promis
       if (!importedWins(old, e)) continue;
       await tx.objectStore('entries').put({ url, id: e.id, state: e.state, manual: e.manual, at: e.at });
       result.updates++;
+      urls.add(url);
     }
+    result.urls = [...urls];
     return result;
   });
 }

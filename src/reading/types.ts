@@ -79,4 +79,6 @@ export interface ImportResult {
   updates: number;
   /** Malformed rows left out. */
   skipped: number;
+  /** Canonical URLs of the pages the import changed (pages or their update states), for open tabs. */
+  urls: string[];
 }

@@ -176,7 +176,7 @@ describe('export and import', () => {
     const file = await exportAll(db);
     expect(file).toMatchObject({ format: 'backstory-reading', version: EXPORT_VERSION });
     const other = await fresh();
-    expect(await importAll(other, JSON.parse(JSON.stringify(file)))).toEqual({ pages: 1, updates: 1, skipped: 0 });
+    expect(await importAll(other, JSON.parse(JSON.stringify(file)))).toEqual({ pages: 1, updates: 1, skipped: 0, urls: [URL_A] });
     const state = await pageState(other, URL_A);
     expect(states(state)).toEqual(['a:seen', 'b:new']);
     expect(state!.updates.every((u) => u.backlog)).toBe(true);
@@ -190,7 +190,7 @@ describe('export and import', () => {
       pages: [{ url: URL_A, title: 'Live', isLiveBlog: true, lastVisit: 10, updates: [summary('a'), summary('b')] }],
       entries: [{ url: URL_A, id: 'b', state: 'seen', manual: true, at: 9 }],
     };
-    expect(await importAll(db, v1)).toEqual({ pages: 1, updates: 1, skipped: 0 });
+    expect(await importAll(db, v1)).toEqual({ pages: 1, updates: 1, skipped: 0, urls: [URL_A] });
     expect(states(await pageState(db, URL_A))).toEqual(['a:new', 'b:seen']);
   });
 
@@ -211,7 +211,8 @@ describe('export and import', () => {
         { url: URL_A, id: 'd', state: 'seen', manual: false, at: 200 }, // nothing here yet
       ],
     };
-    expect(await importAll(db, file)).toEqual({ pages: 0, updates: 2, skipped: 0 });
+    // Only entries changed here: the page still counts as changed, so its open tabs are told.
+    expect(await importAll(db, file)).toEqual({ pages: 0, updates: 2, skipped: 0, urls: [URL_A] });
     expect(states(await pageState(db, URL_A))).toEqual(['a:new', 'b:new', 'c:seen', 'd:seen']);
   });
 
@@ -243,7 +244,7 @@ describe('export and import', () => {
       pages: [{ url: 'javascript:alert(1)', title: 'x', isLiveBlog: true, lastVisit: 1, updates: [] }, { url: URL_A, title: 'ok', isLiveBlog: true, lastVisit: 1, updates: [{ id: 'a' }] }],
       entries: [{ url: URL_A, id: 'a', state: 'read', manual: false, at: 1 }, { url: URL_A, id: 'a', state: 'seen', manual: 'yes', at: 1 }, { url: URL_A, id: 'a', state: 'seen', manual: false, at: Date.now() + 10 * 86_400_000 }],
     });
-    expect(result).toEqual({ pages: 0, updates: 0, skipped: 5 });
+    expect(result).toEqual({ pages: 0, updates: 0, skipped: 5, urls: [] });
     expect(await pageState(db, URL_A)).toBeNull();
   });
 });
