@@ -7,7 +7,6 @@ export interface ChromiumOptions {
   profileDir: string;
   headless?: boolean;
   viewport?: { width: number; height: number } | null;
-  colorScheme?: 'light' | 'dark';
 }
 
 export async function launchChromiumWithExtension(options: ChromiumOptions): Promise<{ context: BrowserContext; extensionId: string }> {
@@ -15,7 +14,6 @@ export async function launchChromiumWithExtension(options: ChromiumOptions): Pro
     executablePath: requireBrowser('chromium'),
     headless: options.headless ?? true,
     viewport: options.viewport === undefined ? { width: 1280, height: 720 } : options.viewport,
-    colorScheme: options.colorScheme,
     args: [
       `--disable-extensions-except=${options.extensionDir}`,
       `--load-extension=${options.extensionDir}`,

@@ -7,14 +7,12 @@ function tab(page: Page): Tab {
   // then falls back to the bare window size), so one session stays attached for the page's life.
   let cdp: Promise<import('playwright-core').CDPSession> | null = null;
   return {
-    url: () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg),
     mouseMove: (x, y, steps = 4) => page.mouse.move(x, y, { steps }),
     wheel: (dy) => page.mouse.wheel(0, Math.round(dy)),
     press: (key) => page.keyboard.press(key),
     click: (x, y) => page.mouse.click(x, y),
     reload: async () => void (await page.reload({ waitUntil: 'load' })),
-    screenshot: async (path) => void (await page.screenshot({ path })),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
     addScript: async (source) => void (await page.evaluate(source)),
@@ -25,7 +23,7 @@ function tab(page: Page): Tab {
   };
 }
 
-export async function launchChromium(): Promise<Driver & { context(): BrowserContext; extensionId(): string }> {
+export async function launchChromium(): Promise<Driver & { context(): BrowserContext }> {
   const extensionDir = buildDir('chrome');
   const profile = tempProfile('chromium');
   let context: BrowserContext;
@@ -36,9 +34,7 @@ export async function launchChromium(): Promise<Driver & { context(): BrowserCon
   await start();
 
   return {
-    name: 'chromium',
     context: () => context,
-    extensionId: () => id,
     async open(url) {
       const page = await context.newPage();
       await page.goto(url, { waitUntil: 'load' });

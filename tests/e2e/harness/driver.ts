@@ -8,14 +8,12 @@ import { join, resolve } from 'node:path';
 import { REPO } from '../../../scripts/lib/server';
 
 export interface Tab {
-  url(): string;
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   mouseMove(x: number, y: number, steps?: number): Promise<void>;
   wheel(deltaY: number): Promise<void>;
   press(key: string): Promise<void>;
   click(x: number, y: number): Promise<void>;
   reload(): Promise<void>;
-  screenshot(path: string): Promise<void>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
   /** Runs a script's source in the page (not subject to the page's CSP): for injecting axe-core. */
@@ -25,7 +23,6 @@ export interface Tab {
 }
 
 export interface Driver {
-  readonly name: 'chromium' | 'firefox';
   /** Opens a web page and waits for its load event. */
   open(url: string): Promise<Tab>;
   /** Opens an extension page (popup.html?url=…, options.html) in a tab. */

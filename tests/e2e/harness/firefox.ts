@@ -11,7 +11,6 @@ export const FIREFOX_UUID = '5d2e6c1a-8b4f-4f0e-9a6d-2c7b1e0f4a11';
 
 function tab(page: Page): Tab {
   return {
-    url: () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     async mouseMove(x, y, steps = 4) {
       await page.mouse.move(x, y, { steps });
@@ -20,7 +19,6 @@ function tab(page: Page): Tab {
     press: (key) => page.keyboard.press(key as never),
     click: (x, y) => page.mouse.click(x, y),
     reload: async () => void (await page.reload({ waitUntil: 'load' })),
-    screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
     addScript: async (source) => void (await page.evaluate(source)),
@@ -73,7 +71,6 @@ export async function launchFirefox(): Promise<Driver> {
   await start();
 
   return {
-    name: 'firefox',
     async open(url) {
       const page = await browser.newPage();
       await page.goto(url, { waitUntil: 'load' });
