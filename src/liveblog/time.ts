@@ -89,14 +89,6 @@ export function parseLabel(label: string): LabelParts | undefined {
   return { minutes: hh * 60 + mm, date: found?.date, offset: zone && zone in ZONES ? ZONES[zone] : undefined };
 }
 
-/** A label dated with the page's date and zone (or its own). */
-export function labelTime(label: string, clock: PageClock): string | undefined {
-  const parts = parseLabel(label);
-  const date = parts?.date ?? clock.date;
-  if (!parts || !date) return undefined;
-  return toIso(date, parts.minutes, parts.offset ?? clock.offset ?? 0);
-}
-
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** The unit of a relative label's word, in any of the languages below. */

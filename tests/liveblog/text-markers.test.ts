@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findLiveBlog, firstLine } from '../../src/liveblog';
 import { textId } from '../../src/liveblog/hash';
-import { labelTime } from '../../src/liveblog/time';
+import { Timeline, type PageClock } from '../../src/liveblog/time';
+
+/** A lone label dated the way the extractor dates it: through the page's timeline. */
+const labelTime = (label: string, clock: PageClock) => new Timeline(clock).resolve([label]);
 import { fixture, loadDocument } from '../helpers';
 
 describe('text-marker updates on the seed page', () => {

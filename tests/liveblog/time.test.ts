@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isRelativeLabel, labelTime, machineTime, pageClock, parseLabel, relativeAge, Timeline } from '../../src/liveblog/time';
+import { isRelativeLabel, machineTime, pageClock, parseLabel, relativeAge, Timeline, type PageClock } from '../../src/liveblog/time';
+
+const labelTime = (label: string, clock: PageClock) => new Timeline(clock).resolve([label]);
 import { parsePage } from '../helpers';
 
 const MIN = 60_000;
