@@ -135,7 +135,6 @@ const cityLine = (c: City) => {
 };
 const isCore = (c: City) => c.pop >= CORE_POP || c.code === 'PPLC';
 const allCities = [...best.values()].sort((a, b) => byString(a.name, b.name) || byString(a.cc, b.cc));
-const coreCities = allCities.filter(isCore).map(cityLine);
 
 // --- Regions (first-level subdivisions), unless a country has the name --------------------------------
 const regionData: Array<{ countryShortCode: string; regions: Array<{ name: string }> }> = JSON.parse(readFileSync(pkgFile('country-region-data/data.json'), 'utf8'));
@@ -161,6 +160,17 @@ for (const c of regionHolders) {
   }
 }
 const regionLines = [...regions.values()].filter(Boolean).sort(byString);
+// A city of under 200,000 that shares its name with a region of a larger country yields the name to the
+// region: "Virginia" is the US state, not the South African town; "Ontario" the Canadian province. Big
+// cities keep theirs (Gaza, not the Mozambican province; Bari, not the Somali region).
+const regionCountry = new Map([...regions].map(([key, line]) => [key, line.split('\t')[1]]));
+const yields = (c: City) => {
+  const cc = regionCountry.get(fold(c.name));
+  return !!cc && cc !== c.cc && c.pop < 200_000 && (area.get(cc) ?? 0) > (area.get(c.cc) ?? 0);
+};
+const yielded = allCities.filter((c) => isCore(c) && yields(c));
+
+const coreCities = allCities.filter((c) => isCore(c) && !yields(c)).map(cityLine);
 
 const core = {
   countries: countryRows,
@@ -173,3 +183,4 @@ writeFileSync(out('core.json'), JSON.stringify(core) + '\n');
 console.log(
   `core.json: ${countryRows.length} countries, ${coreCities.length} cities, ${core.regions.split('\n').length} regions, ${firstNames.size} first names, ${lemmas.length} words`,
 );
+console.log(`  cities that yield their name to a larger country's region: ${yielded.map((c) => `${c.name} (${c.cc})`).join(', ')}`);

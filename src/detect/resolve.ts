@@ -80,6 +80,9 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
   // Words of the page's organisation names: "the League" refers back to "Australian League of Rights".
   const orgWords = new Map<string, string>();
   const orgNames = new Set<string>();
+  // Names a cue ends, by their first word and with their counts: "the Reading" is the page's "Reading
+  // Railroad", named more often than its "Reading Road".
+  const cueNamed = new Map<string, Map<string, number>>();
   blocks.forEach((block, b) => {
     for (const c of block) {
       const v = votes.get(c.key)!;
@@ -112,6 +115,12 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
         orgNames.add(c.key);
         for (const w of c.text.split(' ')) if (w.length > 2 && w[0] !== w[0].toLowerCase()) orgWords.set(fold(w), c.key);
       }
+      if (kind !== 'person' && c.words >= 2 && c.words <= 3 && v.strength >= 2 && v.subkind && !v.entry && c.strength === 2) {
+        const head = fold(c.text.slice(0, c.text.indexOf(' ')));
+        let counts = cueNamed.get(head);
+        if (!counts) cueNamed.set(head, (counts = new Map()));
+        counts.set(c.key, (counts.get(c.key) ?? 0) + 1);
+      }
       if (c.expands) acronyms.set(c.key, c.expands);
     }
   });
@@ -133,7 +142,8 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
       // "Caloi is a manufacturer"), whoever else bears it ("Park Zandvoort", "Guido Caloi").
       const placed = kind !== 'person' && v.strength >= 2 && !v.entry;
       const anchors = c.words <= 2 && !fixed && !placed ? (people.get(c.key) ?? (c.words === 1 ? families.get(c.key) : undefined)) : undefined;
-      const given = c.words === 1 && !fixed && kind === 'person' && v.strength >= 1 ? givenNames.get(c.key) : undefined;
+      // ... even when the first name is also a word, but then not at a sentence's start ("took young Carter").
+      const given = c.words === 1 && !fixed && kind === 'person' && (v.strength >= 1 || !c.initial) ? givenNames.get(c.key) : undefined;
       const full = anchors ? pick(anchors, b, c.s) : given?.size === 1 ? [...given][0] : undefined;
       if (full && full !== c.key) {
         target = full;
@@ -147,6 +157,11 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
           kind = bestKind(ev);
           entry = ev.entry?.kind === kind ? ev.entry : undefined;
         } else if (v.strength === 0) continue;
+      } else if (c.words === 1 && v.strength === 1 && kind === 'organization' && cueNamed.has(c.key) && mostNamed(cueNamed.get(c.key)!)) {
+        // Only the words around it said what it is ("the Reading"): the page's own longer name says better.
+        target = mostNamed(cueNamed.get(c.key)!)!;
+        kind = kindOf({ key: target } as Candidate);
+        entry = undefined;
       } else if (v.strength === 0) {
         const org = c.words === 1 && !c.guess && kind === 'organization' ? orgWords.get(c.key) : undefined;
         if (!org) continue;
@@ -178,6 +193,18 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
     return mentions;
   });
   return { blocks: out, entities };
+}
+
+/** The key named most often, if one is. */
+function mostNamed(counts: Map<string, number>): string | undefined {
+  let best: string | undefined;
+  let most = 0;
+  let tie = false;
+  for (const [key, n] of counts) {
+    if (n > most) [best, most, tie] = [key, n, false];
+    else if (n === most) tie = true;
+  }
+  return tie ? undefined : best;
 }
 
 /** The full name a short mention stands for: the latest one before it, else the first after it. */

@@ -37,6 +37,8 @@ export interface Candidate {
   expands?: string;
   /** The kind is a default, not read from any cue: it weighs little in the page's vote. */
   guess?: boolean;
+  /** Whether it opens a sentence, where a capital says nothing. */
+  initial: boolean;
   /** Indices of the first and last token. */
   first: number;
   last: number;
@@ -323,10 +325,16 @@ function segment(scan: Scan, run: Token[]): void {
       if (hit && k + hit.n <= title && !hit.entry.ambiguous && hit.entry.kind !== 'person') {
         emitEntry(scan, run.slice(k, k + hit.n), hit.entry);
         k += hit.n;
-      } else k++;
+      } else {
+        // ... and acronyms: "NFL Champion", "IOC member".
+        if (!hit && isAcronym(run[k], lex)) emit(scan, [run[k]], 'organization', 2, { acronym: true });
+        k++;
+      }
     }
     const inName = phraseAt(scan, name, 0);
     if (inName && inName.n === name.length && inName.entry.kind !== 'person') return emitEntry(scan, name, inName.entry);
+    // "the NFL Champion Baltimore Colts": a title word before a side's name is its honour, not a person's.
+    if (inName && inName.entry.kind === 'place' && isTeamName(name.slice(0, inName.n), name.slice(inName.n), lex)) return emit(scan, name, 'organization', 2, { subkind: 'sport' });
     return emit(scan, name, 'person', 2, { role });
   }
 
@@ -351,6 +359,11 @@ function segment(scan: Scan, run: Token[]): void {
   }
   const place = placeCue(run, lex);
   if (place) return emit(scan, run, 'place', 2, { subkind: place });
+  // "North Shields", "West Sebago", "South Jutland": a compass point opens a place's name, not a person's
+  // (but "West Coast Eagles" may be a side, and "Northern Rock" a company, which its cue or the page says).
+  if (run.length >= 2 && run.length <= 3 && COMPASS.test(run[0].text) && run.every((t) => t.cap && !t.upper) && !(run.length === 3 && PLURAL.test(run[2].text)) && !phraseAt(scan, run, 1) && !run.some((t) => lex.isDemonym(t.key) || lex.orgSuffix.has(t.key))) {
+    return emit(scan, run, 'place', 1);
+  }
 
   // A leading demonym describes what follows ("Kurdish YPG"); alone it is no entity.
   if (lex.isDemonym(run[0].key)) {
@@ -508,6 +521,9 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
   const prev = first > 0 && toks[first - 1].joins ? toks[first - 1] : undefined;
   const next = last + 1 < toks.length ? toks[last + 1] : undefined;
   if (next && (lex.personVerbs.has(next.text) || /^,\s*\d{1,3},/.test(text.slice(run[run.length - 1].e, run[run.length - 1].e + 6)))) return 'person';
+  // "Cowley finished his career", "Stevenson knocked Bobick down in the third": the name is the subject of a
+  // verb, and "he" or "his" follows in the same clause before any other name.
+  if (next && !next.cap && toks[last].joins && (/^\p{Ll}{3,}ed$/u.test(next.text) || PAST.has(next.text)) && refersToPerson(toks, last + 1)) return 'person';
   // "the Assad regime", "the Trump administration": a leader's name before the body they lead.
   const end = run[run.length - 1];
   if (next && !next.cap && (end.joins || end.poss) && lex.leaderNouns.has(next.text) && run.length <= 3) return 'person';
@@ -530,6 +546,20 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
   }
   return undefined;
 }
+
+/** Whether "he", "his", "she" or "her" comes in the clause from token `from`, before any capitalised word. */
+function refersToPerson(toks: Token[], from: number): boolean {
+  for (let k = from; k < toks.length && k < from + 8; k++) {
+    const t = toks[k];
+    if (t.cap || t.sent) return false;
+    if (PRONOUNS.has(t.text)) return true;
+    if (!t.joins) return false;
+  }
+  return false;
+}
+/** Verbs in the past and auxiliaries that open what a subject did ("Pezuela recognized", "X would not"). */
+const PAST = new Set(['was', 'had', 'has', 'is', 'did', 'came', 'went', 'took', 'made', 'gave', 'won', 'lost', 'left', 'met', 'became', 'began', 'broke', 'got', 'ran', 'saw', 'fought', 'led', 'held', 'kept', 'knew', 'thought', 'would', 'could', 'should', 'will', 'can', 'may', 'might', 'must']);
+const PRONOUNS = new Set(['he', 'his', 'him', 'himself', 'she', 'her', 'herself']);
 
 /** Two words run together by the page's markup: the second part a function word, a known name or first name. */
 function isGlued(word: string, lex: Lexicon): boolean {
@@ -592,6 +622,7 @@ function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
 /** Compass points that follow a place's name in Spanish, French and Portuguese ("Ilocos Norte", "Nord"). */
 const COMPASS_AFTER = new Set(['norte', 'sur', 'sul', 'nord', 'sud', 'este', 'oeste', 'ouest', 'est', 'oriental', 'occidental']);
 const ROMAN = /^[IVX]{1,4}$/;
+const COMPASS = /^(?:North|South|East|West)(?:east|west)?(?:ern)?$/;
 const PLURAL = /^\p{Lu}\p{Ll}+[^s]s$/u;
 const OWNS_NOTHING = /^(?:$|[,;:)]|\.(?:\s|$)| (?:and|or|became|in \d))/;
 const ORDINAL = /^\d{1,3}(?:st|nd|rd|th|d)?$/;
@@ -629,9 +660,19 @@ function emit(scan: Scan, run: Token[], kind: Kind, strength: Strength, extra: P
     acronym: extra.acronym,
     expands: undefined,
     guess: extra.guess,
+    initial: first.sent,
     first: first.i,
     last: last.i,
   });
+}
+
+/** Whether `c`, a comma and `next` read as a town and the state or country it lies in. */
+function isPlaceOf(scan: Scan, c: Candidate, next: Candidate): boolean {
+  const region = next.entry?.kind === 'place' && next.strength === 3 && (next.subkind === 'region' || next.subkind === 'country');
+  if (!region || c.entry || c.role || c.acronym || c.strength > 2 || (c.subkind && !c.guess)) return false;
+  // The state closes the phrase ("in Sandy Hook, Maryland, ..."), not a possessive; in a list of names
+  // ("Yes, Gentle Giant, Kansas") the caller asks not.
+  return /^(?:$|[,.;:)]|\s+(?:on|in|at|where|and|from|to|was|is|with)\b)/.test(scan.text.slice(next.e, next.e + 7)) && !/^(?:'s|’s)/.test(scan.text.slice(next.e, next.e + 2));
 }
 
 /** Whether the words around a name are a market's: "shares of X", "analysts at X", "X shares". */
@@ -658,13 +699,22 @@ function link(scan: Scan): void {
       // "played with Footscray and North Melbourne": the next side in the list is a club too.
       if (next && next.kind === 'place' && (between === ' and ' || between === ', ')) Object.assign(next, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
     }
+    // "Sandy Hook, Maryland", "Herndon, Virginia": a name no cue types, then its state or country, is a place.
+    // "Tarbeck, Virginia": a state or country that is also a first name, after a place, is a place.
+    if (c.kind === 'place' && next && between === ', ' && next.entry?.kind === 'place' && (next.subkind === 'region' || next.subkind === 'country') && next.strength < 2) {
+      Object.assign(next, { kind: 'place', strength: 2, guess: false });
+    }
+    const listed = k > 0 && text.slice(out[k - 1].e, c.s) === ', ';
+    if (c.kind !== 'place' && next && between === ', ' && !listed && isPlaceOf(scan, c, next)) Object.assign(c, { kind: 'place', subkind: 'town', strength: 2, guess: false, entry: undefined });
     // "Caloi is a Brazilian manufacturer of bicycles": a definition outranks shape and gazetteer.
     const defined = definedKind(text, c.e, lex, c.s);
     if (defined) Object.assign(c, { kind: defined, strength: 3, guess: false, ...(c.entry && c.entry.kind !== defined ? { entry: undefined, subkind: undefined } : {}) });
     // "shares of Morgan Stanley", "Exxon Mobil shares": a market's words make a name a company.
     if (c.kind !== 'organization' && c.strength <= 2 && !c.entry && !c.role && isTraded(scan, c)) Object.assign(c, { kind: 'organization', subkind: 'company', strength: 2, guess: false });
     // "Kyiv and Odesa": a guessed kind follows the known name it is listed with.
-    if (next && (between === ' and ' || between === ', ') && !!c.guess !== !!next.guess) {
+    // ... but "in Ottawa and Halifax, Cowley broke in": after "X and Y" the list has ended.
+    const ended = between === ', ' && k > 0 && text.slice(out[k - 1].e, c.s) === ' and ';
+    if (next && (between === ' and ' || between === ', ') && !ended && !!c.guess !== !!next.guess) {
       const [known, guessed] = c.guess ? [next, c] : [c, next];
       // A word no list knows, listed with a known name, is a name too ("Anthropic and Google DeepMind").
       const unknownWord = guessed.words === 1 && !lex.isWord(guessed.key) && !lex.quiet.has(guessed.key);

@@ -108,4 +108,32 @@ describe('organisation and place cues', () => {
     expect(names('Songs by the band Zorblax Quintet were played.')).toEqual(['Zorblax Quintet/organization']);
     expect(names('The band recruited drummer Shanahan in 2006.')).toEqual(['Shanahan/person']);
   });
+
+  it('reads a railway line as a place, and a country\'s railway as the company that runs it', () => {
+    expect(names('Trains ran on the Ashby Valley Railroad until 1941.')).toEqual(['Ashby Valley Railroad/place']);
+    expect(names('Track of the Tarnock and Wexley Railway was lifted.')).toEqual(['Tarnock and Wexley Railway/place']);
+    expect(names('Tickets are sold by the State Railway of Thailand.')).toEqual(['State Railway of Thailand/organization']);
+    // A plural is the company: "Indian Railways".
+    expect(names('Staff of the Ruritanian Railways went on strike.')).toEqual(['Ruritanian Railways/organization']);
+  });
+
+  it('reads a compass point opening an unknown name as a place', () => {
+    expect(names('He opened a gym in North Tarbeck and met his wife.')).toEqual(['North Tarbeck/place']);
+    expect(names('The line served West Hollin and South Jutland.')).toEqual(['West Hollin/place', 'South Jutland/place']);
+    // Not a people ("Western Australian Labor" is a party's branch), nor an organisation's cue.
+    expect(names('Voters backed Western Australian Labor.').map((n) => n.endsWith('/place'))).not.toContain(true);
+    expect(names('Players of the Southwest Conference Co-Lineman team.')).not.toContain('Southwest Conference Co-Lineman/place');
+  });
+
+  it('reads a title before a team\'s name as its honour, not a person\'s', () => {
+    expect(names('He was drafted by the NFL Champion Baltimore Colts.')).toEqual(['NFL/organization', 'Baltimore Colts/organization']);
+  });
+
+  it('reads an unknown name followed by its state or country as a town', () => {
+    expect(names('They marched to Sandy Hook, Maryland, before the battle.')).toEqual(['Sandy Hook/place', 'Maryland/place']);
+    expect(names('The firm moved to Tarbeck, Virginia in 1994.')).toEqual(['Tarbeck/place', 'Virginia/place']);
+    // Not in a list of names, nor before a possessive.
+    expect(names('He liked Yes, Gentle Giant, Kansas and others.')).not.toContain('Gentle Giant/place');
+    expect(names('Ella Tarbeck, Virginia\'s governor, spoke.')).toContain('Ella Tarbeck/person');
+  });
 });

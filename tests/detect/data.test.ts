@@ -38,5 +38,8 @@ describe('data structures', () => {
     // A demonym is no alternative name of its country ("Saudi officials").
     expect(lex.phrase('saudi')).toBeUndefined();
     expect(lex.phrase('saudi arabia')?.subkind).toBe('country');
+    // A small city yields its name to a larger country's region; a big one keeps it.
+    expect(lex.phrase('virginia')?.key).toBe('region:US:virginia');
+    expect(lex.phrase('bari')?.key).toBe('city:IT:bari');
   });
 });

@@ -14,6 +14,7 @@ describe('definitions', () => {
     expect(kindAfter('Ruto was born in Kamagut.', 'Ruto')).toBe('person');
     expect(kindAfter('The Laboratory is a private, non-profit institution.', 'Laboratory')).toBe('organization');
     expect(kindAfter('Madonna is a singer, songwriter and actress.', 'Madonna')).toBe('person');
+    expect(kindAfter('Tarbeck was the team\'s sole remaining star.', 'Tarbeck')).toBe('person');
   });
 
   it('reads nothing from other sentences', () => {

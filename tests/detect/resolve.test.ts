@@ -42,6 +42,31 @@ describe('document-level consistency', () => {
     expect(page(['Will Smith came.', 'Will the talks succeed?']).mentions.map((m) => m.text)).toEqual(['Will Smith']);
   });
 
+  it('makes a first name that is also a word an alias of the full name, but not at a sentence\'s start', () => {
+    const p = page(['Carter Anthony Beauford is a drummer.', 'His father took young Carter along.', 'Carter was mesmerized.']);
+    expect(p.keyOf('Carter')).toBe(p.keyOf('Carter Anthony Beauford'));
+    expect(p.mentions.filter((m) => m.text === 'Carter')).toHaveLength(1);
+  });
+
+  it('reads "the Reading" as the page\'s longer name that a cue types', () => {
+    const p = page(['The Reading Railroad ran coal trains.', 'The Reading Railroad was sold.', 'The Reading Road runs north.', 'Crews of the Reading worked nights.']);
+    expect(p.keyOf('Reading')).toBe(p.keyOf('Reading Railroad'));
+    expect(p.mentions.find((m) => m.text === 'Reading')?.kind).toBe('place');
+    // Two such names as often: no guess.
+    const q = page(['The Reading Railroad ran coal trains.', 'The Reading Road runs north.', 'Crews of the Reading worked nights.']);
+    expect(q.mentions.find((m) => m.text === 'Reading')?.key).toBe('org:reading');
+  });
+
+  it('reads a lone unknown name as a person when "he" or "his" follows its verb', () => {
+    expect(page(['Belgrano thought Pezuela would not provide much resistance to his attack.']).mentions.find((m) => m.text === 'Pezuela')?.kind).toBe('person');
+    expect(page(['Later Zentrix reported its results.']).mentions.find((m) => m.text === 'Zentrix')?.kind).toBe('organization');
+  });
+
+  it('does not carry a list past its "and"', () => {
+    const p = page(['William Mailes Cowley was a hockey player.', 'After play in Ottawa and Halifax, Cowley broke in as a rookie.']);
+    expect(p.keyOf('Cowley')).toBe(p.keyOf('William Mailes Cowley'));
+  });
+
   it('keeps a name the page calls a place or an organisation from being a surname', () => {
     const p = page(['Circuit Park Zandvoort is a race track.', 'It is owned by the municipality of Zandvoort.']);
     expect(p.mentions.find((m) => m.text === 'Zandvoort')?.kind).toBe('place');

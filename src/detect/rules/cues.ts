@@ -30,6 +30,8 @@ export function orgCue(run: Token[], lex: Lexicon): string | undefined {
     if (!run[k].cap && (run[k].text === 'of' || run[k].text === 'for')) {
       const sub = lex.orgSuffix.get(run[k - 1].key);
       if (sub) return sub;
+      // "State Railway of Thailand": a country's railway is the company that runs it, not a line.
+      if (run[k].text === 'of' && lex.placeSuffix.get(run[k - 1].key) === 'railway') return 'company';
       break;
     }
   }

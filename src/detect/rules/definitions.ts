@@ -37,7 +37,9 @@ export function definedKind(text: string, end: number, lex: Lexicon, start = 0):
   }
   // "the school district in Coronado" runs schools: an organisation.
   if (head === 'district' && SERVICES.has(before)) return 'organization';
-  if (lex.personNouns.has(head) || (lex.titleHeads.has(head) && !ADJECTIVES.has(head))) return 'person';
+  // "the team's sole remaining star", "a rising star": defining someone as a star is about a person (while
+  // "the star Betelgeuse", a describing noun before a name, is a place in the sky).
+  if (lex.personNouns.has(head) || head === 'star' || (lex.titleHeads.has(head) && !ADJECTIVES.has(head))) return 'person';
   if (lex.orgNouns.has(head)) return 'organization';
   if (lex.placeNouns.has(head)) return 'place';
   return undefined;

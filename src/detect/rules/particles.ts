@@ -91,8 +91,10 @@ export function connect(toks: Token[], j: number, runStart: number, lex: Lexicon
   if (first === 'of' || first === 'to' || ((first === 'the' || first === 'on') && j > runStart)) return -1;
   // Otherwise the far side must end in an organisation cue: "On the Ground News", "Competition and Markets
   // Authority" (but not "Britain and the European Union": a known name does not start such a run).
+  // ... or a railway's, named for the places it joins ("Franklin and Megantic Railway").
   const end = runEnd(toks, k);
-  if (!lex.orgSuffix.has(toks[end].key) || lex.placeSuffix.has(toks[end].key)) return -1;
+  const cue = toks[end].key;
+  if (!((lex.orgSuffix.has(cue) && !lex.placeSuffix.has(cue)) || (first === 'and' && lex.placeSuffix.get(cue) === 'railway'))) return -1;
   if (first === 'and' && (words.length > 1 || j - runStart > 1 || lex.knows(toks[j].key))) return -1;
   return k;
 }
