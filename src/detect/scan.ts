@@ -636,8 +636,16 @@ function emit(scan: Scan, run: Token[], kind: Kind, strength: Strength, extra: P
   // "Thalhimer's became Hecht's in 1992", "shoppers at Macy's": a possessive that owns nothing is part of a
   // shop's name, also when the name alone would be a first name.
   const shop = last.poss && (kind === 'organization' || (run.length === 1 && strength < 3 && scan.lex.firstNames.has(last.key))) && OWNS_NOTHING.test(scan.text.slice(last.e + 2, last.e + 12));
-  const end = shop ? last.e + 2 : last.e;
+  let end = shop ? last.e + 2 : last.e;
   if (shop) kind = 'organization';
+  // "the Mandovi river", "Cosham railway station": a feature's lower-case noun is part of its name.
+  const feature = shop || (kind === 'person' && !extra.guess) ? 0 : featureAfter(scan.toks, last);
+  if (feature) {
+    end = scan.toks[last.i + feature].e;
+    kind = 'place';
+    if (strength < 2) strength = 2;
+    extra = { ...extra, guess: false };
+  }
   // Words join across a no-break space too ("Jean-Marc\u00a0Ayrault"): one spelling, so keys and aliases agree.
   const raw = scan.text.slice(first.s, end);
   const text = raw.includes('\u00a0') ? raw.replace(/\u00a0/g, ' ') : raw;
@@ -674,6 +682,16 @@ function isPlaceOf(scan: Scan, c: Candidate, next: Candidate): boolean {
   // ("Yes, Gentle Giant, Kansas") the caller asks not.
   return /^(?:$|[,.;:)]|\s+(?:on|in|at|where|and|from|to|was|is|with)\b)/.test(scan.text.slice(next.e, next.e + 7)) && !/^(?:'s|’s)/.test(scan.text.slice(next.e, next.e + 2));
 }
+
+/** How many lower-case words after `last` name the kind of feature it is ("river", "railway station"), or 0. */
+function featureAfter(toks: Token[], last: Token): number {
+  const next = toks[last.i + 1];
+  if (!last.joins || !next || next.cap) return 0;
+  if (FEATURES.has(next.text)) return 1;
+  const after = toks[last.i + 2];
+  return next.joins && after && (next.text === 'railway' || next.text === 'train' || next.text === 'bus') && after.text === 'station' ? 2 : 0;
+}
+const FEATURES = new Set(['river', 'pond', 'creek', 'canal', 'islands', 'archipelago', 'peninsula', 'prison']);
 
 /** Whether the words around a name are a market's: "shares of X", "analysts at X", "X shares". */
 function isTraded(scan: Scan, c: Candidate): boolean {

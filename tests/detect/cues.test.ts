@@ -136,4 +136,11 @@ describe('organisation and place cues', () => {
     expect(names('He liked Yes, Gentle Giant, Kansas and others.')).not.toContain('Gentle Giant/place');
     expect(names('Ella Tarbeck, Virginia\'s governor, spoke.')).toContain('Ella Tarbeck/person');
   });
+
+  it('keeps a feature\'s lower-case noun in its name', () => {
+    expect(names('Boats sailed up the Tarbeck river to the Hollin islands.')).toEqual(['Tarbeck river/place', 'Hollin islands/place']);
+    expect(names('He waited at Wexley railway station.')).toEqual(['Wexley railway station/place']);
+    // Not after a person's name.
+    expect(names('Dr. Anna Tarbeck river trips are popular.')).not.toContain('Anna Tarbeck river/place');
+  });
 });

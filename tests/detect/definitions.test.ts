@@ -15,6 +15,8 @@ describe('definitions', () => {
     expect(kindAfter('The Laboratory is a private, non-profit institution.', 'Laboratory')).toBe('organization');
     expect(kindAfter('Madonna is a singer, songwriter and actress.', 'Madonna')).toBe('person');
     expect(kindAfter('Tarbeck was the team\'s sole remaining star.', 'Tarbeck')).toBe('person');
+    expect(kindAfter('Wexley railway station was a railway station in Hampshire.', 'Wexley railway station')).toBe('place');
+    expect(kindAfter('WXLY is a radio station in Ohio.', 'WXLY')).toBe('organization');
   });
 
   it('reads nothing from other sentences', () => {
