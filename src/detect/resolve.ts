@@ -141,7 +141,8 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
       // ... and so does a name the page itself says is a place or an organisation ("the town of Zandvoort",
       // "Caloi is a manufacturer"), whoever else bears it ("Park Zandvoort", "Guido Caloi").
       const placed = kind !== 'person' && v.strength >= 2 && !v.entry;
-      const anchors = c.words <= 2 && !fixed && !placed ? (people.get(c.key) ?? (c.words === 1 ? families.get(c.key) : undefined)) : undefined;
+      // A two-word name the gazetteer knows ("Santa Clara") is no surname, even after "Hyatt Regency".
+      const anchors = (c.words === 1 || (c.words === 2 && !entry)) && !fixed && !placed ? (people.get(c.key) ?? (c.words === 1 ? families.get(c.key) : undefined)) : undefined;
       // ... even when the first name is also a word, but then not at a sentence's start ("took young Carter").
       const given = c.words === 1 && !fixed && kind === 'person' && (v.strength >= 1 || !c.initial) ? givenNames.get(c.key) : undefined;
       const full = anchors ? pick(anchors, b, c.s) : given?.size === 1 ? [...given][0] : undefined;

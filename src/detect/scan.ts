@@ -357,6 +357,11 @@ function segment(scan: Scan, run: Token[]): void {
   if (home && home.n < run.length && home.entry.kind === 'place' && home.entry.subkind !== 'country' && !headline && isTeamName(run.slice(0, home.n), run.slice(home.n), lex)) {
     return emit(scan, run, 'organization', 2, { subkind: 'sport' });
   }
+  // "Odessa American", "Fort Worth Star-Telegram": a town and a people's name or a hyphenated pair is its paper.
+  const last = run[run.length - 1];
+  if (home && home.n === run.length - 1 && home.entry.kind === 'place' && home.entry.subkind !== 'country' && !headline && !last.upper && (lex.isDemonym(last.key) || PAPER.test(last.text))) {
+    return emit(scan, run, 'organization', 2, { subkind: 'media' });
+  }
   const place = placeCue(run, lex);
   if (place) return emit(scan, run, 'place', 2, { subkind: place });
   // "North Shields", "West Sebago", "South Jutland": a compass point opens a place's name, not a person's
@@ -534,6 +539,8 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
   if (run.length === 1 && run[0].cut && /^(?:pro|anti)-/i.test(text.slice(run[0].ws, run[0].s))) return 'person';
   // "in X" is a place; "of X" only after words like "the invasion of", "the outskirts of", "the city of".
   if (prev && !prev.cap && lex.placePrepositions.has(prev.text)) return 'place';
+  // "the MPP for Kenora", "member for Welland": the seat a member is elected for.
+  if (prev?.text === 'for' && MEMBERS.has(toks[first - 2]?.text ?? '')) return 'place';
   if (prev?.text === 'of' && run.length === 1) {
     const before = first > 1 && toks[first - 2].joins ? toks[first - 2] : undefined;
     if (before && lex.ofPlaceNouns.has(before.key)) return 'place';
@@ -586,6 +593,8 @@ function roleBefore(scan: Scan, from: Token, name: Token): string | undefined {
 const MAX_RUN = 14;
 const SCORE_AFTER = /^ \d{1,2}-\d{1,2}\b/;
 const SCORE_BEFORE = /\b\d{1,2}-\d{1,2} $/;
+const PAPER = /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u;
+const MEMBERS = new Set(['MP', 'MPP', 'MLA', 'MHA', 'MNA', 'MSP', 'MEP', 'TD', 'member', 'Member', 'senator', 'Senator', 'representative', 'candidate', 'seat']);
 const IN_THE = new Set(['in', 'at', 'across', 'into', 'near', 'throughout', 'around', 'inside', 'along', 'off', 'over', 'beyond', 'toward', 'towards']);
 const BROADCAST = new Set(['television', 'tv', 'channel', 'radio', 'station', 'network', 'broadcaster']);
 const INNER_CAPITAL = /^(?!Mc|Mac|O'|O’|(?:De|Di|La|Le|Van|Von)\p{Lu})\p{Lu}\p{Ll}+\p{Lu}/u;
@@ -736,7 +745,8 @@ function link(scan: Scan): void {
       const [known, guessed] = c.guess ? [next, c] : [c, next];
       // A word no list knows, listed with a known name, is a name too ("Anthropic and Google DeepMind").
       const unknownWord = guessed.words === 1 && !lex.isWord(guessed.key) && !lex.quiet.has(guessed.key);
-      if (known.strength >= 2) Object.assign(guessed, { kind: known.kind, guess: false, strength: unknownWord ? Math.max(guessed.strength, 1) : guessed.strength });
+      // A place the words around it placed counts too ("born in Senlis, Oise").
+      if (known.strength >= 2 || (known.kind === 'place' && known.strength === 1)) Object.assign(guessed, { kind: known.kind, guess: false, strength: unknownWord ? Math.max(guessed.strength, 1) : guessed.strength });
     }
     if (next && next.acronym && between === ' (' && text[next.e] === ')') next.expands = c.key;
     // "Gavi, the vaccine alliance, ...": an apposition ending in a describing noun says what a name is.

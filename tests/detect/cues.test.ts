@@ -143,4 +143,16 @@ describe('organisation and place cues', () => {
     // Not after a person's name.
     expect(names('Dr. Anna Tarbeck river trips are popular.')).not.toContain('Anna Tarbeck river/place');
   });
+
+  it('reads a town and a people\'s name or a hyphenated pair as its paper, but not a country and a people', () => {
+    expect(names('He wrote for the Odessa American and the Fort Worth Star-Telegram.')).toEqual(['Odessa American/organization', 'Fort Worth Star-Telegram/organization']);
+    expect(names('She spoke at the Fiji Indian congress.')).not.toContain('Fiji Indian/organization');
+  });
+
+  it('reads a German district, a member\'s seat and a place listed after a placed one', () => {
+    expect(names('Both were moved from Kreis Tarbeck in 1920.')).toEqual(['Kreis Tarbeck/place']);
+    expect(names('He was the Liberal MPP for Tarbeck until 1967.').filter((n) => n.startsWith('Tarbeck'))).toEqual(['Tarbeck/place']);
+    expect(names('Keim was born in Hollin, Tarbeck, Wexley to an architect.').slice(1)).toEqual(['Hollin/place', 'Tarbeck/place', 'Wexley/place']);
+    expect(names('They held the Tarbeck bridgehead.')).toEqual(['Tarbeck/place']);
+  });
 });

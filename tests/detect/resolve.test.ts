@@ -62,6 +62,11 @@ describe('document-level consistency', () => {
     expect(page(['Later Zentrix reported its results.']).mentions.find((m) => m.text === 'Zentrix')?.kind).toBe('organization');
   });
 
+  it('does not make a two-word place the gazetteer knows the end of a person\'s name', () => {
+    const p = page(['It will be held at the Hyatt Regency Santa Clara.', 'The centre is in Santa Clara, California.']);
+    expect(p.mentions.filter((m) => m.text === 'Santa Clara').map((m) => m.kind)).toEqual(['place']);
+  });
+
   it('does not carry a list past its "and"', () => {
     const p = page(['William Mailes Cowley was a hockey player.', 'After play in Ottawa and Halifax, Cowley broke in as a rookie.']);
     expect(p.keyOf('Cowley')).toBe(p.keyOf('William Mailes Cowley'));
