@@ -77,12 +77,10 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
   const acronyms = new Map<string, string>();
   const orgInitials = new Map<string, string>();
   const tails = new Map<string, string[]>();
-  // Words of the page's organisation names: "the League" refers back to "Australian League of Rights".
-  const orgWords = new Map<string, string>();
-  const orgNames = new Set<string>();
-  // Names a cue ends, by their first word and with their counts: "the Reading" is the page's "Reading
-  // Railroad", named more often than its "Reading Road".
-  const cueNamed = new Map<string, Map<string, number>>();
+  // Words of the page's longer organisation names and cue-typed place names, with how often each name is
+  // given: "the League" refers back to "Australian League of Rights", "the Reading" to the "Reading
+  // Railroad" the page names more often than its "Reading Road".
+  const namedBy = new Map<string, Map<string, number>>();
   blocks.forEach((block, b) => {
     for (const c of block) {
       const v = votes.get(c.key)!;
@@ -111,19 +109,23 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
         const acr = initials(c.text);
         if (acr) orgInitials.set(acr, c.key);
       }
-      if (kind === 'organization' && c.words >= 2 && v.strength >= 2 && !orgNames.has(c.key)) {
-        orgNames.add(c.key);
-        for (const w of c.text.split(' ')) if (w.length > 2 && w[0] !== w[0].toLowerCase()) orgWords.set(fold(w), c.key);
-      }
-      if (kind !== 'person' && c.words >= 2 && c.words <= 3 && v.strength >= 2 && v.subkind && !v.entry && c.strength === 2) {
-        const head = fold(c.text.slice(0, c.text.indexOf(' ')));
-        let counts = cueNamed.get(head);
-        if (!counts) cueNamed.set(head, (counts = new Map()));
-        counts.set(c.key, (counts.get(c.key) ?? 0) + 1);
+      if (c.words >= 2 && ((kind === 'organization' && v.strength >= 2) || (kind === 'place' && c.strength === 2 && c.subkind && !c.entry))) {
+        for (const w of c.text.split(' ')) {
+          if (w.length <= 2 || w[0] === w[0].toLowerCase()) continue;
+          let counts = namedBy.get(fold(w));
+          if (!counts) namedBy.set(fold(w), (counts = new Map()));
+          counts.set(c.key, (counts.get(c.key) ?? 0) + 1);
+        }
       }
       if (c.expands) acronyms.set(c.key, c.expands);
     }
   });
+
+  const pageNameOf = new Map<string, string>();
+  for (const [word, counts] of namedBy) {
+    const key = mostNamed(counts);
+    if (key) pageNameOf.set(word, key);
+  }
 
   // 3. Mentions and entities.
   const entities = new Map<string, EntitySummary>();
@@ -158,16 +160,12 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
           kind = bestKind(ev);
           entry = ev.entry?.kind === kind ? ev.entry : undefined;
         } else if (v.strength === 0) continue;
-      } else if (c.words === 1 && v.strength === 1 && kind === 'organization' && cueNamed.has(c.key) && mostNamed(cueNamed.get(c.key)!)) {
-        // Only the words around it said what it is ("the Reading"): the page's own longer name says better.
-        target = mostNamed(cueNamed.get(c.key)!)!;
-        kind = kindOf({ key: target } as Candidate);
+      } else if (v.strength <= 1 && c.words === 1 && !c.guess && kind === 'organization' && pageNameOf.has(c.key)) {
+        // Only the words around it said what it is ("the League", "the Reading"): the page's longer name says better.
+        target = pageNameOf.get(c.key)!;
+        kind = bestKind(votes.get(target)!);
         entry = undefined;
-      } else if (v.strength === 0) {
-        const org = c.words === 1 && !c.guess && kind === 'organization' ? orgWords.get(c.key) : undefined;
-        if (!org) continue;
-        target = org;
-      }
+      } else if (v.strength === 0) continue;
       const key = entry ? entry.key : entityKey(kind, target);
       mentions.push({ start: c.s, end: c.e, kind, key });
       let e = entities.get(key);
