@@ -5,7 +5,7 @@
  */
 import type { Entry, Lexicon } from './lexicon';
 import { isAcronym } from './rules/acronyms';
-import { isOtherName, isTeamName, orgCue, placeCue } from './rules/cues';
+import { featureAfter, isOtherName, isTeamName, orgCue, placeCue } from './rules/cues';
 import { definedKind } from './rules/definitions';
 import { personShape } from './rules/names';
 import { quotedTitles } from './rules/quotes';
@@ -540,7 +540,7 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
   // "in X" is a place; "of X" only after words like "the invasion of", "the outskirts of", "the city of".
   if (prev && !prev.cap && lex.placePrepositions.has(prev.text)) return 'place';
   // "the MPP for Kenora", "member for Welland": the seat a member is elected for.
-  if (prev?.text === 'for' && MEMBERS.has(toks[first - 2]?.text ?? '')) return 'place';
+  if (prev?.text === 'for' && first > 1 && toks[first - 2].joins && MEMBERS.has(toks[first - 2].key)) return 'place';
   if (prev?.text === 'of' && run.length === 1) {
     const before = first > 1 && toks[first - 2].joins ? toks[first - 2] : undefined;
     if (before && lex.ofPlaceNouns.has(before.key)) return 'place';
@@ -594,7 +594,7 @@ const MAX_RUN = 14;
 const SCORE_AFTER = /^ \d{1,2}-\d{1,2}\b/;
 const SCORE_BEFORE = /\b\d{1,2}-\d{1,2} $/;
 const PAPER = /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u;
-const MEMBERS = new Set(['MP', 'MPP', 'MLA', 'MHA', 'MNA', 'MSP', 'MEP', 'TD', 'member', 'Member', 'senator', 'Senator', 'representative', 'candidate', 'seat']);
+const MEMBERS = new Set(['mp', 'mpp', 'mla', 'mha', 'mna', 'msp', 'mep', 'td', 'member', 'senator', 'representative', 'candidate', 'seat']);
 const IN_THE = new Set(['in', 'at', 'across', 'into', 'near', 'throughout', 'around', 'inside', 'along', 'off', 'over', 'beyond', 'toward', 'towards']);
 const BROADCAST = new Set(['television', 'tv', 'channel', 'radio', 'station', 'network', 'broadcaster']);
 const INNER_CAPITAL = /^(?!Mc|Mac|O'|O’|(?:De|Di|La|Le|Van|Von)\p{Lu})\p{Lu}\p{Ll}+\p{Lu}/u;
@@ -683,24 +683,24 @@ function emit(scan: Scan, run: Token[], kind: Kind, strength: Strength, extra: P
   });
 }
 
-/** Whether `c`, a comma and `next` read as a town and the state or country it lies in. */
-function isPlaceOf(scan: Scan, c: Candidate, next: Candidate): boolean {
-  const region = next.entry?.kind === 'place' && next.strength === 3 && (next.subkind === 'region' || next.subkind === 'country');
-  if (!region || c.entry || c.role || c.acronym || c.strength > 2 || (c.subkind && !c.guess)) return false;
-  // The state closes the phrase ("in Sandy Hook, Maryland, ..."), not a possessive; in a list of names
-  // ("Yes, Gentle Giant, Kansas") the caller asks not.
-  return /^(?:$|[,.;:)]|\s+(?:on|in|at|where|and|from|to|was|is|with)\b)/.test(scan.text.slice(next.e, next.e + 7)) && !/^(?:'s|’s)/.test(scan.text.slice(next.e, next.e + 2));
+/**
+ * `c`, a comma, then `next`, a state or country: a town and where it lies. A place before it makes a state
+ * that is also a first name a place ("Tarbeck, Virginia"); a known state after it makes a name no cue types a
+ * town ("Sandy Hook, Maryland"), unless `c` is one of a list of names ("Yes, Gentle Giant, Kansas").
+ */
+function townAndState(scan: Scan, c: Candidate, next: Candidate, listed: boolean): void {
+  if (next.entry?.kind !== 'place' || (next.subkind !== 'region' && next.subkind !== 'country')) return;
+  if (c.kind === 'place') {
+    if (next.strength < 2) Object.assign(next, { kind: 'place', strength: 2, guess: false });
+    return;
+  }
+  if (listed || next.strength < 3 || c.entry || c.role || c.acronym || c.strength > 2 || (c.subkind && !c.guess)) return;
+  // The state closes the phrase ("in Sandy Hook, Maryland, ..."), and is no possessive ("Virginia's governor").
+  const after = scan.text.slice(next.e, next.e + 7);
+  if (/^(?:$|[,.;:)]|\s+(?:on|in|at|where|and|from|to|was|is|with)\b)/.test(after) && !/^['’]s/.test(after)) {
+    Object.assign(c, { kind: 'place', subkind: 'town', strength: 2, guess: false, entry: undefined });
+  }
 }
-
-/** How many lower-case words after `last` name the kind of feature it is ("river", "railway station"), or 0. */
-function featureAfter(toks: Token[], last: Token): number {
-  const next = toks[last.i + 1];
-  if (!last.joins || !next || next.cap) return 0;
-  if (FEATURES.has(next.text)) return 1;
-  const after = toks[last.i + 2];
-  return next.joins && after && (next.text === 'railway' || next.text === 'train' || next.text === 'bus') && after.text === 'station' ? 2 : 0;
-}
-const FEATURES = new Set(['river', 'pond', 'creek', 'canal', 'islands', 'archipelago', 'peninsula', 'prison']);
 
 /** Whether the words around a name are a market's: "shares of X", "analysts at X", "X shares". */
 function isTraded(scan: Scan, c: Candidate): boolean {
@@ -726,13 +726,8 @@ function link(scan: Scan): void {
       // "played with Footscray and North Melbourne": the next side in the list is a club too.
       if (next && next.kind === 'place' && (between === ' and ' || between === ', ')) Object.assign(next, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
     }
-    // "Sandy Hook, Maryland", "Herndon, Virginia": a name no cue types, then its state or country, is a place.
-    // "Tarbeck, Virginia": a state or country that is also a first name, after a place, is a place.
-    if (c.kind === 'place' && next && between === ', ' && next.entry?.kind === 'place' && (next.subkind === 'region' || next.subkind === 'country') && next.strength < 2) {
-      Object.assign(next, { kind: 'place', strength: 2, guess: false });
-    }
-    const listed = k > 0 && text.slice(out[k - 1].e, c.s) === ', ';
-    if (c.kind !== 'place' && next && between === ', ' && !listed && isPlaceOf(scan, c, next)) Object.assign(c, { kind: 'place', subkind: 'town', strength: 2, guess: false, entry: undefined });
+    const gap = k > 0 ? text.slice(out[k - 1].e, c.s) : '';
+    if (next && between === ', ') townAndState(scan, c, next, gap === ', ');
     // "Caloi is a Brazilian manufacturer of bicycles": a definition outranks shape and gazetteer.
     const defined = definedKind(text, c.e, lex, c.s);
     if (defined) Object.assign(c, { kind: defined, strength: 3, guess: false, ...(c.entry && c.entry.kind !== defined ? { entry: undefined, subkind: undefined } : {}) });
@@ -740,7 +735,7 @@ function link(scan: Scan): void {
     if (c.kind !== 'organization' && c.strength <= 2 && !c.entry && !c.role && isTraded(scan, c)) Object.assign(c, { kind: 'organization', subkind: 'company', strength: 2, guess: false });
     // "Kyiv and Odesa": a guessed kind follows the known name it is listed with.
     // ... but "in Ottawa and Halifax, Cowley broke in": after "X and Y" the list has ended.
-    const ended = between === ', ' && k > 0 && text.slice(out[k - 1].e, c.s) === ' and ';
+    const ended = between === ', ' && gap === ' and ';
     if (next && (between === ' and ' || between === ', ') && !ended && !!c.guess !== !!next.guess) {
       const [known, guessed] = c.guess ? [next, c] : [c, next];
       // A word no list knows, listed with a known name, is a name too ("Anthropic and Google DeepMind").

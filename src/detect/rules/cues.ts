@@ -9,6 +9,19 @@ const OF = new Set(['of', 'de', 'des', 'du', 'di', 'del', 'della']);
 /** Words that make "X of Y" a place: "City of Brampton", "Kingdom of Bahrain". */
 const PLACE_OF = new Set(['city', 'town', 'village', 'borough', 'municipality', 'island', 'isle', 'islands', 'duchy', 'province', 'county', 'region', 'republic', 'kingdom', 'emirate', 'principality', 'sultanate']);
 export const SERVICES = new Set(['school', 'schools', 'water', 'fire', 'library', 'hospital', 'transit', 'sanitation', 'utility', 'irrigation', 'park']);
+/** What a station serves: "a railway station" is a place, "a radio station" an organisation. */
+export const TRANSIT = new Set(['railway', 'train', 'bus', 'metro', 'subway', 'underground', 'tube', 'tram']);
+/** Lower-case nouns that belong to a feature's name ("the Mandovi river", "Cape Verde islands"). */
+const FEATURES = new Set(['river', 'pond', 'creek', 'canal', 'islands', 'archipelago', 'peninsula', 'prison']);
+
+/** How many lower-case words after `last` say what feature it names ("river", "railway station"), or 0. */
+export function featureAfter(toks: Token[], last: Token): number {
+  const next = toks[last.i + 1];
+  if (!last.joins || !next || next.cap) return 0;
+  if (FEATURES.has(next.text)) return 1;
+  const after = toks[last.i + 2];
+  return next.joins && after?.text === 'station' && TRANSIT.has(next.text) ? 2 : 0;
+}
 
 /** Subkind when the run names an organisation by its cue words, else undefined. */
 export function orgCue(run: Token[], lex: Lexicon): string | undefined {

@@ -4,7 +4,7 @@
  * defined by says its kind, more surely than its shape or the gazetteer (a band named after a park).
  */
 import type { Lexicon } from '../lexicon';
-import { SERVICES } from './cues';
+import { SERVICES, TRANSIT } from './cues';
 import type { Kind } from '../types';
 
 // The copula, after an optional parenthesis ("Cowley (born June 12, 1912) was ...") and before an article.
@@ -14,7 +14,6 @@ const ADJECTIVES = new Set(['private', 'general', 'major', 'chief', 'official', 
 /** Words that end the noun phrase the head is read from: "a village [in] Lincolnshire". */
 const STOP = new Set(['of', 'in', 'on', 'at', 'from', 'for', 'that', 'which', 'who', 'whose', 'with', 'and', 'or', 'by', 'based', 'located', 'situated', 'founded', 'formed', 'owned', 'run', 'near', 'to', 'since', 'between', 'within', 'where', 'known', 'named', 'called', 'set', 'first', 'best', 'most']);
 const MAX_WORDS = 7;
-const STOPS = new Set(['railway', 'train', 'bus', 'metro', 'subway', 'underground', 'tube', 'tram']);
 
 /** The kind a definition right after a name gives it, or undefined. */
 export function definedKind(text: string, end: number, lex: Lexicon, start = 0): Kind | undefined {
@@ -38,8 +37,7 @@ export function definedKind(text: string, end: number, lex: Lexicon, start = 0):
   }
   // "the school district in Coronado" runs schools: an organisation.
   if (head === 'district' && SERVICES.has(before)) return 'organization';
-  // "a railway station" is a place; "a radio station" an organisation.
-  if (head === 'station' && STOPS.has(before)) return 'place';
+  if (head === 'station' && TRANSIT.has(before)) return 'place';
   // "the team's sole remaining star", "a rising star": defining someone as a star is about a person (while
   // "the star Betelgeuse", a describing noun before a name, is a place in the sky).
   if (lex.personNouns.has(head) || head === 'star' || (lex.titleHeads.has(head) && !ADJECTIVES.has(head))) return 'person';
