@@ -145,20 +145,24 @@ const area = new Map(countries.map((c) => [c.cca2, c.area]));
  * CORE_REGIONS_MAX of them and at most two per 1,000 km² (Puerto Rico's 78 municipios, Malta's 68 local
  * councils are out). Britain's counties stay: English news names them all the time.
  */
-const listsStates = (c: (typeof regionData)[number]) =>
-  c.countryShortCode === 'GB' || (c.regions.length <= CORE_REGIONS_MAX && c.regions.length <= 2 * ((area.get(c.countryShortCode) ?? 0) / 1000));
+const listsStates = (cc: string, count: number) => cc === 'GB' || (count <= CORE_REGIONS_MAX && count <= 2 * ((area.get(cc) ?? 0) / 1000));
 // A name several countries' regions share goes to the largest country (Florida the US state, not the
-// Puerto Rican municipio; Maryland not the Liberian county).
-const regionHolders = regionData.filter(listsStates).sort((a, b) => (area.get(b.countryShortCode) ?? 0) - (area.get(a.countryShortCode) ?? 0) || byString(a.countryShortCode, b.countryShortCode));
+// Puerto Rican municipio; Maryland not the Liberian county): countries are read largest first.
+const largestFirst = (a: string, b: string) => (area.get(b) ?? 0) - (area.get(a) ?? 0) || byString(a, b);
 const regions = new Map<string, string>();
-for (const c of regionHolders) {
-  for (const r of c.regions) {
-    const key = fold(r.name);
-    if (!countryNames.has(key) && !regions.has(key) && !/[()]/.test(r.name)) {
-      const flags = isWord(key) || quiet.has(key) ? 'a' : '';
-      regions.set(key, [r.name, c.countryShortCode, flags].join('\t'));
-    }
-  }
+const regionCountry = new Map<string, string>();
+// A region named like its own country's city ("Seoul", "Aleppo") would never be looked up: the city wins.
+const coreCityCountry = new Map(allCities.filter(isCore).map((c) => [fold(c.name), c.cc]));
+/** Lists a region under its name unless a country, a larger country's region or its city has it; whether it did. */
+function addRegion(name: string, cc: string): boolean {
+  const key = fold(name);
+  if (countryNames.has(key) || regions.has(key) || coreCityCountry.get(key) === cc) return false;
+  regions.set(key, [name, cc, isWord(key) || quiet.has(key) ? 'a' : ''].join('\t'));
+  regionCountry.set(key, cc);
+  return true;
+}
+for (const c of regionData.filter((c) => listsStates(c.countryShortCode, c.regions.length)).sort((a, b) => largestFirst(a.countryShortCode, b.countryShortCode))) {
+  for (const r of c.regions) if (!/[()]/.test(r.name)) addRegion(r.name, c.countryShortCode);
 }
 // English names from iso3166-2-db, for the countries whose ISO first level is states and provinces: the
 // other list names many in their own language ("Bayern", "Cataluña") or lists provinces (Italy's 107), so
@@ -166,36 +170,26 @@ for (const c of regionHolders) {
 // Province" → "Hakkâri"): the detector reads "Province" as a cue, so only the bare name needs listing.
 const iso: Record<string, { regions: Array<{ name: string; names: Record<string, string> }> }> = JSON.parse(readFileSync(pkgFile('iso3166-2-db/data/iso3166-2.json'), 'utf8'));
 const GENERIC = / (?:Province|Governorate|Oblast|Oblysy|Krai|Voivodeship|Region|Department|County|District|Municipality|State|Prefecture)$/i;
-const isoHolders = Object.entries(iso)
-  .filter(([cc, c]) => cc === 'GB' || (c.regions.length <= CORE_REGIONS_MAX && c.regions.length <= 2 * ((area.get(cc) ?? 0) / 1000)))
-  .sort(([a], [b]) => (area.get(b) ?? 0) - (area.get(a) ?? 0) || byString(a, b));
 let isoAdded = 0;
-for (const [cc, c] of isoHolders) {
+for (const [cc, c] of Object.entries(iso).filter(([cc, c]) => listsStates(cc, c.regions.length)).sort(([a], [b]) => largestFirst(a, b))) {
   for (const r of c.regions) {
     const name = r.names.en ?? r.name;
     if (!name || /[()/]/.test(name) || !/^[\p{Script=Latin}\s.'’-]+$/u.test(name)) continue;
     // ... unless what is left is common words ("North Region", "Centre Region"): then the full name.
     const bare = name.replace(GENERIC, '');
-    const n = bare.split(/[\s-]+/).every((w) => isWord(fold(w))) ? name : bare;
-    const key = fold(n);
-    if (countryNames.has(key) || regions.has(key) || best.has(key)) continue;
-    const flags = isWord(key) || quiet.has(key) ? 'a' : '';
-    regions.set(key, [n, cc, flags].join('\t'));
-    isoAdded++;
+    if (addRegion(bare.split(/[\s-]+/).every((w) => isWord(fold(w))) ? name : bare, cc)) isoAdded++;
   }
 }
 const regionLines = [...regions.values()].filter(Boolean).sort(byString);
 // A city of under 200,000 that shares its name with a region of a larger country yields the name to the
 // region: "Virginia" is the US state, not the South African town; "Ontario" the Canadian province. Big
 // cities keep theirs (Gaza, not the Mozambican province; Bari, not the Somali region).
-const regionCountry = new Map([...regions].map(([key, line]) => [key, line.split('\t')[1]]));
 const yields = (c: City) => {
   const cc = regionCountry.get(fold(c.name));
   return !!cc && cc !== c.cc && c.pop < 200_000 && (area.get(cc) ?? 0) > (area.get(c.cc) ?? 0);
 };
 const yielded = allCities.filter((c) => isCore(c) && yields(c));
-
-const coreCities = allCities.filter((c) => isCore(c) && !yields(c)).map(cityLine);
+const coreCities = allCities.filter((c) => isCore(c) && !yielded.includes(c)).map(cityLine);
 
 const core = {
   countries: countryRows,
