@@ -30,6 +30,10 @@ export interface BackgroundProtocol {
   'site:enable': [{ origin: string; tabId?: number }, { enabled: boolean }];
   'site:disable': [{ origin: string }, { enabled: boolean }];
   'site:status': [{ url: string }, { enabled: boolean; builtIn: boolean }];
+  /** Several sites at once (the options page's publishers list), after one permission prompt. */
+  'sites:enable': [{ origins: string[] }, { enabled: string[] }];
+  /** "Run on this page": start the content script in one tab through activeTab, no lasting permission. */
+  'site:runOnce': [{ tabId: number }, { ok: boolean }];
   /** The card's settings button: open the options page. */
   'options:open': [Record<string, never>, void];
   /** Origin patterns the reader enabled (options page). */

@@ -34,3 +34,24 @@ export function originPattern(input: string): string | null {
     return null;
   }
 }
+
+/** Web stores where browsers let no extension run. */
+const STORE_PAGES = [/^https:\/\/chromewebstore\.google\.com\//, /^https:\/\/chrome\.google\.com\/webstore/, /^https:\/\/addons\.mozilla\.org\//, /^https:\/\/microsoftedge\.microsoft\.com\/addons/];
+
+/**
+ * Why no content script can run on this page, or null when one can: browser pages (chrome://, about:,
+ * moz-extension:, view-source:, file:), the web stores, and PDFs, which open in the browser's own viewer.
+ */
+export function restrictedReason(input: string | undefined): string | null {
+  if (!input) return 'Backstory cannot read this tab.';
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return 'Backstory cannot read this tab.';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'This is a browser page: no extension can run here.';
+  if (STORE_PAGES.some((re) => re.test(url.href))) return 'Browsers let no extension run on their web store.';
+  if (/\.pdf$/i.test(url.pathname)) return 'PDFs open in the browser’s own viewer, where no extension can run.';
+  return null;
+}

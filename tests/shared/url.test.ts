@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, originPattern } from '../../src/shared/url';
+import { canonicalUrl, originPattern, restrictedReason } from '../../src/shared/url';
 
 describe('canonicalUrl', () => {
   it('drops the fragment and tracking parameters, keeps the rest sorted', () => {
@@ -26,4 +26,23 @@ describe('originPattern', () => {
     expect(originPattern('chrome://extensions')).toBeNull();
     expect(originPattern('about:blank')).toBeNull();
   });
+});
+
+describe('restrictedReason', () => {
+  it('lets ordinary http and https pages through', () => {
+    expect(restrictedReason('https://www.theguardian.com/world/live/x')).toBeNull();
+    expect(restrictedReason('http://news.test:8080/live.html')).toBeNull();
+  });
+
+  it.each([
+    ['chrome://extensions', /browser page/],
+    ['about:debugging', /browser page/],
+    ['view-source:https://example.org/', /browser page/],
+    ['file:///home/me/page.html', /browser page/],
+    ['https://chromewebstore.google.com/detail/x', /web store/],
+    ['https://chrome.google.com/webstore/category/extensions', /web store/],
+    ['https://addons.mozilla.org/en-US/firefox/', /web store/],
+    ['https://example.org/report.PDF', /PDF/],
+    [undefined, /cannot read/],
+  ])('%s: %s', (url, reason) => expect(restrictedReason(url)).toMatch(reason));
 });
