@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { TEST_MODE } from '../src/manifest';
 import { ensureBrowsers } from './lib/browsers';
 import { launchChromiumWithExtension, setExtensionSettings } from './lib/chromium';
 import { mockEndpoints, REPO, startServer } from './lib/server';
@@ -58,15 +59,16 @@ async function shootCard(page: Page, file: string, point: { x: number; y: number
 
 async function main(): Promise<void> {
   if (!ensureBrowsers(['chromium'])) process.exit(1);
-  console.log('Building the extension (Chrome MV3, production)…');
-  const build = spawnSync('npx', ['--no-install', 'wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], cwd: REPO });
+  // The test build: the store build plus the local origins the demo page is served from.
+  console.log('Building the extension (Chrome MV3, test build)…');
+  const build = spawnSync('npx', ['--no-install', 'wxt', 'build', '--mode', TEST_MODE], { stdio: ['ignore', 'ignore', 'inherit'], cwd: REPO });
   if (build.status !== 0) process.exit(build.status ?? 1);
 
   const server = await startServer(Number(process.env.BACKSTORY_DEMO_PORT ?? 0));
   const url = server.origin + PAGE;
   const profileDir = mkdtempSync(join(tmpdir(), 'backstory-demo-'));
   const { context, extensionId } = await launchChromiumWithExtension({
-    extensionDir: join(REPO, '.output/chrome-mv3'),
+    extensionDir: join(REPO, `.output/chrome-mv3-${TEST_MODE}`),
     profileDir,
     headless: !headed,
     viewport: headed ? null : { width: 1280, height: 800 },
