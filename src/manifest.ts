@@ -15,6 +15,12 @@ export function isTestMode(mode: string | undefined): boolean {
  * the tests. The store build has none: every site is enabled by the reader. */
 export const LOCAL_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
+/** The origins this build runs on without being enabled: LOCAL_MATCHES in the test build, none in the
+ * store build. For bundled code only (it reads the build-time constant). */
+export function builtInMatches(): string[] {
+  return import.meta.env.BACKSTORY_TEST_BUILD ? LOCAL_MATCHES : [];
+}
+
 export const ICON_SIZES = [16, 32, 48, 128] as const;
 export type IconState = 'on' | 'off';
 
