@@ -9,8 +9,9 @@ import { ensureBrowsers } from './lib/browsers';
 const steps: Array<[string, string]> = [
   ['Type check', 'typecheck'],
   ['Unit tests', 'test:unit'],
-  ['Production builds (Chrome MV3, Firefox MV3)', 'build'],
-  ['web-ext lint (Firefox build)', 'lint:firefox'],
+  ['Store builds (Chrome MV3, Firefox MV3)', 'build'],
+  ['Test builds (the store builds plus local origins, for the real-browser tests)', 'build:test'],
+  ['web-ext lint (the store Firefox build)', 'lint:firefox'],
   ['Real-browser tests (Chromium, Firefox ESR)', 'test:e2e'],
 ];
 

@@ -1,6 +1,7 @@
 /**
  * Everything the extension may ask for, and why. tests/e2e/manifest.test.ts holds the built manifests to
- * this list: a new permission has to be added here, with its reason, in review.
+ * this list: a new permission has to be added here, with its reason, in review. docs/store/permissions.md
+ * gives the same reasons to the stores' reviewers.
  */
 export const ALLOWED_PERMISSIONS: Record<string, string> = {
   storage: 'settings (storage.local) and the tab→page map that survives a stopped service worker (storage.session)',
@@ -8,8 +9,11 @@ export const ALLOWED_PERMISSIONS: Record<string, string> = {
   activeTab: 'the popup reads the active tab’s URL when the reader opens it',
 };
 
-/** Host access granted at install: local pages only (the demo and the tests). */
-export const ALLOWED_INSTALL_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+/** Host access granted at install by the store build: none. Every site is enabled by the reader. */
+export const ALLOWED_INSTALL_HOSTS: string[] = [];
+
+/** What the test build adds, and nothing else: local pages for the demo and the real-browser tests. */
+export const TEST_BUILD_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 /** Asked one site at a time from the popup, never at install. */
 export const ALLOWED_OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];

@@ -1,11 +1,39 @@
 /**
- * The manifest, as data: wxt.config.ts uses it and tests/manifest.test.ts checks it against an allowlist.
- * WXT adds the entrypoints (background, content script, popup, options) itself.
+ * The manifest, as data: wxt.config.ts uses it and tests/e2e/manifest.test.ts checks the store build's
+ * against an allowlist. WXT adds the entrypoints (background, content script, popup, options) itself.
  */
 export const GECKO_ID = 'backstory@backstory.invalid';
 
-/** Origins that get the content script at install: local pages for the demo and the tests. */
+/** The WXT mode of the test build (`wxt build --mode test`), which outputs to .output/<browser>-mv3-test. */
+export const TEST_MODE = 'test';
+
+export function isTestMode(mode: string | undefined): boolean {
+  return mode === TEST_MODE;
+}
+
+/** Origins that get the content script at install in the test build only: local pages for the demo and
+ * the tests. The store build has none: every site is enabled by the reader. */
 export const LOCAL_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+/** The origins this build runs on without being enabled: LOCAL_MATCHES in the test build, none in the
+ * store build. For bundled code only (it reads the build-time constant). */
+export function builtInMatches(): string[] {
+  return import.meta.env.BACKSTORY_TEST_BUILD ? LOCAL_MATCHES : [];
+}
+
+export const ICON_SIZES = [16, 32, 48, 128] as const;
+export type IconState = 'on' | 'off';
+
+/** Where the build puts each icon (drawn from assets/icon.svg and assets/icon-off.svg, see
+ * scripts/lib/icons.ts): icon/16.png … icon/128.png, icon/off-16.png … icon/off-128.png. */
+export function iconPath(state: IconState, size: number): string {
+  return state === 'on' ? `icon/${size}.png` : `icon/off-${size}.png`;
+}
+
+/** `{16: 'icon/16.png', …}`, for the manifest; `action.setIcon` wants a leading slash: `'/' + path`. */
+export function iconSet(state: IconState): Record<string, string> {
+  return Object.fromEntries(ICON_SIZES.map((s) => [String(s), iconPath(state, s)]));
+}
 
 export function buildManifest(browser: string) {
   const manifest: Record<string, unknown> = {
@@ -17,7 +45,9 @@ export function buildManifest(browser: string) {
     permissions: ['storage', 'scripting', 'activeTab'],
     // Asked for one site at a time, from the popup, never at install.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
-    action: { default_title: 'Backstory' },
+    // The toolbar shows the "on" icon; the background switches a tab to icon/off-*.png where Backstory is off.
+    icons: iconSet('on'),
+    action: { default_title: 'Backstory', default_icon: iconSet('on') },
     commands: {
       'next-name': {
         suggested_key: { default: 'Alt+Shift+N' },

@@ -1,11 +1,15 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { LOCAL_MATCHES } from '../../src/manifest';
+import { builtInMatches } from '../../src/manifest';
 import { startBackstory } from '../../src/page/session';
 import './style.css';
 
+// Store build: no static matches, so the manifest reaches no site; the background registers the script on
+// each site the reader enables (src/background/sites.ts). The test build also declares the local origins
+// the demo and the real-browser tests are served from.
+const matches = builtInMatches();
+
 export default defineContentScript({
-  // Other sites are registered at runtime when the reader enables them from the popup.
-  matches: LOCAL_MATCHES,
+  ...(matches.length ? { matches, registration: 'manifest' as const } : { registration: 'runtime' as const }),
   runAt: 'document_idle',
   main(ctx) {
     void startBackstory(document, ctx.signal);

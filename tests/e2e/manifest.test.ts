@@ -1,30 +1,58 @@
-/** The built manifests ask for nothing beyond the allowlist, and Firefox's declares its data collection. */
+/**
+ * The store build's manifests ask for nothing beyond the allowlist, reach no site at install (not even
+ * local ones), carry their icons, and Firefox's declares its data collection. The test build is the same
+ * manifest plus the local origins the real-browser tests use.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GECKO_ID } from '../../src/manifest';
-import { ALLOWED_INSTALL_HOSTS, ALLOWED_OPTIONAL_HOSTS, ALLOWED_PERMISSIONS } from '../../src/manifest.permissions';
+import { GECKO_ID, ICON_SIZES, iconPath, LOCAL_MATCHES } from '../../src/manifest';
+import { ALLOWED_INSTALL_HOSTS, ALLOWED_OPTIONAL_HOSTS, ALLOWED_PERMISSIONS, TEST_BUILD_HOSTS } from '../../src/manifest.permissions';
 import { buildDir } from './harness/driver';
 
-const manifest = (browser: 'chrome' | 'firefox') => JSON.parse(readFileSync(join(buildDir(browser), 'manifest.json'), 'utf8'));
+type Build = 'store' | 'test';
+const read = (browser: 'chrome' | 'firefox', build: Build) =>
+  JSON.parse(readFileSync(join(buildDir(browser, build), 'manifest.json'), 'utf8'));
 
-describe.each(['chrome', 'firefox'] as const)('%s manifest', (browser) => {
-  const m = manifest(browser);
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(file: string): { width: number; height: number } {
+  const b = readFileSync(file);
+  expect(b.subarray(1, 4).toString('latin1'), `${file} is a PNG`).toBe('PNG');
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+describe.each(['chrome', 'firefox'] as const)('%s store manifest', (browser) => {
+  const m = read(browser, 'store');
+  const dir = buildDir(browser, 'store');
 
   it('is Manifest V3 with only allowlisted API permissions', () => {
     expect(m.manifest_version).toBe(3);
     for (const p of m.permissions ?? []) expect(Object.keys(ALLOWED_PERMISSIONS), `permission ${p}`).toContain(p);
   });
 
-  it('gets no host at install beyond local pages', () => {
+  it('reaches no site at install, local origins included', () => {
     const install = [...(m.host_permissions ?? []), ...(m.content_scripts ?? []).flatMap((c: { matches: string[] }) => c.matches)];
-    for (const h of install) expect(ALLOWED_INSTALL_HOSTS, `install-time host ${h}`).toContain(h);
-    expect(install).not.toContain('<all_urls>');
+    expect(install).toEqual(ALLOWED_INSTALL_HOSTS);
+    expect(JSON.stringify(m)).not.toMatch(/127\.0\.0\.1|localhost/);
     for (const h of m.optional_host_permissions ?? []) expect(ALLOWED_OPTIONAL_HOSTS).toContain(h);
   });
 
   it('exposes no extension file to web pages', () => {
     expect(m.web_accessible_resources ?? []).toEqual([]);
+  });
+
+  it('carries its icons (16, 32, 48, 128 px), for the extension and the toolbar, and the "off" set', () => {
+    for (const key of ['icons', 'action.default_icon']) {
+      const set = key === 'icons' ? m.icons : m.action.default_icon;
+      expect(Object.keys(set ?? {}).map(Number), key).toEqual([...ICON_SIZES]);
+    }
+    for (const size of ICON_SIZES) {
+      expect(m.icons[size]).toBe(iconPath('on', size));
+      expect(m.action.default_icon[size]).toBe(iconPath('on', size));
+      for (const state of ['on', 'off'] as const) {
+        expect(pngSize(join(dir, iconPath(state, size))), `${state} ${size}`).toEqual({ width: size, height: size });
+      }
+    }
   });
 
   if (browser === 'firefox') {
@@ -37,4 +65,16 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (browser) => {
       expect(m.browser_specific_settings).toBeUndefined();
     });
   }
+});
+
+describe.each(['chrome', 'firefox'] as const)('%s test build', (browser) => {
+  it('is the store manifest plus a content script on the local origins, and nothing else', () => {
+    const store = read(browser, 'store');
+    const { content_scripts: scripts, ...rest } = read(browser, 'test');
+    expect(rest).toEqual(store);
+    expect(TEST_BUILD_HOSTS).toEqual(LOCAL_MATCHES);
+    expect(scripts).toEqual([
+      expect.objectContaining({ matches: TEST_BUILD_HOSTS, js: ['content-scripts/content.js'], css: ['content-scripts/content.css'] }),
+    ]);
+  });
 });

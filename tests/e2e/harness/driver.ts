@@ -36,10 +36,13 @@ export interface Driver {
 
 export const VIEWPORT = { width: 1280, height: 720 };
 
-export function buildDir(browser: 'chrome' | 'firefox'): string {
-  const dir = resolve(REPO, '.output', `${browser}-mv3`);
+/** The built extension: the test build (local origins for the served pages, `npm run build:test`) unless
+ * the store build (`npm run build`, what the stores get) is asked for. */
+export function buildDir(browser: 'chrome' | 'firefox', build: 'test' | 'store' = 'test'): string {
+  const dir = resolve(REPO, '.output', build === 'test' ? `${browser}-mv3-test` : `${browser}-mv3`);
   if (!existsSync(join(dir, 'manifest.json'))) {
-    throw new Error(`No production build in ${dir}: run "npm run build" first (npm test does).`);
+    const command = build === 'test' ? 'npm run build:test' : 'npm run build';
+    throw new Error(`No ${build} build in ${dir}: run "${command}" first (npm test does).`);
   }
   return dir;
 }
