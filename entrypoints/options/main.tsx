@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { ask } from '../../src/messaging/client';
 import { loadSettings, saveSettings } from '../../src/shared/settings';
 import { Options, type OptionsApi } from '../../src/ui/Options';
@@ -18,6 +19,10 @@ const api: OptionsApi = {
   },
   sites: () => ask('site:list', {}),
   removeSite: async (origin) => void (await ask('site:disable', { origin })),
+  enableSites(origins) {
+    // First thing in the click: Firefox refuses permissions.request once anything has been awaited.
+    return browser.permissions.request({ origins }).then((granted) => (granted ? ask('sites:enable', { origins }).then((r) => r.enabled) : []));
+  },
   async importFile(file) {
     try {
       const r = await ask('data:import', JSON.parse(await file.text()));

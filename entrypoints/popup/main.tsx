@@ -1,38 +1,62 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { ask } from '../../src/messaging/client';
+import { ask, tell } from '../../src/messaging/client';
 import type { PagesProtocol } from '../../src/messaging/protocol';
 import { listen } from '../../src/messaging/router';
-import { originPattern } from '../../src/shared/url';
-import { Popup, type PopupApi } from '../../src/ui/Popup';
+import { originPattern, restrictedReason } from '../../src/shared/url';
+import { Popup, type PageAccess, type PopupApi } from '../../src/ui/Popup';
 import '../../src/ui/popup.css';
 
-const param = new URLSearchParams(location.search).get('url') ?? undefined;
+const params = new URLSearchParams(location.search);
+/** `?url=`: one page's reading state (links from elsewhere). `?tab=`: the popup for that tab, opened as a page. */
+const urlParam = params.get('url') ?? undefined;
+const tabParam = params.get('tab');
+
+/** The tab this popup speaks for, resolved before any click: Enable must not await before asking. */
+let target: { tabId: number; url?: string; pattern: string | null } | null = null;
+
+async function currentTab() {
+  if (tabParam) return browser.tabs.get(Number(tabParam)).catch(() => undefined);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+async function access(tabId: number, url: string | undefined): Promise<PageAccess> {
+  const reason = restrictedReason(url);
+  if (reason) return { kind: 'restricted', reason };
+  const host = new URL(url!).host;
+  const [ping, site] = await Promise.all([tell(tabId, 'page:ping', {}).catch(() => null), ask('site:status', { url: url! })]);
+  if (ping) return { kind: 'running', host, site: site.enabled, isLiveBlog: ping.isLiveBlog, names: ping.names };
+  return site.enabled ? { kind: 'enabled', host } : { kind: 'off', host };
+}
 
 const api: PopupApi = {
   async load() {
-    if (param) return { state: await ask('page:get', { url: param }), url: param };
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id === undefined) return { state: null };
-    const state = await ask('page:get', { tabId: tab.id });
-    const url = tab.url;
-    const site = url && originPattern(url) ? { host: new URL(url).host, ...(await ask('site:status', { url })) } : undefined;
-    return { state, url, site };
+    if (urlParam) return { state: await ask('page:get', { url: urlParam }), url: urlParam };
+    const tab = await currentTab();
+    if (tab?.id === undefined) return { state: null, access: { kind: 'restricted', reason: 'No tab to show.' } };
+    target = { tabId: tab.id, url: tab.url, pattern: tab.url ? originPattern(tab.url) : null };
+    const [state, acc] = await Promise.all([ask('page:get', { tabId: tab.id }), access(tab.id, tab.url)]);
+    return { state, url: tab.url, access: acc };
   },
   followed: () => ask('pages:followed', {}),
   watch: (onState) => listen<PagesProtocol>({ 'state:changed': (state) => onState(state) }),
   mark: (url, ids, state) => ask('updates:mark', { url, ids, state, manual: true }),
   async jump(url, id) {
     await ask('page:jump', { url, id });
-    if (!param) window.close();
+    if (!urlParam && !tabParam) window.close();
   },
-  async enableSite() {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    const pattern = tab?.url ? originPattern(tab.url) : null;
-    if (!pattern) return false;
-    // Must run in the click's user gesture: the browser asks the reader.
-    if (!(await browser.permissions.request({ origins: [pattern] }))) return false;
-    return (await ask('site:enable', { origin: pattern, tabId: tab.id })).enabled;
+  enableSite() {
+    const t = target;
+    if (!t?.pattern) return Promise.resolve(false);
+    // First thing in the click: Firefox refuses permissions.request once anything has been awaited.
+    return browser.permissions
+      .request({ origins: [t.pattern] })
+      .then((granted) => (granted ? ask('site:enable', { origin: t.pattern!, tabId: t.tabId }).then((r) => r.enabled) : false));
+  },
+  runOnce() {
+    if (!target) return Promise.resolve(false);
+    return ask('site:runOnce', { tabId: target.tabId }).then((r) => r.ok);
   },
   openOptions: () => void browser.runtime.openOptionsPage(),
 };

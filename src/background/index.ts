@@ -7,7 +7,8 @@ import { clearCache, clearReading, exportAll, followedPages, importAll, markUpda
 import type { PageState } from '../reading/types';
 import { canonicalUrl } from '../shared/url';
 import { cancel, lookup } from './knowledge';
-import { disableSite, enableSite, enabledSites, siteStatus, watchPermissions } from './sites';
+import { runOnce, watchIcons } from './icon';
+import { disableSite, enableSite, enableSites, enabledSites, siteStatus, startIn, watchPermissions } from './sites';
 import { tabPages, type TabPage } from './tabs';
 
 let dbPromise: Promise<DB> | null = null;
@@ -48,6 +49,7 @@ async function urlOfTab(tabId: number): Promise<string | undefined> {
 }
 
 export function startBackground(): void {
+  const icons = watchIcons(async (tabId, url) => !!url && ((await runOnce.has(tabId)) || (await siteStatus(url)).enabled));
   listen<BackgroundProtocol>({
     async 'page:report'(report, sender) {
       const state = await recordReport(await db(), report);
@@ -111,10 +113,26 @@ export function startBackground(): void {
       if (what === 'cache' || what === 'all') await clearCache(await db());
     },
     async 'site:enable'({ origin, tabId }) {
-      return { enabled: await enableSite(origin, tabId) };
+      const enabled = await enableSite(origin, tabId);
+      await icons.refresh(tabId);
+      return { enabled };
+    },
+    async 'sites:enable'({ origins }) {
+      const enabled = await enableSites(origins);
+      await icons.refresh();
+      return { enabled };
+    },
+    async 'site:runOnce'({ tabId }) {
+      // activeTab: the reader opened the popup on this tab, which grants it until the tab navigates.
+      const tab = await browser.tabs.get(tabId).catch(() => null);
+      if (!tab?.url || !(await startIn(tabId))) return { ok: false };
+      await runOnce.add(tabId, tab.url);
+      await icons.refresh(tabId);
+      return { ok: true };
     },
     async 'site:disable'({ origin }) {
       await disableSite(origin);
+      await icons.refresh();
       return { enabled: false };
     },
     'site:status': ({ url }) => siteStatus(url),
@@ -130,5 +148,5 @@ export function startBackground(): void {
       await tell(tab.id, 'names:step', { direction: command === 'next-name' ? 1 : -1 }).catch(() => undefined);
     }
   });
-  watchPermissions();
+  watchPermissions(() => void icons.refresh());
 }

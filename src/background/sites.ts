@@ -3,7 +3,7 @@
  * then the background registers the content script there and injects it into the current tab.
  */
 import { browser } from 'wxt/browser';
-import { LOCAL_MATCHES } from '../manifest';
+import { builtInMatches } from '../manifest';
 import { originPattern } from '../shared/url';
 
 const SCRIPT_ID = 'backstory-sites';
@@ -25,7 +25,7 @@ async function setMatches(matches: string[]): Promise<void> {
 }
 
 export function isBuiltIn(pattern: string): boolean {
-  return LOCAL_MATCHES.includes(pattern);
+  return builtInMatches().includes(pattern);
 }
 
 export async function siteStatus(url: string): Promise<{ enabled: boolean; builtIn: boolean }> {
@@ -41,16 +41,30 @@ export async function enabledSites(): Promise<string[]> {
   return (await registered()).filter((m) => !isBuiltIn(m));
 }
 
-export async function enableSite(pattern: string, tabId?: number): Promise<boolean> {
-  if (isBuiltIn(pattern)) return true;
-  if (!(await browser.permissions.contains({ origins: [pattern] }))) return false;
-  const matches = await registered();
-  if (!matches.includes(pattern)) await setMatches([...matches, pattern]);
-  if (tabId !== undefined) {
-    await browser.scripting.insertCSS({ target: { tabId }, files: [CSS] }).catch(() => undefined);
-    await browser.scripting.executeScript({ target: { tabId }, files: [JS] }).catch(() => undefined);
+/** Starts the content script in one tab now (it guards against running twice). */
+export async function startIn(tabId: number): Promise<boolean> {
+  try {
+    await browser.scripting.insertCSS({ target: { tabId }, files: [CSS] });
+    await browser.scripting.executeScript({ target: { tabId }, files: [JS] });
+    return true;
+  } catch {
+    return false;
   }
-  return true;
+}
+
+export async function enableSite(pattern: string, tabId?: number): Promise<boolean> {
+  return (await enableSites([pattern], tabId)).includes(pattern);
+}
+
+/** Registers the content script for every origin whose permission the reader granted; returns those. */
+export async function enableSites(patterns: string[], tabId?: number): Promise<string[]> {
+  const granted: string[] = [];
+  for (const p of patterns) if (isBuiltIn(p) || (await browser.permissions.contains({ origins: [p] }))) granted.push(p);
+  const matches = await registered();
+  const added = granted.filter((p) => !isBuiltIn(p) && !matches.includes(p));
+  if (added.length) await setMatches([...matches, ...added]);
+  if (tabId !== undefined && granted.length) await startIn(tabId);
+  return granted;
 }
 
 export async function disableSite(pattern: string): Promise<void> {
@@ -59,9 +73,10 @@ export async function disableSite(pattern: string): Promise<void> {
 }
 
 /** A permission revoked from the browser's own UI also turns the site off. */
-export function watchPermissions(): void {
+export function watchPermissions(onChange: () => void): void {
   browser.permissions.onRemoved.addListener(async ({ origins }) => {
     if (!origins?.length) return;
     await setMatches((await registered()).filter((m) => !origins.includes(m)));
+    onChange();
   });
 }

@@ -3,6 +3,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { KINDS, type Kind } from '../detect/types';
 import type { Settings } from '../shared/settings';
 import { KIND_LABEL } from './kinds';
+import publishersData from '../shared/publishers.json';
+
+export interface Publisher {
+  name: string;
+  origins: string[];
+}
+const PUBLISHERS: Publisher[] = publishersData.publishers;
 
 export interface OptionsApi {
   load(): Promise<Settings>;
@@ -13,6 +20,8 @@ export interface OptionsApi {
   /** Sites the reader enabled from the popup (origin patterns). */
   sites(): Promise<string[]>;
   removeSite(pattern: string): Promise<void>;
+  /** Asks for these origins in one permission prompt (it runs in the click) and turns Backstory on there. */
+  enableSites?(origins: string[]): Promise<string[]>;
 }
 
 /** "https://www.example.com/*" → "www.example.com" (and its scheme when it is not https). */
@@ -26,6 +35,7 @@ export function Options({ api }: { api: OptionsApi }) {
   const [s, setS] = useState<Settings | null>(null);
   const [sites, setSites] = useState<string[] | null>(null);
   const [note, setNote] = useState('');
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
   useEffect(() => {
     void api.load().then(setS);
     void api.sites().then(setSites, () => setSites([]));
@@ -85,6 +95,56 @@ export function Options({ api }: { api: OptionsApi }) {
           </ul>
         )}
       </fieldset>
+      {api.enableSites && (
+        <fieldset>
+          <legend>Live-blog publishers</legend>
+          <p class="hint">Turn Backstory on for several news sites at once: your browser asks once for all you pick. Nothing is asked at install.</p>
+          <ul class="publishers">
+            {PUBLISHERS.map((p) => {
+              const on = p.origins.every((o) => sites?.includes(o));
+              return (
+                <li key={p.name}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={on || chosen.has(p.name)}
+                      disabled={on}
+                      onChange={(e) => {
+                        const checked = e.currentTarget.checked;
+                        setChosen((prev) => {
+                          const next = new Set(prev);
+                          if (checked) next.add(p.name);
+                          else next.delete(p.name);
+                          return next;
+                        });
+                      }}
+                    />{' '}
+                    {p.name} {on && <span class="hint">(on)</span>}
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+          <button
+            type="button"
+            disabled={chosen.size === 0}
+            onClick={() => {
+              const origins = PUBLISHERS.filter((p) => chosen.has(p.name)).flatMap((p) => p.origins);
+              // No await before this call: the permission prompt needs the click.
+              void api.enableSites!(origins).then(
+                async (enabled) => {
+                  setSites(await api.sites());
+                  setChosen(new Set());
+                  setNote(enabled.length ? `Backstory is on for ${enabled.length} more site${enabled.length === 1 ? '' : 's'}.` : 'Nothing was turned on.');
+                },
+                () => setNote('Nothing was turned on.'),
+              );
+            }}
+          >
+            Turn on for the chosen publishers
+          </button>
+        </fieldset>
+      )}
       <fieldset>
         <legend>Reading</legend>
         <label>

@@ -7,43 +7,83 @@ import { canonicalUrl } from '../shared/url';
 import type { FollowedPage, PageState, UpdateView } from '../reading/types';
 
 export interface PopupApi {
-  /** The page to show: from `?url=`, or the active tab. */
-  load(): Promise<{ state: PageState | null; url?: string; site?: SiteInfo }>;
+  /** The page to show: from `?url=`, or the active tab (with what Backstory can do there). */
+  load(): Promise<{ state: PageState | null; url?: string; access?: PageAccess }>;
   followed(): Promise<FollowedPage[]>;
   mark(url: string, ids: string[], state: 'seen' | 'new'): Promise<PageState | null>;
   jump(url: string, id: string): Promise<void>;
+  /** Must ask the browser for the site's permission before anything else: it runs in the click. */
   enableSite?(): Promise<boolean>;
+  /** Starts Backstory in this tab once, with no lasting permission. */
+  runOnce?(): Promise<boolean>;
   /** Calls back with every reading-state change while the popup is open; returns the unsubscribe. */
   watch?(onState: (state: PageState) => void): () => void;
   openOptions?(): void;
 }
 
-export interface SiteInfo {
-  host: string;
-  enabled: boolean;
-  builtIn: boolean;
+/** What Backstory can do in the tab the popup was opened on. */
+export type PageAccess =
+  /** No extension can run there (browser pages, web stores, PDFs). */
+  | { kind: 'restricted'; reason: string }
+  /** Not enabled on this site and not running in this tab. */
+  | { kind: 'off'; host: string }
+  /** Enabled on the site, but no content script answers in this tab (it loaded before, or is starting). */
+  | { kind: 'enabled'; host: string }
+  /** Running in this tab; `site` false when it runs there once only. */
+  | { kind: 'running'; host: string; site: boolean; isLiveBlog: boolean; names: number };
+
+const localTime = (d: Date) => d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/**
+ * The update's time as the page prints it (its label), with the reader's local time beneath when that
+ * reads differently (another zone, or a label that is not a clock time), and the date when not today.
+ */
+export function when(u: Pick<UpdateView, 'label' | 'time'>): { time: string; local?: string; date?: string } {
+  const d = u.time ? new Date(u.time) : null;
+  const valid = d && !Number.isNaN(d.getTime());
+  const label = u.label.trim();
+  if (!valid) return { time: label };
+  const local = localTime(d);
+  const date = d.toDateString() === new Date().toDateString() ? undefined : d.toLocaleDateString([], { month: 'short', day: 'numeric' });
+  if (!label) return { time: local, date };
+  const digits = (s: string) => s.replace(/\D/g, '');
+  const same = digits(label).includes(digits(local)) || digits(label) === digits(local).replace(/^0/, '');
+  return same ? { time: label, date } : { time: label, local: `${local} your time`, date };
 }
 
-/** The update's time of day, and its date when that is not today (a time alone would be ambiguous). */
-function when(u: UpdateView): { time: string; date?: string } {
-  const d = u.time ? new Date(u.time) : null;
-  if (!d || Number.isNaN(d.getTime())) return { time: u.label };
-  const time = d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  return d.toDateString() === new Date().toDateString() ? { time } : { time, date: d.toLocaleDateString([], { month: 'short', day: 'numeric' }) };
+function names(n: number): string {
+  return n === 0 ? 'no names found' : n === 1 ? '1 name on this page' : `${n} names on this page`;
 }
 
 export function Popup({ api }: { api: PopupApi }) {
   const [state, setState] = useState<PageState | null | undefined>(undefined);
   const [url, setUrl] = useState<string | undefined>();
-  const [site, setSite] = useState<SiteInfo | undefined>();
+  const [access, setAccess] = useState<PageAccess | undefined>();
+  const [busy, setBusy] = useState('');
   const [followed, setFollowed] = useState<FollowedPage[]>([]);
 
   const refresh = async () => {
     const loaded = await api.load();
     setState(loaded.state);
     setUrl(loaded.state?.url ?? loaded.url);
-    setSite(loaded.site);
+    setAccess(loaded.access);
     setFollowed(await api.followed());
+    return loaded;
+  };
+  /** After Enable or Run once: the content script starts and reports within a moment. */
+  const settle = async () => {
+    for (let i = 0; i < 25; i++) {
+      const loaded = await refresh();
+      if (loaded.access?.kind === 'running' && (!loaded.access.isLiveBlog || loaded.state)) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    setBusy('');
+  };
+  const start = (what: string, action: (() => Promise<boolean>) | undefined) => {
+    if (!action) return;
+    setBusy(what);
+    // No await before the action: Enable asks for a permission, which needs the click's user gesture.
+    void action().then((ok) => (ok ? settle() : setBusy('')), () => setBusy(''));
   };
   useEffect(() => void refresh(), []);
   // Stay current while open: the page reports after the popup opened, a live insertion arrives, another
@@ -75,12 +115,25 @@ export function Popup({ api }: { api: PopupApi }) {
         <h1>Backstory</h1>
         {api.openOptions && <button type="button" class="link" onClick={() => api.openOptions!()}>Options</button>}
       </header>
-      {site && !site.enabled && (
-        <section class="site">
-          <p>Backstory is not enabled on {site.host}.</p>
-          <button type="button" onClick={async () => (await api.enableSite?.()) && refresh()}>Enable on {site.host}</button>
+      {access?.kind === 'restricted' && <p class="muted" role="status">{access.reason}</p>}
+      {access?.kind === 'off' && (
+        <section class="site" aria-label="Turn Backstory on">
+          <p>Backstory is off on {access.host}.</p>
+          <div class="actions">
+            <button type="button" disabled={!!busy} onClick={() => start('enable', api.enableSite)}>Enable on {access.host}</button>
+            <button type="button" disabled={!!busy} onClick={() => start('once', api.runOnce)}>Run on this page</button>
+          </div>
+          <p class="hint">Enable asks your browser for access to this site only. Run on this page needs no lasting access: it stops when you leave the page.</p>
         </section>
       )}
+      {access?.kind === 'enabled' && (
+        <section class="site" aria-label="Backstory on this site">
+          <p>Backstory is on for {access.host} but not running in this tab.</p>
+          <button type="button" disabled={!!busy} onClick={() => start('once', api.runOnce)}>Start on this page</button>
+        </section>
+      )}
+      {busy && <p class="muted" role="status">Starting Backstory on this page…</p>}
+      {access?.kind === 'running' && !access.site && <p class="muted">Running on this page only, until you leave it.</p>}
       {state?.isLiveBlog ? (
         <section aria-labelledby="this-page">
           <h2 id="this-page" class="page-title">{state.title}</h2>
@@ -92,14 +145,11 @@ export function Popup({ api }: { api: PopupApi }) {
             {state.updates.map((u, i) => (
               <li key={u.id} class={`update ${u.state}`} data-update-id={u.id} data-state={u.state}>
                 <button type="button" class="jump" onClick={() => api.jump(state.url, u.id)}>
-                  <span class="time">
-                    {when(u).time}
-                    {when(u).date && <small>{when(u).date}</small>}
-                  </span>
+                  <Time u={u} />
                   <span class="line">{u.firstLine}</span>
                 </button>
                 <span class={`badge ${u.state}`}>{u.state === 'seen' ? 'Seen' : 'New'}</span>
-                <button type="button" class="toggle" aria-label={u.state === 'seen' ? `Mark “${u.label || u.firstLine}” as new` : `Mark “${u.label || u.firstLine}” as seen`} onClick={() => mark([u.id], u.state === 'seen' ? 'new' : 'seen')}>
+                <button type="button" class="toggle" title={u.state === 'seen' ? 'Mark as new' : 'Mark as seen'} aria-label={u.state === 'seen' ? `Mark “${u.label || u.firstLine}” as new` : `Mark “${u.label || u.firstLine}” as seen`} onClick={() => mark([u.id], u.state === 'seen' ? 'new' : 'seen')}>
                   {u.state === 'seen' ? '↺' : '✓'}
                 </button>
                 {i > 0 && (
@@ -112,7 +162,7 @@ export function Popup({ api }: { api: PopupApi }) {
           </ol>
         </section>
       ) : (
-        <p class="muted">{state ? 'This page is not a live blog: names get cards, updates are not tracked.' : url ? 'Backstory has not seen this page yet.' : 'No page.'}</p>
+        <Status access={access} state={state} url={url} />
       )}
       {others.length > 0 && (
         <section aria-labelledby="followed">
@@ -129,4 +179,25 @@ export function Popup({ api }: { api: PopupApi }) {
       )}
     </main>
   );
+}
+
+function Time({ u }: { u: UpdateView }) {
+  const w = when(u);
+  return (
+    <span class="time">
+      {w.time}
+      {w.local && <small class="local">{w.local}</small>}
+      {w.date && <small>{w.date}</small>}
+    </span>
+  );
+}
+
+/** The line under the header when there is no update list: never two stories at once. */
+function Status({ access, state, url }: { access?: PageAccess; state: PageState | null; url?: string }) {
+  if (access && access.kind !== 'running') return null;
+  if (access?.kind === 'running') {
+    const text = access.isLiveBlog ? `Reading this live blog · ${names(access.names)}` : `Not a live blog · ${names(access.names)}`;
+    return <p class="muted" role="status">{text}</p>;
+  }
+  return <p class="muted">{state ? 'This page is not a live blog: names get cards, updates are not tracked.' : url ? 'Backstory has not seen this page yet.' : 'No page.'}</p>;
 }

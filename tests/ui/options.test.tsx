@@ -64,4 +64,33 @@ describe('the options page', () => {
     [...el.querySelectorAll('button')].find((b) => b.textContent === 'Clear cache')!.click();
     expect(api.clear).toHaveBeenCalledWith('cache');
   });
+
+  it('grants chosen publishers in one request, made within the click, and shows them on', async () => {
+    const sites: string[] = ['https://www.theguardian.com/*'];
+    let inClick = false;
+    const enableSites = vi.fn((origins: string[]) => {
+      expect(inClick, 'the request runs in the click').toBe(true);
+      sites.push(...origins);
+      return Promise.resolve(origins);
+    });
+    const api = { ...fakeApi(sites), enableSites };
+    const el = document.createElement('div');
+    render(<Options api={api} />, el);
+    await tick();
+    const box = (name: string) => [...el.querySelectorAll<HTMLLabelElement>('.publishers label')].find((l) => l.textContent?.includes(name))!.querySelector('input')!;
+    expect(box('The Guardian').disabled, 'an enabled publisher shows as on').toBe(true);
+    toggle(box('BBC News'));
+    toggle(box('Reuters'));
+    await tick();
+    const button = [...el.querySelectorAll('button')].find((b) => b.textContent === 'Turn on for the chosen publishers')!;
+    inClick = true;
+    button.click();
+    inClick = false;
+    expect(enableSites).toHaveBeenCalledTimes(1);
+    expect(enableSites.mock.calls[0][0]).toEqual(['https://www.bbc.co.uk/*', 'https://www.bbc.com/*', 'https://www.reuters.com/*']);
+    await tick();
+    await tick();
+    expect(box('Reuters').disabled).toBe(true);
+    expect(el.querySelector('[role="status"]')?.textContent).toBe('Backstory is on for 3 more sites.');
+  });
 });

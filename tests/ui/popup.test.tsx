@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { PageState } from '../../src/reading/types';
-import { Popup, type PopupApi } from '../../src/ui/Popup';
+import { Popup, when, type PageAccess, type PopupApi } from '../../src/ui/Popup';
 
 const tick = async () => {
   for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 0));
@@ -56,5 +56,82 @@ describe('the popup', () => {
     await tick();
     expect(rows(root)).toEqual(['c:new', 'a:seen', 'b:new']);
     expect(root.querySelector('[role="status"]')?.textContent).toBe('2 new of 3');
+  });
+});
+
+function withAccess(access: PageAccess, state: PageState | null = null, extra: Partial<PopupApi> = {}) {
+  const root = document.createElement('div');
+  const api: PopupApi = { load: async () => ({ state, url: 'https://news.test/live', access }), followed: async () => [], mark: vi.fn(async () => null), jump: vi.fn(async () => undefined), ...extra };
+  render(<Popup api={api} />, root);
+  return root;
+}
+
+describe('the popup tells the truth on every page', () => {
+  it('a site not enabled: Enable and Run once, and nothing about having seen the page', async () => {
+    const root = withAccess({ kind: 'off', host: 'news.test' }, null, { enableSite: vi.fn(async () => false), runOnce: vi.fn(async () => false) });
+    await tick();
+    const buttons = [...root.querySelectorAll('button')].map((b) => b.textContent);
+    expect(buttons).toContain('Enable on news.test');
+    expect(buttons).toContain('Run on this page');
+    expect(root.textContent).toContain('Backstory is off on news.test');
+    expect(root.textContent).not.toContain('has not seen');
+  });
+
+  it('Enable calls the API within the click, before anything is awaited', async () => {
+    let inClick = false;
+    const enableSite = vi.fn(() => {
+      expect(inClick).toBe(true);
+      return Promise.resolve(false);
+    });
+    const root = withAccess({ kind: 'off', host: 'news.test' }, null, { enableSite });
+    await tick();
+    const button = [...root.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Enable'))!;
+    inClick = true;
+    button.click();
+    inClick = false;
+    expect(enableSite).toHaveBeenCalledTimes(1);
+  });
+
+  it('an ordinary article with names: "Not a live blog · 54 names on this page"', async () => {
+    const root = withAccess({ kind: 'running', host: 'news.test', site: true, isLiveBlog: false, names: 54 });
+    await tick();
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('Not a live blog · 54 names on this page');
+    expect(root.textContent).not.toContain('has not seen');
+    expect(root.textContent).not.toContain('is off');
+  });
+
+  it('a page where no extension can run says so, and offers nothing', async () => {
+    const root = withAccess({ kind: 'restricted', reason: 'This is a browser page: no extension can run here.' });
+    await tick();
+    expect(root.textContent).toContain('no extension can run here');
+    expect(root.querySelectorAll('.site button')).toHaveLength(0);
+    expect(root.textContent).not.toContain('has not seen');
+  });
+
+  it('a live blog lists its updates; run once says it lasts for this page', async () => {
+    const root = withAccess({ kind: 'running', host: 'news.test', site: false, isLiveBlog: true, names: 12 }, stateWith('https://news.test/live', ['a', 'b']));
+    await tick();
+    expect(rows(root)).toEqual(['a:new', 'b:new']);
+    expect(root.textContent).toContain('Running on this page only');
+  });
+
+  it('icon buttons have tooltips and accessible names', async () => {
+    const root = withAccess({ kind: 'running', host: 'news.test', site: true, isLiveBlog: true, names: 3 }, stateWith('https://news.test/live', ['a', 'b'], ['a']));
+    await tick();
+    for (const b of root.querySelectorAll<HTMLButtonElement>('button.toggle, button.above')) {
+      expect(b.title, b.outerHTML).not.toBe('');
+      expect(b.getAttribute('aria-label'), b.outerHTML).toBeTruthy();
+    }
+  });
+});
+
+describe('update times', () => {
+  it('shows the label as the page prints it, the local time beneath when it reads differently', () => {
+    const t = new Date(2030, 0, 1, 9, 5);
+    expect(when({ label: '09:05', time: t.toISOString() }).local).toBeUndefined();
+    const other = when({ label: 'UPDATE 1615 GMT', time: t.toISOString() });
+    expect(other.time).toBe('UPDATE 1615 GMT');
+    expect(other.local).toMatch(/your time/);
+    expect(when({ label: "45+2'", time: undefined })).toEqual({ time: "45+2'" });
   });
 });
