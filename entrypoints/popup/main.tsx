@@ -8,7 +8,11 @@ import { Popup, type PageAccess, type PopupApi } from '../../src/ui/Popup';
 import '../../src/ui/popup.css';
 
 const params = new URLSearchParams(location.search);
-/** `?url=`: one page's reading state (links from elsewhere). `?tab=`: the popup for that tab, opened as a page. */
+/**
+ * `?url=`: one page's reading state (links from elsewhere). `?tab=ID`: the popup for that tab opened as a page
+ * (Firefox's toolbar popup cannot be opened headless, so its tests do this); a tab's URL is hidden from an
+ * extension page without the site's permission, so `url` then names it.
+ */
 const urlParam = params.get('url') ?? undefined;
 const tabParam = params.get('tab');
 
@@ -32,12 +36,13 @@ async function access(tabId: number, url: string | undefined): Promise<PageAcces
 
 const api: PopupApi = {
   async load() {
-    if (urlParam) return { state: await ask('page:get', { url: urlParam }), url: urlParam };
+    if (urlParam && !tabParam) return { state: await ask('page:get', { url: urlParam }), url: urlParam };
     const tab = await currentTab();
     if (tab?.id === undefined) return { state: null, access: { kind: 'restricted', reason: 'No tab to show.' } };
-    target = { tabId: tab.id, url: tab.url, pattern: tab.url ? originPattern(tab.url) : null };
-    const [state, acc] = await Promise.all([ask('page:get', { tabId: tab.id }), access(tab.id, tab.url)]);
-    return { state, url: tab.url, access: acc };
+    const url = tab.url ?? urlParam;
+    target = { tabId: tab.id, url, pattern: url ? originPattern(url) : null };
+    const [state, acc] = await Promise.all([ask('page:get', { tabId: tab.id }), access(tab.id, url)]);
+    return { state, url, access: acc };
   },
   followed: () => ask('pages:followed', {}),
   watch: (onState) => listen<PagesProtocol>({ 'state:changed': (state) => onState(state) }),

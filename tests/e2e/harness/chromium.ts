@@ -23,18 +23,26 @@ function tab(page: Page): Tab {
   };
 }
 
-export async function launchChromium(): Promise<Driver & { context(): BrowserContext }> {
-  const extensionDir = buildDir('chrome');
+export interface ChromiumLaunch {
+  /** Extra Chromium switches (host mapping, certificate errors, extension debugging). */
+  args?: string[];
+  /** `'store'` for the build a reader installs; default the test build. */
+  build?: 'store' | 'test';
+}
+
+export async function launchChromium(options: ChromiumLaunch = {}): Promise<Driver & { context(): BrowserContext; extensionId(): string }> {
+  const extensionDir = buildDir('chrome', options.build);
   const profile = tempProfile('chromium');
   let context: BrowserContext;
   let id = '';
   const start = async () => {
-    ({ context, extensionId: id } = await launchChromiumWithExtension({ extensionDir, profileDir: profile.dir, viewport: VIEWPORT }));
+    ({ context, extensionId: id } = await launchChromiumWithExtension({ extensionDir, profileDir: profile.dir, viewport: VIEWPORT, args: options.args }));
   };
   await start();
 
   return {
     context: () => context,
+    extensionId: () => id,
     async open(url) {
       const page = await context.newPage();
       await page.goto(url, { waitUntil: 'load' });

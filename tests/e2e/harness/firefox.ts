@@ -26,9 +26,17 @@ function tab(page: Page): Tab {
   };
 }
 
-export async function launchFirefox(): Promise<Driver> {
+export interface FirefoxLaunch {
+  /** Extra preferences (e.g. network.dns.localDomains to serve a real-looking host). */
+  prefs?: Record<string, string | number | boolean>;
+  /** Accept the test's self-signed certificate, as a reader accepts a site's certificate. */
+  acceptInsecureCerts?: boolean;
+  build?: 'store' | 'test';
+}
+
+export async function launchFirefox(options: FirefoxLaunch = {}): Promise<Driver> {
   const executablePath = requireBrowser('firefox');
-  const extension = buildDir('firefox');
+  const extension = buildDir('firefox', options.build);
   const profile = tempProfile('firefox');
   // Installed the way a reader's add-on is: an .xpi in the profile's extensions folder, found and
   // enabled at startup, kept across restarts (unsigned: Firefox ESR honours signatures.required=false).
@@ -44,6 +52,7 @@ export async function launchFirefox(): Promise<Driver> {
       headless: true,
       userDataDir: profile.dir,
       defaultViewport: VIEWPORT,
+      acceptInsecureCerts: options.acceptInsecureCerts ?? false,
       args: ['--remote-allow-system-access', `--width=${VIEWPORT.width}`, `--height=${VIEWPORT.height}`],
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
@@ -53,6 +62,7 @@ export async function launchFirefox(): Promise<Driver> {
         'extensions.enabledScopes': 15,
         'datareporting.policy.dataSubmissionEnabled': false,
         'browser.shell.checkDefaultBrowser': false,
+        ...options.prefs,
       },
     });
     // The add-on starts after the browser does: wait for it before any page loads without it.

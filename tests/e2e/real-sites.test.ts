@@ -1,0 +1,234 @@
+/**
+ * A reader's first minutes, on the store build, in a fresh profile: a live blog on a real-looking host
+ * (news.test, over http and https with a certificate made here), the toolbar popup, one click, and the
+ * names underlined and the updates counted in the open tab without a reload. Nothing is granted by the
+ * harness: the permission or the one-off access comes from the click, as it does for a reader.
+ *
+ * - Chromium: the toolbar button is pressed through DevTools (Extensions.triggerAction, which grants
+ *   activeTab as a real click does); the real popup is driven with DevTools input events and "Run on this
+ *   page" starts Backstory. (Enable's permission prompt cannot be answered in headless Chromium.)
+ * - Firefox: the toolbar popup cannot be opened headless, so the same popup page opens in a tab for the
+ *   news tab (`popup.html?tab=ID&url=…`); "Enable on news.test" is pressed with a real mouse click, and
+ *   extensions.webextOptionalPermissionPrompts=false answers the prompt yes, as the reader would.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { createServer as createHttpsServer, type Server } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type LocalServer } from '../../scripts/lib/server';
+import { launchChromium } from './harness/chromium';
+import { until, type Driver, type Tab } from './harness/driver';
+import { launchFirefox } from './harness/firefox';
+import { highlightTexts } from './harness/page';
+
+const SEED = '/shared/eaworldview-syria-daily.html';
+const SEED_UPDATES = 5;
+const HOST = 'news.test';
+
+/** A self-signed certificate for news.test, made for this run. */
+function certificate(): { key: Buffer; cert: Buffer } {
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-cert-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${HOST}`, '-addext', `subjectAltName=DNS:${HOST}`, '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** https in front of the local http server: the same pages, over TLS. */
+async function httpsFront(port: number): Promise<{ port: number; close(): Promise<void> }> {
+  const server: Server = createHttpsServer(certificate(), (req, res) => {
+    const upstream = httpRequest({ host: '127.0.0.1', port, path: req.url, method: req.method, headers: req.headers }, (r) => {
+      res.writeHead(r.statusCode ?? 502, r.headers);
+      r.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  return { port: typeof address === 'object' && address ? address.port : 0, close: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+/** What the page itself can see: names underlined, whether it was reloaded, its security. */
+const pageFacts = (tab: Tab) =>
+  tab.evaluate(() => ({
+    highlights: CSS.highlights.size,
+    reloaded: !(window as unknown as { __sameLoad?: boolean }).__sameLoad,
+    secure: isSecureContext,
+  }));
+
+let server: LocalServer;
+let tls: { port: number; close(): Promise<void> };
+
+beforeAll(async () => {
+  server = await startServer();
+  tls = await httpsFront(server.port);
+});
+afterAll(async () => {
+  await tls?.close();
+  await server?.close();
+});
+
+const urlFor = (scheme: 'http' | 'https') => `${scheme}://${HOST}:${scheme === 'http' ? server.port : tls.port}${SEED}`;
+
+/** The real toolbar popup of a Chromium tab, reached over DevTools (Playwright does not list it as a page). */
+class ToolbarPopup {
+  private seq = 0;
+  private pending = new Map<number, (m: { result?: any; error?: unknown }) => void>();
+
+  private constructor(
+    private cdp: CDPSession,
+    private sessionId: string,
+  ) {
+    cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+      if (e.sessionId !== this.sessionId) return;
+      const m = JSON.parse(e.message) as { id?: number; result?: unknown; error?: unknown };
+      if (m.id !== undefined) this.pending.get(m.id)?.(m);
+    });
+  }
+
+  static async open(context: BrowserContext, extensionId: string, page: Page): Promise<ToolbarPopup> {
+    const cdp = await context.browser()!.newBrowserCDPSession();
+    const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+    const before = new Set((await cdp.send('Target.getTargets', {})).targetInfos.filter((t) => t.url === popupUrl).map((t) => t.targetId));
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab', exclude: false }] } as never);
+    const tab = targetInfos.find((t) => t.url === page.url());
+    if (!tab) throw new Error(`no tab target for ${page.url()}`);
+    await page.bringToFront();
+    await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tab.targetId } as never);
+    const target = await until(async () => (await cdp.send('Target.getTargets', {})).targetInfos.find((t) => t.type === 'page' && t.url === popupUrl && !before.has(t.targetId)), { what: 'the toolbar popup' });
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+    return new ToolbarPopup(cdp, sessionId);
+  }
+
+  private send<T = any>(method: string, params: Record<string, unknown> = {}): Promise<T> {
+    const id = ++this.seq;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, (m) => (this.pending.delete(id), m.error ? reject(new Error(JSON.stringify(m.error))) : resolve(m.result as T)));
+      this.cdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+    });
+  }
+
+  async evaluate<T>(expression: string): Promise<T> {
+    const r = await this.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
+    if (r.exceptionDetails) throw new Error(JSON.stringify(r.exceptionDetails));
+    return r.result.value as T;
+  }
+
+  /** A real click: mouse events at the button's centre, as the reader's pointer sends them. */
+  async clickButton(text: string): Promise<void> {
+    const box = await until(
+      () => this.evaluate<{ x: number; y: number } | null>(`(() => { const b = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(text)} && !b.disabled); if (!b) return null; const r = b.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; })()`),
+      { what: `the popup button "${text}"` },
+    );
+    for (const type of ['mousePressed', 'mouseReleased']) await this.send('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: 1 });
+  }
+
+  text(): Promise<string> {
+    return this.evaluate('document.body.innerText');
+  }
+
+  rows(): Promise<number> {
+    return this.evaluate('document.querySelectorAll("li.update").length');
+  }
+
+  async close(): Promise<void> {
+    await this.cdp.detach().catch(() => undefined);
+  }
+}
+
+describe('chromium: a reader on news.test (store build)', () => {
+  let driver: Awaited<ReturnType<typeof launchChromium>>;
+
+  beforeAll(async () => {
+    driver = await launchChromium({
+      build: 'store',
+      args: [`--host-resolver-rules=MAP ${HOST} 127.0.0.1`, '--ignore-certificate-errors', '--enable-unsafe-extension-debugging'],
+    });
+  });
+  afterAll(async () => driver?.close());
+
+  it.each(['http', 'https'] as const)('%s: the popup offers Enable and Run once; Run on this page underlines names and counts updates without a reload', async (scheme) => {
+    const page = await driver.context().newPage();
+    await page.goto(urlFor(scheme), { waitUntil: 'load' });
+    await page.evaluate(() => ((window as unknown as { __sameLoad: boolean }).__sameLoad = true));
+    const before = await page.evaluate(() => ({ highlights: CSS.highlights.size, secure: isSecureContext }));
+    expect(before, 'the store build runs nowhere unasked').toEqual({ highlights: 0, secure: scheme === 'https' });
+
+    const popup = await ToolbarPopup.open(driver.context(), driver.extensionId(), page);
+    await until(async () => (await popup.text()).includes(`Backstory is off on ${HOST}`), { what: 'the popup saying Backstory is off', timeout: 15_000 });
+    expect(await popup.text()).toContain(`Enable on ${HOST}`);
+    expect(await popup.text()).not.toContain('has not seen');
+    await popup.clickButton('Run on this page');
+
+    const names = await until(async () => {
+      const h = await page.evaluate(() => CSS.highlights.size);
+      return h > 0 ? highlightTexts({ evaluate: (fn: never) => page.evaluate(fn) } as unknown as Tab) : null;
+    }, { what: 'names underlined', timeout: 20_000 });
+    expect(names.person.length + names.place.length + names.organization.length).toBeGreaterThan(20);
+    await until(async () => (await popup.rows()) === SEED_UPDATES, { what: () => 'the popup listing the updates', timeout: 20_000 });
+    expect(await popup.text()).toContain('Running on this page only');
+    expect(await page.evaluate(() => (window as unknown as { __sameLoad?: boolean }).__sameLoad), 'no reload').toBe(true);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('firefox: a reader on news.test (store build)', () => {
+  let driver: Driver;
+  let ext: Tab;
+
+  beforeAll(async () => {
+    driver = await launchFirefox({
+      build: 'store',
+      acceptInsecureCerts: true,
+      prefs: { 'network.dns.localDomains': HOST, 'extensions.webextOptionalPermissionPrompts': false },
+    });
+    ext = await driver.openExtensionPage('options.html');
+  });
+  afterAll(async () => driver?.close());
+
+  const tabIds = () => ext.evaluate(async () => ((await (globalThis as any).browser.tabs.query({})) as Array<{ id: number }>).map((t) => t.id));
+
+  it.each(['http', 'https'] as const)('%s: Enable on news.test, pressed in the popup, underlines names and counts updates without a reload', async (scheme) => {
+    const known = new Set(await tabIds());
+    const url = urlFor(scheme);
+    const page = await driver.open(url);
+    await page.evaluate(() => ((window as unknown as { __sameLoad: boolean }).__sameLoad = true));
+    expect(await pageFacts(page)).toEqual({ highlights: 0, reloaded: false, secure: scheme === 'https' });
+    const tabId = (await tabIds()).find((id) => !known.has(id));
+    expect(tabId, 'the news tab').toBeDefined();
+
+    const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`);
+    const button = await until(
+      () =>
+        popup.evaluate((label) => {
+          const b = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === label && !b.disabled);
+          if (!b) return null;
+          const r = b.getBoundingClientRect();
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }, `Enable on ${HOST}`),
+      { what: 'the Enable button', timeout: 15_000 },
+    );
+    expect(await popup.evaluate(() => document.body.innerText)).not.toContain('has not seen');
+    await popup.click(button.x, button.y);
+
+    await until(async () => (await popup.evaluate(() => document.querySelectorAll('li.update').length)) === SEED_UPDATES, {
+      what: 'the popup listing the updates',
+      timeout: 20_000,
+    });
+    const names = await highlightTexts(page);
+    expect(names.person.length + names.place.length + names.organization.length).toBeGreaterThan(20);
+    expect((await pageFacts(page)).reloaded, 'no reload').toBe(false);
+    const sites = await ext.evaluate(async () => (await (globalThis as any).browser.permissions.getAll()).origins as string[]);
+    expect(sites).toContain(`${scheme}://${HOST}/*`);
+    await popup.close();
+    await page.close();
+  });
+});
