@@ -7,6 +7,8 @@ export interface ChromiumOptions {
   profileDir: string;
   headless?: boolean;
   viewport?: { width: number; height: number } | null;
+  /** More command-line switches (a test's `--host-resolver-rules`). */
+  args?: string[];
 }
 
 export async function launchChromiumWithExtension(options: ChromiumOptions): Promise<{ context: BrowserContext; extensionId: string }> {
@@ -26,6 +28,7 @@ export async function launchChromiumWithExtension(options: ChromiumOptions): Pro
       '--no-first-run',
       '--disable-quic',
       '--disable-features=Translate,OptimizationHints,MediaRouter',
+      ...(options.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -23,13 +23,19 @@ function tab(page: Page): Tab {
   };
 }
 
-export async function launchChromium(): Promise<Driver & { context(): BrowserContext }> {
+/** `hosts`: names resolved to 127.0.0.1, so the local server can be reached as a real-looking site. */
+export async function launchChromium(options: { hosts?: string[] } = {}): Promise<Driver & { context(): BrowserContext }> {
   const extensionDir = buildDir('chrome');
   const profile = tempProfile('chromium');
   let context: BrowserContext;
   let id = '';
   const start = async () => {
-    ({ context, extensionId: id } = await launchChromiumWithExtension({ extensionDir, profileDir: profile.dir, viewport: VIEWPORT }));
+    ({ context, extensionId: id } = await launchChromiumWithExtension({
+      extensionDir,
+      profileDir: profile.dir,
+      viewport: VIEWPORT,
+      args: options.hosts?.length ? [`--host-resolver-rules=${options.hosts.map((h) => `MAP ${h} 127.0.0.1`).join(',')}`] : [],
+    }));
   };
   await start();
 

@@ -26,7 +26,8 @@ function tab(page: Page): Tab {
   };
 }
 
-export async function launchFirefox(): Promise<Driver> {
+/** `hosts`: names resolved to 127.0.0.1, so the local server can be reached as a real-looking site. */
+export async function launchFirefox(options: { hosts?: string[] } = {}): Promise<Driver> {
   const executablePath = requireBrowser('firefox');
   const extension = buildDir('firefox');
   const profile = tempProfile('firefox');
@@ -53,6 +54,7 @@ export async function launchFirefox(): Promise<Driver> {
         'extensions.enabledScopes': 15,
         'datareporting.policy.dataSubmissionEnabled': false,
         'browser.shell.checkDefaultBrowser': false,
+        ...(options.hosts?.length ? { 'network.dns.localDomains': options.hosts.join(',') } : {}),
       },
     });
     // The add-on starts after the browser does: wait for it before any page loads without it.
