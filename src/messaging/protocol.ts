@@ -38,6 +38,20 @@ export interface BackgroundProtocol {
   'options:open': [Record<string, never>, void];
   /** Origin patterns the reader enabled (options page). */
   'site:list': [Record<string, never>, string[]];
+  /** A content-script feature failed on a page (once per feature and message): for the options page's error log. */
+  'errors:log': [ErrorReport, void];
+}
+
+/** A failure in a page, as the content script reports it: where the code broke, never what the page says. */
+export interface ErrorReport {
+  /** The feature that failed ('names', 'reading', 'markers', 'cards', or 'session'). */
+  feature: string;
+  /** The error's name and message, at most 300 characters. */
+  message: string;
+  /** The stack, at most 1,500 characters. */
+  stack?: string;
+  /** The page's origin only (`http://news.example`), never its path or query. */
+  origin: string;
 }
 
 /** Requests handled by a tab's content script: name → [request, response]. */

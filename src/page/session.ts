@@ -1,118 +1,140 @@
 /**
- * One page, while Backstory runs on it: the names found, the live blog's updates, and the features that
- * use them. Every feature gets the session's AbortSignal, so stopping is one abort.
+ * The content script's runtime. A page session is one page (one URL) while Backstory runs on it: its state
+ * in one place (`PageContext`: names, live blog, settings, the features' services) and a list of features,
+ * each started in its own try/catch with its own AbortSignal (a child of the session's), so one failing is
+ * reported once and the others go on. A soft navigation (the page changes its URL by script) ends the
+ * session, every feature aborted through its signal, and starts a new one for the new URL once the page
+ * has swapped its content.
  */
 import type { LiveBlog } from '../liveblog';
-import { listen } from '../messaging/router';
 import type { ContentProtocol } from '../messaging/protocol';
+import { listen } from '../messaging/router';
 import { loadSettings, watchSettings, type Settings } from '../shared/settings';
-import type { CardUpdateRef } from '../ui/Card';
-import { runCards } from './features/cards';
-import { runReading, type ReadingHandle } from './features/reading';
-import { Highlighter } from './highlights';
+import type { CardsService, Feature, FeatureId, PageContext, PageEvents, ReadingService, UpdateRef } from './context';
+import { reportFailure } from './errors';
+import { cardsFeature } from './features/cards';
+import { markersFeature } from './features/markers';
+import { namesFeature } from './features/names';
+import { readingFeature } from './features/reading';
 import { LiveBlogWatch } from './liveblog-watch';
 import { NamesIndex, type PageMention } from './names';
+import { settled, watchUrl, type UrlWatch, type UrlWatchOptions } from './navigation';
 import { watchDom, type DomBatch } from './observer';
-import { isExcluded, scanRoot, EXCLUDED_SELECTOR } from './scope';
 
-export class PageSession {
+/** Every feature of the page, in the order they start. */
+export const FEATURES: readonly Feature[] = [namesFeature, readingFeature, markersFeature, cardsFeature];
+
+type Listener = { fn: (arg: never) => void; feature: string };
+
+/**
+ * Test build only (compiled out of the store build): `backstory-test-fail=<feature>` in the page's query
+ * makes that feature throw as it starts, so the real-browser tests can watch the others go on.
+ */
+function failOnRequest(id: FeatureId, url: string): void {
+  if (new URL(url).searchParams.getAll('backstory-test-fail').includes(id)) throw new Error(`${id} made to fail by the page's test parameter`);
+}
+
+export class PageSession implements PageContext {
+  readonly url: string;
   names: NamesIndex;
   liveblog: LiveBlog | null = null;
-  reading: ReadingHandle | null = null;
-  private highlighter: Highlighter;
-  private cards: ReturnType<typeof runCards> | null = null;
-  private root: Element | null = null;
-  private busy: Promise<unknown> = Promise.resolve();
+  reading: ReadingService | null = null;
+  cards: CardsService | null = null;
+  /** Features that failed to start on this page. */
+  readonly failed: FeatureId[] = [];
+  private listeners = new Map<keyof PageEvents, Set<Listener>>();
+  /** Which feature a signal belongs to, to say who failed when a listener throws. */
+  private featureOf = new WeakMap<AbortSignal, string>();
 
   constructor(
     readonly doc: Document,
     public settings: Settings,
     private signal: AbortSignal,
+    private features: readonly Feature[] = FEATURES,
+    private onDom?: (batch: DomBatch) => void,
   ) {
+    this.url = doc.location.href;
     this.names = new NamesIndex(doc);
-    this.highlighter = new Highlighter(settings.kinds);
+  }
+
+  on<E extends keyof PageEvents>(event: E, fn: (arg: PageEvents[E]) => void, signal: AbortSignal): void {
+    if (signal.aborted) return;
+    let set = this.listeners.get(event);
+    if (!set) this.listeners.set(event, (set = new Set()));
+    const entry: Listener = { fn: fn as (arg: never) => void, feature: this.featureOf.get(signal) ?? 'session' };
+    set.add(entry);
+    signal.addEventListener('abort', () => set.delete(entry), { once: true });
+  }
+
+  emit<E extends keyof PageEvents>(event: E, arg: PageEvents[E]): void {
+    for (const l of [...(this.listeners.get(event) ?? [])]) {
+      try {
+        (l.fn as (arg: PageEvents[E]) => void)(arg);
+      } catch (e) {
+        reportFailure(l.feature, e, this.url);
+      }
+    }
+  }
+
+  setSettings(settings: Settings): void {
+    this.settings = settings;
+    this.emit('settings', settings);
   }
 
   async start(): Promise<void> {
     const { doc, signal } = this;
-    const watch = new LiveBlogWatch(doc, (blog) => this.onLiveBlog(blog), signal);
-    this.liveblog = await watch.start();
-    if (this.liveblog) this.reading = runReading(this, signal);
-    this.cards = runCards(this, signal);
-    this.root = scanRoot(doc);
-    listen<ContentProtocol>({
-      'update:jump': ({ id }) => ({ ok: this.jump(id) }),
-      'state:changed': (state) => this.reading?.apply(state),
-      'reading:reset': () => this.reading?.reset(),
-      'names:step': ({ direction }) => this.cards?.step(direction),
-      'page:ping': () => ({ url: doc.location.href, isLiveBlog: !!this.liveblog, names: this.names.entities.size }),
-    });
-    watchSettings((s) => {
-      this.settings = s;
-      this.highlighter.setEnabled(s.kinds, this.names.mentions);
+    const watch = new LiveBlogWatch(doc, (blog) => {
+      this.liveblog = blog;
+      this.emit('liveblog', blog);
     }, signal);
-    signal.addEventListener('abort', () => this.highlighter.clear());
-    if (this.root) await this.serial(() => this.names.scan([this.root!], signal));
-    this.highlighter.set(this.names.mentions);
+    try {
+      this.liveblog = await watch.start();
+    } catch (e) {
+      reportFailure('session', e, this.url);
+    }
+    if (signal.aborted) return;
+    const started = this.features.map((f) => this.startFeature(f));
     watchDom(
       doc.documentElement,
       (batch) => {
-        // Updates first, outside the queue of name scans: a live insertion must count as new within a second.
-        watch.onBatch(batch);
-        void this.serial(() => this.onBatch(batch));
+        this.onDom?.(batch);
+        if (signal.aborted) return;
+        // Updates first: a live insertion must count as new within a second.
+        try {
+          watch.onBatch(batch);
+        } catch (e) {
+          reportFailure('session', e, this.url);
+        }
+        this.emit('dom', batch);
       },
       signal,
     );
+    await Promise.all(started);
   }
 
-  private onLiveBlog(blog: LiveBlog | null): void {
-    this.liveblog = blog;
-    if (blog && !this.reading) this.reading = runReading(this, this.signal);
-    else this.reading?.updatesChanged();
-  }
-
-  /** DOM work runs one batch at a time, in order. */
-  private serial<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.busy.then(work, work);
-    this.busy = next.catch(() => undefined);
-    return next;
-  }
-
-  private async onBatch(batch: DomBatch): Promise<void> {
-    const { signal } = this;
-    if (signal.aborted) return;
-    if (batch.overflow) {
-      // One rescan of everything instead of thousands of small ones.
-      this.names = new NamesIndex(this.doc);
-      this.root = scanRoot(this.doc);
-      if (this.root) await this.names.scan([this.root], signal);
-    } else {
-      const pruned = batch.removed ? this.names.prune() : false;
-      const roots = this.inScope([...batch.added, ...batch.changed.map((t) => t.parentElement).filter((e): e is HTMLElement => !!e)]);
-      const changedText = batch.changed.filter((t) => this.names.has(t));
-      if (changedText.length) {
-        // Edited text: simplest correct answer is a fresh index of the whole scope.
-        this.names = new NamesIndex(this.doc);
-        if (this.root) await this.names.scan([this.root], signal);
-      } else if (roots.length) {
-        await this.names.scan(roots, signal);
-      } else if (!pruned) return;
+  private startFeature(feature: Feature): Promise<void> {
+    const own = new AbortController();
+    const stop = () => own.abort();
+    this.signal.addEventListener('abort', stop, { once: true });
+    own.signal.addEventListener('abort', () => this.signal.removeEventListener('abort', stop), { once: true });
+    this.featureOf.set(own.signal, feature.id);
+    const fail = (e: unknown) => {
+      if (this.signal.aborted) return; // stopped with its session, not failed
+      this.failed.push(feature.id);
+      reportFailure(feature.id, e, this.url);
+      // What it started before failing goes with it.
+      own.abort();
+    };
+    try {
+      if (import.meta.env.BACKSTORY_TEST_BUILD) failOnRequest(feature.id, this.url);
+      return Promise.resolve(feature.init(this, own.signal)).catch(fail);
+    } catch (e) {
+      fail(e);
+      return Promise.resolve();
     }
-    this.highlighter.set(this.names.mentions);
   }
 
-  private inScope(nodes: Node[]): Node[] {
-    const root = this.root ?? this.doc.body;
-    return nodes.filter((n) => {
-      const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
-      if (!el || !root?.contains(el)) return false;
-      if (isExcluded(el) || el.closest(EXCLUDED_SELECTOR)) return false;
-      return true;
-    });
-  }
-
-  /** The updates whose elements contain any of these mentions, in page order. */
-  updatesMentioning(mentions: PageMention[]): CardUpdateRef[] {
+  updatesMentioning(mentions: PageMention[]): UpdateRef[] {
     const updates = this.liveblog?.updates ?? [];
     return updates
       .filter((u) => mentions.some((m) => u.elements.some((el) => el.contains(m.range.startContainer))))
@@ -124,6 +146,80 @@ export class PageSession {
   }
 }
 
+export interface RuntimeOptions {
+  features?: readonly Feature[];
+  urls?: UrlWatchOptions;
+  /** How long the page must stay unchanged after a soft navigation before the new session starts. */
+  quietMs?: number;
+  /** …but no longer than this. */
+  settleMaxMs?: number;
+}
+
+/** Sessions, one after another, for the pages a tab shows without reloading. */
+export class PageRuntime {
+  session: PageSession | null = null;
+  /** Resolves when the current (or next, while the page settles) session has started. */
+  ready: Promise<void> = Promise.resolve();
+  private ending: AbortController | null = null;
+  private settling: AbortController | null = null;
+  private urls!: UrlWatch;
+
+  constructor(
+    readonly doc: Document,
+    private settings: Settings,
+    private signal: AbortSignal,
+    private options: RuntimeOptions = {},
+  ) {}
+
+  start(): void {
+    const { doc, signal } = this;
+    const stopListening = listen<ContentProtocol>({
+      'update:jump': ({ id }) => ({ ok: this.session?.jump(id) ?? false }),
+      'state:changed': (state) => this.session?.reading?.apply(state),
+      'reading:reset': () => this.session?.reading?.reset(),
+      'names:step': ({ direction }) => this.session?.cards?.step(direction),
+      'page:ping': () => ({ url: doc.location.href, isLiveBlog: !!this.session?.liveblog, names: this.session?.names.entities.size ?? 0 }),
+    });
+    signal.addEventListener('abort', stopListening, { once: true });
+    watchSettings((s) => {
+      this.settings = s;
+      this.session?.setSettings(s);
+    }, signal);
+    this.urls = watchUrl(doc.defaultView as Window, () => this.navigated(), signal, this.options.urls);
+    this.begin();
+  }
+
+  private begin(): void {
+    const ctl = new AbortController();
+    const stop = () => ctl.abort();
+    this.signal.addEventListener('abort', stop, { once: true });
+    ctl.signal.addEventListener('abort', () => this.signal.removeEventListener('abort', stop), { once: true });
+    this.ending = ctl;
+    const session = new PageSession(this.doc, this.settings, ctl.signal, this.options.features, () => this.urls.check());
+    this.session = session;
+    this.ready = session.start().catch((e) => reportFailure('session', e, session.url));
+  }
+
+  /** The page moved to another URL by script: the old page ends now, the new one starts once it has settled. */
+  private navigated(): void {
+    this.ending?.abort();
+    this.ending = null;
+    this.session = null;
+    this.settling?.abort();
+    const wait = new AbortController();
+    this.settling = wait;
+    const cancel = () => wait.abort();
+    this.signal.addEventListener('abort', cancel, { once: true });
+    this.ready = settled(this.doc, wait.signal, this.options.quietMs, this.options.settleMaxMs).then(() => {
+      this.signal.removeEventListener('abort', cancel);
+      if (wait.signal.aborted) return;
+      this.settling = null;
+      this.begin();
+      return this.ready;
+    });
+  }
+}
+
 declare global {
   interface Window {
     __backstoryStarted?: boolean;
@@ -131,13 +227,14 @@ declare global {
 }
 
 /** Entry point of the content script. Safe to call twice (manifest and runtime registration). */
-export async function startBackstory(doc: Document, signal: AbortSignal): Promise<PageSession | null> {
+export async function startBackstory(doc: Document, signal: AbortSignal, options?: RuntimeOptions): Promise<PageRuntime | null> {
   const win = doc.defaultView as Window;
   if (win.__backstoryStarted) return null;
   win.__backstoryStarted = true;
   signal.addEventListener('abort', () => (win.__backstoryStarted = false));
   const settings = await loadSettings();
-  const session = new PageSession(doc, settings, signal);
-  await session.start();
-  return session;
+  const runtime = new PageRuntime(doc, settings, signal, options);
+  runtime.start();
+  await runtime.ready;
+  return runtime;
 }

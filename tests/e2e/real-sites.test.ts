@@ -149,7 +149,8 @@ describe('chromium: a reader on news.test (store build)', () => {
   beforeAll(async () => {
     driver = await launchChromium({
       build: 'store',
-      args: [`--host-resolver-rules=MAP ${HOST} 127.0.0.1`, '--ignore-certificate-errors', '--enable-unsafe-extension-debugging'],
+      hosts: [HOST],
+      args: ['--ignore-certificate-errors', '--enable-unsafe-extension-debugging'],
     });
   });
   afterAll(async () => driver?.close());
@@ -188,7 +189,8 @@ describe('firefox: a reader on news.test (store build)', () => {
     driver = await launchFirefox({
       build: 'store',
       acceptInsecureCerts: true,
-      prefs: { 'network.dns.localDomains': HOST, 'extensions.webextOptionalPermissionPrompts': false },
+      hosts: [HOST],
+      prefs: { 'extensions.webextOptionalPermissionPrompts': false },
     });
     ext = await driver.openExtensionPage('options.html');
   });

@@ -7,7 +7,8 @@ import { findLiveBlog } from '../../src/liveblog';
 import type { BackgroundProtocol } from '../../src/messaging/protocol';
 import { listen } from '../../src/messaging/router';
 import { runReading } from '../../src/page/features/reading';
-import type { PageSession } from '../../src/page/session';
+import { markersFeature } from '../../src/page/features/markers';
+import { PageSession } from '../../src/page/session';
 import { clearReading, markUpdates, openStore, pageState, recordReport, type DB } from '../../src/reading/store';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
@@ -55,8 +56,15 @@ async function pass(ms: number) {
   }
 }
 
+/** A page's session with no features started but the markers, which draw what reading says. */
+const ctl = () => new AbortController();
+let live: AbortController;
 function session(): PageSession {
-  return { doc: document, liveblog: findLiveBlog(document), settings: { ...DEFAULT_SETTINGS } } as unknown as PageSession;
+  live = ctl();
+  const s = new PageSession(document, { ...DEFAULT_SETTINGS }, live.signal, []);
+  s.liveblog = findLiveBlog(document);
+  void markersFeature.init(s, live.signal);
+  return s;
 }
 
 beforeEach(async () => {
@@ -83,6 +91,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
+  live?.abort();
   stop();
   vi.useRealTimers();
   vi.restoreAllMocks();

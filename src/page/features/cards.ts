@@ -9,13 +9,12 @@ import { autoUpdate, computePosition, flip, offset, shift, size } from '@floatin
 import { h, render } from 'preact';
 import type { Knowledge, KnowledgeRequest } from '../../knowledge/types';
 import { ask } from '../../messaging/client';
-import { watchSettings } from '../../shared/settings';
 import { Card } from '../../ui/Card';
 import cardCss from '../../ui/card.css?inline';
 import { createHost, type Host } from '../host';
 import { mentionAt } from '../hit-test';
 import type { PageMention } from '../names';
-import type { PageSession } from '../session';
+import type { CardsService, Feature, PageContext } from '../context';
 
 const HIDE_DELAY = 300;
 /** Faster than this (px per ms) the pointer is sweeping across the text, not resting on a name. */
@@ -53,7 +52,7 @@ export function themeAt(doc: Document, node: Node): 'light' | 'dark' {
   return systemDark && !/^light$/.test(scheme.trim()) ? 'dark' : 'light';
 }
 
-export function runCards(session: PageSession, signal: AbortSignal): { step(direction: 1 | -1): void } {
+export function runCards(session: PageContext, signal: AbortSignal): CardsService {
   const doc = session.doc;
   const win = doc.defaultView!;
   let host: Host | null = null;
@@ -316,7 +315,7 @@ export function runCards(session: PageSession, signal: AbortSignal): { step(dire
 
   doc.addEventListener('pointermove', onMove, { passive: true, signal });
   doc.addEventListener('keydown', onKey, { capture: true, signal });
-  watchSettings(() => answers.clear(), signal);
+  session.on('settings', () => answers.clear(), signal);
   signal.addEventListener('abort', () => {
     close();
     host?.remove();
@@ -339,3 +338,14 @@ export function runCards(session: PageSession, signal: AbortSignal): { step(dire
     },
   };
 }
+
+export const cardsFeature: Feature = {
+  id: 'cards',
+  init(ctx, signal) {
+    const cards = runCards(ctx, signal);
+    ctx.cards = cards;
+    signal.addEventListener('abort', () => {
+      if (ctx.cards === cards) ctx.cards = null;
+    });
+  },
+};

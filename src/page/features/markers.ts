@@ -4,6 +4,7 @@
  * is positioned at the document's origin, so markers sit at document coordinates and scroll with the page
  * for free; the pill is fixed. Nothing is added to the page until there is something to show.
  */
+import type { Feature } from '../context';
 import { createHost, type Host } from '../host';
 
 export interface MarkerBox {
@@ -128,3 +129,16 @@ export function createOverlay(doc: Document, signal: AbortSignal, onPill: () => 
     },
   };
 }
+
+/**
+ * The markers feature: draws what the reading feature says is new (its `overlay` and `flash` events). Apart
+ * from reading, so a page where drawing fails still has its updates counted and marked.
+ */
+export const markersFeature: Feature = {
+  id: 'markers',
+  init(ctx, signal) {
+    const overlay = createOverlay(ctx.doc, signal, () => ctx.reading?.jumpToFirstNew());
+    ctx.on('overlay', (model) => overlay.update(model), signal);
+    ctx.on('flash', (box) => overlay.flash(box), signal);
+  },
+};

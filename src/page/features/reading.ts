@@ -16,15 +16,16 @@ import { ask } from '../../messaging/client';
 import { DwellTracker, type Visibility } from '../../reading/dwell';
 import type { PageState, UpdateSummary, UpdateView } from '../../reading/types';
 import { canonicalUrl } from '../../shared/url';
-import type { PageSession } from '../session';
-import { createOverlay, type MarkerBox } from './markers';
+import type { Feature, PageContext, ReadingService } from '../context';
+import { randomId } from '../ids';
+import type { MarkerBox, Overlay } from './markers';
 
 const TICK_MS = 200;
 const FLUSH_MS = 400;
 /** Room left above an update we jump to, for the sticky headers most news sites have. */
 const JUMP_MARGIN = 72;
 
-export interface ReadingHandle {
+export interface ReadingHandle extends ReadingService {
   state(): PageState | null;
   /** The page's updates changed (live insertion, edit): re-report if what the background knows changed. */
   updatesChanged(): void;
@@ -33,6 +34,8 @@ export interface ReadingHandle {
   reset(): void;
   /** Scroll to an update (popup, pill) and flash its outline. */
   jump(id: string): boolean;
+  /** The pill: scroll to the first update flagged new. */
+  jumpToFirstNew(): void;
 }
 
 interface Box {
@@ -46,10 +49,12 @@ interface Box {
   height: number;
 }
 
-export function runReading(session: PageSession, signal: AbortSignal): ReadingHandle {
+export function runReading(session: PageContext, signal: AbortSignal): ReadingHandle {
   const doc = session.doc;
   const win = doc.defaultView!;
-  const visit = crypto.randomUUID();
+  // The page this session reads: after a soft navigation, nothing of it is sent for the next URL.
+  const url = session.url;
+  const visit = randomId();
   const tracker = new DwellTracker();
   const pending = new Set<string>();
   let current: PageState | null = null;
@@ -69,13 +74,17 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
   const updates = (): LiveUpdate[] => session.liveblog?.updates ?? [];
   const idOf = (u: LiveUpdate): string => aliases[u.id] ?? u.id;
 
-  const overlay = createOverlay(doc, signal, () => jumpToFirstNew());
+  // Drawn by the markers feature, which may be off (it failed) without stopping reading.
+  const overlay: Overlay = {
+    update: (model) => session.emit('overlay', model),
+    flash: (box) => session.emit('flash', box),
+  };
 
   const summaries = (): UpdateSummary[] => updates().map((u) => ({ id: u.id, label: u.label, time: u.time, firstLine: firstLine(u.text) }));
 
   const apply = (state: PageState) => {
     // A tab that went on to another page may still be told about the one it showed before.
-    if (state.url !== canonicalUrl(doc.location.href)) return;
+    if (signal.aborted || state.url !== canonicalUrl(url)) return;
     current = state;
     aliases = state.aliases ?? {};
     views = new Map(state.updates.map((u) => [u.id, u]));
@@ -88,7 +97,8 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
 
   const report = async (): Promise<void> => {
     const list = summaries();
-    const state = await ask('page:report', { url: doc.location.href, visit, title: doc.title, isLiveBlog: !!session.liveblog, updates: list });
+    if (signal.aborted) return;
+    const state = await ask('page:report', { url, visit, title: doc.title, isLiveBlog: !!session.liveblog, updates: list });
     reported = JSON.stringify(list);
     reportLost = false;
     if (!firstIds) {
@@ -124,7 +134,7 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
     flushing = true;
     const ids = [...pending];
     try {
-      const state = await ask('updates:mark', { url: doc.location.href, ids, state: 'seen', manual: false });
+      const state = await ask('updates:mark', { url, ids, state: 'seen', manual: false });
       for (const id of ids) pending.delete(id);
       if (state) apply(state);
     } catch {
@@ -269,6 +279,10 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
     clearInterval(flusher);
     resizes.disconnect();
     if (frame) win.cancelAnimationFrame(frame);
+    // The session ended (a soft navigation, the extension stopping): marks still queued go to their own
+    // page, and the background stops telling this tab about it.
+    if (pending.size) void ask('updates:mark', { url, ids: [...pending], state: 'seen', manual: false }).catch(() => undefined);
+    void ask('page:leave', { visit }).catch(() => undefined);
   });
 
   void sendReport();
@@ -280,6 +294,7 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
       relayout();
     },
     apply,
+    jumpToFirstNew,
     reset() {
       pending.clear();
       for (const u of updates()) tracker.reset(idOf(u));
@@ -305,3 +320,20 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
     },
   };
 }
+
+/** The reading feature: runs while the page is a live blog (found at start or later). */
+export const readingFeature: Feature = {
+  id: 'reading',
+  init(ctx, signal) {
+    let handle: ReadingHandle | null = null;
+    const start = () => {
+      handle = runReading(ctx, signal);
+      ctx.reading = handle;
+    };
+    if (ctx.liveblog) start();
+    ctx.on('liveblog', (blog) => (blog && !handle ? start() : handle?.updatesChanged()), signal);
+    signal.addEventListener('abort', () => {
+      if (ctx.reading === handle) ctx.reading = null;
+    });
+  },
+};

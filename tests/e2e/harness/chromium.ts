@@ -24,7 +24,9 @@ function tab(page: Page): Tab {
 }
 
 export interface ChromiumLaunch {
-  /** Extra Chromium switches (host mapping, certificate errors, extension debugging). */
+  /** Names resolved to 127.0.0.1, so the local server can be reached as a real-looking site. */
+  hosts?: string[];
+  /** Extra Chromium switches (certificate errors, extension debugging). */
   args?: string[];
   /** `'store'` for the build a reader installs; default the test build. */
   build?: 'store' | 'test';
@@ -36,7 +38,12 @@ export async function launchChromium(options: ChromiumLaunch = {}): Promise<Driv
   let context: BrowserContext;
   let id = '';
   const start = async () => {
-    ({ context, extensionId: id } = await launchChromiumWithExtension({ extensionDir, profileDir: profile.dir, viewport: VIEWPORT, args: options.args }));
+    ({ context, extensionId: id } = await launchChromiumWithExtension({
+      extensionDir,
+      profileDir: profile.dir,
+      viewport: VIEWPORT,
+      args: [...(options.hosts?.length ? [`--host-resolver-rules=${options.hosts.map((h) => `MAP ${h} 127.0.0.1`).join(',')}`] : []), ...(options.args ?? [])],
+    }));
   };
   await start();
 

@@ -27,6 +27,8 @@ function tab(page: Page): Tab {
 }
 
 export interface FirefoxLaunch {
+  /** Names resolved to 127.0.0.1, so the local server can be reached as a real-looking site. */
+  hosts?: string[];
   /** Extra preferences (e.g. network.dns.localDomains to serve a real-looking host). */
   prefs?: Record<string, string | number | boolean>;
   /** Accept the test's self-signed certificate, as a reader accepts a site's certificate. */
@@ -62,6 +64,7 @@ export async function launchFirefox(options: FirefoxLaunch = {}): Promise<Driver
         'extensions.enabledScopes': 15,
         'datareporting.policy.dataSubmissionEnabled': false,
         'browser.shell.checkDefaultBrowser': false,
+        ...(options.hosts?.length ? { 'network.dns.localDomains': options.hosts.join(',') } : {}),
         ...options.prefs,
       },
     });

@@ -1,0 +1,71 @@
+/**
+ * What the content script's features share for one page (one URL): the state in one place, and the
+ * contract each feature implements. A feature gets the page's context and its own AbortSignal; everything
+ * it starts (listeners, timers, observers, hosts) ends when that signal aborts: at the end of the page's
+ * session (soft navigation, extension reload) or when the feature itself failed.
+ */
+import type { LiveBlog } from '../liveblog';
+import type { Settings } from '../shared/settings';
+import type { Overlay, OverlayModel } from './features/markers';
+import type { NamesIndex, PageMention } from './names';
+import type { DomBatch } from './observer';
+
+export type FeatureId = 'names' | 'reading' | 'markers' | 'cards';
+
+export interface Feature {
+  id: FeatureId;
+  /** Starts the feature. May be async; a throw or a rejection stops this feature only. */
+  init(ctx: PageContext, signal: AbortSignal): void | Promise<void>;
+}
+
+/** An update a card can point to. */
+export interface UpdateRef {
+  id: string;
+  label: string;
+  time?: string;
+}
+
+/** What the reading feature offers the rest of the page (the message router, the markers' pill). */
+export interface ReadingService {
+  jump(id: string): boolean;
+  jumpToFirstNew(): void;
+  apply(state: import('../reading/types').PageState): void;
+  reset(): void;
+}
+
+export interface CardsService {
+  step(direction: 1 | -1): void;
+}
+
+/** Events within a page's session: name → argument. */
+export interface PageEvents {
+  /** The live blog was found, changed, or went away. */
+  liveblog: LiveBlog | null;
+  /** The reader's settings changed. */
+  settings: Settings;
+  /** A batch of DOM changes (the one batched observer). */
+  dom: DomBatch;
+  /** The names index changed (a scan finished). */
+  names: void;
+  /** What the markers should show (reading → markers). */
+  overlay: OverlayModel;
+  /** Outline an update for a moment (reading → markers). */
+  flash: Parameters<Overlay['flash']>[0];
+}
+
+export interface PageContext {
+  readonly doc: Document;
+  /** The page's URL when its session started: a soft navigation starts another session. */
+  readonly url: string;
+  settings: Settings;
+  names: NamesIndex;
+  liveblog: LiveBlog | null;
+  reading: ReadingService | null;
+  cards: CardsService | null;
+  /** Calls `fn` on each event until `signal` aborts. A listener that throws is reported, the others still run. */
+  on<E extends keyof PageEvents>(event: E, fn: (arg: PageEvents[E]) => void, signal: AbortSignal): void;
+  emit<E extends keyof PageEvents>(event: E, arg: PageEvents[E]): void;
+  /** The updates whose elements contain any of these mentions, in page order. */
+  updatesMentioning(mentions: PageMention[]): UpdateRef[];
+  jump(id: string): boolean;
+}

@@ -1,0 +1,229 @@
+/**
+ * The content script's runtime in real browsers (Chromium, Firefox ESR), on the build the tests use:
+ * - a page that changes its URL and swaps its content by script (a live blog → another live blog → an
+ *   ordinary article → back) gets a session per page: the new page's updates and names, and nothing left
+ *   of the old one (no highlight of a name that is gone, no marker, the tab no longer counted for it);
+ * - one feature failing (the test build's `backstory-test-fail` page parameter) leaves the others working;
+ * - on a plain-http page under a real-looking host name (news.test, not a secure context) the whole slice
+ *   runs: names underlined, updates tracked. The test build must run the content script there: it needs
+ *   `http://news.test/*` among its static matches.
+ */
+import type { ServerResponse } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type LocalServer } from '../../scripts/lib/server';
+import { launchChromium } from './harness/chromium';
+import { sleep, until, type Driver, type Tab } from './harness/driver';
+import { launchFirefox } from './harness/firefox';
+import { highlightTexts, type HighlightTexts } from './harness/page';
+
+const HOST = 'news.test';
+
+interface Entry {
+  id: number;
+  time: string;
+  title: string;
+  text: string;
+}
+
+const entryHtml = (e: Entry) =>
+  `<article id="id_${e.id}" class="liveblog-entry"><aside class="liveblog-entry-aside"><a class="liveblog-meta-time" href="#${e.id}"><span>${e.time}</span></a></aside><div class="liveblog-entry-main"><header class="liveblog-meta"><h2 class="liveblog-entry-header">${e.title}</h2></header><div class="liveblog-entry-content"><p>${e.text}</p><p>More details will follow as the day goes on, our correspondents report.</p></div></div></article>`;
+
+const live = (title: string, entries: Entry[]) =>
+  `<h1>${title}</h1><p>Follow the latest here. New entries appear at the top as they are published.</p><div class="liveblog-feed">${entries.map(entryHtml).join('')}</div>`;
+
+const A: Entry[] = [
+  { id: 104, time: '11:40', title: 'Talks resume', text: 'Angela Merkel said in Berlin that the talks would resume after lunch.' },
+  { id: 103, time: '11:00', title: 'Roads closed', text: 'Police in Berlin closed the roads around the chancellery as Angela Merkel arrived.' },
+  { id: 102, time: '10:20', title: 'Unions wait', text: 'Union leaders waited outside while Angela Merkel met the ministers in Berlin.' },
+  { id: 101, time: '09:40', title: 'Morning', text: 'Angela Merkel arrived in Berlin this morning for a second day of talks.' },
+];
+const A_NEW: Entry = { id: 105, time: '12:20', title: 'Statement', text: 'Angela Merkel will speak in Berlin at two o’clock.' };
+const B: Entry[] = [
+  { id: 203, time: '16:10', title: 'Vote counted', text: 'Emmanuel Macron spoke in Paris after the vote was counted.' },
+  { id: 202, time: '15:30', title: 'Crowds', text: 'Crowds gathered in Paris as Emmanuel Macron left the palace.' },
+  { id: 201, time: '14:50', title: 'Polls close', text: 'Polls closed across France; Emmanuel Macron is expected to speak in Paris.' },
+];
+const ARTICLE = `<article><h1>Talks in Moscow end without agreement</h1><p>Vladimir Putin received the delegation in Moscow on Tuesday, the Kremlin said in a statement.</p><p>Vladimir Putin told reporters in Moscow that the talks had been useful and that more would follow next month, though no date was set.</p><p>Officials said the next round could take place in Geneva.</p></article>`;
+
+const PAGES: Record<string, { title: string; main: string }> = {
+  '/spa/live-a': { title: 'Live: talks in Berlin', main: live('Live: talks in Berlin', A) },
+  '/spa/live-b': { title: 'Live: election night in Paris', main: live('Live: election night in Paris', B) },
+  '/spa/article': { title: 'Talks in Moscow end without agreement', main: ARTICLE },
+};
+
+/** The page's own script: pushes the new URL, then fetches and swaps its content a moment later (as SPAs do). */
+const SPA_SCRIPT = `
+(() => {
+  const render = async (path) => {
+    const { title, main } = await (await fetch('/spa/content?path=' + encodeURIComponent(path), { cache: 'no-store' })).json();
+    document.title = title;
+    document.querySelector('main').innerHTML = main;
+  };
+  window.__go = (path) => {
+    history.pushState({ path }, '', path);
+    document.querySelector('main').innerHTML = '<p class="loading">Loading…</p>';
+    setTimeout(() => void render(path), 150);
+  };
+  window.__insert = (html) => {
+    const box = document.createElement('div');
+    box.innerHTML = html;
+    document.querySelector('.liveblog-feed').prepend(box.firstElementChild);
+  };
+  addEventListener('popstate', () => void render(location.pathname));
+})();
+`;
+
+function serveSpa(server: LocalServer): void {
+  const send = (res: ServerResponse, type: string, body: string) => {
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+    res.end(body);
+  };
+  for (const [path, page] of Object.entries(PAGES)) {
+    server.route(path, (_req, res) =>
+      send(res, 'text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${page.title}</title>
+<meta property="article:published_time" content="2024-05-14T08:00:00Z"><style>body{font:18px/1.6 Georgia,serif;margin:0}main{max-width:680px;margin:0 auto;padding:24px 16px 600px}.liveblog-entry{border-top:1px solid #ccc;padding:12px 0 24px}</style>
+</head><body><main>${page.main}</main><script>${SPA_SCRIPT}</script></body></html>`),
+    );
+  }
+  server.route('/spa/content', (_req, res, url) => send(res, 'application/json', JSON.stringify(PAGES[url.searchParams.get('path') ?? ''])));
+}
+
+const ALL_NAMES = ['Angela Merkel', 'Berlin', 'Emmanuel Macron', 'Paris', 'Vladimir Putin', 'Moscow'];
+const flat = (h: HighlightTexts) => [...h.person, ...h.organization, ...h.place];
+/** The names of ALL_NAMES that are underlined. */
+const underlined = async (tab: Tab) => {
+  const all = flat(await highlightTexts(tab));
+  return ALL_NAMES.filter((n) => all.includes(n));
+};
+/** Highlight ranges whose text is no longer in the page (what an old session would leave behind). */
+const staleRanges = (tab: Tab) =>
+  tab.evaluate(() => {
+    let stale = 0;
+    for (const [name, h] of CSS.highlights as unknown as Map<string, Iterable<Range>>) {
+      if (!name.startsWith('backstory-')) continue;
+      for (const r of h) if (!r.startContainer.isConnected || r.collapsed) stale++;
+    }
+    return stale;
+  });
+
+const LAUNCHERS = [
+  ['chromium', () => launchChromium({ hosts: [HOST] })],
+  ['firefox', () => launchFirefox({ hosts: [HOST] })],
+] as const;
+
+describe.each(LAUNCHERS)('%s', (name, launch) => {
+  let server: LocalServer;
+  let driver: Driver;
+  /** An extension page kept open to ask the background and the tab, as the popup would. */
+  let probe: Tab;
+
+  /** The background's reading state for a page: its update ids, or null when it has none. */
+  const updatesOf = (url: string): Promise<string[] | null> =>
+    probe.evaluate(async (url) => {
+      const b = ((globalThis as any).browser ?? (globalThis as any).chrome) as any;
+      const reply = await b.runtime.sendMessage({ bs: 1, type: 'page:get', payload: { url } });
+      return reply?.ok ? (reply.ok.updates as Array<{ id: string }>).map((u) => u.id) : null;
+    }, url);
+  /** Which page the background counts a tab as showing (its badge), by tab id. */
+  const tabPages = (): Promise<Record<string, string>> =>
+    probe.evaluate(async () => {
+      const b = ((globalThis as any).browser ?? (globalThis as any).chrome) as any;
+      const tabs = ((await b.storage.session.get('tabs')).tabs ?? {}) as Record<string, { url: string }>;
+      return Object.fromEntries(Object.entries(tabs).map(([id, t]) => [id, t.url]));
+    });
+  /** What the tab's content script says about its page (the popup's question). */
+  const ping = (tabId: number): Promise<{ url: string; isLiveBlog: boolean; names: number } | null> =>
+    probe.evaluate(async (tabId) => {
+      const b = ((globalThis as any).browser ?? (globalThis as any).chrome) as any;
+      const reply = await b.tabs.sendMessage(tabId, { bs: 1, type: 'page:ping', payload: {} }).catch(() => null);
+      return reply?.ok ?? null;
+    }, tabId);
+  const tabShowing = async (url: string) => {
+    const id = await until(async () => Object.entries(await tabPages()).find(([, u]) => u === url)?.[0], { what: `the tab counted as showing ${url}` });
+    return Number(id);
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    serveSpa(server);
+    driver = await launch();
+    probe = await driver.openExtensionPage('options.html');
+  });
+
+  afterAll(async () => {
+    await driver?.close();
+    await server?.close();
+  });
+
+  it('runs the whole slice on a plain-http page under a real host name, which is not a secure context', async () => {
+    const url = `http://${HOST}:${server.port}/spa/live-a`;
+    const page = await driver.open(url);
+    expect(await page.evaluate(() => ({ secure: isSecureContext, host: location.hostname }))).toEqual({ secure: false, host: HOST });
+    await until(async () => (await underlined(page)).includes('Angela Merkel') || null, { what: `names underlined on ${url}`, timeout: 15_000 });
+    expect(await until(() => updatesOf(url), { what: `updates tracked for ${url}` })).toEqual(A.map((e) => `id_${e.id}`));
+    await page.close();
+  });
+
+  it('gives every page a page swapped in by script its own session, and leaves nothing of the old one', async () => {
+    const base = server.origin;
+    const page = await driver.open(`${base}/spa/live-a`);
+    await until(async () => (await underlined(page)).join() === 'Angela Merkel,Berlin' || null, { what: 'names of A' });
+    expect(await until(() => updatesOf(`${base}/spa/live-a`), { what: 'updates of A' })).toEqual(A.map((e) => `id_${e.id}`));
+    const tabId = await tabShowing(`${base}/spa/live-a`);
+    // A live insertion on A: its marker and pill are drawn (a closed host on the page).
+    await page.evaluate((html) => (window as any).__insert(html), entryHtml(A_NEW));
+    await until(() => page.evaluate(() => !!document.querySelector('backstory-reading')), { what: 'markers drawn on A' });
+
+    // A → B by pushState and a swap of the article.
+    await page.evaluate(() => (window as any).__go('/spa/live-b'));
+    await until(async () => (await underlined(page)).join() === 'Emmanuel Macron,Paris' || null, { what: () => 'names of B only' });
+    expect(await until(() => updatesOf(`${base}/spa/live-b`), { what: 'updates of B' })).toEqual(B.map((e) => `id_${e.id}`));
+    await until(async () => (await tabPages())[tabId] === `${base}/spa/live-b` || null, { what: 'the tab counted for B' });
+    expect(await staleRanges(page)).toBe(0);
+    // A's markers went with its session; B is a first visit, so nothing is flagged.
+    expect(await page.evaluate(() => document.querySelectorAll('backstory-reading').length)).toBe(0);
+    // A's state was not touched by B's session (nothing of B reported under A's address).
+    expect(await updatesOf(`${base}/spa/live-a`)).toEqual([A_NEW, ...A].map((e) => `id_${e.id}`));
+    expect(await ping(tabId)).toEqual({ url: `${base}/spa/live-b`, isLiveBlog: true, names: expect.any(Number) });
+
+    // B → an ordinary article: its names, no live blog, the tab no longer counted for B.
+    await page.evaluate(() => (window as any).__go('/spa/article'));
+    await until(async () => (await underlined(page)).join() === 'Vladimir Putin,Moscow' || null, { what: 'names of the article only' });
+    const article = await until(async () => {
+      const p = await ping(tabId);
+      return p?.url.endsWith('/spa/article') && p.names > 0 ? p : null;
+    }, { what: 'the article session' });
+    expect(article.isLiveBlog).toBe(false);
+    await until(async () => (await tabPages())[tabId] === undefined || null, { what: 'the tab no longer counted for B' });
+    expect(await staleRanges(page)).toBe(0);
+    expect(await updatesOf(`${base}/spa/article`)).toBeNull();
+
+    // Back (popstate): B again, its own session.
+    await page.evaluate(() => history.back());
+    await until(async () => (await underlined(page)).join() === 'Emmanuel Macron,Paris' || null, { what: 'names of B after going back' });
+    await until(async () => (await tabPages())[tabId] === `${base}/spa/live-b` || null, { what: 'the tab counted for B again' });
+    expect((await ping(tabId))?.isLiveBlog).toBe(true);
+    // The page's own DOM was never written to: every element in <body> is the page's.
+    expect(await page.evaluate(() => document.body.querySelectorAll('[data-backstory-host]').length)).toBe(0);
+    await page.close();
+  });
+
+  it('keeps the other features working when one fails: reading off, names still underlined', async () => {
+    const url = `${server.origin}/spa/live-b?backstory-test-fail=reading`;
+    const page = await driver.open(url);
+    await until(async () => (await underlined(page)).join() === 'Emmanuel Macron,Paris' || null, { what: 'names with reading failed' });
+    // Reading reports as it starts, before the names are found: by now it would have.
+    await sleep(1000);
+    expect(await updatesOf(url)).toBeNull();
+    await page.close();
+  });
+
+  it('keeps the other features working when one fails: names off, updates still tracked', async () => {
+    const url = `${server.origin}/spa/live-a?backstory-test-fail=names`;
+    const page = await driver.open(url);
+    expect(await until(() => updatesOf(url), { what: 'updates with names failed' })).toEqual(A.map((e) => `id_${e.id}`));
+    await sleep(1500);
+    expect(flat(await highlightTexts(page))).toEqual([]);
+    await page.close();
+  });
+});
