@@ -28,7 +28,7 @@ async function currentTab() {
 async function access(tabId: number, url: string | undefined): Promise<PageAccess> {
   const reason = restrictedReason(url);
   if (reason) return { kind: 'restricted', reason };
-  const host = new URL(url!).host;
+  const host = new URL(url!).hostname;
   const [ping, site] = await Promise.all([tell(tabId, 'page:ping', {}).catch(() => null), ask('site:status', { url: url! })]);
   if (ping) return { kind: 'running', host, site: site.enabled, isLiveBlog: ping.isLiveBlog, names: ping.names };
   return site.enabled ? { kind: 'enabled', host } : { kind: 'off', host };

@@ -208,15 +208,17 @@ describe('firefox: a reader on news.test (store build)', () => {
     expect(tabId, 'the news tab').toBeDefined();
 
     const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`);
+    let seen = '';
     const button = await until(
       () =>
         popup.evaluate((label) => {
+          (window as any).__text = document.body.innerText;
           const b = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === label && !b.disabled);
           if (!b) return null;
           const r = b.getBoundingClientRect();
           return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-        }, `Enable on ${HOST}`),
-      { what: 'the Enable button', timeout: 15_000 },
+        }, `Enable on ${HOST}`).finally(async () => void (seen = await popup.evaluate(() => document.body.innerText).catch(() => seen))),
+      { what: () => `the Enable button (the popup said: ${seen})`, timeout: 15_000 },
     );
     expect(await popup.evaluate(() => document.body.innerText)).not.toContain('has not seen');
     await popup.click(button.x, button.y);
