@@ -5,20 +5,27 @@ import { loadSettings, saveSettings } from '../../src/shared/settings';
 import { Options, type OptionsApi } from '../../src/ui/Options';
 import '../../src/ui/options.css';
 
+function download(data: unknown, name: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
 const api: OptionsApi = {
   load: loadSettings,
   save: saveSettings,
   clear: (what) => ask('data:clear', { what }),
   async exportFile() {
     const data = await ask('data:export', {});
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-    a.download = `backstory-reading-${data.exportedAt.slice(0, 10)}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    download(data, `backstory-reading-${data.exportedAt.slice(0, 10)}.json`);
   },
   sites: () => ask('site:list', {}),
   removeSite: async (origin) => void (await ask('site:disable', { origin })),
+  errors: () => ask('errors:list', {}),
+  exportErrors: (entries) => download({ backstory: 'error-log', exportedAt: new Date().toISOString(), entries }, 'backstory-errors.json'),
+  clearErrors: () => ask('errors:clear', {}),
   enableSites(origins) {
     // First thing in the click: Firefox refuses permissions.request once anything has been awaited.
     return browser.permissions.request({ origins }).then((granted) => (granted ? ask('sites:enable', { origins }).then((r) => r.enabled) : []));

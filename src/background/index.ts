@@ -7,6 +7,7 @@ import { clearCache, clearReading, exportAll, followedPages, importAll, markUpda
 import type { PageState } from '../reading/types';
 import { canonicalUrl } from '../shared/url';
 import { cancel, lookup } from './knowledge';
+import { clearErrors, listErrors, logError } from './errors';
 import { runOnce, watchIcons } from './icon';
 import { disableSite, enableSite, enableSites, enabledSites, siteStatus, startIn, watchPermissions } from './sites';
 import { tabPages, type TabPage } from './tabs';
@@ -138,6 +139,9 @@ export function startBackground(): void {
     'site:status': ({ url }) => siteStatus(url),
     'site:list': () => enabledSites(),
     'options:open': () => browser.runtime.openOptionsPage(),
+    'errors:log': (report) => logError(report),
+    'errors:list': () => listErrors(),
+    'errors:clear': () => clearErrors(),
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void tabPages.remove(tabId));

@@ -40,6 +40,15 @@ export interface BackgroundProtocol {
   'site:list': [Record<string, never>, string[]];
   /** A content-script feature failed on a page (once per feature and message): for the options page's error log. */
   'errors:log': [ErrorReport, void];
+  /** The error log, newest first (options page). */
+  'errors:list': [Record<string, never>, ErrorEntry[]];
+  'errors:clear': [Record<string, never>, void];
+}
+
+/** A logged failure: the report, when it last came, and how often. */
+export interface ErrorEntry extends ErrorReport {
+  at: string;
+  count: number;
 }
 
 /** A failure in a page, as the content script reports it: where the code broke, never what the page says. */

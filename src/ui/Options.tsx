@@ -1,6 +1,7 @@
 /** The options page: cards (lookups, images, hover delay), what to underline, sites, reading, your data. */
 import { useEffect, useState } from 'preact/hooks';
 import { KINDS, type Kind } from '../detect/types';
+import type { ErrorEntry } from '../messaging/protocol';
 import type { Settings } from '../shared/settings';
 import { KIND_LABEL } from './kinds';
 import publishersData from '../shared/publishers.json';
@@ -22,6 +23,10 @@ export interface OptionsApi {
   removeSite(pattern: string): Promise<void>;
   /** Asks for these origins in one permission prompt (it runs in the click) and turns Backstory on there. */
   enableSites?(origins: string[]): Promise<string[]>;
+  /** Failures the content script reported, newest first; export them as a file; clear them. */
+  errors?(): Promise<ErrorEntry[]>;
+  exportErrors?(entries: ErrorEntry[]): void;
+  clearErrors?(): Promise<void>;
 }
 
 /** "https://www.example.com/*" → "www.example.com" (and its scheme when it is not https). */
@@ -36,7 +41,9 @@ export function Options({ api }: { api: OptionsApi }) {
   const [sites, setSites] = useState<string[] | null>(null);
   const [note, setNote] = useState('');
   const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [errors, setErrors] = useState<ErrorEntry[]>([]);
   useEffect(() => {
+    void api.errors?.().then(setErrors, () => setErrors([]));
     void api.load().then(setS);
     void api.sites().then(setSites, () => setSites([]));
   }, []);
@@ -161,6 +168,28 @@ export function Options({ api }: { api: OptionsApi }) {
         <button type="button" onClick={async () => { await api.clear('cache'); setNote('Saved Wikipedia and Wikidata answers cleared.'); }}>Clear cache</button>
         <button type="button" onClick={async () => { if (confirm('Forget every page and update you have seen?')) { await api.clear('all'); setNote('All data cleared.'); } }}>Clear all data</button>
       </fieldset>
+      {api.errors && (
+        <fieldset>
+          <legend>Problems</legend>
+          {errors.length === 0 ? (
+            <p class="hint">No part of Backstory has failed on a page.</p>
+          ) : (
+            <>
+              <p class="hint">Parts of Backstory that failed on a page, newest first. Only the site and the error are kept, never what the page says.</p>
+              <ul class="errors" aria-label="Failures on pages">
+                {errors.map((e) => (
+                  <li key={`${e.origin} ${e.feature} ${e.message}`}>
+                    <strong>{e.feature}</strong> on {e.origin}: {e.message}
+                    {e.count > 1 ? ` (${e.count} times)` : ''} <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
+                  </li>
+                ))}
+              </ul>
+              <button type="button" onClick={() => api.exportErrors?.(errors)}>Export the error log</button>{' '}
+              <button type="button" onClick={async () => { await api.clearErrors?.(); setErrors([]); setNote('Error log cleared.'); }}>Clear the error log</button>
+            </>
+          )}
+        </fieldset>
+      )}
       <details>
         <summary>Advanced</summary>
         <label>Wikipedia REST endpoint <input type="url" size={44} value={s.wikipediaEndpoint} onChange={(e) => save({ wikipediaEndpoint: e.currentTarget.value })} /></label>

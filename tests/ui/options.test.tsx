@@ -93,4 +93,21 @@ describe('the options page', () => {
     expect(box('Reuters').disabled).toBe(true);
     expect(el.querySelector('[role="status"]')?.textContent).toBe('Backstory is on for 3 more sites.');
   });
+
+  it('shows the error log with its counts, exports it and clears it', async () => {
+    const entries = [{ feature: 'cards', message: 'TypeError: x is null', origin: 'https://news.test', at: '2030-01-01T10:00:00.000Z', count: 3 }];
+    const exportErrors = vi.fn();
+    const clearErrors = vi.fn(async () => undefined);
+    const api = { ...fakeApi([]), errors: async () => entries, exportErrors, clearErrors };
+    const el = document.createElement('div');
+    render(<Options api={api} />, el);
+    await tick();
+    expect(el.querySelector('.errors li')?.textContent).toContain('cards on https://news.test: TypeError: x is null (3 times)');
+    [...el.querySelectorAll('button')].find((b) => b.textContent === 'Export the error log')!.click();
+    expect(exportErrors).toHaveBeenCalledWith(entries);
+    [...el.querySelectorAll('button')].find((b) => b.textContent === 'Clear the error log')!.click();
+    await tick();
+    expect(clearErrors).toHaveBeenCalled();
+    expect(el.querySelector('.errors')).toBeNull();
+  });
 });
