@@ -9,6 +9,7 @@ import type { SchemaUpdate } from './schema';
 import { matchSchema } from './schema';
 import { isRelativeLabel, Timeline, type PageClock } from './time';
 import type { LiveBlog, LiveUpdate } from './types';
+import { dropCopies, isNotEntry } from './vet';
 
 const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -137,7 +138,8 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
   };
 
   function* read(dirty?: readonly Node[]): Steps<LiveUpdate[]> {
-    const els = source.entries();
+    // Ad slots, teasers and placeholders can share the entries' list and even their shape.
+    const els = source.entries().filter((el) => !isNotEntry(el));
     const touched = new Set<Element>();
     if (dirty) {
       const set = new Set(els);
@@ -167,7 +169,7 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
       cache.set(el, { ...updates[i] });
       yield;
     }
-    return uniqueIds(updates);
+    return uniqueIds(dropCopies(updates));
   }
 
   const updates = yield* read();

@@ -29,12 +29,22 @@ export const GENERIC_RECIPE: Recipe = {
   skip: `time, ${STAMP}, [class*="byline" i], [class*="share" i]`,
 };
 
-/** Classes that say what state an entry is in, not what it is. */
-const STATE_CLASS = /^(is-|has-)|active|pending|new|key|pinned|highlight|first|last|odd|even|featured|sticky|breaking|\d/i;
+/** Class words that say what state an entry is in, not what it is ("block--pinned", "is-key-event", "left"). */
+const STATE_WORDS = new Set([
+  'active', 'pending', 'new', 'key', 'pinned', 'pin', 'highlight', 'highlighted', 'first', 'last', 'odd', 'even', 'featured',
+  'sticky', 'breaking', 'open', 'closed', 'selected', 'current', 'visible', 'hidden', 'expanded', 'collapsed', 'left',
+  'right', 'important', 'major', 'minor', 'loaded', 'animated', 'green', 'red', 'blue', 'yellow',
+]);
+
+/**
+ * A state class: "is-…"/"has-…", numbered, or any of its words a state word. Whole words only: "live-events"
+ * is no "even", and "newsitem" no "new".
+ */
+export const isStateClass = (c: string): boolean => /^(is|has)-|\d/i.test(c) || c.toLowerCase().split(/[-_]+/).some((w) => STATE_WORDS.has(w));
 
 /** What makes siblings "the same kind of block": tag and first class that is not a state. */
 export function shapeOf(el: Element): string {
-  const cls = [...el.classList].find((c) => !STATE_CLASS.test(c));
+  const cls = [...el.classList].find((c) => !isStateClass(c));
   return cls ? `${el.tagName}.${cls}` : el.tagName;
 }
 

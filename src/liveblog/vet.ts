@@ -1,0 +1,71 @@
+/**
+ * What every tier asks of a would-be entry: is it an update, or something that sits among updates (an ad
+ * slot, a teaser rail, an empty placeholder), or a second copy of one (a pinned post, a summary)?
+ */
+import { openingWords } from './hash';
+import type { LiveUpdate } from './types';
+import { COPY_TOKENS, DIGEST_HEADING, MEDIA, NOT_ENTRY_TOKENS } from './words';
+
+/** The words of an element's id and classes: "div-gpt-ad-slot", "adSlot" → div, gpt, ad, slot. */
+export function tokensOf(el: Element): string[] {
+  const raw = [el.id, typeof el.className === 'string' ? el.className : (el.getAttribute('class') ?? '')].join(' ');
+  return raw
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Joined tokens too, so "key-events" and "keyEvents" are both "keyevents". */
+function tokenSet(el: Element): Set<string> {
+  const t = tokensOf(el);
+  const set = new Set(t);
+  for (let i = 0; i + 1 < t.length; i++) set.add(t[i] + t[i + 1]);
+  return set;
+}
+
+const hasAny = (set: Set<string>, words: Set<string>): boolean => {
+  for (const w of set) if (words.has(w)) return true;
+  return false;
+};
+
+const textOf = (el: Element): string => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** An ad slot, teaser, rail or empty placeholder where an entry could stand; AMP's `amp-ad` too. */
+export function isNotEntry(el: Element): boolean {
+  if (/^(AMP-AD|AMP-EMBED|AMP-STICKY-AD|INS|ASIDE|NAV|SCRIPT|STYLE|TEMPLATE)$/.test(el.tagName)) return true;
+  if (el.hasAttribute('data-ad') || el.hasAttribute('data-ad-slot')) return true;
+  if (hasAny(tokenSet(el), NOT_ENTRY_TOKENS)) return true;
+  // Nothing to read or see: a slot waiting for an ad or a widget.
+  return !textOf(el) && !el.querySelector(MEDIA);
+}
+
+/** Marked as a copy or digest of other entries: a pinned post, a summary, key events. */
+export const isMarkedCopy = (el: Element): boolean => hasAny(tokenSet(el), COPY_TOKENS) || !!el.closest('[data-gu-marker="pinned-post"]');
+
+/**
+ * The updates less second copies and digests: an entry marked pinned/summary (or headed "Summary", "Key
+ * events") that repeats another entry's opening, or that has neither a time nor a label of its own while
+ * the others have one. Such a block is shown again, not posted again, and never counts twice.
+ */
+export function dropCopies(updates: LiveUpdate[]): LiveUpdate[] {
+  if (updates.length < 2) return updates;
+  const opening = (u: LiveUpdate) => openingWords(u.text, 12);
+  const counts = new Map<string, number>();
+  for (const u of updates) counts.set(opening(u), (counts.get(opening(u)) ?? 0) + 1);
+  const stamped = updates.filter((u) => u.time || u.label).length;
+  return updates.filter((u) => {
+    const el = u.elements[0];
+    const marked = isMarkedCopy(el) || DIGEST_HEADING.test(normaliseHeading(u.text));
+    if (!marked) return true;
+    if ((counts.get(opening(u)) ?? 0) > 1) {
+      // Keep one of the copies: the one that is not marked.
+      counts.set(opening(u), counts.get(opening(u))! - 1);
+      return false;
+    }
+    // Unstamped among stamped entries: a digest, not a post.
+    return !!(u.time || u.label) || stamped < (updates.length - 1) * 0.8;
+  });
+}
+
+const normaliseHeading = (text: string): string => text.split('\n', 1)[0];
