@@ -4,6 +4,7 @@
  */
 import { walkBlocks } from '../page/blocks';
 import { textId } from './hash';
+import { edgeStamp } from './stamps';
 import type { Pick, Recipe } from './platforms';
 import type { SchemaUpdate } from './schema';
 import { matchSchema } from './schema';
@@ -16,6 +17,7 @@ const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g
 export function readPick(el: Element, p: Pick): string | undefined {
   const target = p.sel ? el.querySelector(p.sel) : el;
   if (!target) return undefined;
+  if (p.stamp) return edgeStamp(target)?.text;
   let value = p.attr ? (target.getAttribute(p.attr) ?? '').trim() : clean(target.textContent);
   if (value && p.fragment) value = value.includes('#') ? value.slice(value.indexOf('#') + 1) : '';
   if (value && p.param) {
@@ -120,7 +122,9 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
     const label = firstPick(el, recipe.label) ?? '';
     const ownId = firstPick(el, recipe.id);
     // With an id of its own, an entry's first line is all the text needed; without, its opening words.
-    const text = entryText(el, recipe, !!ownId);
+    let text = entryText(el, recipe, !!ownId);
+    // A stamp printed inline with the text is the label, not the text's opening words.
+    if (label && text.startsWith(label)) text = text.slice(label.length).replace(/^[\s:|–—-]+/, '');
     const picks = recipe.time ?? [];
     // Machine values first (attributes), then the schema's date, then what the page prints.
     const machine = picks.filter((p) => p.attr).map((p) => readPick(el, p));
@@ -177,6 +181,9 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
   const els = updates.map((u) => u.elements[0]);
   return {
     via: source.via,
+    // Evidence by default; the structural tiers grade their own finds.
+    confidence: 'high',
+    score: 1,
     schema: source.schema?.kind,
     updates,
     container: commonAncestor(els),

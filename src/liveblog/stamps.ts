@@ -1,0 +1,78 @@
+/**
+ * Printed stamps: the short text a page prints as an entry's time, when it gives no machine value. A
+ * clock time ("14:35", "ore 14.35", "12.31 Uhr", "4:05 pm ET", "27 agosto 2024, 14:35"), a match minute
+ * ("95'", "45+2'") or a relative age ("5 minuti fa", "2 hours ago").
+ */
+import { matchMinute, parseLabel, relativeAge } from './time';
+
+export type StampKind = 'clock' | 'minute' | 'relative';
+
+/** A stamp is short: longer text with a time in it is a sentence, not a stamp. */
+const MAX_STAMP = 48;
+
+/** Words that may stand around a printed time without making it a sentence. */
+const AROUND_TIME = /^(ore|alle|um|uhr|à|a|las|kl|klokken|godz|at|h|hrs|am|pm|a\.m|p\.m|update|updated|aggiornamento|aktualisiert|mis|à jour|actualizado|de|del|di|der|le|el|il|the|on|am|gmt|utc|bst|cet|cest|mez|mesz|et|est|edt|ist|pt|pst|ct)$/i;
+
+/** What kind of stamp `text` is, if it is one: the whole text, not a sentence that mentions a time. */
+export function stampKind(text: string): StampKind | undefined {
+  const t = text.replace(/\s+/g, ' ').trim().replace(/[:|–—-]\s*$/, '');
+  if (!t || t.length > MAX_STAMP) return undefined;
+  if (matchMinute(t)) return 'minute';
+  if (t.length <= 30 && relativeAge(t) !== undefined) return 'relative';
+  if (!parseLabel(t)) return undefined;
+  // Once its numbers are gone, a stamp is at most a date's month and a few words from AROUND_TIME.
+  const words = t
+    .replace(/\(([^)]*)\)/g, ' $1 ')
+    .replace(/[\d:.,/'|·•]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  const other = words.filter((w) => !AROUND_TIME.test(w.replace(/\.$/, '')));
+  return other.length <= 1 ? 'clock' : undefined;
+}
+
+const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/** The first (or last) few non-blank text nodes under `el`, in reading order. */
+function edgeTexts(el: Element, fromEnd: boolean, count: number): Text[] {
+  const doc = el.ownerDocument;
+  const walker = doc.createTreeWalker(el, 0x4 /* SHOW_TEXT */);
+  const out: Text[] = [];
+  if (!fromEnd) {
+    for (let n = walker.nextNode(); n && out.length < count; n = walker.nextNode()) {
+      if ((n as Text).data.trim() && !SKIP_TEXT.has(n.parentElement?.tagName ?? '')) out.push(n as Text);
+    }
+    return out;
+  }
+  walker.currentNode = el;
+  let last: Node | null = el.lastChild;
+  while (last?.lastChild) last = last.lastChild;
+  walker.currentNode = last ?? el;
+  for (let n: Node | null = last?.nodeType === 3 ? last : walker.previousNode(); n && out.length < count; n = walker.previousNode()) {
+    if (n.nodeType === 3 && (n as Text).data.trim() && !SKIP_TEXT.has(n.parentElement?.tagName ?? '')) out.push(n as Text);
+  }
+  return out;
+}
+
+export interface Stamp {
+  /** The stamp as printed. */
+  text: string;
+  kind: StampKind;
+  /** The element that holds it (the text node's parent). */
+  element: Element;
+  /** Printed before the entry's text (most) or after it. */
+  at: 'start' | 'end';
+}
+
+/**
+ * The stamp an entry prints at its start (its first two texts) or at its end (its last one). A stamp
+ * split over two texts ("<span>21 mins ago</span>11:48") gives its first that is one.
+ */
+export function edgeStamp(el: Element): Stamp | undefined {
+  for (const node of edgeTexts(el, false, 2)) {
+    const kind = stampKind(node.data);
+    if (kind) return { text: node.data.replace(/\s+/g, ' ').trim(), kind, element: node.parentElement ?? el, at: 'start' };
+  }
+  const [tail] = edgeTexts(el, true, 1);
+  const kind = tail && stampKind(tail.data);
+  return kind ? { text: tail.data.replace(/\s+/g, ' ').trim(), kind, element: tail.parentElement ?? el, at: 'end' } : undefined;
+}
