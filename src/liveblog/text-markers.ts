@@ -31,6 +31,12 @@ const BLOCKS = 'p, h2, h3, h4, h5, h6, div, li, blockquote, figure, ul, ol, tabl
  */
 const BOLD_TIME = /^\s*(\d{1,2}[.:]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|CET|CEST|ET|EST|EDT|IST|Uhr|h))?)(?=\s|$|[:,–—-])/i;
 
+/**
+ * A heading that opens with a clock time and a separator ("<h2>12.31 Uhr: …", "<h3>14h05 : …", "<h2>9:40
+ * am — …"): flat rich text whose entries are a heading and the paragraphs after it. Group 1 is the time.
+ */
+const HEADING_TIME = /^\s*(\d{1,2}(?:[.:]|\s?h\s?)\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|CET|CEST|ET|EST|EDT|IST|Uhr|h))?)\s*[:|–—-]\s*\S/i;
+
 /** The element the block's text starts in, if the block starts with an element's text (no loose text before it). */
 function leadingBold(block: Element): Element | null {
   for (let n: Node | null = block.firstChild; n; ) {
@@ -64,6 +70,8 @@ export function blockMarker(el: Element): { label: string; strong: boolean } | n
   const text = el.textContent ?? '';
   const m = markerOf(text);
   if (m) return { label: m[1].replace(/\s+/g, ' ').trim(), strong: true };
+  const h = /^H[2-4]$/.test(el.tagName) ? HEADING_TIME.exec(text) : null;
+  if (h) return { label: h[1].replace(/\s+/g, ' ').trim(), strong: true };
   const bold = el.matches('p, h2, h3, h4, h5, h6, div') ? leadingBold(el) : null;
   const b = bold && BOLD_TIME.exec(bold.textContent ?? '');
   return b ? { label: b[1].replace(/\s+/g, ' ').trim(), strong: false } : null;
@@ -130,7 +138,7 @@ export function* textMarkerUpdates(body: Element, clock: PageClock, published?: 
   for (const [i, { label, elements }] of groups.entries()) {
     // The opening is enough (see TEXT_CHARS); the first block always counts.
     const first = (elements[0].textContent ?? '').replace(/^\s+/, '');
-    const parts = [MARKER.test(first) ? first.replace(MARKER, '') : first.startsWith(label) ? first.slice(label.length) : first];
+    const parts = [MARKER.test(first) ? first.replace(MARKER, '') : first.startsWith(label) ? first.slice(label.length).replace(/^[\s:|–—-]+/, '') : first];
     for (let k = 1, length = parts[0].length; k < elements.length && length < TEXT_CHARS; k++) {
       parts.push(elements[k].textContent ?? '');
       length += parts[k].length;

@@ -50,17 +50,17 @@ export const isMarkedCopy = (el: Element): boolean => hasAny(tokenSet(el), COPY_
  */
 export function dropCopies(updates: LiveUpdate[]): LiveUpdate[] {
   if (updates.length < 2) return updates;
-  const opening = (u: LiveUpdate) => openingWords(u.text, 12);
+  // A copy shares the original's id (its own, or the schema's it was matched to) or its first line.
+  const keys = (u: LiveUpdate) => [`id:${u.id}`, `line:${openingWords(firstLineOf(u.text), 12)}`];
   const counts = new Map<string, number>();
-  for (const u of updates) counts.set(opening(u), (counts.get(opening(u)) ?? 0) + 1);
+  for (const u of updates) for (const k of keys(u)) counts.set(k, (counts.get(k) ?? 0) + 1);
   const stamped = updates.filter((u) => u.time || u.label).length;
   return updates.filter((u) => {
     const el = u.elements[0];
-    const marked = isMarkedCopy(el) || DIGEST_HEADING.test(normaliseHeading(u.text));
-    if (!marked) return true;
-    if ((counts.get(opening(u)) ?? 0) > 1) {
-      // Keep one of the copies: the one that is not marked.
-      counts.set(opening(u), counts.get(opening(u))! - 1);
+    if (!isMarkedCopy(el) && !DIGEST_HEADING.test(firstLineOf(u.text))) return true;
+    if (keys(u).some((k) => (counts.get(k) ?? 0) > 1)) {
+      // The unmarked original stays.
+      for (const k of keys(u)) counts.set(k, counts.get(k)! - 1);
       return false;
     }
     // Unstamped among stamped entries: a digest, not a post.
@@ -68,4 +68,4 @@ export function dropCopies(updates: LiveUpdate[]): LiveUpdate[] {
   });
 }
 
-const normaliseHeading = (text: string): string => text.split('\n', 1)[0];
+const firstLineOf = (text: string): string => text.split('\n', 1)[0];

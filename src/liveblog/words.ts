@@ -8,6 +8,8 @@ export const NOT_ENTRY_TOKENS = new Set([
   'ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'adslot', 'adunit', 'gpt', 'dfp', 'doubleclick', 'sponsor',
   'sponsored', 'promo', 'promotion', 'teaser', 'teasers', 'related', 'recommended', 'recommendation', 'recommendations',
   'recommender', 'outbrain', 'taboola', 'newsletter', 'signup', 'placeholder', 'banner', 'rail', 'sidebar', 'paywall', 'subscribe', 'mpu', 'billboard', 'skyscraper', 'leaderboard',
+  // The same in the languages of the pages we read: Spanish, French, Italian, German, Dutch, Nordic, Polish.
+  'publicidad', 'anuncio', 'publicite', 'pub', 'pubblicita', 'werbung', 'anzeige', 'advertentie', 'reclame', 'annonse', 'reklame', 'reklama',
 ]);
 
 /** Tokens that mark a copy or a digest of entries shown again (pinned post, summary, key events). */
