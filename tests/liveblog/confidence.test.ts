@@ -1,0 +1,101 @@
+/**
+ * How sure detection is: evidence (schema, platform markup) is 'high'; structure alone is 'medium' only
+ * with several entries, stamps in one order and text of their own; thinner structure is 'low', a
+ * borderline page that detection returns only when asked, for the reader to decide.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findLiveBlog, isBorderline } from '../../src/liveblog';
+import { shapeOf } from '../../src/liveblog/generic';
+import { edgeStamp, stampKind } from '../../src/liveblog/stamps';
+import { isNotEntry } from '../../src/liveblog/vet';
+import { parsePage } from '../helpers';
+
+const own = (file: string) => parsePage(readFileSync(resolve(__dirname, '../fixtures/platforms', file), 'utf8'));
+const NOW = Date.parse('2024-01-01T12:00:00Z');
+
+const sections = (stamps: string[]) =>
+  parsePage(`<html lang="it"><body><main><article><h1>Diretta</h1><div class="diretta">${stamps
+    .map((s, i) => `<section class="agg"><p class="ora">${s}</p><p>Aggiornamento numero ${i + 1}: il testo di questo aggiornamento è abbastanza lungo da essere suo.</p></section>`)
+    .join('')}</div></article></main></body></html>`);
+
+const markers = (labels: string[]) =>
+  parsePage(`<body><main><div class="post-body">${labels.map((l, i) => `<p>${l}: Report number ${i + 1} from the scene, long enough to be a report of its own.</p>`).join('')}</div></main></body>`);
+
+describe('confidence', () => {
+  it('is high where the page says it is a live blog (platform markup, schema.org)', () => {
+    for (const file of ['guardian-dcr.html', 'amp-live-list-ads.html', 'schema-pinned-summary.html']) {
+      const blog = findLiveBlog(own(file), NOW)!;
+      expect([file, blog.confidence, blog.score]).toEqual([file, 'high', 1]);
+    }
+  });
+
+  it('is medium for strong structure without evidence', () => {
+    for (const file of ['sections-italian.html', 'football-minutes.html', 'text-markers-bold-times.html', 'flat-heading-times.html', 'generic-timeline.html']) {
+      const blog = findLiveBlog(own(file), NOW)!;
+      expect([file, blog.confidence]).toEqual([file, 'medium']);
+      expect(blog.score).toBeGreaterThanOrEqual(0.6);
+      expect(blog.score).toBeLessThan(1);
+    }
+  });
+
+  it('calls two stamped sections borderline: not a live blog unless asked', () => {
+    const doc = sections(['ore 14.35', 'ore 12.10']);
+    expect(findLiveBlog(doc, NOW)).toBeNull();
+    const blog = findLiveBlog(doc, NOW, { borderline: true })!;
+    expect(blog.updates).toHaveLength(2);
+    expect(blog.confidence).toBe('low');
+    expect(isBorderline(blog)).toBe(true);
+  });
+
+  it('finds the same sections a live blog once there are several, in order', () => {
+    const blog = findLiveBlog(sections(['ore 18.42', 'ore 17.05', 'ore 15.30', 'ore 12.10', 'ore 9.15']), NOW)!;
+    expect(blog.confidence).toBe('medium');
+    expect(isBorderline(blog)).toBe(false);
+  });
+
+  it('calls text markers whose times jump about borderline', () => {
+    const doc = markers(['UPDATE 0900 GMT', 'UPDATE 1400 GMT', 'UPDATE 0800 GMT', 'UPDATE 1500 GMT', 'UPDATE 0700 GMT']);
+    expect(findLiveBlog(doc, NOW)).toBeNull();
+    expect(findLiveBlog(doc, NOW, { borderline: true })?.confidence).toBe('low');
+    expect(findLiveBlog(markers(['UPDATE 1500 GMT', 'UPDATE 1400 GMT', 'UPDATE 0900 GMT', 'UPDATE 0800 GMT', 'UPDATE 0700 GMT']), NOW)?.confidence).toBe('medium');
+  });
+
+  it('calls a lone text-marker update and the original report borderline', () => {
+    const doc = markers(['UPDATE 1615 GMT', 'ORIGINAL ENTRY']);
+    expect(findLiveBlog(doc, NOW)).toBeNull();
+    expect(findLiveBlog(doc, NOW, { borderline: true })?.updates).toHaveLength(2);
+  });
+});
+
+describe('match minutes', () => {
+  it('are labels without a time when the page gives no kick-off', () => {
+    const doc = parsePage(`<body><main><ul class="cronaca">${["94'", "90+2'", "67'", "45+1'", "12'"]
+      .map((m) => `<li class="evento"><span class="min">${m}</span><p>Azione pericolosa in area, il portiere para con i pugni e allontana il pallone.</p></li>`)
+      .join('')}</ul></main></body>`);
+    const blog = findLiveBlog(doc, NOW)!;
+    expect(blog.updates.map((u) => u.label)).toEqual(["94'", "90+2'", "67'", "45+1'", "12'"]);
+    expect(blog.updates.map((u) => u.time)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('what an entry is', () => {
+  it('keeps a class whose words only contain a state word ("live-events", "newsitem") as the shape', () => {
+    const doc = parsePage('<div class="live-events__entry"></div><div class="newsitem"></div><div class="entry is-pinned"></div><div class="block--even"></div>');
+    expect([...doc.body.children].map(shapeOf)).toEqual(['DIV.live-events__entry', 'DIV.newsitem', 'DIV.entry', 'DIV']);
+  });
+
+  it('tells ad slots, teasers and empty placeholders from entries', () => {
+    const doc = parsePage(`<div id="ad-3"><amp-ad></amp-ad></div><div id="div-gpt-ad-live-slot">x</div><div class="werbung">Anzeige</div>
+      <div id="mantis-recommender-placeholder"></div><div class="post"><iframe src="about:blank"></iframe></div><div class="post">Text</div>`);
+    expect([...doc.body.children].map(isNotEntry)).toEqual([true, true, true, true, false, false]);
+  });
+
+  it('reads stamps as printed: clock times, minutes, relative ages, not sentences', () => {
+    expect(['ore 14.35', '12.31 Uhr', "45+2'", '5 minuti fa', '27 agosto 2024, 14:35', '11:48 (IST)', '14h05'].map(stampKind)).toEqual(['clock', 'clock', 'minute', 'relative', 'clock', 'clock', 'clock']);
+    expect(['The vote at 14:35 was close', 'Dienstag, 27. August 2024', '2-1', '1984'].map(stampKind)).toEqual([undefined, undefined, undefined, undefined]);
+    const doc = parsePage('<div id="a"><p>Text first, long enough.</p><p>And more.</p><span>91\'</span></div>');
+    expect(edgeStamp(doc.getElementById('a')!)).toMatchObject({ text: "91'", kind: 'minute', at: 'end' });
+  });
+});
