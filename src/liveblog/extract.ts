@@ -14,11 +14,29 @@ import { dropCopies, isNotEntry } from './vet';
 
 const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
+/**
+ * An element's text with a space where two of its elements meet without one: "<span>21 mins ago</span>11:48"
+ * reads "21 mins ago 11:48", a date box's "<b>November</b><b>02</b>" "November 02", as a reader sees them.
+ */
+export function spacedText(el: Element): string {
+  const walker = el.ownerDocument.createTreeWalker(el, 0x4 /* SHOW_TEXT */);
+  let out = '';
+  let lastParent: Node | null = null;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const data = (n as Text).data;
+    if (!data) continue;
+    if (lastParent && n.parentNode !== lastParent && /[\p{L}\p{N}]$/u.test(out) && /^[\p{L}\p{N}]/u.test(data)) out += ' ';
+    out += data;
+    lastParent = n.parentNode;
+  }
+  return clean(out);
+}
+
 export function readPick(el: Element, p: Pick): string | undefined {
   const target = p.sel ? el.querySelector(p.sel) : el;
   if (!target) return undefined;
   if (p.stamp) return edgeStamp(target)?.text;
-  let value = p.attr ? (target.getAttribute(p.attr) ?? '').trim() : clean(target.textContent);
+  let value = p.attr ? (target.getAttribute(p.attr) ?? '').trim() : spacedText(target);
   if (value && p.fragment) value = value.includes('#') ? value.slice(value.indexOf('#') + 1) : '';
   if (value && p.param) {
     try {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findLiveBlog, isBorderline } from '../../src/liveblog';
+import { spacedText } from '../../src/liveblog/extract';
 import { shapeOf } from '../../src/liveblog/generic';
 import { edgeStamp, stampKind } from '../../src/liveblog/stamps';
 import { isNotEntry } from '../../src/liveblog/vet';
@@ -84,6 +85,11 @@ describe('what an entry is', () => {
   it('keeps a class whose words only contain a state word ("live-events", "newsitem") as the shape', () => {
     const doc = parsePage('<div class="live-events__entry"></div><div class="newsitem"></div><div class="entry is-pinned"></div><div class="block--even"></div>');
     expect([...doc.body.children].map(shapeOf)).toEqual(['DIV.live-events__entry', 'DIV.newsitem', 'DIV.entry', 'DIV']);
+  });
+
+  it('reads a label the way a reader sees it, a space where two elements meet', () => {
+    const doc = parsePage('<time id="t"><span>21 mins ago</span>11:48</time><div id="d"><b>November</b><b>02</b><b>2023</b></div><h3 id="h"><a>Meghan Markle</a>\'s <em>mum</em></h3>');
+    expect(['t', 'd', 'h'].map((id) => spacedText(doc.getElementById(id)!))).toEqual(['21 mins ago 11:48', 'November 02 2023', "Meghan Markle's mum"]);
   });
 
   it('tells ad slots, teasers and empty placeholders from entries', () => {
