@@ -133,6 +133,8 @@ export interface EntrySource {
  */
 export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveBlog | null> {
   const cache = new WeakMap<Element, LiveUpdate>();
+  // Entries the page's schema.org updates do not list (judged only where it lists some).
+  const unlisted = new WeakSet<Element>();
   const newestFirst = source.newestFirst ?? true;
 
   const build = (el: Element, timeline: Timeline): LiveUpdate => {
@@ -149,6 +151,7 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
     const printed = picks.filter((p) => !p.attr).map((p) => readPick(el, p));
     const mapped = source.schema && (!ownId || !machine.some(Boolean)) ? matchSchema(source.schema.updates, el, text) : undefined;
     const time = timeline.resolve([...machine, mapped?.published, ...printed, label]);
+    if (source.schema?.updates.length && !mapped && !ownId) unlisted.add(el);
     return {
       id: ownId ?? mapped?.id ?? textId(isRelativeLabel(label) ? '' : label, text),
       label,
@@ -191,7 +194,7 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
       cache.set(el, { ...updates[i] });
       yield;
     }
-    return uniqueIds(dropCopies(updates));
+    return uniqueIds(dropCopies(updates, (u) => unlisted.has(u.elements[0])));
   }
 
   const updates = yield* read();

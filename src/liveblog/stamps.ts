@@ -11,7 +11,8 @@ export type StampKind = 'clock' | 'minute' | 'relative';
 const MAX_STAMP = 48;
 
 /** Words that may stand around a printed time without making it a sentence. */
-const AROUND_TIME = /^(ore|alle|um|uhr|à|a|las|kl|klokken|godz|at|h|hrs|am|pm|a\.m|p\.m|update|updated|aggiornamento|aktualisiert|mis|à jour|actualizado|de|del|di|der|le|el|il|the|on|am|gmt|utc|bst|cet|cest|mez|mesz|et|est|edt|ist|pt|pst|ct)$/i;
+const AROUND_TIME =
+  /^(ore|alle|um|uhr|à|a|las|kl|klokken|godz|at|h|hrs|am|pm|a\.m|p\.m|update|updated|posted|published|aggiornamento|aggiornato|pubblicato|aktualisiert|veröffentlicht|mis|jour|publié|actualizado|publicado|oppdatert|publisert|de|del|di|der|le|el|il|the|on|gmt|utc|bst|cet|cest|mez|mesz|et|est|edt|ist|pt|pst|ct)$/i;
 
 /** What kind of stamp `text` is, if it is one: the whole text, not a sentence that mentions a time. */
 export function stampKind(text: string): StampKind | undefined {
@@ -19,15 +20,17 @@ export function stampKind(text: string): StampKind | undefined {
   if (!t || t.length > MAX_STAMP) return undefined;
   if (matchMinute(t)) return 'minute';
   if (t.length <= 30 && relativeAge(t) !== undefined) return 'relative';
-  if (!parseLabel(t)) return undefined;
+  const parts = parseLabel(t);
+  if (!parts) return undefined;
   // Once its numbers are gone, a stamp is at most a date's month and a few words from AROUND_TIME.
   const words = t
     .replace(/\(([^)]*)\)/g, ' $1 ')
-    .replace(/[\d:.,/'|·•]+/g, ' ')
+    .replace(/[\d:.,/'|·•–—-]+/g, ' ')
     .split(/\s+/)
     .filter(Boolean);
   const other = words.filter((w) => !AROUND_TIME.test(w.replace(/\.$/, '')));
-  return other.length <= 1 ? 'clock' : undefined;
+  // A printed date brings its month and weekday: "Mercoledì 17 maggio 2023, 14:35".
+  return other.length <= (parts.date ? 2 : 1) ? 'clock' : undefined;
 }
 
 const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
@@ -64,11 +67,12 @@ export interface Stamp {
 }
 
 /**
- * The stamp an entry prints at its start (its first two texts) or at its end (its last one). A stamp
+ * The stamp an entry prints at its start (its first four texts) or at its end (its last one). A stamp
  * split over two texts ("<span>21 mins ago</span>11:48") gives its first that is one.
  */
 export function edgeStamp(el: Element): Stamp | undefined {
-  for (const node of edgeTexts(el, false, 2)) {
+  // The first few texts: a stamp may follow a byline or a headline ("Mario Rossi · Title · 14:35").
+  for (const node of edgeTexts(el, false, 4)) {
     const kind = stampKind(node.data);
     if (kind) return { text: node.data.replace(/\s+/g, ' ').trim(), kind, element: node.parentElement ?? el, at: 'start' };
   }

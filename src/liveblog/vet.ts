@@ -44,27 +44,32 @@ export function isNotEntry(el: Element): boolean {
 export const isMarkedCopy = (el: Element): boolean => hasAny(tokenSet(el), COPY_TOKENS) || !!el.closest('[data-gu-marker="pinned-post"]');
 
 /**
- * The updates less second copies and digests: an entry marked pinned/summary (or headed "Summary", "Key
- * events") that repeats another entry's opening, or that has neither a time nor a label of its own while
- * the others have one. Such a block is shown again, not posted again, and never counts twice.
+ * The updates less second copies and digests, which are shown again, not posted again, and never count
+ * twice: an entry marked pinned/summary (or headed "Summary", "Key events") that repeats another entry's id
+ * or first line; any entry that repeats both (a copy with the same DOM id); and an entry with neither a
+ * time nor a label among entries that have them, when it is marked as a digest or is `unlisted` (the
+ * page's schema.org data lists updates, and not this one).
  */
-export function dropCopies(updates: LiveUpdate[]): LiveUpdate[] {
+export function dropCopies(updates: LiveUpdate[], unlisted: (u: LiveUpdate) => boolean = () => false): LiveUpdate[] {
   if (updates.length < 2) return updates;
-  // A copy shares the original's id (its own, or the schema's it was matched to) or its first line.
-  const keys = (u: LiveUpdate) => [`id:${u.id}`, `line:${openingWords(firstLineOf(u.text), 12)}`];
+  const idKey = (u: LiveUpdate) => `id:${u.id}`;
+  const lineKey = (u: LiveUpdate) => `line:${openingWords(firstLineOf(u.text), 12)}`;
   const counts = new Map<string, number>();
-  for (const u of updates) for (const k of keys(u)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  for (const u of updates) for (const k of [idKey(u), lineKey(u)]) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const repeated = (k: string) => (counts.get(k) ?? 0) > 1;
   const stamped = updates.filter((u) => u.time || u.label).length;
+  const forget = (u: LiveUpdate) => {
+    for (const k of [idKey(u), lineKey(u)]) counts.set(k, counts.get(k)! - 1);
+    return false;
+  };
   return updates.filter((u) => {
-    const el = u.elements[0];
-    if (!isMarkedCopy(el) && !DIGEST_HEADING.test(firstLineOf(u.text))) return true;
-    if (keys(u).some((k) => (counts.get(k) ?? 0) > 1)) {
-      // The unmarked original stays.
-      for (const k of keys(u)) counts.set(k, counts.get(k)! - 1);
-      return false;
-    }
+    const marked = isMarkedCopy(u.elements[0]) || DIGEST_HEADING.test(firstLineOf(u.text));
+    // A copy: the later one is the list's own (a pinned copy sits on top).
+    if (u.elements[0].id && repeated(idKey(u)) && repeated(lineKey(u))) return forget(u);
+    if (marked && (repeated(idKey(u)) || repeated(lineKey(u)))) return forget(u);
+    if (u.time || u.label || (!marked && !unlisted(u))) return true;
     // Unstamped among stamped entries: a digest, not a post.
-    return !!(u.time || u.label) || stamped < (updates.length - 1) * 0.8;
+    return stamped < (updates.length - 1) * 0.8;
   });
 }
 

@@ -99,9 +99,11 @@ describe('what an entry is', () => {
   });
 
   it('reads stamps as printed: clock times, minutes, relative ages, not sentences', () => {
-    expect(['ore 14.35', '12.31 Uhr', "45+2'", '5 minuti fa', '27 agosto 2024, 14:35', '11:48 (IST)', '14h05'].map(stampKind)).toEqual(['clock', 'clock', 'minute', 'relative', 'clock', 'clock', 'clock']);
+    expect(['ore 14.35', '12.31 Uhr', "45+2'", '5 minuti fa', '27 agosto 2024, 14:35', '11:48 (IST)', '14h05', 'Mercoledì 17 maggio 2023 - 14:35', 'Aggiornato alle 9.05'].map(stampKind)).toEqual(
+      ['clock', 'clock', 'minute', 'relative', 'clock', 'clock', 'clock', 'clock', 'clock'],
+    );
     expect(['The vote at 14:35 was close', 'Dienstag, 27. August 2024', '2-1', '1984'].map(stampKind)).toEqual([undefined, undefined, undefined, undefined]);
-    const doc = parsePage('<div id="a"><p>Text first, long enough.</p><p>And more.</p><span>91\'</span></div>');
+    const doc = parsePage('<div id="a"><h3>Corner</h3><p>Text first, <b>long</b> enough.</p><p>And more.</p><span>91\'</span></div>');
     expect(edgeStamp(doc.getElementById('a')!)).toMatchObject({ text: "91'", kind: 'minute', at: 'end' });
   });
 });
