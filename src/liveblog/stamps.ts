@@ -20,6 +20,10 @@ export function stampKind(text: string): StampKind | undefined {
   if (!t || t.length > MAX_STAMP) return undefined;
   if (matchMinute(t)) return 'minute';
   if (t.length <= 30 && relativeAge(t) !== undefined) return 'relative';
+  // Prices, shares and scores are numbers with a dot too ("€ 12.50", "12.50%").
+  if (/[€$£¥₹%]|\b(eur|usd|gbp|chf|kr|zł|pln|nok|sek|dkk|euros?|dollars?|pounds?)\b/i.test(t)) return undefined;
+  // "2015" is a year, unless a zone or "hrs" says it is a time ("2015 GMT", "0830 hrs").
+  if (!/\d\s?[:.h]\s?\d/.test(t) && !/\b(GMT|UTC|BST|CET|CEST|ET|EST|EDT|IST|hrs?|Uhr|h)\b/i.test(t)) return undefined;
   const parts = parseLabel(t);
   if (!parts) return undefined;
   // Once its numbers are gone, a stamp is at most a date's month and a few words from AROUND_TIME.

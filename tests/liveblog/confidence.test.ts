@@ -70,6 +70,17 @@ describe('confidence', () => {
   });
 });
 
+describe('lists that are not streams', () => {
+  it('a chronology of years, and prices in order, are no live blog even when asked for borderline ones', () => {
+    const items = (stamps: string[]) =>
+      parsePage(`<body><main><article><ul class="list">${stamps.map((s) => `<li class="item"><b>${s}</b> A long line of text about this item, which is long enough to count as text of its own.</li>`).join('')}</ul></article></main></body>`);
+    expect(findLiveBlog(items(['2008', '2012', '2015', '2019', '2021', '2023']), NOW, { borderline: true })).toBeNull();
+    expect(findLiveBlog(items(['€ 9.50', '€ 12.50', '€ 14.20', '€ 19.90', '€ 22.40']), NOW, { borderline: true })).toBeNull();
+    // The same list stamped with times of day is one.
+    expect(findLiveBlog(items(['23:08', '22:12', '21:15', '20:19', '19:21', '18:23']), NOW)?.updates).toHaveLength(6);
+  });
+});
+
 describe('match minutes', () => {
   it('are labels without a time when the page gives no kick-off', () => {
     const doc = parsePage(`<body><main><ul class="cronaca">${["94'", "90+2'", "67'", "45+1'", "12'"]
@@ -102,7 +113,8 @@ describe('what an entry is', () => {
     expect(['ore 14.35', '12.31 Uhr', "45+2'", '5 minuti fa', '27 agosto 2024, 14:35', '11:48 (IST)', '14h05', 'Mercoledì 17 maggio 2023 - 14:35', 'Aggiornato alle 9.05'].map(stampKind)).toEqual(
       ['clock', 'clock', 'minute', 'relative', 'clock', 'clock', 'clock', 'clock', 'clock'],
     );
-    expect(['The vote at 14:35 was close', 'Dienstag, 27. August 2024', '2-1', '1984'].map(stampKind)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(['The vote at 14:35 was close', 'Dienstag, 27. August 2024', '2-1', '1984', '2015', '€ 12.50', '12.50 %', '3:25.45'].map(stampKind)).toEqual(new Array(8).fill(undefined));
+    expect(['2015 GMT', '0830 hrs'].map(stampKind)).toEqual(['clock', 'clock']);
     const doc = parsePage('<div id="a"><h3>Corner</h3><p>Text first, <b>long</b> enough.</p><p>And more.</p><span>91\'</span></div>');
     expect(edgeStamp(doc.getElementById('a')!)).toMatchObject({ text: "91'", kind: 'minute', at: 'end' });
   });
