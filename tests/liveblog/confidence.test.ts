@@ -76,7 +76,11 @@ describe('lists that are not streams', () => {
       parsePage(`<body><main><article><ul class="list">${stamps.map((s) => `<li class="item"><b>${s}</b> A long line of text about this item, which is long enough to count as text of its own.</li>`).join('')}</ul></article></main></body>`);
     expect(findLiveBlog(items(['2008', '2012', '2015', '2019', '2021', '2023']), NOW, { borderline: true })).toBeNull();
     expect(findLiveBlog(items(['€ 9.50', '€ 12.50', '€ 14.20', '€ 19.90', '€ 22.40']), NOW, { borderline: true })).toBeNull();
-    // The same list stamped with times of day is one.
+    // Times running forward down the page, as a programme's do: borderline, the reader decides.
+    const programme = items(['09:00', '10:30', '12:15', '14:00', '16:45', '19:00']);
+    expect(findLiveBlog(programme, NOW)).toBeNull();
+    expect(findLiveBlog(programme, NOW, { borderline: true })?.confidence).toBe('low');
+    // The same list stamped with times of day, newest on top, is one.
     expect(findLiveBlog(items(['23:08', '22:12', '21:15', '20:19', '19:21', '18:23']), NOW)?.updates).toHaveLength(6);
   });
 });
