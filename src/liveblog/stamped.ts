@@ -35,6 +35,7 @@ function orderValue(stamp: Stamp): number | undefined {
     return m.minute + m.added / 100;
   }
   if (stamp.kind === 'clock') return parseLabel(stamp.text)?.minutes;
+  if (stamp.kind === 'machine') return stamp.instant;
   return undefined;
 }
 
@@ -66,6 +67,20 @@ export function* findStampedList(doc: Document, root: Element, min = 3): Steps<S
       let set = byShape.get(shape);
       if (!set) byShape.set(shape, (set = new Set()));
       set.add(a);
+    }
+  }
+  // <time datetime> elements: a stamp even where the printed words are not one.
+  const times = root.querySelectorAll('time[datetime]');
+  for (let i = 0; i < times.length && i < MAX_STAMPS; i++) {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(times[i].getAttribute('datetime') ?? '')) continue;
+    let a: Element | null = times[i].parentElement;
+    for (let depth = 0; a && a !== root && depth < MAX_DEPTH; depth++, a = a.parentElement) {
+      const up = a.parentElement;
+      if (!up) break;
+      const byShape = groups.get(up) ?? new Map<string, Set<Element>>();
+      groups.set(up, byShape);
+      const set = byShape.get(shapeOf(a)) ?? new Set<Element>();
+      byShape.set(shapeOf(a), set.add(a));
     }
   }
   const candidates: Array<{ container: Element; shape: string; size: number }> = [];
@@ -116,7 +131,7 @@ function judge(doc: Document, container: Element, shape: string, min: number): S
   }
   if (withText < stamped.length * 0.8 || own / stamped.length < 40 || links > total * 0.5) return null;
   const wrap = kind === 'clock' ? 1440 : undefined;
-  const { score, newestFirst } = kind === 'relative' ? { score: 1, newestFirst: true } : orderScore(stamped.map(({ stamp }) => orderValue(stamp)), wrap);
+  const { score, newestFirst } = kind === 'relative' ? { score: 1, newestFirst: true } : orderScore(stamped.map(({ stamp }) => (stamp.kind === kind ? orderValue(stamp) : undefined)), wrap);
   if (score < 0.75) return null;
   // Strength: order, and how many entries (five or more make a stream).
   const strength = score * Math.min(1, stamped.length / 5);

@@ -5,7 +5,8 @@
  */
 import { matchMinute, parseLabel, relativeAge } from './time';
 
-export type StampKind = 'clock' | 'minute' | 'relative';
+/** 'machine': no printed stamp, but a `<time datetime>` with a full date and time. */
+export type StampKind = 'clock' | 'minute' | 'relative' | 'machine';
 
 /** A stamp is short: longer text with a time in it is a sentence, not a stamp. */
 const MAX_STAMP = 48;
@@ -68,6 +69,8 @@ export interface Stamp {
   element: Element;
   /** Printed before the entry's text (most) or after it. */
   at: 'start' | 'end';
+  /** For a machine stamp: its instant (epoch ms). */
+  instant?: number;
 }
 
 /**
@@ -82,5 +85,10 @@ export function edgeStamp(el: Element): Stamp | undefined {
   }
   const [tail] = edgeTexts(el, true, 1);
   const kind = tail && stampKind(tail.data);
-  return kind ? { text: tail.data.replace(/\s+/g, ' ').trim(), kind, element: tail.parentElement ?? el, at: 'end' } : undefined;
+  if (kind) return { text: tail.data.replace(/\s+/g, ' ').trim(), kind, element: tail.parentElement ?? el, at: 'end' };
+  // A <time> whose machine value is a full date and time, printed in words the list above cannot read.
+  const time = el.querySelector('time[datetime]');
+  const value = time?.getAttribute('datetime') ?? '';
+  const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? Date.parse(value) : NaN;
+  return time && !Number.isNaN(instant) ? { text: (time.textContent ?? '').replace(/\s+/g, ' ').trim(), kind: 'machine', element: time, at: 'start', instant } : undefined;
 }

@@ -85,6 +85,19 @@ describe('lists that are not streams', () => {
   });
 });
 
+describe('sections with machine times only', () => {
+  it('are found by their <time datetime>, when the printed words are no stamp', () => {
+    const hours = ['18:42', '17:05', '15:30', '12:10', '09:15'];
+    const doc = parsePage(`<html lang="it"><body><main><div class="diretta">${hours
+      .map((h, i) => `<section><time datetime="2023-05-17T${h}:00+02:00">17 maggio</time><p>Aggiornamento numero ${i + 1}, con un testo abbastanza lungo da essere suo.</p></section>`)
+      .join('')}</div></main></body></html>`);
+    const blog = findLiveBlog(doc, NOW)!;
+    expect(blog.via).toBe('generic');
+    expect(blog.updates.map((u) => u.time)).toEqual(hours.map((h) => new Date(`2023-05-17T${h}:00+02:00`).toISOString()));
+    expect(blog.updates.map((u) => u.label)).toEqual(new Array(5).fill('17 maggio'));
+  });
+});
+
 describe('match minutes', () => {
   it('are labels without a time when the page gives no kick-off', () => {
     const doc = parsePage(`<body><main><ul class="cronaca">${["94'", "90+2'", "67'", "45+1'", "12'"]
