@@ -7,7 +7,7 @@
 import type { Steps } from './extract';
 import { inContent, isContentList, isTeaserList, shapeOf, siblingsOfShape } from './generic';
 import { orderScore } from './order';
-import { edgeStamp, stampKind, type Stamp } from './stamps';
+import { edgeStamp, leadingStamp, stampKind, type Stamp } from './stamps';
 import { matchMinute, parseLabel } from './time';
 import { isNotEntry } from './vet';
 
@@ -53,9 +53,9 @@ export function* findStampedList(doc: Document, root: Element, min = 3): Steps<S
   for (let n = walker.nextNode(); n && stamps < MAX_STAMPS; n = walker.nextNode()) {
     if (++seen % 400 === 0) yield;
     const text = (n as Text).data;
-    if (text.length > 80 || !/\d/.test(text)) continue;
+    if (!/\d/.test(text.slice(0, 80))) continue;
     const parent = n.parentElement;
-    if (!parent || SKIP.has(parent.tagName) || !stampKind(text)) continue;
+    if (!parent || SKIP.has(parent.tagName) || !(text.length <= 80 ? stampKind(text) : undefined) && !leadingStamp(text)) continue;
     stamps++;
     let a: Element | null = parent;
     for (let depth = 0; a && a !== root && depth < MAX_DEPTH; depth++, a = a.parentElement) {

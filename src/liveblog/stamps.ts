@@ -38,6 +38,19 @@ export function stampKind(text: string): StampKind | undefined {
   return other.length <= (parts.date ? 2 : 1) ? 'clock' : undefined;
 }
 
+/**
+ * A clock time opening an entry's first text, then a separator and the text ("Ore 14:35 - Il Lamone
+ * esonda", "14h05 : la grève…", "12.31 Uhr | …"): the time is the stamp. Group 1 is the stamp.
+ */
+const LEADING_TIME =
+  /^\s*((?:(?:ore|alle|um|à|a las|kl\.?|at)\s+)?\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|CET|CEST|ET|EST|EDT|IST|Uhr|h))?)\s*[:|–—-]\s+\S/i;
+
+/** The clock time a text opens with, before a separator and more text, if it does. */
+export function leadingStamp(text: string): string | undefined {
+  const m = LEADING_TIME.exec(text.slice(0, 60));
+  return m && stampKind(m[1]) === 'clock' ? m[1].replace(/\s+/g, ' ').trim() : undefined;
+}
+
 const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
 /** The first (or last) few non-blank text nodes under `el`, in reading order. */
@@ -79,10 +92,13 @@ export interface Stamp {
  */
 export function edgeStamp(el: Element): Stamp | undefined {
   // The first few texts: a stamp may follow a byline or a headline ("Mario Rossi · Title · 14:35").
-  for (const node of edgeTexts(el, false, 4)) {
+  const head = edgeTexts(el, false, 4);
+  for (const node of head) {
     const kind = stampKind(node.data);
     if (kind) return { text: node.data.replace(/\s+/g, ' ').trim(), kind, element: node.parentElement ?? el, at: 'start' };
   }
+  const lead = head[0] && leadingStamp(head[0].data);
+  if (lead) return { text: lead, kind: 'clock', element: head[0].parentElement ?? el, at: 'start' };
   const [tail] = edgeTexts(el, true, 1);
   const kind = tail && stampKind(tail.data);
   if (kind) return { text: tail.data.replace(/\s+/g, ' ').trim(), kind, element: tail.parentElement ?? el, at: 'end' };

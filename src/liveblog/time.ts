@@ -113,7 +113,8 @@ const RELATIVE = [
   new RegExp(String.raw`\bvor\s+${COUNT}\s*${UNIT}`, 'i'),
   new RegExp(String.raw`\bil y a\s+${COUNT}\s*${UNIT}`, 'i'),
   new RegExp(String.raw`\bhace\s+${COUNT}\s*${UNIT}`, 'i'),
-  new RegExp(String.raw`\b${COUNT}\s*${UNIT}\s+fa\b`, 'i'),
+  // Italian elides: "un'ora fa".
+  new RegExp(String.raw`\b${COUNT}\s*['’]?\s*${UNIT}\s+fa\b`, 'i'),
 ];
 const JUST_NOW = /\b(just now|moments? ago|gerade eben|soeben|à l[’']instant|ahora mismo|adesso|poco fa)\b/i;
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findLiveBlog, isBorderline } from '../../src/liveblog';
+import { findLiveBlog, firstLine, isBorderline } from '../../src/liveblog';
 import { spacedText } from '../../src/liveblog/extract';
 import { shapeOf } from '../../src/liveblog/generic';
 import { edgeStamp, stampKind } from '../../src/liveblog/stamps';
@@ -82,6 +82,17 @@ describe('lists that are not streams', () => {
     expect(findLiveBlog(programme, NOW, { borderline: true })?.confidence).toBe('low');
     // The same list stamped with times of day, newest on top, is one.
     expect(findLiveBlog(items(['23:08', '22:12', '21:15', '20:19', '19:21', '18:23']), NOW)?.updates).toHaveLength(6);
+  });
+});
+
+describe('sections whose headline opens with the time', () => {
+  it('take that time as their stamp', () => {
+    const doc = parsePage(`<html lang="it"><body><main><div class="diretta">${['Ore 18:42', 'Ore 17:05', 'Ore 15:30', 'Ore 12:10']
+      .map((h, i) => `<section class="post"><h3>${h} - Notizia numero ${i + 1}</h3><p>Il testo di questo aggiornamento, abbastanza lungo da essere suo.</p></section>`)
+      .join('')}</div></main></body></html>`);
+    const blog = findLiveBlog(doc, NOW)!;
+    expect(blog.updates.map((u) => u.label)).toEqual(['Ore 18:42', 'Ore 17:05', 'Ore 15:30', 'Ore 12:10']);
+    expect(firstLine(blog.updates[0].text)).toBe('Notizia numero 1');
   });
 });
 

@@ -147,6 +147,7 @@ describe('Italian', () => {
   it('reads relative ages and month names', () => {
     expect(relativeAge('5 minuti fa')).toBe(5 * MIN);
     expect(relativeAge('2 ore fa')).toBe(2 * HOUR);
+    expect(relativeAge("un'ora fa")).toBe(HOUR);
     expect(parseLabel('17 maggio 2023, 14:35')).toEqual({ minutes: 14 * 60 + 35, date: '2023-05-17', offset: undefined });
   });
 });
