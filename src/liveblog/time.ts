@@ -137,10 +137,16 @@ export function relativeAge(label: string): number | undefined {
  * A label, not a time of day: it becomes one only with the match's kick-off.
  */
 export function matchMinute(label: string): { minute: number; added: number } | undefined {
-  const m = /^\s*(\d{1,3})\s*(?:\+\s*(\d{1,2})\s*['’′]{1,2}|['’′]{1,2}\s*(?:\+\s*(\d{1,2}))?)\s*$/.exec(label);
+  const t = label.trim();
+  // "95'", "45+2'", "90'+4", "67′"; "Min. 88", "Min 45+2" (Spanish, Italian); "90.+3" (German, only with time added:
+  // a bare "88." is a numbered list's too).
+  const m =
+    /^(\d{1,3})\s*(?:\+\s*(\d{1,2})\s*['’′]{1,2}|['’′]{1,2}\s*(?:\+\s*(\d{1,2}))?)$/.exec(t) ??
+    /^min\.?\s*(\d{1,3})(?:\s*\+\s*(\d{1,2}))?()$/i.exec(t) ??
+    /^(\d{1,3})\.\s*\+\s*(\d{1,2})()$/.exec(t);
   if (!m) return undefined;
   const minute = Number(m[1]);
-  return minute <= 130 ? { minute, added: Number(m[2] ?? m[3] ?? 0) } : undefined;
+  return minute <= 130 ? { minute, added: Number(m[2] || m[3] || 0) } : undefined;
 }
 
 /**

@@ -119,7 +119,8 @@ describe('match minutes', () => {
       { minute: 67, added: 0 },
       { minute: 3, added: 0 },
     ]);
-    expect(['95', '14:35', "2-1'", "150'", 'Minute 95'].map(matchMinute)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(['Min. 88', 'min 45+2', '90.+3'].map(matchMinute)).toEqual([{ minute: 88, added: 0 }, { minute: 45, added: 2 }, { minute: 90, added: 3 }]);
+    expect(['95', '14:35', "2-1'", "150'", 'Minute 95', '88.', '3.'].map(matchMinute)).toEqual(new Array(7).fill(undefined));
   });
 
   it('become times only from a kick-off, counting the breaks before them', () => {
