@@ -111,7 +111,13 @@ export function* findMarkerBody(doc: Document): Steps<Element | null> {
     for (let up = 0; body && up < 3; up++, body = body.parentElement) {
       if (seen.has(body) || body === doc.body || body === doc.documentElement) continue;
       seen.add(body);
-      const count = blockChildren(body).filter((el) => blockMarker(el)).length;
+      // A long body is counted in steps: each block's test reads its text.
+      let count = 0;
+      const blocks = blockChildren(body);
+      for (let i = 0; i < blocks.length; i++) {
+        if (blockMarker(blocks[i])) count++;
+        if (i % 100 === 99) yield;
+      }
       if (count > bestCount) [best, bestCount] = [body, count];
       yield;
     }
@@ -125,10 +131,12 @@ export function* findMarkerBody(doc: Document): Steps<Element | null> {
  */
 export function* textMarkerUpdates(body: Element, clock: PageClock, published?: string): Steps<LiveUpdate[]> {
   const groups: Array<{ label: string; elements: Element[] }> = [];
-  for (const el of blockChildren(body)) {
-    const m = blockMarker(el);
-    if (m) groups.push({ label: m.label, elements: [el] });
-    else groups.at(-1)?.elements.push(el);
+  const blocks = blockChildren(body);
+  for (let i = 0; i < blocks.length; i++) {
+    const m = blockMarker(blocks[i]);
+    if (m) groups.push({ label: m.label, elements: [blocks[i]] });
+    else groups.at(-1)?.elements.push(blocks[i]);
+    if (i % 100 === 99) yield;
   }
   const timeline = new Timeline(clock);
   const times: Array<string | undefined> = [];

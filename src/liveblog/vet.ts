@@ -29,7 +29,12 @@ const hasAny = (set: Set<string>, words: Set<string>): boolean => {
   return false;
 };
 
-const textOf = (el: Element): string => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** Whether any text under `el` is more than blank: stops at the first that is (entries can be long). */
+function hasText(el: Element): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, 0x4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n as Text).data.trim()) return true;
+  return false;
+}
 
 /** An ad slot, teaser, rail or empty placeholder where an entry could stand; AMP's `amp-ad` too. */
 export function isNotEntry(el: Element): boolean {
@@ -37,7 +42,7 @@ export function isNotEntry(el: Element): boolean {
   if (el.hasAttribute('data-ad') || el.hasAttribute('data-ad-slot')) return true;
   if (hasAny(tokenSet(el), NOT_ENTRY_TOKENS)) return true;
   // Nothing to read or see: a slot waiting for an ad or a widget.
-  return !textOf(el) && !el.querySelector(MEDIA);
+  return !hasText(el) && !el.querySelector(MEDIA);
 }
 
 /** Marked as a copy or digest of other entries: a pinned post, a summary, key events. */
