@@ -51,7 +51,7 @@ export const isMarkedCopy = (el: Element): boolean => hasAny(tokenSet(el), COPY_
 /**
  * The updates less second copies and digests, which are shown again, not posted again, and never count
  * twice: an entry marked pinned/summary (or headed "Summary", "Key events") that repeats another entry's id
- * or first line; any entry that repeats both (a copy with the same DOM id); and an entry with neither a
+ * or first line; any entry that repeats both (a copy, marked or not); and an entry with neither a
  * time nor a label among entries that have them, when it is marked as a digest or is `unlisted` (the
  * page's schema.org data lists updates, and not this one).
  */
@@ -69,8 +69,9 @@ export function dropCopies(updates: LiveUpdate[], unlisted: (u: LiveUpdate) => b
   };
   return updates.filter((u) => {
     const marked = isMarkedCopy(u.elements[0]) || DIGEST_HEADING.test(firstLineOf(u.text));
-    // A copy: the later one is the list's own (a pinned copy sits on top).
-    if (u.elements[0].id && repeated(idKey(u)) && repeated(lineKey(u))) return forget(u);
+    // A copy (the same id, own, schema-given or hashed from the same label and words, and the same first
+    // line): the later one is the list's own, a pinned copy sits on top.
+    if (repeated(idKey(u)) && repeated(lineKey(u))) return forget(u);
     if (marked && (repeated(idKey(u)) || repeated(lineKey(u)))) return forget(u);
     if (u.time || u.label || (!marked && !unlisted(u))) return true;
     // Unstamped among stamped entries: a digest, not a post.

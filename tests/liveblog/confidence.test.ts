@@ -131,6 +131,19 @@ describe('what an entry is', () => {
     expect(['t', 'd', 'h'].map((id) => spacedText(doc.getElementById(id)!))).toEqual(['21 mins ago 11:48', 'November 02 2023', "Meghan Markle's mum"]);
   });
 
+  it('counts an unmarked copy of an entry once (the schema matches both to one update)', () => {
+    const doc = parsePage(`<script type="application/ld+json">{"@type":"LiveBlogPosting","liveBlogUpdate":[
+      {"headline":"Bridge closed","datePublished":"2024-03-01T10:00:00Z","url":"https://x.example/live#p2"},
+      {"headline":"Morning","datePublished":"2024-03-01T08:00:00Z","url":"https://x.example/live#p1"}]}</script>
+      <main><div class="feed">
+        <div class="post"><h3>Bridge closed</h3><time>10:00</time><p>The bridge is closed in both directions after a crash.</p></div>
+        <div class="post" id="p2"><h3>Bridge closed</h3><time>10:00</time><p>The bridge is closed in both directions after a crash.</p></div>
+        <div class="post" id="p1"><h3>Morning</h3><time>08:00</time><p>Good morning and welcome to our coverage of the day.</p></div>
+      </div></main>`);
+    const blog = findLiveBlog(doc, NOW)!;
+    expect(blog.updates.map((u) => u.id)).toEqual(['p2', 'p1']);
+  });
+
   it('tells ad slots, teasers and empty placeholders from entries', () => {
     const doc = parsePage(`<div id="ad-3"><amp-ad></amp-ad></div><div id="div-gpt-ad-live-slot">x</div><div class="werbung">Anzeige</div>
       <div id="mantis-recommender-placeholder"></div><div class="post"><iframe src="about:blank"></iframe></div><div class="post">Text</div>`);
