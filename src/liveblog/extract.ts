@@ -133,6 +133,7 @@ export interface EntrySource {
  */
 export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveBlog | null> {
   const cache = new WeakMap<Element, LiveUpdate>();
+  const notEntry = new WeakMap<Element, boolean>();
   // Entries the page's schema.org updates do not list (judged only where it lists some).
   const unlisted = new WeakSet<Element>();
   const newestFirst = source.newestFirst ?? true;
@@ -163,11 +164,10 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
   };
 
   function* read(dirty?: readonly Node[]): Steps<LiveUpdate[]> {
-    // Ad slots, teasers and placeholders can share the entries' list and even their shape.
-    const els = source.entries().filter((el) => !isNotEntry(el));
+    const all = source.entries();
     const touched = new Set<Element>();
     if (dirty) {
-      const set = new Set(els);
+      const set = new Set(all);
       for (const node of dirty) {
         for (let n: Node | null = node; n; n = n.parentNode) {
           if (set.has(n as Element)) {
@@ -177,6 +177,13 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
         }
       }
     }
+    // Ad slots, teasers and placeholders can share the entries' list and even their shape. An element
+    // judged before and untouched since keeps its verdict: a live re-read costs what changed.
+    const els = all.filter((el) => {
+      let skip = touched.has(el) ? undefined : notEntry.get(el);
+      if (skip === undefined) notEntry.set(el, (skip = isNotEntry(el)));
+      return !skip;
+    });
     // Relative labels ("Just now") count back from when an entry is read: the page's load for the first
     // read, the insertion for entries that arrive later.
     const timeline = new Timeline(dirty ? { ...clock, now: Date.now() } : clock);

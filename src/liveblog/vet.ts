@@ -58,7 +58,7 @@ export const isMarkedCopy = (el: Element): boolean => hasAny(tokenSet(el), COPY_
 export function dropCopies(updates: LiveUpdate[], unlisted: (u: LiveUpdate) => boolean = () => false): LiveUpdate[] {
   if (updates.length < 2) return updates;
   const idKey = (u: LiveUpdate) => `id:${u.id}`;
-  const lineKey = (u: LiveUpdate) => `line:${openingWords(firstLineOf(u.text), 12)}`;
+  const lineKey = (u: LiveUpdate) => `line:${factsOf(u).line}`;
   const counts = new Map<string, number>();
   for (const u of updates) for (const k of [idKey(u), lineKey(u)]) counts.set(k, (counts.get(k) ?? 0) + 1);
   const repeated = (k: string) => (counts.get(k) ?? 0) > 1;
@@ -68,7 +68,7 @@ export function dropCopies(updates: LiveUpdate[], unlisted: (u: LiveUpdate) => b
     return false;
   };
   return updates.filter((u) => {
-    const marked = isMarkedCopy(u.elements[0]) || DIGEST_HEADING.test(firstLineOf(u.text));
+    const { marked } = factsOf(u);
     // A copy (the same id, own, schema-given or hashed from the same label and words, and the same first
     // line): the later one is the list's own, a pinned copy sits on top.
     if (repeated(idKey(u)) && repeated(lineKey(u))) return forget(u);
@@ -80,3 +80,16 @@ export function dropCopies(updates: LiveUpdate[], unlisted: (u: LiveUpdate) => b
 }
 
 const firstLineOf = (text: string): string => text.split('\n', 1)[0];
+
+/** What dropCopies needs of an entry, kept while its text stays the same: live re-reads of long blogs repeat it. */
+const facts = new WeakMap<Element, { text: string; line: string; marked: boolean }>();
+function factsOf(u: LiveUpdate): { line: string; marked: boolean } {
+  const el = u.elements[0];
+  let f = facts.get(el);
+  if (!f || f.text !== u.text) {
+    const line = firstLineOf(u.text);
+    f = { text: u.text, line: openingWords(line, 12), marked: isMarkedCopy(el) || DIGEST_HEADING.test(line) };
+    facts.set(el, f);
+  }
+  return f;
+}
