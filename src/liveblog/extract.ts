@@ -4,18 +4,39 @@
  */
 import { walkBlocks } from '../page/blocks';
 import { textId } from './hash';
+import { edgeStamp } from './stamps';
 import type { Pick, Recipe } from './platforms';
 import type { SchemaUpdate } from './schema';
 import { matchSchema } from './schema';
 import { isRelativeLabel, Timeline, type PageClock } from './time';
 import type { LiveBlog, LiveUpdate } from './types';
+import { dropCopies, isNotEntry } from './vet';
 
 const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * An element's text with a space where two of its elements meet without one: "<span>21 mins ago</span>11:48"
+ * reads "21 mins ago 11:48", a date box's "<b>November</b><b>02</b>" "November 02", as a reader sees them.
+ */
+export function spacedText(el: Element): string {
+  const walker = el.ownerDocument.createTreeWalker(el, 0x4 /* SHOW_TEXT */);
+  let out = '';
+  let lastParent: Node | null = null;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const data = (n as Text).data;
+    if (!data) continue;
+    if (lastParent && n.parentNode !== lastParent && /[\p{L}\p{N}]$/u.test(out) && /^[\p{L}\p{N}]/u.test(data)) out += ' ';
+    out += data;
+    lastParent = n.parentNode;
+  }
+  return clean(out);
+}
 
 export function readPick(el: Element, p: Pick): string | undefined {
   const target = p.sel ? el.querySelector(p.sel) : el;
   if (!target) return undefined;
-  let value = p.attr ? (target.getAttribute(p.attr) ?? '').trim() : clean(target.textContent);
+  if (p.stamp) return edgeStamp(target)?.text;
+  let value = p.attr ? (target.getAttribute(p.attr) ?? '').trim() : spacedText(target);
   if (value && p.fragment) value = value.includes('#') ? value.slice(value.indexOf('#') + 1) : '';
   if (value && p.param) {
     try {
@@ -112,6 +133,9 @@ export interface EntrySource {
  */
 export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveBlog | null> {
   const cache = new WeakMap<Element, LiveUpdate>();
+  const notEntry = new WeakMap<Element, boolean>();
+  // Entries the page's schema.org updates do not list (judged only where it lists some).
+  const unlisted = new WeakSet<Element>();
   const newestFirst = source.newestFirst ?? true;
 
   const build = (el: Element, timeline: Timeline): LiveUpdate => {
@@ -119,13 +143,16 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
     const label = firstPick(el, recipe.label) ?? '';
     const ownId = firstPick(el, recipe.id);
     // With an id of its own, an entry's first line is all the text needed; without, its opening words.
-    const text = entryText(el, recipe, !!ownId);
+    let text = entryText(el, recipe, !!ownId);
+    // A stamp printed inline with the text is the label, not the text's opening words.
+    if (label && text.startsWith(label)) text = text.slice(label.length).replace(/^[\s:|–—-]+/, '');
     const picks = recipe.time ?? [];
     // Machine values first (attributes), then the schema's date, then what the page prints.
     const machine = picks.filter((p) => p.attr).map((p) => readPick(el, p));
     const printed = picks.filter((p) => !p.attr).map((p) => readPick(el, p));
     const mapped = source.schema && (!ownId || !machine.some(Boolean)) ? matchSchema(source.schema.updates, el, text) : undefined;
     const time = timeline.resolve([...machine, mapped?.published, ...printed, label]);
+    if (source.schema?.updates.length && !mapped && !ownId) unlisted.add(el);
     return {
       id: ownId ?? mapped?.id ?? textId(isRelativeLabel(label) ? '' : label, text),
       label,
@@ -137,10 +164,10 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
   };
 
   function* read(dirty?: readonly Node[]): Steps<LiveUpdate[]> {
-    const els = source.entries();
+    const all = source.entries();
     const touched = new Set<Element>();
     if (dirty) {
-      const set = new Set(els);
+      const set = new Set(all);
       for (const node of dirty) {
         for (let n: Node | null = node; n; n = n.parentNode) {
           if (set.has(n as Element)) {
@@ -150,6 +177,13 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
         }
       }
     }
+    // Ad slots, teasers and placeholders can share the entries' list and even their shape. An element
+    // judged before and untouched since keeps its verdict: a live re-read costs what changed.
+    const els = all.filter((el) => {
+      let skip = touched.has(el) ? undefined : notEntry.get(el);
+      if (skip === undefined) notEntry.set(el, (skip = isNotEntry(el)));
+      return !skip;
+    });
     // Relative labels ("Just now") count back from when an entry is read: the page's load for the first
     // read, the insertion for entries that arrive later.
     const timeline = new Timeline(dirty ? { ...clock, now: Date.now() } : clock);
@@ -167,7 +201,7 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
       cache.set(el, { ...updates[i] });
       yield;
     }
-    return uniqueIds(updates);
+    return uniqueIds(dropCopies(updates, (u) => unlisted.has(u.elements[0])));
   }
 
   const updates = yield* read();
@@ -175,6 +209,9 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
   const els = updates.map((u) => u.elements[0]);
   return {
     via: source.via,
+    // Evidence by default; the structural tiers grade their own finds.
+    confidence: 'high',
+    score: 1,
     schema: source.schema?.kind,
     updates,
     container: commonAncestor(els),

@@ -29,12 +29,29 @@ export const GENERIC_RECIPE: Recipe = {
   skip: `time, ${STAMP}, [class*="byline" i], [class*="share" i]`,
 };
 
-/** Classes that say what state an entry is in, not what it is. */
-const STATE_CLASS = /^(is-|has-)|active|pending|new|key|pinned|highlight|first|last|odd|even|featured|sticky|breaking|\d/i;
+/** Entries found by the stamp they print: the stamp is their label, and their time unless a machine value says more. */
+export const STAMPED_RECIPE: Recipe = {
+  ...GENERIC_RECIPE,
+  time: [...GENERIC_RECIPE.time!.filter((p) => p.attr), { stamp: true }],
+  label: [{ stamp: true }, ...GENERIC_RECIPE.label!],
+};
+
+/** Class words that say what state an entry is in, not what it is ("block--pinned", "is-key-event", "left"). */
+const STATE_WORDS = new Set([
+  'active', 'pending', 'new', 'key', 'pinned', 'pin', 'highlight', 'highlighted', 'first', 'last', 'odd', 'even', 'featured',
+  'sticky', 'breaking', 'open', 'closed', 'selected', 'current', 'visible', 'hidden', 'expanded', 'collapsed', 'left',
+  'right', 'important', 'major', 'minor', 'loaded', 'animated', 'green', 'red', 'blue', 'yellow',
+]);
+
+/**
+ * A state class: "is-…"/"has-…", numbered, or any of its words a state word. Whole words only: "live-events"
+ * is no "even", and "newsitem" no "new".
+ */
+export const isStateClass = (c: string): boolean => /^(is|has)-|\d/i.test(c) || c.toLowerCase().split(/[-_]+/).some((w) => STATE_WORDS.has(w));
 
 /** What makes siblings "the same kind of block": tag and first class that is not a state. */
 export function shapeOf(el: Element): string {
-  const cls = [...el.classList].find((c) => !STATE_CLASS.test(c));
+  const cls = [...el.classList].find((c) => !isStateClass(c));
   return cls ? `${el.tagName}.${cls}` : el.tagName;
 }
 
@@ -51,7 +68,7 @@ function isDiscussion(container: Element, entries: Element[]): boolean {
 const textLength = (el: Element): number => (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
 
 /** Posts carry their own text; teaser lists are mostly links, and their headings lead to other pages. */
-function isTeaserList(doc: Document, entries: Element[]): boolean {
+export function isTeaserList(doc: Document, entries: Element[], minOwnText = 60): boolean {
   let text = 0;
   let links = 0;
   let away = 0;
@@ -70,8 +87,12 @@ function isTeaserList(doc: Document, entries: Element[]): boolean {
     }
   }
   const ownText = (text - links) / entries.length;
-  return ownText < 60 || links > text * 0.5 || away > entries.length / 2;
+  return ownText < minOwnText || links > text * 0.5 || away > entries.length / 2;
 }
+
+/** A list in the page's content: not in navigation, a sidebar or footer, and not a comment thread. */
+export const inContent = (container: Element): boolean => !container.closest(NOT_CONTENT);
+export const isContentList = (container: Element, entries: Element[]): boolean => inContent(container) && !isDiscussion(container, entries);
 
 export interface GenericOptions {
   /** Every entry must have an id (the page has not said it is a live blog). */

@@ -4,14 +4,16 @@
  * schema's ids located in the DOM; generic structure; text markers inside one article body.
  */
 import { commonAncestor, drain, elementBlog, uniqueIds, type Steps } from './extract';
-import { findGenericList, GENERIC_RECIPE, shapeOf, siblingsOfShape, type GenericOptions } from './generic';
+import { gradeStructure } from './confidence';
+import { findGenericList, GENERIC_RECIPE, STAMPED_RECIPE, shapeOf, siblingsOfShape, type GenericOptions } from './generic';
+import { findStampedList, stampedSiblings } from './stamped';
 import { PLATFORMS, type PlatformShape } from './platforms';
 import { elementsForSchema, readSchema, type SchemaInfo } from './schema';
 import { findMarkerBody, textMarkerUpdates } from './text-markers';
 import { pageClock, publishedTime, type PageClock } from './time';
 import type { LiveBlog } from './types';
 
-export type { LiveBlog, LiveUpdate } from './types';
+export type { Confidence, LiveBlog, LiveUpdate } from './types';
 
 function* fromGenericList(doc: Document, root: Element, clock: PageClock, options: GenericOptions, via: string, schema: SchemaInfo | null): Steps<LiveBlog | null> {
   const list = findGenericList(doc, root, options);
@@ -69,18 +71,34 @@ function* fromTextMarkers(doc: Document, clock: PageClock): Steps<LiveBlog | nul
   if (!body) return null;
   const published = publishedTime(doc);
   const updates = uniqueIds(yield* textMarkerUpdates(body, clock, published));
-  if (updates.length < 2) return null;
+  if (!updates.length) return null;
   const reread = (dirty?: readonly Node[]) => uniqueIds(drain(textMarkerUpdates(body, dirty ? { ...clock, now: Date.now() } : clock, published)));
-  return { via: 'text-markers', updates, container: body, newestFirst: true, reread };
+  return { via: 'text-markers', ...gradeStructure(updates), updates, container: body, newestFirst: true, reread };
+}
+
+/** Entries without ids, found by the stamps they print (a clock time, a match minute, a relative age). */
+function* fromStamped(doc: Document, root: Element, clock: PageClock): Steps<LiveBlog | null> {
+  const list = yield* findStampedList(doc, root, 2);
+  if (!list) return null;
+  return yield* elementBlog({ via: 'generic', recipe: STAMPED_RECIPE, entries: () => stampedSiblings(list.container, list.shape), newestFirst: list.newestFirst }, clock);
+}
+
+export interface DetectOptions {
+  /**
+   * Also return a borderline page (`confidence: 'low'`): structure that looks like a live blog but is too
+   * thin to act on unasked. The caller asks the reader before tracking it.
+   */
+  borderline?: boolean;
 }
 
 /**
  * The detection, as steps: a step per entry read, so that a page with hundreds of updates can be read in
  * slices that yield to it (`runSteps`), or all at once (`findLiveBlog`).
  */
-export function* detectLiveBlog(doc: Document, now = Date.now()): Steps<LiveBlog | null> {
+export function* detectLiveBlog(doc: Document, now = Date.now(), options: DetectOptions = {}): Steps<LiveBlog | null> {
   const clock = pageClock(doc, now);
   const schema = readSchema(doc);
+  // Evidence: the page's own markup says it is a live blog.
   for (const shape of PLATFORMS) {
     const blog = yield* fromPlatform(doc, shape, clock, schema);
     if (blog) return blog;
@@ -90,12 +108,29 @@ export function* detectLiveBlog(doc: Document, now = Date.now()): Steps<LiveBlog
     const blog = (yield* fromSchema(doc, schema, clock)) ?? (yield* fromGenericList(doc, root, clock, { requireIds: false, min: 2, strict: false }, 'schema', schema));
     if (blog) return blog;
   }
-  return (yield* fromGenericList(doc, root, clock, { requireIds: true, min: 3, strict: true }, 'generic', null)) ?? (yield* fromTextMarkers(doc, clock));
+  // No evidence: structure, then text markers, each graded; the first strong one wins.
+  let borderline: LiveBlog | null = null;
+  const tiers = [
+    () => fromGenericList(doc, root, clock, { requireIds: true, min: 2, strict: true }, 'generic', null),
+    () => fromStamped(doc, root, clock),
+    () => fromTextMarkers(doc, clock),
+  ];
+  for (const tier of tiers) {
+    const found = yield* tier();
+    if (!found) continue;
+    const blog = found.via === 'text-markers' ? found : { ...found, ...gradeStructure(found.updates) };
+    if (blog.confidence !== 'low') return blog;
+    if (!borderline || blog.score > borderline.score) borderline = blog;
+  }
+  return options.borderline ? borderline : null;
 }
 
-export function findLiveBlog(doc: Document, now = Date.now()): LiveBlog | null {
-  return drain(detectLiveBlog(doc, now));
+export function findLiveBlog(doc: Document, now = Date.now(), options: DetectOptions = {}): LiveBlog | null {
+  return drain(detectLiveBlog(doc, now, options));
 }
+
+/** A live blog the reader should be asked about rather than one to track unasked. */
+export const isBorderline = (blog: LiveBlog): boolean => blog.confidence === 'low';
 
 /**
  * The live blog after DOM changes (`nodes`: added nodes, changed text nodes, and the parents nodes were

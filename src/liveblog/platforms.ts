@@ -10,6 +10,8 @@
  * parameter of a URL, `match` the first group (or the whole match) of a regular expression.
  */
 export interface Pick {
+  /** The stamp the element prints at its start or end ("14:35", "95'", "5 minuti fa"), as printed. */
+  stamp?: boolean;
   sel?: string;
   attr?: string;
   fragment?: boolean;

@@ -25,22 +25,102 @@ export function markerOf(text: string): RegExpExecArray | null {
 
 const BLOCKS = 'p, h2, h3, h4, h5, h6, div, li, blockquote, figure, ul, ol, table, section';
 
-function blockChildren(body: Element): Element[] {
-  return [...body.children].filter((el) => el.matches(BLOCKS));
+/**
+ * A bold clock time at the very start of a block ("<p><strong>07.13</strong> …", "<p><b>14:35 Uhr</b>
+ * Jonathan …"): an older hand-written ticker's marker, with no colon after it. Group 1 is the time.
+ */
+const BOLD_TIME = /^\s*(\d{1,2}[.:]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|CET|CEST|ET|EST|EDT|IST|Uhr|h))?)(?=\s|$|[:,–—-])/i;
+
+/**
+ * A heading that opens with a clock time and a separator ("<h2>12.31 Uhr: …", "<h3>14h05 : …", "<h2>9:40
+ * am — …"): flat rich text whose entries are a heading and the paragraphs after it. Group 1 is the time.
+ */
+const HEADING_TIME = /^\s*(\d{1,2}(?:[.:]|\s?h\s?)\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|CET|CEST|ET|EST|EDT|IST|Uhr|h))?)\s*[:|–—-]\s*\S/i;
+
+/** The element the block's text starts in, if the block starts with an element's text (no loose text before it). */
+function leadingBold(block: Element): Element | null {
+  for (let n: Node | null = block.firstChild; n; ) {
+    if (n.nodeType === 3) {
+      if ((n as Text).data.trim()) return null;
+      n = n.nextSibling;
+      continue;
+    }
+    if (n.nodeType !== 1) {
+      n = n.nextSibling;
+      continue;
+    }
+    const el = n as Element;
+    if (el.tagName === 'STRONG' || el.tagName === 'B') return el;
+    if (el.tagName === 'BR') {
+      n = n.nextSibling;
+      continue;
+    }
+    // An inline wrapper around the bold text (<span><strong>…).
+    if (/^(SPAN|EM|I|FONT)$/.test(el.tagName) && el.textContent?.trim()) {
+      n = el.firstChild;
+      continue;
+    }
+    return null;
+  }
+  return null;
 }
 
-/** Finds the article body with the most markers among its direct children (a step per candidate body). */
+/** The label a block opens with, if it opens an update: a text marker, or a bold time at its start. */
+export function blockMarker(el: Element): { label: string; strong: boolean } | null {
+  const text = el.textContent ?? '';
+  const m = markerOf(text);
+  if (m) return { label: m[1].replace(/\s+/g, ' ').trim(), strong: true };
+  const h = /^H[2-4]$/.test(el.tagName) ? HEADING_TIME.exec(text) : null;
+  if (h) return { label: h[1].replace(/\s+/g, ' ').trim(), strong: true };
+  const bold = el.matches('p, h2, h3, h4, h5, h6, div') ? leadingBold(el) : null;
+  const b = bold && BOLD_TIME.exec(bold.textContent ?? '');
+  return b ? { label: b[1].replace(/\s+/g, ' ').trim(), strong: false } : null;
+}
+
+/**
+ * The body's blocks in reading order. Wrappers without text of their own (a CMS's "firstPar", "body"
+ * divs) are read through, so a ticker split over several of them is one sequence.
+ */
+function blockChildren(body: Element, depth = 0): Element[] {
+  const out: Element[] = [];
+  for (const el of body.children) {
+    if (!el.matches(BLOCKS)) continue;
+    if (depth < 2 && isWrapper(el)) out.push(...blockChildren(el, depth + 1));
+    else out.push(el);
+  }
+  return out;
+}
+
+function isWrapper(el: Element): boolean {
+  if (el.tagName !== 'DIV' && el.tagName !== 'SECTION') return false;
+  if (!el.children.length) return false;
+  for (const n of el.childNodes) if (n.nodeType === 3 && (n as Text).data.trim()) return false;
+  // Scripts (an embed's loader), line breaks and rules are no text of its own.
+  for (const c of el.children) if (!c.matches(BLOCKS) && !/^(SCRIPT|STYLE|NOSCRIPT|BR|HR|LINK|META)$/.test(c.tagName)) return false;
+  return true;
+}
+
+/** Finds the article body with the most markers among its blocks (a step per candidate body). */
 export function* findMarkerBody(doc: Document): Steps<Element | null> {
   let best: Element | null = null;
   let bestCount = 0;
   const seen = new Set<Element>();
   for (const p of doc.querySelectorAll('p, h2, h3, h4, h5, h6')) {
-    const body = p.parentElement;
-    if (!body || seen.has(body)) continue;
-    seen.add(body);
-    const count = blockChildren(body).filter((el) => markerOf(el.textContent ?? '')).length;
-    if (count > bestCount) [best, bestCount] = [body, count];
-    yield;
+    // The block's parent, and the two above it: a body whose ticker sits in wrapper divs.
+    let body = p.parentElement;
+    for (let up = 0; body && up < 3; up++, body = body.parentElement) {
+      if (seen.has(body) || body === doc.body || body === doc.documentElement) continue;
+      seen.add(body);
+      // A long body is counted in steps: each block's test reads its text.
+      let count = 0;
+      const blocks = blockChildren(body);
+      for (let i = 0; i < blocks.length; i++) {
+        if (blockMarker(blocks[i])) count++;
+        if (i % 100 === 99) yield;
+      }
+      if (count > bestCount) [best, bestCount] = [body, count];
+      yield;
+    }
   }
   return bestCount >= 2 ? best : null;
 }
@@ -51,10 +131,12 @@ export function* findMarkerBody(doc: Document): Steps<Element | null> {
  */
 export function* textMarkerUpdates(body: Element, clock: PageClock, published?: string): Steps<LiveUpdate[]> {
   const groups: Array<{ label: string; elements: Element[] }> = [];
-  for (const el of blockChildren(body)) {
-    const m = markerOf(el.textContent ?? '');
-    if (m) groups.push({ label: m[1].replace(/\s+/g, ' ').trim(), elements: [el] });
-    else groups.at(-1)?.elements.push(el);
+  const blocks = blockChildren(body);
+  for (let i = 0; i < blocks.length; i++) {
+    const m = blockMarker(blocks[i]);
+    if (m) groups.push({ label: m.label, elements: [blocks[i]] });
+    else groups.at(-1)?.elements.push(blocks[i]);
+    if (i % 100 === 99) yield;
   }
   const timeline = new Timeline(clock);
   const times: Array<string | undefined> = [];
@@ -63,7 +145,8 @@ export function* textMarkerUpdates(body: Element, clock: PageClock, published?: 
   const updates: LiveUpdate[] = [];
   for (const [i, { label, elements }] of groups.entries()) {
     // The opening is enough (see TEXT_CHARS); the first block always counts.
-    const parts = [(elements[0].textContent ?? '').replace(MARKER, '')];
+    const first = (elements[0].textContent ?? '').replace(/^\s+/, '');
+    const parts = [MARKER.test(first) ? first.replace(MARKER, '') : first.startsWith(label) ? first.slice(label.length).replace(/^[\s:|–—-]+/, '') : first];
     for (let k = 1, length = parts[0].length; k < elements.length && length < TEXT_CHARS; k++) {
       parts.push(elements[k].textContent ?? '');
       length += parts[k].length;

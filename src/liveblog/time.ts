@@ -17,6 +17,8 @@ export interface PageClock {
   offset?: number;
   /** When the page was loaded (epoch ms): relative labels count back from here. */
   now?: number;
+  /** A match's kick-off (epoch ms), when the page states one: match minutes count from here. */
+  kickoff?: number;
 }
 
 /** A clock label taken apart: the time of day, and the date and zone when the label prints them. */
@@ -37,6 +39,9 @@ const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
   mai: 5, okt: 10, dez: 12, mär: 3, mrz: 3, maerz: 3, januar: 1, februar: 2, märz: 3, juni: 6, juli: 7,
   janv: 1, févr: 2, fevr: 2, mars: 3, avr: 4, juin: 6, juil: 7, août: 8, aout: 8, sept: 9, déc: 12,
+  gen: 1, genn: 1, gennaio: 1, febbraio: 2, marzo: 3, aprile: 4, magg: 5, maggio: 5, giu: 6, giugno: 6, lug: 7, luglio: 7,
+  ago: 8, agosto: 8, sett: 9, settembre: 9, ott: 10, ottobre: 10, novembre: 11, dic: 12, dicembre: 12,
+  enero: 1, febrero: 2, abril: 4, mayo: 5, junio: 6, julio: 7, septiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
 };
 
 const monthOf = (word: string): number | undefined => {
@@ -45,7 +50,7 @@ const monthOf = (word: string): number | undefined => {
 };
 
 // "03. Mai 2020", "30 October 2023", "October 30, 2023", "29.04.2020", "2023-10-30".
-const DATE_DAY_MONTH = /\b(\d{1,2})\.?\s+([A-Za-zäéûè]{3,9})\.?\s+(\d{4})\b/;
+const DATE_DAY_MONTH = /\b(\d{1,2})\.?\s+(?:de\s+)?([A-Za-zäéûèì]{3,10})\.?\s+(?:de\s+)?(\d{4})\b/;
 const DATE_MONTH_DAY = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b/;
 const DATE_NUMERIC = /\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b/;
 const DATE_ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/;
@@ -94,22 +99,24 @@ const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 8
 /** The unit of a relative label's word, in any of the languages below. */
 function unitOf(word: string): number | undefined {
   const w = word.toLowerCase();
-  if (/^(s|secs?|seconds?|sek\.?|sekunden?|secondes?|segundos?)$/.test(w)) return UNIT_MS.s;
-  if (/^(m|mins?\.?|minutes?|minuten?|minutos?)$/.test(w)) return UNIT_MS.m;
-  if (/^(h|hrs?|hours?|std\.?|stunden?|heures?|horas?)$/.test(w)) return UNIT_MS.h;
-  if (/^(d|days?|tag|tagen?|jours?|j|días?|dias?)$/.test(w)) return UNIT_MS.d;
+  if (/^(s|secs?|seconds?|sek\.?|sekunden?|secondes?|segundos?|secondi|secondo)$/.test(w)) return UNIT_MS.s;
+  if (/^(m|mins?\.?|minutes?|minuten?|minutos?|minuti|minuto)$/.test(w)) return UNIT_MS.m;
+  if (/^(h|hrs?|hours?|std\.?|stunden?|heures?|horas?|ore|ora)$/.test(w)) return UNIT_MS.h;
+  if (/^(d|days?|tag|tagen?|jours?|j|días?|dias?|giorni|giorno)$/.test(w)) return UNIT_MS.d;
   return undefined;
 }
 
-const COUNT = String.raw`(\d+|an?|one|einer?|einem|une?|una?)`;
-const UNIT = String.raw`([a-zäéí]+\.?)`;
+const COUNT = String.raw`(\d+|an?|one|einer?|einem|une?|una?|un)`;
+const UNIT = String.raw`([a-zäéíì]+\.?)`;
 const RELATIVE = [
   new RegExp(String.raw`\b${COUNT}\s*${UNIT}\s+ago\b`, 'i'),
   new RegExp(String.raw`\bvor\s+${COUNT}\s*${UNIT}`, 'i'),
   new RegExp(String.raw`\bil y a\s+${COUNT}\s*${UNIT}`, 'i'),
   new RegExp(String.raw`\bhace\s+${COUNT}\s*${UNIT}`, 'i'),
+  // Italian elides: "un'ora fa".
+  new RegExp(String.raw`\b${COUNT}\s*['’]?\s*${UNIT}\s+fa\b`, 'i'),
 ];
-const JUST_NOW = /\b(just now|moments? ago|gerade eben|soeben|à l[’']instant|ahora mismo)\b/i;
+const JUST_NOW = /\b(just now|moments? ago|gerade eben|soeben|à l[’']instant|ahora mismo|adesso|poco fa)\b/i;
 
 /** "40 min ago", "2h ago", "Just now", "vor 5 Minuten", "il y a 2 heures", "hace 3 horas": ms before now. */
 export function relativeAge(label: string): number | undefined {
@@ -123,6 +130,36 @@ export function relativeAge(label: string): number | undefined {
     return n * unit;
   }
   return undefined;
+}
+
+/**
+ * A match minute as printed ("95'", "45+2'", "90'+4", "67′"): the minute of play, stoppage time apart.
+ * A label, not a time of day: it becomes one only with the match's kick-off.
+ */
+export function matchMinute(label: string): { minute: number; added: number } | undefined {
+  const t = label.trim();
+  // "95'", "45+2'", "90'+4", "67′"; "Min. 88", "Min 45+2" (Spanish, Italian); "90.+3" (German, only with time added:
+  // a bare "88." is a numbered list's too).
+  const m =
+    /^(\d{1,3})\s*(?:\+\s*(\d{1,2})\s*['’′]{1,2}|['’′]{1,2}\s*(?:\+\s*(\d{1,2}))?)$/.exec(t) ??
+    /^min\.?\s*(\d{1,3})(?:\s*\+\s*(\d{1,2}))?()$/i.exec(t) ??
+    /^(\d{1,3})\.\s*\+\s*(\d{1,2})()$/.exec(t);
+  if (!m) return undefined;
+  const minute = Number(m[1]);
+  return minute <= 130 ? { minute, added: Number(m[2] || m[3] || 0) } : undefined;
+}
+
+/**
+ * Kick-off plus the minutes played and the breaks before them: 15 minutes at half time, 5 before extra
+ * time. Approximate by nature (stoppage time and breaks vary), and only as good as the kick-off.
+ */
+export function minuteTime(label: string, kickoff: number | undefined): string | undefined {
+  const m = matchMinute(label);
+  if (!m || kickoff === undefined) return undefined;
+  const played = m.minute + m.added;
+  // "45+2'" is still the first half, "90+4'" the second; 91' and on is extra time.
+  const breaks = m.minute > 90 ? 20 : m.minute > 45 ? 15 : 0;
+  return new Date(kickoff + (played + breaks) * 60_000).toISOString();
 }
 
 /** Relative labels are not stable across loads, so they never go into an update's id. */
@@ -188,6 +225,12 @@ export class Timeline {
     const offset = this.clock.offset ?? 0;
     for (const raw of raws) {
       if (!raw) continue;
+      if (matchMinute(raw)) {
+        // A minute of play: a time only from a stated kick-off, and never a time of day to date others by.
+        const t = minuteTime(raw, this.clock.kickoff);
+        if (t) return t;
+        continue;
+      }
       const exact = machineTime(raw, this.clock) ?? this.relative(raw);
       if (exact) {
         this.last = localParts(exact, offset);
@@ -244,7 +287,51 @@ export function pageClock(doc: Document, now = Date.now()): PageClock {
     published: published?.date,
     offset: modified?.offset ?? published?.offset,
     now,
+    kickoff: kickoffOf(doc),
   };
+}
+
+/**
+ * The kick-off of the match a page covers, when it states one in schema.org data: a SportsEvent's
+ * `startDate` (JSON-LD or microdata), with a time of day. A page without one gets no times for minutes.
+ */
+export function kickoffOf(doc: Document): number | undefined {
+  const fromValue = (v: unknown): number | undefined => {
+    if (typeof v !== 'string' || !/T\d{2}:\d{2}/.test(v)) return undefined;
+    const t = Date.parse(v);
+    return Number.isNaN(t) ? undefined : t;
+  };
+  const visit = (node: unknown, depth: number): number | undefined => {
+    if (!node || typeof node !== 'object' || depth > 5) return undefined;
+    if (Array.isArray(node)) {
+      for (const n of node) {
+        const t = visit(n, depth + 1);
+        if (t !== undefined) return t;
+      }
+      return undefined;
+    }
+    const obj = node as Record<string, unknown>;
+    const types = (Array.isArray(obj['@type']) ? obj['@type'] : [obj['@type']]).map(String);
+    if (types.some((t) => /SportsEvent$/.test(t))) {
+      const t = fromValue(obj.startDate);
+      if (t !== undefined) return t;
+    }
+    for (const key of ['@graph', 'about', 'mainEntity', 'subjectOf']) {
+      const t = key in obj ? visit(obj[key], depth + 1) : undefined;
+      if (t !== undefined) return t;
+    }
+    return undefined;
+  };
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      const t = visit(JSON.parse(script.textContent ?? ''), 0);
+      if (t !== undefined) return t;
+    } catch {
+      // Broken JSON-LD says nothing.
+    }
+  }
+  const item = doc.querySelector('[itemscope][itemtype*="SportsEvent"] [itemprop="startDate"]');
+  return fromValue(item?.getAttribute('content') ?? item?.getAttribute('datetime'));
 }
 
 /** The page's publication time, for a hand-written ticker's "ORIGINAL ENTRY". */

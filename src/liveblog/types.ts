@@ -17,9 +17,21 @@ export interface LiveUpdate {
   hidden?: boolean;
 }
 
+/**
+ * How sure detection is that the page is a live blog. 'high': the page says so (schema.org
+ * LiveBlogPosting, a known platform's markup, an AMP live list). 'medium': no such evidence, but strong
+ * structure (several entries, stamps in one order, each with text of its own). 'low': the structure is
+ * there but thin (few entries, stamps out of order): a borderline page, which `detectLiveBlog` only
+ * returns when asked (`{ borderline: true }`), for the reader to decide ("Looks like a live blog — track updates?").
+ */
+export type Confidence = 'high' | 'medium' | 'low';
+
 export interface LiveBlog {
   /** How the updates were found: 'platform:<name>', 'schema', 'generic', 'text-markers'. */
   via: string;
+  confidence: Confidence;
+  /** The same as a number, 0–1 (evidence 1; structure by its strength), for ranking and thresholds. */
+  score: number;
   /** The page also declares itself a live blog in schema.org data. */
   schema?: 'json-ld' | 'microdata';
   updates: LiveUpdate[];

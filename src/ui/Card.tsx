@@ -9,9 +9,14 @@ import { kindLabel } from './kinds';
 
 export interface CardUpdateRef {
   id: string;
+  /** The update's time or label as the page prints it ("14:35", "ore 18.42", "95'"); may be empty. */
   label: string;
   /** ISO 8601, when the page's labels allow. */
   time?: string;
+  /** 1-based place in the live blog, counted from the top: names an update that prints no label. */
+  position?: number;
+  /** The update's first line: names an update that has neither label nor position. */
+  firstLine?: string;
 }
 
 export interface CardProps {
@@ -50,6 +55,33 @@ function shortTime(iso: string | undefined): string | undefined {
 
 function shortDate(iso: string): string | undefined {
   return shortTime(iso)?.replace(/, .*$/, '');
+}
+
+/** "1st", "2nd", "3rd", "11th", "22nd". */
+export function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
+/** What names an update in the "mentioned in" list: its printed label, else its place from the top. */
+export function updateName(u: CardUpdateRef): string {
+  if (u.label.trim()) return u.label.trim();
+  if (u.position) return `${ordinal(u.position)} update from the top`;
+  return u.firstLine?.trim() || 'An update';
+}
+
+/**
+ * What follows the name: the date, for a label that prints a clock time but no date ("14:35" → "· 24 Nov
+ * 2016"); for an update named by its position, its time as the page stored it. Nothing for a label that
+ * already says when ("2 hours ago", "95'", a full date): the page's own words stand.
+ */
+function updateWhen(u: CardUpdateRef): string | undefined {
+  if (!u.time) return undefined;
+  const label = u.label.trim();
+  if (!label) return shortTime(u.time);
+  if (/\d{1,2}\s?(?:[.:h]\s?)?\d{2}/.test(label) && !/\b(19|20)\d{2}\b/.test(label)) return shortDate(u.time);
+  return undefined;
 }
 
 function age(at: number): string {
@@ -102,14 +134,17 @@ function OnThisPage({ entity, mentions, position, updates, current, onStep, onJu
       </div>
       {updates.length > 0 && (
         <ul class="updates">
-          {updates.map((u) => (
-            <li key={u.id}>
-              <button type="button" class="link" aria-current={u.id === current?.id ? 'true' : undefined} onClick={() => onJump(u.id)}>
-                {u.label}
-              </button>
-              {u.time && <time dateTime={u.time}> · {/\d{1,2}[.:]?\d{2}/.test(u.label) ? shortDate(u.time) : shortTime(u.time)}</time>}
-            </li>
-          ))}
+          {updates.map((u) => {
+            const when = updateWhen(u);
+            return (
+              <li key={u.id}>
+                <button type="button" class="link" aria-current={u.id === current?.id ? 'true' : undefined} onClick={() => onJump(u.id)}>
+                  {updateName(u)}
+                </button>
+                {when && <time dateTime={u.time}> · {when}</time>}
+              </li>
+            );
+          })}
         </ul>
       )}
       {mentions > 1 && (

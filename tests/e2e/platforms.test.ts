@@ -5,7 +5,7 @@
  * ordinary article a live blog. The saved pages are served inert: a Content-Security-Policy stops their
  * scripts and every request off this server (the network is closed anyway), and their meta refreshes go.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, SHARED, startServer, type LocalServer } from '../../scripts/lib/server';
@@ -13,17 +13,12 @@ import { NOT_LIVE_BLOGS, OWN_PAGES } from '../fixtures/platforms/expected';
 import { BROWSERS } from './harness/browsers';
 import { until, type Driver, type Tab } from './harness/driver';
 
-const REAL_LIVE: Record<string, number> = { 'corkbeo-level3-covid-liveblog.html': 26, 'fr-kim-jong-un-inline-updates.html': 6 };
-const REAL_ORDINARY = [
-  'bbc-obama-gun-laws.html',
-  'guardian-maori-whale-strandings.html',
-  'nbcnews-south-korea-impeachment.html',
-  'cnn-royal-updated-gmt.html',
-  'nytimes-sudan-sanctions.html',
-  'lemonde-loi-renseignement.html',
-  'spiegel-albtraum.html',
-  'reuters-parasite.html',
-];
+/** expected.json decides, for every saved real page, whether it is a live blog and how many updates it has. */
+const REAL_DIR = join(SHARED, 'fixtures', 'real');
+const EXPECTED = (JSON.parse(readFileSync(join(REAL_DIR, 'expected.json'), 'utf8')) as { pages: Record<string, { liveBlog: boolean; updates?: number }> }).pages;
+const REAL_PAGES = readdirSync(REAL_DIR).filter((f) => f.endsWith('.html')).sort();
+const REAL_LIVE = Object.fromEntries(REAL_PAGES.filter((f) => EXPECTED[f]?.liveBlog).map((f) => [f, EXPECTED[f].updates ?? 0]));
+const REAL_ORDINARY = REAL_PAGES.filter((f) => EXPECTED[f] && !EXPECTED[f].liveBlog);
 
 interface Ping {
   isLiveBlog: boolean;
@@ -88,6 +83,10 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
       expect(seen.ids, file).toHaveLength(e.count);
       if (e.ids) expect(seen.ids, file).toEqual(e.ids);
     }
+  });
+
+  it('knows every saved real page from expected.json', () => {
+    expect(REAL_PAGES.filter((f) => !EXPECTED[f])).toEqual([]);
   });
 
   it('finds the updates of the real live blogs', async () => {

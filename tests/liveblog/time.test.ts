@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRelativeLabel, machineTime, pageClock, parseLabel, relativeAge, Timeline, type PageClock } from '../../src/liveblog/time';
+import { isRelativeLabel, kickoffOf, machineTime, matchMinute, minuteTime, pageClock, parseLabel, relativeAge, Timeline, type PageClock } from '../../src/liveblog/time';
 
 const labelTime = (label: string, clock: PageClock) => new Timeline(clock).resolve([label]);
 import { parsePage } from '../helpers';
@@ -107,5 +107,48 @@ describe('pageClock', () => {
   it('falls back to the first <time datetime>', () => {
     const doc = parsePage('<body><time datetime="2016-11-24T08:00:00+00:00">24 Nov</time></body>');
     expect(pageClock(doc, 0)).toMatchObject({ date: '2016-11-24', published: '2016-11-24', offset: 0 });
+  });
+});
+
+describe('match minutes', () => {
+  it('read "95\'", "45+2\'", "90\'+4" and curly primes as the minute of play and time added', () => {
+    expect(["95'", "45+2'", "90'+4", '67′', '3’'].map(matchMinute)).toEqual([
+      { minute: 95, added: 0 },
+      { minute: 45, added: 2 },
+      { minute: 90, added: 4 },
+      { minute: 67, added: 0 },
+      { minute: 3, added: 0 },
+    ]);
+    expect(['Min. 88', 'min 45+2', '90.+3'].map(matchMinute)).toEqual([{ minute: 88, added: 0 }, { minute: 45, added: 2 }, { minute: 90, added: 3 }]);
+    expect(['95', '14:35', "2-1'", "150'", 'Minute 95', '88.', '3.'].map(matchMinute)).toEqual(new Array(7).fill(undefined));
+  });
+
+  it('become times only from a kick-off, counting the breaks before them', () => {
+    const kickoff = Date.parse('2024-04-13T14:00:00Z');
+    expect(minuteTime("12'", kickoff)).toBe('2024-04-13T14:12:00.000Z');
+    expect(minuteTime("45+2'", kickoff)).toBe('2024-04-13T14:47:00.000Z');
+    expect(minuteTime("46'", kickoff)).toBe('2024-04-13T15:01:00.000Z');
+    expect(minuteTime("90+3'", kickoff)).toBe('2024-04-13T15:48:00.000Z');
+    expect(minuteTime("105'", kickoff)).toBe('2024-04-13T16:05:00.000Z');
+    expect(minuteTime("12'", undefined)).toBeUndefined();
+    // Through the timeline: no kick-off, no time, and no day to date other labels by.
+    expect(new Timeline({ date: '2024-04-13' }).resolve(["12'"])).toBeUndefined();
+    expect(new Timeline({ date: '2024-04-13', kickoff }).resolve(["12'"])).toBe('2024-04-13T14:12:00.000Z');
+  });
+
+  it('take the kick-off from a SportsEvent the page states', () => {
+    const doc = parsePage('<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"SportsEvent","startDate":"2024-04-13T15:00:00+01:00"}]}</script>');
+    expect(pageClock(doc).kickoff).toBe(Date.parse('2024-04-13T14:00:00Z'));
+    expect(kickoffOf(parsePage('<div itemscope itemtype="https://schema.org/SportsEvent"><meta itemprop="startDate" content="2024-04-13T20:45:00+02:00"></div>'))).toBe(Date.parse('2024-04-13T18:45:00Z'));
+    expect(kickoffOf(parsePage('<p>Kick-off at 3pm</p>'))).toBeUndefined();
+  });
+});
+
+describe('Italian', () => {
+  it('reads relative ages and month names', () => {
+    expect(relativeAge('5 minuti fa')).toBe(5 * MIN);
+    expect(relativeAge('2 ore fa')).toBe(2 * HOUR);
+    expect(relativeAge("un'ora fa")).toBe(HOUR);
+    expect(parseLabel('17 maggio 2023, 14:35')).toEqual({ minutes: 14 * 60 + 35, date: '2023-05-17', offset: undefined });
   });
 });

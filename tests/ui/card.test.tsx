@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { Knowledge } from '../../src/knowledge/types';
-import { Card, type CardProps } from '../../src/ui/Card';
+import { Card, ordinal, type CardProps } from '../../src/ui/Card';
 
 const entity = { key: 'binali yıldırım', name: 'Binali Yıldırım', kind: 'person' as const, aliases: ['Binali Yıldırım', 'Yıldırım'], roles: ['Turkish Prime Minister'], count: 2 };
 const knowledge: Knowledge = {
@@ -81,5 +81,29 @@ describe('the card', () => {
     el.querySelectorAll<HTMLButtonElement>('.steps button')[1].click();
     expect(onStep).toHaveBeenCalledWith(1);
     expect(el.querySelector('.wiki')?.textContent).toMatch(/lookups are off/);
+  });
+
+  it('names every update in the "mentioned in" list: its label as printed, else its place from the top', () => {
+    const { el } = mount({
+      updates: [
+        { id: 'a', label: '', position: 3 },
+        { id: 'b', label: "45+2'" },
+        { id: 'c', label: 'ore 18.42', time: '2023-05-17T16:42:00Z', position: 5 },
+        { id: 'd', label: '', position: 12, time: '2023-05-17T09:00:00Z' },
+        { id: 'e', label: '  ', firstLine: 'Kick-off at the Moustoir' },
+      ],
+    });
+    const items = [...el.querySelectorAll('.updates li')];
+    expect(items.map((li) => li.querySelector('button')?.textContent)).toEqual(['3rd update from the top', "45+2'", 'ore 18.42', '12th update from the top', 'Kick-off at the Moustoir']);
+    // No empty bullet: every item has a name.
+    expect(items.every((li) => li.querySelector('button')!.textContent!.trim())).toBe(true);
+    // A label that prints a time keeps it, and gets only the date; an unlabelled one gets its time.
+    expect(items[2].querySelector('time')?.textContent).toBe(' · 17 May 2023');
+    expect(items[1].querySelector('time')).toBeNull();
+    expect(items[3].querySelector('time')?.getAttribute('datetime')).toBe('2023-05-17T09:00:00Z');
+  });
+
+  it('counts places in English', () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th']);
   });
 });

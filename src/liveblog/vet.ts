@@ -1,0 +1,95 @@
+/**
+ * What every tier asks of a would-be entry: is it an update, or something that sits among updates (an ad
+ * slot, a teaser rail, an empty placeholder), or a second copy of one (a pinned post, a summary)?
+ */
+import { openingWords } from './hash';
+import type { LiveUpdate } from './types';
+import { COPY_TOKENS, DIGEST_HEADING, MEDIA, NOT_ENTRY_TOKENS } from './words';
+
+/** The words of an element's id and classes: "div-gpt-ad-slot", "adSlot" → div, gpt, ad, slot. */
+export function tokensOf(el: Element): string[] {
+  const raw = [el.id, typeof el.className === 'string' ? el.className : (el.getAttribute('class') ?? '')].join(' ');
+  return raw
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Joined tokens too, so "key-events" and "keyEvents" are both "keyevents". */
+function tokenSet(el: Element): Set<string> {
+  const t = tokensOf(el);
+  const set = new Set(t);
+  for (let i = 0; i + 1 < t.length; i++) set.add(t[i] + t[i + 1]);
+  return set;
+}
+
+const hasAny = (set: Set<string>, words: Set<string>): boolean => {
+  for (const w of set) if (words.has(w)) return true;
+  return false;
+};
+
+/** Whether any text under `el` is more than blank: stops at the first that is (entries can be long). */
+function hasText(el: Element): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, 0x4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n as Text).data.trim()) return true;
+  return false;
+}
+
+/** An ad slot, teaser, rail or empty placeholder where an entry could stand; AMP's `amp-ad` too. */
+export function isNotEntry(el: Element): boolean {
+  if (/^(AMP-AD|AMP-EMBED|AMP-STICKY-AD|INS|ASIDE|NAV|SCRIPT|STYLE|TEMPLATE)$/.test(el.tagName)) return true;
+  if (el.hasAttribute('data-ad') || el.hasAttribute('data-ad-slot')) return true;
+  if (hasAny(tokenSet(el), NOT_ENTRY_TOKENS)) return true;
+  // Nothing to read or see: a slot waiting for an ad or a widget.
+  return !hasText(el) && !el.querySelector(MEDIA);
+}
+
+/** Marked as a copy or digest of other entries: a pinned post, a summary, key events. */
+export const isMarkedCopy = (el: Element): boolean => hasAny(tokenSet(el), COPY_TOKENS) || !!el.closest('[data-gu-marker="pinned-post"]');
+
+/**
+ * The updates less second copies and digests, which are shown again, not posted again, and never count
+ * twice: an entry marked pinned/summary (or headed "Summary", "Key events") that repeats another entry's id
+ * or first line; any entry that repeats both (a copy, marked or not); and an entry with neither a
+ * time nor a label among entries that have them, when it is marked as a digest or is `unlisted` (the
+ * page's schema.org data lists updates, and not this one).
+ */
+export function dropCopies(updates: LiveUpdate[], unlisted: (u: LiveUpdate) => boolean = () => false): LiveUpdate[] {
+  if (updates.length < 2) return updates;
+  const idKey = (u: LiveUpdate) => `id:${u.id}`;
+  const lineKey = (u: LiveUpdate) => `line:${factsOf(u).line}`;
+  const counts = new Map<string, number>();
+  for (const u of updates) for (const k of [idKey(u), lineKey(u)]) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const repeated = (k: string) => (counts.get(k) ?? 0) > 1;
+  const stamped = updates.filter((u) => u.time || u.label).length;
+  const forget = (u: LiveUpdate) => {
+    for (const k of [idKey(u), lineKey(u)]) counts.set(k, counts.get(k)! - 1);
+    return false;
+  };
+  return updates.filter((u) => {
+    const { marked } = factsOf(u);
+    // A copy (the same id, own, schema-given or hashed from the same label and words, and the same first
+    // line): the later one is the list's own, a pinned copy sits on top.
+    if (repeated(idKey(u)) && repeated(lineKey(u))) return forget(u);
+    if (marked && (repeated(idKey(u)) || repeated(lineKey(u)))) return forget(u);
+    if (u.time || u.label || (!marked && !unlisted(u))) return true;
+    // Unstamped among stamped entries: a digest, not a post.
+    return stamped < (updates.length - 1) * 0.8;
+  });
+}
+
+const firstLineOf = (text: string): string => text.split('\n', 1)[0];
+
+/** What dropCopies needs of an entry, kept while its text stays the same: live re-reads of long blogs repeat it. */
+const facts = new WeakMap<Element, { text: string; line: string; marked: boolean }>();
+function factsOf(u: LiveUpdate): { line: string; marked: boolean } {
+  const el = u.elements[0];
+  let f = facts.get(el);
+  if (!f || f.text !== u.text) {
+    const line = firstLineOf(u.text);
+    f = { text: u.text, line: openingWords(line, 12), marked: isMarkedCopy(el) || DIGEST_HEADING.test(line) };
+    facts.set(el, f);
+  }
+  return f;
+}
