@@ -23,6 +23,9 @@ export interface UpdateRef {
   id: string;
   label: string;
   time?: string;
+  /** 1-based place from the top: how a card names an update that prints no label. */
+  position?: number;
+  firstLine?: string;
 }
 
 /** What the reading feature offers the rest of the page (the message router, the markers' pill). */

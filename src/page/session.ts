@@ -6,7 +6,7 @@
  * session, every feature aborted through its signal, and starts a new one for the new URL once the page
  * has swapped its content.
  */
-import type { LiveBlog } from '../liveblog';
+import { firstLine, type LiveBlog } from '../liveblog';
 import type { ContentProtocol } from '../messaging/protocol';
 import { listen } from '../messaging/router';
 import { loadSettings, watchSettings, type Settings } from '../shared/settings';
@@ -136,9 +136,9 @@ export class PageSession implements PageContext {
 
   updatesMentioning(mentions: PageMention[]): UpdateRef[] {
     const updates = this.liveblog?.updates ?? [];
-    return updates
-      .filter((u) => mentions.some((m) => u.elements.some((el) => el.contains(m.range.startContainer))))
-      .map((u) => ({ id: u.id, label: u.label, time: u.time }));
+    return updates.flatMap((u, i) =>
+      mentions.some((m) => u.elements.some((el) => el.contains(m.range.startContainer))) ? [{ id: u.id, label: u.label, time: u.time, position: i + 1, firstLine: firstLine(u.text) }] : [],
+    );
   }
 
   jump(id: string): boolean {
