@@ -66,8 +66,20 @@ const pageFacts = (tab: Tab) =>
 let server: LocalServer;
 let tls: { port: number; close(): Promise<void> };
 
+/** An ordinary article: names, no updates. */
+const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Talks in Paris</title></head><body><main><article>
+<h1>Ministers meet in Paris over Aleppo</h1>
+<p>French Foreign Minister Jean-Marc Ayrault met UN Secretary-General Ban Ki-moon in Paris on Tuesday.</p>
+<p>Ayrault said Russia and Iran bore responsibility for the siege of Aleppo, while Turkish officials in Ankara called for a ceasefire.</p>
+<p>The Syrian Observatory for Human Rights, based in London, said fighting continued near al-Bab.</p>
+</article></main></body></html>`;
+
 beforeAll(async () => {
   server = await startServer();
+  server.route('/article.html', (_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(ARTICLE);
+  });
   tls = await httpsFront(server.port);
 });
 afterAll(async () => {
@@ -179,6 +191,18 @@ describe('chromium: a reader on news.test (store build)', () => {
     await popup.close();
     await page.close();
   });
+
+  it('an ordinary article: after Run on this page the popup says "Not a live blog" with its count of names', async () => {
+    const page = await driver.context().newPage();
+    await page.goto(`http://${HOST}:${server.port}/article.html`, { waitUntil: 'load' });
+    const popup = await ToolbarPopup.open(driver.context(), driver.extensionId(), page);
+    await popup.clickButton('Run on this page');
+    const status = await until(async () => /Not a live blog · (\d+) names on this page/.exec(await popup.text()), { what: 'the popup saying "Not a live blog"', timeout: 20_000 });
+    expect(Number(status[1])).toBeGreaterThanOrEqual(5);
+    expect(await popup.text()).not.toMatch(/has not seen|is off/);
+    await popup.close();
+    await page.close();
+  });
 });
 
 describe('firefox: a reader on news.test (store build)', () => {
@@ -232,6 +256,9 @@ describe('firefox: a reader on news.test (store build)', () => {
     expect((await pageFacts(page)).reloaded, 'no reload').toBe(false);
     const sites = await ext.evaluate(async () => (await (globalThis as any).browser.permissions.getAll()).origins as string[]);
     expect(sites).toContain(`${scheme}://${HOST}/*`);
+    // Enabled, not run once: the registered script starts on the next load by itself.
+    await page.reload();
+    await until(async () => (await pageFacts(page)).highlights > 0, { what: 'names underlined after a reload' });
     await popup.close();
     await page.close();
   });
