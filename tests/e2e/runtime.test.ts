@@ -208,6 +208,22 @@ describe.each(LAUNCHERS)('%s', (name, launch) => {
     await page.close();
   });
 
+  it('follows a URL the page pushes without changing its content (the Navigation API, no DOM change to notice)', async () => {
+    const first = `${server.origin}/spa/live-a?edition=1`;
+    const page = await driver.open(first);
+    expect(await until(() => updatesOf(first), { what: 'updates of edition 1' })).toEqual(A.map((e) => `id_${e.id}`));
+    const tabId = await tabShowing(first);
+    await page.evaluate(() => history.pushState(null, '', '/spa/live-a?edition=2'));
+    const second = `${server.origin}/spa/live-a?edition=2`;
+    expect(await until(() => updatesOf(second), { what: 'updates of edition 2', timeout: 5000 })).toEqual(A.map((e) => `id_${e.id}`));
+    await until(async () => (await tabPages())[tabId] === second || null, { what: 'the tab counted for edition 2' });
+    // A fragment is the same page: no new session, nothing reported again.
+    await page.evaluate(() => (location.hash = 'id_103'));
+    await sleep(800);
+    expect((await tabPages())[tabId]).toBe(second);
+    await page.close();
+  });
+
   it('keeps the other features working when one fails: reading off, names still underlined', async () => {
     const url = `${server.origin}/spa/live-b?backstory-test-fail=reading`;
     const page = await driver.open(url);
