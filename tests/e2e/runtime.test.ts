@@ -8,11 +8,14 @@
  *   runs: names underlined, updates tracked. The test build must run the content script there: it needs
  *   `http://news.test/*` among its static matches.
  */
+import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type LocalServer } from '../../scripts/lib/server';
 import { launchChromium } from './harness/chromium';
-import { sleep, until, type Driver, type Tab } from './harness/driver';
+import { SECURE_ONLY } from '../page/secure-only';
+import { buildDir, sleep, until, type Driver, type Tab } from './harness/driver';
 import { launchFirefox } from './harness/firefox';
 import { highlightTexts, type HighlightTexts } from './harness/page';
 
@@ -105,6 +108,13 @@ const staleRanges = (tab: Tab) =>
     }
     return stale;
   });
+
+describe('the built content script', () => {
+  it.each(['chrome', 'firefox'] as const)('%s: names no API that exists only in secure contexts, its dependencies included', (browser) => {
+    const js = readFileSync(join(buildDir(browser), 'content-scripts/content.js'), 'utf8');
+    expect(SECURE_ONLY.filter(([, re]) => re.test(js)).map(([api]) => api)).toEqual([]);
+  });
+});
 
 const LAUNCHERS = [
   ['chromium', () => launchChromium({ hosts: [HOST] })],
