@@ -8,11 +8,14 @@
  *   runs: names underlined, updates tracked. The test build must run the content script there: it needs
  *   `http://news.test/*` among its static matches.
  */
+import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type LocalServer } from '../../scripts/lib/server';
 import { launchChromium } from './harness/chromium';
-import { sleep, until, type Driver, type Tab } from './harness/driver';
+import { SECURE_ONLY } from '../page/secure-only';
+import { buildDir, sleep, until, type Driver, type Tab } from './harness/driver';
 import { launchFirefox } from './harness/firefox';
 import { highlightTexts, type HighlightTexts } from './harness/page';
 
@@ -105,6 +108,13 @@ const staleRanges = (tab: Tab) =>
     }
     return stale;
   });
+
+describe('the built content script', () => {
+  it.each(['chrome', 'firefox'] as const)('%s: names no API that exists only in secure contexts, its dependencies included', (browser) => {
+    const js = readFileSync(join(buildDir(browser), 'content-scripts/content.js'), 'utf8');
+    expect(SECURE_ONLY.filter(([, re]) => re.test(js)).map(([api]) => api)).toEqual([]);
+  });
+});
 
 const LAUNCHERS = [
   ['chromium', () => launchChromium({ hosts: [HOST] })],
@@ -205,6 +215,22 @@ describe.each(LAUNCHERS)('%s', (name, launch) => {
     expect((await ping(tabId))?.isLiveBlog).toBe(true);
     // The page's own DOM was never written to: every element in <body> is the page's.
     expect(await page.evaluate(() => document.body.querySelectorAll('[data-backstory-host]').length)).toBe(0);
+    await page.close();
+  });
+
+  it('follows a URL the page pushes without changing its content (the Navigation API, no DOM change to notice)', async () => {
+    const first = `${server.origin}/spa/live-a?edition=1`;
+    const page = await driver.open(first);
+    expect(await until(() => updatesOf(first), { what: 'updates of edition 1' })).toEqual(A.map((e) => `id_${e.id}`));
+    const tabId = await tabShowing(first);
+    await page.evaluate(() => history.pushState(null, '', '/spa/live-a?edition=2'));
+    const second = `${server.origin}/spa/live-a?edition=2`;
+    expect(await until(() => updatesOf(second), { what: 'updates of edition 2', timeout: 5000 })).toEqual(A.map((e) => `id_${e.id}`));
+    await until(async () => (await tabPages())[tabId] === second || null, { what: 'the tab counted for edition 2' });
+    // A fragment is the same page: no new session, nothing reported again.
+    await page.evaluate(() => (location.hash = 'id_103'));
+    await sleep(800);
+    expect((await tabPages())[tabId]).toBe(second);
     await page.close();
   });
 

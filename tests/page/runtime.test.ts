@@ -66,7 +66,7 @@ const names = (s: PageSession | null) => [...(s?.names.entities.values() ?? [])]
 const failing = (...ids: FeatureId[]): Feature[] =>
   FEATURES.map((f) => {
     if (!ids.includes(f.id)) return f;
-    const error = () => new Error(`${f.id} broke on Angela Merkel at ${location.href}`);
+    const error = () => new Error(`${f.id} broke at ${location.href}`);
     return f.id === 'names'
       ? { id: f.id, init: async () => { await null; throw error(); } }
       : { id: f.id, init: () => { throw error(); } };
@@ -110,7 +110,9 @@ describe('features in isolation', () => {
     await until(() => errors.length, 'errors:log');
     expect(errors).toHaveLength(1);
     const [e] = errors;
+    expect(Object.keys(e).sort()).toEqual(['feature', 'message', 'origin', 'stack']);
     expect(e.feature).toBe('reading');
+    expect(e.message).toBe(`Error: reading broke at ${location.origin}`);
     expect(e.origin).toBe(location.origin);
     // The page's address is cut to its origin wherever it appears.
     expect(JSON.stringify(e)).not.toContain('/live/a');

@@ -7,38 +7,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { secureOnlyUses } from './secure-only';
 
 const REPO = resolve(__dirname, '../..');
 const ENTRY = join(REPO, 'entrypoints/content/index.ts');
 const DIRS = ['src/page', 'src/detect', 'src/liveblog', 'src/ui'];
-
-/** Secure-context-only APIs (MDN "Secure context: This feature is available only in secure contexts"). */
-const SECURE_ONLY: Array<[string, RegExp]> = [
-  ['crypto.randomUUID', /\brandomUUID\b/],
-  ['crypto.subtle', /crypto\s*\.\s*subtle\b/],
-  ['navigator.clipboard', /\bclipboard\s*\.\s*(write|read)/],
-  ['navigator.storage (StorageManager)', /navigator\s*\.\s*storage\b/],
-  ['navigator.locks', /navigator\s*\.\s*locks\b/],
-  ['navigator.serviceWorker', /navigator\s*\.\s*serviceWorker\b/],
-  ['navigator.credentials', /navigator\s*\.\s*credentials\b/],
-  ['navigator.userAgentData', /\buserAgentData\b/],
-  ['navigator.share', /navigator\s*\.\s*(share|canShare)\b/],
-  ['navigator.wakeLock', /\bwakeLock\b/],
-  ['navigator.mediaDevices', /\bmediaDevices\b/],
-  ['navigator.bluetooth / usb / hid / serial / xr', /navigator\s*\.\s*(bluetooth|usb|hid|serial|xr)\b/],
-  ['Notification', /\bnew\s+Notification\b|\bNotification\s*\.\s*requestPermission\b/],
-  ['CacheStorage (caches)', /\bcaches\s*\.\s*(open|match|keys|has|delete)\b/],
-  ['File System Access pickers', /\bshow(Open|Save|Directory)(File)?Picker\b/],
-  ['IdleDetector', /\bIdleDetector\b/],
-  ['PaymentRequest', /\bPaymentRequest\b/],
-  ['Web Share / Contacts', /navigator\s*\.\s*contacts\b/],
-];
-
-function secureOnlyUses(source: string): string[] {
-  // Comments may name an API to explain why it is not used.
-  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
-  return SECURE_ONLY.filter(([, re]) => re.test(code)).map(([name]) => name);
-}
 
 /** Local files an import statement names, resolved like the bundler does for .ts/.tsx/index. */
 function imports(file: string): string[] {
