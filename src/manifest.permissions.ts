@@ -12,8 +12,9 @@ export const ALLOWED_PERMISSIONS: Record<string, string> = {
 /** Host access granted at install by the store build: none. Every site is enabled by the reader. */
 export const ALLOWED_INSTALL_HOSTS: string[] = [];
 
-/** What the test build adds, and nothing else: local pages for the demo and the real-browser tests. */
-export const TEST_BUILD_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+/** What the test build adds, and nothing else: local pages for the demo and the real-browser tests, and
+ * plain-http news.test (mapped to 127.0.0.1 by the tests) as a page that is not a secure context. */
+export const TEST_BUILD_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*', 'http://news.test/*'];
 
 /** Asked one site at a time from the popup, never at install. */
 export const ALLOWED_OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];

@@ -12,8 +12,10 @@ export function isTestMode(mode: string | undefined): boolean {
 }
 
 /** Origins that get the content script at install in the test build only: local pages for the demo and
- * the tests. The store build has none: every site is enabled by the reader. */
-export const LOCAL_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+ * the tests, and plain-http news.test, which the runtime tests need as a page that is not a secure context
+ * (127.0.0.1 and localhost count as secure). The store build has none: every site is enabled by the
+ * reader, and the tests of that path (tests/e2e/real-sites.test.ts) use the store build. */
+export const LOCAL_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*', 'http://news.test/*'];
 
 /** The origins this build runs on without being enabled: LOCAL_MATCHES in the test build, none in the
  * store build. For bundled code only (it reads the build-time constant). */
