@@ -11,6 +11,7 @@ const steps: Array<[string, string]> = [
   ['Unit tests', 'test:unit'],
   ['Production builds (Chrome MV3, Firefox MV3)', 'build'],
   ['web-ext lint (Firefox build)', 'lint:firefox'],
+  ['Detect command contract', 'check:detect'],
   ['Real-browser tests (Chromium, Firefox ESR)', 'test:e2e'],
 ];
 
