@@ -7,6 +7,8 @@
  *   npm run --silent detect -- FILE.html            {"liveBlog","updates":[{id,label,time,text}],"mentions":[{text,kind,entity,update}]}
  *   npm run --silent detect -- --text A.txt [B.txt]  one {"mentions":[{start,end,text,kind,entity}]} per file and line
  *   --table     the entities as a table (with --blocks: each block's mentions first)
+ *   --all-languages   look for names in every block (by default only the English blocks of an English page,
+ *               as src/detect/language.ts decides: a page in another language has no mentions)
  *
  * Text files are split into blocks at blank lines; offsets are JavaScript string offsets into the file.
  */
@@ -14,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { createPageDetector, type EntitySummary, type Kind, type Mention } from '../src/detect';
+import { namesWanted, pageLanguage, type PageLanguage } from '../src/detect/language';
 import { findLiveBlog } from '../src/liveblog';
 import { locate, walkBlocks, type TextBlock } from '../src/page/blocks';
 import { scanRoot } from '../src/page/scope';
@@ -42,6 +45,7 @@ interface Detail {
   blocks: string[];
   mentions: Mention[][];
   entities: Map<string, EntitySummary>;
+  language: PageLanguage;
 }
 
 /** A saved page as an inert document: no script runs, nothing is fetched. */
@@ -63,14 +67,17 @@ function parse(html: string, url: string): { doc: Document; close: () => void } 
 }
 
 /** A page as the content script reads it: its live blog, its blocks and their names. */
-export function detectPage(html: string, options: { url?: string; now?: number } = {}): PageOut & { detail: Detail } {
+export function detectPage(html: string, options: { url?: string; now?: number; allLanguages?: boolean } = {}): PageOut & { detail: Detail } {
   const { doc, close } = parse(html, options.url ?? 'https://example.org/');
   try {
     const blog = findLiveBlog(doc, options.now ?? Date.now());
     const root = scanRoot(doc);
     const blocks: TextBlock[] = root ? [...walkBlocks(root, doc)] : [];
+    const page = pageLanguage(doc.documentElement.getAttribute('lang'), blocks.map((b) => b.text));
+    const nearestLang = (b: TextBlock) => b.nodes[0].parentElement?.closest('[lang]')?.getAttribute('lang');
     const detector = createPageDetector();
-    for (const b of blocks) detector.add(b.text);
+    // A skipped block is added empty, so that block indices stay the page's.
+    for (const b of blocks) detector.add(options.allLanguages || namesWanted(b.text, nearestLang(b), page) ? b.text : '');
     const { blocks: found, entities } = detector.resolve();
     const updates = blog?.updates ?? [];
     const updateOf = (node: Node): string | null => updates.find((u) => u.elements.some((el) => el.contains(node)))?.id ?? null;
@@ -84,7 +91,7 @@ export function detectPage(html: string, options: { url?: string; now?: number }
       liveBlog: !!blog,
       updates: updates.map((u) => ({ id: u.id, label: u.label, time: u.time ?? null, text: u.text })),
       mentions,
-      detail: { blocks: blocks.map((b) => b.text), mentions: found, entities },
+      detail: { blocks: blocks.map((b) => b.text), mentions: found, entities, language: page },
     };
   } finally {
     close();
@@ -100,20 +107,21 @@ export function textBlocks(text: string): Array<{ start: number; text: string }>
 }
 
 /** A text as one page: mentions with offsets into the whole text. */
-export function detectText(text: string): { mentions: TextMentionOut[]; detail: Detail } {
+export function detectText(text: string, options: { allLanguages?: boolean } = {}): { mentions: TextMentionOut[]; detail: Detail } {
   const blocks = textBlocks(text);
+  const page = pageLanguage(null, blocks.map((b) => b.text));
   const detector = createPageDetector();
-  for (const b of blocks) detector.add(b.text);
+  for (const b of blocks) detector.add(options.allLanguages || namesWanted(b.text, null, page) ? b.text : '');
   const { blocks: found, entities } = detector.resolve();
   const mentions: TextMentionOut[] = [];
   found.forEach((ms, i) => {
     const base = blocks[i].start;
     for (const m of ms) mentions.push({ start: base + m.start, end: base + m.end, text: text.slice(base + m.start, base + m.end), kind: m.kind, entity: m.key });
   });
-  return { mentions, detail: { blocks: blocks.map((b) => b.text), mentions: found, entities } };
+  return { mentions, detail: { blocks: blocks.map((b) => b.text), mentions: found, entities, language: page } };
 }
 
-function table({ blocks, mentions, entities }: Detail, withBlocks: boolean): string {
+function table({ blocks, mentions, entities, language }: Detail, withBlocks: boolean): string {
   const lines: string[] = [];
   if (withBlocks) {
     mentions.forEach((ms, i) => {
@@ -134,16 +142,17 @@ function table({ blocks, mentions, entities }: Detail, withBlocks: boolean): str
     ].filter(Boolean);
     lines.push(`${String(e.count).padStart(3)}  ${e.kind.padEnd(12)} ${e.name}  [${e.key}]${extras.length ? `  ${extras.join('; ')}` : ''}`);
   }
-  lines.push('', `${blocks.length} blocks, ${mentions.flat().length} mentions, ${entities.size} entities`);
+  const lang = `page language ${language.language}${language.declared ? ` (declared ${language.declared})` : ''}`;
+  lines.push('', `${blocks.length} blocks, ${mentions.flat().length} mentions, ${entities.size} entities; ${lang}`);
   return lines.join('\n');
 }
 
-const USAGE = 'usage: npm run --silent detect -- [--table [--blocks]] FILE.html | --text FILE.txt [FILE.txt ...]';
+const USAGE = 'usage: npm run --silent detect -- [--table [--blocks]] [--all-languages] FILE.html | --text FILE.txt [FILE.txt ...]';
 
 function main(argv: string[]): number {
   const flags = new Set(argv.filter((a) => a.startsWith('--')));
   const files = argv.filter((a) => !a.startsWith('--'));
-  const known = new Set(['--text', '--table', '--blocks']);
+  const known = new Set(['--text', '--table', '--blocks', '--all-languages']);
   const unknown = [...flags].filter((f) => !known.has(f));
   if (!files.length || unknown.length || (!flags.has('--text') && files.length > 1)) {
     console.error(unknown.length ? `unknown option ${unknown.join(' ')}\n${USAGE}` : USAGE);
@@ -153,10 +162,10 @@ function main(argv: string[]): number {
   for (const file of files) {
     const source = readFileSync(file, 'utf8');
     if (flags.has('--text')) {
-      const { mentions, detail } = detectText(source);
+      const { mentions, detail } = detectText(source, { allLanguages: flags.has('--all-languages') });
       out.push(flags.has('--table') ? table(detail, flags.has('--blocks')) : JSON.stringify({ mentions }));
     } else {
-      const { detail, ...page } = detectPage(source);
+      const { detail, ...page } = detectPage(source, { allLanguages: flags.has('--all-languages') });
       out.push(flags.has('--table') ? table(detail, flags.has('--blocks')) : JSON.stringify(page));
     }
   }

@@ -63,6 +63,26 @@ describe('detect command: a page', () => {
   });
 });
 
+describe('detect command: languages', () => {
+  it('finds no names on German and French pages unless --all-languages asks', () => {
+    for (const name of ['real/spiegel-albtraum.html', 'real/lemonde-loi-renseignement.html']) {
+      expect(detectPage(fixture(name)).mentions, name).toEqual([]);
+      expect(detectPage(fixture(name), { allLanguages: true }).mentions.length, name).toBeGreaterThan(5);
+    }
+  });
+
+  it('skips the German block of an English text, not the English ones', () => {
+    const text = 'Chancellor Angela Merkel met President Emmanuel Macron in Paris on Monday, and the two said that they would meet again.\n\n' +
+      'It was the first time that the leaders have met since the summit, which was held in Brussels.\n\n' +
+      'Bundeskanzlerin Angela Merkel hat sich am Montag mit dem französischen Präsidenten in Paris getroffen, sagte ein Sprecher der Regierung.';
+    const { mentions } = detectText(text);
+    expect(mentions.length).toBeGreaterThan(0);
+    const german = text.indexOf('Bundeskanzlerin');
+    expect(mentions.every((m) => m.end < german)).toBe(true);
+    expect(detectText(text, { allLanguages: true }).mentions.some((m) => m.start > german)).toBe(true);
+  });
+});
+
 describe('detect command: the process', () => {
   it('prints one JSON line per text file, in order, and nothing else on stdout', () => {
     const dir = mkdtempSync(join(tmpdir(), 'detect-'));
