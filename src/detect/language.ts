@@ -38,7 +38,11 @@ export interface TextEvidence {
 }
 
 const WORD = /\p{L}+(?:['’]\p{L}*)?/gu;
-const LATIN = /[A-Za-z\u00C0-\u024F]/;
+/** Enough text to tell: a longer block is judged by its opening (keeps the test cheap per block). */
+const READ = 1500;
+
+/** Letters of other scripts: Greek to Indic and Thai, CJK and Hangul (not punctuation, symbols, emoji). */
+const otherScript = (c: number) => (c >= 0x370 && c < 0x2000) || (c >= 0x3040 && c < 0xd800) || (c >= 0xf900 && c < 0xfe00);
 
 /**
  * The text test: counts each language's function words. A language wins with at least `min` hits and
@@ -46,20 +50,20 @@ const LATIN = /[A-Za-z\u00C0-\u024F]/;
  * languages the most hits win, as all of them mean "not English".
  */
 export function guessLanguage(text: string, min = 3): TextEvidence {
+  if (text.length > READ) text = text.slice(0, READ);
+  let latin = 0;
+  let other = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) latin++;
+    else if (otherScript(c)) other++;
+  }
+  if (other >= 20 && other > latin) return { language: 'other', hits: other };
   const counts = new Map<string, number>();
   const count = (w: string) => {
     const langs = languageOf.get(w);
     if (langs) for (const l of langs) counts.set(l, (counts.get(l) ?? 0) + 1);
   };
-  let letters = 0;
-  let latin = 0;
-  for (const ch of text) {
-    if (/\p{L}/u.test(ch)) {
-      letters++;
-      if (LATIN.test(ch)) latin++;
-    }
-  }
-  if (letters >= 20 && latin < letters / 2) return { language: 'other', hits: letters };
   for (const m of text.toLowerCase().matchAll(WORD)) {
     const w = m[0].replace('’', "'");
     const apostrophe = w.indexOf("'");
