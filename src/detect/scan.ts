@@ -6,7 +6,7 @@
 import type { Entry, Lexicon } from './lexicon';
 import { isAcronym } from './rules/acronyms';
 import { featureAfter, isOtherName, isTeamName, orgCue, placeCue } from './rules/cues';
-import { definedKind } from './rules/definitions';
+import { appositionIsPerson, definedKind } from './rules/definitions';
 import { personShape } from './rules/names';
 import { quotedTitles } from './rules/quotes';
 import { connect } from './rules/particles';
@@ -614,6 +614,13 @@ function isTeam(scan: Scan, c: Candidate): boolean {
   const joined = toks[c.last].joins && !!next;
   return (!!prev && prev.joins && lex.sportVerbs.has(prev.text)) || (joined && (lex.sportVerbs.has(next.text) || lex.teamNouns.has(next.text)));
 }
+const RESULT_BETWEEN = /^ \d{1,2},? $/;
+const RESULT_AFTER = /^ \d{1,2}(?!\d|[:.,]\d)/;
+/**
+ * Who may be a side in a results line: not a country (national sides stay places, as CoNLL has them) nor a
+ * person named in full or by title ("Ronnie O'Sullivan 6 John Higgins 4").
+ */
+const isSide = (c: Candidate) => c.subkind !== 'country' && !(c.kind === 'person' && (c.words > 1 || c.role || c.strength >= 3));
 const PLAY_VERBS = new Set(['played', 'plays', 'playing', 'signed', 'signs', 'signing', 'debuted', 'starred', 'scored', 'capped']);
 const TEAM_VERBS = new Set(['coached', 'coaches', 'coaching', 'captained', 'captains', 'captaining']);
 
@@ -726,11 +733,19 @@ function link(scan: Scan): void {
       // "played with Footscray and North Melbourne": the next side in the list is a club too.
       if (next && next.kind === 'place' && (between === ' and ' || between === ', ')) Object.assign(next, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
     }
+    // "Arsenal 2 Chelsea 1": a results line names two sides, whatever else their names are.
+    if (next && RESULT_BETWEEN.test(between) && RESULT_AFTER.test(text.slice(next.e, next.e + 4)) && isSide(c) && isSide(next)) {
+      for (const side of [c, next]) Object.assign(side, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
+    }
     const gap = k > 0 ? text.slice(out[k - 1].e, c.s) : '';
     if (next && between === ', ') townAndState(scan, c, next, gap === ', ');
     // "Caloi is a Brazilian manufacturer of bicycles": a definition outranks shape and gazetteer.
     const defined = definedKind(text, c.e, lex, c.s);
     if (defined) Object.assign(c, { kind: defined, strength: 3, guess: false, ...(c.entry && c.entry.kind !== defined ? { entry: undefined, subkind: undefined } : {}) });
+    // "Diana, the princess of Wales": a place that is also a first name, described as a person.
+    if (c.kind === 'place' && c.subkind !== 'country' && c.words === 1 && lex.firstNames.has(c.key) && appositionIsPerson(text, c.e, lex)) {
+      Object.assign(c, { kind: 'person', subkind: undefined, entry: undefined, strength: 3, guess: false });
+    }
     // "shares of Morgan Stanley", "Exxon Mobil shares": a market's words make a name a company.
     if (c.kind !== 'organization' && c.strength <= 2 && !c.entry && !c.role && isTraded(scan, c)) Object.assign(c, { kind: 'organization', subkind: 'company', strength: 2, guess: false });
     // "Kyiv and Odesa": a guessed kind follows the known name it is listed with.
