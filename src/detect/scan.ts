@@ -591,7 +591,8 @@ function roleBefore(scan: Scan, from: Token, name: Token): string | undefined {
 
 /** Tokens in one capitalised run at most. */
 const MAX_RUN = 14;
-const SCORE_AFTER = /^ \d{1,2}-\d{1,2}\b/;
+// "Sydney 2-1", and a cricket side's runs and wickets ("Essex 532-8").
+const SCORE_AFTER = /^ \d{1,3}-\d{1,2}\b/;
 const SCORE_BEFORE = /\b\d{1,2}-\d{1,2} $/;
 const PAPER = /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u;
 const MEMBERS = new Set(['mp', 'mpp', 'mla', 'mha', 'mna', 'msp', 'mep', 'td', 'member', 'senator', 'representative', 'candidate', 'seat']);
@@ -608,13 +609,18 @@ function isTeam(scan: Scan, c: Candidate): boolean {
     const before = toks[c.first - 2];
     if (TEAM_VERBS.has(prev.text) || ((prev.text === 'for' || prev.text === 'with') && before?.joins && PLAY_VERBS.has(before.text))) return true;
   }
+  // "NEW YORK 74 62 .544", "TEXAS 70 64": a place opening a row of figures is a side in a table (a country
+  // stays a place: national sides are places, as CoNLL has them).
+  if ((c.kind === 'place' || c.guess) && c.subkind !== 'country' && c.s === 0 && TABLE_ROW.test(text.slice(c.e, c.e + 24))) return true;
   if (c.kind !== 'place' || !(c.subkind === 'city' || c.subkind === 'town')) return false;
-  if (SCORE_AFTER.test(text.slice(c.e, c.e + 7)) || SCORE_BEFORE.test(text.slice(Math.max(0, c.s - 7), c.s))) return true;
+  if (SCORE_AFTER.test(text.slice(c.e, c.e + 8)) || SCORE_BEFORE.test(text.slice(Math.max(0, c.s - 7), c.s))) return true;
   const next = toks[c.last + 1];
   const joined = toks[c.last].joins && !!next;
   return (!!prev && prev.joins && lex.sportVerbs.has(prev.text)) || (joined && (lex.sportVerbs.has(next.text) || lex.teamNouns.has(next.text)));
 }
 const RESULT_BETWEEN = /^ \d{1,2},? $/;
+const FIXTURE = /^ (?:v|vs\.?|versus) $/;
+const TABLE_ROW = /^\s+\d+\s+\.?\d+\b/;
 const RESULT_AFTER = /^ \d{1,2}(?!\d|[:.,]\d)/;
 /**
  * Who may be a side in a results line: not a country (national sides stay places, as CoNLL has them) nor a
@@ -734,7 +740,9 @@ function link(scan: Scan): void {
       if (next && next.kind === 'place' && (between === ' and ' || between === ', ')) Object.assign(next, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
     }
     // "Arsenal 2 Chelsea 1": a results line names two sides, whatever else their names are.
-    if (next && RESULT_BETWEEN.test(between) && RESULT_AFTER.test(text.slice(next.e, next.e + 4)) && isSide(c) && isSide(next)) {
+    // "Arsenal v Chelsea", "CHICAGO AT MILWAUKEE": a fixture, the same.
+    const fixture = FIXTURE.test(between) || (between === ' AT ' && c.kind === 'place' && next.kind === 'place');
+    if (next && (fixture || (RESULT_BETWEEN.test(between) && RESULT_AFTER.test(text.slice(next.e, next.e + 4)))) && isSide(c) && isSide(next)) {
       for (const side of [c, next]) Object.assign(side, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
     }
     const gap = k > 0 ? text.slice(out[k - 1].e, c.s) : '';

@@ -51,3 +51,22 @@ describe('organizations and teams on sports and news pages', () => {
     expect(names('Officials said Nordkorea had fired a missile.').filter((n) => n.endsWith('/person'))).toEqual([]);
   });
 });
+
+describe('sides in tables, fixtures and cricket scores', () => {
+  it('reads a place opening a row of figures as a side, a country as a place', () => {
+    expect(names('NEW YORK 74 62 .544 -')).toEqual(['NEW YORK/organization']);
+    expect(names('TEXAS 70 64 .522 4')).toEqual(['TEXAS/organization']);
+    expect(names('Germany 3 2 1 0 7 3 7')).toEqual(['Germany/place']);
+    // A place that does not open the row is not a side: a figure after it in prose says nothing.
+    expect(names('The fire in Chicago 24 hours ago killed 3 people.')).toEqual(['Chicago/place']);
+  });
+
+  it('reads a fixture as two sides', () => {
+    expect(names('Arsenal v Chelsea kicks off at 3pm.')).toEqual(['Arsenal/organization', 'Chelsea/organization']);
+    expect(names('CHICAGO AT MILWAUKEE')).toEqual(['CHICAGO/organization', 'MILWAUKEE/organization']);
+  });
+
+  it("reads a town with a cricket side's runs and wickets as the side", () => {
+    expect(names('At Chelmsford: Leicester 532-8 declared.')).toContain('Leicester/organization');
+  });
+});
