@@ -397,6 +397,10 @@ function segment(scan: Scan, run: Token[]): void {
   // "Michael Jordan" is a person, but "Will Russia" opens a question and "West Africa" is a region: a first
   // name that is also a common word does not outweigh a known place after it.
   const commonFirst = lex.isWord(run[0].key);
+  // "PSV Eindhoven", "NAC Breda", "BBC Scotland": an acronym and a place after it name an organisation.
+  if (run.length === 2 && run[0].upper && run[0].text.length <= 4 && !headline && !lex.knows(run[0].key) && phraseAt(scan, run, 1)?.entry.kind === 'place') {
+    return emit(scan, run, 'organization', 2);
+  }
   const placeFirst = phraseAt(scan, run, 0)?.entry.kind === 'place' && lex.isWord(run[run.length - 1].key);
   const majorPlaceAfter = run.slice(1).some((_, k) => isMajorPlace(phraseAt(scan, run, k + 1)?.entry));
   if (shape === 2 && !placeFirst && !(commonFirst && majorPlaceAfter)) {

@@ -26,6 +26,11 @@ describe('organizations and teams on sports and news pages', () => {
     expect(names('The hosts, Betard Sparta Wrocław, led after four heats.')).toEqual(['Betard Sparta Wrocław/organization']);
   });
 
+  it('reads a club named by its word or its acronym and its town as one organization', () => {
+    expect(names('PSV Eindhoven beat Ajax Amsterdam on Sunday.')).toEqual(['PSV Eindhoven/organization', 'Ajax Amsterdam/organization']);
+    expect(names('Bayern Munich and Werder Bremen drew.')).toEqual(['Bayern Munich/organization', 'Werder Bremen/organization']);
+  });
+
   it('reads a guild and its acronym as one organization', () => {
     const { mentions, keyOf } = page(['The strike was called by the Screen Actors Guild (SAG) after talks failed.', 'SAG said the studios had refused.']);
     expect(mentions.map((m) => `${m.text}/${m.kind}`)).toEqual(['Screen Actors Guild/organization', 'SAG/organization', 'SAG/organization']);
