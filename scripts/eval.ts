@@ -2,7 +2,9 @@
  * Scores the detector (and `compromise`, for comparison) against the gold the project keeps:
  * - the seed live blog (entity-level, as its gold's "about" says; must_not; the ≥95% targets as PASS/FAIL),
  * - WikiGold (mention-level exact spans; a detection that exactly matches a MISC span counts neither way),
- * - our own gold texts in tests/fixtures/gold (dev and held-out test splits, mention-level).
+ * - our own gold texts in tests/fixtures/gold (dev and held-out test splits, mention-level),
+ * - CoNLL-2003's training split (../shared/data/conll2003, Reuters 1996): every fifth document (#5, #10, …,
+ *   #945: 189 documents) is held out and scored; the other 757 are for development (`-- --conll-dev`).
  * Run: `npm run eval` (add `-- --errors` to list misses, `-- --only=<regex>` to score some documents).
  */
 import { readFileSync } from 'node:fs';
@@ -10,7 +12,7 @@ import nlp from 'compromise';
 import { createPageDetector, type Kind } from '../src/detect';
 import { fold } from '../src/detect/text';
 import { htmlBlocks } from '../tests/detect/html';
-import { type Doc, fmt, type Label, ownGold, pct, Score, scoreSpans, SHARED, type Span, type System, wikigold } from './lib/gold';
+import { conll, type Doc, fmt, type Label, ownGold, pct, Score, scoreSpans, SHARED, type Span, type System, wikigold } from './lib/gold';
 
 const args = new Set(process.argv.slice(2));
 const showErrors = args.has('--errors');
@@ -159,6 +161,11 @@ const sets: Array<[string, Doc[], boolean, boolean, number?]> = [
   ['Own gold, held-out test split (tests/fixtures/gold/test-*; never tuned on)', selected(ownGold('test')), true, true, 85],
   ['WikiGold (mention-level, exact spans; MISC exact matches ignored)', selected(wikigold()), false, false, 80],
 ];
+// CoNLL-2003 training split: documents #5, #10, … held out; the rest only on request (it takes a while).
+const conllDocs = conll(`${SHARED}data/conll2003/train.txt`, 'conll-train');
+const conllHeldOut = (d: Doc) => Number(d.name.slice(d.name.indexOf('#') + 1)) % 5 === 0;
+if (args.has('--conll-dev')) sets.push(['CoNLL-2003 train, development documents (all but every fifth)', selected(conllDocs.filter((d) => !conllHeldOut(d))), false, false]);
+sets.push(['CoNLL-2003 train, held-out documents (#5, #10, …: every fifth; never tuned on)', selected(conllDocs.filter(conllHeldOut)), false, true, 85]);
 for (const [title, docs, perFile, heldOut, target] of sets) {
   console.log(`\n${title}: ${docs.length} documents`);
   for (const [label, system] of configs) {

@@ -12,6 +12,7 @@ const steps: Array<[string, string]> = [
   ['Store builds (Chrome MV3, Firefox MV3)', 'build'],
   ['Test builds (the store builds plus local origins, for the real-browser tests)', 'build:test'],
   ['web-ext lint (the store Firefox build)', 'lint:firefox'],
+  ['Detect command contract (../shared/checks/detect-contract.mjs)', 'check:detect'],
   ['Real-browser tests (Chromium, Firefox ESR)', 'test:e2e'],
 ];
 

@@ -83,14 +83,19 @@ const LABELS: Record<string, Label> = { PER: 'person', ORG: 'organization', LOC:
 
 /** WikiGold's 145 articles, each sentence one block, detokenised the way prose is written. */
 export function wikigold(): Doc[] {
-  const raw = readFileSync(`${SHARED}data/wikigold/wikigold.conll.txt`, 'utf8');
+  return conll(`${SHARED}data/wikigold/wikigold.conll.txt`, 'wikigold');
+}
+
+/** A CoNLL file (token first, tag last; `-DOCSTART-` between documents): documents named `<prefix>#<n>`. */
+export function conll(file: string, prefix: string): Doc[] {
+  const raw = readFileSync(file, 'utf8');
   const docs: Doc[] = [];
   let sentences: Array<Array<[string, string]>> = [];
   let sentence: Array<[string, string]> = [];
   const flushDoc = () => {
     if (sentence.length) sentences.push(sentence);
     sentence = [];
-    if (sentences.length) docs.push(toDoc(`wikigold#${docs.length + 1}`, sentences));
+    if (sentences.length) docs.push(toDoc(`${prefix}#${docs.length + 1}`, sentences));
     sentences = [];
   };
   for (const line of raw.split('\n')) {
@@ -99,8 +104,7 @@ export function wikigold(): Doc[] {
       if (sentence.length) sentences.push(sentence);
       sentence = [];
     } else {
-      const sp = line.lastIndexOf(' ');
-      sentence.push([line.slice(0, sp), line.slice(sp + 1).replace(/^0$/, 'O')]);
+      sentence.push([line.slice(0, line.indexOf(' ')), line.slice(line.lastIndexOf(' ') + 1).replace(/^0$/, 'O')]);
     }
   }
   flushDoc();

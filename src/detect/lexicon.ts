@@ -48,6 +48,7 @@ export class Lexicon {
   readonly orgSuffix = new Map(Object.entries(cues.orgSuffix).map(([w, s]) => [fold(w), s]));
   readonly orgPrefix = set(cues.orgPrefix);
   readonly orgLead = set(cues.orgLead);
+  readonly clubWords = set(cues.clubWords);
   readonly placeSuffix = new Map(Object.entries(cues.placeSuffix).map(([w, s]) => [fold(w), s]));
   readonly placePrefix = set(cues.placePrefix);
   readonly ofHeads = set(cues.ofHeads);

@@ -6,7 +6,7 @@
 import type { Entry, Lexicon } from './lexicon';
 import { isAcronym } from './rules/acronyms';
 import { featureAfter, isOtherName, isTeamName, orgCue, placeCue } from './rules/cues';
-import { definedKind } from './rules/definitions';
+import { appositionIsPerson, definedKind } from './rules/definitions';
 import { personShape } from './rules/names';
 import { quotedTitles } from './rules/quotes';
 import { connect } from './rules/particles';
@@ -397,6 +397,10 @@ function segment(scan: Scan, run: Token[]): void {
   // "Michael Jordan" is a person, but "Will Russia" opens a question and "West Africa" is a region: a first
   // name that is also a common word does not outweigh a known place after it.
   const commonFirst = lex.isWord(run[0].key);
+  // "PSV Eindhoven", "NAC Breda", "BBC Scotland": an acronym and a place after it name an organisation.
+  if (run.length === 2 && run[0].upper && run[0].text.length <= 4 && !headline && !lex.knows(run[0].key) && phraseAt(scan, run, 1)?.entry.kind === 'place') {
+    return emit(scan, run, 'organization', 2);
+  }
   const placeFirst = phraseAt(scan, run, 0)?.entry.kind === 'place' && lex.isWord(run[run.length - 1].key);
   const majorPlaceAfter = run.slice(1).some((_, k) => isMajorPlace(phraseAt(scan, run, k + 1)?.entry));
   if (shape === 2 && !placeFirst && !(commonFirst && majorPlaceAfter)) {
@@ -591,7 +595,8 @@ function roleBefore(scan: Scan, from: Token, name: Token): string | undefined {
 
 /** Tokens in one capitalised run at most. */
 const MAX_RUN = 14;
-const SCORE_AFTER = /^ \d{1,2}-\d{1,2}\b/;
+// "Sydney 2-1", and a cricket side's runs and wickets ("Essex 532-8").
+const SCORE_AFTER = /^ \d{1,3}-\d{1,2}\b/;
 const SCORE_BEFORE = /\b\d{1,2}-\d{1,2} $/;
 const PAPER = /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u;
 const MEMBERS = new Set(['mp', 'mpp', 'mla', 'mha', 'mna', 'msp', 'mep', 'td', 'member', 'senator', 'representative', 'candidate', 'seat']);
@@ -608,12 +613,24 @@ function isTeam(scan: Scan, c: Candidate): boolean {
     const before = toks[c.first - 2];
     if (TEAM_VERBS.has(prev.text) || ((prev.text === 'for' || prev.text === 'with') && before?.joins && PLAY_VERBS.has(before.text))) return true;
   }
+  // "NEW YORK 74 62 .544", "TEXAS 70 64": a place opening a row of figures is a side in a table (a country
+  // stays a place: national sides are places, as CoNLL has them).
+  if ((c.kind === 'place' || c.guess) && c.subkind !== 'country' && c.s === 0 && TABLE_ROW.test(text.slice(c.e, c.e + 24))) return true;
   if (c.kind !== 'place' || !(c.subkind === 'city' || c.subkind === 'town')) return false;
-  if (SCORE_AFTER.test(text.slice(c.e, c.e + 7)) || SCORE_BEFORE.test(text.slice(Math.max(0, c.s - 7), c.s))) return true;
+  if (SCORE_AFTER.test(text.slice(c.e, c.e + 8)) || SCORE_BEFORE.test(text.slice(Math.max(0, c.s - 7), c.s))) return true;
   const next = toks[c.last + 1];
   const joined = toks[c.last].joins && !!next;
   return (!!prev && prev.joins && lex.sportVerbs.has(prev.text)) || (joined && (lex.sportVerbs.has(next.text) || lex.teamNouns.has(next.text)));
 }
+const RESULT_BETWEEN = /^ \d{1,2},? $/;
+const FIXTURE = /^ (?:v|vs\.?|versus) $/;
+const TABLE_ROW = /^\s+\d+\s+\.?\d+\b/;
+const RESULT_AFTER = /^ \d{1,2}(?!\d|[:.,]\d)/;
+/**
+ * Who may be a side in a results line: not a country (national sides stay places, as CoNLL has them) nor a
+ * person named in full or by title ("Ronnie O'Sullivan 6 John Higgins 4").
+ */
+const isSide = (c: Candidate) => c.subkind !== 'country' && !(c.kind === 'person' && (c.words > 1 || c.role || c.strength >= 3));
 const PLAY_VERBS = new Set(['played', 'plays', 'playing', 'signed', 'signs', 'signing', 'debuted', 'starred', 'scored', 'capped']);
 const TEAM_VERBS = new Set(['coached', 'coaches', 'coaching', 'captained', 'captains', 'captaining']);
 
@@ -726,11 +743,21 @@ function link(scan: Scan): void {
       // "played with Footscray and North Melbourne": the next side in the list is a club too.
       if (next && next.kind === 'place' && (between === ' and ' || between === ', ')) Object.assign(next, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
     }
+    // "Arsenal 2 Chelsea 1": a results line names two sides, whatever else their names are.
+    // "Arsenal v Chelsea", "CHICAGO AT MILWAUKEE": a fixture, the same.
+    const fixture = FIXTURE.test(between) || (between === ' AT ' && c.kind === 'place' && next.kind === 'place');
+    if (next && (fixture || (RESULT_BETWEEN.test(between) && RESULT_AFTER.test(text.slice(next.e, next.e + 4)))) && isSide(c) && isSide(next)) {
+      for (const side of [c, next]) Object.assign(side, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
+    }
     const gap = k > 0 ? text.slice(out[k - 1].e, c.s) : '';
     if (next && between === ', ') townAndState(scan, c, next, gap === ', ');
     // "Caloi is a Brazilian manufacturer of bicycles": a definition outranks shape and gazetteer.
     const defined = definedKind(text, c.e, lex, c.s);
     if (defined) Object.assign(c, { kind: defined, strength: 3, guess: false, ...(c.entry && c.entry.kind !== defined ? { entry: undefined, subkind: undefined } : {}) });
+    // "Diana, the princess of Wales": a place that is also a first name, described as a person.
+    if (c.kind === 'place' && c.subkind !== 'country' && c.words === 1 && lex.firstNames.has(c.key) && appositionIsPerson(text, c.e, lex)) {
+      Object.assign(c, { kind: 'person', subkind: undefined, entry: undefined, strength: 3, guess: false });
+    }
     // "shares of Morgan Stanley", "Exxon Mobil shares": a market's words make a name a company.
     if (c.kind !== 'organization' && c.strength <= 2 && !c.entry && !c.role && isTraded(scan, c)) Object.assign(c, { kind: 'organization', subkind: 'company', strength: 2, guess: false });
     // "Kyiv and Odesa": a guessed kind follows the known name it is listed with.

@@ -38,6 +38,8 @@ export function orgCue(run: Token[], lex: Lexicon): string | undefined {
   if (run.length === 2 && (lex.sports.has(run[0].key) || lex.sports.has(run[1].key)) && run[0].cap && run[1].cap) return 'sport';
   // "FC Basel", "Real Madrid", "Radio Free Europe": words that open organisation names.
   if (lex.orgLead.has(run[0].key) && run[1].cap) return run[0].upper || run[0].key === 'real' ? 'sport' : 'company';
+  // "Fogo Unia Leszno", "Betard Sparta Wrocław": a club's word anywhere, behind its sponsor's name.
+  for (const t of run) if (t.cap && lex.clubWords.has(t.key)) return 'sport';
   // "Election Commission of India", "Serum Institute of India": the cue stands before the "of".
   for (let k = 1; k < run.length - 1; k++) {
     if (!run[k].cap && (run[k].text === 'of' || run[k].text === 'for')) {

@@ -15,6 +15,33 @@ const ADJECTIVES = new Set(['private', 'general', 'major', 'chief', 'official', 
 const STOP = new Set(['of', 'in', 'on', 'at', 'from', 'for', 'that', 'which', 'who', 'whose', 'with', 'and', 'or', 'by', 'based', 'located', 'situated', 'founded', 'formed', 'owned', 'run', 'near', 'to', 'since', 'between', 'within', 'where', 'known', 'named', 'called', 'set', 'first', 'best', 'most']);
 const MAX_WORDS = 7;
 
+const APPOSITION = /, (?:the|a|an) ([^.;:,()"“”]{1,80})/y;
+
+/**
+ * "Diana, the princess of Wales,": an apposition whose noun is a person's (a title or a person noun), so
+ * the name before it is a person's. Only that kind: "In Idlib, the rebels" says nothing about Idlib.
+ */
+export function appositionIsPerson(text: string, end: number, lex: Lexicon): boolean {
+  if (text.charCodeAt(end) !== 44) return false;
+  APPOSITION.lastIndex = end;
+  const m = APPOSITION.exec(text);
+  if (!m) return false;
+  const head = headOf(m[1]);
+  return lex.personNouns.has(head) || (lex.titleHeads.has(head) && !ADJECTIVES.has(head));
+}
+
+/** The head noun of a noun phrase: its last word before a word that ends the phrase. */
+function headOf(phrase: string): string {
+  let head = '';
+  let n = 0;
+  for (const w of phrase.split(/,?\s+/)) {
+    const word = w.toLowerCase();
+    if (!word || STOP.has(word) || ++n > MAX_WORDS) break;
+    head = word;
+  }
+  return head;
+}
+
 /** The kind a definition right after a name gives it, or undefined. */
 export function definedKind(text: string, end: number, lex: Lexicon, start = 0): Kind | undefined {
   // "born in Danvers, Massachusetts is an American rapper": the subject came before the comma.
