@@ -30,7 +30,7 @@ async function access(tabId: number, url: string | undefined): Promise<PageAcces
   if (reason) return { kind: 'restricted', reason };
   const host = new URL(url!).hostname;
   const [ping, site] = await Promise.all([tell(tabId, 'page:ping', {}).catch(() => null), ask('site:status', { url: url! })]);
-  if (ping) return { kind: 'running', host, site: site.enabled, isLiveBlog: ping.isLiveBlog, names: ping.names };
+  if (ping) return { kind: 'running', host, site: site.enabled, isLiveBlog: ping.isLiveBlog, names: ping.names, english: ping.language === 'en' };
   return site.enabled ? { kind: 'enabled', host } : { kind: 'off', host };
 }
 

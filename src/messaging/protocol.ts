@@ -74,7 +74,8 @@ export interface ContentProtocol {
   /** Keyboard shortcut from the commands API. */
   'names:step': [{ direction: 1 | -1 }, void];
   /** Where the tab stands, for the popup. */
-  'page:ping': [Record<string, never>, { url: string; isLiveBlog: boolean; names: number }];
+  /** `language`: the page's, as the detector judged it; names are looked for on English pages only. */
+  'page:ping': [Record<string, never>, { url: string; isLiveBlog: boolean; names: number; language: string }];
 }
 
 /** Announcements from the background to open extension pages (the popup), which need no answer. */

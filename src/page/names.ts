@@ -4,6 +4,7 @@
  * when the page inserts content.
  */
 import { createPageDetector, type EntitySummary, type Kind, type PageDetector } from '../detect';
+import { namesWanted, pageLanguage, type PageLanguage } from '../detect/language';
 import { locate, walkBlocks, type TextBlock } from './blocks';
 import { runSliced } from './schedule';
 
@@ -29,7 +30,12 @@ export class NamesIndex {
   private sorted = true;
   entities = new Map<string, EntitySummary>();
 
-  constructor(private doc: Document) {}
+  /** The page's language: detection is for English, so other pages (and foreign blocks) stay quiet. */
+  readonly language: PageLanguage;
+
+  constructor(private doc: Document) {
+    this.language = pageLanguage(doc.documentElement?.getAttribute('lang'), sampleTexts(doc));
+  }
 
   /** Scans `roots` in slices, then resolves names across the page. Returns the mentions added. */
   async scan(roots: Node[], signal?: AbortSignal): Promise<PageMention[]> {
@@ -39,8 +45,11 @@ export class NamesIndex {
       const ok = await runSliced(() => {
         const next = walk.next();
         if (next.done) return false;
-        this.blocks.push(next.value);
-        this.detector.add(next.value.text);
+        const block = next.value;
+        this.blocks.push(block);
+        // A skipped block is added empty, so that block indices stay the page's.
+        const lang = block.nodes[0]?.parentElement?.closest('[lang]')?.getAttribute('lang');
+        this.detector.add(namesWanted(block.text, lang, this.language) ? block.text : '');
         return true;
       }, signal);
       if (!ok) return [];
@@ -145,5 +154,16 @@ export class NamesIndex {
   /** Whether a node's text has been scanned already. */
   has(node: Text): boolean {
     return this.blocks.some((b) => b.nodes.includes(node));
+  }
+}
+
+/** The first 20,000 characters of the page's blocks: enough for a language, and a walk that stops early. */
+function* sampleTexts(doc: Document): Generator<string> {
+  if (!doc.body) return;
+  let length = 0;
+  for (const block of walkBlocks(doc.body, doc)) {
+    yield block.text;
+    length += block.text.length;
+    if (length >= 20_000) return;
   }
 }

@@ -178,7 +178,7 @@ export class PageRuntime {
       'state:changed': (state) => this.session?.reading?.apply(state),
       'reading:reset': () => this.session?.reading?.reset(),
       'names:step': ({ direction }) => this.session?.cards?.step(direction),
-      'page:ping': () => ({ url: doc.location.href, isLiveBlog: !!this.session?.liveblog, names: this.session?.names.entities.size ?? 0 }),
+      'page:ping': () => ({ url: doc.location.href, isLiveBlog: !!this.session?.liveblog, names: this.session?.names.entities.size ?? 0, language: this.session?.names.language.language ?? 'en' }),
     });
     signal.addEventListener('abort', stopListening, { once: true });
     watchSettings((s) => {

@@ -30,7 +30,7 @@ export type PageAccess =
   /** Enabled on the site, but no content script answers in this tab (it loaded before, or is starting). */
   | { kind: 'enabled'; host: string }
   /** Running in this tab; `site` false when it runs there once only. */
-  | { kind: 'running'; host: string; site: boolean; isLiveBlog: boolean; names: number };
+  | { kind: 'running'; host: string; site: boolean; isLiveBlog: boolean; names: number; english?: boolean };
 
 const localTime = (d: Date) => d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -196,7 +196,8 @@ function Time({ u }: { u: UpdateView }) {
 function Status({ access, state, url }: { access?: PageAccess; state: PageState | null; url?: string }) {
   if (access && access.kind !== 'running') return null;
   if (access?.kind === 'running') {
-    const text = access.isLiveBlog ? `Reading this live blog · ${names(access.names)}` : `Not a live blog · ${names(access.names)}`;
+    const found = access.english === false ? 'Names: English pages only' : names(access.names);
+    const text = access.isLiveBlog ? `Reading this live blog · ${found}` : `Not a live blog · ${found}`;
     return <p class="muted" role="status">{text}</p>;
   }
   return <p class="muted">{state ? 'This page is not a live blog: names get cards, updates are not tracked.' : url ? 'Backstory has not seen this page yet.' : 'No page.'}</p>;

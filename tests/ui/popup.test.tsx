@@ -100,6 +100,12 @@ describe('the popup tells the truth on every page', () => {
     expect(root.textContent).not.toContain('is off');
   });
 
+  it('a page in another language: names are for English pages only, and the popup says so', async () => {
+    const root = withAccess({ kind: 'running', host: 'www.spiegel.de', site: true, isLiveBlog: false, names: 0, english: false });
+    await tick();
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('Not a live blog · Names: English pages only');
+  });
+
   it('a page where no extension can run says so, and offers nothing', async () => {
     const root = withAccess({ kind: 'restricted', reason: 'This is a browser page: no extension can run here.' });
     await tick();

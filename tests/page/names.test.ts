@@ -1,0 +1,38 @@
+/** Names are looked for on English pages only: another language's page stays quiet, and so does a foreign block. */
+import { describe, expect, it } from 'vitest';
+import { NamesIndex } from '../../src/page/names';
+import { fixture, parsePage } from '../helpers';
+
+const page = (lang: string, body: string) => parsePage(`<!doctype html><html lang="${lang}"><head><title>t</title></head><body><main>${body}</main></body></html>`);
+
+const ENGLISH = '<p>French Foreign Minister Jean-Marc Ayrault met UN Secretary-General Ban Ki-moon in Paris on Tuesday, and the two men said the war had to end.</p><p>Ayrault said Russia and Iran bore responsibility for the siege of Aleppo.</p>';
+const GERMAN = '<p>Der französische Außenminister Jean-Marc Ayrault traf am Dienstag in Paris den UN-Generalsekretär Ban Ki-moon. Sie sprachen über den Krieg und die Lage in Aleppo, die nach Ansicht der Minister immer schlimmer wird.</p>';
+
+async function found(doc: Document): Promise<string[]> {
+  const names = new NamesIndex(doc);
+  await names.scan([doc.querySelector('main')!]);
+  return names.mentions.map((m) => m.text);
+}
+
+describe('names by language', () => {
+  it('underlines an English page', async () => {
+    expect(await found(page('en', ENGLISH))).toEqual(expect.arrayContaining(['Jean-Marc Ayrault', 'Paris', 'Aleppo']));
+  });
+
+  it('leaves a German page alone, and says so', async () => {
+    const doc = page('de', GERMAN + GERMAN);
+    expect(await found(doc)).toEqual([]);
+    expect(new NamesIndex(doc).language.language).toBe('de');
+  });
+
+  it('skips a German block on an English page', async () => {
+    const names = await found(page('en', ENGLISH + `<blockquote lang="de">${GERMAN}</blockquote>`));
+    expect(names).toContain('Russia');
+    expect(names.filter((n) => n === 'Paris')).toHaveLength(1);
+  });
+
+  it.each(['real/spiegel-albtraum.html', 'real/lemonde-loi-renseignement.html'])('finds no names on %s', async (file) => {
+    const doc = parsePage(fixture(file));
+    expect(await found(doc.querySelector('main') ? doc : parsePage(fixture(file).replace(/<body([^>]*)>/, '<body$1><main>').replace('</body>', '</main></body>')))).toEqual([]);
+  });
+});
