@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { ask, tell } from '../../src/messaging/client';
 import type { PagesProtocol } from '../../src/messaging/protocol';
 import { listen } from '../../src/messaging/router';
+import { loadSettings, saveSettings } from '../../src/shared/settings';
 import { originPattern, restrictedReason } from '../../src/shared/url';
 import { Popup, type PageAccess, type PopupApi } from '../../src/ui/Popup';
 import '../../src/ui/popup.css';
@@ -30,7 +31,7 @@ async function access(tabId: number, url: string | undefined): Promise<PageAcces
   if (reason) return { kind: 'restricted', reason };
   const host = new URL(url!).hostname;
   const [ping, site] = await Promise.all([tell(tabId, 'page:ping', {}).catch(() => null), ask('site:status', { url: url! })]);
-  if (ping) return { kind: 'running', host, site: site.enabled, isLiveBlog: ping.isLiveBlog, names: ping.names, english: ping.language === 'en' };
+  if (ping) return { kind: 'running', host, site: site.enabled, isLiveBlog: ping.isLiveBlog, names: ping.names, english: ping.language === 'en', borderline: ping.borderline };
   return site.enabled ? { kind: 'enabled', host } : { kind: 'off', host };
 }
 
@@ -62,6 +63,14 @@ const api: PopupApi = {
   runOnce() {
     if (!target) return Promise.resolve(false);
     return ask('site:runOnce', { tabId: target.tabId }).then((r) => r.ok);
+  },
+  async answerLiveBlog(track) {
+    const url = target?.url;
+    if (!url || restrictedReason(url)) return false;
+    const host = new URL(url).hostname;
+    const { liveBlogSites } = await loadSettings();
+    await saveSettings({ liveBlogSites: { ...liveBlogSites, [host]: track } });
+    return true;
   },
   openOptions: () => void browser.runtime.openOptionsPage(),
 };

@@ -75,7 +75,7 @@ export interface ContentProtocol {
   'names:step': [{ direction: 1 | -1 }, void];
   /** Where the tab stands, for the popup. */
   /** `language`: the page's, as the detector judged it; names are looked for on English pages only. */
-  'page:ping': [Record<string, never>, { url: string; isLiveBlog: boolean; names: number; language: string }];
+  'page:ping': [Record<string, never>, { url: string; isLiveBlog: boolean; names: number; language: string; borderline: boolean }];
 }
 
 /** Announcements from the background to open extension pages (the popup), which need no answer. */

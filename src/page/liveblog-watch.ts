@@ -5,7 +5,7 @@
  * time; batches that need one while one runs get a single one after it. On a page that is not a live blog
  * (yet), detection runs only for batches that add elements, at most once a second.
  */
-import { detectLiveBlog, rereadLiveBlog, type LiveBlog } from '../liveblog';
+import { detectLiveBlog, isBorderline, rereadLiveBlog, type LiveBlog } from '../liveblog';
 import type { DomBatch } from './observer';
 import { runSteps } from './schedule';
 
@@ -13,6 +13,8 @@ const IDLE_DETECT_MS = 1000;
 
 export class LiveBlogWatch {
   blog: LiveBlog | null = null;
+  /** The page only looks like a live blog and the reader has not said whether to track it. */
+  borderline = false;
   private lastFull = 0;
   private deferred: ReturnType<typeof setTimeout> | undefined;
   private detecting: Promise<void> | null = null;
@@ -23,14 +25,33 @@ export class LiveBlogWatch {
     /** Called with the new blog whenever a batch changed it. */
     private onChange: (blog: LiveBlog | null) => void,
     private signal: AbortSignal,
+    /** The reader's answer for this site's borderline pages: true track, false don't, undefined not asked. */
+    private answer: () => boolean | undefined = () => undefined,
   ) {
     signal.addEventListener('abort', () => clearTimeout(this.deferred));
   }
 
   async start(): Promise<LiveBlog | null> {
     this.lastFull = performance.now();
-    this.blog = (await runSteps(detectLiveBlog(this.doc), this.signal)) ?? null;
+    this.blog = await this.find();
     return this.blog;
+  }
+
+  /**
+   * A detection; a borderline result counts only when the reader said to track this site's. A page
+   * already known as a sure live blog is looked at again without the borderline search (less work in
+   * a burst of insertions).
+   */
+  private async find(): Promise<LiveBlog | null> {
+    const borderline = !this.blog || isBorderline(this.blog);
+    const blog = (await runSteps(detectLiveBlog(this.doc, Date.now(), { borderline }), this.signal)) ?? null;
+    if (!blog || !isBorderline(blog)) {
+      this.borderline = false;
+      return blog;
+    }
+    const answer = this.answer();
+    this.borderline = answer === undefined;
+    return answer === true ? blog : null;
   }
 
   onBatch(batch: DomBatch): void {
@@ -66,7 +87,7 @@ export class LiveBlogWatch {
       return;
     }
     this.lastFull = performance.now();
-    this.detecting = runSteps(detectLiveBlog(this.doc), this.signal).then((blog) => {
+    this.detecting = this.find().then((blog) => {
       this.detecting = null;
       if (this.signal.aborted) return;
       if (blog || always) {

@@ -9,7 +9,7 @@
 import { firstLine, type LiveBlog } from '../liveblog';
 import type { ContentProtocol } from '../messaging/protocol';
 import { listen } from '../messaging/router';
-import { loadSettings, watchSettings, type Settings } from '../shared/settings';
+import { liveBlogAnswer, loadSettings, watchSettings, type Settings } from '../shared/settings';
 import type { CardsService, Feature, FeatureId, PageContext, PageEvents, ReadingService, UpdateRef } from './context';
 import { reportFailure } from './errors';
 import { cardsFeature } from './features/cards';
@@ -76,6 +76,13 @@ export class PageSession implements PageContext {
     }
   }
 
+  private liveBlogWatch: LiveBlogWatch | null = null;
+
+  /** A borderline live blog the reader has not been asked about (the popup asks). */
+  get borderline(): boolean {
+    return this.liveBlogWatch?.borderline ?? false;
+  }
+
   setSettings(settings: Settings): void {
     this.settings = settings;
     this.emit('settings', settings);
@@ -83,10 +90,17 @@ export class PageSession implements PageContext {
 
   async start(): Promise<void> {
     const { doc, signal } = this;
-    const watch = new LiveBlogWatch(doc, (blog) => {
-      this.liveblog = blog;
-      this.emit('liveblog', blog);
-    }, signal);
+    const host = doc.location.hostname;
+    const watch = new LiveBlogWatch(
+      doc,
+      (blog) => {
+        this.liveblog = blog;
+        this.emit('liveblog', blog);
+      },
+      signal,
+      () => liveBlogAnswer(this.settings, host),
+    );
+    this.liveBlogWatch = watch;
     try {
       this.liveblog = await watch.start();
     } catch (e) {
@@ -178,12 +192,16 @@ export class PageRuntime {
       'state:changed': (state) => this.session?.reading?.apply(state),
       'reading:reset': () => this.session?.reading?.reset(),
       'names:step': ({ direction }) => this.session?.cards?.step(direction),
-      'page:ping': () => ({ url: doc.location.href, isLiveBlog: !!this.session?.liveblog, names: this.session?.names.entities.size ?? 0, language: this.session?.names.language.language ?? 'en' }),
+      'page:ping': () => ({ url: doc.location.href, isLiveBlog: !!this.session?.liveblog, names: this.session?.names.entities.size ?? 0, language: this.session?.names.language.language ?? 'en', borderline: this.session?.borderline ?? false }),
     });
     signal.addEventListener('abort', stopListening, { once: true });
     watchSettings((s) => {
+      const host = doc.location.hostname;
+      const answered = liveBlogAnswer(this.settings, host) !== liveBlogAnswer(s, host);
       this.settings = s;
-      this.session?.setSettings(s);
+      // The reader answered "track this site's live blogs?": the page starts again with that answer.
+      if (answered && this.session) this.restart();
+      else this.session?.setSettings(s);
     }, signal);
     this.urls = watchUrl(doc.defaultView as Window, () => this.navigated(), signal, this.options.urls);
     this.begin();
@@ -201,6 +219,13 @@ export class PageRuntime {
   }
 
   /** The page moved to another URL by script: the old page ends now, the new one starts once it has settled. */
+  private restart(): void {
+    this.ending?.abort();
+    this.ending = null;
+    this.session = null;
+    this.begin();
+  }
+
   private navigated(): void {
     this.ending?.abort();
     this.ending = null;

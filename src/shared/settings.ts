@@ -17,6 +17,11 @@ export interface Settings {
   kinds: Record<Kind, boolean>;
   /** Mark updates seen while reading (opt-out, per READING.md ask 2). */
   autoSeen: boolean;
+  /**
+   * The reader's answer, by host name, for pages that only look like live blogs (thin structure, no
+   * schema or platform evidence): true tracks their updates, false stops asking.
+   */
+  liveBlogSites: Record<string, boolean>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -27,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hoverDelay: 300,
   kinds: { person: true, organization: true, place: true },
   autoSeen: true,
+  liveBlogSites: {},
 };
 
 const KEY = 'settings';
@@ -41,7 +47,14 @@ export function mergeSettings(stored: Partial<Settings> | undefined): Settings {
     ...DEFAULT_SETTINGS,
     ...stored,
     kinds: { ...DEFAULT_SETTINGS.kinds, ...stored?.kinds },
+    liveBlogSites: { ...stored?.liveBlogSites },
   };
+}
+
+/** The reader's answer for a host's borderline live blogs, if they gave one (a page names the key). */
+export function liveBlogAnswer(settings: Settings, host: string): boolean | undefined {
+  const answers = settings.liveBlogSites;
+  return Object.hasOwn(answers, host) && typeof answers[host] === 'boolean' ? answers[host] : undefined;
 }
 
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {

@@ -16,6 +16,8 @@ export interface PopupApi {
   enableSite?(): Promise<boolean>;
   /** Starts Backstory in this tab once, with no lasting permission. */
   runOnce?(): Promise<boolean>;
+  /** The reader's answer to "Looks like a live blog — track updates?", remembered for the site. */
+  answerLiveBlog?(track: boolean): Promise<boolean>;
   /** Calls back with every reading-state change while the popup is open; returns the unsubscribe. */
   watch?(onState: (state: PageState) => void): () => void;
   openOptions?(): void;
@@ -30,7 +32,7 @@ export type PageAccess =
   /** Enabled on the site, but no content script answers in this tab (it loaded before, or is starting). */
   | { kind: 'enabled'; host: string }
   /** Running in this tab; `site` false when it runs there once only. */
-  | { kind: 'running'; host: string; site: boolean; isLiveBlog: boolean; names: number; english?: boolean };
+  | { kind: 'running'; host: string; site: boolean; isLiveBlog: boolean; names: number; english?: boolean; borderline?: boolean };
 
 const localTime = (d: Date) => d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -71,10 +73,11 @@ export function Popup({ api }: { api: PopupApi }) {
     return loaded;
   };
   /** After Enable or Run once: the content script starts and reports within a moment. */
-  const settle = async () => {
+  const settle = async (what: string) => {
     for (let i = 0; i < 25; i++) {
       const loaded = await refresh();
-      if (loaded.access?.kind === 'running' && (!loaded.access.isLiveBlog || loaded.state)) break;
+      const a = loaded.access;
+      if (a?.kind === 'running' && (a.isLiveBlog ? loaded.state : !a.borderline || what === 'answer-no')) break;
       await new Promise((r) => setTimeout(r, 200));
     }
     setBusy('');
@@ -83,7 +86,7 @@ export function Popup({ api }: { api: PopupApi }) {
     if (!action) return;
     setBusy(what);
     // No await before the action: Enable asks for a permission, which needs the click's user gesture.
-    void action().then((ok) => (ok ? settle() : setBusy('')), () => setBusy(''));
+    void action().then((ok) => (ok ? settle(what) : setBusy('')), () => setBusy(''));
   };
   useEffect(() => void refresh(), []);
   // Stay current while open: the page reports after the popup opened, a live insertion arrives, another
@@ -134,6 +137,16 @@ export function Popup({ api }: { api: PopupApi }) {
       )}
       {busy && <p class="muted" role="status">Starting Backstory on this page…</p>}
       {access?.kind === 'running' && !access.site && <p class="muted">Running on this page only, until you leave it.</p>}
+      {access?.kind === 'running' && access.borderline && !access.isLiveBlog && api.answerLiveBlog && (
+        <section class="site" aria-label="Track this page's updates?">
+          <p>Looks like a live blog — track updates?</p>
+          <div class="actions">
+            <button type="button" disabled={!!busy} onClick={() => start('answer-yes', () => api.answerLiveBlog!(true))}>Track updates</button>
+            <button type="button" disabled={!!busy} onClick={() => start('answer-no', () => api.answerLiveBlog!(false))}>Not a live blog</button>
+          </div>
+          <p class="hint">Backstory remembers your answer for {access.host}.</p>
+        </section>
+      )}
       {state?.isLiveBlog ? (
         <section aria-labelledby="this-page">
           <h2 id="this-page" class="page-title">{state.title}</h2>

@@ -106,6 +106,15 @@ describe('the popup tells the truth on every page', () => {
     expect(root.querySelector('[role="status"]')?.textContent).toBe('Not a live blog · Names: English pages only');
   });
 
+  it('a page that only looks like a live blog: asks to track it, and passes the answer on', async () => {
+    const answerLiveBlog = vi.fn(async () => true);
+    const root = withAccess({ kind: 'running', host: 'news.test', site: true, isLiveBlog: false, names: 8, borderline: true }, null, { answerLiveBlog });
+    await tick();
+    expect(root.textContent).toContain('Looks like a live blog — track updates?');
+    [...root.querySelectorAll('button')].find((b) => b.textContent === 'Track updates')!.click();
+    expect(answerLiveBlog).toHaveBeenCalledWith(true);
+  });
+
   it('a page where no extension can run says so, and offers nothing', async () => {
     const root = withAccess({ kind: 'restricted', reason: 'This is a browser page: no extension can run here.' });
     await tick();
