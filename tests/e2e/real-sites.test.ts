@@ -74,8 +74,19 @@ const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <p>The Syrian Observatory for Human Rights, based in London, said fighting continued near al-Bab.</p>
 </article></main></body></html>`;
 
+/** Two stamped sections: it may be a live blog, too thin to track unasked. */
+const BORDERLINE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Storm updates</title></head><body><main><article>
+<h1>Storm over the coast</h1><div class="stream">
+<section class="entry"><p class="stamp">14.35</p><p>The coastguard says two boats were brought into harbour at Whitby after their engines failed in the swell.</p></section>
+<section class="entry"><p class="stamp">12.10</p><p>Ferries between Hull and Rotterdam are cancelled for the rest of the day, the operator P&amp;O says.</p></section>
+</div></article></main></body></html>`;
+
 beforeAll(async () => {
   server = await startServer();
+  server.route('/storm.html', (_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(BORDERLINE);
+  });
   server.route('/article.html', (_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(ARTICLE);
@@ -200,6 +211,19 @@ describe('chromium: a reader on news.test (store build)', () => {
     const status = await until(async () => /Not a live blog · (\d+) names on this page/.exec(await popup.text()), { what: 'the popup saying "Not a live blog"', timeout: 20_000 });
     expect(Number(status[1])).toBeGreaterThanOrEqual(5);
     expect(await popup.text()).not.toMatch(/has not seen|is off/);
+    await popup.close();
+    await page.close();
+  });
+
+  it('a page that only looks like a live blog: the popup asks, and "Track updates" tracks it', async () => {
+    const page = await driver.context().newPage();
+    await page.goto(`http://${HOST}:${server.port}/storm.html`, { waitUntil: 'load' });
+    const popup = await ToolbarPopup.open(driver.context(), driver.extensionId(), page);
+    await popup.clickButton('Run on this page');
+    await until(async () => (await popup.text()).includes('Looks like a live blog — track updates?'), { what: () => 'the question', timeout: 20_000 });
+    expect(await popup.rows()).toBe(0);
+    await popup.clickButton('Track updates');
+    await until(async () => (await popup.rows()) === 2, { what: 'the two updates listed', timeout: 20_000 });
     await popup.close();
     await page.close();
   });
