@@ -73,5 +73,9 @@ describe('sides in tables, fixtures and cricket scores', () => {
 
   it("reads a town with a cricket side's runs and wickets as the side", () => {
     expect(names('At Chelmsford: Leicester 532-8 declared.')).toContain('Leicester/organization');
+    // A county or state with a score is a side too; a country stays a place.
+    expect(names('Essex 72-0.')).toEqual(['Essex/organization']);
+    expect(names('Texas 24-17 at the half.')).toEqual(['Texas/organization']);
+    expect(names('France 2-1 at the break.')).toEqual(['France/place']);
   });
 });
