@@ -747,7 +747,10 @@ function link(scan: Scan): void {
     }
     // "Arsenal 2 Chelsea 1": a results line names two sides, whatever else their names are.
     // "Arsenal v Chelsea", "CHICAGO AT MILWAUKEE": a fixture, the same.
-    const fixture = FIXTURE.test(between) || (between === ' AT ' && c.kind === 'place' && next.kind === 'place');
+    const places = !!next && c.kind === 'place' && next.kind === 'place';
+    // "Essex beat Gloucestershire", "Texas hosted Oklahoma": two places either side of a sports verb.
+    const played = places && between.length > 2 && between[0] === ' ' && between[between.length - 1] === ' ' && lex.sportVerbs.has(between.slice(1, -1));
+    const fixture = FIXTURE.test(between) || (between === ' AT ' && places) || played;
     if (next && (fixture || (RESULT_BETWEEN.test(between) && RESULT_AFTER.test(text.slice(next.e, next.e + 4)))) && isSide(c) && isSide(next)) {
       for (const side of [c, next]) Object.assign(side, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
     }

@@ -69,6 +69,7 @@ describe('sides in tables, fixtures and cricket scores', () => {
   it('reads a fixture as two sides', () => {
     expect(names('Arsenal v Chelsea kicks off at 3pm.')).toEqual(['Arsenal/organization', 'Chelsea/organization']);
     expect(names('CHICAGO AT MILWAUKEE')).toEqual(['CHICAGO/organization', 'MILWAUKEE/organization']);
+    expect(names('At Colchester: Essex beat Gloucestershire by an innings.')).toEqual(['Colchester/place', 'Essex/organization', 'Gloucestershire/organization']);
   });
 
   it("reads a town with a cricket side's runs and wickets as the side", () => {
