@@ -80,3 +80,14 @@ describe('sides in tables, fixtures and cricket scores', () => {
     expect(names('France 2-1 at the break.')).toEqual(['France/place']);
   });
 });
+
+describe('well-known organizations the data lists', () => {
+  it('knows news agencies, international bodies and banks news names bare', () => {
+    expect(names('Interfax reported that the OSCE and Interpol had met Merrill Lynch analysts.')).toEqual([
+      'Interfax/organization',
+      'OSCE/organization',
+      'Interpol/organization',
+      'Merrill Lynch/organization',
+    ]);
+  });
+});
