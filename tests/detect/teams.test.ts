@@ -91,3 +91,10 @@ describe('well-known organizations the data lists', () => {
     ]);
   });
 });
+
+describe('peoples and table headers are no names', () => {
+  it('does not underline Serbs, Croats or a standings header', () => {
+    expect(names('The Serb and Croat leaders met. Serbs and Croats voted.')).toEqual([]);
+    expect(names('W L PCT GB')).not.toContain('PCT/organization');
+  });
+});
