@@ -616,8 +616,10 @@ function isTeam(scan: Scan, c: Candidate): boolean {
   // "NEW YORK 74 62 .544", "TEXAS 70 64": a place opening a row of figures is a side in a table (a country
   // stays a place: national sides are places, as CoNLL has them).
   if ((c.kind === 'place' || c.guess) && c.subkind !== 'country' && c.s === 0 && TABLE_ROW.test(text.slice(c.e, c.e + 24))) return true;
+  // "Essex 72-0", "Texas 24-17": a score beside any place but a country.
+  const side = c.kind === 'place' && c.subkind !== 'country';
+  if (side && (SCORE_AFTER.test(text.slice(c.e, c.e + 8)) || SCORE_BEFORE.test(text.slice(Math.max(0, c.s - 7), c.s)))) return true;
   if (c.kind !== 'place' || !(c.subkind === 'city' || c.subkind === 'town')) return false;
-  if (SCORE_AFTER.test(text.slice(c.e, c.e + 8)) || SCORE_BEFORE.test(text.slice(Math.max(0, c.s - 7), c.s))) return true;
   const next = toks[c.last + 1];
   const joined = toks[c.last].joins && !!next;
   return (!!prev && prev.joins && lex.sportVerbs.has(prev.text)) || (joined && (lex.sportVerbs.has(next.text) || lex.teamNouns.has(next.text)));
@@ -745,7 +747,10 @@ function link(scan: Scan): void {
     }
     // "Arsenal 2 Chelsea 1": a results line names two sides, whatever else their names are.
     // "Arsenal v Chelsea", "CHICAGO AT MILWAUKEE": a fixture, the same.
-    const fixture = FIXTURE.test(between) || (between === ' AT ' && c.kind === 'place' && next.kind === 'place');
+    const places = !!next && c.kind === 'place' && next.kind === 'place';
+    // "Essex beat Gloucestershire", "Texas hosted Oklahoma": two places either side of a sports verb.
+    const played = places && between.length > 2 && between[0] === ' ' && between[between.length - 1] === ' ' && lex.sportVerbs.has(between.slice(1, -1));
+    const fixture = FIXTURE.test(between) || (between === ' AT ' && places) || played;
     if (next && (fixture || (RESULT_BETWEEN.test(between) && RESULT_AFTER.test(text.slice(next.e, next.e + 4)))) && isSide(c) && isSide(next)) {
       for (const side of [c, next]) Object.assign(side, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
     }

@@ -69,9 +69,32 @@ describe('sides in tables, fixtures and cricket scores', () => {
   it('reads a fixture as two sides', () => {
     expect(names('Arsenal v Chelsea kicks off at 3pm.')).toEqual(['Arsenal/organization', 'Chelsea/organization']);
     expect(names('CHICAGO AT MILWAUKEE')).toEqual(['CHICAGO/organization', 'MILWAUKEE/organization']);
+    expect(names('At Colchester: Essex beat Gloucestershire by an innings.')).toEqual(['Colchester/place', 'Essex/organization', 'Gloucestershire/organization']);
   });
 
   it("reads a town with a cricket side's runs and wickets as the side", () => {
     expect(names('At Chelmsford: Leicester 532-8 declared.')).toContain('Leicester/organization');
+    // A county or state with a score is a side too; a country stays a place.
+    expect(names('Essex 72-0.')).toEqual(['Essex/organization']);
+    expect(names('Texas 24-17 at the half.')).toEqual(['Texas/organization']);
+    expect(names('France 2-1 at the break.')).toEqual(['France/place']);
+  });
+});
+
+describe('well-known organizations the data lists', () => {
+  it('knows news agencies, international bodies and banks news names bare', () => {
+    expect(names('Interfax reported that the OSCE and Interpol had met Merrill Lynch analysts.')).toEqual([
+      'Interfax/organization',
+      'OSCE/organization',
+      'Interpol/organization',
+      'Merrill Lynch/organization',
+    ]);
+  });
+});
+
+describe('peoples and table headers are no names', () => {
+  it('does not underline Serbs, Croats or a standings header', () => {
+    expect(names('The Serb and Croat leaders met. Serbs and Croats voted.')).toEqual([]);
+    expect(names('W L PCT GB')).not.toContain('PCT/organization');
   });
 });
