@@ -5,6 +5,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { canonicalUrl } from '../shared/url';
+import { aliasOf, aliasRecord, storedId, type Aliases } from './keys';
 import { rematch } from './rematch';
 import type { ExportFile, FollowedPage, ImportResult, PageReport, PageState, UpdateState, UpdateSummary } from './types';
 
@@ -29,8 +30,8 @@ export interface PageRecord {
   /** The newest time among `initial` and `knownBefore`: updates older than these are old ones loaded late. */
   initialNewest?: string;
   knownNewest?: string;
-  /** Reported id → stored id, for id-less updates whose opening was edited. */
-  aliases: Record<string, string>;
+  /** Reported id → stored id, for id-less updates whose opening was edited. Read with `aliasOf` only. */
+  aliases: Aliases;
 }
 
 /** Version 1 kept one visit id and no first-visit baseline. */
@@ -71,7 +72,7 @@ function pageV2(old: PageRecordV1 | PageRecord): PageRecord {
   if ('visits' in old) return old;
   const { visit, knownBefore, ...rest } = old;
   const ids = old.updates.map((u) => u.id);
-  return { ...rest, visits: [visit], knownBefore: knownBefore ?? ids, initial: knownBefore ?? ids, initialNewest: newestTime(old.updates), aliases: {} };
+  return { ...rest, visits: [visit], knownBefore: knownBefore ?? ids, initial: knownBefore ?? ids, initialNewest: newestTime(old.updates), aliases: aliasRecord() };
 }
 
 type UpgradeTx = IDBPTransaction<BackstoryDB, StoreNames<BackstoryDB>[], 'versionchange'>;
@@ -125,7 +126,7 @@ function view(page: PageRecord, entries: Map<string, EntryRecord>): PageState {
     unseen: updates.filter((u) => u.state === 'new').length,
     lastVisit: page.lastVisit,
     previousVisit: page.previousVisit,
-    aliases: page.aliases,
+    aliases: aliasRecord(page.aliases),
   };
 }
 
@@ -173,8 +174,11 @@ export async function recordReport(db: DB, report: PageReport, now = Date.now())
   return write(db, async (tx) => {
     const pages = tx.objectStore('pages');
     const old = await pages.get(url);
-    const aliases = { ...old?.aliases };
-    let updates = report.updates.map((u) => (aliases[u.id] ? { ...u, id: aliases[u.id] } : u));
+    const aliases = aliasRecord(old?.aliases);
+    let updates = report.updates.map((u) => {
+      const id = storedId(u.id);
+      return { ...u, id: aliasOf(aliases, id) ?? id };
+    });
     if (old) {
       const renamed = rematch(old.updates, updates);
       for (const [reported, stored] of renamed) aliases[reported] = stored;
@@ -218,7 +222,8 @@ export async function markUpdates(db: DB, rawUrl: string, ids: string[], state: 
     const entries = tx.objectStore('entries');
     const page = await tx.objectStore('pages').get(url);
     for (const raw of ids) {
-      const id = page?.aliases[raw] ?? raw;
+      const key = storedId(raw);
+      const id = aliasOf(page?.aliases, key) ?? key;
       const old = await entries.get([url, id]);
       if (!manual && (state === 'new' || (old && (old.manual || old.state === state)))) continue;
       if (manual && old?.manual && old.state === state) continue;
@@ -262,7 +267,7 @@ const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 
 function validUpdate(u: unknown): u is UpdateSummary {
   const x = u as UpdateSummary;
-  return !!x && isString(x.id) && x.id.length > 0 && isString(x.label) && isString(x.firstLine) && (x.time === undefined || isString(x.time));
+  return !!x && isString(x.id) && isString(x.label) && isString(x.firstLine) && (x.time === undefined || isString(x.time));
 }
 
 type ImportedPage = ExportFile['pages'][number];
@@ -324,21 +329,23 @@ export async function importAll(db: DB, file: unknown, now = Date.now()): Promis
       const url = canonicalUrl(p.url);
       const old = await tx.objectStore('pages').get(url);
       const firstVisit = p.firstVisit ?? p.lastVisit;
-      const ids = p.updates.map((u) => u.id);
+      const updates = p.updates.map((u) => ({ ...u, id: storedId(u.id) }));
+      const ids = updates.map((u) => u.id);
+      const initial = p.initial?.map(storedId) ?? ids;
       const theirs: PageRecord = {
         url,
         title: p.title,
         isLiveBlog: p.isLiveBlog,
-        updates: p.updates,
+        updates,
         firstVisit,
         lastVisit: p.lastVisit,
         previousVisit: p.previousVisit,
         visits: [],
         knownBefore: ids,
-        initial: p.initial ?? ids,
-        initialNewest: newestTime(p.updates.filter((u) => (p.initial ?? ids).includes(u.id))),
-        knownNewest: newestTime(p.updates),
-        aliases: p.aliases ?? {},
+        initial,
+        initialNewest: newestTime(updates.filter((u) => initial.includes(u.id))),
+        knownNewest: newestTime(updates),
+        aliases: aliasRecord(p.aliases),
       };
       let merged = theirs;
       if (old) {
@@ -350,7 +357,7 @@ export async function importAll(db: DB, file: unknown, now = Date.now()): Promis
           firstVisit: first.firstVisit,
           initial: first.initial,
           initialNewest: first.initialNewest,
-          aliases: { ...theirs.aliases, ...old.aliases },
+          aliases: Object.assign(aliasRecord(theirs.aliases), aliasRecord(old.aliases)),
         };
       }
       await tx.objectStore('pages').put(merged);
@@ -363,9 +370,10 @@ export async function importAll(db: DB, file: unknown, now = Date.now()): Promis
         continue;
       }
       const url = canonicalUrl(e.url);
-      const old = await tx.objectStore('entries').get([url, e.id]);
+      const id = storedId(e.id);
+      const old = await tx.objectStore('entries').get([url, id]);
       if (!importedWins(old, e)) continue;
-      await tx.objectStore('entries').put({ url, id: e.id, state: e.state, manual: e.manual, at: e.at });
+      await tx.objectStore('entries').put({ url, id, state: e.state, manual: e.manual, at: e.at });
       result.updates++;
       urls.add(url);
     }

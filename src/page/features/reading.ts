@@ -15,6 +15,7 @@ import type { LiveUpdate } from '../../liveblog/types';
 import { ask } from '../../messaging/client';
 import { DwellTracker, type Visibility } from '../../reading/dwell';
 import type { PageState, UpdateSummary, UpdateView } from '../../reading/types';
+import { aliasOf, aliasRecord, storedId, type Aliases } from '../../reading/keys';
 import { canonicalUrl } from '../../shared/url';
 import type { PageSession } from '../session';
 import { createOverlay, type MarkerBox } from './markers';
@@ -54,7 +55,7 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
   const pending = new Set<string>();
   let current: PageState | null = null;
   let views = new Map<string, UpdateView>();
-  let aliases: Record<string, string> = {};
+  let aliases: Aliases = aliasRecord();
   let flushing = false;
   /** Ids in the first report of this load, and those the first answer called fresh. */
   let firstIds: Set<string> | null = null;
@@ -67,7 +68,7 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
   let lastNewCount = -1;
 
   const updates = (): LiveUpdate[] => session.liveblog?.updates ?? [];
-  const idOf = (u: LiveUpdate): string => aliases[u.id] ?? u.id;
+  const idOf = (u: LiveUpdate): string => aliasOf(aliases, storedId(u.id)) ?? storedId(u.id);
 
   const overlay = createOverlay(doc, signal, () => jumpToFirstNew());
 
@@ -77,7 +78,7 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
     // A tab that went on to another page may still be told about the one it showed before.
     if (state.url !== canonicalUrl(doc.location.href)) return;
     current = state;
-    aliases = state.aliases ?? {};
+    aliases = aliasRecord(state.aliases);
     views = new Map(state.updates.map((u) => [u.id, u]));
     for (const u of state.updates) {
       if (u.state === 'seen') tracker.settle(u.id);
@@ -92,7 +93,7 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
     reported = JSON.stringify(list);
     reportLost = false;
     if (!firstIds) {
-      firstIds = new Set(list.map((u) => state.aliases?.[u.id] ?? u.id));
+      firstIds = new Set(list.map((u) => aliasOf(state.aliases, storedId(u.id)) ?? storedId(u.id)));
       for (const u of state.updates) if (u.fresh) freshHere.add(u.id);
     } else {
       for (const u of state.updates) if (!firstIds.has(u.id)) freshHere.add(u.id);
@@ -283,7 +284,7 @@ export function runReading(session: PageSession, signal: AbortSignal): ReadingHa
     reset() {
       pending.clear();
       for (const u of updates()) tracker.reset(idOf(u));
-      aliases = {};
+      aliases = aliasRecord();
       firstIds = null;
       freshHere.clear();
       reported = '';
