@@ -300,7 +300,7 @@ function validEntry(e: unknown): e is ImportedEntry {
 export function checkExportFile(file: unknown): asserts file is ExportFile {
   const f = file as ExportFile;
   if (!f || typeof f !== 'object' || f.format !== EXPORT_FORMAT) throw new Error('Not a Backstory reading-state file.');
-  if (typeof f.version !== 'number' || f.version < 1) throw new Error('This file has no valid version.');
+  if (!Number.isInteger(f.version) || f.version < 1) throw new Error('This file has no valid version.');
   if (f.version > EXPORT_VERSION) throw new Error(`This file comes from a newer Backstory (format ${f.version}); update Backstory to import it.`);
   if (!Array.isArray(f.pages) || !Array.isArray(f.entries)) throw new Error('This file has no pages or entries.');
 }
