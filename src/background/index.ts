@@ -3,7 +3,11 @@ import { browser } from 'wxt/browser';
 import { announce, tell } from '../messaging/client';
 import type { BackgroundProtocol, ContentProtocol, ContentRequest } from '../messaging/protocol';
 import { listen } from '../messaging/router';
-import { clearCache, clearReading, exportAll, followedPages, importAll, markUpdates, openStore, pageState, recordReport, type DB } from '../reading/store';
+import { refuse } from '../messaging/schemas';
+import { HeldMarks } from '../reading/held';
+import { clearQuota, isQuotaError, noteQuota, storeStatus } from '../reading/status';
+import { guardSettings, writeSettings } from '../shared/settings';
+import { clearCache, clearReading, exportChunk, followedPages, importAll, openStore, pageState, recordReport, type DB } from '../reading/store';
 import type { PageState } from '../reading/types';
 import { canonicalUrl } from '../shared/url';
 import { cancel, lookup } from './knowledge';
@@ -13,6 +17,8 @@ import { tabPages, type TabPage } from './tabs';
 let dbPromise: Promise<DB> | null = null;
 /** Opened on first use: a service worker woken for one message should not pay for more. */
 const db = () => (dbPromise ??= openStore());
+/** Marks the store had no space for, written again when space returns. */
+const held = new HeldMarks(db);
 
 const BADGE_COLOR = '#3b5bdb';
 
@@ -50,7 +56,10 @@ async function urlOfTab(tabId: number): Promise<string | undefined> {
 export function startBackground(): void {
   listen<BackgroundProtocol>({
     async 'page:report'(report, sender) {
-      const state = await recordReport(await db(), report);
+      const state = await recordReport(await db(), report).catch((e: unknown) => {
+        if (isQuotaError(e)) noteQuota('reading');
+        throw e;
+      });
       const tabId = sender.tab?.id;
       if (tabId !== undefined) await tabPages.set(tabId, state.url, report.visit);
       // Its badge, and the other tabs of the same blog: a live insertion changes their unseen count too.
@@ -62,7 +71,7 @@ export function startBackground(): void {
       if (sender.tab?.id !== undefined) await tabPages.remove(sender.tab.id, visit);
     },
     async 'updates:mark'({ url, ids, state, manual }, sender) {
-      const next = await markUpdates(await db(), url, ids, state, manual);
+      const next = await held.mark(url, ids, state, manual, async () => pageState(await db(), url));
       if (next) await broadcast(next, sender.tab?.id);
       return next;
     },
@@ -90,8 +99,8 @@ export function startBackground(): void {
       return lookup(await db(), req, sender);
     },
     'knowledge:cancel': ({ requestId }, sender) => cancel(requestId, sender),
-    async 'data:export'() {
-      return exportAll(await db());
+    async 'data:export'({ cursor }) {
+      return exportChunk(await db(), cursor);
     },
     async 'data:import'(file) {
       const result = await importAll(await db(), file);
@@ -108,7 +117,12 @@ export function startBackground(): void {
         // Open pages forget their marks and report again, so badges, markers and the popup start over.
         for (const tab of await tabPages.all()) await tellOrForget(tab, 'reading:reset', {});
       }
-      if (what === 'cache' || what === 'all') await clearCache(await db());
+      if (what === 'cache' || what === 'all') {
+        await clearCache(await db());
+        // The way out of a full disk: space may be back for the marks held in memory.
+        clearQuota();
+        await held.retry();
+      }
     },
     async 'site:enable'({ origin, tabId }) {
       return { enabled: await enableSite(origin, tabId) };
@@ -120,7 +134,10 @@ export function startBackground(): void {
     'site:status': ({ url }) => siteStatus(url),
     'site:list': () => enabledSites(),
     'options:open': () => browser.runtime.openOptionsPage(),
-  });
+    'settings:set': (patch) => writeSettings(patch),
+    'status:get': () => ({ ...storeStatus, heldMarks: held.size }),
+  }, refuse);
+  guardSettings();
 
   browser.tabs.onRemoved.addListener((tabId) => void tabPages.remove(tabId));
   browser.commands?.onCommand.addListener(async (command) => {

@@ -7,13 +7,13 @@ import { lookupKnowledge } from '../knowledge/lookup';
 import type { Knowledge, KnowledgeRequest } from '../knowledge/types';
 import type { DB } from '../reading/store';
 import { allowedEndpoint } from '../knowledge/remote';
-import { DEFAULT_SETTINGS, loadSettings } from '../shared/settings';
+import { DEFAULT_SETTINGS, trustedSettings } from '../shared/settings';
 
 const inFlight = new Map<string, AbortController>();
 const idOf = (requestId: string, sender: Browser.runtime.MessageSender) => `${sender.tab?.id ?? 'page'}|${requestId}`;
 
 export async function lookup(db: DB, req: KnowledgeRequest, sender: Browser.runtime.MessageSender): Promise<Knowledge> {
-  const settings = await loadSettings();
+  const settings = await trustedSettings();
   const controller = new AbortController();
   const id = req.requestId ? idOf(req.requestId, sender) : undefined;
   if (id) inFlight.set(id, controller);

@@ -7,11 +7,14 @@ export type Aliases = Record<string, string>;
 
 const own = Object.prototype.hasOwnProperty;
 
+/** Aliases kept per page: the most recent ones (an alias is added each time an id-less update is edited). */
+export const ALIASES_MAX = 500;
+
 /** A null-prototype copy of `from`, keeping only string values (a stored or imported record may be anything). */
 export function aliasRecord(from?: unknown): Aliases {
   const out = Object.create(null) as Aliases;
   if (from && typeof from === 'object') {
-    for (const key of Object.keys(from)) {
+    for (const key of Object.keys(from).slice(-ALIASES_MAX)) {
       const value = (from as Record<string, unknown>)[key];
       if (typeof value === 'string') out[key] = value;
     }
