@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Kind } from '../detect/types';
+import { ask } from '../messaging/client';
 
 /**
  * The reader's choices. The background writes them (`settings:set`, from the options page only) to
@@ -52,7 +53,6 @@ export function mergeSettings(stored: Partial<Settings> | undefined): Settings {
 
 /** From an extension page (options): the background writes them. */
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  const { ask } = await import('../messaging/client');
   return ask('settings:set', patch);
 }
 

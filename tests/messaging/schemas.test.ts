@@ -2,12 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { contextOf, refuse, SCHEMAS, SENDERS } from '../../src/messaging/schemas';
 
 const WEB = 'https://news.example/live/1';
-const content = (url = WEB, tabId = 3) => ({ id: browser.runtime.id, url, frameId: 0, tab: { id: tabId, url } });
-const page = (path = 'popup.html') => ({ id: browser.runtime.id, url: browser.runtime.getURL(`/${path}`) });
+type Sender = Browser.runtime.MessageSender;
+const content = (url = WEB, tabId = 3) => ({ id: browser.runtime.id, url, frameId: 0, tab: { id: tabId, url } }) as unknown as Sender;
+const page = (path: 'popup.html' | 'options.html' = 'popup.html') => ({ id: browser.runtime.id, url: browser.runtime.getURL(`/${path}`) }) as Sender;
 
 /** The kinds `BackgroundProtocol` declares, read from its source: types leave nothing at run time. */
 function protocolKinds(): string[] {
