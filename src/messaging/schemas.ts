@@ -11,16 +11,16 @@ import type { BackgroundProtocol } from './protocol';
 /** Where a message comes from: a content script in a web page, or one of the extension's own pages. */
 export type Context = 'content' | 'page';
 
-// Bounds on the wire. Longer strings are cut by the store (see src/reading/store.ts for the stored caps).
+// Bounds on the wire. Page text (titles, labels, first lines, update ids and lists) is not refused for
+// its length: the store cuts it (src/reading/store.ts), so a page with a huge title is still recorded.
 const MAX_URL = 8192;
 const MAX_LIST = 10_000;
-const MAX_TEXT = 1 << 20;
 
 const isWebUrl = (s: string) => /^https?:\/\//i.test(s);
 const webUrl = v.pipe(v.string(), v.maxLength(MAX_URL), v.check(isWebUrl, 'not a web URL'));
-const text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
+const text = v.string();
 const shortText = v.pipe(v.string(), v.maxLength(1000));
-const id = v.pipe(v.string(), v.maxLength(MAX_TEXT));
+const id = v.string();
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const time = v.pipe(v.number(), v.finite(), v.minValue(0));
 const empty = v.strictObject({});
@@ -35,7 +35,7 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
     visit: shortText,
     title: text,
     isLiveBlog: v.boolean(),
-    updates: v.pipe(v.array(updateSummary), v.maxLength(MAX_LIST)),
+    updates: v.array(updateSummary),
   }),
   'page:leave': v.strictObject({ visit: shortText }),
   'updates:mark': v.strictObject({ url: webUrl, ids: v.pipe(v.array(id), v.maxLength(MAX_LIST)), state: v.picklist(['seen', 'new']), manual: v.boolean() }),

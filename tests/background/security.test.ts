@@ -25,6 +25,18 @@ describe('payloads', () => {
     const state = await send(options, 'page:get', { url: URL_A });
     expect(state!.updates.map((u) => `${u.id}:${u.state}`)).toEqual(['e1:new', 'e2:new', 'e3:new']);
   });
+
+
+  it('a report with a 5 MB title and a 100 KB id is recorded, cut to the caps', async () => {
+    const state = await send(tab, 'page:report', { ...report, title: 'T'.repeat(5_000_000), updates: [{ id: 'i'.repeat(100_000), label: 'L'.repeat(100_000), firstLine: '' }] });
+    expect(state.title.length).toBeLessThanOrEqual(300);
+    expect(state.updates[0].id.length).toBeLessThanOrEqual(300);
+    expect((await send(tab, 'updates:mark', { url: URL_A, ids: ['i'.repeat(100_000)], state: 'seen', manual: false }))!.unseen).toBe(0);
+  });
+
+  it('status: no quota trouble, nothing held', async () => {
+    expect(await send(options, 'status:get', {})).toEqual({ quota: null, heldMarks: 0 });
+  });
 });
 
 describe('senders', () => {
