@@ -56,9 +56,11 @@ async function urlOfTab(tabId: number): Promise<string | undefined> {
 export function startBackground(): void {
   listen<BackgroundProtocol>({
     async 'page:report'(report, sender) {
-      const state = await recordReport(await db(), report).catch((e: unknown) => {
-        if (isQuotaError(e)) noteQuota('reading');
-        throw e;
+      const state = await recordReport(await db(), report).catch(async (e: unknown) => {
+        if (!isQuotaError(e)) throw e;
+        // No space: answer with the state it would give, so the tab does not resend it every flush.
+        noteQuota('reading');
+        return held.overlay(await recordReport(await db(), report, Date.now(), false));
       });
       const tabId = sender.tab?.id;
       if (tabId !== undefined) await tabPages.set(tabId, state.url, report.visit);

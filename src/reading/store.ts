@@ -205,10 +205,11 @@ export async function pageState(db: DB, rawUrl: string): Promise<PageState | nul
 }
 
 /**
- * A content script's report: the page's updates now. A report from a page load the store has not seen
+ * A content script's report: the page's updates now. With `keep` false, the state it would give, stored
+ * nowhere (the disk is full: the tab still gets an answer and does not resend). A report from a page load the store has not seen
  * starts a new visit; one from a load it knows (a second tab, a live insertion) continues that visit.
  */
-export async function recordReport(db: DB, report: PageReport, now = Date.now()): Promise<PageState> {
+export async function recordReport(db: DB, report: PageReport, now = Date.now(), keep = true): Promise<PageState> {
   const url = canonicalUrl(report.url);
   return write(db, async (tx) => {
     const pages = tx.objectStore('pages');
@@ -243,6 +244,7 @@ export async function recordReport(db: DB, report: PageReport, now = Date.now())
     } else {
       page = { ...old, title, isLiveBlog: report.isLiveBlog, updates, lastVisit: now, aliases };
     }
+    if (!keep) return view(page, await entriesOf(tx, url));
     await pages.put(page);
     if (!old) await evictPages(tx);
     return view(page, await entriesOf(tx, url));

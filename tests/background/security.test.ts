@@ -68,3 +68,26 @@ describe('senders', () => {
     });
   });
 });
+
+describe('a full disk', () => {
+  it('reports and marks are answered (nothing resent every flush), the quota is reported once, marks written when space returns', async () => {
+    await send(tab, 'page:report', report);
+    const put = IDBObjectStore.prototype.put;
+    let full = true;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    const again = await send(tab, 'page:report', { ...report, visit: 'load-2' });
+    expect(again.updates).toHaveLength(3);
+    const marked = await send(tab, 'updates:mark', { url: URL_A, ids: ['e1'], state: 'seen', manual: false });
+    expect(marked!.unseen).toBe(2);
+    expect(await send(options, 'status:get', {})).toMatchObject({ quota: { what: 'reading' }, heldMarks: 1 });
+    // The way out the options page offers: clear the cache; held marks are written then.
+    full = false;
+    await send(options, 'data:clear', { what: 'cache' });
+    expect(await send(options, 'status:get', {})).toEqual({ quota: null, heldMarks: 0 });
+    expect((await send(options, 'page:get', { url: URL_A }))!.unseen).toBe(2);
+    spy.mockRestore();
+  });
+});

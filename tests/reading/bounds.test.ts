@@ -181,3 +181,12 @@ describe('quota', () => {
     expect(storeStatus.quota).toBeNull();
   });
 });
+
+describe('a report without space', () => {
+  it('can be answered without being stored', async () => {
+    const db = await fresh();
+    const state = await recordReport(db, report(['a', 'b']), 1, false);
+    expect(state.updates.map((u) => u.id)).toEqual(['a', 'b']);
+    expect(await pageState(db, URL_A)).toBeNull();
+  });
+});
