@@ -126,7 +126,8 @@ const origin = (url: string | undefined): string | undefined => {
 export function contextOf(sender: Browser.runtime.MessageSender, extensionOrigin = browser.runtime.getURL('/')): Context | null {
   if (sender.id !== undefined && sender.id !== browser.runtime.id) return null;
   const own = (url: string | undefined) => !!url && url.startsWith(extensionOrigin);
-  if (own(sender.url)) return !sender.tab || own(sender.tab.url) ? 'page' : null;
+  // A tab's URL may be hidden (no "tabs" permission): our pages are not web-accessible, so no web page frames them.
+  if (own(sender.url)) return !sender.tab || sender.tab.url === undefined || own(sender.tab.url) ? 'page' : null;
   const frame = sender.url ?? sender.tab?.url;
   if (sender.tab && frame && isWebUrl(frame)) return 'content';
   return null;

@@ -73,6 +73,8 @@ describe('senders', () => {
     expect(contextOf(page())).toBe('page');
     // The options page open in a tab is still an extension page.
     expect(contextOf({ ...page('options.html'), tab: { id: 4, url: browser.runtime.getURL('/options.html') } } as never)).toBe('page');
+    // Without the "tabs" permission the tab's URL may be hidden: still the extension's own page.
+    expect(contextOf({ ...page('options.html'), tab: { id: 4 } } as never)).toBe('page');
     // An extension page framed into a web page is neither.
     expect(contextOf({ ...page('popup.html'), tab: { id: 4, url: WEB } } as never)).toBeNull();
     // Another extension, or no information at all.
