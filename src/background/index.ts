@@ -79,7 +79,8 @@ export function startBackground(): void {
     },
     async 'page:get'({ url, tabId }) {
       const target = url ?? (tabId !== undefined ? await urlOfTab(tabId) : undefined);
-      return target ? pageState(await db(), target) : null;
+      const state = target ? await pageState(await db(), target) : null;
+      return state && held.overlay(state);
     },
     async 'page:jump'({ url, id }) {
       const target = canonicalUrl(url);

@@ -83,6 +83,8 @@ describe('a full disk', () => {
     const marked = await send(tab, 'updates:mark', { url: URL_A, ids: ['e1'], state: 'seen', manual: false });
     expect(marked!.unseen).toBe(2);
     expect(await send(options, 'status:get', {})).toMatchObject({ quota: { what: 'reading' }, heldMarks: 1 });
+    // The popup sees the held mark too.
+    expect((await send(options, 'page:get', { url: URL_A }))!.unseen).toBe(2);
     // The way out the options page offers: clear the cache; held marks are written then.
     full = false;
     await send(options, 'data:clear', { what: 'cache' });
