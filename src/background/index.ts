@@ -3,7 +3,11 @@ import { browser } from 'wxt/browser';
 import { announce, tell } from '../messaging/client';
 import type { BackgroundProtocol, ContentProtocol, ContentRequest } from '../messaging/protocol';
 import { listen } from '../messaging/router';
-import { clearCache, clearReading, exportAll, followedPages, importAll, markUpdates, openStore, pageState, recordReport, type DB } from '../reading/store';
+import { refuse } from '../messaging/schemas';
+import { HeldMarks } from '../reading/held';
+import { clearQuota, isQuotaError, noteQuota, storeStatus } from '../reading/status';
+import { guardSettings, writeSettings } from '../shared/settings';
+import { clearCache, clearReading, exportChunk, followedPages, importAll, openStore, pageState, recordReport, type DB } from '../reading/store';
 import type { PageState } from '../reading/types';
 import { canonicalUrl } from '../shared/url';
 import { cancel, lookup } from './knowledge';
@@ -15,6 +19,8 @@ import { tabPages, type TabPage } from './tabs';
 let dbPromise: Promise<DB> | null = null;
 /** Opened on first use: a service worker woken for one message should not pay for more. */
 const db = () => (dbPromise ??= openStore());
+/** Marks the store had no space for, written again when space returns. */
+const held = new HeldMarks(db);
 
 const BADGE_COLOR = '#3b5bdb';
 
@@ -53,7 +59,12 @@ export function startBackground(): void {
   const icons = watchIcons(async (tabId, url) => !!url && ((await runOnce.has(tabId)) || (await siteStatus(url)).enabled));
   listen<BackgroundProtocol>({
     async 'page:report'(report, sender) {
-      const state = await recordReport(await db(), report);
+      const state = await recordReport(await db(), report).catch(async (e: unknown) => {
+        if (!isQuotaError(e)) throw e;
+        // No space: answer with the state it would give, so the tab does not resend it every flush.
+        noteQuota('reading');
+        return held.overlay(await recordReport(await db(), report, Date.now(), false));
+      });
       const tabId = sender.tab?.id;
       if (tabId !== undefined) await tabPages.set(tabId, state.url, report.visit);
       // Its badge, and the other tabs of the same blog: a live insertion changes their unseen count too.
@@ -65,13 +76,14 @@ export function startBackground(): void {
       if (sender.tab?.id !== undefined) await tabPages.remove(sender.tab.id, visit);
     },
     async 'updates:mark'({ url, ids, state, manual }, sender) {
-      const next = await markUpdates(await db(), url, ids, state, manual);
+      const next = await held.mark(url, ids, state, manual, async () => pageState(await db(), url));
       if (next) await broadcast(next, sender.tab?.id);
       return next;
     },
     async 'page:get'({ url, tabId }) {
       const target = url ?? (tabId !== undefined ? await urlOfTab(tabId) : undefined);
-      return target ? pageState(await db(), target) : null;
+      const state = target ? await pageState(await db(), target) : null;
+      return state && held.overlay(state);
     },
     async 'page:jump'({ url, id }) {
       const target = canonicalUrl(url);
@@ -93,8 +105,8 @@ export function startBackground(): void {
       return lookup(await db(), req, sender);
     },
     'knowledge:cancel': ({ requestId }, sender) => cancel(requestId, sender),
-    async 'data:export'() {
-      return exportAll(await db());
+    async 'data:export'({ cursor }) {
+      return exportChunk(await db(), cursor);
     },
     async 'data:import'(file) {
       const result = await importAll(await db(), file);
@@ -111,7 +123,12 @@ export function startBackground(): void {
         // Open pages forget their marks and report again, so badges, markers and the popup start over.
         for (const tab of await tabPages.all()) await tellOrForget(tab, 'reading:reset', {});
       }
-      if (what === 'cache' || what === 'all') await clearCache(await db());
+      if (what === 'cache' || what === 'all') {
+        await clearCache(await db());
+        // The way out of a full disk: space may be back for the marks held in memory.
+        clearQuota();
+        await held.retry();
+      }
     },
     async 'site:enable'({ origin, tabId }) {
       const enabled = await enableSite(origin, tabId);
@@ -139,10 +156,14 @@ export function startBackground(): void {
     'site:status': ({ url }) => siteStatus(url),
     'site:list': () => enabledSites(),
     'options:open': () => browser.runtime.openOptionsPage(),
-    'errors:log': (report) => logError(report),
+    // The origin is the sending frame's, whatever the report claims.
+    'errors:log': (report, sender) => logError({ ...report, origin: sender.url && URL.canParse(sender.url) ? new URL(sender.url).origin : report.origin }),
     'errors:list': () => listErrors(),
     'errors:clear': () => clearErrors(),
-  });
+    'settings:set': (patch) => writeSettings(patch),
+    'status:get': () => ({ ...storeStatus, heldMarks: held.size }),
+  }, refuse);
+  guardSettings();
 
   browser.tabs.onRemoved.addListener((tabId) => void tabPages.remove(tabId));
   browser.commands?.onCommand.addListener(async (command) => {

@@ -6,13 +6,14 @@ import type { Browser } from 'wxt/browser';
 import { lookupKnowledge } from '../knowledge/lookup';
 import type { Knowledge, KnowledgeRequest } from '../knowledge/types';
 import type { DB } from '../reading/store';
-import { loadSettings } from '../shared/settings';
+import { allowedEndpoint } from '../knowledge/remote';
+import { DEFAULT_SETTINGS, trustedSettings } from '../shared/settings';
 
 const inFlight = new Map<string, AbortController>();
 const idOf = (requestId: string, sender: Browser.runtime.MessageSender) => `${sender.tab?.id ?? 'page'}|${requestId}`;
 
 export async function lookup(db: DB, req: KnowledgeRequest, sender: Browser.runtime.MessageSender): Promise<Knowledge> {
-  const settings = await loadSettings();
+  const settings = await trustedSettings();
   const controller = new AbortController();
   const id = req.requestId ? idOf(req.requestId, sender) : undefined;
   if (id) inFlight.set(id, controller);
@@ -20,7 +21,13 @@ export async function lookup(db: DB, req: KnowledgeRequest, sender: Browser.runt
     return await lookupKnowledge(
       db,
       req,
-      { wikipedia: settings.wikipedia, wikipediaEndpoint: settings.wikipediaEndpoint, wikidataEndpoint: settings.wikidataEndpoint, images: settings.cardImages },
+      {
+        wikipedia: settings.wikipedia,
+        // Whoever wrote the settings, lookups go only to https Wikimedia hosts (the test build: also the mock).
+        wikipediaEndpoint: allowedEndpoint(settings.wikipediaEndpoint) ? settings.wikipediaEndpoint : DEFAULT_SETTINGS.wikipediaEndpoint,
+        wikidataEndpoint: allowedEndpoint(settings.wikidataEndpoint) ? settings.wikidataEndpoint : DEFAULT_SETTINGS.wikidataEndpoint,
+        images: settings.cardImages,
+      },
       { signal: controller.signal },
     );
   } finally {

@@ -12,7 +12,8 @@ import { countryByCode, countryFacts, findCountry, pageGeo, relationsFor, resolv
 import { placeKey } from './normalize';
 import type { Candidate, Knowledge, KnowledgeRequest, PlaceFacts, WikiSummary } from './types';
 import { getEntity, officesOf, population } from './wikidata';
-import { getSummary, searchArticles, thumbnailData } from './wikipedia';
+import { articleUrl, imageUrl } from './remote';
+import { fallbackArticleUrl, getSummary, searchArticles, thumbnailData } from './wikipedia';
 
 export interface LookupSettings {
   wikipedia: boolean;
@@ -121,8 +122,10 @@ export async function lookupKnowledge(db: DB, req: KnowledgeRequest, settings: L
           if (options.signal?.aborted) throw e;
         }
       }
-      const thumb = summary.thumbnail;
-      knowledge.summary = { ...summary, thumbnail: undefined };
+      // Checked again here: a summary cached before these checks existed skips `parseSummary`.
+      const thumb = summary.thumbnail && imageUrl(summary.thumbnail.source, settings.wikipediaEndpoint) ? summary.thumbnail : undefined;
+      const url = articleUrl(summary.url, settings.wikipediaEndpoint) ?? fallbackArticleUrl(settings.wikipediaEndpoint, summary.title);
+      knowledge.summary = { ...summary, url, thumbnail: undefined };
       if (thumb && settings.images) {
         const data = await thumbnailData(net, thumb.source);
         if (data) knowledge.summary.thumbnail = { ...thumb, source: data };

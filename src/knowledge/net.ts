@@ -3,10 +3,45 @@
  * referrer, with an identifying Api-User-Agent, through an IndexedDB cache with a time-to-live. When the
  * network fails, an expired entry is better than nothing: it is served and its age reported.
  */
+import { isQuotaError, noteQuota } from '../reading/status';
 import type { DB } from '../reading/store';
 
 export const API_USER_AGENT = 'Backstory/0.1 (browser extension for live-blog readers; https://github.com/backstory-extension/backstory)';
 export const DAY = 24 * 3600 * 1000;
+
+/** Cache bounds: entries older than this are gone (twice the longest time-to-live, so offline still has something). */
+export const CACHE_MAX_AGE = 60 * DAY;
+export const CACHE_MAX_ENTRIES = 2000;
+export const CACHE_MAX_BYTES = 32 * 1024 * 1024;
+/** Eviction runs on every this many writes (and after a write refused for lack of space). */
+const EVICT_EVERY = 25;
+let writes = 0;
+
+/**
+ * Drops expired cache entries, then the oldest while over the entry or byte bound. Returns how many went.
+ * Sizes are JSON lengths, close to what IndexedDB keeps.
+ */
+export async function evictCache(db: DB, now = Date.now(), maxEntries = CACHE_MAX_ENTRIES, maxBytes = CACHE_MAX_BYTES): Promise<number> {
+  const tx = db.transaction('cache', 'readwrite');
+  let cursor = await tx.store.index('by-at').openCursor(null, 'prev');
+  let kept = 0;
+  let bytes = 0;
+  let dropped = 0;
+  while (cursor) {
+    const { at, size, value } = cursor.value;
+    const entryBytes = size ?? JSON.stringify(value ?? null).length;
+    if (now - at > CACHE_MAX_AGE || kept >= maxEntries || bytes + entryBytes > maxBytes) {
+      await cursor.delete();
+      dropped++;
+    } else {
+      kept++;
+      bytes += entryBytes;
+    }
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return dropped;
+}
 
 export class HttpError extends Error {
   constructor(readonly status: number) {
@@ -52,7 +87,7 @@ export class Net {
     }
     try {
       const value = await load();
-      await this.db.put('cache', { key, value, at: now });
+      await this.store(key, value, now);
       return value;
     } catch (e) {
       if (this.signal?.aborted) throw e;
@@ -82,6 +117,23 @@ export class Net {
     });
     if (!res.ok && res.status !== 404) throw new HttpError(res.status);
     return res;
+  }
+
+  /**
+   * Caches an answer. A write refused for lack of space is reported (status for the popup and options),
+   * makes room by eviction, and does not fail the lookup: the answer is good, only not kept.
+   */
+  private async store(key: string, value: unknown, now: number): Promise<void> {
+    const size = JSON.stringify(value ?? null).length;
+    try {
+      await this.db.put('cache', { key, value, at: now, size });
+    } catch (e) {
+      if (!isQuotaError(e)) throw e;
+      noteQuota('cache', now);
+      await evictCache(this.db, now, CACHE_MAX_ENTRIES / 2, CACHE_MAX_BYTES / 2).catch(() => 0);
+      return;
+    }
+    if (++writes % EVICT_EVERY === 0) await evictCache(this.db, now).catch(() => 0);
   }
 
   private noteStale(at: number): void {

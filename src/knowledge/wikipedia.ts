@@ -5,6 +5,7 @@
  * requests it (no referrer, no cookies, nothing for Wikimedia to tie to the page).
  */
 import { DAY, type Net } from './net';
+import { articleUrl, imageUrl, isTestBuild } from './remote';
 import type { WikiSummary } from './types';
 
 export const SUMMARY_TTL_MS = 7 * DAY;
@@ -22,14 +23,31 @@ export function actionApi(restEndpoint: string): string {
   return restEndpoint.replace(/\/+$/, '').replace(/\/api\/rest_v1$/, '') + '/w/api.php';
 }
 
-export function parseSummary(json: Record<string, any> | null): WikiSummary | null {
+/** The article's own page on the configured wiki (when the answer names none we may use). */
+export function fallbackArticleUrl(endpoint: string, title: string): string {
+  try {
+    return `${new URL(endpoint).origin}/wiki/${titlePath(title)}`;
+  } catch {
+    return '';
+  }
+}
+
+const dimension = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.min(v, 4096) : 0);
+
+/**
+ * A summary answer as the card may use it. Its link only if https on the configured wiki (else the
+ * article's address there), its thumbnail only if on Wikimedia's upload host: remote data, not trusted.
+ */
+export function parseSummary(json: Record<string, any> | null, endpoint: string, test = isTestBuild()): WikiSummary | null {
   if (!json || typeof json.title !== 'string' || json.type === 'no-extract') return null;
+  const title = typeof json.titles?.normalized === 'string' ? json.titles.normalized : json.title;
+  const thumb = imageUrl(json.thumbnail?.source, endpoint, test);
   return {
-    title: json.titles?.normalized ?? json.title,
+    title,
     description: typeof json.description === 'string' ? json.description : undefined,
     extract: String(json.extract ?? ''),
-    thumbnail: json.thumbnail?.source ? { source: json.thumbnail.source, width: json.thumbnail.width, height: json.thumbnail.height } : undefined,
-    url: json.content_urls?.desktop?.page ?? '',
+    thumbnail: thumb ? { source: thumb, width: dimension(json.thumbnail.width), height: dimension(json.thumbnail.height) } : undefined,
+    url: articleUrl(json.content_urls?.desktop?.page, endpoint, test) ?? fallbackArticleUrl(endpoint, title),
     lang: json.lang ?? 'en',
     dir: json.dir === 'rtl' ? 'rtl' : 'ltr',
     wikibaseItem: json.wikibase_item,
@@ -41,7 +59,7 @@ export function parseSummary(json: Record<string, any> | null): WikiSummary | nu
 export function getSummary(net: Net, endpoint: string, title: string): Promise<WikiSummary | null> {
   const base = endpoint.replace(/\/+$/, '');
   return net.cached(`summary|${base}|${title}`, SUMMARY_TTL_MS, async () =>
-    parseSummary(await net.json(`${base}/page/summary/${titlePath(title)}?redirect=true`, 'application/json; charset=utf-8; profile="https://www.mediawiki.org/wiki/Specs/Summary/1.4.0"')),
+    parseSummary(await net.json(`${base}/page/summary/${titlePath(title)}?redirect=true`, 'application/json; charset=utf-8; profile="https://www.mediawiki.org/wiki/Specs/Summary/1.4.0"'), base),
   );
 }
 

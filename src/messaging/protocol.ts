@@ -4,6 +4,8 @@
  */
 import type { ExportFile, FollowedPage, ImportResult, PageReport, PageState, UpdateState } from '../reading/types';
 import type { Knowledge, KnowledgeRequest } from '../knowledge/types';
+import type { Settings } from '../shared/settings';
+import type { StoreStatus } from '../reading/status';
 
 /** Requests handled by the background: name → [request, response]. */
 export interface BackgroundProtocol {
@@ -23,7 +25,8 @@ export interface BackgroundProtocol {
   'knowledge:lookup': [KnowledgeRequest, Knowledge];
   /** The card closed before its lookup answered: stop the requests still in flight. */
   'knowledge:cancel': [{ requestId: string }, void];
-  'data:export': [Record<string, never>, ExportFile];
+  /** One chunk of the export, from `cursor` (absent: the first); `next` is the next chunk's cursor (absent: the last). */
+  'data:export': [{ cursor?: string }, ExportFile & { next?: string }];
   'data:import': [ExportFile, ImportResult];
   'data:clear': [{ what: 'reading' | 'cache' | 'all' }, void];
   /** Per-site enabling: register the content script for an origin whose permission the popup obtained. */
@@ -43,6 +46,10 @@ export interface BackgroundProtocol {
   /** The error log, newest first (options page). */
   'errors:list': [Record<string, never>, ErrorEntry[]];
   'errors:clear': [Record<string, never>, void];
+  /** Settings are written by the background only (options page); answers the settings now in force. */
+  'settings:set': [Partial<Settings>, Settings];
+  /** Storage health for the popup and options: quota trouble, marks held in memory. */
+  'status:get': [Record<string, never>, StoreStatus];
 }
 
 /** A logged failure: the report, when it last came, and how often. */

@@ -6,16 +6,26 @@ export type Handlers<P extends Protocol<P>> = {
   [K in keyof P]: (payload: P[K][0], sender: Browser.runtime.MessageSender) => Promise<P[K][1]> | P[K][1];
 };
 
+/** Why a message may not be handled (schema, sender), or null. */
+export type Guard = (type: string, payload: unknown, sender: Browser.runtime.MessageSender) => string | null;
+
 /**
  * Route typed messages to handlers. Answers only our own messages, so other listeners (and unknown
  * messages) are left alone. Uses sendResponse + `return true`, which every browser (and the polyfill)
- * supports; errors travel as `{ error }` and are rethrown by the caller. Returns the remove function.
+ * supports; errors travel as `{ error }` and are rethrown by the caller. With a `guard`, a message it
+ * refuses is answered with its reason and never reaches the handler. Returns the remove function.
  */
-export function listen<P extends Protocol<P>>(handlers: Partial<Handlers<P>>): () => void {
+export function listen<P extends Protocol<P>>(handlers: Partial<Handlers<P>>, guard?: Guard): () => void {
   const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: Reply) => void) => {
     if (!isEnvelope(message)) return undefined;
-    const handler = handlers[message.type as keyof P];
+    // Own properties only: a type such as "constructor" must not find Object.prototype's.
+    const handler = Object.prototype.hasOwnProperty.call(handlers, message.type) ? handlers[message.type as keyof P] : undefined;
     if (!handler) return undefined;
+    const refused = guard?.(message.type, message.payload, sender);
+    if (refused) {
+      sendResponse({ error: refused });
+      return true;
+    }
     Promise.resolve()
       .then(() => handler(message.payload as never, sender))
       .then(

@@ -8,7 +8,7 @@ export const EXCLUDED_SELECTOR = [
   'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'video', 'audio', 'math',
   'textarea', 'input', 'select', 'button', 'option', 'form', 'code', 'pre', 'kbd', 'samp',
   'nav', '[role="navigation"]', 'footer', '[role="contentinfo"]', 'aside', '[role="complementary"]',
-  '[contenteditable=""]', '[contenteditable="true"]', '[aria-hidden="true"]', '[hidden]',
+  '[contenteditable=""]', '[contenteditable="true" i]', '[contenteditable="plaintext-only" i]', '[aria-hidden="true"]', '[hidden]',
   '#comments', '.comments', '.comments-area', '.comment-list', '#respond', '#disqus_thread',
   '.ad', '.advert', '.advertisement', '[class*="ad-slot"]', '.cookie-banner', '#cookie-banner',
   '[data-backstory-host]',
@@ -23,6 +23,11 @@ export function scanRoot(doc: Document): Element | null {
   return doc.body;
 }
 
+/** `contenteditable` is an enumerated attribute: "", "true" and "plaintext-only" in any case make an element editable. */
+const EDITABLE = new Set(['', 'true', 'plaintext-only']);
+
 export function isExcluded(el: Element): boolean {
-  return el.matches(EXCLUDED_SELECTOR);
+  // The attribute check as well: some DOM implementations ignore the selector's `i` flag.
+  const editable = el.getAttribute('contenteditable');
+  return (editable !== null && EDITABLE.has(editable.toLowerCase())) || el.matches(EXCLUDED_SELECTOR);
 }

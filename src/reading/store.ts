@@ -5,11 +5,12 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { canonicalUrl } from '../shared/url';
+import { aliasOf, aliasRecord, storedId, type Aliases } from './keys';
 import { rematch } from './rematch';
 import type { ExportFile, FollowedPage, ImportResult, PageReport, PageState, UpdateState, UpdateSummary } from './types';
 
 export const DB_NAME = 'backstory';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface PageRecord {
   url: string;
@@ -29,8 +30,8 @@ export interface PageRecord {
   /** The newest time among `initial` and `knownBefore`: updates older than these are old ones loaded late. */
   initialNewest?: string;
   knownNewest?: string;
-  /** Reported id → stored id, for id-less updates whose opening was edited. */
-  aliases: Record<string, string>;
+  /** Reported id → stored id, for id-less updates whose opening was edited. Read with `aliasOf` only. */
+  aliases: Aliases;
 }
 
 /** Version 1 kept one visit id and no first-visit baseline. */
@@ -51,17 +52,52 @@ export interface CacheRecord {
   key: string;
   value: unknown;
   at: number;
+  /** Approximate size in bytes (v3; older entries count by their value). */
+  size?: number;
 }
 
 export interface BackstoryDB extends DBSchema {
   pages: { key: string; value: PageRecord; indexes: { 'by-last-visit': number } };
   entries: { key: [string, string]; value: EntryRecord; indexes: { 'by-url': string } };
-  cache: { key: string; value: CacheRecord };
+  cache: { key: string; value: CacheRecord; indexes: { 'by-at': number } };
 }
 
 export type DB = IDBPDatabase<BackstoryDB>;
 
 const VISITS_KEPT = 8;
+
+/**
+ * Bounds on what a page can make us store. Strings are cut (a page controls its title and text), an
+ * update list keeps its first updates in page order, and pages that are not live blogs are evicted
+ * least recently seen first; a followed page (a live blog) is never evicted.
+ */
+export const TITLE_MAX = 300;
+export const LABEL_MAX = 200;
+export const FIRST_LINE_MAX = 300;
+const TIME_MAX = 64;
+export const UPDATES_MAX = 500;
+/** Marks kept per page: those of updates no longer on the page go first when over. */
+export const ENTRIES_MAX = 2 * UPDATES_MAX;
+/** Pages kept that are not live blogs. */
+export const PAGES_MAX = 1000;
+
+/** At most `max` UTF-16 units, never ending inside a surrogate pair. */
+export function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const code = s.charCodeAt(max - 1);
+  return s.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+function boundedUpdates(updates: readonly UpdateSummary[]): UpdateSummary[] {
+  return updates.slice(0, UPDATES_MAX).map((u) => {
+    const out: UpdateSummary = { id: storedId(u.id), label: clip(u.label, LABEL_MAX), firstLine: clip(u.firstLine, FIRST_LINE_MAX) };
+    if (u.time !== undefined) out.time = clip(u.time, TIME_MAX);
+    return out;
+  });
+}
+
+/** Every key of a page's entries: [url] sorts before [url, any id], and [url, []] after them (arrays sort after strings). */
+const entryRange = (url: string) => IDBKeyRange.bound([url], [url, []]);
 
 const newestTime = (updates: readonly UpdateSummary[]): string | undefined =>
   updates.reduce<string | undefined>((max, u) => (u.time && (!max || u.time > max) ? u.time : max), undefined);
@@ -71,7 +107,7 @@ function pageV2(old: PageRecordV1 | PageRecord): PageRecord {
   if ('visits' in old) return old;
   const { visit, knownBefore, ...rest } = old;
   const ids = old.updates.map((u) => u.id);
-  return { ...rest, visits: [visit], knownBefore: knownBefore ?? ids, initial: knownBefore ?? ids, initialNewest: newestTime(old.updates), aliases: {} };
+  return { ...rest, visits: [visit], knownBefore: knownBefore ?? ids, initial: knownBefore ?? ids, initialNewest: newestTime(old.updates), aliases: aliasRecord() };
 }
 
 type UpgradeTx = IDBPTransaction<BackstoryDB, StoreNames<BackstoryDB>[], 'versionchange'>;
@@ -91,6 +127,10 @@ const UPGRADES: Array<(db: DB, tx: UpgradeTx) => Promise<void> | void> = [
       await cursor.update(pageV2(cursor.value as unknown as PageRecordV1));
       cursor = await cursor.continue();
     }
+  },
+  // v3: cache entries by age, so they can be evicted oldest first.
+  (_db, tx) => {
+    tx.objectStore('cache').createIndex('by-at', 'at');
   },
 ];
 
@@ -125,7 +165,7 @@ function view(page: PageRecord, entries: Map<string, EntryRecord>): PageState {
     unseen: updates.filter((u) => u.state === 'new').length,
     lastVisit: page.lastVisit,
     previousVisit: page.previousVisit,
-    aliases: page.aliases,
+    aliases: aliasRecord(page.aliases),
   };
 }
 
@@ -165,23 +205,24 @@ export async function pageState(db: DB, rawUrl: string): Promise<PageState | nul
 }
 
 /**
- * A content script's report: the page's updates now. A report from a page load the store has not seen
+ * A content script's report: the page's updates now. With `keep` false, the state it would give, stored
+ * nowhere (the disk is full: the tab still gets an answer and does not resend). A report from a page load the store has not seen
  * starts a new visit; one from a load it knows (a second tab, a live insertion) continues that visit.
  */
-export async function recordReport(db: DB, report: PageReport, now = Date.now()): Promise<PageState> {
+export async function recordReport(db: DB, report: PageReport, now = Date.now(), keep = true): Promise<PageState> {
   const url = canonicalUrl(report.url);
   return write(db, async (tx) => {
     const pages = tx.objectStore('pages');
     const old = await pages.get(url);
-    const aliases = { ...old?.aliases };
-    let updates = report.updates.map((u) => (aliases[u.id] ? { ...u, id: aliases[u.id] } : u));
+    const aliases = aliasRecord(old?.aliases);
+    let updates = boundedUpdates(report.updates).map((u) => ({ ...u, id: aliasOf(aliases, u.id) ?? u.id }));
     if (old) {
       const renamed = rematch(old.updates, updates);
       for (const [reported, stored] of renamed) aliases[reported] = stored;
       updates = updates.map((u) => (renamed.has(u.id) ? { ...u, id: renamed.get(u.id)! } : u));
     }
     const ids = updates.map((u) => u.id);
-    const title = report.title || old?.title || '';
+    const title = clip(report.title || old?.title || '', TITLE_MAX);
     let page: PageRecord;
     if (!old) {
       const newest = newestTime(updates);
@@ -203,9 +244,41 @@ export async function recordReport(db: DB, report: PageReport, now = Date.now())
     } else {
       page = { ...old, title, isLiveBlog: report.isLiveBlog, updates, lastVisit: now, aliases };
     }
+    if (!keep) return view(page, await entriesOf(tx, url));
     await pages.put(page);
+    if (!old) await evictPages(tx);
     return view(page, await entriesOf(tx, url));
   });
+}
+
+/** Over `PAGES_MAX` pages that are not live blogs: the least recently seen go, with their marks. */
+async function evictPages(tx: ReadingTx): Promise<void> {
+  const pages = tx.objectStore('pages');
+  if ((await pages.count()) <= PAGES_MAX) return;
+  let cursor = await pages.index('by-last-visit').openCursor();
+  let others = 0;
+  const candidates: string[] = [];
+  while (cursor) {
+    if (!cursor.value.isLiveBlog) {
+      others++;
+      candidates.push(cursor.value.url);
+    }
+    cursor = await cursor.continue();
+  }
+  for (const url of candidates.slice(0, Math.max(0, others - PAGES_MAX))) {
+    await pages.delete(url);
+    await tx.objectStore('entries').delete(entryRange(url));
+  }
+}
+
+/** Over `ENTRIES_MAX` marks for a page: marks of updates no longer on it go, oldest first. */
+async function trimEntries(tx: ReadingTx, page: PageRecord): Promise<void> {
+  const entries = tx.objectStore('entries');
+  if ((await entries.count(entryRange(page.url))) <= ENTRIES_MAX) return;
+  const onPage = new Set(page.updates.map((u) => u.id));
+  const gone = (await entries.index('by-url').getAll(page.url)).filter((e) => !onPage.has(e.id)).sort((a, b) => a.at - b.at);
+  const excess = gone.length + onPage.size - ENTRIES_MAX;
+  for (const e of gone.slice(0, Math.max(0, excess))) await entries.delete([e.url, e.id]);
 }
 
 /**
@@ -217,14 +290,18 @@ export async function markUpdates(db: DB, rawUrl: string, ids: string[], state: 
   return write(db, async (tx) => {
     const entries = tx.objectStore('entries');
     const page = await tx.objectStore('pages').get(url);
+    // Marks belong to a recorded page: none for pages the store does not know (bounded by the pages kept).
+    if (!page) return null;
     for (const raw of ids) {
-      const id = page?.aliases[raw] ?? raw;
+      const key = storedId(raw);
+      const id = aliasOf(page?.aliases, key) ?? key;
       const old = await entries.get([url, id]);
       if (!manual && (state === 'new' || (old && (old.manual || old.state === state)))) continue;
       if (manual && old?.manual && old.state === state) continue;
       await entries.put({ url, id, state, manual, at: now });
     }
-    return page ? view(page, await entriesOf(tx, url)) : null;
+    await trimEntries(tx, page);
+    return view(page, await entriesOf(tx, url));
   });
 }
 
@@ -256,13 +333,59 @@ export async function exportAll(db: DB, now = new Date()): Promise<ExportFile> {
   };
 }
 
+/** Bytes of JSON per export chunk: far below Chrome's 64 MiB message limit, whatever the store holds. */
+export const EXPORT_CHUNK_BYTES = 8 * 1024 * 1024;
+
+/**
+ * One chunk of the export: pages from `cursor` (a page URL; absent for the first) with their marks, up
+ * to about `maxBytes` of JSON, and `next`, the cursor of the following chunk. The last chunk also carries
+ * marks whose page is gone. Concatenating the chunks' pages and entries gives the whole export.
+ */
+export async function exportChunk(db: DB, cursor?: string, maxBytes = EXPORT_CHUNK_BYTES, now = new Date()): Promise<ExportFile & { next?: string }> {
+  const tx = db.transaction(['pages', 'entries']);
+  const pages: ExportFile['pages'] = [];
+  const entries: ExportFile['entries'] = [];
+  let bytes = 0;
+  let next: string | undefined;
+  let c = await tx.objectStore('pages').openCursor(cursor === undefined ? undefined : IDBKeyRange.lowerBound(cursor));
+  while (c) {
+    const { url, title, isLiveBlog, firstVisit, lastVisit, previousVisit, updates, initial, aliases } = c.value;
+    const page = { url, title, isLiveBlog, firstVisit, lastVisit, previousVisit, updates, initial, aliases };
+    const marks = (await tx.objectStore('entries').index('by-url').getAll(url)).map(({ url, id, state, manual, at }) => ({ url, id, state, manual, at }));
+    const size = JSON.stringify(page).length + JSON.stringify(marks).length;
+    if (pages.length && bytes + size > maxBytes) {
+      next = url;
+      break;
+    }
+    bytes += size;
+    pages.push(page);
+    entries.push(...marks);
+    c = await c.continue();
+  }
+  if (next === undefined) {
+    // Marks of pages no longer stored (older versions kept marks for any URL).
+    let k = await tx.objectStore('entries').openKeyCursor();
+    const known = new Map<string, boolean>();
+    while (k) {
+      const [url, id] = k.key;
+      if (!known.has(url)) known.set(url, (await tx.objectStore('pages').count(url)) > 0);
+      if (!known.get(url)) {
+        const e = await tx.objectStore('entries').get([url, id]);
+        if (e) entries.push({ url: e.url, id: e.id, state: e.state, manual: e.manual, at: e.at });
+      }
+      k = await k.continue();
+    }
+  }
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), pages, entries, ...(next === undefined ? {} : { next }) };
+}
+
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 function validUpdate(u: unknown): u is UpdateSummary {
   const x = u as UpdateSummary;
-  return !!x && isString(x.id) && x.id.length > 0 && isString(x.label) && isString(x.firstLine) && (x.time === undefined || isString(x.time));
+  return !!x && isString(x.id) && isString(x.label) && isString(x.firstLine) && (x.time === undefined || isString(x.time));
 }
 
 type ImportedPage = ExportFile['pages'][number];
@@ -295,7 +418,7 @@ function validEntry(e: unknown): e is ImportedEntry {
 export function checkExportFile(file: unknown): asserts file is ExportFile {
   const f = file as ExportFile;
   if (!f || typeof f !== 'object' || f.format !== EXPORT_FORMAT) throw new Error('Not a Backstory reading-state file.');
-  if (typeof f.version !== 'number' || f.version < 1) throw new Error('This file has no valid version.');
+  if (!Number.isInteger(f.version) || f.version < 1) throw new Error('This file has no valid version.');
   if (f.version > EXPORT_VERSION) throw new Error(`This file comes from a newer Backstory (format ${f.version}); update Backstory to import it.`);
   if (!Array.isArray(f.pages) || !Array.isArray(f.entries)) throw new Error('This file has no pages or entries.');
 }
@@ -324,21 +447,23 @@ export async function importAll(db: DB, file: unknown, now = Date.now()): Promis
       const url = canonicalUrl(p.url);
       const old = await tx.objectStore('pages').get(url);
       const firstVisit = p.firstVisit ?? p.lastVisit;
-      const ids = p.updates.map((u) => u.id);
+      const updates = boundedUpdates(p.updates);
+      const ids = updates.map((u) => u.id);
+      const initial = p.initial?.map(storedId) ?? ids;
       const theirs: PageRecord = {
         url,
-        title: p.title,
+        title: clip(p.title, TITLE_MAX),
         isLiveBlog: p.isLiveBlog,
-        updates: p.updates,
+        updates,
         firstVisit,
         lastVisit: p.lastVisit,
         previousVisit: p.previousVisit,
         visits: [],
         knownBefore: ids,
-        initial: p.initial ?? ids,
-        initialNewest: newestTime(p.updates.filter((u) => (p.initial ?? ids).includes(u.id))),
-        knownNewest: newestTime(p.updates),
-        aliases: p.aliases ?? {},
+        initial,
+        initialNewest: newestTime(updates.filter((u) => initial.includes(u.id))),
+        knownNewest: newestTime(updates),
+        aliases: aliasRecord(p.aliases),
       };
       let merged = theirs;
       if (old) {
@@ -350,7 +475,7 @@ export async function importAll(db: DB, file: unknown, now = Date.now()): Promis
           firstVisit: first.firstVisit,
           initial: first.initial,
           initialNewest: first.initialNewest,
-          aliases: { ...theirs.aliases, ...old.aliases },
+          aliases: Object.assign(aliasRecord(theirs.aliases), aliasRecord(old.aliases)),
         };
       }
       await tx.objectStore('pages').put(merged);
@@ -363,12 +488,14 @@ export async function importAll(db: DB, file: unknown, now = Date.now()): Promis
         continue;
       }
       const url = canonicalUrl(e.url);
-      const old = await tx.objectStore('entries').get([url, e.id]);
+      const id = storedId(e.id);
+      const old = await tx.objectStore('entries').get([url, id]);
       if (!importedWins(old, e)) continue;
-      await tx.objectStore('entries').put({ url, id: e.id, state: e.state, manual: e.manual, at: e.at });
+      await tx.objectStore('entries').put({ url, id, state: e.state, manual: e.manual, at: e.at });
       result.updates++;
       urls.add(url);
     }
+    await evictPages(tx);
     result.urls = [...urls];
     return result;
   });

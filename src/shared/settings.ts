@@ -1,7 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { Kind } from '../detect/types';
+import { ask } from '../messaging/client';
 
-/** The reader's choices. Kept in storage.local, readable by every part of the extension. */
+/**
+ * The reader's choices. The background writes them (`settings:set`, from the options page only) to
+ * storage.local, where every part of the extension reads them. A content script can write storage.local
+ * too (a compromised renderer): the background keeps its own copy in storage.session (trusted contexts
+ * only) and puts it back when anyone else changes the stored settings; lookups use the background's copy,
+ * and only https Wikimedia endpoints whoever wrote them (`src/knowledge/remote.ts`).
+ */
 export interface Settings {
   /** Fetch the Wikipedia summary when a card opens (only the entity's title is sent). */
   wikipedia: boolean;
@@ -57,10 +64,48 @@ export function liveBlogAnswer(settings: Settings, host: string): boolean | unde
   return Object.hasOwn(answers, host) && typeof answers[host] === 'boolean' ? answers[host] : undefined;
 }
 
+/** From an extension page (options): the background writes them. */
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = mergeSettings({ ...(await loadSettings()), ...patch });
+  return ask('settings:set', patch);
+}
+
+/** Settings as the background keeps them: its trusted copy, else (first run, after a browser restart) storage.local. */
+export async function trustedSettings(): Promise<Settings> {
+  const session = browser.storage.session;
+  const kept = session ? ((await session.get(KEY))[KEY] as Partial<Settings> | undefined) : undefined;
+  if (kept) return mergeSettings(kept);
+  const stored = await loadSettings();
+  await session?.set({ [KEY]: stored });
+  return stored;
+}
+
+/** Background only: write settings, to its trusted copy and to storage.local for the rest of the extension. */
+export async function writeSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = mergeSettings({ ...(await trustedSettings()), ...patch });
+  await browser.storage.session?.set({ [KEY]: next });
   await browser.storage.local.set({ [KEY]: next });
   return next;
+}
+
+/**
+ * Background only: storage.session readable by trusted contexts alone (Chrome's default; said explicitly
+ * where the API exists), and settings changed by anyone but the background put back.
+ */
+export function guardSettings(): void {
+  // Not storage.local (newer Chrome could restrict it too): content scripts must still read the settings.
+  const session = browser.storage.session as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } | undefined;
+  try {
+    void Promise.resolve(session?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })).catch(() => undefined);
+  } catch {
+    // Not implemented here (Firefox keeps session storage to trusted contexts anyway).
+  }
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !changes[KEY]) return;
+    void trustedSettings().then(async (trusted) => {
+      const now = (await browser.storage.local.get(KEY))[KEY];
+      if (JSON.stringify(now) !== JSON.stringify(trusted)) await browser.storage.local.set({ [KEY]: trusted });
+    });
+  });
 }
 
 /** Calls back with the new settings whenever they change (options page, another window). */

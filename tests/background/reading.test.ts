@@ -1,9 +1,9 @@
 /** The background keeps two tabs of one blog in agreement: a mark in one reaches the other and both badges. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '../../src/background';
-import { envelope, type BackgroundProtocol, type Reply } from '../../src/messaging/protocol';
+import type { BackgroundProtocol } from '../../src/messaging/protocol';
+import { contentScript, extensionPage, send } from './helpers';
 import type { PageState } from '../../src/reading/types';
 
 const URL_A = 'http://127.0.0.1:9100/live.html';
@@ -11,17 +11,7 @@ const URL_A = 'http://127.0.0.1:9100/live.html';
 let told: Array<{ tabId: number; type: string; payload: PageState }>;
 
 /** A message from a tab's content script, as the browser delivers it to the background. */
-async function fromTab<K extends keyof BackgroundProtocol>(tabId: number, type: K, payload: BackgroundProtocol[K][0]): Promise<BackgroundProtocol[K][1]> {
-  let reply!: Reply;
-  await new Promise<void>((done) => {
-    void fakeBrowser.runtime.onMessage.trigger(envelope(type, payload), { tab: { id: tabId } } as never, (r: Reply) => {
-      reply = r;
-      done();
-    });
-  });
-  if ('error' in reply) throw new Error(reply.error);
-  return reply.ok as BackgroundProtocol[K][1];
-}
+const fromTab = <K extends keyof BackgroundProtocol>(tabId: number, type: K, payload: BackgroundProtocol[K][0]) => send(contentScript(tabId, URL_A), type, payload);
 
 const report = (visit: string, ids: string[]) => ({ url: URL_A, visit, title: 'Live', isLiveBlog: true, updates: ids.map((id) => ({ id, label: id, firstLine: id })) });
 
@@ -67,7 +57,7 @@ describe('two tabs of one live blog', () => {
     await fromTab(5, 'page:report', { ...report('load-5', ['a']), url });
     await fromTab(6, 'page:report', { ...report('load-6', ['a']), url });
     told = [];
-    await browser.runtime.sendMessage(envelope('updates:mark', { url, ids: ['a'], state: 'seen', manual: true }));
+    await send(extensionPage(), 'updates:mark', { url, ids: ['a'], state: 'seen', manual: true });
     expect(told.map((t) => t.tabId).sort()).toEqual([5, 6]);
     expect(await browser.action.getBadgeText({ tabId: 6 })).toBe('');
   });

@@ -30,3 +30,22 @@ describe('typed messaging', () => {
     stop();
   });
 });
+
+describe('routing by own handlers only', () => {
+  it('a type named like an Object.prototype member reaches no handler', () => {
+    const add = vi.spyOn(browser.runtime.onMessage, 'addListener');
+    const stop = listen<BackgroundProtocol>({ 'site:status': () => ({ enabled: true, builtIn: false }) });
+    const listener = add.mock.calls[0][0] as unknown as (m: unknown, s: unknown, reply: (r: unknown) => void) => unknown;
+    for (const type of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) expect(listener(envelope(type, {}), {}, vi.fn()), type).toBeUndefined();
+    stop();
+    add.mockRestore();
+  });
+
+  it('a message the guard refuses is answered with the reason and never reaches the handler', async () => {
+    const handler = vi.fn(() => ({ enabled: true, builtIn: false }));
+    const stop = listen<BackgroundProtocol>({ 'site:status': handler }, () => 'no');
+    await expect(ask('site:status', { url: 'http://127.0.0.1/' })).rejects.toThrow('no');
+    expect(handler).not.toHaveBeenCalled();
+    stop();
+  });
+});

@@ -237,6 +237,9 @@ describe('export and import', () => {
     await expect(importAll(db, null)).rejects.toThrow(/Not a Backstory/);
     await expect(importAll(db, { format: 'backstory-reading', version: EXPORT_VERSION + 1, pages: [], entries: [] })).rejects.toThrow(/newer Backstory/);
     await expect(importAll(db, { format: 'backstory-reading', version: 2 })).rejects.toThrow(/no pages/);
+    for (const version of [Number.NaN, 1.5, '2', null, 0, -1, Infinity]) {
+      await expect(importAll(db, { format: 'backstory-reading', version, pages: [], entries: [] }), String(version)).rejects.toThrow(/version/);
+    }
     const result = await importAll(db, {
       format: 'backstory-reading',
       version: 2,

@@ -15,6 +15,7 @@ import type { LiveUpdate } from '../../liveblog/types';
 import { ask } from '../../messaging/client';
 import { DwellTracker, type Visibility } from '../../reading/dwell';
 import type { PageState, UpdateSummary, UpdateView } from '../../reading/types';
+import { aliasOf, aliasRecord, storedId, type Aliases } from '../../reading/keys';
 import { canonicalUrl } from '../../shared/url';
 import type { Feature, PageContext, ReadingService } from '../context';
 import { randomId } from '../ids';
@@ -59,7 +60,7 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
   const pending = new Set<string>();
   let current: PageState | null = null;
   let views = new Map<string, UpdateView>();
-  let aliases: Record<string, string> = {};
+  let aliases: Aliases = aliasRecord();
   let flushing = false;
   /** Ids in the first report of this load, and those the first answer called fresh. */
   let firstIds: Set<string> | null = null;
@@ -72,7 +73,7 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
   let lastNewCount = -1;
 
   const updates = (): LiveUpdate[] => session.liveblog?.updates ?? [];
-  const idOf = (u: LiveUpdate): string => aliases[u.id] ?? u.id;
+  const idOf = (u: LiveUpdate): string => aliasOf(aliases, storedId(u.id)) ?? storedId(u.id);
 
   // Drawn by the markers feature, which may be off (it failed) without stopping reading.
   const overlay: Overlay = {
@@ -86,7 +87,7 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
     // A tab that went on to another page may still be told about the one it showed before.
     if (signal.aborted || state.url !== canonicalUrl(url)) return;
     current = state;
-    aliases = state.aliases ?? {};
+    aliases = aliasRecord(state.aliases);
     views = new Map(state.updates.map((u) => [u.id, u]));
     for (const u of state.updates) {
       if (u.state === 'seen') tracker.settle(u.id);
@@ -102,7 +103,7 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
     reported = JSON.stringify(list);
     reportLost = false;
     if (!firstIds) {
-      firstIds = new Set(list.map((u) => state.aliases?.[u.id] ?? u.id));
+      firstIds = new Set(list.map((u) => aliasOf(state.aliases, storedId(u.id)) ?? storedId(u.id)));
       for (const u of state.updates) if (u.fresh) freshHere.add(u.id);
     } else {
       for (const u of state.updates) if (!firstIds.has(u.id)) freshHere.add(u.id);
@@ -298,7 +299,7 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
     reset() {
       pending.clear();
       for (const u of updates()) tracker.reset(idOf(u));
-      aliases = {};
+      aliases = aliasRecord();
       firstIds = null;
       freshHere.clear();
       reported = '';
