@@ -35,14 +35,13 @@ export async function launchChromiumWithExtension(options: ChromiumOptions): Pro
   return { context, extensionId: new URL(worker.url()).host };
 }
 
-/** Writes extension settings from an extension page, as the options page would. */
+/** Writes extension settings from an extension page, as the options page does: through the background. */
 export async function setExtensionSettings(context: BrowserContext, extensionId: string, patch: Record<string, unknown>): Promise<void> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   await page.evaluate(async (p) => {
-    const storage = (globalThis as any).chrome.storage.local;
-    const cur = ((await storage.get('settings')).settings ?? {}) as Record<string, unknown>;
-    await storage.set({ settings: { ...cur, ...p } });
+    const reply = await (globalThis as any).chrome.runtime.sendMessage({ bs: 1, type: 'settings:set', payload: p });
+    if (!reply || 'error' in reply) throw new Error(`settings:set: ${reply?.error ?? 'no answer'}`);
   }, patch);
   await page.close();
 }

@@ -27,7 +27,7 @@ export interface Driver {
   open(url: string): Promise<Tab>;
   /** Opens an extension page (popup.html?url=…, options.html) in a tab. */
   openExtensionPage(path: string): Promise<Tab>;
-  /** Writes extension settings (storage.local), as the options page would. */
+  /** Writes extension settings as the options page does (`settings:set` to the background). */
   setSettings(patch: Record<string, unknown>): Promise<void>;
   /** Closes the browser and starts it again on the same profile. */
   restart(): Promise<void>;

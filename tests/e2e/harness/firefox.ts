@@ -96,8 +96,8 @@ export async function launchFirefox(options: FirefoxLaunch = {}): Promise<Driver
       const page = await extensionTab('options.html');
       await page.evaluate(async (p) => {
         const b = (globalThis as any).browser;
-        const cur = ((await b.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
-        await b.storage.local.set({ settings: { ...cur, ...p } });
+        const reply = await b.runtime.sendMessage({ bs: 1, type: 'settings:set', payload: p });
+        if (!reply || 'error' in reply) throw new Error(`settings:set: ${reply?.error ?? 'no answer'}`);
       }, patch);
       await page.close();
     },
