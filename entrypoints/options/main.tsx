@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ask } from '../../src/messaging/client';
+import { exportReading, importReading } from '../../src/messaging/transfer';
 import { loadSettings, saveSettings } from '../../src/shared/settings';
 import { Options, type OptionsApi } from '../../src/ui/Options';
 import '../../src/ui/options.css';
@@ -18,12 +19,14 @@ const api: OptionsApi = {
   save: saveSettings,
   clear: (what) => ask('data:clear', { what }),
   async exportFile() {
-    const data = await ask('data:export', {});
+    // In chunks: a message has a size limit a large reading history can pass.
+    const data = await exportReading();
     download(data, `backstory-reading-${data.exportedAt.slice(0, 10)}.json`);
   },
   sites: () => ask('site:list', {}),
   removeSite: async (origin) => void (await ask('site:disable', { origin })),
   errors: () => ask('errors:list', {}),
+  status: () => ask('status:get', {}),
   exportErrors: (entries) => download({ backstory: 'error-log', exportedAt: new Date().toISOString(), entries }, 'backstory-errors.json'),
   clearErrors: () => ask('errors:clear', {}),
   enableSites(origins) {
@@ -32,7 +35,7 @@ const api: OptionsApi = {
   },
   async importFile(file) {
     try {
-      const r = await ask('data:import', JSON.parse(await file.text()));
+      const r = await importReading(JSON.parse(await file.text()));
       return `Imported ${r.pages} pages and ${r.updates} update states${r.skipped ? ` (${r.skipped} malformed rows left out)` : ''}.`;
     } catch (e) {
       return `Import failed: ${(e as Error).message}`;

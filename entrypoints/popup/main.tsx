@@ -73,6 +73,8 @@ const api: PopupApi = {
     return true;
   },
   openOptions: () => void browser.runtime.openOptionsPage(),
+  status: () => ask('status:get', {}),
+  clearCache: () => ask('data:clear', { what: 'cache' }),
 };
 
 render(<Popup api={api} />, document.getElementById('app')!);

@@ -2,6 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { KINDS, type Kind } from '../detect/types';
 import type { ErrorEntry } from '../messaging/protocol';
+import type { StoreStatus } from '../reading/status';
+import { QuotaNotice } from './QuotaNotice';
 import type { Settings } from '../shared/settings';
 import { KIND_LABEL } from './kinds';
 import publishersData from '../shared/publishers.json';
@@ -27,7 +29,10 @@ export interface OptionsApi {
   errors?(): Promise<ErrorEntry[]>;
   exportErrors?(entries: ErrorEntry[]): void;
   clearErrors?(): Promise<void>;
+  /** Storage health: a full disk is reported here with its way out (clearing the cache). */
+  status?(): Promise<StoreStatus>;
 }
+
 
 /** "https://www.example.com/*" → "www.example.com" (and its scheme when it is not https). */
 function siteName(pattern: string): string {
@@ -42,7 +47,9 @@ export function Options({ api }: { api: OptionsApi }) {
   const [note, setNote] = useState('');
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [errors, setErrors] = useState<ErrorEntry[]>([]);
+  const [status, setStatus] = useState<StoreStatus | null>(null);
   useEffect(() => {
+    void api.status?.().then(setStatus, () => setStatus(null));
     void api.errors?.().then(setErrors, () => setErrors([]));
     void api.load().then(setS);
     void api.sites().then(setSites, () => setSites([]));
@@ -52,6 +59,7 @@ export function Options({ api }: { api: OptionsApi }) {
   return (
     <main class="options">
       <h1>Backstory options</h1>
+      <QuotaNotice status={status} onClear={async () => { await api.clear('cache'); setStatus((await api.status?.()) ?? null); setNote('Saved Wikipedia and Wikidata answers cleared.'); }} />
       <fieldset>
         <legend>Cards</legend>
         <label>

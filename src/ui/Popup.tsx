@@ -4,7 +4,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { canonicalUrl } from '../shared/url';
+import type { StoreStatus } from '../reading/status';
 import type { FollowedPage, PageState, UpdateView } from '../reading/types';
+import { QuotaNotice } from './QuotaNotice';
 
 export interface PopupApi {
   /** The page to show: from `?url=`, or the active tab (with what Backstory can do there). */
@@ -21,6 +23,9 @@ export interface PopupApi {
   /** Calls back with every reading-state change while the popup is open; returns the unsubscribe. */
   watch?(onState: (state: PageState) => void): () => void;
   openOptions?(): void;
+  /** Storage health; a full disk shows once here with "Clear cache". */
+  status?(): Promise<StoreStatus>;
+  clearCache?(): Promise<void>;
 }
 
 /** What Backstory can do in the tab the popup was opened on. */
@@ -62,6 +67,8 @@ export function Popup({ api }: { api: PopupApi }) {
   const [url, setUrl] = useState<string | undefined>();
   const [access, setAccess] = useState<PageAccess | undefined>();
   const [busy, setBusy] = useState('');
+  const [status, setStatus] = useState<StoreStatus | null>(null);
+  useEffect(() => void api.status?.().then(setStatus, () => undefined), []);
   const [followed, setFollowed] = useState<FollowedPage[]>([]);
 
   const refresh = async () => {
@@ -118,6 +125,7 @@ export function Popup({ api }: { api: PopupApi }) {
         <h1>Backstory</h1>
         {api.openOptions && <button type="button" class="link" onClick={() => api.openOptions!()}>Options</button>}
       </header>
+      <QuotaNotice status={status} onClear={async () => { await api.clearCache?.(); setStatus((await api.status?.()) ?? null); }} />
       {access?.kind === 'restricted' && <p class="muted" role="status">{access.reason}</p>}
       {access?.kind === 'off' && (
         <section class="site" aria-label="Turn Backstory on">

@@ -140,6 +140,21 @@ describe('the popup tells the truth on every page', () => {
   });
 });
 
+describe('a full disk', () => {
+  it('is said once, with Clear cache as the way out', async () => {
+    let full = true;
+    const clearCache = vi.fn(async () => void (full = false));
+    const status = vi.fn(async () => ({ quota: full ? { at: 1, what: 'reading' as const } : null, heldMarks: full ? 3 : 0 }));
+    const root = withAccess({ kind: 'running', host: 'news.test', site: true, isLiveBlog: false, names: 2 }, null, { status, clearCache });
+    await tick();
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('storage is full: 3 seen marks are kept in memory');
+    [...root.querySelectorAll('button')].find((b) => b.textContent === 'Clear cache')!.click();
+    await tick();
+    expect(clearCache).toHaveBeenCalled();
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+  });
+});
+
 describe('update times', () => {
   it('shows the label as the page prints it, the local time beneath when it reads differently', () => {
     const t = new Date(2030, 0, 1, 9, 5);
