@@ -194,7 +194,7 @@ describe.each(LAUNCHERS)('%s', (name, launch) => {
     expect(await page.evaluate(() => document.querySelectorAll('backstory-reading').length)).toBe(0);
     // A's state was not touched by B's session (nothing of B reported under A's address).
     expect(await updatesOf(`${base}/spa/live-a`)).toEqual([A_NEW, ...A].map((e) => `id_${e.id}`));
-    expect(await ping(tabId)).toEqual({ url: `${base}/spa/live-b`, isLiveBlog: true, names: expect.any(Number), language: 'en' });
+    expect(await ping(tabId)).toMatchObject({ url: `${base}/spa/live-b`, isLiveBlog: true, names: expect.any(Number), language: 'en' });
 
     // B → an ordinary article: its names, no live blog, the tab no longer counted for B.
     await page.evaluate(() => (window as any).__go('/spa/article'));
