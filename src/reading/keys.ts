@@ -3,6 +3,8 @@
  * may be `__proto__`, `constructor` or `toString`: plain-object lookups would answer with Object.prototype
  * members. Aliases live in null-prototype records and are read through `aliasOf` only (own properties).
  */
+import { hash53 } from '../liveblog/hash';
+
 export type Aliases = Record<string, string>;
 
 const own = Object.prototype.hasOwnProperty;
@@ -32,21 +34,7 @@ export function aliasOf(aliases: Aliases | undefined | null, id: string): string
 /** Ids longer than this are stored as a prefix and a hash of the whole id (a page may use 100 KB ids). */
 export const ID_MAX = 256;
 
-/** 53-bit hash (cyrb53) of a string, base 36: deterministic, so a long id maps to the same key every time. */
-function hash(s: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
-
 /** The key an update id is stored under: itself, or for an over-long id a bounded stand-in. */
 export function storedId(id: string): string {
-  return id.length <= ID_MAX ? id : `${id.slice(0, 64)}…#${hash(id)}`;
+  return id.length <= ID_MAX ? id : `${id.slice(0, 64)}…#${hash53(id)}`;
 }
