@@ -78,6 +78,7 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
     hoverDelay: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(10_000))),
     kinds: v.optional(v.strictObject({ person: v.optional(v.boolean()), organization: v.optional(v.boolean()), place: v.optional(v.boolean()) })),
     autoSeen: v.optional(v.boolean()),
+    pageMarkers: v.optional(v.boolean()),
     liveBlogSites: v.optional(v.pipe(v.record(v.pipe(v.string(), v.maxLength(253)), v.boolean()), v.check((r) => Object.keys(r).length <= 1000, 'too many sites'))),
   }),
   'status:get': empty,

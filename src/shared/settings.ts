@@ -25,6 +25,12 @@ export interface Settings {
   /** Mark updates seen while reading (opt-out, per READING.md ask 2). */
   autoSeen: boolean;
   /**
+   * Draw the new-update markers and the "N new" pill in the page. They sit in a closed shadow root, but a
+   * page can still find that something is drawn at a point (elementFromPoint): off, nothing a page can
+   * observe depends on what the reader has seen; the popup still lists what is new.
+   */
+  pageMarkers: boolean;
+  /**
    * The reader's answer, by host name, for pages that only look like live blogs (thin structure, no
    * schema or platform evidence): true tracks their updates, false stops asking.
    */
@@ -39,6 +45,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hoverDelay: 300,
   kinds: { person: true, organization: true, place: true },
   autoSeen: true,
+  pageMarkers: true,
   liveBlogSites: {},
 };
 

@@ -1,4 +1,4 @@
-/** The in-page markers and pill: one closed shadow root, drawn only when there is something new. */
+/** The in-page markers and pill: one closed shadow root, mounted from the start on every page, drawn into only when there is something new. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOverlay, type MarkerBox } from '../../src/page/features/markers';
 
@@ -22,10 +22,14 @@ afterEach(() => {
 });
 
 describe('overlay', () => {
-  it('adds nothing to the page while there is nothing to show', () => {
-    const overlay = createOverlay(document, new AbortController().signal, () => undefined);
-    overlay.update({ markers: [], pill: null, announce: 0 });
-    expect(document.querySelector('backstory-reading')).toBeNull();
+  it('mounts the same empty host from the start, whether or not there is anything to show (a page cannot tell a return visit)', () => {
+    const roots = catchRoots();
+    createOverlay(document, new AbortController().signal, () => undefined);
+    const host = document.querySelector('backstory-reading')!;
+    expect(host.parentElement).toBe(document.documentElement);
+    expect([...host.attributes].map((a) => a.name).sort()).toEqual(['data-backstory-host', 'style']);
+    expect(roots[0].querySelectorAll('.marker')).toHaveLength(0);
+    expect((roots[0].querySelector('.pill') as HTMLElement).hidden).toBe(true);
   });
 
   it('draws in a closed shadow root outside <body>, which the page cannot open', () => {

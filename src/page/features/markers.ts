@@ -53,6 +53,10 @@ const CSS = `
 const GAP = 10;
 const FLASH_MS = 1400;
 
+/**
+ * The reading layer. Its host is mounted as soon as the content script starts, on every page it runs on,
+ * live blog or not, first visit or return: its presence tells a page nothing about the reader's history.
+ */
 export function createOverlay(doc: Document, signal: AbortSignal, onPill: () => void): Overlay {
   let host: Host | null = null;
   let layer: HTMLElement;
@@ -76,11 +80,11 @@ export function createOverlay(doc: Document, signal: AbortSignal, onPill: () => 
     status.setAttribute('aria-live', 'polite');
     host.root.append(layer, pill, status);
   };
+  ensure();
   signal.addEventListener('abort', () => host?.remove());
 
   return {
     update({ markers, pill: pillModel, announce }) {
-      if (!host && !markers.length && !pillModel) return;
       ensure();
       const keep = new Set<string>();
       for (const m of markers) {
@@ -138,7 +142,14 @@ export const markersFeature: Feature = {
   id: 'markers',
   init(ctx, signal) {
     const overlay = createOverlay(ctx.doc, signal, () => ctx.reading?.jumpToFirstNew());
-    ctx.on('overlay', (model) => overlay.update(model), signal);
-    ctx.on('flash', (box) => overlay.flash(box), signal);
+    // With markers kept out of the page (an option), nothing is drawn: the layer stays empty.
+    let last: OverlayModel | null = null;
+    const empty: OverlayModel = { markers: [], pill: null, announce: 0 };
+    ctx.on('overlay', (model) => {
+      last = model;
+      overlay.update(ctx.settings.pageMarkers ? model : empty);
+    }, signal);
+    ctx.on('flash', (box) => ctx.settings.pageMarkers && overlay.flash(box), signal);
+    ctx.on('settings', (s) => last && overlay.update(s.pageMarkers ? { ...last, announce: 0 } : empty), signal);
   },
 };
