@@ -23,46 +23,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { defaultBuildDir, launchChromiumBench, launchFirefoxBench, type BenchBrowser, type BenchPage, type BrowserKind, type Metrics } from './lib/bench-browser';
+import { parseArgs, type Group, type Options } from './lib/bench-options';
+import { launchChromiumBench, launchFirefoxBench, type BenchBrowser, type BenchPage, type BrowserKind, type Metrics } from './lib/bench-browser';
 import { inert, liveBlogHtml, paragraphs, textSize } from './lib/bench-pages';
 import { PROBE } from './lib/bench-probe';
 import { differences, fmt, scaling, summarize, table, verdict, type Row, type Summary } from './lib/bench-stats';
 import { analyzeTrace, spanStats } from './lib/bench-trace';
 import { ensureBrowsers } from './lib/browsers';
 import { SHARED, startServer, type LocalServer } from './lib/server';
-
-export const GROUPS = ['article', 'load', 'steady', 'insert', 'card', 'size', 'series'] as const;
-type Group = (typeof GROUPS)[number];
-
-export interface Options {
-  runs: number;
-  quick: boolean;
-  browsers: BrowserKind[];
-  only: Set<Group> | null;
-  build: Record<BrowserKind, string>;
-}
-
-export function parseArgs(argv: string[]): Options {
-  const value = (flag: string) => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const quick = argv.includes('--quick');
-  const runs = Number(value('--runs') ?? (quick ? 2 : 5));
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs wants a whole number ≥ 1, not ${value('--runs')}`);
-  const b = value('--browser') ?? 'chromium';
-  if (!['chromium', 'firefox', 'both'].includes(b)) throw new Error(`--browser is chromium, firefox or both, not ${b}`);
-  const only = value('--only');
-  const groups = only ? new Set(only.split(',').map((s) => s.trim()) as Group[]) : null;
-  for (const g of groups ?? []) if (!GROUPS.includes(g)) throw new Error(`--only takes ${GROUPS.join(', ')}; not ${g}`);
-  return {
-    runs,
-    quick,
-    browsers: b === 'both' ? ['chromium', 'firefox'] : [b as BrowserKind],
-    only: groups,
-    build: { chromium: value('--build') ?? defaultBuildDir('chromium'), firefox: value('--firefox-build') ?? defaultBuildDir('firefox') },
-  };
-}
 
 const HOVER_DELAY = 300;
 /** Card data stays local: no Wikipedia or Wikidata lookups, no images. */

@@ -4,28 +4,20 @@
  * Performance.getMetrics, garbage collection and tracing. Firefox ESR (puppeteer-core over WebDriver
  * BiDi) has none of those; the bench says so where a figure needs them.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import puppeteer, { type Browser as PBrowser, type Page as PPage } from 'puppeteer-core';
 import { GECKO_ID } from '../../src/manifest';
 import { packXpi } from '../../tests/e2e/harness/xpi';
 import { requireBrowser } from './browsers';
 import { launchChromiumWithExtension, setExtensionSettings } from './chromium';
-import { REPO } from './server';
 import type { TraceEvent } from './bench-trace';
 
 export type BrowserKind = 'chromium' | 'firefox';
 export const VIEWPORT = { width: 1280, height: 720 };
 const FIREFOX_UUID = '5d2e6c1a-8b4f-4f0e-9a6d-2c7b1e0f4a12';
-
-/** The test build if there is one (it may keep auto-injection on 127.0.0.1), else the store build. */
-export function defaultBuildDir(kind: BrowserKind): string {
-  const name = kind === 'chromium' ? 'chrome-mv3' : 'firefox-mv3';
-  const test = resolve(REPO, '.output/test', name);
-  return existsSync(join(test, 'manifest.json')) ? test : resolve(REPO, '.output', name);
-}
 
 export interface Metrics {
   TaskDuration: number;

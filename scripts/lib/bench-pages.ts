@@ -36,17 +36,19 @@ const START = Date.parse('2016-11-24T06:00:00Z');
 export function entryHtml(id: number, texts: ReadonlyArray<string>): string {
   const when = new Date(START + id * 30_000);
   const hhmm = `${String(when.getUTCHours()).padStart(2, '0')}:${String(when.getUTCMinutes()).padStart(2, '0')}`;
+  // A headline from another paragraph's first sentence; the body fills the rest of the entry's size.
+  const title = texts[(id * 7 + 1) % texts.length].split(/(?<=[.!?])\s/)[0].slice(0, 90);
+  const room = CHARS_PER_UPDATE - title.length - hhmm.length;
   const parts: string[] = [];
   let size = 0;
-  for (let k = 0; size < CHARS_PER_UPDATE - 40; k++) {
+  for (let k = 0; size < room - 40; k++) {
     const t = texts[(id * 3 + k) % texts.length];
-    const room = CHARS_PER_UPDATE - size;
+    const left = room - size;
     // Whole sentences where they fit, so names are not cut in half.
-    const cut = t.length <= room ? t : t.slice(0, Math.max(t.lastIndexOf('. ', room) + 1, 0)) || t.slice(0, room);
+    const cut = t.length <= left ? t : t.slice(0, Math.max(t.lastIndexOf('. ', left) + 1, 0)) || t.slice(0, left);
     parts.push(cut);
     size += cut.length;
   }
-  const title = parts[0].split(/(?<=[.!?])\s/)[0].slice(0, 90);
   return (
     `<article id="id_${id}" class="liveblog-entry"><aside class="liveblog-entry-aside"><a class="liveblog-meta-time" href="#${id}"><time datetime="${when.toISOString()}">${hhmm}</time></a></aside>` +
     `<div class="liveblog-entry-main"><header class="liveblog-meta"><h2 class="liveblog-entry-header">${escape(title)}</h2></header>` +
