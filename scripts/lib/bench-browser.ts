@@ -61,12 +61,20 @@ const CHROMIUM_ARGS = [
 
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'];
 
+/**
+ * A function's source for the page: tsx's transform leaves `__name(...)` calls in nested named functions,
+ * which the page does not have, so the source gets a local stand-in. Arguments travel as JSON.
+ */
+function source(fn: (arg: any) => unknown, arg?: unknown): string {
+  return `((__name) => (${fn.toString()}))((f) => f)(${arg === undefined ? '' : JSON.stringify(arg)})`;
+}
+
 function chromiumPage(page: Page, cdp: CDPSession): BenchPage {
   let events: TraceEvent[] = [];
   let tracing: Promise<unknown> | null = null;
   cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
   return {
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg),
+    evaluate: (fn, arg) => page.evaluate(source(fn, arg)) as never,
     mouseMove: (x, y, steps = 4) => page.mouse.move(x, y, { steps }),
     press: (key) => page.keyboard.press(key),
     close: () => page.close(),
@@ -126,7 +134,7 @@ export async function launchChromiumBench(extension: boolean, buildDir: string, 
         probe = await context.newPage();
         await probe.goto(`chrome-extension://${extensionId}/options.html`);
       }
-      return probe.evaluate(ping, url);
+      return probe.evaluate(source(ping, url)) as Promise<number | null>;
     },
     async close() {
       await context.close().catch(() => undefined);
@@ -145,12 +153,8 @@ async function ping(url: string): Promise<number | null> {
   return null;
 }
 
-/**
- * Puppeteer sends a function's source as it is; tsx's transform leaves `__name(...)` calls in it (Playwright
- * shims them, Puppeteer does not), so the source is wrapped with a local stand-in.
- */
 function evaluateIn<T>(page: PPage, fn: (arg: any) => T | Promise<T>, arg?: unknown): Promise<T> {
-  return page.evaluate(`((__name) => (${fn.toString()}))((f) => f)(${arg === undefined ? '' : JSON.stringify(arg)})`) as Promise<T>;
+  return page.evaluate(source(fn, arg)) as Promise<T>;
 }
 
 function firefoxPage(page: PPage): BenchPage {

@@ -65,10 +65,27 @@ export function table(rows: ReadonlyArray<Row>): string {
   return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
-/** Growth from the first to the last size against the growth in size: ≤ 1 is linear or better. */
+/**
+ * Growth from the first to the last size against the growth in size: ≤ 1 is linear or better overall
+ * (a fixed cost such as compiling the script flatters it: see `steps`).
+ */
 export function scaling(sizes: ReadonlyArray<number>, costs: ReadonlyArray<number | null>): number | null {
   const first = costs[0];
   const last = costs[costs.length - 1];
   if (first == null || last == null || first <= 0) return null;
   return last / first / (sizes[sizes.length - 1] / sizes[0]);
+}
+
+/**
+ * Cost growth per step of the series against the step's growth in size (1 = linear, 2 for a doubling
+ * step = quadratic). The last step, where fixed costs weigh least, is the one that tells.
+ */
+export function steps(sizes: ReadonlyArray<number>, costs: ReadonlyArray<number | null>): Array<number | null> {
+  const out: Array<number | null> = [];
+  for (let i = 1; i < sizes.length; i++) {
+    const a = costs[i - 1];
+    const b = costs[i];
+    out.push(a == null || b == null || a <= 0 ? null : b / a / (sizes[i] / sizes[i - 1]));
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../scripts/lib/bench-options';
 import { CHARS_PER_UPDATE, entryHtml, inert, liveBlogHtml, paragraphs, POOL, textSize } from '../../scripts/lib/bench-pages';
-import { differences, fmt, scaling, summarize, table, verdict } from '../../scripts/lib/bench-stats';
+import { differences, fmt, scaling, steps, summarize, table, verdict } from '../../scripts/lib/bench-stats';
 import { analyzeTrace, spanStats, type TraceEvent } from '../../scripts/lib/bench-trace';
 import { SHARED } from '../../scripts/lib/server';
 
@@ -47,6 +47,10 @@ describe('bench:page figures', () => {
     expect(scaling([500, 1000, 2000, 4000], [10, 20, 40, 80])).toBe(1);
     expect(scaling([500, 4000], [10, 640])).toBe(8);
     expect(scaling([500, 4000], [null, 5])).toBeNull();
+    // Per step: a linear cost gives 1, a quadratic one 2 for each doubling.
+    expect(steps([500, 1000, 2000, 4000], [10, 20, 40, 80])).toEqual([1, 1, 1]);
+    expect(steps([500, 1000, 2000, 4000], [1, 4, 16, 64])).toEqual([2, 2, 2]);
+    expect(steps([500, 1000], [0, 4])).toEqual([null]);
   });
 });
 
