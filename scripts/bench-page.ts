@@ -60,6 +60,8 @@ interface Load {
   viewportAt: number | null;
   knownAt: number | null;
   names: number | null;
+  /** Ranges in the highlight registry once settled. */
+  mentions: number | null;
   heap: number | null;
   /** What underline times count from: the first extension script (Chromium's trace), else DOMContentLoaded. */
   origin: 'script' | 'dcl';
@@ -125,6 +127,7 @@ async function load(browser: BenchBrowser, url: string, waitMs: number | null, q
     viewportAt,
     knownAt,
     names,
+    mentions: browser.extension ? (b.hl.at(-1)?.[1] ?? 0) : null,
     heap: m2 ? m2.JSHeapUsedSize / 1e6 : null,
     origin: origin != null ? 'script' : 'dcl',
   };
@@ -285,13 +288,14 @@ async function run(kind: BrowserKind, o: Options, server: LocalServer, bigUrl: (
         push(c, 'article.wall.without', wo.mainWall);
         push(c, 'article.longest', w.longestExtTask);
         push(c, 'article.names', w.names);
+        push(c, 'article.mentions', w.mentions);
       }
       if (want('load') || want('steady') || want('insert') || want('card')) {
         log(`${big}-update live blog run ${i + 1}/${o.runs}`);
         const url = bigUrl(big);
         const w = await load(withExt, url, null, quiet);
         const wo = await load(without, url, w.settledAt, quiet);
-        for (const [k, v] of Object.entries({ viewport: w.viewportAt, known: w.knownAt, longest: w.longestExtTask, names: w.names, 'heap.with': w.heap, 'heap.without': wo.heap, 'main.with': w.mainThread, 'main.without': wo.mainThread, 'wall.with': w.mainWall, 'wall.without': wo.mainWall })) push(c, `big.${k}`, v);
+        for (const [k, v] of Object.entries({ viewport: w.viewportAt, known: w.knownAt, longest: w.longestExtTask, names: w.names, mentions: w.mentions, 'heap.with': w.heap, 'heap.without': wo.heap, 'main.with': w.mainThread, 'main.without': wo.mainThread, 'wall.with': w.mainWall, 'wall.without': wo.mainWall })) push(c, `big.${k}`, v);
         c.origin = [w.origin === 'script' ? 1 : 0];
         if (want('steady')) {
           log('steady state');
@@ -385,11 +389,11 @@ function report(kind: BrowserKind, o: Options, c: Collected | null, series: Seri
   const from = c.origin?.[0] ? 'after the content script starts' : 'after DOMContentLoaded (content-script start not observable here)';
   if (want('article')) {
     const names = S('article.names');
-    add(`ordinary article (${ARTICLE.replace('real/', '')}, ${names ? names.median : '?'} names): main-thread time during load`, S('article.with'), S('article.without'), D('article.with', 'article.without'), 'ms', 20, '≤ 20 ms');
+    add(`ordinary article (${ARTICLE.replace('real/', '')}: ${names ? names.median : '?'} entities, ${S('article.mentions')?.median ?? '?'} underlined mentions): main-thread time during load`, S('article.with'), S('article.without'), D('article.with', 'article.without'), 'ms', 20, '≤ 20 ms');
     add('ordinary article: main-thread wall time during load (trace; stretched by the machine\'s load)', S('article.wall.with'), S('article.wall.without'), D('article.wall.with', 'article.wall.without'), 'ms', 20, '≤ 20 ms');
     add('ordinary article: longest extension task', S('article.longest'), NONE, S('article.longest'), 'ms', 50, '≤ 50 ms');
   }
-  const bigName = `${big.toLocaleString('en')}-update live blog (${(textSize(liveBlogHtml(big, TEXTS)) / 1e6).toFixed(2)} M chars, ${S('big.names')?.median ?? '?'} names)`;
+  const bigName = `${big.toLocaleString('en')}-update live blog (${(textSize(liveBlogHtml(big, TEXTS)) / 1e6).toFixed(2)} M chars: ${S('big.names')?.median ?? '?'} entities, ${S('big.mentions')?.median ?? '?'} underlined mentions)`;
   if (want('load') || want('steady') || want('insert') || want('card')) {
     add(`${bigName}: names in the first viewport underlined, ${from}`, S('big.viewport'), NONE, S('big.viewport'), 'ms', 200, '≤ 200 ms');
     add(`${bigName}: every name known, ${from}`, S('big.known'), NONE, S('big.known'), 'ms', 1500, '≤ 1,500 ms');
