@@ -480,7 +480,7 @@ async function main(): Promise<void> {
   const load0 = loadavg();
   const t0 = Date.now();
   console.log(`# npm run bench:page — load average (1, 5, 15 min) at start: ${load0.map((l) => l.toFixed(2)).join(', ')} on a shared 2-core machine`);
-  console.log(`Builds: ${o.browsers.map((k) => `${k} ${o.build[k]}`).join('; ')}. Main-thread time = CDP TaskDuration (thread time) of the page's renderer; extension tasks from a trace.`);
+  console.log(`Builds: ${o.browsers.map((k) => `${k} ${o.build[k]}`).join('; ')}.${o.browsers.includes('chromium') ? " Chromium: main-thread time = CDP TaskDuration (thread time) of the page's renderer; extension tasks from a trace." : ''}`);
   try {
     for (const k of o.browsers) await run(k, o, server, bigUrl);
   } finally {
