@@ -1,0 +1,492 @@
+/**
+ * `npm run bench:page`: what Backstory costs a page, measured in real browsers on the production build.
+ * The same page is served to a profile with the extension and to one without it, in alternating runs;
+ * every figure is the median [range] over the runs, and "extension adds" is with minus without, run
+ * against run (the page's own work cancels out). Budgets are issue 10's, for Chromium on this 2-core
+ * machine; the load average is printed because the machine is shared.
+ *
+ * How time is attributed (Chromium):
+ *  - main-thread time: CDP Performance.getMetrics TaskDuration of the page's renderer (thread CPU time,
+ *    so other processes on a loaded machine do not count), with minus without;
+ *  - extension tasks: a trace of the page's main thread; a top-level task is the extension's when extension
+ *    script (chrome-extension://…) runs inside it; the longest of them is "longest extension task";
+ *  - underline times: a frame loop in the page watches the shared CSS.highlights registry (as any page
+ *    could); "after the content script starts" counts from the first extension script in the trace.
+ * Firefox ESR (puppeteer-core over BiDi) has no CDP: its rows give the times a page can observe, and say
+ * n/a where a figure needs CDP.
+ *
+ * Flags: --runs N (default 5), --quick (2 runs, small pages: a smoke test), --browser chromium|firefox|both,
+ * --only ROW[,ROW] (article, load, steady, insert, card, size, series), --build DIR (Chromium build;
+ * default .output/test/chrome-mv3 if present, else .output/chrome-mv3), --firefox-build DIR.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseArgs, type Group, type Options } from './lib/bench-options';
+import { launchChromiumBench, launchFirefoxBench, type BenchBrowser, type BenchPage, type BrowserKind, type Metrics } from './lib/bench-browser';
+import { inert, liveBlogHtml, paragraphs, textSize } from './lib/bench-pages';
+import { PROBE } from './lib/bench-probe';
+import { differences, fmt, scaling, steps, summarize, table, verdict, type Row, type Summary } from './lib/bench-stats';
+import { analyzeTrace, spanStats } from './lib/bench-trace';
+import { ensureBrowsers } from './lib/browsers';
+import { SHARED, startServer, type LocalServer } from './lib/server';
+
+const HOVER_DELAY = 300;
+/** Card data stays local: no Wikipedia or Wikidata lookups, no images. */
+const SETTINGS = { wikipedia: false, cardImages: false, hoverDelay: HOVER_DELAY };
+const ARTICLE = 'real/reuters-parasite.html';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const taskMs = (a: Metrics | null, b: Metrics | null) => (a && b ? (b.TaskDuration - a.TaskDuration) * 1000 : null);
+
+declare global {
+  interface Window {
+    __bench: any;
+    __page: any;
+  }
+}
+
+/** One load of a page, and what happened until the extension was done with it. */
+interface Load {
+  page: BenchPage;
+  /** Page-side wall time from navigation to settled (the without run waits as long as its with run). */
+  settledAt: number;
+  mainThread: number | null;
+  /** Wall time of the page thread's top-level tasks in the trace (a loaded machine stretches it). */
+  mainWall: number | null;
+  longestExtTask: number | null;
+  extTasks: number | null;
+  viewportAt: number | null;
+  knownAt: number | null;
+  names: number | null;
+  /** Ranges in the highlight registry once settled. */
+  mentions: number | null;
+  heap: number | null;
+  /** What underline times count from: the first extension script (Chromium's trace), else DOMContentLoaded. */
+  origin: 'script' | 'dcl';
+}
+
+async function load(browser: BenchBrowser, url: string, waitMs: number | null, quiet: number): Promise<Load> {
+  let m0: Metrics | null = null;
+  const page = await browser.open(url, PROBE, async (p) => {
+    await p.startTrace();
+    m0 = await p.metrics();
+  });
+  const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+  const pageNow = () => Date.now() - timeOrigin;
+  const samples: Array<[number, number | null]> = [];
+  if (waitMs == null) {
+    // With the extension: settled once the registry and the content script's entity count stay still.
+    let stillSince = pageNow();
+    let last = '';
+    const end = Date.now() + 60_000;
+    while (Date.now() < end) {
+      const names = await browser.names(url);
+      const total = await page.evaluate(() => window.__bench.total() as number);
+      samples.push([pageNow(), names]);
+      const key = `${names}/${total}`;
+      if (key !== last) {
+        last = key;
+        stillSince = pageNow();
+      } else if (names != null && pageNow() - stillSince >= quiet) break;
+      await sleep(100);
+    }
+  } else {
+    await sleep(Math.max(0, waitMs - pageNow()));
+  }
+  const settledAt = pageNow();
+  const m1 = await page.metrics();
+  const trace = await page.stopTrace();
+  const facts = trace ? analyzeTrace(trace) : null;
+  const b = await page.evaluate(() => ({ hl: window.__bench.hl as Array<[number, number, number]>, dcl: window.__bench.dcl as number }));
+  const origin = facts?.extensionStart ?? null;
+  const zero = origin ?? b.dcl;
+  let viewportAt: number | null = null;
+  let knownAt: number | null = null;
+  let names: number | null = null;
+  if (browser.extension) {
+    const finalVp = b.hl.at(-1)?.[2] ?? 0;
+    const vp = finalVp > 0 ? b.hl.find((r) => r[2] >= finalVp) : undefined;
+    viewportAt = vp ? vp[0] - zero : null;
+    names = samples.at(-1)?.[1] ?? null;
+    const firstFinal = samples.find((s) => s[1] === names && names != null);
+    const lastHl = b.hl.at(-1)?.[0];
+    if (firstFinal) knownAt = Math.max(firstFinal[0], lastHl ?? 0) - zero;
+  }
+  await page.gc();
+  const m2 = await page.metrics();
+  const ext = facts ? spanStats(facts.extensionTasks) : null;
+  return {
+    page,
+    settledAt,
+    mainThread: taskMs(m0, m1),
+    mainWall: facts ? spanStats(facts.tasks).total : null,
+    longestExtTask: ext ? ext.longest : null,
+    extTasks: ext ? ext.total : null,
+    viewportAt,
+    knownAt,
+    names,
+    mentions: browser.extension ? (b.hl.at(-1)?.[1] ?? 0) : null,
+    heap: m2 ? m2.JSHeapUsedSize / 1e6 : null,
+    origin: origin != null ? 'script' : 'dcl',
+  };
+}
+
+/** Main-thread ms per second of page time over `ms`, the page left alone (frame loop off). */
+async function perSecond(page: BenchPage, ms: number): Promise<number | null> {
+  const a = await page.metrics();
+  const t0 = Date.now();
+  await sleep(ms);
+  const b = await page.metrics();
+  const t = taskMs(a, b);
+  return t == null ? null : t / ((Date.now() - t0) / 1000);
+}
+
+interface Insertion {
+  mainThread: number | null;
+  longestExtTask: number | null;
+  underlinedAfter: number | null;
+}
+
+/**
+ * `n` entries inserted at once by the page's own script, and a fixed window of `ms` after it. The page's
+ * (and the extension's) ongoing cost is measured over a quiet window just before and taken off, so the
+ * figure is the insertion's own work.
+ */
+async function insert(page: BenchPage, n: number, ms: number): Promise<Insertion> {
+  await page.evaluate(() => window.__bench.watch(true));
+  await sleep(300);
+  const q0 = await page.metrics();
+  const w0 = Date.now();
+  await sleep(1000);
+  const q1 = await page.metrics();
+  const rate = (taskMs(q0, q1) ?? 0) / (Date.now() - w0);
+  await page.startTrace();
+  // A fresh clock mark inside this trace, to read its times on the page's clock.
+  await page.evaluate(() => performance.mark('bench-sync'));
+  const m0 = await page.metrics();
+  const before = await page.evaluate(() => window.__bench.total() as number);
+  const started = Date.now();
+  const t0 = await page.evaluate((n) => window.__bench.insert(n) as number, n);
+  // The first registry change after the insertion; checked against the new entries once, at the end.
+  let changedAt: number | null = null;
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (changedAt == null) {
+      const hl = await page.evaluate(() => window.__bench.hl.at(-1) as [number, number, number] | undefined);
+      if (hl && hl[0] > t0 && hl[1] !== before) changedAt = hl[0];
+    }
+    await sleep(50);
+  }
+  const m1 = await page.metrics();
+  const window_ = Date.now() - started;
+  const trace = await page.stopTrace();
+  const own = await page.evaluate(() => {
+    const b = window.__bench;
+    const els = b.ins.els as Element[];
+    let n = 0;
+    for (const [, h] of CSS.highlights) for (const r of h as unknown as Iterable<Range>) if (els.some((e) => e.contains(r.startContainer))) n++;
+    b.watch(false);
+    return n;
+  });
+  const facts = trace ? analyzeTrace(trace) : null;
+  const work = taskMs(m0, m1);
+  return {
+    mainThread: work == null ? null : work - rate * window_,
+    longestExtTask: facts ? spanStats(facts.extensionTasks, t0).longest : null,
+    underlinedAfter: own > 0 && changedAt != null ? changedAt - t0 : null,
+  };
+}
+
+/** Hovers a name (the first underlined one in view, or the most-mentioned one) and times intent end → dialog at a frame. */
+async function card(page: BenchPage, which: 'first' | 'most'): Promise<number | null> {
+  await page.mouseMove(2, 2, 1);
+  await page.press('Escape');
+  await sleep(600);
+  const point = await page.evaluate(async (which) => {
+    const ranges: Range[] = [];
+    for (const [, h] of CSS.highlights) for (const r of h as unknown as Iterable<Range>) ranges.push(r);
+    const inView = (r: Range) => {
+      const rect = r.getClientRects()[0];
+      return !!rect && rect.top > 40 && rect.bottom < innerHeight - 40 && rect.left > 0 && rect.right < innerWidth;
+    };
+    let pick = ranges;
+    if (which === 'most' || !ranges.some(inView)) {
+      const count = new Map<string, number>();
+      for (const r of ranges) count.set(r.toString(), (count.get(r.toString()) ?? 0) + 1);
+      const top = which === 'most' ? [...count].sort((a, b) => b[1] - a[1])[0]?.[0] : ranges[0]?.toString();
+      pick = ranges.filter((r) => r.toString() === top);
+      pick[0]?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      await new Promise((r) => setTimeout(r, 1000));
+      // The extension may highlight what is in view only: read the registry again.
+      pick = [];
+      for (const [, h] of CSS.highlights) for (const r of h as unknown as Iterable<Range>) if (r.toString() === top) pick.push(r);
+    }
+    for (const r of pick) {
+      const rect = r.getClientRects()[0];
+      if (inView(r)) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: r.toString() };
+    }
+    return null;
+  }, which);
+  if (!point) return null;
+  await page.evaluate(() => {
+    window.__bench.card = { at: null };
+    window.__bench.watch(true);
+  });
+  await page.mouseMove(point.x, point.y, 4);
+  const end = Date.now() + 4000;
+  let at: { at: number | null; move: number } | null = null;
+  while (Date.now() < end) {
+    at = await page.evaluate(() => ({ at: window.__bench.card.at as number | null, move: window.__bench.lastMove as number }));
+    if (at.at != null) break;
+    await sleep(50);
+  }
+  await page.evaluate(() => window.__bench.watch(false));
+  return at?.at != null ? at.at - (at.move + HOVER_DELAY) : null;
+}
+
+function gzippedContentScript(dir: string): number {
+  const cs = join(dir, 'content-scripts');
+  return readdirSync(cs)
+    .filter((f) => f.endsWith('.js'))
+    .reduce((n, f) => n + gzipSync(readFileSync(join(cs, f)), { level: 9 }).length, 0);
+}
+
+interface Collected {
+  [key: string]: Array<number | null>;
+}
+
+function push(c: Collected, key: string, v: number | null | undefined): void {
+  (c[key] ??= []).push(v ?? null);
+}
+
+async function run(kind: BrowserKind, o: Options, server: LocalServer, bigUrl: (n: number) => string): Promise<void> {
+  const want = (g: Group) => !o.only || o.only.has(g);
+  const chromium = kind === 'chromium';
+  const launch = chromium ? launchChromiumBench : launchFirefoxBench;
+  const withExt = await launch(true, o.build[kind], SETTINGS);
+  const without = await launch(false, o.build[kind], SETTINGS);
+  const c: Collected = {};
+  const big = o.quick ? 300 : 2000;
+  const quiet = o.quick ? 1000 : 1200;
+  const steadyMs = o.quick ? 2000 : 6000;
+  const articleUrl = `${server.origin}/bench/article.html`;
+  const log = (s: string) => process.stderr.write(`[${kind}] ${s}\n`);
+  try {
+    for (let i = 0; i < o.runs; i++) {
+      if (want('article')) {
+        log(`article run ${i + 1}/${o.runs}`);
+        const w = await load(withExt, articleUrl, null, quiet);
+        push(c, 'card.article', want('card') ? await card(w.page, 'first') : null);
+        await w.page.close();
+        const wo = await load(without, articleUrl, w.settledAt, quiet);
+        await wo.page.close();
+        push(c, 'article.with', w.mainThread);
+        push(c, 'article.without', wo.mainThread);
+        push(c, 'article.wall.with', w.mainWall);
+        push(c, 'article.wall.without', wo.mainWall);
+        push(c, 'article.longest', w.longestExtTask);
+        push(c, 'article.names', w.names);
+        push(c, 'article.mentions', w.mentions);
+      }
+      if (want('load') || want('steady') || want('insert') || want('card')) {
+        log(`${big}-update live blog run ${i + 1}/${o.runs}`);
+        const url = bigUrl(big);
+        const w = await load(withExt, url, null, quiet);
+        const wo = await load(without, url, w.settledAt, quiet);
+        for (const [k, v] of Object.entries({ viewport: w.viewportAt, known: w.knownAt, longest: w.longestExtTask, names: w.names, mentions: w.mentions, 'heap.with': w.heap, 'heap.without': wo.heap, 'main.with': w.mainThread, 'main.without': wo.mainThread, 'wall.with': w.mainWall, 'wall.without': wo.mainWall })) push(c, `big.${k}`, v);
+        c.origin = [w.origin === 'script' ? 1 : 0];
+        if (want('steady')) {
+          log('steady state');
+          for (const [tag, l] of [['with', w], ['without', wo]] as const) {
+            // One new update arrives while the reader is away from it: the marker and the pill show.
+            await l.page.evaluate(() => window.__page.insert(1));
+            await sleep(1500);
+            await l.page.evaluate(() => window.__bench.watch(false));
+            if (tag === 'with') push(c, 'steady.hosts', await l.page.evaluate(() => document.querySelectorAll('[data-backstory-host]').length));
+            await sleep(300);
+            push(c, `steady.idle.${tag}`, await perSecond(l.page, steadyMs));
+            await l.page.evaluate(() => window.__page.startEdits(200));
+            await sleep(1000);
+            push(c, `steady.edits.${tag}`, await perSecond(l.page, steadyMs));
+            await l.page.evaluate(() => window.__page.stopEdits());
+          }
+        }
+        if (want('insert')) {
+          log('live insertions');
+          for (const [tag, l] of [['with', w], ['without', wo]] as const) {
+            const one = await insert(l.page, 1, 2000);
+            const hundred = await insert(l.page, 100, 3000);
+            push(c, `ins1.main.${tag}`, one.mainThread);
+            push(c, `ins100.main.${tag}`, hundred.mainThread);
+            if (tag === 'with') {
+              push(c, 'ins1.longest', one.longestExtTask);
+              push(c, 'ins1.underline', one.underlinedAfter);
+              push(c, 'ins100.longest', hundred.longestExtTask);
+              push(c, 'ins100.underline', hundred.underlinedAfter);
+            }
+          }
+        }
+        if (want('card')) {
+          log('cards');
+          push(c, 'card.big', await card(w.page, 'first'));
+          push(c, 'card.most', await card(w.page, 'most'));
+        }
+        await w.page.close();
+        await wo.page.close();
+      }
+    }
+    // The table first: the series is long, and a cut-off run still leaves the main figures.
+    report(kind, o, c, [], big);
+    const sizes = o.quick ? [100, 200, 400] : [500, 1000, 2000, 4000];
+    const seriesRuns = o.quick ? 1 : Math.max(1, Math.floor(o.runs / 5));
+    const series: Series = [];
+    if (want('series')) {
+      for (const size of sizes) {
+        const s: Collected = {};
+        for (let i = 0; i < seriesRuns; i++) {
+          log(`series: ${size} updates, run ${i + 1}/${seriesRuns}`);
+          const w = await load(withExt, bigUrl(size), null, quiet);
+          const wo = await load(without, bigUrl(size), w.settledAt, quiet);
+          push(s, 'with', w.mainThread);
+          push(s, 'without', wo.mainThread);
+          push(s, 'known', w.knownAt);
+          push(s, 'longest', w.longestExtTask);
+          // The page's own idle cost is in both windows; the pill is not showing yet on this fresh visit.
+          const iw = await insert(w.page, 1, 2000);
+          const iwo = await insert(wo.page, 1, 2000);
+          push(s, 'ins', iw.mainThread != null && iwo.mainThread != null ? iw.mainThread - iwo.mainThread : null);
+          await w.page.close();
+          await wo.page.close();
+        }
+        series.push({ size, chars: textSize(liveBlogHtml(size, TEXTS)), added: summarize(differences(s.with, s.without)), known: summarize(s.known), longest: summarize(s.longest), insertion: summarize(s.ins) });
+      }
+    }
+    if (series.length) report(kind, o, null, series, big);
+  } finally {
+    await withExt.close();
+    await without.close();
+  }
+}
+
+let TEXTS: string[] = [];
+type Series = Array<{ size: number; chars: number; added: Summary | null; known: Summary | null; longest: Summary | null; insertion: Summary | null }>;
+
+function report(kind: BrowserKind, o: Options, c: Collected | null, series: Series, big: number): void {
+  const want = (g: Group) => !o.only || o.only.has(g);
+  const chromium = kind === 'chromium';
+  const budget = (b: number | null) => (chromium ? b : null);
+  if (!c) return reportSeries(kind, o, series);
+  const rows: Row[] = [];
+  const add = (what: string, w: Summary | null, wo: Summary | null, added: Summary | null, unit: string, limit: number | null, limitText: string) => {
+    const b = budget(limit);
+    rows.push({ what, with: fmt(w, unit), without: wo === undefined ? '—' : fmt(wo, unit), added: fmt(added, unit, wo !== undefined), budget: b == null ? (chromium ? '—' : `(Chromium: ${limitText})`) : limitText, verdict: verdict(added, b) });
+  };
+  const S = (k: string) => summarize(c[k] ?? []);
+  const D = (a: string, b: string) => summarize(differences(c[a] ?? [], c[b] ?? []));
+  const NONE = undefined as unknown as Summary;
+  const from = c.origin?.[0] ? 'after the content script starts' : 'after DOMContentLoaded (content-script start not observable here)';
+  if (want('article')) {
+    const names = S('article.names');
+    add(`ordinary article (${ARTICLE.replace('real/', '')}: ${names ? names.median : '?'} entities, ${S('article.mentions')?.median ?? '?'} underlined mentions): main-thread time during load`, S('article.with'), S('article.without'), D('article.with', 'article.without'), 'ms', 20, '≤ 20 ms');
+    add('ordinary article: main-thread wall time during load (trace; stretched by the machine\'s load)', S('article.wall.with'), S('article.wall.without'), D('article.wall.with', 'article.wall.without'), 'ms', 20, '≤ 20 ms');
+    add('ordinary article: longest extension task', S('article.longest'), NONE, S('article.longest'), 'ms', 50, '≤ 50 ms');
+  }
+  const bigName = `${big.toLocaleString('en')}-update live blog (${(textSize(liveBlogHtml(big, TEXTS)) / 1e6).toFixed(2)} M chars: ${S('big.names')?.median ?? '?'} entities, ${S('big.mentions')?.median ?? '?'} underlined mentions)`;
+  if (want('load') || want('steady') || want('insert') || want('card')) {
+    add(`${bigName}: names in the first viewport underlined, ${from}`, S('big.viewport'), NONE, S('big.viewport'), 'ms', 200, '≤ 200 ms');
+    add(`${bigName}: every name known, ${from}`, S('big.known'), NONE, S('big.known'), 'ms', 1500, '≤ 1,500 ms');
+    add(`${bigName}: main-thread time during load`, S('big.main.with'), S('big.main.without'), D('big.main.with', 'big.main.without'), 'ms', null, '—');
+    add(`${bigName}: main-thread wall time during load (trace)`, S('big.wall.with'), S('big.wall.without'), D('big.wall.with', 'big.wall.without'), 'ms', null, '—');
+    add(`${bigName}: longest extension task`, S('big.longest'), NONE, S('big.longest'), 'ms', 50, '≤ 50 ms');
+    add(`${bigName}: JS heap after GC`, S('big.heap.with'), S('big.heap.without'), D('big.heap.with', 'big.heap.without'), 'MB', 15, '≤ 15 MB');
+  }
+  if (want('steady')) {
+    const hosts = S('steady.hosts');
+    add(`same page, idle, one new update flagged (extension hosts on the page: ${hosts?.median ?? '?'}): main thread per second over ${o.quick ? 2 : 6} s`, S('steady.idle.with'), S('steady.idle.without'), D('steady.idle.with', 'steady.idle.without'), 'ms/s', 5, '≤ 5 ms/s');
+    add(`same page, the page edits a text node every 200 ms: main thread per second over ${o.quick ? 2 : 6} s`, S('steady.edits.with'), S('steady.edits.without'), D('steady.edits.with', 'steady.edits.without'), 'ms/s', 25, '≤ 25 ms/s');
+  }
+  if (want('insert')) {
+    add('one live insertion: main-thread work (2 s window, less the ongoing rate measured just before)', S('ins1.main.with'), S('ins1.main.without'), D('ins1.main.with', 'ins1.main.without'), 'ms', 16, '≤ 16 ms');
+    add('one live insertion: longest extension task', S('ins1.longest'), NONE, S('ins1.longest'), 'ms', null, '—');
+    add('one live insertion: underlined after insertion', S('ins1.underline'), NONE, S('ins1.underline'), 'ms', 300, '≤ 300 ms');
+    add('100 insertions at once: main-thread work (3 s window, less the ongoing rate)', S('ins100.main.with'), S('ins100.main.without'), D('ins100.main.with', 'ins100.main.without'), 'ms', 50, '≤ 50 ms');
+    add('100 insertions at once: longest extension task', S('ins100.longest'), NONE, S('ins100.longest'), 'ms', 50, '≤ 50 ms');
+    add('100 insertions at once: underlined after insertion', S('ins100.underline'), NONE, S('ins100.underline'), 'ms', null, '—');
+  }
+  if (want('card')) {
+    add('card with local data, small page (the article): intent end → dialog at a frame', S('card.article'), NONE, S('card.article'), 'ms', 16, '≤ 16 ms');
+    add('card with local data, big page, a name in view', S('card.big'), NONE, S('card.big'), 'ms', 16, '≤ 16 ms');
+    add('card with local data, big page, the most-mentioned name', S('card.most'), NONE, S('card.most'), 'ms', 16, '≤ 16 ms');
+  }
+  if (want('size')) {
+    const bytes = gzippedContentScript(o.build[kind]);
+    const s = summarize([bytes / 1000]);
+    rows.push({ what: `content script, gzipped (${o.build[kind].replace(/.*\/\.output\//, '.output/')})`, with: `${(bytes / 1000).toFixed(1)} kB (${(bytes / 1024).toFixed(1)} KiB)`, without: '—', added: `${(bytes / 1000).toFixed(1)} kB`, budget: chromium ? '≤ 150 kB' : '(Chromium: ≤ 150 kB)', verdict: chromium ? verdict(s, 150) : '—' });
+  }
+  console.log(`\n## ${kind === 'chromium' ? 'Chromium' : 'Firefox ESR'}: ${o.runs} alternating runs with and without the extension${o.quick ? ' (--quick: small pages, a smoke test)' : ''}\n`);
+  if (!chromium) console.log('Firefox ESR: no CDP over WebDriver BiDi, so main-thread time, extension tasks and heap are n/a; times count from DOMContentLoaded; budgets are for Chromium.\n');
+  console.log(table(rows));
+}
+
+function reportSeries(kind: BrowserKind, o: Options, series: Series): void {
+  const chromium = kind === 'chromium';
+  const cdp = (s: string) => (chromium ? s : 'n/a (no CDP over BiDi)');
+  console.log(`\nCosts from ${series[0].size} to ${series.at(-1)!.size} updates (${o.quick ? 1 : Math.max(1, Math.floor(o.runs / 5))} run(s) per size, pairs with and without; extension adds = with − without):\n`);
+  console.log('| updates | text | main-thread time added during load | every name known | longest extension task | one insertion: main-thread work added |');
+  console.log('|---|---|---|---|---|---|');
+  for (const s of series) console.log(`| ${s.size.toLocaleString('en')} | ${(s.chars / 1e6).toFixed(2)} M chars | ${chromium ? fmt(s.added, 'ms', true) : cdp('')} | ${fmt(s.known, 'ms')} | ${chromium ? fmt(s.longest, 'ms') : cdp('')} | ${chromium ? fmt(s.insertion, 'ms', true) : cdp('')} |`);
+  const sizes = series.map((s) => s.size);
+  const line = (what: string, costs: Array<Summary | null>) => {
+    const m = costs.map((x) => x?.median ?? null);
+    const overall = scaling(sizes, m);
+    const each = steps(sizes, m);
+    const last = each.at(-1) ?? null;
+    const mark = !chromium || last == null ? '' : last <= 1.1 ? ' PASS' : ' FAIL';
+    return `  ${what}: per step ${each.map((x) => (x == null ? 'n/a' : `${x.toFixed(2)}×`)).join(', ')}; first to last ${overall == null ? 'n/a' : `${overall.toFixed(2)}×`}${mark}`;
+  };
+  console.log('\nGrowth of the cost against the growth in size (1× = linear, 2× per doubling = quadratic; the verdict reads the last step, where fixed costs weigh least, PASS up to 1.1× for noise):');
+  if (chromium) console.log(line('load main-thread time added', series.map((s) => s.added)));
+  console.log(line('every name known', series.map((s) => s.known)));
+  if (chromium) console.log(line('one insertion', series.map((s) => s.insertion)));
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  if (!ensureBrowsers(o.browsers)) process.exit(1);
+  for (const k of o.browsers) {
+    if (!statSync(join(o.build[k], 'manifest.json'), { throwIfNoEntry: false })) throw new Error(`No build in ${o.build[k]}: run "npm run build" first.`);
+  }
+  TEXTS = paragraphs(readFileSync(join(SHARED, 'fixtures/eaworldview-syria-daily.html'), 'utf8'));
+  const server = await startServer();
+  const article = inert(readFileSync(join(SHARED, 'fixtures', ARTICLE), 'utf8'));
+  server.route('/bench/article.html', (_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(article);
+  });
+  const pages = new Map<number, string>();
+  const bigUrl = (n: number) => {
+    if (!pages.has(n)) {
+      const html = liveBlogHtml(n, TEXTS);
+      pages.set(n, html);
+      server.route(`/bench/live-${n}.html`, (_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end(html);
+      });
+    }
+    return `${server.origin}/bench/live-${n}.html`;
+  };
+  const load0 = loadavg();
+  const t0 = Date.now();
+  console.log(`# npm run bench:page — load average (1, 5, 15 min) at start: ${load0.map((l) => l.toFixed(2)).join(', ')} on a shared 2-core machine`);
+  console.log(`Builds: ${o.browsers.map((k) => `${k} ${o.build[k]}`).join('; ')}.${o.browsers.includes('chromium') ? " Chromium: main-thread time = CDP TaskDuration (thread time) of the page's renderer; extension tasks from a trace." : ''}`);
+  try {
+    for (const k of o.browsers) await run(k, o, server, bigUrl);
+  } finally {
+    await server.close();
+  }
+  console.log(`\nload average at end: ${loadavg().map((l) => l.toFixed(2)).join(', ')}; ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+if (process.argv[1] && /bench-page\.ts$/.test(process.argv[1])) await main();

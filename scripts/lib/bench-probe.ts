@@ -1,0 +1,61 @@
+/**
+ * What the bench runs in every page before the page's own scripts, in the page's world (as any page
+ * script could): a clock mark that ties the trace to the page's clock, long tasks, the pointer's last
+ * move, and a frame loop (while watching) that records when the shared CSS.highlights registry changes,
+ * how many of its ranges lie in the text of the first viewport, when inserted entries get a range, and
+ * when the card's dialog is first there at a frame. The same script runs with and without the extension.
+ */
+export const PROBE = `(() => {
+  if (window.__bench) return;
+  const B = (window.__bench = { long: [], hl: [], lastMove: 0, watching: false, vp: null, dcl: 0, card: null, ins: null });
+  performance.mark('bench-sync');
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) B.long.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  addEventListener('pointermove', () => { B.lastMove = performance.now(); }, { capture: true, passive: true });
+  const registry = () => (window.CSS && CSS.highlights) || null;
+  const total = () => { let n = 0; const r = registry(); if (r) for (const [, h] of r) n += h.size; return n; };
+  const count = (test) => { let n = 0; const r = registry(); if (r) for (const [, h] of r) for (const range of h) if (test(range.startContainer)) n++; return n; };
+  let last = -1;
+  let lastCheck = 0;
+  const frame = (now) => {
+    if (!B.watching) return;
+    const t = total();
+    const changed = t !== last;
+    if (changed) { last = t; B.hl.push([performance.now(), t, B.vp ? count((n) => B.vp.has(n)) : 0]); }
+    if (B.ins && B.ins.at == null && (changed || now - lastCheck > 250)) {
+      lastCheck = now;
+      const els = B.ins.els;
+      if (count((n) => els.some((e) => e.contains(n))) > 0) B.ins.at = performance.now();
+    }
+    if (B.card && B.card.at == null) {
+      const host = document.querySelector('backstory-card');
+      if (host && host.shadowRoot && host.shadowRoot.querySelector('[role="dialog"]')) B.card.at = performance.now();
+    }
+    requestAnimationFrame(frame);
+  };
+  B.watch = (on) => { const was = B.watching; B.watching = on; if (on && !was) { last = -1; requestAnimationFrame(frame); } };
+  B.total = total;
+  /** Inserts entries through the page's own script and watches for their first underline. */
+  B.insert = (n) => {
+    const t0 = performance.now();
+    const ids = window.__page.insert(n);
+    B.ins = { t0, t1: performance.now(), els: ids.map((id) => document.getElementById(id)), at: null };
+    return t0;
+  };
+  document.addEventListener('DOMContentLoaded', () => {
+    B.dcl = performance.now();
+    // The text of the first viewport: text nodes whose element's box meets it (document order ~ top to bottom).
+    B.vp = new Set();
+    const w = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
+    let below = 0;
+    for (let n = w.nextNode(); n && below < 50; n = w.nextNode()) {
+      if (!n.data.trim() || !n.parentElement) continue;
+      const r = n.parentElement.getBoundingClientRect();
+      if (!r.width && !r.height) continue;
+      if (r.top >= innerHeight) { below++; continue; }
+      if (r.bottom > 0 && r.left < innerWidth && r.right > 0) B.vp.add(n);
+    }
+    B.watch(true);
+  });
+})();`;
