@@ -4,11 +4,14 @@ import { join, resolve } from 'node:path';
 import type { BrowserKind } from './bench-browser';
 import { REPO } from './server';
 
-/** The test build if there is one (it may keep auto-injection on 127.0.0.1), else the store build. */
+/**
+ * The test build (`npm run build:test`): the same code as the store build, plus the content script on
+ * 127.0.0.1, where the bench serves its pages. The store build runs nowhere unasked.
+ */
 export function defaultBuildDir(kind: BrowserKind): string {
-  const name = kind === 'chromium' ? 'chrome-mv3' : 'firefox-mv3';
-  const test = resolve(REPO, '.output/test', name);
-  return existsSync(join(test, 'manifest.json')) ? test : resolve(REPO, '.output', name);
+  const test = resolve(REPO, '.output', `${kind === 'chromium' ? 'chrome' : 'firefox'}-mv3-test`);
+  if (!existsSync(join(test, 'manifest.json'))) throw new Error(`No test build in ${test}: run "npm run build:test" first.`);
+  return test;
 }
 
 
