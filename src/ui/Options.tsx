@@ -165,6 +165,10 @@ export function Options({ api }: { api: OptionsApi }) {
         <label>
           <input type="checkbox" checked={s.autoSeen} onChange={(e) => save({ autoSeen: e.currentTarget.checked })} /> Mark updates seen as I read them
         </label>
+        <label>
+          <input type="checkbox" checked={s.pageMarkers} onChange={(e) => save({ pageMarkers: e.currentTarget.checked })} /> Show what is new inside the page (markers beside new updates, the “N new” button)
+        </label>
+        <p class="hint">They are drawn where the page’s scripts cannot read them, but a page can tell that something is drawn at a point. Off: nothing a page can observe depends on what you have read; the toolbar popup still lists what is new.</p>
       </fieldset>
       <fieldset>
         <legend>Your data</legend>
