@@ -284,3 +284,17 @@ describe('the feature list', () => {
     expect(FEATURES.map((f) => f.id)).toEqual(['names', 'reading', 'markers', 'cards']);
   });
 });
+
+describe('the scope follows the page', () => {
+  it('a page that replaces its <main> (or its whole <body>) gets the new one read', async () => {
+    background();
+    const runtime = run();
+    await runtime.ready;
+    expect(names(runtime.session)).toEqual(expect.arrayContaining(['Angela Merkel']));
+    // Same URL, new article: the kind of swap a page makes when it re-renders its content root.
+    document.querySelector('main')!.replaceWith(Object.assign(document.createElement('main'), { innerHTML: '<p>Vladimir Putin received the delegation in Moscow on Tuesday, the Kremlin said.</p>' }));
+    await until(() => names(runtime.session).includes('Vladimir Putin'), 'names of the new <main>');
+    document.body.replaceWith(Object.assign(document.createElement('body'), { innerHTML: '<main><p>Emmanuel Macron spoke in Paris on Wednesday about the summit.</p></main>' }));
+    await until(() => names(runtime.session).includes('Emmanuel Macron'), 'names of the new <body>');
+  });
+});

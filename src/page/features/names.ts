@@ -43,8 +43,9 @@ export const namesFeature: Feature = {
     };
     const onBatch = async (batch: DomBatch): Promise<void> => {
       if (signal.aborted) return;
-      if (batch.overflow) {
-        // One rescan of everything instead of thousands of small ones.
+      if (batch.overflow || (root && !root.isConnected) || (!root && batch.added.length)) {
+        // One rescan of everything instead of thousands of small ones; and when the page replaced the
+        // scanned root (a new <main> or <body>) or only now has one, the scope follows the page.
         await rescan();
       } else {
         const names = ctx.names;
