@@ -456,7 +456,7 @@ async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   if (!ensureBrowsers(o.browsers)) process.exit(1);
   for (const k of o.browsers) {
-    if (!statSync(join(o.build[k], 'manifest.json'), { throwIfNoEntry: false })) throw new Error(`No build in ${o.build[k]}: run "npm run build" first.`);
+    if (!statSync(join(o.build[k], 'manifest.json'), { throwIfNoEntry: false })) throw new Error(`No build in ${o.build[k]}: run "npm run build:test" first.`);
   }
   TEXTS = paragraphs(readFileSync(join(SHARED, 'fixtures/eaworldview-syria-daily.html'), 'utf8'));
   const server = await startServer();
