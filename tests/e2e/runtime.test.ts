@@ -180,9 +180,10 @@ describe.each(LAUNCHERS)('%s', (name, launch) => {
     await until(async () => (await underlined(page)).join() === 'Angela Merkel,Berlin' || null, { what: 'names of A' });
     expect(await until(() => updatesOf(`${base}/spa/live-a`), { what: 'updates of A' })).toEqual(A.map((e) => `id_${e.id}`));
     const tabId = await tabShowing(`${base}/spa/live-a`);
-    // A live insertion on A: its marker and pill are drawn (a closed host on the page).
+    // A live insertion on A: its marker and pill are drawn (in the closed host, found at the pill's point).
+    const atPill = () => page.evaluate(() => document.elementFromPoint(innerWidth - 40, innerHeight - 34)?.tagName.toLowerCase() ?? 'none');
     await page.evaluate((html) => (window as any).__insert(html), entryHtml(A_NEW));
-    await until(() => page.evaluate(() => !!document.querySelector('backstory-reading')), { what: 'markers drawn on A' });
+    await until(async () => (await atPill()) === 'backstory-reading' || null, { what: 'markers and pill drawn on A' });
 
     // A → B by pushState and a swap of the article.
     await page.evaluate(() => (window as any).__go('/spa/live-b'));
@@ -190,8 +191,10 @@ describe.each(LAUNCHERS)('%s', (name, launch) => {
     expect(await until(() => updatesOf(`${base}/spa/live-b`), { what: 'updates of B' })).toEqual(B.map((e) => `id_${e.id}`));
     await until(async () => (await tabPages())[tabId] === `${base}/spa/live-b` || null, { what: 'the tab counted for B' });
     expect(await staleRanges(page)).toBe(0);
-    // A's markers went with its session; B is a first visit, so nothing is flagged.
-    expect(await page.evaluate(() => document.querySelectorAll('backstory-reading').length)).toBe(0);
+    // A's layer went with its session (one host left: B's, mounted from its start); B is a first visit,
+    // so nothing is flagged and no pill is drawn.
+    expect(await page.evaluate(() => document.querySelectorAll('backstory-reading').length)).toBe(1);
+    expect(await atPill()).not.toBe('backstory-reading');
     // A's state was not touched by B's session (nothing of B reported under A's address).
     expect(await updatesOf(`${base}/spa/live-a`)).toEqual([A_NEW, ...A].map((e) => `id_${e.id}`));
     expect(await ping(tabId)).toMatchObject({ url: `${base}/spa/live-b`, isLiveBlog: true, names: expect.any(Number), language: 'en' });
