@@ -53,9 +53,18 @@ export function when(u: Pick<UpdateView, 'label' | 'time'>): { time: string; loc
   const local = localTime(d);
   const date = d.toDateString() === new Date().toDateString() ? undefined : d.toLocaleDateString([], { month: 'short', day: 'numeric' });
   if (!label) return { time: local, date };
-  const digits = (s: string) => s.replace(/\D/g, '');
-  const same = digits(label).includes(digits(local)) || digits(label) === digits(local).replace(/^0/, '');
-  return same ? { time: label, date } : { time: label, local: `${local} your time`, date };
+  return printedClockIs(label, d) ? { time: label, date } : { time: label, local: `${local} your time`, date };
+}
+
+/** Whether the label prints the reader's own clock time of `d` ("18:40", "1840 GMT" in London, "6.40pm"). */
+function printedClockIs(label: string, d: Date): boolean {
+  const m = /(\d{1,2})[:.h]?(\d{2})(?!\d)\s*(am|pm|a\.m\.|p\.m\.)?/i.exec(label);
+  if (!m) return false;
+  let hours = Number(m[1]);
+  const pm = /^p/i.test(m[3] ?? '');
+  if (m[3] && pm && hours < 12) hours += 12;
+  if (m[3] && !pm && hours === 12) hours = 0;
+  return hours === d.getHours() && Number(m[2]) === d.getMinutes();
 }
 
 function names(n: number): string {

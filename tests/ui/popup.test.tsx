@@ -156,12 +156,15 @@ describe('a full disk', () => {
 });
 
 describe('update times', () => {
-  it('shows the label as the page prints it, the local time beneath when it reads differently', () => {
-    const t = new Date(2030, 0, 1, 9, 5);
-    expect(when({ label: '09:05', time: t.toISOString() }).local).toBeUndefined();
+  it('shows the label as the page prints it, the local time beneath only when the printed clock is not the reader\'s', () => {
+    const t = new Date(2030, 0, 1, 18, 40);
+    expect(when({ label: '18:40', time: t.toISOString() }).local).toBeUndefined();
+    expect(when({ label: 'UPDATE 1840 GMT', time: t.toISOString() }).local, 'the same clock, written without a colon').toBeUndefined();
+    expect(when({ label: '6.40pm', time: t.toISOString() }).local, 'a 12-hour clock').toBeUndefined();
     const other = when({ label: 'UPDATE 1615 GMT', time: t.toISOString() });
     expect(other.time).toBe('UPDATE 1615 GMT');
     expect(other.local).toMatch(/your time/);
+    expect(when({ label: '21 mins ago', time: t.toISOString() }).local, 'no clock printed').toMatch(/your time/);
     expect(when({ label: "45+2'", time: undefined })).toEqual({ time: "45+2'" });
   });
 });
