@@ -12,12 +12,12 @@ import puppeteer, { type Browser as PBrowser, type Page as PPage } from 'puppete
 import { GECKO_ID } from '../../src/manifest';
 import { packXpi } from '../../tests/e2e/harness/xpi';
 import { requireBrowser } from './browsers';
-import { launchChromiumWithExtension, setExtensionSettings } from './chromium';
+import { CHROMIUM_ARGS, launchChromiumWithExtension, setExtensionSettings } from './chromium';
+import { FIREFOX_PREFS, FIREFOX_UUID, firefoxArgs } from './firefox';
 import type { TraceEvent } from './bench-trace';
 
 export type BrowserKind = 'chromium' | 'firefox';
 export const VIEWPORT = { width: 1280, height: 720 };
-const FIREFOX_UUID = '5d2e6c1a-8b4f-4f0e-9a6d-2c7b1e0f4a12';
 
 export interface Metrics {
   TaskDuration: number;
@@ -48,16 +48,6 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-features=Translate,OptimizationHints,MediaRouter',
-];
 
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'];
 
@@ -184,15 +174,8 @@ export async function launchFirefoxBench(extension: boolean, buildDir: string, s
     headless: true,
     userDataDir: profileDir,
     defaultViewport: VIEWPORT,
-    args: ['--remote-allow-system-access', `--width=${VIEWPORT.width}`, `--height=${VIEWPORT.height}`],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      'xpinstall.signatures.required': false,
-      'extensions.autoDisableScopes': 0,
-      'extensions.enabledScopes': 15,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'browser.shell.checkDefaultBrowser': false,
-    },
+    args: firefoxArgs(VIEWPORT),
+    extraPrefsFirefox: FIREFOX_PREFS,
   });
   const extensionTab = async (): Promise<PPage> => {
     const page = await browser.newPage();

@@ -2,6 +2,19 @@
 import { chromium, type BrowserContext } from 'playwright-core';
 import { requireBrowser } from './browsers';
 
+/** Headless switches for every Chromium we start (tests, demo, bench). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  // This machine's network is closed: without these Chromium keeps dialling out and failing.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+];
+
 export interface ChromiumOptions {
   extensionDir: string;
   profileDir: string;
@@ -19,15 +32,7 @@ export async function launchChromiumWithExtension(options: ChromiumOptions): Pro
     args: [
       `--disable-extensions-except=${options.extensionDir}`,
       `--load-extension=${options.extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      // This machine's network is closed: without these Chromium keeps dialling out and failing.
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-features=Translate,OptimizationHints,MediaRouter',
+      ...CHROMIUM_ARGS,
       ...(options.args ?? []),
     ],
   });

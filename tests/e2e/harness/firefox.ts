@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../src/manifest';
 import { requireBrowser } from '../../../scripts/lib/browsers';
+import { FIREFOX_PREFS, FIREFOX_UUID, firefoxArgs } from '../../../scripts/lib/firefox';
 import { buildDir, sleep, tempProfile, until, VIEWPORT, type Driver, type Tab } from './driver';
 import { packXpi } from './xpi';
 
-/** Fixed so tests can open moz-extension://UUID/… pages. */
-export const FIREFOX_UUID = '5d2e6c1a-8b4f-4f0e-9a6d-2c7b1e0f4a11';
+export { FIREFOX_UUID };
 
 function tab(page: Page): Tab {
   return {
@@ -55,15 +55,9 @@ export async function launchFirefox(options: FirefoxLaunch = {}): Promise<Driver
       userDataDir: profile.dir,
       defaultViewport: VIEWPORT,
       acceptInsecureCerts: options.acceptInsecureCerts ?? false,
-      args: ['--remote-allow-system-access', `--width=${VIEWPORT.width}`, `--height=${VIEWPORT.height}`],
+      args: firefoxArgs(VIEWPORT),
       extraPrefsFirefox: {
-        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-        'xpinstall.signatures.required': false,
-        // Add-ons found in the profile are enabled without asking.
-        'extensions.autoDisableScopes': 0,
-        'extensions.enabledScopes': 15,
-        'datareporting.policy.dataSubmissionEnabled': false,
-        'browser.shell.checkDefaultBrowser': false,
+        ...FIREFOX_PREFS,
         ...(options.hosts?.length ? { 'network.dns.localDomains': options.hosts.join(',') } : {}),
         ...options.prefs,
       },
