@@ -33,8 +33,12 @@ export class NamesIndex {
   /** The page's language: detection is for English, so other pages (and foreign blocks) stay quiet. */
   readonly language: PageLanguage;
 
-  constructor(private doc: Document) {
-    this.language = pageLanguage(doc.documentElement?.getAttribute('lang'), sampleTexts(doc));
+  /** `language`: the page's, when already known (a rescan of the same page need not sample it again). */
+  constructor(
+    private doc: Document,
+    language?: PageLanguage,
+  ) {
+    this.language = language ?? pageLanguage(doc.documentElement?.getAttribute('lang'), sampleTexts(doc));
   }
 
   /** Scans `roots` in slices, then resolves names across the page. Returns the mentions added. */

@@ -36,3 +36,13 @@ describe('names by language', () => {
     expect(await found(doc.querySelector('main') ? doc : parsePage(fixture(file).replace(/<body([^>]*)>/, '<body$1><main>').replace('</body>', '</main></body>')))).toEqual([]);
   });
 });
+
+describe('the page language, judged once', () => {
+  it('is taken as given by a rescan of the same page, not sampled again', () => {
+    const doc = page('en', ENGLISH);
+    const first = new NamesIndex(doc);
+    doc.documentElement.setAttribute('lang', 'de');
+    expect(new NamesIndex(doc, first.language).language).toBe(first.language);
+    expect(new NamesIndex(doc).language.language).toBe('de');
+  });
+});

@@ -28,7 +28,8 @@ export const namesFeature: Feature = {
     };
     /** A fresh index of the whole scope. */
     const rescan = async () => {
-      const names = new NamesIndex(ctx.doc);
+      // Same page, same language: a rescan (edited text, a burst) does not sample the page again.
+      const names = new NamesIndex(ctx.doc, ctx.names.language);
       root = scanRoot(ctx.doc);
       if (root) await names.scan([root], signal);
       if (!signal.aborted) ctx.names = names;
