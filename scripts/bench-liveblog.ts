@@ -42,19 +42,37 @@ async function main(): Promise<void> {
     target: 'chrome105',
   }).outputFiles[0].text;
   const server = await startServer();
-  const browser = await chromium.launch({ executablePath: requireBrowser('chromium'), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: requireBrowser('chromium'),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
   await context.route(/^http:\/\/127\.0\.0\.1[^?#]*\.html$/, async (route) => {
     const response = await route.fetch();
-    const body = (await response.text()).replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script>/gi, '');
+    const body = (await response.text()).replace(
+      /<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script>/gi,
+      '',
+    );
     await route.fulfill({ response, body });
   });
   const pages = [
-    ...['eaworldview-syria-daily.html', ...readdirSync(join(SHARED, 'fixtures/real')).filter((f) => f.endsWith('.html')).map((f) => `real/${f}`)].map((f) => `/shared/${f}`),
-    ...readdirSync(join(REPO, 'tests/fixtures/platforms')).filter((f) => f.endsWith('.html')).map((f) => `/fixtures/platforms/${f}`),
+    ...[
+      'eaworldview-syria-daily.html',
+      ...readdirSync(join(SHARED, 'fixtures/real'))
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => `real/${f}`),
+    ].map((f) => `/shared/${f}`),
+    ...readdirSync(join(REPO, 'tests/fixtures/platforms'))
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => `/fixtures/platforms/${f}`),
   ];
-  const expected = (JSON.parse(readFileSync(join(SHARED, 'fixtures/real/expected.json'), 'utf8')) as { pages: Record<string, { liveBlog: boolean; updates?: number }> }).pages;
+  const expected = (
+    JSON.parse(readFileSync(join(SHARED, 'fixtures/real/expected.json'), 'utf8')) as {
+      pages: Record<string, { liveBlog: boolean; updates?: number }>;
+    }
+  ).pages;
   const rows: Row[] = [];
   for (const path of pages) {
     const page = await context.newPage();
@@ -62,12 +80,16 @@ async function main(): Promise<void> {
     await page.addScriptTag({ content: bundle });
     const row = await measure(page, path);
     const real = path.match(/^\/shared\/real\/(.+)$/)?.[1];
-    if (real) row.expected = expected[real] ? (expected[real].liveBlog ? (expected[real].updates ?? 0) : 0) : -1;
+    if (real)
+      row.expected = expected[real] ? (expected[real].liveBlog ? (expected[real].updates ?? 0) : 0) : -1;
     rows.push(row);
     await page.close();
   }
   // A long day's live blog: the Guardian page grown to 1,000 entries (and the seed to 300 text-marker updates).
-  for (const [path, copies] of [['/fixtures/platforms/guardian-dcr.html', 1000], ['/shared/eaworldview-syria-daily.html', 60]] as const) {
+  for (const [path, copies] of [
+    ['/fixtures/platforms/guardian-dcr.html', 1000],
+    ['/shared/eaworldview-syria-daily.html', 60],
+  ] as const) {
     const page = await context.newPage();
     await page.goto(server.origin + path, { waitUntil: 'domcontentloaded' });
     await page.addScriptTag({ content: bundle });
@@ -92,17 +114,49 @@ async function main(): Promise<void> {
   await browser.close();
   await server.close();
   const ms = (n?: number) => (n === undefined ? '' : n.toFixed(2));
-  console.log(`Live-blog detection in Chromium (ms): longest slice of a cold sliced run; whole run at once, ${RUNS} runs (median, max); re-read after a live insertion\n`);
-  const exp = (r: Row) => (r.expected === undefined ? '' : r.expected === -1 ? '??' : r.expected === 0 ? '—' : String(r.expected));
+  console.log(
+    `Live-blog detection in Chromium (ms): longest slice of a cold sliced run; whole run at once, ${RUNS} runs (median, max); re-read after a live insertion\n`,
+  );
+  const exp = (r: Row) =>
+    r.expected === undefined ? '' : r.expected === -1 ? '??' : r.expected === 0 ? '—' : String(r.expected);
   const wrong = (r: Row) => r.expected !== undefined && r.expected !== r.updates;
-  console.log(['page'.padEnd(48), 'found'.padEnd(28), 'conf.'.padEnd(6), 'updates'.padStart(7), 'expected'.padStart(8), 'slice'.padStart(8), 'median'.padStart(8), 'max'.padStart(8), 'insert'.padStart(8)].join(' '));
+  console.log(
+    [
+      'page'.padEnd(48),
+      'found'.padEnd(28),
+      'conf.'.padEnd(6),
+      'updates'.padStart(7),
+      'expected'.padStart(8),
+      'slice'.padStart(8),
+      'median'.padStart(8),
+      'max'.padStart(8),
+      'insert'.padStart(8),
+    ].join(' '),
+  );
   for (const r of rows) {
-    console.log([r.page.padEnd(48), r.via.padEnd(28), r.confidence.padEnd(6), String(r.updates).padStart(7), exp(r).padStart(8), ms(r.slice).padStart(8), ms(r.median).padStart(8), ms(r.max).padStart(8), ms(r.insert).padStart(8), wrong(r) ? '  ← differs from expected.json' : ''].join(' '));
+    console.log(
+      [
+        r.page.padEnd(48),
+        r.via.padEnd(28),
+        r.confidence.padEnd(6),
+        String(r.updates).padStart(7),
+        exp(r).padStart(8),
+        ms(r.slice).padStart(8),
+        ms(r.median).padStart(8),
+        ms(r.max).padStart(8),
+        ms(r.insert).padStart(8),
+        wrong(r) ? '  ← differs from expected.json' : '',
+      ].join(' '),
+    );
   }
   const worst = Math.max(...rows.map((r) => Math.max(r.slice, r.insert ?? 0)));
   const real = rows.filter((r) => r.expected !== undefined);
-  console.log(`\nSaved real pages as expected.json says: ${real.filter((r) => !wrong(r)).length} of ${real.length}.`);
-  console.log(`Longest task the page sees (a slice, or a live re-read): ${worst.toFixed(2)} ms (budget ${BUDGET_MS} ms).`);
+  console.log(
+    `\nSaved real pages as expected.json says: ${real.filter((r) => !wrong(r)).length} of ${real.length}.`,
+  );
+  console.log(
+    `Longest task the page sees (a slice, or a live re-read): ${worst.toFixed(2)} ms (budget ${BUDGET_MS} ms).`,
+  );
   if (worst > BUDGET_MS || real.some(wrong)) process.exitCode = 1;
 }
 
@@ -113,7 +167,7 @@ function measure(page: Page, path: string, borderline = false): Promise<Row> {
       // First, cold: in slices, as the content script runs it.
       const steps = lb.detectLiveBlog(document, Date.now(), { borderline });
       let slice = 0;
-      for (let done = false; !done; ) {
+      for (let done = false; !done;) {
         const t = performance.now();
         do done = !!steps.next().done;
         while (!done && performance.now() - t < 8);
@@ -127,7 +181,15 @@ function measure(page: Page, path: string, borderline = false): Promise<Row> {
         times.push(performance.now() - t);
       }
       times.sort((a, b) => a - b);
-      const row: Row = { page: path.replace(/^\/(shared|fixtures\/platforms)\//, ''), via: blog?.via ?? '—', confidence: blog?.confidence ?? '', updates: blog?.updates.length ?? 0, slice, median: times[runs >> 1], max: times[runs - 1] };
+      const row: Row = {
+        page: path.replace(/^\/(shared|fixtures\/platforms)\//, ''),
+        via: blog?.via ?? '—',
+        confidence: blog?.confidence ?? '',
+        updates: blog?.updates.length ?? 0,
+        slice,
+        median: times[runs >> 1],
+        max: times[runs - 1],
+      };
       if (blog) {
         // A live insertion: a copy of the newest entry, with a new id, at the top of the list.
         const first = blog.updates[0].elements[0] as Element;
@@ -141,7 +203,7 @@ function measure(page: Page, path: string, borderline = false): Promise<Row> {
       return row;
     },
     { runs: RUNS, path, borderline },
-    );
+  );
 }
 
 void main();

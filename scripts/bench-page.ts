@@ -24,10 +24,27 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs, type Group, type Options } from './lib/bench-options';
-import { launchChromiumBench, launchFirefoxBench, type BenchBrowser, type BenchPage, type BrowserKind, type Metrics } from './lib/bench-browser';
+import {
+  launchChromiumBench,
+  launchFirefoxBench,
+  type BenchBrowser,
+  type BenchPage,
+  type BrowserKind,
+  type Metrics,
+} from './lib/bench-browser';
 import { inert, liveBlogHtml, paragraphs, textSize } from './lib/bench-pages';
 import { PROBE } from './lib/bench-probe';
-import { differences, fmt, scaling, steps, summarize, table, verdict, type Row, type Summary } from './lib/bench-stats';
+import {
+  differences,
+  fmt,
+  scaling,
+  steps,
+  summarize,
+  table,
+  verdict,
+  type Row,
+  type Summary,
+} from './lib/bench-stats';
 import { analyzeTrace, spanStats } from './lib/bench-trace';
 import { ensureBrowsers } from './lib/browsers';
 import { SHARED, startServer, type LocalServer } from './lib/server';
@@ -38,7 +55,8 @@ const SETTINGS = { wikipedia: false, cardImages: false, hoverDelay: HOVER_DELAY 
 const ARTICLE = 'real/reuters-parasite.html';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const taskMs = (a: Metrics | null, b: Metrics | null) => (a && b ? (b.TaskDuration - a.TaskDuration) * 1000 : null);
+const taskMs = (a: Metrics | null, b: Metrics | null) =>
+  a && b ? (b.TaskDuration - a.TaskDuration) * 1000 : null;
 
 declare global {
   interface Window {
@@ -99,7 +117,10 @@ async function load(browser: BenchBrowser, url: string, waitMs: number | null, q
   const m1 = await page.metrics();
   const trace = await page.stopTrace();
   const facts = trace ? analyzeTrace(trace) : null;
-  const b = await page.evaluate(() => ({ hl: window.__bench.hl as Array<[number, number, number]>, dcl: window.__bench.dcl as number }));
+  const b = await page.evaluate(() => ({
+    hl: window.__bench.hl as Array<[number, number, number]>,
+    dcl: window.__bench.dcl as number,
+  }));
   const origin = facts?.extensionStart ?? null;
   const zero = origin ?? b.dcl;
   let viewportAt: number | null = null;
@@ -186,7 +207,8 @@ async function insert(page: BenchPage, n: number, ms: number): Promise<Insertion
     const b = window.__bench;
     const els = b.ins.els as Element[];
     let n = 0;
-    for (const [, h] of CSS.highlights) for (const r of h as unknown as Iterable<Range>) if (els.some((e) => e.contains(r.startContainer))) n++;
+    for (const [, h] of CSS.highlights)
+      for (const r of h as unknown as Iterable<Range>) if (els.some((e) => e.contains(r.startContainer))) n++;
     b.watch(false);
     return n;
   });
@@ -209,7 +231,9 @@ async function card(page: BenchPage, which: 'first' | 'most'): Promise<number | 
     for (const [, h] of CSS.highlights) for (const r of h as unknown as Iterable<Range>) ranges.push(r);
     const inView = (r: Range) => {
       const rect = r.getClientRects()[0];
-      return !!rect && rect.top > 40 && rect.bottom < innerHeight - 40 && rect.left > 0 && rect.right < innerWidth;
+      return (
+        !!rect && rect.top > 40 && rect.bottom < innerHeight - 40 && rect.left > 0 && rect.right < innerWidth
+      );
     };
     let pick = ranges;
     if (which === 'most' || !ranges.some(inView)) {
@@ -221,11 +245,13 @@ async function card(page: BenchPage, which: 'first' | 'most'): Promise<number | 
       await new Promise((r) => setTimeout(r, 1000));
       // The extension may highlight what is in view only: read the registry again.
       pick = [];
-      for (const [, h] of CSS.highlights) for (const r of h as unknown as Iterable<Range>) if (r.toString() === top) pick.push(r);
+      for (const [, h] of CSS.highlights)
+        for (const r of h as unknown as Iterable<Range>) if (r.toString() === top) pick.push(r);
     }
     for (const r of pick) {
       const rect = r.getClientRects()[0];
-      if (inView(r)) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: r.toString() };
+      if (inView(r))
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: r.toString() };
     }
     return null;
   }, which);
@@ -238,7 +264,10 @@ async function card(page: BenchPage, which: 'first' | 'most'): Promise<number | 
   const end = Date.now() + 4000;
   let at: { at: number | null; move: number } | null = null;
   while (Date.now() < end) {
-    at = await page.evaluate(() => ({ at: window.__bench.card.at as number | null, move: window.__bench.lastMove as number }));
+    at = await page.evaluate(() => ({
+      at: window.__bench.card.at as number | null,
+      move: window.__bench.lastMove as number,
+    }));
     if (at.at != null) break;
     await sleep(50);
   }
@@ -261,7 +290,12 @@ function push(c: Collected, key: string, v: number | null | undefined): void {
   (c[key] ??= []).push(v ?? null);
 }
 
-async function run(kind: BrowserKind, o: Options, server: LocalServer, bigUrl: (n: number) => string): Promise<void> {
+async function run(
+  kind: BrowserKind,
+  o: Options,
+  server: LocalServer,
+  bigUrl: (n: number) => string,
+): Promise<void> {
   const want = (g: Group) => !o.only || o.only.has(g);
   const chromium = kind === 'chromium';
   const launch = chromium ? launchChromiumBench : launchFirefoxBench;
@@ -295,16 +329,37 @@ async function run(kind: BrowserKind, o: Options, server: LocalServer, bigUrl: (
         const url = bigUrl(big);
         const w = await load(withExt, url, null, quiet);
         const wo = await load(without, url, w.settledAt, quiet);
-        for (const [k, v] of Object.entries({ viewport: w.viewportAt, known: w.knownAt, longest: w.longestExtTask, names: w.names, mentions: w.mentions, 'heap.with': w.heap, 'heap.without': wo.heap, 'main.with': w.mainThread, 'main.without': wo.mainThread, 'wall.with': w.mainWall, 'wall.without': wo.mainWall })) push(c, `big.${k}`, v);
+        for (const [k, v] of Object.entries({
+          viewport: w.viewportAt,
+          known: w.knownAt,
+          longest: w.longestExtTask,
+          names: w.names,
+          mentions: w.mentions,
+          'heap.with': w.heap,
+          'heap.without': wo.heap,
+          'main.with': w.mainThread,
+          'main.without': wo.mainThread,
+          'wall.with': w.mainWall,
+          'wall.without': wo.mainWall,
+        }))
+          push(c, `big.${k}`, v);
         c.origin = [w.origin === 'script' ? 1 : 0];
         if (want('steady')) {
           log('steady state');
-          for (const [tag, l] of [['with', w], ['without', wo]] as const) {
+          for (const [tag, l] of [
+            ['with', w],
+            ['without', wo],
+          ] as const) {
             // One new update arrives while the reader is away from it: the marker and the pill show.
             await l.page.evaluate(() => window.__page.insert(1));
             await sleep(1500);
             await l.page.evaluate(() => window.__bench.watch(false));
-            if (tag === 'with') push(c, 'steady.hosts', await l.page.evaluate(() => document.querySelectorAll('[data-backstory-host]').length));
+            if (tag === 'with')
+              push(
+                c,
+                'steady.hosts',
+                await l.page.evaluate(() => document.querySelectorAll('[data-backstory-host]').length),
+              );
             await sleep(300);
             push(c, `steady.idle.${tag}`, await perSecond(l.page, steadyMs));
             await l.page.evaluate(() => window.__page.startEdits(200));
@@ -315,7 +370,10 @@ async function run(kind: BrowserKind, o: Options, server: LocalServer, bigUrl: (
         }
         if (want('insert')) {
           log('live insertions');
-          for (const [tag, l] of [['with', w], ['without', wo]] as const) {
+          for (const [tag, l] of [
+            ['with', w],
+            ['without', wo],
+          ] as const) {
             const one = await insert(l.page, 1, 2000);
             const hundred = await insert(l.page, 100, 3000);
             push(c, `ins1.main.${tag}`, one.mainThread);
@@ -356,11 +414,22 @@ async function run(kind: BrowserKind, o: Options, server: LocalServer, bigUrl: (
           // The page's own idle cost is in both windows; the pill is not showing yet on this fresh visit.
           const iw = await insert(w.page, 1, 2000);
           const iwo = await insert(wo.page, 1, 2000);
-          push(s, 'ins', iw.mainThread != null && iwo.mainThread != null ? iw.mainThread - iwo.mainThread : null);
+          push(
+            s,
+            'ins',
+            iw.mainThread != null && iwo.mainThread != null ? iw.mainThread - iwo.mainThread : null,
+          );
           await w.page.close();
           await wo.page.close();
         }
-        series.push({ size, chars: textSize(liveBlogHtml(size, TEXTS)), added: summarize(differences(s.with, s.without)), known: summarize(s.known), longest: summarize(s.longest), insertion: summarize(s.ins) });
+        series.push({
+          size,
+          chars: textSize(liveBlogHtml(size, TEXTS)),
+          added: summarize(differences(s.with, s.without)),
+          known: summarize(s.known),
+          longest: summarize(s.longest),
+          insertion: summarize(s.ins),
+        });
       }
     }
     if (series.length) report(kind, o, null, series, big);
@@ -371,7 +440,14 @@ async function run(kind: BrowserKind, o: Options, server: LocalServer, bigUrl: (
 }
 
 let TEXTS: string[] = [];
-type Series = Array<{ size: number; chars: number; added: Summary | null; known: Summary | null; longest: Summary | null; insertion: Summary | null }>;
+type Series = Array<{
+  size: number;
+  chars: number;
+  added: Summary | null;
+  known: Summary | null;
+  longest: Summary | null;
+  insertion: Summary | null;
+}>;
 
 function report(kind: BrowserKind, o: Options, c: Collected | null, series: Series, big: number): void {
   const want = (g: Group) => !o.only || o.only.has(g);
@@ -379,64 +455,252 @@ function report(kind: BrowserKind, o: Options, c: Collected | null, series: Seri
   const budget = (b: number | null) => (chromium ? b : null);
   if (!c) return reportSeries(kind, o, series);
   const rows: Row[] = [];
-  const add = (what: string, w: Summary | null, wo: Summary | null, added: Summary | null, unit: string, limit: number | null, limitText: string) => {
+  const add = (
+    what: string,
+    w: Summary | null,
+    wo: Summary | null,
+    added: Summary | null,
+    unit: string,
+    limit: number | null,
+    limitText: string,
+  ) => {
     const b = budget(limit);
-    rows.push({ what, with: fmt(w, unit), without: wo === undefined ? '—' : fmt(wo, unit), added: fmt(added, unit, wo !== undefined), budget: b == null ? (chromium ? '—' : `(Chromium: ${limitText})`) : limitText, verdict: verdict(added, b) });
+    rows.push({
+      what,
+      with: fmt(w, unit),
+      without: wo === undefined ? '—' : fmt(wo, unit),
+      added: fmt(added, unit, wo !== undefined),
+      budget: b == null ? (chromium ? '—' : `(Chromium: ${limitText})`) : limitText,
+      verdict: verdict(added, b),
+    });
   };
   const S = (k: string) => summarize(c[k] ?? []);
   const D = (a: string, b: string) => summarize(differences(c[a] ?? [], c[b] ?? []));
   const NONE = undefined as unknown as Summary;
-  const from = c.origin?.[0] ? 'after the content script starts' : 'after DOMContentLoaded (content-script start not observable here)';
+  const from = c.origin?.[0]
+    ? 'after the content script starts'
+    : 'after DOMContentLoaded (content-script start not observable here)';
   if (want('article')) {
     const names = S('article.names');
-    add(`ordinary article (${ARTICLE.replace('real/', '')}: ${names ? names.median : '?'} entities, ${S('article.mentions')?.median ?? '?'} underlined mentions): main-thread time during load`, S('article.with'), S('article.without'), D('article.with', 'article.without'), 'ms', 20, '≤ 20 ms');
-    add('ordinary article: main-thread wall time during load (trace; stretched by the machine\'s load)', S('article.wall.with'), S('article.wall.without'), D('article.wall.with', 'article.wall.without'), 'ms', 20, '≤ 20 ms');
-    add('ordinary article: longest extension task', S('article.longest'), NONE, S('article.longest'), 'ms', 50, '≤ 50 ms');
+    add(
+      `ordinary article (${ARTICLE.replace('real/', '')}: ${names ? names.median : '?'} entities, ${S('article.mentions')?.median ?? '?'} underlined mentions): main-thread time during load`,
+      S('article.with'),
+      S('article.without'),
+      D('article.with', 'article.without'),
+      'ms',
+      20,
+      '≤ 20 ms',
+    );
+    add(
+      "ordinary article: main-thread wall time during load (trace; stretched by the machine's load)",
+      S('article.wall.with'),
+      S('article.wall.without'),
+      D('article.wall.with', 'article.wall.without'),
+      'ms',
+      20,
+      '≤ 20 ms',
+    );
+    add(
+      'ordinary article: longest extension task',
+      S('article.longest'),
+      NONE,
+      S('article.longest'),
+      'ms',
+      50,
+      '≤ 50 ms',
+    );
   }
   const bigName = `${big.toLocaleString('en')}-update live blog (${(textSize(liveBlogHtml(big, TEXTS)) / 1e6).toFixed(2)} M chars: ${S('big.names')?.median ?? '?'} entities, ${S('big.mentions')?.median ?? '?'} underlined mentions)`;
   if (want('load') || want('steady') || want('insert') || want('card')) {
-    add(`${bigName}: names in the first viewport underlined, ${from}`, S('big.viewport'), NONE, S('big.viewport'), 'ms', 200, '≤ 200 ms');
-    add(`${bigName}: every name known, ${from}`, S('big.known'), NONE, S('big.known'), 'ms', 1500, '≤ 1,500 ms');
-    add(`${bigName}: main-thread time during load`, S('big.main.with'), S('big.main.without'), D('big.main.with', 'big.main.without'), 'ms', null, '—');
-    add(`${bigName}: main-thread wall time during load (trace)`, S('big.wall.with'), S('big.wall.without'), D('big.wall.with', 'big.wall.without'), 'ms', null, '—');
+    add(
+      `${bigName}: names in the first viewport underlined, ${from}`,
+      S('big.viewport'),
+      NONE,
+      S('big.viewport'),
+      'ms',
+      200,
+      '≤ 200 ms',
+    );
+    add(
+      `${bigName}: every name known, ${from}`,
+      S('big.known'),
+      NONE,
+      S('big.known'),
+      'ms',
+      1500,
+      '≤ 1,500 ms',
+    );
+    add(
+      `${bigName}: main-thread time during load`,
+      S('big.main.with'),
+      S('big.main.without'),
+      D('big.main.with', 'big.main.without'),
+      'ms',
+      null,
+      '—',
+    );
+    add(
+      `${bigName}: main-thread wall time during load (trace)`,
+      S('big.wall.with'),
+      S('big.wall.without'),
+      D('big.wall.with', 'big.wall.without'),
+      'ms',
+      null,
+      '—',
+    );
     add(`${bigName}: longest extension task`, S('big.longest'), NONE, S('big.longest'), 'ms', 50, '≤ 50 ms');
-    add(`${bigName}: JS heap after GC`, S('big.heap.with'), S('big.heap.without'), D('big.heap.with', 'big.heap.without'), 'MB', 15, '≤ 15 MB');
+    add(
+      `${bigName}: JS heap after GC`,
+      S('big.heap.with'),
+      S('big.heap.without'),
+      D('big.heap.with', 'big.heap.without'),
+      'MB',
+      15,
+      '≤ 15 MB',
+    );
   }
   if (want('steady')) {
     const hosts = S('steady.hosts');
-    add(`same page, idle, one new update flagged (extension hosts on the page: ${hosts?.median ?? '?'}): main thread per second over ${o.quick ? 2 : 6} s`, S('steady.idle.with'), S('steady.idle.without'), D('steady.idle.with', 'steady.idle.without'), 'ms/s', 5, '≤ 5 ms/s');
-    add(`same page, the page edits a text node every 200 ms: main thread per second over ${o.quick ? 2 : 6} s`, S('steady.edits.with'), S('steady.edits.without'), D('steady.edits.with', 'steady.edits.without'), 'ms/s', 25, '≤ 25 ms/s');
+    add(
+      `same page, idle, one new update flagged (extension hosts on the page: ${hosts?.median ?? '?'}): main thread per second over ${o.quick ? 2 : 6} s`,
+      S('steady.idle.with'),
+      S('steady.idle.without'),
+      D('steady.idle.with', 'steady.idle.without'),
+      'ms/s',
+      5,
+      '≤ 5 ms/s',
+    );
+    add(
+      `same page, the page edits a text node every 200 ms: main thread per second over ${o.quick ? 2 : 6} s`,
+      S('steady.edits.with'),
+      S('steady.edits.without'),
+      D('steady.edits.with', 'steady.edits.without'),
+      'ms/s',
+      25,
+      '≤ 25 ms/s',
+    );
   }
   if (want('insert')) {
-    add('one live insertion: main-thread work (2 s window, less the ongoing rate measured just before)', S('ins1.main.with'), S('ins1.main.without'), D('ins1.main.with', 'ins1.main.without'), 'ms', 16, '≤ 16 ms');
-    add('one live insertion: longest extension task', S('ins1.longest'), NONE, S('ins1.longest'), 'ms', null, '—');
-    add('one live insertion: underlined after insertion', S('ins1.underline'), NONE, S('ins1.underline'), 'ms', 300, '≤ 300 ms');
-    add('100 insertions at once: main-thread work (3 s window, less the ongoing rate)', S('ins100.main.with'), S('ins100.main.without'), D('ins100.main.with', 'ins100.main.without'), 'ms', 50, '≤ 50 ms');
-    add('100 insertions at once: longest extension task', S('ins100.longest'), NONE, S('ins100.longest'), 'ms', 50, '≤ 50 ms');
-    add('100 insertions at once: underlined after insertion', S('ins100.underline'), NONE, S('ins100.underline'), 'ms', null, '—');
+    add(
+      'one live insertion: main-thread work (2 s window, less the ongoing rate measured just before)',
+      S('ins1.main.with'),
+      S('ins1.main.without'),
+      D('ins1.main.with', 'ins1.main.without'),
+      'ms',
+      16,
+      '≤ 16 ms',
+    );
+    add(
+      'one live insertion: longest extension task',
+      S('ins1.longest'),
+      NONE,
+      S('ins1.longest'),
+      'ms',
+      null,
+      '—',
+    );
+    add(
+      'one live insertion: underlined after insertion',
+      S('ins1.underline'),
+      NONE,
+      S('ins1.underline'),
+      'ms',
+      300,
+      '≤ 300 ms',
+    );
+    add(
+      '100 insertions at once: main-thread work (3 s window, less the ongoing rate)',
+      S('ins100.main.with'),
+      S('ins100.main.without'),
+      D('ins100.main.with', 'ins100.main.without'),
+      'ms',
+      50,
+      '≤ 50 ms',
+    );
+    add(
+      '100 insertions at once: longest extension task',
+      S('ins100.longest'),
+      NONE,
+      S('ins100.longest'),
+      'ms',
+      50,
+      '≤ 50 ms',
+    );
+    add(
+      '100 insertions at once: underlined after insertion',
+      S('ins100.underline'),
+      NONE,
+      S('ins100.underline'),
+      'ms',
+      null,
+      '—',
+    );
   }
   if (want('card')) {
-    add('card with local data, small page (the article): intent end → dialog at a frame', S('card.article'), NONE, S('card.article'), 'ms', 16, '≤ 16 ms');
-    add('card with local data, big page, a name in view', S('card.big'), NONE, S('card.big'), 'ms', 16, '≤ 16 ms');
-    add('card with local data, big page, the most-mentioned name', S('card.most'), NONE, S('card.most'), 'ms', 16, '≤ 16 ms');
+    add(
+      'card with local data, small page (the article): intent end → dialog at a frame',
+      S('card.article'),
+      NONE,
+      S('card.article'),
+      'ms',
+      16,
+      '≤ 16 ms',
+    );
+    add(
+      'card with local data, big page, a name in view',
+      S('card.big'),
+      NONE,
+      S('card.big'),
+      'ms',
+      16,
+      '≤ 16 ms',
+    );
+    add(
+      'card with local data, big page, the most-mentioned name',
+      S('card.most'),
+      NONE,
+      S('card.most'),
+      'ms',
+      16,
+      '≤ 16 ms',
+    );
   }
   if (want('size')) {
     const bytes = gzippedContentScript(o.build[kind]);
     const s = summarize([bytes / 1000]);
-    rows.push({ what: `content script, gzipped (${o.build[kind].replace(/.*\/\.output\//, '.output/')})`, with: `${(bytes / 1000).toFixed(1)} kB (${(bytes / 1024).toFixed(1)} KiB)`, without: '—', added: `${(bytes / 1000).toFixed(1)} kB`, budget: chromium ? '≤ 150 kB' : '(Chromium: ≤ 150 kB)', verdict: chromium ? verdict(s, 150) : '—' });
+    rows.push({
+      what: `content script, gzipped (${o.build[kind].replace(/.*\/\.output\//, '.output/')})`,
+      with: `${(bytes / 1000).toFixed(1)} kB (${(bytes / 1024).toFixed(1)} KiB)`,
+      without: '—',
+      added: `${(bytes / 1000).toFixed(1)} kB`,
+      budget: chromium ? '≤ 150 kB' : '(Chromium: ≤ 150 kB)',
+      verdict: chromium ? verdict(s, 150) : '—',
+    });
   }
-  console.log(`\n## ${kind === 'chromium' ? 'Chromium' : 'Firefox ESR'}: ${o.runs} alternating runs with and without the extension${o.quick ? ' (--quick: small pages, a smoke test)' : ''}\n`);
-  if (!chromium) console.log('Firefox ESR: no CDP over WebDriver BiDi, so main-thread time, extension tasks and heap are n/a; times count from DOMContentLoaded; budgets are for Chromium.\n');
+  console.log(
+    `\n## ${kind === 'chromium' ? 'Chromium' : 'Firefox ESR'}: ${o.runs} alternating runs with and without the extension${o.quick ? ' (--quick: small pages, a smoke test)' : ''}\n`,
+  );
+  if (!chromium)
+    console.log(
+      'Firefox ESR: no CDP over WebDriver BiDi, so main-thread time, extension tasks and heap are n/a; times count from DOMContentLoaded; budgets are for Chromium.\n',
+    );
   console.log(table(rows));
 }
 
 function reportSeries(kind: BrowserKind, o: Options, series: Series): void {
   const chromium = kind === 'chromium';
   const cdp = (s: string) => (chromium ? s : 'n/a (no CDP over BiDi)');
-  console.log(`\nCosts from ${series[0].size} to ${series.at(-1)!.size} updates (${o.quick ? 1 : Math.max(1, Math.floor(o.runs / 5))} run(s) per size, pairs with and without; extension adds = with − without):\n`);
-  console.log('| updates | text | main-thread time added during load | every name known | longest extension task | one insertion: main-thread work added |');
+  console.log(
+    `\nCosts from ${series[0].size} to ${series.at(-1)!.size} updates (${o.quick ? 1 : Math.max(1, Math.floor(o.runs / 5))} run(s) per size, pairs with and without; extension adds = with − without):\n`,
+  );
+  console.log(
+    '| updates | text | main-thread time added during load | every name known | longest extension task | one insertion: main-thread work added |',
+  );
   console.log('|---|---|---|---|---|---|');
-  for (const s of series) console.log(`| ${s.size.toLocaleString('en')} | ${(s.chars / 1e6).toFixed(2)} M chars | ${chromium ? fmt(s.added, 'ms', true) : cdp('')} | ${fmt(s.known, 'ms')} | ${chromium ? fmt(s.longest, 'ms') : cdp('')} | ${chromium ? fmt(s.insertion, 'ms', true) : cdp('')} |`);
+  for (const s of series)
+    console.log(
+      `| ${s.size.toLocaleString('en')} | ${(s.chars / 1e6).toFixed(2)} M chars | ${chromium ? fmt(s.added, 'ms', true) : cdp('')} | ${fmt(s.known, 'ms')} | ${chromium ? fmt(s.longest, 'ms') : cdp('')} | ${chromium ? fmt(s.insertion, 'ms', true) : cdp('')} |`,
+    );
   const sizes = series.map((s) => s.size);
   const line = (what: string, costs: Array<Summary | null>) => {
     const m = costs.map((x) => x?.median ?? null);
@@ -446,17 +710,37 @@ function reportSeries(kind: BrowserKind, o: Options, series: Series): void {
     const mark = !chromium || last == null ? '' : last <= 1.1 ? ' PASS' : ' FAIL';
     return `  ${what}: per step ${each.map((x) => (x == null ? 'n/a' : `${x.toFixed(2)}×`)).join(', ')}; first to last ${overall == null ? 'n/a' : `${overall.toFixed(2)}×`}${mark}`;
   };
-  console.log('\nGrowth of the cost against the growth in size (1× = linear, 2× per doubling = quadratic; the verdict reads the last step, where fixed costs weigh least, PASS up to 1.1× for noise):');
-  if (chromium) console.log(line('load main-thread time added', series.map((s) => s.added)));
-  console.log(line('every name known', series.map((s) => s.known)));
-  if (chromium) console.log(line('one insertion', series.map((s) => s.insertion)));
+  console.log(
+    '\nGrowth of the cost against the growth in size (1× = linear, 2× per doubling = quadratic; the verdict reads the last step, where fixed costs weigh least, PASS up to 1.1× for noise):',
+  );
+  if (chromium)
+    console.log(
+      line(
+        'load main-thread time added',
+        series.map((s) => s.added),
+      ),
+    );
+  console.log(
+    line(
+      'every name known',
+      series.map((s) => s.known),
+    ),
+  );
+  if (chromium)
+    console.log(
+      line(
+        'one insertion',
+        series.map((s) => s.insertion),
+      ),
+    );
 }
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   if (!ensureBrowsers(o.browsers)) process.exit(1);
   for (const k of o.browsers) {
-    if (!statSync(join(o.build[k], 'manifest.json'), { throwIfNoEntry: false })) throw new Error(`No build in ${o.build[k]}: run "npm run build:test" first.`);
+    if (!statSync(join(o.build[k], 'manifest.json'), { throwIfNoEntry: false }))
+      throw new Error(`No build in ${o.build[k]}: run "npm run build:test" first.`);
   }
   TEXTS = paragraphs(readFileSync(join(SHARED, 'fixtures/eaworldview-syria-daily.html'), 'utf8'));
   const server = await startServer();
@@ -479,14 +763,22 @@ async function main(): Promise<void> {
   };
   const load0 = loadavg();
   const t0 = Date.now();
-  console.log(`# npm run bench:page — load average (1, 5, 15 min) at start: ${load0.map((l) => l.toFixed(2)).join(', ')} on a shared 2-core machine`);
-  console.log(`Builds: ${o.browsers.map((k) => `${k} ${o.build[k]}`).join('; ')}.${o.browsers.includes('chromium') ? " Chromium: main-thread time = CDP TaskDuration (thread time) of the page's renderer; extension tasks from a trace." : ''}`);
+  console.log(
+    `# npm run bench:page — load average (1, 5, 15 min) at start: ${load0.map((l) => l.toFixed(2)).join(', ')} on a shared 2-core machine`,
+  );
+  console.log(
+    `Builds: ${o.browsers.map((k) => `${k} ${o.build[k]}`).join('; ')}.${o.browsers.includes('chromium') ? " Chromium: main-thread time = CDP TaskDuration (thread time) of the page's renderer; extension tasks from a trace." : ''}`,
+  );
   try {
     for (const k of o.browsers) await run(k, o, server, bigUrl);
   } finally {
     await server.close();
   }
-  console.log(`\nload average at end: ${loadavg().map((l) => l.toFixed(2)).join(', ')}; ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(
+    `\nload average at end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}; ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
 }
 
 if (process.argv[1] && /bench-page\.ts$/.test(process.argv[1])) await main();

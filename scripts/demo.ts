@@ -25,7 +25,9 @@ async function main(): Promise<void> {
 
   if (headed) {
     console.log(`\nBackstory is running in Chromium on ${url}`);
-    console.log('Hover an underlined name for its card; the toolbar button opens the popup. Close the window (or Ctrl-C) to stop.');
+    console.log(
+      'Hover an underlined name for its card; the toolbar button opens the popup. Close the window (or Ctrl-C) to stop.',
+    );
     await new Promise<void>((done) => {
       demo.context.on('close', () => done());
       process.on('SIGINT', () => done());

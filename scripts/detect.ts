@@ -18,8 +18,8 @@ import { Window } from 'happy-dom';
 import { createPageDetector, type EntitySummary, type Kind, type Mention } from '../src/detect';
 import { namesWanted, pageLanguage, type PageLanguage } from '../src/detect/language';
 import { findLiveBlog } from '../src/liveblog';
-import { locate, walkBlocks, type TextBlock } from '../src/page/blocks';
-import { scanRoot } from '../src/page/scope';
+import { locate, walkBlocks, type TextBlock } from '../src/dom/blocks';
+import { scanRoot } from '../src/dom/scope';
 
 export interface PageMentionOut {
   text: string;
@@ -67,24 +67,37 @@ function parse(html: string, url: string): { doc: Document; close: () => void } 
 }
 
 /** A page as the content script reads it: its live blog, its blocks and their names. */
-export function detectPage(html: string, options: { url?: string; now?: number; allLanguages?: boolean } = {}): PageOut & { detail: Detail } {
+export function detectPage(
+  html: string,
+  options: { url?: string; now?: number; allLanguages?: boolean } = {},
+): PageOut & { detail: Detail } {
   const { doc, close } = parse(html, options.url ?? 'https://example.org/');
   try {
     const blog = findLiveBlog(doc, options.now ?? Date.now());
     const root = scanRoot(doc);
     const blocks: TextBlock[] = root ? [...walkBlocks(root, doc)] : [];
-    const page = pageLanguage(doc.documentElement.getAttribute('lang'), blocks.map((b) => b.text));
+    const page = pageLanguage(
+      doc.documentElement.getAttribute('lang'),
+      blocks.map((b) => b.text),
+    );
     const nearestLang = (b: TextBlock) => b.nodes[0].parentElement?.closest('[lang]')?.getAttribute('lang');
     const detector = createPageDetector();
     // A skipped block is added empty, so that block indices stay the page's.
-    for (const b of blocks) detector.add(options.allLanguages || namesWanted(b.text, nearestLang(b), page) ? b.text : '');
+    for (const b of blocks)
+      detector.add(options.allLanguages || namesWanted(b.text, nearestLang(b), page) ? b.text : '');
     const { blocks: found, entities } = detector.resolve();
     const updates = blog?.updates ?? [];
-    const updateOf = (node: Node): string | null => updates.find((u) => u.elements.some((el) => el.contains(node)))?.id ?? null;
+    const updateOf = (node: Node): string | null =>
+      updates.find((u) => u.elements.some((el) => el.contains(node)))?.id ?? null;
     const mentions: PageMentionOut[] = [];
     found.forEach((ms, i) => {
       for (const m of ms) {
-        mentions.push({ text: blocks[i].text.slice(m.start, m.end), kind: m.kind, entity: m.key, update: updateOf(locate(blocks[i], m.start, false).node) });
+        mentions.push({
+          text: blocks[i].text.slice(m.start, m.end),
+          kind: m.kind,
+          entity: m.key,
+          update: updateOf(locate(blocks[i], m.start, false).node),
+        });
       }
     });
     return {
@@ -107,18 +120,34 @@ export function textBlocks(text: string): Array<{ start: number; text: string }>
 }
 
 /** A text as one page: mentions with offsets into the whole text. */
-export function detectText(text: string, options: { allLanguages?: boolean } = {}): { mentions: TextMentionOut[]; detail: Detail } {
+export function detectText(
+  text: string,
+  options: { allLanguages?: boolean } = {},
+): { mentions: TextMentionOut[]; detail: Detail } {
   const blocks = textBlocks(text);
-  const page = pageLanguage(null, blocks.map((b) => b.text));
+  const page = pageLanguage(
+    null,
+    blocks.map((b) => b.text),
+  );
   const detector = createPageDetector();
   for (const b of blocks) detector.add(options.allLanguages || namesWanted(b.text, null, page) ? b.text : '');
   const { blocks: found, entities } = detector.resolve();
   const mentions: TextMentionOut[] = [];
   found.forEach((ms, i) => {
     const base = blocks[i].start;
-    for (const m of ms) mentions.push({ start: base + m.start, end: base + m.end, text: text.slice(base + m.start, base + m.end), kind: m.kind, entity: m.key });
+    for (const m of ms)
+      mentions.push({
+        start: base + m.start,
+        end: base + m.end,
+        text: text.slice(base + m.start, base + m.end),
+        kind: m.kind,
+        entity: m.key,
+      });
   });
-  return { mentions, detail: { blocks: blocks.map((b) => b.text), mentions: found, entities, language: page } };
+  return {
+    mentions,
+    detail: { blocks: blocks.map((b) => b.text), mentions: found, entities, language: page },
+  };
 }
 
 function table({ blocks, mentions, entities, language }: Detail, withBlocks: boolean): string {
@@ -137,17 +166,25 @@ function table({ blocks, mentions, entities, language }: Detail, withBlocks: boo
       e.subkind,
       e.aliases.length > 1 ? `aliases: ${e.aliases.join(', ')}` : '',
       e.roles.length ? `roles: ${e.roles.join(' | ')}` : '',
-      e.geo ? `geo: ${e.geo.lat},${e.geo.lon}${e.geo.country ? ` ${e.geo.country}` : ''}${e.geo.population ? ` pop ${e.geo.population}` : ''}` : '',
+      e.geo
+        ? `geo: ${e.geo.lat},${e.geo.lon}${e.geo.country ? ` ${e.geo.country}` : ''}${e.geo.population ? ` pop ${e.geo.population}` : ''}`
+        : '',
       e.wikiTitle ? `wiki: ${e.wikiTitle}` : '',
     ].filter(Boolean);
-    lines.push(`${String(e.count).padStart(3)}  ${e.kind.padEnd(12)} ${e.name}  [${e.key}]${extras.length ? `  ${extras.join('; ')}` : ''}`);
+    lines.push(
+      `${String(e.count).padStart(3)}  ${e.kind.padEnd(12)} ${e.name}  [${e.key}]${extras.length ? `  ${extras.join('; ')}` : ''}`,
+    );
   }
   const lang = `page language ${language.language}${language.declared ? ` (declared ${language.declared})` : ''}`;
-  lines.push('', `${blocks.length} blocks, ${mentions.flat().length} mentions, ${entities.size} entities; ${lang}`);
+  lines.push(
+    '',
+    `${blocks.length} blocks, ${mentions.flat().length} mentions, ${entities.size} entities; ${lang}`,
+  );
   return lines.join('\n');
 }
 
-const USAGE = 'usage: npm run --silent detect -- [--table [--blocks]] [--all-languages] FILE.html | --text FILE.txt [FILE.txt ...]';
+const USAGE =
+  'usage: npm run --silent detect -- [--table [--blocks]] [--all-languages] FILE.html | --text FILE.txt [FILE.txt ...]';
 
 function main(argv: string[]): number {
   const flags = new Set(argv.filter((a) => a.startsWith('--')));
@@ -173,4 +210,5 @@ function main(argv: string[]): number {
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  process.exitCode = main(process.argv.slice(2));

@@ -15,7 +15,10 @@ const outDir = resolve(REPO, process.env.BACKSTORY_STORE_OUT ?? 'store-output/sc
 
 /** The page as it is, with the popup drawn where the toolbar button opens it. */
 async function withPopup(demo: Demo, file: string): Promise<void> {
-  const [pageShot, popupShot] = [await demo.page.screenshot(), await (await openPopup(demo)).screenshot({ fullPage: true })];
+  const [pageShot, popupShot] = [
+    await demo.page.screenshot(),
+    await (await openPopup(demo)).screenshot({ fullPage: true }),
+  ];
   const canvas = await demo.context.newPage();
   await canvas.setViewportSize(SIZE);
   const src = (b: Buffer) => `data:image/png;base64,${b.toString('base64')}`;

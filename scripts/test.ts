@@ -8,6 +8,7 @@ import { ensureBrowsers } from './lib/browsers';
 // The package.json scripts, in order: one definition of each step.
 const steps: Array<[string, string]> = [
   ['Type check', 'typecheck'],
+  ['Format (Prettier)', 'format:check'],
   ['Unit tests', 'test:unit'],
   ['Store builds (Chrome MV3, Firefox MV3)', 'build'],
   ['Test builds (the store builds plus local origins, for the real-browser tests)', 'build:test'],
@@ -20,7 +21,10 @@ const started = Date.now();
 if (!ensureBrowsers(['chromium', 'firefox'])) process.exit(1);
 for (const [title, script] of steps) {
   console.log(`\n▶ ${title}`);
-  const r = spawnSync('npm', ['run', '--silent', script], { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' } });
+  const r = spawnSync('npm', ['run', '--silent', script], {
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' },
+  });
   if (r.status !== 0) {
     console.error(`\n✖ ${title} failed (exit ${r.status}).`);
     process.exit(r.status ?? 1);

@@ -4,7 +4,8 @@
  * gives the same reasons to the stores' reviewers.
  */
 export const ALLOWED_PERMISSIONS: Record<string, string> = {
-  storage: 'settings (storage.local) and the tab→page map that survives a stopped service worker (storage.session)',
+  storage:
+    'settings (storage.local) and the tab→page map that survives a stopped service worker (storage.session)',
   scripting: 'register the content script on sites the reader enables from the popup',
   activeTab: 'the popup reads the active tab’s URL when the reader opens it',
 };

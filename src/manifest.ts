@@ -40,8 +40,7 @@ export function iconSet(state: IconState): Record<string, string> {
 export function buildManifest(browser: string) {
   const manifest: Record<string, unknown> = {
     name: 'Backstory',
-    description:
-      'Who and where, on hover, and what is new since you last looked: for readers of live blogs.',
+    description: 'Who and where, on hover, and what is new since you last looked: for readers of live blogs.',
     // storage: settings; scripting: register the content script on sites the reader enables;
     // activeTab: the popup reads the active tab's URL when the reader opens it.
     permissions: ['storage', 'scripting', 'activeTab'],

@@ -26,7 +26,12 @@ export function loadDocument(html: string, url = 'http://127.0.0.1:8000/page.htm
 export function parsePage(html: string, url = 'http://127.0.0.1:8000/page.html'): Document {
   const window = new Window({
     url,
-    settings: { disableJavaScriptFileLoading: true, disableIframePageLoading: true, handleDisabledFileLoadingAsSuccess: true, navigation: { disableChildFrameNavigation: true, disableChildPageNavigation: true } },
+    settings: {
+      disableJavaScriptFileLoading: true,
+      disableIframePageLoading: true,
+      handleDisabledFileLoadingAsSuccess: true,
+      navigation: { disableChildFrameNavigation: true, disableChildPageNavigation: true },
+    },
   });
   window.document.write(html);
   return window.document as unknown as Document;

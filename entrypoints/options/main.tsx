@@ -27,11 +27,17 @@ const api: OptionsApi = {
   removeSite: async (origin) => void (await ask('site:disable', { origin })),
   errors: () => ask('errors:list', {}),
   status: () => ask('status:get', {}),
-  exportErrors: (entries) => download({ backstory: 'error-log', exportedAt: new Date().toISOString(), entries }, 'backstory-errors.json'),
+  exportErrors: (entries) =>
+    download(
+      { backstory: 'error-log', exportedAt: new Date().toISOString(), entries },
+      'backstory-errors.json',
+    ),
   clearErrors: () => ask('errors:clear', {}),
   enableSites(origins) {
     // First thing in the click: Firefox refuses permissions.request once anything has been awaited.
-    return browser.permissions.request({ origins }).then((granted) => (granted ? ask('sites:enable', { origins }).then((r) => r.enabled) : []));
+    return browser.permissions
+      .request({ origins })
+      .then((granted) => (granted ? ask('sites:enable', { origins }).then((r) => r.enabled) : []));
   },
   async importFile(file) {
     try {

@@ -30,8 +30,20 @@ async function access(tabId: number, url: string | undefined): Promise<PageAcces
   const reason = restrictedReason(url);
   if (reason) return { kind: 'restricted', reason };
   const host = new URL(url!).hostname;
-  const [ping, site] = await Promise.all([tell(tabId, 'page:ping', {}).catch(() => null), ask('site:status', { url: url! })]);
-  if (ping) return { kind: 'running', host, site: site.enabled, isLiveBlog: ping.isLiveBlog, names: ping.names, english: ping.language === 'en', borderline: ping.borderline };
+  const [ping, site] = await Promise.all([
+    tell(tabId, 'page:ping', {}).catch(() => null),
+    ask('site:status', { url: url! }),
+  ]);
+  if (ping)
+    return {
+      kind: 'running',
+      host,
+      site: site.enabled,
+      isLiveBlog: ping.isLiveBlog,
+      names: ping.names,
+      english: ping.language === 'en',
+      borderline: ping.borderline,
+    };
   return site.enabled ? { kind: 'enabled', host } : { kind: 'off', host };
 }
 
@@ -39,7 +51,8 @@ const api: PopupApi = {
   async load() {
     if (urlParam && !tabParam) return { state: await ask('page:get', { url: urlParam }), url: urlParam };
     const tab = await currentTab();
-    if (tab?.id === undefined) return { state: null, access: { kind: 'restricted', reason: 'No tab to show.' } };
+    if (tab?.id === undefined)
+      return { state: null, access: { kind: 'restricted', reason: 'No tab to show.' } };
     const url = tab.url ?? urlParam;
     target = { tabId: tab.id, url, pattern: url ? originPattern(url) : null };
     const [state, acc] = await Promise.all([ask('page:get', { tabId: tab.id }), access(tab.id, url)]);
@@ -58,7 +71,9 @@ const api: PopupApi = {
     // First thing in the click: Firefox refuses permissions.request once anything has been awaited.
     return browser.permissions
       .request({ origins: [t.pattern] })
-      .then((granted) => (granted ? ask('site:enable', { origin: t.pattern!, tabId: t.tabId }).then((r) => r.enabled) : false));
+      .then((granted) =>
+        granted ? ask('site:enable', { origin: t.pattern!, tabId: t.tabId }).then((r) => r.enabled) : false,
+      );
   },
   runOnce() {
     if (!target) return Promise.resolve(false);

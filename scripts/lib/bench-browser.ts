@@ -48,8 +48,12 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'];
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'v8.execute',
+];
 
 /**
  * A function's source for the page: tsx's transform leaves `__name(...)` calls in nested named functions,
@@ -78,7 +82,10 @@ function chromiumPage(page: Page, cdp: CDPSession): BenchPage {
     async startTrace() {
       events = [];
       tracing = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-      await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
+      await cdp.send('Tracing.start', {
+        traceConfig: { includedCategories: TRACE_CATEGORIES },
+        transferMode: 'ReportEvents',
+      });
       return true;
     },
     async stopTrace() {
@@ -91,15 +98,28 @@ function chromiumPage(page: Page, cdp: CDPSession): BenchPage {
   };
 }
 
-export async function launchChromiumBench(extension: boolean, buildDir: string, settings: Record<string, unknown>): Promise<BenchBrowser> {
+export async function launchChromiumBench(
+  extension: boolean,
+  buildDir: string,
+  settings: Record<string, unknown>,
+): Promise<BenchBrowser> {
   const profileDir = mkdtempSync(join(tmpdir(), 'backstory-bench-chromium-'));
   let context: BrowserContext;
   let extensionId = '';
   if (extension) {
-    ({ context, extensionId } = await launchChromiumWithExtension({ extensionDir: buildDir, profileDir, viewport: VIEWPORT }));
+    ({ context, extensionId } = await launchChromiumWithExtension({
+      extensionDir: buildDir,
+      profileDir,
+      viewport: VIEWPORT,
+    }));
     await setExtensionSettings(context, extensionId, settings);
   } else {
-    context = await chromium.launchPersistentContext(profileDir, { executablePath: requireBrowser('chromium'), headless: true, viewport: VIEWPORT, args: CHROMIUM_ARGS });
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: requireBrowser('chromium'),
+      headless: true,
+      viewport: VIEWPORT,
+      args: CHROMIUM_ARGS,
+    });
   }
   // The network is closed; nothing but the local server is ever asked.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
@@ -137,7 +157,9 @@ export async function launchChromiumBench(extension: boolean, buildDir: string, 
 async function ping(url: string): Promise<number | null> {
   const api = ((globalThis as any).browser ?? (globalThis as any).chrome) as any;
   for (const tab of await api.tabs.query({})) {
-    const answer = await api.tabs.sendMessage(tab.id, { bs: 1, type: 'page:ping', payload: {} }).catch(() => null);
+    const answer = await api.tabs
+      .sendMessage(tab.id, { bs: 1, type: 'page:ping', payload: {} })
+      .catch(() => null);
     if (answer?.ok?.url === url) return typeof answer.ok.names === 'number' ? answer.ok.names : null;
   }
   return null;
@@ -160,7 +182,11 @@ function firefoxPage(page: PPage): BenchPage {
   };
 }
 
-export async function launchFirefoxBench(extension: boolean, buildDir: string, settings: Record<string, unknown>): Promise<BenchBrowser> {
+export async function launchFirefoxBench(
+  extension: boolean,
+  buildDir: string,
+  settings: Record<string, unknown>,
+): Promise<BenchBrowser> {
   const profileDir = mkdtempSync(join(tmpdir(), 'backstory-bench-firefox-'));
   if (extension) {
     // Installed as tests/e2e/harness/firefox.ts installs it: an .xpi in the profile, enabled at startup.
@@ -182,7 +208,12 @@ export async function launchFirefoxBench(extension: boolean, buildDir: string, s
     // Over BiDi, goto to a moz-extension:// page never resolves although the page loads: poll instead.
     void page.goto(`moz-extension://${FIREFOX_UUID}/options.html`).catch(() => undefined);
     for (let i = 0; i < 150; i++) {
-      if (await page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete').catch(() => false)) return page;
+      if (
+        await page
+          .evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete')
+          .catch(() => false)
+      )
+        return page;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error('the extension did not start in Firefox');

@@ -11,7 +11,6 @@ export function defaultBuildDir(kind: BrowserKind): string {
   return resolve(REPO, '.output', `${kind === 'chromium' ? 'chrome' : 'firefox'}-mv3-test`);
 }
 
-
 export const GROUPS = ['article', 'load', 'steady', 'insert', 'card', 'size', 'series'] as const;
 export type Group = (typeof GROUPS)[number];
 
@@ -30,18 +29,23 @@ export function parseArgs(argv: string[]): Options {
   };
   const quick = argv.includes('--quick');
   const runs = Number(value('--runs') ?? (quick ? 2 : 5));
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs wants a whole number ≥ 1, not ${value('--runs')}`);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs wants a whole number ≥ 1, not ${value('--runs')}`);
   const b = value('--browser') ?? 'chromium';
-  if (!['chromium', 'firefox', 'both'].includes(b)) throw new Error(`--browser is chromium, firefox or both, not ${b}`);
+  if (!['chromium', 'firefox', 'both'].includes(b))
+    throw new Error(`--browser is chromium, firefox or both, not ${b}`);
   const only = value('--only');
   const groups = only ? new Set(only.split(',').map((s) => s.trim()) as Group[]) : null;
-  for (const g of groups ?? []) if (!GROUPS.includes(g)) throw new Error(`--only takes ${GROUPS.join(', ')}; not ${g}`);
+  for (const g of groups ?? [])
+    if (!GROUPS.includes(g)) throw new Error(`--only takes ${GROUPS.join(', ')}; not ${g}`);
   return {
     runs,
     quick,
     browsers: b === 'both' ? ['chromium', 'firefox'] : [b as BrowserKind],
     only: groups,
-    build: { chromium: value('--build') ?? defaultBuildDir('chromium'), firefox: value('--firefox-build') ?? defaultBuildDir('firefox') },
+    build: {
+      chromium: value('--build') ?? defaultBuildDir('chromium'),
+      firefox: value('--firefox-build') ?? defaultBuildDir('firefox'),
+    },
   };
 }
-

@@ -45,7 +45,8 @@ export function entryHtml(id: number, texts: ReadonlyArray<string>): string {
     const t = texts[(id * 3 + k) % texts.length];
     const left = room - size;
     // Whole sentences where they fit, so names are not cut in half.
-    const cut = t.length <= left ? t : t.slice(0, Math.max(t.lastIndexOf('. ', left) + 1, 0)) || t.slice(0, left);
+    const cut =
+      t.length <= left ? t : t.slice(0, Math.max(t.lastIndexOf('. ', left) + 1, 0)) || t.slice(0, left);
     parts.push(cut);
     size += cut.length;
   }
@@ -114,5 +115,9 @@ export function textSize(html: string): number {
 export function inert(html: string): string {
   return html
     .replace(/<meta[^>]*http-equiv=["']?refresh[^>]*>/gi, '')
-    .replace(/<head[^>]*>/i, (head) => `${head}<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'none'">`);
+    .replace(
+      /<head[^>]*>/i,
+      (head) =>
+        `${head}<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'none'">`,
+    );
 }

@@ -12,7 +12,9 @@ export interface Summary {
 
 /** Median (mean of the middle two for an even count) and range; null when nothing was measured. */
 export function summarize(values: ReadonlyArray<number | null | undefined>): Summary | null {
-  const xs = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+  const xs = values
+    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v))
+    .sort((a, b) => a - b);
   if (!xs.length) return null;
   const mid = xs.length >> 1;
   const median = xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
@@ -20,7 +22,10 @@ export function summarize(values: ReadonlyArray<number | null | undefined>): Sum
 }
 
 /** Pairwise differences (with − without) of alternating runs, run i against run i. */
-export function differences(withExt: ReadonlyArray<number | null>, without: ReadonlyArray<number | null>): Array<number | null> {
+export function differences(
+  withExt: ReadonlyArray<number | null>,
+  without: ReadonlyArray<number | null>,
+): Array<number | null> {
   return withExt.map((w, i) => (w == null || without[i] == null ? null : w - (without[i] as number)));
 }
 
@@ -61,7 +66,11 @@ export interface Row {
 /** A Markdown table, so the printed figures can be pasted into the README as they are. */
 export function table(rows: ReadonlyArray<Row>): string {
   const head = ['what', 'with extension', 'without', 'extension adds', 'budget', ''];
-  const lines = [head, head.map(() => '---'), ...rows.map((r) => [r.what, r.with, r.without, r.added, r.budget, r.verdict])];
+  const lines = [
+    head,
+    head.map(() => '---'),
+    ...rows.map((r) => [r.what, r.with, r.without, r.added, r.budget, r.verdict]),
+  ];
   return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
@@ -80,7 +89,10 @@ export function scaling(sizes: ReadonlyArray<number>, costs: ReadonlyArray<numbe
  * Cost growth per step of the series against the step's growth in size (1 = linear, 2 for a doubling
  * step = quadratic). The last step, where fixed costs weigh least, is the one that tells.
  */
-export function steps(sizes: ReadonlyArray<number>, costs: ReadonlyArray<number | null>): Array<number | null> {
+export function steps(
+  sizes: ReadonlyArray<number>,
+  costs: ReadonlyArray<number | null>,
+): Array<number | null> {
   const out: Array<number | null> = [];
   for (let i = 1; i < sizes.length; i++) {
     const a = costs[i - 1];

@@ -34,19 +34,30 @@ export interface TraceFacts {
 const EXTENSION_URL = /(chrome|moz)-extension:\/\//;
 
 export function analyzeTrace(events: ReadonlyArray<TraceEvent>, syncMark = 'bench-sync'): TraceFacts | null {
-  const mark = events.find((e) => e.name === syncMark && e.cat.includes('blink.user_timing') && typeof e.args?.data?.startTime === 'number');
+  const mark = events.find(
+    (e) =>
+      e.name === syncMark &&
+      e.cat.includes('blink.user_timing') &&
+      typeof e.args?.data?.startTime === 'number',
+  );
   if (!mark) return null;
   // Trace clock (µs) to page clock (ms).
   const offset = mark.args!.data.startTime - mark.ts / 1000;
   const page = (ts: number) => ts / 1000 + offset;
   const own = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid);
-  const tasks = own.filter((e) => e.ph === 'X' && e.name === 'RunTask' && typeof e.dur === 'number').sort((a, b) => a.ts - b.ts);
-  const marks = own.filter((e) => e.args && EXTENSION_URL.test(JSON.stringify(e.args))).map((e) => e.ts).sort((a, b) => a - b);
+  const tasks = own
+    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && typeof e.dur === 'number')
+    .sort((a, b) => a.ts - b.ts);
+  const marks = own
+    .filter((e) => e.args && EXTENSION_URL.test(JSON.stringify(e.args)))
+    .map((e) => e.ts)
+    .sort((a, b) => a - b);
   const extensionTasks: TaskSpan[] = [];
   let m = 0;
   for (const t of tasks) {
     while (m < marks.length && marks[m] < t.ts) m++;
-    if (m < marks.length && marks[m] <= t.ts + t.dur!) extensionTasks.push({ start: page(t.ts), dur: t.dur! / 1000 });
+    if (m < marks.length && marks[m] <= t.ts + t.dur!)
+      extensionTasks.push({ start: page(t.ts), dur: t.dur! / 1000 });
   }
   return {
     extensionStart: marks.length ? page(marks[0]) : null,
@@ -56,7 +67,11 @@ export function analyzeTrace(events: ReadonlyArray<TraceEvent>, syncMark = 'benc
 }
 
 /** Longest and total duration of the spans that start inside [from, to) (page time). */
-export function spanStats(spans: ReadonlyArray<TaskSpan>, from = -Infinity, to = Infinity): { longest: number; total: number; count: number } {
+export function spanStats(
+  spans: ReadonlyArray<TaskSpan>,
+  from = -Infinity,
+  to = Infinity,
+): { longest: number; total: number; count: number } {
   let longest = 0;
   let total = 0;
   let count = 0;

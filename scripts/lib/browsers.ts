@@ -7,7 +7,11 @@ import { existsSync } from 'node:fs';
 
 export const BROWSERS = {
   chromium: { path: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', pkg: 'chromium', env: 'CHROMIUM_PATH' },
-  firefox: { path: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', pkg: 'firefox-esr', env: 'FIREFOX_PATH' },
+  firefox: {
+    path: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    pkg: 'firefox-esr',
+    env: 'FIREFOX_PATH',
+  },
 } as const;
 
 export type BrowserName = keyof typeof BROWSERS;
@@ -37,7 +41,10 @@ export function ensureBrowsers(names: BrowserName[]): boolean {
   console.log(`Installing ${pkgs.join(', ')} from Debian's packages…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...pkgs, 'fonts-dejavu-core'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...pkgs, 'fonts-dejavu-core'], {
+    stdio: 'inherit',
+    env,
+  });
   const still = missing.filter((n) => !existsSync(BROWSERS[n].path));
   for (const n of still) console.error(missingLine(n));
   return still.length === 0;

@@ -24,7 +24,9 @@ export interface ChromiumOptions {
   args?: string[];
 }
 
-export async function launchChromiumWithExtension(options: ChromiumOptions): Promise<{ context: BrowserContext; extensionId: string }> {
+export async function launchChromiumWithExtension(
+  options: ChromiumOptions,
+): Promise<{ context: BrowserContext; extensionId: string }> {
   const context = await chromium.launchPersistentContext(options.profileDir, {
     executablePath: requireBrowser('chromium'),
     headless: options.headless ?? true,
@@ -41,11 +43,19 @@ export async function launchChromiumWithExtension(options: ChromiumOptions): Pro
 }
 
 /** Writes extension settings from an extension page, as the options page does: through the background. */
-export async function setExtensionSettings(context: BrowserContext, extensionId: string, patch: Record<string, unknown>): Promise<void> {
+export async function setExtensionSettings(
+  context: BrowserContext,
+  extensionId: string,
+  patch: Record<string, unknown>,
+): Promise<void> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   await page.evaluate(async (p) => {
-    const reply = await (globalThis as any).chrome.runtime.sendMessage({ bs: 1, type: 'settings:set', payload: p });
+    const reply = await (globalThis as any).chrome.runtime.sendMessage({
+      bs: 1,
+      type: 'settings:set',
+      payload: p,
+    });
     if (!reply || 'error' in reply) throw new Error(`settings:set: ${reply?.error ?? 'no answer'}`);
   }, patch);
   await page.close();

@@ -16,7 +16,10 @@ export const DEMO_PAGE = '/demo/syria-live.html';
 /** Builds the test build (the store build plus the local origins the demo page is served from). */
 export function buildTestExtension(): void {
   console.log('Building the extension (Chrome MV3, test build)…');
-  const build = spawnSync('npx', ['--no-install', 'wxt', 'build', '--mode', TEST_MODE], { stdio: ['ignore', 'ignore', 'inherit'], cwd: REPO });
+  const build = spawnSync('npx', ['--no-install', 'wxt', 'build', '--mode', TEST_MODE], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: REPO,
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -29,7 +32,11 @@ export interface Demo {
 }
 
 /** Chromium with the test build, on the demo page, its card lookups answered by the local mock. */
-export async function openDemo(options: { headless: boolean; viewport: { width: number; height: number } | null; port?: number }): Promise<Demo> {
+export async function openDemo(options: {
+  headless: boolean;
+  viewport: { width: number; height: number } | null;
+  port?: number;
+}): Promise<Demo> {
   const server = await startServer(options.port ?? 0);
   const url = server.origin + DEMO_PAGE;
   const profileDir = mkdtempSync(join(tmpdir(), 'backstory-demo-'));
@@ -57,7 +64,9 @@ export async function openDemo(options: { headless: boolean; viewport: { width: 
 
 /** Hovers a name as a reader would and waits for its card's layers. Returns the point hovered. */
 export async function hoverName(page: Page, text: string): Promise<{ x: number; y: number }> {
-  await page.waitForFunction(() => (CSS.highlights.get('backstory-person')?.size ?? 0) > 0, undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => (CSS.highlights.get('backstory-person')?.size ?? 0) > 0, undefined, {
+    timeout: 15_000,
+  });
   const point = await page.evaluate((text) => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -67,7 +76,10 @@ export async function hoverName(page: Page, text: string): Promise<{ x: number; 
       r.setStart(n, i);
       r.setEnd(n, i + text.length);
       // Low in the window, so the card has room above the line, where it prefers to open.
-      window.scrollBy({ top: r.getClientRects()[0].top - innerHeight * 0.8, behavior: 'instant' as ScrollBehavior });
+      window.scrollBy({
+        top: r.getClientRects()[0].top - innerHeight * 0.8,
+        behavior: 'instant' as ScrollBehavior,
+      });
       const rect = r.getClientRects()[0];
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     }
@@ -76,7 +88,14 @@ export async function hoverName(page: Page, text: string): Promise<{ x: number; 
   if (!point) throw new Error(`"${text}" is not on the demo page`);
   await page.mouse.move(point.x - 40, point.y + 30);
   await page.mouse.move(point.x, point.y, { steps: 6 });
-  await page.waitForFunction(() => document.querySelector('backstory-card')?.shadowRoot?.querySelector('[role="dialog"] .wiki, [role="dialog"] .muted:not([aria-busy])'), undefined, { timeout: 15_000 });
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('backstory-card')
+        ?.shadowRoot?.querySelector('[role="dialog"] .wiki, [role="dialog"] .muted:not([aria-busy])'),
+    undefined,
+    { timeout: 15_000 },
+  );
   await page.waitForTimeout(400);
   return point;
 }
@@ -84,7 +103,10 @@ export async function hoverName(page: Page, text: string): Promise<{ x: number; 
 /** Screenshot of the card with the line it belongs to. */
 export async function shootCard(page: Page, file: string, point: { x: number; y: number }): Promise<void> {
   const box = await page.evaluate(() => {
-    const r = document.querySelector('backstory-card')!.shadowRoot!.querySelector('[role="dialog"]')!.getBoundingClientRect();
+    const r = document
+      .querySelector('backstory-card')!
+      .shadowRoot!.querySelector('[role="dialog"]')!
+      .getBoundingClientRect();
     return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
   });
   const vp = page.viewportSize()!;

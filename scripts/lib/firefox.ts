@@ -4,7 +4,11 @@ import { GECKO_ID } from '../../src/manifest';
 /** Fixed so tests can open moz-extension://UUID/… pages. */
 export const FIREFOX_UUID = '5d2e6c1a-8b4f-4f0e-9a6d-2c7b1e0f4a11';
 
-export const firefoxArgs = (viewport: { width: number; height: number }) => ['--remote-allow-system-access', `--width=${viewport.width}`, `--height=${viewport.height}`];
+export const firefoxArgs = (viewport: { width: number; height: number }) => [
+  '--remote-allow-system-access',
+  `--width=${viewport.width}`,
+  `--height=${viewport.height}`,
+];
 
 /** The add-on installed as an .xpi in the profile is found and enabled at startup, unsigned (ESR allows it). */
 export const FIREFOX_PREFS: Record<string, string | number | boolean> = {

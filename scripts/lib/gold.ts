@@ -24,17 +24,31 @@ export interface Doc {
 export type System = (blocks: string[]) => Span[][];
 
 export class Score {
-  tp = 0; fp = 0; fn = 0; utp = 0; ufp = 0; ufn = 0;
+  tp = 0;
+  fp = 0;
+  fn = 0;
+  utp = 0;
+  ufp = 0;
+  ufn = 0;
   add(o: Score) {
-    this.tp += o.tp; this.fp += o.fp; this.fn += o.fn; this.utp += o.utp; this.ufp += o.ufp; this.ufn += o.ufn;
+    this.tp += o.tp;
+    this.fp += o.fp;
+    this.fn += o.fn;
+    this.utp += o.utp;
+    this.ufp += o.ufp;
+    this.ufn += o.ufn;
   }
   static prf(tp: number, fp: number, fn: number) {
     const p = tp + fp ? tp / (tp + fp) : 0;
     const r = tp + fn ? tp / (tp + fn) : 0;
     return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
   }
-  get typed() { return Score.prf(this.tp, this.fp, this.fn); }
-  get untyped() { return Score.prf(this.utp, this.ufp, this.ufn); }
+  get typed() {
+    return Score.prf(this.tp, this.fp, this.fn);
+  }
+  get untyped() {
+    return Score.prf(this.utp, this.ufp, this.ufn);
+  }
 }
 
 export const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
@@ -104,7 +118,10 @@ export function conll(file: string, prefix: string): Doc[] {
       if (sentence.length) sentences.push(sentence);
       sentence = [];
     } else {
-      sentence.push([line.slice(0, line.indexOf(' ')), line.slice(line.lastIndexOf(' ') + 1).replace(/^0$/, 'O')]);
+      sentence.push([
+        line.slice(0, line.indexOf(' ')),
+        line.slice(line.lastIndexOf(' ') + 1).replace(/^0$/, 'O'),
+      ]);
     }
   }
   flushDoc();
@@ -145,12 +162,17 @@ export function ownGold(split: 'dev' | 'test'): Doc[] {
     .filter((f) => f.startsWith(`${split}-`) && f.endsWith('.txt'))
     .sort()
     .map((f) => {
-      const paragraphs = readFileSync(GOLD_DIR + f, 'utf8').split(/\n\s*\n/).filter((p) => p.trim());
+      const paragraphs = readFileSync(GOLD_DIR + f, 'utf8')
+        .split(/\n\s*\n/)
+        .filter((p) => p.trim());
       return {
         name: f,
         blocks: paragraphs.map((p) => {
           const { text, spans } = parseGold(p.trim());
-          return { text, spans: spans.map((s: GoldSpan) => ({ start: s.start, end: s.end, kind: LABELS[s.label] })) };
+          return {
+            text,
+            spans: spans.map((s: GoldSpan) => ({ start: s.start, end: s.end, kind: LABELS[s.label] })),
+          };
         }),
       };
     });

@@ -30,7 +30,10 @@ function withMargin(svg: string, ratio: number): string {
 }
 
 /** Renders every icon into `dir` and returns each file with the path it takes in the extension. */
-export function rasteriseIcons(root: string, dir: string): Array<{ absoluteSrc: string; relativeDest: string }> {
+export function rasteriseIcons(
+  root: string,
+  dir: string,
+): Array<{ absoluteSrc: string; relativeDest: string }> {
   const files: Array<{ absoluteSrc: string; relativeDest: string }> = [];
   for (const state of ['on', 'off'] as const) {
     const svg = readFileSync(resolve(root, SOURCES[state]));

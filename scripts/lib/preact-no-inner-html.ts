@@ -16,10 +16,13 @@ const REFUSAL = '(function(){throw new Error("Backstory: dangerouslySetInnerHTML
 export function stripInnerHTML(code: string): string {
   const found = code.match(ASSIGNMENT) ?? [];
   if (found.length !== 1) {
-    throw new Error(`preact-no-inner-html: expected one innerHTML assignment in Preact, found ${found.length}; review the plugin`);
+    throw new Error(
+      `preact-no-inner-html: expected one innerHTML assignment in Preact, found ${found.length}; review the plugin`,
+    );
   }
   const out = code.replace(ASSIGNMENT, REFUSAL);
-  if (/\.innerHTML\s*=[^=]/.test(out)) throw new Error('preact-no-inner-html: Preact still assigns innerHTML');
+  if (/\.innerHTML\s*=[^=]/.test(out))
+    throw new Error('preact-no-inner-html: Preact still assigns innerHTML');
   return out;
 }
 

@@ -72,7 +72,10 @@ function localise(json: string, origin: string): string {
 function wikiTitle(raw: string): string {
   const t = raw.replace(/ /g, '_');
   const upper = t.charAt(0).toUpperCase() + t.slice(1);
-  const redirects = JSON.parse(readFileSync(join(WIKI_DIR, 'redirects.json'), 'utf8')) as Record<string, string>;
+  const redirects = JSON.parse(readFileSync(join(WIKI_DIR, 'redirects.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
   return (redirects[upper.replace(/_/g, ' ')] ?? upper).replace(/ /g, '_');
 }
 
@@ -95,7 +98,8 @@ function summary(res: ServerResponse, rawTitle: string, origin: string): void {
   }
   cors(res);
   res.writeHead(200, {
-    'Content-Type': 'application/json; charset=utf-8; profile="https://www.mediawiki.org/wiki/Specs/Summary/1.5.0"',
+    'Content-Type':
+      'application/json; charset=utf-8; profile="https://www.mediawiki.org/wiki/Specs/Summary/1.5.0"',
     'Cache-Control': 's-maxage=1209600, max-age=300',
   });
   res.end(localise(readFileSync(file, 'utf8'), origin));
@@ -107,22 +111,34 @@ function summary(res: ServerResponse, rawTitle: string, origin: string): void {
  */
 function search(res: ServerResponse, url: URL): void {
   const q = url.searchParams;
-  if (q.get('action') !== 'query' || q.get('generator') !== 'search') return sendJson(res, 400, { error: { code: 'badvalue', info: 'The mock answers generator=search only.' } });
+  if (q.get('action') !== 'query' || q.get('generator') !== 'search')
+    return sendJson(res, 400, {
+      error: { code: 'badvalue', info: 'The mock answers generator=search only.' },
+    });
   const words = (q.get('gsrsearch') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const limit = Number(q.get('gsrlimit') ?? 10);
   const pages = readdirSync(join(WIKI_DIR, 'summary'))
     .map((f) => JSON.parse(readFileSync(join(WIKI_DIR, 'summary', f), 'utf8')) as Record<string, any>)
     .filter((s) => words.length && words.every((w) => String(s.titles.normalized).toLowerCase().includes(w)))
     // Exact title first, then shorter titles, as a relevance stand-in.
-    .sort((a, b) => Number(b.titles.normalized.toLowerCase() === words.join(' ')) - Number(a.titles.normalized.toLowerCase() === words.join(' ')) || a.titles.normalized.length - b.titles.normalized.length)
+    .sort(
+      (a, b) =>
+        Number(b.titles.normalized.toLowerCase() === words.join(' ')) -
+          Number(a.titles.normalized.toLowerCase() === words.join(' ')) ||
+        a.titles.normalized.length - b.titles.normalized.length,
+    )
     .slice(0, limit)
     .map((s, i) => ({
       pageid: s.pageid,
       ns: 0,
       title: s.titles.normalized,
       index: i + 1,
-      ...(s.description ? { description: s.description, descriptionsource: s.description_source ?? 'local' } : {}),
-      ...(s.coordinates ? { coordinates: [{ lat: s.coordinates.lat, lon: s.coordinates.lon, primary: true, globe: 'earth' }] } : {}),
+      ...(s.description
+        ? { description: s.description, descriptionsource: s.description_source ?? 'local' }
+        : {}),
+      ...(s.coordinates
+        ? { coordinates: [{ lat: s.coordinates.lat, lon: s.coordinates.lon, primary: true, globe: 'earth' }] }
+        : {}),
       ...(s.type === 'disambiguation' ? { pageprops: { disambiguation: '' } } : {}),
     }));
   sendJson(res, 200, pages.length ? { batchcomplete: true, query: { pages } } : { batchcomplete: true });
@@ -131,7 +147,8 @@ function search(res: ServerResponse, url: URL): void {
 /** Wikidata `wbgetentities` in the real format, from tests/fixtures/wikidata/<QID>.json, filtered by `props`. */
 function wikidata(res: ServerResponse, url: URL): void {
   const q = url.searchParams;
-  if (q.get('action') !== 'wbgetentities') return sendJson(res, 400, { error: { code: 'badvalue', info: 'The mock answers wbgetentities only.' } });
+  if (q.get('action') !== 'wbgetentities')
+    return sendJson(res, 400, { error: { code: 'badvalue', info: 'The mock answers wbgetentities only.' } });
   const props = (q.get('props') ?? 'info|sitelinks|aliases|labels|descriptions|claims|datatype').split('|');
   const entities: Record<string, unknown> = {};
   for (const id of (q.get('ids') ?? '').split('|').filter((x) => /^Q\d+$/.test(x))) {
@@ -142,8 +159,16 @@ function wikidata(res: ServerResponse, url: URL): void {
     }
     const e = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     const out: Record<string, unknown> = { type: e.type, id: e.id };
-    for (const p of ['labels', 'descriptions', 'aliases', 'claims', 'sitelinks']) if (props.includes(p)) out[p] = e[p];
-    if (props.includes('info')) Object.assign(out, { pageid: e.pageid, ns: e.ns, title: e.title, lastrevid: e.lastrevid, modified: e.modified });
+    for (const p of ['labels', 'descriptions', 'aliases', 'claims', 'sitelinks'])
+      if (props.includes(p)) out[p] = e[p];
+    if (props.includes('info'))
+      Object.assign(out, {
+        pageid: e.pageid,
+        ns: e.ns,
+        title: e.title,
+        lastrevid: e.lastrevid,
+        modified: e.modified,
+      });
     entities[id] = out;
   }
   sendJson(res, 200, { entities, success: 1 });
@@ -153,10 +178,15 @@ function wikidata(res: ServerResponse, url: URL): void {
 function media(res: ServerResponse, path: string): void {
   const name = decodeURIComponent(path.split('/').pop() ?? '?').replace(/^\d+px-/, '');
   const hue = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 7);
-  const label = name.replace(/\.[a-z]+$/i, '').replace(/[_-]+/g, ' ').slice(0, 18);
+  const label = name
+    .replace(/\.[a-z]+$/i, '')
+    .replace(/[_-]+/g, ' ')
+    .slice(0, 18);
   cors(res);
   res.writeHead(200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'no-store' });
-  res.end(`<svg xmlns="http://www.w3.org/2000/svg" width="320" height="240" viewBox="0 0 320 240"><rect width="320" height="240" fill="hsl(${hue} 45% 55%)"/><text x="160" y="128" font-family="sans-serif" font-size="20" fill="#fff" text-anchor="middle">${label.replace(/[<&>]/g, '')}</text></svg>`);
+  res.end(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="240" viewBox="0 0 320 240"><rect width="320" height="240" fill="hsl(${hue} 45% 55%)"/><text x="160" y="128" font-family="sans-serif" font-size="20" fill="#fff" text-anchor="middle">${label.replace(/[<&>]/g, '')}</text></svg>`,
+  );
 }
 
 function serveStatic(res: ServerResponse, pathname: string): boolean {
@@ -164,7 +194,10 @@ function serveStatic(res: ServerResponse, pathname: string): boolean {
     if (!pathname.startsWith(prefix)) continue;
     const file = normalize(join(dir, decodeURIComponent(pathname.slice(prefix.length))));
     if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) return false;
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
     res.end(readFileSync(file));
     return true;
   }
@@ -181,7 +214,11 @@ export async function startServer(port = 0): Promise<LocalServer> {
       const dynamic = routes.get(url.pathname);
       if (dynamic) return void (await dynamic(req, res, url));
       if (url.pathname.startsWith('/wiki/') || url.pathname.startsWith('/wikidata/')) {
-        apiRequests.push({ method: req.method ?? 'GET', path: url.pathname + url.search, headers: req.headers });
+        apiRequests.push({
+          method: req.method ?? 'GET',
+          path: url.pathname + url.search,
+          headers: req.headers,
+        });
         if (req.method === 'OPTIONS') {
           cors(res);
           res.writeHead(204);
@@ -225,4 +262,7 @@ export const wikiEndpoint = (server: LocalServer) => `${server.origin}/wiki/api/
 export const wikidataEndpoint = (server: LocalServer) => `${server.origin}/wikidata/w/api.php`;
 
 /** Settings that point every lookup at the mock. */
-export const mockEndpoints = (server: LocalServer) => ({ wikipediaEndpoint: wikiEndpoint(server), wikidataEndpoint: wikidataEndpoint(server) });
+export const mockEndpoints = (server: LocalServer) => ({
+  wikipediaEndpoint: wikiEndpoint(server),
+  wikidataEndpoint: wikidataEndpoint(server),
+});

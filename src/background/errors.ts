@@ -19,10 +19,17 @@ export async function listErrors(): Promise<ErrorEntry[]> {
 const clip = (s: unknown, n: number) => String(s ?? '').slice(0, n);
 
 export function logError(report: ErrorReport, now = new Date()): Promise<void> {
-  const entry = { feature: clip(report.feature, 40), message: clip(report.message, 300), stack: report.stack === undefined ? undefined : clip(report.stack, 1500), origin: clip(report.origin, 200) };
+  const entry = {
+    feature: clip(report.feature, 40),
+    message: clip(report.message, 300),
+    stack: report.stack === undefined ? undefined : clip(report.stack, 1500),
+    origin: clip(report.origin, 200),
+  };
   const next = chain.then(async () => {
     const log = ((await browser.storage.local.get(KEY))[KEY] as ErrorEntry[] | undefined) ?? [];
-    const same = log.findIndex((e) => e.feature === entry.feature && e.message === entry.message && e.origin === entry.origin);
+    const same = log.findIndex(
+      (e) => e.feature === entry.feature && e.message === entry.message && e.origin === entry.origin,
+    );
     const count = same >= 0 ? log[same].count + 1 : 1;
     if (same >= 0) log.splice(same, 1);
     log.unshift({ ...entry, at: now.toISOString(), count });

@@ -34,24 +34,37 @@ export const runOnce = {
 /** Sets one tab's icon; a closed tab or a missing icon file is no error worth reporting. */
 export async function showIcon(tabId: number, on: boolean): Promise<void> {
   await browser.action.setIcon({ tabId, path: on ? ON : OFF }).catch(() => undefined);
-  await browser.action.setTitle({ tabId, title: on ? 'Backstory: on for this page' : 'Backstory: off for this page' }).catch(() => undefined);
+  await browser.action
+    .setTitle({ tabId, title: on ? 'Backstory: on for this page' : 'Backstory: off for this page' })
+    .catch(() => undefined);
 }
 
 /**
  * Keeps every tab's icon right: `isOn(tabId, url)` decides. Called on navigation and tab switches; the
  * background also calls `refresh` after the reader enables or disables a site.
  */
-export function watchIcons(isOn: (tabId: number, url: string | undefined) => Promise<boolean>): { refresh(tabId?: number): Promise<void> } {
+export function watchIcons(isOn: (tabId: number, url: string | undefined) => Promise<boolean>): {
+  refresh(tabId?: number): Promise<void>;
+} {
   const update = async (tabId: number, url?: string) => showIcon(tabId, await isOn(tabId, url));
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'loading') void runOnce.remove(tabId).then(() => update(tabId, tab.url));
     else if (change.url || change.status === 'complete') void update(tabId, tab.url);
   });
-  browser.tabs.onActivated.addListener(({ tabId }) => void browser.tabs.get(tabId).then((t) => update(tabId, t.url), () => undefined));
+  browser.tabs.onActivated.addListener(
+    ({ tabId }) =>
+      void browser.tabs.get(tabId).then(
+        (t) => update(tabId, t.url),
+        () => undefined,
+      ),
+  );
   browser.tabs.onRemoved.addListener((tabId) => void runOnce.remove(tabId));
   return {
     async refresh(tabId) {
-      const tabs = tabId === undefined ? await browser.tabs.query({}) : [await browser.tabs.get(tabId).catch(() => null)];
+      const tabs =
+        tabId === undefined
+          ? await browser.tabs.query({})
+          : [await browser.tabs.get(tabId).catch(() => null)];
       for (const t of tabs) if (t?.id !== undefined) await update(t.id, t.url);
     },
   };

@@ -7,13 +7,31 @@ import { refuse } from '../messaging/schemas';
 import { HeldMarks } from '../reading/held';
 import { clearQuota, isQuotaError, noteQuota, storeStatus } from '../reading/status';
 import { guardSettings, writeSettings } from '../shared/settings';
-import { clearCache, clearReading, exportChunk, followedPages, importAll, openStore, pageState, recordReport, type DB } from '../reading/store';
+import {
+  clearCache,
+  clearReading,
+  exportChunk,
+  followedPages,
+  importAll,
+  openStore,
+  pageState,
+  recordReport,
+  type DB,
+} from '../reading/store';
 import type { PageState } from '../reading/types';
 import { canonicalUrl } from '../shared/url';
 import { cancel, lookup } from './knowledge';
 import { clearErrors, listErrors, logError } from './errors';
 import { runOnce, watchIcons } from './icon';
-import { disableSite, enableSite, enableSites, enabledSites, siteStatus, startIn, watchPermissions } from './sites';
+import {
+  disableSite,
+  enableSite,
+  enableSites,
+  enabledSites,
+  siteStatus,
+  startIn,
+  watchPermissions,
+} from './sites';
 import { tabPages, type TabPage } from './tabs';
 
 let dbPromise: Promise<DB> | null = null;
@@ -27,7 +45,8 @@ const BADGE_COLOR = '#3b5bdb';
 async function setBadge(tabId: number, state: PageState | null): Promise<void> {
   const text = state?.isLiveBlog && state.unseen > 0 ? String(state.unseen) : '';
   await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
-  if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }).catch(() => undefined);
+  if (text)
+    await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }).catch(() => undefined);
 }
 
 /** Every tab showing this page gets the new state and its badge (two tabs of one blog agree), and an open popup. */
@@ -41,7 +60,11 @@ async function broadcast(state: PageState, exceptTab?: number): Promise<void> {
 
 /** Tells a tab's content script; a tab that no longer has one (it navigated away) is forgotten, unless a
  * new page load reported from it meanwhile. */
-async function tellOrForget<K extends keyof ContentProtocol>({ tabId, visit }: TabPage, type: K, payload: ContentRequest<K>): Promise<void> {
+async function tellOrForget<K extends keyof ContentProtocol>(
+  { tabId, visit }: TabPage,
+  type: K,
+  payload: ContentRequest<K>,
+): Promise<void> {
   await tell(tabId, type, payload).then(
     () => undefined,
     () => tabPages.remove(tabId, visit),
@@ -56,113 +79,123 @@ async function urlOfTab(tabId: number): Promise<string | undefined> {
 }
 
 export function startBackground(): void {
-  const icons = watchIcons(async (tabId, url) => !!url && ((await runOnce.has(tabId)) || (await siteStatus(url)).enabled));
-  listen<BackgroundProtocol>({
-    async 'page:report'(report, sender) {
-      const state = await recordReport(await db(), report).catch(async (e: unknown) => {
-        if (!isQuotaError(e)) throw e;
-        // No space: answer with the state it would give, so the tab does not resend it every flush.
-        noteQuota('reading');
-        return held.overlay(await recordReport(await db(), report, Date.now(), false));
-      });
-      const tabId = sender.tab?.id;
-      if (tabId !== undefined) await tabPages.set(tabId, state.url, report.visit);
-      // Its badge, and the other tabs of the same blog: a live insertion changes their unseen count too.
-      await broadcast(state, tabId);
-      return state;
-    },
-    async 'page:leave'({ visit }, sender) {
-      // Only that page load: after a reload, the old document's leave may arrive after the new one's report.
-      if (sender.tab?.id !== undefined) await tabPages.remove(sender.tab.id, visit);
-    },
-    async 'updates:mark'({ url, ids, state, manual }, sender) {
-      const next = await held.mark(url, ids, state, manual, async () => pageState(await db(), url));
-      if (next) await broadcast(next, sender.tab?.id);
-      return next;
-    },
-    async 'page:get'({ url, tabId }) {
-      const target = url ?? (tabId !== undefined ? await urlOfTab(tabId) : undefined);
-      const state = target ? await pageState(await db(), target) : null;
-      return state && held.overlay(state);
-    },
-    async 'page:jump'({ url, id }) {
-      const target = canonicalUrl(url);
-      for (const { tabId } of await tabPages.tabsOf(target)) {
-        const res = await tell(tabId, 'update:jump', { id }).catch(() => null);
-        if (res?.ok) {
-          const tab = await browser.tabs.update(tabId, { active: true });
-          if (tab?.windowId !== undefined) await browser.windows?.update(tab.windowId, { focused: true }).catch(() => undefined);
-          return { ok: true };
+  const icons = watchIcons(
+    async (tabId, url) => !!url && ((await runOnce.has(tabId)) || (await siteStatus(url)).enabled),
+  );
+  listen<BackgroundProtocol>(
+    {
+      async 'page:report'(report, sender) {
+        const state = await recordReport(await db(), report).catch(async (e: unknown) => {
+          if (!isQuotaError(e)) throw e;
+          // No space: answer with the state it would give, so the tab does not resend it every flush.
+          noteQuota('reading');
+          return held.overlay(await recordReport(await db(), report, Date.now(), false));
+        });
+        const tabId = sender.tab?.id;
+        if (tabId !== undefined) await tabPages.set(tabId, state.url, report.visit);
+        // Its badge, and the other tabs of the same blog: a live insertion changes their unseen count too.
+        await broadcast(state, tabId);
+        return state;
+      },
+      async 'page:leave'({ visit }, sender) {
+        // Only that page load: after a reload, the old document's leave may arrive after the new one's report.
+        if (sender.tab?.id !== undefined) await tabPages.remove(sender.tab.id, visit);
+      },
+      async 'updates:mark'({ url, ids, state, manual }, sender) {
+        const next = await held.mark(url, ids, state, manual, async () => pageState(await db(), url));
+        if (next) await broadcast(next, sender.tab?.id);
+        return next;
+      },
+      async 'page:get'({ url, tabId }) {
+        const target = url ?? (tabId !== undefined ? await urlOfTab(tabId) : undefined);
+        const state = target ? await pageState(await db(), target) : null;
+        return state && held.overlay(state);
+      },
+      async 'page:jump'({ url, id }) {
+        const target = canonicalUrl(url);
+        for (const { tabId } of await tabPages.tabsOf(target)) {
+          const res = await tell(tabId, 'update:jump', { id }).catch(() => null);
+          if (res?.ok) {
+            const tab = await browser.tabs.update(tabId, { active: true });
+            if (tab?.windowId !== undefined)
+              await browser.windows?.update(tab.windowId, { focused: true }).catch(() => undefined);
+            return { ok: true };
+          }
         }
-      }
-      await browser.tabs.create({ url: target });
-      return { ok: false };
+        await browser.tabs.create({ url: target });
+        return { ok: false };
+      },
+      async 'pages:followed'() {
+        return followedPages(await db());
+      },
+      async 'knowledge:lookup'(req, sender) {
+        return lookup(await db(), req, sender);
+      },
+      'knowledge:cancel': ({ requestId }, sender) => cancel(requestId, sender),
+      async 'data:export'({ cursor }) {
+        return exportChunk(await db(), cursor);
+      },
+      async 'data:import'(file) {
+        const result = await importAll(await db(), file);
+        // Open tabs and the popup of every page the import changed follow at once.
+        for (const url of result.urls) {
+          const state = await pageState(await db(), url);
+          if (state) await broadcast(state);
+        }
+        return result;
+      },
+      async 'data:clear'({ what }) {
+        if (what === 'reading' || what === 'all') {
+          await clearReading(await db());
+          // Open pages forget their marks and report again, so badges, markers and the popup start over.
+          for (const tab of await tabPages.all()) await tellOrForget(tab, 'reading:reset', {});
+        }
+        if (what === 'cache' || what === 'all') {
+          await clearCache(await db());
+          // The way out of a full disk: space may be back for the marks held in memory.
+          clearQuota();
+          await held.retry();
+        }
+      },
+      async 'site:enable'({ origin, tabId }) {
+        const enabled = await enableSite(origin, tabId);
+        await icons.refresh(tabId);
+        return { enabled };
+      },
+      async 'sites:enable'({ origins }) {
+        const enabled = await enableSites(origins);
+        await icons.refresh();
+        return { enabled };
+      },
+      async 'site:runOnce'({ tabId }) {
+        // activeTab: the reader opened the popup on this tab, which grants it until the tab navigates.
+        const tab = await browser.tabs.get(tabId).catch(() => null);
+        if (!tab?.url || !(await startIn(tabId))) return { ok: false };
+        await runOnce.add(tabId, tab.url);
+        await icons.refresh(tabId);
+        return { ok: true };
+      },
+      async 'site:disable'({ origin }) {
+        await disableSite(origin);
+        await icons.refresh();
+        return { enabled: false };
+      },
+      'site:status': ({ url }) => siteStatus(url),
+      'site:list': () => enabledSites(),
+      'options:open': () => browser.runtime.openOptionsPage(),
+      // The origin is the sending frame's, whatever the report claims.
+      'errors:log': (report, sender) =>
+        logError({
+          ...report,
+          origin: sender.url && URL.canParse(sender.url) ? new URL(sender.url).origin : report.origin,
+        }),
+      'errors:list': () => listErrors(),
+      'errors:clear': () => clearErrors(),
+      'settings:set': (patch) => writeSettings(patch),
+      'status:get': () => ({ ...storeStatus, heldMarks: held.size }),
     },
-    async 'pages:followed'() {
-      return followedPages(await db());
-    },
-    async 'knowledge:lookup'(req, sender) {
-      return lookup(await db(), req, sender);
-    },
-    'knowledge:cancel': ({ requestId }, sender) => cancel(requestId, sender),
-    async 'data:export'({ cursor }) {
-      return exportChunk(await db(), cursor);
-    },
-    async 'data:import'(file) {
-      const result = await importAll(await db(), file);
-      // Open tabs and the popup of every page the import changed follow at once.
-      for (const url of result.urls) {
-        const state = await pageState(await db(), url);
-        if (state) await broadcast(state);
-      }
-      return result;
-    },
-    async 'data:clear'({ what }) {
-      if (what === 'reading' || what === 'all') {
-        await clearReading(await db());
-        // Open pages forget their marks and report again, so badges, markers and the popup start over.
-        for (const tab of await tabPages.all()) await tellOrForget(tab, 'reading:reset', {});
-      }
-      if (what === 'cache' || what === 'all') {
-        await clearCache(await db());
-        // The way out of a full disk: space may be back for the marks held in memory.
-        clearQuota();
-        await held.retry();
-      }
-    },
-    async 'site:enable'({ origin, tabId }) {
-      const enabled = await enableSite(origin, tabId);
-      await icons.refresh(tabId);
-      return { enabled };
-    },
-    async 'sites:enable'({ origins }) {
-      const enabled = await enableSites(origins);
-      await icons.refresh();
-      return { enabled };
-    },
-    async 'site:runOnce'({ tabId }) {
-      // activeTab: the reader opened the popup on this tab, which grants it until the tab navigates.
-      const tab = await browser.tabs.get(tabId).catch(() => null);
-      if (!tab?.url || !(await startIn(tabId))) return { ok: false };
-      await runOnce.add(tabId, tab.url);
-      await icons.refresh(tabId);
-      return { ok: true };
-    },
-    async 'site:disable'({ origin }) {
-      await disableSite(origin);
-      await icons.refresh();
-      return { enabled: false };
-    },
-    'site:status': ({ url }) => siteStatus(url),
-    'site:list': () => enabledSites(),
-    'options:open': () => browser.runtime.openOptionsPage(),
-    // The origin is the sending frame's, whatever the report claims.
-    'errors:log': (report, sender) => logError({ ...report, origin: sender.url && URL.canParse(sender.url) ? new URL(sender.url).origin : report.origin }),
-    'errors:list': () => listErrors(),
-    'errors:clear': () => clearErrors(),
-    'settings:set': (patch) => writeSettings(patch),
-    'status:get': () => ({ ...storeStatus, heldMarks: held.size }),
-  }, refuse);
+    refuse,
+  );
   guardSettings();
 
   browser.tabs.onRemoved.addListener((tabId) => void tabPages.remove(tabId));
@@ -170,7 +203,9 @@ export function startBackground(): void {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
     if (command === 'next-name' || command === 'previous-name') {
-      await tell(tab.id, 'names:step', { direction: command === 'next-name' ? 1 : -1 }).catch(() => undefined);
+      await tell(tab.id, 'names:step', { direction: command === 'next-name' ? 1 : -1 }).catch(
+        () => undefined,
+      );
     }
   });
   watchPermissions(() => void icons.refresh());

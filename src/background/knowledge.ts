@@ -10,9 +10,14 @@ import { allowedEndpoint } from '../knowledge/remote';
 import { DEFAULT_SETTINGS, trustedSettings } from '../shared/settings';
 
 const inFlight = new Map<string, AbortController>();
-const idOf = (requestId: string, sender: Browser.runtime.MessageSender) => `${sender.tab?.id ?? 'page'}|${requestId}`;
+const idOf = (requestId: string, sender: Browser.runtime.MessageSender) =>
+  `${sender.tab?.id ?? 'page'}|${requestId}`;
 
-export async function lookup(db: DB, req: KnowledgeRequest, sender: Browser.runtime.MessageSender): Promise<Knowledge> {
+export async function lookup(
+  db: DB,
+  req: KnowledgeRequest,
+  sender: Browser.runtime.MessageSender,
+): Promise<Knowledge> {
   const settings = await trustedSettings();
   const controller = new AbortController();
   const id = req.requestId ? idOf(req.requestId, sender) : undefined;
@@ -24,8 +29,12 @@ export async function lookup(db: DB, req: KnowledgeRequest, sender: Browser.runt
       {
         wikipedia: settings.wikipedia,
         // Whoever wrote the settings, lookups go only to https Wikimedia hosts (the test build: also the mock).
-        wikipediaEndpoint: allowedEndpoint(settings.wikipediaEndpoint) ? settings.wikipediaEndpoint : DEFAULT_SETTINGS.wikipediaEndpoint,
-        wikidataEndpoint: allowedEndpoint(settings.wikidataEndpoint) ? settings.wikidataEndpoint : DEFAULT_SETTINGS.wikidataEndpoint,
+        wikipediaEndpoint: allowedEndpoint(settings.wikipediaEndpoint)
+          ? settings.wikipediaEndpoint
+          : DEFAULT_SETTINGS.wikipediaEndpoint,
+        wikidataEndpoint: allowedEndpoint(settings.wikidataEndpoint)
+          ? settings.wikidataEndpoint
+          : DEFAULT_SETTINGS.wikidataEndpoint,
         images: settings.cardImages,
       },
       { signal: controller.signal },

@@ -59,7 +59,8 @@ export async function enableSite(pattern: string, tabId?: number): Promise<boole
 /** Registers the content script for every origin whose permission the reader granted; returns those. */
 export async function enableSites(patterns: string[], tabId?: number): Promise<string[]> {
   const granted: string[] = [];
-  for (const p of patterns) if (isBuiltIn(p) || (await browser.permissions.contains({ origins: [p] }))) granted.push(p);
+  for (const p of patterns)
+    if (isBuiltIn(p) || (await browser.permissions.contains({ origins: [p] }))) granted.push(p);
   const matches = await registered();
   const added = granted.filter((p) => !isBuiltIn(p) && !matches.includes(p));
   if (added.length) await setMatches([...matches, ...added]);

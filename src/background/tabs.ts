@@ -35,7 +35,8 @@ function update(fn: (map: Stored) => void): Promise<void> {
   return next;
 }
 
-const list = (map: Stored): TabPage[] => Object.entries(map).map(([tabId, { url, visit }]) => ({ tabId: Number(tabId), url, visit }));
+const list = (map: Stored): TabPage[] =>
+  Object.entries(map).map(([tabId, { url, visit }]) => ({ tabId: Number(tabId), url, visit }));
 
 export const tabPages = {
   set: (tabId: number, url: string, visit: string) => update((m) => void (m[tabId] = { url, visit })),

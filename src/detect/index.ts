@@ -21,7 +21,10 @@ export function createPageDetector(): PageDetector {
 }
 
 /** One text as one page: its mentions (with their text) and entities. */
-export function detect(text: string): { mentions: Array<Mention & { text: string }>; entities: Map<string, EntitySummary> } {
+export function detect(text: string): {
+  mentions: Array<Mention & { text: string }>;
+  entities: Map<string, EntitySummary>;
+} {
   const detector = createPageDetector();
   detector.add(text);
   const { blocks, entities } = detector.resolve();

@@ -42,7 +42,8 @@ const WORD = /\p{L}+(?:['’]\p{L}*)?/gu;
 const READ = 1500;
 
 /** Letters of other scripts: Greek to Indic and Thai, CJK and Hangul (not punctuation, symbols, emoji). */
-const otherScript = (c: number) => (c >= 0x370 && c < 0x2000) || (c >= 0x3040 && c < 0xd800) || (c >= 0xf900 && c < 0xfe00);
+const otherScript = (c: number) =>
+  (c >= 0x370 && c < 0x2000) || (c >= 0x3040 && c < 0xd800) || (c >= 0xf900 && c < 0xfe00);
 
 /**
  * The text test: counts each language's function words. A language wins with at least `min` hits and
@@ -98,7 +99,11 @@ const OVERRULE = 40;
  * The page's language: `<html lang>`, unless the page's own text (its blocks, or a sample of them)
  * clearly says otherwise; with neither, the text decides, and English when the text cannot tell.
  */
-export function pageLanguage(htmlLang: string | null | undefined, texts: Iterable<string>, sampleChars = 20_000): PageLanguage {
+export function pageLanguage(
+  htmlLang: string | null | undefined,
+  texts: Iterable<string>,
+  sampleChars = 20_000,
+): PageLanguage {
   const declared = fromAttribute(htmlLang);
   let sample = '';
   for (const t of texts) {
@@ -106,7 +111,8 @@ export function pageLanguage(htmlLang: string | null | undefined, texts: Iterabl
     if (sample.length >= sampleChars) break;
   }
   const { language, hits } = guessLanguage(sample);
-  if (declared && (!language || language === declared || hits < OVERRULE)) return { language: declared, declared };
+  if (declared && (!language || language === declared || hits < OVERRULE))
+    return { language: declared, declared };
   return { language: language ?? 'en', declared };
 }
 
@@ -115,7 +121,11 @@ export function pageLanguage(htmlLang: string | null | undefined, texts: Iterabl
  * element inside the page sets one (`nearestLang`: the value of `closest('[lang]')`, which may be the
  * `<html>` element's own), else the page's verdict.
  */
-export function blockLanguage(text: string, nearestLang: string | null | undefined, page: PageLanguage): Language {
+export function blockLanguage(
+  text: string,
+  nearestLang: string | null | undefined,
+  page: PageLanguage,
+): Language {
   const { language } = guessLanguage(text);
   if (language) return language;
   const near = fromAttribute(nearestLang);
@@ -129,6 +139,10 @@ export const isEnglish = (language: Language): boolean => language === 'en';
  * language stays quiet as a whole, English quotes and embedded posts included (the popup says
  * "English pages only"); on an English page, a block in another language is skipped.
  */
-export function namesWanted(text: string, nearestLang: string | null | undefined, page: PageLanguage): boolean {
+export function namesWanted(
+  text: string,
+  nearestLang: string | null | undefined,
+  page: PageLanguage,
+): boolean {
   return isEnglish(page.language) && isEnglish(blockLanguage(text, nearestLang, page));
 }

@@ -70,7 +70,13 @@ export class Lexicon {
   readonly teamNouns = new Set(cues.teamNouns);
   readonly sports = set(cues.sports);
   /** Never names, also in capitals ("Nov", "NOV"), and days and abbreviations as plurals ("Fridays", "KOs"). */
-  private readonly never = new Set(wordLists.never.flatMap((w) => [w, w.toUpperCase(), ...(w === w.toUpperCase() || w.endsWith('day') ? [`${w}s`] : [])]));
+  private readonly never = new Set(
+    wordLists.never.flatMap((w) => [
+      w,
+      w.toUpperCase(),
+      ...(w === w.toUpperCase() || w.endsWith('day') ? [`${w}s`] : []),
+    ]),
+  );
   readonly quiet = set(wordLists.quiet);
 
   constructor() {
@@ -79,7 +85,14 @@ export class Lexicon {
     const wiki: Record<string, string> = curated.countryWiki;
     const aliases = Object.entries(curated.countryAliases as Record<string, string>);
     for (const c of core.countries) {
-      const entry: Entry = { key: `country:${c.code}`, name: c.name, kind: 'place', subkind: 'country', wikiTitle: wiki[c.code] ?? c.name, geo: { lat: c.lat, lon: c.lon, country: c.code } };
+      const entry: Entry = {
+        key: `country:${c.code}`,
+        name: c.name,
+        kind: 'place',
+        subkind: 'country',
+        wikiTitle: wiki[c.code] ?? c.name,
+        geo: { lat: c.lat, lon: c.lon, country: c.code },
+      };
       for (const n of [c.name, ...c.alt]) this.add(n, entry, true);
       for (const [alias, code] of aliases) if (code === c.code) this.add(alias, entry, true);
       for (const d of c.demonyms) {
@@ -90,7 +103,13 @@ export class Lexicon {
     this.addLines(core.cities);
     this.addLines(core.regions);
     for (const [name, kind, subkind, wikiTitle, ...aliases] of curated.entities) {
-      const entry: Entry = { key: `${kind === 'place' ? 'place' : 'org'}:${fold(name)}`, name, kind: kind as Kind, subkind, wikiTitle };
+      const entry: Entry = {
+        key: `${kind === 'place' ? 'place' : 'org'}:${fold(name)}`,
+        name,
+        kind: kind as Kind,
+        subkind,
+        wikiTitle,
+      };
       // Curated names outrank the datasets ("Hama" the Syrian city, not a homonym).
       for (const n of [name, ...aliases]) this.add(n, entry, true);
     }
@@ -103,7 +122,8 @@ export class Lexicon {
     for (const [alias, name] of Object.entries(curated.placeAliases as Record<string, string>)) {
       const entry = this.phrase(phraseKey(name));
       const key = fold(alias);
-      if (entry && !this.knows(phraseKey(alias))) this.add(alias, { ...entry, ambiguous: this.isWord(key) || this.quiet.has(key) });
+      if (entry && !this.knows(phraseKey(alias)))
+        this.add(alias, { ...entry, ambiguous: this.isWord(key) || this.quiet.has(key) });
     }
   }
 
@@ -140,7 +160,6 @@ export class Lexicon {
     }
   }
 
-
   /** The gazetteer entry for a phrase key, if any. */
   phrase(key: string): Entry | undefined {
     const v = this.phrases.get(key);
@@ -150,9 +169,22 @@ export class Lexicon {
     let entry: Entry;
     if (f.length >= 6) {
       const population = +f[4] * 1000;
-      entry = { key: `city:${f[1]}:${folded}`, name: f[0], kind: 'place', subkind: population >= 100_000 ? 'city' : 'town', ambiguous: f[5].includes('a'), geo: { lat: +f[2], lon: +f[3], country: f[1], population } };
+      entry = {
+        key: `city:${f[1]}:${folded}`,
+        name: f[0],
+        kind: 'place',
+        subkind: population >= 100_000 ? 'city' : 'town',
+        ambiguous: f[5].includes('a'),
+        geo: { lat: +f[2], lon: +f[3], country: f[1], population },
+      };
     } else {
-      entry = { key: `region:${f[1]}:${folded}`, name: f[0], kind: 'place', subkind: 'region', ambiguous: f[2].includes('a') };
+      entry = {
+        key: `region:${f[1]}:${folded}`,
+        name: f[0],
+        kind: 'place',
+        subkind: 'region',
+        ambiguous: f[2].includes('a'),
+      };
     }
     this.phrases.set(key, entry);
     return entry;
@@ -191,7 +223,8 @@ export class Lexicon {
     let known = this.wordMemo.get(lower);
     if (known === undefined) {
       // A first name is no inflected word ("Jared" is not "jar" + "ed", "James" not "jam" + "es").
-      known = this.words.has(lower) || (!this.firstNames.has(lower) && stems(lower).some((s) => this.words.has(s)));
+      known =
+        this.words.has(lower) || (!this.firstNames.has(lower) && stems(lower).some((s) => this.words.has(s)));
       if (this.wordMemo.size > 50_000) this.wordMemo.clear();
       this.wordMemo.set(lower, known);
     }

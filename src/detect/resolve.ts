@@ -45,13 +45,20 @@ const lastWords = (text: string) => {
  */
 const familyFirst = (text: string) => {
   const words = text.split(' ');
-  const east = words[0].length <= 4 && words.every((w) => w.length <= 7) && (words.length >= 3 || words[words.length - 1].includes('-'));
+  const east =
+    words[0].length <= 4 &&
+    words.every((w) => w.length <= 7) &&
+    (words.length >= 3 || words[words.length - 1].includes('-'));
   return east && words.length >= 2 ? fold(words[0]) : undefined;
 };
 
 function bestKind(v: Vote): Kind {
   const s = v.scores;
-  return s.person >= s.organization && s.person >= s.place ? 'person' : s.organization >= s.place ? 'organization' : 'place';
+  return s.person >= s.organization && s.person >= s.place
+    ? 'person'
+    : s.organization >= s.place
+      ? 'organization'
+      : 'place';
 }
 
 export function resolveCandidates(blocks: Candidate[][]): PageEntities {
@@ -109,7 +116,11 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
         const acr = initials(c.text);
         if (acr) orgInitials.set(acr, c.key);
       }
-      if (c.words >= 2 && ((kind === 'organization' && v.strength >= 2) || (kind === 'place' && c.strength === 2 && c.subkind && !c.entry))) {
+      if (
+        c.words >= 2 &&
+        ((kind === 'organization' && v.strength >= 2) ||
+          (kind === 'place' && c.strength === 2 && c.subkind && !c.entry))
+      ) {
         for (const w of c.text.split(' ')) {
           if (w.length <= 2 || w[0] === w[0].toLowerCase()) continue;
           let counts = namedBy.get(fold(w));
@@ -144,23 +155,36 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
       // "Caloi is a manufacturer"), whoever else bears it ("Park Zandvoort", "Guido Caloi").
       const placed = kind !== 'person' && v.strength >= 2 && !v.entry;
       // A two-word name the gazetteer knows ("Santa Clara") is no surname, even after "Hyatt Regency".
-      const anchors = (c.words === 1 || (c.words === 2 && !entry)) && !fixed && !placed ? (people.get(c.key) ?? (c.words === 1 ? families.get(c.key) : undefined)) : undefined;
+      const anchors =
+        (c.words === 1 || (c.words === 2 && !entry)) && !fixed && !placed
+          ? (people.get(c.key) ?? (c.words === 1 ? families.get(c.key) : undefined))
+          : undefined;
       // ... even when the first name is also a word, but then not at a sentence's start ("took young Carter").
-      const given = c.words === 1 && !fixed && kind === 'person' && (v.strength >= 1 || !c.initial) ? givenNames.get(c.key) : undefined;
+      const given =
+        c.words === 1 && !fixed && kind === 'person' && (v.strength >= 1 || !c.initial)
+          ? givenNames.get(c.key)
+          : undefined;
       const full = anchors ? pick(anchors, b, c.s) : given?.size === 1 ? [...given][0] : undefined;
       if (full && full !== c.key) {
         target = full;
         kind = 'person';
         entry = undefined;
       } else if (c.acronym || acronyms.has(c.key)) {
-        const expansion = acronyms.get(c.key) ?? (entry ? undefined : orgInitials.get(c.text.replace(/\./g, '')));
+        const expansion =
+          acronyms.get(c.key) ?? (entry ? undefined : orgInitials.get(c.text.replace(/\./g, '')));
         if (expansion && votes.has(expansion)) {
           target = expansion;
           const ev = votes.get(expansion)!;
           kind = bestKind(ev);
           entry = ev.entry?.kind === kind ? ev.entry : undefined;
         } else if (v.strength === 0) continue;
-      } else if (v.strength <= 1 && c.words === 1 && !c.guess && kind === 'organization' && pageNameOf.has(c.key)) {
+      } else if (
+        v.strength <= 1 &&
+        c.words === 1 &&
+        !c.guess &&
+        kind === 'organization' &&
+        pageNameOf.has(c.key)
+      ) {
         // Only the words around it said what it is ("the League", "the Reading"): the page's longer name says better.
         target = pageNameOf.get(c.key)!;
         kind = bestKind(votes.get(target)!);
@@ -183,7 +207,10 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
       const words = nameWords.get(key)!;
       // The fullest name, in its ordinary case ("Seoul" over a dateline's "SEOUL").
       const shouted = () => e.name === e.name.toUpperCase() && c.text !== c.text.toUpperCase();
-      if (!c.acronym && (c.words > words || (c.words === words && (c.text.length > e.name.length || shouted())))) {
+      if (
+        !c.acronym &&
+        (c.words > words || (c.words === words && (c.text.length > e.name.length || shouted())))
+      ) {
         e.name = c.text;
         nameWords.set(key, c.words);
       }

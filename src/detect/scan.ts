@@ -57,7 +57,7 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
   const facts: TextFacts = { quoted: false };
   const toks = tokenize(text, lex, facts);
   const scan: Scan = { text, toks, lex, headline: isHeadline(toks, text), out: [], phrases: new Map() };
-  for (let i = 0; i < toks.length; ) {
+  for (let i = 0; i < toks.length;) {
     if (!toks[i].cap) {
       i++;
       continue;
@@ -65,26 +65,42 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
     let j = i;
     for (;;) {
       // "Howe's Brigade", "St Mary's College": a possessive inside a name that a cue ends.
-      if (toks[j].poss && !toks[j].joins && j + 1 < toks.length && toks[j + 1].cap && text.slice(toks[j].e, toks[j + 1].s).length === 3) {
+      if (
+        toks[j].poss &&
+        !toks[j].joins &&
+        j + 1 < toks.length &&
+        toks[j + 1].cap &&
+        text.slice(toks[j].e, toks[j + 1].s).length === 3
+      ) {
         let end = j + 1;
         while (end + 1 < toks.length && toks[end].joins && toks[end + 1].cap) end++;
         const last = toks[end].key;
         // ... or a known name that starts with the possessive ("People's Republic of China").
         const known = (lex.firstWords.get(fold(text.slice(toks[j].s, toks[j].e + 2))) ?? 1) > 1;
         // A known place or organisation owns what follows rather than naming it ("Chicago's Palmer House").
-        const owner = toks[j].i === i ? lex.phrase(toks[j].key) : lex.phrase(phraseKey(text.slice(toks[i].s, toks[j].e)));
+        const owner =
+          toks[j].i === i ? lex.phrase(toks[j].key) : lex.phrase(phraseKey(text.slice(toks[i].s, toks[j].e)));
         const ownedBy = !!owner && !owner.ambiguous && owner.kind !== 'person';
         // ... and so does a person named in full ("Olaf Scholz's Social Democrats"), while a surname or a
         // saint may name it ("Howe's Brigade", "St Mary's College").
         let fullName = false;
-        for (let f = i; f < j; f++) fullName ||= !lex.placePrefix.has(toks[f].key) && !(toks[f].sent && lex.isWord(toks[f].key));
-        if (end - j <= 3 && ((!fullName && !ownedBy && (lex.orgSuffix.has(last) || lex.placeSuffix.has(last))) || known)) {
+        for (let f = i; f < j; f++)
+          fullName ||= !lex.placePrefix.has(toks[f].key) && !(toks[f].sent && lex.isWord(toks[f].key));
+        if (
+          end - j <= 3 &&
+          ((!fullName && !ownedBy && (lex.orgSuffix.has(last) || lex.placeSuffix.has(last))) || known)
+        ) {
           j = end;
           continue;
         }
       }
       // "Washington, D.C.": a known name with a comma inside.
-      if (j + 1 < toks.length && toks[j + 1].cap && text.slice(toks[j].e, toks[j + 1].s) === ', ' && lex.knows(phraseKey(text.slice(toks[i].s, toks[j + 1].e)))) {
+      if (
+        j + 1 < toks.length &&
+        toks[j + 1].cap &&
+        text.slice(toks[j].e, toks[j + 1].s) === ', ' &&
+        lex.knows(phraseKey(text.slice(toks[i].s, toks[j + 1].e)))
+      ) {
         j++;
         continue;
       }
@@ -106,7 +122,11 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
     // "BBC Radio 4", "Rustavi 2 television": a number after a broadcaster's name belongs to it.
     if (j + 1 < toks.length && toks[j].joins && /^\d{1,3}$/.test(toks[j + 1].text)) {
       const after = toks[j + 2];
-      if (lex.orgSuffix.get(toks[j].key) === 'media' || (after && toks[j + 1].joins && BROADCAST.has(after.text))) j++;
+      if (
+        lex.orgSuffix.get(toks[j].key) === 'media' ||
+        (after && toks[j + 1].joins && BROADCAST.has(after.text))
+      )
+        j++;
     }
     splitRun(scan, i, j + 1);
     i = j + 1;
@@ -114,7 +134,9 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
   link(scan);
   if (facts.quoted) dropInTitles(scan);
   // The word lists and rules are English: in a block of another language keep only names the gazetteer knows.
-  return scan.out.some((c) => c.strength < 3) && isForeign(toks, lex) ? scan.out.filter((c) => c.strength === 3) : scan.out;
+  return scan.out.some((c) => c.strength < 3) && isForeign(toks, lex)
+    ? scan.out.filter((c) => c.strength === 3)
+    : scan.out;
 }
 
 /**
@@ -125,7 +147,8 @@ function dropInTitles(scan: Scan): void {
   if (!scan.out.length) return;
   for (const [a, b] of quotedTitles(scan.text, scan.toks)) {
     const inside = scan.out.filter((c) => c.s > a && c.e <= b);
-    if (inside.length === 1 && inside[0].strength >= 2 && scan.text.slice(a + 1, b).trim() === inside[0].text) continue;
+    if (inside.length === 1 && inside[0].strength >= 2 && scan.text.slice(a + 1, b).trim() === inside[0].text)
+      continue;
     if (inside.length) scan.out = scan.out.filter((c) => !(c.s > a && c.e <= b));
   }
 }
@@ -189,10 +212,22 @@ function splitRun(scan: Scan, a: number, b: number): void {
       continue;
     }
     // A Roman numeral stays after a name ("Louis XVI") and before a unit ("VI Corps").
-    if ((lex.isNever(t.text) && !(ROMAN.test(t.text) && (k > start || lex.orgSuffix.get(toks[b - 1].key) === 'military'))) || t.contraction) {
+    if (
+      (lex.isNever(t.text) &&
+        !(ROMAN.test(t.text) && (k > start || lex.orgSuffix.get(toks[b - 1].key) === 'military'))) ||
+      t.contraction
+    ) {
       if (k > start) segment(scan, trim(toks, start, k));
       start = k + 1;
-    } else if (headline && k > start && !t.upper && lex.isWord(t.key) && !isTitleWord(t, lex) && !lex.orgSuffix.has(t.key) && !lex.placeSuffix.has(t.key)) {
+    } else if (
+      headline &&
+      k > start &&
+      !t.upper &&
+      lex.isWord(t.key) &&
+      !isTitleWord(t, lex) &&
+      !lex.orgSuffix.has(t.key) &&
+      !lex.placeSuffix.has(t.key)
+    ) {
       segment(scan, trim(toks, start, k));
       start = k;
     }
@@ -222,10 +257,12 @@ function trim(toks: Token[], a: number, b: number): Token[] {
   return toks.slice(a, b);
 }
 
-
 const isKnown = (hit: { entry: Entry } | null) => !!hit && !hit.entry.ambiguous;
 /** A country, a curated place or a city of a million: too big to be a surname ("Will Russia", "West Africa"). */
-const isMajorPlace = (e: Entry | undefined) => !!e && e.kind === 'place' && (e.subkind === 'country' || !e.geo?.population || e.geo.population >= 1_000_000);
+const isMajorPlace = (e: Entry | undefined) =>
+  !!e &&
+  e.kind === 'place' &&
+  (e.subkind === 'country' || !e.geo?.population || e.geo.population >= 1_000_000);
 
 /** Longest gazetteer phrase starting at run[i]: its length in tokens and entry, or null. */
 function phraseAt(scan: Scan, run: Token[], i: number): { n: number; entry: Entry } | null {
@@ -242,7 +279,8 @@ function lookupPhrase(scan: Scan, run: Token[], i: number): { n: number; entry: 
   const { lex, text } = scan;
   // Runs may hold connectors the phrase spells differently; allow two extra tokens.
   // A phrase may start with a possessive the token had cut ("People's Republic of China").
-  const longest = lex.firstWords.get(run[i].key) ?? (run[i].poss ? lex.firstWords.get(`${run[i].key}'s`) : undefined);
+  const longest =
+    lex.firstWords.get(run[i].key) ?? (run[i].poss ? lex.firstWords.get(`${run[i].key}'s`) : undefined);
   const max = Math.min(run.length - i, longest ? longest + 2 : 1);
   for (let n = max; n > 1; n--) {
     const last = run[i + n - 1];
@@ -262,10 +300,24 @@ function segment(scan: Scan, run: Token[]): void {
   // "Operation Euphrates Shield" opening a sentence still names an operation (but "National Rally" is a party).
   if (isOtherName(run, lex) && phraseAt(scan, run, 0)?.n !== run.length) return;
   const cueEnded = run.length > 1 && !!orgCue(run, lex) && !headline;
-  const unit = run.length > 1 && ROMAN.test(run[0].text) && lex.orgSuffix.get(run[run.length - 1].key) === 'military';
-  while (!unit && run.length && run[1]?.cap !== false && isPositionalCapital(run[0], run[1], headline, lex) && !isKnown(phraseAt(scan, run, 0)) && !(cueEnded && !isFunctionWord(run[0]) && !lex.isNever(run[0].text))) {
+  const unit =
+    run.length > 1 && ROMAN.test(run[0].text) && lex.orgSuffix.get(run[run.length - 1].key) === 'military';
+  while (
+    !unit &&
+    run.length &&
+    run[1]?.cap !== false &&
+    isPositionalCapital(run[0], run[1], headline, lex) &&
+    !isKnown(phraseAt(scan, run, 0)) &&
+    !(cueEnded && !isFunctionWord(run[0]) && !lex.isNever(run[0].text))
+  ) {
     // Alone, it may still be a name the page gives in full elsewhere ("Power said ..."): let the page decide.
-    if (run.length === 1 && !isFunctionWord(run[0]) && !lex.isNever(run[0].text) && !run[0].contraction && !lex.isDemonym(run[0].key)) {
+    if (
+      run.length === 1 &&
+      !isFunctionWord(run[0]) &&
+      !lex.isNever(run[0].text) &&
+      !run[0].contraction &&
+      !lex.isDemonym(run[0].key)
+    ) {
       return emit(scan, run, 'person', 0, { guess: true });
     }
     run = run.slice(1);
@@ -304,12 +356,17 @@ function segment(scan: Scan, run: Token[]): void {
   if (run.length > 1 && lex.directions.has(run[0].key)) {
     // The direction is context enough for a town whose name is also a word ("West Cork").
     const rest = phraseAt(scan, run, 1);
-    if (rest && rest.n === run.length - 1 && rest.entry.kind === 'place') return emit(scan, run, 'place', 3, { subkind: 'region' });
+    if (rest && rest.n === run.length - 1 && rest.entry.kind === 'place')
+      return emit(scan, run, 'place', 3, { subkind: 'region' });
   }
   // "Pacific Northwest", "Ilocos Norte": a known place and a compass point after it.
-  if (run.length === 2 && (COMPASS_AFTER.has(run[1].key) || (lex.directions.has(run[1].key) && run[1].key.length > 5))) {
+  if (
+    run.length === 2 &&
+    (COMPASS_AFTER.has(run[1].key) || (lex.directions.has(run[1].key) && run[1].key.length > 5))
+  ) {
     const base = phraseAt(scan, run, 0);
-    if (base?.n === 1 && base.entry.kind === 'place' && !base.entry.ambiguous) return emit(scan, run, 'place', 3, { subkind: 'region' });
+    if (base?.n === 1 && base.entry.kind === 'place' && !base.entry.ambiguous)
+      return emit(scan, run, 'place', 3, { subkind: 'region' });
   }
 
   const title = titleEnd(run, lex);
@@ -317,10 +374,16 @@ function segment(scan: Scan, run: Token[]): void {
     const name = run.slice(title);
     // The role starts at the first title word or demonym ("See Prince Harry" → "Prince").
     let from = 0;
-    while (from < title - 1 && !isTitleWord(run[from], lex) && !lex.isDemonym(run[from].key) && !phraseAt(scan, run, from)) from++;
+    while (
+      from < title - 1 &&
+      !isTitleWord(run[from], lex) &&
+      !lex.isDemonym(run[from].key) &&
+      !phraseAt(scan, run, from)
+    )
+      from++;
     const role = roleBefore(scan, run[from], name[0]);
     // Names inside the title are mentions too: "European Commission President ...", "U.S. Secretary of State ...".
-    for (let k = 0; k < title; ) {
+    for (let k = 0; k < title;) {
       const hit = phraseAt(scan, run, k);
       if (hit && k + hit.n <= title && !hit.entry.ambiguous && hit.entry.kind !== 'person') {
         emitEntry(scan, run.slice(k, k + hit.n), hit.entry);
@@ -332,41 +395,80 @@ function segment(scan: Scan, run: Token[]): void {
       }
     }
     const inName = phraseAt(scan, name, 0);
-    if (inName && inName.n === name.length && inName.entry.kind !== 'person') return emitEntry(scan, name, inName.entry);
+    if (inName && inName.n === name.length && inName.entry.kind !== 'person')
+      return emitEntry(scan, name, inName.entry);
     // "the NFL Champion Baltimore Colts": a title word before a side's name is its honour, not a person's.
-    if (inName && inName.entry.kind === 'place' && isTeamName(name.slice(0, inName.n), name.slice(inName.n), lex)) return emit(scan, name, 'organization', 2, { subkind: 'sport' });
+    if (
+      inName &&
+      inName.entry.kind === 'place' &&
+      isTeamName(name.slice(0, inName.n), name.slice(inName.n), lex)
+    )
+      return emit(scan, name, 'organization', 2, { subkind: 'sport' });
     return emit(scan, name, 'person', 2, { role });
   }
 
   // "Duchess of Sussex", "President of France Emmanuel Macron": titles before "of" name no one; what follows
   // is read on its own.
   const of = run.findIndex((t) => t.text === 'of');
-  if (of > 0 && run.slice(0, of).every((t) => isTitleWord(t, lex) || lex.isDemonym(t.key)) && isTitleHead(run[of - 1], lex)) {
+  if (
+    of > 0 &&
+    run.slice(0, of).every((t) => isTitleWord(t, lex) || lex.isDemonym(t.key)) &&
+    isTitleHead(run[of - 1], lex)
+  ) {
     return segment(scan, trim(scan.toks, run[of].i + 1, run[run.length - 1].i + 1));
   }
 
   // "Coach David Field said", "analyst Tom Park": a first name and a surname that is also a cue word, said
   // or titled as a person.
-  if (run.length === 2 && lex.firstNames.has(run[0].key) && !lex.titleHeads.has(run[0].key) && !describedAs(scan, run) && ((run[1].joins && guessKind(scan, run) === 'person') || titleBefore(scan.toks, run[0].i, scan.text, lex))) {
+  if (
+    run.length === 2 &&
+    lex.firstNames.has(run[0].key) &&
+    !lex.titleHeads.has(run[0].key) &&
+    !describedAs(scan, run) &&
+    ((run[1].joins && guessKind(scan, run) === 'person') || titleBefore(scan.toks, run[0].i, scan.text, lex))
+  ) {
     return emit(scan, run, 'person', 2);
   }
   const org = orgCue(run, lex);
   if (org) return emit(scan, run, 'organization', 2, { subkind: org });
   // "St. Louis Cardinals": a known place and a plural nickname, though the place opens like a landmark.
   const home = phraseAt(scan, run, 0);
-  if (home && home.n < run.length && home.entry.kind === 'place' && home.entry.subkind !== 'country' && !headline && isTeamName(run.slice(0, home.n), run.slice(home.n), lex)) {
+  if (
+    home &&
+    home.n < run.length &&
+    home.entry.kind === 'place' &&
+    home.entry.subkind !== 'country' &&
+    !headline &&
+    isTeamName(run.slice(0, home.n), run.slice(home.n), lex)
+  ) {
     return emit(scan, run, 'organization', 2, { subkind: 'sport' });
   }
   // "Odessa American", "Fort Worth Star-Telegram": a town and a people's name or a hyphenated pair is its paper.
   const last = run[run.length - 1];
-  if (home && home.n === run.length - 1 && home.entry.kind === 'place' && home.entry.subkind !== 'country' && !headline && !last.upper && (lex.isDemonym(last.key) || PAPER.test(last.text))) {
+  if (
+    home &&
+    home.n === run.length - 1 &&
+    home.entry.kind === 'place' &&
+    home.entry.subkind !== 'country' &&
+    !headline &&
+    !last.upper &&
+    (lex.isDemonym(last.key) || PAPER.test(last.text))
+  ) {
     return emit(scan, run, 'organization', 2, { subkind: 'media' });
   }
   const place = placeCue(run, lex);
   if (place) return emit(scan, run, 'place', 2, { subkind: place });
   // "North Shields", "West Sebago", "South Jutland": a compass point opens a place's name, not a person's
   // (but "West Coast Eagles" may be a side, and "Northern Rock" a company, which its cue or the page says).
-  if (run.length >= 2 && run.length <= 3 && COMPASS.test(run[0].text) && run.every((t) => t.cap && !t.upper) && !(run.length === 3 && PLURAL.test(run[2].text)) && !phraseAt(scan, run, 1) && !run.some((t) => lex.isDemonym(t.key) || lex.orgSuffix.has(t.key))) {
+  if (
+    run.length >= 2 &&
+    run.length <= 3 &&
+    COMPASS.test(run[0].text) &&
+    run.every((t) => t.cap && !t.upper) &&
+    !(run.length === 3 && PLURAL.test(run[2].text)) &&
+    !phraseAt(scan, run, 1) &&
+    !run.some((t) => lex.isDemonym(t.key) || lex.orgSuffix.has(t.key))
+  ) {
     return emit(scan, run, 'place', 1);
   }
 
@@ -377,7 +479,10 @@ function segment(scan: Scan, run: Token[]): void {
     // ... unless what follows is no name of its own but common words: the demonym opens an organisation's
     // name ("American Scientific Affiliation", "Brazilian Cycling Confederation").
     const caps = rest.filter((t) => t.cap);
-    const commonRest = caps.length > 0 && caps.every((t) => lex.isWord(t.key) && !lex.isDemonym(t.key)) && !rest.some((_, k) => phraseAt(scan, rest, k));
+    const commonRest =
+      caps.length > 0 &&
+      caps.every((t) => lex.isWord(t.key) && !lex.isDemonym(t.key)) &&
+      !rest.some((_, k) => phraseAt(scan, rest, k));
     if (commonRest && !headline) {
       // One common word after the demonym ("Georgian Dream") names an organisation only when the context
       // says so ("the ruling Georgian Dream party") or the page does elsewhere.
@@ -391,14 +496,26 @@ function segment(scan: Scan, run: Token[]): void {
   if (described && !phraseAt(scan, run, 0)) return emit(scan, run, described, 2);
 
   const shape = personShape(run, lex);
-  if (run.length <= 4 && !run[0].upper && titleBefore(scan.toks, run[0].i, scan.text, lex) && !phraseAt(scan, run, 0)) {
+  if (
+    run.length <= 4 &&
+    !run[0].upper &&
+    titleBefore(scan.toks, run[0].i, scan.text, lex) &&
+    !phraseAt(scan, run, 0)
+  ) {
     return emit(scan, run, 'person', 2);
   }
   // "Michael Jordan" is a person, but "Will Russia" opens a question and "West Africa" is a region: a first
   // name that is also a common word does not outweigh a known place after it.
   const commonFirst = lex.isWord(run[0].key);
   // "PSV Eindhoven", "NAC Breda", "BBC Scotland": an acronym and a place after it name an organisation.
-  if (run.length === 2 && run[0].upper && run[0].text.length <= 4 && !headline && !lex.knows(run[0].key) && phraseAt(scan, run, 1)?.entry.kind === 'place') {
+  if (
+    run.length === 2 &&
+    run[0].upper &&
+    run[0].text.length <= 4 &&
+    !headline &&
+    !lex.knows(run[0].key) &&
+    phraseAt(scan, run, 1)?.entry.kind === 'place'
+  ) {
     return emit(scan, run, 'organization', 2);
   }
   const placeFirst = phraseAt(scan, run, 0)?.entry.kind === 'place' && lex.isWord(run[run.length - 1].key);
@@ -407,19 +524,31 @@ function segment(scan: Scan, run: Token[]): void {
     return emit(scan, run, 'person', 2);
   }
   // "Rui Gomez Pereira": unknown words all through, a town's name last, is a person too (not "Lagos Nigeria").
-  if (shape === 1 && !phraseAt(scan, run, 0) && !majorPlaceAfter && !run.slice(1, -1).some((_, k) => phraseAt(scan, run, k + 1))) {
+  if (
+    shape === 1 &&
+    !phraseAt(scan, run, 0) &&
+    !majorPlaceAfter &&
+    !run.slice(1, -1).some((_, k) => phraseAt(scan, run, k + 1))
+  ) {
     return emit(scan, run, 'person', 1);
   }
 
   // "Montreal HC", "Sunderland AFC": a city and an acronym name its club.
-  if (run.length === 2 && run[1].upper && !headline && phraseAt(scan, run, 0)?.entry.kind === 'place' && !lex.knows(run[1].key)) return emit(scan, run, 'organization', 2, { subkind: 'sport' });
+  if (
+    run.length === 2 &&
+    run[1].upper &&
+    !headline &&
+    phraseAt(scan, run, 0)?.entry.kind === 'place' &&
+    !lex.knows(run[1].key)
+  )
+    return emit(scan, run, 'organization', 2, { subkind: 'sport' });
   // "Cathay Pacific", "Berkshire Hathaway": a place and a word no list knows, side by side, name a company.
   if (run.length === 2 && !headline && isBrandWithPlace(scan, run)) return emit(scan, run, 'organization', 1);
 
   // Gazetteer phrases inside the run; what lies between them is classified on its own.
   let gap = 0;
   let found = false;
-  for (let k = 0; k < run.length; ) {
+  for (let k = 0; k < run.length;) {
     const at = run[k].cap ? phraseAt(scan, run, k) : null;
     // A town that is also a word or a name does not cut a run in two ("Sushil Chandra").
     const hit = at && (!at.entry.ambiguous || run.length === 1) ? at : null;
@@ -429,14 +558,25 @@ function segment(scan: Scan, run: Token[]): void {
     }
     // "Euphrates Shield", "Syria Daily": a known name followed by common words is a name of something else.
     const after = run.slice(k + hit.n).filter((t) => t.cap);
-    if (k === 0 && hit.entry.kind === 'organization' && after.length && after.every((t) => INNER_CAPITAL.test(t.text))) {
+    if (
+      k === 0 &&
+      hit.entry.kind === 'organization' &&
+      after.length &&
+      after.every((t) => INNER_CAPITAL.test(t.text))
+    ) {
       return emit(scan, run, 'organization', 2, { subkind: hit.entry.subkind }); // "Google DeepMind"
     }
-    if (k === 0 && after.length && after.every((t) => lex.isWord(t.key) && !isTitleWord(t, lex) && !lex.directions.has(t.key))) {
+    if (
+      k === 0 &&
+      after.length &&
+      after.every((t) => lex.isWord(t.key) && !isTitleWord(t, lex) && !lex.directions.has(t.key))
+    ) {
       // A known organisation followed by more words names a part of it ("Samsung Electronics", "Microsoft
       // Gaming"); a known place followed by common words names something else, most often a club, a
       // company or a paper ("Perth Glory", "Texas Instruments", "Syria Daily").
-      return emit(scan, run, 'organization', hit.entry.kind === 'organization' ? 2 : 1, { subkind: hit.entry.kind === 'organization' ? hit.entry.subkind : undefined });
+      return emit(scan, run, 'organization', hit.entry.kind === 'organization' ? 2 : 1, {
+        subkind: hit.entry.kind === 'organization' ? hit.entry.subkind : undefined,
+      });
     }
     if (k > gap) unknown(scan, trim(scan.toks, run[gap].i, run[k - 1].i + 1));
     emitEntry(scan, run.slice(k, k + hit.n), hit.entry);
@@ -462,7 +602,16 @@ function isBrandWithPlace(scan: Scan, run: Token[]): boolean {
   });
   if (places[0] === places[1]) return false;
   const other = run[places[0] ? 1 : 0];
-  return other.cap && !other.upper && !lex.knows(other.key) && !lex.isWord(other.key) && !lex.firstNames.has(other.key) && !lex.isDemonym(other.key) && !lex.directions.has(other.key) && !isTitleWord(other, lex);
+  return (
+    other.cap &&
+    !other.upper &&
+    !lex.knows(other.key) &&
+    !lex.isWord(other.key) &&
+    !lex.firstNames.has(other.key) &&
+    !lex.isDemonym(other.key) &&
+    !lex.directions.has(other.key) &&
+    !isTitleWord(other, lex)
+  );
 }
 
 /** A run no list knows: an acronym, a person by shape, or a guess from the words around it. */
@@ -473,11 +622,20 @@ function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): 
   if (run.length === 1) {
     // A letter alone ("C", "J.") or an abbreviation ("No.", "St.") is no name, nor a company's legal form
     // cut off by a comma ("Cascade Timberlands, LLC").
-    if (lex.isNever(t.text) || t.contraction || lex.isDemonym(t.key) || t.text.replace('.', '').length < 2 || lex.abbreviations.has(t.text.replace(/\.$/, '')) || lex.orgSuffix.get(t.key) === 'company') return;
+    if (
+      lex.isNever(t.text) ||
+      t.contraction ||
+      lex.isDemonym(t.key) ||
+      t.text.replace('.', '').length < 2 ||
+      lex.abbreviations.has(t.text.replace(/\.$/, '')) ||
+      lex.orgSuffix.get(t.key) === 'company'
+    )
+      return;
     if (isAcronym(t, lex)) return emit(scan, run, 'organization', 2, { acronym: true });
     // "MySpace", "YouTube", "PlayStation": a capital inside a word is a brand, not a person ("McGill" is).
     // Page text glued across elements ("NewsThe", "CoronavirusIreland") is no brand.
-    if (INNER_CAPITAL.test(t.text)) return isGlued(t.text, lex) ? undefined : emit(scan, run, 'organization', 1);
+    if (INNER_CAPITAL.test(t.text))
+      return isGlued(t.text, lex) ? undefined : emit(scan, run, 'organization', 1);
     if (t.upper && t.text.length > 4) return;
     const common = lex.isWord(t.key) || lex.quiet.has(t.key);
     const named = lex.firstNames.has(t.key);
@@ -488,8 +646,17 @@ function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): 
     const fallback = named ? 'person' : 'organization';
     // A sentence's first word counts when it is no English word ("Panasonic, which supplies ...").
     // "the Patriots", "the Flecktones": a capitalised plural after "the" mid-sentence names a team or a band.
-    if (!headline && !t.sent && !guess && kind === 'organization' && PLURAL.test(t.text) && scan.toks[t.i - 1]?.text === 'the') return emit(scan, run, kind, 1);
-    if (common || headline || (t.sent && !named && !kind)) return emit(scan, run, kind ?? fallback, 0, { guess });
+    if (
+      !headline &&
+      !t.sent &&
+      !guess &&
+      kind === 'organization' &&
+      PLURAL.test(t.text) &&
+      scan.toks[t.i - 1]?.text === 'the'
+    )
+      return emit(scan, run, kind, 1);
+    if (common || headline || (t.sent && !named && !kind))
+      return emit(scan, run, kind ?? fallback, 0, { guess });
     // A lone first name is weak evidence of a person: towns are named Harrison and Brittany too.
     return emit(scan, run, kind ?? fallback, 1, { guess: guess && !named });
   }
@@ -502,7 +669,9 @@ function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): 
     // Only common words and nothing around to say what they name ("Registered Historic Place", "Writing
     // Fellow"): a Title Case phrase more often than a name, so the page must back it.
     const allCommon = run.every((r) => !r.cap || lex.isWord(r.key));
-    return emit(scan, run, kind ?? 'organization', (run[0].sent || allCommon) && !kind ? 0 : 1, { guess: !kind });
+    return emit(scan, run, kind ?? 'organization', (run[0].sent || allCommon) && !kind ? 0 : 1, {
+      guess: !kind,
+    });
   }
 }
 
@@ -529,22 +698,37 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
   const last = first + run.length - 1;
   const prev = first > 0 && toks[first - 1].joins ? toks[first - 1] : undefined;
   const next = last + 1 < toks.length ? toks[last + 1] : undefined;
-  if (next && (lex.personVerbs.has(next.text) || /^,\s*\d{1,3},/.test(text.slice(run[run.length - 1].e, run[run.length - 1].e + 6)))) return 'person';
+  if (
+    next &&
+    (lex.personVerbs.has(next.text) ||
+      /^,\s*\d{1,3},/.test(text.slice(run[run.length - 1].e, run[run.length - 1].e + 6)))
+  )
+    return 'person';
   // "Cowley finished his career", "Stevenson knocked Bobick down in the third": the name is the subject of a
   // verb, and "he" or "his" follows in the same clause before any other name.
-  if (next && !next.cap && toks[last].joins && (/^\p{Ll}{3,}ed$/u.test(next.text) || PAST.has(next.text)) && refersToPerson(toks, last + 1)) return 'person';
+  if (
+    next &&
+    !next.cap &&
+    toks[last].joins &&
+    (/^\p{Ll}{3,}ed$/u.test(next.text) || PAST.has(next.text)) &&
+    refersToPerson(toks, last + 1)
+  )
+    return 'person';
   // "the Assad regime", "the Trump administration": a leader's name before the body they lead.
   const end = run[run.length - 1];
-  if (next && !next.cap && (end.joins || end.poss) && lex.leaderNouns.has(next.text) && run.length <= 3) return 'person';
+  if (next && !next.cap && (end.joins || end.poss) && lex.leaderNouns.has(next.text) && run.length <= 3)
+    return 'person';
   // "the ruling Morena party", "the Wagner group"; "Panasonic, which supplies ..." (people are "who").
   if (next && !next.cap && end.joins && lex.orgNouns.has(next.text)) return 'organization';
   if (next?.text === 'which' && text.slice(end.e, next.s) === ', ') return 'organization';
   // "pro-Assad", "anti-Trump": what one is for or against is most often a leader.
-  if (run.length === 1 && run[0].cut && /^(?:pro|anti)-/i.test(text.slice(run[0].ws, run[0].s))) return 'person';
+  if (run.length === 1 && run[0].cut && /^(?:pro|anti)-/i.test(text.slice(run[0].ws, run[0].s)))
+    return 'person';
   // "in X" is a place; "of X" only after words like "the invasion of", "the outskirts of", "the city of".
   if (prev && !prev.cap && lex.placePrepositions.has(prev.text)) return 'place';
   // "the MPP for Kenora", "member for Welland": the seat a member is elected for.
-  if (prev?.text === 'for' && first > 1 && toks[first - 2].joins && MEMBERS.has(toks[first - 2].key)) return 'place';
+  if (prev?.text === 'for' && first > 1 && toks[first - 2].joins && MEMBERS.has(toks[first - 2].key))
+    return 'place';
   if (prev?.text === 'of' && run.length === 1) {
     const before = first > 1 && toks[first - 2].joins ? toks[first - 2] : undefined;
     if (before && lex.ofPlaceNouns.has(before.key)) return 'place';
@@ -569,7 +753,42 @@ function refersToPerson(toks: Token[], from: number): boolean {
   return false;
 }
 /** Verbs in the past and auxiliaries that open what a subject did ("Pezuela recognized", "X would not"). */
-const PAST = new Set(['was', 'had', 'has', 'is', 'did', 'came', 'went', 'took', 'made', 'gave', 'won', 'lost', 'left', 'met', 'became', 'began', 'broke', 'got', 'ran', 'saw', 'fought', 'led', 'held', 'kept', 'knew', 'thought', 'would', 'could', 'should', 'will', 'can', 'may', 'might', 'must']);
+const PAST = new Set([
+  'was',
+  'had',
+  'has',
+  'is',
+  'did',
+  'came',
+  'went',
+  'took',
+  'made',
+  'gave',
+  'won',
+  'lost',
+  'left',
+  'met',
+  'became',
+  'began',
+  'broke',
+  'got',
+  'ran',
+  'saw',
+  'fought',
+  'led',
+  'held',
+  'kept',
+  'knew',
+  'thought',
+  'would',
+  'could',
+  'should',
+  'will',
+  'can',
+  'may',
+  'might',
+  'must',
+]);
 const PRONOUNS = new Set(['he', 'his', 'him', 'himself', 'she', 'her', 'herself']);
 
 /** Two words run together by the page's markup: the second part a function word, a known name or first name. */
@@ -579,7 +798,37 @@ function isGlued(word: string, lex: Lexicon): boolean {
   const right = fold(m[1]);
   return (right.length > 2 && FUNCTION_WORD.has(right)) || lex.knows(right) || lex.firstNames.has(right);
 }
-const FUNCTION_WORD = new Set(['the', 'this', 'that', 'these', 'some', 'and', 'for', 'with', 'from', 'after', 'before', 'but', 'how', 'what', 'why', 'when', 'where', 'who', 'our', 'your', 'their', 'his', 'her', 'its', 'read', 'more', 'watch', 'see', 'share']);
+const FUNCTION_WORD = new Set([
+  'the',
+  'this',
+  'that',
+  'these',
+  'some',
+  'and',
+  'for',
+  'with',
+  'from',
+  'after',
+  'before',
+  'but',
+  'how',
+  'what',
+  'why',
+  'when',
+  'where',
+  'who',
+  'our',
+  'your',
+  'their',
+  'his',
+  'her',
+  'its',
+  'read',
+  'more',
+  'watch',
+  'see',
+  'share',
+]);
 
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Dr)\.?$/;
 
@@ -599,8 +848,37 @@ const MAX_RUN = 14;
 const SCORE_AFTER = /^ \d{1,3}-\d{1,2}\b/;
 const SCORE_BEFORE = /\b\d{1,2}-\d{1,2} $/;
 const PAPER = /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u;
-const MEMBERS = new Set(['mp', 'mpp', 'mla', 'mha', 'mna', 'msp', 'mep', 'td', 'member', 'senator', 'representative', 'candidate', 'seat']);
-const IN_THE = new Set(['in', 'at', 'across', 'into', 'near', 'throughout', 'around', 'inside', 'along', 'off', 'over', 'beyond', 'toward', 'towards']);
+const MEMBERS = new Set([
+  'mp',
+  'mpp',
+  'mla',
+  'mha',
+  'mna',
+  'msp',
+  'mep',
+  'td',
+  'member',
+  'senator',
+  'representative',
+  'candidate',
+  'seat',
+]);
+const IN_THE = new Set([
+  'in',
+  'at',
+  'across',
+  'into',
+  'near',
+  'throughout',
+  'around',
+  'inside',
+  'along',
+  'off',
+  'over',
+  'beyond',
+  'toward',
+  'towards',
+]);
 const BROADCAST = new Set(['television', 'tv', 'channel', 'radio', 'station', 'network', 'broadcaster']);
 const INNER_CAPITAL = /^(?!Mc|Mac|O'|O’|(?:De|Di|La|Le|Van|Von)\p{Lu})\p{Lu}\p{Ll}+\p{Lu}/u;
 
@@ -611,18 +889,35 @@ function isTeam(scan: Scan, c: Candidate): boolean {
   // "played for Footscray", "signed with North Melbourne", "coached Lausanne": whatever the name, a club.
   if (prev && prev.joins && !prev.cap && (c.kind === 'place' || c.guess)) {
     const before = toks[c.first - 2];
-    if (TEAM_VERBS.has(prev.text) || ((prev.text === 'for' || prev.text === 'with') && before?.joins && PLAY_VERBS.has(before.text))) return true;
+    if (
+      TEAM_VERBS.has(prev.text) ||
+      ((prev.text === 'for' || prev.text === 'with') && before?.joins && PLAY_VERBS.has(before.text))
+    )
+      return true;
   }
   // "NEW YORK 74 62 .544", "TEXAS 70 64": a place opening a row of figures is a side in a table (a country
   // stays a place: national sides are places, as CoNLL has them).
-  if ((c.kind === 'place' || c.guess) && c.subkind !== 'country' && c.s === 0 && TABLE_ROW.test(text.slice(c.e, c.e + 24))) return true;
+  if (
+    (c.kind === 'place' || c.guess) &&
+    c.subkind !== 'country' &&
+    c.s === 0 &&
+    TABLE_ROW.test(text.slice(c.e, c.e + 24))
+  )
+    return true;
   // "Essex 72-0", "Texas 24-17": a score beside any place but a country.
   const side = c.kind === 'place' && c.subkind !== 'country';
-  if (side && (SCORE_AFTER.test(text.slice(c.e, c.e + 8)) || SCORE_BEFORE.test(text.slice(Math.max(0, c.s - 7), c.s)))) return true;
+  if (
+    side &&
+    (SCORE_AFTER.test(text.slice(c.e, c.e + 8)) || SCORE_BEFORE.test(text.slice(Math.max(0, c.s - 7), c.s)))
+  )
+    return true;
   if (c.kind !== 'place' || !(c.subkind === 'city' || c.subkind === 'town')) return false;
   const next = toks[c.last + 1];
   const joined = toks[c.last].joins && !!next;
-  return (!!prev && prev.joins && lex.sportVerbs.has(prev.text)) || (joined && (lex.sportVerbs.has(next.text) || lex.teamNouns.has(next.text)));
+  return (
+    (!!prev && prev.joins && lex.sportVerbs.has(prev.text)) ||
+    (joined && (lex.sportVerbs.has(next.text) || lex.teamNouns.has(next.text)))
+  );
 }
 const RESULT_BETWEEN = /^ \d{1,2},? $/;
 const FIXTURE = /^ (?:v|vs\.?|versus) $/;
@@ -632,8 +927,20 @@ const RESULT_AFTER = /^ \d{1,2}(?!\d|[:.,]\d)/;
  * Who may be a side in a results line: not a country (national sides stay places, as CoNLL has them) nor a
  * person named in full or by title ("Ronnie O'Sullivan 6 John Higgins 4").
  */
-const isSide = (c: Candidate) => c.subkind !== 'country' && !(c.kind === 'person' && (c.words > 1 || c.role || c.strength >= 3));
-const PLAY_VERBS = new Set(['played', 'plays', 'playing', 'signed', 'signs', 'signing', 'debuted', 'starred', 'scored', 'capped']);
+const isSide = (c: Candidate) =>
+  c.subkind !== 'country' && !(c.kind === 'person' && (c.words > 1 || c.role || c.strength >= 3));
+const PLAY_VERBS = new Set([
+  'played',
+  'plays',
+  'playing',
+  'signed',
+  'signs',
+  'signing',
+  'debuted',
+  'starred',
+  'scored',
+  'capped',
+]);
 const TEAM_VERBS = new Set(['coached', 'coaches', 'coaching', 'captained', 'captains', 'captaining']);
 
 function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
@@ -648,22 +955,49 @@ function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
 }
 
 /** Compass points that follow a place's name in Spanish, French and Portuguese ("Ilocos Norte", "Nord"). */
-const COMPASS_AFTER = new Set(['norte', 'sur', 'sul', 'nord', 'sud', 'este', 'oeste', 'ouest', 'est', 'oriental', 'occidental']);
+const COMPASS_AFTER = new Set([
+  'norte',
+  'sur',
+  'sul',
+  'nord',
+  'sud',
+  'este',
+  'oeste',
+  'ouest',
+  'est',
+  'oriental',
+  'occidental',
+]);
 const ROMAN = /^[IVX]{1,4}$/;
 const COMPASS = /^(?:North|South|East|West)(?:east|west)?(?:ern)?$/;
 const PLURAL = /^\p{Lu}\p{Ll}+[^s]s$/u;
 const OWNS_NOTHING = /^(?:$|[,;:)]|\.(?:\s|$)| (?:and|or|became|in \d))/;
 const ORDINAL = /^\d{1,3}(?:st|nd|rd|th|d)?$/;
 
-function emit(scan: Scan, run: Token[], kind: Kind, strength: Strength, extra: Partial<Candidate> = {}): void {
+function emit(
+  scan: Scan,
+  run: Token[],
+  kind: Kind,
+  strength: Strength,
+  extra: Partial<Candidate> = {},
+): void {
   // "the 82nd Airborne Division", "65 Fighter Wing": a unit's number is part of its name.
   const before = scan.toks[run[0].i - 1];
-  if (before && before.joins && (extra.subkind === 'military' || extra.subkind === 'armed-group') && ORDINAL.test(before.text)) run = [before, ...run];
+  if (
+    before &&
+    before.joins &&
+    (extra.subkind === 'military' || extra.subkind === 'armed-group') &&
+    ORDINAL.test(before.text)
+  )
+    run = [before, ...run];
   const first = run[0];
   const last = run[run.length - 1];
   // "Thalhimer's became Hecht's in 1992", "shoppers at Macy's": a possessive that owns nothing is part of a
   // shop's name, also when the name alone would be a first name.
-  const shop = last.poss && (kind === 'organization' || (run.length === 1 && strength < 3 && scan.lex.firstNames.has(last.key))) && OWNS_NOTHING.test(scan.text.slice(last.e + 2, last.e + 12));
+  const shop =
+    last.poss &&
+    (kind === 'organization' || (run.length === 1 && strength < 3 && scan.lex.firstNames.has(last.key))) &&
+    OWNS_NOTHING.test(scan.text.slice(last.e + 2, last.e + 12));
   let end = shop ? last.e + 2 : last.e;
   if (shop) kind = 'organization';
   // "the Mandovi river", "Cosham railway station": a feature's lower-case noun is part of its name.
@@ -678,7 +1012,8 @@ function emit(scan: Scan, run: Token[], kind: Kind, strength: Strength, extra: P
   const raw = scan.text.slice(first.s, end);
   const text = raw.includes('\u00a0') ? raw.replace(/\u00a0/g, ' ') : raw;
   let role = extra.role;
-  if (!role && kind !== 'place' && descriptorStart(scan.toks, first.i, scan.text, scan.lex) >= 0) role = roleBefore(scan, first, first);
+  if (!role && kind !== 'place' && descriptorStart(scan.toks, first.i, scan.text, scan.lex) >= 0)
+    role = roleBefore(scan, first, first);
   let words = 0;
   for (const t of run) if (t.cap) words++;
   // Every candidate has the same fields in the same order: one object shape keeps the page pass fast.
@@ -713,7 +1048,16 @@ function townAndState(scan: Scan, c: Candidate, next: Candidate, listed: boolean
     if (next.strength < 2) Object.assign(next, { kind: 'place', strength: 2, guess: false });
     return;
   }
-  if (listed || next.strength < 3 || c.entry || c.role || c.acronym || c.strength > 2 || (c.subkind && !c.guess)) return;
+  if (
+    listed ||
+    next.strength < 3 ||
+    c.entry ||
+    c.role ||
+    c.acronym ||
+    c.strength > 2 ||
+    (c.subkind && !c.guess)
+  )
+    return;
   // The state closes the phrase ("in Sandy Hook, Maryland, ..."), and is no possessive ("Virginia's governor").
   const after = scan.text.slice(next.e, next.e + 7);
   if (/^(?:$|[,.;:)]|\s+(?:on|in|at|where|and|from|to|was|is|with)\b)/.test(after) && !/^['’]s/.test(after)) {
@@ -727,7 +1071,8 @@ function isTraded(scan: Scan, c: Candidate): boolean {
   const p1 = toks[c.first - 1];
   const p2 = toks[c.first - 2];
   const next = toks[c.last + 1];
-  if (p1 && p2 && p1.joins && p2.joins && !p1.cap && lex.companyBefore.has(`${p2.key} ${p1.text}`)) return true;
+  if (p1 && p2 && p1.joins && p2.joins && !p1.cap && lex.companyBefore.has(`${p2.key} ${p1.text}`))
+    return true;
   return !!next && toks[c.last].joins && !next.cap && lex.companyAfter.has(next.text);
 }
 
@@ -741,30 +1086,73 @@ function link(scan: Scan): void {
     // A side named earlier in a list passes it on ("Footscray, North Melbourne and Coburg").
     const team = c.subkind === 'sport' && c.strength === 3 && !c.entry;
     if (team || isTeam(scan, c)) {
-      Object.assign(c, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
+      Object.assign(c, {
+        kind: 'organization',
+        subkind: 'sport',
+        entry: undefined,
+        strength: 3,
+        guess: false,
+      });
       // "played with Footscray and North Melbourne": the next side in the list is a club too.
-      if (next && next.kind === 'place' && (between === ' and ' || between === ', ')) Object.assign(next, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
+      if (next && next.kind === 'place' && (between === ' and ' || between === ', '))
+        Object.assign(next, {
+          kind: 'organization',
+          subkind: 'sport',
+          entry: undefined,
+          strength: 3,
+          guess: false,
+        });
     }
     // "Arsenal 2 Chelsea 1": a results line names two sides, whatever else their names are.
     // "Arsenal v Chelsea", "CHICAGO AT MILWAUKEE": a fixture, the same.
     const places = !!next && c.kind === 'place' && next.kind === 'place';
     // "Essex beat Gloucestershire", "Texas hosted Oklahoma": two places either side of a sports verb.
-    const played = places && between.length > 2 && between[0] === ' ' && between[between.length - 1] === ' ' && lex.sportVerbs.has(between.slice(1, -1));
+    const played =
+      places &&
+      between.length > 2 &&
+      between[0] === ' ' &&
+      between[between.length - 1] === ' ' &&
+      lex.sportVerbs.has(between.slice(1, -1));
     const fixture = FIXTURE.test(between) || (between === ' AT ' && places) || played;
-    if (next && (fixture || (RESULT_BETWEEN.test(between) && RESULT_AFTER.test(text.slice(next.e, next.e + 4)))) && isSide(c) && isSide(next)) {
-      for (const side of [c, next]) Object.assign(side, { kind: 'organization', subkind: 'sport', entry: undefined, strength: 3, guess: false });
+    if (
+      next &&
+      (fixture || (RESULT_BETWEEN.test(between) && RESULT_AFTER.test(text.slice(next.e, next.e + 4)))) &&
+      isSide(c) &&
+      isSide(next)
+    ) {
+      for (const side of [c, next])
+        Object.assign(side, {
+          kind: 'organization',
+          subkind: 'sport',
+          entry: undefined,
+          strength: 3,
+          guess: false,
+        });
     }
     const gap = k > 0 ? text.slice(out[k - 1].e, c.s) : '';
     if (next && between === ', ') townAndState(scan, c, next, gap === ', ');
     // "Caloi is a Brazilian manufacturer of bicycles": a definition outranks shape and gazetteer.
     const defined = definedKind(text, c.e, lex, c.s);
-    if (defined) Object.assign(c, { kind: defined, strength: 3, guess: false, ...(c.entry && c.entry.kind !== defined ? { entry: undefined, subkind: undefined } : {}) });
+    if (defined)
+      Object.assign(c, {
+        kind: defined,
+        strength: 3,
+        guess: false,
+        ...(c.entry && c.entry.kind !== defined ? { entry: undefined, subkind: undefined } : {}),
+      });
     // "Diana, the princess of Wales": a place that is also a first name, described as a person.
-    if (c.kind === 'place' && c.subkind !== 'country' && c.words === 1 && lex.firstNames.has(c.key) && appositionIsPerson(text, c.e, lex)) {
+    if (
+      c.kind === 'place' &&
+      c.subkind !== 'country' &&
+      c.words === 1 &&
+      lex.firstNames.has(c.key) &&
+      appositionIsPerson(text, c.e, lex)
+    ) {
       Object.assign(c, { kind: 'person', subkind: undefined, entry: undefined, strength: 3, guess: false });
     }
     // "shares of Morgan Stanley", "Exxon Mobil shares": a market's words make a name a company.
-    if (c.kind !== 'organization' && c.strength <= 2 && !c.entry && !c.role && isTraded(scan, c)) Object.assign(c, { kind: 'organization', subkind: 'company', strength: 2, guess: false });
+    if (c.kind !== 'organization' && c.strength <= 2 && !c.entry && !c.role && isTraded(scan, c))
+      Object.assign(c, { kind: 'organization', subkind: 'company', strength: 2, guess: false });
     // "Kyiv and Odesa": a guessed kind follows the known name it is listed with.
     // ... but "in Ottawa and Halifax, Cowley broke in": after "X and Y" the list has ended.
     const ended = between === ', ' && gap === ' and ';
@@ -773,17 +1161,31 @@ function link(scan: Scan): void {
       // A word no list knows, listed with a known name, is a name too ("Anthropic and Google DeepMind").
       const unknownWord = guessed.words === 1 && !lex.isWord(guessed.key) && !lex.quiet.has(guessed.key);
       // A place the words around it placed counts too ("born in Senlis, Oise").
-      if (known.strength >= 2 || (known.kind === 'place' && known.strength === 1)) Object.assign(guessed, { kind: known.kind, guess: false, strength: unknownWord ? Math.max(guessed.strength, 1) : guessed.strength });
+      if (known.strength >= 2 || (known.kind === 'place' && known.strength === 1))
+        Object.assign(guessed, {
+          kind: known.kind,
+          guess: false,
+          strength: unknownWord ? Math.max(guessed.strength, 1) : guessed.strength,
+        });
     }
     if (next && next.acronym && between === ' (' && text[next.e] === ')') next.expands = c.key;
     // "Gavi, the vaccine alliance, ...": an apposition ending in a describing noun says what a name is.
     if (c.strength === 0 || c.guess) {
       const what = appositionAfter(text, c.e, lex)?.split(' ').pop();
-      const kind = what && (lex.orgNouns.has(what) ? 'organization' : lex.placeNouns.has(what) ? 'place' : lex.titleHeads.has(what) ? 'person' : undefined);
+      const kind =
+        what &&
+        (lex.orgNouns.has(what)
+          ? 'organization'
+          : lex.placeNouns.has(what)
+            ? 'place'
+            : lex.titleHeads.has(what)
+              ? 'person'
+              : undefined);
       if (kind) Object.assign(c, { kind, strength: Math.max(c.strength, 1), guess: false });
     }
     if (c.kind !== 'person' || c.strength === 0) continue;
-    if (next && next.kind === 'organization' && /^ of (?:the )?$/.test(between)) c.role ??= text.slice(c.e, next.e).trim();
+    if (next && next.kind === 'organization' && /^ of (?:the )?$/.test(between))
+      c.role ??= text.slice(c.e, next.e).trim();
     else c.role ??= appositionAfter(text, c.e, lex);
   }
 }

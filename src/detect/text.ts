@@ -1,14 +1,33 @@
 /** Small text helpers shared by the engine and the data build. */
 
 const MARKS = /\p{M}/gu;
-const FOLD_MAP: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ß: 'ss', æ: 'ae', œ: 'oe', '’': "'", ʼ: "'", ʻ: "'", ʿ: "'", ʾ: "'" };
+const FOLD_MAP: Record<string, string> = {
+  ı: 'i',
+  ł: 'l',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  '’': "'",
+  ʼ: "'",
+  ʻ: "'",
+  ʿ: "'",
+  ʾ: "'",
+};
 const FOLD_CHARS = /[ıłøđðþßæœ’ʼʻʿʾ]/g;
 
 /** Lookup key: lower case, no diacritics, one apostrophe, so "Kahramanmaraş" meets "Kahramanmaras". */
 export function fold(s: string): string {
   let out = s.toLowerCase();
   // Most text is plain ASCII: skip the Unicode work then.
-  if (/[^\x00-\x7f]/.test(out)) out = out.normalize('NFD').replace(MARKS, '').replace(FOLD_CHARS, (c) => FOLD_MAP[c]);
+  if (/[^\x00-\x7f]/.test(out))
+    out = out
+      .normalize('NFD')
+      .replace(MARKS, '')
+      .replace(FOLD_CHARS, (c) => FOLD_MAP[c]);
   return out;
 }
 
@@ -25,7 +44,22 @@ export function stems(w: string): string[] {
 }
 
 /** Arabic articles as transliterations write them, assimilated or not: al-Bab, ar-Raqqah, Deir ez-Zor. */
-export const ARABIC_ARTICLES = ['al', 'el', 'as', 'ad', 'ar', 'an', 'ash', 'at', 'az', 'ath', 'ed', 'es', 'er', 'ez'];
+export const ARABIC_ARTICLES = [
+  'al',
+  'el',
+  'as',
+  'ad',
+  'ar',
+  'an',
+  'ash',
+  'at',
+  'az',
+  'ath',
+  'ed',
+  'es',
+  'er',
+  'ez',
+];
 
 const ARTICLE = new RegExp(`(^|[\\s-])(${ARABIC_ARTICLES.join('|')})[\\s-](?=\\S)`, 'g');
 

@@ -38,7 +38,8 @@ const OTHER = 0;
 const LETTER = 1; // letters and digits
 const MARK = 2; // combining marks continue a word but do not start one
 const classes = new Uint8Array(65536).fill(255);
-for (let c = 0; c < 128; c++) classes[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? LETTER : OTHER;
+for (let c = 0; c < 128; c++)
+  classes[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? LETTER : OTHER;
 const LETTER_RE = /[\p{L}\p{N}]/u;
 const MARK_RE = /\p{M}/u;
 
@@ -70,7 +71,7 @@ export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[]
   let numericSoFar = true;
   let quoted = false;
   const n = text.length;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const c = text.charCodeAt(i);
     if (charClass(c) !== LETTER) {
       quoted ||= c === 34 || c === 0x201c || (c === 39 && (i === 0 || text.charCodeAt(i - 1) === 32));
@@ -84,7 +85,11 @@ export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[]
       while (i < n && charClass(text.charCodeAt(i)) !== OTHER) i++;
       // Inner apostrophes, hyphens, full stops and ampersands keep a word whole ("al-Bab", "U.N", "AT&T").
       const j = text.charCodeAt(i);
-      if ((j === 39 || j === 0x2019 || j === 45 || j === 46 || j === 38) && i + 1 < n && charClass(text.charCodeAt(i + 1)) === LETTER) {
+      if (
+        (j === 39 || j === 0x2019 || j === 45 || j === 46 || j === 38) &&
+        i + 1 < n &&
+        charClass(text.charCodeAt(i + 1)) === LETTER
+      ) {
         hyphen ||= j === 45;
         apostrophe ||= j === 39 || j === 0x2019;
         i += 2;
@@ -101,13 +106,20 @@ export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[]
       abbrev = true;
     }
     // A block's first word, also after a time stamp ("22:10 The National Electoral Institute ...").
-    const sent = out.length === 0 || (!prevAbbrev && endsSentence(text, prevEnd, s)) || (numericSoFar && !isDigit(text.charCodeAt(start)));
+    const sent =
+      out.length === 0 ||
+      (!prevAbbrev && endsSentence(text, prevEnd, s)) ||
+      (numericSoFar && !isDigit(text.charCodeAt(start)));
     const wordEnd = e;
     prevEnd = e;
     prevAbbrev = abbrev;
     // Only words with a capital can hold a name: keep the others cheap.
     const code = word.charCodeAt(0);
-    const mayCap = (isDigit(code) && apostrophe) || (code >= 65 && code <= 90) || (code > 127 && HAS_UPPER.test(word)) || (code >= 97 && code <= 122 && hyphen && HAS_UPPER.test(word));
+    const mayCap =
+      (isDigit(code) && apostrophe) ||
+      (code >= 65 && code <= 90) ||
+      (code > 127 && HAS_UPPER.test(word)) ||
+      (code >= 97 && code <= 122 && hyphen && HAS_UPPER.test(word));
     let cut = false;
     let poss = 0;
     if (mayCap) {
@@ -127,7 +139,11 @@ export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[]
       }
     }
     const first = word.charCodeAt(0);
-    const cap = (mayCap && word.length > 0 && ((first >= 65 && first <= 90) || UPPER_START.test(word) || GLUED_CAP.test(word))) || (isDigit(code) && isCallSign(word));
+    const cap =
+      (mayCap &&
+        word.length > 0 &&
+        ((first >= 65 && first <= 90) || UPPER_START.test(word) || GLUED_CAP.test(word))) ||
+      (isDigit(code) && isCallSign(word));
     const upper = cap && word.length > 1 && isAllCaps(word);
     if (out.length) {
       const prev = out[out.length - 1];
@@ -162,7 +178,24 @@ function endsSentence(text: string, from: number, to: number): boolean {
     const c = text.charCodeAt(i);
     // . ! ? : ; | newline, bullet, dashes between words (a dateline's " - "), and openers of quoted or
     // bracketed text ( [ " “
-    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 124 || c === 10 || c === 0x2022 || c === 0x2014 || c === 0x2013 || c === 45 || c === 40 || c === 91 || c === 34 || c === 0x201c) return true;
+    if (
+      c === 46 ||
+      c === 33 ||
+      c === 63 ||
+      c === 58 ||
+      c === 59 ||
+      c === 124 ||
+      c === 10 ||
+      c === 0x2022 ||
+      c === 0x2014 ||
+      c === 0x2013 ||
+      c === 45 ||
+      c === 40 ||
+      c === 91 ||
+      c === 34 ||
+      c === 0x201c
+    )
+      return true;
   }
   return false;
 }
@@ -173,7 +206,12 @@ function isJoint(text: string, from: number, to: number): boolean {
     const c = text.charCodeAt(from);
     return c === 32 || c === 160;
   }
-  return to - from === 3 && text.charCodeAt(from) === 32 && text.charCodeAt(from + 1) === 38 && text.charCodeAt(from + 2) === 32;
+  return (
+    to - from === 3 &&
+    text.charCodeAt(from) === 32 &&
+    text.charCodeAt(from + 1) === 38 &&
+    text.charCodeAt(from + 2) === 32
+  );
 }
 
 const hasApostrophe = (w: string) => w.indexOf("'") >= 0 || w.indexOf('’') >= 0;
@@ -198,7 +236,66 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 
 const CALL_SIGN = /^\d{1,3}([A-Z]{2,4})$/;
 /** Units and ordinals written after a number: "5PM", "20MW", "3RD" are no names. */
-const UNITS = new Set(['AM', 'PM', 'BC', 'AD', 'BCE', 'CE', 'MW', 'GW', 'KW', 'TW', 'MWH', 'GWH', 'KWH', 'TWH', 'KM', 'KG', 'MB', 'GB', 'TB', 'KB', 'MHZ', 'GHZ', 'HZ', 'MPH', 'KPH', 'HP', 'CC', 'ML', 'MM', 'CM', 'FT', 'ST', 'ND', 'RD', 'TH', 'LB', 'LBS', 'OZ', 'MG', 'GMT', 'UTC', 'EST', 'EDT', 'PST', 'PDT', 'CET', 'CEST', 'BST', 'HRS', 'MIN', 'FPS', 'GHZ', 'MBPS', 'GBPS', 'DPI', 'PPM', 'PPB', 'BPD']);
+const UNITS = new Set([
+  'AM',
+  'PM',
+  'BC',
+  'AD',
+  'BCE',
+  'CE',
+  'MW',
+  'GW',
+  'KW',
+  'TW',
+  'MWH',
+  'GWH',
+  'KWH',
+  'TWH',
+  'KM',
+  'KG',
+  'MB',
+  'GB',
+  'TB',
+  'KB',
+  'MHZ',
+  'GHZ',
+  'HZ',
+  'MPH',
+  'KPH',
+  'HP',
+  'CC',
+  'ML',
+  'MM',
+  'CM',
+  'FT',
+  'ST',
+  'ND',
+  'RD',
+  'TH',
+  'LB',
+  'LBS',
+  'OZ',
+  'MG',
+  'GMT',
+  'UTC',
+  'EST',
+  'EDT',
+  'PST',
+  'PDT',
+  'CET',
+  'CEST',
+  'BST',
+  'HRS',
+  'MIN',
+  'FPS',
+  'GHZ',
+  'MBPS',
+  'GBPS',
+  'DPI',
+  'PPM',
+  'PPB',
+  'BPD',
+]);
 
 /** A broadcaster's call sign or a code name that starts with digits ("6PR", "3AW", "2GB"). */
 export function isCallSign(word: string): boolean {

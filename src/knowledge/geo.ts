@@ -18,7 +18,9 @@ export function distanceKm(a: Point, b: Point): number {
 /** Initial bearing from a to b, degrees clockwise from north (0–360). */
 export function bearing(a: Point, b: Point): number {
   const y = Math.sin(rad(b.lon - a.lon)) * Math.cos(rad(b.lat));
-  const x = Math.cos(rad(a.lat)) * Math.sin(rad(b.lat)) - Math.sin(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.cos(rad(b.lon - a.lon));
+  const x =
+    Math.cos(rad(a.lat)) * Math.sin(rad(b.lat)) -
+    Math.sin(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.cos(rad(b.lon - a.lon));
   return ((Math.atan2(y, x) * 180) / Math.PI + 360) % 360;
 }
 
@@ -37,9 +39,16 @@ export function roundKm(km: number): number {
 }
 
 /** Where `place` lies as seen from `from`: "about 40 km north-east of Aleppo". */
-export function relationPhrase(place: Point, from: Point & { name: string }): { km: number; direction: string; phrase: string } {
+export function relationPhrase(
+  place: Point,
+  from: Point & { name: string },
+): { km: number; direction: string; phrase: string } {
   const km = distanceKm(from, place);
   const direction = compass(bearing(from, place));
   if (km < 3) return { km, direction, phrase: `next to ${from.name}` };
-  return { km, direction, phrase: `about ${roundKm(km).toLocaleString('en')} km ${direction} of ${from.name}` };
+  return {
+    km,
+    direction,
+    phrase: `about ${roundKm(km).toLocaleString('en')} km ${direction} of ${from.name}`,
+  };
 }

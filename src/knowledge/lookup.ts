@@ -8,7 +8,15 @@ import { renderLocator } from './map';
 import { Net, type NetOptions } from './net';
 import { findPackEntry, packLine } from './packs';
 import { kindFit, rankHits, titleVariants, type PickContext } from './pick';
-import { countryByCode, countryFacts, findCountry, pageGeo, relationsFor, resolvePlace, type PageGeo } from './places';
+import {
+  countryByCode,
+  countryFacts,
+  findCountry,
+  pageGeo,
+  relationsFor,
+  resolvePlace,
+  type PageGeo,
+} from './places';
 import { placeKey } from './normalize';
 import type { Candidate, Knowledge, KnowledgeRequest, PlaceFacts, WikiSummary } from './types';
 import { getEntity, officesOf, population } from './wikidata';
@@ -34,7 +42,13 @@ function pickContext(req: KnowledgeRequest, geo: PageGeo): PickContext {
     const c = countryByCode(code);
     return c ? [c.name, c.wikiTitle, ...(c.demonym ? [c.demonym] : [])] : [];
   });
-  return { name: req.name, kind: req.kind, roles: req.roles ?? [], countryWords: [...new Set(countryWords)], places: geo.towns };
+  return {
+    name: req.name,
+    kind: req.kind,
+    roles: req.roles ?? [],
+    countryWords: [...new Set(countryWords)],
+    places: geo.towns,
+  };
 }
 
 const isArticle = (s: WikiSummary | null): s is WikiSummary => !!s && s.type !== 'disambiguation';
@@ -44,7 +58,13 @@ const isArticle = (s: WikiSummary | null): s is WikiSummary => !!s && s.type !==
  * a country's), then the name and its qualified variants while they read like the right kind of thing,
  * then a search ranked by the page's context. Only the name and titles derived from it are sent.
  */
-async function findArticle(net: Net, endpoint: string, req: KnowledgeRequest, geo: PageGeo, trusted: string[]): Promise<Article> {
+async function findArticle(
+  net: Net,
+  endpoint: string,
+  req: KnowledgeRequest,
+  geo: PageGeo,
+  trusted: string[],
+): Promise<Article> {
   const ctx = pickContext(req, geo);
   const candidatesOf = async (chosen: string): Promise<Candidate[] | undefined> => {
     const list = choices(rankHits(await searchArticles(net, endpoint, req.name), ctx).candidates);
@@ -66,11 +86,16 @@ async function findArticle(net: Net, endpoint: string, req: KnowledgeRequest, ge
   if (!ranked.best) return {};
   const summary = await getSummary(net, endpoint, ranked.best.title);
   if (!isArticle(summary)) return { unsure: true, candidates: choices(ranked.candidates) };
-  return { summary, unsure: ranked.unsure || undefined, candidates: ranked.unsure ? choices(ranked.candidates) : undefined };
+  return {
+    summary,
+    unsure: ranked.unsure || undefined,
+    candidates: ranked.unsure ? choices(ranked.candidates) : undefined,
+  };
 }
 
 /** Search hits as the card offers them to choose from. */
-const choices = (hits: Array<{ title: string; description?: string }>): Candidate[] => hits.map((h) => ({ title: h.title, description: h.description }));
+const choices = (hits: Array<{ title: string; description?: string }>): Candidate[] =>
+  hits.map((h) => ({ title: h.title, description: h.description }));
 
 /** A place the gazetteer does not know, from the article's coordinates. */
 function placeFromArticle(summary: WikiSummary, req: KnowledgeRequest, geo: PageGeo): PlaceFacts | null {
@@ -88,7 +113,12 @@ function placeFromArticle(summary: WikiSummary, req: KnowledgeRequest, geo: Page
   };
 }
 
-export async function lookupKnowledge(db: DB, req: KnowledgeRequest, settings: LookupSettings, options: NetOptions = {}): Promise<Knowledge> {
+export async function lookupKnowledge(
+  db: DB,
+  req: KnowledgeRequest,
+  settings: LookupSettings,
+  options: NetOptions = {},
+): Promise<Knowledge> {
   const net = new Net(db, options);
   const geo = pageGeo(req.context);
   const packHit = findPackEntry([req.name, ...(req.aliases ?? [])], req.kind);
@@ -97,7 +127,11 @@ export async function lookupKnowledge(db: DB, req: KnowledgeRequest, settings: L
   const knowledge: Knowledge = { status: 'off', pack };
 
   if (settings.wikipedia) {
-    const trusted = [pack?.wikiTitle, req.wikiTitle, place?.kind === 'country' ? countryByCode(place.country?.code)?.wikiTitle : undefined].filter((t): t is string => !!t);
+    const trusted = [
+      pack?.wikiTitle,
+      req.wikiTitle,
+      place?.kind === 'country' ? countryByCode(place.country?.code)?.wikiTitle : undefined,
+    ].filter((t): t is string => !!t);
     try {
       const article = await findArticle(net, settings.wikipediaEndpoint, req, geo, trusted);
       Object.assign(knowledge, article);
@@ -123,8 +157,13 @@ export async function lookupKnowledge(db: DB, req: KnowledgeRequest, settings: L
         }
       }
       // Checked again here: a summary cached before these checks existed skips `parseSummary`.
-      const thumb = summary.thumbnail && imageUrl(summary.thumbnail.source, settings.wikipediaEndpoint) ? summary.thumbnail : undefined;
-      const url = articleUrl(summary.url, settings.wikipediaEndpoint) ?? fallbackArticleUrl(settings.wikipediaEndpoint, summary.title);
+      const thumb =
+        summary.thumbnail && imageUrl(summary.thumbnail.source, settings.wikipediaEndpoint)
+          ? summary.thumbnail
+          : undefined;
+      const url =
+        articleUrl(summary.url, settings.wikipediaEndpoint) ??
+        fallbackArticleUrl(settings.wikipediaEndpoint, summary.title);
       knowledge.summary = { ...summary, url, thumbnail: undefined };
       if (thumb && settings.images) {
         const data = await thumbnailData(net, thumb.source);

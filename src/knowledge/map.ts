@@ -20,7 +20,11 @@ function atlas() {
   if (!world) {
     const topology = JSON.parse(atlasJson) as Topology;
     const all = feature(topology, topology.objects.countries) as FeatureCollection<Geometry>;
-    const codeOf = new Map(allCountries().filter((c) => c.numeric).map((c) => [c.numeric!, c.code]));
+    const codeOf = new Map(
+      allCountries()
+        .filter((c) => c.numeric)
+        .map((c) => [c.numeric!, c.code]),
+    );
     const byCode = new Map<string, Feature<Geometry>>();
     for (const f of all.features) {
       const code = f.id !== undefined ? codeOf.get(String(f.id)) : undefined;
@@ -34,7 +38,10 @@ function atlas() {
 /** The largest polygon of a country: fitting the map to France should not include French Guiana. */
 function mainland(f: Feature<Geometry>): Feature<Polygon> | Feature<Geometry> {
   if (f.geometry.type !== 'MultiPolygon') return f;
-  const polys = (f.geometry as MultiPolygon).coordinates.map((coordinates) => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates } }) as Feature<Polygon>);
+  const polys = (f.geometry as MultiPolygon).coordinates.map(
+    (coordinates) =>
+      ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates } }) as Feature<Polygon>,
+  );
   return polys.reduce((a, b) => (geoArea(b) > geoArea(a) ? b : a));
 }
 
@@ -43,11 +50,20 @@ function projectionFor(place: PlaceFacts, focus: Feature<Geometry> | undefined):
   if (place.kind === 'country' && focus) {
     const main = mainland(focus);
     const [lon, lat] = geoCentroid(main);
-    p.rotate([-lon, -lat]).fitExtent([[12, 12], [MAP_WIDTH - 12, MAP_HEIGHT - 12]], main);
+    p.rotate([-lon, -lat]).fitExtent(
+      [
+        [12, 12],
+        [MAP_WIDTH - 12, MAP_HEIGHT - 12],
+      ],
+      main,
+    );
     // Small countries: show at least ~700 km across, so their neighbours give the reader bearings.
-    const maxScale = (MAP_WIDTH / 2) / (350 / EARTH_KM);
+    const maxScale = MAP_WIDTH / 2 / (350 / EARTH_KM);
     if (p.scale() > maxScale) p.scale(maxScale).translate([MAP_WIDTH / 2, MAP_HEIGHT / 2]);
-    return p.clipExtent([[0, 0], [MAP_WIDTH, MAP_HEIGHT]]);
+    return p.clipExtent([
+      [0, 0],
+      [MAP_WIDTH, MAP_HEIGHT],
+    ]);
   }
   // A town: half the height covers the farthest related place shown, within 120–700 km.
   const far = Math.max(0, ...place.relations.map((r) => r.km));
@@ -56,7 +72,10 @@ function projectionFor(place: PlaceFacts, focus: Feature<Geometry> | undefined):
     .rotate([-place.lon, -place.lat])
     .scale((MAP_HEIGHT / 2 - 8) / (radius / EARTH_KM))
     .translate([MAP_WIDTH / 2, MAP_HEIGHT / 2])
-    .clipExtent([[0, 0], [MAP_WIDTH, MAP_HEIGHT]]);
+    .clipExtent([
+      [0, 0],
+      [MAP_WIDTH, MAP_HEIGHT],
+    ]);
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -67,12 +86,21 @@ export function renderLocator(place: PlaceFacts): LocatorMap {
   const focus = place.country ? byCode.get(place.country.code) : undefined;
   const projection = projectionFor(place, focus);
   const path = geoPath(projection).digits(1);
-  const others = { type: 'FeatureCollection', features: all.features.filter((f) => f !== focus) } as FeatureCollection<Geometry>;
+  const others = {
+    type: 'FeatureCollection',
+    features: all.features.filter((f) => f !== focus),
+  } as FeatureCollection<Geometry>;
   const xy = (lon: number, lat: number): [number, number] | null => {
     const p = projection([lon, lat]);
-    return p && p[0] >= 0 && p[0] <= MAP_WIDTH && p[1] >= 0 && p[1] <= MAP_HEIGHT ? [round1(p[0]), round1(p[1])] : null;
+    return p && p[0] >= 0 && p[0] <= MAP_WIDTH && p[1] >= 0 && p[1] <= MAP_HEIGHT
+      ? [round1(p[0]), round1(p[1])]
+      : null;
   };
-  const where = place.relations[0] ? `, ${place.relations[0].phrase}` : place.country && place.kind !== 'country' ? `, ${place.country.name}` : '';
+  const where = place.relations[0]
+    ? `, ${place.relations[0].phrase}`
+    : place.country && place.kind !== 'country'
+      ? `, ${place.country.name}`
+      : '';
   return {
     width: MAP_WIDTH,
     height: MAP_HEIGHT,

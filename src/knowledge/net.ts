@@ -6,7 +6,8 @@
 import { isQuotaError, noteQuota } from '../reading/status';
 import type { DB } from '../reading/store';
 
-export const API_USER_AGENT = 'Backstory/0.1 (browser extension for live-blog readers; https://github.com/backstory-extension/backstory)';
+export const API_USER_AGENT =
+  'Backstory/0.1 (browser extension for live-blog readers; https://github.com/backstory-extension/backstory)';
 export const DAY = 24 * 3600 * 1000;
 
 /** Cache bounds: entries older than this are gone (twice the longest time-to-live, so offline still has something). */
@@ -21,7 +22,12 @@ let writes = 0;
  * Drops expired cache entries, then the oldest while over the entry or byte bound. Returns how many went.
  * Sizes are JSON lengths, close to what IndexedDB keeps.
  */
-export async function evictCache(db: DB, now = Date.now(), maxEntries = CACHE_MAX_ENTRIES, maxBytes = CACHE_MAX_BYTES): Promise<number> {
+export async function evictCache(
+  db: DB,
+  now = Date.now(),
+  maxEntries = CACHE_MAX_ENTRIES,
+  maxBytes = CACHE_MAX_BYTES,
+): Promise<number> {
   const tx = db.transaction('cache', 'readwrite');
   let cursor = await tx.store.index('by-at').openCursor(null, 'prev');
   let kept = 0;
@@ -95,7 +101,8 @@ export class Net {
         this.noteStale(hit.at);
         return hit.value as T;
       }
-      this.failed = typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : (this.failed ?? 'error');
+      this.failed =
+        typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : (this.failed ?? 'error');
       throw e;
     }
   }

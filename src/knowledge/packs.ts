@@ -84,7 +84,9 @@ export function packLine({ pack, entry }: { pack: Pack; entry: PackEntry }): Pac
     sides: (entry.sides ?? []).flatMap((s) => {
       const c = conflicts.get(s.conflict);
       const side = c?.sides.find((x) => x.id === s.side);
-      return c && side ? [`${side.label} (${c.name}${period(s.from, s.to)})${s.note ? `; ${s.note}` : ''}`] : [];
+      return c && side
+        ? [`${side.label} (${c.name}${period(s.from, s.to)})${s.note ? `; ${s.note}` : ''}`]
+        : [];
     }),
     backers: (entry.backers ?? []).flatMap((k) => {
       const b = byKey.get(k);

@@ -54,11 +54,14 @@ let townIndex: Map<string, Town[]> | null = null;
 function indexes(): { countries: Map<string, CountryRow>; towns: Map<string, Town[]> } {
   if (!countryIndex) {
     countryIndex = new Map();
-    for (const c of allCountries()) for (const n of c.names) if (!countryIndex.has(placeKey(n))) countryIndex.set(placeKey(n), c);
+    for (const c of allCountries())
+      for (const n of c.names) if (!countryIndex.has(placeKey(n))) countryIndex.set(placeKey(n), c);
   }
   if (!townIndex) {
     townIndex = new Map();
-    for (const [name, lat, lon, country, population, aliases] of JSON.parse(townsJson) as Array<[string, number, number, string, number, string[]?]>) {
+    for (const [name, lat, lon, country, population, aliases] of JSON.parse(townsJson) as Array<
+      [string, number, number, string, number, string[]?]
+    >) {
       const town: Town = { name, lat, lon, country, population };
       for (const n of [name, ...(aliases ?? [])]) {
         const key = placeKey(n);
@@ -80,7 +83,15 @@ export function findCountry(name: string): CountryRow | undefined {
 }
 
 export function countryFacts(c: CountryRow): CountryFacts {
-  return { code: c.code, name: c.name, official: c.official, flag: c.flag, capital: c.capital, region: c.region, subregion: c.subregion };
+  return {
+    code: c.code,
+    name: c.name,
+    official: c.official,
+    flag: c.flag,
+    capital: c.capital,
+    region: c.region,
+    subregion: c.subregion,
+  };
 }
 
 /** What the rest of the page says about geography: the countries it names and the towns it names. */
@@ -126,7 +137,15 @@ export function pageGeo(context: ContextPlace[] = []): PageGeo {
 function townFor(name: string, geo: PageGeo, at?: ContextPlace['geo']): Town | undefined {
   const towns = findTowns(name, geo);
   if (!at) return towns[0];
-  return towns.find((t) => distanceKm(t, at) < 25) ?? { name, lat: at.lat, lon: at.lon, country: at.country ?? '', population: at.population ?? 0 };
+  return (
+    towns.find((t) => distanceKm(t, at) < 25) ?? {
+      name,
+      lat: at.lat,
+      lon: at.lon,
+      country: at.country ?? '',
+      population: at.population ?? 0,
+    }
+  );
 }
 
 /**
@@ -141,7 +160,8 @@ export function relationsFor(place: Point & { key: string }, geo: PageGeo, limit
     .filter(({ km }) => km > 0.5);
   if (!others.length) return [];
   // Effective distance: a city of a million counts as a little nearer than a village at the same distance.
-  const rank = (o: { t: Town; km: number }) => o.km / (1 + Math.log10(Math.max(o.t.population, 1000) / 1000) / 6);
+  const rank = (o: { t: Town; km: number }) =>
+    o.km / (1 + Math.log10(Math.max(o.t.population, 1000) / 1000) / 6);
   const ranked = others.sort((a, b) => rank(a) - rank(b));
   const near = ranked.filter((o) => o.km <= 1500);
   const chosen = (near.length ? near : ranked.slice(0, 1)).slice(0, limit).sort((a, b) => a.km - b.km);
@@ -153,7 +173,11 @@ const AREA_SUFFIX = /\s+(province|governorate|region|district|countryside)$/i;
 /**
  * The Places layer for a place name, or null when neither the gazetteer nor the detector knows where it is.
  */
-export function resolvePlace(req: KnowledgeRequest, geo: PageGeo, extra?: { lat: number; lon: number; country?: string; note?: string }): PlaceFacts | null {
+export function resolvePlace(
+  req: KnowledgeRequest,
+  geo: PageGeo,
+  extra?: { lat: number; lon: number; country?: string; note?: string },
+): PlaceFacts | null {
   const { name } = req;
   const key = placeKey(name);
   const isTown = req.subkind === 'city' || req.subkind === 'town';
@@ -165,14 +189,26 @@ export function resolvePlace(req: KnowledgeRequest, geo: PageGeo, extra?: { lat:
       lat: country.lat,
       lon: country.lon,
       country: countryFacts(country),
-      borders: country.borders.map((b) => ({ name: countryMap().get(b)?.name ?? b, onPage: geo.countries.has(b) })),
+      borders: country.borders.map((b) => ({
+        name: countryMap().get(b)?.name ?? b,
+        onPage: geo.countries.has(b),
+      })),
       relations: [],
       source: 'world-countries',
     };
   }
   if (extra) {
     const c = countryByCode(extra.country);
-    return { kind: 'area', name, lat: extra.lat, lon: extra.lon, country: c && countryFacts(c), relations: relationsFor({ ...extra, key }, geo), approximate: extra.note, source: 'Backstory context pack' };
+    return {
+      kind: 'area',
+      name,
+      lat: extra.lat,
+      lon: extra.lon,
+      country: c && countryFacts(c),
+      relations: relationsFor({ ...extra, key }, geo),
+      approximate: extra.note,
+      source: 'Backstory context pack',
+    };
   }
   const area = AREA_SUFFIX.exec(name);
   const base = area ? name.slice(0, area.index) : name;

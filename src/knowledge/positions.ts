@@ -24,7 +24,9 @@ export function heldAt(office: Office, time: string): boolean {
 export function officeAt(offices: Office[], time: string | undefined): Office | undefined {
   if (!time) return undefined;
   const held = offices.filter((o) => heldAt(o, time));
-  return held.sort((a, b) => Number(!!b.preferred) - Number(!!a.preferred) || edge(b.start!, false) - edge(a.start!, false))[0];
+  return held.sort(
+    (a, b) => Number(!!b.preferred) - Number(!!a.preferred) || edge(b.start!, false) - edge(a.start!, false),
+  )[0];
 }
 
 /** "Prime Minister of Turkey (2016–2018)", "President of Turkey (since 2014)". */
@@ -40,5 +42,7 @@ export function formatOffice(o: Office): string {
 /** Most recent first, at most `limit`. */
 export function recentOffices(offices: Office[], limit = 4): Office[] {
   const key = (o: Office) => (o.end ? edge(o.end, true) : Infinity);
-  return [...offices].sort((a, b) => key(b) - key(a) || (b.start ?? '').localeCompare(a.start ?? '')).slice(0, limit);
+  return [...offices]
+    .sort((a, b) => key(b) - key(a) || (b.start ?? '').localeCompare(a.start ?? ''))
+    .slice(0, limit);
 }

@@ -23,7 +23,8 @@ function parse(url: unknown): URL | null {
   }
 }
 
-const isMockOrigin = (u: URL) => (u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password;
+const isMockOrigin = (u: URL) =>
+  (u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password;
 
 /** An API endpoint the background may call: https on a Wikimedia host (the test build: any http(s) origin). */
 export function allowedEndpoint(url: unknown, test = isTestBuild()): boolean {

@@ -9,8 +9,17 @@ import type { Office } from './types';
 const TTL = 7 * DAY;
 
 type Snak = { snaktype: string; datavalue?: { type: string; value: any } };
-type Statement = { mainsnak: Snak; rank: 'preferred' | 'normal' | 'deprecated'; qualifiers?: Record<string, Snak[]> };
-export type Entity = { id: string; missing?: string; labels?: Record<string, { value: string }>; claims?: Record<string, Statement[]> };
+type Statement = {
+  mainsnak: Snak;
+  rank: 'preferred' | 'normal' | 'deprecated';
+  qualifiers?: Record<string, Snak[]>;
+};
+export type Entity = {
+  id: string;
+  missing?: string;
+  labels?: Record<string, { value: string }>;
+  claims?: Record<string, Statement[]>;
+};
 
 /** Wikidata time ("+2016-05-24T00:00:00Z", precision 9/10/11) as YYYY, YYYY-MM or YYYY-MM-DD. */
 export function wikidataDate(snak: Snak | undefined): string | undefined {
@@ -47,7 +56,8 @@ export function population(entity: Entity): { value: number; year?: string } | u
     preferred: s.rank === 'preferred',
   }));
   if (!list.length) return undefined;
-  const pick = list.find((p) => p.preferred) ?? [...list].sort((a, b) => (b.year ?? '').localeCompare(a.year ?? ''))[0];
+  const pick =
+    list.find((p) => p.preferred) ?? [...list].sort((a, b) => (b.year ?? '').localeCompare(a.year ?? ''))[0];
   return Number.isFinite(pick.value) ? { value: pick.value, year: pick.year } : undefined;
 }
 
@@ -57,9 +67,13 @@ function url(endpoint: string, params: Record<string, string>): string {
 
 export function getEntity(net: Net, endpoint: string, qid: string): Promise<Entity | null> {
   return net.cached(`wd|${endpoint}|${qid}`, TTL, async () => {
-    const json = await net.json<{ entities?: Record<string, Entity> }>(url(endpoint, { ids: qid, props: 'claims' }));
+    const json = await net.json<{ entities?: Record<string, Entity> }>(
+      url(endpoint, { ids: qid, props: 'claims' }),
+    );
     const e = json?.entities?.[qid];
-    return e && !e.missing ? { id: e.id, claims: { P39: e.claims?.P39 ?? [], P1082: e.claims?.P1082 ?? [] } } : null;
+    return e && !e.missing
+      ? { id: e.id, claims: { P39: e.claims?.P39 ?? [], P1082: e.claims?.P1082 ?? [] } }
+      : null;
   });
 }
 
@@ -70,8 +84,12 @@ export async function getLabels(net: Net, endpoint: string, qids: string[]): Pro
   for (let i = 0; i < unique.length; i += 50) {
     const batch = unique.slice(i, i + 50);
     const labels = await net.cached(`wdl|${endpoint}|${batch.join('|')}`, TTL, async () => {
-      const json = await net.json<{ entities?: Record<string, Entity> }>(url(endpoint, { ids: batch.join('|'), props: 'labels', languages: 'en', languagefallback: '1' }));
-      return Object.fromEntries(Object.values(json?.entities ?? {}).flatMap((e) => (e.labels?.en ? [[e.id, e.labels.en.value]] : [])));
+      const json = await net.json<{ entities?: Record<string, Entity> }>(
+        url(endpoint, { ids: batch.join('|'), props: 'labels', languages: 'en', languagefallback: '1' }),
+      );
+      return Object.fromEntries(
+        Object.values(json?.entities ?? {}).flatMap((e) => (e.labels?.en ? [[e.id, e.labels.en.value]] : [])),
+      );
     });
     for (const [k, v] of Object.entries(labels)) out.set(k, v);
   }
@@ -82,6 +100,10 @@ export async function getLabels(net: Net, endpoint: string, qids: string[]): Pro
 export async function officesOf(net: Net, endpoint: string, entity: Entity): Promise<Office[]> {
   const claims = positionClaims(entity);
   if (!claims.length) return [];
-  const labels = await getLabels(net, endpoint, claims.map((c) => c.qid));
+  const labels = await getLabels(
+    net,
+    endpoint,
+    claims.map((c) => c.qid),
+  );
   return claims.flatMap(({ qid, ...o }) => (labels.has(qid) ? [{ ...o, label: labels.get(qid)! }] : []));
 }

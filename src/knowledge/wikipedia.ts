@@ -32,13 +32,18 @@ export function fallbackArticleUrl(endpoint: string, title: string): string {
   }
 }
 
-const dimension = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.min(v, 4096) : 0);
+const dimension = (v: unknown): number =>
+  typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.min(v, 4096) : 0;
 
 /**
  * A summary answer as the card may use it. Its link only if https on the configured wiki (else the
  * article's address there), its thumbnail only if on Wikimedia's upload host: remote data, not trusted.
  */
-export function parseSummary(json: Record<string, any> | null, endpoint: string, test = isTestBuild()): WikiSummary | null {
+export function parseSummary(
+  json: Record<string, any> | null,
+  endpoint: string,
+  test = isTestBuild(),
+): WikiSummary | null {
   if (!json || typeof json.title !== 'string' || json.type === 'no-extract') return null;
   const title = typeof json.titles?.normalized === 'string' ? json.titles.normalized : json.title;
   const thumb = imageUrl(json.thumbnail?.source, endpoint, test);
@@ -46,7 +51,9 @@ export function parseSummary(json: Record<string, any> | null, endpoint: string,
     title,
     description: typeof json.description === 'string' ? json.description : undefined,
     extract: String(json.extract ?? ''),
-    thumbnail: thumb ? { source: thumb, width: dimension(json.thumbnail.width), height: dimension(json.thumbnail.height) } : undefined,
+    thumbnail: thumb
+      ? { source: thumb, width: dimension(json.thumbnail.width), height: dimension(json.thumbnail.height) }
+      : undefined,
     url: articleUrl(json.content_urls?.desktop?.page, endpoint, test) ?? fallbackArticleUrl(endpoint, title),
     lang: json.lang ?? 'en',
     dir: json.dir === 'rtl' ? 'rtl' : 'ltr',
@@ -59,7 +66,13 @@ export function parseSummary(json: Record<string, any> | null, endpoint: string,
 export function getSummary(net: Net, endpoint: string, title: string): Promise<WikiSummary | null> {
   const base = endpoint.replace(/\/+$/, '');
   return net.cached(`summary|${base}|${title}`, SUMMARY_TTL_MS, async () =>
-    parseSummary(await net.json(`${base}/page/summary/${titlePath(title)}?redirect=true`, 'application/json; charset=utf-8; profile="https://www.mediawiki.org/wiki/Specs/Summary/1.4.0"'), base),
+    parseSummary(
+      await net.json(
+        `${base}/page/summary/${titlePath(title)}?redirect=true`,
+        'application/json; charset=utf-8; profile="https://www.mediawiki.org/wiki/Specs/Summary/1.4.0"',
+      ),
+      base,
+    ),
   );
 }
 
@@ -95,7 +108,9 @@ export function searchArticles(net: Net, endpoint: string, name: string): Promis
       .map((p) => ({
         title: p.title,
         description: p.description,
-        coordinates: p.coordinates?.[0] ? { lat: p.coordinates[0].lat, lon: p.coordinates[0].lon } : undefined,
+        coordinates: p.coordinates?.[0]
+          ? { lat: p.coordinates[0].lat, lon: p.coordinates[0].lon }
+          : undefined,
         disambiguation: !!p.pageprops && 'disambiguation' in p.pageprops,
         index: p.index ?? 99,
       }))

@@ -2,7 +2,7 @@
  * The one extractor every element-per-entry tier uses: a recipe (which values to read, from where) turns
  * each entry element into a LiveUpdate, and a re-read after DOM changes reuses the entries nothing touched.
  */
-import { walkBlocks } from '../page/blocks';
+import { walkBlocks } from '../dom/blocks';
 import { textId } from './hash';
 import { edgeStamp } from './stamps';
 import type { Pick, Recipe } from './platforms';
@@ -25,7 +25,13 @@ export function spacedText(el: Element): string {
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const data = (n as Text).data;
     if (!data) continue;
-    if (lastParent && n.parentNode !== lastParent && /[\p{L}\p{N}]$/u.test(out) && /^[\p{L}\p{N}]/u.test(data)) out += ' ';
+    if (
+      lastParent &&
+      n.parentNode !== lastParent &&
+      /[\p{L}\p{N}]$/u.test(out) &&
+      /^[\p{L}\p{N}]/u.test(data)
+    )
+      out += ' ';
     out += data;
     lastParent = n.parentNode;
   }
@@ -150,7 +156,10 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
     // Machine values first (attributes), then the schema's date, then what the page prints.
     const machine = picks.filter((p) => p.attr).map((p) => readPick(el, p));
     const printed = picks.filter((p) => !p.attr).map((p) => readPick(el, p));
-    const mapped = source.schema && (!ownId || !machine.some(Boolean)) ? matchSchema(source.schema.updates, el, text) : undefined;
+    const mapped =
+      source.schema && (!ownId || !machine.some(Boolean))
+        ? matchSchema(source.schema.updates, el, text)
+        : undefined;
     const time = timeline.resolve([...machine, mapped?.published, ...printed, label]);
     if (source.schema?.updates.length && !mapped && !ownId) unlisted.add(el);
     return {
@@ -194,7 +203,10 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
       if (cached) {
         // Keeps the timeline's idea of "the day we are in" for the entries after it.
         timeline.resolve([cached.time]);
-        updates[i] = { ...cached, hidden: source.recipe.pending ? el.matches(source.recipe.pending) : undefined };
+        updates[i] = {
+          ...cached,
+          hidden: source.recipe.pending ? el.matches(source.recipe.pending) : undefined,
+        };
         continue;
       }
       updates[i] = build(el, timeline);

@@ -9,10 +9,16 @@ import type { Recipe } from './platforms';
 const TIME_SELECTOR = 'time, [datetime], [data-timestamp], [data-time], [data-post-time], [data-sort-time]';
 
 /** Elements whose class says they print the entry's time. */
-const STAMP = '[class*="time" i], [class*="stamp" i], [class*="date" i], [class*="heure" i], [class*="uhrzeit" i]';
+const STAMP =
+  '[class*="time" i], [class*="stamp" i], [class*="date" i], [class*="heure" i], [class*="uhrzeit" i]';
 
 export const GENERIC_RECIPE: Recipe = {
-  id: [{ attr: 'id' }, { sel: 'h2[id], h3[id], h4[id]', attr: 'id' }, { attr: 'data-id' }, { attr: 'data-post-id' }],
+  id: [
+    { attr: 'id' },
+    { sel: 'h2[id], h3[id], h4[id]', attr: 'id' },
+    { attr: 'data-id' },
+    { attr: 'data-post-id' },
+  ],
   time: [
     { sel: 'time[datetime]', attr: 'datetime' },
     { attr: 'data-timestamp' },
@@ -38,16 +44,52 @@ export const STAMPED_RECIPE: Recipe = {
 
 /** Class words that say what state an entry is in, not what it is ("block--pinned", "is-key-event", "left"). */
 const STATE_WORDS = new Set([
-  'active', 'pending', 'new', 'key', 'pinned', 'pin', 'highlight', 'highlighted', 'first', 'last', 'odd', 'even', 'featured',
-  'sticky', 'breaking', 'open', 'closed', 'selected', 'current', 'visible', 'hidden', 'expanded', 'collapsed', 'left',
-  'right', 'important', 'major', 'minor', 'loaded', 'animated', 'green', 'red', 'blue', 'yellow',
+  'active',
+  'pending',
+  'new',
+  'key',
+  'pinned',
+  'pin',
+  'highlight',
+  'highlighted',
+  'first',
+  'last',
+  'odd',
+  'even',
+  'featured',
+  'sticky',
+  'breaking',
+  'open',
+  'closed',
+  'selected',
+  'current',
+  'visible',
+  'hidden',
+  'expanded',
+  'collapsed',
+  'left',
+  'right',
+  'important',
+  'major',
+  'minor',
+  'loaded',
+  'animated',
+  'green',
+  'red',
+  'blue',
+  'yellow',
 ]);
 
 /**
  * A state class: "is-…"/"has-…", numbered, or any of its words a state word. Whole words only: "live-events"
  * is no "even", and "newsitem" no "new".
  */
-export const isStateClass = (c: string): boolean => /^(is|has)-|\d/i.test(c) || c.toLowerCase().split(/[-_]+/).some((w) => STATE_WORDS.has(w));
+export const isStateClass = (c: string): boolean =>
+  /^(is|has)-|\d/i.test(c) ||
+  c
+    .toLowerCase()
+    .split(/[-_]+/)
+    .some((w) => STATE_WORDS.has(w));
 
 /** What makes siblings "the same kind of block": tag and first class that is not a state. */
 export function shapeOf(el: Element): string {
@@ -55,14 +97,20 @@ export function shapeOf(el: Element): string {
   return cls ? `${el.tagName}.${cls}` : el.tagName;
 }
 
-const NOT_CONTENT = 'nav, aside, footer, header, form, [role="navigation"], [role="complementary"], [role="contentinfo"]';
+const NOT_CONTENT =
+  'nav, aside, footer, header, form, [role="navigation"], [role="complementary"], [role="contentinfo"]';
 const DISCUSSION = /comment|repl(y|ies)|review|discussion|disqus|respond/i;
 
 function isDiscussion(container: Element, entries: Element[]): boolean {
   for (let n: Element | null = container; n; n = n.parentElement) {
-    if (DISCUSSION.test(n.id) || DISCUSSION.test(typeof n.className === 'string' ? n.className : '')) return true;
+    if (DISCUSSION.test(n.id) || DISCUSSION.test(typeof n.className === 'string' ? n.className : ''))
+      return true;
   }
-  return entries.slice(0, 3).some((e) => DISCUSSION.test(e.id) || DISCUSSION.test(typeof e.className === 'string' ? e.className : ''));
+  return entries
+    .slice(0, 3)
+    .some(
+      (e) => DISCUSSION.test(e.id) || DISCUSSION.test(typeof e.className === 'string' ? e.className : ''),
+    );
 }
 
 const textLength = (el: Element): number => (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
@@ -92,7 +140,8 @@ export function isTeaserList(doc: Document, entries: Element[], minOwnText = 60)
 
 /** A list in the page's content: not in navigation, a sidebar or footer, and not a comment thread. */
 export const inContent = (container: Element): boolean => !container.closest(NOT_CONTENT);
-export const isContentList = (container: Element, entries: Element[]): boolean => inContent(container) && !isDiscussion(container, entries);
+export const isContentList = (container: Element, entries: Element[]): boolean =>
+  inContent(container) && !isDiscussion(container, entries);
 
 export interface GenericOptions {
   /** Every entry must have an id (the page has not said it is a live blog). */
@@ -103,7 +152,11 @@ export interface GenericOptions {
 }
 
 /** The best list of entries under `root`, or null. */
-export function findGenericList(doc: Document, root: Element, options: GenericOptions): { container: Element; shape: string; entries: Element[] } | null {
+export function findGenericList(
+  doc: Document,
+  root: Element,
+  options: GenericOptions,
+): { container: Element; shape: string; entries: Element[] } | null {
   const groups = new Map<Element, Map<string, Set<Element>>>();
   const times = root.querySelectorAll(TIME_SELECTOR);
   for (let i = 0; i < times.length && i < 5000; i++) {
@@ -129,7 +182,8 @@ export function findGenericList(doc: Document, root: Element, options: GenericOp
   }
   const candidates: Array<{ container: Element; shape: string; entries: Element[] }> = [];
   for (const [container, byShape] of groups) {
-    for (const [shape, set] of byShape) if (set.size >= options.min) candidates.push({ container, shape, entries: [...set] });
+    for (const [shape, set] of byShape)
+      if (set.size >= options.min) candidates.push({ container, shape, entries: [...set] });
   }
   candidates.sort((a, b) => b.entries.length - a.entries.length);
   for (const c of candidates) {
@@ -143,4 +197,5 @@ export function findGenericList(doc: Document, root: Element, options: GenericOp
 }
 
 /** The current entries of a list found before: its children of the same shape (new ones included). */
-export const siblingsOfShape = (container: Element, shape: string): Element[] => [...container.children].filter((e) => shapeOf(e) === shape);
+export const siblingsOfShape = (container: Element, shape: string): Element[] =>
+  [...container.children].filter((e) => shapeOf(e) === shape);

@@ -5,7 +5,14 @@
  */
 import { commonAncestor, drain, elementBlog, uniqueIds, type Steps } from './extract';
 import { gradeStructure } from './confidence';
-import { findGenericList, GENERIC_RECIPE, STAMPED_RECIPE, shapeOf, siblingsOfShape, type GenericOptions } from './generic';
+import {
+  findGenericList,
+  GENERIC_RECIPE,
+  STAMPED_RECIPE,
+  shapeOf,
+  siblingsOfShape,
+  type GenericOptions,
+} from './generic';
 import { findStampedList, stampedSiblings } from './stamped';
 import { PLATFORMS, type PlatformShape } from './platforms';
 import { elementsForSchema, readSchema, type SchemaInfo } from './schema';
@@ -15,27 +22,62 @@ import type { LiveBlog } from './types';
 
 export type { Confidence, LiveBlog, LiveUpdate } from './types';
 
-function* fromGenericList(doc: Document, root: Element, clock: PageClock, options: GenericOptions, via: string, schema: SchemaInfo | null): Steps<LiveBlog | null> {
+function* fromGenericList(
+  doc: Document,
+  root: Element,
+  clock: PageClock,
+  options: GenericOptions,
+  via: string,
+  schema: SchemaInfo | null,
+): Steps<LiveBlog | null> {
   const list = findGenericList(doc, root, options);
   if (!list) return null;
   const { container, shape } = list;
-  return yield* elementBlog({ via, recipe: GENERIC_RECIPE, entries: () => siblingsOfShape(container, shape), schema: schema ?? undefined }, clock);
+  return yield* elementBlog(
+    {
+      via,
+      recipe: GENERIC_RECIPE,
+      entries: () => siblingsOfShape(container, shape),
+      schema: schema ?? undefined,
+    },
+    clock,
+  );
 }
 
-function* fromPlatform(doc: Document, shape: PlatformShape, clock: PageClock, schema: SchemaInfo | null): Steps<LiveBlog | null> {
+function* fromPlatform(
+  doc: Document,
+  shape: PlatformShape,
+  clock: PageClock,
+  schema: SchemaInfo | null,
+): Steps<LiveBlog | null> {
   const newestFirst = shape.order !== 'oldest-first';
   if (shape.embed) {
     // A widget rendered into the page: its own markup is unknown, so the generic tier reads inside it.
     for (const root of doc.querySelectorAll(shape.entry)) {
-      const blog = yield* fromGenericList(doc, root, clock, { requireIds: false, min: 1, strict: false }, `platform:${shape.name}`, schema);
+      const blog = yield* fromGenericList(
+        doc,
+        root,
+        clock,
+        { requireIds: false, min: 1, strict: false },
+        `platform:${shape.name}`,
+        schema,
+      );
       if (blog) return blog;
     }
     return null;
   }
-  const entries = () => [...doc.querySelectorAll(shape.entry)].filter((el) => !(shape.exclude && el.closest(shape.exclude)));
+  const entries = () =>
+    [...doc.querySelectorAll(shape.entry)].filter((el) => !(shape.exclude && el.closest(shape.exclude)));
   if (!entries().length) return null;
   return yield* elementBlog(
-    { via: `platform:${shape.name}`, recipe: shape, entries, newestFirst, revealAt: shape.revealAt ? doc.querySelector(shape.revealAt) : null, schema: schema ?? undefined },
+    {
+      via: `platform:${shape.name}`,
+      recipe: shape,
+      entries,
+      newestFirst,
+      revealAt: shape.revealAt ? doc.querySelector(shape.revealAt) : null,
+      schema: schema ?? undefined,
+    },
     clock,
   );
 }
@@ -56,14 +98,22 @@ function* fromSchema(doc: Document, schema: SchemaInfo, clock: PageClock): Steps
   } else {
     // One known entry: climb to the first ancestor that has siblings like it.
     let e = found[0];
-    while (e.parentElement && e.parentElement !== doc.body && siblingsOfShape(e.parentElement, shapeOf(e)).length < 2) e = e.parentElement;
+    while (
+      e.parentElement &&
+      e.parentElement !== doc.body &&
+      siblingsOfShape(e.parentElement, shapeOf(e)).length < 2
+    )
+      e = e.parentElement;
     container = e.parentElement ?? e;
     items = [e];
   }
   const shapes = new Map<string, number>();
   for (const e of items) shapes.set(shapeOf(e), (shapes.get(shapeOf(e)) ?? 0) + 1);
   const shape = [...shapes].sort((a, b) => b[1] - a[1])[0][0];
-  return yield* elementBlog({ via: 'schema', recipe: GENERIC_RECIPE, entries: () => siblingsOfShape(container, shape), schema }, clock);
+  return yield* elementBlog(
+    { via: 'schema', recipe: GENERIC_RECIPE, entries: () => siblingsOfShape(container, shape), schema },
+    clock,
+  );
 }
 
 function* fromTextMarkers(doc: Document, clock: PageClock): Steps<LiveBlog | null> {
@@ -72,15 +122,31 @@ function* fromTextMarkers(doc: Document, clock: PageClock): Steps<LiveBlog | nul
   const published = publishedTime(doc);
   const updates = uniqueIds(yield* textMarkerUpdates(body, clock, published));
   if (!updates.length) return null;
-  const reread = (dirty?: readonly Node[]) => uniqueIds(drain(textMarkerUpdates(body, dirty ? { ...clock, now: Date.now() } : clock, published)));
-  return { via: 'text-markers', ...gradeStructure(updates), updates, container: body, newestFirst: true, reread };
+  const reread = (dirty?: readonly Node[]) =>
+    uniqueIds(drain(textMarkerUpdates(body, dirty ? { ...clock, now: Date.now() } : clock, published)));
+  return {
+    via: 'text-markers',
+    ...gradeStructure(updates),
+    updates,
+    container: body,
+    newestFirst: true,
+    reread,
+  };
 }
 
 /** Entries without ids, found by the stamps they print (a clock time, a match minute, a relative age). */
 function* fromStamped(doc: Document, root: Element, clock: PageClock): Steps<LiveBlog | null> {
   const list = yield* findStampedList(doc, root, 2);
   if (!list) return null;
-  return yield* elementBlog({ via: 'generic', recipe: STAMPED_RECIPE, entries: () => stampedSiblings(list.container, list.shape), newestFirst: list.newestFirst }, clock);
+  return yield* elementBlog(
+    {
+      via: 'generic',
+      recipe: STAMPED_RECIPE,
+      entries: () => stampedSiblings(list.container, list.shape),
+      newestFirst: list.newestFirst,
+    },
+    clock,
+  );
 }
 
 export interface DetectOptions {
@@ -95,7 +161,11 @@ export interface DetectOptions {
  * The detection, as steps: a step per entry read, so that a page with hundreds of updates can be read in
  * slices that yield to it (`runSteps`), or all at once (`findLiveBlog`).
  */
-export function* detectLiveBlog(doc: Document, now = Date.now(), options: DetectOptions = {}): Steps<LiveBlog | null> {
+export function* detectLiveBlog(
+  doc: Document,
+  now = Date.now(),
+  options: DetectOptions = {},
+): Steps<LiveBlog | null> {
   const clock = pageClock(doc, now);
   const schema = readSchema(doc);
   // Evidence: the page's own markup says it is a live blog.
@@ -105,7 +175,16 @@ export function* detectLiveBlog(doc: Document, now = Date.now(), options: Detect
   }
   const root = doc.body ?? doc.documentElement;
   if (schema) {
-    const blog = (yield* fromSchema(doc, schema, clock)) ?? (yield* fromGenericList(doc, root, clock, { requireIds: false, min: 2, strict: false }, 'schema', schema));
+    const blog =
+      (yield* fromSchema(doc, schema, clock)) ??
+      (yield* fromGenericList(
+        doc,
+        root,
+        clock,
+        { requireIds: false, min: 2, strict: false },
+        'schema',
+        schema,
+      ));
     if (blog) return blog;
   }
   // No evidence: structure, then text markers, each graded; the first strong one wins.
@@ -138,7 +217,10 @@ export const isBorderline = (blog: LiveBlog): boolean => blog.confidence === 'lo
  * nothing ('none'), changes inside it re-read only the touched entries ('entries'). Null when the list
  * itself is gone or empty: then only a new detection (`findLiveBlog`) can tell.
  */
-export function rereadLiveBlog(previous: LiveBlog, nodes: readonly Node[]): { blog: LiveBlog; work: 'none' | 'entries' } | null {
+export function rereadLiveBlog(
+  previous: LiveBlog,
+  nodes: readonly Node[],
+): { blog: LiveBlog; work: 'none' | 'entries' } | null {
   const { container } = previous;
   if (!container.isConnected) return null;
   // Only what lies inside the list: a banner removed from <body> above it touches no update.

@@ -7,7 +7,10 @@
  * The share of neighbouring pairs that follow the list's main direction (ties count for it). With `wrap`
  * (a clock's 1440 minutes), a jump of more than half of it the other way is midnight passing, and follows too.
  */
-export function orderScore(values: ReadonlyArray<number | undefined>, wrap?: number): { score: number; newestFirst: boolean } {
+export function orderScore(
+  values: ReadonlyArray<number | undefined>,
+  wrap?: number,
+): { score: number; newestFirst: boolean } {
   const v = values.filter((x): x is number => x !== undefined);
   if (v.length < 2) return { score: 0, newestFirst: true };
   let down = 0;

@@ -110,7 +110,11 @@ export const PLATFORMS: readonly PlatformShape[] = [
     // CNN's current live stories: the share button's URL ends in the post's h_<hash>.
     name: 'cnn',
     entry: '.live-story__items-container article.live-story-post',
-    id: [{ sel: 'button[data-url]', attr: 'data-url', match: '(h_[0-9a-f]{32})' }, { attr: 'data-post-id' }, { attr: 'id' }],
+    id: [
+      { sel: 'button[data-url]', attr: 'data-url', match: '(h_[0-9a-f]{32})' },
+      { attr: 'data-post-id' },
+      { attr: 'id' },
+    ],
     time: [{ attr: 'data-first-publish' }, { attr: 'data-last-updated' }, ISO_TIME],
     label: [{ sel: '.live-story-post__timestamp' }, { sel: 'time' }],
     title: [{ sel: 'header.live-story-post__header h2' }],
@@ -182,7 +186,11 @@ export const PLATFORMS: readonly PlatformShape[] = [
     name: 'wp-liveblog',
     entry: 'article.liveblog-entry[id^="id_"]',
     id: [{ attr: 'id' }],
-    time: [{ attr: 'data-timestamp' }, { sel: '.liveblog-meta-time span:last-child' }, { sel: '.liveblog-meta-time span:first-child' }],
+    time: [
+      { attr: 'data-timestamp' },
+      { sel: '.liveblog-meta-time span:last-child' },
+      { sel: '.liveblog-meta-time span:first-child' },
+    ],
     label: [{ sel: '.liveblog-meta-time span:last-child' }],
     title: [{ sel: '.liveblog-entry-header' }],
     body: '.liveblog-entry-content',

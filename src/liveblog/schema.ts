@@ -40,7 +40,9 @@ function idsOf(values: Array<unknown>): string[] {
 
 const typesOf = (node: Record<string, unknown>): string[] => {
   const t = node['@type'];
-  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string').map((x) => x.replace(/^.*[/#]/, ''));
+  return (Array.isArray(t) ? t : [t])
+    .filter((x): x is string => typeof x === 'string')
+    .map((x) => x.replace(/^.*[/#]/, ''));
 };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
@@ -66,7 +68,8 @@ function fromJson(node: unknown, found: SchemaUpdate[][], depth = 0): void {
         })),
     );
   }
-  for (const key of ['@graph', 'mainEntity', 'mainEntityOfPage', 'hasPart']) if (key in obj) fromJson(obj[key], found, depth + 1);
+  for (const key of ['@graph', 'mainEntity', 'mainEntityOfPage', 'hasPart'])
+    if (key in obj) fromJson(obj[key], found, depth + 1);
 }
 
 function jsonLd(doc: Document): SchemaUpdate[] | null {
@@ -83,7 +86,9 @@ function jsonLd(doc: Document): SchemaUpdate[] | null {
 
 function itemValue(el: Element | null): string | undefined {
   if (!el) return undefined;
-  return str(el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.getAttribute('href') ?? el.textContent);
+  return str(
+    el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.getAttribute('href') ?? el.textContent,
+  );
 }
 
 function microdata(doc: Document): SchemaInfo | null {
@@ -106,10 +111,17 @@ export function readSchema(doc: Document): SchemaInfo | null {
 }
 
 /** The schema update an entry element stands for: by id (its own or a heading's), else by headline or opening. */
-export function matchSchema(updates: readonly SchemaUpdate[], el: Element, text: string): { id?: string; published?: string } | undefined {
+export function matchSchema(
+  updates: readonly SchemaUpdate[],
+  el: Element,
+  text: string,
+): { id?: string; published?: string } | undefined {
   if (!updates.length) return undefined;
-  const domIds = [el.id, ...[...el.querySelectorAll('[id]')].slice(0, 4).map((e) => e.id)].filter(Boolean).map(bareId);
-  for (const u of updates) if (u.ids.some((id) => domIds.includes(bareId(id)))) return { id: u.ids[0], published: u.published };
+  const domIds = [el.id, ...[...el.querySelectorAll('[id]')].slice(0, 4).map((e) => e.id)]
+    .filter(Boolean)
+    .map(bareId);
+  for (const u of updates)
+    if (u.ids.some((id) => domIds.includes(bareId(id)))) return { id: u.ids[0], published: u.published };
   const norm = normaliseText(text.slice(0, 400));
   for (const u of updates) {
     const head = u.headline && normaliseText(u.headline);

@@ -55,7 +55,12 @@ export function* findStampedList(doc: Document, root: Element, min = 3): Steps<S
     const text = (n as Text).data;
     if (!/\d/.test(text.slice(0, 80))) continue;
     const parent = n.parentElement;
-    if (!parent || SKIP.has(parent.tagName) || !(text.length <= 80 ? stampKind(text) : undefined) && !leadingStamp(text)) continue;
+    if (
+      !parent ||
+      SKIP.has(parent.tagName) ||
+      (!(text.length <= 80 ? stampKind(text) : undefined) && !leadingStamp(text))
+    )
+      continue;
     stamps++;
     let a: Element | null = parent;
     for (let depth = 0; a && a !== root && depth < MAX_DEPTH; depth++, a = a.parentElement) {
@@ -84,13 +89,16 @@ export function* findStampedList(doc: Document, root: Element, min = 3): Steps<S
     }
   }
   const candidates: Array<{ container: Element; shape: string; size: number }> = [];
-  for (const [container, byShape] of groups) for (const [shape, set] of byShape) if (set.size >= min) candidates.push({ container, shape, size: set.size });
+  for (const [container, byShape] of groups)
+    for (const [shape, set] of byShape)
+      if (set.size >= min) candidates.push({ container, shape, size: set.size });
   candidates.sort((a, b) => b.size - a.size);
   let best: StampedList | null = null;
   for (const c of candidates.slice(0, 12)) {
     yield;
     const list = judge(doc, c.container, c.shape, min);
-    if (list && (!best || list.strength * list.entries.length > best.strength * best.entries.length)) best = list;
+    if (list && (!best || list.strength * list.entries.length > best.strength * best.entries.length))
+      best = list;
   }
   return best;
 }
@@ -131,7 +139,13 @@ function judge(doc: Document, container: Element, shape: string, min: number): S
   }
   if (withText < stamped.length * 0.8 || own / stamped.length < 40 || links > total * 0.5) return null;
   const wrap = kind === 'clock' ? 1440 : undefined;
-  const { score, newestFirst } = kind === 'relative' ? { score: 1, newestFirst: true } : orderScore(stamped.map(({ stamp }) => (stamp.kind === kind ? orderValue(stamp) : undefined)), wrap);
+  const { score, newestFirst } =
+    kind === 'relative'
+      ? { score: 1, newestFirst: true }
+      : orderScore(
+          stamped.map(({ stamp }) => (stamp.kind === kind ? orderValue(stamp) : undefined)),
+          wrap,
+        );
   if (score < 0.75) return null;
   // Strength: order, and how many entries (five or more make a stream).
   const strength = score * Math.min(1, stamped.length / 5);

@@ -17,14 +17,19 @@ const AROUND_TIME =
 
 /** What kind of stamp `text` is, if it is one: the whole text, not a sentence that mentions a time. */
 export function stampKind(text: string): StampKind | undefined {
-  const t = text.replace(/\s+/g, ' ').trim().replace(/[:|–—-]\s*$/, '');
+  const t = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[:|–—-]\s*$/, '');
   if (!t || t.length > MAX_STAMP) return undefined;
   if (matchMinute(t)) return 'minute';
   if (t.length <= 30 && relativeAge(t) !== undefined) return 'relative';
   // Prices, shares and scores are numbers with a dot too ("€ 12.50", "12.50%").
-  if (/[€$£¥₹%]|\b(eur|usd|gbp|chf|kr|zł|pln|nok|sek|dkk|euros?|dollars?|pounds?)\b/i.test(t)) return undefined;
+  if (/[€$£¥₹%]|\b(eur|usd|gbp|chf|kr|zł|pln|nok|sek|dkk|euros?|dollars?|pounds?)\b/i.test(t))
+    return undefined;
   // "2015" is a year, unless a zone or "hrs" says it is a time ("2015 GMT", "0830 hrs").
-  if (!/\d\s?[:.h]\s?\d/.test(t) && !/\b(GMT|UTC|BST|CET|CEST|ET|EST|EDT|IST|hrs?|Uhr|h)\b/i.test(t)) return undefined;
+  if (!/\d\s?[:.h]\s?\d/.test(t) && !/\b(GMT|UTC|BST|CET|CEST|ET|EST|EDT|IST|hrs?|Uhr|h)\b/i.test(t))
+    return undefined;
   const parts = parseLabel(t);
   if (!parts) return undefined;
   // Once its numbers are gone, a stamp is at most a date's month and a few words from AROUND_TIME.
@@ -68,8 +73,13 @@ function edgeTexts(el: Element, fromEnd: boolean, count: number): Text[] {
   let last: Node | null = el.lastChild;
   while (last?.lastChild) last = last.lastChild;
   walker.currentNode = last ?? el;
-  for (let n: Node | null = last?.nodeType === 3 ? last : walker.previousNode(); n && out.length < count; n = walker.previousNode()) {
-    if (n.nodeType === 3 && (n as Text).data.trim() && !SKIP_TEXT.has(n.parentElement?.tagName ?? '')) out.push(n as Text);
+  for (
+    let n: Node | null = last?.nodeType === 3 ? last : walker.previousNode();
+    n && out.length < count;
+    n = walker.previousNode()
+  ) {
+    if (n.nodeType === 3 && (n as Text).data.trim() && !SKIP_TEXT.has(n.parentElement?.tagName ?? ''))
+      out.push(n as Text);
   }
   return out;
 }
@@ -95,16 +105,36 @@ export function edgeStamp(el: Element): Stamp | undefined {
   const head = edgeTexts(el, false, 4);
   for (const node of head) {
     const kind = stampKind(node.data);
-    if (kind) return { text: node.data.replace(/\s+/g, ' ').trim(), kind, element: node.parentElement ?? el, at: 'start' };
+    if (kind)
+      return {
+        text: node.data.replace(/\s+/g, ' ').trim(),
+        kind,
+        element: node.parentElement ?? el,
+        at: 'start',
+      };
   }
   const lead = head[0] && leadingStamp(head[0].data);
   if (lead) return { text: lead, kind: 'clock', element: head[0].parentElement ?? el, at: 'start' };
   const [tail] = edgeTexts(el, true, 1);
   const kind = tail && stampKind(tail.data);
-  if (kind) return { text: tail.data.replace(/\s+/g, ' ').trim(), kind, element: tail.parentElement ?? el, at: 'end' };
+  if (kind)
+    return {
+      text: tail.data.replace(/\s+/g, ' ').trim(),
+      kind,
+      element: tail.parentElement ?? el,
+      at: 'end',
+    };
   // A <time> whose machine value is a full date and time, printed in words the list above cannot read.
   const time = el.querySelector('time[datetime]');
   const value = time?.getAttribute('datetime') ?? '';
   const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? Date.parse(value) : NaN;
-  return time && !Number.isNaN(instant) ? { text: (time.textContent ?? '').replace(/\s+/g, ' ').trim(), kind: 'machine', element: time, at: 'start', instant } : undefined;
+  return time && !Number.isNaN(instant)
+    ? {
+        text: (time.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        kind: 'machine',
+        element: time,
+        at: 'start',
+        instant,
+      }
+    : undefined;
 }

@@ -29,17 +29,19 @@ const BLOCKS = 'p, h2, h3, h4, h5, h6, div, li, blockquote, figure, ul, ol, tabl
  * A bold clock time at the very start of a block ("<p><strong>07.13</strong> …", "<p><b>14:35 Uhr</b>
  * Jonathan …"): an older hand-written ticker's marker, with no colon after it. Group 1 is the time.
  */
-const BOLD_TIME = /^\s*(\d{1,2}[.:]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|CET|CEST|ET|EST|EDT|IST|Uhr|h))?)(?=\s|$|[:,–—-])/i;
+const BOLD_TIME =
+  /^\s*(\d{1,2}[.:]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|CET|CEST|ET|EST|EDT|IST|Uhr|h))?)(?=\s|$|[:,–—-])/i;
 
 /**
  * A heading that opens with a clock time and a separator ("<h2>12.31 Uhr: …", "<h3>14h05 : …", "<h2>9:40
  * am — …"): flat rich text whose entries are a heading and the paragraphs after it. Group 1 is the time.
  */
-const HEADING_TIME = /^\s*(\d{1,2}(?:[.:]|\s?h\s?)\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|CET|CEST|ET|EST|EDT|IST|Uhr|h))?)\s*[:|–—-]\s*\S/i;
+const HEADING_TIME =
+  /^\s*(\d{1,2}(?:[.:]|\s?h\s?)\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|CET|CEST|ET|EST|EDT|IST|Uhr|h))?)\s*[:|–—-]\s*\S/i;
 
 /** The element the block's text starts in, if the block starts with an element's text (no loose text before it). */
 function leadingBold(block: Element): Element | null {
-  for (let n: Node | null = block.firstChild; n; ) {
+  for (let n: Node | null = block.firstChild; n;) {
     if (n.nodeType === 3) {
       if ((n as Text).data.trim()) return null;
       n = n.nextSibling;
@@ -96,7 +98,8 @@ function isWrapper(el: Element): boolean {
   if (!el.children.length) return false;
   for (const n of el.childNodes) if (n.nodeType === 3 && (n as Text).data.trim()) return false;
   // Scripts (an embed's loader), line breaks and rules are no text of its own.
-  for (const c of el.children) if (!c.matches(BLOCKS) && !/^(SCRIPT|STYLE|NOSCRIPT|BR|HR|LINK|META)$/.test(c.tagName)) return false;
+  for (const c of el.children)
+    if (!c.matches(BLOCKS) && !/^(SCRIPT|STYLE|NOSCRIPT|BR|HR|LINK|META)$/.test(c.tagName)) return false;
   return true;
 }
 
@@ -146,7 +149,13 @@ export function* textMarkerUpdates(body: Element, clock: PageClock, published?: 
   for (const [i, { label, elements }] of groups.entries()) {
     // The opening is enough (see TEXT_CHARS); the first block always counts.
     const first = (elements[0].textContent ?? '').replace(/^\s+/, '');
-    const parts = [MARKER.test(first) ? first.replace(MARKER, '') : first.startsWith(label) ? first.slice(label.length).replace(/^[\s:|–—-]+/, '') : first];
+    const parts = [
+      MARKER.test(first)
+        ? first.replace(MARKER, '')
+        : first.startsWith(label)
+          ? first.slice(label.length).replace(/^[\s:|–—-]+/, '')
+          : first,
+    ];
     for (let k = 1, length = parts[0].length; k < elements.length && length < TEXT_CHARS; k++) {
       parts.push(elements[k].textContent ?? '');
       length += parts[k].length;

@@ -5,7 +5,39 @@
  * dated with the page's date and stated zone.
  */
 
-const ZONES: Record<string, number> = { GMT: 0, UTC: 0, Z: 0, BST: 60, IST: 60, CET: 60, CEST: 120, MEZ: 60, MESZ: 120, WET: 0, WEST: 60, EET: 120, EEST: 180, MSK: 180, EST: -300, EDT: -240, ET: -300, CST: -360, CDT: -300, CT: -360, MST: -420, MDT: -360, PST: -480, PDT: -420, PT: -480, AEST: 600, AEDT: 660, JST: 540, KST: 540, HKT: 480, SGT: 480 };
+const ZONES: Record<string, number> = {
+  GMT: 0,
+  UTC: 0,
+  Z: 0,
+  BST: 60,
+  IST: 60,
+  CET: 60,
+  CEST: 120,
+  MEZ: 60,
+  MESZ: 120,
+  WET: 0,
+  WEST: 60,
+  EET: 120,
+  EEST: 180,
+  MSK: 180,
+  EST: -300,
+  EDT: -240,
+  ET: -300,
+  CST: -360,
+  CDT: -300,
+  CT: -360,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
+  PT: -480,
+  AEST: 600,
+  AEDT: 660,
+  JST: 540,
+  KST: 540,
+  HKT: 480,
+  SGT: 480,
+};
 
 export interface PageClock {
   /** The page's date, YYYY-MM-DD: its last modification, else its publication. */
@@ -31,17 +63,77 @@ export interface LabelParts {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function toIso(date: string, minutes: number, offset: number): string | undefined {
-  const utc = Date.parse(`${date}T${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}:00Z`) - offset * 60_000;
+  const utc =
+    Date.parse(`${date}T${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}:00Z`) - offset * 60_000;
   return Number.isNaN(utc) ? undefined : new Date(utc).toISOString();
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
-  mai: 5, okt: 10, dez: 12, mär: 3, mrz: 3, maerz: 3, januar: 1, februar: 2, märz: 3, juni: 6, juli: 7,
-  janv: 1, févr: 2, fevr: 2, mars: 3, avr: 4, juin: 6, juil: 7, août: 8, aout: 8, sept: 9, déc: 12,
-  gen: 1, genn: 1, gennaio: 1, febbraio: 2, marzo: 3, aprile: 4, magg: 5, maggio: 5, giu: 6, giugno: 6, lug: 7, luglio: 7,
-  ago: 8, agosto: 8, sett: 9, settembre: 9, ott: 10, ottobre: 10, novembre: 11, dic: 12, dicembre: 12,
-  enero: 1, febrero: 2, abril: 4, mayo: 5, junio: 6, julio: 7, septiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  mai: 5,
+  okt: 10,
+  dez: 12,
+  mär: 3,
+  mrz: 3,
+  maerz: 3,
+  januar: 1,
+  februar: 2,
+  märz: 3,
+  juni: 6,
+  juli: 7,
+  janv: 1,
+  févr: 2,
+  fevr: 2,
+  mars: 3,
+  avr: 4,
+  juin: 6,
+  juil: 7,
+  août: 8,
+  aout: 8,
+  sept: 9,
+  déc: 12,
+  gen: 1,
+  genn: 1,
+  gennaio: 1,
+  febbraio: 2,
+  marzo: 3,
+  aprile: 4,
+  magg: 5,
+  maggio: 5,
+  giu: 6,
+  giugno: 6,
+  lug: 7,
+  luglio: 7,
+  ago: 8,
+  agosto: 8,
+  sett: 9,
+  settembre: 9,
+  ott: 10,
+  ottobre: 10,
+  novembre: 11,
+  dic: 12,
+  dicembre: 12,
+  enero: 1,
+  febrero: 2,
+  abril: 4,
+  mayo: 5,
+  junio: 6,
+  julio: 7,
+  septiembre: 9,
+  octubre: 10,
+  noviembre: 11,
+  diciembre: 12,
 };
 
 const monthOf = (word: string): number | undefined => {
@@ -56,11 +148,16 @@ const DATE_NUMERIC = /\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b/;
 const DATE_ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 
 function explicitDate(label: string): { date: string; match: string } | undefined {
-  const candidates: Array<[RegExpExecArray | null, (m: RegExpExecArray) => [number, number | undefined, number]]> = [
+  const candidates: Array<
+    [RegExpExecArray | null, (m: RegExpExecArray) => [number, number | undefined, number]]
+  > = [
     [DATE_ISO.exec(label), (m) => [Number(m[3]), Number(m[2]), Number(m[1])]],
     [DATE_DAY_MONTH.exec(label), (m) => [Number(m[1]), monthOf(m[2]), Number(m[3])]],
     [DATE_MONTH_DAY.exec(label), (m) => [Number(m[2]), monthOf(m[1]), Number(m[3])]],
-    [DATE_NUMERIC.exec(label), (m) => [Number(m[1]), Number(m[2]), m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])]],
+    [
+      DATE_NUMERIC.exec(label),
+      (m) => [Number(m[1]), Number(m[2]), m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])],
+    ],
   ];
   for (const [m, parts] of candidates) {
     if (!m) continue;
@@ -80,8 +177,9 @@ export function parseLabel(label: string): LabelParts | undefined {
   // Drop a printed date first, so that its day and month are not read as a time ("29.04.2020, 17:15 Uhr").
   const rest = found ? label.replace(found.match, ' ') : label;
   const m =
-    /(?<![\d.:])(\d{1,2})(?:[:.]|\s?h\s?)(\d{2})(?![\d.:])\s*(a\.?\s?m\.?|p\.?\s?m\.?)?\s*(?:Uhr\s*)?([A-Z]{1,4}\b)?/i.exec(rest) ??
-    /(?<![\d.:])([01]\d|2[0-3])([0-5]\d)(?![\d.:])\s*(?:hrs?\s*)?()([A-Z]{2,4}\b)?/.exec(rest);
+    /(?<![\d.:])(\d{1,2})(?:[:.]|\s?h\s?)(\d{2})(?![\d.:])\s*(a\.?\s?m\.?|p\.?\s?m\.?)?\s*(?:Uhr\s*)?([A-Z]{1,4}\b)?/i.exec(
+      rest,
+    ) ?? /(?<![\d.:])([01]\d|2[0-3])([0-5]\d)(?![\d.:])\s*(?:hrs?\s*)?()([A-Z]{2,4}\b)?/.exec(rest);
   if (!m) return undefined;
   let hh = Number(m[1]);
   const mm = Number(m[2]);
@@ -91,7 +189,11 @@ export function parseLabel(label: string): LabelParts | undefined {
   if (ampm?.startsWith('a') && hh === 12) hh = 0;
   if (hh > 23 || mm > 59) return undefined;
   const zone = m[4]?.toUpperCase();
-  return { minutes: hh * 60 + mm, date: found?.date, offset: zone && zone in ZONES ? ZONES[zone] : undefined };
+  return {
+    minutes: hh * 60 + mm,
+    date: found?.date,
+    offset: zone && zone in ZONES ? ZONES[zone] : undefined,
+  };
 }
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -181,17 +283,24 @@ export function machineTime(raw: string, clock: PageClock): string | undefined {
     const n = Number(value);
     return new Date(value.length <= 10 ? n * 1000 : n).toISOString();
   }
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+    value,
+  );
   if (!m) return undefined;
   const zone = m[3] ?? isoOffset(clock.offset ?? 0);
-  const t = Date.parse(`${m[1]}T${m[2] ?? '00:00'}${zone.length === 5 ? zone.slice(0, 3) + ':' + zone.slice(3) : zone}`);
+  const t = Date.parse(
+    `${m[1]}T${m[2] ?? '00:00'}${zone.length === 5 ? zone.slice(0, 3) + ':' + zone.slice(3) : zone}`,
+  );
   return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }
 
 /** The date and time of day of an instant in the page's zone. */
 function localParts(iso: string, offset: number): { date: string; minutes: number } {
   const local = new Date(Date.parse(iso) + offset * 60_000);
-  return { date: local.toISOString().slice(0, 10), minutes: local.getUTCHours() * 60 + local.getUTCMinutes() };
+  return {
+    date: local.toISOString().slice(0, 10),
+    minutes: local.getUTCHours() * 60 + local.getUTCMinutes(),
+  };
 }
 
 function shiftDate(date: string, days: number): string {
@@ -269,17 +378,22 @@ function stampParts(stamp: string | null | undefined): { date: string; offset?: 
   const m = stamp && /^(\d{4}-\d{2}-\d{2})(?:T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?/.exec(stamp.trim());
   if (!m) return undefined;
   if (!m[2]) return { date: m[1] };
-  const offset = m[2] === 'Z' ? 0 : (m[2][0] === '-' ? -1 : 1) * (Number(m[2].slice(1, 3)) * 60 + Number(m[2].slice(-2)));
+  const offset =
+    m[2] === 'Z' ? 0 : (m[2][0] === '-' ? -1 : 1) * (Number(m[2].slice(1, 3)) * 60 + Number(m[2].slice(-2)));
   const t = Date.parse(stamp!.trim());
   return { date: Number.isNaN(t) ? m[1] : localParts(new Date(t).toISOString(), offset).date, offset };
 }
 
 /** The page's dates and zone, from its metadata (Open Graph, schema.org, <time>), and its load time. */
 export function pageClock(doc: Document, now = Date.now()): PageClock {
-  const modified = stampParts(metaContent(doc, 'meta[property="article:modified_time"], meta[itemprop="dateModified"]'));
+  const modified = stampParts(
+    metaContent(doc, 'meta[property="article:modified_time"], meta[itemprop="dateModified"]'),
+  );
   const published = stampParts(
-    metaContent(doc, 'meta[property="article:published_time"], meta[itemprop="datePublished"], meta[name="date"]') ??
-      (modified ? undefined : doc.querySelector('time[datetime]')?.getAttribute('datetime')),
+    metaContent(
+      doc,
+      'meta[property="article:published_time"], meta[itemprop="datePublished"], meta[name="date"]',
+    ) ?? (modified ? undefined : doc.querySelector('time[datetime]')?.getAttribute('datetime')),
   );
   return {
     date: modified?.date ?? published?.date,

@@ -8,7 +8,10 @@ import { COPY_TOKENS, DIGEST_HEADING, MEDIA, NOT_ENTRY_TOKENS } from './words';
 
 /** The words of an element's id and classes: "div-gpt-ad-slot", "adSlot" → div, gpt, ad, slot. */
 export function tokensOf(el: Element): string[] {
-  const raw = [el.id, typeof el.className === 'string' ? el.className : (el.getAttribute('class') ?? '')].join(' ');
+  const raw = [
+    el.id,
+    typeof el.className === 'string' ? el.className : (el.getAttribute('class') ?? ''),
+  ].join(' ');
   return raw
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
@@ -46,7 +49,8 @@ export function isNotEntry(el: Element): boolean {
 }
 
 /** Marked as a copy or digest of other entries: a pinned post, a summary, key events. */
-export const isMarkedCopy = (el: Element): boolean => hasAny(tokenSet(el), COPY_TOKENS) || !!el.closest('[data-gu-marker="pinned-post"]');
+export const isMarkedCopy = (el: Element): boolean =>
+  hasAny(tokenSet(el), COPY_TOKENS) || !!el.closest('[data-gu-marker="pinned-post"]');
 
 /**
  * The updates less second copies and digests, which are shown again, not posted again, and never count
@@ -55,7 +59,10 @@ export const isMarkedCopy = (el: Element): boolean => hasAny(tokenSet(el), COPY_
  * time nor a label among entries that have them, when it is marked as a digest or is `unlisted` (the
  * page's schema.org data lists updates, and not this one).
  */
-export function dropCopies(updates: LiveUpdate[], unlisted: (u: LiveUpdate) => boolean = () => false): LiveUpdate[] {
+export function dropCopies(
+  updates: LiveUpdate[],
+  unlisted: (u: LiveUpdate) => boolean = () => false,
+): LiveUpdate[] {
   if (updates.length < 2) return updates;
   const idKey = (u: LiveUpdate) => `id:${u.id}`;
   const lineKey = (u: LiveUpdate) => `line:${factsOf(u).line}`;

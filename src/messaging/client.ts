@@ -26,10 +26,15 @@ export async function tell<K extends keyof ContentProtocol>(
   type: K,
   payload: ContentRequest<K>,
 ): Promise<ContentResponse<K>> {
-  return unwrap<ContentResponse<K>>((await browser.tabs.sendMessage(tabId, envelope(type, payload))) as Reply);
+  return unwrap<ContentResponse<K>>(
+    (await browser.tabs.sendMessage(tabId, envelope(type, payload))) as Reply,
+  );
 }
 
 /** Announce to open extension pages. Nobody listening (no popup open) is the usual case, not an error. */
-export async function announce<K extends keyof PagesProtocol>(type: K, payload: PagesProtocol[K][0]): Promise<void> {
+export async function announce<K extends keyof PagesProtocol>(
+  type: K,
+  payload: PagesProtocol[K][0],
+): Promise<void> {
   await browser.runtime.sendMessage(envelope(type, payload)).catch(() => undefined);
 }

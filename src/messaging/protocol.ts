@@ -2,7 +2,14 @@
  * Every message between the content script, the popup, the options page and the background, typed.
  * Content scripts and pages never touch IndexedDB or the network: they ask the background.
  */
-import type { ExportFile, FollowedPage, ImportResult, PageReport, PageState, UpdateState } from '../reading/types';
+import type {
+  ExportFile,
+  FollowedPage,
+  ImportResult,
+  PageReport,
+  PageState,
+  UpdateState,
+} from '../reading/types';
 import type { Knowledge, KnowledgeRequest } from '../knowledge/types';
 import type { Settings } from '../shared/settings';
 import type { StoreStatus } from '../reading/status';
@@ -82,7 +89,10 @@ export interface ContentProtocol {
   'names:step': [{ direction: 1 | -1 }, void];
   /** Where the tab stands, for the popup. */
   /** `language`: the page's, as the detector judged it; names are looked for on English pages only. */
-  'page:ping': [Record<string, never>, { url: string; isLiveBlog: boolean; names: number; language: string; borderline: boolean }];
+  'page:ping': [
+    Record<string, never>,
+    { url: string; isLiveBlog: boolean; names: number; language: string; borderline: boolean },
+  ];
 }
 
 /** Announcements from the background to open extension pages (the popup), which need no answer. */

@@ -16,10 +16,16 @@ export type Guard = (type: string, payload: unknown, sender: Browser.runtime.Mes
  * refuses is answered with its reason and never reaches the handler. Returns the remove function.
  */
 export function listen<P extends Protocol<P>>(handlers: Partial<Handlers<P>>, guard?: Guard): () => void {
-  const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: Reply) => void) => {
+  const listener = (
+    message: unknown,
+    sender: Browser.runtime.MessageSender,
+    sendResponse: (reply: Reply) => void,
+  ) => {
     if (!isEnvelope(message)) return undefined;
     // Own properties only: a type such as "constructor" must not find Object.prototype's.
-    const handler = Object.prototype.hasOwnProperty.call(handlers, message.type) ? handlers[message.type as keyof P] : undefined;
+    const handler = Object.prototype.hasOwnProperty.call(handlers, message.type)
+      ? handlers[message.type as keyof P]
+      : undefined;
     if (!handler) return undefined;
     const refused = guard?.(message.type, message.payload, sender);
     if (refused) {

@@ -26,7 +26,12 @@ const time = v.pipe(v.number(), v.finite(), v.minValue(0));
 const empty = v.strictObject({});
 
 const updateSummary = v.strictObject({ id, label: text, time: v.optional(shortText), firstLine: text });
-const geo = v.strictObject({ lat: v.pipe(v.number(), v.finite()), lon: v.pipe(v.number(), v.finite()), country: v.optional(shortText), population: v.optional(v.number()) });
+const geo = v.strictObject({
+  lat: v.pipe(v.number(), v.finite()),
+  lon: v.pipe(v.number(), v.finite()),
+  country: v.optional(shortText),
+  population: v.optional(v.number()),
+});
 const kind = v.picklist(['person', 'organization', 'place']);
 
 export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
@@ -38,7 +43,12 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
     updates: v.array(updateSummary),
   }),
   'page:leave': v.strictObject({ visit: shortText }),
-  'updates:mark': v.strictObject({ url: webUrl, ids: v.pipe(v.array(id), v.maxLength(MAX_LIST)), state: v.picklist(['seen', 'new']), manual: v.boolean() }),
+  'updates:mark': v.strictObject({
+    url: webUrl,
+    ids: v.pipe(v.array(id), v.maxLength(MAX_LIST)),
+    state: v.picklist(['seen', 'new']),
+    manual: v.boolean(),
+  }),
   'page:get': v.strictObject({ url: v.optional(webUrl), tabId: v.optional(tabId) }),
   'page:jump': v.strictObject({ url: webUrl, id }),
   'pages:followed': empty,
@@ -50,7 +60,12 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
     roles: v.optional(v.pipe(v.array(shortText), v.maxLength(200))),
     wikiTitle: v.optional(shortText),
     geo: v.optional(geo),
-    context: v.optional(v.pipe(v.array(v.strictObject({ name: shortText, subkind: v.optional(shortText), geo: v.optional(geo) })), v.maxLength(2000))),
+    context: v.optional(
+      v.pipe(
+        v.array(v.strictObject({ name: shortText, subkind: v.optional(shortText), geo: v.optional(geo) })),
+        v.maxLength(2000),
+      ),
+    ),
     pick: v.optional(shortText),
     requestId: v.optional(shortText),
   }),
@@ -76,15 +91,31 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
     wikidataEndpoint: v.optional(v.pipe(v.string(), v.maxLength(MAX_URL))),
     cardImages: v.optional(v.boolean()),
     hoverDelay: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(10_000))),
-    kinds: v.optional(v.strictObject({ person: v.optional(v.boolean()), organization: v.optional(v.boolean()), place: v.optional(v.boolean()) })),
+    kinds: v.optional(
+      v.strictObject({
+        person: v.optional(v.boolean()),
+        organization: v.optional(v.boolean()),
+        place: v.optional(v.boolean()),
+      }),
+    ),
     autoSeen: v.optional(v.boolean()),
     pageMarkers: v.optional(v.boolean()),
-    liveBlogSites: v.optional(v.pipe(v.record(v.pipe(v.string(), v.maxLength(253)), v.boolean()), v.check((r) => Object.keys(r).length <= 1000, 'too many sites'))),
+    liveBlogSites: v.optional(
+      v.pipe(
+        v.record(v.pipe(v.string(), v.maxLength(253)), v.boolean()),
+        v.check((r) => Object.keys(r).length <= 1000, 'too many sites'),
+      ),
+    ),
   }),
   'status:get': empty,
   'sites:enable': v.strictObject({ origins: v.pipe(v.array(shortText), v.maxLength(500)) }),
   'site:runOnce': v.strictObject({ tabId }),
-  'errors:log': v.strictObject({ feature: shortText, message: v.pipe(v.string(), v.maxLength(1000)), stack: v.optional(v.pipe(v.string(), v.maxLength(5000))), origin: shortText }),
+  'errors:log': v.strictObject({
+    feature: shortText,
+    message: v.pipe(v.string(), v.maxLength(1000)),
+    stack: v.optional(v.pipe(v.string(), v.maxLength(5000))),
+    origin: shortText,
+  }),
   'errors:list': empty,
   'errors:clear': empty,
 };
@@ -135,18 +166,26 @@ const origin = (url: string | undefined): string | undefined => {
  * `content`: from a tab, in a web page (the frame's URL is http(s)). `page`: from the extension's own
  * origin, in no tab or in a tab showing an extension page (not framed into a web page). Else nothing.
  */
-export function contextOf(sender: Browser.runtime.MessageSender, extensionOrigin = browser.runtime.getURL('/')): Context | null {
+export function contextOf(
+  sender: Browser.runtime.MessageSender,
+  extensionOrigin = browser.runtime.getURL('/'),
+): Context | null {
   if (sender.id !== undefined && sender.id !== browser.runtime.id) return null;
   const own = (url: string | undefined) => !!url && url.startsWith(extensionOrigin);
   // A tab's URL may be hidden (no "tabs" permission): our pages are not web-accessible, so no web page frames them.
-  if (own(sender.url)) return !sender.tab || sender.tab.url === undefined || own(sender.tab.url) ? 'page' : null;
+  if (own(sender.url))
+    return !sender.tab || sender.tab.url === undefined || own(sender.tab.url) ? 'page' : null;
   const frame = sender.url ?? sender.tab?.url;
   if (sender.tab && frame && isWebUrl(frame)) return 'content';
   return null;
 }
 
 /** A content script speaks for its own page only: the URLs it names are on its frame's origin, tabs are its own. */
-function ownPage(type: string, payload: Record<string, unknown>, sender: Browser.runtime.MessageSender): boolean {
+function ownPage(
+  type: string,
+  payload: Record<string, unknown>,
+  sender: Browser.runtime.MessageSender,
+): boolean {
   const frame = origin(sender.url ?? sender.tab?.url);
   if (typeof payload.url === 'string' && origin(payload.url) !== frame) return false;
   if (type === 'page:get') {
@@ -161,9 +200,11 @@ export function refuse(type: string, payload: unknown, sender: Browser.runtime.M
   if (!Object.prototype.hasOwnProperty.call(SCHEMAS, type)) return `Unknown message: ${type.slice(0, 80)}`;
   const kind = type as keyof BackgroundProtocol;
   const context = contextOf(sender);
-  if (!context || !SENDERS[kind].includes(context)) return `${kind} is not allowed from ${context ?? 'this sender'}`;
+  if (!context || !SENDERS[kind].includes(context))
+    return `${kind} is not allowed from ${context ?? 'this sender'}`;
   const parsed = v.safeParse(SCHEMAS[kind], payload);
   if (!parsed.success) return `Malformed ${kind}: ${v.summarize(parsed.issues).slice(0, 300)}`;
-  if (context === 'content' && !ownPage(kind, payload as Record<string, unknown>, sender)) return `${kind}: not this tab's page`;
+  if (context === 'content' && !ownPage(kind, payload as Record<string, unknown>, sender))
+    return `${kind}: not this tab's page`;
   return null;
 }

@@ -10,7 +10,7 @@ export async function exportReading(): Promise<ExportFile> {
   const first = await ask('data:export', {});
   const pages = [...first.pages];
   const entries = [...first.entries];
-  for (let next = first.next; next !== undefined; ) {
+  for (let next = first.next; next !== undefined;) {
     const chunk = await ask('data:export', { cursor: next });
     pages.push(...chunk.pages);
     entries.push(...chunk.entries);

@@ -22,7 +22,10 @@ export function errorReport(feature: string, error: unknown, pageUrl: string): E
   // The page's full address (path, query) may appear in a message or a stack: keep only its origin.
   const scrub = (s: string, max: number) => (pageUrl ? s.split(pageUrl).join(origin) : s).slice(0, max);
   const e = error instanceof Error ? error : null;
-  const message = scrub(e ? `${e.name}: ${e.message}` : typeof error === 'string' ? error : 'Non-error thrown', MESSAGE_MAX);
+  const message = scrub(
+    e ? `${e.name}: ${e.message}` : typeof error === 'string' ? error : 'Non-error thrown',
+    MESSAGE_MAX,
+  );
   return { feature, message, stack: e?.stack ? scrub(e.stack, STACK_MAX) : undefined, origin };
 }
 

@@ -24,7 +24,12 @@ export function rectAt(range: Range, x: number, y: number, slop = 1): DOMRect | 
   return null;
 }
 
-export function mentionAt(doc: Document, names: NamesIndex, x: number, y: number): { mention: PageMention; rect: DOMRect } | null {
+export function mentionAt(
+  doc: Document,
+  names: NamesIndex,
+  x: number,
+  y: number,
+): { mention: PageMention; rect: DOMRect } | null {
   const caret = caretAt(doc, x, y);
   if (!caret || caret.node.nodeType !== 3) return null;
   const mention = names.at(caret.node, caret.offset);

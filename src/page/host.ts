@@ -8,7 +8,13 @@ export interface Host {
   remove(): void;
 }
 
-export function createHost(doc: Document, name: string, mode: ShadowRootMode, css: string, position: 'fixed' | 'absolute'): Host {
+export function createHost(
+  doc: Document,
+  name: string,
+  mode: ShadowRootMode,
+  css: string,
+  position: 'fixed' | 'absolute',
+): Host {
   const host = doc.createElement('backstory-' + name);
   // Marks our own element so the scanner and the observer skip it; set on our element, not the page's.
   host.setAttribute('data-backstory-host', '');

@@ -69,7 +69,10 @@ export class LiveBlogWatch {
       this.detect(false);
       return;
     }
-    const reread = this.blog && !batch.overflow ? rereadLiveBlog(this.blog, [...batch.added, ...batch.changed, ...batch.removedFrom]) : null;
+    const reread =
+      this.blog && !batch.overflow
+        ? rereadLiveBlog(this.blog, [...batch.added, ...batch.changed, ...batch.removedFrom])
+        : null;
     if (reread?.work === 'none') return;
     if (reread) {
       this.blog = reread.blog;

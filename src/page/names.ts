@@ -5,7 +5,7 @@
  */
 import { createPageDetector, type EntitySummary, type Kind, type PageDetector } from '../detect';
 import { namesWanted, pageLanguage, type PageLanguage } from '../detect/language';
-import { locate, walkBlocks, type TextBlock } from './blocks';
+import { locate, walkBlocks, type TextBlock } from '../dom/blocks';
 import { runSliced } from './schedule';
 
 export interface PageMention {
@@ -72,12 +72,16 @@ export class NamesIndex {
     // Earlier blocks whose resolution changed (a later full name re-keys an earlier surname).
     const changed = new Set<number>();
     for (const m of this.mentions) {
-      const now = resolved.blocks[m.block]?.find((r) => this.blocks[m.block].text.slice(r.start, r.end) === m.text && r.key === m.key && r.kind === m.kind);
+      const now = resolved.blocks[m.block]?.find(
+        (r) =>
+          this.blocks[m.block].text.slice(r.start, r.end) === m.text && r.key === m.key && r.kind === m.kind,
+      );
       if (!now) changed.add(m.block);
     }
     if (changed.size) {
       this.mentions = this.mentions.filter((m) => !changed.has(m.block));
-      for (const spans of this.byNode.values()) spans.splice(0, spans.length, ...spans.filter((s) => !changed.has(s.mention.block)));
+      for (const spans of this.byNode.values())
+        spans.splice(0, spans.length, ...spans.filter((s) => !changed.has(s.mention.block)));
     }
     const todo = [...changed, ...Array.from({ length: this.blocks.length - first }, (_, i) => first + i)];
     const added: PageMention[] = [];
@@ -96,7 +100,14 @@ export class NamesIndex {
     return added;
   }
 
-  private addMention(block: TextBlock, b: number, start: number, end: number, key: string, kind: Kind): PageMention | null {
+  private addMention(
+    block: TextBlock,
+    b: number,
+    start: number,
+    end: number,
+    key: string,
+    kind: Kind,
+  ): PageMention | null {
     const from = locate(block, start, false);
     const to = locate(block, end, true);
     if (!from.node.isConnected || !to.node.isConnected) return null;
@@ -129,14 +140,18 @@ export class NamesIndex {
     const spans = this.byNode.get(node as Text);
     if (!spans) return null;
     // A caret sits between characters: the character under the pointer is at offset or offset - 1.
-    for (const s of spans) if (offset >= s.start && offset <= s.end && s.mention.range.startContainer.isConnected) return s.mention;
+    for (const s of spans)
+      if (offset >= s.start && offset <= s.end && s.mention.range.startContainer.isConnected)
+        return s.mention;
     return null;
   }
 
   /** Drops mentions whose text left the document (live pages replace content). */
   prune(): boolean {
     const before = this.mentions.length;
-    this.mentions = this.mentions.filter((m) => m.range.startContainer.isConnected && m.range.endContainer.isConnected && !m.range.collapsed);
+    this.mentions = this.mentions.filter(
+      (m) => m.range.startContainer.isConnected && m.range.endContainer.isConnected && !m.range.collapsed,
+    );
     for (const node of [...this.byNode.keys()]) if (!node.isConnected) this.byNode.delete(node);
     return this.mentions.length !== before;
   }

@@ -31,7 +31,12 @@ interface NavigationLike extends EventTarget {
   currentEntry?: unknown;
 }
 
-export function watchUrl(win: Window, onChange: (href: string) => void, signal: AbortSignal, options: UrlWatchOptions = {}): UrlWatch {
+export function watchUrl(
+  win: Window,
+  onChange: (href: string) => void,
+  signal: AbortSignal,
+  options: UrlWatchOptions = {},
+): UrlWatch {
   let page = canonicalUrl(win.location.href);
   const check = () => {
     if (signal.aborted) return;

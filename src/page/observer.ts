@@ -24,7 +24,12 @@ export interface WatchOptions {
 const isOurs = (node: Node): boolean =>
   (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest?.('[data-backstory-host]') != null;
 
-export function watchDom(root: Node, onBatch: (batch: DomBatch) => void, signal: AbortSignal, options: WatchOptions = {}): void {
+export function watchDom(
+  root: Node,
+  onBatch: (batch: DomBatch) => void,
+  signal: AbortSignal,
+  options: WatchOptions = {},
+): void {
   const delay = options.delay ?? 150;
   const burst = options.burst ?? 2000;
   let records: MutationRecord[] = [];
@@ -50,7 +55,8 @@ export function watchDom(root: Node, onBatch: (batch: DomBatch) => void, signal:
           batch.removed = true;
           if (r.target.isConnected) removedFrom.add(r.target);
         }
-        for (const n of r.addedNodes) if (n.isConnected && (n.nodeType === 1 || n.nodeType === 3) && !isOurs(n)) added.add(n);
+        for (const n of r.addedNodes)
+          if (n.isConnected && (n.nodeType === 1 || n.nodeType === 3) && !isOurs(n)) added.add(n);
       }
       // Keep only top-most added nodes: a subtree is scanned once.
       for (const n of added) {
@@ -75,7 +81,7 @@ export function watchDom(root: Node, onBatch: (batch: DomBatch) => void, signal:
   const observer = new MutationObserver((list) => {
     if (overflow) return;
     for (const r of list) {
-      if (r.type === 'childList' && isOurs(r.target) ) continue;
+      if (r.type === 'childList' && isOurs(r.target)) continue;
       records.push(r);
     }
     if (records.length > burst) {

@@ -24,7 +24,11 @@ export function yieldToPage(): Promise<void> {
  * Runs `step` repeatedly until it returns false, yielding whenever a slice's budget is spent.
  * Stops early (returns false) when the signal aborts.
  */
-export async function runSliced(step: () => boolean, signal?: AbortSignal, budget = SLICE_MS): Promise<boolean> {
+export async function runSliced(
+  step: () => boolean,
+  signal?: AbortSignal,
+  budget = SLICE_MS,
+): Promise<boolean> {
   let sliceStart = now();
   while (true) {
     if (signal?.aborted) return false;
@@ -37,26 +41,43 @@ export async function runSliced(step: () => boolean, signal?: AbortSignal, budge
 }
 
 /** Maps items in slices, yielding between slices. */
-export async function forEachSliced<T>(items: readonly T[], fn: (item: T, index: number) => void, signal?: AbortSignal, budget = SLICE_MS): Promise<boolean> {
+export async function forEachSliced<T>(
+  items: readonly T[],
+  fn: (item: T, index: number) => void,
+  signal?: AbortSignal,
+  budget = SLICE_MS,
+): Promise<boolean> {
   let i = 0;
-  return runSliced(() => {
-    if (i >= items.length) return false;
-    fn(items[i], i);
-    i++;
-    return true;
-  }, signal, budget);
+  return runSliced(
+    () => {
+      if (i >= items.length) return false;
+      fn(items[i], i);
+      i++;
+      return true;
+    },
+    signal,
+    budget,
+  );
 }
 
 /**
  * Runs work written as steps (a generator that yields between steps) in slices; resolves with its result,
  * or undefined when the signal aborts first.
  */
-export async function runSteps<T>(steps: Generator<void, T, void>, signal?: AbortSignal, budget = SLICE_MS): Promise<T | undefined> {
+export async function runSteps<T>(
+  steps: Generator<void, T, void>,
+  signal?: AbortSignal,
+  budget = SLICE_MS,
+): Promise<T | undefined> {
   let result: T | undefined;
-  const done = await runSliced(() => {
-    const r = steps.next();
-    if (r.done) result = r.value;
-    return !r.done;
-  }, signal, budget);
+  const done = await runSliced(
+    () => {
+      const r = steps.next();
+      if (r.done) result = r.value;
+      return !r.done;
+    },
+    signal,
+    budget,
+  );
   return done ? result : undefined;
 }

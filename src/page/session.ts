@@ -10,7 +10,15 @@ import { firstLine, type LiveBlog } from '../liveblog';
 import type { ContentProtocol } from '../messaging/protocol';
 import { listen } from '../messaging/router';
 import { liveBlogAnswer, loadSettings, watchSettings, type Settings } from '../shared/settings';
-import type { CardsService, Feature, FeatureId, PageContext, PageEvents, ReadingService, UpdateRef } from './context';
+import type {
+  CardsService,
+  Feature,
+  FeatureId,
+  PageContext,
+  PageEvents,
+  ReadingService,
+  UpdateRef,
+} from './context';
 import { reportFailure } from './errors';
 import { cardsFeature } from './features/cards';
 import { markersFeature } from './features/markers';
@@ -31,7 +39,8 @@ type Listener = { fn: (arg: never) => void; feature: string };
  * makes that feature throw as it starts, so the real-browser tests can watch the others go on.
  */
 function failOnRequest(id: FeatureId, url: string): void {
-  if (new URL(url).searchParams.getAll('backstory-test-fail').includes(id)) throw new Error(`${id} made to fail by the page's test parameter`);
+  if (new URL(url).searchParams.getAll('backstory-test-fail').includes(id))
+    throw new Error(`${id} made to fail by the page's test parameter`);
 }
 
 export class PageSession implements PageContext {
@@ -61,7 +70,10 @@ export class PageSession implements PageContext {
     if (signal.aborted) return;
     let set = this.listeners.get(event);
     if (!set) this.listeners.set(event, (set = new Set()));
-    const entry: Listener = { fn: fn as (arg: never) => void, feature: this.featureOf.get(signal) ?? 'session' };
+    const entry: Listener = {
+      fn: fn as (arg: never) => void,
+      feature: this.featureOf.get(signal) ?? 'session',
+    };
     set.add(entry);
     signal.addEventListener('abort', () => set.delete(entry), { once: true });
   }
@@ -130,7 +142,9 @@ export class PageSession implements PageContext {
     const own = new AbortController();
     const stop = () => own.abort();
     this.signal.addEventListener('abort', stop, { once: true });
-    own.signal.addEventListener('abort', () => this.signal.removeEventListener('abort', stop), { once: true });
+    own.signal.addEventListener('abort', () => this.signal.removeEventListener('abort', stop), {
+      once: true,
+    });
     this.featureOf.set(own.signal, feature.id);
     const fail = (e: unknown) => {
       if (this.signal.aborted) return; // stopped with its session, not failed
@@ -151,7 +165,9 @@ export class PageSession implements PageContext {
   updatesMentioning(mentions: PageMention[]): UpdateRef[] {
     const updates = this.liveblog?.updates ?? [];
     return updates.flatMap((u, i) =>
-      mentions.some((m) => u.elements.some((el) => el.contains(m.range.startContainer))) ? [{ id: u.id, label: u.label, time: u.time, position: i + 1, firstLine: firstLine(u.text) }] : [],
+      mentions.some((m) => u.elements.some((el) => el.contains(m.range.startContainer)))
+        ? [{ id: u.id, label: u.label, time: u.time, position: i + 1, firstLine: firstLine(u.text) }]
+        : [],
     );
   }
 
@@ -192,7 +208,13 @@ export class PageRuntime {
       'state:changed': (state) => this.session?.reading?.apply(state),
       'reading:reset': () => this.session?.reading?.reset(),
       'names:step': ({ direction }) => this.session?.cards?.step(direction),
-      'page:ping': () => ({ url: doc.location.href, isLiveBlog: !!this.session?.liveblog, names: this.session?.names.entities.size ?? 0, language: this.session?.names.language.language ?? 'en', borderline: this.session?.borderline ?? false }),
+      'page:ping': () => ({
+        url: doc.location.href,
+        isLiveBlog: !!this.session?.liveblog,
+        names: this.session?.names.entities.size ?? 0,
+        language: this.session?.names.language.language ?? 'en',
+        borderline: this.session?.borderline ?? false,
+      }),
     });
     signal.addEventListener('abort', stopListening, { once: true });
     watchSettings((s) => {
@@ -211,9 +233,13 @@ export class PageRuntime {
     const ctl = new AbortController();
     const stop = () => ctl.abort();
     this.signal.addEventListener('abort', stop, { once: true });
-    ctl.signal.addEventListener('abort', () => this.signal.removeEventListener('abort', stop), { once: true });
+    ctl.signal.addEventListener('abort', () => this.signal.removeEventListener('abort', stop), {
+      once: true,
+    });
     this.ending = ctl;
-    const session = new PageSession(this.doc, this.settings, ctl.signal, this.options.features, () => this.urls.check());
+    const session = new PageSession(this.doc, this.settings, ctl.signal, this.options.features, () =>
+      this.urls.check(),
+    );
     this.session = session;
     this.ready = session.start().catch((e) => reportFailure('session', e, session.url));
   }
@@ -252,7 +278,11 @@ declare global {
 }
 
 /** Entry point of the content script. Safe to call twice (manifest and runtime registration). */
-export async function startBackstory(doc: Document, signal: AbortSignal, options?: RuntimeOptions): Promise<PageRuntime | null> {
+export async function startBackstory(
+  doc: Document,
+  signal: AbortSignal,
+  options?: RuntimeOptions,
+): Promise<PageRuntime | null> {
   const win = doc.defaultView as Window;
   if (win.__backstoryStarted) return null;
   win.__backstoryStarted = true;

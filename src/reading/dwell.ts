@@ -17,7 +17,12 @@ export interface DwellOptions {
   endViewportFraction: number;
 }
 
-export const DEFAULT_DWELL: DwellOptions = { dwellMs: 1000, fraction: 0.5, viewportFraction: 0.8, endViewportFraction: 0.4 };
+export const DEFAULT_DWELL: DwellOptions = {
+  dwellMs: 1000,
+  fraction: 0.5,
+  viewportFraction: 0.8,
+  endViewportFraction: 0.4,
+};
 
 export interface Visibility {
   /** Visible height of the update, px. */
@@ -62,7 +67,9 @@ export class DwellTracker {
   qualifies(v: Visibility, viewportHeight: number, atEnd = false): boolean {
     if (v.height <= 0 || v.visible <= 0) return false;
     if (v.visible >= v.height * this.options.fraction) return true;
-    return v.visible >= viewportHeight * (atEnd ? this.options.endViewportFraction : this.options.viewportFraction);
+    return (
+      v.visible >= viewportHeight * (atEnd ? this.options.endViewportFraction : this.options.viewportFraction)
+    );
   }
 
   /**

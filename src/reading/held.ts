@@ -31,7 +31,14 @@ export class HeldMarks {
   }
 
   /** Marks updates; on a quota error holds the marks and answers `fallback` with them applied. */
-  async mark(url: string, ids: string[], state: UpdateState, manual: boolean, fallback: () => Promise<PageState | null>, now = Date.now()): Promise<PageState | null> {
+  async mark(
+    url: string,
+    ids: string[],
+    state: UpdateState,
+    manual: boolean,
+    fallback: () => Promise<PageState | null>,
+    now = Date.now(),
+  ): Promise<PageState | null> {
     try {
       const next = await markUpdates(await this.db(), url, ids, state, manual, now);
       void this.retry();
@@ -55,7 +62,8 @@ export class HeldMarks {
       let next = u;
       for (const h of mine) {
         if (!h.ids.includes(u.id)) continue;
-        if (h.manual || (!next.manual && h.state === 'seen')) next = { ...next, state: h.state, manual: h.manual || next.manual };
+        if (h.manual || (!next.manual && h.state === 'seen'))
+          next = { ...next, state: h.state, manual: h.manual || next.manual };
       }
       return next;
     });

@@ -28,7 +28,10 @@ const SAME_LABEL = 0.5;
 const ANY_LABEL = 0.8;
 
 /** Reported id → previous id, for each reported update that is an edited previous one. */
-export function rematch(previous: readonly UpdateSummary[], reported: readonly UpdateSummary[]): Map<string, string> {
+export function rematch(
+  previous: readonly UpdateSummary[],
+  reported: readonly UpdateSummary[],
+): Map<string, string> {
   const before = new Set(previous.map((u) => u.id));
   const now = new Set(reported.map((u) => u.id));
   const orphans = previous.filter((u) => isTextId(u.id) && !now.has(u.id));

@@ -14,7 +14,11 @@ export interface StoreStatus {
 export function isQuotaError(e: unknown): boolean {
   const name = (e as { name?: unknown } | null)?.name;
   const inner = (e as { inner?: { name?: unknown } } | null)?.inner?.name;
-  return name === 'QuotaExceededError' || inner === 'QuotaExceededError' || /quota/i.test(String((e as Error)?.message ?? ''));
+  return (
+    name === 'QuotaExceededError' ||
+    inner === 'QuotaExceededError' ||
+    /quota/i.test(String((e as Error)?.message ?? ''))
+  );
 }
 
 /** One status per background. */

@@ -7,7 +7,15 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import { canonicalUrl } from '../shared/url';
 import { aliasOf, aliasRecord, storedId, type Aliases } from './keys';
 import { rematch } from './rematch';
-import type { ExportFile, FollowedPage, ImportResult, PageReport, PageState, UpdateState, UpdateSummary } from './types';
+import type {
+  ExportFile,
+  FollowedPage,
+  ImportResult,
+  PageReport,
+  PageState,
+  UpdateState,
+  UpdateSummary,
+} from './types';
 
 export const DB_NAME = 'backstory';
 export const DB_VERSION = 3;
@@ -35,7 +43,10 @@ export interface PageRecord {
 }
 
 /** Version 1 kept one visit id and no first-visit baseline. */
-interface PageRecordV1 extends Omit<PageRecord, 'visits' | 'knownBefore' | 'initial' | 'aliases' | 'initialNewest' | 'knownNewest'> {
+interface PageRecordV1 extends Omit<
+  PageRecord,
+  'visits' | 'knownBefore' | 'initial' | 'aliases' | 'initialNewest' | 'knownNewest'
+> {
   visit: string;
   knownBefore?: string[];
 }
@@ -90,7 +101,11 @@ export function clip(s: string, max: number): string {
 
 function boundedUpdates(updates: readonly UpdateSummary[]): UpdateSummary[] {
   return updates.slice(0, UPDATES_MAX).map((u) => {
-    const out: UpdateSummary = { id: storedId(u.id), label: clip(u.label, LABEL_MAX), firstLine: clip(u.firstLine, FIRST_LINE_MAX) };
+    const out: UpdateSummary = {
+      id: storedId(u.id),
+      label: clip(u.label, LABEL_MAX),
+      firstLine: clip(u.firstLine, FIRST_LINE_MAX),
+    };
     if (u.time !== undefined) out.time = clip(u.time, TIME_MAX);
     return out;
   });
@@ -100,14 +115,24 @@ function boundedUpdates(updates: readonly UpdateSummary[]): UpdateSummary[] {
 const entryRange = (url: string) => IDBKeyRange.bound([url], [url, []]);
 
 const newestTime = (updates: readonly UpdateSummary[]): string | undefined =>
-  updates.reduce<string | undefined>((max, u) => (u.time && (!max || u.time > max) ? u.time : max), undefined);
+  updates.reduce<string | undefined>(
+    (max, u) => (u.time && (!max || u.time > max) ? u.time : max),
+    undefined,
+  );
 
 /** v1 → v2: a list of recent visits instead of one, and the first visit's updates as the backlog. */
 function pageV2(old: PageRecordV1 | PageRecord): PageRecord {
   if ('visits' in old) return old;
   const { visit, knownBefore, ...rest } = old;
   const ids = old.updates.map((u) => u.id);
-  return { ...rest, visits: [visit], knownBefore: knownBefore ?? ids, initial: knownBefore ?? ids, initialNewest: newestTime(old.updates), aliases: aliasRecord() };
+  return {
+    ...rest,
+    visits: [visit],
+    knownBefore: knownBefore ?? ids,
+    initial: knownBefore ?? ids,
+    initialNewest: newestTime(old.updates),
+    aliases: aliasRecord(),
+  };
 }
 
 type UpgradeTx = IDBPTransaction<BackstoryDB, StoreNames<BackstoryDB>[], 'versionchange'>;
@@ -192,7 +217,10 @@ async function write<T>(db: DB, work: (tx: ReadingTx) => Promise<T>): Promise<T>
   }
 }
 
-async function entriesOf(tx: IDBPTransaction<BackstoryDB, ['pages', 'entries'], IDBTransactionMode>, url: string): Promise<Map<string, EntryRecord>> {
+async function entriesOf(
+  tx: IDBPTransaction<BackstoryDB, ['pages', 'entries'], IDBTransactionMode>,
+  url: string,
+): Promise<Map<string, EntryRecord>> {
   const rows = await tx.objectStore('entries').index('by-url').getAll(url);
   return new Map(rows.map((r) => [r.id, r]));
 }
@@ -209,7 +237,12 @@ export async function pageState(db: DB, rawUrl: string): Promise<PageState | nul
  * nowhere (the disk is full: the tab still gets an answer and does not resend). A report from a page load the store has not seen
  * starts a new visit; one from a load it knows (a second tab, a live insertion) continues that visit.
  */
-export async function recordReport(db: DB, report: PageReport, now = Date.now(), keep = true): Promise<PageState> {
+export async function recordReport(
+  db: DB,
+  report: PageReport,
+  now = Date.now(),
+  keep = true,
+): Promise<PageState> {
   const url = canonicalUrl(report.url);
   return write(db, async (tx) => {
     const pages = tx.objectStore('pages');
@@ -226,7 +259,20 @@ export async function recordReport(db: DB, report: PageReport, now = Date.now(),
     let page: PageRecord;
     if (!old) {
       const newest = newestTime(updates);
-      page = { url, title, isLiveBlog: report.isLiveBlog, updates, firstVisit: now, lastVisit: now, visits: [report.visit], knownBefore: ids, initial: ids, initialNewest: newest, knownNewest: newest, aliases };
+      page = {
+        url,
+        title,
+        isLiveBlog: report.isLiveBlog,
+        updates,
+        firstVisit: now,
+        lastVisit: now,
+        visits: [report.visit],
+        knownBefore: ids,
+        initial: ids,
+        initialNewest: newest,
+        knownNewest: newest,
+        aliases,
+      };
     } else if (!old.visits.includes(report.visit)) {
       // A new visit: what the page had until now is the baseline for "fresh".
       page = {
@@ -276,7 +322,9 @@ async function trimEntries(tx: ReadingTx, page: PageRecord): Promise<void> {
   const entries = tx.objectStore('entries');
   if ((await entries.count(entryRange(page.url))) <= ENTRIES_MAX) return;
   const onPage = new Set(page.updates.map((u) => u.id));
-  const gone = (await entries.index('by-url').getAll(page.url)).filter((e) => !onPage.has(e.id)).sort((a, b) => a.at - b.at);
+  const gone = (await entries.index('by-url').getAll(page.url))
+    .filter((e) => !onPage.has(e.id))
+    .sort((a, b) => a.at - b.at);
   const excess = gone.length + onPage.size - ENTRIES_MAX;
   for (const e of gone.slice(0, Math.max(0, excess))) await entries.delete([e.url, e.id]);
 }
@@ -285,7 +333,14 @@ async function trimEntries(tx: ReadingTx, page: PageRecord): Promise<void> {
  * Marks updates seen or new. An automatic mark never overrides a manual one and never turns a seen
  * update back to new; a manual mark always wins and sticks. Marking twice changes nothing more.
  */
-export async function markUpdates(db: DB, rawUrl: string, ids: string[], state: UpdateState, manual: boolean, now = Date.now()): Promise<PageState | null> {
+export async function markUpdates(
+  db: DB,
+  rawUrl: string,
+  ids: string[],
+  state: UpdateState,
+  manual: boolean,
+  now = Date.now(),
+): Promise<PageState | null> {
   const url = canonicalUrl(rawUrl);
   return write(db, async (tx) => {
     const entries = tx.objectStore('entries');
@@ -312,7 +367,13 @@ export async function followedPages(db: DB): Promise<FollowedPage[]> {
   for (const page of pages.reverse()) {
     if (!page.isLiveBlog) continue;
     const state = view(page, await entriesOf(tx, page.url));
-    out.push({ url: page.url, title: page.title, unseen: state.unseen, total: page.updates.length, lastVisit: page.lastVisit });
+    out.push({
+      url: page.url,
+      title: page.title,
+      unseen: state.unseen,
+      total: page.updates.length,
+      lastVisit: page.lastVisit,
+    });
   }
   return out;
 }
@@ -328,7 +389,19 @@ export async function exportAll(db: DB, now = new Date()): Promise<ExportFile> {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
-    pages: pages.map(({ url, title, isLiveBlog, firstVisit, lastVisit, previousVisit, updates, initial, aliases }) => ({ url, title, isLiveBlog, firstVisit, lastVisit, previousVisit, updates, initial, aliases })),
+    pages: pages.map(
+      ({ url, title, isLiveBlog, firstVisit, lastVisit, previousVisit, updates, initial, aliases }) => ({
+        url,
+        title,
+        isLiveBlog,
+        firstVisit,
+        lastVisit,
+        previousVisit,
+        updates,
+        initial,
+        aliases,
+      }),
+    ),
     entries: entries.map(({ url, id, state, manual, at }) => ({ url, id, state, manual, at })),
   };
 }
@@ -341,17 +414,27 @@ export const EXPORT_CHUNK_BYTES = 8 * 1024 * 1024;
  * to about `maxBytes` of JSON, and `next`, the cursor of the following chunk. The last chunk also carries
  * marks whose page is gone. Concatenating the chunks' pages and entries gives the whole export.
  */
-export async function exportChunk(db: DB, cursor?: string, maxBytes = EXPORT_CHUNK_BYTES, now = new Date()): Promise<ExportFile & { next?: string }> {
+export async function exportChunk(
+  db: DB,
+  cursor?: string,
+  maxBytes = EXPORT_CHUNK_BYTES,
+  now = new Date(),
+): Promise<ExportFile & { next?: string }> {
   const tx = db.transaction(['pages', 'entries']);
   const pages: ExportFile['pages'] = [];
   const entries: ExportFile['entries'] = [];
   let bytes = 0;
   let next: string | undefined;
-  let c = await tx.objectStore('pages').openCursor(cursor === undefined ? undefined : IDBKeyRange.lowerBound(cursor));
+  let c = await tx
+    .objectStore('pages')
+    .openCursor(cursor === undefined ? undefined : IDBKeyRange.lowerBound(cursor));
   while (c) {
-    const { url, title, isLiveBlog, firstVisit, lastVisit, previousVisit, updates, initial, aliases } = c.value;
+    const { url, title, isLiveBlog, firstVisit, lastVisit, previousVisit, updates, initial, aliases } =
+      c.value;
     const page = { url, title, isLiveBlog, firstVisit, lastVisit, previousVisit, updates, initial, aliases };
-    const marks = (await tx.objectStore('entries').index('by-url').getAll(url)).map(({ url, id, state, manual, at }) => ({ url, id, state, manual, at }));
+    const marks = (await tx.objectStore('entries').index('by-url').getAll(url)).map(
+      ({ url, id, state, manual, at }) => ({ url, id, state, manual, at }),
+    );
     const size = JSON.stringify(page).length + JSON.stringify(marks).length;
     if (pages.length && bytes + size > maxBytes) {
       next = url;
@@ -376,7 +459,14 @@ export async function exportChunk(db: DB, cursor?: string, maxBytes = EXPORT_CHU
       k = await k.continue();
     }
   }
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), pages, entries, ...(next === undefined ? {} : { next }) };
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    pages,
+    entries,
+    ...(next === undefined ? {} : { next }),
+  };
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -385,7 +475,13 @@ const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 
 function validUpdate(u: unknown): u is UpdateSummary {
   const x = u as UpdateSummary;
-  return !!x && isString(x.id) && isString(x.label) && isString(x.firstLine) && (x.time === undefined || isString(x.time));
+  return (
+    !!x &&
+    isString(x.id) &&
+    isString(x.label) &&
+    isString(x.firstLine) &&
+    (x.time === undefined || isString(x.time))
+  );
 }
 
 type ImportedPage = ExportFile['pages'][number];
@@ -411,16 +507,29 @@ function validPage(p: unknown): p is ImportedPage {
 
 function validEntry(e: unknown): e is ImportedEntry {
   const x = e as ImportedEntry;
-  return !!x && isString(x.url) && /^https?:\/\//.test(x.url) && isString(x.id) && (x.state === 'seen' || x.state === 'new') && typeof x.manual === 'boolean' && isTime(x.at);
+  return (
+    !!x &&
+    isString(x.url) &&
+    /^https?:\/\//.test(x.url) &&
+    isString(x.id) &&
+    (x.state === 'seen' || x.state === 'new') &&
+    typeof x.manual === 'boolean' &&
+    isTime(x.at)
+  );
 }
 
 /** The envelope of an export file; rows are checked one by one on import. */
 export function checkExportFile(file: unknown): asserts file is ExportFile {
   const f = file as ExportFile;
-  if (!f || typeof f !== 'object' || f.format !== EXPORT_FORMAT) throw new Error('Not a Backstory reading-state file.');
+  if (!f || typeof f !== 'object' || f.format !== EXPORT_FORMAT)
+    throw new Error('Not a Backstory reading-state file.');
   if (!Number.isInteger(f.version) || f.version < 1) throw new Error('This file has no valid version.');
-  if (f.version > EXPORT_VERSION) throw new Error(`This file comes from a newer Backstory (format ${f.version}); update Backstory to import it.`);
-  if (!Array.isArray(f.pages) || !Array.isArray(f.entries)) throw new Error('This file has no pages or entries.');
+  if (f.version > EXPORT_VERSION)
+    throw new Error(
+      `This file comes from a newer Backstory (format ${f.version}); update Backstory to import it.`,
+    );
+  if (!Array.isArray(f.pages) || !Array.isArray(f.entries))
+    throw new Error('This file has no pages or entries.');
 }
 
 /** Whether an imported mark replaces the one we have: a manual choice beats an automatic mark, else the newer wins. */

@@ -100,9 +100,12 @@ export async function writeSettings(patch: Partial<Settings>): Promise<Settings>
  */
 export function guardSettings(): void {
   // Not storage.local (newer Chrome could restrict it too): content scripts must still read the settings.
-  const session = browser.storage.session as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } | undefined;
+  const session = browser.storage.session as
+    { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } | undefined;
   try {
-    void Promise.resolve(session?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })).catch(() => undefined);
+    void Promise.resolve(session?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })).catch(
+      () => undefined,
+    );
   } catch {
     // Not implemented here (Firefox keeps session storage to trusted contexts anyway).
   }
@@ -110,7 +113,8 @@ export function guardSettings(): void {
     if (area !== 'local' || !changes[KEY]) return;
     void trustedSettings().then(async (trusted) => {
       const now = (await browser.storage.local.get(KEY))[KEY];
-      if (JSON.stringify(now) !== JSON.stringify(trusted)) await browser.storage.local.set({ [KEY]: trusted });
+      if (JSON.stringify(now) !== JSON.stringify(trusted))
+        await browser.storage.local.set({ [KEY]: trusted });
     });
   });
 }

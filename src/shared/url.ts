@@ -1,5 +1,6 @@
 /** Query parameters that identify a click, not a page. */
-const TRACKING = /^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|ref|ref_src|cmpid|CMP|ito|ocid|smid|smtyp|s_cid|at_medium|at_campaign|at_custom\d|ns_mchannel|ns_source|ns_campaign|ns_linkname|ns_fee|mbid|sr_share|guccounter|taid|__twitter_impression)$/i;
+const TRACKING =
+  /^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|ref|ref_src|cmpid|CMP|ito|ocid|smid|smtyp|s_cid|at_medium|at_campaign|at_custom\d|ns_mchannel|ns_source|ns_campaign|ns_linkname|ns_fee|mbid|sr_share|guccounter|taid|__twitter_impression)$/i;
 
 /**
  * The key reading state is stored under: same page, same key, whatever fragment or tracking parameters
@@ -36,7 +37,12 @@ export function originPattern(input: string): string | null {
 }
 
 /** Web stores where browsers let no extension run. */
-const STORE_PAGES = [/^https:\/\/chromewebstore\.google\.com\//, /^https:\/\/chrome\.google\.com\/webstore/, /^https:\/\/addons\.mozilla\.org\//, /^https:\/\/microsoftedge\.microsoft\.com\/addons/];
+const STORE_PAGES = [
+  /^https:\/\/chromewebstore\.google\.com\//,
+  /^https:\/\/chrome\.google\.com\/webstore/,
+  /^https:\/\/addons\.mozilla\.org\//,
+  /^https:\/\/microsoftedge\.microsoft\.com\/addons/,
+];
 
 /**
  * Why no content script can run on this page, or null when one can: browser pages (chrome://, about:,
@@ -50,8 +56,10 @@ export function restrictedReason(input: string | undefined): string | null {
   } catch {
     return 'Backstory cannot read this tab.';
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'This is a browser page: no extension can run here.';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return 'This is a browser page: no extension can run here.';
   if (STORE_PAGES.some((re) => re.test(url.href))) return 'Browsers let no extension run on their web store.';
-  if (/\.pdf$/i.test(url.pathname)) return 'PDFs open in the browser’s own viewer, where no extension can run.';
+  if (/\.pdf$/i.test(url.pathname))
+    return 'PDFs open in the browser’s own viewer, where no extension can run.';
   return null;
 }

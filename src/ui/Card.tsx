@@ -50,7 +50,15 @@ function shortTime(iso: string | undefined): string | undefined {
   if (!iso) return undefined;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return undefined;
-  return d.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
+  return d.toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  });
 }
 
 function shortDate(iso: string): string | undefined {
@@ -60,7 +68,7 @@ function shortDate(iso: string): string | undefined {
 /** "1st", "2nd", "3rd", "11th", "22nd". */
 export function ordinal(n: number): string {
   const teen = n % 100 >= 11 && n % 100 <= 13;
-  const suffix = teen ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
@@ -93,12 +101,39 @@ function age(at: number): string {
 export function Card(props: CardProps) {
   const { entity, knowledge, theme } = props;
   return (
-    <div class="card" role="dialog" aria-labelledby={TITLE_ID} aria-describedby="bs-card-page" data-kind={entity.kind} data-theme={theme} lang="en" dir="ltr">
+    <div
+      class="card"
+      role="dialog"
+      aria-labelledby={TITLE_ID}
+      aria-describedby="bs-card-page"
+      data-kind={entity.kind}
+      data-theme={theme}
+      lang="en"
+      dir="ltr"
+    >
       <div class="head">
-        <h2 id={TITLE_ID} class="name" dir={dirOf(entity.name)}>{entity.name}</h2>
+        <h2 id={TITLE_ID} class="name" dir={dirOf(entity.name)}>
+          {entity.name}
+        </h2>
         <span class="kind">{kindLabel(entity.kind, entity.subkind)}</span>
-        <button type="button" class="icon" aria-label="Card settings" title="Card settings" onClick={props.onOptions}>⚙</button>
-        <button type="button" class="icon close" aria-label="Close card" title="Close (Esc)" onClick={props.onClose}>×</button>
+        <button
+          type="button"
+          class="icon"
+          aria-label="Card settings"
+          title="Card settings"
+          onClick={props.onOptions}
+        >
+          ⚙
+        </button>
+        <button
+          type="button"
+          class="icon close"
+          aria-label="Close card"
+          title="Close (Esc)"
+          onClick={props.onClose}
+        >
+          ×
+        </button>
       </div>
       <OnThisPage {...props} />
       {knowledge === 'loading' ? (
@@ -110,7 +145,9 @@ export function Card(props: CardProps) {
         <>
           {knowledge.place && <Places place={knowledge.place} />}
           <Background knowledge={knowledge} at={props.current?.time} onPick={props.onPick} />
-          {knowledge.pack && <Pack pack={knowledge.pack} at={props.current?.time} showOffices={!knowledge.offices?.length} />}
+          {knowledge.pack && (
+            <Pack pack={knowledge.pack} at={props.current?.time} showOffices={!knowledge.offices?.length} />
+          )}
         </>
       )}
     </div>
@@ -120,7 +157,9 @@ export function Card(props: CardProps) {
 function OnThisPage({ entity, mentions, position, updates, current, onStep, onJump }: CardProps) {
   return (
     <section class="layer" aria-labelledby="bs-l1">
-      <h3 class="source" id="bs-l1">On this page</h3>
+      <h3 class="source" id="bs-l1">
+        On this page
+      </h3>
       <div id="bs-card-page">
         {entity.roles.length > 0 && (
           <p class="roles">
@@ -129,7 +168,9 @@ function OnThisPage({ entity, mentions, position, updates, current, onStep, onJu
         )}
         <p class="count">
           {mentions === 1 ? 'Mentioned once' : `Mentioned ${mentions} times`}
-          {updates.length > 0 ? `, in ${updates.length === 1 ? '1 update' : `${updates.length} updates`}:` : '.'}
+          {updates.length > 0
+            ? `, in ${updates.length === 1 ? '1 update' : `${updates.length} updates`}:`
+            : '.'}
         </p>
       </div>
       {updates.length > 0 && (
@@ -138,7 +179,12 @@ function OnThisPage({ entity, mentions, position, updates, current, onStep, onJu
             const when = updateWhen(u);
             return (
               <li key={u.id}>
-                <button type="button" class="link" aria-current={u.id === current?.id ? 'true' : undefined} onClick={() => onJump(u.id)}>
+                <button
+                  type="button"
+                  class="link"
+                  aria-current={u.id === current?.id ? 'true' : undefined}
+                  onClick={() => onJump(u.id)}
+                >
                   {updateName(u)}
                 </button>
                 {when && <time dateTime={u.time}> · {when}</time>}
@@ -149,9 +195,15 @@ function OnThisPage({ entity, mentions, position, updates, current, onStep, onJu
       )}
       {mentions > 1 && (
         <p class="steps">
-          <button type="button" onClick={() => onStep(-1)}>← Previous mention</button>
-          <span class="muted">{position} of {mentions}</span>
-          <button type="button" onClick={() => onStep(1)}>Next mention →</button>
+          <button type="button" onClick={() => onStep(-1)}>
+            ← Previous mention
+          </button>
+          <span class="muted">
+            {position} of {mentions}
+          </span>
+          <button type="button" onClick={() => onStep(1)}>
+            Next mention →
+          </button>
         </p>
       )}
     </section>
@@ -160,7 +212,14 @@ function OnThisPage({ entity, mentions, position, updates, current, onStep, onJu
 
 function MapSvg({ map }: { map: LocatorMap }) {
   return (
-    <svg class="map" viewBox={`0 0 ${map.width} ${map.height}`} width={map.width} height={map.height} role="img" aria-label={map.label}>
+    <svg
+      class="map"
+      viewBox={`0 0 ${map.width} ${map.height}`}
+      width={map.width}
+      height={map.height}
+      role="img"
+      aria-label={map.label}
+    >
       <title>{map.label}</title>
       <rect class="sea" width={map.width} height={map.height} />
       <path class="land" d={map.land} />
@@ -168,7 +227,14 @@ function MapSvg({ map }: { map: LocatorMap }) {
       {map.dots.map((d) => (
         <g key={d.name}>
           <circle class="dot" cx={d.x} cy={d.y} r={2.5} />
-          <text class="dot-label" x={d.x > map.width - 80 ? d.x - 5 : d.x + 5} y={Math.min(map.height - 3, Math.max(11, d.y + 3.5))} text-anchor={d.x > map.width - 80 ? 'end' : 'start'}>{d.name}</text>
+          <text
+            class="dot-label"
+            x={d.x > map.width - 80 ? d.x - 5 : d.x + 5}
+            y={Math.min(map.height - 3, Math.max(11, d.y + 3.5))}
+            text-anchor={d.x > map.width - 80 ? 'end' : 'start'}
+          >
+            {d.name}
+          </text>
         </g>
       ))}
       {map.marker && <circle class="marker" cx={map.marker[0]} cy={map.marker[1]} r={5} />}
@@ -178,41 +244,80 @@ function MapSvg({ map }: { map: LocatorMap }) {
 
 function population(p: PlaceFacts['population']): string | undefined {
   if (!p) return undefined;
-  const n = p.value >= 1e6 ? `${(p.value / 1e6).toFixed(p.value >= 1e8 ? 0 : 1)} million` : p.value.toLocaleString('en');
+  const n =
+    p.value >= 1e6
+      ? `${(p.value / 1e6).toFixed(p.value >= 1e8 ? 0 : 1)} million`
+      : p.value.toLocaleString('en');
   return `${n} (${p.year ? `${p.year}, ` : ''}${p.source})`;
 }
 
 function Places({ place }: { place: PlaceFacts }) {
   const c = place.country;
-  const sources = [place.source, place.population?.source === 'Wikidata' ? 'Wikidata' : null, place.map ? 'Natural Earth' : null].filter((s, i, a) => s && a.indexOf(s) === i);
+  const sources = [
+    place.source,
+    place.population?.source === 'Wikidata' ? 'Wikidata' : null,
+    place.map ? 'Natural Earth' : null,
+  ].filter((s, i, a) => s && a.indexOf(s) === i);
   return (
     <section class="layer places" aria-labelledby="bs-l2">
-      <h3 class="source" id="bs-l2">Places <span class="from">· {sources.join(', ')}</span></h3>
+      <h3 class="source" id="bs-l2">
+        Places <span class="from">· {sources.join(', ')}</span>
+      </h3>
       {place.map && <MapSvg map={place.map} />}
       {place.approximate && <p class="muted small">{place.approximate}.</p>}
       <dl class="facts">
         {place.kind === 'country' && c ? (
           <>
             <dt>Country</dt>
-            <dd><span aria-hidden="true">{c.flag} </span>{c.official}</dd>
-            {c.capital && (<><dt>Capital</dt><dd>{c.capital}</dd></>)}
+            <dd>
+              <span aria-hidden="true">{c.flag} </span>
+              {c.official}
+            </dd>
+            {c.capital && (
+              <>
+                <dt>Capital</dt>
+                <dd>{c.capital}</dd>
+              </>
+            )}
             <dt>Region</dt>
             <dd>{c.subregion ?? c.region}</dd>
           </>
         ) : (
-          c && (<><dt>Country</dt><dd><span aria-hidden="true">{c.flag} </span>{c.name}</dd></>)
+          c && (
+            <>
+              <dt>Country</dt>
+              <dd>
+                <span aria-hidden="true">{c.flag} </span>
+                {c.name}
+              </dd>
+            </>
+          )
         )}
-        {place.population && (<><dt>Population</dt><dd>{population(place.population)}</dd></>)}
+        {place.population && (
+          <>
+            <dt>Population</dt>
+            <dd>{population(place.population)}</dd>
+          </>
+        )}
         {place.borders && place.borders.length > 0 && (
           <>
             <dt>Borders</dt>
-            <dd>{place.borders.map((b, i) => <span key={b.name}>{i ? ', ' : ''}{b.onPage ? <strong title="Named on this page">{b.name}</strong> : b.name}</span>)}</dd>
+            <dd>
+              {place.borders.map((b, i) => (
+                <span key={b.name}>
+                  {i ? ', ' : ''}
+                  {b.onPage ? <strong title="Named on this page">{b.name}</strong> : b.name}
+                </span>
+              ))}
+            </dd>
           </>
         )}
       </dl>
       {place.relations.length > 0 && (
         <ul class="relations">
-          {place.relations.map((r) => <li key={r.name}>{r.phrase.charAt(0).toUpperCase() + r.phrase.slice(1)}</li>)}
+          {place.relations.map((r) => (
+            <li key={r.name}>{r.phrase.charAt(0).toUpperCase() + r.phrase.slice(1)}</li>
+          ))}
         </ul>
       )}
     </section>
@@ -224,12 +329,21 @@ function OfficeAt({ offices, at, source }: { offices: Office[]; at?: string; sou
   if (!now || !at) return null;
   return (
     <p class="office-at">
-      At the time of this update ({shortDate(at)}): <strong>{now.label}</strong> <span class="muted">· {source}</span>
+      At the time of this update ({shortDate(at)}): <strong>{now.label}</strong>{' '}
+      <span class="muted">· {source}</span>
     </p>
   );
 }
 
-function Background({ knowledge, at, onPick }: { knowledge: Knowledge; at?: string; onPick: (t: string) => void }) {
+function Background({
+  knowledge,
+  at,
+  onPick,
+}: {
+  knowledge: Knowledge;
+  at?: string;
+  onPick: (t: string) => void;
+}) {
   const s = knowledge.summary;
   const why: Record<Knowledge['status'], string> = {
     ok: '',
@@ -244,32 +358,52 @@ function Background({ knowledge, at, onPick }: { knowledge: Knowledge; at?: stri
         Background <span class="from">· Wikipedia{knowledge.offices?.length ? ', Wikidata' : ''}</span>
         {knowledge.cachedAt !== undefined && <span class="from"> · saved {age(knowledge.cachedAt)}</span>}
       </h3>
-      {knowledge.unsure && <p class="unsure" role="note">Not sure this is the right article.{knowledge.candidates?.length ? ' Other candidates are listed below.' : ''}</p>}
+      {knowledge.unsure && (
+        <p class="unsure" role="note">
+          Not sure this is the right article.
+          {knowledge.candidates?.length ? ' Other candidates are listed below.' : ''}
+        </p>
+      )}
       {s ? (
         <div lang={s.lang} dir={s.dir}>
-          {s.thumbnail && <img class="thumb" src={s.thumbnail.source} alt="" width={Math.min(88, s.thumbnail.width)} />}
-          <p class="title"><strong>{s.title}</strong>{s.description && <span class="description"> — {s.description}</span>}</p>
+          {s.thumbnail && (
+            <img class="thumb" src={s.thumbnail.source} alt="" width={Math.min(88, s.thumbnail.width)} />
+          )}
+          <p class="title">
+            <strong>{s.title}</strong>
+            {s.description && <span class="description"> — {s.description}</span>}
+          </p>
           {knowledge.offices && <OfficeAt offices={knowledge.offices} at={at} source="Wikidata" />}
           <p class="extract">{s.extract}</p>
           {knowledge.offices && knowledge.offices.length > 0 && (
             <ul class="offices" aria-label="Offices held (Wikidata)">
-              {recentOffices(knowledge.offices).map((o, i) => <li key={i}>{formatOffice(o)}</li>)}
+              {recentOffices(knowledge.offices).map((o, i) => (
+                <li key={i}>{formatOffice(o)}</li>
+              ))}
             </ul>
           )}
-          <p><a href={s.url} target="_blank" rel="noopener noreferrer">Read “{s.title}” on Wikipedia</a></p>
+          <p>
+            <a href={s.url} target="_blank" rel="noopener noreferrer">
+              Read “{s.title}” on Wikipedia
+            </a>
+          </p>
         </div>
       ) : (
         <p class="muted">{why[knowledge.status]}</p>
       )}
       {knowledge.candidates && knowledge.candidates.length > 0 && (
         <div class="candidates">
-          <p class="small muted" id="bs-cands">{s ? 'Other articles for this name:' : 'Articles for this name:'}</p>
+          <p class="small muted" id="bs-cands">
+            {s ? 'Other articles for this name:' : 'Articles for this name:'}
+          </p>
           <ul aria-labelledby="bs-cands">
             {knowledge.candidates
               .filter((c) => c.title !== s?.title)
               .map((c) => (
                 <li key={c.title}>
-                  <button type="button" class="link" onClick={() => onPick(c.title)}>{c.title}</button>
+                  <button type="button" class="link" onClick={() => onPick(c.title)}>
+                    {c.title}
+                  </button>
                   {c.description && <span class="muted"> — {c.description}</span>}
                 </li>
               ))}
@@ -283,14 +417,39 @@ function Background({ knowledge, at, onPick }: { knowledge: Knowledge; at?: stri
 function Pack({ pack, at, showOffices }: { pack: PackLine; at?: string; showOffices: boolean }) {
   return (
     <section class="layer pack" aria-labelledby="bs-l4">
-      <h3 class="source" id="bs-l4">Context <span class="from">· Backstory context pack “{pack.packTitle}”, as of {pack.asOf}</span></h3>
+      <h3 class="source" id="bs-l4">
+        Context{' '}
+        <span class="from">
+          · Backstory context pack “{pack.packTitle}”, as of {pack.asOf}
+        </span>
+      </h3>
       <p>{pack.summary}</p>
       {showOffices && <OfficeAt offices={pack.offices} at={at} source="context pack" />}
       <dl class="facts">
-        {pack.sides.length > 0 && (<><dt>Side</dt><dd>{pack.sides.join('; ')}</dd></>)}
-        {pack.backers.length > 0 && (<><dt>Backed by</dt><dd>{pack.backers.join(', ')}</dd></>)}
-        {showOffices && pack.offices.length > 0 && (<><dt>Offices</dt><dd>{recentOffices(pack.offices, 3).map(formatOffice).join('; ')}</dd></>)}
-        {pack.aliases.length > 0 && (<><dt>Also called</dt><dd dir="auto">{pack.aliases.join(', ')}</dd></>)}
+        {pack.sides.length > 0 && (
+          <>
+            <dt>Side</dt>
+            <dd>{pack.sides.join('; ')}</dd>
+          </>
+        )}
+        {pack.backers.length > 0 && (
+          <>
+            <dt>Backed by</dt>
+            <dd>{pack.backers.join(', ')}</dd>
+          </>
+        )}
+        {showOffices && pack.offices.length > 0 && (
+          <>
+            <dt>Offices</dt>
+            <dd>{recentOffices(pack.offices, 3).map(formatOffice).join('; ')}</dd>
+          </>
+        )}
+        {pack.aliases.length > 0 && (
+          <>
+            <dt>Also called</dt>
+            <dd dir="auto">{pack.aliases.join(', ')}</dd>
+          </>
+        )}
       </dl>
     </section>
   );

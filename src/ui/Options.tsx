@@ -33,7 +33,6 @@ export interface OptionsApi {
   status?(): Promise<StoreStatus>;
 }
 
-
 /** "https://www.example.com/*" → "www.example.com" (and its scheme when it is not https). */
 function siteName(pattern: string): string {
   const m = /^(\w+):\/\/([^/]+)\//.exec(pattern);
@@ -59,27 +58,66 @@ export function Options({ api }: { api: OptionsApi }) {
   return (
     <main class="options">
       <h1>Backstory options</h1>
-      <QuotaNotice status={status} onClear={async () => { await api.clear('cache'); setStatus((await api.status?.()) ?? null); setNote('Saved Wikipedia and Wikidata answers cleared.'); }} />
+      <QuotaNotice
+        status={status}
+        onClear={async () => {
+          await api.clear('cache');
+          setStatus((await api.status?.()) ?? null);
+          setNote('Saved Wikipedia and Wikidata answers cleared.');
+        }}
+      />
       <fieldset>
         <legend>Cards</legend>
         <label>
-          <input type="checkbox" checked={s.wikipedia} onChange={(e) => save({ wikipedia: e.currentTarget.checked })} /> Look up Wikipedia and Wikidata when a card opens
+          <input
+            type="checkbox"
+            checked={s.wikipedia}
+            onChange={(e) => save({ wikipedia: e.currentTarget.checked })}
+          />{' '}
+          Look up Wikipedia and Wikidata when a card opens
         </label>
-        <p class="hint">Only the name of the card you open is sent, without cookies. Off: cards show what this page says, the map and Backstory’s context packs, all from this device.</p>
+        <p class="hint">
+          Only the name of the card you open is sent, without cookies. Off: cards show what this page says,
+          the map and Backstory’s context packs, all from this device.
+        </p>
         <label>
-          <input type="checkbox" checked={s.cardImages} disabled={!s.wikipedia} onChange={(e) => save({ cardImages: e.currentTarget.checked })} /> Show the article’s image
+          <input
+            type="checkbox"
+            checked={s.cardImages}
+            disabled={!s.wikipedia}
+            onChange={(e) => save({ cardImages: e.currentTarget.checked })}
+          />{' '}
+          Show the article’s image
         </label>
         <label>
           Hover delay{' '}
-          <input type="number" min={0} max={2000} step={50} value={s.hoverDelay} onChange={(e) => save({ hoverDelay: Math.max(0, Math.min(2000, Number(e.currentTarget.value) || 0)) })} /> ms
+          <input
+            type="number"
+            min={0}
+            max={2000}
+            step={50}
+            value={s.hoverDelay}
+            onChange={(e) =>
+              save({ hoverDelay: Math.max(0, Math.min(2000, Number(e.currentTarget.value) || 0)) })
+            }
+          />{' '}
+          ms
         </label>
-        <p class="hint">How long the pointer rests on a name before its card opens. Keyboard: the “next name” and “previous name” shortcuts (Alt+Shift+N, Alt+Shift+P; change them in the browser’s extension shortcuts).</p>
+        <p class="hint">
+          How long the pointer rests on a name before its card opens. Keyboard: the “next name” and “previous
+          name” shortcuts (Alt+Shift+N, Alt+Shift+P; change them in the browser’s extension shortcuts).
+        </p>
       </fieldset>
       <fieldset>
         <legend>Underline</legend>
         {KINDS.map((k: Kind) => (
           <label key={k}>
-            <input type="checkbox" checked={s.kinds[k]} onChange={(e) => save({ kinds: { ...s.kinds, [k]: e.currentTarget.checked } })} /> {KIND_LABEL[k]}s
+            <input
+              type="checkbox"
+              checked={s.kinds[k]}
+              onChange={(e) => save({ kinds: { ...s.kinds, [k]: e.currentTarget.checked } })}
+            />{' '}
+            {KIND_LABEL[k]}s
           </label>
         ))}
       </fieldset>
@@ -88,7 +126,9 @@ export function Options({ api }: { api: OptionsApi }) {
         {sites === null ? (
           <p class="hint">Loading…</p>
         ) : sites.length === 0 ? (
-          <p class="hint">No site enabled yet. Turn Backstory on for a site from the toolbar button while you are on it.</p>
+          <p class="hint">
+            No site enabled yet. Turn Backstory on for a site from the toolbar button while you are on it.
+          </p>
         ) : (
           <ul class="sites" aria-label="Sites where Backstory runs">
             {sites.map((p) => (
@@ -113,7 +153,10 @@ export function Options({ api }: { api: OptionsApi }) {
       {api.enableSites && (
         <fieldset>
           <legend>Live-blog publishers</legend>
-          <p class="hint">Turn Backstory on for several news sites at once: your browser asks once for all you pick. Nothing is asked at install.</p>
+          <p class="hint">
+            Turn Backstory on for several news sites at once: your browser asks once for all you pick. Nothing
+            is asked at install.
+          </p>
           <ul class="publishers">
             {PUBLISHERS.map((p) => {
               const on = p.origins.every((o) => sites?.includes(o));
@@ -150,7 +193,11 @@ export function Options({ api }: { api: OptionsApi }) {
                 async (enabled) => {
                   setSites(await api.sites());
                   setChosen(new Set());
-                  setNote(enabled.length ? `Backstory is on for ${enabled.length} more site${enabled.length === 1 ? '' : 's'}.` : 'Nothing was turned on.');
+                  setNote(
+                    enabled.length
+                      ? `Backstory is on for ${enabled.length} more site${enabled.length === 1 ? '' : 's'}.`
+                      : 'Nothing was turned on.',
+                  );
                 },
                 () => setNote('Nothing was turned on.'),
               );
@@ -163,22 +210,63 @@ export function Options({ api }: { api: OptionsApi }) {
       <fieldset>
         <legend>Reading</legend>
         <label>
-          <input type="checkbox" checked={s.autoSeen} onChange={(e) => save({ autoSeen: e.currentTarget.checked })} /> Mark updates seen as I read them
+          <input
+            type="checkbox"
+            checked={s.autoSeen}
+            onChange={(e) => save({ autoSeen: e.currentTarget.checked })}
+          />{' '}
+          Mark updates seen as I read them
         </label>
         <label>
-          <input type="checkbox" checked={s.pageMarkers} onChange={(e) => save({ pageMarkers: e.currentTarget.checked })} /> Show what is new inside the page (markers beside new updates, the “N new” button)
+          <input
+            type="checkbox"
+            checked={s.pageMarkers}
+            onChange={(e) => save({ pageMarkers: e.currentTarget.checked })}
+          />{' '}
+          Show what is new inside the page (markers beside new updates, the “N new” button)
         </label>
-        <p class="hint">They are drawn where the page’s scripts cannot read them, but a page can tell that something is drawn at a point. Off: nothing a page can observe depends on what you have read; the toolbar popup still lists what is new.</p>
+        <p class="hint">
+          They are drawn where the page’s scripts cannot read them, but a page can tell that something is
+          drawn at a point. Off: nothing a page can observe depends on what you have read; the toolbar popup
+          still lists what is new.
+        </p>
       </fieldset>
       <fieldset>
         <legend>Your data</legend>
-        <button type="button" onClick={() => api.exportFile()}>Export reading state</button>
+        <button type="button" onClick={() => api.exportFile()}>
+          Export reading state
+        </button>
         <label class="file">
           Import reading state{' '}
-          <input type="file" accept="application/json,.json" onChange={async (e) => { const f = e.currentTarget.files?.[0]; if (f) setNote(await api.importFile(f)); }} />
+          <input
+            type="file"
+            accept="application/json,.json"
+            onChange={async (e) => {
+              const f = e.currentTarget.files?.[0];
+              if (f) setNote(await api.importFile(f));
+            }}
+          />
         </label>
-        <button type="button" onClick={async () => { await api.clear('cache'); setNote('Saved Wikipedia and Wikidata answers cleared.'); }}>Clear cache</button>
-        <button type="button" onClick={async () => { if (confirm('Forget every page and update you have seen?')) { await api.clear('all'); setNote('All data cleared.'); } }}>Clear all data</button>
+        <button
+          type="button"
+          onClick={async () => {
+            await api.clear('cache');
+            setNote('Saved Wikipedia and Wikidata answers cleared.');
+          }}
+        >
+          Clear cache
+        </button>
+        <button
+          type="button"
+          onClick={async () => {
+            if (confirm('Forget every page and update you have seen?')) {
+              await api.clear('all');
+              setNote('All data cleared.');
+            }
+          }}
+        >
+          Clear all data
+        </button>
       </fieldset>
       {api.errors && (
         <fieldset>
@@ -187,27 +275,60 @@ export function Options({ api }: { api: OptionsApi }) {
             <p class="hint">No part of Backstory has failed on a page.</p>
           ) : (
             <>
-              <p class="hint">Parts of Backstory that failed on a page, newest first. Only the site and the error are kept, never what the page says.</p>
+              <p class="hint">
+                Parts of Backstory that failed on a page, newest first. Only the site and the error are kept,
+                never what the page says.
+              </p>
               <ul class="errors" aria-label="Failures on pages">
                 {errors.map((e) => (
                   <li key={`${e.origin} ${e.feature} ${e.message}`}>
                     <strong>{e.feature}</strong> on {e.origin}: {e.message}
-                    {e.count > 1 ? ` (${e.count} times)` : ''} <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
+                    {e.count > 1 ? ` (${e.count} times)` : ''}{' '}
+                    <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
                   </li>
                 ))}
               </ul>
-              <button type="button" onClick={() => api.exportErrors?.(errors)}>Export the error log</button>{' '}
-              <button type="button" onClick={async () => { await api.clearErrors?.(); setErrors([]); setNote('Error log cleared.'); }}>Clear the error log</button>
+              <button type="button" onClick={() => api.exportErrors?.(errors)}>
+                Export the error log
+              </button>{' '}
+              <button
+                type="button"
+                onClick={async () => {
+                  await api.clearErrors?.();
+                  setErrors([]);
+                  setNote('Error log cleared.');
+                }}
+              >
+                Clear the error log
+              </button>
             </>
           )}
         </fieldset>
       )}
       <details>
         <summary>Advanced</summary>
-        <label>Wikipedia REST endpoint <input type="url" size={44} value={s.wikipediaEndpoint} onChange={(e) => save({ wikipediaEndpoint: e.currentTarget.value })} /></label>
-        <label>Wikidata API endpoint <input type="url" size={44} value={s.wikidataEndpoint} onChange={(e) => save({ wikidataEndpoint: e.currentTarget.value })} /></label>
+        <label>
+          Wikipedia REST endpoint{' '}
+          <input
+            type="url"
+            size={44}
+            value={s.wikipediaEndpoint}
+            onChange={(e) => save({ wikipediaEndpoint: e.currentTarget.value })}
+          />
+        </label>
+        <label>
+          Wikidata API endpoint{' '}
+          <input
+            type="url"
+            size={44}
+            value={s.wikidataEndpoint}
+            onChange={(e) => save({ wikidataEndpoint: e.currentTarget.value })}
+          />
+        </label>
       </details>
-      <p role="status" class="status">{note}</p>
+      <p role="status" class="status">
+        {note}
+      </p>
     </main>
   );
 }

@@ -37,7 +37,15 @@ export type PageAccess =
   /** Enabled on the site, but no content script answers in this tab (it loaded before, or is starting). */
   | { kind: 'enabled'; host: string }
   /** Running in this tab; `site` false when it runs there once only. */
-  | { kind: 'running'; host: string; site: boolean; isLiveBlog: boolean; names: number; english?: boolean; borderline?: boolean };
+  | {
+      kind: 'running';
+      host: string;
+      site: boolean;
+      isLiveBlog: boolean;
+      names: number;
+      english?: boolean;
+      borderline?: boolean;
+    };
 
 const localTime = (d: Date) => d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -51,9 +59,14 @@ export function when(u: Pick<UpdateView, 'label' | 'time'>): { time: string; loc
   const label = u.label.trim();
   if (!valid) return { time: label };
   const local = localTime(d);
-  const date = d.toDateString() === new Date().toDateString() ? undefined : d.toLocaleDateString([], { month: 'short', day: 'numeric' });
+  const date =
+    d.toDateString() === new Date().toDateString()
+      ? undefined
+      : d.toLocaleDateString([], { month: 'short', day: 'numeric' });
   if (!label) return { time: local, date };
-  return printedClockIs(label, d) ? { time: label, date } : { time: label, local: `${local} your time`, date };
+  return printedClockIs(label, d)
+    ? { time: label, date }
+    : { time: label, local: `${local} your time`, date };
 }
 
 /** Whether the label prints the reader's own clock time of `d` ("18:40", "1840 GMT" in London, "6.40pm"). */
@@ -93,7 +106,8 @@ export function Popup({ api }: { api: PopupApi }) {
     for (let i = 0; i < 25; i++) {
       const loaded = await refresh();
       const a = loaded.access;
-      if (a?.kind === 'running' && (a.isLiveBlog ? loaded.state : !a.borderline || what === 'answer-no')) break;
+      if (a?.kind === 'running' && (a.isLiveBlog ? loaded.state : !a.borderline || what === 'answer-no'))
+        break;
       await new Promise((r) => setTimeout(r, 200));
     }
     setBusy('');
@@ -102,7 +116,10 @@ export function Popup({ api }: { api: PopupApi }) {
     if (!action) return;
     setBusy(what);
     // No await before the action: Enable asks for a permission, which needs the click's user gesture.
-    void action().then((ok) => (ok ? settle(what) : setBusy('')), () => setBusy(''));
+    void action().then(
+      (ok) => (ok ? settle(what) : setBusy('')),
+      () => setBusy(''),
+    );
   };
   useEffect(() => void refresh(), []);
   // Stay current while open: the page reports after the popup opened, a live insertion arrives, another
@@ -125,51 +142,112 @@ export function Popup({ api }: { api: PopupApi }) {
     if (!api.watch) setFollowed(await api.followed());
   };
 
-  if (state === undefined) return <main class="popup" aria-busy="true"><p class="muted">Loading…</p></main>;
+  if (state === undefined)
+    return (
+      <main class="popup" aria-busy="true">
+        <p class="muted">Loading…</p>
+      </main>
+    );
 
   const others = followed.filter((f) => f.url !== state?.url);
   return (
     <main class="popup">
       <header>
         <h1>Backstory</h1>
-        {api.openOptions && <button type="button" class="link" onClick={() => api.openOptions!()}>Options</button>}
+        {api.openOptions && (
+          <button type="button" class="link" onClick={() => api.openOptions!()}>
+            Options
+          </button>
+        )}
       </header>
-      <QuotaNotice status={status} onClear={async () => { await api.clearCache?.(); setStatus((await api.status?.()) ?? null); }} />
-      {access?.kind === 'restricted' && <p class="muted" role="status">{access.reason}</p>}
+      <QuotaNotice
+        status={status}
+        onClear={async () => {
+          await api.clearCache?.();
+          setStatus((await api.status?.()) ?? null);
+        }}
+      />
+      {access?.kind === 'restricted' && (
+        <p class="muted" role="status">
+          {access.reason}
+        </p>
+      )}
       {access?.kind === 'off' && (
         <section class="site" aria-label="Turn Backstory on">
           <p>Backstory is off on {access.host}.</p>
           <div class="actions">
-            <button type="button" disabled={!!busy} onClick={() => start('enable', api.enableSite)}>Enable on {access.host}</button>
-            <button type="button" disabled={!!busy} onClick={() => start('once', api.runOnce)}>Run on this page</button>
+            <button type="button" disabled={!!busy} onClick={() => start('enable', api.enableSite)}>
+              Enable on {access.host}
+            </button>
+            <button type="button" disabled={!!busy} onClick={() => start('once', api.runOnce)}>
+              Run on this page
+            </button>
           </div>
-          <p class="hint">Enable asks your browser for access to this site only. Run on this page needs no lasting access: it stops when you leave the page.</p>
+          <p class="hint">
+            Enable asks your browser for access to this site only. Run on this page needs no lasting access:
+            it stops when you leave the page.
+          </p>
         </section>
       )}
       {access?.kind === 'enabled' && (
         <section class="site" aria-label="Backstory on this site">
           <p>Backstory is on for {access.host} but not running in this tab.</p>
-          <button type="button" disabled={!!busy} onClick={() => start('once', api.runOnce)}>Start on this page</button>
+          <button type="button" disabled={!!busy} onClick={() => start('once', api.runOnce)}>
+            Start on this page
+          </button>
         </section>
       )}
-      {busy && <p class="muted" role="status">Starting Backstory on this page…</p>}
-      {access?.kind === 'running' && !access.site && <p class="muted">Running on this page only, until you leave it.</p>}
+      {busy && (
+        <p class="muted" role="status">
+          Starting Backstory on this page…
+        </p>
+      )}
+      {access?.kind === 'running' && !access.site && (
+        <p class="muted">Running on this page only, until you leave it.</p>
+      )}
       {access?.kind === 'running' && access.borderline && !access.isLiveBlog && api.answerLiveBlog && (
         <section class="site" aria-label="Track this page's updates?">
           <p>Looks like a live blog — track updates?</p>
           <div class="actions">
-            <button type="button" disabled={!!busy} onClick={() => start('answer-yes', () => api.answerLiveBlog!(true))}>Track updates</button>
-            <button type="button" disabled={!!busy} onClick={() => start('answer-no', () => api.answerLiveBlog!(false))}>Not a live blog</button>
+            <button
+              type="button"
+              disabled={!!busy}
+              onClick={() => start('answer-yes', () => api.answerLiveBlog!(true))}
+            >
+              Track updates
+            </button>
+            <button
+              type="button"
+              disabled={!!busy}
+              onClick={() => start('answer-no', () => api.answerLiveBlog!(false))}
+            >
+              Not a live blog
+            </button>
           </div>
           <p class="hint">Backstory remembers your answer for {access.host}.</p>
         </section>
       )}
       {state?.isLiveBlog ? (
         <section aria-labelledby="this-page">
-          <h2 id="this-page" class="page-title">{state.title}</h2>
+          <h2 id="this-page" class="page-title">
+            {state.title}
+          </h2>
           <div class="summary">
-            <span role="status">{state.unseen === 0 ? 'All updates seen' : `${state.unseen} new of ${state.updates.length}`}</span>
-            <button type="button" disabled={state.unseen === 0} onClick={() => mark(state.updates.map((u) => u.id), 'seen')}>Mark all seen</button>
+            <span role="status">
+              {state.unseen === 0 ? 'All updates seen' : `${state.unseen} new of ${state.updates.length}`}
+            </span>
+            <button
+              type="button"
+              disabled={state.unseen === 0}
+              onClick={() =>
+                mark(
+                  state.updates.map((u) => u.id),
+                  'seen',
+                )
+              }
+            >
+              Mark all seen
+            </button>
           </div>
           <ol class="updates">
             {state.updates.map((u, i) => (
@@ -179,11 +257,33 @@ export function Popup({ api }: { api: PopupApi }) {
                   <span class="line">{u.firstLine}</span>
                 </button>
                 <span class={`badge ${u.state}`}>{u.state === 'seen' ? 'Seen' : 'New'}</span>
-                <button type="button" class="toggle" title={u.state === 'seen' ? 'Mark as new' : 'Mark as seen'} aria-label={u.state === 'seen' ? `Mark “${u.label || u.firstLine}” as new` : `Mark “${u.label || u.firstLine}” as seen`} onClick={() => mark([u.id], u.state === 'seen' ? 'new' : 'seen')}>
+                <button
+                  type="button"
+                  class="toggle"
+                  title={u.state === 'seen' ? 'Mark as new' : 'Mark as seen'}
+                  aria-label={
+                    u.state === 'seen'
+                      ? `Mark “${u.label || u.firstLine}” as new`
+                      : `Mark “${u.label || u.firstLine}” as seen`
+                  }
+                  onClick={() => mark([u.id], u.state === 'seen' ? 'new' : 'seen')}
+                >
                   {u.state === 'seen' ? '↺' : '✓'}
                 </button>
                 {i > 0 && (
-                  <button type="button" class="above" title="Mark this and everything above as seen" aria-label={`Mark “${u.label || u.firstLine}” and everything above it as seen`} disabled={state.updates.slice(0, i + 1).every((x) => x.state === 'seen')} onClick={() => mark(state.updates.slice(0, i + 1).map((x) => x.id), 'seen')}>
+                  <button
+                    type="button"
+                    class="above"
+                    title="Mark this and everything above as seen"
+                    aria-label={`Mark “${u.label || u.firstLine}” and everything above it as seen`}
+                    disabled={state.updates.slice(0, i + 1).every((x) => x.state === 'seen')}
+                    onClick={() =>
+                      mark(
+                        state.updates.slice(0, i + 1).map((x) => x.id),
+                        'seen',
+                      )
+                    }
+                  >
                     ⤒
                   </button>
                 )}
@@ -200,7 +300,9 @@ export function Popup({ api }: { api: PopupApi }) {
           <ul class="followed">
             {others.map((f) => (
               <li key={f.url}>
-                <a href={f.url} target="_blank" rel="noopener">{f.title || f.url}</a>
+                <a href={f.url} target="_blank" rel="noopener">
+                  {f.title || f.url}
+                </a>
                 <span class="count">{f.unseen ? `${f.unseen} new` : 'up to date'}</span>
               </li>
             ))}
@@ -228,7 +330,19 @@ function Status({ access, state, url }: { access?: PageAccess; state: PageState 
   if (access?.kind === 'running') {
     const found = access.english === false ? 'Names: English pages only' : names(access.names);
     const text = access.isLiveBlog ? `Reading this live blog · ${found}` : `Not a live blog · ${found}`;
-    return <p class="muted" role="status">{text}</p>;
+    return (
+      <p class="muted" role="status">
+        {text}
+      </p>
+    );
   }
-  return <p class="muted">{state ? 'This page is not a live blog: names get cards, updates are not tracked.' : url ? 'Backstory has not seen this page yet.' : 'No page.'}</p>;
+  return (
+    <p class="muted">
+      {state
+        ? 'This page is not a live blog: names get cards, updates are not tracked.'
+        : url
+          ? 'Backstory has not seen this page yet.'
+          : 'No page.'}
+    </p>
+  );
 }

@@ -6,9 +6,15 @@ export function QuotaNotice({ status, onClear }: { status: StoreStatus | null; o
   return (
     <div class="quota" role="alert">
       <p>
-        Backstory’s storage is full{status.heldMarks ? `: ${status.heldMarks} seen mark${status.heldMarks === 1 ? ' is' : 's are'} kept in memory until there is room` : ''}. Clearing the saved Wikipedia answers usually makes room.
+        Backstory’s storage is full
+        {status.heldMarks
+          ? `: ${status.heldMarks} seen mark${status.heldMarks === 1 ? ' is' : 's are'} kept in memory until there is room`
+          : ''}
+        . Clearing the saved Wikipedia answers usually makes room.
       </p>
-      <button type="button" onClick={onClear}>Clear cache</button>
+      <button type="button" onClick={onClear}>
+        Clear cache
+      </button>
     </div>
   );
 }

@@ -1,6 +1,10 @@
 import type { Kind } from '../detect/types';
 
-export const KIND_LABEL: Record<Kind, string> = { person: 'Person', organization: 'Organization', place: 'Place' };
+export const KIND_LABEL: Record<Kind, string> = {
+  person: 'Person',
+  organization: 'Organization',
+  place: 'Place',
+};
 
 const SUBKIND_LABEL: Record<string, string> = {
   country: 'Country',

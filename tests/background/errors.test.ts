@@ -7,9 +7,18 @@ beforeEach(() => fakeBrowser.reset());
 
 describe('the error log', () => {
   it('keeps the newest first and counts repeats of one failure instead of listing them again', async () => {
-    await logError({ feature: 'cards', message: 'TypeError: x', origin: 'https://news.test' }, new Date('2030-01-01T10:00:00Z'));
-    await logError({ feature: 'reading', message: 'DataError', origin: 'https://news.test' }, new Date('2030-01-01T10:01:00Z'));
-    await logError({ feature: 'cards', message: 'TypeError: x', origin: 'https://news.test' }, new Date('2030-01-01T10:02:00Z'));
+    await logError(
+      { feature: 'cards', message: 'TypeError: x', origin: 'https://news.test' },
+      new Date('2030-01-01T10:00:00Z'),
+    );
+    await logError(
+      { feature: 'reading', message: 'DataError', origin: 'https://news.test' },
+      new Date('2030-01-01T10:01:00Z'),
+    );
+    await logError(
+      { feature: 'cards', message: 'TypeError: x', origin: 'https://news.test' },
+      new Date('2030-01-01T10:02:00Z'),
+    );
     const log = await listErrors();
     expect(log.map((e) => [e.feature, e.count, e.at])).toEqual([
       ['cards', 2, '2030-01-01T10:02:00.000Z'],
@@ -18,7 +27,13 @@ describe('the error log', () => {
   });
 
   it(`holds at most ${MAX_ERRORS} entries and cuts what a page could make long`, async () => {
-    for (let i = 0; i < MAX_ERRORS + 10; i++) await logError({ feature: 'names', message: `E${i} ${'x'.repeat(1000)}`, stack: 's'.repeat(10_000), origin: 'https://news.test' });
+    for (let i = 0; i < MAX_ERRORS + 10; i++)
+      await logError({
+        feature: 'names',
+        message: `E${i} ${'x'.repeat(1000)}`,
+        stack: 's'.repeat(10_000),
+        origin: 'https://news.test',
+      });
     const log = await listErrors();
     expect(log).toHaveLength(MAX_ERRORS);
     expect(log[0].message.startsWith(`E${MAX_ERRORS + 9} `)).toBe(true);

@@ -8,13 +8,20 @@ import { envelope, type BackgroundProtocol, type Reply } from '../../src/messagi
 let icons: Array<[number, string]>;
 
 /** A message from the popup (an extension page), as the browser delivers it. */
-async function fromPopup<K extends keyof BackgroundProtocol>(type: K, payload: BackgroundProtocol[K][0]): Promise<BackgroundProtocol[K][1]> {
+async function fromPopup<K extends keyof BackgroundProtocol>(
+  type: K,
+  payload: BackgroundProtocol[K][0],
+): Promise<BackgroundProtocol[K][1]> {
   let reply!: Reply;
   await new Promise<void>((done) => {
-    void fakeBrowser.runtime.onMessage.trigger(envelope(type, payload), { url: browser.runtime.getURL('/popup.html') } as never, (r: Reply) => {
-      reply = r;
-      done();
-    });
+    void fakeBrowser.runtime.onMessage.trigger(
+      envelope(type, payload),
+      { url: browser.runtime.getURL('/popup.html') } as never,
+      (r: Reply) => {
+        reply = r;
+        done();
+      },
+    );
   });
   if ('error' in reply) throw new Error(reply.error);
   return reply.ok as BackgroundProtocol[K][1];
@@ -23,7 +30,10 @@ async function fromPopup<K extends keyof BackgroundProtocol>(type: K, payload: B
 beforeEach(() => {
   fakeBrowser.reset();
   icons = [];
-  browser.action.setIcon = vi.fn(async ({ tabId, path }: { tabId: number; path: Record<number, string> }) => void icons.push([tabId, path[16]])) as never;
+  browser.action.setIcon = vi.fn(
+    async ({ tabId, path }: { tabId: number; path: Record<number, string> }) =>
+      void icons.push([tabId, path[16]]),
+  ) as never;
   browser.action.setTitle = vi.fn(async () => undefined) as never;
   browser.scripting.executeScript = vi.fn(async () => []) as never;
   browser.scripting.insertCSS = vi.fn(async () => undefined) as never;
@@ -40,9 +50,15 @@ describe('the toolbar icon', () => {
   it('turns on for a tab where the reader ran Backstory once, and off when that tab loads a page again', async () => {
     const tab = await browser.tabs.create({ url: 'https://news.test/live' });
     expect(await fromPopup('site:runOnce', { tabId: tab.id! })).toEqual({ ok: true });
-    expect(browser.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: tab.id }, files: ['/content-scripts/content.js'] });
+    expect(browser.scripting.executeScript).toHaveBeenCalledWith({
+      target: { tabId: tab.id },
+      files: ['/content-scripts/content.js'],
+    });
     expect(icons.at(-1)).toEqual([tab.id, '/icon/16.png']);
-    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { status: 'loading' }, { ...tab, url: 'https://news.test/live' } as never);
+    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { status: 'loading' }, {
+      ...tab,
+      url: 'https://news.test/live',
+    } as never);
     await vi.waitFor(() => expect(icons.at(-1)).toEqual([tab.id, '/icon/off-16.png']));
   });
 

@@ -11,9 +11,19 @@ const URL_A = 'http://127.0.0.1:9100/live.html';
 let told: Array<{ tabId: number; type: string; payload: PageState }>;
 
 /** A message from a tab's content script, as the browser delivers it to the background. */
-const fromTab = <K extends keyof BackgroundProtocol>(tabId: number, type: K, payload: BackgroundProtocol[K][0]) => send(contentScript(tabId, URL_A), type, payload);
+const fromTab = <K extends keyof BackgroundProtocol>(
+  tabId: number,
+  type: K,
+  payload: BackgroundProtocol[K][0],
+) => send(contentScript(tabId, URL_A), type, payload);
 
-const report = (visit: string, ids: string[]) => ({ url: URL_A, visit, title: 'Live', isLiveBlog: true, updates: ids.map((id) => ({ id, label: id, firstLine: id })) });
+const report = (visit: string, ids: string[]) => ({
+  url: URL_A,
+  visit,
+  title: 'Live',
+  isLiveBlog: true,
+  updates: ids.map((id) => ({ id, label: id, firstLine: id })),
+});
 
 beforeEach(() => {
   told = [];
@@ -39,7 +49,9 @@ describe('two tabs of one live blog', () => {
     const state = await fromTab(1, 'updates:mark', { url: URL_A, ids: ['b'], state: 'seen', manual: false });
     expect(state!.unseen).toBe(1);
     // Tab 1 has its answer; tab 2 is told.
-    expect(told.map((t) => [t.tabId, t.type, t.payload.updates.map((u) => `${u.id}:${u.state}`).join()])).toEqual([[2, 'state:changed', 'b:seen,a:new']]);
+    expect(
+      told.map((t) => [t.tabId, t.type, t.payload.updates.map((u) => `${u.id}:${u.state}`).join()]),
+    ).toEqual([[2, 'state:changed', 'b:seen,a:new']]);
     expect(await browser.action.getBadgeText({ tabId: 1 })).toBe('1');
     expect(await browser.action.getBadgeText({ tabId: 2 })).toBe('1');
   });

@@ -7,7 +7,13 @@ import { contentScript, extensionPage, send } from './helpers';
 const URL_A = 'http://127.0.0.1:9100/live.html';
 const tab = contentScript(1, URL_A);
 const options = extensionPage('options.html');
-const report = { url: URL_A, visit: 'load-1', title: 'Live', isLiveBlog: true, updates: ['e1', 'e2', 'e3'].map((id) => ({ id, label: id, firstLine: id })) };
+const report = {
+  url: URL_A,
+  visit: 'load-1',
+  title: 'Live',
+  isLiveBlog: true,
+  updates: ['e1', 'e2', 'e3'].map((id) => ({ id, label: id, firstLine: id })),
+};
 
 beforeEach(() => {
   browser.tabs.sendMessage = vi.fn(async () => ({ ok: null })) as never;
@@ -20,18 +26,32 @@ beforeEach(() => {
 describe('payloads', () => {
   it('a mark whose ids are a string is refused, not walked character by character', async () => {
     await send(tab, 'page:report', report);
-    await expect(send(tab, 'updates:mark', { url: URL_A, ids: 'e1e2', state: 'seen', manual: false })).rejects.toThrow(/Malformed/);
-    await expect(send(tab, 'updates:mark', { url: URL_A, ids: ['e3'], state: 'bogus', manual: false })).rejects.toThrow(/Malformed/);
+    await expect(
+      send(tab, 'updates:mark', { url: URL_A, ids: 'e1e2', state: 'seen', manual: false }),
+    ).rejects.toThrow(/Malformed/);
+    await expect(
+      send(tab, 'updates:mark', { url: URL_A, ids: ['e3'], state: 'bogus', manual: false }),
+    ).rejects.toThrow(/Malformed/);
     const state = await send(options, 'page:get', { url: URL_A });
     expect(state!.updates.map((u) => `${u.id}:${u.state}`)).toEqual(['e1:new', 'e2:new', 'e3:new']);
   });
 
-
   it('a report with a 5 MB title and a 100 KB id is recorded, cut to the caps', async () => {
-    const state = await send(tab, 'page:report', { ...report, title: 'T'.repeat(5_000_000), updates: [{ id: 'i'.repeat(100_000), label: 'L'.repeat(100_000), firstLine: '' }] });
+    const state = await send(tab, 'page:report', {
+      ...report,
+      title: 'T'.repeat(5_000_000),
+      updates: [{ id: 'i'.repeat(100_000), label: 'L'.repeat(100_000), firstLine: '' }],
+    });
     expect(state.title.length).toBeLessThanOrEqual(300);
     expect(state.updates[0].id.length).toBeLessThanOrEqual(300);
-    expect((await send(tab, 'updates:mark', { url: URL_A, ids: ['i'.repeat(100_000)], state: 'seen', manual: false }))!.unseen).toBe(0);
+    expect(
+      (await send(tab, 'updates:mark', {
+        url: URL_A,
+        ids: ['i'.repeat(100_000)],
+        state: 'seen',
+        manual: false,
+      }))!.unseen,
+    ).toBe(0);
   });
 
   it('status: no quota trouble, nothing held', async () => {
@@ -44,25 +64,49 @@ describe('senders', () => {
     await send(tab, 'page:report', report);
     await expect(send(tab, 'data:export', {})).rejects.toThrow(/not allowed/);
     await expect(send(tab, 'data:clear', { what: 'all' })).rejects.toThrow(/not allowed/);
-    await expect(send(tab, 'data:import', { format: 'backstory-reading', version: 2, exportedAt: '', pages: [], entries: [] })).rejects.toThrow(/not allowed/);
-    await expect(send(tab, 'settings:set', { wikipediaEndpoint: 'https://attacker.example/api' })).rejects.toThrow(/not allowed/);
+    await expect(
+      send(tab, 'data:import', {
+        format: 'backstory-reading',
+        version: 2,
+        exportedAt: '',
+        pages: [],
+        entries: [],
+      }),
+    ).rejects.toThrow(/not allowed/);
+    await expect(
+      send(tab, 'settings:set', { wikipediaEndpoint: 'https://attacker.example/api' }),
+    ).rejects.toThrow(/not allowed/);
     expect((await send(options, 'data:export', {})).pages).toHaveLength(1);
     await send(options, 'settings:set', { hoverDelay: 500 });
-    expect(((await browser.storage.local.get('settings')).settings as { hoverDelay: number }).hoverDelay).toBe(500);
+    expect(
+      ((await browser.storage.local.get('settings')).settings as { hoverDelay: number }).hoverDelay,
+    ).toBe(500);
   });
 
   it('a content script cannot mark another site’s page', async () => {
     await send(tab, 'page:report', report);
-    await expect(send(contentScript(2, 'https://attacker.example/'), 'updates:mark', { url: URL_A, ids: ['e1'], state: 'seen', manual: true })).rejects.toThrow(/not this tab/);
+    await expect(
+      send(contentScript(2, 'https://attacker.example/'), 'updates:mark', {
+        url: URL_A,
+        ids: ['e1'],
+        state: 'seen',
+        manual: true,
+      }),
+    ).rejects.toThrow(/not this tab/);
     expect((await send(options, 'page:get', { url: URL_A }))!.unseen).toBe(3);
   });
 
   it('settings a content script writes straight to storage.local are put back', async () => {
     await send(options, 'settings:set', { hoverDelay: 450 });
     // A compromised renderer's content script can call storage.local.set itself.
-    await browser.storage.local.set({ settings: { wikipediaEndpoint: 'https://attacker.example/api', hoverDelay: 1 } });
+    await browser.storage.local.set({
+      settings: { wikipediaEndpoint: 'https://attacker.example/api', hoverDelay: 1 },
+    });
     await vi.waitFor(async () => {
-      const now = (await browser.storage.local.get('settings')).settings as { wikipediaEndpoint: string; hoverDelay: number };
+      const now = (await browser.storage.local.get('settings')).settings as {
+        wikipediaEndpoint: string;
+        hoverDelay: number;
+      };
       expect(now.wikipediaEndpoint).toBe('https://en.wikipedia.org/api/rest_v1');
       expect(now.hoverDelay).toBe(450);
     });
@@ -74,7 +118,10 @@ describe('a full disk', () => {
     await send(tab, 'page:report', report);
     const put = IDBObjectStore.prototype.put;
     let full = true;
-    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
       if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args);
     });

@@ -4,7 +4,12 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { stripInnerHTML } from '../../scripts/lib/preact-no-inner-html';
 
-const preact = readFileSync(createRequire(import.meta.url).resolve('preact').replace(/[^/\\]+$/, 'preact.mjs'), 'utf8');
+const preact = readFileSync(
+  createRequire(import.meta.url)
+    .resolve('preact')
+    .replace(/[^/\\]+$/, 'preact.mjs'),
+  'utf8',
+);
 
 describe('stripInnerHTML', () => {
   it('removes the only innerHTML assignment from the Preact build we ship', () => {

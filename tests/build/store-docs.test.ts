@@ -12,12 +12,14 @@ const doc = (name: string) => readFileSync(join(__dirname, '../../docs/store', n
 describe('docs/store', () => {
   it('justifies each API permission and optional host in permissions.md', () => {
     const text = doc('permissions.md');
-    for (const p of [...Object.keys(ALLOWED_PERMISSIONS), ...ALLOWED_OPTIONAL_HOSTS]) expect(text, p).toContain(`\`${p}\``);
+    for (const p of [...Object.keys(ALLOWED_PERMISSIONS), ...ALLOWED_OPTIONAL_HOSTS])
+      expect(text, p).toContain(`\`${p}\``);
   });
 
   it("explains each of Firefox's data collection categories", () => {
     const gecko = (buildManifest('firefox').browser_specific_settings as any).gecko;
-    for (const c of gecko.data_collection_permissions.required) expect(doc('permissions.md')).toContain(`"${c}"`);
+    for (const c of gecko.data_collection_permissions.required)
+      expect(doc('permissions.md')).toContain(`"${c}"`);
   });
 
   it('names the hosts card lookups go to by default in the privacy policy', () => {

@@ -16,7 +16,9 @@ describe('acronyms', () => {
     expect(names('The lottery is drawn on Tuesdays and Fridays; he won with 23 KOs.')).toEqual([]);
     // ... but only days and abbreviations: "Sun" is furniture, "Suns" a team.
     expect(names('The Phoenix Suns won again.')).toEqual(['Phoenix Suns/organization']);
-    expect(names('Investors formed Cascade Timberlands, LLC.').map((n) => n.split('/')[0])).toEqual(['Cascade Timberlands']);
+    expect(names('Investors formed Cascade Timberlands, LLC.').map((n) => n.split('/')[0])).toEqual([
+      'Cascade Timberlands',
+    ]);
   });
 
   it('ignores shouted words and furniture in capitals', () => {
@@ -26,7 +28,10 @@ describe('acronyms', () => {
   });
 
   it('reads call signs that start with digits, but not numbers with units', () => {
-    expect(names('The talk station 6PR and its sister 3AW merged.')).toEqual(['6PR/organization', '3AW/organization']);
+    expect(names('The talk station 6PR and its sister 3AW merged.')).toEqual([
+      '6PR/organization',
+      '3AW/organization',
+    ]);
     expect(names("Ratings of 6PR's breakfast show rose in the 1990's.")).toEqual(['6PR/organization']);
     expect(names('The plant delivers 20MW from 5PM and ran on the 3RD shift.')).toEqual([]);
   });
@@ -37,7 +42,10 @@ describe('acronyms', () => {
   });
 
   it('links an acronym to the name it abbreviates on the page', () => {
-    const p = page(['The Kurdistan Democratic Union Committee (KDUC) met.', 'The KDUC said it would return.']);
+    const p = page([
+      'The Kurdistan Democratic Union Committee (KDUC) met.',
+      'The KDUC said it would return.',
+    ]);
     expect(p.keyOf('KDUC')).toBe(p.keyOf('Kurdistan Democratic Union Committee'));
   });
 

@@ -42,7 +42,9 @@ describe('data structures', () => {
     expect(lex.phrase('virginia')?.key).toBe('region:US:virginia');
     expect(lex.phrase('bari')?.key).toBe('city:IT:bari');
     // Regions by their English names, not only the local ones.
-    expect(['bavaria', 'catalonia', 'sicily', 'brittany', 'piedmont'].map((k) => lex.phrase(k)?.subkind)).toEqual(['region', 'region', 'region', 'region', 'region']);
+    expect(
+      ['bavaria', 'catalonia', 'sicily', 'brittany', 'piedmont'].map((k) => lex.phrase(k)?.subkind),
+    ).toEqual(['region', 'region', 'region', 'region', 'region']);
     // ... but no common word left after dropping "Region".
     expect(lex.phrase('north')).toBeUndefined();
   });

@@ -11,7 +11,9 @@ describe('diacritics', () => {
 
   it('keeps names with diacritics whole', () => {
     expect(names('Rescue teams reached Kahramanmaraş overnight.')).toEqual(['Kahramanmaraş/place']);
-    expect(names('EU crisis commissioner Janez Lenarčič visited the camp.')).toContain('Janez Lenarčič/person');
+    expect(names('EU crisis commissioner Janez Lenarčič visited the camp.')).toContain(
+      'Janez Lenarčič/person',
+    );
     expect(names('Binali Yıldırım spoke.')).toEqual(['Binali Yıldırım/person']);
   });
 

@@ -11,7 +11,9 @@ export function page(blocks: string[]) {
   const d = createPageDetector();
   for (const b of blocks) d.add(b);
   const r = d.resolve();
-  const mentions = r.blocks.flatMap((ms, i) => ms.map((m) => ({ ...m, text: blocks[i].slice(m.start, m.end) })));
+  const mentions = r.blocks.flatMap((ms, i) =>
+    ms.map((m) => ({ ...m, text: blocks[i].slice(m.start, m.end) })),
+  );
   /** The entity key of the first mention with this text; throws when there is none (so equal keys mean found). */
   const keyOf = (text: string): string => {
     const m = mentions.find((x) => x.text === text);

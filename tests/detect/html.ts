@@ -3,13 +3,18 @@
  * with happy-dom. Shared by the eval, bench and detect scripts. Resources are never fetched.
  */
 import { Window } from 'happy-dom';
-import { walkBlocks } from '../../src/page/blocks';
-import { scanRoot } from '../../src/page/scope';
+import { walkBlocks } from '../../src/dom/blocks';
+import { scanRoot } from '../../src/dom/scope';
 
 export function htmlBlocks(html: string): string[] {
   const window = new Window({
     url: 'https://example.org/',
-    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true },
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+    },
   });
   // <link rel=preload> elements make happy-dom resolve URLs; they carry no text.
   window.document.write(html.replace(/<link\b[^>]*>/gi, ''));

@@ -20,19 +20,33 @@ describe('hyphenated compounds', () => {
   });
 
   it('detects the name and not the compound', () => {
-    expect(names('Rebels took ISIS-held territory near the town of al-Bab.')).toEqual(['ISIS/organization', 'al-Bab/place']);
-    expect(names('A pro-Assad newspaper reported on Jean-Marc Ayrault.')).toEqual(['Assad/person', 'Jean-Marc Ayrault/person']);
+    expect(names('Rebels took ISIS-held territory near the town of al-Bab.')).toEqual([
+      'ISIS/organization',
+      'al-Bab/place',
+    ]);
+    expect(names('A pro-Assad newspaper reported on Jean-Marc Ayrault.')).toEqual([
+      'Assad/person',
+      'Jean-Marc Ayrault/person',
+    ]);
   });
 
   it('keeps the lower-case syllables of a Korean given name, not an English word after a name', () => {
     expect(nameInCompound('Jong-un', isWord)).toBeNull();
     expect(nameInCompound('Moo-hyun', isWord)).toBeNull();
-    expect(names('North Korean leader Kim Jong-un met Roh Moo-hyun in Pyongyang.')).toEqual(['Kim Jong-un/person', 'Roh Moo-hyun/person', 'Pyongyang/place']);
-    expect(names('Rebels seized Russian-backed positions and ISIS-led cells.')).toEqual(['ISIS/organization']);
+    expect(names('North Korean leader Kim Jong-un met Roh Moo-hyun in Pyongyang.')).toEqual([
+      'Kim Jong-un/person',
+      'Roh Moo-hyun/person',
+      'Pyongyang/place',
+    ]);
+    expect(names('Rebels seized Russian-backed positions and ISIS-led cells.')).toEqual([
+      'ISIS/organization',
+    ]);
   });
 
   it('keeps every assimilated Arabic article inside the name it opens', () => {
     expect(names('Regime forces advanced near Deir ez-Zor on Monday.')).toEqual(['Deir ez-Zor/place']);
-    expect(names('Sheikh Tamim bin Hamad ath-Thani met officials.')).toEqual(['Tamim bin Hamad ath-Thani/person']);
+    expect(names('Sheikh Tamim bin Hamad ath-Thani met officials.')).toEqual([
+      'Tamim bin Hamad ath-Thani/person',
+    ]);
   });
 });

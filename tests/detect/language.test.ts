@@ -1,27 +1,53 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { blockLanguage, fromAttribute, guessLanguage, namesWanted, pageLanguage } from '../../src/detect/language';
-import { walkBlocks } from '../../src/page/blocks';
-import { scanRoot } from '../../src/page/scope';
+import {
+  blockLanguage,
+  fromAttribute,
+  guessLanguage,
+  namesWanted,
+  pageLanguage,
+} from '../../src/detect/language';
+import { walkBlocks } from '../../src/dom/blocks';
+import { scanRoot } from '../../src/dom/scope';
 import { SHARED_FIXTURES } from '../helpers';
 
 /** A page's blocks as the content script walks them, each with its nearest `lang` attribute. */
-function page(html: string): { htmlLang: string | null; blocks: Array<{ text: string; lang: string | null | undefined }> } {
-  const window = new Window({ url: 'https://example.org/', settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true } });
+function page(html: string): {
+  htmlLang: string | null;
+  blocks: Array<{ text: string; lang: string | null | undefined }>;
+} {
+  const window = new Window({
+    url: 'https://example.org/',
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+    },
+  });
   window.document.write(html.replace(/<link\b[^>]*>/gi, ''));
   const doc = window.document as unknown as Document;
   const root = scanRoot(doc);
-  const blocks = root ? [...walkBlocks(root, doc)].map((b) => ({ text: b.text, lang: b.nodes[0].parentElement?.closest('[lang]')?.getAttribute('lang') })) : [];
+  const blocks = root
+    ? [...walkBlocks(root, doc)].map((b) => ({
+        text: b.text,
+        lang: b.nodes[0].parentElement?.closest('[lang]')?.getAttribute('lang'),
+      }))
+    : [];
   const htmlLang = doc.documentElement.getAttribute('lang');
   void window.close();
   return { htmlLang, blocks };
 }
 
-const EN = 'The minister said on Tuesday that the government would not change its plans, and that talks with the unions were going well.';
-const DE = 'Der Minister sagte am Dienstag, dass die Regierung ihre Pläne nicht ändern werde und die Gespräche mit den Gewerkschaften gut liefen.';
-const FR = "Le ministre a déclaré mardi que le gouvernement ne changerait pas ses plans et que les discussions avec les syndicats se passaient bien.";
-const ES = 'El ministro dijo el martes que el gobierno no cambiará sus planes y que las conversaciones con los sindicatos van bien.';
+const EN =
+  'The minister said on Tuesday that the government would not change its plans, and that talks with the unions were going well.';
+const DE =
+  'Der Minister sagte am Dienstag, dass die Regierung ihre Pläne nicht ändern werde und die Gespräche mit den Gewerkschaften gut liefen.';
+const FR =
+  'Le ministre a déclaré mardi que le gouvernement ne changerait pas ses plans et que les discussions avec les syndicats se passaient bien.';
+const ES =
+  'El ministro dijo el martes que el gobierno no cambiará sus planes y que las conversaciones con los sindicatos van bien.';
 
 describe('language: attributes', () => {
   it('reads the primary subtag, folds Norwegian variants, ignores empty and undetermined values', () => {
@@ -52,7 +78,9 @@ describe('language: the text test', () => {
   });
 
   it('calls text mostly in another script other', () => {
-    expect(guessLanguage('Сьогодні у Лондоні разом з Президентом. Наша команда працює').language).toBe('other');
+    expect(guessLanguage('Сьогодні у Лондоні разом з Президентом. Наша команда працює').language).toBe(
+      'other',
+    );
   });
 });
 
@@ -83,15 +111,21 @@ describe('language: page and blocks', () => {
 
 describe('language: the saved real pages', () => {
   const dir = `${SHARED_FIXTURES}/real`;
-  const expected: Record<string, { language: string }> = JSON.parse(readFileSync(`${dir}/expected.json`, 'utf8')).pages;
+  const expected: Record<string, { language: string }> = JSON.parse(
+    readFileSync(`${dir}/expected.json`, 'utf8'),
+  ).pages;
   for (const [name, { language }] of Object.entries(expected)) {
     it(`${name}: ${language}${language === 'en' ? ', every block read' : ', no block read'}`, () => {
       const { htmlLang, blocks } = page(readFileSync(`${dir}/${name}`, 'utf8'));
-      const verdict = pageLanguage(htmlLang, blocks.map((b) => b.text));
+      const verdict = pageLanguage(
+        htmlLang,
+        blocks.map((b) => b.text),
+      );
       expect(verdict.language).toBe(language);
       const read = blocks.filter((b) => namesWanted(b.text, b.lang, verdict));
       // The Guardian's Ukraine live blog embeds one post in Ukrainian: the only block of an English page skipped.
-      if (language === 'en') expect(blocks.length - read.length).toBeLessThanOrEqual(name.includes('ukraine') ? 1 : 0);
+      if (language === 'en')
+        expect(blocks.length - read.length).toBeLessThanOrEqual(name.includes('ukraine') ? 1 : 0);
       else expect(read).toEqual([]);
     });
   }

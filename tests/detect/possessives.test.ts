@@ -10,17 +10,27 @@ describe('possessives and contractions', () => {
   });
 
   it('keeps a possessive inside a name a cue ends', () => {
-    expect(names("Later that day Howe's Brigade crossed the river.")).toEqual(["Howe's Brigade/organization"]);
+    expect(names("Later that day Howe's Brigade crossed the river.")).toEqual([
+      "Howe's Brigade/organization",
+    ]);
     // ... but a known place owns what follows.
     expect(names("They met in Chicago's Palmer House.")).toEqual(['Chicago/place', 'Palmer House/place']);
     // ... and so does a person named in full.
-    expect(names("He beat Olaf Scholz's Social Democrats.")).toEqual(['Olaf Scholz/person', 'Social Democrats/organization']);
+    expect(names("He beat Olaf Scholz's Social Democrats.")).toEqual([
+      'Olaf Scholz/person',
+      'Social Democrats/organization',
+    ]);
     // ... and a known name may start with a possessive.
-    expect(names("It was filmed in the People's Republic of China.")).toEqual(["People's Republic of China/place"]);
+    expect(names("It was filmed in the People's Republic of China.")).toEqual([
+      "People's Republic of China/place",
+    ]);
   });
 
   it("keeps the 's of a shop's name that owns nothing", () => {
-    expect(names("Thalhimer's later became Hecht's in 1992, and Macy's.")).toEqual(["Hecht's/organization", "Macy's/organization"]);
+    expect(names("Thalhimer's later became Hecht's in 1992, and Macy's.")).toEqual([
+      "Hecht's/organization",
+      "Macy's/organization",
+    ]);
     expect(names("Shares of Tesla's rival fell.")).toEqual(['Tesla/organization']);
   });
 

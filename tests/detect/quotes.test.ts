@@ -11,7 +11,11 @@ describe('quoted titles', () => {
   });
 
   it('still reads names in quoted speech and a known name in scare quotes', () => {
-    expect(names('"We will retake Kharkiv and Kherson," Zelensky said.')).toEqual(['Kharkiv/place', 'Kherson/place', 'Zelensky/person']);
+    expect(names('"We will retake Kharkiv and Kherson," Zelensky said.')).toEqual([
+      'Kharkiv/place',
+      'Kherson/place',
+      'Zelensky/person',
+    ]);
     expect(names('Fighters of the so-called "Islamic State" fled.')).toEqual(['Islamic State/organization']);
   });
 

@@ -12,10 +12,14 @@ describe('role phrases', () => {
   ]);
   const roles = (name: string) => p.entities.get(p.keyOf(name)!)!.roles;
 
-  it('collects titles before a person', () => expect(roles('Binali Yıldırım')).toEqual(['Turkish Prime Minister']));
-  it('collects "of <organisation>" after a person', () => expect(roles('Bilal Abdul Kareem')).toEqual(['of On the Ground News']));
-  it('collects descriptors before an organisation', () => expect(roles('As-Safir')).toEqual(['pro-Assad regime Lebanese daily']));
-  it('collects appositions after a person', () => expect(roles('Scott Lucas')).toEqual(['the editor of the site']));
+  it('collects titles before a person', () =>
+    expect(roles('Binali Yıldırım')).toEqual(['Turkish Prime Minister']));
+  it('collects "of <organisation>" after a person', () =>
+    expect(roles('Bilal Abdul Kareem')).toEqual(['of On the Ground News']));
+  it('collects descriptors before an organisation', () =>
+    expect(roles('As-Safir')).toEqual(['pro-Assad regime Lebanese daily']));
+  it('collects appositions after a person', () =>
+    expect(roles('Scott Lucas')).toEqual(['the editor of the site']));
   it('does not count honorifics as roles', () => expect(roles('Eric Reeves')).toEqual(['a researcher']));
   it('collects capitalised title appositions, and only the title', () => {
     expect(roles('Meghan Markle')).toEqual(['Duchess of Sussex']);

@@ -8,8 +8,13 @@ describe('sentence-initial capitals and headlines', () => {
   });
 
   it('starts a sentence after a dateline dash or a time stamp', () => {
-    expect(names('WASHINGTON - The U.S. Senate passed the bill.')).toEqual(['WASHINGTON/place', 'U.S. Senate/organization']);
-    expect(names('22:10 The National Electoral Institute says turnout rose.')).toEqual(['National Electoral Institute/organization']);
+    expect(names('WASHINGTON - The U.S. Senate passed the bill.')).toEqual([
+      'WASHINGTON/place',
+      'U.S. Senate/organization',
+    ]);
+    expect(names('22:10 The National Electoral Institute says turnout rose.')).toEqual([
+      'National Electoral Institute/organization',
+    ]);
   });
 
   it('keeps names that open a sentence', () => {
@@ -25,14 +30,19 @@ describe('sentence-initial capitals and headlines', () => {
 
   it('needs the page to back a mid-sentence run of capitalised common words', () => {
     expect(names('The house is a Registered Historic Place in the county.')).toEqual([]);
-    expect(names('He was Writing Fellow at the University of Leicester.')).toEqual(['University of Leicester/organization']);
+    expect(names('He was Writing Fellow at the University of Leicester.')).toEqual([
+      'University of Leicester/organization',
+    ]);
     // The words around still say what it is.
     expect(names('He was signed by the Killing Joke label.')).toEqual(['Killing Joke/organization']);
   });
 
   it('reads peoples and their compounds as no entity', () => {
     expect(names('African-American voters and Kurdish fighters met Russians.')).toEqual([]);
-    expect(names('He beat fellow Minnesotan Scott LeDoux and Queenslander Mitchell Rawlins.')).toEqual(['Scott LeDoux/person', 'Mitchell Rawlins/person']);
+    expect(names('He beat fellow Minnesotan Scott LeDoux and Queenslander Mitchell Rawlins.')).toEqual([
+      'Scott LeDoux/person',
+      'Mitchell Rawlins/person',
+    ]);
   });
 
   it('keeps a capital "The" that is part of a name mid-sentence', () => {

@@ -6,34 +6,63 @@ describe('organizations and teams on sports and news pages', () => {
     expect(names('Arsenal 2 Chelsea 1')).toEqual(['Arsenal/organization', 'Chelsea/organization']);
     expect(names('Full time: Leeds 3, Burnley 0.')).toEqual(['Leeds/organization', 'Burnley/organization']);
     // The page's one kind per name carries the results line to the match report.
-    const { mentions } = page(['Arsenal 2 Chelsea 1', 'Chelsea had led at the break before Arsenal came back.']);
-    expect(mentions.map((m) => `${m.text}/${m.kind}`)).toEqual(['Arsenal/organization', 'Chelsea/organization', 'Chelsea/organization', 'Arsenal/organization']);
+    const { mentions } = page([
+      'Arsenal 2 Chelsea 1',
+      'Chelsea had led at the break before Arsenal came back.',
+    ]);
+    expect(mentions.map((m) => `${m.text}/${m.kind}`)).toEqual([
+      'Arsenal/organization',
+      'Chelsea/organization',
+      'Chelsea/organization',
+      'Arsenal/organization',
+    ]);
   });
 
   it('keeps national sides places and players named in full people in a results line', () => {
     expect(names('England 2 Germany 1')).toEqual(['England/place', 'Germany/place']);
-    expect(names("Ronnie O'Sullivan 6 John Higgins 4")).toEqual(["Ronnie O'Sullivan/person", 'John Higgins/person']);
+    expect(names("Ronnie O'Sullivan 6 John Higgins 4")).toEqual([
+      "Ronnie O'Sullivan/person",
+      'John Higgins/person',
+    ]);
     // A model number is no score: "Line 6 Ax2 212".
     expect(names('It is connected to the Line 6 Ax2 212 amplifier.')).not.toContain('Line/organization');
   });
 
   it('reads a city beaten or beating as a side', () => {
-    expect(names('DETROIT beat Chicago 3-2 in overtime on Sunday night.')).toEqual(['DETROIT/organization', 'Chicago/organization']);
+    expect(names('DETROIT beat Chicago 3-2 in overtime on Sunday night.')).toEqual([
+      'DETROIT/organization',
+      'Chicago/organization',
+    ]);
   });
 
-  it('reads a club behind its sponsor\'s name as one organization, not a person', () => {
+  it("reads a club behind its sponsor's name as one organization, not a person", () => {
     expect(names('Fogo Unia Leszno won the meeting at home.')).toEqual(['Fogo Unia Leszno/organization']);
-    expect(names('The hosts, Betard Sparta Wrocław, led after four heats.')).toEqual(['Betard Sparta Wrocław/organization']);
+    expect(names('The hosts, Betard Sparta Wrocław, led after four heats.')).toEqual([
+      'Betard Sparta Wrocław/organization',
+    ]);
   });
 
   it('reads a club named by its word or its acronym and its town as one organization', () => {
-    expect(names('PSV Eindhoven beat Ajax Amsterdam on Sunday.')).toEqual(['PSV Eindhoven/organization', 'Ajax Amsterdam/organization']);
-    expect(names('Bayern Munich and Werder Bremen drew.')).toEqual(['Bayern Munich/organization', 'Werder Bremen/organization']);
+    expect(names('PSV Eindhoven beat Ajax Amsterdam on Sunday.')).toEqual([
+      'PSV Eindhoven/organization',
+      'Ajax Amsterdam/organization',
+    ]);
+    expect(names('Bayern Munich and Werder Bremen drew.')).toEqual([
+      'Bayern Munich/organization',
+      'Werder Bremen/organization',
+    ]);
   });
 
   it('reads a guild and its acronym as one organization', () => {
-    const { mentions, keyOf } = page(['The strike was called by the Screen Actors Guild (SAG) after talks failed.', 'SAG said the studios had refused.']);
-    expect(mentions.map((m) => `${m.text}/${m.kind}`)).toEqual(['Screen Actors Guild/organization', 'SAG/organization', 'SAG/organization']);
+    const { mentions, keyOf } = page([
+      'The strike was called by the Screen Actors Guild (SAG) after talks failed.',
+      'SAG said the studios had refused.',
+    ]);
+    expect(mentions.map((m) => `${m.text}/${m.kind}`)).toEqual([
+      'Screen Actors Guild/organization',
+      'SAG/organization',
+      'SAG/organization',
+    ]);
     expect(keyOf('SAG')).toBe(keyOf('Screen Actors Guild'));
   });
 
@@ -42,18 +71,26 @@ describe('organizations and teams on sports and news pages', () => {
   });
 
   it('reads a place that is also a first name as a person when an apposition says so', () => {
-    const { mentions } = page(['Diana, the princess of Wales, died in Paris in 1997.', 'Diana had been with Dodi Fayed.']);
+    const { mentions } = page([
+      'Diana, the princess of Wales, died in Paris in 1997.',
+      'Diana had been with Dodi Fayed.',
+    ]);
     expect(mentions.filter((m) => m.text === 'Diana').map((m) => m.kind)).toEqual(['person', 'person']);
     // A country stays a country.
     expect(names('Georgia, the former Soviet republic, voted on Sunday.')).toEqual(['Georgia/place']);
   });
 
   it('reads a wrestler by his ring name as a person', () => {
-    expect(names('The wrestler Hulk Hogan signed with WWE in 1984.')).toEqual(['Hulk Hogan/person', 'WWE/organization']);
+    expect(names('The wrestler Hulk Hogan signed with WWE in 1984.')).toEqual([
+      'Hulk Hogan/person',
+      'WWE/organization',
+    ]);
   });
 
   it('does not type an unknown single foreign word as a person', () => {
-    expect(names('Officials said Nordkorea had fired a missile.').filter((n) => n.endsWith('/person'))).toEqual([]);
+    expect(
+      names('Officials said Nordkorea had fired a missile.').filter((n) => n.endsWith('/person')),
+    ).toEqual([]);
   });
 });
 
@@ -67,9 +104,16 @@ describe('sides in tables, fixtures and cricket scores', () => {
   });
 
   it('reads a fixture as two sides', () => {
-    expect(names('Arsenal v Chelsea kicks off at 3pm.')).toEqual(['Arsenal/organization', 'Chelsea/organization']);
+    expect(names('Arsenal v Chelsea kicks off at 3pm.')).toEqual([
+      'Arsenal/organization',
+      'Chelsea/organization',
+    ]);
     expect(names('CHICAGO AT MILWAUKEE')).toEqual(['CHICAGO/organization', 'MILWAUKEE/organization']);
-    expect(names('At Colchester: Essex beat Gloucestershire by an innings.')).toEqual(['Colchester/place', 'Essex/organization', 'Gloucestershire/organization']);
+    expect(names('At Colchester: Essex beat Gloucestershire by an innings.')).toEqual([
+      'Colchester/place',
+      'Essex/organization',
+      'Gloucestershire/organization',
+    ]);
   });
 
   it("reads a town with a cricket side's runs and wickets as the side", () => {

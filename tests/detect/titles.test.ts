@@ -19,7 +19,7 @@ describe('titles and appositions', () => {
     expect(names('He walked through Victoria Park.')).toEqual(['Victoria Park/place']);
   });
 
-  it('reads a title that is also a first name opening an organisation\'s name as no person', () => {
+  it("reads a title that is also a first name opening an organisation's name as no person", () => {
     expect(names('He was a Major League Baseball pitcher.')).toEqual(['Major League Baseball/organization']);
   });
 
@@ -35,7 +35,10 @@ describe('titles and appositions', () => {
   });
 
   it('reads what follows "Title of" as the title\'s domain, not the person', () => {
-    expect(names('President of France Emmanuel Macron arrived.')).toEqual(['France/place', 'Emmanuel Macron/person']);
+    expect(names('President of France Emmanuel Macron arrived.')).toEqual([
+      'France/place',
+      'Emmanuel Macron/person',
+    ]);
     expect(names('The Duchess of Sussex spoke.')).toEqual(['Sussex/place']);
   });
 

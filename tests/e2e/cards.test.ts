@@ -27,7 +27,10 @@ function pointOfName(tab: Tab, text: string, nth = 0): Promise<{ x: number; y: n
       const r = ranges[nth];
       if (!r) return null;
       // The range itself to the middle: its paragraph may be taller than the window.
-      window.scrollBy({ top: r.getClientRects()[0].top - innerHeight / 2, behavior: 'instant' as ScrollBehavior });
+      window.scrollBy({
+        top: r.getClientRects()[0].top - innerHeight / 2,
+        behavior: 'instant' as ScrollBehavior,
+      });
       const rect = r.getClientRects()[0];
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     },
@@ -89,11 +92,14 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
     await page.mouseMove(point!.x - 30, point!.y + 40, 2);
     await page.mouseMove(point!.x, point!.y, 4);
     let last = {};
-    const card = await until(async () => {
-      const c = await cardInfo(page);
-      last = { ...c, text: c.text?.slice(0, 80), point };
-      return c.open && c.name === name && !c.text?.includes('Loading…') ? c : null;
-    }, { what: `card of ${name}`, timeout: 15_000 }).catch((e: Error) => {
+    const card = await until(
+      async () => {
+        const c = await cardInfo(page);
+        last = { ...c, text: c.text?.slice(0, 80), point };
+        return c.open && c.name === name && !c.text?.includes('Loading…') ? c : null;
+      },
+      { what: `card of ${name}`, timeout: 15_000 },
+    ).catch((e: Error) => {
       throw new Error(`${e.message}; card: ${JSON.stringify(last)}`);
     });
     return { point: point!, card };
@@ -116,7 +122,9 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
     page = await driver.open(seedUrl);
     // A cookie for the mock's host: a lookup that sent credentials would carry it.
     await page.evaluate(() => void (document.cookie = 'session=reader-secret; path=/'));
-    await until(() => page.evaluate(() => (CSS.highlights.get('backstory-person')?.size ?? 0) > 0), { what: 'names underlined' });
+    await until(() => page.evaluate(() => (CSS.highlights.get('backstory-person')?.size ?? 0) > 0), {
+      what: 'names underlined',
+    });
   });
 
   afterEach(async () => {
@@ -159,10 +167,19 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
     // It does not cover the line being read.
     expect(card.rect!.bottom <= point.y - 6 || card.rect!.top >= point.y + 6).toBe(true);
     const d = (await details(page))!;
-    expect(d.sources).toEqual(['On this page', 'Background · Wikipedia, Wikidata', 'Context · Backstory context pack “World leaders”, as of 2025-06']);
+    expect(d.sources).toEqual([
+      'On this page',
+      'Background · Wikipedia, Wikidata',
+      'Context · Backstory context pack “World leaders”, as of 2025-06',
+    ]);
     expect(d.thumb).toMatch(/^data:image\//);
     // One card, in one host.
-    expect(await page.evaluate(() => [document.querySelectorAll('backstory-card').length, document.querySelector('backstory-card')!.shadowRoot!.querySelectorAll('[role="dialog"]').length])).toEqual([1, 1]);
+    expect(
+      await page.evaluate(() => [
+        document.querySelectorAll('backstory-card').length,
+        document.querySelector('backstory-card')!.shadowRoot!.querySelectorAll('[role="dialog"]').length,
+      ]),
+    ).toEqual([1, 1]);
     // Only the opened name's title, identifiers from its own article and its image left the browser:
     // no cookie, no referrer (the page's URL), and an identifying Api-User-Agent on API calls.
     const sent = requestsSince(before);
@@ -207,7 +224,11 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
 
   it('stays while the pointer is in it, and hides about 300 ms after the pointer leaves', async () => {
     const { card } = await open('Binali Yıldırım');
-    await page.mouseMove((card.rect!.left + card.rect!.right) / 2, (card.rect!.top + card.rect!.bottom) / 2, 8);
+    await page.mouseMove(
+      (card.rect!.left + card.rect!.right) / 2,
+      (card.rect!.top + card.rect!.bottom) / 2,
+      8,
+    );
     await sleep(800);
     expect((await cardInfo(page)).open).toBe(true);
     // Out to the empty margin: still there a moment later, gone soon after.
@@ -215,7 +236,11 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
     const left = Date.now();
     await sleep(120);
     expect((await cardInfo(page)).open).toBe(true);
-    await until(async () => !(await cardInfo(page)).open, { what: 'hidden after leaving', timeout: 3000, interval: 25 });
+    await until(async () => !(await cardInfo(page)).open, {
+      what: 'hidden after leaving',
+      timeout: 3000,
+      interval: 25,
+    });
     expect(Date.now() - left).toBeGreaterThanOrEqual(250);
   });
 
@@ -263,7 +288,9 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
   it('a city: a locator map and distances to the other places on the page', async () => {
     const { card } = await open('Damascus');
     const d = (await details(page))!;
-    expect(d.map).toMatch(/^Map of Damascus, about [\d,]+ km (north|south|east|west|north-east|north-west|south-east|south-west) of /);
+    expect(d.map).toMatch(
+      /^Map of Damascus, about [\d,]+ km (north|south|east|west|north-east|north-west|south-east|south-west) of /,
+    );
     expect(card.text).toMatch(/Country\s*(\S+\s)?Syria/);
     expect(card.text).toMatch(/Population\s*1\.6 million \(GeoNames\)/);
     expect(card.text).toContain('Capital and largest city of Syria');
@@ -277,31 +304,51 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
     const step = (direction: 1 | -1, url: string) =>
       ext.evaluate(
         async ({ direction, url }) => {
-          const api = (globalThis as any).chrome?.tabs ? (globalThis as any).chrome : (globalThis as any).browser;
+          const api = (globalThis as any).chrome?.tabs
+            ? (globalThis as any).chrome
+            : (globalThis as any).browser;
           // Without the "tabs" permission tab URLs are hidden: tell every tab; only the page has our content script.
           const tabs: Array<{ id: number }> = await api.tabs.query({});
-          const told = await Promise.all(tabs.map((t) => api.tabs.sendMessage(t.id, { bs: 1, type: 'names:step', payload: { direction } }).then(() => 1, () => 0)));
+          const told = await Promise.all(
+            tabs.map((t) =>
+              api.tabs.sendMessage(t.id, { bs: 1, type: 'names:step', payload: { direction } }).then(
+                () => 1,
+                () => 0,
+              ),
+            ),
+          );
           return { url, told: told.reduce((a: number, b: number) => a + b, 0) };
         },
         { direction, url },
       );
     await page.bringToFront();
     await step(1, seedUrl);
-    const first = await until(async () => {
-      const c = await cardInfo(page);
-      return c.open && c.focused ? c : null;
-    }, { what: 'card opened from the keyboard, focused' });
+    const first = await until(
+      async () => {
+        const c = await cardInfo(page);
+        return c.open && c.focused ? c : null;
+      },
+      { what: 'card opened from the keyboard, focused' },
+    );
     await step(1, seedUrl);
-    const second = await until(async () => {
-      const c = await cardInfo(page);
-      return c.open && c.name !== first.name ? c : null;
-    }, { what: 'the next name’s card' });
+    const second = await until(
+      async () => {
+        const c = await cardInfo(page);
+        return c.open && c.name !== first.name ? c : null;
+      },
+      { what: 'the next name’s card' },
+    );
     await step(-1, seedUrl);
-    await until(async () => (await cardInfo(page)).name === first.name, { what: 'back to the previous name' });
+    await until(async () => (await cardInfo(page)).name === first.name, {
+      what: 'back to the previous name',
+    });
     expect(second.focused).toBe(true);
     // The name's line stays in view and uncovered.
     const line = await page.evaluate(() => {
-      const sel = document.querySelector('backstory-card')!.shadowRoot!.querySelector('[role="dialog"]')!.getBoundingClientRect();
+      const sel = document
+        .querySelector('backstory-card')!
+        .shadowRoot!.querySelector('[role="dialog"]')!
+        .getBoundingClientRect();
       return { cardTop: sel.top, cardBottom: sel.bottom, h: innerHeight };
     });
     expect(line.cardTop).toBeGreaterThanOrEqual(0);
@@ -314,13 +361,25 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
     // Escape closes, and focus leaves the card.
     await page.press('Escape');
     await until(async () => !(await cardInfo(page)).open, { what: 'Escape closed the keyboard card' });
-    expect(await page.evaluate(() => document.querySelector('backstory-card')?.shadowRoot?.activeElement ?? null)).toBeNull();
+    expect(
+      await page.evaluate(() => document.querySelector('backstory-card')?.shadowRoot?.activeElement ?? null),
+    ).toBeNull();
     // Enter on "Next mention" (Hezbollah is mentioned several times) opens the next mention's card, focused.
     await open('Hezbollah');
-    const position = () => page.evaluate(() => document.querySelector('backstory-card')?.shadowRoot?.querySelector('.steps .muted')?.textContent ?? '');
+    const position = () =>
+      page.evaluate(
+        () =>
+          document.querySelector('backstory-card')?.shadowRoot?.querySelector('.steps .muted')?.textContent ??
+          '',
+      );
     const total = /^\d+ of (\d+)$/.exec(await until(position, { what: 'mention position' }))![1];
     expect(Number(total)).toBeGreaterThan(1);
-    await page.evaluate(() => document.querySelector('backstory-card')!.shadowRoot!.querySelector<HTMLButtonElement>('.steps button:last-of-type')!.focus());
+    await page.evaluate(() =>
+      document
+        .querySelector('backstory-card')!
+        .shadowRoot!.querySelector<HTMLButtonElement>('.steps button:last-of-type')!
+        .focus(),
+    );
     expect((await details(page))?.active).toBe('button:Next mention →');
     await page.press('Enter');
     await until(async () => (await position()) === `2 of ${total}`, { what: 'the second mention' });
@@ -337,7 +396,8 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
     await page.evaluate(() => {
       const style = document.createElement('style');
       style.id = 'hostile';
-      style.textContent = '* { font-size: 40px !important; color: red !important; line-height: 3 !important; font-family: serif !important; letter-spacing: 4px !important; } html { font-size: 5px !important; } div, p, h2 { padding: 30px !important; margin: 30px !important; }';
+      style.textContent =
+        '* { font-size: 40px !important; color: red !important; line-height: 3 !important; font-family: serif !important; letter-spacing: 4px !important; } html { font-size: 5px !important; } div, p, h2 { padding: 30px !important; margin: 30px !important; }';
       document.head.appendChild(style);
     });
     let after: CardDetails;
@@ -379,7 +439,10 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
       // The zoom really applies: half the CSS pixels, twice the device pixels per CSS pixel.
       expect(await page.evaluate(() => [innerWidth, devicePixelRatio])).toEqual([VIEWPORT.width / 2, 2]);
       const { card, point } = await open('Syria', 'Syria', 1);
-      const vw = await page.evaluate(() => ({ w: document.documentElement.clientWidth, h: document.documentElement.clientHeight }));
+      const vw = await page.evaluate(() => ({
+        w: document.documentElement.clientWidth,
+        h: document.documentElement.clientHeight,
+      }));
       expect(card.rect!.left).toBeGreaterThanOrEqual(0);
       expect(card.rect!.top).toBeGreaterThanOrEqual(0);
       expect(card.rect!.right).toBeLessThanOrEqual(vw.w);
@@ -397,8 +460,16 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
     await page.addScript(AXE);
     const result = await page.evaluate(async () => {
       const axe = (window as any).axe;
-      const r = await axe.run({ fromShadowDom: ['backstory-card', '[role="dialog"]'] }, { resultTypes: ['violations'] });
-      return { violations: r.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`), passes: r.passes.length };
+      const r = await axe.run(
+        { fromShadowDom: ['backstory-card', '[role="dialog"]'] },
+        { resultTypes: ['violations'] },
+      );
+      return {
+        violations: r.violations.map(
+          (v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`,
+        ),
+        passes: r.passes.length,
+      };
     });
     expect(result.violations).toEqual([]);
     expect(result.passes).toBeGreaterThan(5);
@@ -407,11 +478,15 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
 
   it('axe-core finds no violations in the popup', async () => {
     const popup = await driver.openExtensionPage(`popup.html?url=${encodeURIComponent(seedUrl)}`);
-    await until(() => popup.evaluate(() => document.querySelectorAll('li.update').length > 0), { what: 'popup rows' });
+    await until(() => popup.evaluate(() => document.querySelectorAll('li.update').length > 0), {
+      what: 'popup rows',
+    });
     await popup.addScript(AXE);
     const violations = await popup.evaluate(async () => {
       const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-      return r.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+      return r.violations.map(
+        (v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`,
+      );
     });
     expect(violations).toEqual([]);
     await popup.close();

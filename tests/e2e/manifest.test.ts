@@ -7,7 +7,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GECKO_ID, ICON_SIZES, iconPath, LOCAL_MATCHES } from '../../src/manifest';
-import { ALLOWED_INSTALL_HOSTS, ALLOWED_OPTIONAL_HOSTS, ALLOWED_PERMISSIONS, TEST_BUILD_HOSTS } from '../../src/manifest.permissions';
+import {
+  ALLOWED_INSTALL_HOSTS,
+  ALLOWED_OPTIONAL_HOSTS,
+  ALLOWED_PERMISSIONS,
+  TEST_BUILD_HOSTS,
+} from '../../src/manifest.permissions';
 import { buildDir } from './harness/driver';
 
 type Build = 'store' | 'test';
@@ -27,11 +32,15 @@ describe.each(['chrome', 'firefox'] as const)('%s store manifest', (browser) => 
 
   it('is Manifest V3 with only allowlisted API permissions', () => {
     expect(m.manifest_version).toBe(3);
-    for (const p of m.permissions ?? []) expect(Object.keys(ALLOWED_PERMISSIONS), `permission ${p}`).toContain(p);
+    for (const p of m.permissions ?? [])
+      expect(Object.keys(ALLOWED_PERMISSIONS), `permission ${p}`).toContain(p);
   });
 
   it('reaches no site at install, local origins included', () => {
-    const install = [...(m.host_permissions ?? []), ...(m.content_scripts ?? []).flatMap((c: { matches: string[] }) => c.matches)];
+    const install = [
+      ...(m.host_permissions ?? []),
+      ...(m.content_scripts ?? []).flatMap((c: { matches: string[] }) => c.matches),
+    ];
     expect(install).toEqual(ALLOWED_INSTALL_HOSTS);
     expect(JSON.stringify(m)).not.toMatch(/127\.0\.0\.1|localhost/);
     for (const h of m.optional_host_permissions ?? []) expect(ALLOWED_OPTIONAL_HOSTS).toContain(h);
@@ -50,7 +59,10 @@ describe.each(['chrome', 'firefox'] as const)('%s store manifest', (browser) => 
       expect(m.icons[size]).toBe(iconPath('on', size));
       expect(m.action.default_icon[size]).toBe(iconPath('on', size));
       for (const state of ['on', 'off'] as const) {
-        expect(pngSize(join(dir, iconPath(state, size))), `${state} ${size}`).toEqual({ width: size, height: size });
+        expect(pngSize(join(dir, iconPath(state, size))), `${state} ${size}`).toEqual({
+          width: size,
+          height: size,
+        });
       }
     }
   });
@@ -58,7 +70,9 @@ describe.each(['chrome', 'firefox'] as const)('%s store manifest', (browser) => 
   if (browser === 'firefox') {
     it('has a gecko id and honest data_collection_permissions (Firefox only)', () => {
       expect(m.browser_specific_settings.gecko.id).toBe(GECKO_ID);
-      expect(m.browser_specific_settings.gecko.data_collection_permissions.required).toEqual(['websiteContent']);
+      expect(m.browser_specific_settings.gecko.data_collection_permissions.required).toEqual([
+        'websiteContent',
+      ]);
     });
   } else {
     it('carries no Firefox-only keys', () => {
@@ -74,7 +88,11 @@ describe.each(['chrome', 'firefox'] as const)('%s test build', (browser) => {
     expect(rest).toEqual(store);
     expect(TEST_BUILD_HOSTS).toEqual(LOCAL_MATCHES);
     expect(scripts).toEqual([
-      expect.objectContaining({ matches: TEST_BUILD_HOSTS, js: ['content-scripts/content.js'], css: ['content-scripts/content.css'] }),
+      expect.objectContaining({
+        matches: TEST_BUILD_HOSTS,
+        js: ['content-scripts/content.js'],
+        css: ['content-scripts/content.css'],
+      }),
     ]);
   });
 });

@@ -15,9 +15,17 @@ import { until, type Driver, type Tab } from './harness/driver';
 
 /** expected.json decides, for every saved real page, whether it is a live blog and how many updates it has. */
 const REAL_DIR = join(SHARED, 'fixtures', 'real');
-const EXPECTED = (JSON.parse(readFileSync(join(REAL_DIR, 'expected.json'), 'utf8')) as { pages: Record<string, { liveBlog: boolean; updates?: number }> }).pages;
-const REAL_PAGES = readdirSync(REAL_DIR).filter((f) => f.endsWith('.html')).sort();
-const REAL_LIVE = Object.fromEntries(REAL_PAGES.filter((f) => EXPECTED[f]?.liveBlog).map((f) => [f, EXPECTED[f].updates ?? 0]));
+const EXPECTED = (
+  JSON.parse(readFileSync(join(REAL_DIR, 'expected.json'), 'utf8')) as {
+    pages: Record<string, { liveBlog: boolean; updates?: number }>;
+  }
+).pages;
+const REAL_PAGES = readdirSync(REAL_DIR)
+  .filter((f) => f.endsWith('.html'))
+  .sort();
+const REAL_LIVE = Object.fromEntries(
+  REAL_PAGES.filter((f) => EXPECTED[f]?.liveBlog).map((f) => [f, EXPECTED[f].updates ?? 0]),
+);
 const REAL_ORDINARY = REAL_PAGES.filter((f) => EXPECTED[f] && !EXPECTED[f].liveBlog);
 
 interface Ping {
@@ -36,7 +44,9 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
       const api = ((globalThis as any).browser ?? (globalThis as any).chrome) as any;
       // Without the "tabs" permission the extension cannot read tab URLs: ask every tab's content script.
       for (const tab of await api.tabs.query({})) {
-        const ping = await api.tabs.sendMessage(tab.id, { bs: 1, type: 'page:ping', payload: {} }).catch(() => null);
+        const ping = await api.tabs
+          .sendMessage(tab.id, { bs: 1, type: 'page:ping', payload: {} })
+          .catch(() => null);
         if (ping?.ok?.url !== url) continue;
         const state = (await api.runtime.sendMessage({ bs: 1, type: 'page:get', payload: { url } }))?.ok;
         return { isLiveBlog: ping.ok.isLiveBlog, ids: state?.updates.map((u: { id: string }) => u.id) ?? [] };
@@ -46,21 +56,30 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
 
   /** Loads a saved page, inert, and waits until its content script has answered (and, on a live blog, reported `count`). */
   const visit = async (path: string, count: number) => {
-    const file = path.startsWith('/shared/') ? join(SHARED, 'fixtures', path.slice('/shared/'.length)) : join(REPO, 'tests', path);
+    const file = path.startsWith('/shared/')
+      ? join(SHARED, 'fixtures', path.slice('/shared/'.length))
+      : join(REPO, 'tests', path);
     const inert = `/inert${path}`;
     server.route(inert, (_req, res) => {
       const html = readFileSync(file, 'utf8')
         .replace(/<meta[^>]*http-equiv=["']?refresh[^>]*>/gi, '')
-        .replace(/<head[^>]*>/i, (head) => `${head}<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'none'">`);
+        .replace(
+          /<head[^>]*>/i,
+          (head) =>
+            `${head}<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'none'">`,
+        );
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end(html);
     });
     const url = server.origin + inert;
     const tab = await driver.open(url);
-    const seen = await until(async () => {
-      const p = await look(url);
-      return p && (!p.isLiveBlog || p.ids.length === count) ? p : null;
-    }, { what: `${path}: ${count ? `${count} updates` : 'an answer'}`, timeout: 15_000 });
+    const seen = await until(
+      async () => {
+        const p = await look(url);
+        return p && (!p.isLiveBlog || p.ids.length === count) ? p : null;
+      },
+      { what: `${path}: ${count ? `${count} updates` : 'an answer'}`, timeout: 15_000 },
+    );
     await tab.close();
     return seen;
   };
@@ -97,7 +116,10 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
   });
 
   it('calls no ordinary page a live blog', async () => {
-    for (const path of [...NOT_LIVE_BLOGS.map((f) => `/fixtures/platforms/${f}`), ...REAL_ORDINARY.map((f) => `/shared/real/${f}`)]) {
+    for (const path of [
+      ...NOT_LIVE_BLOGS.map((f) => `/fixtures/platforms/${f}`),
+      ...REAL_ORDINARY.map((f) => `/shared/real/${f}`),
+    ]) {
       const seen = await visit(path, 0);
       expect([path, seen.isLiveBlog, seen.ids.length]).toEqual([path, false, 0]);
     }

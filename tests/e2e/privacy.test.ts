@@ -34,7 +34,13 @@ const observe = (tab: Tab): Promise<Observed> =>
     return {
       foreign: [...new Set(w.__foreign ?? [])].sort(),
       top: [...document.documentElement.children].map((e) => e.tagName),
-      hosts: [...document.querySelectorAll('[data-backstory-host]')].map((h) => `${h.tagName} ${[...h.attributes].map((a) => a.name).sort().join(',')} open=${!!h.shadowRoot}`),
+      hosts: [...document.querySelectorAll('[data-backstory-host]')].map(
+        (h) =>
+          `${h.tagName} ${[...h.attributes]
+            .map((a) => a.name)
+            .sort()
+            .join(',')} open=${!!h.shadowRoot}`,
+      ),
       highlights: [...CSS.highlights.keys()].sort(),
       atPill: el ? el.tagName : 'none',
     };
@@ -65,8 +71,13 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
 
   const visit = async (url: string, expectUnseen: number, pill: boolean): Promise<Observed> => {
     const tab = await driver.open(url);
-    await until(async () => (await unseen(url)) === expectUnseen, { what: `the page reported with ${expectUnseen} unseen` });
-    if (pill) await until(async () => (await observe(tab)).atPill.startsWith('BACKSTORY'), { what: 'the pill drawn' });
+    await until(async () => (await unseen(url)) === expectUnseen, {
+      what: `the page reported with ${expectUnseen} unseen`,
+    });
+    if (pill)
+      await until(async () => (await observe(tab)).atPill.startsWith('BACKSTORY'), {
+        what: 'the pill drawn',
+      });
     else await new Promise((r) => setTimeout(r, 1200));
     const seen = await observe(tab);
     await tab.close();

@@ -25,10 +25,13 @@ describe.each(BROWSERS)('%s', (name, launch) => {
 
   const rowsOf = async (url: string, expected?: number): Promise<PopupRow[]> => {
     const popup = await driver.openExtensionPage(`popup.html?url=${encodeURIComponent(url)}`);
-    const rows = await until(async () => {
-      const r = await popupRows(popup);
-      return r.length && (expected === undefined || r.length === expected) ? r : null;
-    }, { what: `popup rows${expected ? ` (${expected})` : ''}` });
+    const rows = await until(
+      async () => {
+        const r = await popupRows(popup);
+        return r.length && (expected === undefined || r.length === expected) ? r : null;
+      },
+      { what: `popup rows${expected ? ` (${expected})` : ''}` },
+    );
     await popup.close();
     await page.bringToFront();
     return rows;
@@ -43,7 +46,9 @@ describe.each(BROWSERS)('%s', (name, launch) => {
       const api = ((globalThis as any).browser ?? (globalThis as any).chrome) as any;
       const reply = await api.runtime.sendMessage({ bs: 1, type: 'page:get', payload: { url } });
       if (!reply || 'error' in reply) throw new Error(`page:get: ${reply?.error ?? 'no answer'}`);
-      return Object.fromEntries(((reply.ok?.updates ?? []) as Array<{ id: string; state: string }>).map((u) => [u.id, u.state]));
+      return Object.fromEntries(
+        ((reply.ok?.updates ?? []) as Array<{ id: string; state: string }>).map((u) => [u.id, u.state]),
+      );
     }, url);
   const stateOf = async (id: number) => (await statesOf(blog.url))[`id_${id}`];
   /** What the page itself says about being shown, for failure messages. */
@@ -61,10 +66,15 @@ describe.each(BROWSERS)('%s', (name, launch) => {
 
   /** What is at the pill's place, as the page sees it: our (closed) host, or the page's own content. */
   const atPill = () =>
-    page.evaluate(({ dx, dy }) => document.elementFromPoint(innerWidth - dx, innerHeight - dy)?.tagName.toLowerCase() ?? null, PILL_POINT);
+    page.evaluate(
+      ({ dx, dy }) =>
+        document.elementFromPoint(innerWidth - dx, innerHeight - dy)?.tagName.toLowerCase() ?? null,
+      PILL_POINT,
+    );
 
   /** Top of an entry relative to the window. */
-  const topOf = (id: number) => page.evaluate((id) => document.getElementById(`id_${id}`)!.getBoundingClientRect().top, id);
+  const topOf = (id: number) =>
+    page.evaluate((id) => document.getElementById(`id_${id}`)!.getBoundingClientRect().top, id);
 
   /** Scrolls with the wheel (real input) until entry `id` is `offset` px below the top of the window. */
   const wheelTo = async (id: number, offset = 80) => {
@@ -73,7 +83,10 @@ describe.each(BROWSERS)('%s', (name, launch) => {
       if (Math.abs(top - offset) < 30) return;
       await page.mouseMove(640, 400);
       await page.wheel(top - offset);
-      await until(async () => Math.abs((await topOf(id)) - offset) < 30 || null, { what: `entry ${id} scrolled into place`, timeout: 3000 }).catch(() => undefined);
+      await until(async () => Math.abs((await topOf(id)) - offset) < 30 || null, {
+        what: `entry ${id} scrolled into place`,
+        timeout: 3000,
+      }).catch(() => undefined);
     }
     expect(Math.abs((await topOf(id)) - offset)).toBeLessThan(30);
   };
@@ -95,7 +108,9 @@ describe.each(BROWSERS)('%s', (name, launch) => {
     const rows = await rowsOf(blog.url, 12);
     expect(rows.map((r) => r.id)).toEqual(blog.ids().map((id) => `id_${id}`));
     expect(rows.every((r) => r.state === 'new')).toBe(true);
-    expect(await until(async () => (await badge(blog.url)) === '12' || null, { what: 'badge 12' })).toBe(true);
+    expect(await until(async () => (await badge(blog.url)) === '12' || null, { what: 'badge 12' })).toBe(
+      true,
+    );
     expect(await atPill()).not.toBe('backstory-reading');
   });
 
@@ -107,7 +122,9 @@ describe.each(BROWSERS)('%s', (name, launch) => {
     await sleep(1800);
     expect(await stateOf(5)).toBe('seen');
     for (const passed of [12, 11, 10, 9, 8]) expect(await stateOf(passed), `entry ${passed}`).toBe('new');
-    expect(await until(async () => Number(await badge(blog.url)) < 12 || null, { what: 'badge down' })).toBe(true);
+    expect(await until(async () => Number(await badge(blog.url)) < 12 || null, { what: 'badge down' })).toBe(
+      true,
+    );
   });
 
   it('marks nothing after a reload that restores the scroll position, until the reader scrolls', async () => {
@@ -120,10 +137,13 @@ describe.each(BROWSERS)('%s', (name, launch) => {
     await page.bringToFront();
     const before = await page.evaluate(() => scrollY);
     await page.reload();
-    const restored = await until(async () => {
-      const y = await page.evaluate(() => scrollY);
-      return Math.abs(y - before) < 5 ? y : null;
-    }, { what: `scroll restored to ${before}` });
+    const restored = await until(
+      async () => {
+        const y = await page.evaluate(() => scrollY);
+        return Math.abs(y - before) < 5 ? y : null;
+      },
+      { what: `scroll restored to ${before}` },
+    );
     expect(restored).toBeGreaterThan(0);
     const inView = await page.evaluate(() =>
       [...document.querySelectorAll('article.liveblog-entry')]
@@ -144,45 +164,74 @@ describe.each(BROWSERS)('%s', (name, launch) => {
     await page.wheel(2);
     let now: Record<string, string> = {};
     let shown = '';
-    await until(async () => {
-      now = await statesOf(blog.url);
-      shown = await visibility();
-      return inView.every((id) => now[id] === 'seen') || null;
-    }, { what: () => `seen after real scrolling (${inView.map((id) => `${id}: ${now[id]}`).join(', ')}; page ${shown})`, timeout: 15_000 });
+    await until(
+      async () => {
+        now = await statesOf(blog.url);
+        shown = await visibility();
+        return inView.every((id) => now[id] === 'seen') || null;
+      },
+      {
+        what: () =>
+          `seen after real scrolling (${inView.map((id) => `${id}: ${now[id]}`).join(', ')}; page ${shown})`,
+        timeout: 15_000,
+      },
+    );
   });
 
   it('finds a live insertion within a second: the badge goes up and the pill appears; the pill jumps to it', async () => {
     const before = Number(await badge(blog.url));
     expect(before, 'the badge before the insertion').toBeGreaterThan(0);
     const id = blog.publish('Entry 13: the river peaks');
-    const inserted = await until(() => page.evaluate(() => (window as any).__insertedAt as number | undefined), { what: 'page inserted the entry' });
+    const inserted = await until(
+      () => page.evaluate(() => (window as any).__insertedAt as number | undefined),
+      { what: 'page inserted the entry' },
+    );
     let text = '';
-    const raised = await until(async () => (Number((text = await badge(blog.url))) === before + 1 ? Date.now() : null), {
-      what: () => `badge ${before} + 1 (last badge: "${text}")`,
-      interval: 25,
-    });
+    const raised = await until(
+      async () => (Number((text = await badge(blog.url))) === before + 1 ? Date.now() : null),
+      {
+        what: () => `badge ${before} + 1 (last badge: "${text}")`,
+        interval: 25,
+      },
+    );
     console.log(`[${name}] live insertion → badge: ${raised - inserted} ms`);
     expect(raised - inserted).toBeLessThan(1000);
-    expect(await until(async () => (await atPill()) === 'backstory-reading' || null, { what: 'pill shown', interval: 25 })).toBe(true);
+    expect(
+      await until(async () => (await atPill()) === 'backstory-reading' || null, {
+        what: 'pill shown',
+        interval: 25,
+      }),
+    ).toBe(true);
     if (name === 'chromium') expect(await pillText(driver, blog.url)).toBe('1 new ↑');
     // The reader is further down: the pill takes them up to the new entry, which then counts as seen.
     const { dx, dy } = PILL_POINT;
     const vp = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
     await page.click(vp.w - dx, vp.h - dy);
     await until(async () => Math.abs(await topOf(id)) < 120 || null, { what: 'jumped to the new entry' });
-    expect(await until(async () => (await stateOf(id)) === 'seen' || null, { what: 'new entry seen', timeout: 15_000 })).toBe(true);
-    await until(async () => (await atPill()) !== 'backstory-reading' || null, { what: 'pill gone once seen' });
+    expect(
+      await until(async () => (await stateOf(id)) === 'seen' || null, {
+        what: 'new entry seen',
+        timeout: 15_000,
+      }),
+    ).toBe(true);
+    await until(async () => (await atPill()) !== 'backstory-reading' || null, {
+      what: 'pill gone once seen',
+    });
     expect(Number(await badge(blog.url))).toBeLessThanOrEqual(before);
   });
 
   it('offers the pill to the keyboard: a real button, next in the tab order, that jumps on Enter', async () => {
     await wheelTo(6);
     const id = blog.publish('Entry 14: evacuation order lifted');
-    await until(() => page.evaluate((id) => !!document.getElementById(`id_${id}`), id), { what: 'entry inserted' });
+    await until(() => page.evaluate((id) => !!document.getElementById(`id_${id}`), id), {
+      what: 'entry inserted',
+    });
     await until(async () => (await atPill()) === 'backstory-reading' || null, { what: 'pill shown' });
     await page.evaluate(() => (document.getElementById('back-to-top') as HTMLElement).focus());
     await page.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('backstory-reading');
+    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe(
+      'backstory-reading',
+    );
     await page.press('Enter');
     await until(async () => Math.abs(await topOf(id)) < 120 || null, { what: 'jumped to the new entry' });
   });
@@ -191,29 +240,43 @@ describe.each(BROWSERS)('%s', (name, launch) => {
     const popup = await driver.openExtensionPage(`popup.html?url=${encodeURIComponent(blog.url)}`);
     await until(async () => (await popupRows(popup)).length === 14, { what: 'popup rows' });
     // "Mark this and everything above": entry 7's row.
-    await popup.evaluate(() => (document.querySelector('li.update[data-update-id="id_7"] button.above') as HTMLButtonElement).click());
-    const rows = await until(async () => {
-      const r = await popupRows(popup);
-      return r.find((x) => x.id === 'id_7')?.state === 'seen' ? r : null;
-    }, { what: 'marked above' });
+    await popup.evaluate(() =>
+      (document.querySelector('li.update[data-update-id="id_7"] button.above') as HTMLButtonElement).click(),
+    );
+    const rows = await until(
+      async () => {
+        const r = await popupRows(popup);
+        return r.find((x) => x.id === 'id_7')?.state === 'seen' ? r : null;
+      },
+      { what: 'marked above' },
+    );
     const above = rows.slice(0, rows.findIndex((r) => r.id === 'id_7') + 1);
     expect(above.every((r) => r.state === 'seen')).toBe(true);
     expect(rows.find((r) => r.id === 'id_1')?.state).toBe('new');
     await popup.close();
     await page.bringToFront();
     const unseen = rows.filter((r) => r.state === 'new').length;
-    expect(await until(async () => (await badge(blog.url)) === String(unseen) || null, { what: `badge ${unseen}` })).toBe(true);
+    expect(
+      await until(async () => (await badge(blog.url)) === String(unseen) || null, {
+        what: `badge ${unseen}`,
+      }),
+    ).toBe(true);
   });
 
   it("jumps from the popup's list to an update in the page", async () => {
     await page.evaluate(() => scrollTo(0, 0));
     const popup = await driver.openExtensionPage(`popup.html?url=${encodeURIComponent(blog.url)}`);
     await until(async () => (await popupRows(popup)).length === 14, { what: 'popup rows' });
-    await popup.evaluate(() => (document.querySelector('li.update[data-update-id="id_2"] button.jump') as HTMLButtonElement).click());
-    await until(async () => {
-      const top = await topOf(2);
-      return top >= 0 && top < 150 ? top : null;
-    }, { what: 'page scrolled to entry 2' });
+    await popup.evaluate(() =>
+      (document.querySelector('li.update[data-update-id="id_2"] button.jump') as HTMLButtonElement).click(),
+    );
+    await until(
+      async () => {
+        const top = await topOf(2);
+        return top >= 0 && top < 150 ? top : null;
+      },
+      { what: 'page scrolled to entry 2' },
+    );
     await popup.close();
     await page.bringToFront();
   });
@@ -221,12 +284,22 @@ describe.each(BROWSERS)('%s', (name, launch) => {
   it('leaves the page unable to read what was seen: no attribute or element of its own touched, a closed root, names-only highlights', async () => {
     const seen = await page.evaluate(() => ({
       foreign: (window as any).__foreign as string[],
-      hosts: [...document.querySelectorAll('[data-backstory-host]')].map((h) => ({ tag: h.tagName.toLowerCase(), shadow: h.shadowRoot === null ? null : 'open', attrs: [...h.attributes].map((a) => a.name).sort(), parent: h.parentElement?.tagName })),
+      hosts: [...document.querySelectorAll('[data-backstory-host]')].map((h) => ({
+        tag: h.tagName.toLowerCase(),
+        shadow: h.shadowRoot === null ? null : 'open',
+        attrs: [...h.attributes].map((a) => a.name).sort(),
+        parent: h.parentElement?.tagName,
+      })),
       highlights: [...(CSS.highlights as unknown as Map<string, unknown>).keys()],
     }));
     expect(seen.foreign.filter((f) => !/^element BACKSTORY-[A-Z]+ in HTML$/.test(f))).toEqual([]);
     const reading = seen.hosts.find((h) => h.tag === 'backstory-reading');
-    expect(reading).toEqual({ tag: 'backstory-reading', shadow: null, attrs: ['data-backstory-host', 'style'], parent: 'HTML' });
+    expect(reading).toEqual({
+      tag: 'backstory-reading',
+      shadow: null,
+      attrs: ['data-backstory-host', 'style'],
+      parent: 'HTML',
+    });
     for (const h of seen.highlights) expect(h).toMatch(/^backstory-(person|organization|place)$/);
   });
 
@@ -237,11 +310,20 @@ describe.each(BROWSERS)('%s', (name, launch) => {
     await driver.restart();
     probe = await driver.openExtensionPage('options.html');
     // Firefox re-opens the add-on installed in the profile (a sideload), not a temporary one ("development").
-    if (name === 'firefox') expect(await probe.evaluate(async () => (await (globalThis as any).browser.management.getSelf()).installType)).toBe('sideload');
+    if (name === 'firefox')
+      expect(
+        await probe.evaluate(
+          async () => (await (globalThis as any).browser.management.getSelf()).installType,
+        ),
+      ).toBe('sideload');
     page = await driver.open(blog.url);
     const after = await rowsOf(blog.url, 14);
     expect(after.map((r) => [r.id, r.state])).toEqual(before.map((r) => [r.id, r.state]));
-    expect(await until(async () => (await badge(blog.url)) === String(unseen) || null, { what: `badge ${unseen} after restart` })).toBe(true);
+    expect(
+      await until(async () => (await badge(blog.url)) === String(unseen) || null, {
+        what: `badge ${unseen} after restart`,
+      }),
+    ).toBe(true);
   });
 });
 

@@ -33,7 +33,27 @@ const HOST = 'news.test';
 function certificate(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'backstory-cert-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${HOST}`, '-addext', `subjectAltName=DNS:${HOST}`, '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        `/CN=${HOST}`,
+        '-addext',
+        `subjectAltName=DNS:${HOST}`,
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -43,16 +63,22 @@ function certificate(): { key: Buffer; cert: Buffer } {
 /** https in front of the local http server: the same pages, over TLS. */
 async function httpsFront(port: number): Promise<{ port: number; close(): Promise<void> }> {
   const server: Server = createHttpsServer(certificate(), (req, res) => {
-    const upstream = httpRequest({ host: '127.0.0.1', port, path: req.url, method: req.method, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
+    const upstream = httpRequest(
+      { host: '127.0.0.1', port, path: req.url, method: req.method, headers: req.headers },
+      (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      },
+    );
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const address = server.address();
-  return { port: typeof address === 'object' && address ? address.port : 0, close: () => new Promise((ok) => server.close(() => ok())) };
+  return {
+    port: typeof address === 'object' && address ? address.port : 0,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
 }
 
 /** What the page itself can see: names underlined, whether it was reloaded, its security. */
@@ -98,7 +124,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const urlFor = (scheme: 'http' | 'https') => `${scheme}://${HOST}:${scheme === 'http' ? server.port : tls.port}${SEED}`;
+const urlFor = (scheme: 'http' | 'https') =>
+  `${scheme}://${HOST}:${scheme === 'http' ? server.port : tls.port}${SEED}`;
 
 /** The real toolbar popup of a Chromium tab, reached over DevTools (Playwright does not list it as a page). */
 class ToolbarPopup {
@@ -119,22 +146,48 @@ class ToolbarPopup {
   static async open(context: BrowserContext, extensionId: string, page: Page): Promise<ToolbarPopup> {
     const cdp = await context.browser()!.newBrowserCDPSession();
     const popupUrl = `chrome-extension://${extensionId}/popup.html`;
-    const before = new Set((await cdp.send('Target.getTargets', {})).targetInfos.filter((t) => t.url === popupUrl).map((t) => t.targetId));
-    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab', exclude: false }] } as never);
+    const before = new Set(
+      (await cdp.send('Target.getTargets', {})).targetInfos
+        .filter((t) => t.url === popupUrl)
+        .map((t) => t.targetId),
+    );
+    const { targetInfos } = await cdp.send('Target.getTargets', {
+      filter: [{ type: 'tab', exclude: false }],
+    } as never);
     const tab = targetInfos.find((t) => t.url === page.url());
     if (!tab) throw new Error(`no tab target for ${page.url()}`);
     await page.bringToFront();
     await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tab.targetId } as never);
-    const target = await until(async () => (await cdp.send('Target.getTargets', {})).targetInfos.find((t) => t.type === 'page' && t.url === popupUrl && !before.has(t.targetId)), { what: 'the toolbar popup' });
-    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+    const target = await until(
+      async () =>
+        (await cdp.send('Target.getTargets', {})).targetInfos.find(
+          (t) => t.type === 'page' && t.url === popupUrl && !before.has(t.targetId),
+        ),
+      { what: 'the toolbar popup' },
+    );
+    const { sessionId } = await cdp.send('Target.attachToTarget', {
+      targetId: target.targetId,
+      flatten: false,
+    });
     return new ToolbarPopup(cdp, sessionId);
   }
 
   private send<T = any>(method: string, params: Record<string, unknown> = {}): Promise<T> {
     const id = ++this.seq;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, (m) => (this.pending.delete(id), m.error ? reject(new Error(JSON.stringify(m.error))) : resolve(m.result as T)));
-      this.cdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+      this.pending.set(
+        id,
+        (m) => (
+          this.pending.delete(id),
+          m.error ? reject(new Error(JSON.stringify(m.error))) : resolve(m.result as T)
+        ),
+      );
+      this.cdp
+        .send('Target.sendMessageToTarget', {
+          sessionId: this.sessionId,
+          message: JSON.stringify({ id, method, params }),
+        })
+        .catch(reject);
     });
   }
 
@@ -147,10 +200,20 @@ class ToolbarPopup {
   /** A real click: mouse events at the button's centre, as the reader's pointer sends them. */
   async clickButton(text: string): Promise<void> {
     const box = await until(
-      () => this.evaluate<{ x: number; y: number } | null>(`(() => { const b = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(text)} && !b.disabled); if (!b) return null; const r = b.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; })()`),
+      () =>
+        this.evaluate<{ x: number; y: number } | null>(
+          `(() => { const b = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(text)} && !b.disabled); if (!b) return null; const r = b.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; })()`,
+        ),
       { what: `the popup button "${text}"` },
     );
-    for (const type of ['mousePressed', 'mouseReleased']) await this.send('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: 1 });
+    for (const type of ['mousePressed', 'mouseReleased'])
+      await this.send('Input.dispatchMouseEvent', {
+        type,
+        x: box.x,
+        y: box.y,
+        button: 'left',
+        clickCount: 1,
+      });
   }
 
   text(): Promise<string> {
@@ -178,37 +241,63 @@ describe('chromium: a reader on news.test (store build)', () => {
   });
   afterAll(async () => driver?.close());
 
-  it.each(['http', 'https'] as const)('%s: the popup offers Enable and Run once; Run on this page underlines names and counts updates without a reload', async (scheme) => {
-    const page = await driver.context().newPage();
-    await page.goto(urlFor(scheme), { waitUntil: 'load' });
-    await page.evaluate(() => ((window as unknown as { __sameLoad: boolean }).__sameLoad = true));
-    const before = await page.evaluate(() => ({ highlights: CSS.highlights.size, secure: isSecureContext }));
-    expect(before, 'the store build runs nowhere unasked').toEqual({ highlights: 0, secure: scheme === 'https' });
+  it.each(['http', 'https'] as const)(
+    '%s: the popup offers Enable and Run once; Run on this page underlines names and counts updates without a reload',
+    async (scheme) => {
+      const page = await driver.context().newPage();
+      await page.goto(urlFor(scheme), { waitUntil: 'load' });
+      await page.evaluate(() => ((window as unknown as { __sameLoad: boolean }).__sameLoad = true));
+      const before = await page.evaluate(() => ({
+        highlights: CSS.highlights.size,
+        secure: isSecureContext,
+      }));
+      expect(before, 'the store build runs nowhere unasked').toEqual({
+        highlights: 0,
+        secure: scheme === 'https',
+      });
 
-    const popup = await ToolbarPopup.open(driver.context(), driver.extensionId(), page);
-    await until(async () => (await popup.text()).includes(`Backstory is off on ${HOST}`), { what: 'the popup saying Backstory is off', timeout: 15_000 });
-    expect(await popup.text()).toContain(`Enable on ${HOST}`);
-    expect(await popup.text()).not.toContain('has not seen');
-    await popup.clickButton('Run on this page');
+      const popup = await ToolbarPopup.open(driver.context(), driver.extensionId(), page);
+      await until(async () => (await popup.text()).includes(`Backstory is off on ${HOST}`), {
+        what: 'the popup saying Backstory is off',
+        timeout: 15_000,
+      });
+      expect(await popup.text()).toContain(`Enable on ${HOST}`);
+      expect(await popup.text()).not.toContain('has not seen');
+      await popup.clickButton('Run on this page');
 
-    const names = await until(async () => {
-      const h = await page.evaluate(() => CSS.highlights.size);
-      return h > 0 ? highlightTexts({ evaluate: (fn: never) => page.evaluate(fn) } as unknown as Tab) : null;
-    }, { what: 'names underlined', timeout: 20_000 });
-    expect(names.person.length + names.place.length + names.organization.length).toBeGreaterThan(20);
-    await until(async () => (await popup.rows()) === SEED_UPDATES, { what: () => 'the popup listing the updates', timeout: 20_000 });
-    expect(await popup.text()).toContain('Running on this page only');
-    expect(await page.evaluate(() => (window as unknown as { __sameLoad?: boolean }).__sameLoad), 'no reload').toBe(true);
-    await popup.close();
-    await page.close();
-  });
+      const names = await until(
+        async () => {
+          const h = await page.evaluate(() => CSS.highlights.size);
+          return h > 0
+            ? highlightTexts({ evaluate: (fn: never) => page.evaluate(fn) } as unknown as Tab)
+            : null;
+        },
+        { what: 'names underlined', timeout: 20_000 },
+      );
+      expect(names.person.length + names.place.length + names.organization.length).toBeGreaterThan(20);
+      await until(async () => (await popup.rows()) === SEED_UPDATES, {
+        what: () => 'the popup listing the updates',
+        timeout: 20_000,
+      });
+      expect(await popup.text()).toContain('Running on this page only');
+      expect(
+        await page.evaluate(() => (window as unknown as { __sameLoad?: boolean }).__sameLoad),
+        'no reload',
+      ).toBe(true);
+      await popup.close();
+      await page.close();
+    },
+  );
 
   it('an ordinary article: after Run on this page the popup says "Not a live blog" with its count of names', async () => {
     const page = await driver.context().newPage();
     await page.goto(`http://${HOST}:${server.port}/article.html`, { waitUntil: 'load' });
     const popup = await ToolbarPopup.open(driver.context(), driver.extensionId(), page);
     await popup.clickButton('Run on this page');
-    const status = await until(async () => /Not a live blog · (\d+) names on this page/.exec(await popup.text()), { what: 'the popup saying "Not a live blog"', timeout: 20_000 });
+    const status = await until(
+      async () => /Not a live blog · (\d+) names on this page/.exec(await popup.text()),
+      { what: 'the popup saying "Not a live blog"', timeout: 20_000 },
+    );
     expect(Number(status[1])).toBeGreaterThanOrEqual(5);
     expect(await popup.text()).not.toMatch(/has not seen|is off/);
     await popup.close();
@@ -220,7 +309,10 @@ describe('chromium: a reader on news.test (store build)', () => {
     await page.goto(`http://${HOST}:${server.port}/storm.html`, { waitUntil: 'load' });
     const popup = await ToolbarPopup.open(driver.context(), driver.extensionId(), page);
     await popup.clickButton('Run on this page');
-    await until(async () => (await popup.text()).includes('Looks like a live blog — track updates?'), { what: () => 'the question', timeout: 20_000 });
+    await until(async () => (await popup.text()).includes('Looks like a live blog — track updates?'), {
+      what: () => 'the question',
+      timeout: 20_000,
+    });
     expect(await popup.rows()).toBe(0);
     await popup.clickButton('Track updates');
     await until(async () => (await popup.rows()) === 2, { what: 'the two updates listed', timeout: 20_000 });
@@ -244,46 +336,66 @@ describe('firefox: a reader on news.test (store build)', () => {
   });
   afterAll(async () => driver?.close());
 
-  const tabIds = () => ext.evaluate(async () => ((await (globalThis as any).browser.tabs.query({})) as Array<{ id: number }>).map((t) => t.id));
-
-  it.each(['http', 'https'] as const)('%s: Enable on news.test, pressed in the popup, underlines names and counts updates without a reload', async (scheme) => {
-    const known = new Set(await tabIds());
-    const url = urlFor(scheme);
-    const page = await driver.open(url);
-    await page.evaluate(() => ((window as unknown as { __sameLoad: boolean }).__sameLoad = true));
-    expect(await pageFacts(page)).toEqual({ highlights: 0, reloaded: false, secure: scheme === 'https' });
-    const tabId = (await tabIds()).find((id) => !known.has(id));
-    expect(tabId, 'the news tab').toBeDefined();
-
-    const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`);
-    let seen = '';
-    const button = await until(
-      () =>
-        popup.evaluate((label) => {
-          (window as any).__text = document.body.innerText;
-          const b = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === label && !b.disabled);
-          if (!b) return null;
-          const r = b.getBoundingClientRect();
-          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-        }, `Enable on ${HOST}`).finally(async () => void (seen = await popup.evaluate(() => document.body.innerText).catch(() => seen))),
-      { what: () => `the Enable button (the popup said: ${seen})`, timeout: 15_000 },
+  const tabIds = () =>
+    ext.evaluate(async () =>
+      ((await (globalThis as any).browser.tabs.query({})) as Array<{ id: number }>).map((t) => t.id),
     );
-    expect(await popup.evaluate(() => document.body.innerText)).not.toContain('has not seen');
-    await popup.click(button.x, button.y);
 
-    await until(async () => (await popup.evaluate(() => document.querySelectorAll('li.update').length)) === SEED_UPDATES, {
-      what: 'the popup listing the updates',
-      timeout: 20_000,
-    });
-    const names = await highlightTexts(page);
-    expect(names.person.length + names.place.length + names.organization.length).toBeGreaterThan(20);
-    expect((await pageFacts(page)).reloaded, 'no reload').toBe(false);
-    const sites = await ext.evaluate(async () => (await (globalThis as any).browser.permissions.getAll()).origins as string[]);
-    expect(sites).toContain(`${scheme}://${HOST}/*`);
-    // Enabled, not run once: the registered script starts on the next load by itself.
-    await page.reload();
-    await until(async () => (await pageFacts(page)).highlights > 0, { what: 'names underlined after a reload' });
-    await popup.close();
-    await page.close();
-  });
+  it.each(['http', 'https'] as const)(
+    '%s: Enable on news.test, pressed in the popup, underlines names and counts updates without a reload',
+    async (scheme) => {
+      const known = new Set(await tabIds());
+      const url = urlFor(scheme);
+      const page = await driver.open(url);
+      await page.evaluate(() => ((window as unknown as { __sameLoad: boolean }).__sameLoad = true));
+      expect(await pageFacts(page)).toEqual({ highlights: 0, reloaded: false, secure: scheme === 'https' });
+      const tabId = (await tabIds()).find((id) => !known.has(id));
+      expect(tabId, 'the news tab').toBeDefined();
+
+      const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`);
+      let seen = '';
+      const button = await until(
+        () =>
+          popup
+            .evaluate((label) => {
+              (window as any).__text = document.body.innerText;
+              const b = [...document.querySelectorAll('button')].find(
+                (b) => b.textContent?.trim() === label && !b.disabled,
+              );
+              if (!b) return null;
+              const r = b.getBoundingClientRect();
+              return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+            }, `Enable on ${HOST}`)
+            .finally(
+              async () => void (seen = await popup.evaluate(() => document.body.innerText).catch(() => seen)),
+            ),
+        { what: () => `the Enable button (the popup said: ${seen})`, timeout: 15_000 },
+      );
+      expect(await popup.evaluate(() => document.body.innerText)).not.toContain('has not seen');
+      await popup.click(button.x, button.y);
+
+      await until(
+        async () =>
+          (await popup.evaluate(() => document.querySelectorAll('li.update').length)) === SEED_UPDATES,
+        {
+          what: 'the popup listing the updates',
+          timeout: 20_000,
+        },
+      );
+      const names = await highlightTexts(page);
+      expect(names.person.length + names.place.length + names.organization.length).toBeGreaterThan(20);
+      expect((await pageFacts(page)).reloaded, 'no reload').toBe(false);
+      const sites = await ext.evaluate(
+        async () => (await (globalThis as any).browser.permissions.getAll()).origins as string[],
+      );
+      expect(sites).toContain(`${scheme}://${HOST}/*`);
+      // Enabled, not run once: the registered script starts on the next load by itself.
+      await page.reload();
+      await until(async () => (await pageFacts(page)).highlights > 0, {
+        what: 'names underlined after a reload',
+      });
+      await popup.close();
+      await page.close();
+    },
+  );
 });

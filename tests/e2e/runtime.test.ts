@@ -35,16 +35,56 @@ const live = (title: string, entries: Entry[]) =>
   `<h1>${title}</h1><p>Follow the latest here. New entries appear at the top as they are published.</p><div class="liveblog-feed">${entries.map(entryHtml).join('')}</div>`;
 
 const A: Entry[] = [
-  { id: 104, time: '11:40', title: 'Talks resume', text: 'Angela Merkel said in Berlin that the talks would resume after lunch.' },
-  { id: 103, time: '11:00', title: 'Roads closed', text: 'Police in Berlin closed the roads around the chancellery as Angela Merkel arrived.' },
-  { id: 102, time: '10:20', title: 'Unions wait', text: 'Union leaders waited outside while Angela Merkel met the ministers in Berlin.' },
-  { id: 101, time: '09:40', title: 'Morning', text: 'Angela Merkel arrived in Berlin this morning for a second day of talks.' },
+  {
+    id: 104,
+    time: '11:40',
+    title: 'Talks resume',
+    text: 'Angela Merkel said in Berlin that the talks would resume after lunch.',
+  },
+  {
+    id: 103,
+    time: '11:00',
+    title: 'Roads closed',
+    text: 'Police in Berlin closed the roads around the chancellery as Angela Merkel arrived.',
+  },
+  {
+    id: 102,
+    time: '10:20',
+    title: 'Unions wait',
+    text: 'Union leaders waited outside while Angela Merkel met the ministers in Berlin.',
+  },
+  {
+    id: 101,
+    time: '09:40',
+    title: 'Morning',
+    text: 'Angela Merkel arrived in Berlin this morning for a second day of talks.',
+  },
 ];
-const A_NEW: Entry = { id: 105, time: '12:20', title: 'Statement', text: 'Angela Merkel will speak in Berlin at two o’clock.' };
+const A_NEW: Entry = {
+  id: 105,
+  time: '12:20',
+  title: 'Statement',
+  text: 'Angela Merkel will speak in Berlin at two o’clock.',
+};
 const B: Entry[] = [
-  { id: 203, time: '16:10', title: 'Vote counted', text: 'Emmanuel Macron spoke in Paris after the vote was counted.' },
-  { id: 202, time: '15:30', title: 'Crowds', text: 'Crowds gathered in Paris as Emmanuel Macron left the palace.' },
-  { id: 201, time: '14:50', title: 'Polls close', text: 'Polls closed across France; Emmanuel Macron is expected to speak in Paris.' },
+  {
+    id: 203,
+    time: '16:10',
+    title: 'Vote counted',
+    text: 'Emmanuel Macron spoke in Paris after the vote was counted.',
+  },
+  {
+    id: 202,
+    time: '15:30',
+    title: 'Crowds',
+    text: 'Crowds gathered in Paris as Emmanuel Macron left the palace.',
+  },
+  {
+    id: 201,
+    time: '14:50',
+    title: 'Polls close',
+    text: 'Polls closed across France; Emmanuel Macron is expected to speak in Paris.',
+  },
 ];
 const ARTICLE = `<article><h1>Talks in Moscow end without agreement</h1><p>Vladimir Putin received the delegation in Moscow on Tuesday, the Kremlin said in a statement.</p><p>Vladimir Putin told reporters in Moscow that the talks had been useful and that more would follow next month, though no date was set.</p><p>Officials said the next round could take place in Geneva.</p></article>`;
 
@@ -83,12 +123,18 @@ function serveSpa(server: LocalServer): void {
   };
   for (const [path, page] of Object.entries(PAGES)) {
     server.route(path, (_req, res) =>
-      send(res, 'text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${page.title}</title>
+      send(
+        res,
+        'text/html; charset=utf-8',
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${page.title}</title>
 <meta property="article:published_time" content="2024-05-14T08:00:00Z"><style>body{font:18px/1.6 Georgia,serif;margin:0}main{max-width:680px;margin:0 auto;padding:24px 16px 600px}.liveblog-entry{border-top:1px solid #ccc;padding:12px 0 24px}</style>
-</head><body><main>${page.main}</main><script>${SPA_SCRIPT}</script></body></html>`),
+</head><body><main>${page.main}</main><script>${SPA_SCRIPT}</script></body></html>`,
+      ),
     );
   }
-  server.route('/spa/content', (_req, res, url) => send(res, 'application/json', JSON.stringify(PAGES[url.searchParams.get('path') ?? ''])));
+  server.route('/spa/content', (_req, res, url) =>
+    send(res, 'application/json', JSON.stringify(PAGES[url.searchParams.get('path') ?? ''])),
+  );
 }
 
 const ALL_NAMES = ['Angela Merkel', 'Berlin', 'Emmanuel Macron', 'Paris', 'Vladimir Putin', 'Moscow'];
@@ -110,10 +156,13 @@ const staleRanges = (tab: Tab) =>
   });
 
 describe('the built content script', () => {
-  it.each(['chrome', 'firefox'] as const)('%s: names no API that exists only in secure contexts, its dependencies included', (browser) => {
-    const js = readFileSync(join(buildDir(browser), 'content-scripts/content.js'), 'utf8');
-    expect(SECURE_ONLY.filter(([, re]) => re.test(js)).map(([api]) => api)).toEqual([]);
-  });
+  it.each(['chrome', 'firefox'] as const)(
+    '%s: names no API that exists only in secure contexts, its dependencies included',
+    (browser) => {
+      const js = readFileSync(join(buildDir(browser), 'content-scripts/content.js'), 'utf8');
+      expect(SECURE_ONLY.filter(([, re]) => re.test(js)).map(([api]) => api)).toEqual([]);
+    },
+  );
 });
 
 const LAUNCHERS = [
@@ -145,11 +194,15 @@ describe.each(LAUNCHERS)('%s', (name, launch) => {
   const ping = (tabId: number): Promise<{ url: string; isLiveBlog: boolean; names: number } | null> =>
     probe.evaluate(async (tabId) => {
       const b = ((globalThis as any).browser ?? (globalThis as any).chrome) as any;
-      const reply = await b.tabs.sendMessage(tabId, { bs: 1, type: 'page:ping', payload: {} }).catch(() => null);
+      const reply = await b.tabs
+        .sendMessage(tabId, { bs: 1, type: 'page:ping', payload: {} })
+        .catch(() => null);
       return reply?.ok ?? null;
     }, tabId);
   const tabShowing = async (url: string) => {
-    const id = await until(async () => Object.entries(await tabPages()).find(([, u]) => u === url)?.[0], { what: `the tab counted as showing ${url}` });
+    const id = await until(async () => Object.entries(await tabPages()).find(([, u]) => u === url)?.[0], {
+      what: `the tab counted as showing ${url}`,
+    });
     return Number(id);
   };
 
@@ -168,28 +221,51 @@ describe.each(LAUNCHERS)('%s', (name, launch) => {
   it('runs the whole slice on a plain-http page under a real host name, which is not a secure context', async () => {
     const url = `http://${HOST}:${server.port}/spa/live-a`;
     const page = await driver.open(url);
-    expect(await page.evaluate(() => ({ secure: isSecureContext, host: location.hostname }))).toEqual({ secure: false, host: HOST });
-    await until(async () => (await underlined(page)).includes('Angela Merkel') || null, { what: `names underlined on ${url}`, timeout: 15_000 });
-    expect(await until(() => updatesOf(url), { what: `updates tracked for ${url}` })).toEqual(A.map((e) => `id_${e.id}`));
+    expect(await page.evaluate(() => ({ secure: isSecureContext, host: location.hostname }))).toEqual({
+      secure: false,
+      host: HOST,
+    });
+    await until(async () => (await underlined(page)).includes('Angela Merkel') || null, {
+      what: `names underlined on ${url}`,
+      timeout: 15_000,
+    });
+    expect(await until(() => updatesOf(url), { what: `updates tracked for ${url}` })).toEqual(
+      A.map((e) => `id_${e.id}`),
+    );
     await page.close();
   });
 
   it('gives every page a page swapped in by script its own session, and leaves nothing of the old one', async () => {
     const base = server.origin;
     const page = await driver.open(`${base}/spa/live-a`);
-    await until(async () => (await underlined(page)).join() === 'Angela Merkel,Berlin' || null, { what: 'names of A' });
-    expect(await until(() => updatesOf(`${base}/spa/live-a`), { what: 'updates of A' })).toEqual(A.map((e) => `id_${e.id}`));
+    await until(async () => (await underlined(page)).join() === 'Angela Merkel,Berlin' || null, {
+      what: 'names of A',
+    });
+    expect(await until(() => updatesOf(`${base}/spa/live-a`), { what: 'updates of A' })).toEqual(
+      A.map((e) => `id_${e.id}`),
+    );
     const tabId = await tabShowing(`${base}/spa/live-a`);
     // A live insertion on A: its marker and pill are drawn (in the closed host, found at the pill's point).
-    const atPill = () => page.evaluate(() => document.elementFromPoint(innerWidth - 40, innerHeight - 34)?.tagName.toLowerCase() ?? 'none');
+    const atPill = () =>
+      page.evaluate(
+        () => document.elementFromPoint(innerWidth - 40, innerHeight - 34)?.tagName.toLowerCase() ?? 'none',
+      );
     await page.evaluate((html) => (window as any).__insert(html), entryHtml(A_NEW));
-    await until(async () => (await atPill()) === 'backstory-reading' || null, { what: 'markers and pill drawn on A' });
+    await until(async () => (await atPill()) === 'backstory-reading' || null, {
+      what: 'markers and pill drawn on A',
+    });
 
     // A → B by pushState and a swap of the article.
     await page.evaluate(() => (window as any).__go('/spa/live-b'));
-    await until(async () => (await underlined(page)).join() === 'Emmanuel Macron,Paris' || null, { what: () => 'names of B only' });
-    expect(await until(() => updatesOf(`${base}/spa/live-b`), { what: 'updates of B' })).toEqual(B.map((e) => `id_${e.id}`));
-    await until(async () => (await tabPages())[tabId] === `${base}/spa/live-b` || null, { what: 'the tab counted for B' });
+    await until(async () => (await underlined(page)).join() === 'Emmanuel Macron,Paris' || null, {
+      what: () => 'names of B only',
+    });
+    expect(await until(() => updatesOf(`${base}/spa/live-b`), { what: 'updates of B' })).toEqual(
+      B.map((e) => `id_${e.id}`),
+    );
+    await until(async () => (await tabPages())[tabId] === `${base}/spa/live-b` || null, {
+      what: 'the tab counted for B',
+    });
     expect(await staleRanges(page)).toBe(0);
     // A's layer went with its session (one host left: B's, mounted from its start); B is a first visit,
     // so nothing is flagged and no pill is drawn.
@@ -197,24 +273,40 @@ describe.each(LAUNCHERS)('%s', (name, launch) => {
     expect(await atPill()).not.toBe('backstory-reading');
     // A's state was not touched by B's session (nothing of B reported under A's address).
     expect(await updatesOf(`${base}/spa/live-a`)).toEqual([A_NEW, ...A].map((e) => `id_${e.id}`));
-    expect(await ping(tabId)).toMatchObject({ url: `${base}/spa/live-b`, isLiveBlog: true, names: expect.any(Number), language: 'en' });
+    expect(await ping(tabId)).toMatchObject({
+      url: `${base}/spa/live-b`,
+      isLiveBlog: true,
+      names: expect.any(Number),
+      language: 'en',
+    });
 
     // B → an ordinary article: its names, no live blog, the tab no longer counted for B.
     await page.evaluate(() => (window as any).__go('/spa/article'));
-    await until(async () => (await underlined(page)).join() === 'Vladimir Putin,Moscow' || null, { what: 'names of the article only' });
-    const article = await until(async () => {
-      const p = await ping(tabId);
-      return p?.url.endsWith('/spa/article') && p.names > 0 ? p : null;
-    }, { what: 'the article session' });
+    await until(async () => (await underlined(page)).join() === 'Vladimir Putin,Moscow' || null, {
+      what: 'names of the article only',
+    });
+    const article = await until(
+      async () => {
+        const p = await ping(tabId);
+        return p?.url.endsWith('/spa/article') && p.names > 0 ? p : null;
+      },
+      { what: 'the article session' },
+    );
     expect(article.isLiveBlog).toBe(false);
-    await until(async () => (await tabPages())[tabId] === undefined || null, { what: 'the tab no longer counted for B' });
+    await until(async () => (await tabPages())[tabId] === undefined || null, {
+      what: 'the tab no longer counted for B',
+    });
     expect(await staleRanges(page)).toBe(0);
     expect(await updatesOf(`${base}/spa/article`)).toBeNull();
 
     // Back (popstate): B again, its own session.
     await page.evaluate(() => history.back());
-    await until(async () => (await underlined(page)).join() === 'Emmanuel Macron,Paris' || null, { what: 'names of B after going back' });
-    await until(async () => (await tabPages())[tabId] === `${base}/spa/live-b` || null, { what: 'the tab counted for B again' });
+    await until(async () => (await underlined(page)).join() === 'Emmanuel Macron,Paris' || null, {
+      what: 'names of B after going back',
+    });
+    await until(async () => (await tabPages())[tabId] === `${base}/spa/live-b` || null, {
+      what: 'the tab counted for B again',
+    });
     expect((await ping(tabId))?.isLiveBlog).toBe(true);
     // The page's own DOM was never written to: every element in <body> is the page's.
     expect(await page.evaluate(() => document.body.querySelectorAll('[data-backstory-host]').length)).toBe(0);
@@ -224,12 +316,18 @@ describe.each(LAUNCHERS)('%s', (name, launch) => {
   it('follows a URL the page pushes without changing its content (the Navigation API, no DOM change to notice)', async () => {
     const first = `${server.origin}/spa/live-a?edition=1`;
     const page = await driver.open(first);
-    expect(await until(() => updatesOf(first), { what: 'updates of edition 1' })).toEqual(A.map((e) => `id_${e.id}`));
+    expect(await until(() => updatesOf(first), { what: 'updates of edition 1' })).toEqual(
+      A.map((e) => `id_${e.id}`),
+    );
     const tabId = await tabShowing(first);
     await page.evaluate(() => history.pushState(null, '', '/spa/live-a?edition=2'));
     const second = `${server.origin}/spa/live-a?edition=2`;
-    expect(await until(() => updatesOf(second), { what: 'updates of edition 2', timeout: 5000 })).toEqual(A.map((e) => `id_${e.id}`));
-    await until(async () => (await tabPages())[tabId] === second || null, { what: 'the tab counted for edition 2' });
+    expect(await until(() => updatesOf(second), { what: 'updates of edition 2', timeout: 5000 })).toEqual(
+      A.map((e) => `id_${e.id}`),
+    );
+    await until(async () => (await tabPages())[tabId] === second || null, {
+      what: 'the tab counted for edition 2',
+    });
     // A fragment is the same page: no new session, nothing reported again.
     await page.evaluate(() => (location.hash = 'id_103'));
     await sleep(800);
@@ -240,7 +338,9 @@ describe.each(LAUNCHERS)('%s', (name, launch) => {
   it('keeps the other features working when one fails: reading off, names still underlined', async () => {
     const url = `${server.origin}/spa/live-b?backstory-test-fail=reading`;
     const page = await driver.open(url);
-    await until(async () => (await underlined(page)).join() === 'Emmanuel Macron,Paris' || null, { what: 'names with reading failed' });
+    await until(async () => (await underlined(page)).join() === 'Emmanuel Macron,Paris' || null, {
+      what: 'names with reading failed',
+    });
     // Reading reports as it starts, before the names are found: by now it would have.
     await sleep(1000);
     expect(await updatesOf(url)).toBeNull();
@@ -250,7 +350,9 @@ describe.each(LAUNCHERS)('%s', (name, launch) => {
   it('keeps the other features working when one fails: names off, updates still tracked', async () => {
     const url = `${server.origin}/spa/live-a?backstory-test-fail=names`;
     const page = await driver.open(url);
-    expect(await until(() => updatesOf(url), { what: 'updates with names failed' })).toEqual(A.map((e) => `id_${e.id}`));
+    expect(await until(() => updatesOf(url), { what: 'updates with names failed' })).toEqual(
+      A.map((e) => `id_${e.id}`),
+    );
     await sleep(1500);
     expect(flat(await highlightTexts(page))).toEqual([]);
     await page.close();

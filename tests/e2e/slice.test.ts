@@ -43,25 +43,39 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
   });
 
   it('underlines people, organizations and places without touching the page DOM', async () => {
-    const names = await until(async () => {
-      const h = await highlightTexts(page);
-      return h.person.length && h.organization.length && h.place.length ? h : null;
-    }, { what: 'highlights' });
+    const names = await until(
+      async () => {
+        const h = await highlightTexts(page);
+        return h.person.length && h.organization.length && h.place.length ? h : null;
+      },
+      { what: 'highlights' },
+    );
     expect(names.person).toContain('Binali Yıldırım');
     expect(names.organization).toContain('Reuters');
     expect(names.place).toEqual(expect.arrayContaining(['Turkey', 'Syria']));
     // No attribute, class or element was added inside <body>.
-    const touched = await page.evaluate(() => document.body.querySelectorAll('[data-backstory-host], [class*="backstory"]').length);
+    const touched = await page.evaluate(
+      () => document.body.querySelectorAll('[data-backstory-host], [class*="backstory"]').length,
+    );
     expect(touched).toBe(0);
   });
 
   it('lists the five updates in the popup, all new at first', async () => {
-    const rows = await until(async () => {
-      const r = await statesOf(seedUrl);
-      return r.length === 5 ? r : null;
-    }, { what: 'five updates' });
+    const rows = await until(
+      async () => {
+        const r = await statesOf(seedUrl);
+        return r.length === 5 ? r : null;
+      },
+      { what: 'five updates' },
+    );
     // The gold's opening words, in page order (newest first).
-    const starts = ['Turkish Prime Minister Binali Yıldırım has said', 'Bilal Abdul Kareem of On the Ground News', 'Turkey says three of its soldiers', 'Residents of eastern Aleppo city appeal', 'Seeking to rally countries opposed'];
+    const starts = [
+      'Turkish Prime Minister Binali Yıldırım has said',
+      'Bilal Abdul Kareem of On the Ground News',
+      'Turkey says three of its soldiers',
+      'Residents of eastern Aleppo city appeal',
+      'Seeking to rally countries opposed',
+    ];
     rows.forEach((r, i) => expect(r.line.startsWith(starts[i]), r.line).toBe(true));
     expect(new Set(rows.map((r) => r.id)).size).toBe(5);
     expect(rows.every((r) => r.state === 'new')).toBe(true);
@@ -74,20 +88,29 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
     await page.mouseMove(point!.x, point!.y);
     await sleep(80);
     expect((await cardInfo(page)).open).toBe(false); // not yet: intent delay
-    const card = await until(async () => {
-      const c = await cardInfo(page);
-      return c.open ? c : null;
-    }, { what: 'card open' });
+    const card = await until(
+      async () => {
+        const c = await cardInfo(page);
+        return c.open ? c : null;
+      },
+      { what: 'card open' },
+    );
     expect(card.role).toBe('dialog');
     expect(card.name).toBe('Binali Yıldırım');
     // It does not cover the line being read.
     expect(card.rect!.bottom <= point!.y - 6 || card.rect!.top >= point!.y + 6).toBe(true);
     // Into the card: it stays.
-    await page.mouseMove((card.rect!.left + card.rect!.right) / 2, (card.rect!.top + card.rect!.bottom) / 2, 8);
+    await page.mouseMove(
+      (card.rect!.left + card.rect!.right) / 2,
+      (card.rect!.top + card.rect!.bottom) / 2,
+      8,
+    );
     await sleep(700);
     expect((await cardInfo(page)).open).toBe(true);
     // The Wikipedia layer came from the local mock.
-    await until(async () => (await cardInfo(page)).text?.includes('Prime Minister of Turkey'), { what: 'wikipedia summary in card' });
+    await until(async () => (await cardInfo(page)).text?.includes('Prime Minister of Turkey'), {
+      what: 'wikipedia summary in card',
+    });
     await page.press('Escape');
     await until(async () => !(await cardInfo(page)).open, { what: 'card closed' });
   });
@@ -96,12 +119,16 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
     await page.mouseMove(5, 5);
     // Bring "UPDATE 0830 GMT" to the top of the window with the wheel, as a reader would.
     const target = await page.evaluate(() => {
-      const p = [...document.querySelectorAll('p')].find((e) => e.textContent?.startsWith('UPDATE 0830 GMT'))!;
+      const p = [...document.querySelectorAll('p')].find((e) =>
+        e.textContent?.startsWith('UPDATE 0830 GMT'),
+      )!;
       return p.getBoundingClientRect().top + window.scrollY;
     });
     const scrollY = await page.evaluate(() => window.scrollY);
     await page.wheel(target - scrollY - 10);
-    await until(async () => Math.abs((await page.evaluate(() => window.scrollY)) - (target - 10)) < 40, { what: 'scrolled' });
+    await until(async () => Math.abs((await page.evaluate(() => window.scrollY)) - (target - 10)) < 40, {
+      what: 'scrolled',
+    });
     // Stay on the page (another tab in front would hide it, and hidden pages are not being read).
     await sleep(1800);
     const rows = await statesOf(seedUrl);

@@ -13,7 +13,18 @@ describe('distance and direction', () => {
   });
 
   it('names eight compass points', () => {
-    expect([0, 44, 46, 90, 135, 180, 225, 270, 315, 359].map(compass)).toEqual(['north', 'north-east', 'north-east', 'east', 'south-east', 'south', 'south-west', 'west', 'north-west', 'north']);
+    expect([0, 44, 46, 90, 135, 180, 225, 270, 315, 359].map(compass)).toEqual([
+      'north',
+      'north-east',
+      'north-east',
+      'east',
+      'south-east',
+      'south',
+      'south-west',
+      'west',
+      'north-west',
+      'north',
+    ]);
     expect(compass(bearing(aleppo, alBab))).toBe('north-east');
     expect(compass(bearing(alBab, aleppo))).toBe('south-west');
   });

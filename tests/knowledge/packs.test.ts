@@ -44,9 +44,17 @@ describe('context packs', () => {
   });
 
   it('catches a broken entry (the schema bites)', () => {
-    const broken = { id: 'x', title: 'Broken', asOf: '2025-13', description: 'A broken pack for the test.', entries: [{ key: 'Bad Key', name: 'X', kind: 'party', summary: 'short' }] };
+    const broken = {
+      id: 'x',
+      title: 'Broken',
+      asOf: '2025-13',
+      description: 'A broken pack for the test.',
+      entries: [{ key: 'Bad Key', name: 'X', kind: 'party', summary: 'short' }],
+    };
     expect(validate(broken)).toBe(false);
-    const paths = (validate.errors ?? []).map((e) => e.instancePath + ' ' + (e.params as { missingProperty?: string }).missingProperty);
+    const paths = (validate.errors ?? []).map(
+      (e) => e.instancePath + ' ' + (e.params as { missingProperty?: string }).missingProperty,
+    );
     expect(paths.join('\n')).toMatch(/asOf/);
     expect(paths.join('\n')).toMatch(/wikiTitle/);
     expect(paths.join('\n')).toMatch(/entries\/0\/key/);
@@ -55,7 +63,9 @@ describe('context packs', () => {
 
   const entries = PACKS.flatMap((p: Pack) => p.entries.map((e) => ({ pack: p, e })));
   const keys = new Set(entries.map(({ e }) => e.key));
-  const conflicts = new Map(PACKS.flatMap((p) => p.conflicts ?? []).map((c) => [c.id, new Set(c.sides.map((s) => s.id))]));
+  const conflicts = new Map(
+    PACKS.flatMap((p) => p.conflicts ?? []).map((c) => [c.id, new Set(c.sides.map((s) => s.id))]),
+  );
 
   it('have unique keys, and every name or alias leads to one entry of a kind', () => {
     expect(keys.size).toBe(entries.length);
@@ -74,25 +84,63 @@ describe('context packs', () => {
   it('refer only to declared sides and existing backers; offices start before they end', () => {
     const problems: string[] = [];
     for (const { e } of entries) {
-      for (const s of e.sides ?? []) if (!conflicts.get(s.conflict)?.has(s.side)) problems.push(`${e.key}: side ${s.conflict}/${s.side}`);
-      for (const b of e.backers ?? []) if (!keys.has(b) || b === e.key) problems.push(`${e.key}: backer ${b}`);
-      for (const o of [...(e.offices ?? []), ...(e.sides ?? []).map((s) => ({ label: s.side, start: s.from, end: s.to }))]) if (o.start && o.end && o.start > o.end) problems.push(`${e.key}: ${o.label} ${o.start} > ${o.end}`);
+      for (const s of e.sides ?? [])
+        if (!conflicts.get(s.conflict)?.has(s.side)) problems.push(`${e.key}: side ${s.conflict}/${s.side}`);
+      for (const b of e.backers ?? [])
+        if (!keys.has(b) || b === e.key) problems.push(`${e.key}: backer ${b}`);
+      for (const o of [
+        ...(e.offices ?? []),
+        ...(e.sides ?? []).map((s) => ({ label: s.side, start: s.from, end: s.to })),
+      ])
+        if (o.start && o.end && o.start > o.end) problems.push(`${e.key}: ${o.label} ${o.start} > ${o.end}`);
       if (e.kind === 'place' && !e.geo) problems.push(`${e.key}: a place without geo`);
     }
     expect(problems).toEqual([]);
   });
 
   it('cover the conflict actors, neighbours, leaders and organisations news about Syria names', () => {
-    for (const name of ['Hezbollah', 'the regime', 'YPG', 'Euphrates Shield', 'HTS', 'Nusra Front', 'Ahrar al-Sham', 'Jaysh al-Islam', 'ISIS', 'SDF', 'PKK', 'Olive Branch', 'White Helmets', 'SOHR', 'Free Syrian Army', 'Syrian National Army', 'IRGC', 'Quds Force']) {
+    for (const name of [
+      'Hezbollah',
+      'the regime',
+      'YPG',
+      'Euphrates Shield',
+      'HTS',
+      'Nusra Front',
+      'Ahrar al-Sham',
+      'Jaysh al-Islam',
+      'ISIS',
+      'SDF',
+      'PKK',
+      'Olive Branch',
+      'White Helmets',
+      'SOHR',
+      'Free Syrian Army',
+      'Syrian National Army',
+      'IRGC',
+      'Quds Force',
+    ]) {
       expect(findPackEntry([name], 'organization'), name).toBeDefined();
     }
-    for (const name of ['Binali Yıldırım', 'Bashar al-Assad', 'Vladimir Putin', 'Recep Tayyip Erdoğan', 'Samantha Power']) expect(findPackEntry([name], 'person'), name).toBeDefined();
-    for (const name of ['UN', 'NATO', 'European Union', 'Arab League', 'OPCW', 'ICRC', 'UNHCR']) expect(findPackEntry([name], 'organization'), name).toBeDefined();
+    for (const name of [
+      'Binali Yıldırım',
+      'Bashar al-Assad',
+      'Vladimir Putin',
+      'Recep Tayyip Erdoğan',
+      'Samantha Power',
+    ])
+      expect(findPackEntry([name], 'person'), name).toBeDefined();
+    for (const name of ['UN', 'NATO', 'European Union', 'Arab League', 'OPCW', 'ICRC', 'UNHCR'])
+      expect(findPackEntry([name], 'organization'), name).toBeDefined();
   });
 
   it('give the card a line with sides and backers in words', () => {
     const line = packLine(findPackEntry(['Hezbollah'], 'organization')!);
-    expect(line).toMatchObject({ pack: 'syria', asOf: '2025-06', wikiTitle: 'Hezbollah', backers: ['Islamic Revolutionary Guard Corps'] });
+    expect(line).toMatchObject({
+      pack: 'syria',
+      asOf: '2025-06',
+      wikiTitle: 'Hezbollah',
+      backers: ['Islamic Revolutionary Guard Corps'],
+    });
     expect(line.sides).toEqual(['Assad government and its allies (Syrian civil war 2012–2024)']);
     // Kinds must fit, except events, which the detector may class either way.
     expect(findPackEntry(['Hezbollah'], 'person')).toBeUndefined();

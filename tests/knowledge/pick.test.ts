@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { kindFit, rankHits, titleVariants, type PickContext } from '../../src/knowledge/pick';
 import type { SearchHit } from '../../src/knowledge/wikipedia';
 
-const hit = (title: string, description: string, index: number, extra: Partial<SearchHit> = {}): SearchHit => ({ title, description, index, disambiguation: false, ...extra });
+const hit = (
+  title: string,
+  description: string,
+  index: number,
+  extra: Partial<SearchHit> = {},
+): SearchHit => ({ title, description, index, disambiguation: false, ...extra });
 
 describe('picking the article', () => {
   it('reads the kind from a description', () => {
@@ -19,7 +24,13 @@ describe('picking the article', () => {
     expect(titleVariants('Homs')).toEqual(['Homs']);
   });
 
-  const power: PickContext = { name: 'Power', kind: 'person', roles: ['US Ambassador'], countryWords: ['United States', 'American', 'Syria', 'Syrian'], places: [] };
+  const power: PickContext = {
+    name: 'Power',
+    kind: 'person',
+    roles: ['US Ambassador'],
+    countryWords: ['United States', 'American', 'Syria', 'Syrian'],
+    places: [],
+  };
   const powerHits = [
     hit('Power (physics)', 'Amount of energy transferred per unit time', 1),
     hit('Power', 'Topics referred to by the same term', 2, { disambiguation: true }),
@@ -36,9 +47,20 @@ describe('picking the article', () => {
   it('is unsure when the best is weak or the next is close, and sure otherwise', () => {
     expect(rankHits(powerHits, power).unsure).toBe(false);
     const tripoli: PickContext = { name: 'Tripoli', kind: 'place', roles: [], countryWords: [], places: [] };
-    const hits = [hit('Tripoli, Libya', 'Capital and largest city of Libya', 1, { coordinates: { lat: 32.89, lon: 13.19 } }), hit('Tripoli, Lebanon', 'City in North Governorate, Lebanon', 2, { coordinates: { lat: 34.43, lon: 35.84 } })];
+    const hits = [
+      hit('Tripoli, Libya', 'Capital and largest city of Libya', 1, {
+        coordinates: { lat: 32.89, lon: 13.19 },
+      }),
+      hit('Tripoli, Lebanon', 'City in North Governorate, Lebanon', 2, {
+        coordinates: { lat: 34.43, lon: 35.84 },
+      }),
+    ];
     expect(rankHits(hits, tripoli).unsure).toBe(true);
-    const inLebanon = rankHits(hits, { ...tripoli, countryWords: ['Lebanon', 'Lebanese'], places: [{ lat: 33.89, lon: 35.5 }] });
+    const inLebanon = rankHits(hits, {
+      ...tripoli,
+      countryWords: ['Lebanon', 'Lebanese'],
+      places: [{ lat: 33.89, lon: 35.5 }],
+    });
     expect(inLebanon.best?.title).toBe('Tripoli, Lebanon');
     expect(inLebanon.unsure).toBe(false);
     expect(rankHits([], tripoli)).toEqual({ unsure: true, candidates: [] });

@@ -43,18 +43,36 @@ describe('gazetteer', () => {
 });
 
 describe('the Places layer', () => {
-  const geo = pageGeo([{ name: 'Syria', subkind: 'country' }, { name: 'Turkey', subkind: 'country' }, { name: 'Aleppo' }, { name: 'Damascus', subkind: 'city' }, { name: 'Paris', subkind: 'city' }, { name: 'Moscow', subkind: 'city' }]);
+  const geo = pageGeo([
+    { name: 'Syria', subkind: 'country' },
+    { name: 'Turkey', subkind: 'country' },
+    { name: 'Aleppo' },
+    { name: 'Damascus', subkind: 'city' },
+    { name: 'Paris', subkind: 'city' },
+    { name: 'Moscow', subkind: 'city' },
+  ]);
 
   it('places a town relative to the nearest places named on the page, not far-away ones', () => {
     const p = resolvePlace({ name: 'al-Bab', kind: 'place' }, geo)!;
-    expect(p).toMatchObject({ kind: 'town', name: 'al-Bab', country: { code: 'SY', capital: 'Damascus' }, population: { source: 'GeoNames' } });
+    expect(p).toMatchObject({
+      kind: 'town',
+      name: 'al-Bab',
+      country: { code: 'SY', capital: 'Damascus' },
+      population: { source: 'GeoNames' },
+    });
     expect(p.population!.value).toBeGreaterThan(100_000);
-    expect(p.relations.map((r) => r.phrase)).toEqual(['about 40 km north-east of Aleppo', 'about 340 km north of Damascus']);
+    expect(p.relations.map((r) => r.phrase)).toEqual([
+      'about 40 km north-east of Aleppo',
+      'about 340 km north of Damascus',
+    ]);
   });
 
   it('describes a country: capital, region, borders named on the page', () => {
     const p = resolvePlace({ name: 'Syria', kind: 'place', subkind: 'country' }, geo)!;
-    expect(p).toMatchObject({ kind: 'country', country: { code: 'SY', capital: 'Damascus', subregion: 'Western Asia', flag: '🇸🇾' } });
+    expect(p).toMatchObject({
+      kind: 'country',
+      country: { code: 'SY', capital: 'Damascus', subregion: 'Western Asia', flag: '🇸🇾' },
+    });
     expect(p.borders).toContainEqual({ name: 'Turkey', onPage: true });
     expect(p.borders).toContainEqual({ name: 'Lebanon', onPage: false });
   });
@@ -67,7 +85,10 @@ describe('the Places layer', () => {
   });
 
   it('prefers the detector’s coordinates to its own guess', () => {
-    const p = resolvePlace({ name: 'Somewhere', kind: 'place', geo: { lat: 36.0, lon: 37.0, country: 'SY', population: 1234 } }, geo)!;
+    const p = resolvePlace(
+      { name: 'Somewhere', kind: 'place', geo: { lat: 36.0, lon: 37.0, country: 'SY', population: 1234 } },
+      geo,
+    )!;
     expect(p).toMatchObject({ lat: 36, lon: 37, population: { value: 1234 }, country: { code: 'SY' } });
   });
 
@@ -77,7 +98,8 @@ describe('the Places layer', () => {
     expect(map.focus).toMatch(/^M/);
     expect(map.marker).toEqual([map.width / 2, map.height / 2]);
     expect(map.dots.map((d) => d.name)).toEqual(['Aleppo', 'Damascus']);
-    for (const d of map.dots) expect(d.x >= 0 && d.x <= map.width && d.y >= 0 && d.y <= map.height).toBe(true);
+    for (const d of map.dots)
+      expect(d.x >= 0 && d.x <= map.width && d.y >= 0 && d.y <= map.height).toBe(true);
     expect(map.label).toBe('Map of al-Bab, about 40 km north-east of Aleppo');
     // Clipped to the box: a few kilobytes, not the world.
     expect(map.land.length + (map.focus?.length ?? 0)).toBeLessThan(40_000);
@@ -100,7 +122,10 @@ describe('coarse coordinates from the detector', () => {
   ];
 
   it('keep a country a country', () => {
-    const place = resolvePlace({ name: 'Syria', kind: 'place', subkind: 'country', geo: { lat: 35, lon: 38, country: 'SY' } }, pageGeo(coarse));
+    const place = resolvePlace(
+      { name: 'Syria', kind: 'place', subkind: 'country', geo: { lat: 35, lon: 38, country: 'SY' } },
+      pageGeo(coarse),
+    );
     expect(place?.kind).toBe('country');
     expect(place?.relations).toEqual([]);
   });
@@ -110,7 +135,10 @@ describe('coarse coordinates from the detector', () => {
     const aleppo = geo.towns.find((t) => t.name === 'Aleppo')!;
     expect(aleppo.lat).not.toBe(36.2);
     expect(Math.abs(aleppo.lat - 36.2)).toBeLessThan(0.1);
-    const bab = resolvePlace({ name: 'al-Bab', kind: 'place', subkind: 'city', geo: { lat: 36.4, lon: 37.5, country: 'SY' } }, geo);
+    const bab = resolvePlace(
+      { name: 'al-Bab', kind: 'place', subkind: 'city', geo: { lat: 36.4, lon: 37.5, country: 'SY' } },
+      geo,
+    );
     expect(bab?.relations[0]?.phrase).toBe('about 40 km north-east of Aleppo');
   });
 });

@@ -4,8 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { formatOffice, heldAt, officeAt, recentOffices } from '../../src/knowledge/positions';
 import { population, positionClaims, wikidataDate, type Entity } from '../../src/knowledge/wikidata';
 
-const entity = (qid: string) => JSON.parse(readFileSync(resolve(__dirname, `../fixtures/wikidata/${qid}.json`), 'utf8')) as Entity;
-const snak = (time: string, precision: number) => ({ snaktype: 'value', datavalue: { type: 'time', value: { time, precision } } });
+const entity = (qid: string) =>
+  JSON.parse(readFileSync(resolve(__dirname, `../fixtures/wikidata/${qid}.json`), 'utf8')) as Entity;
+const snak = (time: string, precision: number) => ({
+  snaktype: 'value',
+  datavalue: { type: 'time', value: { time, precision } },
+});
 
 describe('Wikidata positions held', () => {
   it('reads dates at their precision', () => {
@@ -40,13 +44,31 @@ describe('Wikidata positions held', () => {
     expect(heldAt({ label: 'x', start: '2004', end: '2004' }, '2004-12-31T12:00:00Z')).toBe(true);
     expect(heldAt({ label: 'x', start: '2014-08-28' }, '2025-01-01T00:00:00Z')).toBe(true);
     // Two at once: the preferred one.
-    expect(officeAt([{ label: 'Member', start: '2002' }, { label: 'President', start: '2014-08-28', preferred: true }], '2016-01-01')?.label).toBe('President');
+    expect(
+      officeAt(
+        [
+          { label: 'Member', start: '2002' },
+          { label: 'President', start: '2014-08-28', preferred: true },
+        ],
+        '2016-01-01',
+      )?.label,
+    ).toBe('President');
   });
 
   it('writes offices for the card, most recent first', () => {
-    expect(formatOffice({ label: 'Prime Minister of Turkey', start: '2016-05-24', end: '2018-07-09' })).toBe('Prime Minister of Turkey (2016–2018)');
-    expect(formatOffice({ label: 'President of Turkey', start: '2014-08-28' })).toBe('President of Turkey (since 2014)');
-    expect(recentOffices([{ label: 'a', start: '2000', end: '2001' }, { label: 'b', start: '2010' }, { label: 'c', start: '2005', end: '2008' }]).map((o) => o.label)).toEqual(['b', 'c', 'a']);
+    expect(formatOffice({ label: 'Prime Minister of Turkey', start: '2016-05-24', end: '2018-07-09' })).toBe(
+      'Prime Minister of Turkey (2016–2018)',
+    );
+    expect(formatOffice({ label: 'President of Turkey', start: '2014-08-28' })).toBe(
+      'President of Turkey (since 2014)',
+    );
+    expect(
+      recentOffices([
+        { label: 'a', start: '2000', end: '2001' },
+        { label: 'b', start: '2010' },
+        { label: 'c', start: '2005', end: '2008' },
+      ]).map((o) => o.label),
+    ).toEqual(['b', 'c', 'a']);
   });
 
   it('reads population: the preferred statement, with its year', () => {

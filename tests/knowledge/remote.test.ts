@@ -4,12 +4,21 @@ import { allowedEndpoint, articleUrl, imageUrl } from '../../src/knowledge/remot
 import { parseSummary } from '../../src/knowledge/wikipedia';
 
 const EN = 'https://en.wikipedia.org/api/rest_v1';
-const answer = (page: unknown, source: unknown) => ({ title: 'Al-Bab', type: 'standard', extract: 'x', content_urls: { desktop: { page } }, thumbnail: { source, width: 320, height: 200 } });
+const answer = (page: unknown, source: unknown) => ({
+  title: 'Al-Bab',
+  type: 'standard',
+  extract: 'x',
+  content_urls: { desktop: { page } },
+  thumbnail: { source, width: 320, height: 200 },
+});
 
 describe('a summary from the store build', () => {
   const parse = (page: unknown, source: unknown) => parseSummary(answer(page, source), EN, false);
   it('keeps an https article link on the configured wiki and an image on upload.wikimedia.org', () => {
-    const s = parse('https://en.wikipedia.org/wiki/Al-Bab', 'https://upload.wikimedia.org/wikipedia/commons/thumb/d/d4/x.jpg/320px-x.jpg');
+    const s = parse(
+      'https://en.wikipedia.org/wiki/Al-Bab',
+      'https://upload.wikimedia.org/wikipedia/commons/thumb/d/d4/x.jpg/320px-x.jpg',
+    );
     expect(s!.url).toBe('https://en.wikipedia.org/wiki/Al-Bab');
     expect(s!.thumbnail!.source).toMatch(/^https:\/\/upload\.wikimedia\.org\//);
   });
@@ -55,9 +64,13 @@ describe('rules', () => {
 
   it('the test build allows links and images on the mock endpoint’s origin only', () => {
     const mock = 'http://127.0.0.1:9000/wiki/api/rest_v1';
-    expect(articleUrl('http://127.0.0.1:9000/wiki-site/wiki/X', mock, true)).toBe('http://127.0.0.1:9000/wiki-site/wiki/X');
+    expect(articleUrl('http://127.0.0.1:9000/wiki-site/wiki/X', mock, true)).toBe(
+      'http://127.0.0.1:9000/wiki-site/wiki/X',
+    );
     expect(articleUrl('http://127.0.0.1:9001/wiki-site/wiki/X', mock, true)).toBeUndefined();
-    expect(imageUrl('http://127.0.0.1:9000/wiki-media/x.jpg', mock, true)).toBe('http://127.0.0.1:9000/wiki-media/x.jpg');
+    expect(imageUrl('http://127.0.0.1:9000/wiki-media/x.jpg', mock, true)).toBe(
+      'http://127.0.0.1:9000/wiki-media/x.jpg',
+    );
     expect(imageUrl('http://127.0.0.1:9000/wiki-media/x.jpg', mock, false)).toBeUndefined();
     expect(articleUrl('javascript:alert(1)', mock, true)).toBeUndefined();
   });

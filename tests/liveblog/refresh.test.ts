@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { findLiveBlog, rereadLiveBlog } from '../../src/liveblog';
 import { parsePage } from '../helpers';
 
-const page = (name: string) => parsePage(readFileSync(resolve(__dirname, '../fixtures/platforms', name), 'utf8'));
+const page = (name: string) =>
+  parsePage(readFileSync(resolve(__dirname, '../fixtures/platforms', name), 'utf8'));
 
 function norkonPost(doc: Document, id: string, title: string): Element {
   const post = doc.createElement('div');
@@ -25,7 +26,13 @@ describe('rereadLiveBlog', () => {
     list.prepend(post);
     const next = rereadLiveBlog(blog, [post])!;
     expect(next.work).toBe('entries');
-    expect(next.blog!.updates.map((u) => u.id)).toEqual(['88123500', '88123407', '88123311', '88123177', '88123050']);
+    expect(next.blog!.updates.map((u) => u.id)).toEqual([
+      '88123500',
+      '88123407',
+      '88123311',
+      '88123177',
+      '88123050',
+    ]);
     expect(next.blog!.updates[0]).toMatchObject({ label: '12:05', time: '2023-06-21T11:05:00.000Z' });
     expect(next.blog!.updates[1].text.startsWith("Union says 'serious' offer needed")).toBe(true);
   });
@@ -78,7 +85,8 @@ describe('rereadLiveBlog', () => {
     const ids = blog.updates.map((u) => u.id);
     expect(new Set(ids).size).toBe(3);
     const p = doc.querySelector('p')!;
-    p.textContent = 'UPDATE 1615 GMT: Turkey says three of its soldiers have been killed and ten wounded in an air strike near the town of al-Bab, in northern Syria.';
+    p.textContent =
+      'UPDATE 1615 GMT: Turkey says three of its soldiers have been killed and ten wounded in an air strike near the town of al-Bab, in northern Syria.';
     const next = rereadLiveBlog(blog, [p.firstChild!])!;
     expect(next.blog!.updates.map((u) => u.id)).toEqual(ids);
   });
@@ -91,12 +99,16 @@ describe('relative labels of live insertions', () => {
     const blog = findLiveBlog(doc, loaded)!;
     expect(blog.updates[0].time).toBe('2024-01-01T11:20:00.000Z');
     const item = doc.querySelector('li.liveblog-timeline__update')!.cloneNode(true) as Element;
-    item.querySelector('a')!.setAttribute('href', '/news/liveblog/2023/9/10/live-morocco-earthquake/king-visits-hospital');
+    item
+      .querySelector('a')!
+      .setAttribute('href', '/news/liveblog/2023/9/10/live-morocco-earthquake/king-visits-hospital');
     item.querySelector('.liveblog-timeline__update-time')!.textContent = 'Just now';
     doc.querySelector('ul.liveblog-timeline')!.prepend(item);
     const arrived = Date.now();
     const next = rereadLiveBlog(blog, [item])!;
-    expect(Date.parse(next.blog.updates[0].time!)).toBeGreaterThanOrEqual(Math.floor(arrived / 60_000) * 60_000);
+    expect(Date.parse(next.blog.updates[0].time!)).toBeGreaterThanOrEqual(
+      Math.floor(arrived / 60_000) * 60_000,
+    );
     // Entries read before keep the times they had.
     expect(next.blog.updates[1].time).toBe('2024-01-01T11:20:00.000Z');
   });

@@ -13,7 +13,13 @@ describe('text-marker updates on the seed page', () => {
 
   it('finds the five entries, newest first, with their labels', () => {
     expect(blog.via).toBe('text-markers');
-    expect(blog.updates.map((u) => u.label)).toEqual(['UPDATE 1615 GMT', 'UPDATE 1615 GMT', 'UPDATE 0830 GMT', 'UPDATE 0825 GMT', 'ORIGINAL ENTRY']);
+    expect(blog.updates.map((u) => u.label)).toEqual([
+      'UPDATE 1615 GMT',
+      'UPDATE 1615 GMT',
+      'UPDATE 0830 GMT',
+      'UPDATE 0825 GMT',
+      'ORIGINAL ENTRY',
+    ]);
     expect(firstLine(blog.updates[1].text)).toMatch(/^Bilal Abdul Kareem of On the Ground News/);
   });
 
@@ -33,7 +39,9 @@ describe('text-marker updates on the seed page', () => {
 
   it('groups the paragraphs and quotes that follow a marker into its update', () => {
     expect(blog.updates[0].elements).toHaveLength(6);
-    expect(blog.updates[4].elements.some((el) => el.textContent?.includes('Hezbollah military officials'))).toBe(true);
+    expect(
+      blog.updates[4].elements.some((el) => el.textContent?.includes('Hezbollah military officials')),
+    ).toBe(true);
     // The text kept is the opening: enough for the first line, the id and re-matching.
     expect(blog.updates[4].text.length).toBeLessThan(1000);
   });
@@ -41,8 +49,14 @@ describe('text-marker updates on the seed page', () => {
 
 describe('text ids', () => {
   it('survive whitespace, punctuation and edits after the opening words', () => {
-    const a = textId('UPDATE 1615 GMT', 'Turkey says three of its soldiers have been killed and 10 wounded in what is believed');
-    const b = textId('UPDATE 1615 GMT', 'Turkey says  three of its soldiers have been killed, and 10 wounded — the toll was revised');
+    const a = textId(
+      'UPDATE 1615 GMT',
+      'Turkey says three of its soldiers have been killed and 10 wounded in what is believed',
+    );
+    const b = textId(
+      'UPDATE 1615 GMT',
+      'Turkey says  three of its soldiers have been killed, and 10 wounded — the toll was revised',
+    );
     expect(a).toBe(b);
     expect(textId('UPDATE 1620 GMT', 'Turkey says three of its soldiers have been killed')).not.toBe(a);
   });
@@ -51,8 +65,12 @@ describe('text ids', () => {
 describe('labelTime', () => {
   it('reads GMT, Uhr and am/pm labels', () => {
     expect(labelTime('UPDATE 0830 GMT', { date: '2016-11-24' })).toBe('2016-11-24T08:30:00.000Z');
-    expect(labelTime('Update, 13:17 Uhr', { date: '2020-05-03', offset: 120 })).toBe('2020-05-03T11:17:00.000Z');
-    expect(labelTime('Update vom 03. Mai 2020, 16:05 Uhr', { date: '2020-05-04', offset: 120 })).toBe('2020-05-03T14:05:00.000Z');
+    expect(labelTime('Update, 13:17 Uhr', { date: '2020-05-03', offset: 120 })).toBe(
+      '2020-05-03T11:17:00.000Z',
+    );
+    expect(labelTime('Update vom 03. Mai 2020, 16:05 Uhr', { date: '2020-05-04', offset: 120 })).toBe(
+      '2020-05-03T14:05:00.000Z',
+    );
     expect(labelTime('4:05 pm ET', { date: '2023-10-30' })).toBe('2023-10-30T21:05:00.000Z');
     expect(labelTime('ORIGINAL ENTRY', { date: '2016-11-24' })).toBeUndefined();
   });

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { isRelativeLabel, kickoffOf, machineTime, matchMinute, minuteTime, pageClock, parseLabel, relativeAge, Timeline, type PageClock } from '../../src/liveblog/time';
+import {
+  isRelativeLabel,
+  kickoffOf,
+  machineTime,
+  matchMinute,
+  minuteTime,
+  pageClock,
+  parseLabel,
+  relativeAge,
+  Timeline,
+  type PageClock,
+} from '../../src/liveblog/time';
 
 const labelTime = (label: string, clock: PageClock) => new Timeline(clock).resolve([label]);
 import { parsePage } from '../helpers';
@@ -45,7 +56,8 @@ describe('relative labels', () => {
   });
 
   it('are not clock labels, and clock labels are not relative', () => {
-    for (const label of ['19.41 GMT', 'UPDATE 1615 GMT', 'a few minutes ago', '13:17 Uhr']) expect(isRelativeLabel(label)).toBe(false);
+    for (const label of ['19.41 GMT', 'UPDATE 1615 GMT', 'a few minutes ago', '13:17 Uhr'])
+      expect(isRelativeLabel(label)).toBe(false);
   });
 
   it('count back from the page load, to the minute', () => {
@@ -57,8 +69,16 @@ describe('relative labels', () => {
 describe('clock labels', () => {
   it('take their time, their printed date and their zone apart', () => {
     expect(parseLabel('UPDATE 1615 GMT')).toEqual({ minutes: 16 * 60 + 15, date: undefined, offset: 0 });
-    expect(parseLabel('12:09 a.m. ET, October 30, 2023')).toEqual({ minutes: 9, date: '2023-10-30', offset: -300 });
-    expect(parseLabel('Update, 29.04.2020, 17:15 Uhr')).toEqual({ minutes: 17 * 60 + 15, date: '2020-04-29', offset: undefined });
+    expect(parseLabel('12:09 a.m. ET, October 30, 2023')).toEqual({
+      minutes: 9,
+      date: '2023-10-30',
+      offset: -300,
+    });
+    expect(parseLabel('Update, 29.04.2020, 17:15 Uhr')).toEqual({
+      minutes: 17 * 60 + 15,
+      date: '2020-04-29',
+      offset: undefined,
+    });
     expect(parseLabel('Update, 28.4.2020, 12.45 Uhr')?.date).toBe('2020-04-28');
     expect(parseLabel('10 h 12')?.minutes).toBe(10 * 60 + 12);
     expect(parseLabel('13h20')?.minutes).toBe(13 * 60 + 20);
@@ -80,28 +100,51 @@ describe('clock labels', () => {
 
 describe('Timeline', () => {
   it('walks back from the last modification across midnight', () => {
-    const tl = new Timeline({ date: '2024-01-02', modified: '2024-01-02', published: '2024-01-01', offset: 0 });
+    const tl = new Timeline({
+      date: '2024-01-02',
+      modified: '2024-01-02',
+      published: '2024-01-01',
+      offset: 0,
+    });
     expect(tl.walk(3, true)).toEqual([0, 1, 2]);
-    expect(['00:40', '00:05', '23:50'].map((l) => tl.resolve([l]))).toEqual(['2024-01-02T00:40:00.000Z', '2024-01-02T00:05:00.000Z', '2024-01-01T23:50:00.000Z']);
+    expect(['00:40', '00:05', '23:50'].map((l) => tl.resolve([l]))).toEqual([
+      '2024-01-02T00:40:00.000Z',
+      '2024-01-02T00:05:00.000Z',
+      '2024-01-01T23:50:00.000Z',
+    ]);
   });
 
   it('walks forward from the publication when no modification is stated', () => {
     const tl = new Timeline({ date: '2024-01-01', published: '2024-01-01', offset: 0 });
     expect(tl.walk(3, true)).toEqual([2, 1, 0]);
-    expect(['23:50', '00:05', '00:40'].map((l) => tl.resolve([l]))).toEqual(['2024-01-01T23:50:00.000Z', '2024-01-02T00:05:00.000Z', '2024-01-02T00:40:00.000Z']);
+    expect(['23:50', '00:05', '00:40'].map((l) => tl.resolve([l]))).toEqual([
+      '2024-01-01T23:50:00.000Z',
+      '2024-01-02T00:05:00.000Z',
+      '2024-01-02T00:40:00.000Z',
+    ]);
   });
 
   it('takes the first value that parses, and lets exact values set the day', () => {
     const tl = new Timeline({ date: '2024-01-05', modified: '2024-01-05', offset: 0 });
-    expect(tl.resolve([undefined, 'not a time', '2024-01-03T10:00:00Z', '09:00'])).toBe('2024-01-03T10:00:00.000Z');
+    expect(tl.resolve([undefined, 'not a time', '2024-01-03T10:00:00Z', '09:00'])).toBe(
+      '2024-01-03T10:00:00.000Z',
+    );
     expect(tl.resolve(['09:00'])).toBe('2024-01-03T09:00:00.000Z');
   });
 });
 
 describe('pageClock', () => {
   it('reads modified and published dates in their own zone', () => {
-    const doc = parsePage('<head><meta property="article:published_time" content="2020-05-03T23:30:00+02:00"><meta property="article:modified_time" content="2020-05-04T00:30:00+02:00"></head>');
-    expect(pageClock(doc, 5)).toEqual({ date: '2020-05-04', modified: '2020-05-04', published: '2020-05-03', offset: 120, now: 5 });
+    const doc = parsePage(
+      '<head><meta property="article:published_time" content="2020-05-03T23:30:00+02:00"><meta property="article:modified_time" content="2020-05-04T00:30:00+02:00"></head>',
+    );
+    expect(pageClock(doc, 5)).toEqual({
+      date: '2020-05-04',
+      modified: '2020-05-04',
+      published: '2020-05-03',
+      offset: 120,
+      now: 5,
+    });
   });
 
   it('falls back to the first <time datetime>', () => {
@@ -119,8 +162,14 @@ describe('match minutes', () => {
       { minute: 67, added: 0 },
       { minute: 3, added: 0 },
     ]);
-    expect(['Min. 88', 'min 45+2', '90.+3'].map(matchMinute)).toEqual([{ minute: 88, added: 0 }, { minute: 45, added: 2 }, { minute: 90, added: 3 }]);
-    expect(['95', '14:35', "2-1'", "150'", 'Minute 95', '88.', '3.'].map(matchMinute)).toEqual(new Array(7).fill(undefined));
+    expect(['Min. 88', 'min 45+2', '90.+3'].map(matchMinute)).toEqual([
+      { minute: 88, added: 0 },
+      { minute: 45, added: 2 },
+      { minute: 90, added: 3 },
+    ]);
+    expect(['95', '14:35', "2-1'", "150'", 'Minute 95', '88.', '3.'].map(matchMinute)).toEqual(
+      new Array(7).fill(undefined),
+    );
   });
 
   it('become times only from a kick-off, counting the breaks before them', () => {
@@ -137,9 +186,17 @@ describe('match minutes', () => {
   });
 
   it('take the kick-off from a SportsEvent the page states', () => {
-    const doc = parsePage('<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"SportsEvent","startDate":"2024-04-13T15:00:00+01:00"}]}</script>');
+    const doc = parsePage(
+      '<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"SportsEvent","startDate":"2024-04-13T15:00:00+01:00"}]}</script>',
+    );
     expect(pageClock(doc).kickoff).toBe(Date.parse('2024-04-13T14:00:00Z'));
-    expect(kickoffOf(parsePage('<div itemscope itemtype="https://schema.org/SportsEvent"><meta itemprop="startDate" content="2024-04-13T20:45:00+02:00"></div>'))).toBe(Date.parse('2024-04-13T18:45:00Z'));
+    expect(
+      kickoffOf(
+        parsePage(
+          '<div itemscope itemtype="https://schema.org/SportsEvent"><meta itemprop="startDate" content="2024-04-13T20:45:00+02:00"></div>',
+        ),
+      ),
+    ).toBe(Date.parse('2024-04-13T18:45:00Z'));
     expect(kickoffOf(parsePage('<p>Kick-off at 3pm</p>'))).toBeUndefined();
   });
 });
@@ -149,6 +206,10 @@ describe('Italian', () => {
     expect(relativeAge('5 minuti fa')).toBe(5 * MIN);
     expect(relativeAge('2 ore fa')).toBe(2 * HOUR);
     expect(relativeAge("un'ora fa")).toBe(HOUR);
-    expect(parseLabel('17 maggio 2023, 14:35')).toEqual({ minutes: 14 * 60 + 35, date: '2023-05-17', offset: undefined });
+    expect(parseLabel('17 maggio 2023, 14:35')).toEqual({
+      minutes: 14 * 60 + 35,
+      date: '2023-05-17',
+      offset: undefined,
+    });
   });
 });

@@ -7,8 +7,10 @@ import { contextOf, refuse, SCHEMAS, SENDERS } from '../../src/messaging/schemas
 
 const WEB = 'https://news.example/live/1';
 type Sender = Browser.runtime.MessageSender;
-const content = (url = WEB, tabId = 3) => ({ id: browser.runtime.id, url, frameId: 0, tab: { id: tabId, url } }) as unknown as Sender;
-const page = (path: 'popup.html' | 'options.html' = 'popup.html') => ({ id: browser.runtime.id, url: browser.runtime.getURL(`/${path}`) }) as Sender;
+const content = (url = WEB, tabId = 3) =>
+  ({ id: browser.runtime.id, url, frameId: 0, tab: { id: tabId, url } }) as unknown as Sender;
+const page = (path: 'popup.html' | 'options.html' = 'popup.html') =>
+  ({ id: browser.runtime.id, url: browser.runtime.getURL(`/${path}`) }) as Sender;
 
 /** The kinds `BackgroundProtocol` declares, read from its source: types leave nothing at run time. */
 function protocolKinds(): string[] {
@@ -23,7 +25,10 @@ describe('the schema table', () => {
     const kinds = protocolKinds();
     expect(kinds.length).toBeGreaterThan(10);
     const missing = kinds.filter((k) => !(k in SCHEMAS) || !(k in SENDERS));
-    expect(missing, `message kinds without a schema in src/messaging/schemas.ts: ${missing.join(', ')}`).toEqual([]);
+    expect(
+      missing,
+      `message kinds without a schema in src/messaging/schemas.ts: ${missing.join(', ')}`,
+    ).toEqual([]);
     expect(Object.keys(SCHEMAS).sort()).toEqual(kinds);
     expect(Object.keys(SENDERS).sort()).toEqual(kinds);
   });
@@ -39,8 +44,26 @@ describe('payloads', () => {
   const mark = { url: WEB, ids: ['e1', 'e2'], state: 'seen', manual: false };
   it('accepts well-formed messages', () => {
     expect(refuse('updates:mark', mark, content())).toBeNull();
-    expect(refuse('page:report', { url: WEB, visit: 'v', title: 't', isLiveBlog: true, updates: [{ id: 'a', label: '', firstLine: '', time: '2024-01-01T00:00:00Z' }] }, content())).toBeNull();
-    expect(refuse('knowledge:lookup', { name: 'Aleppo', kind: 'place', context: [{ name: 'Syria', subkind: 'country' }], requestId: 'r1' }, content())).toBeNull();
+    expect(
+      refuse(
+        'page:report',
+        {
+          url: WEB,
+          visit: 'v',
+          title: 't',
+          isLiveBlog: true,
+          updates: [{ id: 'a', label: '', firstLine: '', time: '2024-01-01T00:00:00Z' }],
+        },
+        content(),
+      ),
+    ).toBeNull();
+    expect(
+      refuse(
+        'knowledge:lookup',
+        { name: 'Aleppo', kind: 'place', context: [{ name: 'Syria', subkind: 'country' }], requestId: 'r1' },
+        content(),
+      ),
+    ).toBeNull();
     expect(refuse('data:export', {}, page('options.html'))).toBeNull();
     expect(refuse('data:clear', { what: 'cache' }, page('options.html'))).toBeNull();
   });
@@ -59,10 +82,30 @@ describe('payloads', () => {
   });
 
   it('rejects other malformed payloads', () => {
-    expect(refuse('page:report', { url: WEB, visit: 'v', title: 't', isLiveBlog: true, updates: [{ id: 'a', label: '', firstLine: '', hack: 1 }] }, content())).toMatch(/Malformed/);
+    expect(
+      refuse(
+        'page:report',
+        {
+          url: WEB,
+          visit: 'v',
+          title: 't',
+          isLiveBlog: true,
+          updates: [{ id: 'a', label: '', firstLine: '', hack: 1 }],
+        },
+        content(),
+      ),
+    ).toMatch(/Malformed/);
     expect(refuse('data:clear', { what: 'everything' }, page())).toMatch(/Malformed/);
-    expect(refuse('data:import', { format: 'backstory-reading', version: 1.5, pages: [], entries: [] }, page())).toMatch(/Malformed/);
-    expect(refuse('settings:set', { wikipediaEndpoint: 'https://en.wikipedia.org/api/rest_v1', evil: true }, page())).toMatch(/Malformed/);
+    expect(
+      refuse('data:import', { format: 'backstory-reading', version: 1.5, pages: [], entries: [] }, page()),
+    ).toMatch(/Malformed/);
+    expect(
+      refuse(
+        'settings:set',
+        { wikipediaEndpoint: 'https://en.wikipedia.org/api/rest_v1', evil: true },
+        page(),
+      ),
+    ).toMatch(/Malformed/);
     expect(refuse('pages:followed', { x: 1 }, page())).toMatch(/Malformed/);
   });
 });
@@ -72,7 +115,12 @@ describe('senders', () => {
     expect(contextOf(content())).toBe('content');
     expect(contextOf(page())).toBe('page');
     // The options page open in a tab is still an extension page.
-    expect(contextOf({ ...page('options.html'), tab: { id: 4, url: browser.runtime.getURL('/options.html') } } as never)).toBe('page');
+    expect(
+      contextOf({
+        ...page('options.html'),
+        tab: { id: 4, url: browser.runtime.getURL('/options.html') },
+      } as never),
+    ).toBe('page');
     // Without the "tabs" permission the tab's URL may be hidden: still the extension's own page.
     expect(contextOf({ ...page('options.html'), tab: { id: 4 } } as never)).toBe('page');
     // An extension page framed into a web page is neither.
@@ -83,26 +131,47 @@ describe('senders', () => {
     expect(contextOf({ url: 'file:///etc/passwd', tab: { id: 1 } } as never)).toBeNull();
   });
 
-  it.each(['data:export', 'data:import', 'data:clear', 'settings:set', 'site:enable', 'site:disable', 'site:list', 'site:status', 'pages:followed', 'page:jump', 'status:get'] as const)(
-    '%s: extension pages only',
-    (kind) => {
-      expect(refuse(kind, {}, content())).toMatch(/not allowed from content/);
-    },
-  );
+  it.each([
+    'data:export',
+    'data:import',
+    'data:clear',
+    'settings:set',
+    'site:enable',
+    'site:disable',
+    'site:list',
+    'site:status',
+    'pages:followed',
+    'page:jump',
+    'status:get',
+  ] as const)('%s: extension pages only', (kind) => {
+    expect(refuse(kind, {}, content())).toMatch(/not allowed from content/);
+  });
 
   it('report and leave: content scripts only', () => {
-    expect(refuse('page:report', { url: WEB, visit: 'v', title: '', isLiveBlog: false, updates: [] }, page())).toMatch(/not allowed from page/);
+    expect(
+      refuse('page:report', { url: WEB, visit: 'v', title: '', isLiveBlog: false, updates: [] }, page()),
+    ).toMatch(/not allowed from page/);
     expect(refuse('page:leave', { visit: 'v' }, page())).toMatch(/not allowed from page/);
   });
 
   it('a content script reports, marks and reads only its own page', () => {
     const other = 'https://bank.example/account';
-    expect(refuse('updates:mark', { url: other, ids: ['a'], state: 'new', manual: true }, content())).toMatch(/not this tab's page/);
-    expect(refuse('page:report', { url: other, visit: 'v', title: '', isLiveBlog: false, updates: [] }, content())).toMatch(/not this tab's page/);
+    expect(refuse('updates:mark', { url: other, ids: ['a'], state: 'new', manual: true }, content())).toMatch(
+      /not this tab's page/,
+    );
+    expect(
+      refuse('page:report', { url: other, visit: 'v', title: '', isLiveBlog: false, updates: [] }, content()),
+    ).toMatch(/not this tab's page/);
     expect(refuse('page:get', { url: other }, content())).toMatch(/not this tab's page/);
     expect(refuse('page:get', { tabId: 9 }, content(WEB, 3))).toMatch(/not this tab's page/);
     expect(refuse('page:get', { tabId: 3 }, content(WEB, 3))).toBeNull();
     // Same origin, another path (pushState): still its page.
-    expect(refuse('updates:mark', { url: 'https://news.example/live/2', ids: ['a'], state: 'seen', manual: false }, content())).toBeNull();
+    expect(
+      refuse(
+        'updates:mark',
+        { url: 'https://news.example/live/2', ids: ['a'], state: 'seen', manual: false },
+        content(),
+      ),
+    ).toBeNull();
   });
 });

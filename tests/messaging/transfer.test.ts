@@ -15,10 +15,14 @@ beforeEach(() => {
   browser.runtime.sendMessage = (async (message: unknown) => {
     let reply: unknown;
     await new Promise<void>((done) => {
-      void fakeBrowser.runtime.onMessage.trigger(message, { id: browser.runtime.id, url: browser.runtime.getURL('/options.html') } as never, (r: unknown) => {
-        reply = r;
-        done();
-      });
+      void fakeBrowser.runtime.onMessage.trigger(
+        message,
+        { id: browser.runtime.id, url: browser.runtime.getURL('/options.html') } as never,
+        (r: unknown) => {
+          reply = r;
+          done();
+        },
+      );
     });
     return reply;
   }) as never;
@@ -31,12 +35,25 @@ describe('chunked transfer', () => {
       format: 'backstory-reading',
       version: 2,
       exportedAt: '2024-01-01T00:00:00.000Z',
-      pages: Array.from({ length: 40 }, (_, i) => ({ url: `http://127.0.0.1:9000/t${i}.html`, title: 'x'.repeat(200), isLiveBlog: true, lastVisit: i + 1, updates: [{ id: 'a', label: 'A', firstLine: 'a' }] })),
-      entries: Array.from({ length: 40 }, (_, i) => ({ url: `http://127.0.0.1:9000/t${i}.html`, id: 'a', state: 'seen' as const, manual: true, at: i + 1 })),
+      pages: Array.from({ length: 40 }, (_, i) => ({
+        url: `http://127.0.0.1:9000/t${i}.html`,
+        title: 'x'.repeat(200),
+        isLiveBlog: true,
+        lastVisit: i + 1,
+        updates: [{ id: 'a', label: 'A', firstLine: 'a' }],
+      })),
+      entries: Array.from({ length: 40 }, (_, i) => ({
+        url: `http://127.0.0.1:9000/t${i}.html`,
+        id: 'a',
+        state: 'seen' as const,
+        manual: true,
+        at: i + 1,
+      })),
     };
     const chunks = importChunks(file, 2000);
     expect(chunks.length).toBeGreaterThan(3);
-    for (const c of chunks) expect(JSON.stringify(c.pages).length + JSON.stringify(c.entries).length).toBeLessThan(2500);
+    for (const c of chunks)
+      expect(JSON.stringify(c.pages).length + JSON.stringify(c.entries).length).toBeLessThan(2500);
     expect(await importReading(file)).toMatchObject({ pages: 40, updates: 40, skipped: 0 });
     const back = await exportReading();
     expect(back.pages).toHaveLength(40);

@@ -8,11 +8,22 @@ import { liveBlogAnswer, mergeSettings } from '../../src/shared/settings';
 import { parsePage } from '../helpers';
 
 const twoSections = () =>
-  parsePage(`<html lang="it"><body><main><article><h1>Diretta</h1><div class="diretta">${['ore 14.35', 'ore 12.10']
-    .map((s, i) => `<section class="agg"><p class="ora">${s}</p><p>Aggiornamento numero ${i + 1}: il testo di questo aggiornamento è abbastanza lungo da essere suo.</p></section>`)
-    .join('')}</div></article></main></body></html>`);
+  parsePage(
+    `<html lang="it"><body><main><article><h1>Diretta</h1><div class="diretta">${['ore 14.35', 'ore 12.10']
+      .map(
+        (s, i) =>
+          `<section class="agg"><p class="ora">${s}</p><p>Aggiornamento numero ${i + 1}: il testo di questo aggiornamento è abbastanza lungo da essere suo.</p></section>`,
+      )
+      .join('')}</div></article></main></body></html>`,
+  );
 
-const watch = (answer: boolean | undefined) => new LiveBlogWatch(twoSections(), () => undefined, new AbortController().signal, () => answer);
+const watch = (answer: boolean | undefined) =>
+  new LiveBlogWatch(
+    twoSections(),
+    () => undefined,
+    new AbortController().signal,
+    () => answer,
+  );
 
 describe('a borderline live blog', () => {
   it('is not tracked unasked, and is flagged for the popup to ask', async () => {

@@ -63,7 +63,12 @@ describe('watchDom', () => {
     await settle(80);
     ctl.abort();
     expect(batches).toHaveLength(1);
-    expect(batches[0]).toMatchObject({ added: [p], removed: true, removedFrom: [doc.getElementById('a')], overflow: false });
+    expect(batches[0]).toMatchObject({
+      added: [p],
+      removed: true,
+      removedFrom: [doc.getElementById('a')],
+      overflow: false,
+    });
   });
 });
 

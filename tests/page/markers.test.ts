@@ -6,7 +6,10 @@ import { createOverlay, type MarkerBox } from '../../src/page/features/markers';
 function catchRoots(): ShadowRoot[] {
   const roots: ShadowRoot[] = [];
   const attach = HTMLElement.prototype.attachShadow;
-  vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init: ShadowRootInit) {
+  vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (
+    this: HTMLElement,
+    init: ShadowRootInit,
+  ) {
     const root = attach.call(this, init);
     roots.push(root);
     return root;
@@ -14,7 +17,14 @@ function catchRoots(): ShadowRoot[] {
   return roots;
 }
 
-const marker = (id: string, kind: MarkerBox['kind'], top: number, left = 300): MarkerBox => ({ id, kind, top, left, width: 600, height: 200 });
+const marker = (id: string, kind: MarkerBox['kind'], top: number, left = 300): MarkerBox => ({
+  id,
+  kind,
+  top,
+  left,
+  width: 600,
+  height: 200,
+});
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -46,7 +56,11 @@ describe('overlay', () => {
   it('places a bar beside each flagged update in document coordinates, and moves or removes it as things change', () => {
     const roots = catchRoots();
     const overlay = createOverlay(document, new AbortController().signal, () => undefined);
-    overlay.update({ markers: [marker('a', 'new', 1200), marker('b', 'seen', 1500, 30)], pill: null, announce: 0 });
+    overlay.update({
+      markers: [marker('a', 'new', 1200), marker('b', 'seen', 1500, 30)],
+      pill: null,
+      announce: 0,
+    });
     const bars = () => [...roots[0].querySelectorAll<HTMLElement>('.marker')];
     expect(bars().map((b) => [b.className, b.style.top, b.style.left, b.style.height])).toEqual([
       ['marker new', '1202.5px', '290px', '195px'],

@@ -3,10 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { NamesIndex } from '../../src/page/names';
 import { fixture, parsePage } from '../helpers';
 
-const page = (lang: string, body: string) => parsePage(`<!doctype html><html lang="${lang}"><head><title>t</title></head><body><main>${body}</main></body></html>`);
+const page = (lang: string, body: string) =>
+  parsePage(
+    `<!doctype html><html lang="${lang}"><head><title>t</title></head><body><main>${body}</main></body></html>`,
+  );
 
-const ENGLISH = '<p>French Foreign Minister Jean-Marc Ayrault met UN Secretary-General Ban Ki-moon in Paris on Tuesday, and the two men said the war had to end.</p><p>Ayrault said Russia and Iran bore responsibility for the siege of Aleppo.</p>';
-const GERMAN = '<p>Der französische Außenminister Jean-Marc Ayrault traf am Dienstag in Paris den UN-Generalsekretär Ban Ki-moon. Sie sprachen über den Krieg und die Lage in Aleppo, die nach Ansicht der Minister immer schlimmer wird.</p>';
+const ENGLISH =
+  '<p>French Foreign Minister Jean-Marc Ayrault met UN Secretary-General Ban Ki-moon in Paris on Tuesday, and the two men said the war had to end.</p><p>Ayrault said Russia and Iran bore responsibility for the siege of Aleppo.</p>';
+const GERMAN =
+  '<p>Der französische Außenminister Jean-Marc Ayrault traf am Dienstag in Paris den UN-Generalsekretär Ban Ki-moon. Sie sprachen über den Krieg und die Lage in Aleppo, die nach Ansicht der Minister immer schlimmer wird.</p>';
 
 async function found(doc: Document): Promise<string[]> {
   const names = new NamesIndex(doc);
@@ -16,7 +21,9 @@ async function found(doc: Document): Promise<string[]> {
 
 describe('names by language', () => {
   it('underlines an English page', async () => {
-    expect(await found(page('en', ENGLISH))).toEqual(expect.arrayContaining(['Jean-Marc Ayrault', 'Paris', 'Aleppo']));
+    expect(await found(page('en', ENGLISH))).toEqual(
+      expect.arrayContaining(['Jean-Marc Ayrault', 'Paris', 'Aleppo']),
+    );
   });
 
   it('leaves a German page alone, and says so', async () => {
@@ -31,10 +38,23 @@ describe('names by language', () => {
     expect(names.filter((n) => n === 'Paris')).toHaveLength(1);
   });
 
-  it.each(['real/spiegel-albtraum.html', 'real/lemonde-loi-renseignement.html'])('finds no names on %s', async (file) => {
-    const doc = parsePage(fixture(file));
-    expect(await found(doc.querySelector('main') ? doc : parsePage(fixture(file).replace(/<body([^>]*)>/, '<body$1><main>').replace('</body>', '</main></body>')))).toEqual([]);
-  });
+  it.each(['real/spiegel-albtraum.html', 'real/lemonde-loi-renseignement.html'])(
+    'finds no names on %s',
+    async (file) => {
+      const doc = parsePage(fixture(file));
+      expect(
+        await found(
+          doc.querySelector('main')
+            ? doc
+            : parsePage(
+                fixture(file)
+                  .replace(/<body([^>]*)>/, '<body$1><main>')
+                  .replace('</body>', '</main></body>'),
+              ),
+        ),
+      ).toEqual([]);
+    },
+  );
 });
 
 describe('the page language, judged once', () => {

@@ -9,12 +9,22 @@ import { listen } from '../../src/messaging/router';
 import { runReading } from '../../src/page/features/reading';
 import { markersFeature } from '../../src/page/features/markers';
 import { PageSession } from '../../src/page/session';
-import { clearReading, markUpdates, openStore, pageState, recordReport, type DB } from '../../src/reading/store';
+import {
+  clearReading,
+  markUpdates,
+  openStore,
+  pageState,
+  recordReport,
+  type DB,
+} from '../../src/reading/store';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
 const ENTRY_HEIGHT = 300;
 const PAGE = `<main><div class="ncpost-list-container">${[4, 3, 2, 1]
-  .map((n) => `<div class="ncpost-list-post"><div class="ncpost-container" data-ncpost-id="${n}"><div class="ncpost-header"><time datetime="2023-06-21T1${n}:00:00Z" class="ncpost-timestamp">1${n}:00</time></div><h3 class="ncpost-title">Post ${n}</h3><div class="ncpost-content"><p>Words of post ${n}.</p></div></div></div>`)
+  .map(
+    (n) =>
+      `<div class="ncpost-list-post"><div class="ncpost-container" data-ncpost-id="${n}"><div class="ncpost-header"><time datetime="2023-06-21T1${n}:00:00Z" class="ncpost-timestamp">1${n}:00</time></div><h3 class="ncpost-title">Post ${n}</h3><div class="ncpost-content"><p>Words of post ${n}.</p></div></div></div>`,
+  )
   .join('')}</div></main>`;
 
 let db: DB;
@@ -32,9 +42,20 @@ function layout(scroll: number) {
     const i = posts.indexOf(this);
     // A post the page keeps hidden (Guardian's pending updates) takes no room.
     const hidden = i >= 0 && (this as HTMLElement).hidden;
-    const top = i < 0 ? 0 : posts.slice(0, i).filter((p) => !(p as HTMLElement).hidden).length * ENTRY_HEIGHT - scroll;
+    const top =
+      i < 0 ? 0 : posts.slice(0, i).filter((p) => !(p as HTMLElement).hidden).length * ENTRY_HEIGHT - scroll;
     const height = i < 0 || hidden ? 0 : ENTRY_HEIGHT;
-    return { top, bottom: top + height, left: 100, right: 700, width: 600, height, x: 100, y: top, toJSON: () => ({}) } as DOMRect;
+    return {
+      top,
+      bottom: top + height,
+      left: 100,
+      right: 700,
+      width: 600,
+      height,
+      x: 100,
+      y: top,
+      toJSON: () => ({}),
+    } as DOMRect;
   });
 }
 
@@ -68,7 +89,9 @@ function session(): PageSession {
 }
 
 beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearInterval', 'clearTimeout', 'performance', 'Date'] });
+  vi.useFakeTimers({
+    toFake: ['setTimeout', 'setInterval', 'clearInterval', 'clearTimeout', 'performance', 'Date'],
+  });
   document.body.innerHTML = PAGE;
   db = await openStore(`reading-${dbCount++}`);
   failMarks = 0;
@@ -83,7 +106,10 @@ beforeEach(async () => {
   });
   roots = [];
   const attach = HTMLElement.prototype.attachShadow;
-  vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init: ShadowRootInit) {
+  vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (
+    this: HTMLElement,
+    init: ShadowRootInit,
+  ) {
     const root = attach.call(this, init);
     roots.push(root);
     return root;
@@ -186,13 +212,24 @@ describe('reading in the page', () => {
     const reading = runReading(session(), ctl.signal);
     await pass(300);
     const mine = reading.state()!;
-    reading.apply({ ...mine, url: 'http://elsewhere.example/live', updates: mine.updates.map((u) => ({ ...u, state: 'seen' })), unseen: 0 });
+    reading.apply({
+      ...mine,
+      url: 'http://elsewhere.example/live',
+      updates: mine.updates.map((u) => ({ ...u, state: 'seen' })),
+      unseen: 0,
+    });
     expect(reading.state()).toBe(mine);
     ctl.abort();
   });
 
   it('counts an update the page keeps hidden as new, and never as seen while it stays hidden', async () => {
-    await recordReport(db, { url: location.href, visit: 'earlier', title: 't', isLiveBlog: true, updates: ['3', '2', '1'].map((id) => ({ id, label: '', firstLine: '' })) });
+    await recordReport(db, {
+      url: location.href,
+      visit: 'earlier',
+      title: 't',
+      isLiveBlog: true,
+      updates: ['3', '2', '1'].map((id) => ({ id, label: '', firstLine: '' })),
+    });
     (document.querySelector('.ncpost-list-post') as HTMLElement).hidden = true; // post 4, inserted but pending
     layout(0);
     const ctl = new AbortController();
@@ -207,7 +244,13 @@ describe('reading in the page', () => {
   });
 
   it('flags, on a later visit, what arrived while the reader was away, until it is seen', async () => {
-    await recordReport(db, { url: location.href, visit: 'earlier', title: 't', isLiveBlog: true, updates: ['3', '2', '1'].map((id) => ({ id, label: '', firstLine: '' })) });
+    await recordReport(db, {
+      url: location.href,
+      visit: 'earlier',
+      title: 't',
+      isLiveBlog: true,
+      updates: ['3', '2', '1'].map((id) => ({ id, label: '', firstLine: '' })),
+    });
     layout(0);
     const ctl = new AbortController();
     runReading(session(), ctl.signal);

@@ -16,7 +16,10 @@ import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 /** A Norkon live blog (the shape tests/page/reading.test.ts uses), one sentence of names per post. */
 const blog = (posts: Array<[number, string]>) =>
   `<main><h1>Live</h1><div class="ncpost-list-container">${posts
-    .map(([n, text]) => `<div class="ncpost-list-post"><div class="ncpost-container" data-ncpost-id="${n}"><div class="ncpost-header"><time datetime="2023-06-21T1${n % 10}:00:00Z" class="ncpost-timestamp">1${n % 10}:00</time></div><h3 class="ncpost-title">Post ${n}</h3><div class="ncpost-content"><p>${text}</p></div></div></div>`)
+    .map(
+      ([n, text]) =>
+        `<div class="ncpost-list-post"><div class="ncpost-container" data-ncpost-id="${n}"><div class="ncpost-header"><time datetime="2023-06-21T1${n % 10}:00:00Z" class="ncpost-timestamp">1${n % 10}:00</time></div><h3 class="ncpost-title">Post ${n}</h3><div class="ncpost-content"><p>${text}</p></div></div></div>`,
+    )
     .join('')}</div></main>`;
 
 const BLOG_A = blog([
@@ -68,12 +71,28 @@ const failing = (...ids: FeatureId[]): Feature[] =>
     if (!ids.includes(f.id)) return f;
     const error = () => new Error(`${f.id} broke at ${location.href}`);
     return f.id === 'names'
-      ? { id: f.id, init: async () => { await null; throw error(); } }
-      : { id: f.id, init: () => { throw error(); } };
+      ? {
+          id: f.id,
+          init: async () => {
+            await null;
+            throw error();
+          },
+        }
+      : {
+          id: f.id,
+          init: () => {
+            throw error();
+          },
+        };
   });
 
 function run(options: RuntimeOptions = {}): PageRuntime {
-  const runtime = new PageRuntime(document, { ...DEFAULT_SETTINGS }, ctl.signal, { quietMs: 40, settleMaxMs: 1000, urls: { pollMs: 30, navigationApi: false }, ...options });
+  const runtime = new PageRuntime(document, { ...DEFAULT_SETTINGS }, ctl.signal, {
+    quietMs: 40,
+    settleMaxMs: 1000,
+    urls: { pollMs: 30, navigationApi: false },
+    ...options,
+  });
   runtime.start();
   return runtime;
 }
@@ -155,8 +174,21 @@ describe('features in isolation', () => {
   it('a listener that throws is reported under its feature, and the others still get the event', async () => {
     background();
     const seen: string[] = [];
-    const thrower: Feature = { id: 'markers', init: (ctx, signal) => ctx.on('names', () => { throw new Error('boom'); }, signal) };
-    const witness: Feature = { id: 'cards', init: (ctx, signal) => ctx.on('names', () => void seen.push('names'), signal) };
+    const thrower: Feature = {
+      id: 'markers',
+      init: (ctx, signal) =>
+        ctx.on(
+          'names',
+          () => {
+            throw new Error('boom');
+          },
+          signal,
+        ),
+    };
+    const witness: Feature = {
+      id: 'cards',
+      init: (ctx, signal) => ctx.on('names', () => void seen.push('names'), signal),
+    };
     const runtime = run({ features: [FEATURES[0], thrower, witness] });
     await runtime.ready;
     expect(seen.length).toBeGreaterThan(0);
@@ -292,9 +324,17 @@ describe('the scope follows the page', () => {
     await runtime.ready;
     expect(names(runtime.session)).toEqual(expect.arrayContaining(['Angela Merkel']));
     // Same URL, new article: the kind of swap a page makes when it re-renders its content root.
-    document.querySelector('main')!.replaceWith(Object.assign(document.createElement('main'), { innerHTML: '<p>Vladimir Putin received the delegation in Moscow on Tuesday, the Kremlin said.</p>' }));
+    document.querySelector('main')!.replaceWith(
+      Object.assign(document.createElement('main'), {
+        innerHTML: '<p>Vladimir Putin received the delegation in Moscow on Tuesday, the Kremlin said.</p>',
+      }),
+    );
     await until(() => names(runtime.session).includes('Vladimir Putin'), 'names of the new <main>');
-    document.body.replaceWith(Object.assign(document.createElement('body'), { innerHTML: '<main><p>Emmanuel Macron spoke in Paris on Wednesday about the summit.</p></main>' }));
+    document.body.replaceWith(
+      Object.assign(document.createElement('body'), {
+        innerHTML: '<main><p>Emmanuel Macron spoke in Paris on Wednesday about the summit.</p></main>',
+      }),
+    );
     await until(() => names(runtime.session).includes('Emmanuel Macron'), 'names of the new <body>');
   });
 });

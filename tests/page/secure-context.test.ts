@@ -17,10 +17,14 @@ const DIRS = ['src/page', 'src/detect', 'src/liveblog', 'src/ui'];
 function imports(file: string): string[] {
   const source = readFileSync(file, 'utf8');
   const out: string[] = [];
-  for (const m of source.matchAll(/(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]|import\s+['"](\.[^'"]+)['"]/g)) {
+  for (const m of source.matchAll(
+    /(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]|import\s+['"](\.[^'"]+)['"]/g,
+  )) {
     const spec = (m[1] ?? m[2]).replace(/\?.*$/, '');
     const base = resolve(dirname(file), spec);
-    const hit = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((p) => existsSync(p) && statSync(p).isFile());
+    const hit = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find(
+      (p) => existsSync(p) && statSync(p).isFile(),
+    );
     if (hit && /\.tsx?$/.test(hit)) out.push(hit);
   }
   return out;
@@ -35,7 +39,10 @@ function contentScriptFiles(): Set<string> {
     seen.add(f);
     queue.push(...imports(f));
   }
-  const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : /\.tsx?$/.test(n) ? [join(dir, n)] : []));
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) =>
+      statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : /\.tsx?$/.test(n) ? [join(dir, n)] : [],
+    );
   for (const d of DIRS) for (const f of walk(join(REPO, d))) seen.add(f);
   return seen;
 }
@@ -49,13 +56,23 @@ describe('secure-context independence of the content script', () => {
 
   it('reads the whole content script: the session, every feature, the detector, the card', () => {
     const files = [...contentScriptFiles()].map((f) => relative(REPO, f));
-    for (const f of ['entrypoints/content/index.ts', 'src/page/session.ts', 'src/page/features/reading.ts', 'src/page/features/cards.ts', 'src/messaging/client.ts', 'src/shared/settings.ts', 'src/ui/Card.tsx']) {
+    for (const f of [
+      'entrypoints/content/index.ts',
+      'src/page/session.ts',
+      'src/page/features/reading.ts',
+      'src/page/features/cards.ts',
+      'src/messaging/client.ts',
+      'src/shared/settings.ts',
+      'src/ui/Card.tsx',
+    ]) {
       expect(files).toContain(f);
     }
   });
 
   it('uses no API that exists only in secure contexts', () => {
-    const found = [...contentScriptFiles()].flatMap((f) => secureOnlyUses(readFileSync(f, 'utf8')).map((api) => `${relative(REPO, f)}: ${api}`));
+    const found = [...contentScriptFiles()].flatMap((f) =>
+      secureOnlyUses(readFileSync(f, 'utf8')).map((api) => `${relative(REPO, f)}: ${api}`),
+    );
     expect(found).toEqual([]);
   });
 });

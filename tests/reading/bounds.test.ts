@@ -31,7 +31,13 @@ const report = (ids: string[], extra: Partial<PageReport> = {}): PageReport => (
   updates: ids.map((id) => ({ id, label: `L ${id}`, firstLine: `text ${id}` })),
   ...extra,
 });
-const page = (i: number, isLiveBlog: boolean, lastVisit: number): ExportFile['pages'][number] => ({ url: `http://127.0.0.1:9000/p${i}.html`, title: `p${i}`, isLiveBlog, lastVisit, updates: [] });
+const page = (i: number, isLiveBlog: boolean, lastVisit: number): ExportFile['pages'][number] => ({
+  url: `http://127.0.0.1:9000/p${i}.html`,
+  title: `p${i}`,
+  isLiveBlog,
+  lastVisit,
+  updates: [],
+});
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -63,7 +69,13 @@ describe('caps', () => {
 
   it('an import cuts the same way (a 5 MB title no longer breaks export)', async () => {
     const db = await fresh();
-    await importAll(db, { format: 'backstory-reading', version: 2, exportedAt: '', pages: [{ ...page(1, true, 1), title: 'x'.repeat(5_000_000) }], entries: [] });
+    await importAll(db, {
+      format: 'backstory-reading',
+      version: 2,
+      exportedAt: '',
+      pages: [{ ...page(1, true, 1), title: 'x'.repeat(5_000_000) }],
+      entries: [],
+    });
     expect((await exportAll(db)).pages[0].title).toHaveLength(TITLE_MAX);
   });
 });
@@ -71,17 +83,36 @@ describe('caps', () => {
 describe('pages kept', () => {
   it(`over ${PAGES_MAX} pages that are not live blogs, the least recently seen go; live blogs never`, async () => {
     const db = await fresh();
-    const pages = [page(0, true, 1), page(1, true, 2), ...Array.from({ length: PAGES_MAX + 5 }, (_, i) => page(i + 2, false, 10 + i))];
-    await importAll(db, { format: 'backstory-reading', version: 2, exportedAt: '', pages, entries: [{ url: pages[2].url, id: 'x', state: 'seen', manual: true, at: 1 }] });
+    const pages = [
+      page(0, true, 1),
+      page(1, true, 2),
+      ...Array.from({ length: PAGES_MAX + 5 }, (_, i) => page(i + 2, false, 10 + i)),
+    ];
+    await importAll(db, {
+      format: 'backstory-reading',
+      version: 2,
+      exportedAt: '',
+      pages,
+      entries: [{ url: pages[2].url, id: 'x', state: 'seen', manual: true, at: 1 }],
+    });
     const kept = (await exportAll(db)).pages;
     expect(kept.filter((p) => !p.isLiveBlog)).toHaveLength(PAGES_MAX);
-    expect(kept.filter((p) => p.isLiveBlog).map((p) => p.url).sort()).toEqual([pages[0].url, pages[1].url]);
+    expect(
+      kept
+        .filter((p) => p.isLiveBlog)
+        .map((p) => p.url)
+        .sort(),
+    ).toEqual([pages[0].url, pages[1].url]);
     // The five oldest other pages went, with their marks.
     expect(await pageState(db, pages[2].url)).toBeNull();
     expect(await pageState(db, pages[7].url)).not.toBeNull();
     expect((await exportAll(db)).entries).toEqual([]);
     // One more visit (120 pushState steps make 120 pages): the oldest other page goes.
-    await recordReport(db, report(['a'], { url: 'http://127.0.0.1:9000/new.html', isLiveBlog: false }), 10_000);
+    await recordReport(
+      db,
+      report(['a'], { url: 'http://127.0.0.1:9000/new.html', isLiveBlog: false }),
+      10_000,
+    );
     expect(await pageState(db, pages[7].url)).toBeNull();
     expect((await exportAll(db)).pages.filter((p) => !p.isLiveBlog)).toHaveLength(PAGES_MAX);
   });
@@ -106,7 +137,17 @@ describe('export in chunks', () => {
     const big = 'y'.repeat(LABEL_MAX);
     for (let p = 0; p < 6; p++) {
       const url = `http://127.0.0.1:9000/chunk${p}.html`;
-      await recordReport(db, { url, visit: 'v', title: 'z'.repeat(TITLE_MAX), isLiveBlog: true, updates: Array.from({ length: UPDATES_MAX }, (_, i) => ({ id: `${'i'.repeat(250)}${i}`, label: big, firstLine: big })) });
+      await recordReport(db, {
+        url,
+        visit: 'v',
+        title: 'z'.repeat(TITLE_MAX),
+        isLiveBlog: true,
+        updates: Array.from({ length: UPDATES_MAX }, (_, i) => ({
+          id: `${'i'.repeat(250)}${i}`,
+          label: big,
+          firstLine: big,
+        })),
+      });
       await markUpdates(db, url, [`${'i'.repeat(250)}1`], 'seen', true);
     }
     const whole = await exportAll(db);
@@ -177,7 +218,9 @@ describe('quota', () => {
       throw new DOMException('stopped', 'AbortError');
     });
     const held = new HeldMarks(async () => db);
-    await expect(held.mark(URL_A, ['a'], 'seen', false, () => pageState(db, URL_A))).rejects.toThrow('stopped');
+    await expect(held.mark(URL_A, ['a'], 'seen', false, () => pageState(db, URL_A))).rejects.toThrow(
+      'stopped',
+    );
     expect(storeStatus.quota).toBeNull();
   });
 });

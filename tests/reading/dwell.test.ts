@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DwellTracker } from '../../src/reading/dwell';
 
-const vis = (entries: Record<string, [number, number]>) => new Map(Object.entries(entries).map(([id, [visible, height]]) => [id, { visible, height }]));
+const vis = (entries: Record<string, [number, number]>) =>
+  new Map(Object.entries(entries).map(([id, [visible, height]]) => [id, { visible, height }]));
 
 describe('DwellTracker', () => {
   it('marks nothing before the reader has interacted (restored scroll)', () => {

@@ -1,14 +1,42 @@
 /** Page-controlled ids and labels: whatever a page names its updates, their state is stored, read back and markable. */
 import { describe, expect, it } from 'vitest';
-import { exportAll, importAll, markUpdates, openStore, pageState, recordReport } from '../../src/reading/store';
+import {
+  exportAll,
+  importAll,
+  markUpdates,
+  openStore,
+  pageState,
+  recordReport,
+} from '../../src/reading/store';
 import type { PageReport } from '../../src/reading/types';
 
 const URL_A = 'http://127.0.0.1:9000/fuzz.html';
 const big = 'x'.repeat(100_000);
 const HOSTILE = [
-  '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'prototype', 'then',
-  '', ' ', '\uD800', 'a\uDC00b', '\uDBFF\uDFFF', '0', '-1', 'length', 'null', 'undefined', 'NaN',
-  big, big + 'y', '\u0000', 'é'.normalize('NFD'), '\u202Eevil',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__defineGetter__',
+  'prototype',
+  'then',
+  '',
+  ' ',
+  '\uD800',
+  'a\uDC00b',
+  '\uDBFF\uDFFF',
+  '0',
+  '-1',
+  'length',
+  'null',
+  'undefined',
+  'NaN',
+  big,
+  big + 'y',
+  '\u0000',
+  'é'.normalize('NFD'),
+  '\u202Eevil',
 ];
 let n = 0;
 
@@ -20,7 +48,11 @@ describe('hostile ids and labels', () => {
       visit: 'v1',
       title: '__proto__',
       isLiveBlog: true,
-      updates: HOSTILE.map((id, i) => ({ id, label: HOSTILE[(i + 3) % HOSTILE.length], firstLine: HOSTILE[(i + 7) % HOSTILE.length] })),
+      updates: HOSTILE.map((id, i) => ({
+        id,
+        label: HOSTILE[(i + 3) % HOSTILE.length],
+        firstLine: HOSTILE[(i + 7) % HOSTILE.length],
+      })),
     };
     const state = await recordReport(db, report, 1000);
     expect(state.updates).toHaveLength(HOSTILE.length);
@@ -50,9 +82,22 @@ describe('hostile ids and labels', () => {
     );
     await importAll(db, file);
     // "__proto__" and "constructor" stand for "a"; "toString" is just an id.
-    const state = await recordReport(db, { url: URL_A, visit: 'v9', title: 't', isLiveBlog: true, updates: [{ id: '__proto__', label: '', firstLine: '' }, { id: 'toString', label: '', firstLine: '' }] }, 5);
+    const state = await recordReport(
+      db,
+      {
+        url: URL_A,
+        visit: 'v9',
+        title: 't',
+        isLiveBlog: true,
+        updates: [
+          { id: '__proto__', label: '', firstLine: '' },
+          { id: 'toString', label: '', firstLine: '' },
+        ],
+      },
+      5,
+    );
     expect(state.updates.map((u) => u.id)).toEqual(['a', 'toString']);
     expect((await markUpdates(db, URL_A, ['constructor', 'toString'], 'seen', true))!.unseen).toBe(0);
-    expect(Object.getPrototypeOf(({}) as object)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf({} as object)).toBe(Object.prototype);
   });
 });

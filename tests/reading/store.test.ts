@@ -16,7 +16,12 @@ import {
 import type { ExportFile, PageReport, UpdateSummary } from '../../src/reading/types';
 
 const URL_A = 'http://127.0.0.1:9000/live.html';
-const summary = (id: string, extra: Partial<UpdateSummary> = {}): UpdateSummary => ({ id, label: `UPDATE ${id}`, firstLine: `text ${id}`, ...extra });
+const summary = (id: string, extra: Partial<UpdateSummary> = {}): UpdateSummary => ({
+  id,
+  label: `UPDATE ${id}`,
+  firstLine: `text ${id}`,
+  ...extra,
+});
 const report = (visit: string, ids: Array<string | UpdateSummary>, url = URL_A): PageReport => ({
   url,
   visit,
@@ -24,7 +29,8 @@ const report = (visit: string, ids: Array<string | UpdateSummary>, url = URL_A):
   isLiveBlog: true,
   updates: ids.map((u) => (typeof u === 'string' ? summary(u) : u)),
 });
-const states = (s: { updates: Array<{ id: string; state: string }> } | null) => s!.updates.map((u) => `${u.id}:${u.state}`);
+const states = (s: { updates: Array<{ id: string; state: string }> } | null) =>
+  s!.updates.map((u) => `${u.id}:${u.state}`);
 
 let db: DB;
 let n = 0;
@@ -45,23 +51,53 @@ describe('visits', () => {
 
   it('on a first visit, flags nothing already there, and every live insertion', async () => {
     const first = await recordReport(db, report('v1', ['a', 'b']), 1000);
-    expect(first.updates.map((u) => [u.fresh, u.backlog])).toEqual([[false, true], [false, true]]);
+    expect(first.updates.map((u) => [u.fresh, u.backlog])).toEqual([
+      [false, true],
+      [false, true],
+    ]);
     const live = await recordReport(db, report('v1', ['c', 'a', 'b']), 2000);
-    expect(live.updates.map((u) => [u.id, u.fresh, u.backlog])).toEqual([['c', true, false], ['a', false, true], ['b', false, true]]);
+    expect(live.updates.map((u) => [u.id, u.fresh, u.backlog])).toEqual([
+      ['c', true, false],
+      ['a', false, true],
+      ['b', false, true],
+    ]);
   });
 
   it('on a later visit, calls fresh what was not there at the visit before, and keeps flagging unseen non-backlog updates', async () => {
     await recordReport(db, report('v1', ['a']), 1000);
     await recordReport(db, report('v1', ['b', 'a']), 2000); // live insertion, same visit
     const next = await recordReport(db, report('v2', ['c', 'b', 'a']), 3000);
-    expect(next.updates.map((u) => [u.id, u.fresh, u.backlog])).toEqual([['c', true, false], ['b', false, false], ['a', false, true]]);
+    expect(next.updates.map((u) => [u.id, u.fresh, u.backlog])).toEqual([
+      ['c', true, false],
+      ['b', false, false],
+      ['a', false, true],
+    ]);
     expect(next.previousVisit).toBe(2000);
   });
 
   it('treats older updates loaded later ("load more") as backlog, not as new', async () => {
-    await recordReport(db, report('v1', [summary('b', { time: '2024-01-01T10:00:00Z' }), summary('a', { time: '2024-01-01T09:00:00Z' })]), 1000);
-    const more = await recordReport(db, report('v1', [summary('b', { time: '2024-01-01T10:00:00Z' }), summary('a', { time: '2024-01-01T09:00:00Z' }), summary('z', { time: '2024-01-01T08:00:00Z' })]), 2000);
-    expect(more.updates.map((u) => [u.id, u.fresh, u.backlog])).toEqual([['b', false, true], ['a', false, true], ['z', false, true]]);
+    await recordReport(
+      db,
+      report('v1', [
+        summary('b', { time: '2024-01-01T10:00:00Z' }),
+        summary('a', { time: '2024-01-01T09:00:00Z' }),
+      ]),
+      1000,
+    );
+    const more = await recordReport(
+      db,
+      report('v1', [
+        summary('b', { time: '2024-01-01T10:00:00Z' }),
+        summary('a', { time: '2024-01-01T09:00:00Z' }),
+        summary('z', { time: '2024-01-01T08:00:00Z' }),
+      ]),
+      2000,
+    );
+    expect(more.updates.map((u) => [u.id, u.fresh, u.backlog])).toEqual([
+      ['b', false, true],
+      ['a', false, true],
+      ['z', false, true],
+    ]);
   });
 
   it('lets two tabs of one blog report without starting new visits for each other', async () => {
@@ -79,7 +115,10 @@ describe('marks', () => {
     await recordReport(db, report('v1', ['a', 'b']));
     await markUpdates(db, URL_A, ['a'], 'new', true); // reader: keep "a" new
     const auto = await markUpdates(db, URL_A, ['a', 'b'], 'seen', false);
-    expect(auto!.updates.map((u) => [u.id, u.state, u.manual])).toEqual([['a', 'new', true], ['b', 'seen', false]]);
+    expect(auto!.updates.map((u) => [u.id, u.state, u.manual])).toEqual([
+      ['a', 'new', true],
+      ['b', 'seen', false],
+    ]);
     const manual = await markUpdates(db, URL_A, ['a'], 'seen', true);
     expect(manual!.unseen).toBe(0);
   });
@@ -110,19 +149,51 @@ describe('marks', () => {
     await expect(markUpdates(db, URL_A, ['a', 'b', 'c'], 'seen', false)).rejects.toThrow();
     spy.mockRestore();
     expect(states(await pageState(db, URL_A))).toEqual(['a:new', 'b:new', 'c:new']);
-    expect(states(await markUpdates(db, URL_A, ['a', 'b', 'c'], 'seen', false))).toEqual(['a:seen', 'b:seen', 'c:seen']);
+    expect(states(await markUpdates(db, URL_A, ['a', 'b', 'c'], 'seen', false))).toEqual([
+      'a:seen',
+      'b:seen',
+      'c:seen',
+    ]);
   });
 
   it('follow an edited id-less update to the id its state is kept under', async () => {
-    const before = summary('t1abcdef', { label: 'UPDATE 1615 GMT', firstLine: 'Turkey says three of its soldiers have been killed and ten wounded near al-Bab' });
-    await recordReport(db, report('v1', [before, summary('t2zzzzzz', { label: 'UPDATE 0830 GMT', firstLine: 'Residents of eastern Aleppo appeal to the world' })]));
+    const before = summary('t1abcdef', {
+      label: 'UPDATE 1615 GMT',
+      firstLine: 'Turkey says three of its soldiers have been killed and ten wounded near al-Bab',
+    });
+    await recordReport(
+      db,
+      report('v1', [
+        before,
+        summary('t2zzzzzz', {
+          label: 'UPDATE 0830 GMT',
+          firstLine: 'Residents of eastern Aleppo appeal to the world',
+        }),
+      ]),
+    );
     await markUpdates(db, URL_A, ['t1abcdef'], 'seen', false);
-    const edited = { ...before, id: 't9edited', firstLine: 'Turkey says three of its soldiers were killed and ten wounded near the town of al-Bab' };
-    const state = await recordReport(db, report('v2', [edited, summary('t2zzzzzz', { label: 'UPDATE 0830 GMT', firstLine: 'Residents of eastern Aleppo appeal to the world' })]));
+    const edited = {
+      ...before,
+      id: 't9edited',
+      firstLine: 'Turkey says three of its soldiers were killed and ten wounded near the town of al-Bab',
+    };
+    const state = await recordReport(
+      db,
+      report('v2', [
+        edited,
+        summary('t2zzzzzz', {
+          label: 'UPDATE 0830 GMT',
+          firstLine: 'Residents of eastern Aleppo appeal to the world',
+        }),
+      ]),
+    );
     expect(state.aliases).toEqual({ t9edited: 't1abcdef' });
     expect(states(state)).toEqual(['t1abcdef:seen', 't2zzzzzz:new']);
     // Marks sent under the new id land on the stored one.
-    expect(states(await markUpdates(db, URL_A, ['t9edited'], 'new', true))).toEqual(['t1abcdef:new', 't2zzzzzz:new']);
+    expect(states(await markUpdates(db, URL_A, ['t9edited'], 'new', true))).toEqual([
+      't1abcdef:new',
+      't2zzzzzz:new',
+    ]);
   });
 });
 
@@ -132,7 +203,10 @@ describe('followed pages', () => {
     await recordReport(db, report('v1', ['x'], 'http://127.0.0.1:9000/other.html'), 2000);
     await markUpdates(db, URL_A, ['a'], 'seen', false);
     const list = await followedPages(db);
-    expect(list.map((p) => [p.url.split('/').pop(), p.unseen, p.total])).toEqual([['other.html', 1, 1], ['live.html', 1, 2]]);
+    expect(list.map((p) => [p.url.split('/').pop(), p.unseen, p.total])).toEqual([
+      ['other.html', 1, 1],
+      ['live.html', 1, 2],
+    ]);
   });
 });
 
@@ -142,8 +216,26 @@ describe('schema upgrades', () => {
     const v1 = await openStore(name, 1);
     expect(v1.version).toBe(1);
     // The records exactly as version 1 wrote them: one visit id, knownBefore only after a second visit.
-    await v1.put('pages', { url: URL_A, title: 'Live', isLiveBlog: true, updates: [summary('b'), summary('a')], firstVisit: 1, lastVisit: 5, previousVisit: 3, visit: 'old-visit', knownBefore: ['a'] } as never);
-    await v1.put('pages', { url: 'http://127.0.0.1:9000/first.html', title: 'First', isLiveBlog: true, updates: [summary('x')], firstVisit: 1, lastVisit: 1, visit: 'only-visit' } as never);
+    await v1.put('pages', {
+      url: URL_A,
+      title: 'Live',
+      isLiveBlog: true,
+      updates: [summary('b'), summary('a')],
+      firstVisit: 1,
+      lastVisit: 5,
+      previousVisit: 3,
+      visit: 'old-visit',
+      knownBefore: ['a'],
+    } as never);
+    await v1.put('pages', {
+      url: 'http://127.0.0.1:9000/first.html',
+      title: 'First',
+      isLiveBlog: true,
+      updates: [summary('x')],
+      firstVisit: 1,
+      lastVisit: 1,
+      visit: 'only-visit',
+    } as never);
     await v1.put('entries', { url: URL_A, id: 'a', state: 'seen', manual: false, at: 4 });
     v1.close();
 
@@ -152,10 +244,16 @@ describe('schema upgrades', () => {
     expect(states(await pageState(v2, URL_A))).toEqual(['b:new', 'a:seen']);
     const page = await v2.get('pages', URL_A);
     expect(page).toMatchObject({ visits: ['old-visit'], knownBefore: ['a'], initial: ['a'], aliases: {} });
-    expect(await v2.get('pages', 'http://127.0.0.1:9000/first.html')).toMatchObject({ visits: ['only-visit'], knownBefore: ['x'], initial: ['x'] });
+    expect(await v2.get('pages', 'http://127.0.0.1:9000/first.html')).toMatchObject({
+      visits: ['only-visit'],
+      knownBefore: ['x'],
+      initial: ['x'],
+    });
     // The old load is recognised as the same visit; a new one starts a new visit.
     expect((await recordReport(v2, report('old-visit', ['b', 'a']), 6)).previousVisit).toBe(3);
-    expect((await recordReport(v2, report('new-visit', ['c', 'b', 'a']), 7)).updates.map((u) => u.fresh)).toEqual([true, false, false]);
+    expect(
+      (await recordReport(v2, report('new-visit', ['c', 'b', 'a']), 7)).updates.map((u) => u.fresh),
+    ).toEqual([true, false, false]);
     v2.close();
   });
 
@@ -176,7 +274,12 @@ describe('export and import', () => {
     const file = await exportAll(db);
     expect(file).toMatchObject({ format: 'backstory-reading', version: EXPORT_VERSION });
     const other = await fresh();
-    expect(await importAll(other, JSON.parse(JSON.stringify(file)))).toEqual({ pages: 1, updates: 1, skipped: 0, urls: [URL_A] });
+    expect(await importAll(other, JSON.parse(JSON.stringify(file)))).toEqual({
+      pages: 1,
+      updates: 1,
+      skipped: 0,
+      urls: [URL_A],
+    });
     const state = await pageState(other, URL_A);
     expect(states(state)).toEqual(['a:seen', 'b:new']);
     expect(state!.updates.every((u) => u.backlog)).toBe(true);
@@ -187,7 +290,9 @@ describe('export and import', () => {
       format: 'backstory-reading',
       version: 1,
       exportedAt: '2024-01-01T00:00:00.000Z',
-      pages: [{ url: URL_A, title: 'Live', isLiveBlog: true, lastVisit: 10, updates: [summary('a'), summary('b')] }],
+      pages: [
+        { url: URL_A, title: 'Live', isLiveBlog: true, lastVisit: 10, updates: [summary('a'), summary('b')] },
+      ],
       entries: [{ url: URL_A, id: 'b', state: 'seen', manual: true, at: 9 }],
     };
     expect(await importAll(db, v1)).toEqual({ pages: 1, updates: 1, skipped: 0, urls: [URL_A] });
@@ -222,12 +327,29 @@ describe('export and import', () => {
       format: 'backstory-reading',
       version: 2,
       exportedAt: '',
-      pages: [{ url: URL_A, title: 'Older title', isLiveBlog: true, firstVisit: 1000, lastVisit: 2000, updates: [summary('a')], initial: ['a'], aliases: { tx: 'a' } }],
+      pages: [
+        {
+          url: URL_A,
+          title: 'Older title',
+          isLiveBlog: true,
+          firstVisit: 1000,
+          lastVisit: 2000,
+          updates: [summary('a')],
+          initial: ['a'],
+          aliases: { tx: 'a' },
+        },
+      ],
       entries: [],
     };
     await importAll(db, file);
     const page = await db.get('pages', URL_A);
-    expect(page).toMatchObject({ title: 'Live', firstVisit: 1000, lastVisit: 5000, initial: ['a'], aliases: { tx: 'a' } });
+    expect(page).toMatchObject({
+      title: 'Live',
+      firstVisit: 1000,
+      lastVisit: 5000,
+      initial: ['a'],
+      aliases: { tx: 'a' },
+    });
     expect(page!.updates.map((u) => u.id)).toEqual(['b', 'a']);
     expect((await pageState(db, URL_A))!.updates.map((u) => u.backlog)).toEqual([false, true]);
   });
@@ -235,17 +357,29 @@ describe('export and import', () => {
   it('rejects what is not an export, or is from a newer version; skips malformed rows', async () => {
     await expect(importAll(db, { format: 'nope' })).rejects.toThrow(/Not a Backstory/);
     await expect(importAll(db, null)).rejects.toThrow(/Not a Backstory/);
-    await expect(importAll(db, { format: 'backstory-reading', version: EXPORT_VERSION + 1, pages: [], entries: [] })).rejects.toThrow(/newer Backstory/);
+    await expect(
+      importAll(db, { format: 'backstory-reading', version: EXPORT_VERSION + 1, pages: [], entries: [] }),
+    ).rejects.toThrow(/newer Backstory/);
     await expect(importAll(db, { format: 'backstory-reading', version: 2 })).rejects.toThrow(/no pages/);
     for (const version of [Number.NaN, 1.5, '2', null, 0, -1, Infinity]) {
-      await expect(importAll(db, { format: 'backstory-reading', version, pages: [], entries: [] }), String(version)).rejects.toThrow(/version/);
+      await expect(
+        importAll(db, { format: 'backstory-reading', version, pages: [], entries: [] }),
+        String(version),
+      ).rejects.toThrow(/version/);
     }
     const result = await importAll(db, {
       format: 'backstory-reading',
       version: 2,
       exportedAt: '',
-      pages: [{ url: 'javascript:alert(1)', title: 'x', isLiveBlog: true, lastVisit: 1, updates: [] }, { url: URL_A, title: 'ok', isLiveBlog: true, lastVisit: 1, updates: [{ id: 'a' }] }],
-      entries: [{ url: URL_A, id: 'a', state: 'read', manual: false, at: 1 }, { url: URL_A, id: 'a', state: 'seen', manual: 'yes', at: 1 }, { url: URL_A, id: 'a', state: 'seen', manual: false, at: Date.now() + 10 * 86_400_000 }],
+      pages: [
+        { url: 'javascript:alert(1)', title: 'x', isLiveBlog: true, lastVisit: 1, updates: [] },
+        { url: URL_A, title: 'ok', isLiveBlog: true, lastVisit: 1, updates: [{ id: 'a' }] },
+      ],
+      entries: [
+        { url: URL_A, id: 'a', state: 'read', manual: false, at: 1 },
+        { url: URL_A, id: 'a', state: 'seen', manual: 'yes', at: 1 },
+        { url: URL_A, id: 'a', state: 'seen', manual: false, at: Date.now() + 10 * 86_400_000 },
+      ],
     });
     expect(result).toEqual({ pages: 0, updates: 0, skipped: 5, urls: [] });
     expect(await pageState(db, URL_A)).toBeNull();

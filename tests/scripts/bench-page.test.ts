@@ -3,7 +3,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../scripts/lib/bench-options';
-import { CHARS_PER_UPDATE, entryHtml, inert, liveBlogHtml, paragraphs, POOL, textSize } from '../../scripts/lib/bench-pages';
+import {
+  CHARS_PER_UPDATE,
+  entryHtml,
+  inert,
+  liveBlogHtml,
+  paragraphs,
+  POOL,
+  textSize,
+} from '../../scripts/lib/bench-pages';
 import { differences, fmt, scaling, steps, summarize, table, verdict } from '../../scripts/lib/bench-stats';
 import { analyzeTrace, spanStats, type TraceEvent } from '../../scripts/lib/bench-trace';
 import { SHARED } from '../../scripts/lib/server';
@@ -18,7 +26,12 @@ describe('bench:page figures', () => {
 
   it('subtracts without from with, run against run', () => {
     expect(differences([10, 12, null], [4, 5, 1])).toEqual([6, 7, null]);
-    expect(summarize(differences([393, 400, 350], [10, 9, 11]))).toEqual({ median: 383, min: 339, max: 391, n: 3 });
+    expect(summarize(differences([393, 400, 350], [10, 9, 11]))).toEqual({
+      median: 383,
+      min: 339,
+      max: 391,
+      n: 3,
+    });
   });
 
   it('formats a figure with its range, a sign on differences, and n/a when unmeasured', () => {
@@ -39,8 +52,21 @@ describe('bench:page figures', () => {
   });
 
   it('prints a Markdown table with a verdict per row', () => {
-    const out = table([{ what: 'article', with: '400 ms', without: '7 ms', added: '+393 ms', budget: '≤ 20 ms', verdict: 'FAIL' }]);
-    expect(out.split('\n')).toEqual(['| what | with extension | without | extension adds | budget |  |', '| --- | --- | --- | --- | --- | --- |', '| article | 400 ms | 7 ms | +393 ms | ≤ 20 ms | FAIL |']);
+    const out = table([
+      {
+        what: 'article',
+        with: '400 ms',
+        without: '7 ms',
+        added: '+393 ms',
+        budget: '≤ 20 ms',
+        verdict: 'FAIL',
+      },
+    ]);
+    expect(out.split('\n')).toEqual([
+      '| what | with extension | without | extension adds | budget |  |',
+      '| --- | --- | --- | --- | --- | --- |',
+      '| article | 400 ms | 7 ms | +393 ms | ≤ 20 ms | FAIL |',
+    ]);
   });
 
   it('reads the series growth against the growth in size', () => {
@@ -96,18 +122,56 @@ describe('bench:page pages', () => {
 });
 
 describe('bench:page trace reading', () => {
-  const ev = (e: Partial<TraceEvent>): TraceEvent => ({ name: 'x', cat: 'devtools.timeline', ph: 'X', ts: 0, pid: 1, tid: 1, ...e });
+  const ev = (e: Partial<TraceEvent>): TraceEvent => ({
+    name: 'x',
+    cat: 'devtools.timeline',
+    ph: 'X',
+    ts: 0,
+    pid: 1,
+    tid: 1,
+    ...e,
+  });
   const events = [
     // The page's clock mark: trace 1,000,000 µs = page 100 ms.
-    ev({ name: 'bench-sync', cat: 'blink.user_timing', ph: 'I', ts: 1_000_000, args: { data: { startTime: 100 } } }),
+    ev({
+      name: 'bench-sync',
+      cat: 'blink.user_timing',
+      ph: 'I',
+      ts: 1_000_000,
+      args: { data: { startTime: 100 } },
+    }),
     ev({ name: 'RunTask', cat: 'disabled-by-default-devtools.timeline', ts: 1_010_000, dur: 5_000 }),
     ev({ name: 'RunTask', cat: 'disabled-by-default-devtools.timeline', ts: 1_020_000, dur: 80_000 }),
-    ev({ name: 'FunctionCall', ts: 1_030_000, dur: 70_000, args: { data: { url: 'chrome-extension://abc/content-scripts/content.js' } } }),
+    ev({
+      name: 'FunctionCall',
+      ts: 1_030_000,
+      dur: 70_000,
+      args: { data: { url: 'chrome-extension://abc/content-scripts/content.js' } },
+    }),
     ev({ name: 'RunTask', cat: 'disabled-by-default-devtools.timeline', ts: 1_200_000, dur: 30_000 }),
-    ev({ name: 'FunctionCall', ts: 1_201_000, dur: 1_000, args: { data: { url: 'http://127.0.0.1/page.js' } } }),
+    ev({
+      name: 'FunctionCall',
+      ts: 1_201_000,
+      dur: 1_000,
+      args: { data: { url: 'http://127.0.0.1/page.js' } },
+    }),
     // Another renderer's extension task is not the page's.
-    ev({ name: 'RunTask', cat: 'disabled-by-default-devtools.timeline', ts: 1_300_000, dur: 90_000, pid: 2, tid: 2 }),
-    ev({ name: 'FunctionCall', ts: 1_300_100, dur: 1_000, pid: 2, tid: 2, args: { data: { url: 'chrome-extension://abc/background.js' } } }),
+    ev({
+      name: 'RunTask',
+      cat: 'disabled-by-default-devtools.timeline',
+      ts: 1_300_000,
+      dur: 90_000,
+      pid: 2,
+      tid: 2,
+    }),
+    ev({
+      name: 'FunctionCall',
+      ts: 1_300_100,
+      dur: 1_000,
+      pid: 2,
+      tid: 2,
+      args: { data: { url: 'chrome-extension://abc/background.js' } },
+    }),
   ];
 
   it('finds the extension’s tasks on the page’s main thread, on the page’s clock', () => {
@@ -128,7 +192,14 @@ describe('bench:page options', () => {
   it('defaults to 5 runs in Chromium, and --quick to 2', () => {
     expect(parseArgs([])).toMatchObject({ runs: 5, quick: false, browsers: ['chromium'], only: null });
     expect(parseArgs(['--quick'])).toMatchObject({ runs: 2, quick: true });
-    expect(parseArgs(['--runs', '7', '--browser', 'both', '--only', 'article,card', '--build', '/x'])).toMatchObject({ runs: 7, browsers: ['chromium', 'firefox'], only: new Set(['article', 'card']), build: { chromium: '/x' } });
+    expect(
+      parseArgs(['--runs', '7', '--browser', 'both', '--only', 'article,card', '--build', '/x']),
+    ).toMatchObject({
+      runs: 7,
+      browsers: ['chromium', 'firefox'],
+      only: new Set(['article', 'card']),
+      build: { chromium: '/x' },
+    });
     expect(() => parseArgs(['--only', 'nope'])).toThrow(/--only/);
     expect(() => parseArgs(['--runs', '0'])).toThrow(/--runs/);
   });

@@ -8,7 +8,8 @@ import { fixture } from '../helpers';
 
 describe('detect command: --text', () => {
   it('gives offsets into the whole text, across blocks and blank lines', () => {
-    const text = '  French Foreign Minister Jean-Marc Ayrault met Ban Ki-moon in Paris.\n\n\n  Ayrault said Russia was complicit.\n';
+    const text =
+      '  French Foreign Minister Jean-Marc Ayrault met Ban Ki-moon in Paris.\n\n\n  Ayrault said Russia was complicit.\n';
     const { mentions } = detectText(text);
     expect(mentions.length).toBeGreaterThan(3);
     for (const m of mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
@@ -16,7 +17,10 @@ describe('detect command: --text', () => {
     expect(mentions.find((m) => m.text === 'Paris')?.kind).toBe('place');
     // The surname in the second block is an alias of the full name in the first: one page, one key.
     const ayrault = mentions.filter((m) => m.text.includes('Ayrault'));
-    expect(ayrault.map((m) => m.start)).toEqual([text.indexOf('Jean-Marc Ayrault'), text.lastIndexOf('Ayrault')]);
+    expect(ayrault.map((m) => m.start)).toEqual([
+      text.indexOf('Jean-Marc Ayrault'),
+      text.lastIndexOf('Ayrault'),
+    ]);
     expect(new Set(ayrault.map((m) => m.entity)).size).toBe(1);
   });
 
@@ -36,7 +40,9 @@ describe('detect command: --text', () => {
 });
 
 describe('detect command: a page', () => {
-  const page = detectPage(fixture('eaworldview-syria-daily.html'), { now: Date.parse('2016-11-25T12:00:00Z') });
+  const page = detectPage(fixture('eaworldview-syria-daily.html'), {
+    now: Date.parse('2016-11-25T12:00:00Z'),
+  });
 
   it('prints the live blog, its updates and each mention with its update', () => {
     expect(page.liveBlog).toBe(true);
@@ -55,7 +61,9 @@ describe('detect command: a page', () => {
   });
 
   it('gives an ordinary page no updates and every mention a null update', () => {
-    const out = detectPage('<html><body><main><p>Jean-Marc Ayrault met Ban Ki-moon in Paris on Thursday, officials said.</p></main></body></html>');
+    const out = detectPage(
+      '<html><body><main><p>Jean-Marc Ayrault met Ban Ki-moon in Paris on Thursday, officials said.</p></main></body></html>',
+    );
     expect(out.liveBlog).toBe(false);
     expect(out.updates).toEqual([]);
     expect(out.mentions.length).toBeGreaterThan(0);
@@ -72,7 +80,8 @@ describe('detect command: languages', () => {
   });
 
   it('skips the German block of an English text, not the English ones', () => {
-    const text = 'Chancellor Angela Merkel met President Emmanuel Macron in Paris on Monday, and the two said that they would meet again.\n\n' +
+    const text =
+      'Chancellor Angela Merkel met President Emmanuel Macron in Paris on Monday, and the two said that they would meet again.\n\n' +
       'It was the first time that the leaders have met since the summit, which was held in Brussels.\n\n' +
       'Bundeskanzlerin Angela Merkel hat sich am Montag mit dem französischen Präsidenten in Paris getroffen, sagte ein Sprecher der Regierung.';
     const { mentions } = detectText(text);
@@ -90,10 +99,18 @@ describe('detect command: the process', () => {
     const b = join(dir, 'b.txt');
     writeFileSync(a, 'Angela Merkel spoke in Berlin.');
     writeFileSync(b, 'Emmanuel Macron spoke in Paris.');
-    const out = execFileSync('npm', ['run', '--silent', 'detect', '--', '--text', a, b], { encoding: 'utf8' });
+    const out = execFileSync('npm', ['run', '--silent', 'detect', '--', '--text', a, b], {
+      encoding: 'utf8',
+    });
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(JSON.parse(lines[0]).mentions.map((m: { text: string }) => m.text)).toEqual(['Angela Merkel', 'Berlin']);
-    expect(JSON.parse(lines[1]).mentions.map((m: { text: string }) => m.text)).toEqual(['Emmanuel Macron', 'Paris']);
+    expect(JSON.parse(lines[0]).mentions.map((m: { text: string }) => m.text)).toEqual([
+      'Angela Merkel',
+      'Berlin',
+    ]);
+    expect(JSON.parse(lines[1]).mentions.map((m: { text: string }) => m.text)).toEqual([
+      'Emmanuel Macron',
+      'Paris',
+    ]);
   }, 30_000);
 });

@@ -6,8 +6,25 @@ import data from '../../src/shared/publishers.json';
 describe('publishers.json', () => {
   it('names at least the publishers the issue lists, each with https origin patterns', () => {
     const names = data.publishers.map((p) => p.name).join(' | ');
-    for (const n of ['Guardian', 'BBC', 'New York Times', 'CNN', 'Reuters', 'Sky', 'Al Jazeera', 'AP', 'Washington Post', 'Independent', 'Telegraph', 'ABC', 'Le Monde', 'Spiegel']) expect(names).toContain(n);
-    for (const p of data.publishers) for (const o of p.origins) expect(o).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
+    for (const n of [
+      'Guardian',
+      'BBC',
+      'New York Times',
+      'CNN',
+      'Reuters',
+      'Sky',
+      'Al Jazeera',
+      'AP',
+      'Washington Post',
+      'Independent',
+      'Telegraph',
+      'ABC',
+      'Le Monde',
+      'Spiegel',
+    ])
+      expect(names).toContain(n);
+    for (const p of data.publishers)
+      for (const o of p.origins) expect(o).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
   });
 
   it('asks only for hosts the optional host permissions cover', () => {

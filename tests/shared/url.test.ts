@@ -3,11 +3,15 @@ import { canonicalUrl, originPattern, restrictedReason } from '../../src/shared/
 
 describe('canonicalUrl', () => {
   it('drops the fragment and tracking parameters, keeps the rest sorted', () => {
-    expect(canonicalUrl('https://ex.org/live/a?utm_source=x&b=2&a=1&fbclid=zz#block-12')).toBe('https://ex.org/live/a?a=1&b=2');
+    expect(canonicalUrl('https://ex.org/live/a?utm_source=x&b=2&a=1&fbclid=zz#block-12')).toBe(
+      'https://ex.org/live/a?a=1&b=2',
+    );
   });
   it('keeps the port: two local servers are two pages', () => {
     expect(canonicalUrl('http://127.0.0.1:8123/x.html#p')).toBe('http://127.0.0.1:8123/x.html');
-    expect(canonicalUrl('http://127.0.0.1:8124/x.html')).not.toBe(canonicalUrl('http://127.0.0.1:8123/x.html'));
+    expect(canonicalUrl('http://127.0.0.1:8124/x.html')).not.toBe(
+      canonicalUrl('http://127.0.0.1:8123/x.html'),
+    );
   });
   it('treats a trailing index.html as the folder', () => {
     expect(canonicalUrl('https://ex.org/live/index.html')).toBe('https://ex.org/live/');
@@ -19,7 +23,9 @@ describe('canonicalUrl', () => {
 
 describe('originPattern', () => {
   it('covers every port and path of a host', () => {
-    expect(originPattern('https://www.theguardian.com/world/live/x?page=2')).toBe('https://www.theguardian.com/*');
+    expect(originPattern('https://www.theguardian.com/world/live/x?page=2')).toBe(
+      'https://www.theguardian.com/*',
+    );
     expect(originPattern('http://localhost:5173/')).toBe('http://localhost/*');
   });
   it('refuses non-web pages', () => {

@@ -3,27 +3,91 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Knowledge } from '../../src/knowledge/types';
 import { Card, ordinal, type CardProps } from '../../src/ui/Card';
 
-const entity = { key: 'binali yıldırım', name: 'Binali Yıldırım', kind: 'person' as const, aliases: ['Binali Yıldırım', 'Yıldırım'], roles: ['Turkish Prime Minister'], count: 2 };
+const entity = {
+  key: 'binali yıldırım',
+  name: 'Binali Yıldırım',
+  kind: 'person' as const,
+  aliases: ['Binali Yıldırım', 'Yıldırım'],
+  roles: ['Turkish Prime Minister'],
+  count: 2,
+};
 const knowledge: Knowledge = {
   status: 'ok',
-  summary: { title: 'Binali Yıldırım', description: 'Turkish politician', extract: 'Binali Yıldırım is a Turkish politician.', url: 'https://en.wikipedia.org/wiki/Binali_Y%C4%B1ld%C4%B1r%C4%B1m', lang: 'en', dir: 'ltr', type: 'standard' },
+  summary: {
+    title: 'Binali Yıldırım',
+    description: 'Turkish politician',
+    extract: 'Binali Yıldırım is a Turkish politician.',
+    url: 'https://en.wikipedia.org/wiki/Binali_Y%C4%B1ld%C4%B1r%C4%B1m',
+    lang: 'en',
+    dir: 'ltr',
+    type: 'standard',
+  },
   offices: [
     { label: 'Prime Minister of Turkey', start: '2016-05-24', end: '2018-07-09' },
     { label: 'Speaker of the Grand National Assembly', start: '2018-07-12', end: '2019-02-18' },
   ],
-  pack: { pack: 'world-leaders', packTitle: 'World leaders', asOf: '2025-06', name: 'Binali Yıldırım', summary: 'AKP politician.', sides: [], backers: [], aliases: ['Yildirim'], offices: [], wikiTitle: 'Binali Yıldırım' },
+  pack: {
+    pack: 'world-leaders',
+    packTitle: 'World leaders',
+    asOf: '2025-06',
+    name: 'Binali Yıldırım',
+    summary: 'AKP politician.',
+    sides: [],
+    backers: [],
+    aliases: ['Yildirim'],
+    offices: [],
+    wikiTitle: 'Binali Yıldırım',
+  },
   place: {
-    kind: 'town', name: 'al-Bab', lat: 36.37, lon: 37.52, source: 'GeoNames', country: { code: 'SY', name: 'Syria', official: 'Syrian Arab Republic', flag: '🇸🇾', region: 'Asia' },
-    relations: [{ name: 'Aleppo', lat: 36.2, lon: 37.16, km: 37, direction: 'north-east', phrase: 'about 40 km north-east of Aleppo' }],
-    map: { width: 300, height: 120, land: 'M0,0L10,10Z', focus: 'M1,1L2,2Z', marker: [150, 60], dots: [{ x: 140, y: 62, name: 'Aleppo' }], label: 'Map of al-Bab, about 40 km north-east of Aleppo' },
+    kind: 'town',
+    name: 'al-Bab',
+    lat: 36.37,
+    lon: 37.52,
+    source: 'GeoNames',
+    country: { code: 'SY', name: 'Syria', official: 'Syrian Arab Republic', flag: '🇸🇾', region: 'Asia' },
+    relations: [
+      {
+        name: 'Aleppo',
+        lat: 36.2,
+        lon: 37.16,
+        km: 37,
+        direction: 'north-east',
+        phrase: 'about 40 km north-east of Aleppo',
+      },
+    ],
+    map: {
+      width: 300,
+      height: 120,
+      land: 'M0,0L10,10Z',
+      focus: 'M1,1L2,2Z',
+      marker: [150, 60],
+      dots: [{ x: 140, y: 62, name: 'Aleppo' }],
+      label: 'Map of al-Bab, about 40 km north-east of Aleppo',
+    },
   },
 };
 
 function mount(props: Partial<CardProps> = {}) {
   const el = document.createElement('div');
-  const handlers = { onClose: vi.fn(), onStep: vi.fn(), onJump: vi.fn(), onPick: vi.fn(), onOptions: vi.fn() };
+  const handlers = {
+    onClose: vi.fn(),
+    onStep: vi.fn(),
+    onJump: vi.fn(),
+    onPick: vi.fn(),
+    onOptions: vi.fn(),
+  };
   render(
-    <Card entity={entity} mentions={2} position={1} updates={[{ id: 'u1', label: 'UPDATE 1615 GMT', time: '2016-11-24T16:15:00Z' }]} current={{ id: 'u1', label: 'UPDATE 1615 GMT', time: '2016-11-24T16:15:00Z' }} knowledge={knowledge} theme="light" {...handlers} {...props} />,
+    <Card
+      entity={entity}
+      mentions={2}
+      position={1}
+      updates={[{ id: 'u1', label: 'UPDATE 1615 GMT', time: '2016-11-24T16:15:00Z' }]}
+      current={{ id: 'u1', label: 'UPDATE 1615 GMT', time: '2016-11-24T16:15:00Z' }}
+      knowledge={knowledge}
+      theme="light"
+      {...handlers}
+      {...props}
+    />,
     el,
   );
   return { el, ...handlers };
@@ -33,14 +97,23 @@ describe('the card', () => {
   it('is a dialog named by its heading, with the layers in order and each labelled with its source', () => {
     const { el } = mount();
     const dialog = el.querySelector('[role="dialog"]')!;
-    expect(el.querySelector(`#${dialog.getAttribute('aria-labelledby')}`)?.textContent).toBe('Binali Yıldırım');
+    expect(el.querySelector(`#${dialog.getAttribute('aria-labelledby')}`)?.textContent).toBe(
+      'Binali Yıldırım',
+    );
     const sources = [...el.querySelectorAll('.layer > .source')].map((h) => h.textContent);
-    expect(sources).toEqual(['On this page', 'Places · GeoNames, Natural Earth', 'Background · Wikipedia, Wikidata', 'Context · Backstory context pack “World leaders”, as of 2025-06']);
+    expect(sources).toEqual([
+      'On this page',
+      'Places · GeoNames, Natural Earth',
+      'Background · Wikipedia, Wikidata',
+      'Context · Backstory context pack “World leaders”, as of 2025-06',
+    ]);
   });
 
   it('shows the office held at the time of the update it was opened from', () => {
     const { el } = mount();
-    expect(el.querySelector('.office-at')?.textContent).toMatch(/At the time of this update \(24 Nov 2016\): Prime Minister of Turkey · Wikidata/);
+    expect(el.querySelector('.office-at')?.textContent).toMatch(
+      /At the time of this update \(24 Nov 2016\): Prime Minister of Turkey · Wikidata/,
+    );
     const later = mount({ current: { id: 'u2', label: 'x', time: '2018-09-01T10:00:00Z' } }).el;
     expect(later.querySelector('.office-at')?.textContent).toMatch(/Speaker/);
   });
@@ -66,7 +139,16 @@ describe('the card', () => {
   });
 
   it('says when it is unsure and lets the reader pick another article', () => {
-    const { el, onPick } = mount({ knowledge: { ...knowledge, unsure: true, candidates: [{ title: 'Binali Yıldırım' }, { title: 'Yıldırım (surname)', description: 'Turkish surname' }] } });
+    const { el, onPick } = mount({
+      knowledge: {
+        ...knowledge,
+        unsure: true,
+        candidates: [
+          { title: 'Binali Yıldırım' },
+          { title: 'Yıldırım (surname)', description: 'Turkish surname' },
+        ],
+      },
+    });
     expect(el.querySelector('.unsure')?.textContent).toMatch(/Not sure this is the right article/);
     const buttons = [...el.querySelectorAll<HTMLButtonElement>('.candidates button')];
     expect(buttons.map((b) => b.textContent)).toEqual(['Yıldırım (surname)']);
@@ -94,7 +176,13 @@ describe('the card', () => {
       ],
     });
     const items = [...el.querySelectorAll('.updates li')];
-    expect(items.map((li) => li.querySelector('button')?.textContent)).toEqual(['3rd update from the top', "45+2'", 'ore 18.42', '12th update from the top', 'Kick-off at the Moustoir']);
+    expect(items.map((li) => li.querySelector('button')?.textContent)).toEqual([
+      '3rd update from the top',
+      "45+2'",
+      'ore 18.42',
+      '12th update from the top',
+      'Kick-off at the Moustoir',
+    ]);
     // No empty bullet: every item has a name.
     expect(items.every((li) => li.querySelector('button')!.textContent!.trim())).toBe(true);
     // A label that prints a time keeps it, and gets only the date; an unlabelled one gets its time.
@@ -104,6 +192,19 @@ describe('the card', () => {
   });
 
   it('counts places in English', () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th']);
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      '101st',
+      '111th',
+    ]);
   });
 });

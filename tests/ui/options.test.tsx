@@ -17,7 +17,9 @@ function fakeApi(sites: string[]): OptionsApi & { current: Settings } {
   const api = {
     current: mergeSettings({}),
     load: async () => api.current,
-    save: vi.fn(async (patch: Partial<Settings>) => (api.current = mergeSettings({ ...api.current, ...patch }))),
+    save: vi.fn(
+      async (patch: Partial<Settings>) => (api.current = mergeSettings({ ...api.current, ...patch })),
+    ),
     clear: vi.fn(async () => undefined),
     exportFile: vi.fn(async () => undefined),
     importFile: vi.fn(async () => ''),
@@ -42,7 +44,9 @@ describe('the options page', () => {
     delay.dispatchEvent(new Event('change'));
     await tick();
     expect(api.current.hoverDelay).toBe(2000);
-    const place = [...el.querySelectorAll('label')].find((l) => l.textContent?.includes('Places'))!.querySelector('input')!;
+    const place = [...el.querySelectorAll('label')]
+      .find((l) => l.textContent?.includes('Places'))!
+      .querySelector('input')!;
     toggle(place);
     await tick();
     expect(api.current.kinds).toEqual({ ...DEFAULT_SETTINGS.kinds, place: false });
@@ -54,12 +58,19 @@ describe('the options page', () => {
     const el = document.createElement('div');
     render(<Options api={api} />, el);
     await tick();
-    expect([...el.querySelectorAll('.sites li span')].map((s) => s.textContent)).toEqual(['www.theguardian.com', 'example.org (http)']);
-    el.querySelector<HTMLButtonElement>('button[aria-label="Turn off Backstory on www.theguardian.com"]')!.click();
+    expect([...el.querySelectorAll('.sites li span')].map((s) => s.textContent)).toEqual([
+      'www.theguardian.com',
+      'example.org (http)',
+    ]);
+    el.querySelector<HTMLButtonElement>(
+      'button[aria-label="Turn off Backstory on www.theguardian.com"]',
+    )!.click();
     await tick();
     await tick();
     expect(api.removeSite).toHaveBeenCalledWith('https://www.theguardian.com/*');
-    expect([...el.querySelectorAll('.sites li span')].map((s) => s.textContent)).toEqual(['example.org (http)']);
+    expect([...el.querySelectorAll('.sites li span')].map((s) => s.textContent)).toEqual([
+      'example.org (http)',
+    ]);
     expect(el.querySelector('[role="status"]')?.textContent).toBe('Backstory is off on www.theguardian.com.');
     [...el.querySelectorAll('button')].find((b) => b.textContent === 'Clear cache')!.click();
     expect(api.clear).toHaveBeenCalledWith('cache');
@@ -77,17 +88,26 @@ describe('the options page', () => {
     const el = document.createElement('div');
     render(<Options api={api} />, el);
     await tick();
-    const box = (name: string) => [...el.querySelectorAll<HTMLLabelElement>('.publishers label')].find((l) => l.textContent?.includes(name))!.querySelector('input')!;
+    const box = (name: string) =>
+      [...el.querySelectorAll<HTMLLabelElement>('.publishers label')]
+        .find((l) => l.textContent?.includes(name))!
+        .querySelector('input')!;
     expect(box('The Guardian').disabled, 'an enabled publisher shows as on').toBe(true);
     toggle(box('BBC News'));
     toggle(box('Reuters'));
     await tick();
-    const button = [...el.querySelectorAll('button')].find((b) => b.textContent === 'Turn on for the chosen publishers')!;
+    const button = [...el.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Turn on for the chosen publishers',
+    )!;
     inClick = true;
     button.click();
     inClick = false;
     expect(enableSites).toHaveBeenCalledTimes(1);
-    expect(enableSites.mock.calls[0][0]).toEqual(['https://www.bbc.co.uk/*', 'https://www.bbc.com/*', 'https://www.reuters.com/*']);
+    expect(enableSites.mock.calls[0][0]).toEqual([
+      'https://www.bbc.co.uk/*',
+      'https://www.bbc.com/*',
+      'https://www.reuters.com/*',
+    ]);
     await tick();
     await tick();
     expect(box('Reuters').disabled).toBe(true);
@@ -95,14 +115,24 @@ describe('the options page', () => {
   });
 
   it('shows the error log with its counts, exports it and clears it', async () => {
-    const entries = [{ feature: 'cards', message: 'TypeError: x is null', origin: 'https://news.test', at: '2030-01-01T10:00:00.000Z', count: 3 }];
+    const entries = [
+      {
+        feature: 'cards',
+        message: 'TypeError: x is null',
+        origin: 'https://news.test',
+        at: '2030-01-01T10:00:00.000Z',
+        count: 3,
+      },
+    ];
     const exportErrors = vi.fn();
     const clearErrors = vi.fn(async () => undefined);
     const api = { ...fakeApi([]), errors: async () => entries, exportErrors, clearErrors };
     const el = document.createElement('div');
     render(<Options api={api} />, el);
     await tick();
-    expect(el.querySelector('.errors li')?.textContent).toContain('cards on https://news.test: TypeError: x is null (3 times)');
+    expect(el.querySelector('.errors li')?.textContent).toContain(
+      'cards on https://news.test: TypeError: x is null (3 times)',
+    );
     [...el.querySelectorAll('button')].find((b) => b.textContent === 'Export the error log')!.click();
     expect(exportErrors).toHaveBeenCalledWith(entries);
     [...el.querySelectorAll('button')].find((b) => b.textContent === 'Clear the error log')!.click();

@@ -12,7 +12,15 @@ const stateWith = (url: string, ids: string[], seen: string[] = []): PageState =
   url,
   title: 'Live',
   isLiveBlog: true,
-  updates: ids.map((id) => ({ id, label: `UPDATE ${id}`, firstLine: `text ${id}`, state: seen.includes(id) ? 'seen' : 'new', manual: false, fresh: false, backlog: false })),
+  updates: ids.map((id) => ({
+    id,
+    label: `UPDATE ${id}`,
+    firstLine: `text ${id}`,
+    state: seen.includes(id) ? 'seen' : 'new',
+    manual: false,
+    fresh: false,
+    backlog: false,
+  })),
   unseen: ids.length - seen.length,
   aliases: {},
 });
@@ -32,7 +40,10 @@ function fakeApi(initial: PageState | null) {
   return { api, push: (s: PageState) => onState?.(s) };
 }
 
-const rows = (root: HTMLElement) => [...root.querySelectorAll<HTMLElement>('li.update')].map((li) => `${li.dataset.updateId}:${li.dataset.state}`);
+const rows = (root: HTMLElement) =>
+  [...root.querySelectorAll<HTMLElement>('li.update')].map(
+    (li) => `${li.dataset.updateId}:${li.dataset.state}`,
+  );
 
 describe('the popup', () => {
   it('shows a page the content script reports only after the popup opened', async () => {
@@ -61,14 +72,23 @@ describe('the popup', () => {
 
 function withAccess(access: PageAccess, state: PageState | null = null, extra: Partial<PopupApi> = {}) {
   const root = document.createElement('div');
-  const api: PopupApi = { load: async () => ({ state, url: 'https://news.test/live', access }), followed: async () => [], mark: vi.fn(async () => null), jump: vi.fn(async () => undefined), ...extra };
+  const api: PopupApi = {
+    load: async () => ({ state, url: 'https://news.test/live', access }),
+    followed: async () => [],
+    mark: vi.fn(async () => null),
+    jump: vi.fn(async () => undefined),
+    ...extra,
+  };
   render(<Popup api={api} />, root);
   return root;
 }
 
 describe('the popup tells the truth on every page', () => {
   it('a site not enabled: Enable and Run once, and nothing about having seen the page', async () => {
-    const root = withAccess({ kind: 'off', host: 'news.test' }, null, { enableSite: vi.fn(async () => false), runOnce: vi.fn(async () => false) });
+    const root = withAccess({ kind: 'off', host: 'news.test' }, null, {
+      enableSite: vi.fn(async () => false),
+      runOnce: vi.fn(async () => false),
+    });
     await tick();
     const buttons = [...root.querySelectorAll('button')].map((b) => b.textContent);
     expect(buttons).toContain('Enable on news.test');
@@ -95,20 +115,35 @@ describe('the popup tells the truth on every page', () => {
   it('an ordinary article with names: "Not a live blog · 54 names on this page"', async () => {
     const root = withAccess({ kind: 'running', host: 'news.test', site: true, isLiveBlog: false, names: 54 });
     await tick();
-    expect(root.querySelector('[role="status"]')?.textContent).toBe('Not a live blog · 54 names on this page');
+    expect(root.querySelector('[role="status"]')?.textContent).toBe(
+      'Not a live blog · 54 names on this page',
+    );
     expect(root.textContent).not.toContain('has not seen');
     expect(root.textContent).not.toContain('is off');
   });
 
   it('a page in another language: names are for English pages only, and the popup says so', async () => {
-    const root = withAccess({ kind: 'running', host: 'www.spiegel.de', site: true, isLiveBlog: false, names: 0, english: false });
+    const root = withAccess({
+      kind: 'running',
+      host: 'www.spiegel.de',
+      site: true,
+      isLiveBlog: false,
+      names: 0,
+      english: false,
+    });
     await tick();
-    expect(root.querySelector('[role="status"]')?.textContent).toBe('Not a live blog · Names: English pages only');
+    expect(root.querySelector('[role="status"]')?.textContent).toBe(
+      'Not a live blog · Names: English pages only',
+    );
   });
 
   it('a page that only looks like a live blog: asks to track it, and passes the answer on', async () => {
     const answerLiveBlog = vi.fn(async () => true);
-    const root = withAccess({ kind: 'running', host: 'news.test', site: true, isLiveBlog: false, names: 8, borderline: true }, null, { answerLiveBlog });
+    const root = withAccess(
+      { kind: 'running', host: 'news.test', site: true, isLiveBlog: false, names: 8, borderline: true },
+      null,
+      { answerLiveBlog },
+    );
     await tick();
     expect(root.textContent).toContain('Looks like a live blog — track updates?');
     [...root.querySelectorAll('button')].find((b) => b.textContent === 'Track updates')!.click();
@@ -116,7 +151,10 @@ describe('the popup tells the truth on every page', () => {
   });
 
   it('a page where no extension can run says so, and offers nothing', async () => {
-    const root = withAccess({ kind: 'restricted', reason: 'This is a browser page: no extension can run here.' });
+    const root = withAccess({
+      kind: 'restricted',
+      reason: 'This is a browser page: no extension can run here.',
+    });
     await tick();
     expect(root.textContent).toContain('no extension can run here');
     expect(root.querySelectorAll('.site button')).toHaveLength(0);
@@ -124,14 +162,20 @@ describe('the popup tells the truth on every page', () => {
   });
 
   it('a live blog lists its updates; run once says it lasts for this page', async () => {
-    const root = withAccess({ kind: 'running', host: 'news.test', site: false, isLiveBlog: true, names: 12 }, stateWith('https://news.test/live', ['a', 'b']));
+    const root = withAccess(
+      { kind: 'running', host: 'news.test', site: false, isLiveBlog: true, names: 12 },
+      stateWith('https://news.test/live', ['a', 'b']),
+    );
     await tick();
     expect(rows(root)).toEqual(['a:new', 'b:new']);
     expect(root.textContent).toContain('Running on this page only');
   });
 
   it('icon buttons have tooltips and accessible names', async () => {
-    const root = withAccess({ kind: 'running', host: 'news.test', site: true, isLiveBlog: true, names: 3 }, stateWith('https://news.test/live', ['a', 'b'], ['a']));
+    const root = withAccess(
+      { kind: 'running', host: 'news.test', site: true, isLiveBlog: true, names: 3 },
+      stateWith('https://news.test/live', ['a', 'b'], ['a']),
+    );
     await tick();
     for (const b of root.querySelectorAll<HTMLButtonElement>('button.toggle, button.above')) {
       expect(b.title, b.outerHTML).not.toBe('');
@@ -144,10 +188,19 @@ describe('a full disk', () => {
   it('is said once, with Clear cache as the way out', async () => {
     let full = true;
     const clearCache = vi.fn(async () => void (full = false));
-    const status = vi.fn(async () => ({ quota: full ? { at: 1, what: 'reading' as const } : null, heldMarks: full ? 3 : 0 }));
-    const root = withAccess({ kind: 'running', host: 'news.test', site: true, isLiveBlog: false, names: 2 }, null, { status, clearCache });
+    const status = vi.fn(async () => ({
+      quota: full ? { at: 1, what: 'reading' as const } : null,
+      heldMarks: full ? 3 : 0,
+    }));
+    const root = withAccess(
+      { kind: 'running', host: 'news.test', site: true, isLiveBlog: false, names: 2 },
+      null,
+      { status, clearCache },
+    );
     await tick();
-    expect(root.querySelector('[role="alert"]')?.textContent).toContain('storage is full: 3 seen marks are kept in memory');
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain(
+      'storage is full: 3 seen marks are kept in memory',
+    );
     [...root.querySelectorAll('button')].find((b) => b.textContent === 'Clear cache')!.click();
     await tick();
     expect(clearCache).toHaveBeenCalled();
@@ -156,15 +209,20 @@ describe('a full disk', () => {
 });
 
 describe('update times', () => {
-  it('shows the label as the page prints it, the local time beneath only when the printed clock is not the reader\'s', () => {
+  it("shows the label as the page prints it, the local time beneath only when the printed clock is not the reader's", () => {
     const t = new Date(2030, 0, 1, 18, 40);
     expect(when({ label: '18:40', time: t.toISOString() }).local).toBeUndefined();
-    expect(when({ label: 'UPDATE 1840 GMT', time: t.toISOString() }).local, 'the same clock, written without a colon').toBeUndefined();
+    expect(
+      when({ label: 'UPDATE 1840 GMT', time: t.toISOString() }).local,
+      'the same clock, written without a colon',
+    ).toBeUndefined();
     expect(when({ label: '6.40pm', time: t.toISOString() }).local, 'a 12-hour clock').toBeUndefined();
     const other = when({ label: 'UPDATE 1615 GMT', time: t.toISOString() });
     expect(other.time).toBe('UPDATE 1615 GMT');
     expect(other.local).toMatch(/your time/);
-    expect(when({ label: '21 mins ago', time: t.toISOString() }).local, 'no clock printed').toMatch(/your time/);
+    expect(when({ label: '21 mins ago', time: t.toISOString() }).local, 'no clock printed').toMatch(
+      /your time/,
+    );
     expect(when({ label: "45+2'", time: undefined })).toEqual({ time: "45+2'" });
   });
 });

@@ -7,12 +7,51 @@ import type { Token } from '../tokenize';
 
 const OF = new Set(['of', 'de', 'des', 'du', 'di', 'del', 'della']);
 /** Words that make "X of Y" a place: "City of Brampton", "Kingdom of Bahrain". */
-const PLACE_OF = new Set(['city', 'town', 'village', 'borough', 'municipality', 'island', 'isle', 'islands', 'duchy', 'province', 'county', 'region', 'republic', 'kingdom', 'emirate', 'principality', 'sultanate']);
-export const SERVICES = new Set(['school', 'schools', 'water', 'fire', 'library', 'hospital', 'transit', 'sanitation', 'utility', 'irrigation', 'park']);
+const PLACE_OF = new Set([
+  'city',
+  'town',
+  'village',
+  'borough',
+  'municipality',
+  'island',
+  'isle',
+  'islands',
+  'duchy',
+  'province',
+  'county',
+  'region',
+  'republic',
+  'kingdom',
+  'emirate',
+  'principality',
+  'sultanate',
+]);
+export const SERVICES = new Set([
+  'school',
+  'schools',
+  'water',
+  'fire',
+  'library',
+  'hospital',
+  'transit',
+  'sanitation',
+  'utility',
+  'irrigation',
+  'park',
+]);
 /** What a station serves: "a railway station" is a place, "a radio station" an organisation. */
 export const TRANSIT = new Set(['railway', 'train', 'bus', 'metro', 'subway', 'underground', 'tube', 'tram']);
 /** Lower-case nouns that belong to a feature's name ("the Mandovi river", "Cape Verde islands"). */
-const FEATURES = new Set(['river', 'pond', 'creek', 'canal', 'islands', 'archipelago', 'peninsula', 'prison']);
+const FEATURES = new Set([
+  'river',
+  'pond',
+  'creek',
+  'canal',
+  'islands',
+  'archipelago',
+  'peninsula',
+  'prison',
+]);
 
 /** How many lower-case words after `last` say what feature it names ("river", "railway station"), or 0. */
 export function featureAfter(toks: Token[], last: Token): number {
@@ -31,13 +70,21 @@ export function orgCue(run: Token[], lex: Lexicon): string | undefined {
     const sub = lex.orgSuffix.get(last.key);
     if (sub) return sub;
     // "Coronado Unified School District", "Metropolitan Water District": a district that runs a service.
-    if ((last.key === 'district' || last.key === 'districts') && SERVICES.has(run[run.length - 2].key)) return 'government';
+    if ((last.key === 'district' || last.key === 'districts') && SERVICES.has(run[run.length - 2].key))
+      return 'government';
   }
   if (lex.orgPrefix.has(run[0].key) && (run[1].text === 'of' || run[1].text === 'for')) return 'government';
   // "Cricket Australia", "USA Badminton": a sport and a country name the sport's governing body.
-  if (run.length === 2 && (lex.sports.has(run[0].key) || lex.sports.has(run[1].key)) && run[0].cap && run[1].cap) return 'sport';
+  if (
+    run.length === 2 &&
+    (lex.sports.has(run[0].key) || lex.sports.has(run[1].key)) &&
+    run[0].cap &&
+    run[1].cap
+  )
+    return 'sport';
   // "FC Basel", "Real Madrid", "Radio Free Europe": words that open organisation names.
-  if (lex.orgLead.has(run[0].key) && run[1].cap) return run[0].upper || run[0].key === 'real' ? 'sport' : 'company';
+  if (lex.orgLead.has(run[0].key) && run[1].cap)
+    return run[0].upper || run[0].key === 'real' ? 'sport' : 'company';
   // "Fogo Unia Leszno", "Betard Sparta Wrocław": a club's word anywhere, behind its sponsor's name.
   for (const t of run) if (t.cap && lex.clubWords.has(t.key)) return 'sport';
   // "Election Commission of India", "Serum Institute of India": the cue stands before the "of".
@@ -60,7 +107,12 @@ export function orgCue(run: Token[], lex: Lexicon): string | undefined {
 export function isTeamName(place: Token[], rest: Token[], lex: Lexicon): boolean {
   if (!place.length || !rest.length || rest.length > 3 || !rest.every((t) => t.cap && !t.upper)) return false;
   const last = rest[rest.length - 1];
-  return /[^s]s$/.test(last.text) && !lex.knows(last.key) && !lex.orgSuffix.has(last.key) && !lex.placeSuffix.has(last.key);
+  return (
+    /[^s]s$/.test(last.text) &&
+    !lex.knows(last.key) &&
+    !lex.orgSuffix.has(last.key) &&
+    !lex.placeSuffix.has(last.key)
+  );
 }
 
 /** Subkind when the run names a place by its cue words, else undefined. */

@@ -8,11 +8,64 @@ import { SERVICES, TRANSIT } from './cues';
 import type { Kind } from '../types';
 
 // The copula, after an optional parenthesis ("Cowley (born June 12, 1912) was ...") and before an article.
-const COPULA = /\s*(?:\([^()]{0,80}\)\s*)?,?\s+(?:is|was|are|were)\s+(?:(born|founded|formed|established|incorporated|raised)\b|(?:(?:a|an|the|one of the)\s+)([^.;:()"“”]{1,80}))/y;
+const COPULA =
+  /\s*(?:\([^()]{0,80}\)\s*)?,?\s+(?:is|was|are|were)\s+(?:(born|founded|formed|established|incorporated|raised)\b|(?:(?:a|an|the|one of the)\s+)([^.;:()"“”]{1,80}))/y;
 /** Titles that are adjectives too ("a private, non-profit institution", "a major label"). */
-const ADJECTIVES = new Set(['private', 'general', 'major', 'chief', 'official', 'deputy', 'elder', 'executive', 'common', 'crown', 'saint', 'champion', 'agent', 'representative', 'chair', 'leader']);
+const ADJECTIVES = new Set([
+  'private',
+  'general',
+  'major',
+  'chief',
+  'official',
+  'deputy',
+  'elder',
+  'executive',
+  'common',
+  'crown',
+  'saint',
+  'champion',
+  'agent',
+  'representative',
+  'chair',
+  'leader',
+]);
 /** Words that end the noun phrase the head is read from: "a village [in] Lincolnshire". */
-const STOP = new Set(['of', 'in', 'on', 'at', 'from', 'for', 'that', 'which', 'who', 'whose', 'with', 'and', 'or', 'by', 'based', 'located', 'situated', 'founded', 'formed', 'owned', 'run', 'near', 'to', 'since', 'between', 'within', 'where', 'known', 'named', 'called', 'set', 'first', 'best', 'most']);
+const STOP = new Set([
+  'of',
+  'in',
+  'on',
+  'at',
+  'from',
+  'for',
+  'that',
+  'which',
+  'who',
+  'whose',
+  'with',
+  'and',
+  'or',
+  'by',
+  'based',
+  'located',
+  'situated',
+  'founded',
+  'formed',
+  'owned',
+  'run',
+  'near',
+  'to',
+  'since',
+  'between',
+  'within',
+  'where',
+  'known',
+  'named',
+  'called',
+  'set',
+  'first',
+  'best',
+  'most',
+]);
 const MAX_WORDS = 7;
 
 const APPOSITION = /, (?:the|a|an) ([^.;:,()"“”]{1,80})/y;
@@ -67,7 +120,8 @@ export function definedKind(text: string, end: number, lex: Lexicon, start = 0):
   if (head === 'station' && TRANSIT.has(before)) return 'place';
   // "the team's sole remaining star", "a rising star": defining someone as a star is about a person (while
   // "the star Betelgeuse", a describing noun before a name, is a place in the sky).
-  if (lex.personNouns.has(head) || head === 'star' || (lex.titleHeads.has(head) && !ADJECTIVES.has(head))) return 'person';
+  if (lex.personNouns.has(head) || head === 'star' || (lex.titleHeads.has(head) && !ADJECTIVES.has(head)))
+    return 'person';
   if (lex.orgNouns.has(head)) return 'organization';
   if (lex.placeNouns.has(head)) return 'place';
   return undefined;

@@ -6,7 +6,18 @@
 import { ARABIC_ARTICLES } from '../text';
 
 /** Arabic articles and name particles that stay glued to the name they introduce. */
-export const GLUED = new Set([...ARABIC_ARTICLES, 'bin', 'ibn', 'bint', 'abu', 'abd', 'ben', 'ould', 'ul', 'ud']);
+export const GLUED = new Set([
+  ...ARABIC_ARTICLES,
+  'bin',
+  'ibn',
+  'bint',
+  'abu',
+  'abd',
+  'ben',
+  'ould',
+  'ul',
+  'ud',
+]);
 
 const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 
@@ -14,7 +25,10 @@ const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
  * The part of a hyphenated word that can be a name, as [start, end) within the word, and whether it is
  * a cut (a cut does not join the words around it into one name). Null: use the word whole.
  */
-export function nameInCompound(word: string, isWord: (lower: string) => boolean): { start: number; end: number } | null {
+export function nameInCompound(
+  word: string,
+  isWord: (lower: string) => boolean,
+): { start: number; end: number } | null {
   const first = word.indexOf('-');
   if (first < 0) return null;
   const parts = word.split('-');

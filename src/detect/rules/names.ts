@@ -28,11 +28,42 @@ export function personShape(run: Token[], lex: Lexicon): number {
   if (caps.length === 2 && ARTICLE_CAPS.has(first.text)) return 0;
   // A first name opens a person's name, unless it is a title opening an organisation's ("Major League Baseball",
   // "King Power Stadium").
-  if (lex.firstNames.has(first.key) && !(lex.titleHeads.has(first.key) && caps.slice(1).some((t) => lex.orgSuffix.has(t.key) || lex.placeSuffix.has(t.key)))) return 2;
+  if (
+    lex.firstNames.has(first.key) &&
+    !(
+      lex.titleHeads.has(first.key) &&
+      caps.slice(1).some((t) => lex.orgSuffix.has(t.key) || lex.placeSuffix.has(t.key))
+    )
+  )
+    return 2;
   // "Shubman Gill": an unknown given name and a surname that is also a first name.
-  if (caps.length === 2 && lex.firstNames.has(last.key) && !lex.isWord(first.key) && !lex.knows(first.key) && !lex.isDemonym(first.key)) return 1;
+  if (
+    caps.length === 2 &&
+    lex.firstNames.has(last.key) &&
+    !lex.isWord(first.key) &&
+    !lex.knows(first.key) &&
+    !lex.isDemonym(first.key)
+  )
+    return 1;
   // A capitalised particle inside the name: "Marine Le Pen", "Lula Da Silva".
-  if (caps.length >= 3 && caps.slice(1, -1).some((t) => ARTICLE_CAPS.has(t.text) || t.text === 'Van' || t.text === 'Von' || t.text === 'Da' || t.text === 'Dos' || t.text === 'Du' || t.text === 'Di' || t.text === 'Del') && !lex.placePrefix.has(first.key)) return 2;
+  if (
+    caps.length >= 3 &&
+    caps
+      .slice(1, -1)
+      .some(
+        (t) =>
+          ARTICLE_CAPS.has(t.text) ||
+          t.text === 'Van' ||
+          t.text === 'Von' ||
+          t.text === 'Da' ||
+          t.text === 'Dos' ||
+          t.text === 'Du' ||
+          t.text === 'Di' ||
+          t.text === 'Del',
+      ) &&
+    !lex.placePrefix.has(first.key)
+  )
+    return 2;
   if (run.some((t) => !t.cap) || /^(?:al|el|as|ad|ash|ibn|bin|abu|abd)-/i.test(last.text)) return 2;
   // Unknown words all through ("Binali Yıldırım") may be a person; a common word ("Killing Joke") is not.
   return caps.every((t) => !lex.isWord(t.key)) ? 1 : 0;

@@ -7,7 +7,34 @@ import { phraseKey } from '../text';
 import type { Token } from '../tokenize';
 
 /** Lower-case words inside personal names. */
-export const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'dos', 'das', 'del', 'della', 'la', 'le', 'ter', 'ten', 'zu', 'af', 'y', 'e', 'do']);
+export const PARTICLES = new Set([
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'bint',
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'da',
+  'di',
+  'du',
+  'dos',
+  'das',
+  'del',
+  'della',
+  'la',
+  'le',
+  'ter',
+  'ten',
+  'zu',
+  'af',
+  'y',
+  'e',
+  'do',
+]);
 
 /** Lower-case words inside place names ("Newcastle upon Tyne", "Frankfurt am Main", "Boulogne-sur-Mer"). */
 export const PLACE_PARTICLES = new Set(['upon', 'am', 'an', 'sur', 'en', 'im', 'ob']);
@@ -53,14 +80,26 @@ export function connect(toks: Token[], j: number, runStart: number, lex: Lexicon
   let k = j + 1;
   // Personal-name particles: one or two, then a capital ("von der Leyen", "bin Salman").
   let particles = 0;
-  while (k < toks.length && toks[k - 1].joins && !toks[k].cap && (PARTICLES.has(toks[k].text) || PLACE_PARTICLES.has(toks[k].text)) && particles < 2) {
+  while (
+    k < toks.length &&
+    toks[k - 1].joins &&
+    !toks[k].cap &&
+    (PARTICLES.has(toks[k].text) || PLACE_PARTICLES.has(toks[k].text)) &&
+    particles < 2
+  ) {
     k++;
     particles++;
   }
   if (particles && k < toks.length && toks[k - 1].joins && toks[k].cap) return k;
   k = j + 1;
   const words: string[] = [];
-  while (k < toks.length && toks[k - 1].joins && !toks[k].cap && CONNECTORS.has(toks[k].text) && words.length < 2) {
+  while (
+    k < toks.length &&
+    toks[k - 1].joins &&
+    !toks[k].cap &&
+    CONNECTORS.has(toks[k].text) &&
+    words.length < 2
+  ) {
     words.push(toks[k].text);
     k++;
   }
@@ -80,21 +119,44 @@ export function connect(toks: Token[], j: number, runStart: number, lex: Lexicon
   if (first === 'of' && lex.ofHeads.has(left)) return k;
   // "Council of Europe", "Forces of the North", but not one unit of another ("Howe's Brigade of Couch's
   // Division"): after an organisation or place cue, "of" joins a name that is no organisation itself.
-  if (first === 'of' && (lex.orgSuffix.has(left) || lex.placeSuffix.has(left)) && !lex.orgSuffix.has(toks[nameEnd(toks, k)].key)) return k;
+  if (
+    first === 'of' &&
+    (lex.orgSuffix.has(left) || lex.placeSuffix.has(left)) &&
+    !lex.orgSuffix.has(toks[nameEnd(toks, k)].key)
+  )
+    return k;
   // "Institute for the Study of War", "Committee to Protect Journalists": an organisation head came before.
   // ... unless the far side is a name of its own ("Super League for FC Basel").
-  const farKnown = toks[k].upper || lex.orgLead.has(toks[k].key) || lex.phrase(toks[k].key)?.ambiguous === false;
-  if ((first === 'of' || first === 'for' || first === 'to') && !farKnown && hasOrgHead(toks, runStart, j, lex)) return k;
+  const farKnown =
+    toks[k].upper || lex.orgLead.has(toks[k].key) || lex.phrase(toks[k].key)?.ambiguous === false;
+  if (
+    (first === 'of' || first === 'for' || first === 'to') &&
+    !farKnown &&
+    hasOrgHead(toks, runStart, j, lex)
+  )
+    return k;
   // "Department of Physics and Astronomy", "Brooklyn Institute of Arts and Sciences": after an organisation
   // head and its "of", one more field joins by "and".
-  if (first === 'and' && words.length === 1 && j - runStart >= 2 && ofAfterHead(toks, runStart, j, lex) && lex.isWord(toks[k].key) && !lex.knows(toks[k].key)) return k;
+  if (
+    first === 'and' &&
+    words.length === 1 &&
+    j - runStart >= 2 &&
+    ofAfterHead(toks, runStart, j, lex) &&
+    lex.isWord(toks[k].key) &&
+    !lex.knows(toks[k].key)
+  )
+    return k;
   if (first === 'of' || first === 'to' || ((first === 'the' || first === 'on') && j > runStart)) return -1;
   // Otherwise the far side must end in an organisation cue: "On the Ground News", "Competition and Markets
   // Authority" (but not "Britain and the European Union": a known name does not start such a run).
   // ... or a railway's, named for the places it joins ("Franklin and Megantic Railway").
   const end = runEnd(toks, k);
   const cue = toks[end].key;
-  if (!((lex.orgSuffix.has(cue) && !lex.placeSuffix.has(cue)) || (first === 'and' && lex.placeSuffix.get(cue) === 'railway'))) return -1;
+  if (!(
+    (lex.orgSuffix.has(cue) && !lex.placeSuffix.has(cue)) ||
+    (first === 'and' && lex.placeSuffix.get(cue) === 'railway')
+  ))
+    return -1;
   if (first === 'and' && (words.length > 1 || j - runStart > 1 || lex.knows(toks[j].key))) return -1;
   return k;
 }

@@ -15,7 +15,8 @@ const MAX_WORDS = 6;
  */
 export function descriptorStart(toks: Token[], i: number, text: string, lex: Lexicon): number {
   const prev = toks[i - 1];
-  if (!prev || !prev.joins || prev.cap || !(lex.roleNouns.has(prev.text) || lex.titleHeads.has(prev.text))) return -1;
+  if (!prev || !prev.joins || prev.cap || !(lex.roleNouns.has(prev.text) || lex.titleHeads.has(prev.text)))
+    return -1;
   let first = i - 1;
   for (let k = i - 2; k >= 0 && i - k <= MAX_WORDS; k--) {
     const t = toks[k];

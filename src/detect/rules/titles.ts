@@ -36,7 +36,8 @@ export function titleEnd(run: Token[], lex: Lexicon): number {
     if (!t.cap) continue;
     if (!firstName && (lex.orgSuffix.has(t.key) || lex.placeSuffix.has(t.key))) return -1;
     if (isTitleWord(t, lex) || isFunctionWord(t)) return -1;
-    if ((lex.isWord(t.key) || lex.isNever(t.text)) && !lex.firstNames.has(t.key) && rest > 1 && r === k) return -1;
+    if ((lex.isWord(t.key) || lex.isNever(t.text)) && !lex.firstNames.has(t.key) && rest > 1 && r === k)
+      return -1;
   }
   return k;
 }

@@ -35,8 +35,14 @@ interface OpenCard {
 /** The page's background at a node, or the system's preference when the page has none. */
 export function themeAt(doc: Document, node: Node): 'light' | 'dark' {
   const win = doc.defaultView!;
-  for (let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
-    const m = /^rgba?\((\d+(?:\.\d+)?)[ ,]+(\d+(?:\.\d+)?)[ ,]+(\d+(?:\.\d+)?)(?:[ ,/]+([\d.]+%?))?\)$/.exec(win.getComputedStyle(el).backgroundColor);
+  for (
+    let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    el;
+    el = el.parentElement
+  ) {
+    const m = /^rgba?\((\d+(?:\.\d+)?)[ ,]+(\d+(?:\.\d+)?)[ ,]+(\d+(?:\.\d+)?)(?:[ ,/]+([\d.]+%?))?\)$/.exec(
+      win.getComputedStyle(el).backgroundColor,
+    );
     if (!m) continue;
     const alpha = m[4] === undefined ? 1 : m[4].endsWith('%') ? parseFloat(m[4]) / 100 : parseFloat(m[4]);
     if (alpha < 0.5) continue;
@@ -96,7 +102,18 @@ export function runCards(session: PageContext, signal: AbortSignal): CardsServic
       .sort((a, b) => b.count - a.count)
       .slice(0, CONTEXT_PLACES)
       .map((x) => ({ name: x.name, subkind: x.subkind, geo: x.geo }));
-    return { name: e.name, kind: e.kind, subkind: e.subkind, aliases: e.aliases, roles: e.roles, wikiTitle: e.wikiTitle, geo: e.geo, context, pick, requestId };
+    return {
+      name: e.name,
+      kind: e.kind,
+      subkind: e.subkind,
+      aliases: e.aliases,
+      roles: e.roles,
+      wikiTitle: e.wikiTitle,
+      geo: e.geo,
+      context,
+      pick,
+      requestId,
+    };
   };
 
   /** Asks the background; `cancel` stops its requests if the card closes first. */
@@ -139,7 +156,10 @@ export function runCards(session: PageContext, signal: AbortSignal): CardsServic
     let card: HTMLElement | null = null;
     // A virtual reference: the line of the name under the pointer, or the name's first line.
     const reference = {
-      getBoundingClientRect: () => (anchor && !keyboard ? anchor : (mention.range.getClientRects()[0] ?? mention.range.getBoundingClientRect())),
+      getBoundingClientRect: () =>
+        anchor && !keyboard
+          ? anchor
+          : (mention.range.getClientRects()[0] ?? mention.range.getBoundingClientRect()),
       getClientRects: () => mention.range.getClientRects(),
       contextElement: mention.range.startContainer.parentElement ?? undefined,
     };
@@ -167,7 +187,12 @@ export function runCards(session: PageContext, signal: AbortSignal): CardsServic
       // upwards, away from the line being read.
       const above = placement.startsWith('top');
       const bottom = doc.documentElement.clientHeight - (y + el.offsetHeight);
-      Object.assign(el.style, { position: 'fixed', left: `${x}px`, top: above ? 'auto' : `${y}px`, bottom: above ? `${bottom}px` : 'auto' });
+      Object.assign(el.style, {
+        position: 'fixed',
+        left: `${x}px`,
+        top: above ? 'auto' : `${y}px`,
+        bottom: above ? `${bottom}px` : 'auto',
+      });
     };
     const draw = () => {
       render(
@@ -257,7 +282,8 @@ export function runCards(session: PageContext, signal: AbortSignal): CardsServic
     }
     // Nothing was focused: start the page's Tab order at the name, as caret browsing would.
     const sel = doc.getSelection();
-    if (sel && (sel.rangeCount === 0 || sel.isCollapsed)) sel.collapse(o.mention.range.startContainer, o.mention.range.startOffset);
+    if (sel && (sel.rangeCount === 0 || sel.isCollapsed))
+      sel.collapse(o.mention.range.startContainer, o.mention.range.startOffset);
   };
 
   const stepWithin = (from: PageMention, d: 1 | -1) => {
@@ -272,7 +298,11 @@ export function runCards(session: PageContext, signal: AbortSignal): CardsServic
     lastKeyboard = m;
     const r = m.range.getClientRects()[0];
     const h = doc.documentElement.clientHeight;
-    if (!r || r.top < 48 || r.bottom > h - 48) (m.range.startContainer.parentElement as HTMLElement | null)?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    if (!r || r.top < 48 || r.bottom > h - 48)
+      (m.range.startContainer.parentElement as HTMLElement | null)?.scrollIntoView({
+        block: 'center',
+        behavior: 'instant' as ScrollBehavior,
+      });
     show(m, null, true);
   };
 

@@ -105,7 +105,11 @@ export function createOverlay(doc: Document, signal: AbortSignal, onPill: () => 
         item.key = key;
         item.el.className = `marker ${m.kind}`;
         // A little short of the update at both ends, so the bars of two new updates in a row stay apart.
-        Object.assign(item.el.style, { top: `${m.top + GAP / 4}px`, left: `${left}px`, height: `${Math.max(16, m.height - GAP / 2)}px` });
+        Object.assign(item.el.style, {
+          top: `${m.top + GAP / 4}px`,
+          left: `${left}px`,
+          height: `${Math.max(16, m.height - GAP / 2)}px`,
+        });
         // The tag goes in the margin when there is room for it, else only the bar is drawn.
         (item.el.firstChild as HTMLElement).hidden = m.left - GAP <= 44;
       }
@@ -118,7 +122,10 @@ export function createOverlay(doc: Document, signal: AbortSignal, onPill: () => 
       if (pillModel) {
         const { count, direction } = pillModel;
         pill.textContent = `${count} new ${direction === 'down' ? '↓' : '↑'}`;
-        pill.setAttribute('aria-label', `${count} new ${count === 1 ? 'update' : 'updates'}: jump to the first one you have not seen`);
+        pill.setAttribute(
+          'aria-label',
+          `${count} new ${count === 1 ? 'update' : 'updates'}: jump to the first one you have not seen`,
+        );
       }
       if (announce) status.textContent = `${announce} new ${announce === 1 ? 'update' : 'updates'}`;
     },
@@ -126,7 +133,12 @@ export function createOverlay(doc: Document, signal: AbortSignal, onPill: () => 
       ensure();
       const el = doc.createElement('div');
       el.className = 'flash';
-      Object.assign(el.style, { top: `${box.top - 6}px`, left: `${box.left - 6}px`, width: `${box.width + 12}px`, height: `${box.height + 12}px` });
+      Object.assign(el.style, {
+        top: `${box.top - 6}px`,
+        left: `${box.left - 6}px`,
+        width: `${box.width + 12}px`,
+        height: `${box.height + 12}px`,
+      });
       layer.append(el);
       setTimeout(() => el.classList.add('out'), FLASH_MS - 600);
       setTimeout(() => el.remove(), FLASH_MS);
@@ -145,11 +157,19 @@ export const markersFeature: Feature = {
     // With markers kept out of the page (an option), nothing is drawn: the layer stays empty.
     let last: OverlayModel | null = null;
     const empty: OverlayModel = { markers: [], pill: null, announce: 0 };
-    ctx.on('overlay', (model) => {
-      last = model;
-      overlay.update(ctx.settings.pageMarkers ? model : empty);
-    }, signal);
+    ctx.on(
+      'overlay',
+      (model) => {
+        last = model;
+        overlay.update(ctx.settings.pageMarkers ? model : empty);
+      },
+      signal,
+    );
     ctx.on('flash', (box) => ctx.settings.pageMarkers && overlay.flash(box), signal);
-    ctx.on('settings', (s) => last && overlay.update(s.pageMarkers ? { ...last, announce: 0 } : empty), signal);
+    ctx.on(
+      'settings',
+      (s) => last && overlay.update(s.pageMarkers ? { ...last, announce: 0 } : empty),
+      signal,
+    );
   },
 };

@@ -6,7 +6,7 @@ import type { Feature } from '../context';
 import { Highlighter } from '../highlights';
 import { NamesIndex } from '../names';
 import type { DomBatch } from '../observer';
-import { EXCLUDED_SELECTOR, isExcluded, scanRoot } from '../scope';
+import { EXCLUDED_SELECTOR, isExcluded, scanRoot } from '../../dom/scope';
 
 export const namesFeature: Feature = {
   id: 'names',
@@ -51,7 +51,10 @@ export const namesFeature: Feature = {
       } else {
         const names = ctx.names;
         const pruned = batch.removed ? names.prune() : false;
-        const roots = inScope([...batch.added, ...batch.changed.map((t) => t.parentElement).filter((e): e is HTMLElement => !!e)]);
+        const roots = inScope([
+          ...batch.added,
+          ...batch.changed.map((t) => t.parentElement).filter((e): e is HTMLElement => !!e),
+        ]);
         if (batch.changed.some((t) => names.has(t))) {
           // Edited text: simplest correct answer is a fresh index of the whole scope.
           await rescan();
@@ -70,4 +73,3 @@ export const namesFeature: Feature = {
     });
   },
 };
-

@@ -81,7 +81,8 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
     flash: (box) => session.emit('flash', box),
   };
 
-  const summaries = (): UpdateSummary[] => updates().map((u) => ({ id: u.id, label: u.label, time: u.time, firstLine: firstLine(u.text) }));
+  const summaries = (): UpdateSummary[] =>
+    updates().map((u) => ({ id: u.id, label: u.label, time: u.time, firstLine: firstLine(u.text) }));
 
   const apply = (state: PageState) => {
     // A tab that went on to another page may still be told about the one it showed before.
@@ -99,7 +100,13 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
   const report = async (): Promise<void> => {
     const list = summaries();
     if (signal.aborted) return;
-    const state = await ask('page:report', { url, visit, title: doc.title, isLiveBlog: !!session.liveblog, updates: list });
+    const state = await ask('page:report', {
+      url,
+      visit,
+      title: doc.title,
+      isLiveBlog: !!session.liveblog,
+      updates: list,
+    });
     reported = JSON.stringify(list);
     reportLost = false;
     if (!firstIds) {
@@ -148,7 +155,15 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
   /** Where an update is, in viewport coordinates, and how much of it is on screen. */
   const measure = (update: LiveUpdate): Box => {
     const vh = win.innerHeight;
-    const box: Box = { update, top: Infinity, bottom: -Infinity, left: Infinity, right: -Infinity, visible: 0, height: 0 };
+    const box: Box = {
+      update,
+      top: Infinity,
+      bottom: -Infinity,
+      left: Infinity,
+      right: -Infinity,
+      visible: 0,
+      height: 0,
+    };
     for (const el of update.elements) {
       const r = el.getBoundingClientRect();
       if (!r.height && !r.width) continue;
@@ -164,7 +179,12 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
   const geometry = (): Box[] => updates().map(measure);
 
   /** A box in document coordinates, for the overlay. */
-  const onPage = (b: Box) => ({ top: b.top + win.scrollY, left: b.left + win.scrollX, width: b.right - b.left, height: b.bottom - b.top });
+  const onPage = (b: Box) => ({
+    top: b.top + win.scrollY,
+    left: b.left + win.scrollX,
+    width: b.right - b.left,
+    height: b.bottom - b.top,
+  });
 
   const markerKind = (id: string): MarkerBox['kind'] | null => {
     const v = views.get(id);
@@ -239,7 +259,9 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
     if (!session.settings.autoSeen && !drawing) return;
     const boxes = geometry();
     if (session.settings.autoSeen) {
-      const visibility = new Map<string, Visibility>(boxes.map((b) => [idOf(b.update), { visible: b.visible, height: b.height }]));
+      const visibility = new Map<string, Visibility>(
+        boxes.map((b) => [idOf(b.update), { visible: b.visible, height: b.height }]),
+      );
       const scroller = doc.scrollingElement ?? doc.documentElement;
       const atEnd = scroller.scrollTop + win.innerHeight >= scroller.scrollHeight - 4;
       for (const id of tracker.tick(performance.now(), visibility, win.innerHeight, atEnd)) pending.add(id);
@@ -272,7 +294,11 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
   };
   win.addEventListener('resize', relayout, { passive: true, signal });
   // A page whose content scrolls inside an element, not the document: markers must follow that scroll.
-  doc.addEventListener('scroll', (e) => e.target !== doc && relayout(), { passive: true, capture: true, signal });
+  doc.addEventListener('scroll', (e) => e.target !== doc && relayout(), {
+    passive: true,
+    capture: true,
+    signal,
+  });
   const resizes = new ResizeObserver(relayout);
   if (doc.body) resizes.observe(doc.body);
   signal.addEventListener('abort', () => {
@@ -282,7 +308,10 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
     if (frame) win.cancelAnimationFrame(frame);
     // The session ended (a soft navigation, the extension stopping): marks still queued go to their own
     // page, and the background stops telling this tab about it.
-    if (pending.size) void ask('updates:mark', { url, ids: [...pending], state: 'seen', manual: false }).catch(() => undefined);
+    if (pending.size)
+      void ask('updates:mark', { url, ids: [...pending], state: 'seen', manual: false }).catch(
+        () => undefined,
+      );
     void ask('page:leave', { visit }).catch(() => undefined);
   });
 

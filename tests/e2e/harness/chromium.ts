@@ -18,7 +18,14 @@ function tab(page: Page): Tab {
     addScript: async (source) => void (await page.evaluate(source)),
     async setViewport(width, height, scale = 1) {
       cdp ??= page.context().newCDPSession(page);
-      await (await cdp).send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: scale, mobile: false });
+      await (
+        await cdp
+      ).send('Emulation.setDeviceMetricsOverride', {
+        width,
+        height,
+        deviceScaleFactor: scale,
+        mobile: false,
+      });
     },
   };
 }
@@ -32,7 +39,9 @@ export interface ChromiumLaunch {
   build?: 'store' | 'test';
 }
 
-export async function launchChromium(options: ChromiumLaunch = {}): Promise<Driver & { context(): BrowserContext; extensionId(): string }> {
+export async function launchChromium(
+  options: ChromiumLaunch = {},
+): Promise<Driver & { context(): BrowserContext; extensionId(): string }> {
   const extensionDir = buildDir('chrome', options.build);
   const profile = tempProfile('chromium');
   let context: BrowserContext;
@@ -42,7 +51,12 @@ export async function launchChromium(options: ChromiumLaunch = {}): Promise<Driv
       extensionDir,
       profileDir: profile.dir,
       viewport: VIEWPORT,
-      args: [...(options.hosts?.length ? [`--host-resolver-rules=${options.hosts.map((h) => `MAP ${h} 127.0.0.1`).join(',')}`] : []), ...(options.args ?? [])],
+      args: [
+        ...(options.hosts?.length
+          ? [`--host-resolver-rules=${options.hosts.map((h) => `MAP ${h} 127.0.0.1`).join(',')}`]
+          : []),
+        ...(options.args ?? []),
+      ],
     }));
   };
   await start();

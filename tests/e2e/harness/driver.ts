@@ -70,7 +70,9 @@ export async function until<T>(
     }
     await new Promise((r) => setTimeout(r, interval));
   }
-  throw new Error(`Timed out waiting for ${typeof what === 'function' ? what() : what}; last value: ${JSON.stringify(last)}${error ? `; last error: ${error}` : ''}`);
+  throw new Error(
+    `Timed out waiting for ${typeof what === 'function' ? what() : what}; last value: ${JSON.stringify(last)}${error ? `; last error: ${error}` : ''}`,
+  );
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

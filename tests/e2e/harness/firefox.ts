@@ -70,9 +70,15 @@ export async function launchFirefox(options: FirefoxLaunch = {}): Promise<Driver
     const page = await browser.newPage();
     // Over BiDi, goto to a moz-extension:// page never resolves although the page loads: poll instead.
     void page.goto(`moz-extension://${FIREFOX_UUID}/${path}`).catch(() => undefined);
-    await until(() => page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete').catch(() => false), {
-      what: `moz-extension page ${path}`,
-    });
+    await until(
+      () =>
+        page
+          .evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete')
+          .catch(() => false),
+      {
+        what: `moz-extension page ${path}`,
+      },
+    );
     return page;
   };
   await start();

@@ -24,7 +24,9 @@ const WORDS = [
 function entryHtml(e: Entry): string {
   const when = new Date(e.time);
   const hhmm = `${String(when.getUTCHours()).padStart(2, '0')}:${String(when.getUTCMinutes()).padStart(2, '0')}`;
-  const paragraphs = [0, 1, 2].map((i) => `<p>${WORDS[(e.id + i) % WORDS.length]} (Entry ${e.id}, part ${i + 1}.)</p>`).join('');
+  const paragraphs = [0, 1, 2]
+    .map((i) => `<p>${WORDS[(e.id + i) % WORDS.length]} (Entry ${e.id}, part ${i + 1}.)</p>`)
+    .join('');
   return `<article id="id_${e.id}" class="liveblog-entry"><aside class="liveblog-entry-aside"><a class="liveblog-meta-time" href="#${e.id}"><span>${hhmm}</span></a></aside><div class="liveblog-entry-main"><header class="liveblog-meta"><h2 class="liveblog-entry-header">${e.title}</h2></header><div class="liveblog-entry-content">${paragraphs}</div></div></article>`;
 }
 
@@ -77,14 +79,22 @@ export interface LiveBlogRoute {
 
 export function serveLiveBlog(server: LocalServer, slug: string, count = 12): LiveBlogRoute {
   const start = Date.parse('2024-05-14T08:00:00Z');
-  const entries: Entry[] = Array.from({ length: count }, (_, i) => ({ id: i + 1, time: start + i * 20 * 60_000, title: `Entry ${i + 1}: the situation at ${8 + Math.floor((i * 20) / 60)} o'clock` }));
+  const entries: Entry[] = Array.from({ length: count }, (_, i) => ({
+    id: i + 1,
+    time: start + i * 20 * 60_000,
+    title: `Entry ${i + 1}: the situation at ${8 + Math.floor((i * 20) / 60)} o'clock`,
+  }));
   const path = `/live/${slug}.html`;
   const pollPath = `/live/${slug}/poll`;
   const route: LiveBlogRoute = {
     url: server.origin + path,
     publish(title) {
       const last = entries.at(-1)!;
-      const e = { id: last.id + 1, time: last.time + 5 * 60_000, title: title ?? `Entry ${last.id + 1}: breaking news` };
+      const e = {
+        id: last.id + 1,
+        time: last.time + 5 * 60_000,
+        title: title ?? `Entry ${last.id + 1}: breaking news`,
+      };
       entries.push(e);
       return e.id;
     },

@@ -16,7 +16,12 @@ export function highlightTexts(tab: Tab): Promise<HighlightTexts> {
 }
 
 /** Centre of the n-th occurrence of `text` inside the page's main content, in viewport coordinates. */
-export function pointOfText(tab: Tab, text: string, nth = 0, scroll = true): Promise<{ x: number; y: number } | null> {
+export function pointOfText(
+  tab: Tab,
+  text: string,
+  nth = 0,
+  scroll = true,
+): Promise<{ x: number; y: number } | null> {
   return tab.evaluate(
     ({ text, nth, scroll }) => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -57,7 +62,9 @@ export function cardInfo(tab: Tab): Promise<CardInfo> {
     const dialog = host?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement | null;
     if (!dialog) return { open: false };
     const labelledBy = dialog.getAttribute('aria-labelledby');
-    const name = labelledBy ? host!.shadowRoot!.getElementById(labelledBy)?.textContent?.trim() : dialog.getAttribute('aria-label') ?? undefined;
+    const name = labelledBy
+      ? host!.shadowRoot!.getElementById(labelledBy)?.textContent?.trim()
+      : (dialog.getAttribute('aria-label') ?? undefined);
     const r = dialog.getBoundingClientRect();
     return {
       open: true,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExcluded } from '../../src/page/scope';
+import { isExcluded } from '../../src/dom/scope';
 
 describe('editable areas are out of scope', () => {
   it('for every value that makes an element editable, in any case; not for false', () => {

@@ -13,8 +13,36 @@ export interface TextBlock {
 
 /** Inline elements continue the current block; any other element starts a new one. */
 const INLINE = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'INS', 'DEL', 'LABEL', 'MARK', 'Q',
-  'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'BIG', 'TT', 'NOBR', 'ACRONYM',
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'BDO',
+  'CITE',
+  'DATA',
+  'DFN',
+  'EM',
+  'FONT',
+  'I',
+  'INS',
+  'DEL',
+  'LABEL',
+  'MARK',
+  'Q',
+  'S',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+  'VAR',
+  'WBR',
+  'BIG',
+  'TT',
+  'NOBR',
+  'ACRONYM',
 ]);
 
 function blockOf(node: Node, root: Node): Node {
@@ -28,10 +56,17 @@ function blockOf(node: Node, root: Node): Node {
  * caller can stop after any block and yield to the page. `skip` leaves out more subtrees (an update's
  * header when reading its text).
  */
-export function* walkBlocks(root: Node, doc: Document = root.ownerDocument ?? (root as Document), skip?: string): Generator<TextBlock> {
+export function* walkBlocks(
+  root: Node,
+  doc: Document = root.ownerDocument ?? (root as Document),
+  skip?: string,
+): Generator<TextBlock> {
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
     acceptNode(node) {
-      if (node.nodeType === 1) return isExcluded(node as Element) || (skip && (node as Element).matches(skip)) ? 2 /* REJECT */ : 3 /* SKIP */;
+      if (node.nodeType === 1)
+        return isExcluded(node as Element) || (skip && (node as Element).matches(skip))
+          ? 2 /* REJECT */
+          : 3; /* SKIP */
       return 1; // ACCEPT text
     },
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { locate, walkBlocks } from '../../src/page/blocks';
-import { scanRoot } from '../../src/page/scope';
+import { locate, walkBlocks } from '../../src/dom/blocks';
+import { scanRoot } from '../../src/dom/scope';
 import { loadDocument } from '../helpers';
 
 describe('walkBlocks', () => {
@@ -15,7 +15,11 @@ describe('walkBlocks', () => {
   const blocks = [...walkBlocks(scanRoot(doc)!, doc)];
 
   it('joins inline elements into one block per paragraph or heading', () => {
-    expect(blocks.map((b) => b.text.trim())).toEqual(['Syria Daily', 'Turkish Prime Minister Binali Yıldırım said.', 'Secondline']);
+    expect(blocks.map((b) => b.text.trim())).toEqual([
+      'Syria Daily',
+      'Turkish Prime Minister Binali Yıldırım said.',
+      'Secondline',
+    ]);
   });
 
   it('skips navigation, forms, editable areas, comments and footers', () => {
