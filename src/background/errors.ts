@@ -5,15 +5,17 @@
  */
 import { browser } from 'wxt/browser';
 import type { ErrorEntry, ErrorReport } from '../messaging/protocol';
+import { serial } from '../shared/serial';
 
 const KEY = 'errorLog';
 export const MAX_ERRORS = 50;
 
-let chain: Promise<unknown> = Promise.resolve();
+const inTurn = serial();
 
-export async function listErrors(): Promise<ErrorEntry[]> {
-  await chain;
-  return ((await browser.storage.local.get(KEY))[KEY] as ErrorEntry[] | undefined) ?? [];
+const read = async () => ((await browser.storage.local.get(KEY))[KEY] as ErrorEntry[] | undefined) ?? [];
+
+export function listErrors(): Promise<ErrorEntry[]> {
+  return inTurn(read);
 }
 
 const clip = (s: unknown, n: number) => String(s ?? '').slice(0, n);
@@ -25,8 +27,8 @@ export function logError(report: ErrorReport, now = new Date()): Promise<void> {
     stack: report.stack === undefined ? undefined : clip(report.stack, 1500),
     origin: clip(report.origin, 200),
   };
-  const next = chain.then(async () => {
-    const log = ((await browser.storage.local.get(KEY))[KEY] as ErrorEntry[] | undefined) ?? [];
+  return inTurn(async () => {
+    const log = await read();
     const same = log.findIndex(
       (e) => e.feature === entry.feature && e.message === entry.message && e.origin === entry.origin,
     );
@@ -35,11 +37,8 @@ export function logError(report: ErrorReport, now = new Date()): Promise<void> {
     log.unshift({ ...entry, at: now.toISOString(), count });
     await browser.storage.local.set({ [KEY]: log.slice(0, MAX_ERRORS) });
   });
-  chain = next.catch(() => undefined);
-  return next;
 }
 
-export async function clearErrors(): Promise<void> {
-  await chain;
-  await browser.storage.local.remove(KEY);
+export function clearErrors(): Promise<void> {
+  return inTurn(() => browser.storage.local.remove(KEY));
 }

@@ -5,6 +5,7 @@
  * and the mark ends when the tab loads another page (the injected script went with the old one).
  */
 import { browser } from 'wxt/browser';
+import { serial } from '../shared/serial';
 
 const KEY = 'runOnce';
 const ON = { 16: '/icon/16.png', 32: '/icon/32.png' };
@@ -16,23 +17,30 @@ async function runOnceTabs(): Promise<RunOnce> {
   return ((await browser.storage.session.get(KEY))[KEY] as RunOnce | undefined) ?? {};
 }
 
+// Two Run-once clicks (or a click and a tab closing) at the same instant must not lose a mark.
+const inTurn = serial();
+
 export const runOnce = {
-  async add(tabId: number, url: string): Promise<void> {
-    await browser.storage.session.set({ [KEY]: { ...(await runOnceTabs()), [tabId]: url } });
+  add(tabId: number, url: string): Promise<void> {
+    return inTurn(async () => {
+      await browser.storage.session.set({ [KEY]: { ...(await runOnceTabs()), [tabId]: url } });
+    });
   },
   async has(tabId: number): Promise<boolean> {
-    return Object.hasOwn(await runOnceTabs(), String(tabId));
+    return Object.hasOwn(await inTurn(runOnceTabs), String(tabId));
   },
-  async remove(tabId: number): Promise<void> {
-    const tabs = await runOnceTabs();
-    if (!Object.hasOwn(tabs, String(tabId))) return;
-    delete tabs[tabId];
-    await browser.storage.session.set({ [KEY]: tabs });
+  remove(tabId: number): Promise<void> {
+    return inTurn(async () => {
+      const tabs = await runOnceTabs();
+      if (!Object.hasOwn(tabs, String(tabId))) return;
+      delete tabs[tabId];
+      await browser.storage.session.set({ [KEY]: tabs });
+    });
   },
 };
 
 /** Sets one tab's icon; a closed tab or a missing icon file is no error worth reporting. */
-export async function showIcon(tabId: number, on: boolean): Promise<void> {
+async function showIcon(tabId: number, on: boolean): Promise<void> {
   await browser.action.setIcon({ tabId, path: on ? ON : OFF }).catch(() => undefined);
   await browser.action
     .setTitle({ tabId, title: on ? 'Backstory: on for this page' : 'Backstory: off for this page' })

@@ -71,3 +71,12 @@ describe('the toolbar icon', () => {
     expect(icons.filter(([id, p]) => id === tab.id && p === '/icon/16.png')).toEqual([]);
   });
 });
+
+describe('run once marks', () => {
+  it('two tabs marked at the same instant both keep their mark', async () => {
+    const { runOnce } = await import('../../src/background/icon');
+    await Promise.all([runOnce.add(1, 'https://a.test/'), runOnce.add(2, 'https://b.test/')]);
+    expect(await runOnce.has(1)).toBe(true);
+    expect(await runOnce.has(2)).toBe(true);
+  });
+});
