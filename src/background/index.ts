@@ -21,6 +21,7 @@ import {
 import type { PageState } from '../reading/types';
 import { canonicalUrl } from '../shared/url';
 import { cancel, lookup } from './knowledge';
+import { renderStoryMap } from '../knowledge/story-map';
 import { clearErrors, listErrors, logError } from './errors';
 import { runOnce, watchIcons } from './icon';
 import {
@@ -76,6 +77,13 @@ async function urlOfTab(tabId: number): Promise<string | undefined> {
   if (known) return known;
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   return tab?.url;
+}
+
+/** Chrome's side panel for a window (Firefox opens its sidebar through `_execute_sidebar_action`). */
+function openSidePanel(windowId: number | undefined): void {
+  const panel = (globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } })
+    .chrome?.sidePanel;
+  if (panel && windowId !== undefined) panel.open({ windowId }).catch(() => undefined);
 }
 
 export function startBackground(): void {
@@ -193,13 +201,16 @@ export function startBackground(): void {
       'errors:clear': () => clearErrors(),
       'settings:set': (patch) => writeSettings(patch),
       'status:get': () => ({ ...storeStatus, heldMarks: held.size }),
+      'story:map': (req) => renderStoryMap(req),
     },
     refuse,
   );
   guardSettings();
 
   browser.tabs.onRemoved.addListener((tabId) => void tabPages.remove(tabId));
-  browser.commands?.onCommand.addListener(async (command) => {
+  browser.commands?.onCommand.addListener(async (command, commandTab?: { windowId?: number }) => {
+    // Chrome's side panel opens only within the shortcut's user gesture: before any await.
+    if (command === 'open-story') return void openSidePanel(commandTab?.windowId);
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
     if (command === 'next-name' || command === 'previous-name') {
