@@ -48,6 +48,13 @@ export interface StoryPanelProps {
 const GROUP_LABEL = { person: 'People', organization: 'Organizations', place: 'Places' } as const;
 
 export function StoryPanel({ story, reason, state, map, selection, api }: StoryPanelProps) {
+  // Escape anywhere in the panel ends the selection (and its highlight on the page).
+  useEffect(() => {
+    if (!selection) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && api.clear();
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [selection?.key]);
   // New since the last visit: unseen and not part of the first visit's backlog (which is never flagged).
   const unseen = useMemo(
     () => new Set((state?.updates ?? []).filter((u) => u.state === 'new' && !u.backlog).map((u) => u.id)),
@@ -187,11 +194,8 @@ function EntityCard({
     };
   }, [entity.key]);
   const step = (d: 1 | -1) => api.select(entity.key, selection.index + d);
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') api.clear();
-  };
   return (
-    <section class="entity" aria-labelledby="entity-h" onKeyDown={onKey}>
+    <section class="entity" aria-labelledby="entity-h">
       <h2 id="entity-h">{entity.name}</h2>
       <p class="muted">
         {kindLabel(entity.kind, entity.subkind)}
