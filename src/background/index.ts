@@ -79,11 +79,29 @@ async function urlOfTab(tabId: number): Promise<string | undefined> {
   return tab?.url;
 }
 
+interface ChromeSidePanel {
+  open(o: { windowId: number } | { tabId: number }): Promise<void>;
+}
+const chromeSidePanel = () => (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
+
 /** Chrome's side panel for a window (Firefox opens its sidebar through `_execute_sidebar_action`). */
 function openSidePanel(windowId: number | undefined): void {
-  const panel = (globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } })
-    .chrome?.sidePanel;
+  const panel = chromeSidePanel();
   if (panel && windowId !== undefined) panel.open({ windowId }).catch(() => undefined);
+}
+
+/**
+ * Opens the panel for the tab whose card asked, within the reader's click: Chrome keeps a content script's
+ * user gesture only while the message is being dispatched, so this runs synchronously in the browser's
+ * listener, before the router's (asynchronous) handlers. Firefox opens its sidebar only from the toolbar,
+ * the popup or the shortcut; there the request is answered `ok: false`.
+ */
+function openPanelForCard(message: unknown, sender: { id?: string; tab?: { id?: number } }): void {
+  const m = message as { bs?: unknown; type?: unknown } | null;
+  if (!m || m.bs !== 1 || m.type !== 'panel:open' || sender.id !== browser.runtime.id) return;
+  const tabId = sender.tab?.id;
+  const panel = chromeSidePanel();
+  if (panel && tabId !== undefined) panel.open({ tabId }).catch(() => undefined);
 }
 
 export function startBackground(): void {
@@ -202,6 +220,8 @@ export function startBackground(): void {
       'settings:set': (patch) => writeSettings(patch),
       'status:get': () => ({ ...storeStatus, heldMarks: held.size }),
       'story:map': (req) => renderStoryMap(req),
+      // Opened already, in the listener below; this answers whether this browser could.
+      'panel:open': () => ({ ok: !!chromeSidePanel() }),
     },
     refuse,
   );
@@ -220,4 +240,11 @@ export function startBackground(): void {
     }
   });
   watchPermissions(() => void icons.refresh());
+  browser.runtime.onMessage.addListener(((
+    message: unknown,
+    sender: { id?: string; tab?: { id?: number } },
+  ) => {
+    openPanelForCard(message, sender);
+    return undefined;
+  }) as never);
 }

@@ -60,6 +60,8 @@ export interface BackgroundProtocol {
   'status:get': [Record<string, never>, StoreStatus];
   /** The side panel's map of the story's places (drawn here, like the card's locator map). */
   'story:map': [StoryMapRequest, StoryMap];
+  /** The card's "story panel" button: opens the side panel for the sender's tab (within the reader's click). */
+  'panel:open': [Record<string, never>, { ok: boolean }];
 }
 
 /** A logged failure: the report, when it last came, and how often. */

@@ -118,6 +118,7 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
   }),
   'errors:list': empty,
   'errors:clear': empty,
+  'panel:open': empty,
   'story:map': v.strictObject({
     places: v.pipe(
       v.array(
@@ -167,6 +168,7 @@ export const SENDERS: { [K in keyof BackgroundProtocol]: Context[] } = {
   'errors:list': PAGES,
   'errors:clear': PAGES,
   'story:map': PAGES,
+  'panel:open': CONTENT,
 };
 
 const origin = (url: string | undefined): string | undefined => {

@@ -2,7 +2,8 @@
  * Label placement for small maps (the card's locator map, the story panel's map): each label takes the
  * first of eight spots around its dot that stays inside the map and clear of every label placed before it
  * and of every dot; a label that finds no spot is left out (its dot keeps its name for hover and screen
- * readers). Points are taken in the caller's order, so the most important go first.
+ * readers). Points are taken in the caller's order, so the most important go first; a point with no text is
+ * an obstacle only.
  */
 export interface LabelPoint {
   x: number;
@@ -46,6 +47,8 @@ export function placeLabels(
   });
   const h = fontPx + 2;
   points.forEach((p, index) => {
+    // A point without text is only something to keep clear of (the locator map's marker).
+    if (!p.text) return;
     const w = labelWidth(p.text, fontPx);
     const gap = (p.r ?? 3) + 3;
     // Baseline positions: right, left, above, below, then the four diagonals.

@@ -209,6 +209,17 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
       expect(map.overlaps).toBe(false);
     });
 
+    it('fits a 400 px panel at 200% zoom: nothing wider than the panel, the cast still usable', async () => {
+      await panel.setViewport(200, 400, 2);
+      const fit = await panel.evaluate(() => ({
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        button: document.querySelector('button.who')!.getBoundingClientRect().width,
+      }));
+      expect(fit.overflow).toBeLessThanOrEqual(0);
+      expect(fit.button).toBeGreaterThan(150);
+      await panel.setViewport(400, 900, 1);
+    });
+
     it('axe-core finds no violations in the panel', async () => {
       await panel.addScript(AXE);
       const violations = await panel.evaluate(async () => {

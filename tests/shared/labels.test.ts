@@ -40,3 +40,12 @@ describe('placeLabels', () => {
     expect(placed[0].index).toBe(0);
   });
 });
+
+describe('placeLabels around a marker', () => {
+  it('labels no text-less point, and keeps the others clear of it', () => {
+    const marker = { x: 150, y: 60, text: '', r: 5 };
+    const placed = placeLabels([marker, { x: 160, y: 60, text: 'Idlib' }], size);
+    expect(placed.map((l) => l.index)).toEqual([1]);
+    expect(overlap(placed[0].box, { x0: 144, y0: 54, x1: 156, y1: 66 })).toBe(false);
+  });
+});
