@@ -69,11 +69,27 @@ export function castView(story: Story, sort: CastSort, query: string): StoryEnti
   return list.sort(compare);
 }
 
-/** Groups of the cast: by kind, then by subkind (armed groups, governments; countries, cities). */
-export function castGroups(list: readonly StoryEntity[]): Array<{ kind: Kind; entities: StoryEntity[] }> {
-  return KIND_ORDER.map((kind) => ({ kind, entities: list.filter((e) => e.kind === kind) })).filter(
-    (g) => g.entities.length,
-  );
+export interface CastGroup {
+  kind: Kind;
+  entities: StoryEntity[];
+  /** By subkind (armed groups, governments, media; countries, cities), largest first; `undefined`: no subkind. */
+  subgroups: Array<{ subkind: string | undefined; entities: StoryEntity[] }>;
+}
+
+/** Groups of the cast: by kind, then by subkind, each keeping the list's order. */
+export function castGroups(list: readonly StoryEntity[]): CastGroup[] {
+  return KIND_ORDER.map((kind) => {
+    const entities = list.filter((e) => e.kind === kind);
+    const bySub = new Map<string | undefined, StoryEntity[]>();
+    for (const e of entities) bySub.set(e.subkind, [...(bySub.get(e.subkind) ?? []), e]);
+    const subgroups = [...bySub]
+      .map(([subkind, members]) => ({ subkind, entities: members }))
+      // Named subkinds by size; the unnamed rest last.
+      .sort((a, b) =>
+        a.subkind === undefined ? 1 : b.subkind === undefined ? -1 : b.entities.length - a.entities.length,
+      );
+    return { kind, entities, subgroups };
+  }).filter((g) => g.entities.length);
 }
 
 export interface TimelineTick {

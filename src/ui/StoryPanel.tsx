@@ -141,30 +141,35 @@ function Cast({
             <h3>
               {GROUP_LABEL[g.kind]} <span class="muted">({g.entities.length})</span>
             </h3>
-            <ul class="cast">
-              {g.entities.map((e) => (
-                <li key={e.key}>
-                  <button
-                    type="button"
-                    class={`who ${e.kind}`}
-                    data-key={e.key}
-                    aria-pressed={selection?.key === e.key}
-                    onClick={() => (selection?.key === e.key ? api.clear() : api.select(e.key, 0))}
-                  >
-                    <span class="name">{e.name}</span>
-                    {fresh.has(e.key) && (
-                      <span class="new" title="New in this story since your last visit">
-                        new
-                      </span>
-                    )}
-                    <span class="count" aria-label={`${e.count} mentions`}>
-                      {e.count}
-                    </span>
-                    <span class="role muted">{e.role ?? kindLabel(e.kind, e.subkind)}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
+            {g.subgroups.map((sub) => (
+              <div key={sub.subkind ?? ''}>
+                {g.subgroups.length > 1 && <h4>{sub.subkind ? kindLabel(g.kind, sub.subkind) : 'Other'}</h4>}
+                <ul class="cast">
+                  {sub.entities.map((e) => (
+                    <li key={e.key}>
+                      <button
+                        type="button"
+                        class={`who ${e.kind}`}
+                        data-key={e.key}
+                        aria-pressed={selection?.key === e.key}
+                        onClick={() => (selection?.key === e.key ? api.clear() : api.select(e.key, 0))}
+                      >
+                        <span class="name">{e.name}</span>
+                        {fresh.has(e.key) && (
+                          <span class="new" title="New in this story since your last visit">
+                            new
+                          </span>
+                        )}
+                        <span class="count" aria-label={`${e.count} mentions`}>
+                          {e.count}
+                        </span>
+                        <span class="role muted">{e.role ?? kindLabel(e.kind, e.subkind)}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
           </div>
         ))}
       </div>

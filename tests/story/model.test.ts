@@ -107,3 +107,20 @@ describe('story model', () => {
     expect(t.ticks.map((x) => x.at)).toEqual([0, 1 / 3, 2 / 3, 1]);
   });
 });
+
+describe('cast groups', () => {
+  it('splits a kind by subkind, largest first, the unnamed rest last', () => {
+    const list = [
+      { ...entity('city:aleppo', 'place', 3, []), subkind: 'city' },
+      { ...entity('country:sy', 'place', 9, []), subkind: 'country' },
+      { ...entity('city:idlib', 'place', 2, []), subkind: 'city' },
+      entity('place:euphrates', 'place', 1, []),
+    ];
+    const [places] = castGroups(list);
+    expect(places.subgroups.map((g) => [g.subkind, g.entities.map((e) => e.name)])).toEqual([
+      ['city', ['aleppo', 'idlib']],
+      ['country', ['sy']],
+      [undefined, ['euphrates']],
+    ]);
+  });
+});
