@@ -2,12 +2,13 @@
  * `npm run demo`: builds the extension (the test build) and opens it in Chromium on a bundled sample live
  * blog served from 127.0.0.1, with Wikipedia answered by the local mock (no internet needed).
  * With a display: a real window, until you close it. Without one (or with --headless): hovers a name,
- * opens the popup, and writes screenshots of the card (light and dark) and of the popup to a folder.
+ * opens the popup and the story panel, and writes screenshots of the card (light and dark), the popup and
+ * the panel (light and dark) to a folder.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureBrowsers } from './lib/browsers';
-import { buildTestExtension, hoverName, openDemo, openPopup, shootCard } from './lib/demo-page';
+import { buildTestExtension, hoverName, openDemo, openPanel, openPopup, shootCard } from './lib/demo-page';
 import { REPO } from './lib/server';
 
 const headed = !process.argv.includes('--headless') && !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -59,8 +60,20 @@ async function main(): Promise<void> {
   const popup = await openPopup(demo);
   await popup.screenshot({ path: shot('popup.png'), fullPage: true });
 
+  // The story panel, light with the cast and map, dark with a place selected (its mentions stepped through).
+  const panel = await openPanel(demo);
+  await panel.screenshot({ path: shot('panel-light.png'), fullPage: true });
+  await panel.close();
+  const dark = await openPanel(demo, undefined, 'dark');
+  await dark.click('button.who.place');
+  await dark.waitForSelector('.stepper');
+  await dark.screenshot({ path: shot('panel-dark.png'), fullPage: true });
+  await dark.close();
+
   await demo.close();
-  console.log(`\nNo display: ran headless. Screenshots of the card and the popup are in ${outDir}/`);
+  console.log(
+    `\nNo display: ran headless. Screenshots of the card, the popup and the story panel are in ${outDir}/`,
+  );
   for (const f of files) console.log(`  ${f}`);
 }
 

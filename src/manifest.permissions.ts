@@ -8,6 +8,7 @@ export const ALLOWED_PERMISSIONS: Record<string, string> = {
     'settings (storage.local) and the tab→page map that survives a stopped service worker (storage.session)',
   scripting: 'register the content script on sites the reader enables from the popup',
   activeTab: 'the popup reads the active tab’s URL when the reader opens it',
+  sidePanel: 'Chrome: the story side panel (cast, map, what is new) for the page the reader is on',
 };
 
 /** Host access granted at install by the store build: none. Every site is enabled by the reader. */

@@ -60,6 +60,14 @@ export function buildManifest(browser: string) {
       },
     },
   };
+  // The story side panel: Chrome's sidePanel opens from the background on the shortcut; Firefox's sidebar
+  // has its own built-in command.
+  (manifest.commands as Record<string, unknown>)[
+    browser === 'firefox' ? '_execute_sidebar_action' : 'open-story'
+  ] = {
+    suggested_key: { default: 'Alt+Shift+S' },
+    description: 'Open the story panel: who, where and what is new on this page',
+  };
   if (browser === 'firefox') {
     manifest.browser_specific_settings = {
       gecko: {

@@ -88,6 +88,16 @@ const api: PopupApi = {
     return true;
   },
   openOptions: () => void browser.runtime.openOptionsPage(),
+  openPanel() {
+    // In the click, before anything is awaited: both browsers open a panel only within the gesture.
+    const chromePanel = (
+      globalThis as { chrome?: { sidePanel?: { open(o: { tabId: number }): Promise<void> } } }
+    ).chrome?.sidePanel;
+    const opened = chromePanel
+      ? target && chromePanel.open({ tabId: target.tabId })
+      : (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction?.open();
+    void opened?.then(() => !tabParam && window.close()).catch(() => undefined);
+  },
   status: () => ask('status:get', {}),
   clearCache: () => ask('data:clear', { what: 'cache' }),
 };

@@ -125,3 +125,32 @@ export async function openPopup(demo: Demo, size = { width: 400, height: 520 }):
   await popup.waitForSelector('li.update');
   return popup;
 }
+
+/** The story side panel for the demo page's tab, opened as a page (a headless browser shows no side panel). */
+export async function openPanel(
+  demo: Demo,
+  size = { width: 400, height: 1100 },
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<Page> {
+  const panel = await demo.context.newPage();
+  await panel.setViewportSize(size);
+  await panel.emulateMedia({ colorScheme });
+  await panel.goto(`chrome-extension://${demo.extensionId}/popup.html?url=${encodeURIComponent(demo.url)}`);
+  // The test build reaches the page through its content script, not a host permission, so the tab's URL is
+  // hidden here: ask each tab's content script which page it shows.
+  const tabId = await panel.evaluate(async (url) => {
+    const chrome = (globalThis as any).chrome;
+    for (const t of (await chrome.tabs.query({})) as Array<{ id: number }>) {
+      const reply = await chrome.tabs
+        .sendMessage(t.id, { bs: 1, type: 'page:ping', payload: {} })
+        .catch(() => null);
+      if (reply?.ok?.url?.split('#')[0] === url) return t.id;
+    }
+    return undefined;
+  }, demo.url);
+  if (tabId === undefined) throw new Error(`No tab shows ${demo.url}`);
+  await panel.goto(`chrome-extension://${demo.extensionId}/sidepanel.html?tab=${tabId}`);
+  await panel.waitForSelector('button.who');
+  await panel.waitForSelector('svg.map g.dot');
+  return panel;
+}

@@ -21,6 +21,7 @@ import {
 import type { PageState } from '../reading/types';
 import { canonicalUrl } from '../shared/url';
 import { cancel, lookup } from './knowledge';
+import { renderStoryMap } from '../knowledge/story-map';
 import { clearErrors, listErrors, logError } from './errors';
 import { runOnce, watchIcons } from './icon';
 import {
@@ -76,6 +77,31 @@ async function urlOfTab(tabId: number): Promise<string | undefined> {
   if (known) return known;
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   return tab?.url;
+}
+
+interface ChromeSidePanel {
+  open(o: { windowId: number } | { tabId: number }): Promise<void>;
+}
+const chromeSidePanel = () => (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
+
+/** Chrome's side panel for a window (Firefox opens its sidebar through `_execute_sidebar_action`). */
+function openSidePanel(windowId: number | undefined): void {
+  const panel = chromeSidePanel();
+  if (panel && windowId !== undefined) panel.open({ windowId }).catch(() => undefined);
+}
+
+/**
+ * Opens the panel for the tab whose card asked, within the reader's click: Chrome keeps a content script's
+ * user gesture only while the message is being dispatched, so this runs synchronously in the browser's
+ * listener, before the router's (asynchronous) handlers. Firefox opens its sidebar only from the toolbar,
+ * the popup or the shortcut; there the request is answered `ok: false`.
+ */
+function openPanelForCard(message: unknown, sender: { id?: string; tab?: { id?: number } }): void {
+  const m = message as { bs?: unknown; type?: unknown } | null;
+  if (!m || m.bs !== 1 || m.type !== 'panel:open' || sender.id !== browser.runtime.id) return;
+  const tabId = sender.tab?.id;
+  const panel = chromeSidePanel();
+  if (panel && tabId !== undefined) panel.open({ tabId }).catch(() => undefined);
 }
 
 export function startBackground(): void {
@@ -193,13 +219,18 @@ export function startBackground(): void {
       'errors:clear': () => clearErrors(),
       'settings:set': (patch) => writeSettings(patch),
       'status:get': () => ({ ...storeStatus, heldMarks: held.size }),
+      'story:map': (req) => renderStoryMap(req),
+      // Opened already, in the listener below; this answers whether this browser could.
+      'panel:open': () => ({ ok: !!chromeSidePanel() }),
     },
     refuse,
   );
   guardSettings();
 
   browser.tabs.onRemoved.addListener((tabId) => void tabPages.remove(tabId));
-  browser.commands?.onCommand.addListener(async (command) => {
+  browser.commands?.onCommand.addListener(async (command, commandTab?: { windowId?: number }) => {
+    // Chrome's side panel opens only within the shortcut's user gesture: before any await.
+    if (command === 'open-story') return void openSidePanel(commandTab?.windowId);
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
     if (command === 'next-name' || command === 'previous-name') {
@@ -209,4 +240,11 @@ export function startBackground(): void {
     }
   });
   watchPermissions(() => void icons.refresh());
+  browser.runtime.onMessage.addListener(((
+    message: unknown,
+    sender: { id?: string; tab?: { id?: number } },
+  ) => {
+    openPanelForCard(message, sender);
+    return undefined;
+  }) as never);
 }

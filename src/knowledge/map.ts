@@ -35,6 +35,11 @@ function atlas() {
   return world;
 }
 
+/** Every country's outline (the story map draws them all). */
+export function worldCountries(): FeatureCollection<Geometry> {
+  return atlas().all;
+}
+
 /** The largest polygon of a country: fitting the map to France should not include French Guiana. */
 function mainland(f: Feature<Geometry>): Feature<Polygon> | Feature<Geometry> {
   if (f.geometry.type !== 'MultiPolygon') return f;

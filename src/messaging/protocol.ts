@@ -13,6 +13,7 @@ import type {
 import type { Knowledge, KnowledgeRequest } from '../knowledge/types';
 import type { Settings } from '../shared/settings';
 import type { StoreStatus } from '../reading/status';
+import type { StoryMap, StoryMapRequest } from '../knowledge/story-map';
 
 /** Requests handled by the background: name → [request, response]. */
 export interface BackgroundProtocol {
@@ -57,6 +58,10 @@ export interface BackgroundProtocol {
   'settings:set': [Partial<Settings>, Settings];
   /** Storage health for the popup and options: quota trouble, marks held in memory. */
   'status:get': [Record<string, never>, StoreStatus];
+  /** The side panel's map of the story's places (drawn here, like the card's locator map). */
+  'story:map': [StoryMapRequest, StoryMap];
+  /** The card's "story panel" button: opens the side panel for the sender's tab (within the reader's click). */
+  'panel:open': [Record<string, never>, { ok: boolean }];
 }
 
 /** A logged failure: the report, when it last came, and how often. */

@@ -118,6 +118,21 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
   }),
   'errors:list': empty,
   'errors:clear': empty,
+  'panel:open': empty,
+  'story:map': v.strictObject({
+    places: v.pipe(
+      v.array(
+        v.strictObject({
+          key: shortText,
+          lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
+          lon: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
+        }),
+      ),
+      v.maxLength(400),
+    ),
+    width: v.pipe(v.number(), v.integer(), v.minValue(50), v.maxValue(2000)),
+    height: v.pipe(v.number(), v.integer(), v.minValue(50), v.maxValue(2000)),
+  }),
 };
 
 const BOTH: Context[] = ['content', 'page'];
@@ -152,6 +167,8 @@ export const SENDERS: { [K in keyof BackgroundProtocol]: Context[] } = {
   'errors:log': CONTENT,
   'errors:list': PAGES,
   'errors:clear': PAGES,
+  'story:map': PAGES,
+  'panel:open': CONTENT,
 };
 
 const origin = (url: string | undefined): string | undefined => {

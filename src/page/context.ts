@@ -10,7 +10,7 @@ import type { Overlay, OverlayModel } from './features/markers';
 import type { NamesIndex, PageMention } from './names';
 import type { DomBatch } from './observer';
 
-export type FeatureId = 'names' | 'reading' | 'markers' | 'cards';
+export type FeatureId = 'names' | 'reading' | 'markers' | 'cards' | 'story';
 
 export interface Feature {
   id: FeatureId;

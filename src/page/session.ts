@@ -21,6 +21,7 @@ import type {
 } from './context';
 import { reportFailure } from './errors';
 import { cardsFeature } from './features/cards';
+import { storyFeature } from './features/story';
 import { markersFeature } from './features/markers';
 import { namesFeature } from './features/names';
 import { readingFeature } from './features/reading';
@@ -30,7 +31,13 @@ import { settled, watchUrl, type UrlWatch, type UrlWatchOptions } from './naviga
 import { watchDom, type DomBatch } from './observer';
 
 /** Every feature of the page, in the order they start. */
-export const FEATURES: readonly Feature[] = [namesFeature, readingFeature, markersFeature, cardsFeature];
+export const FEATURES: readonly Feature[] = [
+  namesFeature,
+  readingFeature,
+  markersFeature,
+  cardsFeature,
+  storyFeature,
+];
 
 type Listener = { fn: (arg: never) => void; feature: string };
 

@@ -5,6 +5,7 @@
 import type { EntitySummary } from '../detect/types';
 import { formatOffice, officeAt, recentOffices } from '../knowledge/positions';
 import type { Knowledge, LocatorMap, Office, PackLine, PlaceFacts } from '../knowledge/types';
+import { placeLabels } from '../shared/labels';
 import { kindLabel } from './kinds';
 
 export interface CardUpdateRef {
@@ -38,6 +39,8 @@ export interface CardProps {
   /** The reader chose another article among the candidates. */
   onPick: (title: string) => void;
   onOptions: () => void;
+  /** Opens the story side panel (cast, map, what is new) for this page. */
+  onPanel?: () => void;
 }
 
 export const TITLE_ID = 'bs-card-title';
@@ -116,6 +119,17 @@ export function Card(props: CardProps) {
           {entity.name}
         </h2>
         <span class="kind">{kindLabel(entity.kind, entity.subkind)}</span>
+        {props.onPanel && (
+          <button
+            type="button"
+            class="icon"
+            aria-label="Open the story panel"
+            title="The whole story: cast, map, what is new (Alt+Shift+S)"
+            onClick={props.onPanel}
+          >
+            ☰
+          </button>
+        )}
         <button
           type="button"
           class="icon"
@@ -210,7 +224,19 @@ function OnThisPage({ entity, mentions, position, updates, current, onStep, onJu
   );
 }
 
+const LABEL_PX = 11;
+
 function MapSvg({ map }: { map: LocatorMap }) {
+  // Labels never overlap each other, a dot or the marker (al-Bab and Idlib are a few px apart); the marker
+  // goes first as a label-less obstacle, and a label with no room is left off (the map's label names all).
+  const obstacles = map.marker ? [{ x: map.marker[0], y: map.marker[1], text: '', r: 5 }] : [];
+  const labels = placeLabels(
+    [...obstacles, ...map.dots.map((d) => ({ x: d.x, y: d.y, text: d.name, r: 2.5 }))],
+    map,
+    LABEL_PX,
+  )
+    .filter((l) => l.index >= obstacles.length)
+    .map((l) => ({ ...l, index: l.index - obstacles.length }));
   return (
     <svg
       class="map"
@@ -225,17 +251,12 @@ function MapSvg({ map }: { map: LocatorMap }) {
       <path class="land" d={map.land} />
       {map.focus && <path class="focus" d={map.focus} />}
       {map.dots.map((d) => (
-        <g key={d.name}>
-          <circle class="dot" cx={d.x} cy={d.y} r={2.5} />
-          <text
-            class="dot-label"
-            x={d.x > map.width - 80 ? d.x - 5 : d.x + 5}
-            y={Math.min(map.height - 3, Math.max(11, d.y + 3.5))}
-            text-anchor={d.x > map.width - 80 ? 'end' : 'start'}
-          >
-            {d.name}
-          </text>
-        </g>
+        <circle key={d.name} class="dot" cx={d.x} cy={d.y} r={2.5} />
+      ))}
+      {labels.map((l) => (
+        <text key={map.dots[l.index].name} class="dot-label" x={l.x} y={l.y} text-anchor={l.anchor}>
+          {map.dots[l.index].name}
+        </text>
       ))}
       {map.marker && <circle class="marker" cx={map.marker[0]} cy={map.marker[1]} r={5} />}
     </svg>

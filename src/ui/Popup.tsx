@@ -23,6 +23,8 @@ export interface PopupApi {
   /** Calls back with every reading-state change while the popup is open; returns the unsubscribe. */
   watch?(onState: (state: PageState) => void): () => void;
   openOptions?(): void;
+  /** Opens the story side panel for this tab; must run within the click (the browsers ask for a gesture). */
+  openPanel?(): void;
   /** Storage health; a full disk shows once here with "Clear cache". */
   status?(): Promise<StoreStatus>;
   clearCache?(): Promise<void>;
@@ -204,6 +206,14 @@ export function Popup({ api }: { api: PopupApi }) {
       )}
       {access?.kind === 'running' && !access.site && (
         <p class="muted">Running on this page only, until you leave it.</p>
+      )}
+      {access?.kind === 'running' && api.openPanel && (
+        <p>
+          <button type="button" class="link" onClick={() => api.openPanel!()}>
+            Open the story panel
+          </button>{' '}
+          <span class="muted">who, where and what is new, at a glance</span>
+        </p>
       )}
       {access?.kind === 'running' && access.borderline && !access.isLiveBlog && api.answerLiveBlog && (
         <section class="site" aria-label="Track this page's updates?">

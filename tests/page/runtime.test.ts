@@ -312,8 +312,8 @@ describe('soft navigation', () => {
 });
 
 describe('the feature list', () => {
-  it('runs names, reading, markers and cards, each once', () => {
-    expect(FEATURES.map((f) => f.id)).toEqual(['names', 'reading', 'markers', 'cards']);
+  it('runs names, reading, markers, cards and story, each once', () => {
+    expect(FEATURES.map((f) => f.id)).toEqual(['names', 'reading', 'markers', 'cards', 'story']);
   });
 });
 

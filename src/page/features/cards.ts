@@ -212,6 +212,7 @@ export function runCards(session: PageContext, signal: AbortSignal): CardsServic
           },
           onPick: (title: string) => show(mention, anchor, open?.keyboard ?? keyboard, title),
           onOptions: () => void ask('options:open', {}).catch(() => undefined),
+          onPanel: () => void ask('panel:open', {}).catch(() => undefined),
         }),
         root,
       );
