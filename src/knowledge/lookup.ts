@@ -37,7 +37,7 @@ interface Article {
   candidates?: Candidate[];
 }
 
-function pickContext(req: KnowledgeRequest, geo: PageGeo): PickContext {
+function pickContext(req: KnowledgeRequest, geo: PageGeo, place?: PlaceFacts | null): PickContext {
   const countryWords = [...geo.countries].flatMap((code) => {
     const c = countryByCode(code);
     return c ? [c.name, c.wikiTitle, ...(c.demonym ? [c.demonym] : [])] : [];
@@ -47,7 +47,8 @@ function pickContext(req: KnowledgeRequest, geo: PageGeo): PickContext {
     kind: req.kind,
     roles: req.roles ?? [],
     countryWords: [...new Set(countryWords)],
-    places: geo.towns,
+    // The place the page's geography picked comes first: an article at its coordinates is the one.
+    places: place && place.kind !== 'country' && !place.unsure ? [place, ...geo.towns] : geo.towns,
   };
 }
 
@@ -64,8 +65,9 @@ async function findArticle(
   req: KnowledgeRequest,
   geo: PageGeo,
   trusted: string[],
+  place: PlaceFacts | null,
 ): Promise<Article> {
-  const ctx = pickContext(req, geo);
+  const ctx = pickContext(req, geo, place);
   const candidatesOf = async (chosen: string): Promise<Candidate[] | undefined> => {
     const list = choices(rankHits(await searchArticles(net, endpoint, req.name), ctx).candidates);
     return list.some((c) => c.title !== chosen) ? list : undefined;
@@ -120,7 +122,7 @@ export async function lookupKnowledge(
   options: NetOptions = {},
 ): Promise<Knowledge> {
   const net = new Net(db, options);
-  const geo = pageGeo(req.context);
+  const geo = pageGeo(req.context, req.site);
   const packHit = findPackEntry([req.name, ...(req.aliases ?? [])], req.kind);
   const pack = packHit ? packLine(packHit) : undefined;
   let place = req.kind === 'place' || packHit?.entry.geo ? resolvePlace(req, geo, packHit?.entry.geo) : null;
@@ -133,7 +135,7 @@ export async function lookupKnowledge(
       place?.kind === 'country' ? countryByCode(place.country?.code)?.wikiTitle : undefined,
     ].filter((t): t is string => !!t);
     try {
-      const article = await findArticle(net, settings.wikipediaEndpoint, req, geo, trusted);
+      const article = await findArticle(net, settings.wikipediaEndpoint, req, geo, trusted, place);
       Object.assign(knowledge, article);
     } catch (e) {
       if (options.signal?.aborted) throw e;

@@ -112,6 +112,7 @@ export function runCards(session: PageContext, signal: AbortSignal): CardsServic
       geo: e.geo,
       context,
       pick,
+      site: doc.location.hostname || undefined,
       requestId,
     };
   };
