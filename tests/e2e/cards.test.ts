@@ -39,6 +39,13 @@ function pointOfName(tab: Tab, text: string, nth = 0): Promise<{ x: number; y: n
 }
 
 const SEED = '/shared/eaworldview-syria-daily.html';
+/** A Brexit live blog's opening, written for this test: Westminster named among British and European places. */
+const BREXIT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Brexit live</title></head><body><main><article>
+<h1>Brexit: MPs to vote on the deal – live</h1>
+<p>Theresa May returned to Westminster on Tuesday after talks in Brussels with European leaders.</p>
+<p>MPs in Westminster will vote on the deal next week, while Dublin insists the Irish border stays open.</p>
+<p>Britain leaves the European Union in March, and the mood in Westminster is tense.</p>
+</article></main></body></html>`;
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface CardDetails {
@@ -52,6 +59,14 @@ interface CardDetails {
   sources: string[];
   active: string | null;
   scrollOverflow: boolean;
+}
+
+/** The card is drawn at once; its background layers are in when no part of it is busy any more. */
+function layersIn(tab: Tab): Promise<boolean> {
+  return tab.evaluate(() => {
+    const root = document.querySelector('backstory-card')?.shadowRoot;
+    return !!root?.querySelector('[role="dialog"]') && !root.querySelector('[aria-busy="true"]');
+  });
 }
 
 function details(tab: Tab): Promise<CardDetails | null> {
@@ -94,9 +109,11 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
     let last = {};
     const card = await until(
       async () => {
+        // Layers first, then the text: read the other way round, the text could predate the layers.
+        const done = await layersIn(page);
         const c = await cardInfo(page);
         last = { ...c, text: c.text?.slice(0, 80), point };
-        return c.open && c.name === name && !c.text?.includes('Loading…') ? c : null;
+        return c.open && c.name === name && done ? c : null;
       },
       { what: `card of ${name}`, timeout: 15_000 },
     ).catch((e: Error) => {
@@ -295,6 +312,39 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
     expect(card.text).toMatch(/Population\s*1\.6 million \(GeoNames\)/);
     expect(card.text).toContain('Capital and largest city of Syria');
     await closeCard();
+  });
+
+  it('a place picked by the story: Westminster on a Brexit page is London’s, with no distance across an ocean', async () => {
+    server.route('/brexit-live.html', (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(BREXIT_PAGE);
+    });
+    const tab = await driver.open(`${server.origin}/brexit-live.html`);
+    try {
+      await until(() => tab.evaluate(() => (CSS.highlights.get('backstory-place')?.size ?? 0) > 0), {
+        what: 'places underlined',
+      });
+      const point = (await pointOfName(tab, 'Westminster'))!;
+      expect(point, 'Westminster underlined').not.toBeNull();
+      await tab.mouseMove(point.x - 30, point.y + 40, 2);
+      await tab.mouseMove(point.x, point.y, 4);
+      const card = await until(
+        async () => {
+          if (!(await layersIn(tab))) return null;
+          const c = await cardInfo(tab);
+          return c.open && c.name === 'Westminster' ? c : null;
+        },
+        { what: 'card of Westminster', timeout: 15_000 },
+      );
+      expect(card.text).toMatch(/Country\s*(\S+\s)?United Kingdom/);
+      expect(card.text).not.toContain('Not sure which Westminster');
+      // Distances only within the story's area: Dublin and Brussels, not thousands of kilometres.
+      expect(card.text).not.toMatch(/\d,\d{3} km/);
+      const map = (await details(tab))!.map!;
+      expect(map).toMatch(/^Map of Westminster, about \d{3} km [a-z-]+ of (Dublin|Brussels)$/);
+    } finally {
+      await tab.close();
+    }
   });
 
   it('keyboard: the next/previous-name command opens a card with focus in it; Tab, Enter and Escape work inside', async () => {

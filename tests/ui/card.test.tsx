@@ -191,6 +191,38 @@ describe('the card', () => {
     expect(items[3].querySelector('time')?.getAttribute('datetime')).toBe('2023-05-17T09:00:00Z');
   });
 
+  it('is drawn at once with what the page says; the background’s layers follow, “Loading…” only when slow', () => {
+    const quick = mount({ knowledge: 'loading' }).el;
+    const sources = () => [...quick.querySelectorAll('.layer > .source')].map((h) => h.textContent);
+    expect(quick.querySelector('.count')?.textContent).toBe('Mentioned 2 times, in 1 update:');
+    expect(sources()).toEqual(['On this page', 'Places · Wikipedia · Context']);
+    expect(quick.querySelector('[aria-busy="true"]')?.textContent).not.toContain('Loading…');
+    const slow = mount({ knowledge: 'loading', slow: true }).el;
+    expect(slow.querySelector('[aria-busy="true"]')?.textContent).toContain('Loading…');
+  });
+
+  it('says when it is unsure which place it is and offers the others, keyboard-reachable buttons', () => {
+    const onPickPlace = vi.fn();
+    const { el } = mount({
+      onPickPlace,
+      knowledge: {
+        status: 'off',
+        place: {
+          ...knowledge.place!,
+          name: 'Westminster',
+          relations: [],
+          unsure: true,
+          alternatives: [{ id: 'US:39.837:-105.037', label: 'Westminster, United States' }],
+        },
+      },
+    });
+    expect(el.querySelector('.places .unsure')?.textContent).toMatch(/^Not sure which Westminster/);
+    const button = el.querySelector<HTMLButtonElement>('.places .alternatives button')!;
+    expect(button.textContent).toBe('Westminster, United States');
+    button.click();
+    expect(onPickPlace).toHaveBeenCalledWith('US:39.837:-105.037');
+  });
+
   it('counts places in English', () => {
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal)).toEqual([
       '1st',

@@ -1,0 +1,188 @@
+/**
+ * Opening and closing the card. The card is drawn in the same task as the intent that opens it, with what
+ * the page itself knows (its "On this page" layer); the background's layers fill in when they arrive, so a
+ * card costs one frame whatever the page's size or the name's mention count. Above its name the card is
+ * held by its bottom edge, so arriving layers grow it away from the line being read.
+ */
+import { h, render } from 'preact';
+import type { Knowledge } from '../../../knowledge/types';
+import { ask } from '../../../messaging/client';
+import { Card } from '../../../ui/Card';
+import cardCss from '../../../ui/card.css?inline';
+import { mentionAt } from '../../hit-test';
+import { createHost, type Host } from '../../host';
+import { rangeOf } from '../../mentions';
+import type { PageMention } from '../../names';
+import { lookup, type Picks } from './lookup';
+import { follow, place, referenceFor } from './placement';
+import type { CardState, OpenCard } from './state';
+import { themeAt } from './theme';
+
+const HIDE_DELAY = 300;
+/** A lookup slower than this says "Loading…" in the card rather than an empty, busy layer. */
+const SAY_LOADING_AFTER = 450;
+
+function ensureHost(st: CardState): Host {
+  if (st.host) return st.host;
+  const host = createHost(st.doc, 'card', 'open', cardCss, 'fixed');
+  // Focus leaving a keyboard-opened card (Tab out, a click elsewhere) hides it like the pointer leaving.
+  host.root.addEventListener('focusout', () =>
+    setTimeout(() => {
+      if (st.open?.keyboard && !st.host?.root.activeElement && !st.overCard) scheduleHide(st);
+    }),
+  );
+  return (st.host = host);
+}
+
+export function close(st: CardState): void {
+  clearTimeout(st.hide);
+  if (!st.open || !st.host) return;
+  const o = st.open;
+  st.open = null;
+  st.overCard = false;
+  o.stop();
+  render(null, st.host.root);
+}
+
+export function scheduleHide(st: CardState): void {
+  clearTimeout(st.hide);
+  st.hide = setTimeout(() => {
+    if (!st.overCard) close(st);
+  }, HIDE_DELAY);
+}
+
+/** Escape or the close button: the card goes, and a keyboard reader's focus goes back where it was. */
+export function dismiss(st: CardState): void {
+  const o = st.open;
+  close(st);
+  if (!o?.keyboard) return;
+  const back = o.returnFocus as HTMLElement | null;
+  if (back && back !== st.doc.body && back.isConnected && typeof back.focus === 'function') {
+    back.focus({ preventScroll: true });
+    return;
+  }
+  // Nothing was focused: start the page's Tab order at the name, as caret browsing would.
+  const sel = st.doc.getSelection();
+  const range = rangeOf(o.mention);
+  if (sel && (sel.rangeCount === 0 || sel.isCollapsed)) sel.collapse(range.startContainer, range.startOffset);
+}
+
+/** What the page itself says about the name: counted from the entity's own mentions only. */
+function pageFacts(st: CardState, mention: PageMention) {
+  const mentions = st.order.of(mention.key);
+  return {
+    mentions: mentions.length,
+    position: mentions.indexOf(mention) + 1,
+    updates: st.ctx.updatesMentioning(mentions),
+    current: st.ctx.updatesMentioning([mention])[0],
+  };
+}
+
+export function show(
+  st: CardState,
+  mention: PageMention,
+  anchor: DOMRect | null,
+  keyboard: boolean,
+  picks: Picks = {},
+): void {
+  const { ctx, doc } = st;
+  const entity = ctx.names.entities.get(mention.key);
+  if (!entity) return;
+  const returnFocus = keyboard ? (st.open?.keyboard ? st.open.returnFocus : doc.activeElement) : null;
+  close(st);
+  const { root } = ensureHost(st);
+  const facts = pageFacts(st, mention);
+  const theme = themeAt(doc, rangeOf(mention).startContainer);
+  const reference = referenceFor(mention, anchor, keyboard);
+  const pending = lookup(st, mention, picks);
+  let knowledge: Knowledge | 'loading' = pending.known ?? 'loading';
+  let slow = false;
+  let card: HTMLElement | null = null;
+  let stopPlacing = () => {};
+  const sayLoading = setTimeout(() => {
+    slow = true;
+    if (knowledge === 'loading') draw();
+  }, SAY_LOADING_AFTER);
+  const opened: OpenCard = {
+    mention,
+    keyboard,
+    returnFocus,
+    stop: () => {
+      clearTimeout(sayLoading);
+      stopPlacing();
+      pending.cancel();
+    },
+  };
+  st.open = opened;
+  const draw = () => {
+    if (st.open !== opened) return;
+    render(
+      h(Card, {
+        entity,
+        ...facts,
+        knowledge,
+        slow,
+        theme,
+        onClose: () => dismiss(st),
+        onStep: (d: 1 | -1) => stepWithin(st, mention, d),
+        onJump: (id: string) => {
+          close(st);
+          ctx.jump(id);
+        },
+        onPick: (title: string) =>
+          show(st, mention, anchor, st.open?.keyboard ?? keyboard, { ...picks, article: title }),
+        onPickPlace: (id: string) => show(st, mention, anchor, st.open?.keyboard ?? keyboard, { place: id }),
+        onOptions: () => void ask('options:open', {}).catch(() => undefined),
+        onPanel: () => void ask('panel:open', {}).catch(() => undefined),
+      }),
+      root,
+    );
+    card = root.querySelector<HTMLElement>('.card');
+    // Re-place at once: new content must not spill over the name, even for a frame.
+    if (card) void place(doc, reference, card);
+  };
+  draw();
+  const el = card as HTMLElement | null;
+  if (!el) return;
+  el.tabIndex = -1;
+  stopPlacing = follow(doc, reference, el);
+  if (keyboard) el.focus({ preventScroll: true });
+  el.addEventListener('pointerenter', () => {
+    st.overCard = true;
+    clearTimeout(st.hide);
+  });
+  el.addEventListener('pointerleave', (e) => {
+    st.overCard = false;
+    if (st.open?.keyboard && st.host?.root.activeElement) return;
+    // Back onto its own name: the card stays.
+    if (mentionAt(doc, ctx.names, e.clientX, e.clientY)?.mention !== mention) scheduleHide(st);
+  });
+  if (pending.known) return;
+  void pending.answer.then((k) => {
+    if (st.open !== opened) return;
+    knowledge = k;
+    clearTimeout(sayLoading);
+    draw();
+  });
+}
+
+export function stepWithin(st: CardState, from: PageMention, d: 1 | -1): void {
+  const list = st.order.of(from.key);
+  const i = list.indexOf(from);
+  const next = list[(i + d + list.length) % list.length];
+  if (next) reveal(st, next);
+}
+
+/** Opens a name's card from the keyboard, scrolling only if its line is not comfortably in view. */
+export function reveal(st: CardState, m: PageMention): void {
+  st.lastKeyboard = m;
+  const range = rangeOf(m);
+  const r = range.getClientRects()[0];
+  const height = st.doc.documentElement.clientHeight;
+  if (!r || r.top < 48 || r.bottom > height - 48)
+    (range.startContainer.parentElement as HTMLElement | null)?.scrollIntoView({
+      block: 'center',
+      behavior: 'instant' as ScrollBehavior,
+    });
+  show(st, m, null, true);
+}

@@ -1,0 +1,56 @@
+/**
+ * Everything the cards feature keeps between events, in one place: the host, the open card, the pointer's
+ * intent, the answers already received. The units (intent, lookup, placement, the card itself) read and
+ * change this object and nothing else.
+ */
+import type { Knowledge } from '../../../knowledge/types';
+import type { Host } from '../../host';
+import { MentionOrder } from '../../mentions';
+import type { PageMention } from '../../names';
+import type { PageContext } from '../../context';
+
+export interface OpenCard {
+  mention: PageMention;
+  keyboard: boolean;
+  /** Where focus was before a keyboard open, to give it back on Escape. */
+  returnFocus: Element | null;
+  stop(): void;
+}
+
+export interface CardState {
+  readonly ctx: PageContext;
+  readonly doc: Document;
+  host: Host | null;
+  open: OpenCard | null;
+  /** The name under a resting pointer, and the timer that opens its card. */
+  candidate: PageMention | null;
+  intent: ReturnType<typeof setTimeout> | undefined;
+  hide: ReturnType<typeof setTimeout> | undefined;
+  overCard: boolean;
+  lastMove: { x: number; y: number; t: number };
+  /** The last name the keyboard command opened: the next step starts from it. */
+  lastKeyboard: PageMention | null;
+  /** Answers by entity and the reader's picks: a card opened again shows at once. Failures are not kept. */
+  answers: Map<string, Knowledge>;
+  seq: number;
+  /** Mentions by entity and in page order. */
+  order: MentionOrder;
+}
+
+export function createState(ctx: PageContext): CardState {
+  return {
+    ctx,
+    doc: ctx.doc,
+    host: null,
+    open: null,
+    candidate: null,
+    intent: undefined,
+    hide: undefined,
+    overCard: false,
+    lastMove: { x: 0, y: 0, t: 0 },
+    lastKeyboard: null,
+    answers: new Map(),
+    seq: 0,
+    order: new MentionOrder(() => ctx.names),
+  };
+}

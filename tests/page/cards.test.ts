@@ -1,0 +1,200 @@
+/**
+ * Card work in proportion to the name, not the page: a name mentioned in every update opens its card (here
+ * from the keyboard command, the same path as a resting pointer after its delay) drawn before the
+ * background answers, with no sort of the page's mentions and no updates × mentions scan. happy-dom is far
+ * too slow for a page of 3,000 mentions (each Range costs it about a millisecond), so the page is smaller
+ * and the test counts the DOM calls that made the old path quadratic, rather than timing it.
+ * And `updatesMentioning` keeps its meaning (nested updates, page order).
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { LiveBlog } from '../../src/liveblog';
+import type { BackgroundProtocol } from '../../src/messaging/protocol';
+import { listen } from '../../src/messaging/router';
+import type { PageContext } from '../../src/page/context';
+import { runCards } from '../../src/page/features/cards';
+import type { EntitySummary } from '../../src/detect/types';
+import { NamesIndex, type PageMention } from '../../src/page/names';
+import { PageSession } from '../../src/page/session';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+
+const UPDATES = 200;
+
+/** 200 updates; Aleppo 1–2 times in each (300 in all), Damascus and Ankara in every one. */
+function bigPage(): string {
+  const parts: string[] = [];
+  for (let i = 0; i < UPDATES; i++) {
+    const twice = i % 2 === 0 ? ' Later, Aleppo again.' : '';
+    parts.push(
+      `<article id="u${i}"><h3>${10 + (i % 12)}:${String(i % 60).padStart(2, '0')}</h3><p>Shelling in Aleppo was reported by officials in Damascus and Ankara.${twice}</p></article>`,
+    );
+  }
+  return `<main>${parts.join('')}</main>`;
+}
+
+let names: NamesIndex;
+let blog: LiveBlog;
+
+/**
+ * The index as a scan leaves it, filled directly (a real scan of this page takes a minute in happy-dom):
+ * one block per update's paragraph, its mentions in order, the entities with their counts.
+ */
+function fill(index: NamesIndex): void {
+  const entities = new Map<string, EntitySummary>();
+  const mentions: PageMention[] = [];
+  document.querySelectorAll('article p').forEach((p, block) => {
+    const text = p.firstChild as Text;
+    for (const m of text.data.matchAll(/Aleppo|Damascus|Ankara/g)) {
+      const range = document.createRange();
+      range.setStart(text, m.index);
+      range.setEnd(text, m.index + m[0].length);
+      const key = `city:${m[0].toLowerCase()}`;
+      mentions.push({ key, kind: 'place', text: m[0], range, block });
+      const e = entities.get(key) ?? { key, name: m[0], kind: 'place', aliases: [m[0]], roles: [], count: 0 };
+      e.count++;
+      entities.set(key, e);
+    }
+  });
+  index.mentions = mentions;
+  index.entities = entities;
+}
+
+beforeAll(() => {
+  document.documentElement.setAttribute('lang', 'en');
+  document.body.innerHTML = bigPage();
+  names = new NamesIndex(document);
+  fill(names);
+  blog = {
+    via: 'generic',
+    confidence: 'high',
+    updates: [...document.querySelectorAll('article')].map((el) => ({
+      id: el.id,
+      label: el.querySelector('h3')!.textContent!,
+      text: el.textContent!,
+      elements: [el],
+    })),
+  } as unknown as LiveBlog;
+});
+
+let stop: Array<() => void> = [];
+afterEach(() => {
+  for (const s of stop) s();
+  stop = [];
+});
+
+function session(): PageSession {
+  const ctl = new AbortController();
+  stop.push(() => ctl.abort());
+  const s = new PageSession(document, DEFAULT_SETTINGS, ctl.signal, []);
+  s.names = names;
+  s.liveblog = blog;
+  return s;
+}
+
+describe('cards on a big page', () => {
+  it('the page is what the test means: 300 mentions of one name among 700', () => {
+    const aleppo = names.mentions.filter((m) => m.text === 'Aleppo');
+    expect(aleppo.length).toBe(300);
+    expect(names.mentions.length).toBe(700);
+  });
+
+  it('opens the card of a name in every update without sorting the page or asking every update, before the background answers', async () => {
+    let answered = false;
+    const stopBackground = listen<BackgroundProtocol>({
+      'knowledge:lookup': async () => {
+        await new Promise((r) => setTimeout(r, 50));
+        answered = true;
+        return { status: 'off' };
+      },
+    });
+    stop.push(stopBackground);
+    const ctx: PageContext = session();
+    const ctl = new AbortController();
+    stop.push(() => ctl.abort());
+    const cards = runCards(ctx, ctl.signal);
+    const calls = { compareBoundaryPoints: 0, contains: 0, compareDocumentPosition: 0 };
+    const count = <T extends object>(proto: T, name: keyof typeof calls & keyof T) => {
+      const original = proto[name] as (...a: unknown[]) => unknown;
+      (proto as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+        calls[name]++;
+        return original.apply(this, args);
+      };
+      stop.push(() => ((proto as Record<string, unknown>)[name] = original));
+    };
+    count(Range.prototype, 'compareBoundaryPoints');
+    count(Node.prototype, 'contains');
+    count(Node.prototype, 'compareDocumentPosition');
+    // The first name in view is the first "Aleppo"; happy-dom has no layout, so every rect is empty.
+    cards.step(1);
+    const root = document.querySelector('backstory-card')!.shadowRoot!;
+    expect(answered).toBe(false);
+    expect(root.querySelector('h2')?.textContent).toBe('Aleppo');
+    expect(root.querySelector('.count')?.textContent).toBe('Mentioned 300 times, in 200 updates:');
+    expect(root.querySelector('.steps .muted')?.textContent).toBe('1 of 300');
+    // No sort of the page's mentions by their ranges, no "does this update contain that mention" per pair
+    // (the old path: 200 updates × 300 mentions), and page order from about one comparison per block.
+    expect(calls.compareBoundaryPoints).toBe(0);
+    expect(calls.contains).toBe(0);
+    expect(calls.compareDocumentPosition).toBeLessThan(2 * UPDATES + 10);
+    // Stepping to the next mention of the name: the order is kept, nothing is sorted again.
+    const before = calls.compareDocumentPosition;
+    root.querySelectorAll<HTMLButtonElement>('.steps button')[1].click();
+    expect(calls.compareDocumentPosition).toBe(before);
+    expect(
+      document.querySelector('backstory-card')!.shadowRoot!.querySelector('.steps .muted')?.textContent,
+    ).toBe('2 of 300');
+  });
+
+  it('updatesMentioning: linear, and the same answer as asking every update', () => {
+    const s = session();
+    const aleppo = names.mentions.filter((m) => m.text === 'Aleppo');
+    let contains = 0;
+    const original = Node.prototype.contains;
+    Node.prototype.contains = function (this: Node, other: Node | null) {
+      contains++;
+      return original.call(this, other);
+    };
+    stop.push(() => (Node.prototype.contains = original));
+    const refs = s.updatesMentioning(aleppo);
+    // Asking every update about every mention took 30,100 `contains` calls here; the element index needs none.
+    expect(contains).toBe(0);
+    expect(refs.length).toBe(UPDATES);
+    expect(refs.map((r) => r.position)).toEqual(Array.from({ length: UPDATES }, (_, i) => i + 1));
+    expect(refs[5]).toEqual({
+      id: 'u5',
+      label: blog.updates[5].label,
+      time: undefined,
+      position: 6,
+      firstLine: undefined,
+    });
+    expect(s.updatesMentioning([aleppo[3]]).map((r) => r.id)).toEqual(['u2']);
+    expect(s.updatesMentioning([])).toEqual([]);
+  });
+});
+
+describe('updatesMentioning keeps its meaning', () => {
+  it('every update holding the mention, nested ones too, in page order; none outside', () => {
+    const doc = document.implementation.createHTMLDocument('t');
+    doc.body.innerHTML =
+      '<div id="outer"><p id="a">Paris</p><div id="inner"><p id="b">Rome</p></div></div><p id="c">Oslo</p><div id="split1"><p id="d">Lima</p></div>';
+    const ctl = new AbortController();
+    stop.push(() => ctl.abort());
+    const s = new PageSession(doc, DEFAULT_SETTINGS, ctl.signal, []);
+    const el = (id: string) => doc.getElementById(id)!;
+    s.liveblog = {
+      updates: [
+        { id: 'outer', label: 'A', text: 'A', elements: [el('outer')] },
+        { id: 'inner', label: 'B', text: 'B', elements: [el('inner')] },
+        { id: 'split', label: '', text: 'Split update\nmore', elements: [el('c'), el('split1')] },
+      ],
+    } as unknown as LiveBlog;
+    const mention = (id: string) => {
+      const r = doc.createRange();
+      r.selectNodeContents(el(id).firstChild!);
+      return { key: id, kind: 'place' as const, text: el(id).textContent!, range: r, block: 0 };
+    };
+    expect(s.updatesMentioning([mention('b')]).map((r) => r.id)).toEqual(['outer', 'inner']);
+    expect(s.updatesMentioning([mention('a')]).map((r) => r.id)).toEqual(['outer']);
+    expect(s.updatesMentioning([mention('d'), mention('c')]).map((r) => r.id)).toEqual(['split']);
+    expect(s.updatesMentioning([mention('d')])[0].firstLine).toBe('Split update');
+  });
+});
