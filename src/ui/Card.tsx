@@ -3,6 +3,7 @@
  * (offline map and facts), background (Wikipedia, Wikidata), and Backstory's context pack.
  */
 import type { EntitySummary } from '../detect/types';
+// eslint-disable-next-line import-x/no-restricted-paths -- temporary: the card layers give the card its offices as data
 import { formatOffice, officeAt, recentOffices } from '../knowledge/positions';
 import type { Knowledge, LocatorMap, Office, PackLine, PlaceFacts } from '../knowledge/types';
 import { kindLabel } from './kinds';

@@ -60,7 +60,6 @@ export function themeAt(doc: Document, node: Node): 'light' | 'dark' {
 
 export function runCards(session: PageContext, signal: AbortSignal): CardsService {
   const doc = session.doc;
-  const win = doc.defaultView!;
   let host: Host | null = null;
   let open: OpenCard | null = null;
   let intent: ReturnType<typeof setTimeout> | undefined;
@@ -221,6 +220,7 @@ export function runCards(session: PageContext, signal: AbortSignal): CardsServic
     };
     const pending = lookup(mention, pick);
     let stopPlacing = () => {};
+    // eslint-disable-next-line prefer-const -- read by stop() above the line that sets it (temporary: cards split)
     let wait: ReturnType<typeof setTimeout> | undefined;
     const opened: OpenCard = {
       mention,

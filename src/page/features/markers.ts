@@ -4,27 +4,10 @@
  * is positioned at the document's origin, so markers sit at document coordinates and scroll with the page
  * for free; the pill is fixed. Nothing is added to the page until there is something to show.
  */
-import type { Feature } from '../context';
+import type { Feature, MarkerBox, OverlayModel } from '../context';
 import { createHost, type Host } from '../host';
 
-export interface MarkerBox {
-  id: string;
-  /** 'new': not seen yet. 'seen': arrived during this page load and seen since (a hollow marker). */
-  kind: 'new' | 'seen';
-  /** Document coordinates of the update. */
-  top: number;
-  left: number;
-  width: number;
-  height: number;
-}
-
-export interface OverlayModel {
-  markers: MarkerBox[];
-  /** Unseen flagged updates, and where the first of them is. */
-  pill: { count: number; direction: 'up' | 'down' } | null;
-  /** Updates that just arrived, for screen readers (0: say nothing). */
-  announce: number;
-}
+export type { MarkerBox, OverlayModel };
 
 export interface Overlay {
   update(model: OverlayModel): void;
