@@ -13,11 +13,10 @@ import {
   exportChunk,
   followedPages,
   importAll,
-  openStore,
   pageState,
   recordReport,
-  type DB,
 } from '../reading/store';
+import { openStore, type DB } from '../storage';
 import type { PageState } from '../reading/types';
 import { canonicalUrl } from '../shared/url';
 import { cancel, lookup } from './knowledge';

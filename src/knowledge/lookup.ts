@@ -3,7 +3,7 @@
  * gazetteer and locator map), the Wikipedia summary picked from the page's context (with candidates when
  * unsure), offices held from Wikidata, and the context pack's line. Runs in the background.
  */
-import type { DB } from '../reading/store';
+import type { CacheDB } from '../storage';
 import { renderLocator } from './map';
 import { Net, type NetOptions } from './net';
 import { findPackEntry, packLine } from './packs';
@@ -114,7 +114,7 @@ function placeFromArticle(summary: WikiSummary, req: KnowledgeRequest, geo: Page
 }
 
 export async function lookupKnowledge(
-  db: DB,
+  db: CacheDB,
   req: KnowledgeRequest,
   settings: LookupSettings,
   options: NetOptions = {},

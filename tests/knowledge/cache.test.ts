@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CACHE_MAX_AGE, DAY, evictCache, Net } from '../../src/knowledge/net';
 import { storeStatus } from '../../src/reading/status';
-import { openStore } from '../../src/reading/store';
+import { openStore } from '../../src/storage';
 
 let n = 0;
 const NOW = 1_000 * DAY;

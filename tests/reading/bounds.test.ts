@@ -10,14 +10,13 @@ import {
   importAll,
   LABEL_MAX,
   markUpdates,
-  openStore,
   PAGES_MAX,
   pageState,
   recordReport,
   TITLE_MAX,
   UPDATES_MAX,
-  type DB,
 } from '../../src/reading/store';
+import { openStore, type DB } from '../../src/storage';
 import type { ExportFile, PageReport } from '../../src/reading/types';
 
 const URL_A = 'http://127.0.0.1:9000/live.html';
