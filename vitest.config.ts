@@ -13,6 +13,8 @@ export default defineConfig({
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/e2e/**'],
           setupFiles: ['tests/setup.ts'],
+          // A stylesheet read as text (`?raw`: the brand colour, the highlight names) is its content; others stay empty.
+          css: { include: [/\.css\?raw$/] },
         },
       },
       {

@@ -6,6 +6,7 @@ import { listen } from '../messaging/router';
 import { refuse } from '../messaging/schemas';
 import { HeldMarks } from '../reading/held';
 import { clearQuota, isQuotaError, noteQuota, storeStatus } from '../reading/status';
+import { BRAND_COLOR } from '../shared/brand';
 import { guardSettings, writeSettings } from '../shared/settings';
 import {
   clearCache,
@@ -39,7 +40,7 @@ const db = () => (dbPromise ??= openStore());
 /** Marks the store had no space for, written again when space returns. */
 const held = new HeldMarks(db);
 
-const BADGE_COLOR = '#3b5bdb';
+const BADGE_COLOR = BRAND_COLOR;
 
 async function setBadge(tabId: number, state: PageState | null): Promise<void> {
   const text = state?.isLiveBlog && state.unseen > 0 ? String(state.unseen) : '';
