@@ -123,6 +123,11 @@ export default tseslint.config(
               'src/storage is the database (schema, upgrades, open): the modules that use it import it, not the other way.',
             ),
             zone(
+              './src/knowledge',
+              './src/reading',
+              'The knowledge cache and reading state share only the database (src/storage), not each other.',
+            ),
+            zone(
               './src/ui',
               './src/background',
               'src/ui is views: it talks to the background through src/messaging, never by import.',

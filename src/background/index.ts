@@ -5,7 +5,7 @@ import type { BackgroundProtocol, ContentProtocol, ContentRequest } from '../mes
 import { listen } from '../messaging/router';
 import { refuse } from '../messaging/schemas';
 import { HeldMarks } from '../reading/held';
-import { clearQuota, isQuotaError, noteQuota, storeStatus } from '../reading/status';
+import { clearQuota, isQuotaError, noteQuota, storeStatus } from '../storage/status';
 import { BRAND_COLOR } from '../shared/brand';
 import { guardSettings, writeSettings } from '../shared/settings';
 import {

@@ -3,7 +3,7 @@
  * referrer, with an identifying Api-User-Agent, through an IndexedDB cache with a time-to-live. When the
  * network fails, an expired entry is better than nothing: it is served and its age reported.
  */
-import { isQuotaError, noteQuota } from '../reading/status';
+import { isQuotaError, noteQuota } from '../storage/status';
 import type { CacheDB } from '../storage';
 
 export const API_USER_AGENT =

@@ -12,7 +12,7 @@ import type {
 } from '../reading/types';
 import type { Knowledge, KnowledgeRequest } from '../knowledge/types';
 import type { Settings } from '../shared/settings';
-import type { StoreStatus } from '../reading/status';
+import type { StoreStatus } from '../storage/status';
 
 /** Requests handled by the background: name → [request, response]. */
 export interface BackgroundProtocol {

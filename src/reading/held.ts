@@ -6,7 +6,7 @@
  */
 import { markUpdates } from './store';
 import { type DB } from '../storage';
-import { clearQuota, isQuotaError, noteQuota, storeStatus } from './status';
+import { clearQuota, isQuotaError, noteQuota, storeStatus } from '../storage/status';
 import type { PageState, UpdateState } from './types';
 
 interface Held {

@@ -1,7 +1,7 @@
 /** Nothing a page sends grows the store without bound; quota errors are caught and reported; export works at the caps. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HeldMarks } from '../../src/reading/held';
-import { storeStatus } from '../../src/reading/status';
+import { storeStatus } from '../../src/storage/status';
 import {
   ENTRIES_MAX,
   exportAll,
