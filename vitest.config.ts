@@ -16,6 +16,8 @@ export default defineConfig({
           // Timeouts catch hangs, not slowness (budgets are proved by the bench commands): parsing a 2 MB
           // saved page takes 1 s on an idle core and 10 s when CI's two cores are loaded.
           testTimeout: 30_000,
+          // A stylesheet read as text (`?raw`: the brand colour, the highlight names) is its content; others stay empty.
+          css: { include: [/\.css\?raw$/] },
         },
       },
       {

@@ -9,6 +9,7 @@ import { ensureBrowsers } from './lib/browsers';
 const steps: Array<[string, string]> = [
   ['Type check', 'typecheck'],
   ['Format (Prettier)', 'format:check'],
+  ['Lint (ESLint: recommended rules, layer boundaries, no import cycles)', 'lint'],
   ['Unit tests', 'test:unit'],
   ['Store builds (Chrome MV3, Firefox MV3)', 'build'],
   ['Test builds (the store builds plus local origins, for the real-browser tests)', 'build:test'],

@@ -1,7 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { builtInMatches } from '../../src/manifest';
 import { startBackstory } from '../../src/page/session';
-import './style.css';
 
 // Store build: no static matches, so the manifest reaches no site; the background registers the script on
 // each site the reader enables (src/background/sites.ts). The test build also declares the local origins

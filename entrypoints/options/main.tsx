@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ask } from '../../src/messaging/client';
 import { exportReading, importReading } from '../../src/messaging/transfer';
-import { loadSettings, saveSettings } from '../../src/shared/settings';
+import { loadSettings } from '../../src/shared/settings';
 import { Options, type OptionsApi } from '../../src/ui/Options';
 import '../../src/ui/options.css';
 
@@ -16,7 +16,8 @@ function download(data: unknown, name: string): void {
 
 const api: OptionsApi = {
   load: loadSettings,
-  save: saveSettings,
+  // The background writes the settings (`settings:set`); every part of the extension reads them.
+  save: (patch) => ask('settings:set', patch),
   clear: (what) => ask('data:clear', { what }),
   async exportFile() {
     // In chunks: a message has a size limit a large reading history can pass.

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { ask, tell } from '../../src/messaging/client';
 import type { PagesProtocol } from '../../src/messaging/protocol';
 import { listen } from '../../src/messaging/router';
-import { loadSettings, saveSettings } from '../../src/shared/settings';
+import { loadSettings } from '../../src/shared/settings';
 import { originPattern, restrictedReason } from '../../src/shared/url';
 import { Popup, type PageAccess, type PopupApi } from '../../src/ui/Popup';
 import '../../src/ui/popup.css';
@@ -84,7 +84,7 @@ const api: PopupApi = {
     if (!url || restrictedReason(url)) return false;
     const host = new URL(url).hostname;
     const { liveBlogSites } = await loadSettings();
-    await saveSettings({ liveBlogSites: { ...liveBlogSites, [host]: track } });
+    await ask('settings:set', { liveBlogSites: { ...liveBlogSites, [host]: track } });
     return true;
   },
   openOptions: () => void browser.runtime.openOptionsPage(),

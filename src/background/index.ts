@@ -5,7 +5,8 @@ import type { BackgroundProtocol, ContentProtocol, ContentRequest } from '../mes
 import { listen } from '../messaging/router';
 import { refuse } from '../messaging/schemas';
 import { HeldMarks } from '../reading/held';
-import { clearQuota, isQuotaError, noteQuota, storeStatus } from '../reading/status';
+import { clearQuota, isQuotaError, noteQuota, storeStatus } from '../storage/status';
+import { BRAND_COLOR } from '../shared/brand';
 import { guardSettings, writeSettings } from '../shared/settings';
 import {
   clearCache,
@@ -13,11 +14,10 @@ import {
   exportChunk,
   followedPages,
   importAll,
-  openStore,
   pageState,
   recordReport,
-  type DB,
 } from '../reading/store';
+import { openStore, type DB } from '../storage';
 import type { PageState } from '../reading/types';
 import { canonicalUrl } from '../shared/url';
 import { cancel, lookup } from './knowledge';
@@ -41,7 +41,7 @@ const db = () => (dbPromise ??= openStore());
 /** Marks the store had no space for, written again when space returns. */
 const held = new HeldMarks(db);
 
-const BADGE_COLOR = '#3b5bdb';
+const BADGE_COLOR = BRAND_COLOR;
 
 async function setBadge(tabId: number, state: PageState | null): Promise<void> {
   const text = state?.isLiveBlog && state.unseen > 0 ? String(state.unseen) : '';

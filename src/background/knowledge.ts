@@ -5,7 +5,7 @@
 import type { Browser } from 'wxt/browser';
 import { lookupKnowledge } from '../knowledge/lookup';
 import type { Knowledge, KnowledgeRequest } from '../knowledge/types';
-import type { DB } from '../reading/store';
+import type { CacheDB } from '../storage';
 import { allowedEndpoint } from '../knowledge/remote';
 import { DEFAULT_SETTINGS, trustedSettings } from '../shared/settings';
 
@@ -14,7 +14,7 @@ const idOf = (requestId: string, sender: Browser.runtime.MessageSender) =>
   `${sender.tab?.id ?? 'page'}|${requestId}`;
 
 export async function lookup(
-  db: DB,
+  db: CacheDB,
   req: KnowledgeRequest,
   sender: Browser.runtime.MessageSender,
 ): Promise<Knowledge> {

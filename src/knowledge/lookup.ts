@@ -3,7 +3,7 @@
  * the local ones first (context packs, the offline gazetteer), then the ones that need the network
  * (Wikipedia, Wikidata), then each layer's last touches (the place's locator map). Runs in the background.
  */
-import type { DB } from '../reading/store';
+import type { CacheDB } from '../storage';
 import type { FetchContext, LookupSettings } from '../layers/fetch-contract';
 import { FETCHERS } from '../layers/fetchers';
 import { Net, type NetOptions } from './net';
@@ -14,7 +14,7 @@ import type { Knowledge, KnowledgeRequest } from './types';
 export type { LookupSettings };
 
 export async function lookupKnowledge(
-  db: DB,
+  db: CacheDB,
   req: KnowledgeRequest,
   settings: LookupSettings,
   options: NetOptions = {},

@@ -3,8 +3,8 @@
  * referrer, with an identifying Api-User-Agent, through an IndexedDB cache with a time-to-live. When the
  * network fails, an expired entry is better than nothing: it is served and its age reported.
  */
-import { isQuotaError, noteQuota } from '../reading/status';
-import type { DB } from '../reading/store';
+import { isQuotaError, noteQuota } from '../storage/status';
+import type { CacheDB } from '../storage';
 
 export const API_USER_AGENT =
   'Backstory/0.1 (browser extension for live-blog readers; https://github.com/backstory-extension/backstory)';
@@ -23,7 +23,7 @@ let writes = 0;
  * Sizes are JSON lengths, close to what IndexedDB keeps.
  */
 export async function evictCache(
-  db: DB,
+  db: CacheDB,
   now = Date.now(),
   maxEntries = CACHE_MAX_ENTRIES,
   maxBytes = CACHE_MAX_BYTES,
@@ -71,7 +71,7 @@ export class Net {
   readonly signal?: AbortSignal;
 
   constructor(
-    private db: DB,
+    private db: CacheDB,
     options: NetOptions = {},
   ) {
     this.doFetch = options.fetch ?? ((...args) => fetch(...args));

@@ -7,22 +7,9 @@
 import { geoAzimuthalEqualArea, geoDistance, geoPath } from 'd3-geo';
 import type { Feature, MultiPoint } from 'geojson';
 import { worldCountries } from './map';
+import type { StoryMap, StoryMapRequest } from './types';
 
-export interface StoryMapRequest {
-  places: Array<{ key: string; lat: number; lon: number }>;
-  width: number;
-  height: number;
-}
-
-export interface StoryMap {
-  width: number;
-  height: number;
-  /** Country outlines, one path. */
-  land: string;
-  points: Array<{ key: string; x: number; y: number }>;
-  /** Keys of places left off (outside the hemisphere around the story's centre). */
-  off: string[];
-}
+export type { StoryMap, StoryMapRequest } from './types';
 
 const EARTH_KM = 6371;
 const round1 = (n: number) => Math.round(n * 10) / 10;

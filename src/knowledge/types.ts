@@ -154,3 +154,20 @@ export interface Knowledge {
   /** Served from the cache when the network failed: when it was saved. */
   cachedAt?: number;
 }
+
+/** The story panel's map: the places to draw (src/knowledge/story-map.ts), and the drawing. */
+export interface StoryMapRequest {
+  places: Array<{ key: string; lat: number; lon: number }>;
+  width: number;
+  height: number;
+}
+
+export interface StoryMap {
+  width: number;
+  height: number;
+  /** Country outlines, one path. */
+  land: string;
+  points: Array<{ key: string; x: number; y: number }>;
+  /** Keys of places left off (outside the hemisphere around the story's centre). */
+  off: string[];
+}

@@ -8,6 +8,7 @@ import type { Office } from './types';
 
 const TTL = 7 * DAY;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- remote JSON, read field by field (temporary)
 type Snak = { snaktype: string; datavalue?: { type: string; value: any } };
 type Statement = {
   mainsnak: Snak;

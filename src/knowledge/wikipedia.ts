@@ -40,6 +40,7 @@ const dimension = (v: unknown): number =>
  * article's address there), its thumbnail only if on Wikimedia's upload host: remote data, not trusted.
  */
 export function parseSummary(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- remote JSON, read field by field (temporary)
   json: Record<string, any> | null,
   endpoint: string,
   test = isTestBuild(),
@@ -102,6 +103,7 @@ export function searchArticles(net: Net, endpoint: string, name: string): Promis
     redirects: '1',
   });
   return net.cached(`search|${api}|${name}`, SUMMARY_TTL_MS, async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- remote JSON, read field by field (temporary)
     const json = await net.json<{ query?: { pages?: Array<Record<string, any>> } }>(`${api}?${params}`);
     return (json?.query?.pages ?? [])
       .filter((p) => typeof p.title === 'string' && !p.missing)

@@ -12,8 +12,8 @@ import type {
 } from '../reading/types';
 import type { Knowledge, KnowledgeRequest } from '../knowledge/types';
 import type { Settings } from '../shared/settings';
-import type { StoreStatus } from '../reading/status';
-import type { StoryMap, StoryMapRequest } from '../knowledge/story-map';
+import type { StoreStatus } from '../storage/status';
+import type { StoryMap, StoryMapRequest } from '../knowledge/types';
 
 /** Requests handled by the background: name → [request, response]. */
 export interface BackgroundProtocol {

@@ -22,7 +22,6 @@ const text = v.string();
 const shortText = v.pipe(v.string(), v.maxLength(1000));
 const id = v.string();
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
-const time = v.pipe(v.number(), v.finite(), v.minValue(0));
 const empty = v.strictObject({});
 
 const updateSummary = v.strictObject({ id, label: text, time: v.optional(shortText), firstLine: text });

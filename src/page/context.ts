@@ -6,7 +6,6 @@
  */
 import type { LiveBlog } from '../liveblog';
 import type { Settings } from '../shared/settings';
-import type { Overlay, OverlayModel } from './features/markers';
 import type { NamesIndex, PageMention } from './names';
 import type { DomBatch } from './observer';
 
@@ -53,7 +52,27 @@ export interface PageEvents {
   /** What the markers should show (reading → markers). */
   overlay: OverlayModel;
   /** Outline an update for a moment (reading → markers). */
-  flash: Parameters<Overlay['flash']>[0];
+  flash: Omit<MarkerBox, 'id' | 'kind'>;
+}
+
+/** What the markers draw (the reading feature computes it; the `overlay` event carries it). */
+export interface MarkerBox {
+  id: string;
+  /** 'new': not seen yet. 'seen': arrived during this page load and seen since (a hollow marker). */
+  kind: 'new' | 'seen';
+  /** Document coordinates of the update. */
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+}
+
+export interface OverlayModel {
+  markers: MarkerBox[];
+  /** Unseen flagged updates, and where the first of them is. */
+  pill: { count: number; direction: 'up' | 'down' } | null;
+  /** Updates that just arrived, for screen readers (0: say nothing). */
+  announce: number;
 }
 
 export interface PageContext {

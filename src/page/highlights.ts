@@ -2,14 +2,25 @@
  * Underlines names with the CSS Custom Highlight API: no element, class or attribute is added to the
  * page. The page's scripts can read CSS.highlights, so highlights carry names only, never reading state.
  */
-import type { Kind } from '../detect';
+import { KINDS, type Kind } from '../detect/types';
+// The stylesheet itself reaches the page through the manifest (WXT injects the content script's CSS).
+import './highlights.css';
+import highlightsCss from './highlights.css?raw';
 import type { PageMention } from './names';
 
-export const HIGHLIGHT_NAMES: Record<Kind, string> = {
-  person: 'backstory-person',
-  organization: 'backstory-organization',
-  place: 'backstory-place',
-};
+/** Each kind's highlight name, as the stylesheet that paints it spells it (`::highlight(backstory-KIND)`). */
+export function highlightNames(css: string): Record<Kind, string> {
+  const names = Object.fromEntries(
+    [...css.matchAll(/::highlight\(([\w-]+)\)/g)].map(([, name]) => [
+      name.slice(name.lastIndexOf('-') + 1),
+      name,
+    ]),
+  );
+  for (const kind of KINDS) if (!names[kind]) throw new Error(`highlights.css paints no ${kind}`);
+  return Object.fromEntries(KINDS.map((k) => [k, names[k]])) as Record<Kind, string>;
+}
+
+export const HIGHLIGHT_NAMES = highlightNames(highlightsCss);
 
 export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';

@@ -4,8 +4,9 @@
  * starts at 30 s and doubles to 10 min), never retried every few hundred milliseconds. The sender gets
  * its answer at once, with the held marks shown, so content scripts stop resending them.
  */
-import { markUpdates, type DB } from './store';
-import { clearQuota, isQuotaError, noteQuota, storeStatus } from './status';
+import { markUpdates } from './store';
+import { type DB } from '../storage';
+import { clearQuota, isQuotaError, noteQuota, storeStatus } from '../storage/status';
 import type { PageState, UpdateState } from './types';
 
 interface Held {

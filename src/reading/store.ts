@@ -1,11 +1,12 @@
 /**
- * Reading state in IndexedDB, owned by the background. Every write is one transaction, so a service
+ * Reading state in IndexedDB (the `pages` and `entries` stores of src/storage), owned by the background. Every write is one transaction, so a service
  * worker stopped mid-way leaves either the old state or the new one; writes are idempotent, and callers
  * retry the ones that were not acknowledged.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { IDBPTransaction } from 'idb';
 import { canonicalUrl } from '../shared/url';
-import { aliasOf, aliasRecord, storedId, type Aliases } from './keys';
+import { newestTime, type BackstoryDB, type DB, type EntryRecord, type PageRecord } from '../storage';
+import { aliasOf, aliasRecord, storedId } from './keys';
 import { rematch } from './rematch';
 import type {
   ExportFile,
@@ -16,64 +17,6 @@ import type {
   UpdateState,
   UpdateSummary,
 } from './types';
-
-export const DB_NAME = 'backstory';
-export const DB_VERSION = 3;
-
-export interface PageRecord {
-  url: string;
-  title: string;
-  isLiveBlog: boolean;
-  /** The updates as last reported, in page order. */
-  updates: UpdateSummary[];
-  firstVisit: number;
-  lastVisit: number;
-  previousVisit?: number;
-  /** Recent page loads, oldest first: a report from one of them continues its visit (two tabs, one blog). */
-  visits: string[];
-  /** Update ids on the page when the latest visit began. */
-  knownBefore: string[];
-  /** Update ids on the page at the reader's first visit: the backlog, counted but never flagged in the page. */
-  initial: string[];
-  /** The newest time among `initial` and `knownBefore`: updates older than these are old ones loaded late. */
-  initialNewest?: string;
-  knownNewest?: string;
-  /** Reported id → stored id, for id-less updates whose opening was edited. Read with `aliasOf` only. */
-  aliases: Aliases;
-}
-
-/** Version 1 kept one visit id and no first-visit baseline. */
-interface PageRecordV1 extends Omit<
-  PageRecord,
-  'visits' | 'knownBefore' | 'initial' | 'aliases' | 'initialNewest' | 'knownNewest'
-> {
-  visit: string;
-  knownBefore?: string[];
-}
-
-export interface EntryRecord {
-  url: string;
-  id: string;
-  state: UpdateState;
-  manual: boolean;
-  at: number;
-}
-
-export interface CacheRecord {
-  key: string;
-  value: unknown;
-  at: number;
-  /** Approximate size in bytes (v3; older entries count by their value). */
-  size?: number;
-}
-
-export interface BackstoryDB extends DBSchema {
-  pages: { key: string; value: PageRecord; indexes: { 'by-last-visit': number } };
-  entries: { key: [string, string]; value: EntryRecord; indexes: { 'by-url': string } };
-  cache: { key: string; value: CacheRecord; indexes: { 'by-at': number } };
-}
-
-export type DB = IDBPDatabase<BackstoryDB>;
 
 const VISITS_KEPT = 8;
 
@@ -113,60 +56,6 @@ function boundedUpdates(updates: readonly UpdateSummary[]): UpdateSummary[] {
 
 /** Every key of a page's entries: [url] sorts before [url, any id], and [url, []] after them (arrays sort after strings). */
 const entryRange = (url: string) => IDBKeyRange.bound([url], [url, []]);
-
-const newestTime = (updates: readonly UpdateSummary[]): string | undefined =>
-  updates.reduce<string | undefined>(
-    (max, u) => (u.time && (!max || u.time > max) ? u.time : max),
-    undefined,
-  );
-
-/** v1 → v2: a list of recent visits instead of one, and the first visit's updates as the backlog. */
-function pageV2(old: PageRecordV1 | PageRecord): PageRecord {
-  if ('visits' in old) return old;
-  const { visit, knownBefore, ...rest } = old;
-  const ids = old.updates.map((u) => u.id);
-  return {
-    ...rest,
-    visits: [visit],
-    knownBefore: knownBefore ?? ids,
-    initial: knownBefore ?? ids,
-    initialNewest: newestTime(old.updates),
-    aliases: aliasRecord(),
-  };
-}
-
-type UpgradeTx = IDBPTransaction<BackstoryDB, StoreNames<BackstoryDB>[], 'versionchange'>;
-
-/** One step per version, applied in order, so a database of any version reaches the current schema. */
-const UPGRADES: Array<(db: DB, tx: UpgradeTx) => Promise<void> | void> = [
-  (db) => {
-    const pages = db.createObjectStore('pages', { keyPath: 'url' });
-    pages.createIndex('by-last-visit', 'lastVisit');
-    const entries = db.createObjectStore('entries', { keyPath: ['url', 'id'] });
-    entries.createIndex('by-url', 'url');
-    db.createObjectStore('cache', { keyPath: 'key' });
-  },
-  async (_db, tx) => {
-    let cursor = await tx.objectStore('pages').openCursor();
-    while (cursor) {
-      await cursor.update(pageV2(cursor.value as unknown as PageRecordV1));
-      cursor = await cursor.continue();
-    }
-  },
-  // v3: cache entries by age, so they can be evicted oldest first.
-  (_db, tx) => {
-    tx.objectStore('cache').createIndex('by-at', 'at');
-  },
-];
-
-/** Opens (and upgrades) the store. `version` below the current one exists for the upgrade tests. */
-export function openStore(name = DB_NAME, version = DB_VERSION): Promise<DB> {
-  return openDB<BackstoryDB>(name, version, {
-    async upgrade(db, oldVersion, newVersion, tx) {
-      for (let v = oldVersion; v < (newVersion ?? version); v++) await UPGRADES[v](db, tx);
-    },
-  });
-}
 
 function view(page: PageRecord, entries: Map<string, EntryRecord>): PageState {
   const known = new Set(page.knownBefore);

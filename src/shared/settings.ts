@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { Kind } from '../detect/types';
-import { ask } from '../messaging/client';
 
 /**
  * The reader's choices. The background writes them (`settings:set`, from the options page only) to
@@ -69,11 +68,6 @@ export function mergeSettings(stored: Partial<Settings> | undefined): Settings {
 export function liveBlogAnswer(settings: Settings, host: string): boolean | undefined {
   const answers = settings.liveBlogSites;
   return Object.hasOwn(answers, host) && typeof answers[host] === 'boolean' ? answers[host] : undefined;
-}
-
-/** From an extension page (options): the background writes them. */
-export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  return ask('settings:set', patch);
 }
 
 /** Settings as the background keeps them: its trusted copy, else (first run, after a browser restart) storage.local. */

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { KINDS, type Kind } from '../detect/types';
 import type { ErrorEntry } from '../messaging/protocol';
-import type { StoreStatus } from '../reading/status';
+import type { StoreStatus } from '../storage/status';
 import { QuotaNotice } from './QuotaNotice';
 import type { Settings } from '../shared/settings';
 import { KIND_LABEL } from './kinds';

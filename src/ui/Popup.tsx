@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { canonicalUrl } from '../shared/url';
-import type { StoreStatus } from '../reading/status';
+import type { StoreStatus } from '../storage/status';
 import type { FollowedPage, PageState, UpdateView } from '../reading/types';
 import { QuotaNotice } from './QuotaNotice';
 

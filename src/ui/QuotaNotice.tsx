@@ -1,4 +1,4 @@
-import type { StoreStatus } from '../reading/status';
+import type { StoreStatus } from '../storage/status';
 
 /** "Storage is full" with its way out, shown by the popup and the options page while it lasts. */
 export function QuotaNotice({ status, onClear }: { status: StoreStatus | null; onClear: () => void }) {

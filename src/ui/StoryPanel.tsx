@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Knowledge } from '../knowledge/types';
-import type { StoryMap } from '../knowledge/story-map';
+import type { StoryMap } from '../knowledge/types';
 import type { PageState } from '../reading/types';
 import { placeLabels } from '../shared/labels';
 import {

@@ -1,8 +1,8 @@
 /** The lookup cache is bounded by age, count and bytes, and a full disk does not fail a lookup. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CACHE_MAX_AGE, DAY, evictCache, Net } from '../../src/knowledge/net';
-import { storeStatus } from '../../src/reading/status';
-import { openStore } from '../../src/reading/store';
+import { storeStatus } from '../../src/storage/status';
+import { openStore } from '../../src/storage';
 
 let n = 0;
 const NOW = 1_000 * DAY;

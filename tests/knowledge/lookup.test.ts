@@ -5,7 +5,7 @@ import { startServer, wikiEndpoint, wikidataEndpoint, type LocalServer } from '.
 import { lookupKnowledge, type LookupSettings } from '../../src/knowledge/lookup';
 import { API_USER_AGENT, DAY } from '../../src/knowledge/net';
 import type { KnowledgeRequest } from '../../src/knowledge/types';
-import { openStore, type DB } from '../../src/reading/store';
+import { openStore, type DB } from '../../src/storage';
 
 let server: LocalServer;
 let settings: LookupSettings;

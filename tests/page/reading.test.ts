@@ -9,14 +9,8 @@ import { listen } from '../../src/messaging/router';
 import { runReading } from '../../src/page/features/reading';
 import { markersFeature } from '../../src/page/features/markers';
 import { PageSession } from '../../src/page/session';
-import {
-  clearReading,
-  markUpdates,
-  openStore,
-  pageState,
-  recordReport,
-  type DB,
-} from '../../src/reading/store';
+import { clearReading, markUpdates, pageState, recordReport } from '../../src/reading/store';
+import { openStore, type DB } from '../../src/storage';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
 const ENTRY_HEIGHT = 300;

@@ -9,7 +9,8 @@ import { listen } from '../../src/messaging/router';
 import type { Feature, FeatureId } from '../../src/page/context';
 import { resetReported } from '../../src/page/errors';
 import { FEATURES, PageRuntime, PageSession, type RuntimeOptions } from '../../src/page/session';
-import { openStore, recordReport, type DB } from '../../src/reading/store';
+import { recordReport } from '../../src/reading/store';
+import { openStore, type DB } from '../../src/storage';
 import type { PageReport } from '../../src/reading/types';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 

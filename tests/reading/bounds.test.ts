@@ -1,7 +1,7 @@
 /** Nothing a page sends grows the store without bound; quota errors are caught and reported; export works at the caps. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HeldMarks } from '../../src/reading/held';
-import { storeStatus } from '../../src/reading/status';
+import { storeStatus } from '../../src/storage/status';
 import {
   ENTRIES_MAX,
   exportAll,
@@ -10,14 +10,13 @@ import {
   importAll,
   LABEL_MAX,
   markUpdates,
-  openStore,
   PAGES_MAX,
   pageState,
   recordReport,
   TITLE_MAX,
   UPDATES_MAX,
-  type DB,
 } from '../../src/reading/store';
+import { openStore, type DB } from '../../src/storage';
 import type { ExportFile, PageReport } from '../../src/reading/types';
 
 const URL_A = 'http://127.0.0.1:9000/live.html';

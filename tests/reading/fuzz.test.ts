@@ -1,13 +1,7 @@
 /** Page-controlled ids and labels: whatever a page names its updates, their state is stored, read back and markable. */
 import { describe, expect, it } from 'vitest';
-import {
-  exportAll,
-  importAll,
-  markUpdates,
-  openStore,
-  pageState,
-  recordReport,
-} from '../../src/reading/store';
+import { exportAll, importAll, markUpdates, pageState, recordReport } from '../../src/reading/store';
+import { openStore } from '../../src/storage';
 import type { PageReport } from '../../src/reading/types';
 
 const URL_A = 'http://127.0.0.1:9000/fuzz.html';

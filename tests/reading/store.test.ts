@@ -1,18 +1,15 @@
-import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   clearReading,
-  DB_VERSION,
   EXPORT_VERSION,
   exportAll,
   followedPages,
   importAll,
   markUpdates,
-  openStore,
   pageState,
   recordReport,
-  type DB,
 } from '../../src/reading/store';
+import { openStore, type DB } from '../../src/storage';
 import type { ExportFile, PageReport, UpdateSummary } from '../../src/reading/types';
 
 const URL_A = 'http://127.0.0.1:9000/live.html';
@@ -207,63 +204,6 @@ describe('followed pages', () => {
       ['other.html', 1, 1],
       ['live.html', 1, 2],
     ]);
-  });
-});
-
-describe('schema upgrades', () => {
-  it('opens a version 1 database written by the version 1 code and carries its pages and marks over', async () => {
-    const name = `upgrade-${n++}`;
-    const v1 = await openStore(name, 1);
-    expect(v1.version).toBe(1);
-    // The records exactly as version 1 wrote them: one visit id, knownBefore only after a second visit.
-    await v1.put('pages', {
-      url: URL_A,
-      title: 'Live',
-      isLiveBlog: true,
-      updates: [summary('b'), summary('a')],
-      firstVisit: 1,
-      lastVisit: 5,
-      previousVisit: 3,
-      visit: 'old-visit',
-      knownBefore: ['a'],
-    } as never);
-    await v1.put('pages', {
-      url: 'http://127.0.0.1:9000/first.html',
-      title: 'First',
-      isLiveBlog: true,
-      updates: [summary('x')],
-      firstVisit: 1,
-      lastVisit: 1,
-      visit: 'only-visit',
-    } as never);
-    await v1.put('entries', { url: URL_A, id: 'a', state: 'seen', manual: false, at: 4 });
-    v1.close();
-
-    const v2 = await openStore(name);
-    expect(v2.version).toBe(DB_VERSION);
-    expect(states(await pageState(v2, URL_A))).toEqual(['b:new', 'a:seen']);
-    const page = await v2.get('pages', URL_A);
-    expect(page).toMatchObject({ visits: ['old-visit'], knownBefore: ['a'], initial: ['a'], aliases: {} });
-    expect(await v2.get('pages', 'http://127.0.0.1:9000/first.html')).toMatchObject({
-      visits: ['only-visit'],
-      knownBefore: ['x'],
-      initial: ['x'],
-    });
-    // The old load is recognised as the same visit; a new one starts a new visit.
-    expect((await recordReport(v2, report('old-visit', ['b', 'a']), 6)).previousVisit).toBe(3);
-    expect(
-      (await recordReport(v2, report('new-visit', ['c', 'b', 'a']), 7)).updates.map((u) => u.fresh),
-    ).toEqual([true, false, false]);
-    v2.close();
-  });
-
-  it('creates every store and index from nothing', async () => {
-    const name = `blank-${n++}`;
-    (await openStore(name)).close();
-    const raw = await openDB(name);
-    expect([...raw.objectStoreNames].sort()).toEqual(['cache', 'entries', 'pages']);
-    expect([...raw.transaction('entries').store.indexNames]).toEqual(['by-url']);
-    raw.close();
   });
 });
 

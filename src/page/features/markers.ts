@@ -4,27 +4,11 @@
  * is positioned at the document's origin, so markers sit at document coordinates and scroll with the page
  * for free; the pill is fixed. Nothing is added to the page until there is something to show.
  */
-import type { Feature } from '../context';
+import type { Feature, MarkerBox, OverlayModel } from '../context';
+import brandCss from '../../shared/brand.css?inline';
 import { createHost, type Host } from '../host';
 
-export interface MarkerBox {
-  id: string;
-  /** 'new': not seen yet. 'seen': arrived during this page load and seen since (a hollow marker). */
-  kind: 'new' | 'seen';
-  /** Document coordinates of the update. */
-  top: number;
-  left: number;
-  width: number;
-  height: number;
-}
-
-export interface OverlayModel {
-  markers: MarkerBox[];
-  /** Unseen flagged updates, and where the first of them is. */
-  pill: { count: number; direction: 'up' | 'down' } | null;
-  /** Updates that just arrived, for screen readers (0: say nothing). */
-  announce: number;
-}
+export type { MarkerBox, OverlayModel };
 
 export interface Overlay {
   update(model: OverlayModel): void;
@@ -32,17 +16,17 @@ export interface Overlay {
   flash(box: Omit<MarkerBox, 'id' | 'kind'>): void;
 }
 
-const CSS = `
+const CSS = `${brandCss}
 .layer { position: absolute; top: 0; left: 0; width: 0; height: 0; pointer-events: none; }
-.marker { position: absolute; width: 4px; border-radius: 2px; background: #3b5bdb; }
-.marker.seen { background: transparent; box-shadow: inset 0 0 0 1.5px #3b5bdb; opacity: .55; }
-.tag { position: absolute; top: 0; right: 8px; font: 600 10px/16px system-ui, sans-serif; letter-spacing: .04em; color: #fff; background: #3b5bdb; padding: 0 5px; border-radius: 3px; white-space: nowrap; }
+.marker { position: absolute; width: 4px; border-radius: 2px; background: var(--brand); }
+.marker.seen { background: transparent; box-shadow: inset 0 0 0 1.5px var(--brand); opacity: .55; }
+.tag { position: absolute; top: 0; right: 8px; font: 600 10px/16px system-ui, sans-serif; letter-spacing: .04em; color: #fff; background: var(--brand); padding: 0 5px; border-radius: 3px; white-space: nowrap; }
 .marker.seen .tag { display: none; }
-.flash { position: absolute; border: 2px solid #3b5bdb; border-radius: 6px; box-sizing: border-box; opacity: 1; }
+.flash { position: absolute; border: 2px solid var(--brand); border-radius: 6px; box-sizing: border-box; opacity: 1; }
 .flash.out { opacity: 0; transition: opacity .6s ease-out; }
-.pill { position: fixed; right: 16px; bottom: 16px; z-index: 1; pointer-events: auto; font: 600 14px/1 system-ui, sans-serif; color: #fff; background: #3b5bdb; border: 0; border-radius: 999px; padding: 10px 16px; box-shadow: 0 2px 10px rgba(0, 0, 0, .3); cursor: pointer; }
-.pill:hover { background: #2f4ac0; }
-.pill:focus-visible { outline: 3px solid #fff; outline-offset: -6px; box-shadow: 0 0 0 3px #1b2f8a, 0 2px 10px rgba(0, 0, 0, .3); }
+.pill { position: fixed; right: 16px; bottom: 16px; z-index: 1; pointer-events: auto; font: 600 14px/1 system-ui, sans-serif; color: #fff; background: var(--brand); border: 0; border-radius: 999px; padding: 10px 16px; box-shadow: 0 2px 10px rgba(0, 0, 0, .3); cursor: pointer; }
+.pill:hover { background: var(--brand-hover); }
+.pill:focus-visible { outline: 3px solid #fff; outline-offset: -6px; box-shadow: 0 0 0 3px var(--brand-deep), 0 2px 10px rgba(0, 0, 0, .3); }
 .pill[hidden] { display: none; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 @media (prefers-reduced-motion: reduce) { .flash.out { transition: none; } }
