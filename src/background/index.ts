@@ -8,6 +8,7 @@ import { HeldMarks } from '../reading/held';
 import { clearQuota, isQuotaError, noteQuota, storeStatus } from '../reading/status';
 import { guardSettings, writeSettings } from '../shared/settings';
 import {
+  changeOf,
   clearCache,
   clearReading,
   exportChunk,
@@ -15,6 +16,7 @@ import {
   importAll,
   openStore,
   pageState,
+  recordDelta,
   recordReport,
   type DB,
 } from '../reading/store';
@@ -100,6 +102,27 @@ export function startBackground(): void {
       async 'page:leave'({ visit }, sender) {
         // Only that page load: after a reload, the old document's leave may arrive after the new one's report.
         if (sender.tab?.id !== undefined) await tabPages.remove(sender.tab.id, visit);
+      },
+      async 'page:update'(delta, sender) {
+        const recorded = await recordDelta(await db(), delta).catch(async (e: unknown) => {
+          if (!isQuotaError(e)) throw e;
+          noteQuota('reading');
+          const kept = await recordDelta(await db(), delta, Date.now(), false);
+          return kept && { state: held.overlay(kept.state), change: held.overlay(kept.change) };
+        });
+        // The store could not apply it (another load, cleared data): the page reports in full.
+        if (!recorded) return { resync: true };
+        const tabId = sender.tab?.id;
+        if (tabId !== undefined) await tabPages.set(tabId, recorded.state.url, delta.visit);
+        await broadcast(recorded.state, tabId);
+        return recorded.change;
+      },
+      async 'updates:seen'({ url, ids }, sender) {
+        const next = await held.mark(url, ids, 'seen', false, async () => pageState(await db(), url));
+        if (!next) return null;
+        await broadcast(next, sender.tab?.id);
+        // The page hears what changed, not the whole state to go through again.
+        return changeOf(next, ids);
       },
       async 'updates:mark'({ url, ids, state, manual }, sender) {
         const next = await held.mark(url, ids, state, manual, async () => pageState(await db(), url));
@@ -197,6 +220,8 @@ export function startBackground(): void {
     refuse,
   );
   guardSettings();
+  // Marks an earlier worker held for lack of space, kept in storage.session: written when space allows.
+  void held.restore();
 
   browser.tabs.onRemoved.addListener((tabId) => void tabPages.remove(tabId));
   browser.commands?.onCommand.addListener(async (command) => {
