@@ -9,7 +9,6 @@ import type { LiveUpdate } from '../../liveblog/types';
 import { ask } from '../../messaging/client';
 import { DwellTracker } from '../../reading/dwell';
 import type { PageChange, PageState, UpdateView } from '../../reading/types';
-import { canonicalUrl } from '../../shared/url';
 import type { Feature, PageContext, ReadingService } from '../context';
 import { randomId } from '../ids';
 import { boxOf, Drawing, onPage, type UpdateIndex } from '../reading/draw';
@@ -39,8 +38,11 @@ export interface ReadingHandle extends ReadingService {
 interface ReadingParts {
   session: PageContext;
   win: Window;
-  /** The canonical URL answers must be about: a tab that moved on may still hear of its old page. */
-  key: string;
+  /**
+   * The page's key as the background canonicalised it (from the first answer: URLs are canonicalised in
+   * the store only). States about another page are ignored: a tab that moved on may still hear of its old one.
+   */
+  key: string | null;
   view: ReadingView;
   index: UpdateIndex & { byId: Map<string, { update: LiveUpdate; at: number }> };
   tracker: DwellTracker;
@@ -81,6 +83,7 @@ function applyAnswer(parts: ReadingParts, moved: UpdateView[]): void {
 }
 
 function onState(parts: ReadingParts, state: PageState, reported: boolean): void {
+  if (reported) parts.key ??= state.url;
   if (state.url !== parts.key) return;
   applyAnswer(parts, parts.view.applyState(state, reported));
 }
@@ -173,7 +176,7 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
   Object.assign(parts, {
     session,
     win,
-    key: canonicalUrl(url),
+    key: null,
     view,
     index,
     tracker,
