@@ -114,6 +114,8 @@ function boundedUpdates(updates: readonly UpdateSummary[]): UpdateSummary[] {
       firstLine: clip(u.firstLine, FIRST_LINE_MAX),
     };
     if (u.time !== undefined) out.time = clip(u.time, TIME_MAX);
+    // An imported page keeps the ids its page reports by (pages never send this field).
+    if (typeof u.pageId === 'string' && u.pageId !== u.id) out.pageId = storedId(u.pageId);
     return out;
   });
 }
@@ -589,7 +591,8 @@ function validUpdate(u: unknown): u is UpdateSummary {
     isString(x.id) &&
     isString(x.label) &&
     isString(x.firstLine) &&
-    (x.time === undefined || isString(x.time))
+    (x.time === undefined || isString(x.time)) &&
+    (x.pageId === undefined || isString(x.pageId))
   );
 }
 

@@ -277,6 +277,10 @@ describe('reports as deltas', () => {
       pageId: 't9edited',
       label: 'UPDATE 1616 GMT',
     });
+    // An export and import keep the page's id.
+    const copy = await fresh();
+    await importAll(copy, await exportAll(db));
+    expect((await pageState(copy, URL_A))!.updates[0]).toMatchObject({ id: 't1abcdef', pageId: 't9edited' });
     const marked = await markUpdates(db, URL_A, ['t9edited'], 'new', true);
     expect(changeOf(marked!, ['t9edited']).updates.map((u) => `${u.pageId}:${u.state}`)).toEqual([
       't9edited:new',
