@@ -227,7 +227,47 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
     return uniqueIds(dropCopies(updates, (u) => unlisted.has(u.elements[0])));
   }
 
-  const updates = yield* read();
+  /** The latest read, and where each entry element stands in it: what a text edit patches. */
+  let last: LiveUpdate[] = [];
+  let placeOf = new Map<Element, number>();
+  const remember = (updates: LiveUpdate[]): LiveUpdate[] => {
+    last = updates;
+    placeOf = new Map(updates.map((u, i) => [u.elements[0], i]));
+    return updates;
+  };
+
+  /**
+   * Text that changed inside entries (a ticking clock, a corrected word), nothing added or removed: only
+   * those entries are read again, in place, at a cost that does not grow with the page. Null when the
+   * change could move more than them (an entry's id or time changed, text outside the entries): then
+   * the caller reads the list.
+   */
+  const patch = (dirty: readonly Node[]): LiveUpdate[] | null => {
+    if (!last.length) return null;
+    const touched = new Set<number>();
+    for (const node of dirty) {
+      if (node.nodeType !== 3) return null;
+      let at: number | undefined;
+      for (let n = node.parentNode; n && at === undefined; n = n.parentNode) at = placeOf.get(n as Element);
+      if (at === undefined) return null;
+      touched.add(at);
+    }
+    const updates = last.slice();
+    for (const at of touched) {
+      const el = last[at].elements[0];
+      const before = cache.get(el);
+      const next = build(el, new Timeline({ ...clock, now: Date.now() }));
+      if (!before || next.id !== before.id || next.time !== before.time) return null;
+      cache.set(el, { ...next });
+      noteFacts(next);
+      // The id as the list's read made it unique.
+      updates[at] = { ...next, id: last[at].id };
+    }
+    last = updates;
+    return updates;
+  };
+
+  const updates = remember(yield* read());
   if (!updates.length) return null;
   const els = updates.map((u) => u.elements[0]);
   return {
@@ -240,6 +280,6 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
     container: commonAncestor(els),
     newestFirst,
     revealAt: source.revealAt,
-    reread: (dirty) => drain(read(dirty)),
+    reread: (dirty) => (dirty && patch(dirty)) || remember(drain(read(dirty))),
   };
 }
