@@ -440,6 +440,17 @@ describe('reading at the cost of what changes', () => {
     reading.updatesChanged();
     await pass(300);
     expect(sent).toHaveLength(2);
+    // Edits again and again (a line rewritten every 200 ms): one delta per two seconds, with the last text.
+    for (let k = 0; k < 5; k++) {
+      document.querySelector('.ncpost-title')!.textContent = `Post 4, edit ${k}`;
+      s.liveblog = findLiveBlog(document);
+      reading.updatesChanged();
+      await pass(200);
+    }
+    expect(sent).toHaveLength(2);
+    await pass(1200);
+    expect(sent).toHaveLength(3);
+    expect((sent[2].payload as PageDelta).changed.map((u) => u.firstLine)).toEqual(['Post 4, edit 4']);
     userInput('wheel');
     await pass(1500);
     const mark = sent.find((m) => m.type === 'updates:seen')!;

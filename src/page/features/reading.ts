@@ -60,6 +60,22 @@ function reindex(parts: ReadingParts): void {
   updatesOf(parts.session).forEach((update, at) => parts.index.byId.set(pageIdOf(update), { update, at }));
 }
 
+/** Whether the updates are the same elements in the same places as indexed; if so, takes their new records. */
+function sameEntries(parts: ReadingParts): boolean {
+  const list = updatesOf(parts.session);
+  const { byId } = parts.index;
+  if (list.length !== byId.size) return false;
+  const entries = list.map((u, at) => [byId.get(pageIdOf(u)), u, at] as const);
+  const moved = ([e, u, at]: (typeof entries)[number]) =>
+    !e ||
+    e.at !== at ||
+    e.update.elements.length !== u.elements.length ||
+    e.update.elements.some((el, i) => el !== u.elements[i]);
+  if (entries.some(moved)) return false;
+  for (const [e, u] of entries) e!.update = u;
+  return true;
+}
+
 /** What the seen-marking should watch: updates not seen, not kept new by hand, not already being marked. */
 function watchUnseen(parts: ReadingParts): void {
   const candidates = new Map<string, readonly Element[]>();
@@ -196,8 +212,11 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
   return {
     state: () => view.state([...index.byId.keys()]),
     updatesChanged() {
-      reindex(parts);
-      watchUnseen(parts);
+      // The same entries in the same places (text edited inside some): only their records change.
+      if (!sameEntries(parts)) {
+        reindex(parts);
+        watchUnseen(parts);
+      }
       void parts.reporter.send();
       parts.drawing.soon();
     },

@@ -38,14 +38,28 @@ class Backoff {
   }
 }
 
+/** Summaries of updates a re-read left as they were (a text edit re-reads only its entry). */
+const summaryOf = new WeakMap<LiveUpdate, UpdateSummary>();
+
 /** What the page reports of its updates: the first `REPORTED_MAX` in page order (all the store keeps). */
 export function summaries(updates: readonly LiveUpdate[]): UpdateSummary[] {
   return updates.slice(0, REPORTED_MAX).map((u) => {
-    const s: UpdateSummary = { id: pageIdOf(u), label: u.label, firstLine: firstLine(u.text) };
-    if (u.time !== undefined) s.time = u.time;
+    let s = summaryOf.get(u);
+    if (!s) {
+      s = { id: pageIdOf(u), label: u.label, firstLine: firstLine(u.text) };
+      if (u.time !== undefined) s.time = u.time;
+      summaryOf.set(u, s);
+    }
     return s;
   });
 }
+
+/**
+ * Edits to updates already reported (a corrected first line) go at most this often; additions and
+ * removals go at once (a live insertion counts within a second). A page that rewrites a line every
+ * 200 ms costs one message every two seconds.
+ */
+export const CHANGES_EVERY_MS = 2000;
 
 const keyOf = (u: UpdateSummary) => `${u.label}\u0000${u.time ?? ''}\u0000${u.firstLine}`;
 
@@ -88,6 +102,9 @@ export class Reporter {
   private reporting: Promise<void> | null = null;
   private again = false;
   private retry: Backoff;
+  /** When edits were last sent, and the timer that sends the ones held since. */
+  private changedAt = -Infinity;
+  private later: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private page: { url: string; visit: string; doc: Document; isLiveBlog: () => boolean },
@@ -96,6 +113,7 @@ export class Reporter {
     private signal: AbortSignal,
   ) {
     this.retry = new Backoff(() => void this.send(), signal);
+    signal.addEventListener('abort', () => clearTimeout(this.later));
   }
 
   /** Report what changed since the last acknowledged report (nothing, if nothing did). */
@@ -133,6 +151,17 @@ export class Reporter {
     const head = { url, visit, title: doc.title, isLiveBlog: this.page.isLiveBlog() };
     const delta = this.acked && diff(this.acked, list);
     if (delta && !delta.added.length && !delta.changed.length && !delta.removed.length) return;
+    if (delta?.changed.length) {
+      const wait = this.changedAt + CHANGES_EVERY_MS - performance.now();
+      if (wait > 0 && !delta.added.length && !delta.removed.length) {
+        this.later ??= setTimeout(() => {
+          this.later = undefined;
+          void this.send();
+        }, wait);
+        return;
+      }
+      this.changedAt = performance.now();
+    }
     if (delta) {
       const answer = await ask('page:update', { ...head, ...delta });
       if (this.signal.aborted) return;
