@@ -9,12 +9,14 @@ import { clearQuota, isQuotaError, noteQuota, storeStatus } from '../storage/sta
 import { BRAND_COLOR } from '../shared/brand';
 import { guardSettings, writeSettings } from '../shared/settings';
 import {
+  changeOf,
   clearCache,
   clearReading,
   exportChunk,
   followedPages,
   importAll,
   pageState,
+  recordDelta,
   recordReport,
 } from '../reading/store';
 import { openStore, type DB } from '../storage';
@@ -127,6 +129,27 @@ export function startBackground(): void {
         // Only that page load: after a reload, the old document's leave may arrive after the new one's report.
         if (sender.tab?.id !== undefined) await tabPages.remove(sender.tab.id, visit);
       },
+      async 'page:update'(delta, sender) {
+        const recorded = await recordDelta(await db(), delta).catch(async (e: unknown) => {
+          if (!isQuotaError(e)) throw e;
+          noteQuota('reading');
+          const kept = await recordDelta(await db(), delta, Date.now(), false);
+          return kept && { state: held.overlay(kept.state), change: held.overlay(kept.change) };
+        });
+        // The store could not apply it (another load, cleared data): the page reports in full.
+        if (!recorded) return { resync: true };
+        const tabId = sender.tab?.id;
+        if (tabId !== undefined) await tabPages.set(tabId, recorded.state.url, delta.visit);
+        await broadcast(recorded.state, tabId);
+        return recorded.change;
+      },
+      async 'updates:seen'({ url, ids }, sender) {
+        const next = await held.mark(url, ids, 'seen', false, async () => pageState(await db(), url));
+        if (!next) return null;
+        await broadcast(next, sender.tab?.id);
+        // The page hears what changed, not the whole state to go through again.
+        return changeOf(next, ids);
+      },
       async 'updates:mark'({ url, ids, state, manual }, sender) {
         const next = await held.mark(url, ids, state, manual, async () => pageState(await db(), url));
         if (next) await broadcast(next, sender.tab?.id);
@@ -226,6 +249,8 @@ export function startBackground(): void {
     refuse,
   );
   guardSettings();
+  // Marks an earlier worker held for lack of space, kept in storage.session: written when space allows.
+  void held.restore();
 
   browser.tabs.onRemoved.addListener((tabId) => void tabPages.remove(tabId));
   browser.commands?.onCommand.addListener(async (command, commandTab?: { windowId?: number }) => {

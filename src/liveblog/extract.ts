@@ -4,13 +4,14 @@
  */
 import { walkBlocks } from '../dom/blocks';
 import { textId } from './hash';
+import { queryIn } from './query';
 import { edgeStamp } from './stamps';
 import type { Pick, Recipe } from './platforms';
 import type { SchemaUpdate } from './schema';
 import { matchSchema } from './schema';
 import { isRelativeLabel, Timeline, type PageClock } from './time';
 import type { LiveBlog, LiveUpdate } from './types';
-import { dropCopies, isNotEntry } from './vet';
+import { dropCopies, isNotEntry, noteFacts } from './vet';
 
 const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -39,7 +40,7 @@ export function spacedText(el: Element): string {
 }
 
 export function readPick(el: Element, p: Pick): string | undefined {
-  const target = p.sel ? el.querySelector(p.sel) : el;
+  const target = p.sel ? queryIn(el, p.sel) : el;
   if (!target) return undefined;
   if (p.stamp) return edgeStamp(target)?.text;
   let value = p.attr ? (target.getAttribute(p.attr) ?? '').trim() : spacedText(target);
@@ -72,6 +73,9 @@ export const firstPick = (el: Element, picks: readonly Pick[] = []): string | un
  */
 export const TEXT_CHARS = 600;
 
+/** Elements judged (ad slot or entry?) between two steps of a read. */
+const VET_STEP = 32;
+
 /**
  * An entry's opening text: headline first, then each block (paragraph, list item) on its own line, up to
  * `TEXT_CHARS`, or only the first line when that is all that is needed (the entry has its own id).
@@ -79,7 +83,7 @@ export const TEXT_CHARS = 600;
 export function entryText(el: Element, recipe: Recipe, firstLineOnly = false): string {
   const title = firstPick(el, recipe.title);
   if (title && firstLineOnly) return title;
-  const body = (recipe.body && el.querySelector(recipe.body)) || el;
+  const body = (recipe.body && queryIn(el, recipe.body)) || el;
   const lines: string[] = title ? [title] : [];
   let length = title?.length ?? 0;
   for (const block of walkBlocks(body, el.ownerDocument, recipe.skip)) {
@@ -188,11 +192,17 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
     }
     // Ad slots, teasers and placeholders can share the entries' list and even their shape. An element
     // judged before and untouched since keeps its verdict: a live re-read costs what changed.
-    const els = all.filter((el) => {
+    // Judging a thousand new elements is a walk of each: in steps too, so a first read yields to the page.
+    const els: Element[] = [];
+    let judged = 0;
+    for (const el of all) {
       let skip = touched.has(el) ? undefined : notEntry.get(el);
-      if (skip === undefined) notEntry.set(el, (skip = isNotEntry(el)));
-      return !skip;
-    });
+      if (skip === undefined) {
+        notEntry.set(el, (skip = isNotEntry(el)));
+        if (++judged % VET_STEP === 0) yield;
+      }
+      if (!skip) els.push(el);
+    }
     // Relative labels ("Just now") count back from when an entry is read: the page's load for the first
     // read, the insertion for entries that arrive later.
     const timeline = new Timeline(dirty ? { ...clock, now: Date.now() } : clock);
@@ -211,12 +221,53 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
       }
       updates[i] = build(el, timeline);
       cache.set(el, { ...updates[i] });
+      noteFacts(updates[i]);
       yield;
     }
     return uniqueIds(dropCopies(updates, (u) => unlisted.has(u.elements[0])));
   }
 
-  const updates = yield* read();
+  /** The latest read, and where each entry element stands in it: what a text edit patches. */
+  let last: LiveUpdate[] = [];
+  let placeOf = new Map<Element, number>();
+  const remember = (updates: LiveUpdate[]): LiveUpdate[] => {
+    last = updates;
+    placeOf = new Map(updates.map((u, i) => [u.elements[0], i]));
+    return updates;
+  };
+
+  /**
+   * Text that changed inside entries (a ticking clock, a corrected word), nothing added or removed: only
+   * those entries are read again, in place, at a cost that does not grow with the page. Null when the
+   * change could move more than them (an entry's id or time changed, text outside the entries): then
+   * the caller reads the list.
+   */
+  const patch = (dirty: readonly Node[]): LiveUpdate[] | null => {
+    if (!last.length) return null;
+    const touched = new Set<number>();
+    for (const node of dirty) {
+      if (node.nodeType !== 3) return null;
+      let at: number | undefined;
+      for (let n = node.parentNode; n && at === undefined; n = n.parentNode) at = placeOf.get(n as Element);
+      if (at === undefined) return null;
+      touched.add(at);
+    }
+    const updates = last.slice();
+    for (const at of touched) {
+      const el = last[at].elements[0];
+      const before = cache.get(el);
+      const next = build(el, new Timeline({ ...clock, now: Date.now() }));
+      if (!before || next.id !== before.id || next.time !== before.time) return null;
+      cache.set(el, { ...next });
+      noteFacts(next);
+      // The id as the list's read made it unique.
+      updates[at] = { ...next, id: last[at].id };
+    }
+    last = updates;
+    return updates;
+  };
+
+  const updates = remember(yield* read());
   if (!updates.length) return null;
   const els = updates.map((u) => u.elements[0]);
   return {
@@ -229,6 +280,6 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
     container: commonAncestor(els),
     newestFirst,
     revealAt: source.revealAt,
-    reread: (dirty) => drain(read(dirty)),
+    reread: (dirty) => (dirty && patch(dirty)) || remember(drain(read(dirty))),
   };
 }

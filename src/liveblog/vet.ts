@@ -90,6 +90,8 @@ const firstLineOf = (text: string): string => text.split('\n', 1)[0];
 
 /** What dropCopies needs of an entry, kept while its text stays the same: live re-reads of long blogs repeat it. */
 const facts = new WeakMap<Element, { text: string; line: string; marked: boolean }>();
+/** Works out what `dropCopies` will ask of an update now, so a read can spread that work over its steps. */
+export const noteFacts = (u: LiveUpdate): void => void factsOf(u);
 function factsOf(u: LiveUpdate): { line: string; marked: boolean } {
   const el = u.elements[0];
   let f = facts.get(el);

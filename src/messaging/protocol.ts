@@ -6,6 +6,8 @@ import type {
   ExportFile,
   FollowedPage,
   ImportResult,
+  PageChange,
+  PageDelta,
   PageReport,
   PageState,
   UpdateState,
@@ -19,10 +21,17 @@ import type { StoryMap, StoryMapRequest } from '../knowledge/types';
 export interface BackgroundProtocol {
   /** The content script found (or re-found) a page's updates; answers with their reading state. */
   'page:report': [PageReport, PageState];
+  /**
+   * A later report of the same page load: what changed since the last one acknowledged. Answers what
+   * changed in the reading state, or `resync` when the background cannot apply it (report in full).
+   */
+  'page:update': [PageDelta, PageChange | { resync: true }];
   /** The content script's page went away (navigation, tab closed); `visit` is the page load's id. */
   'page:leave': [{ visit: string }, void];
   /** Mark updates seen or new. `manual` choices stick: automatic marking never overrides them. */
   'updates:mark': [{ url: string; ids: string[]; state: UpdateState; manual: boolean }, PageState | null];
+  /** The page saw these updates (dwell rule): marks them seen, automatically; answers what changed. */
+  'updates:seen': [{ url: string; ids: string[] }, PageChange | null];
   /** One page's state, by URL or by tab (the popup without `?url=` asks for the active tab). */
   'page:get': [{ url?: string; tabId?: number }, PageState | null];
   /** Scroll a tab showing this page to an update (popup click); opens the page if no tab shows it. */

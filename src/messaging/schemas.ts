@@ -41,6 +41,21 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
     isLiveBlog: v.boolean(),
     updates: v.array(updateSummary),
   }),
+  'page:update': v.strictObject({
+    url: webUrl,
+    visit: shortText,
+    title: text,
+    isLiveBlog: v.boolean(),
+    added: v.pipe(
+      v.array(
+        v.strictObject({ ...updateSummary.entries, at: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+      ),
+      v.maxLength(MAX_LIST),
+    ),
+    changed: v.pipe(v.array(updateSummary), v.maxLength(MAX_LIST)),
+    removed: v.pipe(v.array(id), v.maxLength(MAX_LIST)),
+    count: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
   'page:leave': v.strictObject({ visit: shortText }),
   'updates:mark': v.strictObject({
     url: webUrl,
@@ -48,6 +63,7 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
     state: v.picklist(['seen', 'new']),
     manual: v.boolean(),
   }),
+  'updates:seen': v.strictObject({ url: webUrl, ids: v.pipe(v.array(id), v.maxLength(MAX_LIST)) }),
   'page:get': v.strictObject({ url: v.optional(webUrl), tabId: v.optional(tabId) }),
   'page:jump': v.strictObject({ url: webUrl, id }),
   'pages:followed': empty,
@@ -146,7 +162,9 @@ const PAGES: Context[] = ['page'];
  */
 export const SENDERS: { [K in keyof BackgroundProtocol]: Context[] } = {
   'page:report': CONTENT,
+  'page:update': CONTENT,
   'page:leave': CONTENT,
+  'updates:seen': CONTENT,
   'updates:mark': BOTH,
   'page:get': BOTH,
   'page:jump': PAGES,

@@ -64,6 +64,16 @@ export class DwellTracker {
     this.since.delete(id);
   }
 
+  /** Milliseconds until the first running clock reaches the dwell time (0: due now), or null when none runs. */
+  nextDue(now: number): number | null {
+    let due: number | null = null;
+    for (const start of this.since.values()) {
+      const left = Math.max(0, start + this.options.dwellMs - now);
+      if (due === null || left < due) due = left;
+    }
+    return due;
+  }
+
   qualifies(v: Visibility, viewportHeight: number, atEnd = false): boolean {
     if (v.height <= 0 || v.visible <= 0) return false;
     if (v.visible >= v.height * this.options.fraction) return true;

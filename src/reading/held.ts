@@ -1,21 +1,57 @@
 /**
- * Marks the store could not write for lack of space: kept in memory and written again when space may
- * have returned (after the cache is cleared, after another write succeeds, or on a backoff timer that
- * starts at 30 s and doubles to 10 min), never retried every few hundred milliseconds. The sender gets
- * its answer at once, with the held marks shown, so content scripts stop resending them.
+ * Marks the store could not write for lack of space: kept, and written again when space may have
+ * returned (after the cache is cleared, after another write succeeds, or on a backoff timer that starts
+ * at 30 s and doubles to 10 min), never retried every few hundred milliseconds. The sender gets its
+ * answer at once, with the held marks shown, so content scripts stop resending them. They are kept in
+ * storage.session too (memory the browser keeps for the session, not the disk that is full): an MV3
+ * worker stopped before space returns picks them up again when it starts (`restore`).
  */
+import { browser } from 'wxt/browser';
 import { markUpdates } from './store';
 import { type DB } from '../storage';
 import { clearQuota, isQuotaError, noteQuota, storeStatus } from '../storage/status';
-import type { PageState, UpdateState } from './types';
+import type { PageChange, PageState, UpdateState } from './types';
 
-interface Held {
+export interface Held {
   url: string;
   ids: string[];
   state: UpdateState;
   manual: boolean;
   at: number;
 }
+
+/** Where held marks outlive the worker. */
+export interface HeldStore {
+  load(): Promise<Held[]>;
+  save(held: Held[]): Promise<void>;
+}
+
+const KEY = 'heldMarks';
+
+const isHeld = (h: unknown): h is Held => {
+  const x = h as Held;
+  return (
+    !!x &&
+    typeof x.url === 'string' &&
+    Array.isArray(x.ids) &&
+    x.ids.every((id) => typeof id === 'string') &&
+    (x.state === 'seen' || x.state === 'new') &&
+    typeof x.manual === 'boolean' &&
+    typeof x.at === 'number'
+  );
+};
+
+/** storage.session: kept while the browser runs, whatever happens to the worker; never written to disk. */
+export const sessionHeldStore: HeldStore = {
+  async load() {
+    const value = (await browser.storage.session.get(KEY))[KEY];
+    return Array.isArray(value) ? value.filter(isHeld) : [];
+  },
+  async save(held) {
+    if (held.length) await browser.storage.session.set({ [KEY]: held });
+    else await browser.storage.session.remove(KEY);
+  },
+};
 
 const FIRST_RETRY_MS = 30_000;
 const LAST_RETRY_MS = 600_000;
@@ -24,11 +60,37 @@ export class HeldMarks {
   private held: Held[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private delay = FIRST_RETRY_MS;
+  private restored: Promise<void> | null = null;
 
-  constructor(private db: () => Promise<DB>) {}
+  constructor(
+    private db: () => Promise<DB>,
+    private store: HeldStore = sessionHeldStore,
+  ) {}
 
   get size(): number {
     return this.held.reduce((n, h) => n + h.ids.length, 0);
+  }
+
+  /**
+   * Takes back the marks an earlier worker held (it was stopped before space returned) and tries them
+   * again. Called as the worker starts; safe to call more than once.
+   */
+  restore(): Promise<void> {
+    this.restored ??= this.store
+      .load()
+      .catch(() => [])
+      .then(async (earlier) => {
+        if (!earlier.length) return;
+        this.held = [...earlier, ...this.held];
+        storeStatus.heldMarks = this.size;
+        await this.retry();
+      });
+    return this.restored;
+  }
+
+  private save(): Promise<void> {
+    storeStatus.heldMarks = this.size;
+    return this.store.save(this.held).catch(() => undefined);
   }
 
   /** Marks updates; on a quota error holds the marks and answers `fallback` with them applied. */
@@ -48,7 +110,7 @@ export class HeldMarks {
       if (!isQuotaError(e)) throw e;
       noteQuota('reading', now);
       this.held.push({ url, ids, state, manual, at: now });
-      storeStatus.heldMarks = this.size;
+      await this.save();
       this.schedule();
       const page = await fallback().catch(() => null);
       return page && this.overlay(page);
@@ -56,7 +118,7 @@ export class HeldMarks {
   }
 
   /** A state with the held marks shown (a held manual mark wins, an automatic one only turns new to seen). */
-  overlay(page: PageState): PageState {
+  overlay<T extends PageChange>(page: T): T {
     const mine = this.held.filter((h) => h.url === page.url);
     if (!mine.length) return page;
     const updates = page.updates.map((u) => {
@@ -68,11 +130,17 @@ export class HeldMarks {
       }
       return next;
     });
-    return { ...page, updates, unseen: updates.filter((u) => u.state === 'new').length };
+    // The count moves by what the held marks turned (a change lists only some updates).
+    let unseen = page.unseen;
+    updates.forEach(
+      (u, i) => (unseen += Number(u.state === 'new') - Number(page.updates[i].state === 'new')),
+    );
+    return { ...page, updates, unseen };
   }
 
   /** Writes the held marks, oldest first; stops at the first that still does not fit. */
   async retry(): Promise<void> {
+    if (!this.held.length) return;
     while (this.held.length) {
       const h = this.held[0];
       try {
@@ -82,7 +150,7 @@ export class HeldMarks {
         // Anything else will not get better by retrying: drop it.
       }
       this.held.shift();
-      storeStatus.heldMarks = this.size;
+      await this.save();
     }
     if (storeStatus.quota?.what === 'reading') clearQuota();
     this.delay = FIRST_RETRY_MS;

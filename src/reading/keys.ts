@@ -38,3 +38,6 @@ export const ID_MAX = 256;
 export function storedId(id: string): string {
   return id.length <= ID_MAX ? id : `${id.slice(0, 64)}…#${hash53(id)}`;
 }
+
+/** Updates a page reports (its first ones in page order): all the store keeps of a page. */
+export const REPORTED_MAX = 500;

@@ -6,12 +6,14 @@
 import type { IDBPTransaction } from 'idb';
 import { canonicalUrl } from '../shared/url';
 import { newestTime, type BackstoryDB, type DB, type EntryRecord, type PageRecord } from '../storage';
-import { aliasOf, aliasRecord, storedId } from './keys';
+import { aliasOf, aliasRecord, REPORTED_MAX, storedId, type Aliases } from './keys';
 import { rematch } from './rematch';
 import type {
   ExportFile,
   FollowedPage,
   ImportResult,
+  PageChange,
+  PageDelta,
   PageReport,
   PageState,
   UpdateState,
@@ -22,18 +24,23 @@ const VISITS_KEPT = 8;
 
 /**
  * Bounds on what a page can make us store. Strings are cut (a page controls its title and text), an
- * update list keeps its first updates in page order, and pages that are not live blogs are evicted
- * least recently seen first; a followed page (a live blog) is never evicted.
+ * update list keeps its first updates in page order, and pages are evicted least recently seen first
+ * (live blogs and other pages each within their own cap); a followed live blog is never evicted.
  */
 export const TITLE_MAX = 300;
 export const LABEL_MAX = 200;
 export const FIRST_LINE_MAX = 300;
 const TIME_MAX = 64;
-export const UPDATES_MAX = 500;
+export const UPDATES_MAX = REPORTED_MAX;
 /** Marks kept per page: those of updates no longer on the page go first when over. */
 export const ENTRIES_MAX = 2 * UPDATES_MAX;
 /** Pages kept that are not live blogs. */
 export const PAGES_MAX = 1000;
+/**
+ * Live blogs kept: a page may claim to be one on every pushState, so they are bounded too (followed ones
+ * are kept whatever their number).
+ */
+export const LIVE_PAGES_MAX = 300;
 
 /** At most `max` UTF-16 units, never ending inside a surrogate pair. */
 export function clip(s: string, max: number): string {
@@ -50,6 +57,8 @@ function boundedUpdates(updates: readonly UpdateSummary[]): UpdateSummary[] {
       firstLine: clip(u.firstLine, FIRST_LINE_MAX),
     };
     if (u.time !== undefined) out.time = clip(u.time, TIME_MAX);
+    // An imported page keeps the ids its page reports by (pages never send this field).
+    if (typeof u.pageId === 'string' && u.pageId !== u.id) out.pageId = storedId(u.pageId);
     return out;
   });
 }
@@ -121,10 +130,89 @@ export async function pageState(db: DB, rawUrl: string): Promise<PageState | nul
   return page ? view(page, await entriesOf(tx, url)) : null;
 }
 
+/** The stored page's updates as the page knows them: by the ids it reports (`pageId`), in page order. */
+const asReported = (page: PageRecord): UpdateSummary[] =>
+  page.updates.map(({ pageId, ...u }) => (pageId === undefined ? u : { ...u, id: pageId }));
+
+/**
+ * A page's reported updates, keyed for storage: each reported id goes through the page's aliases, and an
+ * id-less update whose opening was edited is matched to the one it was (`rematch`), a new alias. An update
+ * stored under another id keeps the page's as `pageId`: aliases are applied here, on this side only.
+ */
+function keyed(
+  old: PageRecord | undefined,
+  reported: readonly UpdateSummary[],
+  aliases: Aliases,
+): UpdateSummary[] {
+  const bounded = boundedUpdates(reported);
+  let updates = bounded.map((u) => ({ ...u, id: aliasOf(aliases, u.id) ?? u.id }));
+  if (old) {
+    const renamed = rematch(old.updates, updates);
+    for (const [from, to] of renamed) aliases[from] = to;
+    updates = updates.map((u) => (renamed.has(u.id) ? { ...u, id: renamed.get(u.id)! } : u));
+  }
+  return updates.map((u, i) => (u.id === bounded[i].id ? u : { ...u, pageId: bounded[i].id }));
+}
+
+/** Records a report's updates in `tx`; see `recordReport`. */
+async function record(
+  tx: ReadingTx,
+  url: string,
+  old: PageRecord | undefined,
+  report: Omit<PageReport, 'url'>,
+  now: number,
+  keep: boolean,
+): Promise<PageRecord> {
+  const pages = tx.objectStore('pages');
+  const aliases = aliasRecord(old?.aliases);
+  const updates = keyed(old, report.updates, aliases);
+  const ids = updates.map((u) => u.id);
+  const title = clip(report.title || old?.title || '', TITLE_MAX);
+  let page: PageRecord;
+  if (!old) {
+    const newest = newestTime(updates);
+    page = {
+      url,
+      title,
+      isLiveBlog: report.isLiveBlog,
+      updates,
+      firstVisit: now,
+      lastVisit: now,
+      visits: [report.visit],
+      knownBefore: ids,
+      initial: ids,
+      initialNewest: newest,
+      knownNewest: newest,
+      aliases,
+    };
+  } else if (!old.visits.includes(report.visit)) {
+    // A new visit: what the page had until now is the baseline for "fresh".
+    page = {
+      ...old,
+      title,
+      isLiveBlog: report.isLiveBlog,
+      updates,
+      previousVisit: old.lastVisit,
+      lastVisit: now,
+      visits: [...old.visits, report.visit].slice(-VISITS_KEPT),
+      knownBefore: old.updates.map((u) => u.id),
+      knownNewest: newestTime(old.updates),
+      aliases,
+    };
+  } else {
+    page = { ...old, title, isLiveBlog: report.isLiveBlog, updates, lastVisit: now, aliases };
+  }
+  if (!keep) return page;
+  await pages.put(page);
+  await evictPages(tx, url);
+  return page;
+}
+
 /**
  * A content script's report: the page's updates now. With `keep` false, the state it would give, stored
- * nowhere (the disk is full: the tab still gets an answer and does not resend). A report from a page load the store has not seen
- * starts a new visit; one from a load it knows (a second tab, a live insertion) continues that visit.
+ * nowhere (the disk is full: the tab still gets an answer and does not resend). A report from a page load
+ * the store has not seen starts a new visit; one from a load it knows (a second tab, a live insertion)
+ * continues that visit.
  */
 export async function recordReport(
   db: DB,
@@ -134,73 +222,96 @@ export async function recordReport(
 ): Promise<PageState> {
   const url = canonicalUrl(report.url);
   return write(db, async (tx) => {
-    const pages = tx.objectStore('pages');
-    const old = await pages.get(url);
-    const aliases = aliasRecord(old?.aliases);
-    let updates = boundedUpdates(report.updates).map((u) => ({ ...u, id: aliasOf(aliases, u.id) ?? u.id }));
-    if (old) {
-      const renamed = rematch(old.updates, updates);
-      for (const [reported, stored] of renamed) aliases[reported] = stored;
-      updates = updates.map((u) => (renamed.has(u.id) ? { ...u, id: renamed.get(u.id)! } : u));
-    }
-    const ids = updates.map((u) => u.id);
-    const title = clip(report.title || old?.title || '', TITLE_MAX);
-    let page: PageRecord;
-    if (!old) {
-      const newest = newestTime(updates);
-      page = {
-        url,
-        title,
-        isLiveBlog: report.isLiveBlog,
-        updates,
-        firstVisit: now,
-        lastVisit: now,
-        visits: [report.visit],
-        knownBefore: ids,
-        initial: ids,
-        initialNewest: newest,
-        knownNewest: newest,
-        aliases,
-      };
-    } else if (!old.visits.includes(report.visit)) {
-      // A new visit: what the page had until now is the baseline for "fresh".
-      page = {
-        ...old,
-        title,
-        isLiveBlog: report.isLiveBlog,
-        updates,
-        previousVisit: old.lastVisit,
-        lastVisit: now,
-        visits: [...old.visits, report.visit].slice(-VISITS_KEPT),
-        knownBefore: old.updates.map((u) => u.id),
-        knownNewest: newestTime(old.updates),
-        aliases,
-      };
-    } else {
-      page = { ...old, title, isLiveBlog: report.isLiveBlog, updates, lastVisit: now, aliases };
-    }
-    if (!keep) return view(page, await entriesOf(tx, url));
-    await pages.put(page);
-    if (!old) await evictPages(tx);
+    const old = await tx.objectStore('pages').get(url);
+    const page = await record(tx, url, old, report, now, keep);
     return view(page, await entriesOf(tx, url));
   });
 }
 
-/** Over `PAGES_MAX` pages that are not live blogs: the least recently seen go, with their marks. */
-async function evictPages(tx: ReadingTx): Promise<void> {
+/** The list a delta makes of the stored one, or null when the delta does not fit it. */
+export function applyDelta(before: readonly UpdateSummary[], delta: PageDelta): UpdateSummary[] | null {
+  const gone = new Set(delta.removed);
+  const changed = new Map(delta.changed.map((u) => [u.id, u]));
+  const list: UpdateSummary[] = [];
+  const present = new Set<string>();
+  for (const u of before) {
+    present.add(u.id);
+    if (gone.has(u.id)) continue;
+    const c = changed.get(u.id);
+    list.push(c ? { ...c } : u);
+    changed.delete(u.id);
+  }
+  if (changed.size || delta.removed.some((id) => !present.has(id))) return null;
+  for (const { at, ...u } of [...delta.added].sort((a, b) => a.at - b.at)) {
+    if (present.has(u.id) && !gone.has(u.id)) return null;
+    if (at > list.length) return null;
+    list.splice(at, 0, u);
+  }
+  return list.length === delta.count ? list : null;
+}
+
+/**
+ * A delta report (`PageDelta`): applied to the stored list of the same page load. Answers the whole
+ * state (for other tabs and the popup) and what changed (for the page that sent it), or null when the
+ * store cannot apply it (another load, cleared data, a delta that does not fit): the page then reports
+ * in full.
+ */
+export async function recordDelta(
+  db: DB,
+  delta: PageDelta,
+  now = Date.now(),
+  keep = true,
+): Promise<{ state: PageState; change: PageChange } | null> {
+  const url = canonicalUrl(delta.url);
+  return write(db, async (tx) => {
+    const old = await tx.objectStore('pages').get(url);
+    if (!old || !old.visits.includes(delta.visit)) return null;
+    const updates = applyDelta(asReported(old), delta);
+    if (!updates) return null;
+    const page = await record(tx, url, old, { ...delta, updates }, now, keep);
+    const state = view(page, await entriesOf(tx, url));
+    const touched = new Set([...delta.added.map((u) => u.id), ...delta.changed.map((u) => u.id)]);
+    return { state, change: changeOf(state, touched, delta.removed) };
+  });
+}
+
+/** The views of `pageIds` (by the page's ids, or stored ones) in a state: what a page needs to hear. */
+export function changeOf(state: PageState, pageIds: Iterable<string>, removed?: string[]): PageChange {
+  const wanted = new Set([...pageIds].map(storedId));
+  const updates = state.updates.filter((u) => wanted.has(u.pageId ?? u.id) || wanted.has(u.id));
+  return { url: state.url, updates, unseen: state.unseen, ...(removed?.length ? { removed } : {}) };
+}
+
+/**
+ * Live blogs the reader follows are never evicted. The follow feature (a later module) installs its
+ * check here; it runs inside a storage transaction, so it must answer synchronously.
+ */
+let isFollowed: (url: string) => boolean = () => false;
+export function setFollowedCheck(check: (url: string) => boolean): void {
+  isFollowed = check;
+}
+
+/**
+ * Over `PAGES_MAX` pages that are not live blogs, or over `LIVE_PAGES_MAX` live blogs: the least recently
+ * seen of that kind go, with their marks; never a followed blog, nor the page just recorded (`current`).
+ */
+async function evictPages(tx: ReadingTx, current?: string): Promise<void> {
   const pages = tx.objectStore('pages');
-  if ((await pages.count()) <= PAGES_MAX) return;
+  if ((await pages.count()) <= Math.min(PAGES_MAX, LIVE_PAGES_MAX)) return;
   let cursor = await pages.index('by-last-visit').openCursor();
-  let others = 0;
-  const candidates: string[] = [];
+  const others: string[] = [];
+  const live: string[] = [];
   while (cursor) {
-    if (!cursor.value.isLiveBlog) {
-      others++;
-      candidates.push(cursor.value.url);
-    }
+    const { url, isLiveBlog } = cursor.value;
+    (isLiveBlog ? live : others).push(url);
     cursor = await cursor.continue();
   }
-  for (const url of candidates.slice(0, Math.max(0, others - PAGES_MAX))) {
+  const evictable = live.filter((url) => url !== current && !isFollowed(url));
+  const drop = [
+    ...others.filter((url) => url !== current).slice(0, Math.max(0, others.length - PAGES_MAX)),
+    ...evictable.slice(0, Math.max(0, live.length - LIVE_PAGES_MAX)),
+  ];
+  for (const url of drop) {
     await pages.delete(url);
     await tx.objectStore('entries').delete(entryRange(url));
   }
@@ -369,7 +480,8 @@ function validUpdate(u: unknown): u is UpdateSummary {
     isString(x.id) &&
     isString(x.label) &&
     isString(x.firstLine) &&
-    (x.time === undefined || isString(x.time))
+    (x.time === undefined || isString(x.time)) &&
+    (x.pageId === undefined || isString(x.pageId))
   );
 }
 

@@ -11,6 +11,12 @@ export interface UpdateSummary {
   time?: string;
   /** First line of the update's text, for the popup. */
   firstLine: string;
+  /**
+   * Stored updates only: the id the page reports this update by now, when it differs from the stored id
+   * (an id-less update whose opening was edited). Answers to a page are keyed by it, so the page never
+   * applies aliases itself.
+   */
+  pageId?: string;
 }
 
 export interface PageReport {
@@ -20,6 +26,23 @@ export interface PageReport {
   title: string;
   isLiveBlog: boolean;
   updates: UpdateSummary[];
+}
+
+/**
+ * A report after the first of a page load: what changed in its updates since the last report the
+ * background acknowledged, by the page's ids. `at` is the added update's place in the new list; `count`
+ * the new list's length, so a delta that does not fit what is stored is refused (`resync`) and the page
+ * reports in full instead.
+ */
+export interface PageDelta {
+  url: string;
+  visit: string;
+  title: string;
+  isLiveBlog: boolean;
+  added: Array<UpdateSummary & { at: number }>;
+  changed: UpdateSummary[];
+  removed: string[];
+  count: number;
 }
 
 export interface UpdateView extends UpdateSummary {
@@ -32,7 +55,18 @@ export interface UpdateView extends UpdateSummary {
   backlog: boolean;
 }
 
-export interface PageState {
+/**
+ * What changed in a page's reading state: the views of the updates that changed (every update, for a
+ * whole `PageState`) and the unseen count now. `removed`: page ids of updates no longer listed.
+ */
+export interface PageChange {
+  url: string;
+  updates: UpdateView[];
+  unseen: number;
+  removed?: string[];
+}
+
+export interface PageState extends PageChange {
   /** Canonical URL: the storage key. */
   url: string;
   title: string;

@@ -7,7 +7,7 @@
 export interface StoreStatus {
   /** Set while the last write of this kind failed for lack of space: since when, and what could not be written. */
   quota: { at: number; what: 'reading' | 'cache' } | null;
-  /** Marks accepted but held in memory until space returns (lost if the browser stops the worker first). */
+  /** Marks accepted but held (in memory and storage.session) until space returns. */
   heldMarks: number;
 }
 

@@ -75,6 +75,42 @@ describe('two tabs of one live blog', () => {
   });
 });
 
+describe('deltas and what changed', () => {
+  const url = URL_A + '?delta';
+  it("a delta report raises the other tab's badge; an automatic mark is answered with the marked updates only", async () => {
+    await fromTab(11, 'page:report', { ...report('load-11', ['b', 'a']), url });
+    await fromTab(12, 'page:report', { ...report('load-12', ['b', 'a']), url });
+    const change = await fromTab(11, 'page:update', {
+      url,
+      visit: 'load-11',
+      title: 'Live',
+      isLiveBlog: true,
+      added: [{ id: 'c', label: 'c', firstLine: 'c', at: 0 }],
+      changed: [],
+      removed: [],
+      count: 3,
+    });
+    expect(change).toMatchObject({ unseen: 3, updates: [{ id: 'c', state: 'new' }] });
+    expect(await browser.action.getBadgeText({ tabId: 12 })).toBe('3');
+    const seen = await fromTab(11, 'updates:seen', { url, ids: ['b'] });
+    expect(seen!.updates.map((u) => `${u.id}:${u.state}`)).toEqual(['b:seen']);
+    expect(seen!.unseen).toBe(2);
+    // A delta from a load the store does not know: report in full.
+    expect(
+      await fromTab(11, 'page:update', {
+        url,
+        visit: 'unknown-load',
+        title: 'Live',
+        isLiveBlog: true,
+        added: [],
+        changed: [],
+        removed: ['a'],
+        count: 2,
+      }),
+    ).toEqual({ resync: true });
+  });
+});
+
 describe('a reloaded tab', () => {
   const url = URL_A + '?reload';
   /** Which tabs a mark from tab 8 (another tab of the same blog) reaches: the tabs still mapped to the page. */

@@ -48,6 +48,28 @@ describe('rereadLiveBlog', () => {
     expect(next.blog!.updates[0].id).toBe('88123407');
   });
 
+  it('re-reads only the entries whose text changed, leaving every other update as it was (no read of the list)', () => {
+    const doc = page('sky-norkon.html');
+    const blog = findLiveBlog(doc)!;
+    const list = doc.querySelector('.ncpost-list-container')!;
+    // A change the observer did not report: only a read of the whole list would see it.
+    list.querySelectorAll('.ncpost-title')[3].textContent = 'Changed behind our back';
+    const text = list.querySelectorAll('.ncpost-title')[1].firstChild as Text;
+    text.data = 'A corrected sentence.';
+    const next = rereadLiveBlog(blog, [text])!;
+    expect(next.work).toBe('entries');
+    const [a, b, c, d] = next.blog.updates;
+    expect(b.text).toContain('A corrected sentence.');
+    expect(b.id).toBe(blog.updates[1].id);
+    expect([a, c, d]).toEqual([blog.updates[0], blog.updates[2], blog.updates[3]]);
+    expect([a, c, d].map((u, i) => u === blog.updates[[0, 2, 3][i]])).toEqual([true, true, true]);
+    expect(d.text).not.toContain('Changed behind our back');
+    // Text that makes an id-less entry another id, or an added element: the list is read again.
+    const post = norkonPost(doc, '88123500', 'Talks break for lunch');
+    list.prepend(post);
+    expect(rereadLiveBlog(next.blog, [post])!.blog.updates).toHaveLength(5);
+  });
+
   it('costs nothing when the change is outside the updates', () => {
     const doc = page('sky-norkon.html');
     const blog = findLiveBlog(doc)!;

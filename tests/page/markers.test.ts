@@ -91,6 +91,27 @@ describe('overlay', () => {
     expect(pill.hidden).toBe(true);
   });
 
+  it('writes nothing to the page when what it is told to show has not changed', async () => {
+    const roots = catchRoots();
+    const overlay = createOverlay(document, new AbortController().signal, () => undefined);
+    const model = () => ({
+      markers: [marker('a', 'new', 1200)],
+      pill: { count: 1, direction: 'up' as const },
+      announce: 0,
+    });
+    overlay.update(model());
+    const writes: MutationRecord[] = [];
+    const mo = new MutationObserver((r) => writes.push(...r));
+    mo.observe(roots[0], { subtree: true, childList: true, attributes: true, characterData: true });
+    for (let i = 0; i < 5; i++) overlay.update(model());
+    await Promise.resolve();
+    expect(writes.concat(mo.takeRecords())).toEqual([]);
+    overlay.update({ ...model(), pill: { count: 1, direction: 'down' } });
+    await Promise.resolve();
+    expect(writes.concat(mo.takeRecords()).length).toBeGreaterThan(0);
+    mo.disconnect();
+  });
+
   it('goes away with its session', () => {
     const ctl = new AbortController();
     const overlay = createOverlay(document, ctl.signal, () => undefined);

@@ -9,8 +9,16 @@ import { listen } from '../../src/messaging/router';
 import { runReading } from '../../src/page/features/reading';
 import { markersFeature } from '../../src/page/features/markers';
 import { PageSession } from '../../src/page/session';
-import { clearReading, markUpdates, pageState, recordReport } from '../../src/reading/store';
+import {
+  changeOf,
+  clearReading,
+  markUpdates,
+  pageState,
+  recordDelta,
+  recordReport,
+} from '../../src/reading/store';
 import { openStore, type DB } from '../../src/storage';
+import type { PageChange, PageDelta } from '../../src/reading/types';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
 const ENTRY_HEIGHT = 300;
@@ -27,6 +35,8 @@ let markCalls = 0;
 let stop: () => void;
 let dbCount = 0;
 let roots: ShadowRoot[];
+/** What the page sent the background, and what a mark was answered. */
+let sent: Array<{ type: string; payload: unknown; answer?: unknown }>;
 
 /** Lays the entries out one under the other, `scroll` px scrolled, in an 800 px window. */
 function layout(scroll: number) {
@@ -61,6 +71,62 @@ function userInput(type = 'wheel') {
 }
 
 /**
+ * An IntersectionObserver over the mocked layout (happy-dom's does nothing): it reports a target as it
+ * starts to be observed, and again whenever the layout moves it in or out of the window.
+ */
+class FakeIO {
+  static all = new Set<FakeIO>();
+  private targets = new Map<Element, boolean | undefined>();
+  constructor(private callback: IntersectionObserverCallback) {
+    FakeIO.all.add(this);
+  }
+  observe(el: Element) {
+    this.targets.set(el, undefined);
+    setTimeout(() => FakeIO.update(), 0);
+  }
+  unobserve(el: Element) {
+    this.targets.delete(el);
+  }
+  disconnect() {
+    this.targets.clear();
+    FakeIO.all.delete(this);
+  }
+  takeRecords() {
+    return [];
+  }
+  /** Every observer's targets that went in or out of view since it last said. */
+  static update() {
+    for (const io of FakeIO.all) {
+      const entries: IntersectionObserverEntry[] = [];
+      for (const [target, was] of io.targets) {
+        const r = target.getBoundingClientRect();
+        const now = r.height > 0 && r.bottom > 0 && r.top < window.innerHeight;
+        if (now === was) continue;
+        io.targets.set(target, now);
+        entries.push({
+          target,
+          isIntersecting: now,
+          boundingClientRect: r,
+          rootBounds: { height: window.innerHeight } as DOMRectReadOnly,
+        } as IntersectionObserverEntry);
+      }
+      if (entries.length) io.callback(entries, io as unknown as IntersectionObserver);
+    }
+  }
+  /** Observers and targets alive now. */
+  static get observed(): number {
+    return [...FakeIO.all].reduce((n, io) => n + io.targets.size, 0);
+  }
+}
+
+/** The reader scrolls to `scroll` px: the layout moves, the observers and scroll listeners hear of it. */
+function scrollTo(scroll: number) {
+  layout(scroll);
+  FakeIO.update();
+  window.dispatchEvent(new Event('scroll'));
+}
+
+/**
  * Lets `ms` of page time pass. IndexedDB (fake-indexeddb) answers on real macrotasks, which fake timers
  * do not run: give it some between the steps.
  */
@@ -83,6 +149,8 @@ function session(): PageSession {
 }
 
 beforeEach(async () => {
+  FakeIO.all.clear();
+  vi.stubGlobal('IntersectionObserver', FakeIO);
   vi.useFakeTimers({
     toFake: ['setTimeout', 'setInterval', 'clearInterval', 'clearTimeout', 'performance', 'Date'],
   });
@@ -90,8 +158,24 @@ beforeEach(async () => {
   db = await openStore(`reading-${dbCount++}`);
   failMarks = 0;
   markCalls = 0;
+  sent = [];
   stop = listen<BackgroundProtocol>({
-    'page:report': (report) => recordReport(db, report),
+    'page:report': (report) => {
+      sent.push({ type: 'page:report', payload: report });
+      return recordReport(db, report);
+    },
+    'page:update': async (delta) => {
+      sent.push({ type: 'page:update', payload: delta });
+      return (await recordDelta(db, delta))?.change ?? { resync: true };
+    },
+    'updates:seen': async ({ url, ids }) => {
+      markCalls++;
+      if (failMarks-- > 0) throw new Error('service worker stopped');
+      const state = await markUpdates(db, url, ids, 'seen', false);
+      const change = state && changeOf(state, ids);
+      sent.push({ type: 'updates:seen', payload: { ids }, answer: change });
+      return change;
+    },
     'updates:mark': ({ url, ids, state, manual }) => {
       markCalls++;
       if (failMarks-- > 0) throw new Error('service worker stopped');
@@ -115,6 +199,7 @@ afterEach(() => {
   stop();
   vi.useRealTimers();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
   for (const h of document.querySelectorAll('[data-backstory-host]')) h.remove();
 });
 
@@ -154,9 +239,12 @@ describe('reading in the page', () => {
     await pass(100);
     userInput('wheel');
     await pass(400);
+    // As a browser does: the state changes, and the document hears of it.
     shown.value = 'hidden';
+    document.dispatchEvent(new Event('visibilitychange'));
     await pass(5000);
     shown.value = 'visible';
+    document.dispatchEvent(new Event('visibilitychange'));
     await pass(500);
     expect(await states()).toEqual(['4:new', '3:new', '2:new', '1:new']);
     await pass(1500);
@@ -212,7 +300,7 @@ describe('reading in the page', () => {
       updates: mine.updates.map((u) => ({ ...u, state: 'seen' })),
       unseen: 0,
     });
-    expect(reading.state()).toBe(mine);
+    expect(reading.state()).toEqual(mine);
     ctl.abort();
   });
 
@@ -274,6 +362,109 @@ describe('reading in the page', () => {
     userInput('wheel');
     await pass(2500);
     expect(await states()).toEqual(['4:new', '3:seen', '2:seen', '1:seen']);
+    ctl.abort();
+  });
+});
+
+describe('reading at the cost of what changes', () => {
+  it('costs nothing at rest: no timer and no write to the page once what is on screen is seen, one update flagged', async () => {
+    await recordReport(db, {
+      url: location.href,
+      visit: 'earlier',
+      title: 't',
+      isLiveBlog: true,
+      updates: ['3', '2', '1'].map((id) => ({ id, label: '', firstLine: '' })),
+    });
+    layout(300); // post 4, new since the last visit, is above the window
+    const ctl = new AbortController();
+    const reading = runReading(session(), ctl.signal);
+    userInput('wheel');
+    await pass(2500);
+    expect(await states()).toEqual(['4:new', '3:seen', '2:seen', '1:seen']);
+    const root = roots.at(-1)!;
+    expect(root.querySelector('button')!.textContent).toBe('1 new ↑');
+    // Only the one unseen update is watched, it is off screen, and no dwell or retry timer runs.
+    expect(reading.watching()).toEqual({ targets: 1, onScreen: 0, timer: false });
+    expect(vi.getTimerCount()).toBe(0);
+    const writes: MutationRecord[] = [];
+    const mo = new MutationObserver((r) => writes.push(...r));
+    mo.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    const reports = sent.length;
+    await pass(5000);
+    await Promise.resolve();
+    expect(writes.concat(mo.takeRecords())).toEqual([]);
+    expect(sent.length).toBe(reports);
+    mo.disconnect();
+    ctl.abort();
+  });
+
+  it('starts a dwell clock only for an update on screen, and stops it when the reader scrolls it away fast', async () => {
+    layout(1000); // only post 1 on screen (two thirds of it)
+    const ctl = new AbortController();
+    const reading = runReading(session(), ctl.signal);
+    userInput('wheel');
+    await pass(100);
+    expect(reading.watching()).toMatchObject({ onScreen: 1, timer: true });
+    scrollTo(0); // posts 4, 3 and two thirds of 2; 1 gone before its second
+    await pass(600);
+    scrollTo(1000);
+    await pass(600);
+    scrollTo(0);
+    await pass(1200);
+    expect(await states()).toEqual(['4:seen', '3:seen', '2:seen', '1:new']);
+    ctl.abort();
+  });
+
+  it('re-reports a live insertion as a delta, and a mark is answered with what changed only', async () => {
+    layout(0);
+    const s = session();
+    const ctl = new AbortController();
+    const reading = runReading(s, ctl.signal);
+    await pass(300);
+    expect(sent.map((m) => m.type)).toEqual(['page:report']);
+    const post = document.querySelector('.ncpost-list-post')!.cloneNode(true) as Element;
+    post.querySelector('[data-ncpost-id]')!.setAttribute('data-ncpost-id', '5');
+    post.querySelector('.ncpost-title')!.textContent = 'Post 5';
+    document.querySelector('.ncpost-list-container')!.append(post);
+    document.querySelector('.ncpost-title')!.textContent = 'Post 4, edited';
+    s.liveblog = findLiveBlog(document);
+    reading.updatesChanged();
+    await pass(300);
+    const delta = sent[1].payload as PageDelta;
+    expect(sent[1].type).toBe('page:update');
+    expect(delta.added.map((u) => [u.id, u.at])).toEqual([['5', 4]]);
+    expect(delta.changed.map((u) => [u.id, u.firstLine])).toEqual([['4', 'Post 4, edited']]);
+    expect([delta.removed, delta.count]).toEqual([[], 5]);
+    // Nothing changed: nothing sent.
+    reading.updatesChanged();
+    await pass(300);
+    expect(sent).toHaveLength(2);
+    // Edits again and again (a line rewritten every 200 ms): one delta per two seconds, with the last text.
+    for (let k = 0; k < 5; k++) {
+      document.querySelector('.ncpost-title')!.textContent = `Post 4, edit ${k}`;
+      s.liveblog = findLiveBlog(document);
+      reading.updatesChanged();
+      await pass(200);
+    }
+    expect(sent).toHaveLength(2);
+    await pass(1200);
+    expect(sent).toHaveLength(3);
+    expect((sent[2].payload as PageDelta).changed.map((u) => u.firstLine)).toEqual(['Post 4, edit 4']);
+    userInput('wheel');
+    await pass(1500);
+    const mark = sent.find((m) => m.type === 'updates:seen')!;
+    expect((mark.answer as PageChange).updates.map((u) => `${u.id}:${u.state}`)).toEqual([
+      '4:seen',
+      '3:seen',
+      '2:seen',
+    ]);
+    expect(reading.state()!.updates.map((u) => `${u.id}:${u.state}`)).toEqual([
+      '4:seen',
+      '3:seen',
+      '2:seen',
+      '1:new',
+      '5:new',
+    ]);
     ctl.abort();
   });
 });

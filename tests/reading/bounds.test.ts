@@ -9,10 +9,12 @@ import {
   FIRST_LINE_MAX,
   importAll,
   LABEL_MAX,
+  LIVE_PAGES_MAX,
   markUpdates,
   PAGES_MAX,
   pageState,
   recordReport,
+  setFollowedCheck,
   TITLE_MAX,
   UPDATES_MAX,
 } from '../../src/reading/store';
@@ -116,6 +118,26 @@ describe('pages kept', () => {
     expect((await exportAll(db)).pages.filter((p) => !p.isLiveBlog)).toHaveLength(PAGES_MAX);
   });
 
+  it(`live blogs too: over ${LIVE_PAGES_MAX}, the least recently seen go, never a followed one (a page that claims to be one on every pushState)`, async () => {
+    const db = await fresh();
+    const url = (i: number) => `http://127.0.0.1:9000/live/${i}.html`;
+    setFollowedCheck((u) => u === url(1));
+    try {
+      for (let i = 0; i < LIVE_PAGES_MAX + 3; i++)
+        await recordReport(db, report(['a'], { url: url(i), visit: `v${i}` }), 1000 + i);
+      await markUpdates(db, url(0), ['a'], 'seen', true, 5000);
+      const kept = (await exportAll(db)).pages.map((p) => p.url);
+      expect(kept).toHaveLength(LIVE_PAGES_MAX);
+      // The oldest went (0, 2, 3), but not the followed one (1).
+      expect(kept).toContain(url(1));
+      for (const i of [0, 2, 3]) expect(await pageState(db, url(i))).toBeNull();
+      expect(await pageState(db, url(4))).not.toBeNull();
+      expect((await exportAll(db)).entries).toEqual([]);
+    } finally {
+      setFollowedCheck(() => false);
+    }
+  });
+
   it('marks: only for recorded pages, and at most a bounded number per page (those on the page kept)', async () => {
     const db = await fresh();
     expect(await markUpdates(db, URL_A, ['a'], 'seen', true)).toBeNull();
@@ -207,6 +229,28 @@ describe('quota', () => {
     expect(held.size).toBe(0);
     expect(storeStatus.quota).toBeNull();
     expect((await pageState(db, URL_A))!.unseen).toBe(0);
+  });
+
+  it('held marks outlive a worker stopped before space returns: the next one writes them', async () => {
+    const db = await fresh();
+    await recordReport(db, report(['a', 'b']));
+    const disk = fullDisk(db);
+    const before = new HeldMarks(async () => db);
+    await before.mark(URL_A, ['a'], 'seen', true, () => pageState(db, URL_A));
+    expect(before.size).toBe(1);
+    // The worker stops (its memory goes); space returns; a new worker starts.
+    disk.space();
+    const after = new HeldMarks(async () => db);
+    await after.restore();
+    expect(after.size).toBe(0);
+    expect((await pageState(db, URL_A))!.updates.map((u) => `${u.id}:${u.state}:${u.manual}`)).toEqual([
+      'a:seen:true',
+      'b:new:false',
+    ]);
+    // Written, so a third worker has nothing left to write.
+    const third = new HeldMarks(async () => db);
+    await third.restore();
+    expect(third.size).toBe(0);
   });
 
   it('other errors are not swallowed', async () => {

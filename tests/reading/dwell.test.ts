@@ -73,4 +73,18 @@ describe('DwellTracker at the end of the page', () => {
     t.tick(0, vis({ last: [100, 3000] }), 800, true);
     expect(t.tick(1000, vis({ last: [100, 3000] }), 800, true)).toEqual([]);
   });
+
+  it('says when the next clock is due, and that none runs when nothing qualifies (no timer needed)', () => {
+    const t = new DwellTracker();
+    expect(t.nextDue(0)).toBeNull();
+    t.engage();
+    t.tick(0, vis({ a: [300, 300], b: [10, 300] }), 800);
+    expect(t.nextDue(400)).toBe(600);
+    t.tick(500, vis({ a: [300, 300], c: [300, 300] }), 800);
+    expect(t.nextDue(500)).toBe(500); // a's, not c's (due at 1500)
+    expect(t.tick(1000, vis({ a: [300, 300], c: [300, 300] }), 800)).toEqual(['a']);
+    expect(t.nextDue(1000)).toBe(500);
+    t.tick(1100, vis({ c: [0, 300] }), 800);
+    expect(t.nextDue(1100)).toBeNull();
+  });
 });

@@ -5,12 +5,14 @@ import {
   exportAll,
   followedPages,
   importAll,
+  changeOf,
   markUpdates,
   pageState,
+  recordDelta,
   recordReport,
 } from '../../src/reading/store';
 import { openStore, type DB } from '../../src/storage';
-import type { ExportFile, PageReport, UpdateSummary } from '../../src/reading/types';
+import type { ExportFile, PageDelta, PageReport, UpdateSummary } from '../../src/reading/types';
 
 const URL_A = 'http://127.0.0.1:9000/live.html';
 const summary = (id: string, extra: Partial<UpdateSummary> = {}): UpdateSummary => ({
@@ -190,6 +192,95 @@ describe('marks', () => {
     expect(states(await markUpdates(db, URL_A, ['t9edited'], 'new', true))).toEqual([
       't1abcdef:new',
       't2zzzzzz:new',
+    ]);
+  });
+});
+
+describe('reports as deltas', () => {
+  const delta = (visit: string, d: Partial<PageDelta>): PageDelta => ({
+    url: URL_A,
+    visit,
+    title: 'Live',
+    isLiveBlog: true,
+    added: [],
+    changed: [],
+    removed: [],
+    count: 0,
+    ...d,
+  });
+
+  it('applies what was added, changed and removed, as a full report of the new list would', async () => {
+    await recordReport(db, report('v1', ['c', 'b', 'a']));
+    await markUpdates(db, URL_A, ['b'], 'seen', false);
+    const d = delta('v1', {
+      added: [{ ...summary('d'), at: 0 }],
+      changed: [summary('b', { firstLine: 'b, edited' })],
+      removed: ['a'],
+      count: 3,
+    });
+    const got = await recordDelta(db, d);
+    // The page hears of the updates it sent, not the whole state.
+    expect(states(got!.change)).toEqual(['d:new', 'b:seen']);
+    expect(got!.change).toMatchObject({ unseen: 2, removed: ['a'] });
+    expect(states(got!.state)).toEqual(['d:new', 'c:new', 'b:seen']);
+    expect(got!.state.updates[2].firstLine).toBe('b, edited');
+    const full = await fresh();
+    await recordReport(full, report('v1', ['c', 'b', 'a']));
+    await markUpdates(full, URL_A, ['b'], 'seen', false);
+    const whole = await recordReport(
+      full,
+      report('v1', ['d', 'c', summary('b', { firstLine: 'b, edited' })]),
+    );
+    expect(got!.state.updates).toEqual(whole.updates);
+  });
+
+  it('refuses a delta it cannot apply, so the page reports in full', async () => {
+    await recordReport(db, report('v1', ['b', 'a']));
+    // Another page load (the store only knows v1), an unknown update, one added twice, a wrong count.
+    expect(await recordDelta(db, delta('v2', { added: [{ ...summary('c'), at: 0 }], count: 3 }))).toBeNull();
+    expect(await recordDelta(db, delta('v1', { removed: ['x'], count: 1 }))).toBeNull();
+    expect(await recordDelta(db, delta('v1', { changed: [summary('x')], count: 2 }))).toBeNull();
+    expect(await recordDelta(db, delta('v1', { added: [{ ...summary('a'), at: 0 }], count: 3 }))).toBeNull();
+    expect(await recordDelta(db, delta('v1', { added: [{ ...summary('c'), at: 0 }], count: 4 }))).toBeNull();
+    expect(states(await pageState(db, URL_A))).toEqual(['b:new', 'a:new']);
+  });
+
+  it('answers by the ids the page uses: an edited id-less update keeps its stored id, the page its own', async () => {
+    const before = summary('t1abcdef', {
+      label: 'UPDATE 1615 GMT',
+      firstLine: 'Turkey says three of its soldiers have been killed and ten wounded near al-Bab',
+    });
+    await recordReport(db, report('v1', [before, 'b']));
+    await markUpdates(db, URL_A, ['t1abcdef'], 'seen', false);
+    const edited = {
+      ...before,
+      id: 't9edited',
+      firstLine: 'Turkey says three of its soldiers were killed and ten wounded near the town of al-Bab',
+    };
+    const got = await recordDelta(
+      db,
+      delta('v1', { added: [{ ...edited, at: 0 }], removed: ['t1abcdef'], count: 2 }),
+    );
+    expect(got!.change.updates.map((u) => [u.id, u.pageId, u.state])).toEqual([
+      ['t1abcdef', 't9edited', 'seen'],
+    ]);
+    // A later delta names it by the page's id, and so does a mark.
+    const later = await recordDelta(
+      db,
+      delta('v1', { changed: [{ ...edited, label: 'UPDATE 1616 GMT' }], count: 2 }),
+    );
+    expect(later!.state.updates[0]).toMatchObject({
+      id: 't1abcdef',
+      pageId: 't9edited',
+      label: 'UPDATE 1616 GMT',
+    });
+    // An export and import keep the page's id.
+    const copy = await fresh();
+    await importAll(copy, await exportAll(db));
+    expect((await pageState(copy, URL_A))!.updates[0]).toMatchObject({ id: 't1abcdef', pageId: 't9edited' });
+    const marked = await markUpdates(db, URL_A, ['t9edited'], 'new', true);
+    expect(changeOf(marked!, ['t9edited']).updates.map((u) => `${u.pageId}:${u.state}`)).toEqual([
+      't9edited:new',
     ]);
   });
 });

@@ -2,7 +2,8 @@
  * What is new, drawn in the page without touching it: a bar beside each flagged update and the "N new"
  * pill, in one CLOSED shadow root (page scripts cannot read which updates the reader has seen). The host
  * is positioned at the document's origin, so markers sit at document coordinates and scroll with the page
- * for free; the pill is fixed. Nothing is added to the page until there is something to show.
+ * for free; the pill is fixed. Nothing is added to the page until there is something to show, and nothing
+ * is written that has not changed.
  */
 import type { Feature, MarkerBox, OverlayModel } from '../context';
 import brandCss from '../../shared/brand.css?inline';
@@ -47,6 +48,7 @@ export function createOverlay(doc: Document, signal: AbortSignal, onPill: () => 
   let pill: HTMLButtonElement;
   let status: HTMLElement;
   const drawn = new Map<string, { el: HTMLElement; key: string }>();
+  let pillText = '';
 
   const ensure = () => {
     if (host) return;
@@ -102,10 +104,14 @@ export function createOverlay(doc: Document, signal: AbortSignal, onPill: () => 
         item.el.remove();
         drawn.delete(id);
       }
-      pill.hidden = !pillModel;
-      if (pillModel) {
-        const { count, direction } = pillModel;
-        pill.textContent = `${count} new ${direction === 'down' ? '↓' : '↑'}`;
+      // Text and attributes only when they change: any write to the page's DOM costs a style and paint
+      // pass over every highlight range registered on it.
+      const text = pillModel ? `${pillModel.count} new ${pillModel.direction === 'down' ? '↓' : '↑'}` : '';
+      if (pill.hidden !== !pillModel) pill.hidden = !pillModel;
+      if (pillModel && text !== pillText) {
+        pillText = text;
+        pill.textContent = text;
+        const { count } = pillModel;
         pill.setAttribute(
           'aria-label',
           `${count} new ${count === 1 ? 'update' : 'updates'}: jump to the first one you have not seen`,
