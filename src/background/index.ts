@@ -21,6 +21,7 @@ import {
 import type { PageState } from '../reading/types';
 import { canonicalUrl } from '../shared/url';
 import { cancel, lookup } from './knowledge';
+import { DetectService, ownerOf } from './detect';
 import { clearErrors, listErrors, logError } from './errors';
 import { runOnce, watchIcons } from './icon';
 import {
@@ -39,6 +40,8 @@ let dbPromise: Promise<DB> | null = null;
 const db = () => (dbPromise ??= openStore());
 /** Marks the store had no space for, written again when space returns. */
 const held = new HeldMarks(db);
+/** Name detection for every tab: one lexicon, built on the first page, and a session per page. */
+const detection = new DetectService();
 
 const BADGE_COLOR = '#3b5bdb';
 
@@ -193,12 +196,16 @@ export function startBackground(): void {
       'errors:clear': () => clearErrors(),
       'settings:set': (patch) => writeSettings(patch),
       'status:get': () => ({ ...storeStatus, heldMarks: held.size }),
+      'names:detect': (req, sender) => detection.handle(req, ownerOf(sender)),
     },
     refuse,
   );
   guardSettings();
 
-  browser.tabs.onRemoved.addListener((tabId) => void tabPages.remove(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabPages.remove(tabId);
+    detection.forgetTab(tabId);
+  });
   browser.commands?.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;

@@ -9,6 +9,8 @@ export interface TextBlock {
   nodes: Text[];
   /** Offset of each node's text within `text`. */
   starts: number[];
+  /** The element the block's text flows in (the nearest ancestor that is not inline): what is seen or not. */
+  element: Element | null;
 }
 
 /** Inline elements continue the current block; any other element starts a new one. */
@@ -45,7 +47,11 @@ const INLINE = new Set([
   'ACRONYM',
 ]);
 
-function blockOf(node: Node, root: Node): Node {
+/** Whether an element continues its parent's block of text. */
+export const isInline = (el: Element): boolean => INLINE.has(el.tagName);
+
+/** The element a node's text flows in: its nearest ancestor that is not inline (or `root`). */
+export function blockOf(node: Node, root: Node): Node {
   let el = node.parentNode;
   while (el && el !== root && el.nodeType === 1 && INLINE.has((el as Element).tagName)) el = el.parentNode;
   return el ?? root;
@@ -80,7 +86,12 @@ export function* walkBlocks(
     const block = blockOf(text, root);
     if (block !== currentBlock) {
       if (current && /\S/.test(current.text)) yield current;
-      current = { text: '', nodes: [], starts: [] };
+      current = {
+        text: '',
+        nodes: [],
+        starts: [],
+        element: block.nodeType === 1 ? (block as Element) : text.parentElement,
+      };
       currentBlock = block;
     }
     current!.nodes.push(text);

@@ -34,6 +34,21 @@ const geo = v.strictObject({
 });
 const kind = v.picklist(['person', 'organization', 'place']);
 
+// Name detection: a page's text goes to the background in bounded messages (the content script batches
+// below these; the background also caps a page's total, src/background/detect-session.ts).
+export const DETECT_MAX_MESSAGE_CHARS = 400_000;
+export const DETECT_MAX_BLOCKS = 200_000;
+const blockIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(DETECT_MAX_BLOCKS - 1));
+const lang = v.nullish(v.pipe(v.string(), v.maxLength(100)));
+const detectBlocks = v.pipe(
+  v.array(v.strictObject({ i: blockIndex, text: v.string(), lang })),
+  v.maxLength(20_000),
+  v.check(
+    (blocks) => blocks.reduce((n, b) => n + b.text.length, 0) <= DETECT_MAX_MESSAGE_CHARS,
+    'too much text in one message',
+  ),
+);
+
 export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
   'page:report': v.strictObject({
     url: webUrl,
@@ -118,6 +133,19 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
   }),
   'errors:list': empty,
   'errors:clear': empty,
+  'names:detect': v.strictObject({
+    session: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+    open: v.optional(
+      v.union([
+        v.strictObject({ htmlLang: lang, sample: v.pipe(v.string(), v.maxLength(25_000)) }),
+        v.strictObject({
+          language: v.strictObject({ language: v.pipe(v.string(), v.maxLength(16)), declared: lang }),
+        }),
+      ]),
+    ),
+    blocks: detectBlocks,
+    drop: v.optional(v.pipe(v.array(blockIndex), v.maxLength(DETECT_MAX_BLOCKS))),
+  }),
 };
 
 const BOTH: Context[] = ['content', 'page'];
@@ -152,6 +180,8 @@ export const SENDERS: { [K in keyof BackgroundProtocol]: Context[] } = {
   'errors:log': CONTENT,
   'errors:list': PAGES,
   'errors:clear': PAGES,
+  // A page's text, for its own session only (the background keys sessions by the sender's tab and frame).
+  'names:detect': CONTENT,
 };
 
 const origin = (url: string | undefined): string | undefined => {

@@ -1,7 +1,17 @@
 /** Names are looked for on English pages only: another language's page stays quiet, and so does a foreign block. */
 import { describe, expect, it } from 'vitest';
-import { NamesIndex } from '../../src/page/names';
+import { DetectService } from '../../src/background/detect';
+import type { DetectRequest } from '../../src/messaging/protocol';
+import { NamesIndex, type DetectFn } from '../../src/page/names';
 import { fixture, parsePage } from '../helpers';
+
+/** The background's detection, in-process, with the message's copy on the way in and out. */
+export function inProcess(service = new DetectService(), sent: DetectRequest[] = []): DetectFn {
+  return async (req) => {
+    sent.push(structuredClone(req));
+    return structuredClone(service.handle(structuredClone(req), '1:0'));
+  };
+}
 
 const page = (lang: string, body: string) =>
   parsePage(
@@ -14,9 +24,9 @@ const GERMAN =
   '<p>Der französische Außenminister Jean-Marc Ayrault traf am Dienstag in Paris den UN-Generalsekretär Ban Ki-moon. Sie sprachen über den Krieg und die Lage in Aleppo, die nach Ansicht der Minister immer schlimmer wird.</p>';
 
 async function found(doc: Document): Promise<string[]> {
-  const names = new NamesIndex(doc);
+  const names = new NamesIndex(doc, undefined, inProcess());
   await names.scan([doc.querySelector('main')!]);
-  return names.mentions.map((m) => m.text);
+  return names.ordered().map((m) => m.text);
 }
 
 describe('names by language', () => {
@@ -29,7 +39,9 @@ describe('names by language', () => {
   it('leaves a German page alone, and says so', async () => {
     const doc = page('de', GERMAN + GERMAN);
     expect(await found(doc)).toEqual([]);
-    expect(new NamesIndex(doc).language.language).toBe('de');
+    const names = new NamesIndex(doc, undefined, inProcess());
+    await names.scan([doc.querySelector('main')!]);
+    expect(names.language.language).toBe('de');
   });
 
   it('skips a German block on an English page', async () => {
@@ -58,11 +70,17 @@ describe('names by language', () => {
 });
 
 describe('the page language, judged once', () => {
-  it('is taken as given by a rescan of the same page, not sampled again', () => {
+  it('is taken as given by a rescan of the same page, not sampled again', async () => {
     const doc = page('en', ENGLISH);
-    const first = new NamesIndex(doc);
+    const sent: DetectRequest[] = [];
+    const first = new NamesIndex(doc, undefined, inProcess(new DetectService(), sent));
+    await first.scan([doc.querySelector('main')!]);
+    expect(sent[0].open).toMatchObject({ htmlLang: 'en' });
     doc.documentElement.setAttribute('lang', 'de');
-    expect(new NamesIndex(doc, first.language).language).toBe(first.language);
-    expect(new NamesIndex(doc).language.language).toBe('de');
+    const again = new NamesIndex(doc, first.language, inProcess(new DetectService(), sent));
+    await again.scan([doc.querySelector('main')!]);
+    expect(sent.at(-1)!.open).toEqual({ language: first.language });
+    expect(again.language).toEqual(first.language);
+    expect(again.ordered().length).toBeGreaterThan(0);
   });
 });

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackgroundProtocol, ErrorReport } from '../../src/messaging/protocol';
 import { listen } from '../../src/messaging/router';
+import { DetectService } from '../../src/background/detect';
 import type { Feature, FeatureId } from '../../src/page/context';
 import { resetReported } from '../../src/page/errors';
 import { FEATURES, PageRuntime, PageSession, type RuntimeOptions } from '../../src/page/session';
@@ -42,6 +43,8 @@ let errors: ErrorReport[];
 let stopBackground: () => void;
 let ctl: AbortController;
 
+const detection = new DetectService();
+
 function background(handlers: Partial<{ errors: boolean }> = { errors: true }) {
   stopBackground = listen<BackgroundProtocol>({
     'page:report': (report) => {
@@ -49,6 +52,8 @@ function background(handlers: Partial<{ errors: boolean }> = { errors: true }) {
       return recordReport(db, report);
     },
     'page:leave': ({ visit }) => void leaves.push(visit),
+    // Names are found in the background: the same service, in-process.
+    'names:detect': (req, sender) => detection.handle(req, `${sender.tab?.id ?? 'none'}:0`),
     ...(handlers.errors ? { 'errors:log': (e: ErrorReport) => void errors.push(e) } : {}),
   });
 }
