@@ -37,12 +37,13 @@ export class DetectSession {
   private maxChars: number;
   private maxBlockChars: number;
 
-  /** `bounds: false`: no caps (the detect command reads whole files). */
+  /** `bounds: false`: no caps (the detect command reads whole files); `maxChars`: a smaller page cap. */
   constructor(
     readonly language: PageLanguage,
-    private options: { allLanguages?: boolean; bounds?: boolean } = {},
+    private options: { allLanguages?: boolean; bounds?: boolean; maxChars?: number } = {},
   ) {
-    this.maxChars = options.bounds === false ? Infinity : MAX_PAGE_CHARS;
+    this.maxChars =
+      options.bounds === false ? Infinity : Math.min(options.maxChars ?? Infinity, MAX_PAGE_CHARS);
     this.maxBlockChars = options.bounds === false ? Infinity : MAX_BLOCK_CHARS;
   }
 

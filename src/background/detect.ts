@@ -10,6 +10,7 @@
  */
 import type { Browser } from 'wxt/browser';
 import type { DetectAnswer, DetectRequest } from '../messaging/protocol';
+import { lexicon } from '../detect/lexicon';
 import { DetectSession } from './detect-session';
 
 /** Pages kept at once, and their text in total: beyond either, the least recently used page goes. */
@@ -19,6 +20,9 @@ export const MAX_TOTAL_CHARS = 16_000_000;
 export class DetectService {
   /** By owner and session id, least recently used first. */
   private sessions = new Map<string, { owner: string; session: DetectSession }>();
+
+  /** `maxPageChars`: a smaller cap on a page's text than MAX_PAGE_CHARS (tests). */
+  constructor(private options: { maxPageChars?: number } = {}) {}
 
   /** `owner`: who sent it (tab and frame): one content script cannot reach another's session. */
   handle(req: DetectRequest, owner: string): DetectAnswer {
@@ -31,7 +35,7 @@ export class DetectService {
         'language' in req.open
           ? req.open.language
           : DetectSession.languageOf(req.open.htmlLang, req.open.sample);
-      entry = { owner, session: new DetectSession(language) };
+      entry = { owner, session: new DetectSession(language, { maxChars: this.options.maxPageChars }) };
     } else if (!entry) {
       return { lost: true };
     }
@@ -43,6 +47,11 @@ export class DetectService {
     this.evict();
     const delta = session.delta(req.blocks.map((b) => b.i));
     return ok ? delta : { ...delta, full: true };
+  }
+
+  /** Builds the lexicon now (a worker woken by a tab loading a page): the page's first blocks need not wait. */
+  warm(): void {
+    lexicon();
   }
 
   /** A closed tab's pages. */

@@ -216,4 +216,6 @@ export function startBackground(): void {
     }
   });
   watchPermissions(() => void icons.refresh());
+  // After the event that woke the worker: usually a tab loading a page whose content script will ask soon.
+  setTimeout(() => detection.warm(), 0);
 }

@@ -43,6 +43,11 @@ export class PageMention {
     private rec: BlockRec,
   ) {}
 
+  /** Its text node was edited: the Range is built again (an edit moves the old one's boundaries). */
+  reset(): void {
+    this.cached = null;
+  }
+
   /** The mention's Range, built on first use: only drawn, hovered or stepped-to mentions need one. */
   get range(): Range {
     if (this.cached) return this.cached;
@@ -71,6 +76,8 @@ export interface BlockRec {
   /** Bumped when the block's text changes; `sent` is the version the background has. */
   version: number;
   sent: number;
+  /** The version the mentions were answered for. */
+  answered: number;
   mentions: PageMention[];
   alive: boolean;
 }
@@ -305,6 +312,7 @@ export class NamesIndex {
       lang: block.nodes[0].parentElement?.closest('[lang]')?.getAttribute('lang') ?? null,
       version: 0,
       sent: -1,
+      answered: 0,
       mentions: [],
       alive: true,
     };
@@ -445,15 +453,20 @@ export class NamesIndex {
       if (!rec || rec.version !== rec.sent) continue;
       const before = rec.mentions;
       const next: PageMention[] = [];
-      let same = flat.length / 4 === before.length;
+      // Edited text: mentions that stay get new ranges (and the highlighter redraws them).
+      const edited = rec.answered !== rec.version;
+      rec.answered = rec.version;
+      let same = !edited && flat.length / 4 === before.length;
       for (let k = 0; k < flat.length; k += 4) {
         const [start, end] = [flat[k], flat[k + 1]];
         const key = answer.keys[flat[k + 2]];
         const kind = DETECT_KINDS[flat[k + 3]];
         if (!key || !kind || !(end <= rec.block.text.length) || !(start < end)) continue;
         const old = before[k / 4];
-        if (old && sameMention(old, start, end, key, kind)) next.push(old);
-        else {
+        if (old && sameMention(old, start, end, key, kind)) {
+          if (edited) old.reset();
+          next.push(old);
+        } else {
           same = false;
           next.push(new PageMention(key, kind, rec.block.text.slice(start, end), i, start, end, rec));
         }

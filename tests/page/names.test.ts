@@ -2,16 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { DetectService } from '../../src/background/detect';
 import type { DetectRequest } from '../../src/messaging/protocol';
-import { NamesIndex, type DetectFn } from '../../src/page/names';
+import { NamesIndex } from '../../src/page/names';
+import { inProcess } from './detect-helper';
 import { fixture, parsePage } from '../helpers';
-
-/** The background's detection, in-process, with the message's copy on the way in and out. */
-export function inProcess(service = new DetectService(), sent: DetectRequest[] = []): DetectFn {
-  return async (req) => {
-    sent.push(structuredClone(req));
-    return structuredClone(service.handle(structuredClone(req), '1:0'));
-  };
-}
 
 const page = (lang: string, body: string) =>
   parsePage(
