@@ -35,11 +35,9 @@ export class Highlighter {
   private observer: IntersectionObserver | null = null;
   private supported = highlightsSupported();
 
-  constructor(
-    private doc: Document,
-    private enabled: Record<Kind, boolean>,
-  ) {
-    const IO = (doc.defaultView as (Window & typeof globalThis) | null)?.IntersectionObserver;
+  constructor(private enabled: Record<Kind, boolean>) {
+    // The content script's own global (in Firefox, the page's window is seen through a wrapper).
+    const IO = typeof IntersectionObserver === 'undefined' ? undefined : IntersectionObserver;
     if (this.supported && IO)
       this.observer = new IO((entries) => this.onIntersect(entries), { rootMargin: NEAR_MARGIN });
   }

@@ -43,6 +43,11 @@ export class PageMention {
     private rec: BlockRec,
   ) {}
 
+  /** The text node the mention starts in: enough to find its update or element, without a Range. */
+  get node(): Text {
+    return locate(this.rec.block, this.start, false).node;
+  }
+
   /** Its text node was edited: the Range is built again (an edit moves the old one's boundaries). */
   reset(): void {
     this.cached = null;

@@ -80,7 +80,7 @@ function setup(detect?: DetectFn) {
   document.body.innerHTML = `<main>${PARAS.map((p, i) => `<p id="p${i}">${p}</p>`).join('')}</main>`;
   sent = [];
   const names = new NamesIndex(document, undefined, detect ?? inProcess(new DetectService(), sent));
-  const hl = new Highlighter(document, { person: true, organization: true, place: true });
+  const hl = new Highlighter({ person: true, organization: true, place: true });
   names.onChange = (recs) => hl.update(recs);
   const p = (i: number) => document.getElementById(`p${i}`)!;
   return { names, hl, p };
@@ -91,7 +91,7 @@ beforeEach(() => {
   FakeHighlight.all = [];
   vi.stubGlobal('CSS', { highlights: registry });
   vi.stubGlobal('Highlight', FakeHighlight);
-  (document.defaultView as unknown as { IntersectionObserver: unknown }).IntersectionObserver = FakeIO;
+  vi.stubGlobal('IntersectionObserver', FakeIO);
 });
 
 afterEach(() => {

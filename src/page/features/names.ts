@@ -20,7 +20,7 @@ export const namesFeature: Feature = {
   async init(ctx, signal) {
     const { doc } = ctx;
     const names = ctx.names;
-    const highlighter = new Highlighter(doc, ctx.settings.kinds);
+    const highlighter = new Highlighter(ctx.settings.kinds);
     signal.addEventListener('abort', () => {
       highlighter.clear();
       if (names.onChange === onChange) names.onChange = null;
