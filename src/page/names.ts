@@ -22,7 +22,8 @@ export type DetectFn = (req: DetectRequest) => Promise<DetectAnswer>;
 const askBackground: DetectFn = (req) => ask('names:detect', req);
 
 /** Bounds of what is sent (the background refuses more: src/messaging/schemas.ts). */
-export const MAX_MESSAGE_CHARS = 300_000;
+// Its answer is applied in one task: a message's text stays small enough for that task to stay short.
+export const MAX_MESSAGE_CHARS = 128_000;
 export const MAX_BLOCK_CHARS = 100_000;
 /** The first message's size when the viewport goes first; each next one doubles, up to the cap. */
 const FIRST_BATCH_CHARS = 24_000;

@@ -113,13 +113,16 @@ export class PageSession implements PageContext {
       () => liveBlogAnswer(this.settings, host),
     );
     this.liveBlogWatch = watch;
+    // Names need no live blog: the first viewport is underlined while the updates are being found.
+    const early = this.features.filter((f) => f.id === 'names');
+    const started = early.map((f) => this.startFeature(f));
     try {
       this.liveblog = await watch.start();
     } catch (e) {
       reportFailure('session', e, this.url);
     }
     if (signal.aborted) return;
-    const started = this.features.map((f) => this.startFeature(f));
+    started.push(...this.features.filter((f) => !early.includes(f)).map((f) => this.startFeature(f)));
     watchDom(
       doc.documentElement,
       (batch) => {
