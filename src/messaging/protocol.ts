@@ -84,6 +84,18 @@ export interface DetectRequest {
   drop?: number[];
 }
 
+/** Bounds of a detection message (the schema refuses more; the content script batches below them). */
+export const DETECT_LIMITS = {
+  /** Characters of text in one message. */
+  messageChars: 400_000,
+  /** Blocks in one message. */
+  messageBlocks: 20_000,
+  /** Block indices of one page (a page that keeps replacing its text runs out eventually). */
+  blocks: 200_000,
+  /** A `lang` value. */
+  lang: 100,
+} as const;
+
 /** Kinds on the wire, by code. */
 export const DETECT_KINDS: readonly Kind[] = ['person', 'organization', 'place'];
 

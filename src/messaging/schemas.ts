@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
-import type { BackgroundProtocol } from './protocol';
+import { DETECT_LIMITS, type BackgroundProtocol } from './protocol';
 
 /** Where a message comes from: a content script in a web page, or one of the extension's own pages. */
 export type Context = 'content' | 'page';
@@ -36,13 +36,13 @@ const kind = v.picklist(['person', 'organization', 'place']);
 
 // Name detection: a page's text goes to the background in bounded messages (the content script batches
 // below these; the background also caps a page's total, src/background/detect-session.ts).
-export const DETECT_MAX_MESSAGE_CHARS = 400_000;
-export const DETECT_MAX_BLOCKS = 200_000;
+export const DETECT_MAX_MESSAGE_CHARS = DETECT_LIMITS.messageChars;
+export const DETECT_MAX_BLOCKS = DETECT_LIMITS.blocks;
 const blockIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(DETECT_MAX_BLOCKS - 1));
-const lang = v.nullish(v.pipe(v.string(), v.maxLength(100)));
+const lang = v.nullish(v.pipe(v.string(), v.maxLength(DETECT_LIMITS.lang)));
 const detectBlocks = v.pipe(
   v.array(v.strictObject({ i: blockIndex, text: v.string(), lang })),
-  v.maxLength(20_000),
+  v.maxLength(DETECT_LIMITS.messageBlocks),
   v.check(
     (blocks) => blocks.reduce((n, b) => n + b.text.length, 0) <= DETECT_MAX_MESSAGE_CHARS,
     'too much text in one message',

@@ -11,7 +11,13 @@
 import type { EntitySummary, Kind } from '../detect/types';
 import type { PageLanguage } from '../detect/language';
 import { ask } from '../messaging/client';
-import { DETECT_KINDS, type DetectAnswer, type DetectBlock, type DetectRequest } from '../messaging/protocol';
+import {
+  DETECT_KINDS,
+  DETECT_LIMITS,
+  type DetectAnswer,
+  type DetectBlock,
+  type DetectRequest,
+} from '../messaging/protocol';
 import { blockOf, isInline, locate, walkBlocks, type TextBlock } from '../dom/blocks';
 import { randomId } from './ids';
 import { runSliced } from './schedule';
@@ -25,6 +31,8 @@ const askBackground: DetectFn = (req) => ask('names:detect', req);
 // Its answer is applied in one task: a message's text stays small enough for that task to stay short.
 export const MAX_MESSAGE_CHARS = 128_000;
 export const MAX_BLOCK_CHARS = 100_000;
+const MAX_MESSAGE_BLOCKS = 4_000;
+const MAX_DROPS = 10_000;
 /** The first message's size when the viewport goes first; each next one doubles, up to the cap. */
 const FIRST_BATCH_CHARS = 24_000;
 /** What "near the viewport" means for the first batch: half a screen more above and below. */
@@ -391,13 +399,19 @@ export class NamesIndex {
       while (this.queue.length && !this.full) {
         const i = this.queue[0];
         const rec = this.recs.get(i);
+        if (i >= DETECT_LIMITS.blocks) {
+          // The page has used up its block indices (hours of replaced text): no more is sent.
+          this.full = true;
+          break;
+        }
         if (rec) {
+          if (blocks.length >= MAX_MESSAGE_BLOCKS) break;
           const text =
             rec.block.text.length > MAX_BLOCK_CHARS
               ? rec.block.text.slice(0, MAX_BLOCK_CHARS)
               : rec.block.text;
           if (blocks.length && chars + text.length > this.limit) break;
-          blocks.push(rec.lang ? { i, text, lang: rec.lang } : { i, text });
+          blocks.push(rec.lang ? { i, text, lang: rec.lang.slice(0, DETECT_LIMITS.lang) } : { i, text });
           sent.push(rec);
           chars += text.length;
         }
@@ -409,7 +423,7 @@ export class NamesIndex {
         this.queued.clear();
       }
       const req: DetectRequest = { session: this.session, blocks };
-      if (this.drops.length) req.drop = this.drops.splice(0);
+      if (this.drops.length) req.drop = this.drops.splice(0, MAX_DROPS);
       if (this.needOpen)
         req.open = this.languageKnown
           ? { language: this.language }
