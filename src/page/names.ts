@@ -31,7 +31,7 @@ const askBackground: DetectFn = (req) => ask('names:detect', req);
 // Its answer is applied in one task: a message's text stays small enough for that task to stay short.
 export const MAX_MESSAGE_CHARS = 128_000;
 export const MAX_BLOCK_CHARS = 100_000;
-const MAX_MESSAGE_BLOCKS = 4_000;
+export const MAX_MESSAGE_BLOCKS = 4_000;
 const MAX_DROPS = 10_000;
 /** The first message's size when the viewport goes first; each next one doubles, up to the cap. */
 const FIRST_BATCH_CHARS = 24_000;
@@ -138,6 +138,8 @@ export class NamesIndex {
     private doc: Document,
     language?: PageLanguage,
     private detect: DetectFn = askBackground,
+    /** Blocks per message (tests use fewer). */
+    private messageBlocks = MAX_MESSAGE_BLOCKS,
   ) {
     this.language = language ?? { language: 'en', declared: null };
     this.languageKnown = !!language;
@@ -405,7 +407,7 @@ export class NamesIndex {
           break;
         }
         if (rec) {
-          if (blocks.length >= MAX_MESSAGE_BLOCKS) break;
+          if (blocks.length >= this.messageBlocks) break;
           const text =
             rec.block.text.length > MAX_BLOCK_CHARS
               ? rec.block.text.slice(0, MAX_BLOCK_CHARS)
