@@ -78,7 +78,7 @@ interface Load {
   viewportAt: number | null;
   knownAt: number | null;
   names: number | null;
-  /** Ranges in the highlight registry once settled. */
+  /** Ranges in the highlight registry once settled (the extension draws those in and near the viewport). */
   mentions: number | null;
   heap: number | null;
   /** What underline times count from: the first extension script (Chromium's trace), else DOMContentLoaded. */
@@ -483,7 +483,7 @@ function report(kind: BrowserKind, o: Options, c: Collected | null, series: Seri
   if (want('article')) {
     const names = S('article.names');
     add(
-      `ordinary article (${ARTICLE.replace('real/', '')}: ${names ? names.median : '?'} entities, ${S('article.mentions')?.median ?? '?'} underlined mentions): main-thread time during load`,
+      `ordinary article (${ARTICLE.replace('real/', '')}: ${names ? names.median : '?'} entities, ${S('article.mentions')?.median ?? '?'} mentions underlined, those in and near the viewport): main-thread time during load`,
       S('article.with'),
       S('article.without'),
       D('article.with', 'article.without'),
@@ -510,7 +510,7 @@ function report(kind: BrowserKind, o: Options, c: Collected | null, series: Seri
       '≤ 50 ms',
     );
   }
-  const bigName = `${big.toLocaleString('en')}-update live blog (${(textSize(liveBlogHtml(big, TEXTS)) / 1e6).toFixed(2)} M chars: ${S('big.names')?.median ?? '?'} entities, ${S('big.mentions')?.median ?? '?'} underlined mentions)`;
+  const bigName = `${big.toLocaleString('en')}-update live blog (${(textSize(liveBlogHtml(big, TEXTS)) / 1e6).toFixed(2)} M chars: ${S('big.names')?.median ?? '?'} entities, ${S('big.mentions')?.median ?? '?'} mentions underlined in and near the viewport)`;
   if (want('load') || want('steady') || want('insert') || want('card')) {
     add(
       `${bigName}: names in the first viewport underlined, ${from}`,

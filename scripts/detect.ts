@@ -1,8 +1,8 @@
 /**
  * The detect command: what the content script finds in a saved page or a text, as JSON for tools, or as a
  * table for people. Runs the content script's own code: the page is parsed with happy-dom, the live blog
- * found by src/liveblog's findLiveBlog, the text read by src/page's scanRoot + walkBlocks, names found by
- * src/detect.
+ * found by src/liveblog's findLiveBlog, the text read by src/dom's scanRoot + walkBlocks, names found by
+ * src/detect through the background's detection session (src/background/detect-session.ts).
  *
  *   npm run --silent detect -- FILE.html            {"liveBlog","updates":[{id,label,time,text}],"mentions":[{text,kind,entity,update}]}
  *   npm run --silent detect -- --text A.txt [B.txt]  one {"mentions":[{start,end,text,kind,entity}]} per file and line
@@ -15,8 +15,9 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
-import { createPageDetector, type EntitySummary, type Kind, type Mention } from '../src/detect';
-import { namesWanted, pageLanguage, type PageLanguage } from '../src/detect/language';
+import { detectBlocks } from '../src/background/detect-session';
+import type { EntitySummary, Kind, Mention } from '../src/detect';
+import { pageLanguage, type PageLanguage } from '../src/detect/language';
 import { findLiveBlog } from '../src/liveblog';
 import { locate, walkBlocks, type TextBlock } from '../src/dom/blocks';
 import { scanRoot } from '../src/dom/scope';
@@ -81,11 +82,12 @@ export function detectPage(
       blocks.map((b) => b.text),
     );
     const nearestLang = (b: TextBlock) => b.nodes[0].parentElement?.closest('[lang]')?.getAttribute('lang');
-    const detector = createPageDetector();
-    // A skipped block is added empty, so that block indices stay the page's.
-    for (const b of blocks)
-      detector.add(options.allLanguages || namesWanted(b.text, nearestLang(b), page) ? b.text : '');
-    const { blocks: found, entities } = detector.resolve();
+    // The background's own detection (the content script sends it the same blocks).
+    const { blocks: found, entities } = detectBlocks(
+      blocks.map((b) => ({ text: b.text, lang: nearestLang(b) })),
+      page,
+      { allLanguages: options.allLanguages },
+    );
     const updates = blog?.updates ?? [];
     const updateOf = (node: Node): string | null =>
       updates.find((u) => u.elements.some((el) => el.contains(node)))?.id ?? null;
@@ -129,9 +131,7 @@ export function detectText(
     null,
     blocks.map((b) => b.text),
   );
-  const detector = createPageDetector();
-  for (const b of blocks) detector.add(options.allLanguages || namesWanted(b.text, null, page) ? b.text : '');
-  const { blocks: found, entities } = detector.resolve();
+  const { blocks: found, entities } = detectBlocks(blocks, page, { allLanguages: options.allLanguages });
   const mentions: TextMentionOut[] = [];
   found.forEach((ms, i) => {
     const base = blocks[i].start;

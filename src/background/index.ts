@@ -24,6 +24,7 @@ import type { PageState } from '../reading/types';
 import { canonicalUrl } from '../shared/url';
 import { cancel, lookup } from './knowledge';
 import { renderStoryMap } from '../knowledge/story-map';
+import { DetectService, ownerOf } from './detect';
 import { clearErrors, listErrors, logError } from './errors';
 import { runOnce, watchIcons } from './icon';
 import {
@@ -42,6 +43,8 @@ let dbPromise: Promise<DB> | null = null;
 const db = () => (dbPromise ??= openStore());
 /** Marks the store had no space for, written again when space returns. */
 const held = new HeldMarks(db);
+/** Name detection for every tab: one lexicon, built on the first page, and a session per page. */
+const detection = new DetectService();
 
 const BADGE_COLOR = BRAND_COLOR;
 
@@ -245,6 +248,7 @@ export function startBackground(): void {
       'story:map': (req) => renderStoryMap(req),
       // Opened already, in the listener below; this answers whether this browser could.
       'panel:open': () => ({ ok: !!chromeSidePanel() }),
+      'names:detect': (req, sender) => detection.handle(req, ownerOf(sender)),
     },
     refuse,
   );
@@ -252,7 +256,10 @@ export function startBackground(): void {
   // Marks an earlier worker held for lack of space, kept in storage.session: written when space allows.
   void held.restore();
 
-  browser.tabs.onRemoved.addListener((tabId) => void tabPages.remove(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabPages.remove(tabId);
+    detection.forgetTab(tabId);
+  });
   browser.commands?.onCommand.addListener(async (command, commandTab?: { windowId?: number }) => {
     // Chrome's side panel opens only within the shortcut's user gesture: before any await.
     if (command === 'open-story') return void openSidePanel(commandTab?.windowId);
@@ -272,4 +279,6 @@ export function startBackground(): void {
     openPanelForCard(message, sender);
     return undefined;
   }) as never);
+  // After the event that woke the worker: usually a tab loading a page whose content script will ask soon.
+  setTimeout(() => detection.warm(), 0);
 }

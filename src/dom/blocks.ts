@@ -2,13 +2,15 @@
  * The page's text, as blocks (paragraphs, headings, captions, list items) of joined text nodes, with a
  * map back to the nodes so a mention's offsets become a DOM Range. Reads the DOM, never changes it.
  */
-import { isExcluded } from './scope';
+import { EXCLUDED_SELECTOR, isExcluded } from './scope';
 
 export interface TextBlock {
   text: string;
   nodes: Text[];
   /** Offset of each node's text within `text`. */
   starts: number[];
+  /** The element the block's text flows in (the nearest ancestor that is not inline): what is seen or not. */
+  element: Element | null;
 }
 
 /** Inline elements continue the current block; any other element starts a new one. */
@@ -45,7 +47,11 @@ const INLINE = new Set([
   'ACRONYM',
 ]);
 
-function blockOf(node: Node, root: Node): Node {
+/** Whether an element continues its parent's block of text. */
+export const isInline = (el: Element): boolean => INLINE.has(el.tagName);
+
+/** The element a node's text flows in: its nearest ancestor that is not inline (or `root`). */
+export function blockOf(node: Node, root: Node): Node {
   let el = node.parentNode;
   while (el && el !== root && el.nodeType === 1 && INLINE.has((el as Element).tagName)) el = el.parentNode;
   return el ?? root;
@@ -55,39 +61,67 @@ function blockOf(node: Node, root: Node): Node {
  * Walks text nodes under `root` in document order and groups them into blocks. A generator, so the
  * caller can stop after any block and yield to the page. `skip` leaves out more subtrees (an update's
  * header when reading its text).
+ *
+ * A plain walk over firstChild/nextSibling, with the excluded subtrees found by one querySelectorAll up
+ * front: a TreeWalker whose filter is called back for every node, and a selector matched per element,
+ * cost a big page several times more.
  */
 export function* walkBlocks(
   root: Node,
   doc: Document = root.ownerDocument ?? (root as Document),
   skip?: string,
 ): Generator<TextBlock> {
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode(node) {
-      if (node.nodeType === 1)
-        return isExcluded(node as Element) || (skip && (node as Element).matches(skip))
-          ? 2 /* REJECT */
-          : 3; /* SKIP */
-      return 1; // ACCEPT text
-    },
-  });
+  void doc;
   // The root itself may sit inside an excluded element (a live insertion inside a comment thread).
   if (root.nodeType === 1 && (root as Element).closest?.('[data-backstory-host]')) return;
+  const excluded = excludedUnder(root, skip);
   let current: TextBlock | null = null;
   let currentBlock: Node | null = null;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node as Text;
-    const data = text.data;
-    const block = blockOf(text, root);
-    if (block !== currentBlock) {
-      if (current && /\S/.test(current.text)) yield current;
-      current = { text: '', nodes: [], starts: [] };
-      currentBlock = block;
+  // The element each level's text flows in: the nearest ancestor that is not inline, or the root.
+  const flow: Node[] = [root];
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (node.nodeType === 3) {
+      const text = node as Text;
+      const block = flow[flow.length - 1];
+      if (block !== currentBlock) {
+        if (current && /\S/.test(current.text)) yield current;
+        current = {
+          text: '',
+          nodes: [],
+          starts: [],
+          element: block.nodeType === 1 ? (block as Element) : text.parentElement,
+        };
+        currentBlock = block;
+      }
+      current!.nodes.push(text);
+      current!.starts.push(current!.text.length);
+      current!.text += text.data;
+    } else if (node.nodeType === 1 && node.firstChild && !excluded.has(node as Element)) {
+      flow.push(INLINE.has((node as Element).tagName) ? flow[flow.length - 1] : node);
+      node = node.firstChild;
+      continue;
     }
-    current!.nodes.push(text);
-    current!.starts.push(current!.text.length);
-    current!.text += data;
+    // Next: the sibling, or the sibling of the nearest ancestor that has one.
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      flow.pop();
+    }
+    if (!node || node === root) break;
+    node = node.nextSibling;
   }
   if (current && /\S/.test(current.text)) yield current;
+}
+
+/** The subtrees under `root` the walk leaves out, found in one go. */
+function excludedUnder(root: Node, skip?: string): Set<Element> {
+  const scope = root as ParentNode;
+  if (typeof scope.querySelectorAll !== 'function') return new Set();
+  const out = new Set<Element>(scope.querySelectorAll(EXCLUDED_SELECTOR));
+  // Editable areas in any case of the attribute's value (some DOM implementations ignore the selector's `i`).
+  for (const el of scope.querySelectorAll('[contenteditable]')) if (isExcluded(el)) out.add(el);
+  if (skip) for (const el of scope.querySelectorAll(skip)) out.add(el);
+  return out;
 }
 
 /** The (node, offset) of a block offset. Offsets at a node boundary resolve to the earlier node's end. */

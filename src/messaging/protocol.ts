@@ -16,6 +16,8 @@ import type { Knowledge, KnowledgeRequest } from '../knowledge/types';
 import type { Settings } from '../shared/settings';
 import type { StoreStatus } from '../storage/status';
 import type { StoryMap, StoryMapRequest } from '../knowledge/types';
+import type { EntitySummary, Kind } from '../detect/types';
+import type { PageLanguage } from '../detect/language';
 
 /** Requests handled by the background: name → [request, response]. */
 export interface BackgroundProtocol {
@@ -71,7 +73,60 @@ export interface BackgroundProtocol {
   'story:map': [StoryMapRequest, StoryMap];
   /** The card's "story panel" button: opens the side panel for the sender's tab (within the reader's click). */
   'panel:open': [Record<string, never>, { ok: boolean }];
+  /**
+   * The content script's text blocks (by their index in the page) for name detection in the background;
+   * answers the mentions (as offsets) and entities that changed, or `lost` when the background no longer
+   * holds the session (the service worker stopped): the content script then sends its page again.
+   */
+  'names:detect': [DetectRequest, DetectAnswer];
 }
+
+/** One text block of a page, for name detection: its index in the page, its text, its nearest `lang`. */
+export interface DetectBlock {
+  i: number;
+  text: string;
+  lang?: string | null;
+}
+
+export interface DetectRequest {
+  /** The content script's id for this page. */
+  session: string;
+  /** The first request of a session: the page's language, or what to judge it from. */
+  open?: { htmlLang: string | null; sample: string } | { language: PageLanguage };
+  blocks: DetectBlock[];
+  /** Blocks that left the page. */
+  drop?: number[];
+}
+
+/** Bounds of a detection message (the schema refuses more; the content script batches below them). */
+export const DETECT_LIMITS = {
+  /** Characters of text in one message. */
+  messageChars: 400_000,
+  /** Blocks in one message. */
+  messageBlocks: 20_000,
+  /** Block indices of one page (a page that keeps replacing its text runs out eventually). */
+  blocks: 200_000,
+  /** A `lang` value. */
+  lang: 100,
+} as const;
+
+/** Kinds on the wire, by code. */
+export const DETECT_KINDS: readonly Kind[] = ['person', 'organization', 'place'];
+
+/**
+ * What changed, compactly: per block its mentions as flat quadruples `[start, end, keyRef, kindCode, …]`
+ * (keyRef indexes `keys`, kindCode DETECT_KINDS); the entities that changed and the keys that went away.
+ */
+export interface DetectDelta {
+  language: PageLanguage;
+  keys: string[];
+  blocks: Array<[index: number, mentions: number[]]>;
+  entities: EntitySummary[];
+  gone: string[];
+}
+
+/** `lost`: the background holds no such session (its worker stopped): send the page again, with `open`. */
+export type DetectAnswer = (DetectDelta & { lost?: undefined; full?: boolean }) | { lost: true };
 
 /** A logged failure: the report, when it last came, and how often. */
 export interface ErrorEntry extends ErrorReport {

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
-import type { BackgroundProtocol } from './protocol';
+import { DETECT_LIMITS, type BackgroundProtocol } from './protocol';
 
 /** Where a message comes from: a content script in a web page, or one of the extension's own pages. */
 export type Context = 'content' | 'page';
@@ -32,6 +32,21 @@ const geo = v.strictObject({
   population: v.optional(v.number()),
 });
 const kind = v.picklist(['person', 'organization', 'place']);
+
+// Name detection: a page's text goes to the background in bounded messages (the content script batches
+// below these; the background also caps a page's total, src/background/detect-session.ts).
+export const DETECT_MAX_MESSAGE_CHARS = DETECT_LIMITS.messageChars;
+export const DETECT_MAX_BLOCKS = DETECT_LIMITS.blocks;
+const blockIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(DETECT_MAX_BLOCKS - 1));
+const lang = v.nullish(v.pipe(v.string(), v.maxLength(DETECT_LIMITS.lang)));
+const detectBlocks = v.pipe(
+  v.array(v.strictObject({ i: blockIndex, text: v.string(), lang })),
+  v.maxLength(DETECT_LIMITS.messageBlocks),
+  v.check(
+    (blocks) => blocks.reduce((n, b) => n + b.text.length, 0) <= DETECT_MAX_MESSAGE_CHARS,
+    'too much text in one message',
+  ),
+);
 
 export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
   'page:report': v.strictObject({
@@ -150,6 +165,19 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
     width: v.pipe(v.number(), v.integer(), v.minValue(50), v.maxValue(2000)),
     height: v.pipe(v.number(), v.integer(), v.minValue(50), v.maxValue(2000)),
   }),
+  'names:detect': v.strictObject({
+    session: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+    open: v.optional(
+      v.union([
+        v.strictObject({ htmlLang: lang, sample: v.pipe(v.string(), v.maxLength(25_000)) }),
+        v.strictObject({
+          language: v.strictObject({ language: v.pipe(v.string(), v.maxLength(16)), declared: lang }),
+        }),
+      ]),
+    ),
+    blocks: detectBlocks,
+    drop: v.optional(v.pipe(v.array(blockIndex), v.maxLength(DETECT_MAX_BLOCKS))),
+  }),
 };
 
 const BOTH: Context[] = ['content', 'page'];
@@ -188,6 +216,8 @@ export const SENDERS: { [K in keyof BackgroundProtocol]: Context[] } = {
   'errors:clear': PAGES,
   'story:map': PAGES,
   'panel:open': CONTENT,
+  // A page's text, for its own session only (the background keys sessions by the sender's tab and frame).
+  'names:detect': CONTENT,
 };
 
 const origin = (url: string | undefined): string | undefined => {

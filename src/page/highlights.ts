@@ -1,12 +1,17 @@
 /**
  * Underlines names with the CSS Custom Highlight API: no element, class or attribute is added to the
  * page. The page's scripts can read CSS.highlights, so highlights carry names only, never reading state.
+ *
+ * Only what can be seen is drawn: a browser repaints highlights in proportion to their ranges on every
+ * change to the page, so ranges are registered for the blocks in and near the viewport (an
+ * IntersectionObserver with a generous margin) and taken out as they leave it. One Highlight per kind stays
+ * registered; ranges are added and deleted one by one, never cleared and re-added.
  */
 import { KINDS, type Kind } from '../detect/types';
 // The stylesheet itself reaches the page through the manifest (WXT injects the content script's CSS).
 import './highlights.css';
 import highlightsCss from './highlights.css?raw';
-import type { PageMention } from './names';
+import type { BlockRec } from './names';
 
 /** Each kind's highlight name, as the stylesheet that paints it spells it (`::highlight(backstory-KIND)`). */
 export function highlightNames(css: string): Record<Kind, string> {
@@ -22,40 +27,135 @@ export function highlightNames(css: string): Record<Kind, string> {
 
 export const HIGHLIGHT_NAMES = highlightNames(highlightsCss);
 
+/** How far beyond the viewport blocks count as near: a screen above and below. */
+export const NEAR_MARGIN = '100% 0px 100% 0px';
+
 export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
 }
 
 export class Highlighter {
   private highlights = new Map<Kind, Highlight>();
+  /** The ranges each drawn block put in, to take exactly those out. */
+  private drawn = new Map<BlockRec, Range[]>();
+  /** Blocks with mentions, by the element they flow in (what the observer watches). */
+  private byElement = new Map<Element, Set<BlockRec>>();
+  private visible = new Set<Element>();
+  private observer: IntersectionObserver | null = null;
+  private supported = highlightsSupported();
 
-  constructor(private enabled: Record<Kind, boolean>) {}
+  constructor(private enabled: Record<Kind, boolean>) {
+    // The content script's own global (in Firefox, the page's window is seen through a wrapper).
+    const IO = typeof IntersectionObserver === 'undefined' ? undefined : IntersectionObserver;
+    if (this.supported && IO)
+      this.observer = new IO((entries) => this.onIntersect(entries), { rootMargin: NEAR_MARGIN });
+  }
 
-  /** Replaces every highlight with the given mentions. */
-  set(mentions: readonly PageMention[]): void {
-    if (!highlightsSupported()) return;
-    for (const kind of Object.keys(HIGHLIGHT_NAMES) as Kind[]) {
-      const ranges = this.enabled[kind] ? mentions.filter((m) => m.kind === kind).map((m) => m.range) : [];
-      let h = this.highlights.get(kind);
-      if (!h) {
-        h = new Highlight();
-        this.highlights.set(kind, h);
+  /** Blocks whose mentions changed, or that left the page. */
+  update(recs: Iterable<BlockRec>): void {
+    if (!this.supported) return;
+    for (const rec of recs) {
+      const el = rec.block.element;
+      const wanted = rec.alive && rec.mentions.length > 0 && !!el;
+      if (!wanted) {
+        this.undraw(rec);
+        if (el) this.unwatch(el, rec);
+        continue;
       }
-      h.clear();
-      for (const r of ranges) h.add(r);
-      if (ranges.length) CSS.highlights.set(HIGHLIGHT_NAMES[kind], h);
-      else CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);
+      let set = this.byElement.get(el!);
+      if (!set) {
+        this.byElement.set(el!, (set = new Set()));
+        if (this.observer) this.observer.observe(el!);
+        // Without an observer (an old browser), everything counts as in view.
+        else this.visible.add(el!);
+      }
+      set.add(rec);
+      if (this.visible.has(el!)) this.draw(rec);
+      else this.undraw(rec);
     }
   }
 
-  setEnabled(enabled: Record<Kind, boolean>, mentions: readonly PageMention[]): void {
+  setEnabled(enabled: Record<Kind, boolean>): void {
     this.enabled = enabled;
-    this.set(mentions);
+    if (!this.supported) return;
+    const recs = [...this.drawn.keys()];
+    for (const rec of recs) this.undraw(rec);
+    for (const el of this.visible) for (const rec of this.byElement.get(el) ?? []) this.draw(rec);
   }
 
   clear(): void {
-    if (!highlightsSupported()) return;
+    this.observer?.disconnect();
+    this.observer = null;
+    if (!this.supported) return;
     for (const kind of this.highlights.keys()) CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);
     this.highlights.clear();
+    this.drawn.clear();
+    this.byElement.clear();
+    this.visible.clear();
+  }
+
+  /** Ranges drawn now (tests, the bench). */
+  get size(): number {
+    let n = 0;
+    for (const ranges of this.drawn.values()) n += ranges.length;
+    return n;
+  }
+
+  private onIntersect(entries: IntersectionObserverEntry[]): void {
+    for (const e of entries) {
+      const recs = this.byElement.get(e.target);
+      if (!recs) continue;
+      if (e.isIntersecting) {
+        this.visible.add(e.target);
+        for (const rec of recs) this.draw(rec);
+      } else {
+        this.visible.delete(e.target);
+        for (const rec of recs) this.undraw(rec);
+      }
+    }
+  }
+
+  private unwatch(el: Element, rec: BlockRec): void {
+    const set = this.byElement.get(el);
+    if (!set?.delete(rec) || set.size) return;
+    this.byElement.delete(el);
+    this.visible.delete(el);
+    this.observer?.unobserve(el);
+  }
+
+  private highlight(kind: Kind): Highlight {
+    let h = this.highlights.get(kind);
+    if (!h) {
+      h = new Highlight();
+      this.highlights.set(kind, h);
+      CSS.highlights.set(HIGHLIGHT_NAMES[kind], h);
+    }
+    return h;
+  }
+
+  private draw(rec: BlockRec): void {
+    const old = this.drawn.get(rec);
+    const next: Range[] = [];
+    for (const m of rec.mentions) if (this.enabled[m.kind]) next.push(m.range);
+    if (old && old.length === next.length && old.every((r, i) => r === next[i])) return;
+    const keep = new Set(next);
+    if (old) for (const r of old) if (!keep.has(r)) this.remove(r);
+    const had = new Set(old);
+    rec.mentions.forEach((m) => {
+      if (this.enabled[m.kind] && !had.has(m.range)) this.highlight(m.kind).add(m.range);
+    });
+    if (next.length) this.drawn.set(rec, next);
+    else this.drawn.delete(rec);
+  }
+
+  private undraw(rec: BlockRec): void {
+    const old = this.drawn.get(rec);
+    if (!old) return;
+    for (const r of old) this.remove(r);
+    this.drawn.delete(rec);
+  }
+
+  private remove(range: Range): void {
+    for (const h of this.highlights.values()) if (h.delete(range)) return;
   }
 }

@@ -1,188 +1,629 @@
 /**
- * The names found on the page: detection over text blocks, each mention as a DOM Range, indexed by
- * text node for hit-testing and by entity for cards and counts. Built in slices; extended incrementally
- * when the page inserts content.
+ * The names found on the page. The content script only reads the page's text blocks and sends them to the
+ * background, which runs the detector (one lexicon for every tab) and answers mentions as offsets; this
+ * index turns them into mentions with lazily built DOM Ranges, indexed by text node (hit-testing) and by
+ * entity (cards). Blocks go out viewport first, in batches, so the names in view are known first; after
+ * that only what changes is sent again: an edited block, an inserted subtree, a removal.
+ *
+ * Contract with the cards: `entities`, `mentionsOf(key)` (page order, no scan of every mention),
+ * `at(node, offset)` (hit-test) and each mention's `range` (built on first use).
  */
-import { createPageDetector, type EntitySummary, type Kind, type PageDetector } from '../detect';
-import { namesWanted, pageLanguage, type PageLanguage } from '../detect/language';
-import { locate, walkBlocks, type TextBlock } from '../dom/blocks';
+import type { EntitySummary, Kind } from '../detect/types';
+import type { PageLanguage } from '../detect/language';
+import { ask } from '../messaging/client';
+import {
+  DETECT_KINDS,
+  DETECT_LIMITS,
+  type DetectAnswer,
+  type DetectBlock,
+  type DetectRequest,
+} from '../messaging/protocol';
+import { blockOf, isInline, locate, walkBlocks, type TextBlock } from '../dom/blocks';
+import { randomId } from './ids';
 import { runSliced } from './schedule';
 
-export interface PageMention {
-  key: string;
-  kind: Kind;
-  text: string;
-  range: Range;
-  block: number;
-}
+/** How the index reaches the detector: the background, or (in tests) the same service in-process. */
+export type DetectFn = (req: DetectRequest) => Promise<DetectAnswer>;
 
-interface NodeSpan {
-  start: number;
-  end: number;
-  mention: PageMention;
-}
+const askBackground: DetectFn = (req) => ask('names:detect', req);
 
-export class NamesIndex {
-  private detector: PageDetector = createPageDetector();
-  private blocks: TextBlock[] = [];
-  private byNode = new Map<Text, NodeSpan[]>();
-  mentions: PageMention[] = [];
-  private sorted = true;
-  entities = new Map<string, EntitySummary>();
+/** Bounds of what is sent (the background refuses more: src/messaging/schemas.ts). */
+// Its answer is applied in one task: a message's text stays small enough for that task to stay short.
+export const MAX_MESSAGE_CHARS = 128_000;
+export const MAX_BLOCK_CHARS = 100_000;
+export const MAX_MESSAGE_BLOCKS = 4_000;
+const MAX_DROPS = 10_000;
+/** The first message's size when the viewport goes first; each next one doubles, up to the cap. */
+const FIRST_BATCH_CHARS = 24_000;
+/** What "near the viewport" means for the first batch: half a screen more above and below. */
+const VIEW_MARGIN = 0.5;
 
-  /** The page's language: detection is for English, so other pages (and foreign blocks) stay quiet. */
-  readonly language: PageLanguage;
+export class PageMention {
+  private cached: Range | null = null;
 
-  /** `language`: the page's, when already known (a rescan of the same page need not sample it again). */
   constructor(
-    private doc: Document,
-    language?: PageLanguage,
-  ) {
-    this.language = language ?? pageLanguage(doc.documentElement?.getAttribute('lang'), sampleTexts(doc));
+    readonly key: string,
+    readonly kind: Kind,
+    readonly text: string,
+    /** The block's index in the page. */
+    readonly block: number,
+    readonly start: number,
+    readonly end: number,
+    private rec: BlockRec,
+  ) {}
+
+  /** The text node the mention starts in: enough to find its update or element, without a Range. */
+  get node(): Text {
+    return locate(this.rec.block, this.start, false).node;
   }
 
-  /** Scans `roots` in slices, then resolves names across the page. Returns the mentions added. */
-  async scan(roots: Node[], signal?: AbortSignal): Promise<PageMention[]> {
-    const first = this.blocks.length;
-    for (const root of roots) {
-      const walk = walkBlocks(root, this.doc);
-      const ok = await runSliced(() => {
-        const next = walk.next();
-        if (next.done) return false;
-        const block = next.value;
-        this.blocks.push(block);
-        // A skipped block is added empty, so that block indices stay the page's.
-        const lang = block.nodes[0]?.parentElement?.closest('[lang]')?.getAttribute('lang');
-        this.detector.add(namesWanted(block.text, lang, this.language) ? block.text : '');
-        return true;
-      }, signal);
-      if (!ok) return [];
-    }
-    if (this.blocks.length === first) return [];
-    return this.rebuild(first, signal);
+  /** Its text node was edited: the Range is built again (an edit moves the old one's boundaries). */
+  reset(): void {
+    this.cached = null;
   }
 
-  /**
-   * Resolves names across the page and builds ranges for blocks from `first` on. Earlier blocks keep
-   * their ranges unless the document-level pass changed their keys or kinds (then they are rebuilt too).
-   */
-  private async rebuild(first: number, signal?: AbortSignal): Promise<PageMention[]> {
-    const resolved = this.detector.resolve();
-    this.entities = resolved.entities;
-    // Earlier blocks whose resolution changed (a later full name re-keys an earlier surname).
-    const changed = new Set<number>();
-    for (const m of this.mentions) {
-      const now = resolved.blocks[m.block]?.find(
-        (r) =>
-          this.blocks[m.block].text.slice(r.start, r.end) === m.text && r.key === m.key && r.kind === m.kind,
-      );
-      if (!now) changed.add(m.block);
-    }
-    if (changed.size) {
-      this.mentions = this.mentions.filter((m) => !changed.has(m.block));
-      for (const spans of this.byNode.values())
-        spans.splice(0, spans.length, ...spans.filter((s) => !changed.has(s.mention.block)));
-    }
-    const todo = [...changed, ...Array.from({ length: this.blocks.length - first }, (_, i) => first + i)];
-    const added: PageMention[] = [];
-    let i = 0;
-    await runSliced(() => {
-      if (i >= todo.length) return false;
-      const b = todo[i++];
-      const block = this.blocks[b];
-      for (const m of resolved.blocks[b] ?? []) {
-        const mention = this.addMention(block, b, m.start, m.end, m.key, m.kind);
-        if (mention) added.push(mention);
-      }
-      return true;
-    }, signal);
-    this.sorted = false;
-    return added;
-  }
-
-  private addMention(
-    block: TextBlock,
-    b: number,
-    start: number,
-    end: number,
-    key: string,
-    kind: Kind,
-  ): PageMention | null {
-    const from = locate(block, start, false);
-    const to = locate(block, end, true);
-    if (!from.node.isConnected || !to.node.isConnected) return null;
-    const range = this.doc.createRange();
+  /** The mention's Range, built on first use: only drawn, hovered or stepped-to mentions need one. */
+  get range(): Range {
+    if (this.cached) return this.cached;
+    const { block } = this.rec;
+    const doc = block.nodes[0].ownerDocument;
+    const range = doc.createRange();
     try {
+      const from = locate(block, this.start, false);
+      const to = locate(block, this.end, true);
       range.setStart(from.node, from.offset);
       range.setEnd(to.node, to.offset);
     } catch {
-      return null; // the text changed under us; the observer will rescan
+      // The text changed under us: a collapsed range draws nothing, and the edit is being sent again.
+      return range;
     }
-    const mention: PageMention = { key, kind, text: block.text.slice(start, end), range, block: b };
-    this.mentions.push(mention);
-    for (let n = block.nodes.indexOf(from.node); n >= 0 && n < block.nodes.length; n++) {
-      const node = block.nodes[n];
-      const nodeStart = block.starts[n];
-      const s = Math.max(start, nodeStart) - nodeStart;
-      const e = Math.min(end, nodeStart + node.data.length) - nodeStart;
-      if (e > s) {
-        let spans = this.byNode.get(node);
-        if (!spans) this.byNode.set(node, (spans = []));
-        spans.push({ start: s, end: e, mention });
-      }
-      if (node === to.node) break;
-    }
-    return mention;
+    return (this.cached = range);
   }
+}
+
+/** One text block of the page as the index keeps it. */
+export interface BlockRec {
+  index: number;
+  block: TextBlock;
+  /** Nearest `lang` attribute (the block's language test reads it). */
+  lang: string | null;
+  /** Bumped when the block's text changes; `sent` is the version the background has. */
+  version: number;
+  sent: number;
+  /** The version the mentions were answered for. */
+  answered: number;
+  mentions: PageMention[];
+  alive: boolean;
+}
+
+const sameMention = (m: PageMention, start: number, end: number, key: string, kind: Kind) =>
+  m.start === start && m.end === end && m.key === key && m.kind === kind;
+
+export class NamesIndex {
+  entities = new Map<string, EntitySummary>();
+  /** The page's language as the background judged it (English until it has answered). */
+  language: PageLanguage;
+  /** Called with the blocks whose mentions changed or that left the page. */
+  onChange: ((recs: BlockRec[]) => void) | null = null;
+  /** Main-thread milliseconds spent so far (the names feature caps its share under a mutation storm). */
+  work = 0;
+
+  private recs = new Map<number, BlockRec>();
+  private next = 0;
+  private byNode = new WeakMap<Text, BlockRec>();
+  private byKey = new Map<string, Set<PageMention>>();
+  private sortedOf = new Map<string, PageMention[]>();
+  private orderedCache: PageMention[] | null = null;
+  /** Block indices follow page order (false once a block lands before a later-indexed one). */
+  private inOrder = true;
+  private lastRec: BlockRec | null = null;
+
+  private session = randomId();
+  private languageKnown: boolean;
+  private needOpen = true;
+  private queue: number[] = [];
+  private queued = new Set<number>();
+  private drops: number[] = [];
+  private sending: Promise<void> | null = null;
+  private limit = MAX_MESSAGE_CHARS;
+  /** The background's cap on a page's text was reached: nothing more is sent. */
+  private full = false;
+  /** The extension went away (reloaded, uninstalled): nothing more is sent. */
+  private dead = false;
+  /** After a lost session: the entity keys heard again since, to forget the others once all is resent. */
+  private sweep: Set<string> | null = null;
+
+  /** `language`: the page's, when already known (a rescan of the same page need not judge it again). */
+  constructor(
+    private doc: Document,
+    language?: PageLanguage,
+    private detect: DetectFn = askBackground,
+    /** Blocks per message (tests use fewer). */
+    private messageBlocks = MAX_MESSAGE_BLOCKS,
+  ) {
+    this.language = language ?? { language: 'en', declared: null };
+    this.languageKnown = !!language;
+  }
+
+  // ---- reading the page ----
+
+  /**
+   * Reads the blocks under `roots` (in slices) and sends them, those in and near the viewport first when
+   * `viewportFirst`; resolves once the background has answered them all.
+   */
+  async scan(roots: Node[], signal?: AbortSignal, viewportFirst = false): Promise<void> {
+    const view = viewportFirst ? this.doc.defaultView : null;
+    const h = view?.innerHeight ?? 0;
+    let passed = !view;
+    // Small first messages, so the names in view come back fast; each next one doubles.
+    if (view) this.limit = FIRST_BATCH_CHARS;
+    const near: number[] = [];
+    const above: number[] = [];
+    for (const root of roots) {
+      const walk = walkBlocks(root, this.doc);
+      const ok = await runSliced(
+        this.timed(() => {
+          const next = walk.next();
+          if (next.done) return false;
+          const rec = this.add(next.value);
+          if (!rec) return true;
+          if (passed) {
+            this.enqueue(rec.index);
+            return true;
+          }
+          const r = rec.block.element?.getBoundingClientRect();
+          if (!r || (!r.width && !r.height) || r.bottom < -h * VIEW_MARGIN) above.push(rec.index);
+          else if (r.top > h * (1 + VIEW_MARGIN)) {
+            // Past the viewport: what is in it goes first, then the rest in page order.
+            passed = true;
+            for (const i of near) this.enqueue(i);
+            this.enqueue(rec.index);
+          } else near.push(rec.index);
+          return true;
+        }),
+        signal,
+      );
+      if (!ok) return;
+    }
+    for (const i of near) this.enqueue(i);
+    for (const i of above) this.enqueue(i);
+    await this.idle(signal);
+  }
+
+  /** Edited text nodes: their blocks are read again. Returns the nodes no known block holds. */
+  edited(nodes: Iterable<Text>): Text[] {
+    const t = performance.now();
+    const unknown: Text[] = [];
+    const touched = new Set<BlockRec>();
+    for (const node of nodes) {
+      const rec = this.byNode.get(node);
+      if (rec?.alive) touched.add(rec);
+      else unknown.push(node);
+    }
+    const resync: Element[] = [];
+    for (const rec of touched) {
+      const { block } = rec;
+      if (!block.nodes.every((n) => n.isConnected)) {
+        if (block.element?.isConnected) resync.push(block.element);
+        continue;
+      }
+      let text = '';
+      const starts: number[] = [];
+      for (const n of block.nodes) {
+        starts.push(text.length);
+        text += n.data;
+      }
+      if (text === block.text) continue;
+      this.replace(rec, { ...block, text, starts });
+    }
+    this.work += performance.now() - t;
+    for (const el of resync) void this.resync(el);
+    return unknown;
+  }
+
+  /**
+   * Nodes added to the page (top-most only): a block-level subtree is new text; text or inline elements
+   * added inside a known block change that block, which is read again.
+   */
+  async added(nodes: Node[], signal?: AbortSignal, root: Node = this.doc.documentElement): Promise<void> {
+    const fresh: Node[] = [];
+    const containers = new Set<Node>();
+    for (const node of nodes) {
+      if (!node.isConnected) continue;
+      if (node.nodeType === 1 && !isInline(node as Element)) fresh.push(node);
+      else {
+        // Inside the scope: its block; text straight in the scope's root: the root.
+        const container = blockOf(node, root);
+        if (root.contains(container)) containers.add(container);
+      }
+    }
+    for (const c of containers) await this.resync(c, signal);
+    if (fresh.length) await this.scan(fresh, signal);
+  }
+
+  /** Nodes removed from the page: their blocks leave, or (partly removed) are read again. */
+  removed(nodes: Node[], signal?: AbortSignal): Promise<void> {
+    const t = performance.now();
+    const hit = new Set<BlockRec>();
+    for (const node of nodes) {
+      if (node.isConnected) continue; // moved, not removed: the added nodes cover it
+      if (node.nodeType === 3) {
+        const rec = this.byNode.get(node as Text);
+        if (rec?.alive) hit.add(rec);
+      } else if (node.nodeType === 1) {
+        const walker = this.doc.createTreeWalker(node, 0x4 /* SHOW_TEXT */);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const rec = this.byNode.get(n as Text);
+          if (rec?.alive) hit.add(rec);
+        }
+      }
+    }
+    const resync = new Set<Element>();
+    const gone: BlockRec[] = [];
+    for (const rec of hit) {
+      if (rec.block.nodes.some((n) => n.isConnected) && rec.block.element?.isConnected)
+        resync.add(rec.block.element);
+      else gone.push(rec);
+    }
+    this.drop(gone);
+    this.work += performance.now() - t;
+    return (async () => {
+      for (const el of resync) await this.resync(el, signal);
+      await this.idle(signal);
+    })();
+  }
+
+  /**
+   * Reads `container` again and keeps what did not change: a block with the same nodes and text keeps its
+   * index and mentions; a changed one is sent again; new ones are added. `all`: the whole page is under
+   * `container` (the page replaced its main content), so every block not found there leaves.
+   */
+  async resync(container: Node, signal?: AbortSignal, all = false): Promise<void> {
+    const seen = new Set<BlockRec>();
+    const walk = walkBlocks(container, this.doc);
+    const ok = await runSliced(
+      this.timed(() => {
+        const next = walk.next();
+        if (next.done) return false;
+        const block = next.value;
+        const old = this.byNode.get(block.nodes[0]);
+        if (old?.alive && !seen.has(old) && old.block.nodes[0] === block.nodes[0]) {
+          seen.add(old);
+          const same =
+            old.block.text === block.text &&
+            old.block.nodes.length === block.nodes.length &&
+            old.block.nodes.every((n, k) => n === block.nodes[k]);
+          if (!same) this.replace(old, block);
+        } else {
+          const rec = this.add(block, true);
+          if (rec) {
+            seen.add(rec);
+            this.enqueue(rec.index);
+          }
+        }
+        return true;
+      }),
+      signal,
+    );
+    if (!ok) return;
+    const t = performance.now();
+    const gone: BlockRec[] = [];
+    for (const rec of this.recs.values()) {
+      if (seen.has(rec)) continue;
+      if (all || (container.contains(rec.block.nodes[0]) && rec.block.nodes[0] !== undefined)) gone.push(rec);
+    }
+    // Blocks of the container that the walk no longer yields (emptied, merged) leave too.
+    this.drop(gone);
+    this.work += performance.now() - t;
+    await this.idle(signal);
+  }
+
+  /** A new block; null when its text is already held by another block (nested insertions). */
+  private add(block: TextBlock, fresh = false): BlockRec | null {
+    const known = this.byNode.get(block.nodes[0]);
+    if (known?.alive && !fresh) return null;
+    const rec: BlockRec = {
+      index: this.next++,
+      block,
+      lang: block.nodes[0].parentElement?.closest('[lang]')?.getAttribute('lang') ?? null,
+      version: 0,
+      sent: -1,
+      answered: 0,
+      mentions: [],
+      alive: true,
+    };
+    for (const n of block.nodes) this.byNode.set(n, rec);
+    if (
+      this.inOrder &&
+      this.lastRec?.alive &&
+      this.lastRec.block.nodes[0].compareDocumentPosition(block.nodes[0]) & 2 /* PRECEDING */
+    )
+      this.inOrder = false;
+    this.lastRec = rec;
+    this.recs.set(rec.index, rec);
+    this.orderedCache = null;
+    return rec;
+  }
+
+  private replace(rec: BlockRec, block: TextBlock): void {
+    for (const n of rec.block.nodes) if (this.byNode.get(n) === rec) this.byNode.delete(n);
+    rec.block = block;
+    for (const n of block.nodes) this.byNode.set(n, rec);
+    rec.version++;
+    this.enqueue(rec.index);
+  }
+
+  private drop(recs: BlockRec[]): void {
+    if (!recs.length) return;
+    for (const rec of recs) {
+      rec.alive = false;
+      this.recs.delete(rec.index);
+      this.setMentions(rec, []);
+      this.drops.push(rec.index);
+    }
+    this.orderedCache = null;
+    this.onChange?.(recs);
+    this.kick();
+  }
+
+  // ---- talking to the background ----
+
+  private enqueue(i: number): void {
+    if (this.queued.has(i)) return;
+    this.queued.add(i);
+    this.queue.push(i);
+    this.kick();
+  }
+
+  private kick(): void {
+    if (this.sending || this.dead) return;
+    if (!this.queue.length && !this.drops.length) return;
+    this.sending = this.pump().finally(() => {
+      this.sending = null;
+      // Work queued while the last answer was applied.
+      if (this.queue.length || this.drops.length) this.kick();
+    });
+  }
+
+  /** Resolves once everything queued has been answered (or the extension is gone). */
+  async idle(signal?: AbortSignal): Promise<void> {
+    while (this.sending && !signal?.aborted) await this.sending;
+  }
+
+  private async pump(): Promise<void> {
+    // Let the walk queue what is in view before the first message leaves.
+    await Promise.resolve();
+    while ((this.queue.length || this.drops.length) && !this.dead) {
+      const t = performance.now();
+      const blocks: DetectBlock[] = [];
+      const sent: BlockRec[] = [];
+      let chars = 0;
+      while (this.queue.length && !this.full) {
+        const i = this.queue[0];
+        const rec = this.recs.get(i);
+        if (i >= DETECT_LIMITS.blocks) {
+          // The page has used up its block indices (hours of replaced text): no more is sent.
+          this.full = true;
+          break;
+        }
+        if (rec) {
+          if (blocks.length >= this.messageBlocks) break;
+          const text =
+            rec.block.text.length > MAX_BLOCK_CHARS
+              ? rec.block.text.slice(0, MAX_BLOCK_CHARS)
+              : rec.block.text;
+          if (blocks.length && chars + text.length > this.limit) break;
+          blocks.push(rec.lang ? { i, text, lang: rec.lang.slice(0, DETECT_LIMITS.lang) } : { i, text });
+          sent.push(rec);
+          chars += text.length;
+        }
+        this.queue.shift();
+        this.queued.delete(i);
+      }
+      if (this.full) {
+        this.queue = [];
+        this.queued.clear();
+      }
+      const req: DetectRequest = { session: this.session, blocks };
+      if (this.drops.length) req.drop = this.drops.splice(0, MAX_DROPS);
+      if (this.needOpen)
+        req.open = this.languageKnown
+          ? { language: this.language }
+          : { htmlLang: this.doc.documentElement?.getAttribute('lang') ?? null, sample: sample(this.doc) };
+      for (const rec of sent) rec.sent = rec.version;
+      const pending = this.detect(req);
+      this.work += performance.now() - t;
+      let answer: DetectAnswer;
+      try {
+        answer = await pending;
+      } catch {
+        this.dead = true;
+        return;
+      }
+      this.limit = Math.min(this.limit * 2, MAX_MESSAGE_CHARS);
+      if (answer.lost) {
+        this.lost();
+        continue;
+      }
+      this.needOpen = false;
+      this.apply(answer);
+    }
+  }
+
+  /** The background lost this page (its worker stopped): send it all again. */
+  private lost(): void {
+    this.needOpen = true;
+    this.full = false;
+    this.drops = [];
+    this.sweep = new Set();
+    const rest = [...this.recs.keys()].filter((i) => !this.queued.has(i));
+    for (const i of rest) {
+      this.queued.add(i);
+      this.queue.push(i);
+    }
+  }
+
+  private apply(answer: Exclude<DetectAnswer, { lost: true }>): void {
+    const t = performance.now();
+    this.language = answer.language;
+    this.languageKnown = true;
+    if (answer.full) this.full = true;
+    const changed: BlockRec[] = [];
+    for (const [i, flat] of answer.blocks) {
+      const rec = this.recs.get(i);
+      // A block edited since it was sent: the answer to its new text is on its way.
+      if (!rec || rec.version !== rec.sent) continue;
+      const before = rec.mentions;
+      const next: PageMention[] = [];
+      // Edited text: mentions that stay get new ranges (and the highlighter redraws them).
+      const edited = rec.answered !== rec.version;
+      rec.answered = rec.version;
+      let same = !edited && flat.length / 4 === before.length;
+      for (let k = 0; k < flat.length; k += 4) {
+        const [start, end] = [flat[k], flat[k + 1]];
+        const key = answer.keys[flat[k + 2]];
+        const kind = DETECT_KINDS[flat[k + 3]];
+        if (!key || !kind || !(end <= rec.block.text.length) || !(start < end)) continue;
+        const old = before[k / 4];
+        if (old && sameMention(old, start, end, key, kind)) {
+          if (edited) old.reset();
+          next.push(old);
+        } else {
+          same = false;
+          next.push(new PageMention(key, kind, rec.block.text.slice(start, end), i, start, end, rec));
+        }
+      }
+      if (same && next.length === before.length) continue;
+      this.setMentions(rec, next);
+      changed.push(rec);
+    }
+    for (const e of answer.entities) {
+      this.entities.set(e.key, e);
+      this.sweep?.add(e.key);
+    }
+    for (const key of answer.gone) this.entities.delete(key);
+    if (this.sweep && !this.queue.length) {
+      // Everything was sent again: what the new session did not name is gone.
+      for (const key of [...this.entities.keys()]) if (!this.sweep.has(key)) this.entities.delete(key);
+      this.sweep = null;
+    }
+    this.work += performance.now() - t;
+    if (changed.length) this.onChange?.(changed);
+  }
+
+  private setMentions(rec: BlockRec, next: PageMention[]): void {
+    const keep = new Set(next);
+    for (const m of rec.mentions) {
+      if (keep.has(m)) continue;
+      this.byKey.get(m.key)?.delete(m);
+      this.sortedOf.delete(m.key);
+    }
+    for (const m of next) {
+      let set = this.byKey.get(m.key);
+      if (!set) this.byKey.set(m.key, (set = new Set()));
+      if (!set.has(m)) {
+        set.add(m);
+        this.sortedOf.delete(m.key);
+      }
+    }
+    rec.mentions = next;
+    this.orderedCache = null;
+  }
+
+  private timed(step: () => boolean): () => boolean {
+    return () => {
+      const t = performance.now();
+      try {
+        return step();
+      } finally {
+        this.work += performance.now() - t;
+      }
+    };
+  }
+
+  // ---- what the rest of the page asks ----
 
   /** The mention at a caret position, if any. */
   at(node: Node, offset: number): PageMention | null {
-    const spans = this.byNode.get(node as Text);
-    if (!spans) return null;
+    const rec = this.byNode.get(node as Text);
+    if (!rec?.alive) return null;
+    const n = rec.block.nodes.indexOf(node as Text);
+    if (n < 0) return null;
+    const nodeStart = rec.block.starts[n];
+    const nodeEnd = nodeStart + (node as Text).data.length;
+    const pos = nodeStart + offset;
     // A caret sits between characters: the character under the pointer is at offset or offset - 1.
-    for (const s of spans)
-      if (offset >= s.start && offset <= s.end && s.mention.range.startContainer.isConnected)
-        return s.mention;
+    for (const m of rec.mentions) {
+      const s = Math.max(m.start, nodeStart);
+      const e = Math.min(m.end, nodeEnd);
+      if (e > s && pos >= s && pos <= e) return m;
+    }
     return null;
   }
 
-  /** Drops mentions whose text left the document (live pages replace content). */
-  prune(): boolean {
-    const before = this.mentions.length;
-    this.mentions = this.mentions.filter(
-      (m) => m.range.startContainer.isConnected && m.range.endContainer.isConnected && !m.range.collapsed,
-    );
-    for (const node of [...this.byNode.keys()]) if (!node.isConnected) this.byNode.delete(node);
-    return this.mentions.length !== before;
+  /** The Range of a mention (built on first use). */
+  rangeOf(m: PageMention): Range {
+    return m.range;
   }
 
-  /** Mentions in document order. Sorted on demand: live insertions land anywhere. */
+  /** Every mention, in page order (sorted on demand: live insertions land anywhere). */
   ordered(): PageMention[] {
-    if (!this.sorted) {
-      this.mentions.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-      this.sorted = true;
+    if (!this.orderedCache) {
+      const recs = this.sortRecs([...this.recs.values()].filter((r) => r.mentions.length));
+      this.orderedCache = recs.flatMap((r) => r.mentions);
     }
-    return this.mentions;
+    return this.orderedCache;
   }
 
-  /** Mentions of one entity, in document order. */
+  /** Mentions of one entity, in page order: from the entity index, never a scan of every mention. */
+  mentionsOf(key: string): PageMention[] {
+    let list = this.sortedOf.get(key);
+    if (!list) {
+      const set = this.byKey.get(key);
+      const byRec = new Map<BlockRec, PageMention[]>();
+      for (const m of set ?? []) {
+        const rec = this.recs.get(m.block);
+        if (!rec) continue;
+        let ms = byRec.get(rec);
+        if (!ms) byRec.set(rec, (ms = []));
+        ms.push(m);
+      }
+      list = this.sortRecs([...byRec.keys()]).flatMap((r) => byRec.get(r)!.sort((a, b) => a.start - b.start));
+      this.sortedOf.set(key, list);
+    }
+    return list;
+  }
+
+  /** Same as mentionsOf. */
   of(key: string): PageMention[] {
-    return this.ordered().filter((m) => m.key === key);
+    return this.mentionsOf(key);
   }
 
-  /** Whether a node's text has been scanned already. */
+  /** The blocks the index holds (for the highlighter). */
+  block(index: number): BlockRec | undefined {
+    return this.recs.get(index);
+  }
+
+  /** Whether a node's text has been read already. */
   has(node: Text): boolean {
-    return this.blocks.some((b) => b.nodes.includes(node));
+    return !!this.byNode.get(node)?.alive;
+  }
+
+  private sortRecs(recs: BlockRec[]): BlockRec[] {
+    if (this.inOrder) return recs.sort((a, b) => a.index - b.index);
+    return recs.sort((a, b) =>
+      a === b ? 0 : a.block.nodes[0].compareDocumentPosition(b.block.nodes[0]) & 4 /* FOLLOWING */ ? -1 : 1,
+    );
   }
 }
 
 /** The first 20,000 characters of the page's blocks: enough for a language, and a walk that stops early. */
-function* sampleTexts(doc: Document): Generator<string> {
-  if (!doc.body) return;
-  let length = 0;
+function sample(doc: Document): string {
+  if (!doc.body) return '';
+  let out = '';
   for (const block of walkBlocks(doc.body, doc)) {
-    yield block.text;
-    length += block.text.length;
-    if (length >= 20_000) return;
+    out += block.text + '\n';
+    if (out.length >= 20_000) break;
   }
+  return out.slice(0, 25_000);
 }

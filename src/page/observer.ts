@@ -12,6 +12,8 @@ export interface DomBatch {
   removed: boolean;
   /** The nodes something was removed from, still in the document. */
   removedFrom: Node[];
+  /** The removed nodes themselves (top-most, as the records name them). */
+  removedNodes: Node[];
   /** Too many records: treat as "everything may have changed". */
   overflow: boolean;
 }
@@ -38,7 +40,14 @@ export function watchDom(
 
   const flush = () => {
     timer = undefined;
-    const batch: DomBatch = { added: [], changed: [], removed: false, removedFrom: [], overflow };
+    const batch: DomBatch = {
+      added: [],
+      changed: [],
+      removed: false,
+      removedFrom: [],
+      removedNodes: [],
+      overflow,
+    };
     const taken = records;
     records = [];
     overflow = false;
@@ -54,6 +63,8 @@ export function watchDom(
         if (r.removedNodes.length) {
           batch.removed = true;
           if (r.target.isConnected) removedFrom.add(r.target);
+          for (const n of r.removedNodes)
+            if (n.nodeType === 1 || n.nodeType === 3) batch.removedNodes.push(n);
         }
         for (const n of r.addedNodes)
           if (n.isConnected && (n.nodeType === 1 || n.nodeType === 3) && !isOurs(n)) added.add(n);

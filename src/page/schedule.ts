@@ -81,3 +81,39 @@ export async function runSteps<T>(
   );
   return done ? result : undefined;
 }
+
+/**
+ * A cap on a share of the main thread (a page that mutates its text without pause must not make the
+ * extension busy in proportion): work is metered as it is done, the debt drains at `share` of wall time,
+ * and once it is past `burst` ms the next piece of work waits until it would fit again.
+ */
+export class Governor {
+  private debt = 0;
+  private last = now();
+
+  constructor(
+    private share = 0.05,
+    private burst = 40,
+    private clock: () => number = now,
+  ) {
+    this.last = clock();
+  }
+
+  private drain(): void {
+    const t = this.clock();
+    this.debt = Math.max(0, this.debt - (t - this.last) * this.share);
+    this.last = t;
+  }
+
+  /** Records `ms` of work just done. */
+  spend(ms: number): void {
+    this.drain();
+    this.debt += ms;
+  }
+
+  /** How long to wait before the next piece of work (0: now). */
+  delay(): number {
+    this.drain();
+    return this.debt <= this.burst ? 0 : (this.debt - this.burst) / this.share;
+  }
+}

@@ -26,7 +26,6 @@ import { markersFeature } from './features/markers';
 import { namesFeature } from './features/names';
 import { readingFeature } from './features/reading';
 import { LiveBlogWatch } from './liveblog-watch';
-import { rangeOf } from './mentions';
 import { NamesIndex, type PageMention } from './names';
 import { settled, watchUrl, type UrlWatch, type UrlWatchOptions } from './navigation';
 import { watchDom, type DomBatch } from './observer';
@@ -122,13 +121,16 @@ export class PageSession implements PageContext {
       () => liveBlogAnswer(this.settings, host),
     );
     this.liveBlogWatch = watch;
+    // Names need no live blog: the first viewport is underlined while the updates are being found.
+    const early = this.features.filter((f) => f.id === 'names');
+    const started = early.map((f) => this.startFeature(f));
     try {
       this.liveblog = await watch.start();
     } catch (e) {
       reportFailure('session', e, this.url);
     }
     if (signal.aborted) return;
-    const started = this.features.map((f) => this.startFeature(f));
+    started.push(...this.features.filter((f) => !early.includes(f)).map((f) => this.startFeature(f)));
     watchDom(
       doc.documentElement,
       (batch) => {
@@ -174,7 +176,8 @@ export class PageSession implements PageContext {
   updatesMentioning(mentions: readonly PageMention[]): UpdateRef[] {
     const updates = this.liveblog?.updates;
     if (!updates?.length || !mentions.length) return [];
-    return new UpdateIndex(updates).refsFor(mentions.map((m) => rangeOf(m).startContainer));
+    // The mention's text node: enough to find its update, without building a Range per mention.
+    return new UpdateIndex(updates).refsFor(mentions.map((m) => m.node));
   }
 
   jump(id: string): boolean {

@@ -1,6 +1,11 @@
 /** Names are looked for on English pages only: another language's page stays quiet, and so does a foreign block. */
 import { describe, expect, it } from 'vitest';
-import { NamesIndex } from '../../src/page/names';
+import { browser, type Browser } from 'wxt/browser';
+import { refuse } from '../../src/messaging/schemas';
+import { DetectService } from '../../src/background/detect';
+import { DETECT_LIMITS, type DetectRequest } from '../../src/messaging/protocol';
+import { MAX_MESSAGE_BLOCKS, MAX_MESSAGE_CHARS, NamesIndex } from '../../src/page/names';
+import { inProcess } from './detect-helper';
 import { fixture, parsePage } from '../helpers';
 
 const page = (lang: string, body: string) =>
@@ -14,9 +19,9 @@ const GERMAN =
   '<p>Der französische Außenminister Jean-Marc Ayrault traf am Dienstag in Paris den UN-Generalsekretär Ban Ki-moon. Sie sprachen über den Krieg und die Lage in Aleppo, die nach Ansicht der Minister immer schlimmer wird.</p>';
 
 async function found(doc: Document): Promise<string[]> {
-  const names = new NamesIndex(doc);
+  const names = new NamesIndex(doc, undefined, inProcess());
   await names.scan([doc.querySelector('main')!]);
-  return names.mentions.map((m) => m.text);
+  return names.ordered().map((m) => m.text);
 }
 
 describe('names by language', () => {
@@ -29,7 +34,9 @@ describe('names by language', () => {
   it('leaves a German page alone, and says so', async () => {
     const doc = page('de', GERMAN + GERMAN);
     expect(await found(doc)).toEqual([]);
-    expect(new NamesIndex(doc).language.language).toBe('de');
+    const names = new NamesIndex(doc, undefined, inProcess());
+    await names.scan([doc.querySelector('main')!]);
+    expect(names.language.language).toBe('de');
   });
 
   it('skips a German block on an English page', async () => {
@@ -58,11 +65,55 @@ describe('names by language', () => {
 });
 
 describe('the page language, judged once', () => {
-  it('is taken as given by a rescan of the same page, not sampled again', () => {
+  it('is taken as given by a rescan of the same page, not sampled again', async () => {
     const doc = page('en', ENGLISH);
-    const first = new NamesIndex(doc);
+    const sent: DetectRequest[] = [];
+    const first = new NamesIndex(doc, undefined, inProcess(new DetectService(), sent));
+    await first.scan([doc.querySelector('main')!]);
+    expect(sent[0].open).toMatchObject({ htmlLang: 'en' });
     doc.documentElement.setAttribute('lang', 'de');
-    expect(new NamesIndex(doc, first.language).language).toBe(first.language);
-    expect(new NamesIndex(doc).language.language).toBe('de');
+    const again = new NamesIndex(doc, first.language, inProcess(new DetectService(), sent));
+    await again.scan([doc.querySelector('main')!]);
+    expect(sent.at(-1)!.open).toEqual({ language: first.language });
+    expect(again.language).toEqual(first.language);
+    expect(again.ordered().length).toBeGreaterThan(0);
   });
+});
+
+describe('what the page sends stays within the background’s bounds', () => {
+  it('splits a page of many tiny blocks, a huge block and an absurd lang into messages the schema accepts', async () => {
+    const tiny = Array.from({ length: 450 }, (_, i) => `<div>Paris ${i}</div>`).join('');
+    const huge = `Angela Merkel said ${'that it would go on and on, '.repeat(4_000)}in Berlin.`;
+    const doc = page('en', `${tiny}<p lang="${'en-'.repeat(200)}x">${huge}</p>`);
+    const sender = {
+      id: browser.runtime.id,
+      url: 'https://news.example/live',
+      frameId: 0,
+      tab: { id: 1, url: 'https://news.example/live' },
+    } as unknown as Browser.runtime.MessageSender;
+    const service = new DetectService();
+    const sizes: number[] = [];
+    const names = new NamesIndex(
+      doc,
+      undefined,
+      async (req) => {
+        const refused = refuse('names:detect', structuredClone(req), sender);
+        if (refused) throw new Error(refused);
+        sizes.push(req.blocks.length);
+        return structuredClone(service.handle(structuredClone(req), '1:0'));
+      },
+      400,
+    );
+    await names.scan([doc.querySelector('main')!]);
+    expect(sizes.length).toBeGreaterThan(2);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(400);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(451);
+    expect(names.mentionsOf('city:FR:paris').length).toBe(450);
+    // The real count per message is within the schema's.
+    expect(MAX_MESSAGE_BLOCKS).toBeLessThanOrEqual(DETECT_LIMITS.messageBlocks);
+    expect(MAX_MESSAGE_CHARS).toBeLessThanOrEqual(DETECT_LIMITS.messageChars);
+    // The long block is read from its start (100,000 characters): its end is not.
+    expect(names.mentionsOf('person:angela merkel')).toHaveLength(1);
+    expect(names.ordered().filter((m) => m.text === 'Berlin')).toEqual([]);
+  }, 30_000);
 });

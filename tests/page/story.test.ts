@@ -5,6 +5,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DetectService } from '../../src/background/detect';
+import type { BackgroundProtocol } from '../../src/messaging/protocol';
+import { listen } from '../../src/messaging/router';
 import { PageRuntime } from '../../src/page/session';
 import { buildStory } from '../../src/page/features/story';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
@@ -20,6 +23,8 @@ const BLOG = `<main><h1>Live</h1><div class="ncpost-list-container">${[
 ].join('')}</div></main>`;
 
 let ctl: AbortController;
+let stopBackground: () => void;
+const detection = new DetectService();
 
 async function until<T>(fn: () => T, what: string): Promise<NonNullable<T>> {
   const end = Date.now() + 5000;
@@ -56,10 +61,15 @@ beforeEach(() => {
   history.replaceState(null, '', '/live/story');
   document.body.innerHTML = BLOG;
   ctl = new AbortController();
+  // Names are found in the background: the same service, in-process; reports are answered with nothing.
+  stopBackground = listen<BackgroundProtocol>({
+    'names:detect': (req, sender) => detection.handle(req, `${sender.tab?.id ?? 'none'}:0`),
+  });
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 afterEach(() => {
   ctl.abort();
+  stopBackground();
   vi.restoreAllMocks();
   for (const h of document.querySelectorAll('[data-backstory-host]')) h.remove();
 });

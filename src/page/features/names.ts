@@ -1,75 +1,108 @@
 /**
- * The names feature: finds the names in the page's main content (in slices), underlines them with the
- * CSS Custom Highlight API, and keeps both current as the page changes. Its highlights go with its signal.
+ * The names feature: reads the page's main content (in slices) for the background's detector, underlines
+ * what it finds in and near the viewport with the CSS Custom Highlight API, and keeps both current as the
+ * page changes, in proportion to the change: an edited text node sends its block again, an insertion its
+ * own blocks, a removal takes its blocks out. A page that changes without pause gets a capped share of the
+ * main thread: changes pile up (coalesced) while the extension waits its turn. Its highlights go with its
+ * signal.
  */
 import type { Feature } from '../context';
 import { Highlighter } from '../highlights';
-import { NamesIndex } from '../names';
 import type { DomBatch } from '../observer';
+import { Governor } from '../schedule';
 import { EXCLUDED_SELECTOR, isExcluded, scanRoot } from '../../dom/scope';
+
+/** The names feature's share of the main thread under a mutation storm (issue 11 asks ≤ 10%). */
+export const STORM_SHARE = 0.05;
 
 export const namesFeature: Feature = {
   id: 'names',
   async init(ctx, signal) {
+    const { doc } = ctx;
+    const names = ctx.names;
     const highlighter = new Highlighter(ctx.settings.kinds);
-    signal.addEventListener('abort', () => highlighter.clear());
-    let root = scanRoot(ctx.doc);
-    let busy: Promise<unknown> = Promise.resolve();
-    /** DOM work runs one batch at a time, in order. */
-    const serial = (work: () => Promise<void>) => {
-      const next = busy.then(work, work);
-      busy = next.catch(() => undefined);
-      return next;
-    };
-    const publish = () => {
+    signal.addEventListener('abort', () => {
+      highlighter.clear();
+      if (names.onChange === onChange) names.onChange = null;
+    });
+    const onChange: typeof names.onChange = (recs) => {
       if (signal.aborted) return;
-      highlighter.set(ctx.names.mentions);
+      highlighter.update(recs);
       ctx.emit('names', undefined);
     };
-    /** A fresh index of the whole scope. */
-    const rescan = async () => {
-      // Same page, same language: a rescan (edited text, a burst) does not sample the page again.
-      const names = new NamesIndex(ctx.doc, ctx.names.language);
-      root = scanRoot(ctx.doc);
-      if (root) await names.scan([root], signal);
-      if (!signal.aborted) ctx.names = names;
-    };
-    const inScope = (nodes: Node[]): Node[] => {
-      const within = root ?? ctx.doc.body;
-      return nodes.filter((n) => {
+    names.onChange = onChange;
+    let root = scanRoot(doc);
+    const governor = new Governor(STORM_SHARE);
+
+    // DOM changes wait here until the last ones are done and the governor lets them through.
+    let pending = { changed: new Set<Text>(), added: new Set<Node>(), removed: [] as Node[], all: false };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let running = false;
+    signal.addEventListener('abort', () => clearTimeout(timer));
+
+    const inScope = (nodes: Iterable<Node>): Node[] => {
+      const within = root ?? doc.body;
+      return [...nodes].filter((n) => {
         const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
         if (!el || !within?.contains(el)) return false;
         return !(isExcluded(el) || el.closest(EXCLUDED_SELECTOR));
       });
     };
-    const onBatch = async (batch: DomBatch): Promise<void> => {
-      if (signal.aborted) return;
-      if (batch.overflow || (root && !root.isConnected) || (!root && batch.added.length)) {
-        // One rescan of everything instead of thousands of small ones; and when the page replaced the
-        // scanned root (a new <main> or <body>) or only now has one, the scope follows the page.
-        await rescan();
-      } else {
-        const names = ctx.names;
-        const pruned = batch.removed ? names.prune() : false;
-        const roots = inScope([
-          ...batch.added,
-          ...batch.changed.map((t) => t.parentElement).filter((e): e is HTMLElement => !!e),
-        ]);
-        if (batch.changed.some((t) => names.has(t))) {
-          // Edited text: simplest correct answer is a fresh index of the whole scope.
-          await rescan();
-        } else if (roots.length) {
-          await names.scan(roots, signal);
-        } else if (!pruned) return;
+
+    const process = async () => {
+      timer = undefined;
+      running = true;
+      const before = names.work;
+      const p = pending;
+      pending = { changed: new Set(), added: new Set(), removed: [], all: false };
+      try {
+        if (p.all || (root && !root.isConnected) || (!root && p.added.size)) {
+          // A burst past the observer's limit, or the page replaced the scanned root (a new <main> or
+          // <body>) or only now has one: the scope follows the page, and what did not change is kept.
+          root = scanRoot(doc);
+          if (root) await names.resync(root, signal, true);
+        } else {
+          if (p.removed.length) await names.removed(p.removed, signal);
+          const unknown = names.edited(p.changed);
+          const roots = inScope([...p.added, ...unknown]);
+          if (roots.length && root) await names.added(roots, signal, root);
+        }
+      } finally {
+        governor.spend(names.work - before);
+        running = false;
+        schedule();
       }
-      publish();
     };
 
-    ctx.on('settings', (s) => highlighter.setEnabled(s.kinds, ctx.names.mentions), signal);
-    ctx.on('dom', (batch) => void serial(() => onBatch(batch)), signal);
-    await serial(async () => {
-      if (root) await ctx.names.scan([root], signal);
-      publish();
-    });
+    const schedule = () => {
+      if (timer !== undefined || running || signal.aborted) return;
+      if (!pending.all && !pending.changed.size && !pending.added.size && !pending.removed.length) return;
+      timer = setTimeout(() => void process(), governor.delay());
+    };
+
+    const onBatch = (batch: DomBatch) => {
+      if (signal.aborted) return;
+      if (batch.overflow) pending.all = true;
+      else {
+        for (const t of batch.changed) pending.changed.add(t);
+        for (const n of batch.added) pending.added.add(n);
+        pending.removed.push(...batch.removedNodes);
+      }
+      // The scanned root itself was replaced: found on the next turn.
+      if (root && !root.isConnected) pending.all = true;
+      schedule();
+    };
+
+    ctx.on('settings', (s) => highlighter.setEnabled(s.kinds), signal);
+    ctx.on('dom', onBatch, signal);
+    running = true;
+    try {
+      // The first read is the page's fixed cost (in slices); the cap is for what the page keeps doing.
+      if (root) await names.scan([root], signal, true);
+      if (!signal.aborted) ctx.emit('names', undefined);
+    } finally {
+      running = false;
+      schedule();
+    }
   },
 };

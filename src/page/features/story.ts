@@ -29,10 +29,7 @@ function updateOfMentions(ctx: PageContext, mentions: readonly PageMention[]): A
   const byBlock = new Map<number, number | undefined>();
   return mentions.map((m) => {
     if (byBlock.has(m.block)) return byBlock.get(m.block);
-    let el: Element | null =
-      m.range.startContainer.nodeType === 1
-        ? (m.range.startContainer as Element)
-        : m.range.startContainer.parentElement;
+    let el: Element | null = m.node.parentElement;
     let found: number | undefined;
     while (el && found === undefined) {
       found = owner.get(el);
@@ -51,7 +48,7 @@ export function buildStory(ctx: PageContext): Story {
     time: u.time ? clip(u.time, 40) : undefined,
     firstLine: clip(firstLine(u.text)),
   }));
-  const mentions = ctx.names.mentions;
+  const mentions = ctx.names.ordered();
   const owners = updateOfMentions(ctx, mentions);
   const seen = new Map<string, Set<number>>();
   mentions.forEach((m, i) => {
@@ -157,7 +154,7 @@ function servePanel(ctx: PageContext, port: Browser.runtime.Port, signal: AbortS
   const highlight = highlightsSupported() ? new Highlight() : null;
   let selected: string | null = null;
   const select = (key: string, index: number) => {
-    const mentions = ctx.names.mentions.filter((m) => m.key === key);
+    const mentions = ctx.names.mentionsOf(key);
     selected = key;
     if (highlight) {
       highlight.clear();
@@ -193,7 +190,7 @@ function servePanel(ctx: PageContext, port: Browser.runtime.Port, signal: AbortS
       // The selection's ranges belong to the old index: draw them again from the new one.
       if (selected && highlight) {
         highlight.clear();
-        for (const m of ctx.names.mentions) if (m.key === selected) highlight.add(m.range);
+        for (const m of ctx.names.mentionsOf(selected)) highlight.add(m.range);
       }
     },
     ended.signal,

@@ -1,0 +1,247 @@
+/**
+ * Names on the page, in proportion to what is seen and what changes: ranges only for blocks in and near
+ * the viewport, added and deleted one by one (never cleared and re-added); an edit sends its own block
+ * again, a removal drops its blocks; a session the background lost is sent again; the first message
+ * carries what is in view; a mutation storm gets a capped share of the main thread.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DetectService } from '../../src/background/detect';
+import type { DetectRequest } from '../../src/messaging/protocol';
+import { Highlighter } from '../../src/page/highlights';
+import { NamesIndex, type DetectFn } from '../../src/page/names';
+import { Governor } from '../../src/page/schedule';
+import { inProcess } from './detect-helper';
+
+class FakeHighlight extends Set<Range> {
+  static all: FakeHighlight[] = [];
+  adds = 0;
+  deletes = 0;
+  clears = 0;
+  constructor() {
+    super();
+    FakeHighlight.all.push(this);
+  }
+  override add(r: Range) {
+    this.adds++;
+    return super.add(r);
+  }
+  override delete(r: Range) {
+    const had = super.delete(r);
+    if (had) this.deletes++;
+    return had;
+  }
+  override clear() {
+    this.clears++;
+    super.clear();
+  }
+}
+
+class FakeIO {
+  static last: FakeIO;
+  targets = new Set<Element>();
+  constructor(
+    private cb: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void,
+    readonly options: IntersectionObserverInit,
+  ) {
+    FakeIO.last = this;
+  }
+  observe(el: Element) {
+    this.targets.add(el);
+  }
+  unobserve(el: Element) {
+    this.targets.delete(el);
+  }
+  disconnect() {
+    this.targets.clear();
+  }
+  /** The browser reports elements entering or leaving the (margin-extended) viewport. */
+  fire(els: Element[], isIntersecting: boolean) {
+    this.cb(els.filter((e) => this.targets.has(e)).map((target) => ({ target, isIntersecting })));
+  }
+}
+
+const registry = new Map<string, FakeHighlight>();
+const drawn = () => {
+  const out: string[] = [];
+  for (const h of registry.values()) for (const r of h) out.push(r.toString());
+  return out.sort();
+};
+const clears = () => FakeHighlight.all.reduce((n, h) => n + h.clears, 0);
+
+const PARAS = [
+  'Angela Merkel said in Berlin that the talks would go on.',
+  'Emmanuel Macron spoke in Paris after the vote.',
+  'Vladimir Putin received the delegation in Moscow on Tuesday.',
+];
+
+let sent: DetectRequest[];
+
+function setup(detect?: DetectFn) {
+  document.body.innerHTML = `<main>${PARAS.map((p, i) => `<p id="p${i}">${p}</p>`).join('')}</main>`;
+  sent = [];
+  const names = new NamesIndex(document, undefined, detect ?? inProcess(new DetectService(), sent));
+  const hl = new Highlighter({ person: true, organization: true, place: true });
+  names.onChange = (recs) => hl.update(recs);
+  const p = (i: number) => document.getElementById(`p${i}`)!;
+  return { names, hl, p };
+}
+
+beforeEach(() => {
+  registry.clear();
+  FakeHighlight.all = [];
+  vi.stubGlobal('CSS', { highlights: registry });
+  vi.stubGlobal('Highlight', FakeHighlight);
+  vi.stubGlobal('IntersectionObserver', FakeIO);
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('highlights follow the viewport', () => {
+  it('draws the blocks in or near the viewport only, and takes out those that leave', async () => {
+    const { names, p } = setup();
+    await names.scan([document.querySelector('main')!]);
+    expect(FakeIO.last.options.rootMargin).toMatch(/100%/);
+    expect(drawn()).toEqual([]);
+    FakeIO.last.fire([p(0)], true);
+    expect(drawn()).toEqual(['Angela Merkel', 'Berlin']);
+    FakeIO.last.fire([p(0)], false);
+    FakeIO.last.fire([p(2)], true);
+    expect(drawn()).toEqual(['Moscow', 'Vladimir Putin']);
+    // Everything is still known to the rest of the page (cards, counts) without being drawn.
+    expect(names.mentionsOf('person:angela merkel').map((m) => m.text)).toEqual(['Angela Merkel']);
+    expect(names.entities.size).toBe(6);
+    expect(clears()).toBe(0);
+  });
+
+  it('redraws an edited block alone, adding and deleting ranges one by one', async () => {
+    const { names, p } = setup();
+    await names.scan([document.querySelector('main')!]);
+    FakeIO.last.fire([p(0), p(1)], true);
+    const kept = [...registry.values()].flatMap((h) => [...h]).filter((r) => p(0).contains(r.startContainer));
+    const adds = FakeHighlight.all.reduce((n, h) => n + h.adds, 0);
+    sent.length = 0;
+    const text = p(1).firstChild as Text;
+    text.data = 'Emmanuel Macron spoke in Lyon after the vote.';
+    names.edited([text]);
+    await names.idle();
+    // Only the edited block went to the background.
+    expect(sent.map((r) => r.blocks.map((b) => b.i))).toEqual([[1]]);
+    expect(drawn()).toEqual(['Angela Merkel', 'Berlin', 'Emmanuel Macron', 'Lyon']);
+    // Block 0's ranges are the same objects; block 1's unchanged name kept its range too.
+    for (const r of kept) expect([...registry.values()].some((h) => h.has(r))).toBe(true);
+    // The edited block's two names: their ranges in the edited text node are new (an edit collapses them).
+    expect(FakeHighlight.all.reduce((n, h) => n + h.adds, 0) - adds).toBe(2);
+    expect(FakeHighlight.all.reduce((n, h) => n + h.deletes, 0)).toBe(2);
+    expect(clears()).toBe(0);
+  });
+
+  it('drops removed blocks: their ranges, mentions and entities go', async () => {
+    const { names, p } = setup();
+    await names.scan([document.querySelector('main')!]);
+    FakeIO.last.fire([p(0), p(1), p(2)], true);
+    const gone = p(2);
+    gone.remove();
+    await names.removed([gone]);
+    expect(drawn()).toEqual(['Angela Merkel', 'Berlin', 'Emmanuel Macron', 'Paris']);
+    expect(sent.at(-1)!.drop).toEqual([2]);
+    expect(names.entities.has('person:vladimir putin')).toBe(false);
+    expect(names.mentionsOf('person:vladimir putin')).toEqual([]);
+    expect(FakeIO.last.targets.has(gone)).toBe(false);
+  });
+
+  it('turns a kind off and on without touching the others', async () => {
+    const { names, hl, p } = setup();
+    await names.scan([document.querySelector('main')!]);
+    FakeIO.last.fire([p(0)], true);
+    hl.setEnabled({ person: true, organization: true, place: false });
+    expect(drawn()).toEqual(['Angela Merkel']);
+    hl.setEnabled({ person: true, organization: true, place: true });
+    expect(drawn()).toEqual(['Angela Merkel', 'Berlin']);
+    expect(clears()).toBe(0);
+    hl.clear();
+    expect(registry.size).toBe(0);
+  });
+});
+
+describe('the background may forget', () => {
+  it('sends the whole page again when its session was lost, and ends with the same names', async () => {
+    let service = new DetectService();
+    const requests: DetectRequest[] = [];
+    const detect: DetectFn = async (req) => {
+      requests.push(structuredClone(req));
+      return structuredClone(service.handle(structuredClone(req), '1:0'));
+    };
+    const { names, p } = setup(detect);
+    await names.scan([document.querySelector('main')!]);
+    const before = [...names.entities.keys()].sort();
+    const mentions = names.ordered();
+    // The service worker stopped: the next message finds no session.
+    service = new DetectService();
+    const text = p(1).firstChild as Text;
+    text.data = 'Emmanuel Macron spoke in Lyon after the vote.';
+    names.edited([text]);
+    await names.idle();
+    const last = requests.at(-1)!;
+    expect(last.open).toEqual({ language: names.language });
+    expect(last.blocks.map((b) => b.i).sort()).toEqual([0, 1, 2]);
+    const after = [...names.entities.keys()];
+    expect(after).toHaveLength(before.length);
+    expect(after.filter((k) => !before.includes(k))).toEqual([expect.stringMatching(/lyon/)]);
+    // Unchanged mentions keep their identity (an open card keeps pointing at its name).
+    expect(names.ordered()[0]).toBe(mentions[0]);
+  });
+});
+
+describe('the viewport goes first', () => {
+  it('sends the blocks in view (and half a screen around) in the first message, the rest after', async () => {
+    const rows = Array.from(
+      { length: 60 },
+      (_, i) => `<p data-top="${i * 100}">Angela Merkel visited Berlin, day ${i}.</p>`,
+    );
+    document.body.innerHTML = `<main>${rows.join('')}</main>`;
+    window.scrollTo?.(0, 0);
+    const top = (el: Element) => Number(el.getAttribute('data-top') ?? -1) - 3000;
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      const t = top(this);
+      return { top: t, bottom: t + 20, left: 0, right: 100, width: 100, height: 20, x: 0, y: t } as DOMRect;
+    });
+    const requests: DetectRequest[] = [];
+    const names = new NamesIndex(document, undefined, inProcess(new DetectService(), requests));
+    await names.scan([document.querySelector('main')!], undefined, true);
+    const h = window.innerHeight;
+    const first = requests[0].blocks.map((b) => b.i);
+    // Block i sits at i * 100 - 3000: in view (with half a screen each way) from 25 to about 30 + 1.5 screens.
+    const inView = Array.from({ length: 60 }, (_, i) => i).filter((i) => {
+      const t = i * 100 - 3000;
+      return t + 20 >= -h / 2 && t <= h * 1.5;
+    });
+    expect(first.slice(0, inView.length)).toEqual(inView);
+    expect(first).not.toContain(0);
+    expect(new Set(requests.flatMap((r) => r.blocks.map((b) => b.i))).size).toBe(60);
+    expect(names.mentionsOf('person:angela merkel')).toHaveLength(60);
+    vi.restoreAllMocks();
+  });
+});
+
+describe('a mutation storm', () => {
+  it('gets at most its share of the main thread over a minute, after a short burst', () => {
+    let clock = 0;
+    const governor = new Governor(0.05, 40, () => clock);
+    let work = 0;
+    // The page changes all the time; each turn of the extension's work costs 20 ms (13% of the time, uncapped).
+    while (clock < 60_000) {
+      const wait = governor.delay();
+      if (wait > 0) {
+        clock += Math.max(wait, 150);
+        continue;
+      }
+      governor.spend(20);
+      work += 20;
+      clock += 150; // the observer's batching delay
+    }
+    expect(work / 60_000).toBeLessThanOrEqual(0.05 + 40 / 60_000 + 0.001);
+    expect(work / 60_000).toBeGreaterThan(0.03);
+  });
+});
