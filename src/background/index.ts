@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { announce, tell } from '../messaging/client';
 import type { BackgroundProtocol, ContentProtocol, ContentRequest } from '../messaging/protocol';
 import { listen } from '../messaging/router';
-import { refuse } from '../messaging/schemas';
+import { guardWith } from '../messaging/schemas';
 import { HeldMarks } from '../reading/held';
 import { clearQuota, isQuotaError, noteQuota, storeStatus } from '../reading/status';
 import { guardSettings, writeSettings } from '../shared/settings';
@@ -194,7 +194,7 @@ export function startBackground(): void {
       'settings:set': (patch) => writeSettings(patch),
       'status:get': () => ({ ...storeStatus, heldMarks: held.size }),
     },
-    refuse,
+    guardWith((tabId) => tabPages.get(tabId)),
   );
   guardSettings();
 

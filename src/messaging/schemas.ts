@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
 import type { BackgroundProtocol } from './protocol';
+import { canonicalUrl } from '../shared/url';
 
 /** Where a message comes from: a content script in a web page, or one of the extension's own pages. */
 export type Context = 'content' | 'page';
@@ -180,14 +181,29 @@ export function contextOf(
   return null;
 }
 
-/** A content script speaks for its own page only: the URLs it names are on its frame's origin, tabs are its own. */
+/** Messages whose `url` names a page a content script speaks for. */
+const OWN_PAGE_KINDS = new Set(['page:report', 'updates:mark', 'page:get']);
+
+/**
+ * A content script speaks for its own tab's page only: a URL it names is the page its frame shows now
+ * (same canonical URL: fragments and tracking parameters aside), or `reported`, the page its tab last
+ * reported (after a soft navigation, the left page's last marks arrive once the URL has changed).
+ * Another page of the same origin is not its page: a compromised renderer must not rewrite the reader's
+ * state of every page on its site. Tabs are its own.
+ */
 function ownPage(
   type: string,
   payload: Record<string, unknown>,
   sender: Browser.runtime.MessageSender,
+  reported?: string,
 ): boolean {
-  const frame = origin(sender.url ?? sender.tab?.url);
-  if (typeof payload.url === 'string' && origin(payload.url) !== frame) return false;
+  if (typeof payload.url === 'string') {
+    const frame = sender.url ?? sender.tab?.url;
+    const named = canonicalUrl(payload.url);
+    if (!OWN_PAGE_KINDS.has(type)) {
+      if (origin(payload.url) !== origin(frame)) return false;
+    } else if (named !== (frame && canonicalUrl(frame)) && named !== reported) return false;
+  }
   if (type === 'page:get') {
     if (payload.tabId !== undefined && payload.tabId !== sender.tab?.id) return false;
     if (payload.url === undefined && payload.tabId === undefined) return false;
@@ -195,8 +211,18 @@ function ownPage(
   return true;
 }
 
-/** Why a message is refused, or null when it may be handled. */
-export function refuse(type: string, payload: unknown, sender: Browser.runtime.MessageSender): string | null {
+const NOT_OWN_PAGE = ": not this tab's page";
+
+/**
+ * Why a message is refused, or null when it may be handled. `reported`: the canonical URL the sender's
+ * tab last reported, when known (see `guardWith`).
+ */
+export function refuse(
+  type: string,
+  payload: unknown,
+  sender: Browser.runtime.MessageSender,
+  reported?: string,
+): string | null {
   if (!Object.prototype.hasOwnProperty.call(SCHEMAS, type)) return `Unknown message: ${type.slice(0, 80)}`;
   const kind = type as keyof BackgroundProtocol;
   const context = contextOf(sender);
@@ -204,7 +230,29 @@ export function refuse(type: string, payload: unknown, sender: Browser.runtime.M
     return `${kind} is not allowed from ${context ?? 'this sender'}`;
   const parsed = v.safeParse(SCHEMAS[kind], payload);
   if (!parsed.success) return `Malformed ${kind}: ${v.summarize(parsed.issues).slice(0, 300)}`;
-  if (context === 'content' && !ownPage(kind, payload as Record<string, unknown>, sender))
-    return `${kind}: not this tab's page`;
+  if (context === 'content' && !ownPage(kind, payload as Record<string, unknown>, sender, reported))
+    return kind + NOT_OWN_PAGE;
   return null;
+}
+
+/**
+ * The background's guard: `refuse`, and for a content script naming a page that is not its frame's, a
+ * second look with the page its tab last reported (`lastReported`, read only then).
+ */
+export function guardWith(
+  lastReported: (tabId: number) => Promise<string | undefined>,
+): (
+  type: string,
+  payload: unknown,
+  sender: Browser.runtime.MessageSender,
+) => string | null | Promise<string | null> {
+  return (type, payload, sender) => {
+    const refused = refuse(type, payload, sender);
+    const tabId = sender.tab?.id;
+    if (!refused?.endsWith(NOT_OWN_PAGE) || tabId === undefined) return refused;
+    return lastReported(tabId).then(
+      (reported) => (reported ? refuse(type, payload, sender, reported) : refused),
+      () => refused,
+    );
+  };
 }

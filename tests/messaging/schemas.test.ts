@@ -165,13 +165,32 @@ describe('senders', () => {
     expect(refuse('page:get', { url: other }, content())).toMatch(/not this tab's page/);
     expect(refuse('page:get', { tabId: 9 }, content(WEB, 3))).toMatch(/not this tab's page/);
     expect(refuse('page:get', { tabId: 3 }, content(WEB, 3))).toBeNull();
-    // Same origin, another path (pushState): still its page.
+  });
+
+  it("a content script speaks for its tab's current page only, not any page of its origin", () => {
+    const sibling = 'https://news.example/live/2';
+    expect(
+      refuse('updates:mark', { url: sibling, ids: ['a'], state: 'seen', manual: true }, content()),
+    ).toMatch(/not this tab's page/);
+    expect(
+      refuse(
+        'page:report',
+        { url: sibling, visit: 'v', title: '', isLiveBlog: true, updates: [] },
+        content(),
+      ),
+    ).toMatch(/not this tab's page/);
+    expect(refuse('page:get', { url: sibling }, content())).toMatch(/not this tab's page/);
+    // The same page under another fragment or tracking parameter is the same page.
     expect(
       refuse(
         'updates:mark',
-        { url: 'https://news.example/live/2', ids: ['a'], state: 'seen', manual: false },
+        { url: `${WEB}?utm_source=x#e2`, ids: ['a'], state: 'seen', manual: false },
         content(),
       ),
+    ).toBeNull();
+    // The page the tab reported before a soft navigation (pushState): its last marks come after the URL changed.
+    expect(
+      refuse('updates:mark', { url: sibling, ids: ['a'], state: 'seen', manual: false }, content(), sibling),
     ).toBeNull();
   });
 });
