@@ -19,7 +19,7 @@ import {
   type DB,
 } from '../reading/store';
 import type { PageState } from '../reading/types';
-import { canonicalUrl } from '../shared/url';
+import { canonicalUrl, isCutKey } from '../shared/url';
 import { cancel, lookup } from './knowledge';
 import { clearErrors, listErrors, logError } from './errors';
 import { runOnce, watchIcons } from './icon';
@@ -122,7 +122,8 @@ export function startBackground(): void {
             return { ok: true };
           }
         }
-        await browser.tabs.create({ url: target });
+        // A cut key (an address over URL_KEY_MAX) would open another page: only a tab showing it can jump.
+        if (!isCutKey(target)) await browser.tabs.create({ url: target });
         return { ok: false };
       },
       async 'pages:followed'() {

@@ -14,11 +14,14 @@ export type Context = 'content' | 'page';
 
 // Bounds on the wire. Page text (titles, labels, first lines, update ids and lists) is not refused for
 // its length: the store cuts it (src/reading/store.ts), so a page with a huge title is still recorded.
+// A page's address is not either, up to the longest a browser keeps (Chrome: 2 MiB; Firefox: 1 MiB): a
+// long fragment is no part of its key, and a key longer than URL_KEY_MAX is cut (canonicalUrl).
 const MAX_URL = 8192;
+const MAX_PAGE_URL = 2 * 1024 * 1024;
 const MAX_LIST = 10_000;
 
 const isWebUrl = (s: string) => /^https?:\/\//i.test(s);
-const webUrl = v.pipe(v.string(), v.maxLength(MAX_URL), v.check(isWebUrl, 'not a web URL'));
+const webUrl = v.pipe(v.string(), v.maxLength(MAX_PAGE_URL), v.check(isWebUrl, 'not a web URL'));
 const text = v.string();
 const shortText = v.pipe(v.string(), v.maxLength(1000));
 const id = v.string();
@@ -83,7 +86,7 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
   'data:clear': v.strictObject({ what: v.picklist(['reading', 'cache', 'all']) }),
   'site:enable': v.strictObject({ origin: shortText, tabId: v.optional(tabId) }),
   'site:disable': v.strictObject({ origin: shortText }),
-  'site:status': v.strictObject({ url: v.pipe(v.string(), v.maxLength(MAX_URL)) }),
+  'site:status': v.strictObject({ url: v.pipe(v.string(), v.maxLength(MAX_PAGE_URL)) }),
   'options:open': empty,
   'site:list': empty,
   'settings:set': v.strictObject({

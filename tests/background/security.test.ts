@@ -161,3 +161,25 @@ describe('a full disk', () => {
     spy.mockRestore();
   });
 });
+
+describe('long addresses', () => {
+  it('a page whose address is over 8,192 characters (a long fragment, a long query) is recorded and markable', async () => {
+    for (const url of [
+      `http://127.0.0.1:9100/fragment.html#${'f'.repeat(20_000)}`,
+      `http://127.0.0.1:9100/long.html?state=${'q'.repeat(20_000)}`,
+    ]) {
+      const from = contentScript(7, url);
+      const state = await send(from, 'page:report', { ...report, url, visit: url.slice(-8) });
+      expect(state.url.length).toBeLessThanOrEqual(8192);
+      expect(
+        (await send(from, 'updates:mark', { url, ids: ['e2'], state: 'seen', manual: false }))!.unseen,
+      ).toBe(2);
+      expect((await send(options, 'page:get', { url: state.url }))!.unseen).toBe(2);
+    }
+    // Longer than any browser keeps an address (Chrome: 2 MiB): refused.
+    const huge = `${URL_A}?${'h'.repeat(3 * 1024 * 1024)}`;
+    await expect(
+      send(contentScript(8, huge), 'page:report', { ...report, url: huge, visit: 'huge' }),
+    ).rejects.toThrow(/Malformed/);
+  });
+});
