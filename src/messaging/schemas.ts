@@ -79,7 +79,7 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
   'data:import': v.strictObject({
     format: v.literal('backstory-reading'),
     version: v.pipe(v.number(), v.integer(), v.minValue(1)),
-    exportedAt: v.optional(v.string()),
+    exportedAt: v.optional(shortText),
     pages: v.array(v.unknown()),
     entries: v.array(v.unknown()),
   }),
@@ -174,7 +174,8 @@ export function contextOf(
   sender: Browser.runtime.MessageSender,
   extensionOrigin = browser.runtime.getURL('/'),
 ): Context | null {
-  if (sender.id !== undefined && sender.id !== browser.runtime.id) return null;
+  // The browser names the sending extension on every message of ours; none named is not ours either.
+  if (sender.id !== browser.runtime.id) return null;
   const own = (url: string | undefined) => !!url && url.startsWith(extensionOrigin);
   // A tab's URL may be hidden (no "tabs" permission): our pages are not web-accessible, so no web page frames them.
   if (own(sender.url))

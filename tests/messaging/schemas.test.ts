@@ -128,6 +128,15 @@ describe('senders', () => {
     // Another extension, or no information at all.
     expect(contextOf({ id: 'someone-else', url: WEB, tab: { id: 1, url: WEB } } as never)).toBeNull();
     expect(contextOf({})).toBeNull();
+    // No extension named: not a message of ours (browsers name the sending extension on every one).
+    expect(contextOf({ url: WEB, frameId: 0, tab: { id: 1, url: WEB } } as never)).toBeNull();
+    expect(
+      refuse(
+        'data:import',
+        { format: 'backstory-reading', version: 2, exportedAt: 'x'.repeat(5000), pages: [], entries: [] },
+        page(),
+      ),
+    ).toMatch(/Malformed/);
     expect(contextOf({ url: 'file:///etc/passwd', tab: { id: 1 } } as never)).toBeNull();
   });
 
