@@ -1,0 +1,306 @@
+/**
+ * Fuzz, in Node: generated documents (live-blog platforms, schema.org, generic stamped lists, text
+ * markers, tag soup) whose ids, labels, titles and text a hostile page controls — `__proto__`,
+ * `constructor`, 100 KB strings, lone surrogates, control characters, bidi overrides — go through the
+ * content script's own code: live-blog detection (findLiveBlog, rereadLiveBlog), the scope and the
+ * text-block walker (scanRoot, walkBlocks, locate) and name detection; what the content script would
+ * report is checked against the background's schema and stored (fake-indexeddb), then marked. Asserts no
+ * exception anywhere, every reported update stored, every one markable (unseen 0 after marking).
+ *
+ * ROBUST_FUZZ_DOCS sets the number of documents: 200 in the unit suite, 1,000 from `npm run check:robustness`
+ * (5,000 with `--full`).
+ * A failure names the seed of the document: ROBUST_FUZZ_SEED=N replays that one alone.
+ */
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
+import { createPageDetector } from '../../src/detect';
+import { locate, walkBlocks } from '../../src/dom/blocks';
+import { scanRoot } from '../../src/dom/scope';
+import { findLiveBlog, firstLine, rereadLiveBlog } from '../../src/liveblog';
+import { refuse } from '../../src/messaging/schemas';
+import { aliasOf, storedId } from '../../src/reading/keys';
+import {
+  markUpdates,
+  openStore,
+  pageState,
+  recordReport,
+  UPDATES_MAX,
+  type DB,
+} from '../../src/reading/store';
+
+const DOCS = Number(process.env.ROBUST_FUZZ_DOCS ?? 200);
+const ONLY = process.env.ROBUST_FUZZ_SEED ? Number(process.env.ROBUST_FUZZ_SEED) : null;
+
+/** A small seeded generator (mulberry32): the same seed, the same document. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
+    chance: (p: number) => next() < p,
+  };
+}
+type Rng = ReturnType<typeof rng>;
+
+const KEYS = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'prototype',
+  '__defineGetter__',
+  'then',
+  'length',
+  '0',
+  '-1',
+  'NaN',
+  'null',
+  'undefined',
+  '',
+  ' ',
+];
+const ODD = [
+  '\uD800',
+  'a\uDC00b',
+  '\uDBFF',
+  '\uDFFF\uD800',
+  '\u0000',
+  '\u202Eevil',
+  'é'.normalize('NFD'),
+  '\uFEFF',
+  '\t\n',
+];
+const NAMES = [
+  'Angela Merkel',
+  'Emmanuel Macron',
+  'Recep Tayyip Erdoğan',
+  'Damascus',
+  'Aleppo',
+  'the United Nations',
+  'Syrian Democratic Forces (SDF)',
+  'Binali Yıldırım',
+  'Berlin',
+  'Ankara',
+];
+const WORDS =
+  'said the in talks on a after as police met officials arrived morning spoke crowds gathered'.split(' ');
+
+/** A hostile string: a prototype key, an odd code unit, a huge run, or a plain one, mixed. */
+function hostile(r: Rng): string {
+  const parts: string[] = [];
+  const n = 1 + r.int(3);
+  for (let i = 0; i < n; i++) {
+    const roll = r.next();
+    if (roll < 0.4) parts.push(r.pick(KEYS));
+    else if (roll < 0.7) parts.push(r.pick(ODD));
+    else if (roll < 0.703) parts.push(r.pick(['x', '\uD83D', 'é', 'Merkel ']).repeat(100_000 / 2));
+    else parts.push(r.pick(WORDS) + r.int(1000));
+  }
+  return parts.join('');
+}
+
+function sentence(r: Rng): string {
+  const words: string[] = [];
+  const n = 6 + r.int(20);
+  for (let i = 0; i < n; i++)
+    words.push(r.chance(0.2) ? r.pick(NAMES) : r.chance(0.05) ? hostile(r) : r.pick(WORDS));
+  return words.join(' ') + '.';
+}
+
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const time = (r: Rng) => `${String(r.int(24)).padStart(2, '0')}:${String(r.int(60)).padStart(2, '0')}`;
+
+/** The documents' shapes: each a known way a page lays out a live blog, or none. */
+const SHAPES: Record<string, (r: Rng, n: number) => string> = {
+  wordpress: (r, n) =>
+    `<main><h1>${esc(hostile(r))}</h1><div class="liveblog-feed">${Array.from(
+      { length: n },
+      (_, i) =>
+        `<article id="${esc(r.chance(0.7) ? hostile(r) : `id_${i}`)}" class="liveblog-entry"><a class="liveblog-meta-time" href="#${i}"><span>${time(r)}</span></a><h2 class="liveblog-entry-header">${esc(hostile(r))}</h2><div class="liveblog-entry-content"><p>${esc(sentence(r))}</p></div></article>`,
+    ).join('')}</div></main>`,
+  schema: (r, n) => {
+    const ids = Array.from({ length: n }, () => hostile(r));
+    const ld = {
+      '@context': 'https://schema.org',
+      '@type': r.chance(0.5) ? 'LiveBlogPosting' : ['LiveBlogPosting', hostile(r)],
+      liveBlogUpdate: ids.map((id) => ({
+        '@type': 'BlogPosting',
+        '@id': `https://news.example/live#${id}`,
+        url: `https://news.example/live#${id}`,
+        headline: hostile(r),
+        datePublished: r.chance(0.8) ? '2026-01-01T10:00:00Z' : hostile(r),
+        [r.pick(KEYS)]: hostile(r),
+      })),
+    };
+    return `<script type="application/ld+json">${JSON.stringify(ld).replace(/</g, '\\u003c')}</script><article>${ids
+      .map(
+        (id) =>
+          `<div id="${esc(id)}"><time datetime="2026-01-01T10:00:00Z">${time(r)}</time><p>${esc(sentence(r))}</p></div>`,
+      )
+      .join('')}</article>`;
+  },
+  stamped: (r, n) =>
+    `<main><ul>${Array.from({ length: n }, () => `<li><p>${time(r)} ${esc(sentence(r))}</p><p>${esc(sentence(r))}</p></li>`).join('')}</ul></main>`,
+  markers: (r, n) =>
+    `<article><div class="article-body">${Array.from(
+      { length: n },
+      () =>
+        `<p><strong>UPDATE ${time(r).replace(':', '')} GMT:</strong> ${esc(sentence(r))}</p><p>${esc(sentence(r))}</p>`,
+    ).join('')}<p>ORIGINAL ENTRY: ${esc(sentence(r))}</p></div></article>`,
+  soup: (r, n) => {
+    const tags = [
+      'div',
+      'section',
+      'p',
+      'span',
+      'b',
+      'main',
+      'article',
+      'aside',
+      'nav',
+      'time',
+      'h2',
+      'li',
+      'table',
+      'td',
+      'template',
+      'svg',
+      'math',
+    ];
+    let html = '';
+    for (let i = 0; i < n * 3; i++) {
+      const tag = r.pick(tags);
+      const attrs = r.chance(0.5)
+        ? ` id="${esc(hostile(r))}" class="${esc(r.pick(['liveblog-entry', 'block-time', 'update', hostile(r)]))}"${r.chance(0.1) ? ` contenteditable="${r.pick(['', 'true', 'TRUE', 'plaintext-only', 'false'])}"` : ''}${r.chance(0.1) ? ' role="main"' : ''}`
+        : '';
+      html += r.chance(0.8) ? `<${tag}${attrs}>${esc(sentence(r))}` : `</${tag}>`;
+    }
+    return html;
+  },
+};
+
+/** Lone surrogates cannot travel through HTML (the parser replaces them): put some into the DOM itself. */
+function taint(doc: Document, r: Rng): void {
+  const walker = doc.createTreeWalker(doc.body, 0x4);
+  const texts: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+  for (const t of texts) if (r.chance(0.1)) t.data = r.pick(ODD) + t.data + r.pick(ODD);
+  for (const el of doc.body.querySelectorAll('[id]')) if (r.chance(0.2)) el.id = hostile(r) + r.pick(ODD);
+}
+
+interface Outcome {
+  blog: boolean;
+  updates: number;
+  blocks: number;
+  entities: number;
+}
+
+async function runDocument(seed: number, db: DB): Promise<Outcome> {
+  const r = rng(seed);
+  const shape = r.pick(Object.keys(SHAPES));
+  const n = 1 + r.int(r.chance(0.05) ? 40 : 8);
+  const url = `https://news.example/live/${seed}?q=${encodeURIComponent(hostile(r).slice(0, 200).toWellFormed())}#${encodeURIComponent(r.pick(KEYS))}`;
+  // One window for every document (a new one costs more than the document): a new URL, a new tree.
+  window.happyDOM.setURL(url);
+  {
+    const doc = window.document as unknown as Document;
+    doc.documentElement.innerHTML = `<head><title></title></head><body>${SHAPES[shape](r, n)}</body>`;
+    doc.documentElement.setAttribute('lang', r.pick(['en', '', 'de', hostile(r).slice(0, 20)]));
+    doc.title = hostile(r);
+    taint(doc, r);
+
+    // Live blog: found (or not), then re-read after an edit as the content script does.
+    const blog = findLiveBlog(doc, Date.UTC(2026, 0, 1, 12), { borderline: true });
+    if (blog) {
+      const touched = blog.updates[0]?.elements[0]?.firstChild;
+      if (touched && touched.nodeType === 3) (touched as Text).data += r.pick(ODD);
+      rereadLiveBlog(blog, touched ? [touched] : []);
+    }
+    // Scope and blocks: every block located back onto its nodes.
+    const root = scanRoot(doc);
+    const blocks = root ? [...walkBlocks(root, doc)] : [];
+    for (const b of blocks) {
+      locate(b, 0, false);
+      locate(b, b.text.length, true);
+    }
+    const detector = createPageDetector();
+    for (const b of blocks) detector.add(b.text);
+    const { entities } = detector.resolve();
+
+    // What the reading feature reports, as the background receives it from this page's content script.
+    const updates = (blog?.updates ?? []).map((u) => ({
+      id: u.id,
+      label: u.label,
+      ...(u.time ? { time: u.time } : {}),
+      firstLine: firstLine(u.text),
+    }));
+    const report = { url, visit: `v${seed}`, title: doc.title, isLiveBlog: !!blog, updates };
+    const sender = { id: browser.runtime.id, url, frameId: 0, tab: { id: 1, url } };
+    expect(refuse('page:report', report, sender as never), `schema refused seed ${seed}`).toBeNull();
+    const state = await recordReport(db, report, 1000 + seed);
+    const distinct = new Set(updates.map((u) => storedId(u.id)));
+    expect(state.updates.length, `seed ${seed}: updates stored`).toBe(Math.min(distinct.size, UPDATES_MAX));
+    // Marked the way the reading feature marks: by the ids it reported, through the answer's aliases.
+    const ids = updates.map((u) => aliasOf(state.aliases, storedId(u.id)) ?? storedId(u.id));
+    expect(refuse('updates:mark', { url, ids, state: 'seen', manual: false }, sender as never)).toBeNull();
+    if (ids.length) await markUpdates(db, url, ids, 'seen', false, 2000 + seed);
+    const after = await pageState(db, url);
+    expect(after, `seed ${seed}: page stored`).not.toBeNull();
+    expect(after!.unseen, `seed ${seed}: every update markable`).toBe(0);
+    return { blog: !!blog, updates: updates.length, blocks: blocks.length, entities: entities.size };
+  }
+}
+
+const window = new Window({
+  url: 'https://news.example/',
+  settings: {
+    disableJavaScriptEvaluation: true,
+    disableJavaScriptFileLoading: true,
+    disableCSSFileLoading: true,
+    disableIframePageLoading: true,
+    handleDisabledFileLoadingAsSuccess: true,
+    navigation: { disableChildFrameNavigation: true, disableChildPageNavigation: true },
+  },
+});
+
+describe('fuzzed documents through extraction, scope, blocks, detection and the store', () => {
+  const seeds = ONLY !== null ? [ONLY] : Array.from({ length: DOCS }, (_, i) => i + 1);
+  it(`${seeds.length} documents: no exception, state stored and markable`, async () => {
+    const db = await openStore('robust-fuzz');
+    const total: Outcome = { blog: false, updates: 0, blocks: 0, entities: 0 };
+    let blogs = 0;
+    for (const seed of seeds) {
+      let out: Outcome;
+      try {
+        out = await runDocument(seed, db);
+      } catch (e) {
+        throw new Error(
+          `document seed ${seed} (ROBUST_FUZZ_SEED=${seed} replays it): ${(e as Error).stack ?? e}`,
+        );
+      }
+      blogs += out.blog ? 1 : 0;
+      total.updates += out.updates;
+      total.blocks += out.blocks;
+      total.entities += out.entities;
+    }
+    console.log(
+      `fuzz: ${seeds.length} documents, ${blogs} live blogs, ${total.updates} updates stored and marked, ${total.blocks} blocks, ${total.entities} entities`,
+    );
+    // The generator must exercise every path, or the fuzz proves little.
+    if (seeds.length >= 100) {
+      expect(blogs).toBeGreaterThan(seeds.length / 4);
+      expect(total.entities).toBeGreaterThan(seeds.length);
+    }
+  }, 600_000);
+});
