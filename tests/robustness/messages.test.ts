@@ -15,51 +15,12 @@ import { startBackground } from '../../src/background';
 import type { BackgroundProtocol } from '../../src/messaging/protocol';
 import { SENDERS, type Context } from '../../src/messaging/schemas';
 import { contentScript, extensionPage, send, type Sender } from '../background/helpers';
+import { CUT, PAGE, VALID } from './payloads';
 
 type Kind = keyof BackgroundProtocol;
-const PAGE = 'http://127.0.0.1:9300/live.html';
 const OTHER_SITE = 'https://attacker.example/x';
 const SIBLING = 'http://127.0.0.1:9300/other.html';
 const BIG = 3 * 1024 * 1024;
-
-/** A well-formed payload of each kind, as the extension's own code sends it. */
-const VALID: { [K in Kind]: Record<string, unknown> } = {
-  'page:report': {
-    url: PAGE,
-    visit: 'v1',
-    title: 'Live',
-    isLiveBlog: true,
-    updates: [{ id: 'e1', label: '10:00', firstLine: 'First', time: '2026-01-01T10:00:00Z' }],
-  },
-  'page:leave': { visit: 'v1' },
-  'updates:mark': { url: PAGE, ids: ['e1'], state: 'seen', manual: false },
-  'page:get': { url: PAGE },
-  'page:jump': { url: PAGE, id: 'e1' },
-  'pages:followed': {},
-  'knowledge:lookup': { name: 'Aleppo', kind: 'place', requestId: 'r1' },
-  'knowledge:cancel': { requestId: 'r1' },
-  'data:export': {},
-  'data:import': { format: 'backstory-reading', version: 2, exportedAt: '', pages: [], entries: [] },
-  'data:clear': { what: 'cache' },
-  'site:enable': { origin: 'https://news.example' },
-  'site:disable': { origin: 'https://news.example' },
-  'site:status': { url: PAGE },
-  'options:open': {},
-  'site:list': {},
-  'settings:set': { hoverDelay: 300 },
-  'status:get': {},
-  'sites:enable': { origins: ['https://news.example'] },
-  'site:runOnce': { tabId: 1 },
-  'errors:log': { feature: 'names', message: 'TypeError: x', origin: 'http://127.0.0.1:9300' },
-  'errors:list': {},
-  'errors:clear': {},
-};
-
-/** Page text the store cuts instead of refusing (a page with a huge title is still recorded). */
-const CUT: Partial<Record<Kind, string[]>> = {
-  'page:report': ['title', 'updates'],
-  'page:jump': ['id'],
-};
 
 const KINDS = Object.keys(VALID) as Kind[];
 
