@@ -6,8 +6,10 @@
  *
  * A mutation storm (60 s with --full, 10 s in the short profile): in Chromium the extension's share of
  * the page's main thread (CDP Performance.getMetrics TaskDuration in thread time, with the extension less
- * without, over the storm's wall time, measured as bench:page measures: scripts/lib/bench-browser.ts) is
- * at most 10%; in both browsers the extension stays up and logs no error.
+ * the page's own work, over the storm's wall time, measured as bench:page measures:
+ * scripts/lib/bench-browser.ts) is at most 10%, and the page keeps at least 80% of the timer ticks it gets
+ * without the extension; in both browsers the extension stays up and logs no error. The page's own work
+ * with the extension is its work without, scaled by the ticks it managed (a starved page does less).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromiumBench, type BenchBrowser } from '../../../scripts/lib/bench-browser';
@@ -204,11 +206,14 @@ describe.each(BROWSERS)('%s', (name, launch) => {
       };
       const without = await busy(false);
       const withExtension = await busy(true);
-      const share = (withExtension.busy - without.busy) / STORM_SECONDS;
+      // The page's own work with the extension, scaled from the run without it by the ticks it managed:
+      // an extension that starves the page must not look cheap for the work the page could not do.
+      const pageWork = without.busy * (withExtension.ticks / Math.max(1, without.ticks));
+      const share = (withExtension.busy - pageWork) / STORM_SECONDS;
       console.log(
         `storm ${STORM_SECONDS} s: main thread busy ${withExtension.busy.toFixed(2)} s with the extension (${withExtension.ticks} page ticks), ${without.busy.toFixed(2)} s without (${without.ticks} ticks): extension's share ${(share * 100).toFixed(1)}% (cap ${STORM_SHARE_MAX * 100}%)`,
       );
-      // The page must have stormed as hard with the extension as without, or the comparison says nothing.
+      // The page must keep storming with the extension on: a starved page is a cost to the reader too.
       expect(withExtension.ticks, 'page ticks with the extension').toBeGreaterThanOrEqual(
         without.ticks * 0.8,
       );
