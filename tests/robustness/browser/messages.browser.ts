@@ -1,8 +1,8 @@
 /**
  * The message matrix's real-browser sample, in Chromium and Firefox ESR on the test build (the full
  * matrix runs in Node: tests/robustness/messages.test.ts):
- * - extension page: every kind, well-formed, is handled; malformed (an unknown field, not an object, a
- *   field of the wrong type) is refused before any handler;
+ * - extension page: every kind, well-formed, is handled (a content script's own kinds are refused);
+ *   malformed (an unknown field, not an object, a field of the wrong type) is refused before any handler;
  * - web page: cannot reach the background at all (no runtime messaging to the extension; messages posted
  *   to the window change nothing);
  * - content script of its own tab: its page is reported (the real content script's own report);
@@ -22,6 +22,8 @@ import { serveLiveBlog } from '../../e2e/harness/live-blog';
 import { VALID } from '../payloads';
 
 type Kind = keyof BackgroundProtocol;
+/** Kinds only a content script sends (the table in src/messaging/schemas.ts says the same). */
+const CONTENT_ONLY: Kind[] = ['page:report', 'page:leave', 'errors:log'];
 const REFUSAL = /is not allowed from|^Malformed |not this tab's page|^Unknown message/;
 
 const BROWSERS: ReadonlyArray<readonly ['chromium' | 'firefox', () => Promise<Driver>]> = [
@@ -77,6 +79,12 @@ describe.each(BROWSERS)('%s', (name, launch) => {
 
   it.each(order)('from an extension page: %s well-formed is handled, malformed is refused', async (kind) => {
     const valid = VALID[kind];
+    if (CONTENT_ONLY.includes(kind)) {
+      // A content script's kinds: refused from an extension page, well-formed or not.
+      for (const payload of [valid, { ...valid, extra: 1 }, null])
+        expect((await fromPage(probe, kind, payload)).error, kind).toMatch(/is not allowed from page/);
+      return;
+    }
     const reply = await fromPage(probe, kind, valid);
     expect(reply.error ?? '', `${kind} well-formed`).not.toMatch(REFUSAL);
     for (const [what, payload] of [
