@@ -7,7 +7,7 @@
  * A mutation storm (60 s with --full, 10 s in the short profile): in Chromium the extension's share of
  * the page's main thread (CDP Performance.getMetrics TaskDuration in thread time, with the extension less
  * the page's own work, over the storm's wall time, measured as bench:page measures:
- * scripts/lib/bench-browser.ts) is at most 10%, and the page keeps at least 80% of the timer ticks it gets
+ * scripts/lib/bench-browser.ts) is at most 10%, and the page keeps at least half of the timer ticks it gets
  * without the extension; in both browsers the extension stays up and logs no error. The page's own work
  * with the extension is its work without, scaled by the ticks it managed (a starved page does less).
  */
@@ -181,14 +181,18 @@ describe.each(BROWSERS)('%s', (name, launch) => {
 
   if (name === 'chromium')
     it(`a mutation storm (${STORM_SECONDS} s): the extension takes at most ${STORM_SHARE_MAX * 100}% of the page's main thread`, async () => {
-      const url = `${server.origin}/robust/storm.html`;
+      // ROBUST_STORM_QUERY: a query for the page (the test build's backstory-test-fail=… turns features off).
+      const url = `${server.origin}/robust/storm.html${process.env.ROBUST_STORM_QUERY ?? ''}`;
       const busy = async (extension: boolean): Promise<{ busy: number; ticks: number }> => {
-        const browser: BenchBrowser = await launchChromiumBench(extension, buildDir('chrome'), {});
+        // ROBUST_STORM_SETTINGS (JSON): extension settings for this test only, to check the check itself
+        // (with every kind of name off, the extension has nothing to redo and the test must pass).
+        const settings = JSON.parse(process.env.ROBUST_STORM_SETTINGS ?? '{}') as Record<string, unknown>;
+        const browser: BenchBrowser = await launchChromiumBench(extension, buildDir('chrome'), settings);
         try {
           const page = await browser.open(url, '');
           // The first scan is not the storm's cost: measure once the content script has underlined (asked
           // in the page itself: a probe tab would put the page in the background, where timers slow down).
-          if (extension)
+          if (extension && !process.env.ROBUST_STORM_SETTINGS)
             await until(() => page.evaluate(() => CSS.highlights.size > 0), {
               timeout: 30_000,
               what: 'names underlined',
