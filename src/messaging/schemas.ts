@@ -189,9 +189,10 @@ export function contextOf(
 const OWN_PAGE_KINDS = new Set(['page:report', 'updates:mark', 'page:get']);
 
 /**
- * A content script speaks for its own tab's page only: a URL it names is the page its frame shows now
- * (same canonical URL: fragments and tracking parameters aside), or `reported`, the page its tab last
- * reported (after a soft navigation, the left page's last marks arrive once the URL has changed).
+ * A content script speaks for its own tab's page only: a URL it names is the page its tab shows now or
+ * its document loaded as (same canonical URL: fragments and tracking parameters aside), or `reported`,
+ * the page its tab last reported (after a soft navigation, the left page's last marks arrive once the
+ * URL has changed).
  * Another page of the same origin is not its page: a compromised renderer must not rewrite the reader's
  * state of every page on its site. Tabs are its own.
  */
@@ -204,9 +205,12 @@ function ownPage(
   if (typeof payload.url === 'string') {
     const frame = sender.url ?? sender.tab?.url;
     const named = canonicalUrl(payload.url);
+    // The frame's URL is the document's as it loaded (browsers do not follow its pushState); the tab's is
+    // where it is now.
+    const own = [sender.url, sender.tab?.url, reported].filter((u): u is string => !!u);
     if (!OWN_PAGE_KINDS.has(type)) {
       if (origin(payload.url) !== origin(frame)) return false;
-    } else if (named !== (frame && canonicalUrl(frame)) && named !== reported) return false;
+    } else if (!own.some((u) => canonicalUrl(u) === named)) return false;
   }
   if (type === 'page:get') {
     if (payload.tabId !== undefined && payload.tabId !== sender.tab?.id) return false;

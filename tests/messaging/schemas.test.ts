@@ -197,6 +197,14 @@ describe('senders', () => {
         content(),
       ),
     ).toBeNull();
+    // After a pushState the frame's URL is still the one the document loaded with; the tab's is the new one.
+    const pushed = {
+      ...content(),
+      tab: { id: 3, url: sibling },
+    } as unknown as Parameters<typeof refuse>[2];
+    expect(
+      refuse('page:report', { url: sibling, visit: 'v', title: '', isLiveBlog: true, updates: [] }, pushed),
+    ).toBeNull();
     // The page the tab reported before a soft navigation (pushState): its last marks come after the URL changed.
     expect(
       refuse('updates:mark', { url: sibling, ids: ['a'], state: 'seen', manual: false }, content(), sibling),

@@ -203,6 +203,10 @@ describe.each(BROWSERS)('%s', (name, launch) => {
       // The page moves on by pushState: the background now sees the new URL as the frame's.
       await page.evaluate(() => history.pushState(null, '', '?moved=1'));
       expect((await mark(mine.url, ['id_2'])).error, "the left page's last marks").toBeUndefined();
+      expect(
+        (await send('page:get', { url: `${mine.url}?moved=1` })).error,
+        'the page the tab shows now (the tab follows the pushState; the frame keeps its first URL)',
+      ).toBeUndefined();
       expect((await mark(sibling.url, ['id_2'])).error).toMatch(/not this tab's page/);
       expect(await unseenOf(probe, mine.url)).toBe(2);
       expect(await unseenOf(probe, sibling.url)).toBe(4);
