@@ -162,8 +162,9 @@ describe.each(BROWSERS)('%s', (name, launch) => {
       const chromium = driver as Driver & { context(): BrowserContext };
       const mine = serveLiveBlog(server, 'cs-mine', 4);
       const sibling = serveLiveBlog(server, 'cs-sibling', 4);
-      await (await driver.open(sibling.url)).close();
+      const siblingTab = await driver.open(sibling.url);
       await until(async () => (await unseenOf(probe, sibling.url)) === 4, { what: 'the sibling reported' });
+      await siblingTab.close();
       await driver.open(mine.url);
       await until(async () => (await unseenOf(probe, mine.url)) === 4, { what: 'the page reported' });
       const page: Page = chromium.context().pages().at(-1)!;
