@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { announce, tell } from '../messaging/client';
 import type { BackgroundProtocol, ContentProtocol, ContentRequest } from '../messaging/protocol';
 import { listen } from '../messaging/router';
-import { refuse } from '../messaging/schemas';
+import { guardWith } from '../messaging/schemas';
 import { HeldMarks } from '../reading/held';
 import { clearQuota, isQuotaError, noteQuota, storeStatus } from '../storage/status';
 import { BRAND_COLOR } from '../shared/brand';
@@ -21,7 +21,7 @@ import {
 } from '../reading/store';
 import { openStore, type DB } from '../storage';
 import type { PageState } from '../reading/types';
-import { canonicalUrl } from '../shared/url';
+import { canonicalUrl, isCutKey } from '../shared/url';
 import { cancel, lookup } from './knowledge';
 import { renderStoryMap } from '../knowledge/story-map';
 import { DetectService, ownerOf } from './detect';
@@ -89,10 +89,19 @@ interface ChromeSidePanel {
 }
 const chromeSidePanel = () => (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
 
+/** A panel that cannot open (no gesture, a closed window) is no error worth reporting, thrown or rejected. */
+function openQuietly(panel: ChromeSidePanel, where: { windowId: number } | { tabId: number }): void {
+  try {
+    void panel.open(where).catch(() => undefined);
+  } catch {
+    // Not available here.
+  }
+}
+
 /** Chrome's side panel for a window (Firefox opens its sidebar through `_execute_sidebar_action`). */
 function openSidePanel(windowId: number | undefined): void {
   const panel = chromeSidePanel();
-  if (panel && windowId !== undefined) panel.open({ windowId }).catch(() => undefined);
+  if (panel && windowId !== undefined) openQuietly(panel, { windowId });
 }
 
 /**
@@ -106,7 +115,7 @@ function openPanelForCard(message: unknown, sender: { id?: string; tab?: { id?: 
   if (!m || m.bs !== 1 || m.type !== 'panel:open' || sender.id !== browser.runtime.id) return;
   const tabId = sender.tab?.id;
   const panel = chromeSidePanel();
-  if (panel && tabId !== undefined) panel.open({ tabId }).catch(() => undefined);
+  if (panel && tabId !== undefined) openQuietly(panel, { tabId });
 }
 
 export function startBackground(): void {
@@ -174,7 +183,8 @@ export function startBackground(): void {
             return { ok: true };
           }
         }
-        await browser.tabs.create({ url: target });
+        // A cut key (an address over URL_KEY_MAX) would open another page: only a tab showing it can jump.
+        if (!isCutKey(target)) await browser.tabs.create({ url: target });
         return { ok: false };
       },
       async 'pages:followed'() {
@@ -250,7 +260,7 @@ export function startBackground(): void {
       'panel:open': () => ({ ok: !!chromeSidePanel() }),
       'names:detect': (req, sender) => detection.handle(req, ownerOf(sender)),
     },
-    refuse,
+    guardWith((tabId) => tabPages.get(tabId)),
   );
   guardSettings();
   // Marks an earlier worker held for lack of space, kept in storage.session: written when space allows.

@@ -6,8 +6,12 @@ export type Handlers<P extends Protocol<P>> = {
   [K in keyof P]: (payload: P[K][0], sender: Browser.runtime.MessageSender) => Promise<P[K][1]> | P[K][1];
 };
 
-/** Why a message may not be handled (schema, sender), or null. */
-export type Guard = (type: string, payload: unknown, sender: Browser.runtime.MessageSender) => string | null;
+/** Why a message may not be handled (schema, sender), or null; may need to look something up first. */
+export type Guard = (
+  type: string,
+  payload: unknown,
+  sender: Browser.runtime.MessageSender,
+) => string | null | Promise<string | null>;
 
 /**
  * Route typed messages to handlers. Answers only our own messages, so other listeners (and unknown
@@ -27,17 +31,14 @@ export function listen<P extends Protocol<P>>(handlers: Partial<Handlers<P>>, gu
       ? handlers[message.type as keyof P]
       : undefined;
     if (!handler) return undefined;
-    const refused = guard?.(message.type, message.payload, sender);
-    if (refused) {
-      sendResponse({ error: refused });
-      return true;
-    }
     Promise.resolve()
-      .then(() => handler(message.payload as never, sender))
-      .then(
-        (ok) => sendResponse({ ok: ok ?? null }),
-        (e: unknown) => sendResponse({ error: e instanceof Error ? e.message : String(e) }),
-      );
+      .then(() => guard?.(message.type, message.payload, sender) ?? null)
+      .then(async (refused) => {
+        if (refused) return sendResponse({ error: refused });
+        const ok = await handler(message.payload as never, sender);
+        sendResponse({ ok: ok ?? null });
+      })
+      .catch((e: unknown) => sendResponse({ error: e instanceof Error ? e.message : String(e) }));
     return true;
   };
   browser.runtime.onMessage.addListener(listener as never);

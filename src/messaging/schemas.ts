@@ -7,17 +7,21 @@
 import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
 import { DETECT_LIMITS, type BackgroundProtocol } from './protocol';
+import { canonicalUrl } from '../shared/url';
 
 /** Where a message comes from: a content script in a web page, or one of the extension's own pages. */
 export type Context = 'content' | 'page';
 
 // Bounds on the wire. Page text (titles, labels, first lines, update ids and lists) is not refused for
 // its length: the store cuts it (src/reading/store.ts), so a page with a huge title is still recorded.
+// A page's address is not either, up to the longest a browser keeps (Chrome: 2 MiB; Firefox: 1 MiB): a
+// long fragment is no part of its key, and a key longer than URL_KEY_MAX is cut (canonicalUrl).
 const MAX_URL = 8192;
+const MAX_PAGE_URL = 2 * 1024 * 1024;
 const MAX_LIST = 10_000;
 
 const isWebUrl = (s: string) => /^https?:\/\//i.test(s);
-const webUrl = v.pipe(v.string(), v.maxLength(MAX_URL), v.check(isWebUrl, 'not a web URL'));
+const webUrl = v.pipe(v.string(), v.maxLength(MAX_PAGE_URL), v.check(isWebUrl, 'not a web URL'));
 const text = v.string();
 const shortText = v.pipe(v.string(), v.maxLength(1000));
 const id = v.string();
@@ -107,14 +111,14 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
   'data:import': v.strictObject({
     format: v.literal('backstory-reading'),
     version: v.pipe(v.number(), v.integer(), v.minValue(1)),
-    exportedAt: v.optional(v.string()),
+    exportedAt: v.optional(shortText),
     pages: v.array(v.unknown()),
     entries: v.array(v.unknown()),
   }),
   'data:clear': v.strictObject({ what: v.picklist(['reading', 'cache', 'all']) }),
   'site:enable': v.strictObject({ origin: shortText, tabId: v.optional(tabId) }),
   'site:disable': v.strictObject({ origin: shortText }),
-  'site:status': v.strictObject({ url: v.pipe(v.string(), v.maxLength(MAX_URL)) }),
+  'site:status': v.strictObject({ url: v.pipe(v.string(), v.maxLength(MAX_PAGE_URL)) }),
   'options:open': empty,
   'site:list': empty,
   'settings:set': v.strictObject({
@@ -236,7 +240,8 @@ export function contextOf(
   sender: Browser.runtime.MessageSender,
   extensionOrigin = browser.runtime.getURL('/'),
 ): Context | null {
-  if (sender.id !== undefined && sender.id !== browser.runtime.id) return null;
+  // The browser names the sending extension on every message of ours; none named is not ours either.
+  if (sender.id !== browser.runtime.id) return null;
   const own = (url: string | undefined) => !!url && url.startsWith(extensionOrigin);
   // A tab's URL may be hidden (no "tabs" permission): our pages are not web-accessible, so no web page frames them.
   if (own(sender.url))
@@ -246,14 +251,33 @@ export function contextOf(
   return null;
 }
 
-/** A content script speaks for its own page only: the URLs it names are on its frame's origin, tabs are its own. */
+/** Messages whose `url` names a page a content script speaks for. */
+const OWN_PAGE_KINDS = new Set(['page:report', 'page:update', 'updates:mark', 'updates:seen', 'page:get']);
+
+/**
+ * A content script speaks for its own tab's page only: a URL it names is the page its tab shows now or
+ * its document loaded as (same canonical URL: fragments and tracking parameters aside), or `reported`,
+ * the page its tab last reported (after a soft navigation, the left page's last marks arrive once the
+ * URL has changed).
+ * Another page of the same origin is not its page: a compromised renderer must not rewrite the reader's
+ * state of every page on its site. Tabs are its own.
+ */
 function ownPage(
   type: string,
   payload: Record<string, unknown>,
   sender: Browser.runtime.MessageSender,
+  reported?: string,
 ): boolean {
-  const frame = origin(sender.url ?? sender.tab?.url);
-  if (typeof payload.url === 'string' && origin(payload.url) !== frame) return false;
+  if (typeof payload.url === 'string') {
+    const frame = sender.url ?? sender.tab?.url;
+    const named = canonicalUrl(payload.url);
+    // The frame's URL is the document's as it loaded (browsers do not follow its pushState); the tab's is
+    // where it is now.
+    const own = [sender.url, sender.tab?.url, reported].filter((u): u is string => !!u);
+    if (!OWN_PAGE_KINDS.has(type)) {
+      if (origin(payload.url) !== origin(frame)) return false;
+    } else if (!own.some((u) => canonicalUrl(u) === named)) return false;
+  }
   if (type === 'page:get') {
     if (payload.tabId !== undefined && payload.tabId !== sender.tab?.id) return false;
     if (payload.url === undefined && payload.tabId === undefined) return false;
@@ -261,8 +285,18 @@ function ownPage(
   return true;
 }
 
-/** Why a message is refused, or null when it may be handled. */
-export function refuse(type: string, payload: unknown, sender: Browser.runtime.MessageSender): string | null {
+const NOT_OWN_PAGE = ": not this tab's page";
+
+/**
+ * Why a message is refused, or null when it may be handled. `reported`: the canonical URL the sender's
+ * tab last reported, when known (see `guardWith`).
+ */
+export function refuse(
+  type: string,
+  payload: unknown,
+  sender: Browser.runtime.MessageSender,
+  reported?: string,
+): string | null {
   if (!Object.prototype.hasOwnProperty.call(SCHEMAS, type)) return `Unknown message: ${type.slice(0, 80)}`;
   const kind = type as keyof BackgroundProtocol;
   const context = contextOf(sender);
@@ -270,7 +304,29 @@ export function refuse(type: string, payload: unknown, sender: Browser.runtime.M
     return `${kind} is not allowed from ${context ?? 'this sender'}`;
   const parsed = v.safeParse(SCHEMAS[kind], payload);
   if (!parsed.success) return `Malformed ${kind}: ${v.summarize(parsed.issues).slice(0, 300)}`;
-  if (context === 'content' && !ownPage(kind, payload as Record<string, unknown>, sender))
-    return `${kind}: not this tab's page`;
+  if (context === 'content' && !ownPage(kind, payload as Record<string, unknown>, sender, reported))
+    return kind + NOT_OWN_PAGE;
   return null;
+}
+
+/**
+ * The background's guard: `refuse`, and for a content script naming a page that is not its frame's, a
+ * second look with the page its tab last reported (`lastReported`, read only then).
+ */
+export function guardWith(
+  lastReported: (tabId: number) => Promise<string | undefined>,
+): (
+  type: string,
+  payload: unknown,
+  sender: Browser.runtime.MessageSender,
+) => string | null | Promise<string | null> {
+  return (type, payload, sender) => {
+    const refused = refuse(type, payload, sender);
+    const tabId = sender.tab?.id;
+    if (!refused?.endsWith(NOT_OWN_PAGE) || tabId === undefined) return refused;
+    return lastReported(tabId).then(
+      (reported) => (reported ? refuse(type, payload, sender, reported) : refused),
+      () => refused,
+    );
+  };
 }

@@ -1,12 +1,33 @@
+import { hash53 } from '../liveblog/hash';
+
 /** Query parameters that identify a click, not a page. */
 const TRACKING =
   /^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|ref|ref_src|cmpid|CMP|ito|ocid|smid|smtyp|s_cid|at_medium|at_campaign|at_custom\d|ns_mchannel|ns_source|ns_campaign|ns_linkname|ns_fee|mbid|sr_share|guccounter|taid|__twitter_impression)$/i;
 
+/** The longest key: IndexedDB stores it with the page and with every one of its updates. */
+export const URL_KEY_MAX = 8192;
+/** A cut key ends in this fragment and a hash of the whole address (a canonical URL has no fragment). */
+const CUT = '#backstory-cut-';
+const CUT_KEY = /#backstory-cut-[0-9a-z]+$/;
+
 /**
  * The key reading state is stored under: same page, same key, whatever fragment or tracking parameters
  * the link carried. Keeps the port (two local servers are two sites) and the remaining query, sorted.
+ * An address still longer than `URL_KEY_MAX` (a query that carries state) is cut, with a hash of the
+ * whole, so it is still recorded and two such pages keep two keys; a cut key is its own canonical URL.
  */
 export function canonicalUrl(input: string): string {
+  if (input.length <= URL_KEY_MAX && CUT_KEY.test(input)) return input;
+  const key = canonical(input);
+  if (key.length <= URL_KEY_MAX) return key;
+  const tag = CUT + hash53(key);
+  return key.slice(0, URL_KEY_MAX - tag.length) + tag;
+}
+
+/** A key cut by `canonicalUrl`: not an address a tab can be opened on. */
+export const isCutKey = (key: string): boolean => CUT_KEY.test(key);
+
+function canonical(input: string): string {
   let url: URL;
   try {
     url = new URL(input);

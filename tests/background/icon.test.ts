@@ -16,7 +16,7 @@ async function fromPopup<K extends keyof BackgroundProtocol>(
   await new Promise<void>((done) => {
     void fakeBrowser.runtime.onMessage.trigger(
       envelope(type, payload),
-      { url: browser.runtime.getURL('/popup.html') } as never,
+      { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') } as never,
       (r: Reply) => {
         reply = r;
         done();

@@ -10,12 +10,13 @@ const URL_A = 'http://127.0.0.1:9100/live.html';
 /** What each tab's content script was told. */
 let told: Array<{ tabId: number; type: string; payload: PageState }>;
 
-/** A message from a tab's content script, as the browser delivers it to the background. */
+/** A message from a tab's content script, as the browser delivers it to the background: the tab shows the
+ * page the message names (a content script speaks for its own page only). */
 const fromTab = <K extends keyof BackgroundProtocol>(
   tabId: number,
   type: K,
   payload: BackgroundProtocol[K][0],
-) => send(contentScript(tabId, URL_A), type, payload);
+) => send(contentScript(tabId, (payload as { url?: string }).url ?? URL_A), type, payload);
 
 const report = (visit: string, ids: string[]) => ({
   url: URL_A,

@@ -96,6 +96,27 @@ describe('senders', () => {
     expect((await send(options, 'page:get', { url: URL_A }))!.unseen).toBe(3);
   });
 
+  it('a content script cannot mark another page of its own site, only its tab’s page (and the one it left by pushState)', async () => {
+    const mine = 'http://127.0.0.1:9100/mine.html';
+    const sibling = 'http://127.0.0.1:9100/sibling.html';
+    const tab6 = contentScript(6, mine);
+    await send(contentScript(5, sibling), 'page:report', { ...report, url: sibling, visit: 'sib' });
+    await send(tab6, 'page:report', { ...report, url: mine, visit: 'mine' });
+    await expect(
+      send(tab6, 'updates:mark', { url: sibling, ids: ['e1'], state: 'seen', manual: true }),
+    ).rejects.toThrow(/not this tab/);
+    await expect(send(tab6, 'page:get', { url: sibling })).rejects.toThrow(/not this tab/);
+    expect((await send(options, 'page:get', { url: sibling }))!.unseen).toBe(3);
+    // The tab moves on by pushState: the left page's last queued marks arrive from the new URL, and count.
+    const moved = contentScript(6, `${mine}?page=2`);
+    expect(
+      (await send(moved, 'updates:mark', { url: mine, ids: ['e1'], state: 'seen', manual: false }))!.unseen,
+    ).toBe(2);
+    await expect(
+      send(moved, 'updates:mark', { url: sibling, ids: ['e1'], state: 'seen', manual: false }),
+    ).rejects.toThrow(/not this tab/);
+  });
+
   it('settings a content script writes straight to storage.local are put back', async () => {
     await send(options, 'settings:set', { hoverDelay: 450 });
     // A compromised renderer's content script can call storage.local.set itself.
@@ -138,5 +159,27 @@ describe('a full disk', () => {
     expect(await send(options, 'status:get', {})).toEqual({ quota: null, heldMarks: 0 });
     expect((await send(options, 'page:get', { url: URL_A }))!.unseen).toBe(2);
     spy.mockRestore();
+  });
+});
+
+describe('long addresses', () => {
+  it('a page whose address is over 8,192 characters (a long fragment, a long query) is recorded and markable', async () => {
+    for (const url of [
+      `http://127.0.0.1:9100/fragment.html#${'f'.repeat(20_000)}`,
+      `http://127.0.0.1:9100/long.html?state=${'q'.repeat(20_000)}`,
+    ]) {
+      const from = contentScript(7, url);
+      const state = await send(from, 'page:report', { ...report, url, visit: url.slice(-8) });
+      expect(state.url.length).toBeLessThanOrEqual(8192);
+      expect(
+        (await send(from, 'updates:mark', { url, ids: ['e2'], state: 'seen', manual: false }))!.unseen,
+      ).toBe(2);
+      expect((await send(options, 'page:get', { url: state.url }))!.unseen).toBe(2);
+    }
+    // Longer than any browser keeps an address (Chrome: 2 MiB): refused.
+    const huge = `${URL_A}?${'h'.repeat(3 * 1024 * 1024)}`;
+    await expect(
+      send(contentScript(8, huge), 'page:report', { ...report, url: huge, visit: 'huge' }),
+    ).rejects.toThrow(/Malformed/);
   });
 });

@@ -128,6 +128,15 @@ describe('senders', () => {
     // Another extension, or no information at all.
     expect(contextOf({ id: 'someone-else', url: WEB, tab: { id: 1, url: WEB } } as never)).toBeNull();
     expect(contextOf({})).toBeNull();
+    // No extension named: not a message of ours (browsers name the sending extension on every one).
+    expect(contextOf({ url: WEB, frameId: 0, tab: { id: 1, url: WEB } } as never)).toBeNull();
+    expect(
+      refuse(
+        'data:import',
+        { format: 'backstory-reading', version: 2, exportedAt: 'x'.repeat(5000), pages: [], entries: [] },
+        page(),
+      ),
+    ).toMatch(/Malformed/);
     expect(contextOf({ url: 'file:///etc/passwd', tab: { id: 1 } } as never)).toBeNull();
   });
 
@@ -165,13 +174,40 @@ describe('senders', () => {
     expect(refuse('page:get', { url: other }, content())).toMatch(/not this tab's page/);
     expect(refuse('page:get', { tabId: 9 }, content(WEB, 3))).toMatch(/not this tab's page/);
     expect(refuse('page:get', { tabId: 3 }, content(WEB, 3))).toBeNull();
-    // Same origin, another path (pushState): still its page.
+  });
+
+  it("a content script speaks for its tab's current page only, not any page of its origin", () => {
+    const sibling = 'https://news.example/live/2';
+    expect(
+      refuse('updates:mark', { url: sibling, ids: ['a'], state: 'seen', manual: true }, content()),
+    ).toMatch(/not this tab's page/);
+    expect(
+      refuse(
+        'page:report',
+        { url: sibling, visit: 'v', title: '', isLiveBlog: true, updates: [] },
+        content(),
+      ),
+    ).toMatch(/not this tab's page/);
+    expect(refuse('page:get', { url: sibling }, content())).toMatch(/not this tab's page/);
+    // The same page under another fragment or tracking parameter is the same page.
     expect(
       refuse(
         'updates:mark',
-        { url: 'https://news.example/live/2', ids: ['a'], state: 'seen', manual: false },
+        { url: `${WEB}?utm_source=x#e2`, ids: ['a'], state: 'seen', manual: false },
         content(),
       ),
+    ).toBeNull();
+    // After a pushState the frame's URL is still the one the document loaded with; the tab's is the new one.
+    const pushed = {
+      ...content(),
+      tab: { id: 3, url: sibling },
+    } as unknown as Parameters<typeof refuse>[2];
+    expect(
+      refuse('page:report', { url: sibling, visit: 'v', title: '', isLiveBlog: true, updates: [] }, pushed),
+    ).toBeNull();
+    // The page the tab reported before a soft navigation (pushState): its last marks come after the URL changed.
+    expect(
+      refuse('updates:mark', { url: sibling, ids: ['a'], state: 'seen', manual: false }, content(), sibling),
     ).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, originPattern, restrictedReason } from '../../src/shared/url';
+import { canonicalUrl, originPattern, restrictedReason, URL_KEY_MAX } from '../../src/shared/url';
 
 describe('canonicalUrl', () => {
   it('drops the fragment and tracking parameters, keeps the rest sorted', () => {
@@ -15,6 +15,16 @@ describe('canonicalUrl', () => {
   });
   it('treats a trailing index.html as the folder', () => {
     expect(canonicalUrl('https://ex.org/live/index.html')).toBe('https://ex.org/live/');
+  });
+  it('keeps a key at most URL_KEY_MAX long: a long page address is cut with a hash of the whole, so two long URLs stay two keys, and cutting is idempotent', () => {
+    const base = 'https://ex.org/live?q=' + 'x'.repeat(20_000);
+    const a = canonicalUrl(base + 'a');
+    const b = canonicalUrl(base + 'b');
+    expect(a.length).toBeLessThanOrEqual(URL_KEY_MAX);
+    expect(a).not.toBe(b);
+    expect(canonicalUrl(a)).toBe(a);
+    // A long fragment is no part of the key.
+    expect(canonicalUrl('https://ex.org/live#' + 'f'.repeat(50_000))).toBe('https://ex.org/live');
   });
   it('returns unparsable input unchanged', () => {
     expect(canonicalUrl('not a url')).toBe('not a url');
