@@ -20,7 +20,12 @@ export function toEntry(u: Pick<LiveUpdate, 'id' | 'label' | 'time' | 'text'>): 
 
 /** From what the reading store keeps of a visit (id, label, time, first line). */
 export function fromSummary(u: { id: string; label: string; time?: string; firstLine: string }): FollowEntry {
-  const e: FollowEntry = { id: u.id, label: u.label, firstLine: u.firstLine, textHash: textHash(u.firstLine) };
+  const e: FollowEntry = {
+    id: u.id,
+    label: u.label,
+    firstLine: u.firstLine,
+    textHash: textHash(u.firstLine),
+  };
   if (u.time !== undefined) e.time = u.time;
   return e;
 }

@@ -92,7 +92,12 @@ export type CheckOutcome =
   | { kind: 'failed'; problem: CantCheck };
 
 /** The record's schedule after a check (entries and found updates are the diff's business). */
-export function afterCheck<T extends FollowRecord>(rec: T, outcome: CheckOutcome, now: number, period: number): T {
+export function afterCheck<T extends FollowRecord>(
+  rec: T,
+  outcome: CheckOutcome,
+  now: number,
+  period: number,
+): T {
   let next: T;
   if (outcome.kind === 'failed') {
     // No access is the reader's to change, not a failure of the site: it waits without piling up back-off.

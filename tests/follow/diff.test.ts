@@ -3,7 +3,12 @@ import { applyDiff, diffEntries, fromSummary, textHash, unshown } from '../../sr
 import type { FollowEntry } from '../../src/follow/types';
 import { textId } from '../../src/liveblog/hash';
 
-const e = (id: string, line: string, label = ''): FollowEntry => ({ id, label, firstLine: line, textHash: textHash(line) });
+const e = (id: string, line: string, label = ''): FollowEntry => ({
+  id,
+  label,
+  firstLine: line,
+  textHash: textHash(line),
+});
 /** An id-less update: its id is the hash of its label and opening, as the live-blog code makes it. */
 const t = (label: string, line: string): FollowEntry => e(textId(label, line), line, label);
 

@@ -61,7 +61,12 @@ describe('back-off', () => {
     expect(nextDelay(P, rec({ lastChange: NOW - MINUTE }), NOW)).toBe(P);
   });
   it('a failure resets nothing but the schedule; a success clears failures and the problem', () => {
-    const failed = afterCheck(rec(), { kind: 'failed', problem: { reason: 'http-error', detail: '503', at: NOW } }, NOW, P);
+    const failed = afterCheck(
+      rec(),
+      { kind: 'failed', problem: { reason: 'http-error', detail: '503', at: NOW } },
+      NOW,
+      P,
+    );
     expect(failed.failures).toBe(1);
     expect(failed.problem?.reason).toBe('http-error');
     expect(failed.nextCheck).toBe(NOW + 2 * P);
@@ -92,15 +97,20 @@ describe('back-off', () => {
 describe('conditional requests', () => {
   it('sends the validators of the last answer', () => {
     expect(conditionalHeaders(rec())).toEqual({});
-    expect(conditionalHeaders(rec({ etag: '"abc"', lastModified: 'Fri, 01 May 2026 11:00:00 GMT' }))).toEqual({
-      'If-None-Match': '"abc"',
-      'If-Modified-Since': 'Fri, 01 May 2026 11:00:00 GMT',
-    });
+    expect(conditionalHeaders(rec({ etag: '"abc"', lastModified: 'Fri, 01 May 2026 11:00:00 GMT' }))).toEqual(
+      {
+        'If-None-Match': '"abc"',
+        'If-Modified-Since': 'Fri, 01 May 2026 11:00:00 GMT',
+      },
+    );
   });
   it('keeps validators a 304 omits and replaces them on a 200', () => {
     const r = rec({ etag: '"a"', lastModified: 'x' });
     expect(afterCheck(r, { kind: 'unchanged' }, NOW, P)).toMatchObject({ etag: '"a"', lastModified: 'x' });
-    expect(afterCheck(r, { kind: 'unchanged', etag: '"b"' }, NOW, P)).toMatchObject({ etag: '"b"', lastModified: 'x' });
+    expect(afterCheck(r, { kind: 'unchanged', etag: '"b"' }, NOW, P)).toMatchObject({
+      etag: '"b"',
+      lastModified: 'x',
+    });
     const fresh = afterCheck(r, { kind: 'changed', added: 1, etag: '"c"' }, NOW, P);
     expect(fresh.etag).toBe('"c"');
     expect(fresh.lastModified).toBeUndefined();
