@@ -55,6 +55,8 @@ export interface FollowRecord {
   cookies: boolean;
   /** The updates as last read (by a check, or by the reader's own visit when following began). */
   entries: FollowEntry[];
+  /** Whether `entries` is a baseline yet: an imported follow has none, and its first check only sets it. */
+  baselined: boolean;
   /** Updates found by checks that the reader has not been shown since, newest first. */
   found: FoundUpdate[];
   /** Watched names mentioned in `found`. */

@@ -25,6 +25,7 @@ function rec(over: Partial<FollowRecord> = {}): FollowRecord {
     notify: false,
     cookies: false,
     entries: [],
+    baselined: true,
     found: [],
     hits: [],
     nextCheck: NOW,
