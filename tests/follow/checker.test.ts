@@ -156,7 +156,7 @@ describe('a round of checks', () => {
   it('one request per site at a time, several sites at once', async () => {
     const b = 'http://news.test/live/b';
     const c = 'http://other.test/live/c';
-    const sites = { [URL_A]: site([1]), [b]: site([1]), [c]: site([1]) };
+    const sites: Record<string, Site> = { [URL_A]: site([1]), [b]: site([1]), [c]: site([1]) };
     let inFlight: Record<string, number> = {};
     let most: Record<string, number> = {};
     const gate = async () => {
