@@ -33,6 +33,7 @@ import {
   watchPermissions,
 } from './sites';
 import { tabPages, type TabPage } from './tabs';
+import { startFollow } from '../follow/background';
 
 let dbPromise: Promise<DB> | null = null;
 /** Opened on first use: a service worker woken for one message should not pay for more. */
@@ -43,8 +44,9 @@ const held = new HeldMarks(db);
 const BADGE_COLOR = '#3b5bdb';
 
 async function setBadge(tabId: number, state: PageState | null): Promise<void> {
-  const text = state?.isLiveBlog && state.unseen > 0 ? String(state.unseen) : '';
-  await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
+  // Not a live blog: no text of the tab's own, so the global one (the followed blogs' total, an option) shows.
+  const text = state?.isLiveBlog ? (state.unseen > 0 ? String(state.unseen) : '') : null;
+  await browser.action.setBadgeText({ tabId, text: text as string }).catch(() => undefined);
   if (text)
     await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }).catch(() => undefined);
 }
@@ -79,6 +81,13 @@ async function urlOfTab(tabId: number): Promise<string | undefined> {
 }
 
 export function startBackground(): void {
+  const follow = startFollow({
+    readingState: async (url) => {
+      const state = await pageState(await db(), url);
+      return state && held.overlay(state);
+    },
+    allowed: async (url) => (await siteStatus(url)).enabled,
+  });
   const icons = watchIcons(
     async (tabId, url) => !!url && ((await runOnce.has(tabId)) || (await siteStatus(url)).enabled),
   );
@@ -95,6 +104,7 @@ export function startBackground(): void {
         if (tabId !== undefined) await tabPages.set(tabId, state.url, report.visit);
         // Its badge, and the other tabs of the same blog: a live insertion changes their unseen count too.
         await broadcast(state, tabId);
+        if (tabId !== undefined) void follow.onReport(tabId, state).catch(() => undefined);
         return state;
       },
       async 'page:leave'({ visit }, sender) {
@@ -104,6 +114,7 @@ export function startBackground(): void {
       async 'updates:mark'({ url, ids, state, manual }, sender) {
         const next = await held.mark(url, ids, state, manual, async () => pageState(await db(), url));
         if (next) await broadcast(next, sender.tab?.id);
+        if (next) void follow.refreshBadge().catch(() => undefined);
         return next;
       },
       async 'page:get'({ url, tabId }) {
@@ -191,7 +202,12 @@ export function startBackground(): void {
         }),
       'errors:list': () => listErrors(),
       'errors:clear': () => clearErrors(),
-      'settings:set': (patch) => writeSettings(patch),
+      async 'settings:set'(patch) {
+        const next = await writeSettings(patch);
+        await follow.onSettings(patch);
+        return next;
+      },
+      ...follow.handlers,
       'status:get': () => ({ ...storeStatus, heldMarks: held.size }),
     },
     refuse,
