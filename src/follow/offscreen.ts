@@ -73,16 +73,20 @@ async function ensureDocument(): Promise<void> {
   await creating;
 }
 
-/** Parses where a DOM parser is: here (Firefox's background page, tests), else Chrome's offscreen document. */
+/** The Firefox build parses in its background page; Chrome's offscreen document holds the parser and the
+ * detector, so the service worker's bundle carries neither (the branch is dropped at build time). */
+const HERE = import.meta.env.BROWSER === 'firefox';
+
+/** Parses in Firefox's background page, or in Chrome's offscreen document. */
 export async function parseAnywhere(req: ParseRequest): Promise<ParseResult> {
-  if (typeof DOMParser !== 'undefined') return parsePage(req);
+  if (HERE) return parsePage(req);
   await ensureDocument();
   return unwrap<ParseResult>((await browser.runtime.sendMessage(envelope('offscreen:parse', req))) as Reply);
 }
 
 /** After a round: the offscreen document goes (a round every few minutes need not keep a page alive). */
 export async function closeOffscreen(): Promise<void> {
-  if (typeof DOMParser !== 'undefined') return;
+  if (HERE) return;
   const c = chromeApi();
   const open = await c?.runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] }).catch(() => []);
   if (open?.length) await c?.offscreen?.closeDocument().catch(() => undefined);
