@@ -6,6 +6,7 @@ import type { EntitySummary } from '../detect/types';
 import { formatOffice, officeAt, recentOffices } from '../knowledge/positions';
 import type { Knowledge, LocatorMap, Office, PackLine, PlaceFacts } from '../knowledge/types';
 import { kindLabel } from './kinds';
+import { useState } from 'preact/hooks';
 
 export interface CardUpdateRef {
   id: string;
@@ -38,6 +39,8 @@ export interface CardProps {
   /** The reader chose another article among the candidates. */
   onPick: (title: string) => void;
   onOptions: () => void;
+  /** "Watch this name": be told when a followed blog's new update mentions it (issue 15). */
+  onWatch?: () => Promise<boolean>;
 }
 
 export const TITLE_ID = 'bs-card-title';
@@ -136,6 +139,7 @@ export function Card(props: CardProps) {
         </button>
       </div>
       <OnThisPage {...props} />
+      {props.onWatch && <WatchButton name={props.entity.name} onWatch={props.onWatch} />}
       {knowledge === 'loading' ? (
         <section class="layer" aria-busy="true" aria-label="Background">
           <h3 class="source">Places · Wikipedia · Context</h3>
@@ -452,5 +456,23 @@ function Pack({ pack, at, showOffices }: { pack: PackLine; at?: string; showOffi
         )}
       </dl>
     </section>
+  );
+}
+
+/** Adds the name to the watched names; says so in place (the options page lists and removes them). */
+function WatchButton({ name, onWatch }: { name: string; onWatch: () => Promise<boolean> }) {
+  const [watching, setWatching] = useState(false);
+  return (
+    <p class="watch">
+      <button
+        type="button"
+        class="link"
+        aria-pressed={watching}
+        disabled={watching}
+        onClick={() => void onWatch().then(setWatching, () => setWatching(false))}
+      >
+        {watching ? `Watching ${name}` : 'Watch this name'}
+      </button>
+    </p>
   );
 }

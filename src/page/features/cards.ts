@@ -212,6 +212,12 @@ export function runCards(session: PageContext, signal: AbortSignal): CardsServic
           },
           onPick: (title: string) => show(mention, anchor, open?.keyboard ?? keyboard, title),
           onOptions: () => void ask('options:open', {}).catch(() => undefined),
+          onWatch: () =>
+            ask('watch:add', {
+              name: entity.name,
+              kind: entity.kind,
+              aliases: entity.aliases.slice(0, 20),
+            }).then((w) => !!w),
         }),
         root,
       );
