@@ -90,6 +90,7 @@ export function startFollow(w: FollowWiring) {
     const ids = new Set(added.map((a) => a.id));
     const hits = rec.hits.filter((h) => ids.has(h.updateId));
     if (!(rec.notify || hits.length) || !(await hasNotifications())) return;
+    listenClicks();
     const title = rec.title || new URL(rec.url).host;
     let message: string;
     if (hits.length) {
@@ -147,7 +148,7 @@ export function startFollow(w: FollowWiring) {
     return state?.updates.filter((u) => u.state === 'new').at(-1)?.id;
   };
 
-  browser.notifications?.onClicked.addListener((id) => {
+  const onClicked = (id: string) => {
     if (!id.startsWith(NOTIFICATION_PREFIX)) return;
     const url = id.slice(NOTIFICATION_PREFIX.length);
     void (async () => {
@@ -156,7 +157,16 @@ export function startFollow(w: FollowWiring) {
       if (update) await browser.storage.session.set({ [PENDING_JUMP]: { url, id: update } });
       await browser.tabs.create({ url });
     })();
-  });
+  };
+  /** The notifications API exists only once the optional permission is granted: listen from then on. */
+  let listening = false;
+  const listenClicks = () => {
+    if (listening || !browser.notifications) return;
+    browser.notifications.onClicked.addListener(onClicked);
+    listening = true;
+  };
+  listenClicks();
+  browser.permissions.onAdded?.addListener(() => listenClicks());
 
   const handlers: Partial<Handlers<BackgroundProtocol>> = {
     'follow:list': () => blogs(),
