@@ -238,15 +238,24 @@ describe.each(BROWSERS)('%s', (name, launchDefault) => {
   });
 
   it('loses nothing when the background stops between checks', async () => {
+    /** The worker's states, as Chrome reports them (stopped, starting, running …). */
+    const states: string[] = [];
+    let cdp: import('playwright-core').CDPSession | null = null;
+    let watcher: import('playwright-core').Page | null = null;
     if (name === 'chromium') {
-      // Stop Chrome's service worker the way the browser does when it is idle.
-      const c = driver as unknown as { context(): import('playwright-core').BrowserContext };
-      const page = await c.context().newPage();
-      const cdp = await c.context().newCDPSession(page);
+      // Stop Chrome's service worker the way the browser does when it is idle, and watch it come back.
+      const context = (
+        driver as unknown as { context(): import('playwright-core').BrowserContext }
+      ).context();
+      watcher = await context.newPage();
+      cdp = await context.newCDPSession(watcher);
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        for (const v of versions)
+          if (v.scriptURL.startsWith('chrome-extension://')) states.push(v.runningStatus);
+      });
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
-      await cdp.detach();
-      await page.close();
+      await until(() => states.at(-1) === 'stopped', { what: () => `the worker stopped (${states})` });
     }
     const since = Date.now();
     published = [`id_${blog.publish()}`, ...published];
@@ -255,6 +264,12 @@ describe.each(BROWSERS)('%s', (name, launchDefault) => {
       timeout: WITHIN_ONE_PERIOD,
       what: () => `a check after the stop (checks: ${JSON.stringify(blog.checks.slice(-3))})`,
     });
+    if (cdp) {
+      // Woken by the alarm alone: no extension page was open between the stop and this check.
+      expect(states.slice(states.lastIndexOf('stopped'))).toContain('running');
+      await cdp.detach();
+      await watcher!.close();
+    }
     const rows = await until(
       async () => {
         const r = (await followingRows(driver))[blog.url];
