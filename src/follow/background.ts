@@ -165,8 +165,8 @@ export function startFollow(w: FollowWiring) {
     browser.notifications.onClicked.addListener(onClicked);
     listening = true;
   };
+  // At start (granted before), and when the reader turns notifications on (granted just now).
   listenClicks();
-  browser.permissions.onAdded?.addListener(() => listenClicks());
 
   const handlers: Partial<Handlers<BackgroundProtocol>> = {
     'follow:list': () => blogs(),
@@ -195,6 +195,7 @@ export function startFollow(w: FollowWiring) {
     async 'follow:patch'({ url, notify, cookies }) {
       // Notifications need the optional permission, which the page asked for in the reader's click.
       if (notify && !(await hasNotifications())) notify = false;
+      if (notify) listenClicks();
       const rec = await patchFollow(await db(), url, {
         ...(notify !== undefined ? { notify } : {}),
         ...(cookies !== undefined ? { cookies } : {}),

@@ -17,8 +17,10 @@ let URL_A = '';
 let served: number[] = [];
 let requests: RequestInit[] = [];
 
+/** Entries with a text of their own. */
+const stories = new Map<number, string>();
 const entry = (id: number) =>
-  `<article id="id_${id}" class="liveblog-entry"><a class="liveblog-meta-time" href="#${id}"><span>10:${String(id).padStart(2, '0')}</span></a><div class="liveblog-entry-content"><p>Officials gave update number ${id} on the floods this morning.</p></div></article>`;
+  `<article id="id_${id}" class="liveblog-entry"><a class="liveblog-meta-time" href="#${id}"><span>10:${String(id).padStart(2, '0')}</span></a><div class="liveblog-entry-content"><p>${stories.get(id) ?? `Officials gave update number ${id} on the floods this morning.`}</p></div></article>`;
 const page = () =>
   `<!doctype html><title>Floods live</title><body><div class="liveblog-feed">${served.map(entry).join('')}</div></body>`;
 /** What the content script reports of the same page. */
@@ -136,5 +138,47 @@ describe('following a live blog', () => {
     expect(r.watches).toBe(1);
     expect((await send(popup, 'follow:list', {})).map((b) => b.url)).toContain(URL_A);
     expect((await send(popup, 'watch:list', {})).map((w) => w.name)).toEqual(['al-Bab']);
+  });
+});
+
+describe('notifications', () => {
+  it('one per blog per check, off by default, and a watched name is named with its sentence', async () => {
+    const created: Array<[string, { title: string; message: string }]> = [];
+    const api = {
+      create: vi.fn(async (id: string, o: { title: string; message: string }) => (created.push([id, o]), id)),
+      clear: vi.fn(async () => true),
+      onClicked: { addListener: () => undefined },
+    };
+    (browser as unknown as { notifications: unknown }).notifications = api;
+    await send(contentScript(1, URL_A), 'page:report', report('v1', [1]));
+    await send(popup, 'follow:set', { url: URL_A, on: true });
+    served = [3, 2, 1];
+    await send(popup, 'follow:check', { url: URL_A });
+    // Off by default: nothing.
+    expect(created).toEqual([]);
+    await send(popup, 'follow:patch', { url: URL_A, notify: true });
+    served = [5, 4, 3, 2, 1];
+    await send(popup, 'follow:check', { url: URL_A });
+    expect(created).toEqual([
+      [
+        `backstory-follow|${URL_A}`,
+        expect.objectContaining({
+          title: 'Floods live: 2 new',
+          message: expect.stringMatching(/^2 new updates/),
+        }),
+      ],
+    ]);
+    // A watched name: said by name, with the sentence, even where the blog's own notifications are off.
+    await send(popup, 'follow:patch', { url: URL_A, notify: false });
+    await send(popup, 'watch:add', { name: 'al-Bab' });
+    stories.set(6, 'Turkish-backed forces entered al-Bab on Thursday, officials said.');
+    served = [6, 5, 4, 3, 2, 1];
+    await send(popup, 'follow:check', { url: URL_A });
+    expect(created).toHaveLength(2);
+    expect(created[1][1].message).toBe(
+      'al-Bab is mentioned in 1 new update on Floods live: “Turkish-backed forces entered al-Bab on Thursday, officials said.”',
+    );
+    await send(popup, 'watch:remove', { key: 'al bab' });
+    stories.clear();
   });
 });
