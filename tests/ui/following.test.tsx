@@ -1,0 +1,121 @@
+/** The popup's Follow toggle and Following list, and the options page's list of follows and watches. */
+import { render } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
+import type { FollowedBlog } from '../../src/messaging/protocol';
+import type { PageState } from '../../src/reading/types';
+import { cantCheckText } from '../../src/ui/Following';
+import { Popup, type PopupApi } from '../../src/ui/Popup';
+
+const tick = async () => {
+  for (let i = 0; i < 4; i++) await new Promise((r) => setTimeout(r, 0));
+};
+const URL_A = 'https://news.test/live-a';
+const URL_B = 'https://news.test/live-b';
+const state: PageState = {
+  url: URL_A,
+  title: 'Blog A',
+  isLiveBlog: true,
+  updates: [
+    { id: 'a', label: '10:00', firstLine: 'A', state: 'seen', manual: false, fresh: false, backlog: true },
+  ],
+  unseen: 0,
+  aliases: {},
+};
+const blog = (url: string, over: Partial<FollowedBlog> = {}): FollowedBlog => ({
+  url,
+  title: url.slice(-6),
+  notify: false,
+  cookies: false,
+  found: [],
+  hits: [],
+  nextCheck: 0,
+  unseen: 0,
+  ...over,
+});
+
+function popup(follows: FollowedBlog[]) {
+  let list = follows;
+  let onChange: (() => void) | null = null;
+  const setFollow = vi.fn(async (url: string, on: boolean) => {
+    list = on ? [...list, blog(url)] : list.filter((b) => b.url !== url);
+    return on;
+  });
+  const api: PopupApi = {
+    load: async () => ({ state, url: URL_A }),
+    followed: async () => [],
+    mark: vi.fn(async () => null),
+    jump: vi.fn(async () => undefined),
+    follows: async () => list,
+    setFollow,
+    watchFollows: (cb) => ((onChange = cb), () => (onChange = null)),
+  };
+  const root = document.createElement('div');
+  render(<Popup api={api} />, root);
+  return {
+    root,
+    setFollow,
+    change(next: FollowedBlog[]) {
+      list = next;
+      onChange?.();
+    },
+  };
+}
+
+describe('following from the popup', () => {
+  it('toggles Follow for the page shown, and says it is pressed', async () => {
+    const p = popup([]);
+    await tick();
+    const button = p.root.querySelector<HTMLButtonElement>('button.follow')!;
+    expect(button.textContent).toBe('Follow');
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+    button.click();
+    await tick();
+    expect(p.setFollow).toHaveBeenCalledWith(URL_A, true);
+    expect(button.textContent).toBe('Following');
+    expect(button.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('lists other followed blogs with what checks found, live, and why one cannot be checked', async () => {
+    const p = popup([blog(URL_A)]);
+    await tick();
+    expect(p.root.querySelector('[data-follow-url]')).toBeNull();
+    p.change([
+      blog(URL_B, {
+        unseen: 2,
+        found: [
+          { id: 'n2', label: '10:20', firstLine: 'Second new', textHash: 'x', foundAt: 2 },
+          { id: 'n1', label: '10:10', firstLine: 'First new', textHash: 'y', foundAt: 1 },
+        ],
+        hits: [{ watch: 'al bab', updateId: 'n2', sentence: 'Forces entered al-Bab.' }],
+      }),
+      blog('https://news.test/live-c', { problem: { reason: 'login-wall', detail: 'HTTP 403', at: 1 } }),
+      blog(URL_A),
+    ]);
+    await tick();
+    const rows = [...p.root.querySelectorAll<HTMLElement>('[data-follow-url]')];
+    expect(rows.map((r) => r.dataset.followUrl)).toEqual([URL_B, 'https://news.test/live-c']);
+    expect(rows[0].querySelector('.count')?.textContent).toBe('2 new');
+    expect([...rows[0].querySelectorAll('.found .line')].map((x) => x.textContent)).toEqual([
+      'Second new',
+      'First new',
+    ]);
+    expect(rows[0].querySelector('.hits')?.textContent).toBe('Forces entered al-Bab.');
+    expect(rows[1].querySelector('.cant-check')?.textContent).toBe(
+      'Can’t check in the background: the site asks to log in (HTTP 403).',
+    );
+  });
+
+  it('says every reason in words', () => {
+    for (const reason of [
+      'not-enabled',
+      'login-wall',
+      'consent-wall',
+      'script-rendered',
+      'no-entries',
+      'http-error',
+      'network-error',
+      'too-large',
+    ] as const)
+      expect(cantCheckText({ reason, at: 0 })).not.toContain(reason);
+  });
+});
