@@ -46,6 +46,14 @@ describe('diff of fetched updates against stored ones', () => {
     expect(d.removed).toEqual([]);
     expect(d.renamed.get(after[0].id)).toBe(before[0].id);
   });
+  it('an update re-issued under another id (a new permalink) with the same opening is not new', () => {
+    const d = diffEntries(
+      [e('post-1205', 'Rescuers reached the village at dawn', '12:05')],
+      [e('post-1305', 'Rescuers reached the village at dawn', '13:05')],
+    );
+    expect(d.added).toEqual([]);
+    expect(d.renamed.get('post-1305')).toBe('post-1205');
+  });
   it('an id-less update whose opening was edited is re-matched, not new', () => {
     const before = [t('12:05', 'Rescuers reached the village of Amatrice at dawn on Tuesday morning')];
     const after = [t('12:05', 'Rescuers reached the village of Amatrice at dawn on Tuesday')];
