@@ -133,6 +133,8 @@ export function startBackground(): void {
             return { ok: true };
           }
         }
+        // No tab shows it: the new one scrolls there once its page reports (src/follow/background.ts).
+        await follow.expectJump(target, id);
         await browser.tabs.create({ url: target });
         return { ok: false };
       },

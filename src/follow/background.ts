@@ -36,6 +36,7 @@ const NOTIFICATION_PREFIX = 'backstory-follow|';
 const BADGE_COLOR = '#3b5bdb';
 /** The session key of a jump waiting for its tab to load (a notification was clicked). */
 const PENDING_JUMP = 'followJump';
+const JUMP_WAIT_MS = 60_000;
 
 export interface FollowWiring {
   readingState(url: string): Promise<PageState | null>;
@@ -148,13 +149,17 @@ export function startFollow(w: FollowWiring) {
     return state?.updates.filter((u) => u.state === 'new').at(-1)?.id;
   };
 
+  /** The next page load of `url` scrolls to update `id` (a tab about to open it). */
+  const expectJump = (url: string, id: string) =>
+    browser.storage.session.set({ [PENDING_JUMP]: { url: canonicalUrl(url), id, at: Date.now() } });
+
   const onClicked = (id: string) => {
     if (!id.startsWith(NOTIFICATION_PREFIX)) return;
     const url = id.slice(NOTIFICATION_PREFIX.length);
     void (async () => {
       await browser.notifications.clear(id).catch(() => undefined);
       const update = await firstUnseen(url);
-      if (update) await browser.storage.session.set({ [PENDING_JUMP]: { url, id: update } });
+      if (update) await expectJump(url, update);
       await browser.tabs.create({ url });
     })();
   };
@@ -227,6 +232,7 @@ export function startFollow(w: FollowWiring) {
   return {
     handlers,
     refreshBadge,
+    expectJump,
     /** A tab reported a page: a waiting jump goes there; a followed blog's counts changed. */
     async onReport(tabId: number, state: PageState): Promise<void> {
       const pending = (await browser.storage.session.get(PENDING_JUMP))[PENDING_JUMP] as
