@@ -187,7 +187,7 @@ describe.each(BROWSERS)('%s', (name, launchDefault) => {
     server = await startServer();
     blog = serveBlog(server, name);
     driver = await launch();
-    await driver.setSettings({ followMinutes: PERIOD_MINUTES });
+    await driver.setSettings({ followMinutes: PERIOD_MINUTES, followBadge: true });
   });
   afterAll(async () => {
     await driver?.close();
@@ -228,6 +228,13 @@ describe.each(BROWSERS)('%s', (name, launchDefault) => {
     );
     expect(rows.found).toEqual(published);
     expect(rows.cantCheck).toBe('');
+    // The badge option: the followed blogs' total is the toolbar's text wherever a tab sets none of its own.
+    const probe = await driver.openExtensionPage('options.html');
+    const badge = await probe.evaluate(() =>
+      (((globalThis as any).browser ?? (globalThis as any).chrome) as any).action.getBadgeText({}),
+    );
+    await probe.close();
+    expect(badge).toBe('2');
     // Checks are conditional, and carry none of the reader's cookies for the site.
     await until(() => blog.checks.some((c) => c.status === 304), {
       timeout: WITHIN_ONE_PERIOD,
