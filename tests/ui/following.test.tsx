@@ -119,3 +119,52 @@ describe('following from the popup', () => {
       expect(cantCheckText({ reason, at: 0 })).not.toContain(reason);
   });
 });
+
+describe('the options page manages follows and watches', () => {
+  it('lists followed blogs and watched names, each removable; notifications are asked within the click', async () => {
+    const { Options } = await import('../../src/ui/Options');
+    const { mergeSettings } = await import('../../src/shared/settings');
+    let follows = [blog(URL_A, { problem: { reason: 'script-rendered', at: 1 } }), blog(URL_B)];
+    let watches = [{ key: 'al bab', name: 'al-Bab', aliases: [], addedAt: 1 }];
+    let inClick = false;
+    const api = {
+      load: async () => mergeSettings({}),
+      save: vi.fn(async () => mergeSettings({})),
+      clear: vi.fn(async () => undefined),
+      exportFile: vi.fn(async () => undefined),
+      importFile: vi.fn(async () => ''),
+      sites: async () => [],
+      removeSite: vi.fn(async () => undefined),
+      follows: async () => follows,
+      unfollow: vi.fn(async (url: string) => void (follows = follows.filter((f) => f.url !== url))),
+      setNotify: vi.fn((_url: string, _on: boolean) => {
+        expect(inClick).toBe(true);
+        return Promise.resolve(true);
+      }),
+      watches: async () => watches,
+      addWatch: vi.fn(async () => null),
+      removeWatch: vi.fn(async (key: string) => void (watches = watches.filter((w) => w.key !== key))),
+    };
+    const el = document.createElement('div');
+    render(<Options api={api} />, el);
+    await tick();
+    const rows = () => [...el.querySelectorAll<HTMLElement>('.follows [data-follow-url]')];
+    expect(rows().map((r) => r.dataset.followUrl)).toEqual([URL_A, URL_B]);
+    expect(rows()[0].textContent).toContain(
+      'Can’t check in the background: the page draws its updates with scripts',
+    );
+    const notify = rows()[1].querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    inClick = true;
+    notify.checked = true;
+    notify.dispatchEvent(new Event('change', { bubbles: true }));
+    inClick = false;
+    expect(api.setNotify).toHaveBeenCalledWith(URL_B, true);
+    [...rows()[0].querySelectorAll('button')].find((b) => b.textContent === 'Unfollow')!.click();
+    await tick();
+    expect(rows().map((r) => r.dataset.followUrl)).toEqual([URL_B]);
+    expect(el.querySelector('.watches')?.textContent).toContain('al-Bab');
+    el.querySelector<HTMLButtonElement>('.watches button')!.click();
+    await tick();
+    expect(el.querySelector('.watches')).toBeNull();
+  });
+});
