@@ -91,6 +91,20 @@ function printedClockIs(label: string, d: Date): boolean {
   return hours === d.getHours() && Number(m[2]) === d.getMinutes();
 }
 
+/** The reader's last two visits fell within a day: the blog is worth suggesting for following. */
+export function cameBackToday(
+  state: Pick<PageState, 'lastVisit' | 'previousVisit'>,
+  now = Date.now(),
+): boolean {
+  const { lastVisit, previousVisit } = state;
+  return (
+    lastVisit !== undefined &&
+    previousVisit !== undefined &&
+    lastVisit - previousVisit < 86_400_000 &&
+    now - previousVisit < 86_400_000
+  );
+}
+
 function names(n: number): string {
   return n === 0 ? 'no names found' : n === 1 ? '1 name on this page' : `${n} names on this page`;
 }
@@ -264,7 +278,9 @@ export function Popup({ api }: { api: PopupApi }) {
               <span class="hint">
                 {isFollowed
                   ? 'Checked in the background while you are away.'
-                  : 'Follow to hear of new updates while this tab is closed.'}
+                  : cameBackToday(state)
+                    ? 'You came back to this blog today: follow it to hear of new updates while away.'
+                    : 'Follow to hear of new updates while this tab is closed.'}
               </span>
             </div>
           )}

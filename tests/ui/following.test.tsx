@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { FollowedBlog } from '../../src/messaging/protocol';
 import type { PageState } from '../../src/reading/types';
 import { cantCheckText } from '../../src/ui/Following';
-import { Popup, type PopupApi } from '../../src/ui/Popup';
+import { cameBackToday, Popup, type PopupApi } from '../../src/ui/Popup';
 
 const tick = async () => {
   for (let i = 0; i < 4; i++) await new Promise((r) => setTimeout(r, 0));
@@ -103,6 +103,14 @@ describe('following from the popup', () => {
     expect(rows[1].querySelector('.cant-check')?.textContent).toBe(
       'Can’t check in the background: the site asks to log in (HTTP 403).',
     );
+  });
+
+  it('suggests following a blog the reader came back to within a day', () => {
+    const now = Date.parse('2026-05-01T18:00:00Z');
+    const h = 3_600_000;
+    expect(cameBackToday({ lastVisit: now - h, previousVisit: now - 5 * h }, now)).toBe(true);
+    expect(cameBackToday({ lastVisit: now - h, previousVisit: now - 30 * h }, now)).toBe(false);
+    expect(cameBackToday({ lastVisit: now - h }, now)).toBe(false);
   });
 
   it('says every reason in words', () => {
