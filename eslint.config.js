@@ -63,6 +63,7 @@ const ENTRY_POINTS = [
   './ui/Options.tsx',
   './ui/options.css',
   './ui/story-panel-app.tsx',
+  './follow/offscreen.ts',
   './ui/panel.css',
   './messaging/client.ts',
   './messaging/router.ts',

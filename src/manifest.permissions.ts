@@ -9,6 +9,14 @@ export const ALLOWED_PERMISSIONS: Record<string, string> = {
   scripting: 'register the content script on sites the reader enables from the popup',
   activeTab: 'the popup reads the active tab’s URL when the reader opens it',
   sidePanel: 'Chrome: the story side panel (cast, map, what is new) for the page the reader is on',
+  alarms: 'wake the background for the next check of a followed live blog (every 5 minutes by default)',
+  offscreen:
+    'Chrome only: parse a followed live blog’s HTML with the live-blog code in an offscreen document (DOM_PARSER)',
+};
+
+/** Asked at run time only, when the reader turns the feature on. */
+export const ALLOWED_OPTIONAL_PERMISSIONS: Record<string, string> = {
+  notifications: 'tell the reader of new updates on a followed blog, when they turn it on for that blog',
 };
 
 /** Host access granted at install by the store build: none. Every site is enabled by the reader. */

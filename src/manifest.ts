@@ -42,8 +42,18 @@ export function buildManifest(browser: string) {
     name: 'Backstory',
     description: 'Who and where, on hover, and what is new since you last looked: for readers of live blogs.',
     // storage: settings; scripting: register the content script on sites the reader enables;
-    // activeTab: the popup reads the active tab's URL when the reader opens it.
-    permissions: ['storage', 'scripting', 'activeTab'],
+    // activeTab: the popup reads the active tab's URL when the reader opens it; alarms: the checks of
+    // followed live blogs; offscreen (Chrome only: Firefox's background page has a DOM parser): where a
+    // followed blog's HTML is parsed.
+    permissions: [
+      'storage',
+      'scripting',
+      'activeTab',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
+    // Asked when the reader turns on notifications for a followed blog, never at install.
+    optional_permissions: ['notifications'],
     // Asked for one site at a time, from the popup, never at install.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     // The toolbar shows the "on" icon; the background switches a tab to icon/off-*.png where Backstory is off.

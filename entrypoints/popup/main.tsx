@@ -100,6 +100,14 @@ const api: PopupApi = {
   },
   status: () => ask('status:get', {}),
   clearCache: () => ask('data:clear', { what: 'cache' }),
+  follows: () => ask('follow:list', {}),
+  setFollow: (url, on) => ask('follow:set', { url, on }).then((r) => r.following),
+  watchFollows: (onChange) => listen<PagesProtocol>({ 'follow:changed': () => onChange() }),
+  openFollowed(url, id) {
+    void (id ? ask('page:jump', { url, id }) : browser.tabs.create({ url })).then(() => {
+      if (!urlParam && !tabParam) window.close();
+    });
+  },
 };
 
 render(<Popup api={api} />, document.getElementById('app')!);

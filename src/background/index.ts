@@ -37,6 +37,7 @@ import {
   watchPermissions,
 } from './sites';
 import { tabPages, type TabPage } from './tabs';
+import { startFollow } from '../follow/background';
 
 let dbPromise: Promise<DB> | null = null;
 /** Opened on first use: a service worker woken for one message should not pay for more. */
@@ -49,8 +50,9 @@ const detection = new DetectService();
 const BADGE_COLOR = BRAND_COLOR;
 
 async function setBadge(tabId: number, state: PageState | null): Promise<void> {
-  const text = state?.isLiveBlog && state.unseen > 0 ? String(state.unseen) : '';
-  await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
+  // Not a live blog: no text of the tab's own, so the global one (the followed blogs' total, an option) shows.
+  const text = state?.isLiveBlog ? (state.unseen > 0 ? String(state.unseen) : '') : null;
+  await browser.action.setBadgeText({ tabId, text: text as string }).catch(() => undefined);
   if (text)
     await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }).catch(() => undefined);
 }
@@ -119,6 +121,13 @@ function openPanelForCard(message: unknown, sender: { id?: string; tab?: { id?: 
 }
 
 export function startBackground(): void {
+  const follow = startFollow({
+    readingState: async (url) => {
+      const state = await pageState(await db(), url);
+      return state && held.overlay(state);
+    },
+    allowed: async (url) => (await siteStatus(url)).enabled,
+  });
   const icons = watchIcons(
     async (tabId, url) => !!url && ((await runOnce.has(tabId)) || (await siteStatus(url)).enabled),
   );
@@ -135,6 +144,7 @@ export function startBackground(): void {
         if (tabId !== undefined) await tabPages.set(tabId, state.url, report.visit);
         // Its badge, and the other tabs of the same blog: a live insertion changes their unseen count too.
         await broadcast(state, tabId);
+        if (tabId !== undefined) void follow.onReport(tabId, state).catch(() => undefined);
         return state;
       },
       async 'page:leave'({ visit }, sender) {
@@ -165,6 +175,7 @@ export function startBackground(): void {
       async 'updates:mark'({ url, ids, state, manual }, sender) {
         const next = await held.mark(url, ids, state, manual, async () => pageState(await db(), url));
         if (next) await broadcast(next, sender.tab?.id);
+        if (next) void follow.refreshBadge().catch(() => undefined);
         return next;
       },
       async 'page:get'({ url, tabId }) {
@@ -184,7 +195,10 @@ export function startBackground(): void {
           }
         }
         // A cut key (an address over URL_KEY_MAX) would open another page: only a tab showing it can jump.
-        if (!isCutKey(target)) await browser.tabs.create({ url: target });
+        if (isCutKey(target)) return { ok: false };
+        // No tab shows it: the new one scrolls there once its page reports (src/follow/background.ts).
+        await follow.expectJump(target, id);
+        await browser.tabs.create({ url: target });
         return { ok: false };
       },
       async 'pages:followed'() {
@@ -253,7 +267,12 @@ export function startBackground(): void {
         }),
       'errors:list': () => listErrors(),
       'errors:clear': () => clearErrors(),
-      'settings:set': (patch) => writeSettings(patch),
+      async 'settings:set'(patch) {
+        const next = await writeSettings(patch);
+        await follow.onSettings(patch);
+        return next;
+      },
+      ...follow.handlers,
       'status:get': () => ({ ...storeStatus, heldMarks: held.size }),
       'story:map': (req) => renderStoryMap(req),
       // Opened already, in the listener below; this answers whether this browser could.

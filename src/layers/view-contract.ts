@@ -41,6 +41,8 @@ export interface CardProps {
   onOptions: () => void;
   /** Opens the story side panel (cast, map, what is new) for this page. */
   onPanel?: () => void;
+  /** "Watch this name": be told when a followed blog's new update mentions it. */
+  onWatch?: () => Promise<boolean>;
 }
 
 /** A layer drawn from the page alone (at once), or from the background's answer (once it is there). */

@@ -18,6 +18,14 @@ import type { StoreStatus } from '../storage/status';
 import type { StoryMap, StoryMapRequest } from '../knowledge/types';
 import type { EntitySummary, Kind } from '../detect/types';
 import type { PageLanguage } from '../detect/language';
+import type { FollowView, WatchRecord } from '../follow/types';
+import type { FollowsExport } from '../follow/store';
+
+/** A followed blog with what the reader has not seen of it: the reading store's count plus what checks found. */
+export interface FollowedBlog extends FollowView {
+  /** Unseen as of the reader's last visit plus the updates checks found since. */
+  unseen: number;
+}
 
 /** Requests handled by the background: name → [request, response]. */
 export interface BackgroundProtocol {
@@ -79,6 +87,26 @@ export interface BackgroundProtocol {
    * holds the session (the service worker stopped): the content script then sends its page again.
    */
   'names:detect': [DetectRequest, DetectAnswer];
+  /** Followed blogs (checked in the background), newest update first. */
+  'follow:list': [Record<string, never>, FollowedBlog[]];
+  /** Follow or unfollow a live blog the reader has visited (popup toggle, options page). */
+  'follow:set': [{ url: string; on: boolean }, { following: boolean }];
+  /** The reader's choices for one followed blog: notifications, cookies with checks. */
+  'follow:patch': [{ url: string; notify?: boolean; cookies?: boolean }, FollowedBlog | null];
+  /** "Check now": one blog, or every followed blog, at once (still one request per site at a time). */
+  'follow:check': [{ url?: string }, void];
+  'follow:export': [Record<string, never>, FollowsExport];
+  'follow:import': [
+    { follows: unknown[]; watches: unknown[] },
+    { follows: number; watches: number; skipped: number },
+  ];
+  /** "Watch this name" (a card): tell the reader when a followed blog's new update mentions it. */
+  'watch:add': [
+    { name: string; kind?: 'person' | 'organization' | 'place'; aliases?: string[] },
+    WatchRecord | null,
+  ];
+  'watch:remove': [{ key: string }, void];
+  'watch:list': [Record<string, never>, WatchRecord[]];
 }
 
 /** One text block of a page, for name detection: its index in the page, its text, its nearest `lang`. */
@@ -168,6 +196,8 @@ export interface ContentProtocol {
 export interface PagesProtocol {
   /** A page's reading state changed (a report, a mark, an import): an open popup shows it at once. */
   'state:changed': [PageState, void];
+  /** The followed blogs changed (a check found updates, a follow was added or removed). */
+  'follow:changed': [Record<string, never>, void];
 }
 
 export type BackgroundRequest<K extends keyof BackgroundProtocol> = BackgroundProtocol[K][0];

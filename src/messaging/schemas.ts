@@ -136,6 +136,8 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
     ),
     autoSeen: v.optional(v.boolean()),
     pageMarkers: v.optional(v.boolean()),
+    followMinutes: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(24 * 60))),
+    followBadge: v.optional(v.boolean()),
     liveBlogSites: v.optional(
       v.pipe(
         v.record(v.pipe(v.string(), v.maxLength(253)), v.boolean()),
@@ -182,6 +184,27 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
     blocks: detectBlocks,
     drop: v.optional(v.pipe(v.array(blockIndex), v.maxLength(DETECT_MAX_BLOCKS))),
   }),
+  'follow:list': empty,
+  'follow:set': v.strictObject({ url: webUrl, on: v.boolean() }),
+  'follow:patch': v.strictObject({
+    url: webUrl,
+    notify: v.optional(v.boolean()),
+    cookies: v.optional(v.boolean()),
+  }),
+  'follow:check': v.strictObject({ url: v.optional(webUrl) }),
+  'follow:export': empty,
+  // Rows are checked one by one by the importer (src/follow/store.ts), which counts malformed ones.
+  'follow:import': v.strictObject({
+    follows: v.pipe(v.array(v.unknown()), v.maxLength(MAX_LIST)),
+    watches: v.pipe(v.array(v.unknown()), v.maxLength(MAX_LIST)),
+  }),
+  'watch:add': v.strictObject({
+    name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+    kind: v.optional(kind),
+    aliases: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(20))),
+  }),
+  'watch:remove': v.strictObject({ key: shortText }),
+  'watch:list': empty,
 };
 
 const BOTH: Context[] = ['content', 'page'];
@@ -222,6 +245,16 @@ export const SENDERS: { [K in keyof BackgroundProtocol]: Context[] } = {
   'panel:open': CONTENT,
   // A page's text, for its own session only (the background keys sessions by the sender's tab and frame).
   'names:detect': CONTENT,
+  'follow:list': PAGES,
+  'follow:set': PAGES,
+  'follow:patch': PAGES,
+  'follow:check': PAGES,
+  'follow:export': PAGES,
+  'follow:import': PAGES,
+  // A card's "Watch this name" runs in the page's content script; it names no page, so it reveals none.
+  'watch:add': BOTH,
+  'watch:remove': PAGES,
+  'watch:list': PAGES,
 };
 
 const origin = (url: string | undefined): string | undefined => {

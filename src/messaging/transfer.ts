@@ -3,9 +3,33 @@
  * both work at the store's caps, far below Chrome's 64 MiB message limit.
  */
 import type { ExportFile, ImportResult } from '../reading/types';
+import type { FollowsExport } from '../follow/store';
 import { ask } from './client';
 
-/** The whole export, chunk by chunk (`data:export` with a cursor), as one file. */
+/** The export file: reading state, and the followed blogs and watched names (the reader's choices only). */
+export type BackstoryFile = ExportFile & Partial<FollowsExport>;
+
+/** The whole export, chunk by chunk (`data:export` with a cursor), as one file, with follows and watches. */
+export async function exportAll(): Promise<BackstoryFile> {
+  const [reading, follows] = await Promise.all([exportReading(), ask('follow:export', {})]);
+  return { ...reading, follows: follows.follows, watches: follows.watches };
+}
+
+/** Imports reading state, then follows and watches when the file has them (older files do not). */
+export async function importAll(
+  file: BackstoryFile,
+): Promise<ImportResult & { follows: number; watches: number }> {
+  const { follows, watches, ...reading } = file;
+  const r = await importReading(reading);
+  if (!Array.isArray(follows) && !Array.isArray(watches)) return { ...r, follows: 0, watches: 0 };
+  const f = await ask('follow:import', {
+    follows: Array.isArray(follows) ? follows : [],
+    watches: Array.isArray(watches) ? watches : [],
+  });
+  return { ...r, skipped: r.skipped + f.skipped, follows: f.follows, watches: f.watches };
+}
+
+/** The whole reading export, chunk by chunk (`data:export` with a cursor), as one file. */
 export async function exportReading(): Promise<ExportFile> {
   const first = await ask('data:export', {});
   const pages = [...first.pages];

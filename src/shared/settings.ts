@@ -34,6 +34,10 @@ export interface Settings {
    * schema or platform evidence): true tracks their updates, false stops asking.
    */
   liveBlogSites: Record<string, boolean>;
+  /** Minutes between background checks of followed live blogs (at least 1 in the store build). */
+  followMinutes: number;
+  /** On a tab that is not a live blog, the toolbar badge shows the unseen updates of all followed blogs. */
+  followBadge: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -46,6 +50,8 @@ export const DEFAULT_SETTINGS: Settings = {
   autoSeen: true,
   pageMarkers: true,
   liveBlogSites: {},
+  followMinutes: 5,
+  followBadge: false,
 };
 
 const KEY = 'settings';

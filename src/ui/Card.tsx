@@ -4,6 +4,7 @@
  * The page's own layer is drawn at once; the others once the background has answered.
  */
 import { Fragment } from 'preact';
+import { useState } from 'preact/hooks';
 import type { CardProps } from '../layers/view-contract';
 import { VIEWS } from '../layers/views';
 import { dirOf } from './card-format';
@@ -63,6 +64,7 @@ export function Card(props: CardProps) {
           ×
         </button>
       </div>
+      {props.onWatch && <WatchButton name={entity.name} onWatch={props.onWatch} />}
       {VIEWS.map((v) =>
         !v.needsBackground ? (
           <Fragment key={v.id}>{v.render(props)}</Fragment>
@@ -78,5 +80,23 @@ export function Card(props: CardProps) {
         </section>
       )}
     </div>
+  );
+}
+
+/** Adds the name to the watched names; says so in place (the options page lists and removes them). */
+function WatchButton({ name, onWatch }: { name: string; onWatch: () => Promise<boolean> }) {
+  const [watching, setWatching] = useState(false);
+  return (
+    <p class="watch">
+      <button
+        type="button"
+        class="link"
+        aria-pressed={watching}
+        disabled={watching}
+        onClick={() => void onWatch().then(setWatching, () => setWatching(false))}
+      >
+        {watching ? `Watching ${name}` : 'Watch this name'}
+      </button>
+    </p>
   );
 }

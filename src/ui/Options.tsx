@@ -7,6 +7,9 @@ import { QuotaNotice } from './QuotaNotice';
 import type { Settings } from '../shared/settings';
 import { KIND_LABEL } from './kinds';
 import publishersData from '../shared/publishers.json';
+import type { FollowedBlog } from '../messaging/protocol';
+import type { WatchRecord } from '../follow/types';
+import { cantCheckText } from './Following';
 
 export interface Publisher {
   name: string;
@@ -31,6 +34,16 @@ export interface OptionsApi {
   clearErrors?(): Promise<void>;
   /** Storage health: a full disk is reported here with its way out (clearing the cache). */
   status?(): Promise<StoreStatus>;
+  /** Followed blogs and watched names. */
+  follows?(): Promise<FollowedBlog[]>;
+  unfollow?(url: string): Promise<void>;
+  /** Notifications for a blog: turning them on asks for the permission first (it runs in the click). */
+  setNotify?(url: string, on: boolean): Promise<boolean>;
+  setCookies?(url: string, on: boolean): Promise<void>;
+  checkNow?(url?: string): Promise<void>;
+  watches?(): Promise<WatchRecord[]>;
+  addWatch?(name: string): Promise<WatchRecord | null>;
+  removeWatch?(key: string): Promise<void>;
 }
 
 /** "https://www.example.com/*" → "www.example.com" (and its scheme when it is not https). */
@@ -47,7 +60,15 @@ export function Options({ api }: { api: OptionsApi }) {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [errors, setErrors] = useState<ErrorEntry[]>([]);
   const [status, setStatus] = useState<StoreStatus | null>(null);
+  const [follows, setFollows] = useState<FollowedBlog[] | null>(null);
+  const [watches, setWatches] = useState<WatchRecord[] | null>(null);
+  const [watchName, setWatchName] = useState('');
+  const reloadFollows = () => {
+    void api.follows?.().then(setFollows, () => setFollows([]));
+    void api.watches?.().then(setWatches, () => setWatches([]));
+  };
   useEffect(() => {
+    reloadFollows();
     void api.status?.().then(setStatus, () => setStatus(null));
     void api.errors?.().then(setErrors, () => setErrors([]));
     void api.load().then(setS);
@@ -231,13 +252,156 @@ export function Options({ api }: { api: OptionsApi }) {
           still lists what is new.
         </p>
       </fieldset>
+      {api.follows && (
+        <fieldset>
+          <legend>Followed live blogs</legend>
+          <p class="hint">
+            Backstory fetches each followed blog’s page (that address only) on a schedule while your browser
+            is open, and reads it on this device. Follow a blog from the toolbar button while you are on it.
+          </p>
+          <label>
+            Check every{' '}
+            <input
+              type="number"
+              min={1}
+              max={1440}
+              step={1}
+              value={s.followMinutes}
+              onChange={(e) =>
+                save({ followMinutes: Math.max(1, Math.min(1440, Number(e.currentTarget.value) || 5)) })
+              }
+            />{' '}
+            minutes (slower for blogs that stopped updating or fail)
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={s.followBadge}
+              onChange={(e) => save({ followBadge: e.currentTarget.checked })}
+            />{' '}
+            On pages that are not live blogs, show the followed blogs’ new updates on the toolbar button
+          </label>
+          {follows === null ? (
+            <p class="hint">Loading…</p>
+          ) : follows.length === 0 ? (
+            <p class="hint">You follow no live blog yet.</p>
+          ) : (
+            <ul class="follows" aria-label="Followed live blogs">
+              {follows.map((f) => (
+                <li key={f.url} data-follow-url={f.url}>
+                  <a href={f.url} target="_blank" rel="noopener">
+                    {f.title || f.url}
+                  </a>{' '}
+                  <span class="hint">{f.unseen ? `${f.unseen} new` : 'up to date'}</span>
+                  {f.problem && <p class="hint cant-check">{cantCheckText(f.problem)}</p>}
+                  <div class="follow-actions">
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={f.notify}
+                        onChange={(e) => {
+                          const on = e.currentTarget.checked;
+                          // No await before this call: the permission prompt needs the click.
+                          void api.setNotify?.(f.url, on).then((ok) => {
+                            if (on && !ok) setNote('Notifications were not allowed.');
+                            reloadFollows();
+                          });
+                        }}
+                      />{' '}
+                      Notify me of new updates
+                    </label>
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={f.cookies}
+                        onChange={async (e) => {
+                          await api.setCookies?.(f.url, e.currentTarget.checked);
+                          reloadFollows();
+                        }}
+                      />{' '}
+                      Send my cookies for this site (for blogs behind a login)
+                    </label>
+                    <button
+                      type="button"
+                      onClick={async () => {
+                        await api.checkNow?.(f.url);
+                        reloadFollows();
+                      }}
+                    >
+                      Check now
+                    </button>{' '}
+                    <button
+                      type="button"
+                      aria-label={`Stop following ${f.title || f.url}`}
+                      onClick={async () => {
+                        await api.unfollow?.(f.url);
+                        reloadFollows();
+                        setNote(`No longer following ${f.title || f.url}.`);
+                      }}
+                    >
+                      Unfollow
+                    </button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </fieldset>
+      )}
+      {api.watches && (
+        <fieldset>
+          <legend>Watched names</legend>
+          <p class="hint">
+            When a new update of a followed blog mentions one of these names, the toolbar popup shows the
+            sentence (and a notification, where you turned them on). Add one from a name’s card, or here.
+          </p>
+          {watches && watches.length > 0 ? (
+            <ul class="watches" aria-label="Watched names">
+              {watches.map((w) => (
+                <li key={w.key}>
+                  <span>{w.name}</span>{' '}
+                  <button
+                    type="button"
+                    aria-label={`Stop watching ${w.name}`}
+                    onClick={async () => {
+                      await api.removeWatch?.(w.key);
+                      reloadFollows();
+                      setNote(`No longer watching ${w.name}.`);
+                    }}
+                  >
+                    Remove
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="hint">No watched names.</p>
+          )}
+          <form
+            onSubmit={async (e) => {
+              e.preventDefault();
+              if (!watchName.trim()) return;
+              const added = await api.addWatch?.(watchName.trim());
+              setWatchName('');
+              reloadFollows();
+              setNote(added ? `Watching ${added.name}.` : 'That name could not be added.');
+            }}
+          >
+            <label>
+              Watch a name{' '}
+              <input type="text" value={watchName} onInput={(e) => setWatchName(e.currentTarget.value)} />
+            </label>{' '}
+            <button type="submit">Watch</button>
+          </form>
+        </fieldset>
+      )}
       <fieldset>
         <legend>Your data</legend>
         <button type="button" onClick={() => api.exportFile()}>
-          Export reading state
+          Export reading state and follows
         </button>
         <label class="file">
-          Import reading state{' '}
+          Import reading state and follows{' '}
           <input
             type="file"
             accept="application/json,.json"

@@ -1,12 +1,15 @@
 /**
  * The toolbar popup: this page's updates (time, first line, seen or new; click to jump), mark all seen,
- * and below, the followed live blogs with their unseen counts as of the last visit.
+ * follow this blog; below, the followed blogs with what background checks found while the reader was
+ * away, and the other live blogs they read with their unseen counts as of the last visit.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { canonicalUrl } from '../shared/url';
 import type { StoreStatus } from '../storage/status';
 import type { FollowedPage, PageState, UpdateView } from '../reading/types';
 import { QuotaNotice } from './QuotaNotice';
+import type { FollowedBlog } from '../messaging/protocol';
+import { FollowingList } from './Following';
 
 export interface PopupApi {
   /** The page to show: from `?url=`, or the active tab (with what Backstory can do there). */
@@ -28,6 +31,14 @@ export interface PopupApi {
   /** Storage health; a full disk shows once here with "Clear cache". */
   status?(): Promise<StoreStatus>;
   clearCache?(): Promise<void>;
+  /** Followed blogs, checked in the background, newest update first. */
+  follows?(): Promise<FollowedBlog[]>;
+  /** Follow or unfollow the page shown; answers whether it is followed now. */
+  setFollow?(url: string, on: boolean): Promise<boolean>;
+  /** Calls back whenever the followed blogs change (a check found updates); returns the unsubscribe. */
+  watchFollows?(onChange: () => void): () => void;
+  /** Opens a followed blog (at its first unseen update). */
+  openFollowed?(url: string, id?: string): void;
 }
 
 /** What Backstory can do in the tab the popup was opened on. */
@@ -82,6 +93,20 @@ function printedClockIs(label: string, d: Date): boolean {
   return hours === d.getHours() && Number(m[2]) === d.getMinutes();
 }
 
+/** The reader's last two visits fell within a day: the blog is worth suggesting for following. */
+export function cameBackToday(
+  state: Pick<PageState, 'lastVisit' | 'previousVisit'>,
+  now = Date.now(),
+): boolean {
+  const { lastVisit, previousVisit } = state;
+  return (
+    lastVisit !== undefined &&
+    previousVisit !== undefined &&
+    lastVisit - previousVisit < 86_400_000 &&
+    now - previousVisit < 86_400_000
+  );
+}
+
 function names(n: number): string {
   return n === 0 ? 'no names found' : n === 1 ? '1 name on this page' : `${n} names on this page`;
 }
@@ -94,6 +119,12 @@ export function Popup({ api }: { api: PopupApi }) {
   const [status, setStatus] = useState<StoreStatus | null>(null);
   useEffect(() => void api.status?.().then(setStatus, () => undefined), []);
   const [followed, setFollowed] = useState<FollowedPage[]>([]);
+  const [follows, setFollows] = useState<FollowedBlog[]>([]);
+  const loadFollows = () => void api.follows?.().then(setFollows, () => undefined);
+  useEffect(() => {
+    loadFollows();
+    return api.watchFollows?.(loadFollows);
+  }, []);
 
   const refresh = async () => {
     const loaded = await api.load();
@@ -151,7 +182,14 @@ export function Popup({ api }: { api: PopupApi }) {
       </main>
     );
 
-  const others = followed.filter((f) => f.url !== state?.url);
+  const following = new Set(follows.map((f) => f.url));
+  const others = followed.filter((f) => f.url !== state?.url && !following.has(f.url));
+  const isFollowed = !!state && following.has(state.url);
+  const toggleFollow = async () => {
+    if (!state || !api.setFollow) return;
+    await api.setFollow(state.url, !isFollowed);
+    loadFollows();
+  };
   return (
     <main class="popup">
       <header>
@@ -242,6 +280,20 @@ export function Popup({ api }: { api: PopupApi }) {
           <h2 id="this-page" class="page-title">
             {state.title}
           </h2>
+          {api.setFollow && (
+            <div class="follow-row">
+              <button type="button" class="follow" aria-pressed={isFollowed} onClick={toggleFollow}>
+                {isFollowed ? 'Following' : 'Follow'}
+              </button>
+              <span class="hint">
+                {isFollowed
+                  ? 'Checked in the background while you are away.'
+                  : cameBackToday(state)
+                    ? 'You came back to this blog today: follow it to hear of new updates while away.'
+                    : 'Follow to hear of new updates while this tab is closed.'}
+              </span>
+            </div>
+          )}
           <div class="summary">
             <span role="status">
               {state.unseen === 0 ? 'All updates seen' : `${state.unseen} new of ${state.updates.length}`}
@@ -304,9 +356,10 @@ export function Popup({ api }: { api: PopupApi }) {
       ) : (
         <Status access={access} state={state} url={url} />
       )}
+      <FollowingList blogs={follows} exclude={state?.url} onOpen={api.openFollowed} />
       {others.length > 0 && (
         <section aria-labelledby="followed">
-          <h2 id="followed">Followed live blogs</h2>
+          <h2 id="followed">{follows.length ? 'Other live blogs you read' : 'Live blogs you read'}</h2>
           <ul class="followed">
             {others.map((f) => (
               <li key={f.url}>

@@ -4,7 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildManifest } from '../../src/manifest';
-import { ALLOWED_OPTIONAL_HOSTS, ALLOWED_PERMISSIONS } from '../../src/manifest.permissions';
+import {
+  ALLOWED_OPTIONAL_HOSTS,
+  ALLOWED_OPTIONAL_PERMISSIONS,
+  ALLOWED_PERMISSIONS,
+} from '../../src/manifest.permissions';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
 const doc = (name: string) => readFileSync(join(__dirname, '../../docs/store', name), 'utf8');
@@ -12,7 +16,11 @@ const doc = (name: string) => readFileSync(join(__dirname, '../../docs/store', n
 describe('docs/store', () => {
   it('justifies each API permission and optional host in permissions.md', () => {
     const text = doc('permissions.md');
-    for (const p of [...Object.keys(ALLOWED_PERMISSIONS), ...ALLOWED_OPTIONAL_HOSTS])
+    for (const p of [
+      ...Object.keys(ALLOWED_PERMISSIONS),
+      ...Object.keys(ALLOWED_OPTIONAL_PERMISSIONS),
+      ...ALLOWED_OPTIONAL_HOSTS,
+    ])
       expect(text, p).toContain(`\`${p}\``);
   });
 

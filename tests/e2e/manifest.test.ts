@@ -10,6 +10,7 @@ import { GECKO_ID, ICON_SIZES, iconPath, LOCAL_MATCHES } from '../../src/manifes
 import {
   ALLOWED_INSTALL_HOSTS,
   ALLOWED_OPTIONAL_HOSTS,
+  ALLOWED_OPTIONAL_PERMISSIONS,
   ALLOWED_PERMISSIONS,
   TEST_BUILD_HOSTS,
 } from '../../src/manifest.permissions';
@@ -34,6 +35,9 @@ describe.each(['chrome', 'firefox'] as const)('%s store manifest', (browser) => 
     expect(m.manifest_version).toBe(3);
     for (const p of m.permissions ?? [])
       expect(Object.keys(ALLOWED_PERMISSIONS), `permission ${p}`).toContain(p);
+    // Run-time permissions are allowlisted too: asked in a click, never at install.
+    for (const p of m.optional_permissions ?? [])
+      expect(Object.keys(ALLOWED_OPTIONAL_PERMISSIONS), `optional permission ${p}`).toContain(p);
   });
 
   it('reaches no site at install, local origins included', () => {

@@ -49,6 +49,15 @@ export const VALID: { [K in Kind]: Record<string, unknown> } = {
   'names:detect': { session: 's1', blocks: [{ i: 0, text: 'Angela Merkel visited Berlin.' }] },
   'story:map': { places: [{ key: 'city:SY:aleppo', lat: 36.2, lon: 37.16 }], width: 320, height: 220 },
   'panel:open': {},
+  'follow:list': {},
+  'follow:set': { url: PAGE, on: true },
+  'follow:patch': { url: PAGE, notify: true },
+  'follow:check': { url: PAGE },
+  'follow:export': {},
+  'follow:import': { follows: [], watches: [] },
+  'watch:add': { name: 'Aleppo', kind: 'place' },
+  'watch:remove': { key: 'place:aleppo' },
+  'watch:list': {},
 };
 
 /** Page text the store cuts instead of refusing (a page with a huge title is still recorded). */

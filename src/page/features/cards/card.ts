@@ -134,6 +134,12 @@ export function show(
         onPickPlace: (id: string) => show(st, mention, anchor, st.open?.keyboard ?? keyboard, { place: id }),
         onOptions: () => void ask('options:open', {}).catch(() => undefined),
         onPanel: () => void ask('panel:open', {}).catch(() => undefined),
+        onWatch: () =>
+          ask('watch:add', {
+            name: entity.name,
+            kind: entity.kind,
+            aliases: entity.aliases.slice(0, 20),
+          }).then((w) => !!w),
       }),
       root,
     );

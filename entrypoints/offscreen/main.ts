@@ -1,0 +1,3 @@
+import { serveParse } from '../../src/follow/offscreen';
+
+serveParse();
