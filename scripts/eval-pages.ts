@@ -161,7 +161,7 @@ function main(argv: string[]): number {
     ...readdirSync(SHARED_REAL)
       .filter((f) => f.endsWith('.html') && !covered.has(f))
       .sort()
-      .map((f) => ({ shared: f, language: expected.pages[f]?.language ?? 'en', names: {} })),
+      .map((f): PageGold => ({ shared: f, language: expected.pages[f]?.language ?? 'en', names: {} })),
   ].filter((g) => !only || (g.shared ?? g.file ?? '').includes(only));
 
   const rows: PageScore[] = [];

@@ -1,7 +1,16 @@
 /**
  * Where names are looked for: the page's main content (article body, updates, captions, author box),
- * not navigation, footers, forms, scripts, editable areas or comment threads.
+ * not navigation, footers, forms, scripts, editable areas or comment threads, nor the chrome that news
+ * pages put inside the article: share bars, bylines' social links, menus, related-story rails, tag lists,
+ * photo credits, cookie and sign-up text. Chrome is learnt from structure, as sites name it differently:
+ *  - names: class, id and data-component words and ARIA roles listed in `chrome.json`;
+ *  - link density: a list (or a run of like items) whose text is mostly links is navigation (menus,
+ *    "More on this story", "Most viewed", topic tags, key-event carousels), whatever its class;
+ *  - repeated per-entry chrome: in a run of like entries (live-blog updates, teaser cards), a short text
+ *    that every entry repeats at the same place ("Share", "Post on X", the same author) is chrome.
+ * The judgements read the DOM only and are cached per element (refreshed when its children change).
  */
+import chrome from './chrome.json';
 
 /** Elements whose whole subtree is out of scope. */
 export const EXCLUDED_SELECTOR = [
@@ -21,6 +30,7 @@ export const EXCLUDED_SELECTOR = [
   'select',
   'button',
   'option',
+  'label',
   'form',
   'code',
   'pre',
@@ -32,6 +42,7 @@ export const EXCLUDED_SELECTOR = [
   '[role="contentinfo"]',
   'aside',
   '[role="complementary"]',
+  '[aria-modal="true"]',
   '[contenteditable=""]',
   '[contenteditable="true" i]',
   '[contenteditable="plaintext-only" i]',
@@ -64,8 +75,180 @@ export function scanRoot(doc: Document): Element | null {
 /** `contenteditable` is an enumerated attribute: "", "true" and "plaintext-only" in any case make an element editable. */
 const EDITABLE = new Set(['', 'true', 'plaintext-only']);
 
+const CHROME_WORDS = new Set(chrome.words);
+const CHROME_PHRASES = chrome.phrases.map((p) => p.split(' '));
+const CHROME_ROLES = new Set(chrome.roles);
+const KEEP = new Set(chrome.keep.map((t) => t.toUpperCase()));
+
+/** The words of an element's class, id and data-component ("share-buttons__item" → share, buttons, item). */
+function nameWords(el: Element): string[] {
+  const names = [el.getAttribute('class'), el.id, el.getAttribute('data-component')]
+    .filter(Boolean)
+    .join(' ');
+  return names
+    ? names
+        .toLowerCase()
+        .split(/[\s\-_:]+/)
+        .filter(Boolean)
+    : [];
+}
+
+/** Whether the element's names or role say it is chrome (`chrome.json`). */
+export function namedChrome(el: Element): boolean {
+  if (KEEP.has(el.tagName)) return false;
+  const role = el.getAttribute('role');
+  if (role && CHROME_ROLES.has(role.trim().toLowerCase())) return true;
+  const words = nameWords(el);
+  if (!words.length) return false;
+  if (words.some((w) => CHROME_WORDS.has(w))) return true;
+  return CHROME_PHRASES.some((p) => {
+    for (let i = 0; i + p.length <= words.length; i++) if (p.every((w, j) => words[i + j] === w)) return true;
+    return false;
+  });
+}
+
+const LIST_TAGS = new Set(['UL', 'OL', 'MENU', 'DL']);
+/** At least this many links, making at least this share of the text, make a list navigation. */
+const MIN_LINKS = 3;
+const LINK_SHARE = 0.7;
+/** Entries that repeat a text at the same place: at least this many, and this share of the entries. */
+const MIN_ENTRIES = 3;
+const REPEAT_SHARE = 0.6;
+/** Repeated chrome is short ("Share", "Post on X", an author's name); a longer repeated text is kept. */
+const SHORT = 40;
+
+const letters = (s: string | null | undefined) => (s ? s.replace(/\s+/g, '').length : 0);
+/** An item's shape: its tag and class, so that the entries of one run match and a heading does not. */
+const shape = (el: Element) => `${el.tagName}.${el.getAttribute('class') ?? ''}`;
+
+/** Inline elements are runs of text, not items (three linked names in a byline are not a list). */
+const INLINE = new Set([
+  'A',
+  'SPAN',
+  'B',
+  'I',
+  'EM',
+  'STRONG',
+  'SMALL',
+  'TIME',
+  'ABBR',
+  'BR',
+  'WBR',
+  'SUP',
+  'SUB',
+  'MARK',
+  'CITE',
+  'Q',
+  'U',
+  'S',
+  'IMG',
+  'PICTURE',
+  'SOURCE',
+]);
+
+/** The run of like items under `el`: its children sharing the most common shape, if there are enough. */
+function likeChildren(el: Element): Element[] {
+  const children = el.children;
+  if (children.length < MIN_ENTRIES) return [];
+  const byShape = new Map<string, Element[]>();
+  for (const c of children) {
+    if (INLINE.has(c.tagName)) continue;
+    const s = shape(c);
+    const list = byShape.get(s);
+    if (list) list.push(c);
+    else byShape.set(s, [c]);
+  }
+  let best: Element[] = [];
+  for (const list of byShape.values()) if (list.length > best.length) best = list;
+  return best.length >= MIN_ENTRIES ? best : [];
+}
+
+/** A list, or a run of like items, whose text is mostly link text: menus, rails, tag lists. */
+export function linkList(el: Element): boolean {
+  if (!LIST_TAGS.has(el.tagName) && !likeChildren(el).length) return false;
+  const links = el.querySelectorAll('a[href]');
+  if (links.length < MIN_LINKS) return false;
+  const text = letters(el.textContent);
+  if (!text) return false;
+  let linked = 0;
+  for (const a of links) if (!a.parentElement?.closest('a[href]')) linked += letters(a.textContent);
+  return linked / text >= LINK_SHARE;
+}
+
+/** The path from an entry to one of its descendants, by tag and class: the "same place" in each entry. */
+function placeIn(entry: Element, el: Element): string {
+  const parts: string[] = [];
+  for (let e: Element | null = el; e && e !== entry; e = e.parentElement) parts.push(shape(e));
+  return parts.join('<');
+}
+
+/**
+ * The descendants of a run of like entries that every entry repeats (same place, same short text):
+ * the per-entry share links, "Post on X", a repeated author or label.
+ */
+function repeatedChrome(el: Element): Set<Element> {
+  const entries = likeChildren(el);
+  const found = new Set<Element>();
+  if (!entries.length) return found;
+  const seen = new Map<string, { entries: Set<Element>; elements: Element[] }>();
+  for (const entry of entries) {
+    for (const d of entry.querySelectorAll('*')) {
+      const text = d.textContent?.replace(/\s+/g, ' ').trim();
+      if (!text || text.length > SHORT || d.children.length > 2) continue;
+      const key = `${placeIn(entry, d)}|${text}`;
+      let s = seen.get(key);
+      if (!s) seen.set(key, (s = { entries: new Set(), elements: [] }));
+      s.entries.add(entry);
+      s.elements.push(d);
+    }
+  }
+  const need = Math.max(MIN_ENTRIES, Math.ceil(entries.length * REPEAT_SHARE));
+  for (const s of seen.values()) if (s.entries.size >= need) for (const d of s.elements) found.add(d);
+  return found;
+}
+
+interface Judgement {
+  /** The element's child count when judged: a changed list is judged again. */
+  children: number;
+  chrome: boolean;
+  /** Repeated chrome among its entries' descendants. */
+  repeated: Set<Element>;
+}
+const judged = new WeakMap<Element, Judgement>();
+
+function judge(el: Element): Judgement {
+  const cached = judged.get(el);
+  if (cached && cached.children === el.childElementCount) return cached;
+  const j: Judgement = {
+    children: el.childElementCount,
+    chrome: namedChrome(el) || linkList(el),
+    repeated: repeatedChrome(el),
+  };
+  judged.set(el, j);
+  return j;
+}
+
+/** Whether an element repeats at the same place in every entry of a run of like entries above it. */
+function repeatedInEntries(el: Element): boolean {
+  for (let p = el.parentElement, i = 0; p && i < 6; p = p.parentElement, i++)
+    if (judge(p).repeated.has(el)) return true;
+  return false;
+}
+
 export function isExcluded(el: Element): boolean {
   // The attribute check as well: some DOM implementations ignore the selector's `i` flag.
   const editable = el.getAttribute('contenteditable');
-  return (editable !== null && EDITABLE.has(editable.toLowerCase())) || el.matches(EXCLUDED_SELECTOR);
+  if ((editable !== null && EDITABLE.has(editable.toLowerCase())) || el.matches(EXCLUDED_SELECTOR))
+    return true;
+  if (el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'MAIN') return false;
+  return judge(el).chrome || repeatedInEntries(el);
+}
+
+/** Whether a node is out of scope: it or any ancestor up to `root` is excluded (for live insertions). */
+export function outOfScope(node: Node, root?: Node | null): boolean {
+  for (let e = node.nodeType === 1 ? (node as Element) : node.parentElement; e; e = e.parentElement) {
+    if (isExcluded(e)) return true;
+    if (e === root) break;
+  }
+  return false;
 }
