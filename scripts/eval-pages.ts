@@ -40,7 +40,11 @@ export interface PageGold {
   language: string;
   /** The address the page was saved from (sites' own rules may depend on it). */
   url?: string;
-  /** Every name a reader would want underlined in the story, as written there, with its kind. */
+  /**
+   * Every name a reader would want underlined in the story, as written there, with its kind. A key may
+   * give forms that are equally right, separated by '|' ("Prince Harry|Harry": with or without the title);
+   * it is found when any of them is underlined.
+   */
   names: Record<string, Kind>;
   /** Strings that may be underlined or not without harm (a borderline name, a demonym used as a name). */
   optional?: string[];
@@ -84,7 +88,14 @@ export interface PageScore {
 
 export function scorePage(gold: PageGold, html: string, options: { allLanguages?: boolean } = {}): PageScore {
   const { mentions, liveBlog } = detectPage(html, { url: gold.url, allLanguages: options.allLanguages });
-  const names = new Map(Object.entries(gold.names).map(([t, k]) => [fold(t), k] as const));
+  const names = new Map<string, Kind>();
+  /** Each form's gold entry, for recall: one entry however many of its forms are underlined. */
+  const entryOf = new Map<string, string>();
+  for (const [key, kind] of Object.entries(gold.names))
+    for (const form of key.split('|').map(fold)) {
+      names.set(form, kind);
+      entryOf.set(form, key);
+    }
   const optional = new Set((gold.optional ?? []).map(fold));
   const forbidden = new Set((gold.not ?? []).map(fold));
   const seen = new Map<string, Underline>();
@@ -113,18 +124,21 @@ export function scorePage(gold: PageGold, html: string, options: { allLanguages?
   const underlines = [...seen.values()].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
   const right = underlines.filter((u) => u.verdict === 'right');
   const english = gold.language === 'en';
+  const foundEntries = new Set(right.map((u) => entryOf.get(u.text)));
   return {
     page: gold.shared ?? gold.file ?? '?',
     language: gold.language,
     english,
     liveBlog,
     underlines,
-    missed: [...names].filter(([t]) => !seen.has(t)).map(([text, kind]) => ({ text, kind })),
+    missed: Object.entries(gold.names)
+      .filter(([key]) => !foundEntries.has(key))
+      .map(([text, kind]) => ({ text, kind })),
     right: right.length,
     wrong: underlines.filter((u) => u.verdict === 'wrong' || u.verdict === 'forbidden').length,
     typed: right.filter((u) => u.kind === u.goldKind).length,
-    gold: names.size,
-    found: right.length,
+    gold: Object.keys(gold.names).length,
+    found: foundEntries.size,
     mentions: mentions.length,
   };
 }

@@ -4,6 +4,7 @@
  * pages put inside the article: share bars, bylines' social links, menus, related-story rails, tag lists,
  * photo credits, cookie and sign-up text. Chrome is learnt from structure, as sites name it differently:
  *  - names: class, id and data-component words and ARIA roles listed in `chrome.json`;
+ *  - links to social networks and share schemes (`chrome.json` too): share buttons, handles, hashtags;
  *  - link density: a list (or a run of like items) whose text is mostly links is navigation (menus,
  *    "More on this story", "Most viewed", topic tags, key-event carousels), whatever its class;
  *  - repeated per-entry chrome: in a run of like entries (live-blog updates, teaser cards), a short text
@@ -79,6 +80,36 @@ const CHROME_WORDS = new Set(chrome.words);
 const CHROME_PHRASES = chrome.phrases.map((p) => p.split(' '));
 const CHROME_ROLES = new Set(chrome.roles);
 const KEEP = new Set(chrome.keep.map((t) => t.toUpperCase()));
+const LINK_HOSTS = new Set(chrome.linkHosts);
+const LINK_SCHEMES = chrome.linkSchemes;
+
+const LINK_WORDS = new Set(chrome.linkWords);
+const LINK_PATHS = new Set(chrome.linkPaths);
+
+/**
+ * A share or follow link: a share scheme (mailto:), or a link to a social network that shares or
+ * follows, or whose text is a handle, a hashtag, an address or the network's name ("Share on Facebook",
+ * "@robpicheta", "#EFC", "pic.twitter.com/…"). A byline's name linking to its author's profile stays.
+ */
+export function socialLink(el: Element): boolean {
+  if (el.tagName !== 'A') return false;
+  const href = el.getAttribute('href')?.trim().toLowerCase();
+  if (!href) return false;
+  if (LINK_SCHEMES.some((s) => href.startsWith(s))) return true;
+  const m = /^(?:https?:)?\/\/([^/?#:]+)([^?#]*)/.exec(href);
+  if (!m) return false;
+  let social = false;
+  // www.facebook.com, mobile.twitter.com: the registrable part decides.
+  for (let h = m[1]; h.includes('.') && !social; h = h.slice(h.indexOf('.') + 1)) social = LINK_HOSTS.has(h);
+  if (!social) return false;
+  if (m[2].split(/[/._-]+/).some((w) => LINK_PATHS.has(w))) return true;
+  const text = (el.textContent ?? '').trim();
+  if (!text || /^[@#]|[/.]\S/.test(text)) return true;
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .some((w) => LINK_WORDS.has(w));
+}
 
 /** The words of an element's class, id and data-component ("share-buttons__item" → share, buttons, item). */
 function nameWords(el: Element): string[] {
@@ -121,30 +152,15 @@ const letters = (s: string | null | undefined) => (s ? s.replace(/\s+/g, '').len
 /** An item's shape: its tag and class, so that the entries of one run match and a heading does not. */
 const shape = (el: Element) => `${el.tagName}.${el.getAttribute('class') ?? ''}`;
 
-/** Inline elements are runs of text, not items (three linked names in a byline are not a list). */
-const INLINE = new Set([
-  'A',
-  'SPAN',
-  'B',
-  'I',
-  'EM',
-  'STRONG',
-  'SMALL',
-  'TIME',
-  'ABBR',
-  'BR',
-  'WBR',
-  'SUP',
-  'SUB',
-  'MARK',
-  'CITE',
-  'Q',
-  'U',
-  'S',
-  'IMG',
-  'PICTURE',
-  'SOURCE',
-]);
+/**
+ * Not items: inline elements are runs of text (three linked names in a byline are not a list), and
+ * metadata or void elements hold no entries (some parsers even nest content inside a stray <meta>).
+ */
+const NOT_ITEMS = new Set(
+  'A SPAN B I EM STRONG SMALL TIME ABBR BR WBR SUP SUB MARK CITE Q U S IMG PICTURE SOURCE META LINK SCRIPT STYLE NOSCRIPT TEMPLATE HR INPUT'.split(
+    ' ',
+  ),
+);
 
 /** The run of like items under `el`: its children sharing the most common shape, if there are enough. */
 function likeChildren(el: Element): Element[] {
@@ -152,7 +168,7 @@ function likeChildren(el: Element): Element[] {
   if (children.length < MIN_ENTRIES) return [];
   const byShape = new Map<string, Element[]>();
   for (const c of children) {
-    if (INLINE.has(c.tagName)) continue;
+    if (NOT_ITEMS.has(c.tagName)) continue;
     const s = shape(c);
     const list = byShape.get(s);
     if (list) list.push(c);
@@ -221,7 +237,7 @@ function judge(el: Element): Judgement {
   if (cached && cached.children === el.childElementCount) return cached;
   const j: Judgement = {
     children: el.childElementCount,
-    chrome: namedChrome(el) || linkList(el),
+    chrome: namedChrome(el) || socialLink(el) || linkList(el),
     repeated: repeatedChrome(el),
   };
   judged.set(el, j);
