@@ -6,7 +6,8 @@
  *  - names: class, id and data-component words and ARIA roles listed in `chrome.json`;
  *  - links to social networks and share schemes (`chrome.json` too): share buttons, handles, hashtags;
  *  - link density: a list (or a run of like items) whose text is mostly links is navigation (menus,
- *    "More on this story", "Most viewed", topic tags, key-event carousels), whatever its class;
+ *    "More on this story", "Most viewed", topic tags, key-event carousels), whatever its class, and a
+ *    paragraph that is mostly a link to another page is a teaser;
  *  - repeated per-entry chrome: in a run of like entries (live-blog updates, teaser cards), a short text
  *    that every entry repeats at the same place ("Share", "Post on X", the same author) is chrome.
  * The judgements read the DOM only and are cached per element (refreshed when its children change).
@@ -191,6 +192,18 @@ export function linkList(el: Element): boolean {
   return linked / text >= LINK_SHARE;
 }
 
+/**
+ * A paragraph that is mostly a link to another page: a teaser ("MORE : The Metro daily cartoon",
+ * "Read the full transcript"), not the story's own text.
+ */
+export function teaser(el: Element): boolean {
+  if (el.tagName !== 'P') return false;
+  let linked = 0;
+  for (const a of el.querySelectorAll('a[href]'))
+    if (!a.getAttribute('href')!.trim().startsWith('#')) linked += letters(a.textContent);
+  return linked > 0 && linked / Math.max(1, letters(el.textContent)) >= LINK_SHARE;
+}
+
 /** The path from an entry to one of its descendants, by tag and class: the "same place" in each entry. */
 function placeIn(entry: Element, el: Element): string {
   const parts: string[] = [];
@@ -209,8 +222,9 @@ function repeatedChrome(el: Element): Set<Element> {
   const seen = new Map<string, { entries: Set<Element>; elements: Element[] }>();
   for (const entry of entries) {
     for (const d of entry.querySelectorAll('*')) {
+      if (d.children.length > 2) continue;
       const text = d.textContent?.replace(/\s+/g, ' ').trim();
-      if (!text || text.length > SHORT || d.children.length > 2) continue;
+      if (!text || text.length > SHORT) continue;
       const key = `${placeIn(entry, d)}|${text}`;
       let s = seen.get(key);
       if (!s) seen.set(key, (s = { entries: new Set(), elements: [] }));
@@ -237,7 +251,7 @@ function judge(el: Element): Judgement {
   if (cached && cached.children === el.childElementCount) return cached;
   const j: Judgement = {
     children: el.childElementCount,
-    chrome: namedChrome(el) || socialLink(el) || linkList(el),
+    chrome: namedChrome(el) || socialLink(el) || linkList(el) || teaser(el),
     repeated: repeatedChrome(el),
   };
   judged.set(el, j);

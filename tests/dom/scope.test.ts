@@ -86,6 +86,21 @@ describe('scope: lists that are mostly links', () => {
   });
 });
 
+describe('scope: teaser paragraphs', () => {
+  it('drops a paragraph that is mostly a link to another page; keeps one that links a few words', () => {
+    const blocks = scopeText(`<main>
+      <p><strong>MORE :</strong> <a href="/cartoon">The Metro daily cartoon by Guy Venables</a></p>
+      <p><a href="/ireland">Coronavirus Ireland: One death and 432 new cases</a></p>
+      <p>Leo Varadkar told <a href="/rte">RTE</a> that the figures were worrying.</p>
+      <p><a href="#block-1">Sunak arrives at Chequers</a></p>
+    </main>`);
+    expect(blocks).toEqual([
+      'Leo Varadkar told RTE that the figures were worrying.',
+      'Sunak arrives at Chequers',
+    ]);
+  });
+});
+
 describe('scope: chrome every entry repeats', () => {
   const entry = (time: string, text: string) =>
     `<div class="entry"><div class="meta"><time>${time}</time> <a href="#">Share</a> <span>Jon King</span></div><p>${text}</p></div>`;
