@@ -189,7 +189,8 @@ function main(argv: string[]): number {
     );
     if (!score.underlines.length) console.log('   nothing underlined');
     for (const u of score.underlines) {
-      const mark = { right: ' ', optional: '?', wrong: '✗', forbidden: '!' }[u.verdict];
+      // A page without gold is listed for review, not judged.
+      const mark = hasGold ? { right: ' ', optional: '?', wrong: '✗', forbidden: '!' }[u.verdict] : '·';
       const kind = u.verdict === 'right' && u.kind !== u.goldKind ? `${u.kind} (gold ${u.goldKind})` : u.kind;
       console.log(` ${mark} ${u.text}  ${kind}${u.count > 1 ? `  ×${u.count}` : ''}`);
     }
