@@ -143,6 +143,8 @@ const LIST_TAGS = new Set(['UL', 'OL', 'MENU', 'DL']);
 /** At least this many links, making at least this share of the text, make a list navigation. */
 const MIN_LINKS = 3;
 const LINK_SHARE = 0.7;
+/** A teaser's link is a headline, longer than a name. */
+const TEASER_WORDS = 4;
 /** Entries that repeat a text at the same place: at least this many, and this share of the entries. */
 const MIN_ENTRIES = 3;
 const REPEAT_SHARE = 0.6;
@@ -193,15 +195,17 @@ export function linkList(el: Element): boolean {
 }
 
 /**
- * A paragraph that is mostly a link to another page: a teaser ("MORE : The Metro daily cartoon",
- * "Read the full transcript"), not the story's own text.
+ * A paragraph that is mostly one link to another page: a teaser ("MORE : The Metro daily cartoon",
+ * "Read the full transcript"), not the story's own text. A headline has words enough; a byline's linked
+ * name ("By Jon King") or several linked names are not a teaser.
  */
 export function teaser(el: Element): boolean {
   if (el.tagName !== 'P') return false;
-  let linked = 0;
-  for (const a of el.querySelectorAll('a[href]'))
-    if (!a.getAttribute('href')!.trim().startsWith('#')) linked += letters(a.textContent);
-  return linked > 0 && linked / Math.max(1, letters(el.textContent)) >= LINK_SHARE;
+  const links = el.querySelectorAll('a[href]');
+  if (links.length !== 1 || links[0].getAttribute('href')!.trim().startsWith('#')) return false;
+  const text = links[0].textContent ?? '';
+  if (text.trim().split(/\s+/).length < TEASER_WORDS) return false;
+  return letters(text) / Math.max(1, letters(el.textContent)) >= LINK_SHARE;
 }
 
 /** The path from an entry to one of its descendants, by tag and class: the "same place" in each entry. */

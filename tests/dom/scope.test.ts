@@ -93,10 +93,12 @@ describe('scope: teaser paragraphs', () => {
       <p><a href="/ireland">Coronavirus Ireland: One death and 432 new cases</a></p>
       <p>Leo Varadkar told <a href="/rte">RTE</a> that the figures were worrying.</p>
       <p><a href="#block-1">Sunak arrives at Chequers</a></p>
+      <p>By <a href="/profile/jon-king">Jon King</a></p>
     </main>`);
     expect(blocks).toEqual([
       'Leo Varadkar told RTE that the figures were worrying.',
       'Sunak arrives at Chequers',
+      'By Jon King',
     ]);
   });
 });
