@@ -114,15 +114,13 @@ export function socialLink(el: Element): boolean {
 
 /** The words of an element's class, id and data-component ("share-buttons__item" → share, buttons, item). */
 function nameWords(el: Element): string[] {
-  const names = [el.getAttribute('class'), el.id, el.getAttribute('data-component')]
-    .filter(Boolean)
-    .join(' ');
+  // Script hooks (js-ad-section, js-social--top) say where a script acts, not what the element is.
+  const classes = (el.getAttribute('class') ?? '').split(/\s+/).filter((c) => c && !/^js-/i.test(c));
+  const names = [...classes, el.id, el.getAttribute('data-component') ?? ''].join(' ');
   return names
-    ? names
-        .toLowerCase()
-        .split(/[\s\-_:]+/)
-        .filter(Boolean)
-    : [];
+    .toLowerCase()
+    .split(/[\s\-_:]+/)
+    .filter(Boolean);
 }
 
 /** Whether the element's names or role say it is chrome (`chrome.json`). */

@@ -38,7 +38,7 @@ describe('scope: chrome named by the page', () => {
       <div class="newsletter-signup"><p>Sign up to First Edition from The Guardian</p></div>
       <figure><figcaption>Merkel in Paris. <span class="caption__credit">Photograph: Reuters</span></figcaption></figure>
       <div role="dialog"><p>We use cookies. Accept Google Analytics?</p></div>
-      <div class="js-ad-section"><p>Macron said the talks went well.</p></div>
+      <div class="js-share-section"><p>Macron said the talks went well.</p></div>
     </main>`);
     expect(blocks).toEqual([
       'Story: Angela Merkel met Emmanuel Macron in Paris on Tuesday to discuss the budget.',
