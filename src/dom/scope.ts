@@ -9,7 +9,7 @@
  *    "More on this story", "Most viewed", topic tags, key-event carousels), whatever its class, and a
  *    paragraph that is mostly a link to another page is a teaser;
  *  - repeated per-entry chrome: in a run of like entries (live-blog updates, teaser cards), a short text
- *    that every entry repeats at the same place ("Share", "Post on X", the same author) is chrome.
+ *    that many entries repeat at the same place ("Share", "Post on X", the author of each update) is chrome.
  * The judgements read the DOM only and are cached per element (refreshed when its children change).
  */
 import chrome from './chrome.json';
@@ -143,9 +143,10 @@ const MIN_LINKS = 3;
 const LINK_SHARE = 0.7;
 /** A teaser's link is a headline, longer than a name. */
 const TEASER_WORDS = 4;
-/** Entries that repeat a text at the same place: at least this many, and this share of the entries. */
+/** Entries that repeat a text at the same place: at least this many, and this share of the entries (two
+ * authors taking turns on a live blog each sign fewer than half). */
 const MIN_ENTRIES = 3;
-const REPEAT_SHARE = 0.6;
+const REPEAT_SHARE = 0.4;
 /** Repeated chrome is short ("Share", "Post on X", an author's name); a longer repeated text is kept. */
 const SHORT = 40;
 

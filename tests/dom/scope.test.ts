@@ -121,6 +121,23 @@ describe('scope: chrome every entry repeats', () => {
     ]);
   });
 
+  it('drops the authors of a live blog whose reporters take turns', () => {
+    const byline = (author: string, i: number) =>
+      `<div class="entry"><div class="meta"><time>1${i}.00</time><span>${author}</span></div><p>Update ${i}.</p></div>`;
+    const authors = [
+      'Gavin Walsh',
+      'Frances Burke',
+      'Gavin Walsh',
+      'Frances Burke',
+      'Gavin Walsh',
+      'Frances Burke',
+      'Gavin Walsh',
+    ];
+    const blocks = scopeText(`<main><div class="entries">${authors.map(byline).join('')}</div></main>`);
+    expect(blocks.join(' ')).not.toMatch(/Gavin|Frances/);
+    expect(blocks).toContain('Update 3.');
+  });
+
   it('judges a run of entries again when an entry is added', () => {
     const doc = loadDocument(
       `<main><div class="entries">${entry('1', 'A.')}${entry('2', 'B.')}</div><p>Filler text for the main landmark, long enough to be chosen as the root of the scan, as real pages are.</p></main>`,
