@@ -1,7 +1,18 @@
 /**
  * Where names are looked for: the page's main content (article body, updates, captions, author box),
- * not navigation, footers, forms, scripts, editable areas or comment threads.
+ * not navigation, footers, forms, scripts, editable areas or comment threads, nor the chrome that news
+ * pages put inside the article: share bars, bylines' social links, menus, related-story rails, tag lists,
+ * photo credits, cookie and sign-up text. Chrome is learnt from structure, as sites name it differently:
+ *  - names: class, id and data-component words and ARIA roles listed in `chrome.json`;
+ *  - links to social networks and share schemes (`chrome.json` too): share buttons, handles, hashtags;
+ *  - link density: a list (or a run of like items) whose text is mostly links is navigation (menus,
+ *    "More on this story", "Most viewed", topic tags, key-event carousels), whatever its class, and a
+ *    paragraph that is mostly a link to another page is a teaser;
+ *  - repeated per-entry chrome: in a run of like entries (live-blog updates, teaser cards), a short text
+ *    that many entries repeat at the same place ("Share", "Post on X", the author of each update) is chrome.
+ * The judgements read the DOM only and are cached per element (refreshed when its children change).
  */
+import chrome from './chrome.json';
 
 /** Elements whose whole subtree is out of scope. */
 export const EXCLUDED_SELECTOR = [
@@ -21,6 +32,7 @@ export const EXCLUDED_SELECTOR = [
   'select',
   'button',
   'option',
+  'label',
   'form',
   'code',
   'pre',
@@ -32,6 +44,7 @@ export const EXCLUDED_SELECTOR = [
   '[role="contentinfo"]',
   'aside',
   '[role="complementary"]',
+  '[aria-modal="true"]',
   '[contenteditable=""]',
   '[contenteditable="true" i]',
   '[contenteditable="plaintext-only" i]',
@@ -64,8 +77,211 @@ export function scanRoot(doc: Document): Element | null {
 /** `contenteditable` is an enumerated attribute: "", "true" and "plaintext-only" in any case make an element editable. */
 const EDITABLE = new Set(['', 'true', 'plaintext-only']);
 
+const CHROME_WORDS = new Set(chrome.words);
+const CHROME_PHRASES = chrome.phrases.map((p) => p.split(' '));
+const CHROME_ROLES = new Set(chrome.roles);
+const KEEP = new Set(chrome.keep.map((t) => t.toUpperCase()));
+const LINK_HOSTS = new Set(chrome.linkHosts);
+const LINK_SCHEMES = chrome.linkSchemes;
+
+const LINK_WORDS = new Set(chrome.linkWords);
+const LINK_PATHS = new Set(chrome.linkPaths);
+
+/**
+ * A share or follow link: a share scheme (mailto:), or a link to a social network that shares or
+ * follows, or whose text is a handle, a hashtag, an address or the network's name ("Share on Facebook",
+ * "@robpicheta", "#EFC", "pic.twitter.com/…"). A byline's name linking to its author's profile stays.
+ */
+export function socialLink(el: Element): boolean {
+  if (el.tagName !== 'A') return false;
+  const href = el.getAttribute('href')?.trim().toLowerCase();
+  if (!href) return false;
+  if (LINK_SCHEMES.some((s) => href.startsWith(s))) return true;
+  const m = /^(?:https?:)?\/\/([^/?#:]+)([^?#]*)/.exec(href);
+  if (!m) return false;
+  let social = false;
+  // www.facebook.com, mobile.twitter.com: the registrable part decides.
+  for (let h = m[1]; h.includes('.') && !social; h = h.slice(h.indexOf('.') + 1)) social = LINK_HOSTS.has(h);
+  if (!social) return false;
+  if (m[2].split(/[/._-]+/).some((w) => LINK_PATHS.has(w))) return true;
+  const text = (el.textContent ?? '').trim();
+  if (!text || /^[@#]|[/.]\S/.test(text)) return true;
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .some((w) => LINK_WORDS.has(w));
+}
+
+/** The words of an element's class, id and data-component ("share-buttons__item" → share, buttons, item). */
+function nameWords(el: Element): string[] {
+  // Script hooks (js-ad-section, js-social--top) say where a script acts, not what the element is.
+  const classes = (el.getAttribute('class') ?? '').split(/\s+/).filter((c) => c && !/^js-/i.test(c));
+  const names = [...classes, el.id, el.getAttribute('data-component') ?? ''].join(' ');
+  return names
+    .toLowerCase()
+    .split(/[\s\-_:]+/)
+    .filter(Boolean);
+}
+
+/** Whether the element's names or role say it is chrome (`chrome.json`). */
+export function namedChrome(el: Element): boolean {
+  if (KEEP.has(el.tagName)) return false;
+  const role = el.getAttribute('role');
+  if (role && CHROME_ROLES.has(role.trim().toLowerCase())) return true;
+  const words = nameWords(el);
+  if (!words.length) return false;
+  if (words.some((w) => CHROME_WORDS.has(w))) return true;
+  return CHROME_PHRASES.some((p) => {
+    for (let i = 0; i + p.length <= words.length; i++) if (p.every((w, j) => words[i + j] === w)) return true;
+    return false;
+  });
+}
+
+const LIST_TAGS = new Set(['UL', 'OL', 'MENU', 'DL']);
+/** At least this many links, making at least this share of the text, make a list navigation. */
+const MIN_LINKS = 3;
+const LINK_SHARE = 0.7;
+/** A teaser's link is a headline, longer than a name. */
+const TEASER_WORDS = 4;
+/** Entries that repeat a text at the same place: at least this many, and this share of the entries (two
+ * authors taking turns on a live blog each sign fewer than half). */
+const MIN_ENTRIES = 3;
+const REPEAT_SHARE = 0.4;
+/** Repeated chrome is short ("Share", "Post on X", an author's name); a longer repeated text is kept. */
+const SHORT = 40;
+
+const letters = (s: string | null | undefined) => (s ? s.replace(/\s+/g, '').length : 0);
+/** An item's shape: its tag and class, so that the entries of one run match and a heading does not. */
+const shape = (el: Element) => `${el.tagName}.${el.getAttribute('class') ?? ''}`;
+
+/**
+ * Not items: inline elements are runs of text (three linked names in a byline are not a list), and
+ * metadata or void elements hold no entries (some parsers even nest content inside a stray <meta>).
+ */
+const NOT_ITEMS = new Set(
+  'A SPAN B I EM STRONG SMALL TIME ABBR BR WBR SUP SUB MARK CITE Q U S IMG PICTURE SOURCE META LINK SCRIPT STYLE NOSCRIPT TEMPLATE HR INPUT'.split(
+    ' ',
+  ),
+);
+
+/** The run of like items under `el`: its children sharing the most common shape, if there are enough. */
+function likeChildren(el: Element): Element[] {
+  const children = el.children;
+  if (children.length < MIN_ENTRIES) return [];
+  const byShape = new Map<string, Element[]>();
+  for (const c of children) {
+    if (NOT_ITEMS.has(c.tagName)) continue;
+    const s = shape(c);
+    const list = byShape.get(s);
+    if (list) list.push(c);
+    else byShape.set(s, [c]);
+  }
+  let best: Element[] = [];
+  for (const list of byShape.values()) if (list.length > best.length) best = list;
+  return best.length >= MIN_ENTRIES ? best : [];
+}
+
+/** A list, or a run of like items, whose text is mostly link text: menus, rails, tag lists. */
+export function linkList(el: Element): boolean {
+  if (!LIST_TAGS.has(el.tagName) && !likeChildren(el).length) return false;
+  const links = el.querySelectorAll('a[href]');
+  if (links.length < MIN_LINKS) return false;
+  const text = letters(el.textContent);
+  if (!text) return false;
+  let linked = 0;
+  for (const a of links) if (!a.parentElement?.closest('a[href]')) linked += letters(a.textContent);
+  return linked / text >= LINK_SHARE;
+}
+
+/**
+ * A paragraph that is mostly one link to another page: a teaser ("MORE : The Metro daily cartoon",
+ * "Read the full transcript"), not the story's own text. A headline has words enough; a byline's linked
+ * name ("By Jon King") or several linked names are not a teaser.
+ */
+export function teaser(el: Element): boolean {
+  if (el.tagName !== 'P') return false;
+  const links = el.querySelectorAll('a[href]');
+  if (links.length !== 1 || links[0].getAttribute('href')!.trim().startsWith('#')) return false;
+  const text = links[0].textContent ?? '';
+  if (text.trim().split(/\s+/).length < TEASER_WORDS) return false;
+  return letters(text) / Math.max(1, letters(el.textContent)) >= LINK_SHARE;
+}
+
+/** The path from an entry to one of its descendants, by tag and class: the "same place" in each entry. */
+function placeIn(entry: Element, el: Element): string {
+  const parts: string[] = [];
+  for (let e: Element | null = el; e && e !== entry; e = e.parentElement) parts.push(shape(e));
+  return parts.join('<');
+}
+
+/**
+ * The descendants of a run of like entries that every entry repeats (same place, same short text):
+ * the per-entry share links, "Post on X", a repeated author or label.
+ */
+function repeatedChrome(el: Element): Set<Element> {
+  const entries = likeChildren(el);
+  const found = new Set<Element>();
+  if (!entries.length) return found;
+  const seen = new Map<string, { entries: Set<Element>; elements: Element[] }>();
+  for (const entry of entries) {
+    for (const d of entry.querySelectorAll('*')) {
+      if (d.children.length > 2) continue;
+      const text = d.textContent?.replace(/\s+/g, ' ').trim();
+      if (!text || text.length > SHORT) continue;
+      const key = `${placeIn(entry, d)}|${text}`;
+      let s = seen.get(key);
+      if (!s) seen.set(key, (s = { entries: new Set(), elements: [] }));
+      s.entries.add(entry);
+      s.elements.push(d);
+    }
+  }
+  const need = Math.max(MIN_ENTRIES, Math.ceil(entries.length * REPEAT_SHARE));
+  for (const s of seen.values()) if (s.entries.size >= need) for (const d of s.elements) found.add(d);
+  return found;
+}
+
+interface Judgement {
+  /** The element's child count when judged: a changed list is judged again. */
+  children: number;
+  chrome: boolean;
+  /** Repeated chrome among its entries' descendants. */
+  repeated: Set<Element>;
+}
+const judged = new WeakMap<Element, Judgement>();
+
+function judge(el: Element): Judgement {
+  const cached = judged.get(el);
+  if (cached && cached.children === el.childElementCount) return cached;
+  const j: Judgement = {
+    children: el.childElementCount,
+    chrome: namedChrome(el) || socialLink(el) || linkList(el) || teaser(el),
+    repeated: repeatedChrome(el),
+  };
+  judged.set(el, j);
+  return j;
+}
+
+/** Whether an element repeats at the same place in every entry of a run of like entries above it. */
+function repeatedInEntries(el: Element): boolean {
+  for (let p = el.parentElement, i = 0; p && i < 6; p = p.parentElement, i++)
+    if (judge(p).repeated.has(el)) return true;
+  return false;
+}
+
 export function isExcluded(el: Element): boolean {
   // The attribute check as well: some DOM implementations ignore the selector's `i` flag.
   const editable = el.getAttribute('contenteditable');
-  return (editable !== null && EDITABLE.has(editable.toLowerCase())) || el.matches(EXCLUDED_SELECTOR);
+  if ((editable !== null && EDITABLE.has(editable.toLowerCase())) || el.matches(EXCLUDED_SELECTOR))
+    return true;
+  if (el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'MAIN') return false;
+  return judge(el).chrome || repeatedInEntries(el);
+}
+
+/** Whether a node is out of scope: it or any ancestor up to `root` is excluded (for live insertions). */
+export function outOfScope(node: Node, root?: Node | null): boolean {
+  for (let e = node.nodeType === 1 ? (node as Element) : node.parentElement; e; e = e.parentElement) {
+    if (isExcluded(e)) return true;
+    if (e === root) break;
+  }
+  return false;
 }

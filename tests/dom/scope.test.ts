@@ -1,5 +1,21 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isExcluded } from '../../src/dom/scope';
+import { walkBlocks } from '../../src/dom/blocks';
+import { isExcluded, outOfScope, scanRoot } from '../../src/dom/scope';
+import { detectPage } from '../../scripts/detect';
+import { htmlBlocks } from '../detect/html';
+import { SHARED_FIXTURES, loadDocument } from '../helpers';
+
+/** Parsing a saved page of up to 1.4 MB takes seconds on a loaded machine. */
+const SLOW = 60_000;
+const real = (name: string) => readFileSync(resolve(SHARED_FIXTURES, 'real', name), 'utf8');
+const own = (name: string) => readFileSync(resolve(__dirname, '../fixtures/pages', name), 'utf8');
+/** The text the scope reads, as one string. */
+const scopeText = (html: string) => {
+  const doc = loadDocument(html);
+  return [...walkBlocks(scanRoot(doc)!, doc)].map((b) => b.text.replace(/\s+/g, ' ').trim());
+};
 
 describe('editable areas are out of scope', () => {
   it('for every value that makes an element editable, in any case; not for false', () => {
@@ -10,5 +26,234 @@ describe('editable areas are out of scope', () => {
     }
     el.setAttribute('contenteditable', 'false');
     expect(isExcluded(el)).toBe(false);
+  });
+});
+
+describe('scope: chrome named by the page', () => {
+  it('drops share bars, tag lists, sign-up boxes, photo credits and cookie dialogs by class, id or role', () => {
+    const blocks = scopeText(`<main>
+      <p>Story: Angela Merkel met Emmanuel Macron in Paris on Tuesday to discuss the budget.</p>
+      <div class="share-buttons__bar"><span>Facebook</span> <span>Twitter</span></div>
+      <div class="article-tags"><span>Germany</span><span>France</span></div>
+      <div class="newsletter-signup"><p>Sign up to First Edition from The Guardian</p></div>
+      <figure><figcaption>Merkel in Paris. <span class="caption__credit">Photograph: Reuters</span></figcaption></figure>
+      <div role="dialog"><p>We use cookies. Accept Google Analytics?</p></div>
+      <div class="js-share-section"><p>Macron said the talks went well.</p></div>
+    </main>`);
+    expect(blocks).toEqual([
+      'Story: Angela Merkel met Emmanuel Macron in Paris on Tuesday to discuss the budget.',
+      'Merkel in Paris.',
+      'Macron said the talks went well.',
+    ]);
+  });
+
+  it('keeps a quoted post whatever its class says', () => {
+    const blocks = scopeText(
+      `<main><blockquote class="social-embed"><p>Talks with Macron went well.</p></blockquote></main>`,
+    );
+    expect(blocks).toEqual(['Talks with Macron went well.']);
+  });
+});
+
+describe('scope: links to social networks', () => {
+  it('drops share and follow links, handles and hashtags; keeps a byline name linking to its author', () => {
+    const blocks = scopeText(`<main>
+      <p class="byline">By <a href="https://twitter.com/robpicheta">Rob Picheta</a>
+        <a href="https://x.com/robpicheta">@robpicheta</a> <a href="https://bsky.app/profile/rp">Follow on Bluesky</a></p>
+      <p>Everton scored twice. <a href="https://x.com/hashtag/EFC">#EFC</a>
+        <a href="https://www.facebook.com/sharer/sharer.php?u=x">Chelsea</a> <a href="mailto:?subject=x">Arsenal</a></p>
+    </main>`);
+    expect(blocks.join(' | ')).toBe('By Rob Picheta | Everton scored twice.');
+  });
+});
+
+describe('scope: lists that are mostly links', () => {
+  it('drops menus, related rails and key-event carousels; keeps lists of story text', () => {
+    const blocks = scopeText(`<main>
+      <p>Sunak met Zelenskiy at Chequers.</p>
+      <ul class="x1"><li><a href="/a">Bakhmut falls</a></li><li><a href="/b">Eurovision in Kyiv</a></li><li><a href="/c">Dmytro Moldovanov interview</a></li></ul>
+      <div class="x2"><div class="card"><a href="/d">Putin speaks</a></div><div class="card"><a href="/e">Nato summit</a></div><div class="card"><a href="/f">G7 in Hiroshima</a></div></div>
+      <ul><li>Sunderland 1 Leeds 3</li><li>Everton 2 Brighton 2</li><li>Norwich 0 <a href="/m">Middlesbrough</a> 1</li></ul>
+      <p>By <a href="/1">Martin Belam</a>, <a href="/2">Mabel Banfield-Nwachi</a> and <a href="/3">Jordyn Beazley</a></p>
+    </main>`);
+    expect(blocks).toEqual([
+      'Sunak met Zelenskiy at Chequers.',
+      'Sunderland 1 Leeds 3',
+      'Everton 2 Brighton 2',
+      'Norwich 0 Middlesbrough 1',
+      'By Martin Belam, Mabel Banfield-Nwachi and Jordyn Beazley',
+    ]);
+  });
+});
+
+describe('scope: teaser paragraphs', () => {
+  it('drops a paragraph that is mostly a link to another page; keeps one that links a few words', () => {
+    const blocks = scopeText(`<main>
+      <p><strong>MORE :</strong> <a href="/cartoon">The Metro daily cartoon by Guy Venables</a></p>
+      <p><a href="/ireland">Coronavirus Ireland: One death and 432 new cases</a></p>
+      <p>Leo Varadkar told <a href="/rte">RTE</a> that the figures were worrying.</p>
+      <p><a href="#block-1">Sunak arrives at Chequers</a></p>
+      <p>By <a href="/profile/jon-king">Jon King</a></p>
+    </main>`);
+    expect(blocks).toEqual([
+      'Leo Varadkar told RTE that the figures were worrying.',
+      'Sunak arrives at Chequers',
+      'By Jon King',
+    ]);
+  });
+});
+
+describe('scope: chrome every entry repeats', () => {
+  const entry = (time: string, text: string) =>
+    `<div class="entry"><div class="meta"><time>${time}</time> <a href="#">Share</a> <span>Jon King</span></div><p>${text}</p></div>`;
+
+  it('drops the short texts that each entry repeats at the same place, keeps what differs', () => {
+    const blocks = scopeText(`<main><div class="entries">
+      ${entry('17.05', 'Sunderland 1 Leeds 3.')}${entry('16.52', 'Daniel Farke praised his side.')}${entry('16.40', 'Mitoma equalised for Brighton.')}
+    </div></main>`);
+    expect(blocks).toEqual([
+      '17.05',
+      'Sunderland 1 Leeds 3.',
+      '16.52',
+      'Daniel Farke praised his side.',
+      '16.40',
+      'Mitoma equalised for Brighton.',
+    ]);
+  });
+
+  it('drops the authors of a live blog whose reporters take turns', () => {
+    const byline = (author: string, i: number) =>
+      `<div class="entry"><div class="meta"><time>1${i}.00</time><span>${author}</span></div><p>Update ${i}.</p></div>`;
+    const authors = [
+      'Gavin Walsh',
+      'Frances Burke',
+      'Gavin Walsh',
+      'Frances Burke',
+      'Gavin Walsh',
+      'Frances Burke',
+      'Gavin Walsh',
+    ];
+    const blocks = scopeText(`<main><div class="entries">${authors.map(byline).join('')}</div></main>`);
+    expect(blocks.join(' ')).not.toMatch(/Gavin|Frances/);
+    expect(blocks).toContain('Update 3.');
+  });
+
+  it('judges a run of entries again when an entry is added', () => {
+    const doc = loadDocument(
+      `<main><div class="entries">${entry('1', 'A.')}${entry('2', 'B.')}</div><p>Filler text for the main landmark, long enough to be chosen as the root of the scan, as real pages are.</p></main>`,
+    );
+    const root = scanRoot(doc)!;
+    const read = () => [...walkBlocks(root, doc)].map((b) => b.text.trim());
+    // Two entries are not yet a run: their meta rows are read.
+    expect(read().some((t) => t.includes('Jon King'))).toBe(true);
+    const list = doc.querySelector('.entries')!;
+    list.insertAdjacentHTML('afterbegin', entry('3', 'C.'));
+    expect(read().some((t) => t.includes('Jon King'))).toBe(false);
+    const share = doc.querySelector('.entries a')!;
+    expect(outOfScope(share.firstChild!, root)).toBe(true);
+    expect(outOfScope(doc.querySelector('.entries p')!.firstChild!, root)).toBe(false);
+  });
+});
+
+describe('scope on the saved real pages', { timeout: SLOW }, () => {
+  const have = existsSync(resolve(SHARED_FIXTURES, 'real'));
+
+  it.runIf(have)('BBC: share buttons and the "More on this story" rail are out, the story is in', () => {
+    const text = htmlBlocks(real('bbc-obama-gun-laws.html')).join('\n');
+    expect(text).toContain('Mr Obama lands in Kenya later on Friday');
+    expect(text).toContain('Analysis: Jon Sopel, BBC News, Washington');
+    for (const chrome of ['Share this story', 'WhatsApp', 'More on this story', 'WWE terminates'])
+      expect(text).not.toContain(chrome);
+  });
+
+  it.runIf(have)(
+    'Guardian live blog: key-events carousel, topics and rails out; bylines and entries in',
+    () => {
+      const blocks = htmlBlocks(real('guardian-russia-ukraine-war-live.html'));
+      const text = blocks.join('\n');
+      expect(text).toContain('Martin Belam and Mabel Banfield-Nwachi');
+      expect(text).toContain('Jennifer Rankin reports from Brussels');
+      expect(text).toContain('At the Copenhagen democracy summit, Jens Stoltenberg');
+      for (const chrome of [
+        'Please turn on JavaScript',
+        'Dmytro Moldovanov',
+        'throwing a Eurovision viewing party',
+        'Vladimir Putin',
+      ])
+        expect(text).not.toContain(chrome);
+      // The carousel repeats entry titles: each title is read once, in its entry.
+      expect(blocks.filter((b) => b.includes('Stoltenberg: no point discussing how Ukraine'))).toHaveLength(
+        1,
+      );
+    },
+  );
+
+  it.runIf(have)('Guardian feature: share links at top and bottom and the topic tags are out', () => {
+    const text = htmlBlocks(real('guardian-maori-whale-strandings.html')).join('\n');
+    expect(text).toContain('Whale whisperer Hori Parata');
+    for (const chrome of ['Share on Facebook', 'Share on Pinterest', 'Asia Pacific', 'Cetaceans'])
+      expect(text).not.toContain(chrome);
+  });
+
+  it.runIf(have)('Express live blog: promos, sign-up text and related articles are out', () => {
+    const text = htmlBlocks(real('express-harry-meghan-live.html')).join('\n');
+    expect(text).toContain('Doria Ragland is said to be the only person');
+    for (const chrome of [
+      'Emily Ferguson',
+      'Join us on WhatsApp',
+      'Related articles',
+      'Strange rule',
+      'Invalid email',
+    ])
+      expect(text).not.toContain(chrome);
+  });
+
+  it.runIf(have)('CNN: edition menu, video playlist and messenger promo are out; the byline stays', () => {
+    const text = htmlBlocks(real('cnn-royal-updated-gmt.html')).join('\n');
+    expect(text).toContain('By Rob Picheta, CNN');
+    expect(text).toContain('discussion with Oprah Winfrey');
+    for (const chrome of ['Arabic', 'Español', 'James Corden', 'Foster: Harry', 'Facebook Messenger'])
+      expect(text).not.toContain(chrome);
+  });
+
+  it.runIf(have)('NDTV live blog: the entries are read, their repeated share rows are not', () => {
+    const blocks = htmlBlocks(real('ndtv-india-sri-lanka-cricket-live.html'));
+    expect(blocks.some((b) => b.includes('A third wicket for Mohammed Shami'))).toBe(true);
+    expect(blocks.filter((b) => b.trim() === 'Share Link')).toHaveLength(0);
+  });
+});
+
+describe('pages in other languages underline nothing by default', { timeout: SLOW }, () => {
+  const have = existsSync(resolve(SHARED_FIXTURES, 'real'));
+  for (const name of ['spiegel-albtraum.html', 'lemonde-loi-renseignement.html', 'br24-nahost-ticker.html'])
+    it.runIf(have)(`${name}: no mention by default; names with --all-languages`, () => {
+      const html = real(name);
+      expect(detectPage(html).mentions).toEqual([]);
+      expect(detectPage(html, { allLanguages: true }).mentions.length).toBeGreaterThan(10);
+    });
+
+  it('our Dutch live blog: no mention by default', () => {
+    const html = own('nl-verkiezingen-live.html');
+    expect(detectPage(html).mentions).toEqual([]);
+    expect(detectPage(html, { allLanguages: true }).mentions.length).toBeGreaterThan(5);
+  });
+});
+
+describe('our sports live blog: chrome out, the story in', { timeout: SLOW }, () => {
+  it('underlines no share, handle, menu, consent or rail text, and the results lines are read', () => {
+    const { mentions } = detectPage(own('sports-saturday-live.html'));
+    const texts = new Set(mentions.map((m) => m.text));
+    for (const chrome of [
+      'Facebook',
+      'Twitter',
+      'WhatsApp',
+      'Bluesky',
+      'Google Analytics',
+      'Chelsea',
+      'Bukayo Saka',
+    ])
+      expect(texts.has(chrome), chrome).toBe(false);
+    for (const name of ['Sunderland', 'Leeds', 'Nadia Okafor', 'Daniel Farke', 'Goodison Park'])
+      expect(texts.has(name), name).toBe(true);
   });
 });
