@@ -78,6 +78,7 @@ export class Lexicon {
     ]),
   );
   readonly quiet = set(wordLists.quiet);
+  readonly familyFirst = set(wordLists.familyFirst);
 
   constructor() {
     this.firstNames = new HashSet(core.firstNames);

@@ -299,6 +299,9 @@ function segment(scan: Scan, run: Token[]): void {
   // A common word that opens a name ended by an organisation cue stays ("Legislative Assembly voted").
   // "Operation Euphrates Shield" opening a sentence still names an operation (but "National Rally" is a party).
   if (isOtherName(run, lex) && phraseAt(scan, run, 0)?.n !== run.length) return;
+  // "Bong Joon Ho", "Moon Jae-in": a family name first, then short given-name syllables, is one person,
+  // whatever else the family name names (Bong is a county of Liberia), at a sentence's start too.
+  if (isFamilyFirst(run, lex)) return emit(scan, run, 'person', 2);
   const cueEnded = run.length > 1 && !!orgCue(run, lex) && !headline;
   const unit =
     run.length > 1 && ROMAN.test(run[0].text) && lex.orgSuffix.get(run[run.length - 1].key) === 'military';
@@ -592,6 +595,16 @@ function segment(scan: Scan, run: Token[]): void {
 }
 
 /** Two words, one a known place, the other no common word, name, title, demonym or direction. */
+const SYLLABLE = /^\p{Lu}\p{Ll}{1,3}(?:-\p{Ll}{1,4})?$/u;
+
+function isFamilyFirst(run: Token[], lex: Lexicon): boolean {
+  if (run.length < 2 || run.length > 3 || !lex.familyFirst.has(run[0].key)) return false;
+  const given = run.slice(1);
+  // Two syllables, or one hyphenated ("Jae-in"): "Park Avenue" or "Moon Landing" are not names.
+  if (!given.every((t) => SYLLABLE.test(t.text))) return false;
+  return given.length === 2 || given[0].text.includes('-');
+}
+
 function isBrandWithPlace(scan: Scan, run: Token[]): boolean {
   const { lex } = scan;
   // Cheap test first: exactly one of the two words is in the gazetteer.
