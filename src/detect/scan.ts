@@ -11,7 +11,7 @@ import { personShape } from './rules/names';
 import { quotedTitles } from './rules/quotes';
 import { connect } from './rules/particles';
 import { appositionAfter, descriptorStart } from './rules/roles';
-import { isFunctionWord, isHeadline, isPositionalCapital } from './rules/sentence';
+import { isFunctionWord, isGlueTail, isHeadline, isPositionalCapital } from './rules/sentence';
 import { isTitleHead, isTitleWord, titleBefore, titleEnd } from './rules/titles';
 import { fold, phraseKey } from './text';
 import { tokenize, type TextFacts, type Token } from './tokenize';
@@ -809,39 +809,8 @@ function isGlued(word: string, lex: Lexicon): boolean {
   const m = /\p{Ll}(\p{Lu}\p{Ll}*)$/u.exec(word);
   if (!m) return false;
   const right = fold(m[1]);
-  return (right.length > 2 && FUNCTION_WORD.has(right)) || lex.knows(right) || lex.firstNames.has(right);
+  return isGlueTail(right) || lex.knows(right) || lex.firstNames.has(right);
 }
-const FUNCTION_WORD = new Set([
-  'the',
-  'this',
-  'that',
-  'these',
-  'some',
-  'and',
-  'for',
-  'with',
-  'from',
-  'after',
-  'before',
-  'but',
-  'how',
-  'what',
-  'why',
-  'when',
-  'where',
-  'who',
-  'our',
-  'your',
-  'their',
-  'his',
-  'her',
-  'its',
-  'read',
-  'more',
-  'watch',
-  'see',
-  'share',
-]);
 
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Dr)\.?$/;
 
@@ -903,8 +872,8 @@ function isTeam(scan: Scan, c: Candidate): boolean {
   if (prev && prev.joins && !prev.cap && (c.kind === 'place' || c.guess)) {
     const before = toks[c.first - 2];
     if (
-      TEAM_VERBS.has(prev.text) ||
-      ((prev.text === 'for' || prev.text === 'with') && before?.joins && PLAY_VERBS.has(before.text))
+      lex.coachVerbs.has(prev.text) ||
+      ((prev.text === 'for' || prev.text === 'with') && before?.joins && lex.playVerbs.has(before.text))
     )
       return true;
   }
@@ -942,19 +911,6 @@ const RESULT_AFTER = /^ \d{1,2}(?!\d|[:.,]\d)/;
  */
 const isSide = (c: Candidate) =>
   c.subkind !== 'country' && !(c.kind === 'person' && (c.words > 1 || c.role || c.strength >= 3));
-const PLAY_VERBS = new Set([
-  'played',
-  'plays',
-  'playing',
-  'signed',
-  'signs',
-  'signing',
-  'debuted',
-  'starred',
-  'scored',
-  'capped',
-]);
-const TEAM_VERBS = new Set(['coached', 'coaches', 'coaching', 'captained', 'captains', 'captaining']);
 
 function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
   // A town whose name is also a word or a first name needs a place preposition ("in Harem") to count.
