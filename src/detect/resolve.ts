@@ -227,6 +227,8 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
       const text = options.texts![b];
       const shape = blockShape(text);
       const applies = appliesTo(shape);
+      // Prose is the rules' alone: no features to build there (unless a trainer wants every mention).
+      if (!applies && !options.onFacts) return;
       for (const p of list) {
         const s = p.v.scores;
         const facts: MentionFacts = {
