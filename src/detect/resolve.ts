@@ -224,6 +224,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
     for (const list of pending) for (const p of list) counts.set(p.c.key, (counts.get(p.c.key) ?? 0) + 1);
     const sums = new Map<string, Float64Array>();
     pending.forEach((list, b) => {
+      if (!list.length) return;
       const text = options.texts![b];
       const shape = blockShape(text);
       const applies = appliesTo(shape);
