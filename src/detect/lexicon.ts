@@ -67,6 +67,8 @@ export class Lexicon {
   readonly miscPrefix = set(cues.miscPrefix);
   readonly miscLead = set(cues.miscLead);
   readonly sportVerbs = new Set(cues.sportVerbs);
+  readonly playVerbs = new Set(cues.playVerbs);
+  readonly coachVerbs = new Set(cues.coachVerbs);
   readonly teamNouns = new Set(cues.teamNouns);
   readonly sports = set(cues.sports);
   /** Never names, also in capitals ("Nov", "NOV"), and days and abbreviations as plurals ("Fridays", "KOs"). */
@@ -78,6 +80,7 @@ export class Lexicon {
     ]),
   );
   readonly quiet = set(wordLists.quiet);
+  readonly familyFirst = set(wordLists.familyFirst);
 
   constructor() {
     this.firstNames = new HashSet(core.firstNames);

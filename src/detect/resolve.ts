@@ -8,6 +8,16 @@
 import { initials } from './rules/acronyms';
 import { GLUED } from './rules/hyphens';
 import type { Candidate } from './scan';
+import {
+  appliesTo,
+  blockShape,
+  decide,
+  features,
+  LABELS,
+  score,
+  type MentionFacts,
+  type RetypeModel,
+} from './retype';
 import { fold } from './text';
 import type { EntitySummary, Kind, Mention, PageEntities } from './types';
 
@@ -61,7 +71,15 @@ function bestKind(v: Vote): Kind {
       : 'place';
 }
 
-export function resolveCandidates(blocks: Candidate[][]): PageEntities {
+export interface ResolveOptions {
+  /** Each block's text, for the re-typer's context words. */
+  texts?: readonly string[];
+  model?: RetypeModel;
+  /** For training: every mention's facts and features, before the model's verdict. */
+  onFacts?: (block: number, facts: MentionFacts, features: string[]) => void;
+}
+
+export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions = {}): PageEntities {
   // 1. Votes per surface.
   const votes = new Map<string, Vote>();
   for (const block of blocks) {
@@ -138,11 +156,16 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
     if (key) pageNameOf.set(word, key);
   }
 
-  // 3. Mentions and entities.
-  const entities = new Map<string, EntitySummary>();
-  const nameWords = new Map<string, number>();
-  const out: Mention[][] = blocks.map((block, b) => {
-    const mentions: Mention[] = [];
+  // 3. Each candidate's target and kind.
+  interface Pending {
+    c: Candidate;
+    v: Vote;
+    target: string;
+    kind: Kind;
+    entry?: Candidate['entry'];
+  }
+  const pending: Pending[][] = blocks.map((block, b) => {
+    const list: Pending[] = [];
     for (const c of block) {
       const v = votes.get(c.key)!;
       let target = c.key;
@@ -190,6 +213,75 @@ export function resolveCandidates(blocks: Candidate[][]): PageEntities {
         kind = bestKind(votes.get(target)!);
         entry = undefined;
       } else if (v.strength === 0) continue;
+      list.push({ c, v, target, kind, entry });
+    }
+    return list;
+  });
+
+  // 4. The learned re-typer, when there is one and the texts are known: one kind per surface.
+  if (options.texts && (options.model || options.onFacts)) {
+    const counts = new Map<string, number>();
+    for (const list of pending) for (const p of list) counts.set(p.c.key, (counts.get(p.c.key) ?? 0) + 1);
+    const sums = new Map<string, Float64Array>();
+    pending.forEach((list, b) => {
+      if (!list.length) return;
+      const text = options.texts![b];
+      const shape = blockShape(text);
+      const applies = appliesTo(shape);
+      // Prose is the rules' alone: no features to build there (unless a trainer wants every mention).
+      if (!applies && !options.onFacts) return;
+      for (const p of list) {
+        const s = p.v.scores;
+        const facts: MentionFacts = {
+          text: p.c.text,
+          start: p.c.s,
+          end: p.c.e,
+          kind: p.kind,
+          candidateKind: p.c.kind,
+          strength: p.c.strength,
+          guess: !!p.c.guess,
+          subkind: p.c.subkind,
+          entryKind: p.v.entry?.kind,
+          entrySubkind: p.v.entry?.subkind,
+          alias: p.target !== p.c.key,
+          acronym: !!p.c.acronym,
+          initial: p.c.initial,
+          words: p.c.words,
+          voted: `${s.person > 0 ? 'P' : ''}${s.organization > 0 ? 'O' : ''}${s.place > 0 ? 'L' : ''}`,
+          count: counts.get(p.c.key)!,
+        };
+        const feats = features(facts, text, shape);
+        options.onFacts?.(b, facts, feats);
+        if (!options.model || !applies) continue;
+        let sum = sums.get(p.c.key);
+        if (!sum) sums.set(p.c.key, (sum = new Float64Array(LABELS.length)));
+        score(options.model, feats, sum);
+      }
+    });
+    if (options.model) {
+      pending.forEach((list, b) => {
+        pending[b] = list.filter((p) => {
+          // A short name the page links to a longer one keeps that name's kind ("Assad" for "Bashar al-Assad").
+          const sum = sums.get(p.c.key);
+          const label =
+            sum && p.target === p.c.key ? decide(options.model!, sum, p.kind, p.c.strength) : p.kind;
+          if (label === 'none') return false;
+          if (label !== p.kind) {
+            p.kind = label;
+            if (p.entry?.kind !== label) p.entry = p.v.entry?.kind === label ? p.v.entry : undefined;
+          }
+          return true;
+        });
+      });
+    }
+  }
+
+  // 5. Mentions and entities.
+  const entities = new Map<string, EntitySummary>();
+  const nameWords = new Map<string, number>();
+  const out: Mention[][] = pending.map((list) => {
+    const mentions: Mention[] = [];
+    for (const { c, target, kind, entry } of list) {
       const key = entry ? entry.key : entityKey(kind, target);
       mentions.push({ start: c.s, end: c.e, kind, key });
       let e = entities.get(key);

@@ -11,7 +11,7 @@ import { personShape } from './rules/names';
 import { quotedTitles } from './rules/quotes';
 import { connect } from './rules/particles';
 import { appositionAfter, descriptorStart } from './rules/roles';
-import { isFunctionWord, isHeadline, isPositionalCapital } from './rules/sentence';
+import { isFunctionWord, isGlueTail, isHeadline, isPositionalCapital } from './rules/sentence';
 import { isTitleHead, isTitleWord, titleBefore, titleEnd } from './rules/titles';
 import { fold, phraseKey } from './text';
 import { tokenize, type TextFacts, type Token } from './tokenize';
@@ -299,6 +299,9 @@ function segment(scan: Scan, run: Token[]): void {
   // A common word that opens a name ended by an organisation cue stays ("Legislative Assembly voted").
   // "Operation Euphrates Shield" opening a sentence still names an operation (but "National Rally" is a party).
   if (isOtherName(run, lex) && phraseAt(scan, run, 0)?.n !== run.length) return;
+  // "Bong Joon Ho", "Moon Jae-in": a family name first, then short given-name syllables, is one person,
+  // whatever else the family name names (Bong is a county of Liberia), at a sentence's start too.
+  if (isFamilyFirst(run, lex)) return emit(scan, run, 'person', 2);
   const cueEnded = run.length > 1 && !!orgCue(run, lex) && !headline;
   const unit =
     run.length > 1 && ROMAN.test(run[0].text) && lex.orgSuffix.get(run[run.length - 1].key) === 'military';
@@ -592,6 +595,16 @@ function segment(scan: Scan, run: Token[]): void {
 }
 
 /** Two words, one a known place, the other no common word, name, title, demonym or direction. */
+const SYLLABLE = /^\p{Lu}\p{Ll}{1,3}(?:-\p{Ll}{1,4})?$/u;
+
+function isFamilyFirst(run: Token[], lex: Lexicon): boolean {
+  if (run.length < 2 || run.length > 3 || !lex.familyFirst.has(run[0].key)) return false;
+  const given = run.slice(1);
+  // Two syllables, or one hyphenated ("Jae-in"): "Park Avenue" or "Moon Landing" are not names.
+  if (!given.every((t) => SYLLABLE.test(t.text))) return false;
+  return given.length === 2 || given[0].text.includes('-');
+}
+
 function isBrandWithPlace(scan: Scan, run: Token[]): boolean {
   const { lex } = scan;
   // Cheap test first: exactly one of the two words is in the gazetteer.
@@ -796,39 +809,8 @@ function isGlued(word: string, lex: Lexicon): boolean {
   const m = /\p{Ll}(\p{Lu}\p{Ll}*)$/u.exec(word);
   if (!m) return false;
   const right = fold(m[1]);
-  return (right.length > 2 && FUNCTION_WORD.has(right)) || lex.knows(right) || lex.firstNames.has(right);
+  return isGlueTail(right) || lex.knows(right) || lex.firstNames.has(right);
 }
-const FUNCTION_WORD = new Set([
-  'the',
-  'this',
-  'that',
-  'these',
-  'some',
-  'and',
-  'for',
-  'with',
-  'from',
-  'after',
-  'before',
-  'but',
-  'how',
-  'what',
-  'why',
-  'when',
-  'where',
-  'who',
-  'our',
-  'your',
-  'their',
-  'his',
-  'her',
-  'its',
-  'read',
-  'more',
-  'watch',
-  'see',
-  'share',
-]);
 
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Dr)\.?$/;
 
@@ -890,8 +872,8 @@ function isTeam(scan: Scan, c: Candidate): boolean {
   if (prev && prev.joins && !prev.cap && (c.kind === 'place' || c.guess)) {
     const before = toks[c.first - 2];
     if (
-      TEAM_VERBS.has(prev.text) ||
-      ((prev.text === 'for' || prev.text === 'with') && before?.joins && PLAY_VERBS.has(before.text))
+      lex.coachVerbs.has(prev.text) ||
+      ((prev.text === 'for' || prev.text === 'with') && before?.joins && lex.playVerbs.has(before.text))
     )
       return true;
   }
@@ -929,19 +911,6 @@ const RESULT_AFTER = /^ \d{1,2}(?!\d|[:.,]\d)/;
  */
 const isSide = (c: Candidate) =>
   c.subkind !== 'country' && !(c.kind === 'person' && (c.words > 1 || c.role || c.strength >= 3));
-const PLAY_VERBS = new Set([
-  'played',
-  'plays',
-  'playing',
-  'signed',
-  'signs',
-  'signing',
-  'debuted',
-  'starred',
-  'scored',
-  'capped',
-]);
-const TEAM_VERBS = new Set(['coached', 'coaches', 'coaching', 'captained', 'captains', 'captaining']);
 
 function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
   // A town whose name is also a word or a first name needs a place preposition ("in Harem") to count.

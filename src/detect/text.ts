@@ -43,7 +43,10 @@ export function stems(w: string): string[] {
   return out.filter((s) => s.length > 2);
 }
 
-/** Arabic articles as transliterations write them, assimilated or not: al-Bab, ar-Raqqah, Deir ez-Zor. */
+/**
+ * Arabic articles as transliterations write them, assimilated or not: al-Bab, ar-Raqqah, Deir ez-Zor. The one
+ * list: other modules that strip articles build on it.
+ */
 export const ARABIC_ARTICLES = [
   'al',
   'el',
@@ -55,10 +58,13 @@ export const ARABIC_ARTICLES = [
   'at',
   'az',
   'ath',
+  'adh',
   'ed',
   'es',
   'er',
   'ez',
+  'et',
+  'en',
 ];
 
 const ARTICLE = new RegExp(`(^|[\\s-])(${ARABIC_ARTICLES.join('|')})[\\s-](?=\\S)`, 'g');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../src/detect/text';
+import { fold, phraseKey } from '../../src/detect/text';
 import { names } from './helpers';
 
 describe('diacritics', () => {
@@ -7,6 +7,11 @@ describe('diacritics', () => {
     expect(fold('Kahramanmaraş')).toBe('kahramanmaras');
     expect(fold('Yıldırım')).toBe('yildirim');
     expect(fold('Lenarčič')).toBe('lenarcic');
+  });
+
+  it('glues every Arabic article the knowledge cache strips, spaced or hyphenated', () => {
+    expect(phraseKey('Wadi adh Dhahab')).toBe(phraseKey('Wadi adh-Dhahab'));
+    expect(phraseKey('Deir ez Zor')).toBe('deir ez-zor');
   });
 
   it('keeps names with diacritics whole', () => {

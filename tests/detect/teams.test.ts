@@ -66,6 +66,21 @@ describe('organizations and teams on sports and news pages', () => {
     expect(keyOf('SAG')).toBe(keyOf('Screen Actors Guild'));
   });
 
+  it('reads a guild as an organization without its acronym beside it', () => {
+    expect(names('The Screen Actors Guild said on Tuesday that its members would strike.')).toEqual([
+      'Screen Actors Guild/organization',
+    ]);
+  });
+
+  it('reads a name written family name first as one person, not a place and a person', () => {
+    expect(names('Parasite was directed by Bong Joon Ho, who won in Cannes.')).toEqual([
+      'Bong Joon Ho/person',
+      'Cannes/place',
+    ]);
+    expect(names('Bong Joon Ho won.')).toEqual(['Bong Joon Ho/person']);
+    expect(names('Moon Jae-in met Xi Jinping.')).toEqual(['Moon Jae-in/person', 'Xi Jinping/person']);
+  });
+
   it('does not take "Tory" for a person', () => {
     expect(names('The Tory leader spoke on Monday. Tory MPs rebelled.')).toEqual([]);
   });
