@@ -2,7 +2,7 @@
  * The page's text, as blocks (paragraphs, headings, captions, list items) of joined text nodes, with a
  * map back to the nodes so a mention's offsets become a DOM Range. Reads the DOM, never changes it.
  */
-import { EXCLUDED_SELECTOR, isExcluded } from './scope';
+import { EXCLUDED_SELECTOR, isExcluded, structuralChrome } from './scope';
 
 export interface TextBlock {
   text: string;
@@ -62,9 +62,10 @@ export function blockOf(node: Node, root: Node): Node {
  * caller can stop after any block and yield to the page. `skip` leaves out more subtrees (an update's
  * header when reading its text).
  *
- * A plain walk over firstChild/nextSibling, with the excluded subtrees found by one querySelectorAll up
- * front: a TreeWalker whose filter is called back for every node, and a selector matched per element,
- * cost a big page several times more.
+ * A plain walk over firstChild/nextSibling, with the subtrees excluded by selector found by one
+ * querySelectorAll up front (a TreeWalker whose filter is called back for every node, and a selector
+ * matched per element, cost a big page several times more); chrome found from structure is judged per
+ * element entered, its judgements cached.
  */
 export function* walkBlocks(
   root: Node,
@@ -97,7 +98,12 @@ export function* walkBlocks(
       current!.nodes.push(text);
       current!.starts.push(current!.text.length);
       current!.text += text.data;
-    } else if (node.nodeType === 1 && node.firstChild && !excluded.has(node as Element)) {
+    } else if (
+      node.nodeType === 1 &&
+      node.firstChild &&
+      !excluded.has(node as Element) &&
+      !structuralChrome(node as Element)
+    ) {
       flow.push(INLINE.has((node as Element).tagName) ? flow[flow.length - 1] : node);
       node = node.firstChild;
       continue;

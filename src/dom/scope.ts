@@ -273,6 +273,14 @@ export function isExcluded(el: Element): boolean {
   const editable = el.getAttribute('contenteditable');
   if ((editable !== null && EDITABLE.has(editable.toLowerCase())) || el.matches(EXCLUDED_SELECTOR))
     return true;
+  return structuralChrome(el);
+}
+
+/**
+ * Page chrome found from structure rather than by selector (share bars, link lists, teasers, what every
+ * entry repeats): the walk asks this of each element it enters, after the selector's subtrees are gone.
+ */
+export function structuralChrome(el: Element): boolean {
   if (el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'MAIN') return false;
   return judge(el).chrome || repeatedInEntries(el);
 }

@@ -10,7 +10,7 @@ import type { Feature } from '../context';
 import { Highlighter } from '../highlights';
 import type { DomBatch } from '../observer';
 import { Governor } from '../schedule';
-import { EXCLUDED_SELECTOR, isExcluded, scanRoot } from '../../dom/scope';
+import { outOfScope, scanRoot } from '../../dom/scope';
 
 /** The names feature's share of the main thread under a mutation storm (issue 11 asks ≤ 10%). */
 export const STORM_SHARE = 0.05;
@@ -45,7 +45,8 @@ export const namesFeature: Feature = {
       return [...nodes].filter((n) => {
         const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
         if (!el || !within?.contains(el)) return false;
-        return !(isExcluded(el) || el.closest(EXCLUDED_SELECTOR));
+        // Chrome found from structure too (a new item in a related rail), not only by selector.
+        return !outOfScope(el, within);
       });
     };
 
