@@ -382,8 +382,16 @@ describe('firefox: a reader on news.test (store build)', () => {
           timeout: 20_000,
         },
       );
-      const names = await highlightTexts(page);
-      expect(names.person.length + names.place.length + names.organization.length).toBeGreaterThan(20);
+      // Names come back from the background after the updates are counted: wait for them.
+      let underlined = 0;
+      await until(
+        async () => {
+          const names = await highlightTexts(page);
+          underlined = names.person.length + names.place.length + names.organization.length;
+          return underlined > 20;
+        },
+        { what: () => `more than 20 names underlined (${underlined})`, timeout: 20_000 },
+      );
       expect((await pageFacts(page)).reloaded, 'no reload').toBe(false);
       const sites = await ext.evaluate(
         async () => (await (globalThis as any).browser.permissions.getAll()).origins as string[],
