@@ -16,7 +16,7 @@
  * n/a where a figure needs CDP.
  *
  * Flags: --runs N (default 5), --quick (2 runs, small pages: a smoke test), --browser chromium|firefox|both,
- * --only ROW[,ROW] (article, load, steady, insert, card, size, series), --build DIR (Chromium build;
+ * --only ROW[,ROW] (article, load, steady, insert, card, panel, size, series), --build DIR (Chromium build;
  * default .output/test/chrome-mv3 if present, else .output/chrome-mv3), --firefox-build DIR.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -275,6 +275,62 @@ async function card(page: BenchPage, which: 'first' | 'most'): Promise<number | 
   return at?.at != null ? at.at - (at.move + HOVER_DELAY) : null;
 }
 
+/**
+ * The story panel opened on the page's tab: the page's content script sends the cast, the reader selects
+ * the most-mentioned name and steps through ten of its mentions. Measured on the page: its extension
+ * tasks (trace) and main-thread work above the page's own rate.
+ */
+async function panel(
+  browser: BenchBrowser,
+  page: BenchPage,
+  url: string,
+): Promise<{ longest: number | null; main: number | null } | null> {
+  if (!browser.panel) return null;
+  await page.evaluate(() => window.__bench.watch(false));
+  const q0 = await page.metrics();
+  const w0 = Date.now();
+  await sleep(1000);
+  const q1 = await page.metrics();
+  const rate = (taskMs(q0, q1) ?? 0) / (Date.now() - w0);
+  await page.startTrace();
+  const m0 = await page.metrics();
+  const started = Date.now();
+  const p = await browser.panel(url);
+  if (!p) {
+    await page.stopTrace();
+    return null;
+  }
+  const steps = await p.run(async () => {
+    const wait = async (ok: () => boolean) => {
+      for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 25));
+      return ok();
+    };
+    if (!(await wait(() => document.querySelectorAll('button.who').length > 0))) return -1;
+    document.querySelector<HTMLButtonElement>('button.who')!.click();
+    const status = () => document.querySelector('.stepper [aria-live]')?.textContent ?? '';
+    if (!(await wait(() => status().startsWith('Mention 1 of')))) return 0;
+    let n = 0;
+    for (let i = 2; i <= 11; i++) {
+      document.querySelector<HTMLButtonElement>('[aria-label="Next mention"]')!.click();
+      if (await wait(() => status().startsWith(`Mention ${i} of`) || status().startsWith('Mention 1 of 1')))
+        n++;
+    }
+    return n;
+  });
+  await sleep(500);
+  await p.close();
+  const m1 = await page.metrics();
+  const elapsed = Date.now() - started;
+  const trace = await page.stopTrace();
+  if (steps < 1) return null;
+  const facts = trace ? analyzeTrace(trace) : null;
+  const work = taskMs(m0, m1);
+  return {
+    longest: facts ? spanStats(facts.extensionTasks).longest : null,
+    main: work == null ? null : work - rate * elapsed,
+  };
+}
+
 function gzippedContentScript(dir: string): number {
   const cs = join(dir, 'content-scripts');
   return readdirSync(cs)
@@ -324,7 +380,7 @@ async function run(
         push(c, 'article.names', w.names);
         push(c, 'article.mentions', w.mentions);
       }
-      if (want('load') || want('steady') || want('insert') || want('card')) {
+      if (want('load') || want('steady') || want('insert') || want('card') || want('panel')) {
         log(`${big}-update live blog run ${i + 1}/${o.runs}`);
         const url = bigUrl(big);
         const w = await load(withExt, url, null, quiet);
@@ -390,6 +446,12 @@ async function run(
           log('cards');
           push(c, 'card.big', await card(w.page, 'first'));
           push(c, 'card.most', await card(w.page, 'most'));
+        }
+        if (want('panel') && chromium) {
+          log('story panel');
+          const r = await panel(withExt, w.page, url);
+          push(c, 'panel.longest', r?.longest);
+          push(c, 'panel.main', r?.main);
         }
         await w.page.close();
         await wo.page.close();
@@ -663,6 +725,26 @@ function report(kind: BrowserKind, o: Options, c: Collected | null, series: Seri
       'ms',
       16,
       '≤ 16 ms',
+    );
+  }
+  if (want('panel') && chromium) {
+    add(
+      `story panel opened on the ${big}-update page (cast sent, the top name selected, 10 mentions stepped): longest extension task on the page`,
+      S('panel.longest'),
+      NONE,
+      S('panel.longest'),
+      'ms',
+      50,
+      '≤ 50 ms (no long task)',
+    );
+    add(
+      'story panel, same: extension main-thread work on the page (less the page’s own rate)',
+      S('panel.main'),
+      NONE,
+      S('panel.main'),
+      'ms',
+      null,
+      '—',
     );
   }
   if (want('size')) {

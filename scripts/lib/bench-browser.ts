@@ -45,6 +45,13 @@ export interface BenchBrowser {
   open(url: string, init: string, before?: (p: BenchPage) => Promise<void>): Promise<BenchPage>;
   /** Entities the content script of the tab showing `url` knows (its page:ping answer); null without one. */
   names(url: string): Promise<number | null>;
+  /**
+   * The story panel for the tab showing `url`, opened as a page (Chromium with the extension; else null):
+   * `run(fn)` evaluates in the panel.
+   */
+  panel?(
+    url: string,
+  ): Promise<{ run<T>(fn: () => T | Promise<T>): Promise<T>; close(): Promise<void> } | null>;
   close(): Promise<void>;
 }
 
@@ -146,11 +153,38 @@ export async function launchChromiumBench(
       }
       return probe.evaluate(source(ping, url)) as Promise<number | null>;
     },
+    async panel(url) {
+      if (!extension) return null;
+      if (!probe) {
+        probe = await context.newPage();
+        await probe.goto(`chrome-extension://${extensionId}/options.html`);
+      }
+      const id = (await probe.evaluate(source(tabOf, url))) as number | null;
+      if (id == null) return null;
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${id}`);
+      return {
+        run: (fn) => page.evaluate(source(fn)) as never,
+        close: () => page.close(),
+      };
+    },
     async close() {
       await context.close().catch(() => undefined);
       rmSync(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The id of the tab whose content script shows `url`. */
+async function tabOf(url: string): Promise<number | null> {
+  const api = ((globalThis as any).browser ?? (globalThis as any).chrome) as any;
+  for (const tab of await api.tabs.query({})) {
+    const answer = await api.tabs
+      .sendMessage(tab.id, { bs: 1, type: 'page:ping', payload: {} })
+      .catch(() => null);
+    if (answer?.ok?.url === url) return tab.id as number;
+  }
+  return null;
 }
 
 /** Asks every tab's content script; the one showing `url` answers with the entities it knows. */

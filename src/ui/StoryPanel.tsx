@@ -85,7 +85,7 @@ export function StoryPanel({ story, reason, state, map, selection, api }: StoryP
       {selected && selection && (
         <EntityCard entity={selected} story={story} selection={selection} api={api} />
       )}
-      <PlaceMap story={story} map={map} fresh={fresh} selection={selection} api={api} />
+      <PlaceMap story={story} map={map} unseen={unseen} selection={selection} api={api} />
       <SinceLastLooked story={story} state={state} unseen={unseen} api={api} />
       <Timeline story={story} unseen={unseen} api={api} />
     </main>
@@ -255,18 +255,22 @@ export const MAP_SIZE = { width: 320, height: 220 };
 function PlaceMap({
   story,
   map,
-  fresh,
+  unseen,
   selection,
   api,
 }: {
   story: Story;
   map: StoryMap | null;
-  fresh: Set<string>;
+  unseen: Set<string>;
   selection: Selection | null;
   api: StoryPanelApi;
 }) {
   const places = story.entities.filter((e) => e.kind === 'place' && e.geo);
   if (!places.length) return null;
+  // The places the unseen updates mention: where the story moved since the last visit.
+  const fresh = new Set(
+    places.filter((p) => p.updates.some((u) => unseen.has(story.updates[u]?.id))).map((p) => p.key),
+  );
   const byKey = new Map(places.map((p) => [p.key, p]));
   const max = Math.max(...places.map((p) => p.count));
   const radius = (n: number) => 2.5 + 5 * Math.sqrt(n / max);
@@ -300,7 +304,7 @@ function PlaceMap({
               class={`dot${fresh.has(p.key) ? ' fresh' : ''}${selection?.key === p.key ? ' selected' : ''}`}
               role="button"
               tabIndex={0}
-              aria-label={`${p.place.name}, ${p.place.count} mentions${fresh.has(p.key) ? ', new' : ''}`}
+              aria-label={`${p.place.name}, ${p.place.count} mentions${fresh.has(p.key) ? ', in a new update' : ''}`}
               data-key={p.key}
               onClick={() => api.select(p.key, selection?.key === p.key ? selection.index + 1 : 0)}
               onKeyDown={(e) => {

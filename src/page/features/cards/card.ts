@@ -133,7 +133,11 @@ export function show(
           show(st, mention, anchor, st.open?.keyboard ?? keyboard, { ...picks, article: title }),
         onPickPlace: (id: string) => show(st, mention, anchor, st.open?.keyboard ?? keyboard, { place: id }),
         onOptions: () => void ask('options:open', {}).catch(() => undefined),
-        onPanel: () => void ask('panel:open', {}).catch(() => undefined),
+        // Firefox opens its sidebar only from the toolbar, the popup or the shortcut, never from a page.
+        onPanel:
+          import.meta.env.BROWSER === 'firefox'
+            ? undefined
+            : () => void ask('panel:open', {}).catch(() => undefined),
         onWatch: () =>
           ask('watch:add', {
             name: entity.name,
