@@ -15,6 +15,8 @@ describe('brand colour', () => {
     for (const path of [
       'src/ui/card.css',
       'src/ui/popup.css',
+      'src/ui/panel.css',
+      'src/ui/page.css',
       'src/page/features/markers.ts',
       'src/background/index.ts',
     ])
