@@ -11,7 +11,7 @@ import { listen } from '../../src/messaging/router';
 import { PageRuntime } from '../../src/page/session';
 import { buildStory } from '../../src/page/features/story';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
-import { PANEL_PORT, type PanelMessage, type Story } from '../../src/story/types';
+import { PANEL_PORT, type PanelMessage } from '../../src/story/types';
 
 const post = (n: number, time: string, text: string) =>
   `<div class="ncpost-list-post"><div class="ncpost-container" data-ncpost-id="${n}"><div class="ncpost-header"><time datetime="2023-06-21T${time}:00Z" class="ncpost-timestamp">${time}</time></div><h3 class="ncpost-title">Post ${n}</h3><div class="ncpost-content"><p>${text}</p></div></div></div>`;
@@ -86,7 +86,7 @@ async function session() {
 
 describe('story feature', () => {
   it('builds the cast with the updates each name appears in', async () => {
-    const story: Story = buildStory(await session());
+    const story = (await buildStory(await session()))!;
     expect(story.liveBlog).toBe(true);
     expect(story.updates.map((u) => u.label)).toEqual(['12:00', '11:00', '10:00']);
     const merkel = story.entities.find((e) => e.name === 'Angela Merkel')!;
@@ -110,8 +110,9 @@ describe('story feature', () => {
     await (fakeBrowser.runtime.onConnect as unknown as { trigger(p: unknown): Promise<void> }).trigger(
       panel.port as never,
     );
-    const story = panel.sent.find((m) => m.type === 'story');
-    expect(story && story.type === 'story' && story.story.entities.length).toBeGreaterThan(1);
+    // The story is built in slices that yield to the page, then sent.
+    const story = await until(() => panel.sent.find((m) => m.type === 'story'), 'the story sent');
+    expect(story.type === 'story' && story.story.entities.length).toBeGreaterThan(1);
 
     const key =
       story!.type === 'story' ? story!.story.entities.find((e) => e.name === 'Angela Merkel')!.key : '';

@@ -17,47 +17,55 @@ import {
 } from '../../story/types';
 import type { Feature, PageContext } from '../context';
 import { highlightsSupported } from '../highlights';
+import { forEachSliced } from '../schedule';
 import type { PageMention } from '../names';
 
 const clip = (s: string, n: number = STORY_LIMITS.text) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
-/** The update (index into the live blog's updates) each mention sits in, via its block. */
-function updateOfMentions(ctx: PageContext, mentions: readonly PageMention[]): Array<number | undefined> {
-  const updates = ctx.liveblog?.updates ?? [];
-  const owner = new Map<Element, number>();
-  updates.forEach((u, i) => u.elements.forEach((el) => owner.set(el, i)));
-  const byBlock = new Map<number, number | undefined>();
-  return mentions.map((m) => {
-    if (byBlock.has(m.block)) return byBlock.get(m.block);
-    let el: Element | null = m.node.parentElement;
-    let found: number | undefined;
-    while (el && found === undefined) {
-      found = owner.get(el);
-      el = el.parentElement;
-    }
-    byBlock.set(m.block, found);
-    return found;
-  });
-}
-
-export function buildStory(ctx: PageContext): Story {
+/**
+ * The story for the panel, built in slices that yield to the page (a 2,000-update page has tens of
+ * thousands of mentions): each mention's update found through its block's element, once per block.
+ * Null when `signal` aborted on the way.
+ */
+export async function buildStory(ctx: PageContext, signal?: AbortSignal): Promise<Story | null> {
   const live = ctx.liveblog;
-  const updates = (live?.updates ?? []).slice(0, STORY_LIMITS.updates).map((u) => ({
-    id: clip(u.id),
-    label: clip(u.label),
-    time: u.time ? clip(u.time, 40) : undefined,
-    firstLine: clip(firstLine(u.text)),
-  }));
+  const source = (live?.updates ?? []).slice(0, STORY_LIMITS.updates);
+  const updates: Story['updates'] = [];
+  const owner = new Map<Element, number>();
+  const ok = await forEachSliced(
+    source,
+    (u, i) => {
+      updates.push({
+        id: clip(u.id),
+        label: clip(u.label),
+        time: u.time ? clip(u.time, 40) : undefined,
+        firstLine: clip(firstLine(u.text)),
+      });
+      for (const el of u.elements) owner.set(el, i);
+    },
+    signal,
+  );
+  if (!ok) return null;
   const mentions = ctx.names.ordered();
-  const owners = updateOfMentions(ctx, mentions);
+  const byBlock = new Map<number, number | undefined>();
   const seen = new Map<string, Set<number>>();
-  mentions.forEach((m, i) => {
-    const u = owners[i];
-    if (u === undefined || u >= updates.length) return;
-    let set = seen.get(m.key);
-    if (!set) seen.set(m.key, (set = new Set()));
-    set.add(u);
-  });
+  const done = await forEachSliced(
+    mentions,
+    (m: PageMention) => {
+      let u = byBlock.get(m.block);
+      if (!byBlock.has(m.block)) {
+        for (let el: Element | null = m.node.parentElement; el && u === undefined; el = el.parentElement)
+          u = owner.get(el);
+        byBlock.set(m.block, u);
+      }
+      if (u === undefined) return;
+      let set = seen.get(m.key);
+      if (!set) seen.set(m.key, (set = new Set()));
+      set.add(u);
+    },
+    signal,
+  );
+  if (!done) return null;
   const entities: StoryEntity[] = [...ctx.names.entities.values()]
     .sort((a, b) => b.count - a.count)
     .slice(0, STORY_LIMITS.entities)
@@ -141,34 +149,58 @@ function servePanel(ctx: PageContext, port: Browser.runtime.Port, signal: AbortS
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last = 0;
+  let building = false;
+  let again = false;
+  /** Builds and sends the story; a change during a build sends once more after it. */
+  const build = async () => {
+    if (building) return void (again = true);
+    building = true;
+    last = Date.now();
+    const story = await buildStory(ctx, ended.signal);
+    building = false;
+    if (story && !ended.signal.aborted) send({ type: 'story', story });
+    if (again) {
+      again = false;
+      push();
+    }
+  };
   const push = () => {
     if (ended.signal.aborted || timer) return;
     const wait = Math.max(0, last + 500 - Date.now());
     timer = setTimeout(() => {
       timer = undefined;
-      if (ended.signal.aborted) return;
-      last = Date.now();
-      send({ type: 'story', story: buildStory(ctx) });
+      if (!ended.signal.aborted) void build();
     }, wait);
   };
   const highlight = highlightsSupported() ? new Highlight() : null;
   let selected: string | null = null;
+  let drawing: AbortController | null = null;
+  /** Draws the selected name's mentions: the one stepped to at once, the rest in slices. */
+  const draw = (mentions: readonly PageMention[], first?: PageMention) => {
+    if (!highlight) return;
+    drawing?.abort();
+    const ctl = new AbortController();
+    drawing = ctl;
+    highlight.clear();
+    if (first) highlight.add(first.range);
+    CSS.highlights.set(SELECTED_HIGHLIGHT, highlight);
+    void forEachSliced(mentions, (m) => void (m !== first && highlight.add(m.range)), ctl.signal);
+  };
   const select = (key: string, index: number) => {
     const mentions = ctx.names.mentionsOf(key);
+    const i = mentions.length ? ((index % mentions.length) + mentions.length) % mentions.length : 0;
+    if (key !== selected) draw(mentions, mentions[i]);
     selected = key;
-    if (highlight) {
-      highlight.clear();
-      for (const m of mentions) highlight.add(m.range);
-      CSS.highlights.set(SELECTED_HIGHLIGHT, highlight);
-    }
     if (!mentions.length) return send({ type: 'selected', key, index: 0, total: 0 });
-    const i = ((index % mentions.length) + mentions.length) % mentions.length;
-    const target = mentions[i].range.startContainer.parentElement;
-    target?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    mentions[i].node.parentElement?.scrollIntoView({
+      block: 'center',
+      behavior: 'instant' as ScrollBehavior,
+    });
     send({ type: 'selected', key, index: i, total: mentions.length });
   };
   const clear = () => {
     selected = null;
+    drawing?.abort();
     highlight?.clear();
     if (highlight) CSS.highlights.delete(SELECTED_HIGHLIGHT);
   };
@@ -187,18 +219,14 @@ function servePanel(ctx: PageContext, port: Browser.runtime.Port, signal: AbortS
     'names',
     () => {
       push();
-      // The selection's ranges belong to the old index: draw them again from the new one.
-      if (selected && highlight) {
-        highlight.clear();
-        for (const m of ctx.names.mentionsOf(selected)) highlight.add(m.range);
-      }
+      // The selection's ranges may belong to changed blocks: draw them again from the index.
+      if (selected) draw(ctx.names.mentionsOf(selected));
     },
     ended.signal,
   );
   ctx.on('liveblog', push, ended.signal);
   ctx.on('overlay', push, ended.signal);
-  send({ type: 'story', story: buildStory(ctx) });
-  last = Date.now();
+  void build();
 }
 
 export const storyFeature: Feature = {
