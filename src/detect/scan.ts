@@ -51,12 +51,22 @@ interface Scan {
   headline: boolean;
   out: Candidate[];
   phrases: Map<number, { n: number; entry: Entry } | null>;
+  /** When set, the names of the cascade's rules that settled or trimmed a run, in order (for tests). */
+  trace?: string[];
 }
 
-export function scanBlock(text: string, lex: Lexicon): Candidate[] {
+export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candidate[] {
   const facts: TextFacts = { quoted: false };
   const toks = tokenize(text, lex, facts);
-  const scan: Scan = { text, toks, lex, headline: isHeadline(toks, text), out: [], phrases: new Map() };
+  const scan: Scan = {
+    text,
+    toks,
+    lex,
+    headline: isHeadline(toks, text),
+    out: [],
+    phrases: new Map(),
+    trace,
+  };
   for (let i = 0; i < toks.length;) {
     if (!toks[i].cap) {
       i++;
@@ -292,16 +302,370 @@ function lookupPhrase(scan: Scan, run: Token[], i: number): { n: number; entry: 
   return entry && (run[i].upper || !lex.needsCapitals(run[i].key)) ? { n: 1, entry } : null;
 }
 
+/** One run on its way through the cascade: rules may trim it; its person shape is computed once per run. */
+interface Segment {
+  run: Token[];
+  shapeOf?: Token[];
+  shapeValue?: 0 | 1 | 2;
+}
+
+function shapeOf(seg: Segment, lex: Lexicon): 0 | 1 | 2 {
+  if (seg.shapeOf !== seg.run) {
+    seg.shapeOf = seg.run;
+    seg.shapeValue = personShape(seg.run, lex) as 0 | 1 | 2;
+  }
+  return seg.shapeValue as 0 | 1 | 2;
+}
+
+/**
+ * One step of the cascade that classifies a run. `decide` returns true when it has settled the run (emitted
+ * candidates, or none); it may instead trim `seg.run` and return false, and the next rule reads the rest.
+ */
+export interface SegmentRule {
+  name: string;
+  /** What the rule decides, in a phrase. */
+  decides: string;
+  decide(scan: Scan, seg: Segment): boolean;
+}
+
+/**
+ * The classification cascade, in the order it runs: the first rule that settles a run wins, so a rule's
+ * place in this list is part of its meaning (a whole gazetteer phrase before a title, a cue before a person's
+ * shape, the words around a name last).
+ */
+export const SEGMENT_RULES: readonly SegmentRule[] = [
+  {
+    name: 'otherName',
+    decides:
+      'titles of works, events and operations are no mention (unless the gazetteer holds the run whole)',
+    decide: (scan, { run }) => isOtherName(run, scan.lex) && phraseAt(scan, run, 0)?.n !== run.length,
+  },
+  {
+    name: 'familyFirst',
+    decides: 'a family name and given-name syllables is one person ("Bong Joon Ho")',
+    decide(scan, { run }) {
+      if (!isFamilyFirst(run, scan.lex)) return false;
+      emit(scan, run, 'person', 2);
+      return true;
+    },
+  },
+  {
+    name: 'positionalCapitals',
+    decides: 'capitals that only mark a sentence start are dropped; a lone one waits for the page',
+    decide: stripPositional,
+  },
+  {
+    name: 'describingWord',
+    decides: 'a common word before a first name describes the person ("Senior Kory Lichtensteiger")',
+    decide: stripDescribingWord,
+  },
+  {
+    name: 'wholePhrase',
+    decides: 'a gazetteer phrase that is the whole run takes its entry',
+    decide(scan, { run }) {
+      const whole = phraseAt(scan, run, 0);
+      if (!whole || whole.n !== run.length) return false;
+      emitEntry(scan, run, whole.entry);
+      return true;
+    },
+  },
+  {
+    name: 'otherNameTrimmed',
+    decides: 'what is left after trimming is the title of a work or event: no mention',
+    decide: (scan, { run }) => isOtherName(run, scan.lex),
+  },
+  {
+    name: 'directionDemonym',
+    decides: 'a direction and a demonym name a people, no entity ("North African")',
+    decide: (scan, { run }) =>
+      run.length === 2 && scan.lex.directions.has(run[0].key) && scan.lex.isDemonym(run[1].key),
+  },
+  {
+    name: 'directionPlace',
+    decides: 'a direction and a known place name a region ("Southern California", "West Cork")',
+    decide(scan, { run }) {
+      if (run.length < 2 || !scan.lex.directions.has(run[0].key)) return false;
+      const rest = phraseAt(scan, run, 1);
+      if (!rest || rest.n !== run.length - 1 || rest.entry.kind !== 'place') return false;
+      emit(scan, run, 'place', 3, { subkind: 'region' });
+      return true;
+    },
+  },
+  {
+    name: 'placeCompassAfter',
+    decides: 'a known place and a compass point after it name a region ("Ilocos Norte")',
+    decide(scan, { run }) {
+      const { lex } = scan;
+      if (
+        run.length !== 2 ||
+        !(COMPASS_AFTER.has(run[1].key) || (lex.directions.has(run[1].key) && run[1].key.length > 5))
+      )
+        return false;
+      const base = phraseAt(scan, run, 0);
+      if (!(base?.n === 1 && base.entry.kind === 'place' && !base.entry.ambiguous)) return false;
+      emit(scan, run, 'place', 3, { subkind: 'region' });
+      return true;
+    },
+  },
+  {
+    name: 'title',
+    decides: 'a title before a name makes a person, with the title as role ("President Emmanuel Macron")',
+    decide: titled,
+  },
+  {
+    name: 'titleOf',
+    decides: 'titles before "of" name no one; what follows is read on its own ("Duchess of Sussex")',
+    decide(scan, { run }) {
+      const { lex } = scan;
+      const of = run.findIndex((t) => t.text === 'of');
+      if (!(
+        of > 0 &&
+        run.slice(0, of).every((t) => isTitleWord(t, lex) || lex.isDemonym(t.key)) &&
+        isTitleHead(run[of - 1], lex)
+      ))
+        return false;
+      segment(scan, trim(scan.toks, run[of].i + 1, run[run.length - 1].i + 1));
+      return true;
+    },
+  },
+  {
+    name: 'firstNameCueSurname',
+    decides:
+      'a first name and a surname that is also a cue word, said or titled, is a person ("Coach David Field")',
+    decide(scan, { run }) {
+      const { lex } = scan;
+      if (!(
+        run.length === 2 &&
+        lex.firstNames.has(run[0].key) &&
+        !lex.titleHeads.has(run[0].key) &&
+        !describedAs(scan, run) &&
+        ((run[1].joins && guessKind(scan, run) === 'person') ||
+          titleBefore(scan.toks, run[0].i, scan.text, lex))
+      ))
+        return false;
+      emit(scan, run, 'person', 2);
+      return true;
+    },
+  },
+  {
+    name: 'orgCue',
+    decides: 'an organisation cue makes an organisation ("State Department", "FC Basel")',
+    decide(scan, { run }) {
+      const org = orgCue(run, scan.lex);
+      if (!org) return false;
+      emit(scan, run, 'organization', 2, { subkind: org });
+      return true;
+    },
+  },
+  {
+    name: 'placeTeam',
+    decides: 'a known place and a plural nickname is a team ("St. Louis Cardinals")',
+    decide(scan, { run }) {
+      const home = phraseAt(scan, run, 0);
+      if (!(
+        home &&
+        home.n < run.length &&
+        home.entry.kind === 'place' &&
+        home.entry.subkind !== 'country' &&
+        !scan.headline &&
+        isTeamName(run.slice(0, home.n), run.slice(home.n), scan.lex)
+      ))
+        return false;
+      emit(scan, run, 'organization', 2, { subkind: 'sport' });
+      return true;
+    },
+  },
+  {
+    name: 'townPaper',
+    decides: 'a town and a people\'s name or a hyphenated pair is its paper ("Odessa American")',
+    decide(scan, { run }) {
+      const { lex } = scan;
+      const home = phraseAt(scan, run, 0);
+      const last = run[run.length - 1];
+      if (!(
+        home &&
+        home.n === run.length - 1 &&
+        home.entry.kind === 'place' &&
+        home.entry.subkind !== 'country' &&
+        !scan.headline &&
+        !last.upper &&
+        (lex.isDemonym(last.key) || PAPER.test(last.text))
+      ))
+        return false;
+      emit(scan, run, 'organization', 2, { subkind: 'media' });
+      return true;
+    },
+  },
+  {
+    name: 'placeCue',
+    decides: 'a place cue makes a place ("Idlib Province")',
+    decide(scan, { run }) {
+      const place = placeCue(run, scan.lex);
+      if (!place) return false;
+      emit(scan, run, 'place', 2, { subkind: place });
+      return true;
+    },
+  },
+  {
+    name: 'compassPlace',
+    decides: 'a compass point opens a place\'s name, not a person\'s ("North Shields")',
+    decide(scan, { run }) {
+      const { lex } = scan;
+      if (!(
+        run.length >= 2 &&
+        run.length <= 3 &&
+        COMPASS.test(run[0].text) &&
+        run.every((t) => t.cap && !t.upper) &&
+        !(run.length === 3 && PLURAL.test(run[2].text)) &&
+        !phraseAt(scan, run, 1) &&
+        !run.some((t) => lex.isDemonym(t.key) || lex.orgSuffix.has(t.key))
+      ))
+        return false;
+      emit(scan, run, 'place', 1);
+      return true;
+    },
+  },
+  {
+    name: 'demonymLead',
+    decides: 'a leading demonym describes what follows ("Kurdish YPG") or opens an organisation\'s name',
+    decide: demonymLead,
+  },
+  {
+    name: 'describedAs',
+    decides: 'a describing noun before the name gives its kind ("the band X", "the town of al-Bab")',
+    decide(scan, { run }) {
+      const described = describedAs(scan, run);
+      if (!described || phraseAt(scan, run, 0)) return false;
+      emit(scan, run, described, 2);
+      return true;
+    },
+  },
+  {
+    name: 'titleBefore',
+    decides: 'a title in the words before an unknown run makes a person ("analyst Tom Park")',
+    decide(scan, { run }) {
+      if (!(
+        run.length <= 4 &&
+        !run[0].upper &&
+        titleBefore(scan.toks, run[0].i, scan.text, scan.lex) &&
+        !phraseAt(scan, run, 0)
+      ))
+        return false;
+      emit(scan, run, 'person', 2);
+      return true;
+    },
+  },
+  {
+    name: 'acronymPlace',
+    decides: 'an acronym and a place after it name an organisation ("PSV Eindhoven")',
+    decide(scan, { run }) {
+      if (!(
+        run.length === 2 &&
+        run[0].upper &&
+        run[0].text.length <= 4 &&
+        !scan.headline &&
+        !scan.lex.knows(run[0].key) &&
+        phraseAt(scan, run, 1)?.entry.kind === 'place'
+      ))
+        return false;
+      emit(scan, run, 'organization', 2);
+      return true;
+    },
+  },
+  {
+    name: 'personShape',
+    decides:
+      'a first name and more is a person, unless a common first word meets a major place ("Will Russia")',
+    decide(scan, seg) {
+      const { lex } = scan;
+      const { run } = seg;
+      if (shapeOf(seg, lex) !== 2) return false;
+      const placeFirst =
+        phraseAt(scan, run, 0)?.entry.kind === 'place' && lex.isWord(run[run.length - 1].key);
+      if (placeFirst || (lex.isWord(run[0].key) && majorPlaceAfter(scan, run))) return false;
+      emit(scan, run, 'person', 2);
+      return true;
+    },
+  },
+  {
+    name: 'unknownWordsPerson',
+    decides: 'unknown words all through, at most a town last, are a person ("Rui Gomez Pereira")',
+    decide(scan, seg) {
+      const { run } = seg;
+      if (!(
+        shapeOf(seg, scan.lex) === 1 &&
+        !phraseAt(scan, run, 0) &&
+        !majorPlaceAfter(scan, run) &&
+        !run.slice(1, -1).some((_, k) => phraseAt(scan, run, k + 1))
+      ))
+        return false;
+      emit(scan, run, 'person', 1);
+      return true;
+    },
+  },
+  {
+    name: 'cityAcronymClub',
+    decides: 'a city and an acronym name its club ("Sunderland AFC")',
+    decide(scan, { run }) {
+      if (!(
+        run.length === 2 &&
+        run[1].upper &&
+        !scan.headline &&
+        phraseAt(scan, run, 0)?.entry.kind === 'place' &&
+        !scan.lex.knows(run[1].key)
+      ))
+        return false;
+      emit(scan, run, 'organization', 2, { subkind: 'sport' });
+      return true;
+    },
+  },
+  {
+    name: 'brandWithPlace',
+    decides: 'a place and a word no list knows, side by side, name a company ("Cathay Pacific")',
+    decide(scan, { run }) {
+      if (!(run.length === 2 && !scan.headline && isBrandWithPlace(scan, run))) return false;
+      emit(scan, run, 'organization', 1);
+      return true;
+    },
+  },
+  {
+    name: 'innerPhrases',
+    decides: 'gazetteer phrases inside the run; what lies between them is read on its own',
+    decide: innerPhrases,
+  },
+  {
+    name: 'unknownRun',
+    decides: 'a run no list knows: an acronym, a person by shape, or a guess from the words around it',
+    decide(scan, seg) {
+      unknownRun(scan, seg.run, shapeOf(seg, scan.lex));
+      return true;
+    },
+  },
+];
+
 function segment(scan: Scan, run: Token[]): void {
+  const seg: Segment = { run };
+  for (const rule of SEGMENT_RULES) {
+    const before = seg.run;
+    const decided = rule.decide(scan, seg);
+    if (scan.trace && (decided || seg.run !== before)) scan.trace.push(rule.name);
+    if (decided) return;
+  }
+}
+
+/** Whether a major place follows the run's first word ("Will Russia", "West Africa"). */
+function majorPlaceAfter(scan: Scan, run: Token[]): boolean {
+  return run.slice(1).some((_, k) => isMajorPlace(phraseAt(scan, run, k + 1)?.entry));
+}
+
+/**
+ * Positional capitals at the start ("The", "Residents", "After") are not names, unless the gazetteer says so.
+ * A connector right after it means the word opened a longer name ("On the Ground News").
+ * A common word that opens a name ended by an organisation cue stays ("Legislative Assembly voted").
+ */
+function stripPositional(scan: Scan, seg: Segment): boolean {
   const { lex, headline } = scan;
-  // Positional capitals at the start ("The", "Residents", "After") are not names, unless the gazetteer says so.
-  // A connector right after it means the word opened a longer name ("On the Ground News").
-  // A common word that opens a name ended by an organisation cue stays ("Legislative Assembly voted").
-  // "Operation Euphrates Shield" opening a sentence still names an operation (but "National Rally" is a party).
-  if (isOtherName(run, lex) && phraseAt(scan, run, 0)?.n !== run.length) return;
-  // "Bong Joon Ho", "Moon Jae-in": a family name first, then short given-name syllables, is one person,
-  // whatever else the family name names (Bong is a county of Liberia), at a sentence's start too.
-  if (isFamilyFirst(run, lex)) return emit(scan, run, 'person', 2);
+  let { run } = seg;
   const cueEnded = run.length > 1 && !!orgCue(run, lex) && !headline;
   const unit =
     run.length > 1 && ROMAN.test(run[0].text) && lex.orgSuffix.get(run[run.length - 1].key) === 'military';
@@ -321,14 +685,20 @@ function segment(scan: Scan, run: Token[]): void {
       !run[0].contraction &&
       !lex.isDemonym(run[0].key)
     ) {
-      return emit(scan, run, 'person', 0, { guess: true });
+      emit(scan, run, 'person', 0, { guess: true });
+      return true;
     }
     run = run.slice(1);
     while (run.length && !run[0].cap) run = run.slice(1);
   }
-  if (!run.length) return;
+  seg.run = run;
+  return !run.length;
+}
 
-  // "Senior Kory Lichtensteiger", "Engineer John Greiner": a common word before a first name describes.
+/** "Senior Kory Lichtensteiger", "Engineer John Greiner": a common word before a first name describes. */
+function stripDescribingWord(scan: Scan, seg: Segment): boolean {
+  const { lex } = scan;
+  const { run } = seg;
   if (
     run.length > 2 &&
     run.length < 6 &&
@@ -344,211 +714,78 @@ function segment(scan: Scan, run: Token[]): void {
     !placeCue(run, lex) &&
     !phraseAt(scan, run, 1) &&
     personShape(run.slice(1), lex) === 2
-  ) {
-    run = run.slice(1);
-  }
-
-  const whole = phraseAt(scan, run, 0);
-  if (whole && whole.n === run.length) return emitEntry(scan, run, whole.entry);
-  if (isOtherName(run, lex)) return;
-
-  // "North African", "Western European": a direction and a demonym name a people, no entity.
-  if (run.length === 2 && lex.directions.has(run[0].key) && lex.isDemonym(run[1].key)) return;
-
-  // "Southern California", "East Jerusalem": a direction and a known place name a region.
-  if (run.length > 1 && lex.directions.has(run[0].key)) {
-    // The direction is context enough for a town whose name is also a word ("West Cork").
-    const rest = phraseAt(scan, run, 1);
-    if (rest && rest.n === run.length - 1 && rest.entry.kind === 'place')
-      return emit(scan, run, 'place', 3, { subkind: 'region' });
-  }
-  // "Pacific Northwest", "Ilocos Norte": a known place and a compass point after it.
-  if (
-    run.length === 2 &&
-    (COMPASS_AFTER.has(run[1].key) || (lex.directions.has(run[1].key) && run[1].key.length > 5))
-  ) {
-    const base = phraseAt(scan, run, 0);
-    if (base?.n === 1 && base.entry.kind === 'place' && !base.entry.ambiguous)
-      return emit(scan, run, 'place', 3, { subkind: 'region' });
-  }
-
-  const title = titleEnd(run, lex);
-  if (title > 0) {
-    const name = run.slice(title);
-    // The role starts at the first title word or demonym ("See Prince Harry" → "Prince").
-    let from = 0;
-    while (
-      from < title - 1 &&
-      !isTitleWord(run[from], lex) &&
-      !lex.isDemonym(run[from].key) &&
-      !phraseAt(scan, run, from)
-    )
-      from++;
-    const role = roleBefore(scan, run[from], name[0]);
-    // Names inside the title are mentions too: "European Commission President ...", "U.S. Secretary of State ...".
-    for (let k = 0; k < title;) {
-      const hit = phraseAt(scan, run, k);
-      if (hit && k + hit.n <= title && !hit.entry.ambiguous && hit.entry.kind !== 'person') {
-        emitEntry(scan, run.slice(k, k + hit.n), hit.entry);
-        k += hit.n;
-      } else {
-        // ... and acronyms: "NFL Champion", "IOC member".
-        if (!hit && isAcronym(run[k], lex)) emit(scan, [run[k]], 'organization', 2, { acronym: true });
-        k++;
-      }
-    }
-    const inName = phraseAt(scan, name, 0);
-    if (inName && inName.n === name.length && inName.entry.kind !== 'person')
-      return emitEntry(scan, name, inName.entry);
-    // "the NFL Champion Baltimore Colts": a title word before a side's name is its honour, not a person's.
-    if (
-      inName &&
-      inName.entry.kind === 'place' &&
-      isTeamName(name.slice(0, inName.n), name.slice(inName.n), lex)
-    )
-      return emit(scan, name, 'organization', 2, { subkind: 'sport' });
-    return emit(scan, name, 'person', 2, { role });
-  }
-
-  // "Duchess of Sussex", "President of France Emmanuel Macron": titles before "of" name no one; what follows
-  // is read on its own.
-  const of = run.findIndex((t) => t.text === 'of');
-  if (
-    of > 0 &&
-    run.slice(0, of).every((t) => isTitleWord(t, lex) || lex.isDemonym(t.key)) &&
-    isTitleHead(run[of - 1], lex)
-  ) {
-    return segment(scan, trim(scan.toks, run[of].i + 1, run[run.length - 1].i + 1));
-  }
-
-  // "Coach David Field said", "analyst Tom Park": a first name and a surname that is also a cue word, said
-  // or titled as a person.
-  if (
-    run.length === 2 &&
-    lex.firstNames.has(run[0].key) &&
-    !lex.titleHeads.has(run[0].key) &&
-    !describedAs(scan, run) &&
-    ((run[1].joins && guessKind(scan, run) === 'person') || titleBefore(scan.toks, run[0].i, scan.text, lex))
-  ) {
-    return emit(scan, run, 'person', 2);
-  }
-  const org = orgCue(run, lex);
-  if (org) return emit(scan, run, 'organization', 2, { subkind: org });
-  // "St. Louis Cardinals": a known place and a plural nickname, though the place opens like a landmark.
-  const home = phraseAt(scan, run, 0);
-  if (
-    home &&
-    home.n < run.length &&
-    home.entry.kind === 'place' &&
-    home.entry.subkind !== 'country' &&
-    !headline &&
-    isTeamName(run.slice(0, home.n), run.slice(home.n), lex)
-  ) {
-    return emit(scan, run, 'organization', 2, { subkind: 'sport' });
-  }
-  // "Odessa American", "Fort Worth Star-Telegram": a town and a people's name or a hyphenated pair is its paper.
-  const last = run[run.length - 1];
-  if (
-    home &&
-    home.n === run.length - 1 &&
-    home.entry.kind === 'place' &&
-    home.entry.subkind !== 'country' &&
-    !headline &&
-    !last.upper &&
-    (lex.isDemonym(last.key) || PAPER.test(last.text))
-  ) {
-    return emit(scan, run, 'organization', 2, { subkind: 'media' });
-  }
-  const place = placeCue(run, lex);
-  if (place) return emit(scan, run, 'place', 2, { subkind: place });
-  // "North Shields", "West Sebago", "South Jutland": a compass point opens a place's name, not a person's
-  // (but "West Coast Eagles" may be a side, and "Northern Rock" a company, which its cue or the page says).
-  if (
-    run.length >= 2 &&
-    run.length <= 3 &&
-    COMPASS.test(run[0].text) &&
-    run.every((t) => t.cap && !t.upper) &&
-    !(run.length === 3 && PLURAL.test(run[2].text)) &&
-    !phraseAt(scan, run, 1) &&
-    !run.some((t) => lex.isDemonym(t.key) || lex.orgSuffix.has(t.key))
-  ) {
-    return emit(scan, run, 'place', 1);
-  }
-
-  // A leading demonym describes what follows ("Kurdish YPG"); alone it is no entity.
-  if (lex.isDemonym(run[0].key)) {
-    const rest = run.slice(1);
-    while (rest.length && !rest[0].cap) rest.shift();
-    // ... unless what follows is no name of its own but common words: the demonym opens an organisation's
-    // name ("American Scientific Affiliation", "Brazilian Cycling Confederation").
-    const caps = rest.filter((t) => t.cap);
-    const commonRest =
-      caps.length > 0 &&
-      caps.every((t) => lex.isWord(t.key) && !lex.isDemonym(t.key)) &&
-      !rest.some((_, k) => phraseAt(scan, rest, k));
-    if (commonRest && !headline) {
-      // One common word after the demonym ("Georgian Dream") names an organisation only when the context
-      // says so ("the ruling Georgian Dream party") or the page does elsewhere.
-      if (caps.length >= 2) return emit(scan, run, 'organization', 1);
-      return emit(scan, run, 'organization', guessKind(scan, run) === 'organization' ? 1 : 0);
-    }
-    return rest.length ? segment(scan, rest) : undefined;
-  }
-
-  const described = describedAs(scan, run);
-  if (described && !phraseAt(scan, run, 0)) return emit(scan, run, described, 2);
-
-  const shape = personShape(run, lex);
-  if (
-    run.length <= 4 &&
-    !run[0].upper &&
-    titleBefore(scan.toks, run[0].i, scan.text, lex) &&
-    !phraseAt(scan, run, 0)
-  ) {
-    return emit(scan, run, 'person', 2);
-  }
-  // "Michael Jordan" is a person, but "Will Russia" opens a question and "West Africa" is a region: a first
-  // name that is also a common word does not outweigh a known place after it.
-  const commonFirst = lex.isWord(run[0].key);
-  // "PSV Eindhoven", "NAC Breda", "BBC Scotland": an acronym and a place after it name an organisation.
-  if (
-    run.length === 2 &&
-    run[0].upper &&
-    run[0].text.length <= 4 &&
-    !headline &&
-    !lex.knows(run[0].key) &&
-    phraseAt(scan, run, 1)?.entry.kind === 'place'
-  ) {
-    return emit(scan, run, 'organization', 2);
-  }
-  const placeFirst = phraseAt(scan, run, 0)?.entry.kind === 'place' && lex.isWord(run[run.length - 1].key);
-  const majorPlaceAfter = run.slice(1).some((_, k) => isMajorPlace(phraseAt(scan, run, k + 1)?.entry));
-  if (shape === 2 && !placeFirst && !(commonFirst && majorPlaceAfter)) {
-    return emit(scan, run, 'person', 2);
-  }
-  // "Rui Gomez Pereira": unknown words all through, a town's name last, is a person too (not "Lagos Nigeria").
-  if (
-    shape === 1 &&
-    !phraseAt(scan, run, 0) &&
-    !majorPlaceAfter &&
-    !run.slice(1, -1).some((_, k) => phraseAt(scan, run, k + 1))
-  ) {
-    return emit(scan, run, 'person', 1);
-  }
-
-  // "Montreal HC", "Sunderland AFC": a city and an acronym name its club.
-  if (
-    run.length === 2 &&
-    run[1].upper &&
-    !headline &&
-    phraseAt(scan, run, 0)?.entry.kind === 'place' &&
-    !lex.knows(run[1].key)
   )
-    return emit(scan, run, 'organization', 2, { subkind: 'sport' });
-  // "Cathay Pacific", "Berkshire Hathaway": a place and a word no list knows, side by side, name a company.
-  if (run.length === 2 && !headline && isBrandWithPlace(scan, run)) return emit(scan, run, 'organization', 1);
+    seg.run = run.slice(1);
+  return false;
+}
 
-  // Gazetteer phrases inside the run; what lies between them is classified on its own.
+/** A title before a name: the person, the title as role, and the names inside the title as mentions too. */
+function titled(scan: Scan, { run }: Segment): boolean {
+  const { lex } = scan;
+  const title = titleEnd(run, lex);
+  if (title <= 0) return false;
+  const name = run.slice(title);
+  // The role starts at the first title word or demonym ("See Prince Harry" → "Prince").
+  let from = 0;
+  while (
+    from < title - 1 &&
+    !isTitleWord(run[from], lex) &&
+    !lex.isDemonym(run[from].key) &&
+    !phraseAt(scan, run, from)
+  )
+    from++;
+  const role = roleBefore(scan, run[from], name[0]);
+  // Names inside the title are mentions too: "European Commission President ...", "U.S. Secretary of State ...".
+  for (let k = 0; k < title;) {
+    const hit = phraseAt(scan, run, k);
+    if (hit && k + hit.n <= title && !hit.entry.ambiguous && hit.entry.kind !== 'person') {
+      emitEntry(scan, run.slice(k, k + hit.n), hit.entry);
+      k += hit.n;
+    } else {
+      // ... and acronyms: "NFL Champion", "IOC member".
+      if (!hit && isAcronym(run[k], lex)) emit(scan, [run[k]], 'organization', 2, { acronym: true });
+      k++;
+    }
+  }
+  const inName = phraseAt(scan, name, 0);
+  if (inName && inName.n === name.length && inName.entry.kind !== 'person')
+    emitEntry(scan, name, inName.entry);
+  // "the NFL Champion Baltimore Colts": a title word before a side's name is its honour, not a person's.
+  else if (
+    inName &&
+    inName.entry.kind === 'place' &&
+    isTeamName(name.slice(0, inName.n), name.slice(inName.n), lex)
+  )
+    emit(scan, name, 'organization', 2, { subkind: 'sport' });
+  else emit(scan, name, 'person', 2, { role });
+  return true;
+}
+
+/** A leading demonym describes what follows ("Kurdish YPG"); alone it is no entity. */
+function demonymLead(scan: Scan, { run }: Segment): boolean {
+  const { lex, headline } = scan;
+  if (!lex.isDemonym(run[0].key)) return false;
+  const rest = run.slice(1);
+  while (rest.length && !rest[0].cap) rest.shift();
+  // ... unless what follows is no name of its own but common words: the demonym opens an organisation's
+  // name ("American Scientific Affiliation", "Brazilian Cycling Confederation").
+  const caps = rest.filter((t) => t.cap);
+  const commonRest =
+    caps.length > 0 &&
+    caps.every((t) => lex.isWord(t.key) && !lex.isDemonym(t.key)) &&
+    !rest.some((_, k) => phraseAt(scan, rest, k));
+  if (commonRest && !headline) {
+    // One common word after the demonym ("Georgian Dream") names an organisation only when the context
+    // says so ("the ruling Georgian Dream party") or the page does elsewhere.
+    if (caps.length >= 2) emit(scan, run, 'organization', 1);
+    else emit(scan, run, 'organization', guessKind(scan, run) === 'organization' ? 1 : 0);
+  } else if (rest.length) segment(scan, rest);
+  return true;
+}
+
+/** Gazetteer phrases inside the run; what lies between them is classified on its own. */
+function innerPhrases(scan: Scan, { run }: Segment): boolean {
+  const { lex } = scan;
   let gap = 0;
   let found = false;
   for (let k = 0; k < run.length;) {
@@ -567,7 +804,8 @@ function segment(scan: Scan, run: Token[]): void {
       after.length &&
       after.every((t) => INNER_CAPITAL.test(t.text))
     ) {
-      return emit(scan, run, 'organization', 2, { subkind: hit.entry.subkind }); // "Google DeepMind"
+      emit(scan, run, 'organization', 2, { subkind: hit.entry.subkind }); // "Google DeepMind"
+      return true;
     }
     if (
       k === 0 &&
@@ -577,21 +815,19 @@ function segment(scan: Scan, run: Token[]): void {
       // A known organisation followed by more words names a part of it ("Samsung Electronics", "Microsoft
       // Gaming"); a known place followed by common words names something else, most often a club, a
       // company or a paper ("Perth Glory", "Texas Instruments", "Syria Daily").
-      return emit(scan, run, 'organization', hit.entry.kind === 'organization' ? 2 : 1, {
+      emit(scan, run, 'organization', hit.entry.kind === 'organization' ? 2 : 1, {
         subkind: hit.entry.kind === 'organization' ? hit.entry.subkind : undefined,
       });
+      return true;
     }
-    if (k > gap) unknown(scan, trim(scan.toks, run[gap].i, run[k - 1].i + 1));
+    if (k > gap) unknownRun(scan, trim(scan.toks, run[gap].i, run[k - 1].i + 1));
     emitEntry(scan, run.slice(k, k + hit.n), hit.entry);
     found = true;
     k += hit.n;
     gap = k;
   }
-  if (found) {
-    if (gap < run.length) unknown(scan, trim(scan.toks, run[gap].i, run[run.length - 1].i + 1));
-    return;
-  }
-  unknown(scan, run, shape);
+  if (found && gap < run.length) unknownRun(scan, trim(scan.toks, run[gap].i, run[run.length - 1].i + 1));
+  return found;
 }
 
 /** Two words, one a known place, the other no common word, name, title, demonym or direction. */
@@ -628,7 +864,7 @@ function isBrandWithPlace(scan: Scan, run: Token[]): boolean {
 }
 
 /** A run no list knows: an acronym, a person by shape, or a guess from the words around it. */
-function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): void {
+function unknownRun(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): void {
   if (!run.length) return;
   const { lex, headline } = scan;
   const t = run[0];

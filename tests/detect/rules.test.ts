@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { lexicon } from '../../src/detect/lexicon';
+import { SEGMENT_RULES, scanBlock } from '../../src/detect/scan';
+
+/**
+ * One sentence per rule of the classification cascade, with the rule that must settle (or trim) a run in it
+ * and the candidates that come out. The meta-test below holds the list and this table together: a rule added
+ * to the cascade without a case here fails.
+ */
+const CASES: Record<string, { text: string; names: string[] }> = {
+  otherName: { text: 'He led Operation Euphrates Shield last year.', names: [] },
+  familyFirst: { text: 'The film by Bong Joon Ho won.', names: ['Bong Joon Ho/person'] },
+  positionalCapitals: { text: 'Residents fled from Aleppo.', names: ['Residents/person', 'Aleppo/place'] },
+  describingWord: {
+    text: 'It was Rookie David Miller Jones who scored.',
+    names: ['David Miller Jones/person'],
+  },
+  wholePhrase: { text: 'They met in Aleppo yesterday.', names: ['Aleppo/place'] },
+  otherNameTrimmed: { text: 'After Hurricane Milton hit, they left.', names: [] },
+  directionDemonym: { text: 'Many North African migrants came.', names: [] },
+  directionPlace: {
+    text: 'Fires spread in Southern California today.',
+    names: ['Fires/person', 'Southern California/place'],
+  },
+  placeCompassAfter: {
+    text: 'Storms hit Ilocos Norte on Monday.',
+    names: ['Storms/person', 'Ilocos Norte/place'],
+  },
+  title: { text: 'He met President Emmanuel Macron on Monday.', names: ['Emmanuel Macron/person'] },
+  titleOf: { text: 'She is Duchess of Sussex now.', names: ['Sussex/place'] },
+  firstNameCueSurname: { text: 'Coach David Field said it was fine.', names: ['David Field/person'] },
+  orgCue: {
+    text: 'Schools of the Coronado Unified School District closed.',
+    names: ['Schools/person', 'Coronado Unified School District/organization'],
+  },
+  placeTeam: {
+    text: 'He joined the St. Louis Cardinals in May.',
+    names: ['St. Louis Cardinals/organization', 'May/place'],
+  },
+  townPaper: { text: 'He wrote for the Odessa American for years.', names: ['Odessa American/organization'] },
+  placeCue: {
+    text: 'Shelling hit Idlib Province overnight.',
+    names: ['Shelling/person', 'Idlib Province/place'],
+  },
+  compassPlace: { text: 'He was born in North Shields in 1950.', names: ['North Shields/place'] },
+  demonymLead: {
+    text: 'Fighters of the Kurdish YPG advanced.',
+    names: ['Fighters/person', 'YPG/organization'],
+  },
+  describedAs: {
+    text: 'He sang with the band Mad Capsule Markets for years.',
+    names: ['Mad Capsule Markets/organization'],
+  },
+  titleBefore: { text: 'said analyst Gankhuyag Tsend on Friday.', names: ['Gankhuyag Tsend/person'] },
+  acronymPlace: { text: 'He signed for PSV Eindhoven in June.', names: ['PSV Eindhoven/organization'] },
+  personShape: { text: 'Yesterday Michael Jordan retired.', names: ['Michael Jordan/person'] },
+  unknownWordsPerson: { text: 'Yesterday Rui Gomez Pereira spoke.', names: ['Rui Gomez Pereira/person'] },
+  cityAcronymClub: {
+    text: 'He played for Sunderland AFC last year.',
+    names: ['Sunderland AFC/organization'],
+  },
+  brandWithPlace: {
+    text: 'Tickets on Cathay Pacific were sold.',
+    names: ['Tickets/person', 'Cathay Pacific/organization'],
+  },
+  innerPhrases: { text: 'He joined Google DeepMind in 2020.', names: ['Google DeepMind/organization'] },
+  unknownRun: { text: 'He joined Activision last year.', names: ['Activision/organization'] },
+};
+
+describe('the classification cascade, rule by rule', () => {
+  const lex = lexicon();
+  for (const rule of SEGMENT_RULES) {
+    it(`${rule.name}: ${rule.decides}`, () => {
+      const example = CASES[rule.name];
+      expect(example, `no case for rule "${rule.name}"`).toBeDefined();
+      const trace: string[] = [];
+      const out = scanBlock(example.text, lex, trace);
+      expect(trace).toContain(rule.name);
+      expect(out.map((c) => `${c.text}/${c.kind}`)).toEqual(example.names);
+    });
+  }
+});
+
+describe('the cascade is declared once and fully tested', () => {
+  it('names each rule once', () => {
+    const names = SEGMENT_RULES.map((r) => r.name);
+    expect(names.filter((n, k) => names.indexOf(n) !== k)).toEqual([]);
+  });
+
+  it('has a case for every rule, and no case for a rule it does not hold', () => {
+    const names = SEGMENT_RULES.map((r) => r.name);
+    expect(names.filter((n) => !(n in CASES))).toEqual([]);
+    expect(Object.keys(CASES).filter((n) => !names.includes(n))).toEqual([]);
+  });
+});
