@@ -34,7 +34,7 @@ interface Vote {
 
 interface Anchor {
   block: number;
-  s: number;
+  start: number;
   key: string;
 }
 
@@ -117,7 +117,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
         for (const last of lasts) {
           let list = people.get(last);
           if (!list) people.set(last, (list = []));
-          list.push({ block: b, s: c.s, key: c.key });
+          list.push({ block: b, start: c.start, key: c.key });
         }
         const given = fold(c.text.slice(0, c.text.indexOf(' ')));
         let keys = givenNames.get(given);
@@ -127,7 +127,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
         if (family) {
           let list = families.get(family);
           if (!list) families.set(family, (list = []));
-          list.push({ block: b, s: c.s, key: c.key });
+          list.push({ block: b, start: c.start, key: c.key });
         }
       } else if (kind === 'organization' && c.words >= 2 && !v.entry && !tails.has(c.key)) {
         tails.set(c.key, []);
@@ -187,7 +187,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
         c.words === 1 && !fixed && kind === 'person' && (v.strength >= 1 || !c.initial)
           ? givenNames.get(c.key)
           : undefined;
-      const full = anchors ? pick(anchors, b, c.s) : given?.size === 1 ? [...given][0] : undefined;
+      const full = anchors ? pick(anchors, b, c.start) : given?.size === 1 ? [...given][0] : undefined;
       if (full && full !== c.key) {
         target = full;
         kind = 'person';
@@ -234,8 +234,8 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
         const s = p.v.scores;
         const facts: MentionFacts = {
           text: p.c.text,
-          start: p.c.s,
-          end: p.c.e,
+          start: p.c.start,
+          end: p.c.end,
           kind: p.kind,
           candidateKind: p.c.kind,
           strength: p.c.strength,
@@ -283,7 +283,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
     const mentions: Mention[] = [];
     for (const { c, target, kind, entry } of list) {
       const key = entry ? entry.key : entityKey(kind, target);
-      mentions.push({ start: c.s, end: c.e, kind, key });
+      mentions.push({ start: c.start, end: c.end, kind, key });
       let e = entities.get(key);
       if (!e) {
         e = { key, name: c.text, kind, aliases: [], roles: [], count: 0 };
@@ -333,7 +333,7 @@ function pick(anchors: Anchor[], block: number, s: number): string {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const a = anchors[mid];
-    if (a.block < block || (a.block === block && a.s < s)) lo = mid + 1;
+    if (a.block < block || (a.block === block && a.start < s)) lo = mid + 1;
     else hi = mid;
   }
   return anchors[lo > 0 ? lo - 1 : 0].key;

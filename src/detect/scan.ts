@@ -21,8 +21,9 @@ import type { Kind } from './types';
 export type Strength = 0 | 1 | 2 | 3;
 
 export interface Candidate {
-  s: number;
-  e: number;
+  /** Offsets of the name in the block's text, end exclusive. */
+  start: number;
+  end: number;
   text: string;
   /** `fold(text)`. */
   key: string;
@@ -76,26 +77,29 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
     for (;;) {
       // "Howe's Brigade", "St Mary's College": a possessive inside a name that a cue ends.
       if (
-        toks[j].poss &&
+        toks[j].possessive &&
         !toks[j].joins &&
         j + 1 < toks.length &&
         toks[j + 1].cap &&
-        text.slice(toks[j].e, toks[j + 1].s).length === 3
+        text.slice(toks[j].end, toks[j + 1].start).length === 3
       ) {
         let end = j + 1;
         while (end + 1 < toks.length && toks[end].joins && toks[end + 1].cap) end++;
         const last = toks[end].key;
         // ... or a known name that starts with the possessive ("People's Republic of China").
-        const known = (lex.firstWords.get(fold(text.slice(toks[j].s, toks[j].e + 2))) ?? 1) > 1;
+        const known = (lex.firstWords.get(fold(text.slice(toks[j].start, toks[j].end + 2))) ?? 1) > 1;
         // A known place or organisation owns what follows rather than naming it ("Chicago's Palmer House").
         const owner =
-          toks[j].i === i ? lex.phrase(toks[j].key) : lex.phrase(phraseKey(text.slice(toks[i].s, toks[j].e)));
+          toks[j].index === i
+            ? lex.phrase(toks[j].key)
+            : lex.phrase(phraseKey(text.slice(toks[i].start, toks[j].end)));
         const ownedBy = !!owner && !owner.ambiguous && owner.kind !== 'person';
         // ... and so does a person named in full ("Olaf Scholz's Social Democrats"), while a surname or a
         // saint may name it ("Howe's Brigade", "St Mary's College").
         let fullName = false;
         for (let f = i; f < j; f++)
-          fullName ||= !lex.placePrefix.has(toks[f].key) && !(toks[f].sent && lex.isWord(toks[f].key));
+          fullName ||=
+            !lex.placePrefix.has(toks[f].key) && !(toks[f].sentenceStart && lex.isWord(toks[f].key));
         if (
           end - j <= 3 &&
           ((!fullName && !ownedBy && (lex.orgSuffix.has(last) || lex.placeSuffix.has(last))) || known)
@@ -108,8 +112,8 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
       if (
         j + 1 < toks.length &&
         toks[j + 1].cap &&
-        text.slice(toks[j].e, toks[j + 1].s) === ', ' &&
-        lex.knows(phraseKey(text.slice(toks[i].s, toks[j + 1].e)))
+        text.slice(toks[j].end, toks[j + 1].start) === ', ' &&
+        lex.knows(phraseKey(text.slice(toks[i].start, toks[j + 1].end)))
       ) {
         j++;
         continue;
@@ -141,7 +145,7 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
     splitRun(scan, i, j + 1);
     i = j + 1;
   }
-  link(scan);
+  linkNeighbours(scan);
   if (facts.quoted) dropInTitles(scan);
   // The word lists and rules are English: in a block of another language keep only names the gazetteer knows.
   return scan.out.some((c) => c.strength < 3) && isForeign(toks, lex)
@@ -156,10 +160,10 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
 function dropInTitles(scan: Scan): void {
   if (!scan.out.length) return;
   for (const [a, b] of quotedTitles(scan.text, scan.toks)) {
-    const inside = scan.out.filter((c) => c.s > a && c.e <= b);
+    const inside = scan.out.filter((c) => c.start > a && c.end <= b);
     if (inside.length === 1 && inside[0].strength >= 2 && scan.text.slice(a + 1, b).trim() === inside[0].text)
       continue;
-    if (inside.length) scan.out = scan.out.filter((c) => !(c.s > a && c.e <= b));
+    if (inside.length) scan.out = scan.out.filter((c) => !(c.start > a && c.end <= b));
   }
 }
 
@@ -173,14 +177,20 @@ const CLOSE_NICK = /^ ?["”] $/;
 function nicknameEnd(scan: Scan, i: number, j: number): number {
   const { toks, text, lex } = scan;
   const t = toks[j];
-  if (t.joins || t.poss || j + 3 >= toks.length || !OPEN_NICK.test(text.slice(t.e, toks[j + 1].s))) return 0;
+  if (
+    t.joins ||
+    t.possessive ||
+    j + 3 >= toks.length ||
+    !OPEN_NICK.test(text.slice(t.end, toks[j + 1].start))
+  )
+    return 0;
   let first = false;
   for (let f = i; f <= j; f++) first ||= lex.firstNames.has(toks[f].key);
   if (!first) return 0;
   let m = j + 1;
   while (m < j + 2 && toks[m].cap && toks[m].joins && toks[m + 1].cap) m++;
   const surname = toks[m + 1];
-  return toks[m].cap && surname?.cap && CLOSE_NICK.test(text.slice(toks[m].e, surname.s)) ? m + 1 : 0;
+  return toks[m].cap && surname?.cap && CLOSE_NICK.test(text.slice(toks[m].end, surname.start)) ? m + 1 : 0;
 }
 
 /** Whether a block's lower-case words are mostly not English (German, French ... pages). */
@@ -251,7 +261,7 @@ function splitRun(scan: Scan, a: number, b: number): void {
  */
 function ampersand(scan: Scan, run: Token[]): Token[] {
   const { text, lex } = scan;
-  const at = run.findIndex((t, k) => k + 1 < run.length && text.slice(t.e, run[k + 1].s) === ' & ');
+  const at = run.findIndex((t, k) => k + 1 < run.length && text.slice(t.end, run[k + 1].start) === ' & ');
   if (at < 1 || run.length - at - 1 < 2) return run;
   const left = run.slice(0, at + 1);
   const right = run.slice(at + 1);
@@ -277,7 +287,7 @@ const isMajorPlace = (e: Entry | undefined) =>
 /** Longest gazetteer phrase starting at run[i]: its length in tokens and entry, or null. */
 function phraseAt(scan: Scan, run: Token[], i: number): { n: number; entry: Entry } | null {
   // Rules ask about the same positions again and again: remember answers per (first token, run end).
-  const id = run[i].i * 4096 + run[run.length - 1].i - run[i].i;
+  const id = run[i].index * 4096 + run[run.length - 1].index - run[i].index;
   const memo = scan.phrases.get(id);
   if (memo !== undefined) return memo;
   const hit = lookupPhrase(scan, run, i);
@@ -290,12 +300,12 @@ function lookupPhrase(scan: Scan, run: Token[], i: number): { n: number; entry: 
   // Runs may hold connectors the phrase spells differently; allow two extra tokens.
   // A phrase may start with a possessive the token had cut ("People's Republic of China").
   const longest =
-    lex.firstWords.get(run[i].key) ?? (run[i].poss ? lex.firstWords.get(`${run[i].key}'s`) : undefined);
+    lex.firstWords.get(run[i].key) ?? (run[i].possessive ? lex.firstWords.get(`${run[i].key}'s`) : undefined);
   const max = Math.min(run.length - i, longest ? longest + 2 : 1);
   for (let n = max; n > 1; n--) {
     const last = run[i + n - 1];
     if (!last.cap) continue;
-    const entry = lex.phrase(phraseKey(text.slice(run[i].s, last.e)));
+    const entry = lex.phrase(phraseKey(text.slice(run[i].start, last.end)));
     if (entry) return { n, entry };
   }
   const entry = lex.phrase(run[i].key);
@@ -424,7 +434,7 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
         isTitleHead(run[of - 1], lex)
       ))
         return false;
-      segment(scan, trim(scan.toks, run[of].i + 1, run[run.length - 1].i + 1));
+      segment(scan, trim(scan.toks, run[of].index + 1, run[run.length - 1].index + 1));
       return true;
     },
   },
@@ -440,7 +450,7 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
         !lex.titleHeads.has(run[0].key) &&
         !describedAs(scan, run) &&
         ((run[1].joins && guessKind(scan, run) === 'person') ||
-          titleBefore(scan.toks, run[0].i, scan.text, lex))
+          titleBefore(scan.toks, run[0].index, scan.text, lex))
       ))
         return false;
       emit(scan, run, 'person', 2);
@@ -547,7 +557,7 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
       if (!(
         run.length <= 4 &&
         !run[0].upper &&
-        titleBefore(scan.toks, run[0].i, scan.text, scan.lex) &&
+        titleBefore(scan.toks, run[0].index, scan.text, scan.lex) &&
         !phraseAt(scan, run, 0)
       ))
         return false;
@@ -820,13 +830,14 @@ function innerPhrases(scan: Scan, { run }: Segment): boolean {
       });
       return true;
     }
-    if (k > gap) unknownRun(scan, trim(scan.toks, run[gap].i, run[k - 1].i + 1));
+    if (k > gap) unknownRun(scan, trim(scan.toks, run[gap].index, run[k - 1].index + 1));
     emitEntry(scan, run.slice(k, k + hit.n), hit.entry);
     found = true;
     k += hit.n;
     gap = k;
   }
-  if (found && gap < run.length) unknownRun(scan, trim(scan.toks, run[gap].i, run[run.length - 1].i + 1));
+  if (found && gap < run.length)
+    unknownRun(scan, trim(scan.toks, run[gap].index, run[run.length - 1].index + 1));
   return found;
 }
 
@@ -897,14 +908,14 @@ function unknownRun(scan: Scan, run: Token[], shape = personShape(run, scan.lex)
     // "the Patriots", "the Flecktones": a capitalised plural after "the" mid-sentence names a team or a band.
     if (
       !headline &&
-      !t.sent &&
+      !t.sentenceStart &&
       !guess &&
       kind === 'organization' &&
       PLURAL.test(t.text) &&
-      scan.toks[t.i - 1]?.text === 'the'
+      scan.toks[t.index - 1]?.text === 'the'
     )
       return emit(scan, run, kind, 1);
-    if (common || headline || (t.sent && !named && !kind))
+    if (common || headline || (t.sentenceStart && !named && !kind))
       return emit(scan, run, kind ?? fallback, 0, { guess });
     // A lone first name is weak evidence of a person: towns are named Harrison and Brittany too.
     return emit(scan, run, kind ?? fallback, 1, { guess: guess && !named });
@@ -918,7 +929,7 @@ function unknownRun(scan: Scan, run: Token[], shape = personShape(run, scan.lex)
     // Only common words and nothing around to say what they name ("Registered Historic Place", "Writing
     // Fellow"): a Title Case phrase more often than a name, so the page must back it.
     const allCommon = run.every((r) => !r.cap || lex.isWord(r.key));
-    return emit(scan, run, kind ?? 'organization', (run[0].sent || allCommon) && !kind ? 0 : 1, {
+    return emit(scan, run, kind ?? 'organization', (run[0].sentenceStart || allCommon) && !kind ? 0 : 1, {
       guess: !kind,
     });
   }
@@ -930,27 +941,27 @@ function unknownRun(scan: Scan, run: Token[], shape = personShape(run, scan.lex)
  */
 function describedAs(scan: Scan, run: Token[]): Kind | undefined {
   const { toks, lex } = scan;
-  let prev = toks[run[0].i - 1];
-  if (prev && prev.joins && prev.text === 'of') prev = toks[prev.i - 1];
+  let prev = toks[run[0].index - 1];
+  if (prev && prev.joins && prev.text === 'of') prev = toks[prev.index - 1];
   if (!prev || !prev.joins || prev.cap) return undefined;
   if (lex.placeNouns.has(prev.text)) return 'place';
-  if (lex.orgNouns.has(prev.text) && toks[run[0].i - 1] === prev) return 'organization';
+  if (lex.orgNouns.has(prev.text) && toks[run[0].index - 1] === prev) return 'organization';
   // "drummer Shanahan", "his fellow countryman Adelson".
-  if (lex.personNouns.has(prev.text) && toks[run[0].i - 1] === prev && run.length <= 3) return 'person';
+  if (lex.personNouns.has(prev.text) && toks[run[0].index - 1] === prev && run.length <= 3) return 'person';
   return undefined;
 }
 
 /** Kind from the words around a run: "in X" is a place, "X said" a person, "the X" an organisation. */
 function guessKind(scan: Scan, run: Token[]): Kind | undefined {
   const { toks, lex, text } = scan;
-  const first = run[0].i;
+  const first = run[0].index;
   const last = first + run.length - 1;
   const prev = first > 0 && toks[first - 1].joins ? toks[first - 1] : undefined;
   const next = last + 1 < toks.length ? toks[last + 1] : undefined;
   if (
     next &&
     (lex.personVerbs.has(next.text) ||
-      /^,\s*\d{1,3},/.test(text.slice(run[run.length - 1].e, run[run.length - 1].e + 6)))
+      /^,\s*\d{1,3},/.test(text.slice(run[run.length - 1].end, run[run.length - 1].end + 6)))
   )
     return 'person';
   // "Cowley finished his career", "Stevenson knocked Bobick down in the third": the name is the subject of a
@@ -965,13 +976,13 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
     return 'person';
   // "the Assad regime", "the Trump administration": a leader's name before the body they lead.
   const end = run[run.length - 1];
-  if (next && !next.cap && (end.joins || end.poss) && lex.leaderNouns.has(next.text) && run.length <= 3)
+  if (next && !next.cap && (end.joins || end.possessive) && lex.leaderNouns.has(next.text) && run.length <= 3)
     return 'person';
   // "the ruling Morena party", "the Wagner group"; "Panasonic, which supplies ..." (people are "who").
   if (next && !next.cap && end.joins && lex.orgNouns.has(next.text)) return 'organization';
-  if (next?.text === 'which' && text.slice(end.e, next.s) === ', ') return 'organization';
+  if (next?.text === 'which' && text.slice(end.end, next.start) === ', ') return 'organization';
   // "pro-Assad", "anti-Trump": what one is for or against is most often a leader.
-  if (run.length === 1 && run[0].cut && /^(?:pro|anti)-/i.test(text.slice(run[0].ws, run[0].s)))
+  if (run.length === 1 && run[0].cut && /^(?:pro|anti)-/i.test(text.slice(run[0].wordStart, run[0].start)))
     return 'person';
   // "in X" is a place; "of X" only after words like "the invasion of", "the outskirts of", "the city of".
   if (prev && !prev.cap && lex.placePrepositions.has(prev.text)) return 'place';
@@ -995,7 +1006,7 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
 function refersToPerson(toks: Token[], from: number): boolean {
   for (let k = from; k < toks.length && k < from + 8; k++) {
     const t = toks[k];
-    if (t.cap || t.sent) return false;
+    if (t.cap || t.sentenceStart) return false;
     if (PRONOUNS.has(t.text)) return true;
     if (!t.joins) return false;
   }
@@ -1052,10 +1063,10 @@ const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Dr)\.?$/;
 
 function roleBefore(scan: Scan, from: Token, name: Token): string | undefined {
   const { toks, lex, text } = scan;
-  const i = from.i;
+  const i = from.index;
   const d = descriptorStart(toks, i, text, lex);
-  const start = d >= 0 ? toks[d].ws : from.s;
-  const role = text.slice(start, name.s).trim();
+  const start = d >= 0 ? toks[d].wordStart : from.start;
+  const role = text.slice(start, name.start).trim();
   // "Mr." tells the reader nothing about who someone is.
   return role && !HONORIFIC.test(role) ? role : undefined;
 }
@@ -1118,15 +1129,16 @@ function isTeam(scan: Scan, c: Candidate): boolean {
   if (
     (c.kind === 'place' || c.guess) &&
     c.subkind !== 'country' &&
-    c.s === 0 &&
-    TABLE_ROW.test(text.slice(c.e, c.e + 24))
+    c.start === 0 &&
+    TABLE_ROW.test(text.slice(c.end, c.end + 24))
   )
     return true;
   // "Essex 72-0", "Texas 24-17": a score beside any place but a country.
   const side = c.kind === 'place' && c.subkind !== 'country';
   if (
     side &&
-    (SCORE_AFTER.test(text.slice(c.e, c.e + 8)) || SCORE_BEFORE.test(text.slice(Math.max(0, c.s - 7), c.s)))
+    (SCORE_AFTER.test(text.slice(c.end, c.end + 8)) ||
+      SCORE_BEFORE.test(text.slice(Math.max(0, c.start - 7), c.start)))
   )
     return true;
   if (c.kind !== 'place' || !(c.subkind === 'city' || c.subkind === 'town')) return false;
@@ -1187,7 +1199,7 @@ function emit(
   extra: Partial<Candidate> = {},
 ): void {
   // "the 82nd Airborne Division", "65 Fighter Wing": a unit's number is part of its name.
-  const before = scan.toks[run[0].i - 1];
+  const before = scan.toks[run[0].index - 1];
   if (
     before &&
     before.joins &&
@@ -1200,31 +1212,31 @@ function emit(
   // "Thalhimer's became Hecht's in 1992", "shoppers at Macy's": a possessive that owns nothing is part of a
   // shop's name, also when the name alone would be a first name.
   const shop =
-    last.poss &&
+    last.possessive &&
     (kind === 'organization' || (run.length === 1 && strength < 3 && scan.lex.firstNames.has(last.key))) &&
-    OWNS_NOTHING.test(scan.text.slice(last.e + 2, last.e + 12));
-  let end = shop ? last.e + 2 : last.e;
+    OWNS_NOTHING.test(scan.text.slice(last.end + 2, last.end + 12));
+  let end = shop ? last.end + 2 : last.end;
   if (shop) kind = 'organization';
   // "the Mandovi river", "Cosham railway station": a feature's lower-case noun is part of its name.
   const feature = shop || (kind === 'person' && !extra.guess) ? 0 : featureAfter(scan.toks, last);
   if (feature) {
-    end = scan.toks[last.i + feature].e;
+    end = scan.toks[last.index + feature].end;
     kind = 'place';
     if (strength < 2) strength = 2;
     extra = { ...extra, guess: false };
   }
   // Words join across a no-break space too ("Jean-Marc\u00a0Ayrault"): one spelling, so keys and aliases agree.
-  const raw = scan.text.slice(first.s, end);
+  const raw = scan.text.slice(first.start, end);
   const text = raw.includes('\u00a0') ? raw.replace(/\u00a0/g, ' ') : raw;
   let role = extra.role;
-  if (!role && kind !== 'place' && descriptorStart(scan.toks, first.i, scan.text, scan.lex) >= 0)
+  if (!role && kind !== 'place' && descriptorStart(scan.toks, first.index, scan.text, scan.lex) >= 0)
     role = roleBefore(scan, first, first);
   let words = 0;
   for (const t of run) if (t.cap) words++;
   // Every candidate has the same fields in the same order: one object shape keeps the page pass fast.
   scan.out.push({
-    s: first.s,
-    e: end,
+    start: first.start,
+    end,
     text,
     key: run.length === 1 ? first.key : fold(text),
     kind,
@@ -1236,9 +1248,9 @@ function emit(
     acronym: extra.acronym,
     expands: undefined,
     guess: extra.guess,
-    initial: first.sent,
-    first: first.i,
-    last: last.i,
+    initial: first.sentenceStart,
+    first: first.index,
+    last: last.index,
   });
 }
 
@@ -1264,7 +1276,7 @@ function townAndState(scan: Scan, c: Candidate, next: Candidate, listed: boolean
   )
     return;
   // The state closes the phrase ("in Sandy Hook, Maryland, ..."), and is no possessive ("Virginia's governor").
-  const after = scan.text.slice(next.e, next.e + 7);
+  const after = scan.text.slice(next.end, next.end + 7);
   if (/^(?:$|[,.;:)]|\s+(?:on|in|at|where|and|from|to|was|is|with)\b)/.test(after) && !/^['’]s/.test(after)) {
     Object.assign(c, { kind: 'place', subkind: 'town', strength: 2, guess: false, entry: undefined });
   }
@@ -1282,12 +1294,12 @@ function isTraded(scan: Scan, c: Candidate): boolean {
 }
 
 /** Links between neighbouring candidates: "X of Org" roles, "(ACR)" expansions, appositions, teams, lists. */
-function link(scan: Scan): void {
+function linkNeighbours(scan: Scan): void {
   const { out, text, lex } = scan;
   for (let k = 0; k < out.length; k++) {
     const c = out[k];
     const next = out[k + 1];
-    const between = next ? text.slice(c.e, next.s) : '';
+    const between = next ? text.slice(c.end, next.start) : '';
     // A side named earlier in a list passes it on ("Footscray, North Melbourne and Coburg").
     const team = c.subkind === 'sport' && c.strength === 3 && !c.entry;
     if (team || isTeam(scan, c)) {
@@ -1321,7 +1333,7 @@ function link(scan: Scan): void {
     const fixture = FIXTURE.test(between) || (between === ' AT ' && places) || played;
     if (
       next &&
-      (fixture || (RESULT_BETWEEN.test(between) && RESULT_AFTER.test(text.slice(next.e, next.e + 4)))) &&
+      (fixture || (RESULT_BETWEEN.test(between) && RESULT_AFTER.test(text.slice(next.end, next.end + 4)))) &&
       isSide(c) &&
       isSide(next)
     ) {
@@ -1334,10 +1346,10 @@ function link(scan: Scan): void {
           guess: false,
         });
     }
-    const gap = k > 0 ? text.slice(out[k - 1].e, c.s) : '';
+    const gap = k > 0 ? text.slice(out[k - 1].end, c.start) : '';
     if (next && between === ', ') townAndState(scan, c, next, gap === ', ');
     // "Caloi is a Brazilian manufacturer of bicycles": a definition outranks shape and gazetteer.
-    const defined = definedKind(text, c.e, lex, c.s);
+    const defined = definedKind(text, c.end, lex, c.start);
     if (defined)
       Object.assign(c, {
         kind: defined,
@@ -1351,7 +1363,7 @@ function link(scan: Scan): void {
       c.subkind !== 'country' &&
       c.words === 1 &&
       lex.firstNames.has(c.key) &&
-      appositionIsPerson(text, c.e, lex)
+      appositionIsPerson(text, c.end, lex)
     ) {
       Object.assign(c, { kind: 'person', subkind: undefined, entry: undefined, strength: 3, guess: false });
     }
@@ -1373,10 +1385,10 @@ function link(scan: Scan): void {
           strength: unknownWord ? Math.max(guessed.strength, 1) : guessed.strength,
         });
     }
-    if (next && next.acronym && between === ' (' && text[next.e] === ')') next.expands = c.key;
+    if (next && next.acronym && between === ' (' && text[next.end] === ')') next.expands = c.key;
     // "Gavi, the vaccine alliance, ...": an apposition ending in a describing noun says what a name is.
     if (c.strength === 0 || c.guess) {
-      const what = appositionAfter(text, c.e, lex)?.split(' ').pop();
+      const what = appositionAfter(text, c.end, lex)?.split(' ').pop();
       const kind =
         what &&
         (lex.orgNouns.has(what)
@@ -1390,7 +1402,7 @@ function link(scan: Scan): void {
     }
     if (c.kind !== 'person' || c.strength === 0) continue;
     if (next && next.kind === 'organization' && /^ of (?:the )?$/.test(between))
-      c.role ??= text.slice(c.e, next.e).trim();
-    else c.role ??= appositionAfter(text, c.e, lex);
+      c.role ??= text.slice(c.end, next.end).trim();
+    else c.role ??= appositionAfter(text, c.end, lex);
   }
 }

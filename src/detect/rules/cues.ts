@@ -55,10 +55,10 @@ const FEATURES = new Set([
 
 /** How many lower-case words after `last` say what feature it names ("river", "railway station"), or 0. */
 export function featureAfter(toks: Token[], last: Token): number {
-  const next = toks[last.i + 1];
+  const next = toks[last.index + 1];
   if (!last.joins || !next || next.cap) return 0;
   if (FEATURES.has(next.text)) return 1;
-  const after = toks[last.i + 2];
+  const after = toks[last.index + 2];
   return next.joins && after?.text === 'station' && TRANSIT.has(next.text) ? 2 : 0;
 }
 

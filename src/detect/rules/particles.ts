@@ -52,7 +52,7 @@ function runEnd(toks: Token[], from: number): number {
 /** The last token of the name starting at `from`, through a possessive ("Couch's Division"). */
 function nameEnd(toks: Token[], from: number): number {
   const end = runEnd(toks, from);
-  return toks[end].poss && end + 1 < toks.length && toks[end + 1].cap ? runEnd(toks, end + 1) : end;
+  return toks[end].possessive && end + 1 < toks.length && toks[end + 1].cap ? runEnd(toks, end + 1) : end;
 }
 
 /** Whether the run so far has a word that heads organisation names ("Institute", "Committee", "Bank"). */

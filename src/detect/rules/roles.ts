@@ -22,7 +22,7 @@ export function descriptorStart(toks: Token[], i: number, text: string, lex: Lex
     const t = toks[k];
     if ((!t.joins && !t.cut) || isFunctionWord(t) || /^\d/.test(t.text)) break;
     // Lower-case words, demonyms, prefixed names ("pro-Assad") and possessors ("Turkey's").
-    if (t.cap && !t.cut && !lex.isDemonym(t.key) && !/^['’]s/.test(text.slice(t.e, t.e + 2))) break;
+    if (t.cap && !t.cut && !lex.isDemonym(t.key) && !/^['’]s/.test(text.slice(t.end, t.end + 2))) break;
     first = k;
   }
   return first;

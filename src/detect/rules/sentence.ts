@@ -61,11 +61,11 @@ export function isPositionalCapital(
 ): boolean {
   if (lex.isNever(t.text) || t.contraction) return true;
   // A capital "The" mid-sentence is part of a name ("The Hague", "The Triffids"); lower-case "the" never is.
-  if (ARTICLES.has(t.key) && (t.sent || headline || !next?.cap)) return true;
+  if (ARTICLES.has(t.key) && (t.sentenceStart || headline || !next?.cap)) return true;
   // Mid-sentence, a capitalised function word belongs to a name ("All Souls College"), but a determiner
   // ("This Page") does not.
   if (DETERMINERS.has(t.key)) return true;
-  if (!(t.sent || headline)) return false;
+  if (!(t.sentenceStart || headline)) return false;
   if (isFunctionWord(t)) return true;
   if (t.upper && t.text.length <= 4) return false;
   // "Will Smith" may open a sentence: a first name followed by another capital stays.

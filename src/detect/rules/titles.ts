@@ -48,8 +48,8 @@ export function titleEnd(run: Token[], lex: Lexicon): number {
  */
 export function titleBefore(toks: Token[], i: number, text: string, lex: Lexicon): boolean {
   const prev = toks[i - 1];
-  if (!prev || text.slice(prev.we, toks[i].s) !== ' ') return false;
-  const word = text.slice(prev.ws, prev.we).toLowerCase().replace(/\.$/, '');
+  if (!prev || text.slice(prev.wordEnd, toks[i].start) !== ' ') return false;
+  const word = text.slice(prev.wordStart, prev.wordEnd).toLowerCase().replace(/\.$/, '');
   return lex.titleHeads.has(word) || lex.titleHeads.has(word.slice(0, word.indexOf('-')));
 }
 
