@@ -1259,11 +1259,12 @@ function emit(
  * that is also a first name a place ("Tarbeck, Virginia"); a known state after it makes a name no cue types a
  * town ("Sandy Hook, Maryland"), unless `c` is one of a list of names ("Yes, Gentle Giant, Kansas").
  */
-function townAndState(scan: Scan, c: Candidate, next: Candidate, listed: boolean): void {
-  if (next.entry?.kind !== 'place' || (next.subkind !== 'region' && next.subkind !== 'country')) return;
+function townAndState(scan: Scan, c: Candidate, next: Candidate, listed: boolean): boolean {
+  if (next.entry?.kind !== 'place' || (next.subkind !== 'region' && next.subkind !== 'country')) return false;
   if (c.kind === 'place') {
-    if (next.strength < 2) Object.assign(next, { kind: 'place', strength: 2, guess: false });
-    return;
+    if (next.strength >= 2) return false;
+    Object.assign(next, { kind: 'place', strength: 2, guess: false });
+    return true;
   }
   if (
     listed ||
@@ -1274,12 +1275,14 @@ function townAndState(scan: Scan, c: Candidate, next: Candidate, listed: boolean
     c.strength > 2 ||
     (c.subkind && !c.guess)
   )
-    return;
+    return false;
   // The state closes the phrase ("in Sandy Hook, Maryland, ..."), and is no possessive ("Virginia's governor").
   const after = scan.text.slice(next.end, next.end + 7);
   if (/^(?:$|[,.;:)]|\s+(?:on|in|at|where|and|from|to|was|is|with)\b)/.test(after) && !/^['’]s/.test(after)) {
     Object.assign(c, { kind: 'place', subkind: 'town', strength: 2, guess: false, entry: undefined });
+    return true;
   }
+  return false;
 }
 
 /** Whether the words around a name are a market's: "shares of X", "analysts at X", "X shares". */
@@ -1293,102 +1296,168 @@ function isTraded(scan: Scan, c: Candidate): boolean {
   return !!next && toks[c.last].joins && !next.cap && lex.companyAfter.has(next.text);
 }
 
-/** Links between neighbouring candidates: "X of Org" roles, "(ACR)" expansions, appositions, teams, lists. */
-function linkNeighbours(scan: Scan): void {
-  const { out, text, lex } = scan;
-  for (let k = 0; k < out.length; k++) {
-    const c = out[k];
-    const next = out[k + 1];
-    const between = next ? text.slice(c.end, next.start) : '';
-    // A side named earlier in a list passes it on ("Footscray, North Melbourne and Coburg").
-    const team = c.subkind === 'sport' && c.strength === 3 && !c.entry;
-    if (team || isTeam(scan, c)) {
-      Object.assign(c, {
-        kind: 'organization',
-        subkind: 'sport',
-        entry: undefined,
-        strength: 3,
-        guess: false,
-      });
-      // "played with Footscray and North Melbourne": the next side in the list is a club too.
+/** A candidate and its neighbours in the block, as the link rules see them. */
+interface Neighbours {
+  c: Candidate;
+  next: Candidate | undefined;
+  /** Text between `c` and `next`. */
+  between: string;
+  /** Text between the previous candidate and `c`. */
+  gap: string;
+}
+
+/** A step of the pass over neighbouring candidates: `apply` returns whether it changed any candidate. */
+export interface LinkRule {
+  name: string;
+  /** What the rule decides, in a phrase. */
+  decides: string;
+  apply(scan: Scan, n: Neighbours): boolean;
+}
+
+const SPORT_SIDE = {
+  kind: 'organization',
+  subkind: 'sport',
+  entry: undefined,
+  strength: 3,
+  guess: false,
+} as const;
+
+/**
+ * Links between neighbouring candidates, in the order they run for each candidate: a later rule sees what
+ * an earlier one decided (a definition overrules a side read from a list; a role is read last, once the kind
+ * is settled).
+ */
+export const LINK_RULES: readonly LinkRule[] = [
+  {
+    name: 'sportsSide',
+    decides:
+      'a city named as a sports side is a club, and so is the next side in its list ("played for Footscray and North Melbourne")',
+    apply(scan, { c, next, between }) {
+      // A side named earlier in a list passes it on ("Footscray, North Melbourne and Coburg").
+      const team = c.subkind === 'sport' && c.strength === 3 && !c.entry;
+      if (!team && !isTeam(scan, c)) return false;
+      Object.assign(c, SPORT_SIDE);
       if (next && next.kind === 'place' && (between === ' and ' || between === ', '))
-        Object.assign(next, {
-          kind: 'organization',
-          subkind: 'sport',
-          entry: undefined,
-          strength: 3,
-          guess: false,
-        });
-    }
-    // "Arsenal 2 Chelsea 1": a results line names two sides, whatever else their names are.
-    // "Arsenal v Chelsea", "CHICAGO AT MILWAUKEE": a fixture, the same.
-    const places = !!next && c.kind === 'place' && next.kind === 'place';
-    // "Essex beat Gloucestershire", "Texas hosted Oklahoma": two places either side of a sports verb.
-    const played =
-      places &&
-      between.length > 2 &&
-      between[0] === ' ' &&
-      between[between.length - 1] === ' ' &&
-      lex.sportVerbs.has(between.slice(1, -1));
-    const fixture = FIXTURE.test(between) || (between === ' AT ' && places) || played;
-    if (
-      next &&
-      (fixture || (RESULT_BETWEEN.test(between) && RESULT_AFTER.test(text.slice(next.end, next.end + 4)))) &&
-      isSide(c) &&
-      isSide(next)
-    ) {
-      for (const side of [c, next])
-        Object.assign(side, {
-          kind: 'organization',
-          subkind: 'sport',
-          entry: undefined,
-          strength: 3,
-          guess: false,
-        });
-    }
-    const gap = k > 0 ? text.slice(out[k - 1].end, c.start) : '';
-    if (next && between === ', ') townAndState(scan, c, next, gap === ', ');
-    // "Caloi is a Brazilian manufacturer of bicycles": a definition outranks shape and gazetteer.
-    const defined = definedKind(text, c.end, lex, c.start);
-    if (defined)
+        Object.assign(next, SPORT_SIDE);
+      return true;
+    },
+  },
+  {
+    name: 'resultsLine',
+    decides:
+      'a results line, fixture or "X beat Y" names two sides ("Arsenal 2 Chelsea 1", "Arsenal v Chelsea")',
+    apply(scan, { c, next, between }) {
+      if (!next) return false;
+      const { text, lex } = scan;
+      const places = c.kind === 'place' && next.kind === 'place';
+      // "Essex beat Gloucestershire", "Texas hosted Oklahoma": two places either side of a sports verb.
+      const played =
+        places &&
+        between.length > 2 &&
+        between[0] === ' ' &&
+        between[between.length - 1] === ' ' &&
+        lex.sportVerbs.has(between.slice(1, -1));
+      const fixture = FIXTURE.test(between) || (between === ' AT ' && places) || played;
+      if (
+        !(
+          fixture ||
+          (RESULT_BETWEEN.test(between) && RESULT_AFTER.test(text.slice(next.end, next.end + 4)))
+        ) ||
+        !isSide(c) ||
+        !isSide(next)
+      )
+        return false;
+      for (const side of [c, next]) Object.assign(side, SPORT_SIDE);
+      return true;
+    },
+  },
+  {
+    name: 'townAndState',
+    decides: 'a town, a comma and its state or country: both places ("Sandy Hook, Maryland")',
+    apply: (scan, { c, next, between, gap }) =>
+      !!next && between === ', ' && townAndState(scan, c, next, gap === ', '),
+  },
+  {
+    name: 'definition',
+    decides: 'a definition outranks shape and gazetteer ("Caloi is a Brazilian manufacturer of bicycles")',
+    apply(scan, { c }) {
+      const defined = definedKind(scan.text, c.end, scan.lex, c.start);
+      if (!defined) return false;
       Object.assign(c, {
         kind: defined,
         strength: 3,
         guess: false,
         ...(c.entry && c.entry.kind !== defined ? { entry: undefined, subkind: undefined } : {}),
       });
-    // "Diana, the princess of Wales": a place that is also a first name, described as a person.
-    if (
-      c.kind === 'place' &&
-      c.subkind !== 'country' &&
-      c.words === 1 &&
-      lex.firstNames.has(c.key) &&
-      appositionIsPerson(text, c.end, lex)
-    ) {
+      return true;
+    },
+  },
+  {
+    name: 'appositionPerson',
+    decides:
+      'a place that is also a first name, described as a person, is one ("Diana, the princess of Wales")',
+    apply(scan, { c }) {
+      if (!(
+        c.kind === 'place' &&
+        c.subkind !== 'country' &&
+        c.words === 1 &&
+        scan.lex.firstNames.has(c.key) &&
+        appositionIsPerson(scan.text, c.end, scan.lex)
+      ))
+        return false;
       Object.assign(c, { kind: 'person', subkind: undefined, entry: undefined, strength: 3, guess: false });
-    }
-    // "shares of Morgan Stanley", "Exxon Mobil shares": a market's words make a name a company.
-    if (c.kind !== 'organization' && c.strength <= 2 && !c.entry && !c.role && isTraded(scan, c))
+      return true;
+    },
+  },
+  {
+    name: 'traded',
+    decides: 'a market\'s words make a name a company ("shares of Morgan Stanley", "Exxon Mobil shares")',
+    apply(scan, { c }) {
+      if (c.kind === 'organization' || c.strength > 2 || c.entry || c.role || !isTraded(scan, c))
+        return false;
       Object.assign(c, { kind: 'organization', subkind: 'company', strength: 2, guess: false });
-    // "Kyiv and Odesa": a guessed kind follows the known name it is listed with.
-    // ... but "in Ottawa and Halifax, Cowley broke in": after "X and Y" the list has ended.
-    const ended = between === ', ' && gap === ' and ';
-    if (next && (between === ' and ' || between === ', ') && !ended && !!c.guess !== !!next.guess) {
+      return true;
+    },
+  },
+  {
+    name: 'listedKind',
+    decides: 'a guessed kind follows the known name it is listed with ("Kyiv and Odesa")',
+    apply(scan, { c, next, between, gap }) {
+      // ... but "in Ottawa and Halifax, Cowley broke in": after "X and Y" the list has ended.
+      const ended = between === ', ' && gap === ' and ';
+      if (!next || !(between === ' and ' || between === ', ') || ended || !!c.guess === !!next.guess)
+        return false;
+      const { lex } = scan;
       const [known, guessed] = c.guess ? [next, c] : [c, next];
       // A word no list knows, listed with a known name, is a name too ("Anthropic and Google DeepMind").
       const unknownWord = guessed.words === 1 && !lex.isWord(guessed.key) && !lex.quiet.has(guessed.key);
       // A place the words around it placed counts too ("born in Senlis, Oise").
-      if (known.strength >= 2 || (known.kind === 'place' && known.strength === 1))
-        Object.assign(guessed, {
-          kind: known.kind,
-          guess: false,
-          strength: unknownWord ? Math.max(guessed.strength, 1) : guessed.strength,
-        });
-    }
-    if (next && next.acronym && between === ' (' && text[next.end] === ')') next.expands = c.key;
-    // "Gavi, the vaccine alliance, ...": an apposition ending in a describing noun says what a name is.
-    if (c.strength === 0 || c.guess) {
-      const what = appositionAfter(text, c.end, lex)?.split(' ').pop();
+      if (!(known.strength >= 2 || (known.kind === 'place' && known.strength === 1))) return false;
+      Object.assign(guessed, {
+        kind: known.kind,
+        guess: false,
+        strength: unknownWord ? Math.max(guessed.strength, 1) : guessed.strength,
+      });
+      return true;
+    },
+  },
+  {
+    name: 'acronymExpansion',
+    decides: 'an acronym in brackets after a name stands for it ("Syrian Democratic Forces (SDF)")',
+    apply(scan, { c, next, between }) {
+      if (!next || !next.acronym || between !== ' (' || scan.text[next.end] !== ')') return false;
+      next.expands = c.key;
+      return true;
+    },
+  },
+  {
+    name: 'appositionKind',
+    decides:
+      'an apposition ending in a describing noun says what a weak name is ("Gavi, the vaccine alliance")',
+    apply(scan, { c }) {
+      if (c.strength !== 0 && !c.guess) return false;
+      const { lex } = scan;
+      const what = appositionAfter(scan.text, c.end, lex)?.split(' ').pop();
       const kind =
         what &&
         (lex.orgNouns.has(what)
@@ -1398,11 +1467,38 @@ function linkNeighbours(scan: Scan): void {
             : lex.titleHeads.has(what)
               ? 'person'
               : undefined);
-      if (kind) Object.assign(c, { kind, strength: Math.max(c.strength, 1), guess: false });
-    }
-    if (c.kind !== 'person' || c.strength === 0) continue;
-    if (next && next.kind === 'organization' && /^ of (?:the )?$/.test(between))
-      c.role ??= text.slice(c.end, next.end).trim();
-    else c.role ??= appositionAfter(text, c.end, lex);
+      if (!kind) return false;
+      Object.assign(c, { kind, strength: Math.max(c.strength, 1), guess: false });
+      return true;
+    },
+  },
+  {
+    name: 'personRole',
+    decides:
+      'a person\'s role from "X of <org>" or an apposition ("Jan Egeland of the Norwegian Refugee Council")',
+    apply(scan, { c, next, between }) {
+      if (c.kind !== 'person' || c.strength === 0 || c.role !== undefined) return false;
+      const { text } = scan;
+      if (next && next.kind === 'organization' && /^ of (?:the )?$/.test(between))
+        c.role = text.slice(c.end, next.end).trim();
+      else c.role = appositionAfter(text, c.end, scan.lex);
+      return c.role !== undefined;
+    },
+  },
+];
+
+/** Runs the link rules over each candidate and its neighbours, in order. */
+function linkNeighbours(scan: Scan): void {
+  const { out, text } = scan;
+  for (let k = 0; k < out.length; k++) {
+    const c = out[k];
+    const next = out[k + 1];
+    const n: Neighbours = {
+      c,
+      next,
+      between: next ? text.slice(c.end, next.start) : '',
+      gap: k > 0 ? text.slice(out[k - 1].end, c.start) : '',
+    };
+    for (const rule of LINK_RULES) if (rule.apply(scan, n) && scan.trace) scan.trace.push(rule.name);
   }
 }

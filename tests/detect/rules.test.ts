@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { lexicon } from '../../src/detect/lexicon';
-import { SEGMENT_RULES, scanBlock } from '../../src/detect/scan';
+import { LINK_RULES, SEGMENT_RULES, scanBlock } from '../../src/detect/scan';
 
 /**
- * One sentence per rule of the classification cascade, with the rule that must settle (or trim) a run in it
- * and the candidates that come out. The meta-test below holds the list and this table together: a rule added
- * to the cascade without a case here fails.
+ * One sentence per rule of the classification cascade and of the pass over neighbouring candidates, with the
+ * rule that must act in it and the candidates that come out. The meta-test below holds the lists and this table
+ * together: a rule added to either list without a case here fails.
  */
 const CASES: Record<string, { text: string; names: string[] }> = {
   otherName: { text: 'He led Operation Euphrates Shield last year.', names: [] },
@@ -65,11 +65,41 @@ const CASES: Record<string, { text: string; names: string[] }> = {
   },
   innerPhrases: { text: 'He joined Google DeepMind in 2020.', names: ['Google DeepMind/organization'] },
   unknownRun: { text: 'He joined Activision last year.', names: ['Activision/organization'] },
+  sportsSide: {
+    text: 'He played with Footscray and North Melbourne.',
+    names: ['Footscray/organization', 'North Melbourne/organization'],
+  },
+  resultsLine: { text: 'Arsenal 2 Chelsea 1', names: ['Arsenal/organization', 'Chelsea/organization'] },
+  townAndState: {
+    text: 'He was born in Sandy Hook, Maryland, in 1950.',
+    names: ['Sandy Hook/place', 'Maryland/place'],
+  },
+  definition: { text: 'Caloi is a Brazilian manufacturer of bicycles.', names: ['Caloi/organization'] },
+  appositionPerson: {
+    text: 'Diana, the princess of Wales, died in Paris.',
+    names: ['Diana/person', 'Wales/place', 'Paris/place'],
+  },
+  traded: { text: 'Idemitsu Kosan shares fell on Monday.', names: ['Idemitsu Kosan/organization'] },
+  listedKind: {
+    text: 'Fighting spread to Kyiv and Zorbograd.',
+    names: ['Fighting/person', 'Kyiv/place', 'Zorbograd/place'],
+  },
+  acronymExpansion: {
+    text: 'The Zorbian Liberation Front (ZLF) advanced.',
+    names: ['Zorbian Liberation Front/organization', 'ZLF/organization'],
+  },
+  appositionKind: { text: 'He praised Gavi, the vaccine alliance, on Monday.', names: ['Gavi/organization'] },
+  personRole: {
+    text: 'He met John Smith, the head of the agency, on Monday.',
+    names: ['John Smith/person'],
+  },
 };
 
-describe('the classification cascade, rule by rule', () => {
+const ALL_RULES = [...SEGMENT_RULES, ...LINK_RULES];
+
+describe("the detector's rules, one by one", () => {
   const lex = lexicon();
-  for (const rule of SEGMENT_RULES) {
+  for (const rule of ALL_RULES) {
     it(`${rule.name}: ${rule.decides}`, () => {
       const example = CASES[rule.name];
       expect(example, `no case for rule "${rule.name}"`).toBeDefined();
@@ -81,14 +111,14 @@ describe('the classification cascade, rule by rule', () => {
   }
 });
 
-describe('the cascade is declared once and fully tested', () => {
+describe('the rule lists are declared once and fully tested', () => {
   it('names each rule once', () => {
-    const names = SEGMENT_RULES.map((r) => r.name);
+    const names = ALL_RULES.map((r) => r.name);
     expect(names.filter((n, k) => names.indexOf(n) !== k)).toEqual([]);
   });
 
-  it('has a case for every rule, and no case for a rule it does not hold', () => {
-    const names = SEGMENT_RULES.map((r) => r.name);
+  it('has a case for every rule, and no case for a rule they do not hold', () => {
+    const names = ALL_RULES.map((r) => r.name);
     expect(names.filter((n) => !(n in CASES))).toEqual([]);
     expect(Object.keys(CASES).filter((n) => !names.includes(n))).toEqual([]);
   });
