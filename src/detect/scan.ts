@@ -15,6 +15,7 @@ import { isFunctionWord, isGlueTail, isHeadline, isPositionalCapital } from './r
 import { isTitleHead, isTitleWord, titleBefore, titleEnd } from './rules/titles';
 import { fold, phraseKey } from './text';
 import { tokenize, type TextFacts, type Token } from './tokenize';
+import * as cues from './data/curated/cues.json';
 import type { Kind } from './types';
 
 /** Evidence: 3 gazetteer, 2 cue/title/known name/acronym, 1 shape or context only, 0 needs page support. */
@@ -1013,43 +1014,8 @@ function refersToPerson(toks: Token[], from: number): boolean {
   return false;
 }
 /** Verbs in the past and auxiliaries that open what a subject did ("Pezuela recognized", "X would not"). */
-const PAST = new Set([
-  'was',
-  'had',
-  'has',
-  'is',
-  'did',
-  'came',
-  'went',
-  'took',
-  'made',
-  'gave',
-  'won',
-  'lost',
-  'left',
-  'met',
-  'became',
-  'began',
-  'broke',
-  'got',
-  'ran',
-  'saw',
-  'fought',
-  'led',
-  'held',
-  'kept',
-  'knew',
-  'thought',
-  'would',
-  'could',
-  'should',
-  'will',
-  'can',
-  'may',
-  'might',
-  'must',
-]);
-const PRONOUNS = new Set(['he', 'his', 'him', 'himself', 'she', 'her', 'herself']);
+const PAST = new Set(cues.pastVerbs);
+const PRONOUNS = new Set(cues.personPronouns);
 
 /** Two words run together by the page's markup: the second part a function word, a known name or first name. */
 function isGlued(word: string, lex: Lexicon): boolean {
@@ -1077,38 +1043,9 @@ const MAX_RUN = 14;
 const SCORE_AFTER = /^ \d{1,3}-\d{1,2}\b/;
 const SCORE_BEFORE = /\b\d{1,2}-\d{1,2} $/;
 const PAPER = /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u;
-const MEMBERS = new Set([
-  'mp',
-  'mpp',
-  'mla',
-  'mha',
-  'mna',
-  'msp',
-  'mep',
-  'td',
-  'member',
-  'senator',
-  'representative',
-  'candidate',
-  'seat',
-]);
-const IN_THE = new Set([
-  'in',
-  'at',
-  'across',
-  'into',
-  'near',
-  'throughout',
-  'around',
-  'inside',
-  'along',
-  'off',
-  'over',
-  'beyond',
-  'toward',
-  'towards',
-]);
-const BROADCAST = new Set(['television', 'tv', 'channel', 'radio', 'station', 'network', 'broadcaster']);
+const MEMBERS = new Set(cues.seatHolders);
+const IN_THE = new Set(cues.placeBeforeThe);
+const BROADCAST = new Set(cues.broadcastNouns);
 const INNER_CAPITAL = /^(?!Mc|Mac|O'|O’|(?:De|Di|La|Le|Van|Von)\p{Lu})\p{Lu}\p{Ll}+\p{Lu}/u;
 
 /** A city named as a sports side: "Liverpool beat Manchester City 2-1", "host Brighton". */
@@ -1172,19 +1109,7 @@ function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
 }
 
 /** Compass points that follow a place's name in Spanish, French and Portuguese ("Ilocos Norte", "Nord"). */
-const COMPASS_AFTER = new Set([
-  'norte',
-  'sur',
-  'sul',
-  'nord',
-  'sud',
-  'este',
-  'oeste',
-  'ouest',
-  'est',
-  'oriental',
-  'occidental',
-]);
+const COMPASS_AFTER = new Set(cues.compassAfter);
 const ROMAN = /^[IVX]{1,4}$/;
 const COMPASS = /^(?:North|South|East|West)(?:east|west)?(?:ern)?$/;
 const PLURAL = /^\p{Lu}\p{Ll}+[^s]s$/u;
