@@ -70,7 +70,7 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
     trace,
   };
   for (let i = 0; i < toks.length;) {
-    if (!toks[i].cap) {
+    if (!toks[i].capitalised) {
       i++;
       continue;
     }
@@ -81,11 +81,11 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
         toks[j].possessive &&
         !toks[j].joins &&
         j + 1 < toks.length &&
-        toks[j + 1].cap &&
+        toks[j + 1].capitalised &&
         text.slice(toks[j].end, toks[j + 1].start).length === 3
       ) {
         let end = j + 1;
-        while (end + 1 < toks.length && toks[end].joins && toks[end + 1].cap) end++;
+        while (end + 1 < toks.length && toks[end].joins && toks[end + 1].capitalised) end++;
         const last = toks[end].key;
         // ... or a known name that starts with the possessive ("People's Republic of China").
         const known = (lex.firstWords.get(fold(text.slice(toks[j].start, toks[j].end + 2))) ?? 1) > 1;
@@ -112,7 +112,7 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
       // "Washington, D.C.": a known name with a comma inside.
       if (
         j + 1 < toks.length &&
-        toks[j + 1].cap &&
+        toks[j + 1].capitalised &&
         text.slice(toks[j].end, toks[j + 1].start) === ', ' &&
         lex.knows(phraseKey(text.slice(toks[i].start, toks[j + 1].end)))
       ) {
@@ -127,7 +127,7 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
       }
       // No name runs longer; a capitalised list or heading is cut into pieces (and work stays linear).
       if (!(j + 1 < toks.length && toks[j].joins) || j - i >= MAX_RUN) break;
-      if (toks[j + 1].cap) j++;
+      if (toks[j + 1].capitalised) j++;
       else {
         const k = connect(toks, j, i, lex);
         if (k < 0) break;
@@ -189,9 +189,13 @@ function nicknameEnd(scan: Scan, i: number, j: number): number {
   for (let f = i; f <= j; f++) first ||= lex.firstNames.has(toks[f].key);
   if (!first) return 0;
   let m = j + 1;
-  while (m < j + 2 && toks[m].cap && toks[m].joins && toks[m + 1].cap) m++;
+  while (m < j + 2 && toks[m].capitalised && toks[m].joins && toks[m + 1].capitalised) m++;
   const surname = toks[m + 1];
-  return toks[m].cap && surname?.cap && CLOSE_NICK.test(text.slice(toks[m].end, surname.start)) ? m + 1 : 0;
+  return toks[m].capitalised &&
+    surname?.capitalised &&
+    CLOSE_NICK.test(text.slice(toks[m].end, surname.start))
+    ? m + 1
+    : 0;
 }
 
 /** Whether a block's lower-case words are mostly not English (German, French ... pages). */
@@ -201,7 +205,7 @@ function isForeign(toks: Token[], lex: Lexicon): boolean {
   // Sixteen words tell the language; long blocks need not be read to the end.
   for (let k = 0; k < toks.length && seen < 16; k++) {
     const t = toks[k];
-    if (t.cap || t.text.length < 3) continue;
+    if (t.capitalised || t.text.length < 3) continue;
     seen++;
     // Seven English words settle it: 40% of sixteen.
     if (lex.isWord(t.text) && ++english >= 7) return false;
@@ -220,7 +224,7 @@ function splitRun(scan: Scan, a: number, b: number): void {
   let keep = a;
   for (let k = a; k < b; k++) {
     const t = toks[k];
-    if (!t.cap) continue;
+    if (!t.capitalised) continue;
     if (k >= keep) {
       const hit = phraseAt(scan, all, k - a);
       if (hit && hit.n > 1 && !hit.entry.ambiguous) keep = k + hit.n;
@@ -273,8 +277,8 @@ function ampersand(scan: Scan, run: Token[]): Token[] {
 
 /** The run without lower-case connectors at its edges (a number after a cue stays: "BBC Radio 4"). */
 function trim(toks: Token[], a: number, b: number): Token[] {
-  while (a < b && !toks[a].cap) a++;
-  while (b > a && !toks[b - 1].cap && !/^\d/.test(toks[b - 1].text)) b--;
+  while (a < b && !toks[a].capitalised) a++;
+  while (b > a && !toks[b - 1].capitalised && !/^\d/.test(toks[b - 1].text)) b--;
   return toks.slice(a, b);
 }
 
@@ -305,7 +309,7 @@ function lookupPhrase(scan: Scan, run: Token[], i: number): { n: number; entry: 
   const max = Math.min(run.length - i, longest ? longest + 2 : 1);
   for (let n = max; n > 1; n--) {
     const last = run[i + n - 1];
-    if (!last.cap) continue;
+    if (!last.capitalised) continue;
     const entry = lex.phrase(phraseKey(text.slice(run[i].start, last.end)));
     if (entry) return { n, entry };
   }
@@ -526,7 +530,7 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
         run.length >= 2 &&
         run.length <= 3 &&
         COMPASS.test(run[0].text) &&
-        run.every((t) => t.cap && !t.upper) &&
+        run.every((t) => t.capitalised && !t.upper) &&
         !(run.length === 3 && PLURAL.test(run[2].text)) &&
         !phraseAt(scan, run, 1) &&
         !run.some((t) => lex.isDemonym(t.key) || lex.orgSuffix.has(t.key))
@@ -683,7 +687,7 @@ function stripPositional(scan: Scan, seg: Segment): boolean {
   while (
     !unit &&
     run.length &&
-    run[1]?.cap !== false &&
+    run[1]?.capitalised !== false &&
     isPositionalCapital(run[0], run[1], headline, lex) &&
     !isKnown(phraseAt(scan, run, 0)) &&
     !(cueEnded && !isFunctionWord(run[0]) && !lex.isNever(run[0].text))
@@ -700,7 +704,7 @@ function stripPositional(scan: Scan, seg: Segment): boolean {
       return true;
     }
     run = run.slice(1);
-    while (run.length && !run[0].cap) run = run.slice(1);
+    while (run.length && !run[0].capitalised) run = run.slice(1);
   }
   seg.run = run;
   return !run.length;
@@ -713,7 +717,7 @@ function stripDescribingWord(scan: Scan, seg: Segment): boolean {
   if (
     run.length > 2 &&
     run.length < 6 &&
-    run[1].cap &&
+    run[1].capitalised &&
     lex.isWord(run[0].key) &&
     !lex.firstNames.has(run[0].key) &&
     lex.firstNames.has(run[1].key) &&
@@ -777,10 +781,10 @@ function demonymLead(scan: Scan, { run }: Segment): boolean {
   const { lex, headline } = scan;
   if (!lex.isDemonym(run[0].key)) return false;
   const rest = run.slice(1);
-  while (rest.length && !rest[0].cap) rest.shift();
+  while (rest.length && !rest[0].capitalised) rest.shift();
   // ... unless what follows is no name of its own but common words: the demonym opens an organisation's
   // name ("American Scientific Affiliation", "Brazilian Cycling Confederation").
-  const caps = rest.filter((t) => t.cap);
+  const caps = rest.filter((t) => t.capitalised);
   const commonRest =
     caps.length > 0 &&
     caps.every((t) => lex.isWord(t.key) && !lex.isDemonym(t.key)) &&
@@ -800,7 +804,7 @@ function innerPhrases(scan: Scan, { run }: Segment): boolean {
   let gap = 0;
   let found = false;
   for (let k = 0; k < run.length;) {
-    const at = run[k].cap ? phraseAt(scan, run, k) : null;
+    const at = run[k].capitalised ? phraseAt(scan, run, k) : null;
     // A town that is also a word or a name does not cut a run in two ("Sushil Chandra").
     const hit = at && (!at.entry.ambiguous || run.length === 1) ? at : null;
     if (!hit) {
@@ -808,7 +812,7 @@ function innerPhrases(scan: Scan, { run }: Segment): boolean {
       continue;
     }
     // "Euphrates Shield", "Syria Daily": a known name followed by common words is a name of something else.
-    const after = run.slice(k + hit.n).filter((t) => t.cap);
+    const after = run.slice(k + hit.n).filter((t) => t.capitalised);
     if (
       k === 0 &&
       hit.entry.kind === 'organization' &&
@@ -864,7 +868,7 @@ function isBrandWithPlace(scan: Scan, run: Token[]): boolean {
   if (places[0] === places[1]) return false;
   const other = run[places[0] ? 1 : 0];
   return (
-    other.cap &&
+    other.capitalised &&
     !other.upper &&
     !lex.knows(other.key) &&
     !lex.isWord(other.key) &&
@@ -922,14 +926,18 @@ function unknownRun(scan: Scan, run: Token[], shape = personShape(run, scan.lex)
     return emit(scan, run, kind ?? fallback, 1, { guess: guess && !named });
   }
   if (shape > 0) return emit(scan, run, 'person', headline ? 0 : (shape as 1 | 2));
-  if (run.every((r) => !r.cap || isAcronym(r, lex))) return emit(scan, run, 'organization', 1);
-  if (!headline && run.filter((r) => r.cap).length <= 4 && !run.some((r) => r.cap && lex.quiet.has(r.key))) {
+  if (run.every((r) => !r.capitalised || isAcronym(r, lex))) return emit(scan, run, 'organization', 1);
+  if (
+    !headline &&
+    run.filter((r) => r.capitalised).length <= 4 &&
+    !run.some((r) => r.capitalised && lex.quiet.has(r.key))
+  ) {
     // Capitalised words mid-sentence name something, most often an organisation; the words around may say
     // what ("Elon Musk said", "the Killing Joke"). At a sentence start they may be ordinary words.
     const kind = guessKind(scan, run);
     // Only common words and nothing around to say what they name ("Registered Historic Place", "Writing
     // Fellow"): a Title Case phrase more often than a name, so the page must back it.
-    const allCommon = run.every((r) => !r.cap || lex.isWord(r.key));
+    const allCommon = run.every((r) => !r.capitalised || lex.isWord(r.key));
     return emit(scan, run, kind ?? 'organization', (run[0].sentenceStart || allCommon) && !kind ? 0 : 1, {
       guess: !kind,
     });
@@ -944,7 +952,7 @@ function describedAs(scan: Scan, run: Token[]): Kind | undefined {
   const { toks, lex } = scan;
   let prev = toks[run[0].index - 1];
   if (prev && prev.joins && prev.text === 'of') prev = toks[prev.index - 1];
-  if (!prev || !prev.joins || prev.cap) return undefined;
+  if (!prev || !prev.joins || prev.capitalised) return undefined;
   if (lex.placeNouns.has(prev.text)) return 'place';
   if (lex.orgNouns.has(prev.text) && toks[run[0].index - 1] === prev) return 'organization';
   // "drummer Shanahan", "his fellow countryman Adelson".
@@ -969,7 +977,7 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
   // verb, and "he" or "his" follows in the same clause before any other name.
   if (
     next &&
-    !next.cap &&
+    !next.capitalised &&
     toks[last].joins &&
     (/^\p{Ll}{3,}ed$/u.test(next.text) || PAST.has(next.text)) &&
     refersToPerson(toks, last + 1)
@@ -977,16 +985,22 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
     return 'person';
   // "the Assad regime", "the Trump administration": a leader's name before the body they lead.
   const end = run[run.length - 1];
-  if (next && !next.cap && (end.joins || end.possessive) && lex.leaderNouns.has(next.text) && run.length <= 3)
+  if (
+    next &&
+    !next.capitalised &&
+    (end.joins || end.possessive) &&
+    lex.leaderNouns.has(next.text) &&
+    run.length <= 3
+  )
     return 'person';
   // "the ruling Morena party", "the Wagner group"; "Panasonic, which supplies ..." (people are "who").
-  if (next && !next.cap && end.joins && lex.orgNouns.has(next.text)) return 'organization';
+  if (next && !next.capitalised && end.joins && lex.orgNouns.has(next.text)) return 'organization';
   if (next?.text === 'which' && text.slice(end.end, next.start) === ', ') return 'organization';
   // "pro-Assad", "anti-Trump": what one is for or against is most often a leader.
   if (run.length === 1 && run[0].cut && /^(?:pro|anti)-/i.test(text.slice(run[0].wordStart, run[0].start)))
     return 'person';
   // "in X" is a place; "of X" only after words like "the invasion of", "the outskirts of", "the city of".
-  if (prev && !prev.cap && lex.placePrepositions.has(prev.text)) return 'place';
+  if (prev && !prev.capitalised && lex.placePrepositions.has(prev.text)) return 'place';
   // "the MPP for Kenora", "member for Welland": the seat a member is elected for.
   if (prev?.text === 'for' && first > 1 && toks[first - 2].joins && MEMBERS.has(toks[first - 2].key))
     return 'place';
@@ -994,7 +1008,7 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
     const before = first > 1 && toks[first - 2].joins ? toks[first - 2] : undefined;
     if (before && lex.ofPlaceNouns.has(before.key)) return 'place';
   }
-  if (next && !next.cap && run[run.length - 1].joins && lex.placeNouns.has(next.text)) return 'place';
+  if (next && !next.capitalised && run[run.length - 1].joins && lex.placeNouns.has(next.text)) return 'place';
   if (prev?.text === 'the') {
     // "in the Galilee", "across the Sahel" read as places; other "the X" as organisations.
     const before = first > 1 && toks[first - 2].joins ? toks[first - 2] : undefined;
@@ -1007,7 +1021,7 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
 function refersToPerson(toks: Token[], from: number): boolean {
   for (let k = from; k < toks.length && k < from + 8; k++) {
     const t = toks[k];
-    if (t.cap || t.sentenceStart) return false;
+    if (t.capitalised || t.sentenceStart) return false;
     if (PRONOUNS.has(t.text)) return true;
     if (!t.joins) return false;
   }
@@ -1053,7 +1067,7 @@ function isTeam(scan: Scan, c: Candidate): boolean {
   const { toks, text, lex } = scan;
   const prev = toks[c.first - 1];
   // "played for Footscray", "signed with North Melbourne", "coached Lausanne": whatever the name, a club.
-  if (prev && prev.joins && !prev.cap && (c.kind === 'place' || c.guess)) {
+  if (prev && prev.joins && !prev.capitalised && (c.kind === 'place' || c.guess)) {
     const before = toks[c.first - 2];
     if (
       lex.coachVerbs.has(prev.text) ||
@@ -1157,7 +1171,7 @@ function emit(
   if (!role && kind !== 'place' && descriptorStart(scan.toks, first.index, scan.text, scan.lex) >= 0)
     role = roleBefore(scan, first, first);
   let words = 0;
-  for (const t of run) if (t.cap) words++;
+  for (const t of run) if (t.capitalised) words++;
   // Every candidate has the same fields in the same order: one object shape keeps the page pass fast.
   scan.out.push({
     start: first.start,
@@ -1216,18 +1230,18 @@ function isTraded(scan: Scan, c: Candidate): boolean {
   const p1 = toks[c.first - 1];
   const p2 = toks[c.first - 2];
   const next = toks[c.last + 1];
-  if (p1 && p2 && p1.joins && p2.joins && !p1.cap && lex.companyBefore.has(`${p2.key} ${p1.text}`))
+  if (p1 && p2 && p1.joins && p2.joins && !p1.capitalised && lex.companyBefore.has(`${p2.key} ${p1.text}`))
     return true;
-  return !!next && toks[c.last].joins && !next.cap && lex.companyAfter.has(next.text);
+  return !!next && toks[c.last].joins && !next.capitalised && lex.companyAfter.has(next.text);
 }
 
 /** A candidate and its neighbours in the block, as the link rules see them. */
 interface Neighbours {
-  c: Candidate;
+  candidate: Candidate;
   next: Candidate | undefined;
-  /** Text between `c` and `next`. */
+  /** Text between `candidate` and `next`. */
   between: string;
-  /** Text between the previous candidate and `c`. */
+  /** Text between the previous candidate and this one. */
   gap: string;
 }
 
@@ -1257,7 +1271,7 @@ export const LINK_RULES: readonly LinkRule[] = [
     name: 'sportsSide',
     decides:
       'a city named as a sports side is a club, and so is the next side in its list ("played for Footscray and North Melbourne")',
-    apply(scan, { c, next, between }) {
+    apply(scan, { candidate: c, next, between }) {
       // A side named earlier in a list passes it on ("Footscray, North Melbourne and Coburg").
       const team = c.subkind === 'sport' && c.strength === 3 && !c.entry;
       if (!team && !isTeam(scan, c)) return false;
@@ -1271,7 +1285,7 @@ export const LINK_RULES: readonly LinkRule[] = [
     name: 'resultsLine',
     decides:
       'a results line, fixture or "X beat Y" names two sides ("Arsenal 2 Chelsea 1", "Arsenal v Chelsea")',
-    apply(scan, { c, next, between }) {
+    apply(scan, { candidate: c, next, between }) {
       if (!next) return false;
       const { text, lex } = scan;
       const places = c.kind === 'place' && next.kind === 'place';
@@ -1299,13 +1313,13 @@ export const LINK_RULES: readonly LinkRule[] = [
   {
     name: 'townAndState',
     decides: 'a town, a comma and its state or country: both places ("Sandy Hook, Maryland")',
-    apply: (scan, { c, next, between, gap }) =>
+    apply: (scan, { candidate: c, next, between, gap }) =>
       !!next && between === ', ' && townAndState(scan, c, next, gap === ', '),
   },
   {
     name: 'definition',
     decides: 'a definition outranks shape and gazetteer ("Caloi is a Brazilian manufacturer of bicycles")',
-    apply(scan, { c }) {
+    apply(scan, { candidate: c }) {
       const defined = definedKind(scan.text, c.end, scan.lex, c.start);
       if (!defined) return false;
       Object.assign(c, {
@@ -1321,7 +1335,7 @@ export const LINK_RULES: readonly LinkRule[] = [
     name: 'appositionPerson',
     decides:
       'a place that is also a first name, described as a person, is one ("Diana, the princess of Wales")',
-    apply(scan, { c }) {
+    apply(scan, { candidate: c }) {
       if (!(
         c.kind === 'place' &&
         c.subkind !== 'country' &&
@@ -1337,7 +1351,7 @@ export const LINK_RULES: readonly LinkRule[] = [
   {
     name: 'traded',
     decides: 'a market\'s words make a name a company ("shares of Morgan Stanley", "Exxon Mobil shares")',
-    apply(scan, { c }) {
+    apply(scan, { candidate: c }) {
       if (c.kind === 'organization' || c.strength > 2 || c.entry || c.role || !isTraded(scan, c))
         return false;
       Object.assign(c, { kind: 'organization', subkind: 'company', strength: 2, guess: false });
@@ -1347,7 +1361,7 @@ export const LINK_RULES: readonly LinkRule[] = [
   {
     name: 'listedKind',
     decides: 'a guessed kind follows the known name it is listed with ("Kyiv and Odesa")',
-    apply(scan, { c, next, between, gap }) {
+    apply(scan, { candidate: c, next, between, gap }) {
       // ... but "in Ottawa and Halifax, Cowley broke in": after "X and Y" the list has ended.
       const ended = between === ', ' && gap === ' and ';
       if (!next || !(between === ' and ' || between === ', ') || ended || !!c.guess === !!next.guess)
@@ -1369,7 +1383,7 @@ export const LINK_RULES: readonly LinkRule[] = [
   {
     name: 'acronymExpansion',
     decides: 'an acronym in brackets after a name stands for it ("Syrian Democratic Forces (SDF)")',
-    apply(scan, { c, next, between }) {
+    apply(scan, { candidate: c, next, between }) {
       if (!next || !next.acronym || between !== ' (' || scan.text[next.end] !== ')') return false;
       next.expands = c.key;
       return true;
@@ -1379,7 +1393,7 @@ export const LINK_RULES: readonly LinkRule[] = [
     name: 'appositionKind',
     decides:
       'an apposition ending in a describing noun says what a weak name is ("Gavi, the vaccine alliance")',
-    apply(scan, { c }) {
+    apply(scan, { candidate: c }) {
       if (c.strength !== 0 && !c.guess) return false;
       const { lex } = scan;
       const what = appositionAfter(scan.text, c.end, lex)?.split(' ').pop();
@@ -1401,7 +1415,7 @@ export const LINK_RULES: readonly LinkRule[] = [
     name: 'personRole',
     decides:
       'a person\'s role from "X of <org>" or an apposition ("Jan Egeland of the Norwegian Refugee Council")',
-    apply(scan, { c, next, between }) {
+    apply(scan, { candidate: c, next, between }) {
       if (c.kind !== 'person' || c.strength === 0 || c.role !== undefined) return false;
       const { text } = scan;
       if (next && next.kind === 'organization' && /^ of (?:the )?$/.test(between))
@@ -1419,7 +1433,7 @@ function linkNeighbours(scan: Scan): void {
     const c = out[k];
     const next = out[k + 1];
     const n: Neighbours = {
-      c,
+      candidate: c,
       next,
       between: next ? text.slice(c.end, next.start) : '',
       gap: k > 0 ? text.slice(out[k - 1].end, c.start) : '',

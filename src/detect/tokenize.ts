@@ -20,7 +20,7 @@ export interface Token {
   /** `fold(text)`. */
   key: string;
   /** Starts with a capital letter (or a glued particle before one: "al-Bab"). */
-  cap: boolean;
+  capitalised: boolean;
   /** Two or more letters, all capitals ("YPG", "U.N.", "UPDATE"). */
   upper: boolean;
   /** First word of a sentence, a heading or a block. */
@@ -159,7 +159,7 @@ export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[]
       end: e,
       text: word,
       key: cap ? fold(word) : word,
-      cap,
+      capitalised: cap,
       upper,
       sentenceStart: sent,
       joins: !cut && !poss && wordEnd === e,

@@ -22,7 +22,7 @@ export function quotedTitles(text: string, toks: Token[]): Array<[number, number
     for (; m < toks.length && toks[m].wordEnd <= close; m++) {
       const t = toks[m];
       words++;
-      if (t.cap) caps++;
+      if (t.capitalised) caps++;
       else if (!isFunctionWord(t) && !/^\d/.test(t.text)) title = false;
       // Commas and full stops inside mean speech, except at the very end ("Time to Wake Up.").
       const gap = text.slice(

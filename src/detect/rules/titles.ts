@@ -33,7 +33,7 @@ export function titleEnd(run: Token[], lex: Lexicon): number {
   const firstName = lex.firstNames.has(run[k].key);
   for (let r = k; r < run.length; r++) {
     const t = run[r];
-    if (!t.cap) continue;
+    if (!t.capitalised) continue;
     if (!firstName && (lex.orgSuffix.has(t.key) || lex.placeSuffix.has(t.key))) return -1;
     if (isTitleWord(t, lex) || isFunctionWord(t)) return -1;
     if ((lex.isWord(t.key) || lex.isNever(t.text)) && !lex.firstNames.has(t.key) && rest > 1 && r === k)
