@@ -960,59 +960,146 @@ function describedAs(scan: Scan, run: Token[]): Kind | undefined {
   return undefined;
 }
 
+/** A run and the tokens around it, as the context rules see them. */
+interface RunContext {
+  run: Token[];
+  /** Indices of the run's first and last tokens. */
+  first: number;
+  last: number;
+  /** The run's last token. */
+  end: Token;
+  /** The word before, when it joins the run (one space, no cut). */
+  prev: Token | undefined;
+  /** The word after. */
+  next: Token | undefined;
+}
+
+/** A rule that reads a run's kind from the words around it; undefined when they say nothing. */
+export interface ContextRule {
+  name: string;
+  /** What the rule decides, in a phrase. */
+  decides: string;
+  kind(scan: Scan, at: RunContext): Kind | undefined;
+}
+
+/** The word two before the run, when it joins the one before. */
+const twoBefore = (scan: Scan, first: number) =>
+  first > 1 && scan.toks[first - 2].joins ? scan.toks[first - 2] : undefined;
+
+/** Kinds from the words around a run, in order: the first rule that says something wins. */
+export const CONTEXT_RULES: readonly ContextRule[] = [
+  {
+    name: 'personVerb',
+    decides: 'a person\'s verb or an age after the name makes a person ("X said", "X, 45,")',
+    kind: (scan, { next, end }) =>
+      next &&
+      (scan.lex.personVerbs.has(next.text) || /^,\s*\d{1,3},/.test(scan.text.slice(end.end, end.end + 6)))
+        ? 'person'
+        : undefined,
+  },
+  {
+    name: 'subjectWithPronoun',
+    decides: 'the subject of a verb that "he" or "his" follows is a person ("Cowley finished his career")',
+    kind: (scan, { last, next }) =>
+      next &&
+      !next.capitalised &&
+      scan.toks[last].joins &&
+      (/^\p{Ll}{3,}ed$/u.test(next.text) || PAST.has(next.text)) &&
+      refersToPerson(scan.toks, last + 1)
+        ? 'person'
+        : undefined,
+  },
+  {
+    name: 'leaderOfBody',
+    decides: 'a leader\'s name before the body they lead is a person ("the Assad regime")',
+    kind: (scan, { run, next, end }) =>
+      next &&
+      !next.capitalised &&
+      (end.joins || end.possessive) &&
+      scan.lex.leaderNouns.has(next.text) &&
+      run.length <= 3
+        ? 'person'
+        : undefined,
+  },
+  {
+    name: 'orgNounAfter',
+    decides: 'an organisation noun after the name, or ", which", makes an organisation ("the Wagner group")',
+    kind(scan, { next, end }) {
+      if (next && !next.capitalised && end.joins && scan.lex.orgNouns.has(next.text)) return 'organization';
+      if (next?.text === 'which' && scan.text.slice(end.end, next.start) === ', ') return 'organization';
+      return undefined;
+    },
+  },
+  {
+    name: 'proAnti',
+    decides: 'what one is for or against is most often a leader ("pro-Assad")',
+    kind: (scan, { run }) =>
+      run.length === 1 &&
+      run[0].cut &&
+      /^(?:pro|anti)-/i.test(scan.text.slice(run[0].wordStart, run[0].start))
+        ? 'person'
+        : undefined,
+  },
+  {
+    name: 'placePreposition',
+    decides: 'a place preposition before the name makes a place ("in X")',
+    kind: (scan, { prev }) =>
+      prev && !prev.capitalised && scan.lex.placePrepositions.has(prev.text) ? 'place' : undefined,
+  },
+  {
+    name: 'seat',
+    decides: 'the seat a member is elected for is a place ("the MPP for Kenora")',
+    kind(scan, { first, prev }) {
+      if (prev?.text !== 'for') return undefined;
+      const before = twoBefore(scan, first);
+      return before && MEMBERS.has(before.key) ? 'place' : undefined;
+    },
+  },
+  {
+    name: 'ofPlaceNoun',
+    decides: '"of X" after words like "the outskirts of" makes a place',
+    kind(scan, { run, first, prev }) {
+      if (prev?.text !== 'of' || run.length !== 1) return undefined;
+      const before = twoBefore(scan, first);
+      return before && scan.lex.ofPlaceNouns.has(before.key) ? 'place' : undefined;
+    },
+  },
+  {
+    name: 'placeNounAfter',
+    decides: 'a place noun after the name makes a place ("the Mandovi river")',
+    kind: (scan, { next, end }) =>
+      next && !next.capitalised && end.joins && scan.lex.placeNouns.has(next.text) ? 'place' : undefined,
+  },
+  {
+    name: 'theX',
+    decides: '"in the X" is a place, other "the X" an organisation ("across the Sahel", "the Patriots")',
+    kind(scan, { first, prev }) {
+      if (prev?.text !== 'the') return undefined;
+      const before = twoBefore(scan, first);
+      return before && IN_THE.has(before.text) ? 'place' : 'organization';
+    },
+  },
+];
+
 /** Kind from the words around a run: "in X" is a place, "X said" a person, "the X" an organisation. */
 function guessKind(scan: Scan, run: Token[]): Kind | undefined {
-  const { toks, lex, text } = scan;
+  const { toks } = scan;
   const first = run[0].index;
   const last = first + run.length - 1;
-  const prev = first > 0 && toks[first - 1].joins ? toks[first - 1] : undefined;
-  const next = last + 1 < toks.length ? toks[last + 1] : undefined;
-  if (
-    next &&
-    (lex.personVerbs.has(next.text) ||
-      /^,\s*\d{1,3},/.test(text.slice(run[run.length - 1].end, run[run.length - 1].end + 6)))
-  )
-    return 'person';
-  // "Cowley finished his career", "Stevenson knocked Bobick down in the third": the name is the subject of a
-  // verb, and "he" or "his" follows in the same clause before any other name.
-  if (
-    next &&
-    !next.capitalised &&
-    toks[last].joins &&
-    (/^\p{Ll}{3,}ed$/u.test(next.text) || PAST.has(next.text)) &&
-    refersToPerson(toks, last + 1)
-  )
-    return 'person';
-  // "the Assad regime", "the Trump administration": a leader's name before the body they lead.
-  const end = run[run.length - 1];
-  if (
-    next &&
-    !next.capitalised &&
-    (end.joins || end.possessive) &&
-    lex.leaderNouns.has(next.text) &&
-    run.length <= 3
-  )
-    return 'person';
-  // "the ruling Morena party", "the Wagner group"; "Panasonic, which supplies ..." (people are "who").
-  if (next && !next.capitalised && end.joins && lex.orgNouns.has(next.text)) return 'organization';
-  if (next?.text === 'which' && text.slice(end.end, next.start) === ', ') return 'organization';
-  // "pro-Assad", "anti-Trump": what one is for or against is most often a leader.
-  if (run.length === 1 && run[0].cut && /^(?:pro|anti)-/i.test(text.slice(run[0].wordStart, run[0].start)))
-    return 'person';
-  // "in X" is a place; "of X" only after words like "the invasion of", "the outskirts of", "the city of".
-  if (prev && !prev.capitalised && lex.placePrepositions.has(prev.text)) return 'place';
-  // "the MPP for Kenora", "member for Welland": the seat a member is elected for.
-  if (prev?.text === 'for' && first > 1 && toks[first - 2].joins && MEMBERS.has(toks[first - 2].key))
-    return 'place';
-  if (prev?.text === 'of' && run.length === 1) {
-    const before = first > 1 && toks[first - 2].joins ? toks[first - 2] : undefined;
-    if (before && lex.ofPlaceNouns.has(before.key)) return 'place';
-  }
-  if (next && !next.capitalised && run[run.length - 1].joins && lex.placeNouns.has(next.text)) return 'place';
-  if (prev?.text === 'the') {
-    // "in the Galilee", "across the Sahel" read as places; other "the X" as organisations.
-    const before = first > 1 && toks[first - 2].joins ? toks[first - 2] : undefined;
-    return before && IN_THE.has(before.text) ? 'place' : 'organization';
+  const at: RunContext = {
+    run,
+    first,
+    last,
+    end: run[run.length - 1],
+    prev: first > 0 && toks[first - 1].joins ? toks[first - 1] : undefined,
+    next: last + 1 < toks.length ? toks[last + 1] : undefined,
+  };
+  for (const rule of CONTEXT_RULES) {
+    const kind = rule.kind(scan, at);
+    if (kind) {
+      scan.trace?.push(rule.name);
+      return kind;
+    }
   }
   return undefined;
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { lexicon } from '../../src/detect/lexicon';
-import { LINK_RULES, SEGMENT_RULES, scanBlock } from '../../src/detect/scan';
+import { CONTEXT_RULES, LINK_RULES, SEGMENT_RULES, scanBlock } from '../../src/detect/scan';
 
 /**
- * One sentence per rule of the classification cascade and of the pass over neighbouring candidates, with the
- * rule that must act in it and the candidates that come out. The meta-test below holds the lists and this table
+ * One sentence per rule of the classification cascade, the context rules it asks and the pass over
+ * neighbouring candidates, with the rule that must act in it and the candidates that come out. The meta-test below holds the lists and this table
  * together: a rule added to either list without a case here fails.
  */
 const CASES: Record<string, { text: string; names: string[] }> = {
@@ -93,9 +93,28 @@ const CASES: Record<string, { text: string; names: string[] }> = {
     text: 'He met John Smith, the head of the agency, on Monday.',
     names: ['John Smith/person'],
   },
+  personVerb: { text: 'The goal came when Zorbel said it would.', names: ['Zorbel/person'] },
+  subjectWithPronoun: {
+    text: 'Then Cowley finished his career in Ottawa.',
+    names: ['Cowley/person', 'Ottawa/place'],
+  },
+  leaderOfBody: {
+    text: 'Troops of the Zorbek regime advanced.',
+    names: ['Troops/person', 'Zorbek/person'],
+  },
+  orgNounAfter: {
+    text: 'Fighters of the Zorbek group advanced.',
+    names: ['Fighters/person', 'Zorbek/organization'],
+  },
+  proAnti: { text: 'The crowd chanted pro-Zorbek slogans.', names: ['Zorbek/person'] },
+  placePreposition: { text: 'They fled to Zorbegrad on Monday.', names: ['Zorbegrad/place'] },
+  seat: { text: 'He was the MPP for Kenora until 2003.', names: ['MPP/organization', 'Kenora/place'] },
+  ofPlaceNoun: { text: 'He lived on the outskirts of Zorbegrad for years.', names: ['Zorbegrad/place'] },
+  placeNounAfter: { text: 'He swam in the Zorbel river.', names: ['Zorbel river/place'] },
+  theX: { text: 'They travelled across the Zorbul for weeks.', names: ['Zorbul/place'] },
 };
 
-const ALL_RULES = [...SEGMENT_RULES, ...LINK_RULES];
+const ALL_RULES = [...SEGMENT_RULES, ...CONTEXT_RULES, ...LINK_RULES];
 
 describe("the detector's rules, one by one", () => {
   const lex = lexicon();
