@@ -34,7 +34,7 @@ interface Vote {
 
 interface Anchor {
   block: number;
-  s: number;
+  start: number;
   key: string;
 }
 
@@ -117,7 +117,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
         for (const last of lasts) {
           let list = people.get(last);
           if (!list) people.set(last, (list = []));
-          list.push({ block: b, s: c.s, key: c.key });
+          list.push({ block: b, start: c.start, key: c.key });
         }
         const given = fold(c.text.slice(0, c.text.indexOf(' ')));
         let keys = givenNames.get(given);
@@ -127,7 +127,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
         if (family) {
           let list = families.get(family);
           if (!list) families.set(family, (list = []));
-          list.push({ block: b, s: c.s, key: c.key });
+          list.push({ block: b, start: c.start, key: c.key });
         }
       } else if (kind === 'organization' && c.words >= 2 && !v.entry && !tails.has(c.key)) {
         tails.set(c.key, []);
@@ -158,8 +158,8 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
 
   // 3. Each candidate's target and kind.
   interface Pending {
-    c: Candidate;
-    v: Vote;
+    candidate: Candidate;
+    vote: Vote;
     target: string;
     kind: Kind;
     entry?: Candidate['entry'];
@@ -187,7 +187,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
         c.words === 1 && !fixed && kind === 'person' && (v.strength >= 1 || !c.initial)
           ? givenNames.get(c.key)
           : undefined;
-      const full = anchors ? pick(anchors, b, c.s) : given?.size === 1 ? [...given][0] : undefined;
+      const full = anchors ? pick(anchors, b, c.start) : given?.size === 1 ? [...given][0] : undefined;
       if (full && full !== c.key) {
         target = full;
         kind = 'person';
@@ -213,7 +213,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
         kind = bestKind(votes.get(target)!);
         entry = undefined;
       } else if (v.strength === 0) continue;
-      list.push({ c, v, target, kind, entry });
+      list.push({ candidate: c, vote: v, target, kind, entry });
     }
     return list;
   });
@@ -221,7 +221,8 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
   // 4. The learned re-typer, when there is one and the texts are known: one kind per surface.
   if (options.texts && (options.model || options.onFacts)) {
     const counts = new Map<string, number>();
-    for (const list of pending) for (const p of list) counts.set(p.c.key, (counts.get(p.c.key) ?? 0) + 1);
+    for (const list of pending)
+      for (const p of list) counts.set(p.candidate.key, (counts.get(p.candidate.key) ?? 0) + 1);
     const sums = new Map<string, Float64Array>();
     pending.forEach((list, b) => {
       if (!list.length) return;
@@ -231,30 +232,30 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
       // Prose is the rules' alone: no features to build there (unless a trainer wants every mention).
       if (!applies && !options.onFacts) return;
       for (const p of list) {
-        const s = p.v.scores;
+        const s = p.vote.scores;
         const facts: MentionFacts = {
-          text: p.c.text,
-          start: p.c.s,
-          end: p.c.e,
+          text: p.candidate.text,
+          start: p.candidate.start,
+          end: p.candidate.end,
           kind: p.kind,
-          candidateKind: p.c.kind,
-          strength: p.c.strength,
-          guess: !!p.c.guess,
-          subkind: p.c.subkind,
-          entryKind: p.v.entry?.kind,
-          entrySubkind: p.v.entry?.subkind,
-          alias: p.target !== p.c.key,
-          acronym: !!p.c.acronym,
-          initial: p.c.initial,
-          words: p.c.words,
+          candidateKind: p.candidate.kind,
+          strength: p.candidate.strength,
+          guess: !!p.candidate.guess,
+          subkind: p.candidate.subkind,
+          entryKind: p.vote.entry?.kind,
+          entrySubkind: p.vote.entry?.subkind,
+          alias: p.target !== p.candidate.key,
+          acronym: !!p.candidate.acronym,
+          initial: p.candidate.initial,
+          words: p.candidate.words,
           voted: `${s.person > 0 ? 'P' : ''}${s.organization > 0 ? 'O' : ''}${s.place > 0 ? 'L' : ''}`,
-          count: counts.get(p.c.key)!,
+          count: counts.get(p.candidate.key)!,
         };
         const feats = features(facts, text, shape);
         options.onFacts?.(b, facts, feats);
         if (!options.model || !applies) continue;
-        let sum = sums.get(p.c.key);
-        if (!sum) sums.set(p.c.key, (sum = new Float64Array(LABELS.length)));
+        let sum = sums.get(p.candidate.key);
+        if (!sum) sums.set(p.candidate.key, (sum = new Float64Array(LABELS.length)));
         score(options.model, feats, sum);
       }
     });
@@ -262,13 +263,15 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
       pending.forEach((list, b) => {
         pending[b] = list.filter((p) => {
           // A short name the page links to a longer one keeps that name's kind ("Assad" for "Bashar al-Assad").
-          const sum = sums.get(p.c.key);
+          const sum = sums.get(p.candidate.key);
           const label =
-            sum && p.target === p.c.key ? decide(options.model!, sum, p.kind, p.c.strength) : p.kind;
+            sum && p.target === p.candidate.key
+              ? decide(options.model!, sum, p.kind, p.candidate.strength)
+              : p.kind;
           if (label === 'none') return false;
           if (label !== p.kind) {
             p.kind = label;
-            if (p.entry?.kind !== label) p.entry = p.v.entry?.kind === label ? p.v.entry : undefined;
+            if (p.entry?.kind !== label) p.entry = p.vote.entry?.kind === label ? p.vote.entry : undefined;
           }
           return true;
         });
@@ -281,9 +284,9 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
   const nameWords = new Map<string, number>();
   const out: Mention[][] = pending.map((list) => {
     const mentions: Mention[] = [];
-    for (const { c, target, kind, entry } of list) {
+    for (const { candidate: c, target, kind, entry } of list) {
       const key = entry ? entry.key : entityKey(kind, target);
-      mentions.push({ start: c.s, end: c.e, kind, key });
+      mentions.push({ start: c.start, end: c.end, kind, key });
       let e = entities.get(key);
       if (!e) {
         e = { key, name: c.text, kind, aliases: [], roles: [], count: 0 };
@@ -333,7 +336,7 @@ function pick(anchors: Anchor[], block: number, s: number): string {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const a = anchors[mid];
-    if (a.block < block || (a.block === block && a.s < s)) lo = mid + 1;
+    if (a.block < block || (a.block === block && a.start < s)) lo = mid + 1;
     else hi = mid;
   }
   return anchors[lo > 0 ? lo - 1 : 0].key;

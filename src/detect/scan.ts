@@ -15,14 +15,16 @@ import { isFunctionWord, isGlueTail, isHeadline, isPositionalCapital } from './r
 import { isTitleHead, isTitleWord, titleBefore, titleEnd } from './rules/titles';
 import { fold, phraseKey } from './text';
 import { tokenize, type TextFacts, type Token } from './tokenize';
+import * as cues from './data/curated/cues.json';
 import type { Kind } from './types';
 
 /** Evidence: 3 gazetteer, 2 cue/title/known name/acronym, 1 shape or context only, 0 needs page support. */
 export type Strength = 0 | 1 | 2 | 3;
 
 export interface Candidate {
-  s: number;
-  e: number;
+  /** Offsets of the name in the block's text, end exclusive. */
+  start: number;
+  end: number;
   text: string;
   /** `fold(text)`. */
   key: string;
@@ -51,14 +53,24 @@ interface Scan {
   headline: boolean;
   out: Candidate[];
   phrases: Map<number, { n: number; entry: Entry } | null>;
+  /** When set, the names of the cascade's rules that settled or trimmed a run, in order (for tests). */
+  trace?: string[];
 }
 
-export function scanBlock(text: string, lex: Lexicon): Candidate[] {
+export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candidate[] {
   const facts: TextFacts = { quoted: false };
   const toks = tokenize(text, lex, facts);
-  const scan: Scan = { text, toks, lex, headline: isHeadline(toks, text), out: [], phrases: new Map() };
+  const scan: Scan = {
+    text,
+    toks,
+    lex,
+    headline: isHeadline(toks, text),
+    out: [],
+    phrases: new Map(),
+    trace,
+  };
   for (let i = 0; i < toks.length;) {
-    if (!toks[i].cap) {
+    if (!toks[i].capitalised) {
       i++;
       continue;
     }
@@ -66,26 +78,29 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
     for (;;) {
       // "Howe's Brigade", "St Mary's College": a possessive inside a name that a cue ends.
       if (
-        toks[j].poss &&
+        toks[j].possessive &&
         !toks[j].joins &&
         j + 1 < toks.length &&
-        toks[j + 1].cap &&
-        text.slice(toks[j].e, toks[j + 1].s).length === 3
+        toks[j + 1].capitalised &&
+        text.slice(toks[j].end, toks[j + 1].start).length === 3
       ) {
         let end = j + 1;
-        while (end + 1 < toks.length && toks[end].joins && toks[end + 1].cap) end++;
+        while (end + 1 < toks.length && toks[end].joins && toks[end + 1].capitalised) end++;
         const last = toks[end].key;
         // ... or a known name that starts with the possessive ("People's Republic of China").
-        const known = (lex.firstWords.get(fold(text.slice(toks[j].s, toks[j].e + 2))) ?? 1) > 1;
+        const known = (lex.firstWords.get(fold(text.slice(toks[j].start, toks[j].end + 2))) ?? 1) > 1;
         // A known place or organisation owns what follows rather than naming it ("Chicago's Palmer House").
         const owner =
-          toks[j].i === i ? lex.phrase(toks[j].key) : lex.phrase(phraseKey(text.slice(toks[i].s, toks[j].e)));
+          toks[j].index === i
+            ? lex.phrase(toks[j].key)
+            : lex.phrase(phraseKey(text.slice(toks[i].start, toks[j].end)));
         const ownedBy = !!owner && !owner.ambiguous && owner.kind !== 'person';
         // ... and so does a person named in full ("Olaf Scholz's Social Democrats"), while a surname or a
         // saint may name it ("Howe's Brigade", "St Mary's College").
         let fullName = false;
         for (let f = i; f < j; f++)
-          fullName ||= !lex.placePrefix.has(toks[f].key) && !(toks[f].sent && lex.isWord(toks[f].key));
+          fullName ||=
+            !lex.placePrefix.has(toks[f].key) && !(toks[f].sentenceStart && lex.isWord(toks[f].key));
         if (
           end - j <= 3 &&
           ((!fullName && !ownedBy && (lex.orgSuffix.has(last) || lex.placeSuffix.has(last))) || known)
@@ -97,9 +112,9 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
       // "Washington, D.C.": a known name with a comma inside.
       if (
         j + 1 < toks.length &&
-        toks[j + 1].cap &&
-        text.slice(toks[j].e, toks[j + 1].s) === ', ' &&
-        lex.knows(phraseKey(text.slice(toks[i].s, toks[j + 1].e)))
+        toks[j + 1].capitalised &&
+        text.slice(toks[j].end, toks[j + 1].start) === ', ' &&
+        lex.knows(phraseKey(text.slice(toks[i].start, toks[j + 1].end)))
       ) {
         j++;
         continue;
@@ -112,7 +127,7 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
       }
       // No name runs longer; a capitalised list or heading is cut into pieces (and work stays linear).
       if (!(j + 1 < toks.length && toks[j].joins) || j - i >= MAX_RUN) break;
-      if (toks[j + 1].cap) j++;
+      if (toks[j + 1].capitalised) j++;
       else {
         const k = connect(toks, j, i, lex);
         if (k < 0) break;
@@ -131,7 +146,7 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
     splitRun(scan, i, j + 1);
     i = j + 1;
   }
-  link(scan);
+  linkNeighbours(scan);
   if (facts.quoted) dropInTitles(scan);
   // The word lists and rules are English: in a block of another language keep only names the gazetteer knows.
   return scan.out.some((c) => c.strength < 3) && isForeign(toks, lex)
@@ -146,10 +161,10 @@ export function scanBlock(text: string, lex: Lexicon): Candidate[] {
 function dropInTitles(scan: Scan): void {
   if (!scan.out.length) return;
   for (const [a, b] of quotedTitles(scan.text, scan.toks)) {
-    const inside = scan.out.filter((c) => c.s > a && c.e <= b);
+    const inside = scan.out.filter((c) => c.start > a && c.end <= b);
     if (inside.length === 1 && inside[0].strength >= 2 && scan.text.slice(a + 1, b).trim() === inside[0].text)
       continue;
-    if (inside.length) scan.out = scan.out.filter((c) => !(c.s > a && c.e <= b));
+    if (inside.length) scan.out = scan.out.filter((c) => !(c.start > a && c.end <= b));
   }
 }
 
@@ -163,14 +178,24 @@ const CLOSE_NICK = /^ ?["”] $/;
 function nicknameEnd(scan: Scan, i: number, j: number): number {
   const { toks, text, lex } = scan;
   const t = toks[j];
-  if (t.joins || t.poss || j + 3 >= toks.length || !OPEN_NICK.test(text.slice(t.e, toks[j + 1].s))) return 0;
+  if (
+    t.joins ||
+    t.possessive ||
+    j + 3 >= toks.length ||
+    !OPEN_NICK.test(text.slice(t.end, toks[j + 1].start))
+  )
+    return 0;
   let first = false;
   for (let f = i; f <= j; f++) first ||= lex.firstNames.has(toks[f].key);
   if (!first) return 0;
   let m = j + 1;
-  while (m < j + 2 && toks[m].cap && toks[m].joins && toks[m + 1].cap) m++;
+  while (m < j + 2 && toks[m].capitalised && toks[m].joins && toks[m + 1].capitalised) m++;
   const surname = toks[m + 1];
-  return toks[m].cap && surname?.cap && CLOSE_NICK.test(text.slice(toks[m].e, surname.s)) ? m + 1 : 0;
+  return toks[m].capitalised &&
+    surname?.capitalised &&
+    CLOSE_NICK.test(text.slice(toks[m].end, surname.start))
+    ? m + 1
+    : 0;
 }
 
 /** Whether a block's lower-case words are mostly not English (German, French ... pages). */
@@ -180,7 +205,7 @@ function isForeign(toks: Token[], lex: Lexicon): boolean {
   // Sixteen words tell the language; long blocks need not be read to the end.
   for (let k = 0; k < toks.length && seen < 16; k++) {
     const t = toks[k];
-    if (t.cap || t.text.length < 3) continue;
+    if (t.capitalised || t.text.length < 3) continue;
     seen++;
     // Seven English words settle it: 40% of sixteen.
     if (lex.isWord(t.text) && ++english >= 7) return false;
@@ -199,7 +224,7 @@ function splitRun(scan: Scan, a: number, b: number): void {
   let keep = a;
   for (let k = a; k < b; k++) {
     const t = toks[k];
-    if (!t.cap) continue;
+    if (!t.capitalised) continue;
     if (k >= keep) {
       const hit = phraseAt(scan, all, k - a);
       if (hit && hit.n > 1 && !hit.entry.ambiguous) keep = k + hit.n;
@@ -241,7 +266,7 @@ function splitRun(scan: Scan, a: number, b: number): void {
  */
 function ampersand(scan: Scan, run: Token[]): Token[] {
   const { text, lex } = scan;
-  const at = run.findIndex((t, k) => k + 1 < run.length && text.slice(t.e, run[k + 1].s) === ' & ');
+  const at = run.findIndex((t, k) => k + 1 < run.length && text.slice(t.end, run[k + 1].start) === ' & ');
   if (at < 1 || run.length - at - 1 < 2) return run;
   const left = run.slice(0, at + 1);
   const right = run.slice(at + 1);
@@ -252,8 +277,8 @@ function ampersand(scan: Scan, run: Token[]): Token[] {
 
 /** The run without lower-case connectors at its edges (a number after a cue stays: "BBC Radio 4"). */
 function trim(toks: Token[], a: number, b: number): Token[] {
-  while (a < b && !toks[a].cap) a++;
-  while (b > a && !toks[b - 1].cap && !/^\d/.test(toks[b - 1].text)) b--;
+  while (a < b && !toks[a].capitalised) a++;
+  while (b > a && !toks[b - 1].capitalised && !/^\d/.test(toks[b - 1].text)) b--;
   return toks.slice(a, b);
 }
 
@@ -267,7 +292,7 @@ const isMajorPlace = (e: Entry | undefined) =>
 /** Longest gazetteer phrase starting at run[i]: its length in tokens and entry, or null. */
 function phraseAt(scan: Scan, run: Token[], i: number): { n: number; entry: Entry } | null {
   // Rules ask about the same positions again and again: remember answers per (first token, run end).
-  const id = run[i].i * 4096 + run[run.length - 1].i - run[i].i;
+  const id = run[i].index * 4096 + run[run.length - 1].index - run[i].index;
   const memo = scan.phrases.get(id);
   if (memo !== undefined) return memo;
   const hit = lookupPhrase(scan, run, i);
@@ -280,35 +305,389 @@ function lookupPhrase(scan: Scan, run: Token[], i: number): { n: number; entry: 
   // Runs may hold connectors the phrase spells differently; allow two extra tokens.
   // A phrase may start with a possessive the token had cut ("People's Republic of China").
   const longest =
-    lex.firstWords.get(run[i].key) ?? (run[i].poss ? lex.firstWords.get(`${run[i].key}'s`) : undefined);
+    lex.firstWords.get(run[i].key) ?? (run[i].possessive ? lex.firstWords.get(`${run[i].key}'s`) : undefined);
   const max = Math.min(run.length - i, longest ? longest + 2 : 1);
   for (let n = max; n > 1; n--) {
     const last = run[i + n - 1];
-    if (!last.cap) continue;
-    const entry = lex.phrase(phraseKey(text.slice(run[i].s, last.e)));
+    if (!last.capitalised) continue;
+    const entry = lex.phrase(phraseKey(text.slice(run[i].start, last.end)));
     if (entry) return { n, entry };
   }
   const entry = lex.phrase(run[i].key);
   return entry && (run[i].upper || !lex.needsCapitals(run[i].key)) ? { n: 1, entry } : null;
 }
 
+/** One run on its way through the cascade: rules may trim it; its person shape is computed once per run. */
+interface Segment {
+  run: Token[];
+  shapeOf?: Token[];
+  shapeValue?: 0 | 1 | 2;
+}
+
+function shapeOf(seg: Segment, lex: Lexicon): 0 | 1 | 2 {
+  if (seg.shapeOf !== seg.run) {
+    seg.shapeOf = seg.run;
+    seg.shapeValue = personShape(seg.run, lex) as 0 | 1 | 2;
+  }
+  return seg.shapeValue as 0 | 1 | 2;
+}
+
+/**
+ * One step of the cascade that classifies a run. `decide` returns true when it has settled the run (emitted
+ * candidates, or none); it may instead trim `seg.run` and return false, and the next rule reads the rest.
+ */
+export interface SegmentRule {
+  name: string;
+  /** What the rule decides, in a phrase. */
+  decides: string;
+  decide(scan: Scan, seg: Segment): boolean;
+}
+
+/**
+ * The classification cascade, in the order it runs: the first rule that settles a run wins, so a rule's
+ * place in this list is part of its meaning (a whole gazetteer phrase before a title, a cue before a person's
+ * shape, the words around a name last).
+ */
+export const SEGMENT_RULES: readonly SegmentRule[] = [
+  {
+    name: 'otherName',
+    decides:
+      'titles of works, events and operations are no mention (unless the gazetteer holds the run whole)',
+    decide: (scan, { run }) => isOtherName(run, scan.lex) && phraseAt(scan, run, 0)?.n !== run.length,
+  },
+  {
+    name: 'familyFirst',
+    decides: 'a family name and given-name syllables is one person ("Bong Joon Ho")',
+    decide(scan, { run }) {
+      if (!isFamilyFirst(run, scan.lex)) return false;
+      emit(scan, run, 'person', 2);
+      return true;
+    },
+  },
+  {
+    name: 'positionalCapitals',
+    decides: 'capitals that only mark a sentence start are dropped; a lone one waits for the page',
+    decide: stripPositional,
+  },
+  {
+    name: 'describingWord',
+    decides: 'a common word before a first name describes the person ("Senior Kory Lichtensteiger")',
+    decide: stripDescribingWord,
+  },
+  {
+    name: 'wholePhrase',
+    decides: 'a gazetteer phrase that is the whole run takes its entry',
+    decide(scan, { run }) {
+      const whole = phraseAt(scan, run, 0);
+      if (!whole || whole.n !== run.length) return false;
+      emitEntry(scan, run, whole.entry);
+      return true;
+    },
+  },
+  {
+    name: 'otherNameTrimmed',
+    decides: 'what is left after trimming is the title of a work or event: no mention',
+    decide: (scan, { run }) => isOtherName(run, scan.lex),
+  },
+  {
+    name: 'directionDemonym',
+    decides: 'a direction and a demonym name a people, no entity ("North African")',
+    decide: (scan, { run }) =>
+      run.length === 2 && scan.lex.directions.has(run[0].key) && scan.lex.isDemonym(run[1].key),
+  },
+  {
+    name: 'directionPlace',
+    decides: 'a direction and a known place name a region ("Southern California", "West Cork")',
+    decide(scan, { run }) {
+      if (run.length < 2 || !scan.lex.directions.has(run[0].key)) return false;
+      const rest = phraseAt(scan, run, 1);
+      if (!rest || rest.n !== run.length - 1 || rest.entry.kind !== 'place') return false;
+      emit(scan, run, 'place', 3, { subkind: 'region' });
+      return true;
+    },
+  },
+  {
+    name: 'placeCompassAfter',
+    decides: 'a known place and a compass point after it name a region ("Ilocos Norte")',
+    decide(scan, { run }) {
+      const { lex } = scan;
+      if (
+        run.length !== 2 ||
+        !(COMPASS_AFTER.has(run[1].key) || (lex.directions.has(run[1].key) && run[1].key.length > 5))
+      )
+        return false;
+      const base = phraseAt(scan, run, 0);
+      if (!(base?.n === 1 && base.entry.kind === 'place' && !base.entry.ambiguous)) return false;
+      emit(scan, run, 'place', 3, { subkind: 'region' });
+      return true;
+    },
+  },
+  {
+    name: 'title',
+    decides: 'a title before a name makes a person, with the title as role ("President Emmanuel Macron")',
+    decide: titled,
+  },
+  {
+    name: 'titleOf',
+    decides: 'titles before "of" name no one; what follows is read on its own ("Duchess of Sussex")',
+    decide(scan, { run }) {
+      const { lex } = scan;
+      const of = run.findIndex((t) => t.text === 'of');
+      if (!(
+        of > 0 &&
+        run.slice(0, of).every((t) => isTitleWord(t, lex) || lex.isDemonym(t.key)) &&
+        isTitleHead(run[of - 1], lex)
+      ))
+        return false;
+      segment(scan, trim(scan.toks, run[of].index + 1, run[run.length - 1].index + 1));
+      return true;
+    },
+  },
+  {
+    name: 'firstNameCueSurname',
+    decides:
+      'a first name and a surname that is also a cue word, said or titled, is a person ("Coach David Field")',
+    decide(scan, { run }) {
+      const { lex } = scan;
+      if (!(
+        run.length === 2 &&
+        lex.firstNames.has(run[0].key) &&
+        !lex.titleHeads.has(run[0].key) &&
+        !describedAs(scan, run) &&
+        ((run[1].joins && guessKind(scan, run) === 'person') ||
+          titleBefore(scan.toks, run[0].index, scan.text, lex))
+      ))
+        return false;
+      emit(scan, run, 'person', 2);
+      return true;
+    },
+  },
+  {
+    name: 'orgCue',
+    decides: 'an organisation cue makes an organisation ("State Department", "FC Basel")',
+    decide(scan, { run }) {
+      const org = orgCue(run, scan.lex);
+      if (!org) return false;
+      emit(scan, run, 'organization', 2, { subkind: org });
+      return true;
+    },
+  },
+  {
+    name: 'placeTeam',
+    decides: 'a known place and a plural nickname is a team ("St. Louis Cardinals")',
+    decide(scan, { run }) {
+      const home = phraseAt(scan, run, 0);
+      if (!(
+        home &&
+        home.n < run.length &&
+        home.entry.kind === 'place' &&
+        home.entry.subkind !== 'country' &&
+        !scan.headline &&
+        isTeamName(run.slice(0, home.n), run.slice(home.n), scan.lex)
+      ))
+        return false;
+      emit(scan, run, 'organization', 2, { subkind: 'sport' });
+      return true;
+    },
+  },
+  {
+    name: 'townPaper',
+    decides: 'a town and a people\'s name or a hyphenated pair is its paper ("Odessa American")',
+    decide(scan, { run }) {
+      const { lex } = scan;
+      const home = phraseAt(scan, run, 0);
+      const last = run[run.length - 1];
+      if (!(
+        home &&
+        home.n === run.length - 1 &&
+        home.entry.kind === 'place' &&
+        home.entry.subkind !== 'country' &&
+        !scan.headline &&
+        !last.upper &&
+        (lex.isDemonym(last.key) || PAPER.test(last.text))
+      ))
+        return false;
+      emit(scan, run, 'organization', 2, { subkind: 'media' });
+      return true;
+    },
+  },
+  {
+    name: 'placeCue',
+    decides: 'a place cue makes a place ("Idlib Province")',
+    decide(scan, { run }) {
+      const place = placeCue(run, scan.lex);
+      if (!place) return false;
+      emit(scan, run, 'place', 2, { subkind: place });
+      return true;
+    },
+  },
+  {
+    name: 'compassPlace',
+    decides: 'a compass point opens a place\'s name, not a person\'s ("North Shields")',
+    decide(scan, { run }) {
+      const { lex } = scan;
+      if (!(
+        run.length >= 2 &&
+        run.length <= 3 &&
+        COMPASS.test(run[0].text) &&
+        run.every((t) => t.capitalised && !t.upper) &&
+        !(run.length === 3 && PLURAL.test(run[2].text)) &&
+        !phraseAt(scan, run, 1) &&
+        !run.some((t) => lex.isDemonym(t.key) || lex.orgSuffix.has(t.key))
+      ))
+        return false;
+      emit(scan, run, 'place', 1);
+      return true;
+    },
+  },
+  {
+    name: 'demonymLead',
+    decides: 'a leading demonym describes what follows ("Kurdish YPG") or opens an organisation\'s name',
+    decide: demonymLead,
+  },
+  {
+    name: 'describedAs',
+    decides: 'a describing noun before the name gives its kind ("the band X", "the town of al-Bab")',
+    decide(scan, { run }) {
+      const described = describedAs(scan, run);
+      if (!described || phraseAt(scan, run, 0)) return false;
+      emit(scan, run, described, 2);
+      return true;
+    },
+  },
+  {
+    name: 'titleBefore',
+    decides: 'a title in the words before an unknown run makes a person ("analyst Tom Park")',
+    decide(scan, { run }) {
+      if (!(
+        run.length <= 4 &&
+        !run[0].upper &&
+        titleBefore(scan.toks, run[0].index, scan.text, scan.lex) &&
+        !phraseAt(scan, run, 0)
+      ))
+        return false;
+      emit(scan, run, 'person', 2);
+      return true;
+    },
+  },
+  {
+    name: 'acronymPlace',
+    decides: 'an acronym and a place after it name an organisation ("PSV Eindhoven")',
+    decide(scan, { run }) {
+      if (!(
+        run.length === 2 &&
+        run[0].upper &&
+        run[0].text.length <= 4 &&
+        !scan.headline &&
+        !scan.lex.knows(run[0].key) &&
+        phraseAt(scan, run, 1)?.entry.kind === 'place'
+      ))
+        return false;
+      emit(scan, run, 'organization', 2);
+      return true;
+    },
+  },
+  {
+    name: 'personShape',
+    decides:
+      'a first name and more is a person, unless a common first word meets a major place ("Will Russia")',
+    decide(scan, seg) {
+      const { lex } = scan;
+      const { run } = seg;
+      if (shapeOf(seg, lex) !== 2) return false;
+      const placeFirst =
+        phraseAt(scan, run, 0)?.entry.kind === 'place' && lex.isWord(run[run.length - 1].key);
+      if (placeFirst || (lex.isWord(run[0].key) && majorPlaceAfter(scan, run))) return false;
+      emit(scan, run, 'person', 2);
+      return true;
+    },
+  },
+  {
+    name: 'unknownWordsPerson',
+    decides: 'unknown words all through, at most a town last, are a person ("Rui Gomez Pereira")',
+    decide(scan, seg) {
+      const { run } = seg;
+      if (!(
+        shapeOf(seg, scan.lex) === 1 &&
+        !phraseAt(scan, run, 0) &&
+        !majorPlaceAfter(scan, run) &&
+        !run.slice(1, -1).some((_, k) => phraseAt(scan, run, k + 1))
+      ))
+        return false;
+      emit(scan, run, 'person', 1);
+      return true;
+    },
+  },
+  {
+    name: 'cityAcronymClub',
+    decides: 'a city and an acronym name its club ("Sunderland AFC")',
+    decide(scan, { run }) {
+      if (!(
+        run.length === 2 &&
+        run[1].upper &&
+        !scan.headline &&
+        phraseAt(scan, run, 0)?.entry.kind === 'place' &&
+        !scan.lex.knows(run[1].key)
+      ))
+        return false;
+      emit(scan, run, 'organization', 2, { subkind: 'sport' });
+      return true;
+    },
+  },
+  {
+    name: 'brandWithPlace',
+    decides: 'a place and a word no list knows, side by side, name a company ("Cathay Pacific")',
+    decide(scan, { run }) {
+      if (!(run.length === 2 && !scan.headline && isBrandWithPlace(scan, run))) return false;
+      emit(scan, run, 'organization', 1);
+      return true;
+    },
+  },
+  {
+    name: 'innerPhrases',
+    decides: 'gazetteer phrases inside the run; what lies between them is read on its own',
+    decide: innerPhrases,
+  },
+  {
+    name: 'unknownRun',
+    decides: 'a run no list knows: an acronym, a person by shape, or a guess from the words around it',
+    decide(scan, seg) {
+      unknownRun(scan, seg.run, shapeOf(seg, scan.lex));
+      return true;
+    },
+  },
+];
+
 function segment(scan: Scan, run: Token[]): void {
+  const seg: Segment = { run };
+  for (const rule of SEGMENT_RULES) {
+    const before = seg.run;
+    const decided = rule.decide(scan, seg);
+    if (scan.trace && (decided || seg.run !== before)) scan.trace.push(rule.name);
+    if (decided) return;
+  }
+}
+
+/** Whether a major place follows the run's first word ("Will Russia", "West Africa"). */
+function majorPlaceAfter(scan: Scan, run: Token[]): boolean {
+  return run.slice(1).some((_, k) => isMajorPlace(phraseAt(scan, run, k + 1)?.entry));
+}
+
+/**
+ * Positional capitals at the start ("The", "Residents", "After") are not names, unless the gazetteer says so.
+ * A connector right after it means the word opened a longer name ("On the Ground News").
+ * A common word that opens a name ended by an organisation cue stays ("Legislative Assembly voted").
+ */
+function stripPositional(scan: Scan, seg: Segment): boolean {
   const { lex, headline } = scan;
-  // Positional capitals at the start ("The", "Residents", "After") are not names, unless the gazetteer says so.
-  // A connector right after it means the word opened a longer name ("On the Ground News").
-  // A common word that opens a name ended by an organisation cue stays ("Legislative Assembly voted").
-  // "Operation Euphrates Shield" opening a sentence still names an operation (but "National Rally" is a party).
-  if (isOtherName(run, lex) && phraseAt(scan, run, 0)?.n !== run.length) return;
-  // "Bong Joon Ho", "Moon Jae-in": a family name first, then short given-name syllables, is one person,
-  // whatever else the family name names (Bong is a county of Liberia), at a sentence's start too.
-  if (isFamilyFirst(run, lex)) return emit(scan, run, 'person', 2);
+  let { run } = seg;
   const cueEnded = run.length > 1 && !!orgCue(run, lex) && !headline;
   const unit =
     run.length > 1 && ROMAN.test(run[0].text) && lex.orgSuffix.get(run[run.length - 1].key) === 'military';
   while (
     !unit &&
     run.length &&
-    run[1]?.cap !== false &&
+    run[1]?.capitalised !== false &&
     isPositionalCapital(run[0], run[1], headline, lex) &&
     !isKnown(phraseAt(scan, run, 0)) &&
     !(cueEnded && !isFunctionWord(run[0]) && !lex.isNever(run[0].text))
@@ -321,18 +700,24 @@ function segment(scan: Scan, run: Token[]): void {
       !run[0].contraction &&
       !lex.isDemonym(run[0].key)
     ) {
-      return emit(scan, run, 'person', 0, { guess: true });
+      emit(scan, run, 'person', 0, { guess: true });
+      return true;
     }
     run = run.slice(1);
-    while (run.length && !run[0].cap) run = run.slice(1);
+    while (run.length && !run[0].capitalised) run = run.slice(1);
   }
-  if (!run.length) return;
+  seg.run = run;
+  return !run.length;
+}
 
-  // "Senior Kory Lichtensteiger", "Engineer John Greiner": a common word before a first name describes.
+/** "Senior Kory Lichtensteiger", "Engineer John Greiner": a common word before a first name describes. */
+function stripDescribingWord(scan: Scan, seg: Segment): boolean {
+  const { lex } = scan;
+  const { run } = seg;
   if (
     run.length > 2 &&
     run.length < 6 &&
-    run[1].cap &&
+    run[1].capitalised &&
     lex.isWord(run[0].key) &&
     !lex.firstNames.has(run[0].key) &&
     lex.firstNames.has(run[1].key) &&
@@ -344,215 +729,82 @@ function segment(scan: Scan, run: Token[]): void {
     !placeCue(run, lex) &&
     !phraseAt(scan, run, 1) &&
     personShape(run.slice(1), lex) === 2
-  ) {
-    run = run.slice(1);
-  }
-
-  const whole = phraseAt(scan, run, 0);
-  if (whole && whole.n === run.length) return emitEntry(scan, run, whole.entry);
-  if (isOtherName(run, lex)) return;
-
-  // "North African", "Western European": a direction and a demonym name a people, no entity.
-  if (run.length === 2 && lex.directions.has(run[0].key) && lex.isDemonym(run[1].key)) return;
-
-  // "Southern California", "East Jerusalem": a direction and a known place name a region.
-  if (run.length > 1 && lex.directions.has(run[0].key)) {
-    // The direction is context enough for a town whose name is also a word ("West Cork").
-    const rest = phraseAt(scan, run, 1);
-    if (rest && rest.n === run.length - 1 && rest.entry.kind === 'place')
-      return emit(scan, run, 'place', 3, { subkind: 'region' });
-  }
-  // "Pacific Northwest", "Ilocos Norte": a known place and a compass point after it.
-  if (
-    run.length === 2 &&
-    (COMPASS_AFTER.has(run[1].key) || (lex.directions.has(run[1].key) && run[1].key.length > 5))
-  ) {
-    const base = phraseAt(scan, run, 0);
-    if (base?.n === 1 && base.entry.kind === 'place' && !base.entry.ambiguous)
-      return emit(scan, run, 'place', 3, { subkind: 'region' });
-  }
-
-  const title = titleEnd(run, lex);
-  if (title > 0) {
-    const name = run.slice(title);
-    // The role starts at the first title word or demonym ("See Prince Harry" → "Prince").
-    let from = 0;
-    while (
-      from < title - 1 &&
-      !isTitleWord(run[from], lex) &&
-      !lex.isDemonym(run[from].key) &&
-      !phraseAt(scan, run, from)
-    )
-      from++;
-    const role = roleBefore(scan, run[from], name[0]);
-    // Names inside the title are mentions too: "European Commission President ...", "U.S. Secretary of State ...".
-    for (let k = 0; k < title;) {
-      const hit = phraseAt(scan, run, k);
-      if (hit && k + hit.n <= title && !hit.entry.ambiguous && hit.entry.kind !== 'person') {
-        emitEntry(scan, run.slice(k, k + hit.n), hit.entry);
-        k += hit.n;
-      } else {
-        // ... and acronyms: "NFL Champion", "IOC member".
-        if (!hit && isAcronym(run[k], lex)) emit(scan, [run[k]], 'organization', 2, { acronym: true });
-        k++;
-      }
-    }
-    const inName = phraseAt(scan, name, 0);
-    if (inName && inName.n === name.length && inName.entry.kind !== 'person')
-      return emitEntry(scan, name, inName.entry);
-    // "the NFL Champion Baltimore Colts": a title word before a side's name is its honour, not a person's.
-    if (
-      inName &&
-      inName.entry.kind === 'place' &&
-      isTeamName(name.slice(0, inName.n), name.slice(inName.n), lex)
-    )
-      return emit(scan, name, 'organization', 2, { subkind: 'sport' });
-    return emit(scan, name, 'person', 2, { role });
-  }
-
-  // "Duchess of Sussex", "President of France Emmanuel Macron": titles before "of" name no one; what follows
-  // is read on its own.
-  const of = run.findIndex((t) => t.text === 'of');
-  if (
-    of > 0 &&
-    run.slice(0, of).every((t) => isTitleWord(t, lex) || lex.isDemonym(t.key)) &&
-    isTitleHead(run[of - 1], lex)
-  ) {
-    return segment(scan, trim(scan.toks, run[of].i + 1, run[run.length - 1].i + 1));
-  }
-
-  // "Coach David Field said", "analyst Tom Park": a first name and a surname that is also a cue word, said
-  // or titled as a person.
-  if (
-    run.length === 2 &&
-    lex.firstNames.has(run[0].key) &&
-    !lex.titleHeads.has(run[0].key) &&
-    !describedAs(scan, run) &&
-    ((run[1].joins && guessKind(scan, run) === 'person') || titleBefore(scan.toks, run[0].i, scan.text, lex))
-  ) {
-    return emit(scan, run, 'person', 2);
-  }
-  const org = orgCue(run, lex);
-  if (org) return emit(scan, run, 'organization', 2, { subkind: org });
-  // "St. Louis Cardinals": a known place and a plural nickname, though the place opens like a landmark.
-  const home = phraseAt(scan, run, 0);
-  if (
-    home &&
-    home.n < run.length &&
-    home.entry.kind === 'place' &&
-    home.entry.subkind !== 'country' &&
-    !headline &&
-    isTeamName(run.slice(0, home.n), run.slice(home.n), lex)
-  ) {
-    return emit(scan, run, 'organization', 2, { subkind: 'sport' });
-  }
-  // "Odessa American", "Fort Worth Star-Telegram": a town and a people's name or a hyphenated pair is its paper.
-  const last = run[run.length - 1];
-  if (
-    home &&
-    home.n === run.length - 1 &&
-    home.entry.kind === 'place' &&
-    home.entry.subkind !== 'country' &&
-    !headline &&
-    !last.upper &&
-    (lex.isDemonym(last.key) || PAPER.test(last.text))
-  ) {
-    return emit(scan, run, 'organization', 2, { subkind: 'media' });
-  }
-  const place = placeCue(run, lex);
-  if (place) return emit(scan, run, 'place', 2, { subkind: place });
-  // "North Shields", "West Sebago", "South Jutland": a compass point opens a place's name, not a person's
-  // (but "West Coast Eagles" may be a side, and "Northern Rock" a company, which its cue or the page says).
-  if (
-    run.length >= 2 &&
-    run.length <= 3 &&
-    COMPASS.test(run[0].text) &&
-    run.every((t) => t.cap && !t.upper) &&
-    !(run.length === 3 && PLURAL.test(run[2].text)) &&
-    !phraseAt(scan, run, 1) &&
-    !run.some((t) => lex.isDemonym(t.key) || lex.orgSuffix.has(t.key))
-  ) {
-    return emit(scan, run, 'place', 1);
-  }
-
-  // A leading demonym describes what follows ("Kurdish YPG"); alone it is no entity.
-  if (lex.isDemonym(run[0].key)) {
-    const rest = run.slice(1);
-    while (rest.length && !rest[0].cap) rest.shift();
-    // ... unless what follows is no name of its own but common words: the demonym opens an organisation's
-    // name ("American Scientific Affiliation", "Brazilian Cycling Confederation").
-    const caps = rest.filter((t) => t.cap);
-    const commonRest =
-      caps.length > 0 &&
-      caps.every((t) => lex.isWord(t.key) && !lex.isDemonym(t.key)) &&
-      !rest.some((_, k) => phraseAt(scan, rest, k));
-    if (commonRest && !headline) {
-      // One common word after the demonym ("Georgian Dream") names an organisation only when the context
-      // says so ("the ruling Georgian Dream party") or the page does elsewhere.
-      if (caps.length >= 2) return emit(scan, run, 'organization', 1);
-      return emit(scan, run, 'organization', guessKind(scan, run) === 'organization' ? 1 : 0);
-    }
-    return rest.length ? segment(scan, rest) : undefined;
-  }
-
-  const described = describedAs(scan, run);
-  if (described && !phraseAt(scan, run, 0)) return emit(scan, run, described, 2);
-
-  const shape = personShape(run, lex);
-  if (
-    run.length <= 4 &&
-    !run[0].upper &&
-    titleBefore(scan.toks, run[0].i, scan.text, lex) &&
-    !phraseAt(scan, run, 0)
-  ) {
-    return emit(scan, run, 'person', 2);
-  }
-  // "Michael Jordan" is a person, but "Will Russia" opens a question and "West Africa" is a region: a first
-  // name that is also a common word does not outweigh a known place after it.
-  const commonFirst = lex.isWord(run[0].key);
-  // "PSV Eindhoven", "NAC Breda", "BBC Scotland": an acronym and a place after it name an organisation.
-  if (
-    run.length === 2 &&
-    run[0].upper &&
-    run[0].text.length <= 4 &&
-    !headline &&
-    !lex.knows(run[0].key) &&
-    phraseAt(scan, run, 1)?.entry.kind === 'place'
-  ) {
-    return emit(scan, run, 'organization', 2);
-  }
-  const placeFirst = phraseAt(scan, run, 0)?.entry.kind === 'place' && lex.isWord(run[run.length - 1].key);
-  const majorPlaceAfter = run.slice(1).some((_, k) => isMajorPlace(phraseAt(scan, run, k + 1)?.entry));
-  if (shape === 2 && !placeFirst && !(commonFirst && majorPlaceAfter)) {
-    return emit(scan, run, 'person', 2);
-  }
-  // "Rui Gomez Pereira": unknown words all through, a town's name last, is a person too (not "Lagos Nigeria").
-  if (
-    shape === 1 &&
-    !phraseAt(scan, run, 0) &&
-    !majorPlaceAfter &&
-    !run.slice(1, -1).some((_, k) => phraseAt(scan, run, k + 1))
-  ) {
-    return emit(scan, run, 'person', 1);
-  }
-
-  // "Montreal HC", "Sunderland AFC": a city and an acronym name its club.
-  if (
-    run.length === 2 &&
-    run[1].upper &&
-    !headline &&
-    phraseAt(scan, run, 0)?.entry.kind === 'place' &&
-    !lex.knows(run[1].key)
   )
-    return emit(scan, run, 'organization', 2, { subkind: 'sport' });
-  // "Cathay Pacific", "Berkshire Hathaway": a place and a word no list knows, side by side, name a company.
-  if (run.length === 2 && !headline && isBrandWithPlace(scan, run)) return emit(scan, run, 'organization', 1);
+    seg.run = run.slice(1);
+  return false;
+}
 
-  // Gazetteer phrases inside the run; what lies between them is classified on its own.
+/** A title before a name: the person, the title as role, and the names inside the title as mentions too. */
+function titled(scan: Scan, { run }: Segment): boolean {
+  const { lex } = scan;
+  const title = titleEnd(run, lex);
+  if (title <= 0) return false;
+  const name = run.slice(title);
+  // The role starts at the first title word or demonym ("See Prince Harry" → "Prince").
+  let from = 0;
+  while (
+    from < title - 1 &&
+    !isTitleWord(run[from], lex) &&
+    !lex.isDemonym(run[from].key) &&
+    !phraseAt(scan, run, from)
+  )
+    from++;
+  const role = roleBefore(scan, run[from], name[0]);
+  // Names inside the title are mentions too: "European Commission President ...", "U.S. Secretary of State ...".
+  for (let k = 0; k < title;) {
+    const hit = phraseAt(scan, run, k);
+    if (hit && k + hit.n <= title && !hit.entry.ambiguous && hit.entry.kind !== 'person') {
+      emitEntry(scan, run.slice(k, k + hit.n), hit.entry);
+      k += hit.n;
+    } else {
+      // ... and acronyms: "NFL Champion", "IOC member".
+      if (!hit && isAcronym(run[k], lex)) emit(scan, [run[k]], 'organization', 2, { acronym: true });
+      k++;
+    }
+  }
+  const inName = phraseAt(scan, name, 0);
+  if (inName && inName.n === name.length && inName.entry.kind !== 'person')
+    emitEntry(scan, name, inName.entry);
+  // "the NFL Champion Baltimore Colts": a title word before a side's name is its honour, not a person's.
+  else if (
+    inName &&
+    inName.entry.kind === 'place' &&
+    isTeamName(name.slice(0, inName.n), name.slice(inName.n), lex)
+  )
+    emit(scan, name, 'organization', 2, { subkind: 'sport' });
+  else emit(scan, name, 'person', 2, { role });
+  return true;
+}
+
+/** A leading demonym describes what follows ("Kurdish YPG"); alone it is no entity. */
+function demonymLead(scan: Scan, { run }: Segment): boolean {
+  const { lex, headline } = scan;
+  if (!lex.isDemonym(run[0].key)) return false;
+  const rest = run.slice(1);
+  while (rest.length && !rest[0].capitalised) rest.shift();
+  // ... unless what follows is no name of its own but common words: the demonym opens an organisation's
+  // name ("American Scientific Affiliation", "Brazilian Cycling Confederation").
+  const caps = rest.filter((t) => t.capitalised);
+  const commonRest =
+    caps.length > 0 &&
+    caps.every((t) => lex.isWord(t.key) && !lex.isDemonym(t.key)) &&
+    !rest.some((_, k) => phraseAt(scan, rest, k));
+  if (commonRest && !headline) {
+    // One common word after the demonym ("Georgian Dream") names an organisation only when the context
+    // says so ("the ruling Georgian Dream party") or the page does elsewhere.
+    if (caps.length >= 2) emit(scan, run, 'organization', 1);
+    else emit(scan, run, 'organization', guessKind(scan, run) === 'organization' ? 1 : 0);
+  } else if (rest.length) segment(scan, rest);
+  return true;
+}
+
+/** Gazetteer phrases inside the run; what lies between them is classified on its own. */
+function innerPhrases(scan: Scan, { run }: Segment): boolean {
+  const { lex } = scan;
   let gap = 0;
   let found = false;
   for (let k = 0; k < run.length;) {
-    const at = run[k].cap ? phraseAt(scan, run, k) : null;
+    const at = run[k].capitalised ? phraseAt(scan, run, k) : null;
     // A town that is also a word or a name does not cut a run in two ("Sushil Chandra").
     const hit = at && (!at.entry.ambiguous || run.length === 1) ? at : null;
     if (!hit) {
@@ -560,14 +812,15 @@ function segment(scan: Scan, run: Token[]): void {
       continue;
     }
     // "Euphrates Shield", "Syria Daily": a known name followed by common words is a name of something else.
-    const after = run.slice(k + hit.n).filter((t) => t.cap);
+    const after = run.slice(k + hit.n).filter((t) => t.capitalised);
     if (
       k === 0 &&
       hit.entry.kind === 'organization' &&
       after.length &&
       after.every((t) => INNER_CAPITAL.test(t.text))
     ) {
-      return emit(scan, run, 'organization', 2, { subkind: hit.entry.subkind }); // "Google DeepMind"
+      emit(scan, run, 'organization', 2, { subkind: hit.entry.subkind }); // "Google DeepMind"
+      return true;
     }
     if (
       k === 0 &&
@@ -577,21 +830,20 @@ function segment(scan: Scan, run: Token[]): void {
       // A known organisation followed by more words names a part of it ("Samsung Electronics", "Microsoft
       // Gaming"); a known place followed by common words names something else, most often a club, a
       // company or a paper ("Perth Glory", "Texas Instruments", "Syria Daily").
-      return emit(scan, run, 'organization', hit.entry.kind === 'organization' ? 2 : 1, {
+      emit(scan, run, 'organization', hit.entry.kind === 'organization' ? 2 : 1, {
         subkind: hit.entry.kind === 'organization' ? hit.entry.subkind : undefined,
       });
+      return true;
     }
-    if (k > gap) unknown(scan, trim(scan.toks, run[gap].i, run[k - 1].i + 1));
+    if (k > gap) unknownRun(scan, trim(scan.toks, run[gap].index, run[k - 1].index + 1));
     emitEntry(scan, run.slice(k, k + hit.n), hit.entry);
     found = true;
     k += hit.n;
     gap = k;
   }
-  if (found) {
-    if (gap < run.length) unknown(scan, trim(scan.toks, run[gap].i, run[run.length - 1].i + 1));
-    return;
-  }
-  unknown(scan, run, shape);
+  if (found && gap < run.length)
+    unknownRun(scan, trim(scan.toks, run[gap].index, run[run.length - 1].index + 1));
+  return found;
 }
 
 /** Two words, one a known place, the other no common word, name, title, demonym or direction. */
@@ -616,7 +868,7 @@ function isBrandWithPlace(scan: Scan, run: Token[]): boolean {
   if (places[0] === places[1]) return false;
   const other = run[places[0] ? 1 : 0];
   return (
-    other.cap &&
+    other.capitalised &&
     !other.upper &&
     !lex.knows(other.key) &&
     !lex.isWord(other.key) &&
@@ -628,7 +880,7 @@ function isBrandWithPlace(scan: Scan, run: Token[]): boolean {
 }
 
 /** A run no list knows: an acronym, a person by shape, or a guess from the words around it. */
-function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): void {
+function unknownRun(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): void {
   if (!run.length) return;
   const { lex, headline } = scan;
   const t = run[0];
@@ -661,28 +913,32 @@ function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): 
     // "the Patriots", "the Flecktones": a capitalised plural after "the" mid-sentence names a team or a band.
     if (
       !headline &&
-      !t.sent &&
+      !t.sentenceStart &&
       !guess &&
       kind === 'organization' &&
       PLURAL.test(t.text) &&
-      scan.toks[t.i - 1]?.text === 'the'
+      scan.toks[t.index - 1]?.text === 'the'
     )
       return emit(scan, run, kind, 1);
-    if (common || headline || (t.sent && !named && !kind))
+    if (common || headline || (t.sentenceStart && !named && !kind))
       return emit(scan, run, kind ?? fallback, 0, { guess });
     // A lone first name is weak evidence of a person: towns are named Harrison and Brittany too.
     return emit(scan, run, kind ?? fallback, 1, { guess: guess && !named });
   }
   if (shape > 0) return emit(scan, run, 'person', headline ? 0 : (shape as 1 | 2));
-  if (run.every((r) => !r.cap || isAcronym(r, lex))) return emit(scan, run, 'organization', 1);
-  if (!headline && run.filter((r) => r.cap).length <= 4 && !run.some((r) => r.cap && lex.quiet.has(r.key))) {
+  if (run.every((r) => !r.capitalised || isAcronym(r, lex))) return emit(scan, run, 'organization', 1);
+  if (
+    !headline &&
+    run.filter((r) => r.capitalised).length <= 4 &&
+    !run.some((r) => r.capitalised && lex.quiet.has(r.key))
+  ) {
     // Capitalised words mid-sentence name something, most often an organisation; the words around may say
     // what ("Elon Musk said", "the Killing Joke"). At a sentence start they may be ordinary words.
     const kind = guessKind(scan, run);
     // Only common words and nothing around to say what they name ("Registered Historic Place", "Writing
     // Fellow"): a Title Case phrase more often than a name, so the page must back it.
-    const allCommon = run.every((r) => !r.cap || lex.isWord(r.key));
-    return emit(scan, run, kind ?? 'organization', (run[0].sent || allCommon) && !kind ? 0 : 1, {
+    const allCommon = run.every((r) => !r.capitalised || lex.isWord(r.key));
+    return emit(scan, run, kind ?? 'organization', (run[0].sentenceStart || allCommon) && !kind ? 0 : 1, {
       guess: !kind,
     });
   }
@@ -694,63 +950,156 @@ function unknown(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): 
  */
 function describedAs(scan: Scan, run: Token[]): Kind | undefined {
   const { toks, lex } = scan;
-  let prev = toks[run[0].i - 1];
-  if (prev && prev.joins && prev.text === 'of') prev = toks[prev.i - 1];
-  if (!prev || !prev.joins || prev.cap) return undefined;
+  let prev = toks[run[0].index - 1];
+  if (prev && prev.joins && prev.text === 'of') prev = toks[prev.index - 1];
+  if (!prev || !prev.joins || prev.capitalised) return undefined;
   if (lex.placeNouns.has(prev.text)) return 'place';
-  if (lex.orgNouns.has(prev.text) && toks[run[0].i - 1] === prev) return 'organization';
+  if (lex.orgNouns.has(prev.text) && toks[run[0].index - 1] === prev) return 'organization';
   // "drummer Shanahan", "his fellow countryman Adelson".
-  if (lex.personNouns.has(prev.text) && toks[run[0].i - 1] === prev && run.length <= 3) return 'person';
+  if (lex.personNouns.has(prev.text) && toks[run[0].index - 1] === prev && run.length <= 3) return 'person';
   return undefined;
 }
 
+/** A run and the tokens around it, as the context rules see them. */
+interface RunContext {
+  run: Token[];
+  /** Indices of the run's first and last tokens. */
+  first: number;
+  last: number;
+  /** The run's last token. */
+  end: Token;
+  /** The word before, when it joins the run (one space, no cut). */
+  prev: Token | undefined;
+  /** The word after. */
+  next: Token | undefined;
+}
+
+/** A rule that reads a run's kind from the words around it; undefined when they say nothing. */
+export interface ContextRule {
+  name: string;
+  /** What the rule decides, in a phrase. */
+  decides: string;
+  kind(scan: Scan, at: RunContext): Kind | undefined;
+}
+
+/** The word two before the run, when it joins the one before. */
+const twoBefore = (scan: Scan, first: number) =>
+  first > 1 && scan.toks[first - 2].joins ? scan.toks[first - 2] : undefined;
+
+/** Kinds from the words around a run, in order: the first rule that says something wins. */
+export const CONTEXT_RULES: readonly ContextRule[] = [
+  {
+    name: 'personVerb',
+    decides: 'a person\'s verb or an age after the name makes a person ("X said", "X, 45,")',
+    kind: (scan, { next, end }) =>
+      next &&
+      (scan.lex.personVerbs.has(next.text) || /^,\s*\d{1,3},/.test(scan.text.slice(end.end, end.end + 6)))
+        ? 'person'
+        : undefined,
+  },
+  {
+    name: 'subjectWithPronoun',
+    decides: 'the subject of a verb that "he" or "his" follows is a person ("Cowley finished his career")',
+    kind: (scan, { last, next }) =>
+      next &&
+      !next.capitalised &&
+      scan.toks[last].joins &&
+      (/^\p{Ll}{3,}ed$/u.test(next.text) || PAST.has(next.text)) &&
+      refersToPerson(scan.toks, last + 1)
+        ? 'person'
+        : undefined,
+  },
+  {
+    name: 'leaderOfBody',
+    decides: 'a leader\'s name before the body they lead is a person ("the Assad regime")',
+    kind: (scan, { run, next, end }) =>
+      next &&
+      !next.capitalised &&
+      (end.joins || end.possessive) &&
+      scan.lex.leaderNouns.has(next.text) &&
+      run.length <= 3
+        ? 'person'
+        : undefined,
+  },
+  {
+    name: 'orgNounAfter',
+    decides: 'an organisation noun after the name, or ", which", makes an organisation ("the Wagner group")',
+    kind(scan, { next, end }) {
+      if (next && !next.capitalised && end.joins && scan.lex.orgNouns.has(next.text)) return 'organization';
+      if (next?.text === 'which' && scan.text.slice(end.end, next.start) === ', ') return 'organization';
+      return undefined;
+    },
+  },
+  {
+    name: 'proAnti',
+    decides: 'what one is for or against is most often a leader ("pro-Assad")',
+    kind: (scan, { run }) =>
+      run.length === 1 &&
+      run[0].cut &&
+      /^(?:pro|anti)-/i.test(scan.text.slice(run[0].wordStart, run[0].start))
+        ? 'person'
+        : undefined,
+  },
+  {
+    name: 'placePreposition',
+    decides: 'a place preposition before the name makes a place ("in X")',
+    kind: (scan, { prev }) =>
+      prev && !prev.capitalised && scan.lex.placePrepositions.has(prev.text) ? 'place' : undefined,
+  },
+  {
+    name: 'seat',
+    decides: 'the seat a member is elected for is a place ("the MPP for Kenora")',
+    kind(scan, { first, prev }) {
+      if (prev?.text !== 'for') return undefined;
+      const before = twoBefore(scan, first);
+      return before && MEMBERS.has(before.key) ? 'place' : undefined;
+    },
+  },
+  {
+    name: 'ofPlaceNoun',
+    decides: '"of X" after words like "the outskirts of" makes a place',
+    kind(scan, { run, first, prev }) {
+      if (prev?.text !== 'of' || run.length !== 1) return undefined;
+      const before = twoBefore(scan, first);
+      return before && scan.lex.ofPlaceNouns.has(before.key) ? 'place' : undefined;
+    },
+  },
+  {
+    name: 'placeNounAfter',
+    decides: 'a place noun after the name makes a place ("the Mandovi river")',
+    kind: (scan, { next, end }) =>
+      next && !next.capitalised && end.joins && scan.lex.placeNouns.has(next.text) ? 'place' : undefined,
+  },
+  {
+    name: 'theX',
+    decides: '"in the X" is a place, other "the X" an organisation ("across the Sahel", "the Patriots")',
+    kind(scan, { first, prev }) {
+      if (prev?.text !== 'the') return undefined;
+      const before = twoBefore(scan, first);
+      return before && IN_THE.has(before.text) ? 'place' : 'organization';
+    },
+  },
+];
+
 /** Kind from the words around a run: "in X" is a place, "X said" a person, "the X" an organisation. */
 function guessKind(scan: Scan, run: Token[]): Kind | undefined {
-  const { toks, lex, text } = scan;
-  const first = run[0].i;
+  const { toks } = scan;
+  const first = run[0].index;
   const last = first + run.length - 1;
-  const prev = first > 0 && toks[first - 1].joins ? toks[first - 1] : undefined;
-  const next = last + 1 < toks.length ? toks[last + 1] : undefined;
-  if (
-    next &&
-    (lex.personVerbs.has(next.text) ||
-      /^,\s*\d{1,3},/.test(text.slice(run[run.length - 1].e, run[run.length - 1].e + 6)))
-  )
-    return 'person';
-  // "Cowley finished his career", "Stevenson knocked Bobick down in the third": the name is the subject of a
-  // verb, and "he" or "his" follows in the same clause before any other name.
-  if (
-    next &&
-    !next.cap &&
-    toks[last].joins &&
-    (/^\p{Ll}{3,}ed$/u.test(next.text) || PAST.has(next.text)) &&
-    refersToPerson(toks, last + 1)
-  )
-    return 'person';
-  // "the Assad regime", "the Trump administration": a leader's name before the body they lead.
-  const end = run[run.length - 1];
-  if (next && !next.cap && (end.joins || end.poss) && lex.leaderNouns.has(next.text) && run.length <= 3)
-    return 'person';
-  // "the ruling Morena party", "the Wagner group"; "Panasonic, which supplies ..." (people are "who").
-  if (next && !next.cap && end.joins && lex.orgNouns.has(next.text)) return 'organization';
-  if (next?.text === 'which' && text.slice(end.e, next.s) === ', ') return 'organization';
-  // "pro-Assad", "anti-Trump": what one is for or against is most often a leader.
-  if (run.length === 1 && run[0].cut && /^(?:pro|anti)-/i.test(text.slice(run[0].ws, run[0].s)))
-    return 'person';
-  // "in X" is a place; "of X" only after words like "the invasion of", "the outskirts of", "the city of".
-  if (prev && !prev.cap && lex.placePrepositions.has(prev.text)) return 'place';
-  // "the MPP for Kenora", "member for Welland": the seat a member is elected for.
-  if (prev?.text === 'for' && first > 1 && toks[first - 2].joins && MEMBERS.has(toks[first - 2].key))
-    return 'place';
-  if (prev?.text === 'of' && run.length === 1) {
-    const before = first > 1 && toks[first - 2].joins ? toks[first - 2] : undefined;
-    if (before && lex.ofPlaceNouns.has(before.key)) return 'place';
-  }
-  if (next && !next.cap && run[run.length - 1].joins && lex.placeNouns.has(next.text)) return 'place';
-  if (prev?.text === 'the') {
-    // "in the Galilee", "across the Sahel" read as places; other "the X" as organisations.
-    const before = first > 1 && toks[first - 2].joins ? toks[first - 2] : undefined;
-    return before && IN_THE.has(before.text) ? 'place' : 'organization';
+  const at: RunContext = {
+    run,
+    first,
+    last,
+    end: run[run.length - 1],
+    prev: first > 0 && toks[first - 1].joins ? toks[first - 1] : undefined,
+    next: last + 1 < toks.length ? toks[last + 1] : undefined,
+  };
+  for (const rule of CONTEXT_RULES) {
+    const kind = rule.kind(scan, at);
+    if (kind) {
+      scan.trace?.push(rule.name);
+      return kind;
+    }
   }
   return undefined;
 }
@@ -759,50 +1108,15 @@ function guessKind(scan: Scan, run: Token[]): Kind | undefined {
 function refersToPerson(toks: Token[], from: number): boolean {
   for (let k = from; k < toks.length && k < from + 8; k++) {
     const t = toks[k];
-    if (t.cap || t.sent) return false;
+    if (t.capitalised || t.sentenceStart) return false;
     if (PRONOUNS.has(t.text)) return true;
     if (!t.joins) return false;
   }
   return false;
 }
 /** Verbs in the past and auxiliaries that open what a subject did ("Pezuela recognized", "X would not"). */
-const PAST = new Set([
-  'was',
-  'had',
-  'has',
-  'is',
-  'did',
-  'came',
-  'went',
-  'took',
-  'made',
-  'gave',
-  'won',
-  'lost',
-  'left',
-  'met',
-  'became',
-  'began',
-  'broke',
-  'got',
-  'ran',
-  'saw',
-  'fought',
-  'led',
-  'held',
-  'kept',
-  'knew',
-  'thought',
-  'would',
-  'could',
-  'should',
-  'will',
-  'can',
-  'may',
-  'might',
-  'must',
-]);
-const PRONOUNS = new Set(['he', 'his', 'him', 'himself', 'she', 'her', 'herself']);
+const PAST = new Set(cues.pastVerbs);
+const PRONOUNS = new Set(cues.personPronouns);
 
 /** Two words run together by the page's markup: the second part a function word, a known name or first name. */
 function isGlued(word: string, lex: Lexicon): boolean {
@@ -816,10 +1130,10 @@ const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Dr)\.?$/;
 
 function roleBefore(scan: Scan, from: Token, name: Token): string | undefined {
   const { toks, lex, text } = scan;
-  const i = from.i;
+  const i = from.index;
   const d = descriptorStart(toks, i, text, lex);
-  const start = d >= 0 ? toks[d].ws : from.s;
-  const role = text.slice(start, name.s).trim();
+  const start = d >= 0 ? toks[d].wordStart : from.start;
+  const role = text.slice(start, name.start).trim();
   // "Mr." tells the reader nothing about who someone is.
   return role && !HONORIFIC.test(role) ? role : undefined;
 }
@@ -830,38 +1144,9 @@ const MAX_RUN = 14;
 const SCORE_AFTER = /^ \d{1,3}-\d{1,2}\b/;
 const SCORE_BEFORE = /\b\d{1,2}-\d{1,2} $/;
 const PAPER = /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u;
-const MEMBERS = new Set([
-  'mp',
-  'mpp',
-  'mla',
-  'mha',
-  'mna',
-  'msp',
-  'mep',
-  'td',
-  'member',
-  'senator',
-  'representative',
-  'candidate',
-  'seat',
-]);
-const IN_THE = new Set([
-  'in',
-  'at',
-  'across',
-  'into',
-  'near',
-  'throughout',
-  'around',
-  'inside',
-  'along',
-  'off',
-  'over',
-  'beyond',
-  'toward',
-  'towards',
-]);
-const BROADCAST = new Set(['television', 'tv', 'channel', 'radio', 'station', 'network', 'broadcaster']);
+const MEMBERS = new Set(cues.seatHolders);
+const IN_THE = new Set(cues.placeBeforeThe);
+const BROADCAST = new Set(cues.broadcastNouns);
 const INNER_CAPITAL = /^(?!Mc|Mac|O'|O’|(?:De|Di|La|Le|Van|Von)\p{Lu})\p{Lu}\p{Ll}+\p{Lu}/u;
 
 /** A city named as a sports side: "Liverpool beat Manchester City 2-1", "host Brighton". */
@@ -869,7 +1154,7 @@ function isTeam(scan: Scan, c: Candidate): boolean {
   const { toks, text, lex } = scan;
   const prev = toks[c.first - 1];
   // "played for Footscray", "signed with North Melbourne", "coached Lausanne": whatever the name, a club.
-  if (prev && prev.joins && !prev.cap && (c.kind === 'place' || c.guess)) {
+  if (prev && prev.joins && !prev.capitalised && (c.kind === 'place' || c.guess)) {
     const before = toks[c.first - 2];
     if (
       lex.coachVerbs.has(prev.text) ||
@@ -882,15 +1167,16 @@ function isTeam(scan: Scan, c: Candidate): boolean {
   if (
     (c.kind === 'place' || c.guess) &&
     c.subkind !== 'country' &&
-    c.s === 0 &&
-    TABLE_ROW.test(text.slice(c.e, c.e + 24))
+    c.start === 0 &&
+    TABLE_ROW.test(text.slice(c.end, c.end + 24))
   )
     return true;
   // "Essex 72-0", "Texas 24-17": a score beside any place but a country.
   const side = c.kind === 'place' && c.subkind !== 'country';
   if (
     side &&
-    (SCORE_AFTER.test(text.slice(c.e, c.e + 8)) || SCORE_BEFORE.test(text.slice(Math.max(0, c.s - 7), c.s)))
+    (SCORE_AFTER.test(text.slice(c.end, c.end + 8)) ||
+      SCORE_BEFORE.test(text.slice(Math.max(0, c.start - 7), c.start)))
   )
     return true;
   if (c.kind !== 'place' || !(c.subkind === 'city' || c.subkind === 'town')) return false;
@@ -924,19 +1210,7 @@ function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
 }
 
 /** Compass points that follow a place's name in Spanish, French and Portuguese ("Ilocos Norte", "Nord"). */
-const COMPASS_AFTER = new Set([
-  'norte',
-  'sur',
-  'sul',
-  'nord',
-  'sud',
-  'este',
-  'oeste',
-  'ouest',
-  'est',
-  'oriental',
-  'occidental',
-]);
+const COMPASS_AFTER = new Set(cues.compassAfter);
 const ROMAN = /^[IVX]{1,4}$/;
 const COMPASS = /^(?:North|South|East|West)(?:east|west)?(?:ern)?$/;
 const PLURAL = /^\p{Lu}\p{Ll}+[^s]s$/u;
@@ -951,7 +1225,7 @@ function emit(
   extra: Partial<Candidate> = {},
 ): void {
   // "the 82nd Airborne Division", "65 Fighter Wing": a unit's number is part of its name.
-  const before = scan.toks[run[0].i - 1];
+  const before = scan.toks[run[0].index - 1];
   if (
     before &&
     before.joins &&
@@ -964,31 +1238,31 @@ function emit(
   // "Thalhimer's became Hecht's in 1992", "shoppers at Macy's": a possessive that owns nothing is part of a
   // shop's name, also when the name alone would be a first name.
   const shop =
-    last.poss &&
+    last.possessive &&
     (kind === 'organization' || (run.length === 1 && strength < 3 && scan.lex.firstNames.has(last.key))) &&
-    OWNS_NOTHING.test(scan.text.slice(last.e + 2, last.e + 12));
-  let end = shop ? last.e + 2 : last.e;
+    OWNS_NOTHING.test(scan.text.slice(last.end + 2, last.end + 12));
+  let end = shop ? last.end + 2 : last.end;
   if (shop) kind = 'organization';
   // "the Mandovi river", "Cosham railway station": a feature's lower-case noun is part of its name.
   const feature = shop || (kind === 'person' && !extra.guess) ? 0 : featureAfter(scan.toks, last);
   if (feature) {
-    end = scan.toks[last.i + feature].e;
+    end = scan.toks[last.index + feature].end;
     kind = 'place';
     if (strength < 2) strength = 2;
     extra = { ...extra, guess: false };
   }
   // Words join across a no-break space too ("Jean-Marc\u00a0Ayrault"): one spelling, so keys and aliases agree.
-  const raw = scan.text.slice(first.s, end);
+  const raw = scan.text.slice(first.start, end);
   const text = raw.includes('\u00a0') ? raw.replace(/\u00a0/g, ' ') : raw;
   let role = extra.role;
-  if (!role && kind !== 'place' && descriptorStart(scan.toks, first.i, scan.text, scan.lex) >= 0)
+  if (!role && kind !== 'place' && descriptorStart(scan.toks, first.index, scan.text, scan.lex) >= 0)
     role = roleBefore(scan, first, first);
   let words = 0;
-  for (const t of run) if (t.cap) words++;
+  for (const t of run) if (t.capitalised) words++;
   // Every candidate has the same fields in the same order: one object shape keeps the page pass fast.
   scan.out.push({
-    s: first.s,
-    e: end,
+    start: first.start,
+    end,
     text,
     key: run.length === 1 ? first.key : fold(text),
     kind,
@@ -1000,9 +1274,9 @@ function emit(
     acronym: extra.acronym,
     expands: undefined,
     guess: extra.guess,
-    initial: first.sent,
-    first: first.i,
-    last: last.i,
+    initial: first.sentenceStart,
+    first: first.index,
+    last: last.index,
   });
 }
 
@@ -1011,11 +1285,12 @@ function emit(
  * that is also a first name a place ("Tarbeck, Virginia"); a known state after it makes a name no cue types a
  * town ("Sandy Hook, Maryland"), unless `c` is one of a list of names ("Yes, Gentle Giant, Kansas").
  */
-function townAndState(scan: Scan, c: Candidate, next: Candidate, listed: boolean): void {
-  if (next.entry?.kind !== 'place' || (next.subkind !== 'region' && next.subkind !== 'country')) return;
+function townAndState(scan: Scan, c: Candidate, next: Candidate, listed: boolean): boolean {
+  if (next.entry?.kind !== 'place' || (next.subkind !== 'region' && next.subkind !== 'country')) return false;
   if (c.kind === 'place') {
-    if (next.strength < 2) Object.assign(next, { kind: 'place', strength: 2, guess: false });
-    return;
+    if (next.strength >= 2) return false;
+    Object.assign(next, { kind: 'place', strength: 2, guess: false });
+    return true;
   }
   if (
     listed ||
@@ -1026,12 +1301,14 @@ function townAndState(scan: Scan, c: Candidate, next: Candidate, listed: boolean
     c.strength > 2 ||
     (c.subkind && !c.guess)
   )
-    return;
+    return false;
   // The state closes the phrase ("in Sandy Hook, Maryland, ..."), and is no possessive ("Virginia's governor").
-  const after = scan.text.slice(next.e, next.e + 7);
+  const after = scan.text.slice(next.end, next.end + 7);
   if (/^(?:$|[,.;:)]|\s+(?:on|in|at|where|and|from|to|was|is|with)\b)/.test(after) && !/^['’]s/.test(after)) {
     Object.assign(c, { kind: 'place', subkind: 'town', strength: 2, guess: false, entry: undefined });
+    return true;
   }
+  return false;
 }
 
 /** Whether the words around a name are a market's: "shares of X", "analysts at X", "X shares". */
@@ -1040,107 +1317,173 @@ function isTraded(scan: Scan, c: Candidate): boolean {
   const p1 = toks[c.first - 1];
   const p2 = toks[c.first - 2];
   const next = toks[c.last + 1];
-  if (p1 && p2 && p1.joins && p2.joins && !p1.cap && lex.companyBefore.has(`${p2.key} ${p1.text}`))
+  if (p1 && p2 && p1.joins && p2.joins && !p1.capitalised && lex.companyBefore.has(`${p2.key} ${p1.text}`))
     return true;
-  return !!next && toks[c.last].joins && !next.cap && lex.companyAfter.has(next.text);
+  return !!next && toks[c.last].joins && !next.capitalised && lex.companyAfter.has(next.text);
 }
 
-/** Links between neighbouring candidates: "X of Org" roles, "(ACR)" expansions, appositions, teams, lists. */
-function link(scan: Scan): void {
-  const { out, text, lex } = scan;
-  for (let k = 0; k < out.length; k++) {
-    const c = out[k];
-    const next = out[k + 1];
-    const between = next ? text.slice(c.e, next.s) : '';
-    // A side named earlier in a list passes it on ("Footscray, North Melbourne and Coburg").
-    const team = c.subkind === 'sport' && c.strength === 3 && !c.entry;
-    if (team || isTeam(scan, c)) {
-      Object.assign(c, {
-        kind: 'organization',
-        subkind: 'sport',
-        entry: undefined,
-        strength: 3,
-        guess: false,
-      });
-      // "played with Footscray and North Melbourne": the next side in the list is a club too.
+/** A candidate and its neighbours in the block, as the link rules see them. */
+interface Neighbours {
+  candidate: Candidate;
+  next: Candidate | undefined;
+  /** Text between `candidate` and `next`. */
+  between: string;
+  /** Text between the previous candidate and this one. */
+  gap: string;
+}
+
+/** A step of the pass over neighbouring candidates: `apply` returns whether it changed any candidate. */
+export interface LinkRule {
+  name: string;
+  /** What the rule decides, in a phrase. */
+  decides: string;
+  apply(scan: Scan, n: Neighbours): boolean;
+}
+
+const SPORT_SIDE = {
+  kind: 'organization',
+  subkind: 'sport',
+  entry: undefined,
+  strength: 3,
+  guess: false,
+} as const;
+
+/**
+ * Links between neighbouring candidates, in the order they run for each candidate: a later rule sees what
+ * an earlier one decided (a definition overrules a side read from a list; a role is read last, once the kind
+ * is settled).
+ */
+export const LINK_RULES: readonly LinkRule[] = [
+  {
+    name: 'sportsSide',
+    decides:
+      'a city named as a sports side is a club, and so is the next side in its list ("played for Footscray and North Melbourne")',
+    apply(scan, { candidate: c, next, between }) {
+      // A side named earlier in a list passes it on ("Footscray, North Melbourne and Coburg").
+      const team = c.subkind === 'sport' && c.strength === 3 && !c.entry;
+      if (!team && !isTeam(scan, c)) return false;
+      Object.assign(c, SPORT_SIDE);
       if (next && next.kind === 'place' && (between === ' and ' || between === ', '))
-        Object.assign(next, {
-          kind: 'organization',
-          subkind: 'sport',
-          entry: undefined,
-          strength: 3,
-          guess: false,
-        });
-    }
-    // "Arsenal 2 Chelsea 1": a results line names two sides, whatever else their names are.
-    // "Arsenal v Chelsea", "CHICAGO AT MILWAUKEE": a fixture, the same.
-    const places = !!next && c.kind === 'place' && next.kind === 'place';
-    // "Essex beat Gloucestershire", "Texas hosted Oklahoma": two places either side of a sports verb.
-    const played =
-      places &&
-      between.length > 2 &&
-      between[0] === ' ' &&
-      between[between.length - 1] === ' ' &&
-      lex.sportVerbs.has(between.slice(1, -1));
-    const fixture = FIXTURE.test(between) || (between === ' AT ' && places) || played;
-    if (
-      next &&
-      (fixture || (RESULT_BETWEEN.test(between) && RESULT_AFTER.test(text.slice(next.e, next.e + 4)))) &&
-      isSide(c) &&
-      isSide(next)
-    ) {
-      for (const side of [c, next])
-        Object.assign(side, {
-          kind: 'organization',
-          subkind: 'sport',
-          entry: undefined,
-          strength: 3,
-          guess: false,
-        });
-    }
-    const gap = k > 0 ? text.slice(out[k - 1].e, c.s) : '';
-    if (next && between === ', ') townAndState(scan, c, next, gap === ', ');
-    // "Caloi is a Brazilian manufacturer of bicycles": a definition outranks shape and gazetteer.
-    const defined = definedKind(text, c.e, lex, c.s);
-    if (defined)
+        Object.assign(next, SPORT_SIDE);
+      return true;
+    },
+  },
+  {
+    name: 'resultsLine',
+    decides:
+      'a results line, fixture or "X beat Y" names two sides ("Arsenal 2 Chelsea 1", "Arsenal v Chelsea")',
+    apply(scan, { candidate: c, next, between }) {
+      if (!next) return false;
+      const { text, lex } = scan;
+      const places = c.kind === 'place' && next.kind === 'place';
+      // "Essex beat Gloucestershire", "Texas hosted Oklahoma": two places either side of a sports verb.
+      const played =
+        places &&
+        between.length > 2 &&
+        between[0] === ' ' &&
+        between[between.length - 1] === ' ' &&
+        lex.sportVerbs.has(between.slice(1, -1));
+      const fixture = FIXTURE.test(between) || (between === ' AT ' && places) || played;
+      if (
+        !(
+          fixture ||
+          (RESULT_BETWEEN.test(between) && RESULT_AFTER.test(text.slice(next.end, next.end + 4)))
+        ) ||
+        !isSide(c) ||
+        !isSide(next)
+      )
+        return false;
+      for (const side of [c, next]) Object.assign(side, SPORT_SIDE);
+      return true;
+    },
+  },
+  {
+    name: 'townAndState',
+    decides: 'a town, a comma and its state or country: both places ("Sandy Hook, Maryland")',
+    apply: (scan, { candidate: c, next, between, gap }) =>
+      !!next && between === ', ' && townAndState(scan, c, next, gap === ', '),
+  },
+  {
+    name: 'definition',
+    decides: 'a definition outranks shape and gazetteer ("Caloi is a Brazilian manufacturer of bicycles")',
+    apply(scan, { candidate: c }) {
+      const defined = definedKind(scan.text, c.end, scan.lex, c.start);
+      if (!defined) return false;
       Object.assign(c, {
         kind: defined,
         strength: 3,
         guess: false,
         ...(c.entry && c.entry.kind !== defined ? { entry: undefined, subkind: undefined } : {}),
       });
-    // "Diana, the princess of Wales": a place that is also a first name, described as a person.
-    if (
-      c.kind === 'place' &&
-      c.subkind !== 'country' &&
-      c.words === 1 &&
-      lex.firstNames.has(c.key) &&
-      appositionIsPerson(text, c.e, lex)
-    ) {
+      return true;
+    },
+  },
+  {
+    name: 'appositionPerson',
+    decides:
+      'a place that is also a first name, described as a person, is one ("Diana, the princess of Wales")',
+    apply(scan, { candidate: c }) {
+      if (!(
+        c.kind === 'place' &&
+        c.subkind !== 'country' &&
+        c.words === 1 &&
+        scan.lex.firstNames.has(c.key) &&
+        appositionIsPerson(scan.text, c.end, scan.lex)
+      ))
+        return false;
       Object.assign(c, { kind: 'person', subkind: undefined, entry: undefined, strength: 3, guess: false });
-    }
-    // "shares of Morgan Stanley", "Exxon Mobil shares": a market's words make a name a company.
-    if (c.kind !== 'organization' && c.strength <= 2 && !c.entry && !c.role && isTraded(scan, c))
+      return true;
+    },
+  },
+  {
+    name: 'traded',
+    decides: 'a market\'s words make a name a company ("shares of Morgan Stanley", "Exxon Mobil shares")',
+    apply(scan, { candidate: c }) {
+      if (c.kind === 'organization' || c.strength > 2 || c.entry || c.role || !isTraded(scan, c))
+        return false;
       Object.assign(c, { kind: 'organization', subkind: 'company', strength: 2, guess: false });
-    // "Kyiv and Odesa": a guessed kind follows the known name it is listed with.
-    // ... but "in Ottawa and Halifax, Cowley broke in": after "X and Y" the list has ended.
-    const ended = between === ', ' && gap === ' and ';
-    if (next && (between === ' and ' || between === ', ') && !ended && !!c.guess !== !!next.guess) {
+      return true;
+    },
+  },
+  {
+    name: 'listedKind',
+    decides: 'a guessed kind follows the known name it is listed with ("Kyiv and Odesa")',
+    apply(scan, { candidate: c, next, between, gap }) {
+      // ... but "in Ottawa and Halifax, Cowley broke in": after "X and Y" the list has ended.
+      const ended = between === ', ' && gap === ' and ';
+      if (!next || !(between === ' and ' || between === ', ') || ended || !!c.guess === !!next.guess)
+        return false;
+      const { lex } = scan;
       const [known, guessed] = c.guess ? [next, c] : [c, next];
       // A word no list knows, listed with a known name, is a name too ("Anthropic and Google DeepMind").
       const unknownWord = guessed.words === 1 && !lex.isWord(guessed.key) && !lex.quiet.has(guessed.key);
       // A place the words around it placed counts too ("born in Senlis, Oise").
-      if (known.strength >= 2 || (known.kind === 'place' && known.strength === 1))
-        Object.assign(guessed, {
-          kind: known.kind,
-          guess: false,
-          strength: unknownWord ? Math.max(guessed.strength, 1) : guessed.strength,
-        });
-    }
-    if (next && next.acronym && between === ' (' && text[next.e] === ')') next.expands = c.key;
-    // "Gavi, the vaccine alliance, ...": an apposition ending in a describing noun says what a name is.
-    if (c.strength === 0 || c.guess) {
-      const what = appositionAfter(text, c.e, lex)?.split(' ').pop();
+      if (!(known.strength >= 2 || (known.kind === 'place' && known.strength === 1))) return false;
+      Object.assign(guessed, {
+        kind: known.kind,
+        guess: false,
+        strength: unknownWord ? Math.max(guessed.strength, 1) : guessed.strength,
+      });
+      return true;
+    },
+  },
+  {
+    name: 'acronymExpansion',
+    decides: 'an acronym in brackets after a name stands for it ("Syrian Democratic Forces (SDF)")',
+    apply(scan, { candidate: c, next, between }) {
+      if (!next || !next.acronym || between !== ' (' || scan.text[next.end] !== ')') return false;
+      next.expands = c.key;
+      return true;
+    },
+  },
+  {
+    name: 'appositionKind',
+    decides:
+      'an apposition ending in a describing noun says what a weak name is ("Gavi, the vaccine alliance")',
+    apply(scan, { candidate: c }) {
+      if (c.strength !== 0 && !c.guess) return false;
+      const { lex } = scan;
+      const what = appositionAfter(scan.text, c.end, lex)?.split(' ').pop();
       const kind =
         what &&
         (lex.orgNouns.has(what)
@@ -1150,11 +1493,38 @@ function link(scan: Scan): void {
             : lex.titleHeads.has(what)
               ? 'person'
               : undefined);
-      if (kind) Object.assign(c, { kind, strength: Math.max(c.strength, 1), guess: false });
-    }
-    if (c.kind !== 'person' || c.strength === 0) continue;
-    if (next && next.kind === 'organization' && /^ of (?:the )?$/.test(between))
-      c.role ??= text.slice(c.e, next.e).trim();
-    else c.role ??= appositionAfter(text, c.e, lex);
+      if (!kind) return false;
+      Object.assign(c, { kind, strength: Math.max(c.strength, 1), guess: false });
+      return true;
+    },
+  },
+  {
+    name: 'personRole',
+    decides:
+      'a person\'s role from "X of <org>" or an apposition ("Jan Egeland of the Norwegian Refugee Council")',
+    apply(scan, { candidate: c, next, between }) {
+      if (c.kind !== 'person' || c.strength === 0 || c.role !== undefined) return false;
+      const { text } = scan;
+      if (next && next.kind === 'organization' && /^ of (?:the )?$/.test(between))
+        c.role = text.slice(c.end, next.end).trim();
+      else c.role = appositionAfter(text, c.end, scan.lex);
+      return c.role !== undefined;
+    },
+  },
+];
+
+/** Runs the link rules over each candidate and its neighbours, in order. */
+function linkNeighbours(scan: Scan): void {
+  const { out, text } = scan;
+  for (let k = 0; k < out.length; k++) {
+    const c = out[k];
+    const next = out[k + 1];
+    const n: Neighbours = {
+      candidate: c,
+      next,
+      between: next ? text.slice(c.end, next.start) : '',
+      gap: k > 0 ? text.slice(out[k - 1].end, c.start) : '',
+    };
+    for (const rule of LINK_RULES) if (rule.apply(scan, n) && scan.trace) scan.trace.push(rule.name);
   }
 }

@@ -9,28 +9,28 @@ import { fold } from './text';
 
 export interface Token {
   /** Index in the block's token list. */
-  i: number;
+  index: number;
   /** Start and end of the whole word ("pro-Assad", "President-elect"). */
-  ws: number;
-  we: number;
+  wordStart: number;
+  wordEnd: number;
   /** The name-bearing part of the word (a possessive or a hyphenated prefix/suffix cut away). */
-  s: number;
-  e: number;
+  start: number;
+  end: number;
   text: string;
   /** `fold(text)`. */
   key: string;
   /** Starts with a capital letter (or a glued particle before one: "al-Bab"). */
-  cap: boolean;
+  capitalised: boolean;
   /** Two or more letters, all capitals ("YPG", "U.N.", "UPDATE"). */
   upper: boolean;
   /** First word of a sentence, a heading or a block. */
-  sent: boolean;
+  sentenceStart: boolean;
   /** May join the next word into one name: a single space between, no possessive or compound cut. */
   joins: boolean;
   /** Cut out of a hyphenated compound ("pro-Assad"). */
   cut: boolean;
   /** Followed by a possessive 's (cut away). */
-  poss: boolean;
+  possessive: boolean;
   contraction: boolean;
 }
 
@@ -148,23 +148,23 @@ export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[]
     if (out.length) {
       const prev = out[out.length - 1];
       // "Procter & Gamble" is one name; a prefix cut ("pro-Assad") joins nothing before it.
-      prev.joins &&= s === start && isJoint(text, prev.e, start);
+      prev.joins &&= s === start && isJoint(text, prev.end, start);
     }
     numericSoFar &&= isDigit(text.charCodeAt(start));
     out.push({
-      i: out.length,
-      ws: start,
-      we: wordEnd,
-      s,
-      e,
+      index: out.length,
+      wordStart: start,
+      wordEnd,
+      start: s,
+      end: e,
       text: word,
       key: cap ? fold(word) : word,
-      cap,
+      capitalised: cap,
       upper,
-      sent,
+      sentenceStart: sent,
       joins: !cut && !poss && wordEnd === e,
       cut,
-      poss: poss > 0,
+      possessive: poss > 0,
       contraction: cap && apostrophe && hasApostrophe(word) && isContraction(word),
     });
   }

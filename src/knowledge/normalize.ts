@@ -1,9 +1,9 @@
 /** Lookup keys for names: the same place or group written with or without diacritics, articles or hyphens. */
-import { fold as foldLetters } from '../detect/text';
+import { ARABIC_ARTICLES, fold as foldLetters } from '../detect/text';
 
 const APOSTROPHES = /[’‘'ʿʾ`´ʻʼ]/g;
-/** Arabic articles as transliterations write them before a name: al-Bab, Al Bāb, ar-Raqqah, el-Sisi. */
-const ARTICLE = /^(?:al|el|ar|as|ash|at|ad|adh|an|az|ath|ed|es|et|en)[\s-]+(?=\S)/;
+/** An Arabic article opening a name (al-Bab, Al Bāb, ar-Raqqah, el-Sisi): the detector's one list. */
+const ARTICLE = new RegExp(`^(?:${ARABIC_ARTICLES.join('|')})[\\s-]+(?=\\S)`);
 
 /** The detector's fold (diacritics, ł, ø, ß…: "Łódź" meets "Lodz"), without apostrophes. */
 function fold(s: string): string {

@@ -10,6 +10,9 @@ describe('name keys', () => {
     expect(placeKey('Tal Abyad')).toBe(placeKey('Tall Abyaḑ'));
     expect(placeKey('Deir Ezzor')).toBe(placeKey('Deir ez-Zor'));
     expect(placeKey('Raqqa')).toBe(placeKey('Ar Raqqah'));
+    // Every article the detector knows, assimilated ones too ("Ez Zawiya", "Er Rachidia").
+    expect(placeKey('Zawiya')).toBe(placeKey('Ez Zawiya'));
+    expect(placeKey('Rachidia')).toBe(placeKey('Er Rachidia'));
     expect(placeKey('Şanlıurfa')).toBe('sanliurfa');
     // An article is only an article before a word: "Alexandria" keeps its "Al".
     expect(placeKey('Alexandria')).toBe('alexandria');

@@ -55,10 +55,10 @@ const FEATURES = new Set([
 
 /** How many lower-case words after `last` say what feature it names ("river", "railway station"), or 0. */
 export function featureAfter(toks: Token[], last: Token): number {
-  const next = toks[last.i + 1];
-  if (!last.joins || !next || next.cap) return 0;
+  const next = toks[last.index + 1];
+  if (!last.joins || !next || next.capitalised) return 0;
   if (FEATURES.has(next.text)) return 1;
-  const after = toks[last.i + 2];
+  const after = toks[last.index + 2];
   return next.joins && after?.text === 'station' && TRANSIT.has(next.text) ? 2 : 0;
 }
 
@@ -66,7 +66,7 @@ export function featureAfter(toks: Token[], last: Token): number {
 export function orgCue(run: Token[], lex: Lexicon): string | undefined {
   if (run.length < 2) return undefined;
   const last = run[run.length - 1];
-  if (last.cap) {
+  if (last.capitalised) {
     const sub = lex.orgSuffix.get(last.key);
     if (sub) return sub;
     // "Coronado Unified School District", "Metropolitan Water District": a district that runs a service.
@@ -78,18 +78,18 @@ export function orgCue(run: Token[], lex: Lexicon): string | undefined {
   if (
     run.length === 2 &&
     (lex.sports.has(run[0].key) || lex.sports.has(run[1].key)) &&
-    run[0].cap &&
-    run[1].cap
+    run[0].capitalised &&
+    run[1].capitalised
   )
     return 'sport';
   // "FC Basel", "Real Madrid", "Radio Free Europe": words that open organisation names.
-  if (lex.orgLead.has(run[0].key) && run[1].cap)
+  if (lex.orgLead.has(run[0].key) && run[1].capitalised)
     return run[0].upper || run[0].key === 'real' ? 'sport' : 'company';
   // "Fogo Unia Leszno", "Betard Sparta Wrocław": a club's word anywhere, behind its sponsor's name.
-  for (const t of run) if (t.cap && lex.clubWords.has(t.key)) return 'sport';
+  for (const t of run) if (t.capitalised && lex.clubWords.has(t.key)) return 'sport';
   // "Election Commission of India", "Serum Institute of India": the cue stands before the "of".
   for (let k = 1; k < run.length - 1; k++) {
-    if (!run[k].cap && (run[k].text === 'of' || run[k].text === 'for')) {
+    if (!run[k].capitalised && (run[k].text === 'of' || run[k].text === 'for')) {
       const sub = lex.orgSuffix.get(run[k - 1].key);
       if (sub) return sub;
       // "State Railway of Thailand": a country's railway is the company that runs it, not a line.
@@ -105,7 +105,8 @@ export function orgCue(run: Token[], lex: Lexicon): string | undefined {
  * "Texas Longhorns", "West Coast Eagles").
  */
 export function isTeamName(place: Token[], rest: Token[], lex: Lexicon): boolean {
-  if (!place.length || !rest.length || rest.length > 3 || !rest.every((t) => t.cap && !t.upper)) return false;
+  if (!place.length || !rest.length || rest.length > 3 || !rest.every((t) => t.capitalised && !t.upper))
+    return false;
   const last = rest[rest.length - 1];
   return (
     /[^s]s$/.test(last.text) &&
@@ -119,10 +120,10 @@ export function isTeamName(place: Token[], rest: Token[], lex: Lexicon): boolean
 export function placeCue(run: Token[], lex: Lexicon): string | undefined {
   if (run.length < 2) return undefined;
   const last = run[run.length - 1];
-  const sub = last.cap ? lex.placeSuffix.get(last.key) : undefined;
+  const sub = last.capitalised ? lex.placeSuffix.get(last.key) : undefined;
   if (sub) return sub;
   // "Lake Chad", "Gulf of Mexico", "Port of Liverpool".
-  if (lex.placePrefix.has(run[0].key) && (run[1].cap || OF.has(run[1].text))) return 'landmark';
+  if (lex.placePrefix.has(run[0].key) && (run[1].capitalised || OF.has(run[1].text))) return 'landmark';
   // "City of Brampton", "Island of Divar", "Grand Duchy of Poznań".
   const of = run.findIndex((t) => t.text === 'of');
   if (of > 0 && of < run.length - 1 && PLACE_OF.has(run[of - 1].key)) return 'region';
@@ -137,9 +138,9 @@ export function placeCue(run: Token[], lex: Lexicon): string | undefined {
 export function isOtherName(run: Token[], lex: Lexicon): boolean {
   if (run.length < 2) return false;
   const last = run[run.length - 1];
-  if (last.cap && lex.miscSuffix.has(last.key)) return true;
+  if (last.capitalised && lex.miscSuffix.has(last.key)) return true;
   // "Hurricane Milton", "Operation Euphrates Shield".
-  if (lex.miscLead.has(run[0].key) && run[1].cap) return true;
+  if (lex.miscLead.has(run[0].key) && run[1].capitalised) return true;
   // "Battle of the Bulge", "Tour de France", "Giro di Lombardia".
-  return lex.miscPrefix.has(run[0].key) && !run[1].cap && OF.has(run[1].text);
+  return lex.miscPrefix.has(run[0].key) && !run[1].capitalised && OF.has(run[1].text);
 }

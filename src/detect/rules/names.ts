@@ -16,11 +16,11 @@ const ARTICLE_CAPS = new Set(['El', 'La', 'Le', 'Il', 'Lo', 'Der', 'Die', 'Das',
 export function personShape(run: Token[], lex: Lexicon): number {
   // A regnal number ends a person's name ("Louis XVI", "Carlos I").
   if (run.length > 1 && ROMAN.test(run[run.length - 1].text)) run = run.slice(0, -1);
-  const caps = run.filter((t) => t.cap);
+  const caps = run.filter((t) => t.capitalised);
   if (caps.length < 2 || caps.length > 5) return 0;
   if (run.some((t) => t.upper || /\d/.test(t.text))) return 0;
   // Lower-case words inside a person's name are particles only ("von der", "bin"), never "of".
-  if (run.some((t) => !t.cap && !PARTICLES.has(t.text))) return 0;
+  if (run.some((t) => !t.capitalised && !PARTICLES.has(t.text))) return 0;
   const first = caps[0];
   const last = caps[caps.length - 1];
   // "El Financiero", "Le Figaro", "La Stampa": an article opens a title, not a person (whose "El Sisi" is
@@ -64,7 +64,7 @@ export function personShape(run: Token[], lex: Lexicon): number {
     !lex.placePrefix.has(first.key)
   )
     return 2;
-  if (run.some((t) => !t.cap) || /^(?:al|el|as|ad|ash|ibn|bin|abu|abd)-/i.test(last.text)) return 2;
+  if (run.some((t) => !t.capitalised) || /^(?:al|el|as|ad|ash|ibn|bin|abu|abd)-/i.test(last.text)) return 2;
   // Unknown words all through ("Binali Yıldırım") may be a person; a common word ("Killing Joke") is not.
   return caps.every((t) => !lex.isWord(t.key)) ? 1 : 0;
 }

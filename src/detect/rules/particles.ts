@@ -45,19 +45,21 @@ const CONNECTORS = new Set(['of', 'the', 'for', 'on', 'to', 'de', 'du', 'des', '
 /** The last index of the capitalised run that starts at `from` (joined by single spaces). */
 function runEnd(toks: Token[], from: number): number {
   let k = from;
-  while (k + 1 < toks.length && toks[k].joins && toks[k + 1].cap) k++;
+  while (k + 1 < toks.length && toks[k].joins && toks[k + 1].capitalised) k++;
   return k;
 }
 
 /** The last token of the name starting at `from`, through a possessive ("Couch's Division"). */
 function nameEnd(toks: Token[], from: number): number {
   const end = runEnd(toks, from);
-  return toks[end].poss && end + 1 < toks.length && toks[end + 1].cap ? runEnd(toks, end + 1) : end;
+  return toks[end].possessive && end + 1 < toks.length && toks[end + 1].capitalised
+    ? runEnd(toks, end + 1)
+    : end;
 }
 
 /** Whether the run so far has a word that heads organisation names ("Institute", "Committee", "Bank"). */
 function hasOrgHead(toks: Token[], from: number, to: number, lex: Lexicon): boolean {
-  for (let k = from; k <= to; k++) if (toks[k].cap && lex.orgPrefix.has(toks[k].key)) return true;
+  for (let k = from; k <= to; k++) if (toks[k].capitalised && lex.orgPrefix.has(toks[k].key)) return true;
   return false;
 }
 
@@ -67,7 +69,7 @@ function hasOrgHead(toks: Token[], from: number, to: number, lex: Lexicon): bool
  */
 function ofAfterHead(toks: Token[], from: number, to: number, lex: Lexicon): boolean {
   let k = to;
-  while (k > from && to - k < 3 && toks[k].cap) k--;
+  while (k > from && to - k < 3 && toks[k].capitalised) k--;
   const of = toks[k];
   return k < to && (of.text === 'of' || of.text === 'for') && hasOrgHead(toks, from, k - 1, lex);
 }
@@ -83,32 +85,33 @@ export function connect(toks: Token[], j: number, runStart: number, lex: Lexicon
   while (
     k < toks.length &&
     toks[k - 1].joins &&
-    !toks[k].cap &&
+    !toks[k].capitalised &&
     (PARTICLES.has(toks[k].text) || PLACE_PARTICLES.has(toks[k].text)) &&
     particles < 2
   ) {
     k++;
     particles++;
   }
-  if (particles && k < toks.length && toks[k - 1].joins && toks[k].cap) return k;
+  if (particles && k < toks.length && toks[k - 1].joins && toks[k].capitalised) return k;
   k = j + 1;
   const words: string[] = [];
   while (
     k < toks.length &&
     toks[k - 1].joins &&
-    !toks[k].cap &&
+    !toks[k].capitalised &&
     CONNECTORS.has(toks[k].text) &&
     words.length < 2
   ) {
     words.push(toks[k].text);
     k++;
   }
-  if (!words.length || k >= toks.length || !toks[k - 1].joins || !toks[k].cap || k - runStart > 9) return -1;
+  if (!words.length || k >= toks.length || !toks[k - 1].joins || !toks[k].capitalised || k - runStart > 9)
+    return -1;
   const first = words[0];
   // "Bosnia and Herzegovina", "Alternative for Germany": the joined words are a known name.
   if (j === runStart && (lex.firstWords.get(toks[j].key) ?? 1) > 1) {
     let phrase = `${toks[j].key} ${words.join(' ')}`;
-    for (let m = k; m < toks.length && toks[m].cap; m++) {
+    for (let m = k; m < toks.length && toks[m].capitalised; m++) {
       phrase += ` ${toks[m].key}`;
       if (lex.knows(phraseKey(phrase))) return k;
       if (!toks[m].joins) break;

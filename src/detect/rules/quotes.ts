@@ -14,19 +14,22 @@ export function quotedTitles(text: string, toks: Token[]): Array<[number, number
     const closeChar = text[open] === '“' ? '”' : text[open];
     const close = text.indexOf(closeChar, open + 1);
     if (close < 0) break;
-    while (k < toks.length && toks[k].ws < open) k++;
+    while (k < toks.length && toks[k].wordStart < open) k++;
     let words = 0;
     let caps = 0;
     let title = true;
     let m = k;
-    for (; m < toks.length && toks[m].we <= close; m++) {
+    for (; m < toks.length && toks[m].wordEnd <= close; m++) {
       const t = toks[m];
       words++;
-      if (t.cap) caps++;
+      if (t.capitalised) caps++;
       else if (!isFunctionWord(t) && !/^\d/.test(t.text)) title = false;
       // Commas and full stops inside mean speech, except at the very end ("Time to Wake Up.").
-      const gap = text.slice(t.we, m + 1 < toks.length && toks[m + 1].we <= close ? toks[m + 1].ws : close);
-      if (/[,;:!?.]/.test(gap) && toks[m + 1]?.we <= close) title = false;
+      const gap = text.slice(
+        t.wordEnd,
+        m + 1 < toks.length && toks[m + 1].wordEnd <= close ? toks[m + 1].wordStart : close,
+      );
+      if (/[,;:!?.]/.test(gap) && toks[m + 1]?.wordEnd <= close) title = false;
     }
     if (title && words >= 2 && words <= 10 && caps >= 2) out.push([open, close]);
     open = close;

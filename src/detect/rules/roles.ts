@@ -15,14 +15,20 @@ const MAX_WORDS = 6;
  */
 export function descriptorStart(toks: Token[], i: number, text: string, lex: Lexicon): number {
   const prev = toks[i - 1];
-  if (!prev || !prev.joins || prev.cap || !(lex.roleNouns.has(prev.text) || lex.titleHeads.has(prev.text)))
+  if (
+    !prev ||
+    !prev.joins ||
+    prev.capitalised ||
+    !(lex.roleNouns.has(prev.text) || lex.titleHeads.has(prev.text))
+  )
     return -1;
   let first = i - 1;
   for (let k = i - 2; k >= 0 && i - k <= MAX_WORDS; k--) {
     const t = toks[k];
     if ((!t.joins && !t.cut) || isFunctionWord(t) || /^\d/.test(t.text)) break;
     // Lower-case words, demonyms, prefixed names ("pro-Assad") and possessors ("Turkey's").
-    if (t.cap && !t.cut && !lex.isDemonym(t.key) && !/^['’]s/.test(text.slice(t.e, t.e + 2))) break;
+    if (t.capitalised && !t.cut && !lex.isDemonym(t.key) && !/^['’]s/.test(text.slice(t.end, t.end + 2)))
+      break;
     first = k;
   }
   return first;

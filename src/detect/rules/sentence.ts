@@ -41,10 +41,11 @@ export function isHeadline(toks: Token[], text: string): boolean {
   let caps = 0;
   for (let k = 1; k < toks.length; k++) {
     const t = toks[k];
-    if (!t.cap && t.text.length > 2 && !FUNCTION_WORDS.has(t.text) && !/^\d/.test(t.text)) return false;
+    if (!t.capitalised && t.text.length > 2 && !FUNCTION_WORDS.has(t.text) && !/^\d/.test(t.text))
+      return false;
     if (t.text.length < 4 || /^\d/.test(t.text)) continue;
     long++;
-    if (t.cap) caps++;
+    if (t.capitalised) caps++;
   }
   return long >= 2 && caps >= long * 0.8;
 }
@@ -61,15 +62,15 @@ export function isPositionalCapital(
 ): boolean {
   if (lex.isNever(t.text) || t.contraction) return true;
   // A capital "The" mid-sentence is part of a name ("The Hague", "The Triffids"); lower-case "the" never is.
-  if (ARTICLES.has(t.key) && (t.sent || headline || !next?.cap)) return true;
+  if (ARTICLES.has(t.key) && (t.sentenceStart || headline || !next?.capitalised)) return true;
   // Mid-sentence, a capitalised function word belongs to a name ("All Souls College"), but a determiner
   // ("This Page") does not.
   if (DETERMINERS.has(t.key)) return true;
-  if (!(t.sent || headline)) return false;
+  if (!(t.sentenceStart || headline)) return false;
   if (isFunctionWord(t)) return true;
   if (t.upper && t.text.length <= 4) return false;
   // "Will Smith" may open a sentence: a first name followed by another capital stays.
-  if (lex.firstNames.has(t.key) && next?.cap) return false;
+  if (lex.firstNames.has(t.key) && next?.capitalised) return false;
   return lex.isWord(t.key) || lex.quiet.has(t.key);
 }
 

@@ -33,7 +33,7 @@ export function titleEnd(run: Token[], lex: Lexicon): number {
   const firstName = lex.firstNames.has(run[k].key);
   for (let r = k; r < run.length; r++) {
     const t = run[r];
-    if (!t.cap) continue;
+    if (!t.capitalised) continue;
     if (!firstName && (lex.orgSuffix.has(t.key) || lex.placeSuffix.has(t.key))) return -1;
     if (isTitleWord(t, lex) || isFunctionWord(t)) return -1;
     if ((lex.isWord(t.key) || lex.isNever(t.text)) && !lex.firstNames.has(t.key) && rest > 1 && r === k)
@@ -48,8 +48,8 @@ export function titleEnd(run: Token[], lex: Lexicon): number {
  */
 export function titleBefore(toks: Token[], i: number, text: string, lex: Lexicon): boolean {
   const prev = toks[i - 1];
-  if (!prev || text.slice(prev.we, toks[i].s) !== ' ') return false;
-  const word = text.slice(prev.ws, prev.we).toLowerCase().replace(/\.$/, '');
+  if (!prev || text.slice(prev.wordEnd, toks[i].start) !== ' ') return false;
+  const word = text.slice(prev.wordStart, prev.wordEnd).toLowerCase().replace(/\.$/, '');
   return lex.titleHeads.has(word) || lex.titleHeads.has(word.slice(0, word.indexOf('-')));
 }
 
