@@ -281,5 +281,8 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
     newestFirst,
     revealAt: source.revealAt,
     reread: (dirty) => (dirty && patch(dirty)) || remember(drain(read(dirty))),
+    *rereadSteps(dirty) {
+      return (dirty && patch(dirty)) || remember(yield* read(dirty));
+    },
   };
 }

@@ -18,7 +18,7 @@ import { PLATFORMS, type PlatformShape } from './platforms';
 import { elementsForSchema, readSchema, type SchemaInfo } from './schema';
 import { findMarkerBody, textMarkerUpdates } from './text-markers';
 import { pageClock, publishedTime, type PageClock } from './time';
-import type { LiveBlog } from './types';
+import type { LiveBlog, LiveUpdate } from './types';
 
 export type { Confidence, LiveBlog, LiveUpdate } from './types';
 
@@ -122,8 +122,13 @@ function* fromTextMarkers(doc: Document, clock: PageClock): Steps<LiveBlog | nul
   const published = publishedTime(doc);
   const updates = uniqueIds(yield* textMarkerUpdates(body, clock, published));
   if (!updates.length) return null;
-  const reread = (dirty?: readonly Node[]) =>
-    uniqueIds(drain(textMarkerUpdates(body, dirty ? { ...clock, now: Date.now() } : clock, published)));
+  const root: Element = body;
+  function* rereadSteps(dirty?: readonly Node[]): Steps<LiveUpdate[]> {
+    return uniqueIds(
+      yield* textMarkerUpdates(root, dirty ? { ...clock, now: Date.now() } : clock, published),
+    );
+  }
+  const reread = (dirty?: readonly Node[]) => drain(rereadSteps(dirty));
   return {
     via: 'text-markers',
     ...gradeStructure(updates),
@@ -131,6 +136,7 @@ function* fromTextMarkers(doc: Document, clock: PageClock): Steps<LiveBlog | nul
     container: body,
     newestFirst: true,
     reread,
+    rereadSteps,
   };
 }
 
@@ -221,12 +227,20 @@ export function rereadLiveBlog(
   previous: LiveBlog,
   nodes: readonly Node[],
 ): { blog: LiveBlog; work: 'none' | 'entries' } | null {
+  return drain(rereadLiveBlogSteps(previous, nodes));
+}
+
+/** rereadLiveBlog in steps, for a caller that runs them in slices that yield. */
+export function* rereadLiveBlogSteps(
+  previous: LiveBlog,
+  nodes: readonly Node[],
+): Steps<{ blog: LiveBlog; work: 'none' | 'entries' } | null> {
   const { container } = previous;
   if (!container.isConnected) return null;
   // Only what lies inside the list: a banner removed from <body> above it touches no update.
   const inside = nodes.filter((n) => container.contains(n));
   if (!inside.length) return { blog: previous, work: 'none' };
-  const updates = previous.reread(inside);
+  const updates = previous.rereadSteps ? yield* previous.rereadSteps(inside) : previous.reread(inside);
   return updates.length ? { blog: { ...previous, updates }, work: 'entries' } : null;
 }
 

@@ -45,4 +45,6 @@ export interface LiveBlog {
    * the `dirty` nodes are reused as they are; without `dirty`, every entry is read again.
    */
   reread(dirty?: readonly Node[]): LiveUpdate[];
+  /** The same, in steps a caller runs in slices (a hundred insertions are a hundred entries to read). */
+  rereadSteps?(dirty?: readonly Node[]): Generator<void, LiveUpdate[], void>;
 }

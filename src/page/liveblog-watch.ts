@@ -5,7 +5,7 @@
  * time; batches that need one while one runs get a single one after it. On a page that is not a live blog
  * (yet), detection runs only for batches that add elements, at most once a second.
  */
-import { detectLiveBlog, isBorderline, rereadLiveBlog, type LiveBlog } from '../liveblog';
+import { detectLiveBlog, isBorderline, rereadLiveBlogSteps, type LiveBlog } from '../liveblog';
 import type { DomBatch } from './observer';
 import { runSteps } from './schedule';
 
@@ -19,6 +19,11 @@ export class LiveBlogWatch {
   private deferred: ReturnType<typeof setTimeout> | undefined;
   private detecting: Promise<void> | null = null;
   private again = false;
+  /** Nodes of batches waiting for the re-read in progress to end. */
+  private dirty: Node[] = [];
+  private rereading = false;
+  /** Bumped by each full detection: a re-read begun before one is stale when it ends. */
+  private generation = 0;
 
   constructor(
     private doc: Document,
@@ -69,17 +74,42 @@ export class LiveBlogWatch {
       this.detect(false);
       return;
     }
-    const reread =
-      this.blog && !batch.overflow
-        ? rereadLiveBlog(this.blog, [...batch.added, ...batch.changed, ...batch.removedFrom])
-        : null;
-    if (reread?.work === 'none') return;
-    if (reread) {
-      this.blog = reread.blog;
-      this.onChange(this.blog);
-    } else {
-      // A burst, or the list was replaced: one detection from scratch.
+    if (!this.blog || batch.overflow) {
+      // A burst: one detection from scratch.
       this.detect(true);
+      return;
+    }
+    this.dirty.push(...batch.added, ...batch.changed, ...batch.removedFrom);
+    if (!this.rereading) void this.reread();
+  }
+
+  /** Re-reads the touched entries in slices that yield (one at a time; batches meanwhile wait for the next). */
+  private async reread(): Promise<void> {
+    this.rereading = true;
+    try {
+      while (this.dirty.length && this.blog && !this.signal.aborted) {
+        const nodes = this.dirty;
+        this.dirty = [];
+        const generation = this.generation;
+        const blog = this.blog;
+        const steps = rereadLiveBlogSteps(blog, nodes);
+        // A text edit patches its entry at once: most batches end in their first step.
+        const r = steps.next();
+        const reread = r.done ? r.value : await runSteps(steps, this.signal);
+        if (this.signal.aborted) return;
+        // A detection from scratch replaced the blog meanwhile: its result stands.
+        if (generation !== this.generation || blog !== this.blog) continue;
+        if (reread?.work === 'none') continue;
+        if (reread) {
+          this.blog = reread.blog;
+          this.onChange(this.blog);
+        } else {
+          // The list was replaced: one detection from scratch.
+          this.detect(true);
+        }
+      }
+    } finally {
+      this.rereading = false;
     }
   }
 
@@ -90,6 +120,7 @@ export class LiveBlogWatch {
       return;
     }
     this.lastFull = performance.now();
+    this.generation++;
     this.detecting = this.find().then((blog) => {
       this.detecting = null;
       if (this.signal.aborted) return;

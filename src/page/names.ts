@@ -37,6 +37,8 @@ const MAX_DROPS = 10_000;
 const FIRST_BATCH_CHARS = 24_000;
 /** What "near the viewport" means for the first batch: half a screen more above and below. */
 const VIEW_MARGIN = 0.5;
+/** While an answer is applied, the highlighter is handed the blocks done every this many blocks. */
+const APPLY_FLUSH_BLOCKS = 64;
 
 export class PageMention {
   private cached: Range | null = null;
@@ -126,6 +128,8 @@ export class NamesIndex {
   private drops: number[] = [];
   private sending: Promise<void> | null = null;
   private limit = MAX_MESSAGE_CHARS;
+  /** Blocks the next message stops at (the viewport's, so the first answer is small and fast); 0: none. */
+  private cut = 0;
   /** The background's cap on a page's text was reached: nothing more is sent. */
   private full = false;
   /** The extension went away (reloaded, uninstalled): nothing more is sent. */
@@ -176,7 +180,7 @@ export class NamesIndex {
           else if (r.top > h * (1 + VIEW_MARGIN)) {
             // Past the viewport: what is in it goes first, then the rest in page order.
             passed = true;
-            for (const i of near) this.enqueue(i);
+            this.enqueueView(near);
             this.enqueue(rec.index);
           } else near.push(rec.index);
           return true;
@@ -185,7 +189,7 @@ export class NamesIndex {
       );
       if (!ok) return;
     }
-    for (const i of near) this.enqueue(i);
+    if (!passed) this.enqueueView(near);
     for (const i of above) this.enqueue(i);
     await this.idle(signal);
   }
@@ -368,6 +372,12 @@ export class NamesIndex {
 
   // ---- talking to the background ----
 
+  /** The viewport's blocks, alone in the next message when nothing else waits. */
+  private enqueueView(near: number[]): void {
+    if (!this.queue.length && !this.sending && near.length) this.cut = near.length;
+    for (const i of near) this.enqueue(i);
+  }
+
   private enqueue(i: number): void {
     if (this.queued.has(i)) return;
     this.queued.add(i);
@@ -407,7 +417,7 @@ export class NamesIndex {
           break;
         }
         if (rec) {
-          if (blocks.length >= this.messageBlocks) break;
+          if (blocks.length >= this.messageBlocks || (this.cut && blocks.length >= this.cut)) break;
           const text =
             rec.block.text.length > MAX_BLOCK_CHARS
               ? rec.block.text.slice(0, MAX_BLOCK_CHARS)
@@ -420,6 +430,7 @@ export class NamesIndex {
         this.queue.shift();
         this.queued.delete(i);
       }
+      this.cut = 0;
       if (this.full) {
         this.queue = [];
         this.queued.clear();
@@ -446,7 +457,7 @@ export class NamesIndex {
         continue;
       }
       this.needOpen = false;
-      this.apply(answer);
+      await this.apply(answer);
     }
   }
 
@@ -463,44 +474,37 @@ export class NamesIndex {
     }
   }
 
-  private apply(answer: Exclude<DetectAnswer, { lost: true }>): void {
-    const t = performance.now();
+  /**
+   * Applies an answer in slices that yield (a big page's answer holds thousands of mentions): each slice's
+   * blocks are handed to `onChange` as they are done, so the first blocks (the viewport's) are drawn first.
+   */
+  private async apply(answer: Exclude<DetectAnswer, { lost: true }>): Promise<void> {
     this.language = answer.language;
     this.languageKnown = true;
     if (answer.full) this.full = true;
-    const changed: BlockRec[] = [];
-    for (const [i, flat] of answer.blocks) {
-      const rec = this.recs.get(i);
-      // A block edited since it was sent: the answer to its new text is on its way.
-      if (!rec || rec.version !== rec.sent) continue;
-      const before = rec.mentions;
-      const next: PageMention[] = [];
-      // Edited text: mentions that stay get new ranges (and the highlighter redraws them).
-      const edited = rec.answered !== rec.version;
-      rec.answered = rec.version;
-      let same = !edited && flat.length / 4 === before.length;
-      for (let k = 0; k < flat.length; k += 4) {
-        const [start, end] = [flat[k], flat[k + 1]];
-        const key = answer.keys[flat[k + 2]];
-        const kind = DETECT_KINDS[flat[k + 3]];
-        if (!key || !kind || !(end <= rec.block.text.length) || !(start < end)) continue;
-        const old = before[k / 4];
-        if (old && sameMention(old, start, end, key, kind)) {
-          if (edited) old.reset();
-          next.push(old);
-        } else {
-          same = false;
-          next.push(new PageMention(key, kind, rec.block.text.slice(start, end), i, start, end, rec));
-        }
-      }
-      if (same && next.length === before.length) continue;
-      this.setMentions(rec, next);
-      changed.push(rec);
-    }
+    // Entities first: a block handed on below may name any of them.
     for (const e of answer.entities) {
       this.entities.set(e.key, e);
       this.sweep?.add(e.key);
     }
+    let changed: BlockRec[] = [];
+    let k = 0;
+    const flush = () => {
+      if (!changed.length) return;
+      const recs = changed;
+      changed = [];
+      this.onChange?.(recs);
+    };
+    await runSliced(
+      this.timed(() => {
+        if (k >= answer.blocks.length) return false;
+        this.applyBlock(answer, answer.blocks[k++], changed);
+        // Hand on what is done before the slice yields (the budget is checked after each block).
+        if (k % APPLY_FLUSH_BLOCKS === 0) flush();
+        return true;
+      }),
+    );
+    const t = performance.now();
     for (const key of answer.gone) this.entities.delete(key);
     if (this.sweep && !this.queue.length) {
       // Everything was sent again: what the new session did not name is gone.
@@ -508,7 +512,40 @@ export class NamesIndex {
       this.sweep = null;
     }
     this.work += performance.now() - t;
-    if (changed.length) this.onChange?.(changed);
+    flush();
+  }
+
+  private applyBlock(
+    answer: Exclude<DetectAnswer, { lost: true }>,
+    [i, flat]: Exclude<DetectAnswer, { lost: true }>['blocks'][number],
+    changed: BlockRec[],
+  ): void {
+    const rec = this.recs.get(i);
+    // A block edited (or dropped) since it was sent: the answer to its new text is on its way.
+    if (!rec || !rec.alive || rec.version !== rec.sent) return;
+    const before = rec.mentions;
+    const next: PageMention[] = [];
+    // Edited text: mentions that stay get new ranges (and the highlighter redraws them).
+    const edited = rec.answered !== rec.version;
+    rec.answered = rec.version;
+    let same = !edited && flat.length / 4 === before.length;
+    for (let k = 0; k < flat.length; k += 4) {
+      const [start, end] = [flat[k], flat[k + 1]];
+      const key = answer.keys[flat[k + 2]];
+      const kind = DETECT_KINDS[flat[k + 3]];
+      if (!key || !kind || !(end <= rec.block.text.length) || !(start < end)) continue;
+      const old = before[k / 4];
+      if (old && sameMention(old, start, end, key, kind)) {
+        if (edited) old.reset();
+        next.push(old);
+      } else {
+        same = false;
+        next.push(new PageMention(key, kind, rec.block.text.slice(start, end), i, start, end, rec));
+      }
+    }
+    if (same && next.length === before.length) return;
+    this.setMentions(rec, next);
+    changed.push(rec);
   }
 
   private setMentions(rec: BlockRec, next: PageMention[]): void {

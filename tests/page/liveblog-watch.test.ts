@@ -107,6 +107,57 @@ describe('LiveBlogWatch', () => {
     // The wait above may take most of 20 s on a loaded machine: the test's own limit must allow it.
   }, 30_000);
 
+  it('re-reads a hundred insertions in slices that yield to the page, not in one task', async () => {
+    const doc = live(norkon);
+    const ctl = new AbortController();
+    const changes: number[] = [];
+    const watch = new LiveBlogWatch(doc, (blog) => changes.push(blog?.updates.length ?? 0), ctl.signal);
+    await watch.start();
+    detections.mockClear();
+    const list = doc.querySelector('.ncpost-list-container')!;
+    const added = Array.from({ length: 100 }, (_, i) => list.appendChild(post(String(91000000 + i))));
+    // A clock that moves 1 ms per reading: each 8 ms slice reads a few entries, then yields.
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 1));
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 0);
+    watch.onBatch({ added, changed: [], removed: false, removedFrom: [], removedNodes: [], overflow: false });
+    expect(changes).toEqual([]);
+    await vi.waitFor(() => expect(changes).toEqual([104]), { timeout: 5000, interval: 10 });
+    const yielded = ticks;
+    clearInterval(ticker);
+    now.mockRestore();
+    ctl.abort();
+    expect(yielded).toBeGreaterThan(2);
+    expect(detections).not.toHaveBeenCalled();
+  });
+
+  it('patches an edited entry at once, without a read of the list', async () => {
+    const doc = live(norkon);
+    const ctl = new AbortController();
+    const changes: string[] = [];
+    const text = doc.querySelectorAll('.ncpost-title')[1].firstChild as Text;
+    const edited = (u: { elements: Element[] }) => u.elements.some((el) => el.contains(text));
+    const watch = new LiveBlogWatch(
+      doc,
+      (blog) => changes.push(blog!.updates.find(edited)!.text),
+      ctl.signal,
+    );
+    await watch.start();
+    text.data = 'A corrected line.';
+    watch.onBatch({
+      added: [],
+      changed: [text],
+      removed: false,
+      removedFrom: [],
+      removedNodes: [],
+      overflow: false,
+    });
+    ctl.abort();
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toContain('A corrected line.');
+  });
+
   it('ignores changes elsewhere on a live blog: banners added and removed around the list', async () => {
     const doc = live(norkon);
     const ctl = new AbortController();

@@ -61,7 +61,13 @@ export function summaries(updates: readonly LiveUpdate[]): UpdateSummary[] {
  */
 export const CHANGES_EVERY_MS = 2000;
 
-const keyOf = (u: UpdateSummary) => `${u.label}\u0000${u.time ?? ''}\u0000${u.firstLine}`;
+// Kept per summary (summaries are kept per update): a text edit every 200 ms builds one key, not thousands.
+const keys = new WeakMap<UpdateSummary, string>();
+const keyOf = (u: UpdateSummary) => {
+  let key = keys.get(u);
+  if (key === undefined) keys.set(u, (key = `${u.label}\u0000${u.time ?? ''}\u0000${u.firstLine}`));
+  return key;
+};
 
 /**
  * The delta from one list to the next, or null when it cannot be one (the updates kept changed their
