@@ -98,15 +98,16 @@ export function* walkBlocks(
       current!.nodes.push(text);
       current!.starts.push(current!.text.length);
       current!.text += text.data;
-    } else if (
-      node.nodeType === 1 &&
-      node.firstChild &&
-      !excluded.has(node as Element) &&
-      !structuralChrome(node as Element)
-    ) {
-      flow.push(INLINE.has((node as Element).tagName) ? flow[flow.length - 1] : node);
-      node = node.firstChild;
-      continue;
+    } else if (node.nodeType === 1 && node.firstChild) {
+      const el = node as Element;
+      if (!excluded.has(el) && !structuralChrome(el)) {
+        flow.push(INLINE.has(el.tagName) ? flow[flow.length - 1] : node);
+        node = node.firstChild;
+        continue;
+      }
+      // Left-out inline content separates what is around it: the words on either side must not read as
+      // one run ("Angela Merkel" + "Berlin" around a dropped <span>).
+      if (INLINE.has(el.tagName)) currentBlock = null;
     }
     // Next: the sibling, or the sibling of the nearest ancestor that has one.
     while (node && node !== root && !node.nextSibling) {

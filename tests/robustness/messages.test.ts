@@ -15,7 +15,7 @@ import { startBackground } from '../../src/background';
 import type { BackgroundProtocol } from '../../src/messaging/protocol';
 import { SENDERS, type Context } from '../../src/messaging/schemas';
 import { contentScript, extensionPage, send, type Sender } from '../background/helpers';
-import { CUT, PAGE, VALID } from './payloads';
+import { CONTENT_ONLY, CUT, PAGE, VALID } from './payloads';
 
 type Kind = keyof BackgroundProtocol;
 const OTHER_SITE = 'https://attacker.example/x';
@@ -171,6 +171,13 @@ describe('page text is cut, not refused', () => {
     expect(state.updates[0].firstLine.length).toBeLessThanOrEqual(300);
     const marked = await send(tab, 'updates:mark', { url: PAGE, ids: [long], state: 'seen', manual: true });
     expect(marked!.updates.find((u) => u.id === state.updates[0].id)?.state).toBe('seen');
+  });
+});
+
+describe('the browser sample', () => {
+  it('knows which kinds only a content script may send: the sender table’s', () => {
+    const fromContentOnly = (Object.keys(SENDERS) as Kind[]).filter((k) => !SENDERS[k].includes('page'));
+    expect([...CONTENT_ONLY].sort()).toEqual(fromContentOnly.sort());
   });
 });
 

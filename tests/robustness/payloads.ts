@@ -60,6 +60,17 @@ export const VALID: { [K in Kind]: Record<string, unknown> } = {
   'watch:list': {},
 };
 
+/** Kinds only a content script may send (the Node matrix checks this list against the sender table). */
+export const CONTENT_ONLY: Kind[] = [
+  'page:report',
+  'page:update',
+  'page:leave',
+  'updates:seen',
+  'names:detect',
+  'panel:open',
+  'errors:log',
+];
+
 /** Page text the store cuts instead of refusing (a page with a huge title is still recorded). */
 export const CUT: Partial<Record<Kind, string[]>> = {
   'page:report': ['title', 'updates'],

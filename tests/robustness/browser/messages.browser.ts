@@ -19,11 +19,10 @@ import { launchChromium } from '../../e2e/harness/chromium';
 import { until, type Driver, type Tab } from '../../e2e/harness/driver';
 import { launchFirefox } from '../../e2e/harness/firefox';
 import { serveLiveBlog } from '../../e2e/harness/live-blog';
-import { VALID } from '../payloads';
+import { CONTENT_ONLY, VALID } from '../payloads';
 
 type Kind = keyof BackgroundProtocol;
 /** Kinds only a content script sends (the table in src/messaging/schemas.ts says the same). */
-const CONTENT_ONLY: Kind[] = ['page:report', 'page:leave', 'errors:log'];
 const REFUSAL = /is not allowed from|^Malformed |not this tab's page|^Unknown message/;
 
 const BROWSERS: ReadonlyArray<readonly ['chromium' | 'firefox', () => Promise<Driver>]> = [
