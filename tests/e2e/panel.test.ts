@@ -173,9 +173,10 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
       expect(await page.evaluate(() => scrollY)).not.toBe(y1);
       // Escape in the card closes the selection, and the page's highlight goes with it.
       await panel.evaluate(() => document.querySelector<HTMLButtonElement>('.stepper button.link')!.click());
-      await until(async () => !(await page.evaluate(() => CSS.highlights.has('backstory-selected'))), {
-        what: 'the selection highlight removed',
-      });
+      await until(
+        async () => (await page.evaluate(() => CSS.highlights.get('backstory-selected')?.size ?? 0)) === 0,
+        { what: 'the selection highlight emptied' },
+      );
     });
 
     it('maps every place with coordinates, labels apart', async () => {

@@ -117,10 +117,13 @@ describe('story feature', () => {
     const key =
       story!.type === 'story' ? story!.story.entities.find((e) => e.name === 'Angela Merkel')!.key : '';
     panel.send({ type: 'select', key, index: 4 });
+    // Answered once the page has scrolled there, after the frame that paints the selection.
+    await until(() => panel.sent.some((m) => m.type === 'selected'), 'the selection answered');
     expect(panel.sent.at(-1)).toEqual({ type: 'selected', key, index: 1, total: 3 });
     // Malformed or unknown requests change nothing.
     panel.send({ type: 'select', key, index: 'x' });
     panel.send({ type: 'select', key, index: 0, extra: 1 });
+    await new Promise((r) => setTimeout(r, 100));
     expect(panel.sent.filter((m) => m.type === 'selected')).toHaveLength(1);
     panel.close();
   });

@@ -183,7 +183,6 @@ function servePanel(ctx: PageContext, port: Browser.runtime.Port, signal: AbortS
     drawing = ctl;
     highlight.clear();
     if (first) highlight.add(first.range);
-    CSS.highlights.set(SELECTED_HIGHLIGHT, highlight);
     void forEachSliced(mentions, (m) => void (m !== first && highlight.add(m.range)), ctl.signal);
   };
   const select = (key: string, index: number) => {
@@ -192,18 +191,26 @@ function servePanel(ctx: PageContext, port: Browser.runtime.Port, signal: AbortS
     if (key !== selected) draw(mentions, mentions[i]);
     selected = key;
     if (!mentions.length) return send({ type: 'selected', key, index: 0, total: 0 });
-    mentions[i].node.parentElement?.scrollIntoView({
-      block: 'center',
-      behavior: 'instant' as ScrollBehavior,
-    });
-    send({ type: 'selected', key, index: i, total: mentions.length });
+    // After the frame that paints the new selection: scrolling at once would make the page restyle and lay
+    // out inside this task.
+    const target = mentions[i].node.parentElement;
+    const win = ctx.doc.defaultView;
+    win?.requestAnimationFrame(() =>
+      win.setTimeout(() => {
+        if (ended.signal.aborted || selected !== key) return;
+        target?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+        send({ type: 'selected', key, index: i, total: mentions.length });
+      }, 0),
+    );
   };
   const clear = () => {
     selected = null;
     drawing?.abort();
     highlight?.clear();
-    if (highlight) CSS.highlights.delete(SELECTED_HIGHLIGHT);
   };
+  // Registered once while the panel is connected (a page can see that a panel is open, never what it shows
+  // until the reader selects): registering a highlight name restyles the page, which selections then avoid.
+  if (highlight) CSS.highlights.set(SELECTED_HIGHLIGHT, highlight);
   port.onMessage.addListener((raw: unknown) => {
     const req = parseRequest(raw);
     if (!req || ended.signal.aborted) return;
@@ -212,6 +219,7 @@ function servePanel(ctx: PageContext, port: Browser.runtime.Port, signal: AbortS
     else ctx.jump(req.id);
   });
   ended.signal.addEventListener('abort', () => {
+    if (highlight) CSS.highlights.delete(SELECTED_HIGHLIGHT);
     clearTimeout(timer);
     clear();
   });
