@@ -136,11 +136,14 @@ export function Popup({ api }: { api: PopupApi }) {
   };
   /** After Enable or Run once: the content script starts and reports within a moment. */
   const settle = async (what: string) => {
-    for (let i = 0; i < 25; i++) {
+    for (let i = 0; i < 50; i++) {
       const loaded = await refresh();
       const a = loaded.access;
-      if (a?.kind === 'running' && (a.isLiveBlog ? loaded.state : !a.borderline || what === 'answer-no'))
-        break;
+      const ready =
+        a?.kind === 'running' && (a.isLiveBlog ? loaded.state : !a.borderline || what === 'answer-no');
+      // Names come back from the background a moment after the page starts: keep asking for a while
+      // rather than say "no names found" about a page whose names are on their way.
+      if (ready && (a.names > 0 || !a.english || i >= 40)) break;
       await new Promise((r) => setTimeout(r, 200));
     }
     setBusy('');

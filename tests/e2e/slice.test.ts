@@ -43,12 +43,20 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
   });
 
   it('underlines people, organizations and places without touching the page DOM', async () => {
+    // Names come back from the background in batches, the viewport's first: wait for these four.
+    let last = {};
     const names = await until(
       async () => {
         const h = await highlightTexts(page);
-        return h.person.length && h.organization.length && h.place.length ? h : null;
+        last = h;
+        return h.person.includes('Binali Yıldırım') &&
+          h.organization.includes('Reuters') &&
+          h.place.includes('Turkey') &&
+          h.place.includes('Syria')
+          ? h
+          : null;
       },
-      { what: 'highlights' },
+      { what: () => `highlights (${JSON.stringify(last).slice(0, 300)})`, timeout: 20_000 },
     );
     expect(names.person).toContain('Binali Yıldırım');
     expect(names.organization).toContain('Reuters');
