@@ -105,7 +105,9 @@ describe('what the page sends stays within the background’s bounds', () => {
       400,
     );
     await names.scan([doc.querySelector('main')!]);
-    expect(sizes.length).toBeGreaterThan(2);
+    // 451 blocks under a cap of 400 per message: at least two messages, however the walk's slices (which
+    // depend on the machine's load) cut the batches.
+    expect(sizes.length).toBeGreaterThanOrEqual(2);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(400);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(451);
     expect(names.mentionsOf('city:FR:paris').length).toBe(450);
