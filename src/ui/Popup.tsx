@@ -144,6 +144,8 @@ export function Popup({ api }: { api: PopupApi }) {
       // Names come back from the background a moment after the page starts: keep asking for a while
       // rather than say "no names found" about a page whose names are on their way.
       if (ready && (a.names > 0 || !a.english || i >= 40)) break;
+      // A page still waiting for the reader's answer (or not ready) is asked for 5 s, as before.
+      if (!ready && i >= 24) break;
       await new Promise((r) => setTimeout(r, 200));
     }
     setBusy('');
