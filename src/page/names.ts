@@ -631,11 +631,6 @@ export class NamesIndex {
     return list;
   }
 
-  /** Same as mentionsOf. */
-  of(key: string): PageMention[] {
-    return this.mentionsOf(key);
-  }
-
   /** The blocks the index holds (for the highlighter). */
   block(index: number): BlockRec | undefined {
     return this.recs.get(index);

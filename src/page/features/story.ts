@@ -4,6 +4,7 @@
  * page's cast and updates when names or updates change (at most every half second), and draws the
  * panel's selection as its own highlight, stepping through the selected name's mentions.
  */
+import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
 import { firstLine } from '../../liveblog';
 import {
@@ -104,22 +105,20 @@ function trusted(port: Browser.runtime.Port): boolean {
   return !!sender.url && sender.url.startsWith(browser.runtime.getURL('/'));
 }
 
+/** What the panel may ask, checked like every other message: strict objects, bounded strings. */
+const PANEL_REQUEST = v.variant('type', [
+  v.strictObject({ type: v.literal('clear') }),
+  v.strictObject({ type: v.literal('jump'), id: v.pipe(v.string(), v.maxLength(300)) }),
+  v.strictObject({
+    type: v.literal('select'),
+    key: v.pipe(v.string(), v.maxLength(300)),
+    index: v.pipe(v.number(), v.integer()),
+  }),
+]);
+
 function parseRequest(raw: unknown): PanelRequest | null {
-  if (!raw || typeof raw !== 'object') return null;
-  const r = raw as Record<string, unknown>;
-  const keys = Object.keys(r).sort().join(',');
-  if (r.type === 'clear' && keys === 'type') return { type: 'clear' };
-  if (r.type === 'jump' && keys === 'id,type' && typeof r.id === 'string' && r.id.length <= 300)
-    return { type: 'jump', id: r.id };
-  if (
-    r.type === 'select' &&
-    keys === 'index,key,type' &&
-    typeof r.key === 'string' &&
-    r.key.length <= 300 &&
-    Number.isInteger(r.index)
-  )
-    return { type: 'select', key: r.key, index: r.index as number };
-  return null;
+  const r = v.safeParse(PANEL_REQUEST, raw);
+  return r.success ? r.output : null;
 }
 
 /** One connected panel: sends the story on change, answers selections. */
