@@ -20,6 +20,7 @@ import type { Feature, PageContext } from '../context';
 import { highlightsSupported } from '../highlights';
 import { forEachSliced } from '../schedule';
 import type { PageMention } from '../names';
+import { SelectionDrawer } from './story/selection';
 
 const clip = (s: string, n: number = STORY_LIMITS.text) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
@@ -172,40 +173,26 @@ function servePanel(ctx: PageContext, port: Browser.runtime.Port, signal: AbortS
     }, wait);
   };
   const highlight = highlightsSupported() ? new Highlight() : null;
+  const drawer = highlight ? new SelectionDrawer(highlight) : null;
   let selected: string | null = null;
-  let drawing: AbortController | null = null;
-  /** Draws the selected name's mentions: the one stepped to at once, the rest in slices. */
-  const draw = (mentions: readonly PageMention[], first?: PageMention) => {
-    if (!highlight) return;
-    drawing?.abort();
-    const ctl = new AbortController();
-    drawing = ctl;
-    highlight.clear();
-    if (first) highlight.add(first.range);
-    void forEachSliced(mentions, (m) => void (m !== first && highlight.add(m.range)), ctl.signal);
-  };
   const select = (key: string, index: number) => {
     const mentions = ctx.names.mentionsOf(key);
     const i = mentions.length ? ((index % mentions.length) + mentions.length) % mentions.length : 0;
-    if (key !== selected) draw(mentions, mentions[i]);
+    if (key !== selected) drawer?.show(mentions, mentions[i]);
+    else if (mentions.length) drawer?.step(mentions[i]);
     selected = key;
     if (!mentions.length) return send({ type: 'selected', key, index: 0, total: 0 });
-    // After the frame that paints the new selection: scrolling at once would make the page restyle and lay
-    // out inside this task.
+    // In a task of its own: the scroll lays the page out if anything changed it since the last frame.
     const target = mentions[i].node.parentElement;
-    const win = ctx.doc.defaultView;
-    win?.requestAnimationFrame(() =>
-      win.setTimeout(() => {
-        if (ended.signal.aborted || selected !== key) return;
-        target?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-        send({ type: 'selected', key, index: i, total: mentions.length });
-      }, 0),
-    );
+    ctx.doc.defaultView?.setTimeout(() => {
+      if (ended.signal.aborted || selected !== key) return;
+      target?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+      send({ type: 'selected', key, index: i, total: mentions.length });
+    }, 0);
   };
   const clear = () => {
     selected = null;
-    drawing?.abort();
-    highlight?.clear();
+    drawer?.clear();
   };
   // Registered once while the panel is connected (a page can see that a panel is open, never what it shows
   // until the reader selects): registering a highlight name restyles the page, which selections then avoid.
@@ -227,7 +214,7 @@ function servePanel(ctx: PageContext, port: Browser.runtime.Port, signal: AbortS
     () => {
       push();
       // The selection's ranges may belong to changed blocks: draw them again from the index.
-      if (selected) draw(ctx.names.mentionsOf(selected));
+      if (selected) drawer?.show(ctx.names.mentionsOf(selected));
     },
     ended.signal,
   );
