@@ -3,8 +3,8 @@
  * page. The page's scripts can read CSS.highlights, so highlights carry names only, never reading state.
  *
  * Only what can be seen is drawn: a browser repaints highlights in proportion to their ranges on every
- * change to the page, so ranges are registered for the blocks in and near the viewport (an
- * IntersectionObserver with a generous margin) and taken out as they leave it. One Highlight per kind stays
+ * change to the page, so ranges are registered for the blocks in and near the viewport (a screen above
+ * and below: `viewport-band.ts`) and taken out as they leave it. One Highlight per kind stays
  * registered; ranges are added and deleted one by one, never cleared and re-added.
  */
 import { KINDS, type Kind } from '../detect/types';
@@ -12,6 +12,7 @@ import { KINDS, type Kind } from '../detect/types';
 import './highlights.css';
 import highlightsCss from './highlights.css?raw';
 import type { BlockRec } from './names';
+import { ViewportBand, type BandEntry, type NearWatcher } from './viewport-band';
 
 /** Each kind's highlight name, as the stylesheet that paints it spells it (`::highlight(backstory-KIND)`). */
 export function highlightNames(css: string): Record<Kind, string> {
@@ -28,7 +29,14 @@ export function highlightNames(css: string): Record<Kind, string> {
 export const HIGHLIGHT_NAMES = highlightNames(highlightsCss);
 
 /** How far beyond the viewport blocks count as near: a screen above and below. */
-export const NEAR_MARGIN = '100% 0px 100% 0px';
+export const NEAR_SCREENS = 1;
+
+/** What tells the highlighter which watched elements are near the viewport. */
+export type NearWatcherFactory = (onChange: (entries: BandEntry[]) => void) => NearWatcher | null;
+
+/** The page's own: a band over the window (null without a window to measure, as in a worker). */
+export const viewportBand: NearWatcherFactory = (onChange) =>
+  typeof window === 'undefined' ? null : new ViewportBand(window, onChange, NEAR_SCREENS);
 
 export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
@@ -41,14 +49,14 @@ export class Highlighter {
   /** Blocks with mentions, by the element they flow in (what the observer watches). */
   private byElement = new Map<Element, Set<BlockRec>>();
   private visible = new Set<Element>();
-  private observer: IntersectionObserver | null = null;
+  private observer: NearWatcher | null = null;
   private supported = highlightsSupported();
 
-  constructor(private enabled: Record<Kind, boolean>) {
-    // The content script's own global (in Firefox, the page's window is seen through a wrapper).
-    const IO = typeof IntersectionObserver === 'undefined' ? undefined : IntersectionObserver;
-    if (this.supported && IO)
-      this.observer = new IO((entries) => this.onIntersect(entries), { rootMargin: NEAR_MARGIN });
+  constructor(
+    private enabled: Record<Kind, boolean>,
+    watcher: NearWatcherFactory = viewportBand,
+  ) {
+    if (this.supported) this.observer = watcher((entries) => this.onIntersect(entries));
   }
 
   /** Blocks whose mentions changed, or that left the page. */
@@ -101,7 +109,7 @@ export class Highlighter {
     return n;
   }
 
-  private onIntersect(entries: IntersectionObserverEntry[]): void {
+  private onIntersect(entries: BandEntry[]): void {
     for (const e of entries) {
       const recs = this.byElement.get(e.target);
       if (!recs) continue;

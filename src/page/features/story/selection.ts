@@ -3,23 +3,23 @@
  * A browser repaints a highlight in proportion to its ranges, so a name with hundreds of mentions on a
  * 2,000-update page drawn whole made the frame after each step spend 100 ms and more in pre-paint.
  */
-import { NEAR_MARGIN } from '../../highlights';
+import { viewportBand, type NearWatcherFactory } from '../../highlights';
 import type { PageMention } from '../../names';
 import { forEachSliced } from '../../schedule';
+import type { BandEntry, NearWatcher } from '../../viewport-band';
 
 export class SelectionDrawer {
   /** The selection's ranges by the element each mention flows in (what the observer watches). */
   private byElement = new Map<Element, Range[]>();
   private near = new Set<Element>();
-  private observer: IntersectionObserver | null;
+  private observer: NearWatcher | null = null;
   private drawing: AbortController | null = null;
   private current: Range | null = null;
 
-  constructor(private highlight: Highlight) {
-    // The content script's own global (in Firefox, the page's window is seen through a wrapper).
-    const IO = typeof IntersectionObserver === 'undefined' ? undefined : IntersectionObserver;
-    this.observer = IO ? new IO((entries) => this.onIntersect(entries), { rootMargin: NEAR_MARGIN }) : null;
-  }
+  constructor(
+    private highlight: Highlight,
+    private watcher: NearWatcherFactory = viewportBand,
+  ) {}
 
   /**
    * Draws `mentions` as they come near the viewport, `current` (the one stepped to) at once. The elements
@@ -27,6 +27,9 @@ export class SelectionDrawer {
    */
   show(mentions: readonly PageMention[], current?: PageMention): void {
     this.clear();
+    // Watching only while something is selected: a band listens to the page's scrolls.
+    const observer = this.watcher((entries) => this.onIntersect(entries));
+    this.observer = observer;
     const ctl = new AbortController();
     this.drawing = ctl;
     if (current) this.step(current);
@@ -38,7 +41,7 @@ export class SelectionDrawer {
         let ranges = this.byElement.get(el);
         if (!ranges) {
           this.byElement.set(el, (ranges = []));
-          if (this.observer) this.observer.observe(el);
+          if (observer) observer.observe(el);
           else this.near.add(el);
         }
         ranges.push(m.range);
@@ -60,6 +63,7 @@ export class SelectionDrawer {
     this.drawing?.abort();
     this.drawing = null;
     this.observer?.disconnect();
+    this.observer = null;
     this.byElement.clear();
     this.near.clear();
     this.current = null;
@@ -76,7 +80,7 @@ export class SelectionDrawer {
     return false;
   }
 
-  private onIntersect(entries: IntersectionObserverEntry[]): void {
+  private onIntersect(entries: BandEntry[]): void {
     for (const e of entries) {
       const ranges = this.byElement.get(e.target);
       if (!ranges) continue;
