@@ -13,6 +13,7 @@
  * The judgements read the DOM only and are cached per element (refreshed when its children change).
  */
 import chrome from './chrome.json';
+import { nameWords } from './names';
 
 /** Elements whose whole subtree is out of scope. */
 export const EXCLUDED_SELECTOR = [
@@ -112,23 +113,12 @@ export function socialLink(el: Element): boolean {
     .some((w) => LINK_WORDS.has(w));
 }
 
-/** The words of an element's class, id and data-component ("share-buttons__item" → share, buttons, item). */
-function nameWords(el: Element): string[] {
-  // Script hooks (js-ad-section, js-social--top) say where a script acts, not what the element is.
-  const classes = (el.getAttribute('class') ?? '').split(/\s+/).filter((c) => c && !/^js-/i.test(c));
-  const names = [...classes, el.id, el.getAttribute('data-component') ?? ''].join(' ');
-  return names
-    .toLowerCase()
-    .split(/[\s\-_:]+/)
-    .filter(Boolean);
-}
-
 /** Whether the element's names or role say it is chrome (`chrome.json`). */
 export function namedChrome(el: Element): boolean {
   if (KEEP.has(el.tagName)) return false;
   const role = el.getAttribute('role');
   if (role && CHROME_ROLES.has(role.trim().toLowerCase())) return true;
-  const words = nameWords(el);
+  const words = nameWords(el, { skipScriptHooks: true, dataComponent: true });
   if (!words.length) return false;
   if (words.some((w) => CHROME_WORDS.has(w))) return true;
   return CHROME_PHRASES.some((p) => {

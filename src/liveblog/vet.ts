@@ -2,21 +2,14 @@
  * What every tier asks of a would-be entry: is it an update, or something that sits among updates (an ad
  * slot, a teaser rail, an empty placeholder), or a second copy of one (a pinned post, a summary)?
  */
+import { nameWords } from '../dom/names';
 import { openingWords } from './hash';
 import type { LiveUpdate } from './types';
 import { COPY_TOKENS, DIGEST_HEADING, MEDIA, NOT_ENTRY_TOKENS } from './words';
 
 /** The words of an element's id and classes: "div-gpt-ad-slot", "adSlot" → div, gpt, ad, slot. */
 export function tokensOf(el: Element): string[] {
-  const raw = [
-    el.id,
-    typeof el.className === 'string' ? el.className : (el.getAttribute('class') ?? ''),
-  ].join(' ');
-  return raw
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  return nameWords(el, { camelCase: true });
 }
 
 /** Joined tokens too, so "key-events" and "keyEvents" are both "keyevents". */
