@@ -45,7 +45,7 @@ import {
   type Row,
   type Summary,
 } from './lib/bench-stats';
-import { analyzeTrace, spanStats } from './lib/bench-trace';
+import { analyzeTrace, spanStats, type TraceFacts } from './lib/bench-trace';
 import { ensureBrowsers } from './lib/browsers';
 import { SHARED, startServer, type LocalServer } from './lib/server';
 
@@ -164,6 +164,38 @@ async function perSecond(page: BenchPage, ms: number): Promise<number | null> {
   return t == null ? null : t / ((Date.now() - t0) / 1000);
 }
 
+/**
+ * A window of work on the page, measured against the page's own ongoing cost: a quiet second first gives
+ * that rate (the page's and the extension's idle work), then a trace and the counters start. `end()` stops
+ * both and gives the window's main-thread work less the rate, and the trace's facts (null without CDP).
+ */
+async function measureWindow(
+  page: BenchPage,
+): Promise<{ end(): Promise<{ main: number | null; facts: TraceFacts | null }> }> {
+  const q0 = await page.metrics();
+  const w0 = Date.now();
+  await sleep(1000);
+  const q1 = await page.metrics();
+  const rate = (taskMs(q0, q1) ?? 0) / (Date.now() - w0);
+  await page.startTrace();
+  // A fresh clock mark inside this trace, to read its times on the page's clock.
+  await page.evaluate(() => performance.mark('bench-sync'));
+  const m0 = await page.metrics();
+  const started = Date.now();
+  return {
+    async end() {
+      const m1 = await page.metrics();
+      const elapsed = Date.now() - started;
+      const trace = await page.stopTrace();
+      const work = taskMs(m0, m1);
+      return {
+        main: work == null ? null : work - rate * elapsed,
+        facts: trace ? analyzeTrace(trace) : null,
+      };
+    },
+  };
+}
+
 interface Insertion {
   mainThread: number | null;
   longestExtTask: number | null;
@@ -178,17 +210,8 @@ interface Insertion {
 async function insert(page: BenchPage, n: number, ms: number): Promise<Insertion> {
   await page.evaluate(() => window.__bench.watch(true));
   await sleep(300);
-  const q0 = await page.metrics();
-  const w0 = Date.now();
-  await sleep(1000);
-  const q1 = await page.metrics();
-  const rate = (taskMs(q0, q1) ?? 0) / (Date.now() - w0);
-  await page.startTrace();
-  // A fresh clock mark inside this trace, to read its times on the page's clock.
-  await page.evaluate(() => performance.mark('bench-sync'));
-  const m0 = await page.metrics();
+  const win = await measureWindow(page);
   const before = await page.evaluate(() => window.__bench.total() as number);
-  const started = Date.now();
   const t0 = await page.evaluate((n) => window.__bench.insert(n) as number, n);
   // The first registry change after the insertion; checked against the new entries once, at the end.
   let changedAt: number | null = null;
@@ -200,9 +223,7 @@ async function insert(page: BenchPage, n: number, ms: number): Promise<Insertion
     }
     await sleep(50);
   }
-  const m1 = await page.metrics();
-  const window_ = Date.now() - started;
-  const trace = await page.stopTrace();
+  const { main, facts } = await win.end();
   const own = await page.evaluate(() => {
     const b = window.__bench;
     const els = b.ins.els as Element[];
@@ -212,10 +233,8 @@ async function insert(page: BenchPage, n: number, ms: number): Promise<Insertion
     b.watch(false);
     return n;
   });
-  const facts = trace ? analyzeTrace(trace) : null;
-  const work = taskMs(m0, m1);
   return {
-    mainThread: work == null ? null : work - rate * window_,
+    mainThread: main,
     longestExtTask: facts ? spanStats(facts.extensionTasks, t0).longest : null,
     underlinedAfter: own > 0 && changedAt != null ? changedAt - t0 : null,
   };
@@ -287,19 +306,10 @@ async function panel(
 ): Promise<{ longest: number | null; main: number | null } | null> {
   if (!browser.panel) return null;
   await page.evaluate(() => window.__bench.watch(false));
-  const q0 = await page.metrics();
-  const w0 = Date.now();
-  await sleep(1000);
-  const q1 = await page.metrics();
-  const rate = (taskMs(q0, q1) ?? 0) / (Date.now() - w0);
-  await page.startTrace();
-  // A clock mark inside this trace, to read its times on the page's clock.
-  await page.evaluate(() => performance.mark('bench-sync'));
-  const m0 = await page.metrics();
-  const started = Date.now();
+  const win = await measureWindow(page);
   const p = await browser.panel(url);
   if (!p) {
-    await page.stopTrace();
+    await win.end();
     return null;
   }
   const steps = await p.run(async () => {
@@ -321,15 +331,11 @@ async function panel(
   });
   await sleep(500);
   await p.close();
-  const m1 = await page.metrics();
-  const elapsed = Date.now() - started;
-  const trace = await page.stopTrace();
+  const { main, facts } = await win.end();
   if (steps < 1) return null;
-  const facts = trace ? analyzeTrace(trace) : null;
-  const work = taskMs(m0, m1);
   return {
     longest: facts ? spanStats(facts.extensionTasks).longest : null,
-    main: work == null ? null : work - rate * elapsed,
+    main,
   };
 }
 
