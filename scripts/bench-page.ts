@@ -928,7 +928,7 @@ function report(kind: BrowserKind, o: Options, c: Collected | null, series: Seri
       '≤ 1,000 ms (off every page’s thread)',
     );
     add(
-      `of which the parse (${where}, its round trip)`,
+      `of which the parse (${chromium ? `${where}, its round trip` : where})`,
       S('follow.parse'),
       NONE,
       S('follow.parse'),
