@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type LocalServer } from '../../scripts/lib/server';
 import { BROWSERS } from './harness/browsers';
-import { sleep, until, type Driver, type Tab } from './harness/driver';
+import { sleep, until, VIEWPORT, type Driver, type Tab } from './harness/driver';
 import { cardInfo } from './harness/page';
 
 const SEED = '/shared/eaworldview-syria-daily.html';
@@ -186,5 +186,51 @@ describe.each(BROWSERS)('%s', (name, launch) => {
     await until(async () => !(await followed(probe)).includes(url), {
       what: 'the press after a follow made elsewhere unfollows',
     });
+    await page.press('Escape');
+    await until(async () => !(await cardInfo(page)).open, { what: 'the card closed' });
+  });
+
+  it('from the keyboard at 200% zoom: the name command opens the card, Tab reaches the toggle, Space and Enter press it', async () => {
+    // The pointer out of the way first: Firefox refuses a move that starts outside the smaller viewport.
+    await page.mouseMove(2, 2, 1);
+    await page.setViewport(VIEWPORT.width / 2, VIEWPORT.height / 2, 2);
+    try {
+      // The next-name command (Alt+Shift+N) reaches the page as names:step, as the commands API sends it.
+      await probe.evaluate(async () => {
+        const api = ((globalThis as any).browser ?? (globalThis as any).chrome) as any;
+        for (const t of await api.tabs.query({}))
+          await api.tabs
+            .sendMessage(t.id, { bs: 1, type: 'names:step', payload: { direction: 1 } })
+            .catch(() => undefined);
+      });
+      await page.bringToFront();
+      await until(async () => (await cardInfo(page)).focused, { what: 'a card opened from the keyboard' });
+      const onToggle = () =>
+        page.evaluate(
+          () =>
+            document
+              .querySelector('backstory-card')
+              ?.shadowRoot?.activeElement?.classList.contains('follow') ?? false,
+        );
+      for (let i = 0; i < 40 && !(await onToggle()); i++) await page.press('Tab');
+      expect(await onToggle(), 'Tab reached the Follow toggle').toBe(true);
+      // Inside the card and the window, at twice the size.
+      const fits = await page.evaluate(() => {
+        const root = document.querySelector('backstory-card')!.shadowRoot!;
+        const card = root.querySelector('[role="dialog"]')!.getBoundingClientRect();
+        const host = root.querySelector('.follow')!.getBoundingClientRect();
+        return host.left >= card.left && host.right <= card.right && card.right <= innerWidth;
+      });
+      expect(fits).toBe(true);
+      await page.press(' ');
+      await until(async () => (await followed(probe)).includes(url), { what: 'Space followed the blog' });
+      await shows('true');
+      await page.press('Enter');
+      await until(async () => !(await followed(probe)).includes(url), { what: 'Enter unfollowed it' });
+      expect((await cardInfo(page)).focused).toBe(true);
+      await page.press('Escape');
+    } finally {
+      await page.setViewport(VIEWPORT.width, VIEWPORT.height, 1);
+    }
   });
 });
