@@ -212,8 +212,8 @@ const CONTENT: Context[] = ['content'];
 const PAGES: Context[] = ['page'];
 
 /**
- * Who may send each kind. Content scripts: report, leave and mark their own page, card lookups, reads of
- * their own state. Export, import, clear, settings and sites: the extension's own pages only.
+ * Who may send each kind. Content scripts: report, leave, mark and follow their own page, card lookups,
+ * reads of their own state. Export, import, clear, settings and sites: the extension's own pages only.
  */
 export const SENDERS: { [K in keyof BackgroundProtocol]: Context[] } = {
   'page:report': CONTENT,
