@@ -15,8 +15,14 @@
  * Firefox ESR (puppeteer-core over BiDi) has no CDP: its rows give the times a page can observe, and say
  * n/a where a figure needs CDP.
  *
+ * The `follow` group follows a few live blogs served by the bench's own server while the big page is open
+ * in a tab, lets one background check of each find new updates, and reports the extension's work on the
+ * open page meanwhile (trace, CDP) and what each check took in the background (the background's own
+ * notes, src/follow/timing.ts): the checks run in the service worker and Chrome's offscreen document
+ * (Firefox: its background page), never on a page's thread.
+ *
  * Flags: --runs N (default 5), --quick (2 runs, small pages: a smoke test), --browser chromium|firefox|both,
- * --only ROW[,ROW] (article, load, steady, insert, card, panel, size, series), --build DIR (Chromium build;
+ * --only ROW[,ROW] (article, load, steady, insert, card, panel, follow, size, series), --build DIR (Chromium build;
  * default .output/test/chrome-mv3 if present, else .output/chrome-mv3), --firefox-build DIR.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -45,7 +51,7 @@ import {
   type Row,
   type Summary,
 } from './lib/bench-stats';
-import { analyzeTrace, spanStats } from './lib/bench-trace';
+import { analyzeTrace, spanStats, type TraceFacts } from './lib/bench-trace';
 import { ensureBrowsers } from './lib/browsers';
 import { SHARED, startServer, type LocalServer } from './lib/server';
 
@@ -164,6 +170,38 @@ async function perSecond(page: BenchPage, ms: number): Promise<number | null> {
   return t == null ? null : t / ((Date.now() - t0) / 1000);
 }
 
+/**
+ * A window of work on the page, measured against the page's own ongoing cost: a quiet second first gives
+ * that rate (the page's and the extension's idle work), then a trace and the counters start. `end()` stops
+ * both and gives the window's main-thread work less the rate, and the trace's facts (null without CDP).
+ */
+async function measureWindow(
+  page: BenchPage,
+): Promise<{ end(): Promise<{ main: number | null; facts: TraceFacts | null }> }> {
+  const q0 = await page.metrics();
+  const w0 = Date.now();
+  await sleep(1000);
+  const q1 = await page.metrics();
+  const rate = (taskMs(q0, q1) ?? 0) / (Date.now() - w0);
+  await page.startTrace();
+  // A fresh clock mark inside this trace, to read its times on the page's clock.
+  await page.evaluate(() => performance.mark('bench-sync'));
+  const m0 = await page.metrics();
+  const started = Date.now();
+  return {
+    async end() {
+      const m1 = await page.metrics();
+      const elapsed = Date.now() - started;
+      const trace = await page.stopTrace();
+      const work = taskMs(m0, m1);
+      return {
+        main: work == null ? null : work - rate * elapsed,
+        facts: trace ? analyzeTrace(trace) : null,
+      };
+    },
+  };
+}
+
 interface Insertion {
   mainThread: number | null;
   longestExtTask: number | null;
@@ -178,17 +216,8 @@ interface Insertion {
 async function insert(page: BenchPage, n: number, ms: number): Promise<Insertion> {
   await page.evaluate(() => window.__bench.watch(true));
   await sleep(300);
-  const q0 = await page.metrics();
-  const w0 = Date.now();
-  await sleep(1000);
-  const q1 = await page.metrics();
-  const rate = (taskMs(q0, q1) ?? 0) / (Date.now() - w0);
-  await page.startTrace();
-  // A fresh clock mark inside this trace, to read its times on the page's clock.
-  await page.evaluate(() => performance.mark('bench-sync'));
-  const m0 = await page.metrics();
+  const win = await measureWindow(page);
   const before = await page.evaluate(() => window.__bench.total() as number);
-  const started = Date.now();
   const t0 = await page.evaluate((n) => window.__bench.insert(n) as number, n);
   // The first registry change after the insertion; checked against the new entries once, at the end.
   let changedAt: number | null = null;
@@ -200,9 +229,7 @@ async function insert(page: BenchPage, n: number, ms: number): Promise<Insertion
     }
     await sleep(50);
   }
-  const m1 = await page.metrics();
-  const window_ = Date.now() - started;
-  const trace = await page.stopTrace();
+  const { main, facts } = await win.end();
   const own = await page.evaluate(() => {
     const b = window.__bench;
     const els = b.ins.els as Element[];
@@ -212,10 +239,8 @@ async function insert(page: BenchPage, n: number, ms: number): Promise<Insertion
     b.watch(false);
     return n;
   });
-  const facts = trace ? analyzeTrace(trace) : null;
-  const work = taskMs(m0, m1);
   return {
-    mainThread: work == null ? null : work - rate * window_,
+    mainThread: main,
     longestExtTask: facts ? spanStats(facts.extensionTasks, t0).longest : null,
     underlinedAfter: own > 0 && changedAt != null ? changedAt - t0 : null,
   };
@@ -287,19 +312,10 @@ async function panel(
 ): Promise<{ longest: number | null; main: number | null } | null> {
   if (!browser.panel) return null;
   await page.evaluate(() => window.__bench.watch(false));
-  const q0 = await page.metrics();
-  const w0 = Date.now();
-  await sleep(1000);
-  const q1 = await page.metrics();
-  const rate = (taskMs(q0, q1) ?? 0) / (Date.now() - w0);
-  await page.startTrace();
-  // A clock mark inside this trace, to read its times on the page's clock.
-  await page.evaluate(() => performance.mark('bench-sync'));
-  const m0 = await page.metrics();
-  const started = Date.now();
+  const win = await measureWindow(page);
   const p = await browser.panel(url);
   if (!p) {
-    await page.stopTrace();
+    await win.end();
     return null;
   }
   const steps = await p.run(async () => {
@@ -321,16 +337,120 @@ async function panel(
   });
   await sleep(500);
   await p.close();
-  const m1 = await page.metrics();
-  const elapsed = Date.now() - started;
-  const trace = await page.stopTrace();
+  const { main, facts } = await win.end();
   if (steps < 1) return null;
-  const facts = trace ? analyzeTrace(trace) : null;
-  const work = taskMs(m0, m1);
   return {
     longest: facts ? spanStats(facts.extensionTasks).longest : null,
-    main: work == null ? null : work - rate * elapsed,
+    main,
   };
+}
+
+/** Followed blogs: how many, their size, what each gains, and the check period (the test build allows 3 s). */
+const FOLLOW = { blogs: 5, updates: 500, gain: 3, minutes: 0.05 };
+const FOLLOW_QUICK = { ...FOLLOW, blogs: 3, updates: 100 };
+
+/** A followed blog on the bench's server: gains entries when told, answers 304 to a check's validator. */
+function serveFollowed(
+  server: LocalServer,
+  path: string,
+  updates: number,
+): { url: string; gain(n: number): void } {
+  let count = updates;
+  let html = liveBlogHtml(count, TEXTS);
+  server.route(path, (req, res) => {
+    const etag = `"${count}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { ETag: etag });
+      res.end();
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-cache',
+      ETag: etag,
+    });
+    res.end(html);
+  });
+  return {
+    url: server.origin + path,
+    gain(n) {
+      count += n;
+      html = liveBlogHtml(count, TEXTS);
+    },
+  };
+}
+
+async function waitFor(ok: () => Promise<boolean>, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await ok()) return true;
+    await sleep(250);
+  }
+  return false;
+}
+
+interface FollowRun {
+  longest: number | null;
+  extTotal: number | null;
+  main: number | null;
+  /** One entry per check that found the new updates: total, request and parse, ms. */
+  checks: Array<{ total: number; fetch: number; parse: number }>;
+}
+
+/**
+ * Follows a few blogs (as the popup does, from an extension page), with the period shortened; their first
+ * checks set the baselines. Then, measured on the open page, the blogs gain entries and one background check
+ * of each finds them. The checks' own times come from the background's notes.
+ */
+async function followChecks(
+  browser: BenchBrowser,
+  page: BenchPage,
+  server: LocalServer,
+  run: number,
+  quick: boolean,
+): Promise<FollowRun | null> {
+  const ask = browser.ask;
+  if (!ask) return null;
+  const f = quick ? FOLLOW_QUICK : FOLLOW;
+  const blogs = Array.from({ length: f.blogs }, (_, j) =>
+    serveFollowed(server, `/bench/follow-${run}-${j}.html`, f.updates),
+  );
+  const ours = async () => {
+    const all = (await ask('follow:list', {})) as Array<{
+      url: string;
+      lastCheck?: number;
+      found: unknown[];
+    }>;
+    return blogs.map((b) => all.find((x) => x.url === b.url));
+  };
+  await ask('settings:set', { followMinutes: f.minutes });
+  for (const b of blogs) await ask('follow:set', { url: b.url, on: true });
+  try {
+    // Never opened, the blogs have no baseline: their first checks set it and find nothing.
+    if (!(await waitFor(async () => (await ours()).every((r) => r?.lastCheck != null), 60_000))) return null;
+    await page.evaluate(() => window.__bench.watch(false));
+    const win = await measureWindow(page);
+    for (const b of blogs) b.gain(f.gain);
+    const found = await waitFor(
+      async () => (await ours()).every((r) => (r?.found.length ?? 0) >= f.gain),
+      60_000,
+    );
+    const { main, facts } = await win.end();
+    if (!found) return null;
+    const notes = ((await browser.checkTimings?.()) ?? []).filter(
+      (n) =>
+        blogs.some((b) => b.url === n.detail.url) && n.detail.outcome === 'changed' && n.detail.added > 0,
+    );
+    const ext = facts ? spanStats(facts.extensionTasks) : null;
+    return {
+      longest: ext ? ext.longest : null,
+      extTotal: ext ? ext.total : null,
+      main,
+      checks: notes.map((n) => ({ total: n.duration, fetch: n.detail.fetchMs, parse: n.detail.parseMs })),
+    };
+  } finally {
+    for (const b of blogs) await ask('follow:set', { url: b.url, on: false });
+  }
 }
 
 function gzippedContentScript(dir: string): number {
@@ -382,7 +502,14 @@ async function run(
         push(c, 'article.names', w.names);
         push(c, 'article.mentions', w.mentions);
       }
-      if (want('load') || want('steady') || want('insert') || want('card') || want('panel')) {
+      if (
+        want('load') ||
+        want('steady') ||
+        want('insert') ||
+        want('card') ||
+        want('panel') ||
+        want('follow')
+      ) {
         log(`${big}-update live blog run ${i + 1}/${o.runs}`);
         const url = bigUrl(big);
         const w = await load(withExt, url, null, quiet);
@@ -454,6 +581,18 @@ async function run(
           const r = await panel(withExt, w.page, url);
           push(c, 'panel.longest', r?.longest);
           push(c, 'panel.main', r?.main);
+        }
+        if (want('follow')) {
+          log('followed blogs checked in the background');
+          const r = await followChecks(withExt, w.page, server, i, o.quick);
+          push(c, 'follow.longest', r?.longest);
+          push(c, 'follow.ext', r?.extTotal);
+          push(c, 'follow.main', r?.main);
+          for (const k of r?.checks ?? []) {
+            push(c, 'follow.check', k.total);
+            push(c, 'follow.fetch', k.fetch);
+            push(c, 'follow.parse', k.parse);
+          }
         }
         await w.page.close();
         await wo.page.close();
@@ -744,6 +883,64 @@ function report(kind: BrowserKind, o: Options, c: Collected | null, series: Seri
       S('panel.main'),
       NONE,
       S('panel.main'),
+      'ms',
+      null,
+      '—',
+    );
+  }
+  if (want('follow')) {
+    const f = o.quick ? FOLLOW_QUICK : FOLLOW;
+    const where = chromium ? 'the offscreen document' : 'the background page';
+    add(
+      `${f.blogs} followed blogs of ${f.updates} updates (local server), one background check of each finding ${f.gain} new, the ${big}-update page open in a tab: longest extension task on that page`,
+      S('follow.longest'),
+      NONE,
+      S('follow.longest'),
+      'ms',
+      50,
+      '≤ 50 ms',
+    );
+    add(
+      'same: extension main-thread time on that page during the checks (trace)',
+      S('follow.ext'),
+      NONE,
+      S('follow.ext'),
+      'ms',
+      5,
+      '≈ 0 (≤ 5 ms)',
+    );
+    add(
+      'same: the page’s main-thread work above its own rate (CDP)',
+      S('follow.main'),
+      NONE,
+      S('follow.main'),
+      'ms',
+      null,
+      '—',
+    );
+    add(
+      `one blog’s check, in the background (request, parse in ${where}, store; ${f.updates} updates, ${f.gain} new)`,
+      S('follow.check'),
+      NONE,
+      S('follow.check'),
+      'ms',
+      1000,
+      '≤ 1,000 ms (off every page’s thread)',
+    );
+    add(
+      `of which the parse (${chromium ? `${where}, its round trip` : where})`,
+      S('follow.parse'),
+      NONE,
+      S('follow.parse'),
+      'ms',
+      null,
+      '—',
+    );
+    add(
+      'of which the request (to the last byte)',
+      S('follow.fetch'),
+      NONE,
+      S('follow.fetch'),
       'ms',
       null,
       '—',

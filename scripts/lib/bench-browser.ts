@@ -15,6 +15,7 @@ import { requireBrowser } from './browsers';
 import { CHROMIUM_ARGS, launchChromiumWithExtension, setExtensionSettings } from './chromium';
 import { FIREFOX_PREFS, FIREFOX_UUID, firefoxArgs } from './firefox';
 import type { TraceEvent } from './bench-trace';
+import { CHECK_MEASURE, type CheckTiming } from '../../src/follow/timing';
 
 export type BrowserKind = 'chromium' | 'firefox';
 export const VIEWPORT = { width: 1280, height: 720 };
@@ -52,7 +53,17 @@ export interface BenchBrowser {
   panel?(
     url: string,
   ): Promise<{ run<T>(fn: () => T | Promise<T>): Promise<T>; close(): Promise<void> } | null>;
+  /** Asks the background from an extension page, as the popup and options page do (with the extension only). */
+  ask?(type: string, payload: unknown): Promise<unknown>;
+  /** The background's notes of its follow checks (src/follow/timing.ts), read in the background itself. */
+  checkTimings?(): Promise<CheckNote[] | null>;
   close(): Promise<void>;
+}
+
+/** One background check of a followed blog, as the background noted it. */
+export interface CheckNote {
+  duration: number;
+  detail: CheckTiming;
 }
 
 const TRACE_CATEGORIES = [
@@ -168,11 +179,42 @@ export async function launchChromiumBench(
         close: () => page.close(),
       };
     },
+    async ask(type, payload) {
+      if (!probe) {
+        probe = await context.newPage();
+        await probe.goto(`chrome-extension://${extensionId}/options.html`);
+      }
+      return probe.evaluate(source(askBackground, { type, payload }));
+    },
+    async checkTimings() {
+      // The service worker's own User Timing: playwright evaluates in it (a stopped worker's notes are gone).
+      const worker = context.serviceWorkers().find((w) => w.url().includes(extensionId));
+      if (!worker) return null;
+      return (await worker.evaluate(source(notesOf, CHECK_MEASURE))) as CheckNote[];
+    },
     async close() {
       await context.close().catch(() => undefined);
       rmSync(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+/** In an extension page: one message to the background, answered or thrown. */
+async function askBackground({ type, payload }: { type: string; payload: unknown }): Promise<unknown> {
+  const api = ((globalThis as any).browser ?? (globalThis as any).chrome) as any;
+  const reply = await api.runtime.sendMessage({ bs: 1, type, payload });
+  if (!reply || 'error' in reply) throw new Error(`${type}: ${reply?.error ?? 'no answer'}`);
+  return reply.ok;
+}
+
+/** In the background (or, Firefox, reaching it from an extension page): its notes of follow checks. */
+async function notesOf(name: string): Promise<Array<{ duration: number; detail: unknown }>> {
+  const api = (globalThis as any).browser;
+  const scope = (api?.runtime?.getBackgroundPage ? await api.runtime.getBackgroundPage() : globalThis) as any;
+  return [...scope.performance.getEntriesByName(name)].map((e: any) => ({
+    duration: e.duration as number,
+    detail: JSON.parse(JSON.stringify(e.detail)),
+  }));
 }
 
 /** The id of the tab whose content script shows `url`. */
@@ -278,6 +320,16 @@ export async function launchFirefoxBench(
     },
     async names(url) {
       return probe ? evaluateIn(probe, ping, url) : null;
+    },
+    async ask(type, payload) {
+      if (!probe) throw new Error('no extension in this browser');
+      return evaluateIn(probe, askBackground, { type, payload });
+    },
+    async checkTimings() {
+      // Firefox's background is a page: an extension page reaches its globals.
+      return probe
+        ? (evaluateIn(probe, notesOf, CHECK_MEASURE).catch(() => null) as Promise<CheckNote[] | null>)
+        : null;
     },
     async close() {
       await browser.close().catch(() => undefined);

@@ -11,7 +11,17 @@ export function defaultBuildDir(kind: BrowserKind): string {
   return resolve(REPO, '.output', `${kind === 'chromium' ? 'chrome' : 'firefox'}-mv3-test`);
 }
 
-export const GROUPS = ['article', 'load', 'steady', 'insert', 'card', 'panel', 'size', 'series'] as const;
+export const GROUPS = [
+  'article',
+  'load',
+  'steady',
+  'insert',
+  'card',
+  'panel',
+  'follow',
+  'size',
+  'series',
+] as const;
 export type Group = (typeof GROUPS)[number];
 
 export interface Options {

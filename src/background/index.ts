@@ -127,6 +127,11 @@ export function startBackground(): void {
       return state && held.overlay(state);
     },
     allowed: async (url) => (await siteStatus(url)).enabled,
+    async tellTabs(url, following) {
+      // Not tellOrForget: a page with no card open has nobody listening, and stays mapped.
+      for (const { tabId } of await tabPages.tabsOf(url))
+        await tell(tabId, 'follow:changed', { url, following }).catch(() => undefined);
+    },
   });
   const icons = watchIcons(
     async (tabId, url) => !!url && ((await runOnce.has(tabId)) || (await siteStatus(url)).enabled),

@@ -40,6 +40,8 @@ const PENDING_JUMP = 'followJump';
 export interface FollowWiring {
   readingState(url: string): Promise<PageState | null>;
   allowed(url: string): Promise<boolean>;
+  /** Tells the tabs showing `url` that it was followed or unfollowed (a card's toggle there shows it). */
+  tellTabs?(url: string, following: boolean): Promise<void>;
 }
 
 /** The test build may check every few seconds (the real-browser tests); the store build at most every minute. */
@@ -59,9 +61,12 @@ export function startFollow(w: FollowWiring) {
   let dbPromise: Promise<FollowDB> | null = null;
   const db = () => (dbPromise ??= openFollowStore());
 
-  const blogs = async (): Promise<FollowedBlog[]> => {
+  /** Every followed blog, or only `url` (a card asks about its own page). */
+  const blogs = async (url?: string): Promise<FollowedBlog[]> => {
     const out: FollowedBlog[] = [];
+    const key = url === undefined ? undefined : canonicalUrl(url);
     for (const rec of await listFollows(await db())) {
+      if (key !== undefined && rec.url !== key) continue;
       const state = await w.readingState(rec.url);
       const view = viewOf(rec, shownOf(state));
       out.push({
@@ -85,6 +90,9 @@ export function startFollow(w: FollowWiring) {
     void announce('follow:changed', {});
     await refreshBadge();
   };
+
+  /** Tabs showing a blog whose following changed hear of it; a tab that cannot be told is no error. */
+  const tellTabs = (url: string, following: boolean) => w.tellTabs?.(url, following).catch(() => undefined);
 
   const notify = async (rec: FollowRecord, added: FoundUpdate[]) => {
     const ids = new Set(added.map((a) => a.id));
@@ -173,7 +181,7 @@ export function startFollow(w: FollowWiring) {
   listenClicks();
 
   const handlers: Partial<Handlers<BackgroundProtocol>> = {
-    'follow:list': () => blogs(),
+    'follow:list': ({ url }) => blogs(url),
     async 'follow:set'({ url, on }) {
       const key = canonicalUrl(url);
       if (!on) {
@@ -181,6 +189,7 @@ export function startFollow(w: FollowWiring) {
         await browser.notifications?.clear(NOTIFICATION_PREFIX + key).catch(() => undefined);
         await checker.reschedule();
         await changed();
+        await tellTabs(key, false);
         return { following: false };
       }
       const state = await w.readingState(key);
@@ -194,6 +203,7 @@ export function startFollow(w: FollowWiring) {
       );
       await checker.reschedule();
       await changed();
+      if (added) await tellTabs(key, true);
       return { following: added };
     },
     async 'follow:patch'({ url, notify, cookies }) {
@@ -221,6 +231,7 @@ export function startFollow(w: FollowWiring) {
       const r = await importFollows(await db(), data);
       await checker.reschedule();
       await changed();
+      for (const rec of await listFollows(await db())) await tellTabs(rec.url, true);
       return r;
     },
     'watch:add': async ({ name, kind, aliases }) => addWatch(await db(), name, kind, aliases),

@@ -10,6 +10,7 @@ import { afterCheck, conditionalHeaders, dueChecks, nextWake, siteOf, type Check
 import { getFollow, listFollows, listWatches, putFollow, type FollowDB } from './store';
 import type { CantCheck, FollowRecord, FollowView, FoundUpdate, ParseResult } from './types';
 import type { ParseRequest } from './parse';
+import { noteCheck, type CheckTiming } from './timing';
 
 /** Pages larger than this are not read (no live blog's HTML comes near). */
 export const MAX_HTML_BYTES = 8 * 1024 * 1024;
@@ -178,13 +179,19 @@ export class FollowChecker {
   private async check(db: FollowDB, rec: FollowRecord): Promise<boolean> {
     const period = await this.deps.period();
     const start = this.now();
+    const t0 = performance.now();
+    const timing: CheckTiming = { url: rec.url, outcome: 'failed', added: 0, fetchMs: 0, parseMs: 0 };
+    const done = (outcome: CheckTiming['outcome'], added = 0) => noteCheck(t0, { ...timing, outcome, added });
     const fail = async (problem: Omit<CantCheck, 'at'>) => {
       const next = afterCheck(rec, { kind: 'failed', problem: { ...problem, at: start } }, start, period);
       await this.save(db, rec, next);
+      done('failed');
       return rec.problem?.reason !== problem.reason || rec.problem?.detail !== problem.detail;
     };
     if (!(await this.deps.allowed(rec.url))) return fail({ reason: 'not-enabled' });
+    const f0 = performance.now();
     const got = await fetchPage(this.deps.fetch, rec);
+    timing.fetchMs = performance.now() - f0;
     if (got.outcome === 'failed') return fail(got.problem!);
     if (got.outcome === 'not-modified') {
       await this.save(
@@ -197,9 +204,11 @@ export class FollowChecker {
           period,
         ),
       );
+      done('unchanged');
       return !!rec.problem;
     }
     const watches = await listWatches(db);
+    const p0 = performance.now();
     const parsed = await this.deps.parse({
       html: got.html!,
       url: rec.url,
@@ -208,6 +217,7 @@ export class FollowChecker {
       watches: watches.map(({ key, aliases }) => ({ key, aliases })),
       now: start,
     });
+    timing.parseMs = performance.now() - p0;
     if (!parsed.ok) return fail({ reason: parsed.reason, detail: parsed.detail });
     const now = this.now();
     const shown = await this.deps.shownIds(rec.url);
@@ -237,6 +247,7 @@ export class FollowChecker {
       period,
     );
     await this.save(db, rec, next);
+    done('changed', added.length);
     if (added.length) await this.deps.onFound?.(next, added);
     return added.length > 0 || found.length !== rec.found.length || !!rec.problem;
   }

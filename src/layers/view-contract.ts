@@ -43,6 +43,18 @@ export interface CardProps {
   onPanel?: () => void;
   /** "Watch this name": be told when a followed blog's new update mentions it. */
   onWatch?: () => Promise<boolean>;
+  /** The page is a live blog the reader can follow: the page layer's Follow toggle. */
+  follow?: FollowControl;
+}
+
+/** Following the card's page (the background's `follow:list` and `follow:set`, for this page only). */
+export interface FollowControl {
+  /** Whether the reader follows the page now. */
+  get(): Promise<boolean>;
+  /** Follows or unfollows it; answers whether it is followed now. */
+  set(on: boolean): Promise<boolean>;
+  /** Calls back when it is followed or unfollowed elsewhere (popup, options, another tab); returns the unsubscribe. */
+  watch(onChange: (following: boolean) => void): () => void;
 }
 
 /** A layer drawn from the page alone (at once), or from the background's answer (once it is there). */

@@ -87,9 +87,9 @@ export interface BackgroundProtocol {
    * holds the session (the service worker stopped): the content script then sends its page again.
    */
   'names:detect': [DetectRequest, DetectAnswer];
-  /** Followed blogs (checked in the background), newest update first. */
-  'follow:list': [Record<string, never>, FollowedBlog[]];
-  /** Follow or unfollow a live blog the reader has visited (popup toggle, options page). */
+  /** Followed blogs (checked in the background), newest update first; with `url`, that blog only (a card). */
+  'follow:list': [{ url?: string }, FollowedBlog[]];
+  /** Follow or unfollow a live blog the reader has visited (popup and card toggles, options page). */
   'follow:set': [{ url: string; on: boolean }, { following: boolean }];
   /** The reader's choices for one followed blog: notifications, cookies with checks. */
   'follow:patch': [{ url: string; notify?: boolean; cookies?: boolean }, FollowedBlog | null];
@@ -184,6 +184,8 @@ export interface ContentProtocol {
   'reading:reset': [Record<string, never>, void];
   /** Keyboard shortcut from the commands API. */
   'names:step': [{ direction: 1 | -1 }, void];
+  /** The page was followed or unfollowed (from the popup, the options page, another tab): a card's toggle shows it. */
+  'follow:changed': [{ url: string; following: boolean }, void];
   /** Where the tab stands, for the popup. */
   /** `language`: the page's, as the detector judged it; names are looked for on English pages only. */
   'page:ping': [

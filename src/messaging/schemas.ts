@@ -184,7 +184,7 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
     blocks: detectBlocks,
     drop: v.optional(v.pipe(v.array(blockIndex), v.maxLength(DETECT_MAX_BLOCKS))),
   }),
-  'follow:list': empty,
+  'follow:list': v.strictObject({ url: v.optional(webUrl) }),
   'follow:set': v.strictObject({ url: webUrl, on: v.boolean() }),
   'follow:patch': v.strictObject({
     url: webUrl,
@@ -212,8 +212,8 @@ const CONTENT: Context[] = ['content'];
 const PAGES: Context[] = ['page'];
 
 /**
- * Who may send each kind. Content scripts: report, leave and mark their own page, card lookups, reads of
- * their own state. Export, import, clear, settings and sites: the extension's own pages only.
+ * Who may send each kind. Content scripts: report, leave, mark and follow their own page, card lookups,
+ * reads of their own state. Export, import, clear, settings and sites: the extension's own pages only.
  */
 export const SENDERS: { [K in keyof BackgroundProtocol]: Context[] } = {
   'page:report': CONTENT,
@@ -245,8 +245,9 @@ export const SENDERS: { [K in keyof BackgroundProtocol]: Context[] } = {
   'panel:open': CONTENT,
   // A page's text, for its own session only (the background keys sessions by the sender's tab and frame).
   'names:detect': CONTENT,
-  'follow:list': PAGES,
-  'follow:set': PAGES,
+  // A card's Follow toggle: its own page only (see ownPage), so a content script learns nothing of the others.
+  'follow:list': BOTH,
+  'follow:set': BOTH,
   'follow:patch': PAGES,
   'follow:check': PAGES,
   'follow:export': PAGES,
@@ -285,7 +286,15 @@ export function contextOf(
 }
 
 /** Messages whose `url` names a page a content script speaks for. */
-const OWN_PAGE_KINDS = new Set(['page:report', 'page:update', 'updates:mark', 'updates:seen', 'page:get']);
+const OWN_PAGE_KINDS = new Set([
+  'page:report',
+  'page:update',
+  'updates:mark',
+  'updates:seen',
+  'page:get',
+  'follow:set',
+  'follow:list',
+]);
 
 /**
  * A content script speaks for its own tab's page only: a URL it names is the page its tab shows now or
@@ -311,6 +320,8 @@ function ownPage(
       if (origin(payload.url) !== origin(frame)) return false;
     } else if (!own.some((u) => canonicalUrl(u) === named)) return false;
   }
+  // The whole list is the extension pages' to see: a content script asks about its own page only.
+  if (type === 'follow:list' && payload.url === undefined) return false;
   if (type === 'page:get') {
     if (payload.tabId !== undefined && payload.tabId !== sender.tab?.id) return false;
     if (payload.url === undefined && payload.tabId === undefined) return false;

@@ -117,11 +117,31 @@ describe('following a live blog', () => {
     expect(await browser.action.getBadgeText({ tabId: 1 })).toBe('');
   });
 
-  it('is for the extension pages only: a page cannot follow or list', async () => {
-    await expect(send(contentScript(1, URL_A), 'follow:set', { url: URL_A, on: true })).rejects.toThrow(
-      /not allowed from content/,
+  it('a card follows its own page only, learns nothing of the others, and hears a change made elsewhere', async () => {
+    const tab = contentScript(1, URL_A);
+    const other = `${URL_A}-other`;
+    await send(tab, 'page:report', report('v1', [1]));
+    await send(popup, 'follow:set', { url: other, on: true });
+    // The whole list, and another page of the site, are the extension pages' alone.
+    await expect(send(tab, 'follow:list', {})).rejects.toThrow(/not this tab's page/);
+    await expect(send(tab, 'follow:list', { url: other })).rejects.toThrow(/not this tab's page/);
+    await expect(send(tab, 'follow:set', { url: other, on: false })).rejects.toThrow(/not this tab's page/);
+    expect(await send(tab, 'follow:list', { url: URL_A })).toEqual([]);
+    expect(await send(tab, 'follow:set', { url: URL_A, on: true })).toEqual({ following: true });
+    expect((await send(tab, 'follow:list', { url: URL_A })).map((b) => b.url)).toEqual([URL_A]);
+    expect((await send(popup, 'follow:list', {})).map((b) => b.url)).toEqual(
+      expect.arrayContaining([URL_A, other]),
     );
-    await expect(send(contentScript(1, URL_A), 'follow:list', {})).rejects.toThrow(/not allowed/);
+    // The popup unfollows it: the tab showing the page is told, and its card's toggle shows it.
+    const told = vi.mocked(browser.tabs.sendMessage);
+    told.mockClear();
+    await send(popup, 'follow:set', { url: URL_A, on: false });
+    expect(told).toHaveBeenCalledWith(1, {
+      bs: 1,
+      type: 'follow:changed',
+      payload: { url: URL_A, following: false },
+    });
+    expect(await send(tab, 'follow:list', { url: URL_A })).toEqual([]);
   });
 
   it('follow:export and follow:import move the reader’s choices; a change is announced as follow:changed', async () => {

@@ -11,6 +11,7 @@ import {
   type FollowDB,
 } from '../../src/follow/store';
 import { fromSummary } from '../../src/follow/diff';
+import { CHECK_MEASURE, type CheckTiming } from '../../src/follow/timing';
 
 const P = 5 * MINUTE;
 let dbCount = 0;
@@ -116,6 +117,23 @@ describe('a round of checks', () => {
     expect((await getFollow(t.db, URL_A))!.found.map((f) => f.id)).toEqual(['id_3']);
     expect(t.found).toHaveLength(1);
   });
+  it('notes how long each check took, for the bench (the background’s own User Timing)', async () => {
+    performance.clearMeasures(CHECK_MEASURE);
+    const sites = { [URL_A]: site([3, 2, 1]) };
+    const t = await setup({}, sites);
+    await follow(t.db, URL_A, [2, 1], t.now());
+    await t.checker.tick();
+    t.advance(P);
+    await t.checker.tick();
+    const notes = performance.getEntriesByName(CHECK_MEASURE) as PerformanceMeasure[];
+    expect(notes.map((n) => (n.detail as CheckTiming).outcome)).toEqual(['changed', 'unchanged']);
+    const [changed, unchanged] = notes.map((n) => n.detail as CheckTiming);
+    expect(changed).toMatchObject({ url: URL_A, added: 1 });
+    expect(changed.parseMs).toBeGreaterThan(0);
+    expect(unchanged).toMatchObject({ added: 0, parseMs: 0 });
+    expect(notes[0].duration).toBeGreaterThanOrEqual(changed.fetchMs + changed.parseMs);
+  });
+
   it('checks nothing before it is due', async () => {
     const sites = { [URL_A]: site([2, 1]) };
     const t = await setup({}, sites);

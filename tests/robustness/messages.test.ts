@@ -48,8 +48,18 @@ const SENDERS_UNDER_TEST: Record<string, { sender: Sender; context: Context | nu
 /** Does a content script at `sender` name a page that is not its own (or a tab not its own)? */
 function foreignTarget(kind: Kind, payload: Record<string, unknown>, sender: Sender): boolean {
   if (kind === 'page:get' && payload.tabId !== undefined && payload.tabId !== sender.tab?.id) return true;
+  // A card asks whether its own page is followed, never for the whole list.
+  if (kind === 'follow:list' && payload.url === undefined) return true;
   return (
-    ['page:report', 'page:update', 'updates:mark', 'updates:seen', 'page:get'].includes(kind) &&
+    [
+      'page:report',
+      'page:update',
+      'updates:mark',
+      'updates:seen',
+      'page:get',
+      'follow:set',
+      'follow:list',
+    ].includes(kind) &&
     typeof payload.url === 'string' &&
     payload.url !== sender.url
   );

@@ -200,6 +200,7 @@ describe('bench:page options', () => {
       only: new Set(['article', 'card']),
       build: { chromium: '/x' },
     });
+    expect(parseArgs(['--only', 'panel,follow']).only).toEqual(new Set(['panel', 'follow']));
     expect(() => parseArgs(['--only', 'nope'])).toThrow(/--only/);
     expect(() => parseArgs(['--runs', '0'])).toThrow(/--runs/);
   });

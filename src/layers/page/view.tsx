@@ -1,6 +1,7 @@
 import { Component } from 'preact';
 import { ordinal, shortDate, shortTime } from '../../ui/card-format';
 import type { CardProps, CardUpdateRef, LayerView } from '../view-contract';
+import { FollowToggle } from './follow';
 
 /** Updates listed at first; a name in hundreds of updates lists more only when the reader asks. */
 export const UPDATES_SHOWN = 8;
@@ -43,7 +44,7 @@ class OnThisPage extends Component<CardProps, { count: number }> {
 }
 
 function onThisPage(
-  { entity, mentions, position, updates, current, onStep, onJump }: CardProps,
+  { entity, mentions, position, updates, current, onStep, onJump, follow }: CardProps,
   count: number,
   setCount: (n: number) => void,
 ) {
@@ -107,6 +108,7 @@ function onThisPage(
           </button>
         </p>
       )}
+      {follow && <FollowToggle control={follow} />}
     </section>
   );
 }

@@ -6,7 +6,10 @@
  */
 import { h, render } from 'preact';
 import type { Knowledge } from '../../../knowledge/types';
+import type { FollowControl } from '../../../layers/view-contract';
 import { ask } from '../../../messaging/client';
+import type { ContentProtocol } from '../../../messaging/protocol';
+import { listen } from '../../../messaging/router';
 import { Card } from '../../../ui/Card';
 import cardCss from '../../../ui/card.css?inline';
 import { mentionAt } from '../../hit-test';
@@ -78,6 +81,19 @@ function pageFacts(st: CardState, mention: PageMention) {
   };
 }
 
+/**
+ * Following this page, for the card's toggle: the popup's messages, which the background answers a content
+ * script for its own page only. A change made elsewhere arrives as `follow:changed`, heard while a card is open.
+ */
+function followControl(url: string): FollowControl {
+  return {
+    get: () => ask('follow:list', { url }).then((blogs) => blogs.length > 0),
+    set: (on) => ask('follow:set', { url, on }).then((r) => r.following),
+    watch: (onChange) =>
+      listen<ContentProtocol>({ 'follow:changed': ({ following }) => onChange(following) }),
+  };
+}
+
 export function show(
   st: CardState,
   mention: PageMention,
@@ -95,6 +111,8 @@ export function show(
   const theme = themeAt(doc, rangeOf(mention).startContainer);
   const reference = referenceFor(mention, anchor, keyboard);
   const pending = lookup(st, mention, picks);
+  // A live blog the reader can follow: the content script found its updates (and reports them).
+  const following = ctx.liveblog ? followControl(ctx.url) : undefined;
   let knowledge: Knowledge | 'loading' = pending.known ?? 'loading';
   let slow = false;
   let card: HTMLElement | null = null;
@@ -144,6 +162,7 @@ export function show(
             kind: entity.kind,
             aliases: entity.aliases.slice(0, 20),
           }).then((w) => !!w),
+        follow: following,
       }),
       root,
     );
