@@ -30,6 +30,8 @@ export class ViewportBand implements NearWatcher {
   private watched = new Set<Element>();
   private near = new Set<Element>();
   private frame = 0;
+  /** The document's scroll offset at the last computation; null when something else changed since. */
+  private anchor: number | null = null;
   private ended = new AbortController();
   private resizes: ResizeObserver | null = null;
 
@@ -39,9 +41,13 @@ export class ViewportBand implements NearWatcher {
     /** How many viewport heights above and below count as near. */
     private margin = 1,
   ) {
-    const soon = () => this.soon();
+    const soon = () => this.soon(true);
     const signal = this.ended.signal;
-    win.addEventListener('scroll', soon, { passive: true, capture: true, signal });
+    win.addEventListener('scroll', (e) => this.soon(!isDocument(e.target)), {
+      passive: true,
+      capture: true,
+      signal,
+    });
     win.addEventListener('resize', soon, { passive: true, signal });
     // The page growing or shrinking above the viewport moves what is near without a scroll.
     const RO = typeof ResizeObserver === 'undefined' ? undefined : ResizeObserver;
@@ -56,7 +62,7 @@ export class ViewportBand implements NearWatcher {
     if (this.watched.has(el)) return;
     this.watched.add(el);
     this.els.splice(this.insertionPoint(el), 0, el);
-    this.soon();
+    this.soon(true);
   }
 
   unobserve(el: Element): void {
@@ -81,6 +87,14 @@ export class ViewportBand implements NearWatcher {
   update(): void {
     this.frame = 0;
     if (this.ended.signal.aborted) return;
+    // The band reaches a screen beyond the viewport: while the document has scrolled less than half a
+    // screen since, what is near has not changed enough to redraw. Every change to a highlight costs the
+    // browser a repaint pass over the page, so redrawing as every block crosses the edge would cost one
+    // in every scrolled frame.
+    const y = this.win.scrollY;
+    const h = this.win.innerHeight || this.win.document.documentElement.clientHeight;
+    if (this.anchor !== null && Math.abs(y - this.anchor) < (h * this.margin) / 2) return;
+    this.anchor = y;
     const next = this.compute();
     const entries: BandEntry[] = [];
     for (const el of this.near) if (!next.has(el)) entries.push({ target: el, isIntersecting: false });
@@ -89,7 +103,9 @@ export class ViewportBand implements NearWatcher {
     if (entries.length) this.callback(entries);
   }
 
-  private soon(): void {
+  /** A computation in the next frame; `changed` when more than the document's scroll moved. */
+  private soon(changed = false): void {
+    if (changed) this.anchor = null;
     if (this.frame || this.ended.signal.aborted) return;
     this.frame = this.win.requestAnimationFrame(() => this.update());
   }
@@ -161,6 +177,12 @@ export class ViewportBand implements NearWatcher {
 
 function before(a: Element, b: Element): boolean {
   return !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+}
+
+function isDocument(target: EventTarget | null): boolean {
+  return (
+    !target || (target as Node).nodeType === 9 /* DOCUMENT_NODE */ || target === (target as Window).window
+  );
 }
 
 function isEmpty(r: DOMRect): boolean {

@@ -29,6 +29,7 @@ beforeEach(() => {
   scroll = 0;
   reads = 0;
   vi.stubGlobal('innerHeight', H);
+  Object.defineProperty(window, 'scrollY', { get: () => scroll, configurable: true });
   vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
     reads++;
     const t = tops.get(this);
@@ -36,7 +37,9 @@ beforeEach(() => {
     return new DOMRect(0, t[0] - scroll, 600, t[1]);
   });
 });
+const bands: ViewportBand[] = [];
 afterEach(() => {
+  for (const b of bands.splice(0)) b.disconnect();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
@@ -51,6 +54,7 @@ function band() {
       else near.delete(e.target.id);
     }
   });
+  bands.push(b);
   const ids = () => [...near].map((s) => Number(s.slice(1))).sort((a, c) => a - c);
   return { b, seen, ids };
 }
@@ -77,6 +81,30 @@ describe('the viewport band', () => {
     window.dispatchEvent(new Event('scroll'));
     await frame();
     expect(seen.length).toBe(calls);
+  });
+
+  it('redraws once the document has scrolled half a screen, not as every block crosses the edge', async () => {
+    const p = page(200);
+    const { b, ids, seen } = band();
+    for (let i = 0; i < 200; i++) b.observe(p(i));
+    await frame();
+    const calls = seen.length;
+    reads = 0;
+    for (const y of [100, 200, 300]) {
+      scroll = y;
+      window.dispatchEvent(new Event('scroll'));
+      await frame();
+    }
+    // Less than half a screen (350 px): nothing read, nothing redrawn; the band still covers the viewport.
+    expect(reads).toBe(0);
+    expect(seen.length).toBe(calls);
+    expect(ids()[0]).toBe(0);
+    scroll = 400;
+    window.dispatchEvent(new Event('scroll'));
+    await frame();
+    expect(seen.length).toBe(calls + 1);
+    // Band −300…1800 px: paragraphs 0–17.
+    expect(ids()).toEqual(Array.from({ length: 18 }, (_, i) => i));
   });
 
   it('steps over hidden elements, and forgets what it no longer watches', async () => {

@@ -178,14 +178,19 @@ function servePanel(ctx: PageContext, port: Browser.runtime.Port, signal: AbortS
   const select = (key: string, index: number) => {
     const mentions = ctx.names.mentionsOf(key);
     const i = mentions.length ? ((index % mentions.length) + mentions.length) % mentions.length : 0;
-    if (key !== selected) drawer?.show(mentions, mentions[i]);
-    else if (mentions.length) drawer?.step(mentions[i]);
+    const fresh = key !== selected;
     selected = key;
-    if (!mentions.length) return send({ type: 'selected', key, index: 0, total: 0 });
-    // In a task of its own: the scroll lays the page out if anything changed it since the last frame.
+    if (!mentions.length) {
+      drawer?.clear();
+      return send({ type: 'selected', key, index: 0, total: 0 });
+    }
+    // The highlight and the scroll in one task of their own, so that one frame repaints for both (each
+    // change to a highlight costs the browser a repaint pass over the page).
     const target = mentions[i].node.parentElement;
     ctx.doc.defaultView?.setTimeout(() => {
       if (ended.signal.aborted || selected !== key) return;
+      if (fresh) drawer?.show(mentions, mentions[i]);
+      else drawer?.step(mentions[i]);
       target?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
       send({ type: 'selected', key, index: i, total: mentions.length });
     }, 0);
