@@ -3,7 +3,8 @@
  * does not leak in and the page's DOM is never touched. Hosts that reveal reading history are closed.
  */
 export interface Host {
-  host: HTMLElement;
+  /** The extension's element on the page, which holds the shadow root. */
+  element: HTMLElement;
   root: ShadowRoot;
   remove(): void;
 }
@@ -23,7 +24,7 @@ export function createHost(
   adoptCss(doc, root, css);
   // Outside <body>: page styles on body children and body-level layout stay unaffected.
   doc.documentElement.appendChild(host);
-  return { host, root, remove: () => host.remove() };
+  return { element: host, root, remove: () => host.remove() };
 }
 
 /** Constructable stylesheets are not blocked by a page's style-src CSP; fall back to <style>. */

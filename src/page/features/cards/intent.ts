@@ -18,7 +18,7 @@ export function onPointerMove(st: CardState, e: PointerEvent): void {
   const speed =
     Math.hypot(e.clientX - st.lastMove.x, e.clientY - st.lastMove.y) / Math.max(1, now - st.lastMove.t);
   st.lastMove = { x: e.clientX, y: e.clientY, t: now };
-  if (st.host && e.composedPath().includes(st.host.host)) return;
+  if (st.host && e.composedPath().includes(st.host.element)) return;
   const hit = mentionAt(st.doc, st.ctx.names, e.clientX, e.clientY);
   const m = hit?.mention ?? null;
   if (m && m === st.open?.mention) {
