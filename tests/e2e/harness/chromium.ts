@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromiumWithExtension, setExtensionSettings } from '../../../scripts/lib/chromium';
 import { buildDir, tempProfile, VIEWPORT, type Driver, type Tab } from './driver';
-import { answerPermissionPrompt, PROMPT_ARGS, startScreen, type Screen } from './prompt';
+import { alertsOnScreen, answerPermissionPrompt, PROMPT_ARGS, startScreen, type Screen } from './prompt';
 
 function tab(page: Page): Tab {
   // Emulation overrides belong to the CDP session that set them and vanish when it detaches (the page
@@ -52,6 +52,8 @@ export type ChromiumDriver = Driver & {
   /** Clicks Allow (or Deny) in the permission prompt the browser shows; returns the prompt's title. Only
    * for a browser launched with `prompts: true`. */
   answerPermissionPrompt(answer: 'allow' | 'deny'): Promise<string>;
+  /** The texts of the alerts on screen (prompts, notification popups). Only with `prompts: true`. */
+  alertsOnScreen(): Promise<string[]>;
 };
 
 export async function launchChromium(options: ChromiumLaunch = {}): Promise<ChromiumDriver> {
@@ -104,6 +106,10 @@ export async function launchChromium(options: ChromiumLaunch = {}): Promise<Chro
     answerPermissionPrompt(answer) {
       if (!screen) throw new Error('answerPermissionPrompt needs a browser launched with { prompts: true }');
       return answerPermissionPrompt(screen, answer);
+    },
+    alertsOnScreen() {
+      if (!screen) throw new Error('alertsOnScreen needs a browser launched with { prompts: true }');
+      return alertsOnScreen(screen);
     },
     async close() {
       await context.close().catch(() => undefined);

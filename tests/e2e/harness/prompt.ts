@@ -9,7 +9,7 @@
  * comes from the browser's accessibility tree (AT-SPI, on a D-Bus session of its own; prompt.py reads it).
  * That matters: Allow starts disabled for a moment after the prompt shows (against clickjacking), and the
  * dialog ignores a click that comes too soon after it shows, so keys pressed "as soon as it is there" press
- * Deny or nothing.
+ * Deny or nothing. The same tree shows the browser's notification popups as the reader sees them.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -93,8 +93,23 @@ interface PromptButton {
 }
 
 async function findButton(screen: Screen, label: string): Promise<PromptButton | null> {
-  const { stdout } = await run('/usr/bin/python3', [PROMPT_PY, label], { env: screen.env, timeout: 30_000 });
-  return JSON.parse(stdout) as PromptButton | null;
+  return readUi<PromptButton | null>(screen, ['button', label]);
+}
+
+async function readUi<T>(screen: Screen, args: string[]): Promise<T> {
+  const { stdout } = await run('/usr/bin/python3', [PROMPT_PY, ...args], {
+    env: screen.env,
+    timeout: 30_000,
+  });
+  return JSON.parse(stdout) as T;
+}
+
+/**
+ * The texts of the alerts the browser shows on screen: its prompts, and its notification popups (title, a
+ * line break, message), which it shows for several seconds each and then keeps only in its list.
+ */
+export function alertsOnScreen(screen: Screen): Promise<string[]> {
+  return readUi<string[]>(screen, ['alerts']);
 }
 
 const pressable = (b: PromptButton | null): b is PromptButton =>
