@@ -19,7 +19,7 @@ const steps: Array<[string, string]> = [
 ];
 
 const started = Date.now();
-if (!ensureBrowsers(['chromium', 'firefox'])) process.exit(1);
+if (!ensureBrowsers(['chromium', 'firefox', 'prompts'])) process.exit(1);
 for (const [title, script] of steps) {
   console.log(`\n▶ ${title}`);
   const r = spawnSync('npm', ['run', '--silent', script], {

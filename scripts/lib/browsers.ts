@@ -16,6 +16,41 @@ export const BROWSERS = {
 
 export type BrowserName = keyof typeof BROWSERS;
 
+/**
+ * What answering Chromium's own permission prompt takes (tests/e2e/harness/prompt.ts): a virtual screen,
+ * real input events from the X server, and the accessibility bus through which the prompt's button is found.
+ * Each entry: a file that is there once its Debian package is installed.
+ */
+export const PROMPT_TOOLS = [
+  { path: '/usr/bin/Xvfb', pkg: 'xvfb' },
+  { path: '/usr/bin/xdotool', pkg: 'xdotool' },
+  { path: '/usr/bin/dbus-daemon', pkg: 'dbus-daemon' },
+  { path: '/usr/libexec/at-spi-bus-launcher', pkg: 'at-spi2-core' },
+  { path: '/usr/bin/python3', pkg: 'python3' },
+  { path: '/usr/lib/python3/dist-packages/gi/__init__.py', pkg: 'python3-gi' },
+  { path: `/usr/lib/${debianArch()}/girepository-1.0/Atspi-2.0.typelib`, pkg: 'gir1.2-atspi-2.0' },
+] as const;
+
+/** Debian's multiarch folder name (x86_64-linux-gnu, aarch64-linux-gnu). */
+function debianArch(): string {
+  return `${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu`;
+}
+
+/** `'prompts'`: the tools for answering Chromium's permission prompt, installed like a browser. */
+export type Installable = BrowserName | 'prompts';
+
+const missingPromptTools = () => PROMPT_TOOLS.filter((t) => !existsSync(t.path));
+
+function explainPromptTools(missing: ReadonlyArray<(typeof PROMPT_TOOLS)[number]>): string {
+  return `${missing.map((t) => t.path).join(', ')} not found: answering Chromium's permission prompt needs "sudo apt-get install -y ${missing.map((t) => t.pkg).join(' ')}".`;
+}
+
+/** Throws one line naming the missing packages (used by tests, which never install). */
+export function requirePromptTools(): void {
+  const missing = missingPromptTools();
+  if (missing.length) throw new Error(explainPromptTools(missing));
+}
+
 export function missingLine(name: BrowserName): string {
   const b = BROWSERS[name];
   return `${b.path} not found: install it with "sudo apt-get install -y ${b.pkg}", or set ${b.env} to its path.`;
@@ -28,16 +63,19 @@ export function requireBrowser(name: BrowserName): string {
   return b.path;
 }
 
-/** Installs missing browsers with apt-get when running as root; otherwise explains and returns false. */
-export function ensureBrowsers(names: BrowserName[]): boolean {
-  const missing = names.filter((n) => !existsSync(BROWSERS[n].path));
-  if (!missing.length) return true;
+/** Installs missing browsers (and prompt tools) with apt-get when running as root; otherwise explains and
+ * returns false. */
+export function ensureBrowsers(names: Installable[]): boolean {
+  const tools = names.includes('prompts') ? missingPromptTools() : [];
+  const missing = names.filter((n): n is BrowserName => n !== 'prompts' && !existsSync(BROWSERS[n].path));
+  if (!missing.length && !tools.length) return true;
   const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!canInstall) {
     for (const n of missing) console.error(missingLine(n));
+    if (tools.length) console.error(explainPromptTools(tools));
     return false;
   }
-  const pkgs = missing.map((n) => BROWSERS[n].pkg);
+  const pkgs = [...missing.map((n) => BROWSERS[n].pkg), ...tools.map((t) => t.pkg)];
   console.log(`Installing ${pkgs.join(', ')} from Debian's packages…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
@@ -47,5 +85,7 @@ export function ensureBrowsers(names: BrowserName[]): boolean {
   });
   const still = missing.filter((n) => !existsSync(BROWSERS[n].path));
   for (const n of still) console.error(missingLine(n));
-  return still.length === 0;
+  const stillTools = tools.length ? missingPromptTools() : [];
+  if (stillTools.length) console.error(explainPromptTools(stillTools));
+  return still.length === 0 && stillTools.length === 0;
 }

@@ -22,6 +22,8 @@ export interface ChromiumOptions {
   viewport?: { width: number; height: number } | null;
   /** Extra switches, e.g. `--host-resolver-rules=MAP news.test 127.0.0.1` to serve a real-looking host. */
   args?: string[];
+  /** The browser's environment (default this process's), e.g. the DISPLAY of a virtual screen. */
+  env?: Record<string, string | undefined>;
 }
 
 export async function launchChromiumWithExtension(
@@ -30,6 +32,7 @@ export async function launchChromiumWithExtension(
   const context = await chromium.launchPersistentContext(options.profileDir, {
     executablePath: requireBrowser('chromium'),
     headless: options.headless ?? true,
+    ...(options.env ? { env: options.env } : {}),
     viewport: options.viewport === undefined ? { width: 1280, height: 720 } : options.viewport,
     args: [
       `--disable-extensions-except=${options.extensionDir}`,

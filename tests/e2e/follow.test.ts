@@ -10,6 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type LocalServer } from '../../scripts/lib/server';
 import { BROWSERS } from './harness/browsers';
+import { launchChromium, type ChromiumDriver } from './harness/chromium';
 import { sleep, until, type Driver, type Tab } from './harness/driver';
 import { launchFirefox } from './harness/firefox';
 
@@ -170,14 +171,15 @@ async function pageState(driver: Driver, url: string) {
 }
 
 /**
- * Firefox asks before granting the optional `notifications` permission; headless, nobody can press Allow
- * in its prompt, so this pref answers it (for optional permissions only). Chromium's prompt cannot be
- * answered headless at all: its notification is covered by the unit tests only.
+ * Both browsers ask before granting the optional `notifications` permission. Chromium shows its prompt
+ * (headful on a virtual screen for this) and the test clicks Allow in it, as the reader does
+ * (harness/prompt.ts). Headless Firefox shows none, so this pref answers it (for optional permissions only).
  */
 const NOTIFY_PREFS = { 'extensions.webextOptionalPermissionPrompts': false };
 
-describe.each(BROWSERS)('%s', (name, launchDefault) => {
-  const launch = name === 'firefox' ? () => launchFirefox({ prefs: NOTIFY_PREFS }) : launchDefault;
+describe.each(BROWSERS)('%s', (name) => {
+  const launch = () =>
+    name === 'firefox' ? launchFirefox({ prefs: NOTIFY_PREFS }) : launchChromium({ prompts: true });
   let server: LocalServer;
   let driver: Driver;
   let blog: Blog;
@@ -303,7 +305,7 @@ describe.each(BROWSERS)('%s', (name, launchDefault) => {
     expect(row.found).toEqual([]);
   });
 
-  it('a watched name in a new update shows in the popup with its sentence (and, in Firefox, a notification)', async () => {
+  it('a watched name in a new update shows in the popup with its sentence, and in a notification', async () => {
     const options = await driver.openExtensionPage('options.html');
     await typeInto(options, '.options form input[type="text"]', 'al-Bab');
     await options.press('Enter');
@@ -313,23 +315,23 @@ describe.each(BROWSERS)('%s', (name, launchDefault) => {
         what: 'al-Bab in the watched names',
       },
     );
-    if (name === 'firefox') {
-      const box = `[data-follow-url="${blog.url}"] .follow-actions input[type="checkbox"]`;
-      await press(options, box);
-      // The background's answer, not the box's own tick: notifications are on only once the permission is.
-      await until(
-        () =>
-          options.evaluate(async (url) => {
-            const reply = await (globalThis as any).browser.runtime.sendMessage({
-              bs: 1,
-              type: 'follow:list',
-              payload: {},
-            });
-            return (reply.ok as Array<{ url: string; notify: boolean }>).find((b) => b.url === url)?.notify;
-          }, blog.url),
-        { what: () => 'notifications on for the blog' },
+    // The reader turns notifications on for the blog; the browser asks for the permission.
+    const box = `[data-follow-url="${blog.url}"] .follow-actions input[type="checkbox"]`;
+    await press(options, box);
+    if (name === 'chromium')
+      expect(await (driver as ChromiumDriver).answerPermissionPrompt('allow')).toContain(
+        '"Backstory" has requested additional permissions',
       );
-    }
+    // The background's answer, not the box's own tick: notifications are on only once the permission is.
+    await until(
+      () =>
+        options.evaluate(async (url) => {
+          const api = ((globalThis as any).browser ?? (globalThis as any).chrome) as any;
+          const reply = await api.runtime.sendMessage({ bs: 1, type: 'follow:list', payload: {} });
+          return (reply.ok as Array<{ url: string; notify: boolean }>).find((b) => b.url === url)?.notify;
+        }, blog.url),
+      { what: () => 'notifications on for the blog' },
+    );
     await options.close();
     // Headless Firefox closes a notification within moments: an extension page records each as it is listed.
     const probe = name === 'firefox' ? await driver.openExtensionPage('options.html') : null;
@@ -347,6 +349,16 @@ describe.each(BROWSERS)('%s', (name, launchDefault) => {
         for (const [id, n] of Object.entries(all)) notes.push({ id, message: n.message, event: 'listed' });
       }, 20);
     });
+    // Chromium shows a notification on screen for several seconds, then keeps it only in its list: what is
+    // on screen is read from the moment the update is published until it has been seen.
+    const onScreen: string[] = [];
+    let watching = name === 'chromium';
+    const screenWatch = (async () => {
+      // Bounded, and quiet once the browser is gone: a failing test must not leave it running.
+      const end = Date.now() + 90_000;
+      while (watching && Date.now() < end)
+        onScreen.push(...(await (driver as ChromiumDriver).alertsOnScreen().catch(() => [])));
+    })();
     const sentence = 'Turkish-backed forces entered al-Bab on Thursday, officials said.';
     blog.publish(sentence);
     const row = await until(
@@ -357,6 +369,35 @@ describe.each(BROWSERS)('%s', (name, launchDefault) => {
       { timeout: WITHIN_ONE_PERIOD, what: 'the watched name in the popup' },
     );
     expect(row.hits).toEqual([sentence]);
+    if (name === 'chromium') {
+      // Chromium keeps the notification in its list until the reader closes it; it tells its id only.
+      const ext = await driver.openExtensionPage('options.html');
+      let ids: string[] = [];
+      await until(
+        async () =>
+          (ids = await ext.evaluate(async () =>
+            Object.keys(await (globalThis as any).chrome.notifications.getAll()),
+          )).length > 0,
+        { what: () => `a notification listed (${JSON.stringify(ids)})` },
+      );
+      await ext.close();
+      expect(ids).toEqual([`backstory-follow|${blog.url}`]);
+      // The reader sees it: the blog's title, the watched name and the sentence.
+      try {
+        await until(
+          () => onScreen.some((t) => t.includes('al-Bab is mentioned in 1 new update on Live: Floods')),
+          {
+            what: () => `the notification on screen (seen: ${JSON.stringify([...new Set(onScreen)])})`,
+          },
+        );
+      } finally {
+        watching = false;
+        await screenWatch;
+      }
+      expect(onScreen.find((t) => t.includes('al-Bab is mentioned'))).toBe(
+        `Backstory: Live: Floods in the valley (chromium)\nal-Bab is mentioned in 1 new update on Live: Floods in the valley (chromium): “${sentence}”`,
+      );
+    }
     if (probe) {
       const notes = await until(
         async () => {

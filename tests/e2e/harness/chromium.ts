@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromiumWithExtension, setExtensionSettings } from '../../../scripts/lib/chromium';
 import { buildDir, tempProfile, VIEWPORT, type Driver, type Tab } from './driver';
+import { alertsOnScreen, answerPermissionPrompt, PROMPT_ARGS, startScreen, type Screen } from './prompt';
 
 function tab(page: Page): Tab {
   // Emulation overrides belong to the CDP session that set them and vanish when it detaches (the page
@@ -37,13 +38,28 @@ export interface ChromiumLaunch {
   args?: string[];
   /** `'store'` for the build a reader installs; default the test build. */
   build?: 'store' | 'test';
+  /**
+   * Shows the browser's own permission prompts, to be answered with `answerPermissionPrompt`: the browser
+   * runs headful on a virtual screen of its own, started here and stopped on close (./prompt.ts). Off by
+   * default: headless Chromium never shows a prompt, and a `permissions.request` there waits forever.
+   */
+  prompts?: boolean;
 }
 
-export async function launchChromium(
-  options: ChromiumLaunch = {},
-): Promise<Driver & { context(): BrowserContext; extensionId(): string }> {
+export type ChromiumDriver = Driver & {
+  context(): BrowserContext;
+  extensionId(): string;
+  /** Clicks Allow (or Deny) in the permission prompt the browser shows; returns the prompt's title. Only
+   * for a browser launched with `prompts: true`. */
+  answerPermissionPrompt(answer: 'allow' | 'deny'): Promise<string>;
+  /** The texts of the alerts on screen (prompts, notification popups). Only with `prompts: true`. */
+  alertsOnScreen(): Promise<string[]>;
+};
+
+export async function launchChromium(options: ChromiumLaunch = {}): Promise<ChromiumDriver> {
   const extensionDir = buildDir('chrome', options.build);
   const profile = tempProfile('chromium');
+  const screen: Screen | null = options.prompts ? await startScreen() : null;
   let context: BrowserContext;
   let id = '';
   const start = async () => {
@@ -51,15 +67,23 @@ export async function launchChromium(
       extensionDir,
       profileDir: profile.dir,
       viewport: VIEWPORT,
+      ...(screen ? { headless: false, env: screen.env } : {}),
       args: [
         ...(options.hosts?.length
           ? [`--host-resolver-rules=${options.hosts.map((h) => `MAP ${h} 127.0.0.1`).join(',')}`]
           : []),
+        ...(screen ? PROMPT_ARGS : []),
         ...(options.args ?? []),
       ],
     }));
   };
-  await start();
+  try {
+    await start();
+  } catch (e) {
+    screen?.close();
+    profile.remove();
+    throw e;
+  }
 
   return {
     context: () => context,
@@ -79,8 +103,17 @@ export async function launchChromium(
       await context.close();
       await start();
     },
+    answerPermissionPrompt(answer) {
+      if (!screen) throw new Error('answerPermissionPrompt needs a browser launched with { prompts: true }');
+      return answerPermissionPrompt(screen, answer);
+    },
+    alertsOnScreen() {
+      if (!screen) throw new Error('alertsOnScreen needs a browser launched with { prompts: true }');
+      return alertsOnScreen(screen);
+    },
     async close() {
       await context.close().catch(() => undefined);
+      screen?.close();
       profile.remove();
     },
   };
