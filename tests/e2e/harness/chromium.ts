@@ -49,9 +49,6 @@ export interface ChromiumLaunch {
 export type ChromiumDriver = Driver & {
   context(): BrowserContext;
   extensionId(): string;
-  /** Clicks Allow (or Deny) in the permission prompt the browser shows; returns the prompt's title. Only
-   * for a browser launched with `prompts: true`. */
-  answerPermissionPrompt(answer: 'allow' | 'deny'): Promise<string>;
   /** The texts of the alerts on screen (prompts, notification popups). Only with `prompts: true`. */
   alertsOnScreen(): Promise<string[]>;
 };
