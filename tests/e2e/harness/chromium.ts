@@ -41,7 +41,7 @@ export interface ChromiumLaunch {
   /**
    * Shows the browser's own permission prompts, to be answered with `answerPermissionPrompt`: the browser
    * runs headful on a virtual screen of its own, started here and stopped on close (./prompt.ts). Off by
-   * default: headless Chromium never shows a prompt, and a `permissions.request` there waits forever.
+   * default: headless Chromium shows no prompt a test could answer.
    */
   prompts?: boolean;
 }
