@@ -17,7 +17,7 @@ export const BROWSERS = {
 export type BrowserName = keyof typeof BROWSERS;
 
 /**
- * What answering Chromium's own permission prompt takes (tests/e2e/harness/prompt.ts): a virtual screen,
+ * What answering the browsers' own permission prompts takes (tests/e2e/harness/prompt.ts): a virtual screen,
  * real input events from the X server, and the accessibility bus through which the prompt's button is found.
  * Each entry: a file that is there once its Debian package is installed.
  */
@@ -36,13 +36,13 @@ function debianArch(): string {
   return `${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu`;
 }
 
-/** `'prompts'`: the tools for answering Chromium's permission prompt, installed like a browser. */
+/** `'prompts'`: the tools for answering the browsers' permission prompts, installed like a browser. */
 export type Installable = BrowserName | 'prompts';
 
 const missingPromptTools = () => PROMPT_TOOLS.filter((t) => !existsSync(t.path));
 
 function explainPromptTools(missing: ReadonlyArray<(typeof PROMPT_TOOLS)[number]>): string {
-  return `${missing.map((t) => t.path).join(', ')} not found: answering Chromium's permission prompt needs "sudo apt-get install -y ${missing.map((t) => t.pkg).join(' ')}".`;
+  return `${missing.map((t) => t.path).join(', ')} not found: answering the browsers' permission prompts needs "sudo apt-get install -y ${missing.map((t) => t.pkg).join(' ')}".`;
 }
 
 /** Throws one line naming the missing packages (used by tests, which never install). */

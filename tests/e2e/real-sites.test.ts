@@ -7,11 +7,9 @@
  * - Chromium: the toolbar button is pressed through DevTools (Extensions.triggerAction, which grants
  *   activeTab as a real click does); the real popup is driven with DevTools input events and "Run on this
  *   page" starts Backstory.
- * - Both: the popup page opens in a tab for the news tab (`popup.html?tab=ID&url=…`; Firefox cannot open the
- *   toolbar popup headless) and "Enable on news.test" is pressed with a real mouse click. Chromium, headful
- *   on a virtual screen for this, shows its permission prompt and Allow is clicked in it
- *   (harness/prompt.ts); headless Firefox shows none, and extensions.webextOptionalPermissionPrompts=false
- *   answers it yes, as the reader would.
+ * - Both: the popup page opens in a tab for the news tab (`popup.html?tab=ID&url=…`; a test cannot open
+ *   Firefox's toolbar popup) and "Enable on news.test" is pressed with a real mouse click; the browser, headful
+ *   on a virtual screen for this, shows its permission prompt and Allow is clicked in it (harness/prompt.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -22,7 +20,7 @@ import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type LocalServer } from '../../scripts/lib/server';
-import { launchChromium, type ChromiumDriver } from './harness/chromium';
+import { launchChromium } from './harness/chromium';
 import { until, type Driver, type Tab } from './harness/driver';
 import { launchFirefox } from './harness/firefox';
 import { highlightTexts } from './harness/page';
@@ -406,52 +404,40 @@ async function enableFromPopup(
   await page.close();
 }
 
-describe('chromium: Enable on news.test, with the browser’s permission prompt (store build)', () => {
-  let driver: ChromiumDriver;
-  let ext: Tab;
+/** The prompt's title names the extension (Chromium: "Backstory" has requested additional permissions.;
+ * Firefox: Backstory requests additional …). */
+const PROMPT_TITLE = /^"?Backstory"? (has requested|requests) additional/;
 
-  beforeAll(async () => {
-    driver = await launchChromium({
-      build: 'store',
-      hosts: [HOST],
-      args: ['--ignore-certificate-errors'],
-      prompts: true,
+describe.each([
+  [
+    'chromium',
+    () =>
+      launchChromium({ build: 'store', hosts: [HOST], args: ['--ignore-certificate-errors'], prompts: true }),
+  ],
+  [
+    'firefox',
+    () => launchFirefox({ build: 'store', acceptInsecureCerts: true, hosts: [HOST], prompts: true }),
+  ],
+] as const)(
+  '%s: Enable on news.test, with the browser’s permission prompt (store build)',
+  (_name, launch) => {
+    let driver: Driver;
+    let ext: Tab;
+
+    beforeAll(async () => {
+      driver = await launch();
+      ext = await driver.openExtensionPage('options.html');
     });
-    ext = await driver.openExtensionPage('options.html');
-  });
-  afterAll(async () => driver?.close());
+    afterAll(async () => driver?.close());
 
-  it.each(['http', 'https'] as const)(
-    '%s: Enable on news.test, pressed in the popup and allowed in the prompt, underlines names and counts updates without a reload',
-    async (scheme) => {
-      await enableFromPopup(driver, ext, scheme, async () => {
-        // The reader's answer: Allow, clicked in the browser's own prompt, which names the extension.
-        expect(await driver.answerPermissionPrompt('allow')).toContain(
-          '"Backstory" has requested additional permissions',
-        );
-      });
-    },
-  );
-});
-
-describe('firefox: a reader on news.test (store build)', () => {
-  let driver: Driver;
-  let ext: Tab;
-
-  beforeAll(async () => {
-    driver = await launchFirefox({
-      build: 'store',
-      acceptInsecureCerts: true,
-      hosts: [HOST],
-      prefs: { 'extensions.webextOptionalPermissionPrompts': false },
-    });
-    ext = await driver.openExtensionPage('options.html');
-  });
-  afterAll(async () => driver?.close());
-
-  it.each(['http', 'https'] as const)(
-    '%s: Enable on news.test, pressed in the popup, underlines names and counts updates without a reload',
-    // The pref answers the prompt (headless Firefox shows none).
-    (scheme) => enableFromPopup(driver, ext, scheme, async () => undefined),
-  );
-});
+    it.each(['http', 'https'] as const)(
+      '%s: Enable on news.test, pressed in the popup and allowed in the prompt, underlines names and counts updates without a reload',
+      async (scheme) => {
+        await enableFromPopup(driver, ext, scheme, async () => {
+          // The reader's answer: Allow, clicked in the browser's own prompt, which names the extension.
+          expect(await driver.answerPermissionPrompt('allow')).toMatch(PROMPT_TITLE);
+        });
+      },
+    );
+  },
+);

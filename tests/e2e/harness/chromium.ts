@@ -41,7 +41,7 @@ export interface ChromiumLaunch {
   /**
    * Shows the browser's own permission prompts, to be answered with `answerPermissionPrompt`: the browser
    * runs headful on a virtual screen of its own, started here and stopped on close (./prompt.ts). Off by
-   * default: headless Chromium never shows a prompt, and a `permissions.request` there waits forever.
+   * default: headless Chromium shows no prompt a test could answer.
    */
   prompts?: boolean;
 }
@@ -49,9 +49,6 @@ export interface ChromiumLaunch {
 export type ChromiumDriver = Driver & {
   context(): BrowserContext;
   extensionId(): string;
-  /** Clicks Allow (or Deny) in the permission prompt the browser shows; returns the prompt's title. Only
-   * for a browser launched with `prompts: true`. */
-  answerPermissionPrompt(answer: 'allow' | 'deny'): Promise<string>;
   /** The texts of the alerts on screen (prompts, notification popups). Only with `prompts: true`. */
   alertsOnScreen(): Promise<string[]>;
 };

@@ -1,6 +1,7 @@
 /**
  * One interface over Chromium (playwright-core) and Firefox ESR (puppeteer-core over WebDriver BiDi),
- * so every real-browser scenario runs the same way in both. Always the production build, headless.
+ * so every real-browser scenario runs the same way in both. Always the production build; headless, unless
+ * a test answers the browser's own permission prompts (`prompts: true`: headful on a virtual screen).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,9 @@ export interface Driver {
   setSettings(patch: Record<string, unknown>): Promise<void>;
   /** Closes the browser and starts it again on the same profile. */
   restart(): Promise<void>;
+  /** Clicks Allow (or Deny) in the permission prompt the browser shows, once it can be pressed, and waits
+   * for the prompt to close; returns the prompt's title. Only for a browser launched with `prompts: true`. */
+  answerPermissionPrompt(answer: 'allow' | 'deny'): Promise<string>;
   close(): Promise<void>;
 }
 

@@ -6,6 +6,7 @@ import { requireBrowser } from '../../../scripts/lib/browsers';
 import { FIREFOX_PREFS, FIREFOX_UUID, firefoxArgs } from '../../../scripts/lib/firefox';
 import { buildDir, sleep, tempProfile, until, VIEWPORT, type Driver, type Tab } from './driver';
 import { packXpi } from './xpi';
+import { answerPermissionPrompt, startScreen, type Screen } from './prompt';
 
 export { FIREFOX_UUID };
 
@@ -34,6 +35,9 @@ export interface FirefoxLaunch {
   /** Accept the test's self-signed certificate, as a reader accepts a site's certificate. */
   acceptInsecureCerts?: boolean;
   build?: 'store' | 'test';
+  /** Shows the browser's own permission prompts, to be answered with `answerPermissionPrompt`: headful on a
+   * virtual screen of its own (./prompt.ts). Off by default: headless Firefox shows no prompt. */
+  prompts?: boolean;
 }
 
 export async function launchFirefox(options: FirefoxLaunch = {}): Promise<Driver> {
@@ -45,13 +49,15 @@ export async function launchFirefox(options: FirefoxLaunch = {}): Promise<Driver
   mkdirSync(join(profile.dir, 'extensions'));
   packXpi(extension, join(profile.dir, 'extensions', `${GECKO_ID}.xpi`));
   let browser: Browser;
+  const screen: Screen | null = options.prompts ? await startScreen() : null;
 
   const start = async () => {
     browser = await puppeteer.launch({
       browser: 'firefox',
       protocol: 'webDriverBiDi',
       executablePath,
-      headless: true,
+      headless: !screen,
+      ...(screen ? { env: screen.env } : {}),
       userDataDir: profile.dir,
       defaultViewport: VIEWPORT,
       acceptInsecureCerts: options.acceptInsecureCerts ?? false,
@@ -106,8 +112,13 @@ export async function launchFirefox(options: FirefoxLaunch = {}): Promise<Driver
       await sleep(300);
       await start();
     },
+    answerPermissionPrompt(answer) {
+      if (!screen) throw new Error('answerPermissionPrompt needs a browser launched with { prompts: true }');
+      return answerPermissionPrompt(screen, answer);
+    },
     async close() {
       await browser.close().catch(() => undefined);
+      screen?.close();
       profile.remove();
     },
   };

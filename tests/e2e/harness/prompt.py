@@ -1,4 +1,4 @@
-"""Reads Chromium's own UI (its prompts, its notification popups) through the accessibility tree (AT-SPI).
+"""Reads a browser's own UI (its prompts, its notification popups) through the accessibility tree (AT-SPI).
 
   python3 prompt.py button LABEL   the dialog's title, the box and states of its button LABEL (e.g. Allow),
                                    as one line of JSON; null while no dialog shows such a button
@@ -49,26 +49,43 @@ def apps():
             yield app
 
 
+def text_of(dialog):
+    """The dialog's title: its accessible name, or (Firefox names none) the first text inside it."""
+    name = dialog.get_name()
+    if name:
+        return name
+
+    def visit(node, role, _dialog):
+        if role in (Atspi.Role.LABEL, Atspi.Role.HEADING, Atspi.Role.STATIC) and node.get_name():
+            return node.get_name()
+        return None
+
+    return walk(dialog, visit) or ""
+
+
 def button(label):
+    """The first button LABEL of a dialog that is showing (a closed prompt's panel may linger, hidden)."""
+    found = []
+
     def visit(node, role, dialog):
         if dialog is not None and role == Atspi.Role.PUSH_BUTTON and node.get_name() == label:
-            return dialog, node
+            found.append((dialog, node))
         return None
 
     for app in apps():
-        found = walk(app, visit)
-        if found:
-            dialog, node = found
-            box = node.get_extents(Atspi.CoordType.SCREEN)
-            states = node.get_state_set()
-            return {
-                "dialog": dialog.get_name(),
-                "x": box.x,
-                "y": box.y,
-                "width": box.width,
-                "height": box.height,
-                **{s: states.contains(getattr(Atspi.StateType, s.upper())) for s in STATES},
-            }
+        walk(app, visit)
+    showing = [f for f in found if f[1].get_state_set().contains(Atspi.StateType.SHOWING)]
+    for dialog, node in showing + found:
+        box = node.get_extents(Atspi.CoordType.SCREEN)
+        states = node.get_state_set()
+        return {
+            "dialog": text_of(dialog),
+            "x": box.x,
+            "y": box.y,
+            "width": box.width,
+            "height": box.height,
+            **{s: states.contains(getattr(Atspi.StateType, s.upper())) for s in STATES},
+        }
     return None
 
 

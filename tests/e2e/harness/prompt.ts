@@ -1,15 +1,17 @@
 /**
- * Chromium's own permission prompt ("Backstory" has requested additional permissions · Deny · Allow),
- * answered the way a reader answers it: a pointer click on its button.
+ * The browser's own permission prompt (Chromium: "Backstory" has requested additional permissions · Deny ·
+ * Allow; Firefox: Backstory requests additional settings · Deny · Allow), answered the way a reader answers
+ * it: a pointer click on its button.
  *
- * Headless Chromium never shows the prompt, so a browser launched with `prompts: true` runs headful on a
+ * Headless browsers never show the prompt, so a browser launched with `prompts: true` runs headful on a
  * virtual screen of its own (Xvfb, on a display number the X server picks), and the click is a real input
- * event from that X server (xdotool). The prompt is drawn inside the browser window, not as a window of its
- * own, and neither the page nor DevTools can see it: where its button is, and whether it can be pressed yet,
- * comes from the browser's accessibility tree (AT-SPI, on a D-Bus session of its own; prompt.py reads it).
- * That matters: Allow starts disabled for a moment after the prompt shows (against clickjacking), and the
- * dialog ignores a click that comes too soon after it shows, so keys pressed "as soon as it is there" press
- * Deny or nothing. The same tree shows the browser's notification popups as the reader sees them.
+ * event from that X server (xdotool). Neither the page nor the automation protocol can see the prompt
+ * (Chromium draws it inside the browser window, not as a window of its own): where its button is, and
+ * whether it can be pressed yet, comes from the browser's accessibility tree (AT-SPI, on a D-Bus session of
+ * its own; prompt.py reads it). That matters: Chromium's Allow starts disabled for a moment after the prompt
+ * shows (against clickjacking) and both browsers ignore a click that comes too soon after it shows, so keys
+ * pressed "as soon as it is there" press Deny or nothing. The same tree shows Chromium's notification popups
+ * as the reader sees them.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -69,7 +71,14 @@ export async function startScreen(): Promise<Screen> {
     children.push(dbus);
     const bus = await firstLine(dbus, 'dbus-daemon');
     return {
-      env: { ...process.env, DISPLAY: display, DBUS_SESSION_BUS_ADDRESS: bus, ACCESSIBILITY_ENABLED: '1' },
+      env: {
+        ...process.env,
+        DISPLAY: display,
+        DBUS_SESSION_BUS_ADDRESS: bus,
+        // The browsers' UI in the accessibility tree: Chromium's switch, GTK's (Firefox).
+        ACCESSIBILITY_ENABLED: '1',
+        GNOME_ACCESSIBILITY: '1',
+      },
       close() {
         process.off('exit', stop);
         stop();
