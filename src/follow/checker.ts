@@ -143,6 +143,9 @@ export class FollowChecker {
 
   private async runRound(): Promise<void> {
     const db = await this.deps.db();
+    // The alarm that started this round is used up: a worker stopped mid-round must still be woken for
+    // the next one. The round's end sets the real time.
+    await this.deps.wakeAt(this.now() + (await this.deps.period()));
     let changed = false;
     // Several blogs of one site: each round takes one of them; repeat while some are still due.
     for (let pass = 0; pass < 50; pass++) {

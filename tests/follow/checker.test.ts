@@ -117,6 +117,16 @@ describe('a round of checks', () => {
     expect((await getFollow(t.db, URL_A))!.found.map((f) => f.id)).toEqual(['id_3']);
     expect(t.found).toHaveLength(1);
   });
+  it('sets an alarm before the round, so a worker stopped during it is woken again', async () => {
+    const sites = { [URL_A]: site([1, 2, 3]) };
+    // The worker stops while the page is fetched: the round never reaches its end.
+    const t = await setup({ fetch: () => new Promise<Response>(() => undefined) }, sites);
+    await follow(t.db, URL_A, [1, 2], t.now());
+    void t.checker.tick();
+    for (let i = 0; i < 100 && !t.wakes.length; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(t.wakes).toEqual([t.now() + P]);
+  });
+
   it('notes how long each check took, for the bench (the background’s own User Timing)', async () => {
     performance.clearMeasures(CHECK_MEASURE);
     const sites = { [URL_A]: site([3, 2, 1]) };
