@@ -11,13 +11,8 @@
 import type { EntitySummary, Kind } from '../detect/types';
 import type { PageLanguage } from '../detect/language';
 import { ask } from '../messaging/client';
-import {
-  DETECT_KINDS,
-  DETECT_LIMITS,
-  type DetectAnswer,
-  type DetectBlock,
-  type DetectRequest,
-} from '../messaging/protocol';
+import { answeredBlocks, BlockBatch, MENTION_FIELDS } from '../messaging/detect-wire';
+import { DETECT_KINDS, DETECT_LIMITS, type DetectAnswer, type DetectRequest } from '../messaging/protocol';
 import { blockOf, isInline, locate, walkBlocks, type TextBlock } from '../dom/blocks';
 import { randomId } from './ids';
 import { runSliced } from './schedule';
@@ -405,9 +400,8 @@ export class NamesIndex {
     await Promise.resolve();
     while ((this.queue.length || this.drops.length) && !this.dead) {
       const t = performance.now();
-      const blocks: DetectBlock[] = [];
+      const batch = new BlockBatch();
       const sent: BlockRec[] = [];
-      let chars = 0;
       while (this.queue.length && !this.full) {
         const i = this.queue[0];
         const rec = this.recs.get(i);
@@ -417,25 +411,21 @@ export class NamesIndex {
           break;
         }
         if (rec) {
-          if (blocks.length >= this.messageBlocks || (this.cut && blocks.length >= this.cut)) break;
+          if (batch.size >= this.messageBlocks || (this.cut && batch.size >= this.cut)) break;
           const text =
             rec.block.text.length > MAX_BLOCK_CHARS
               ? rec.block.text.slice(0, MAX_BLOCK_CHARS)
               : rec.block.text;
-          if (blocks.length && chars + text.length > this.limit) break;
-          blocks.push(rec.lang ? { i, text, lang: rec.lang.slice(0, DETECT_LIMITS.lang) } : { i, text });
+          if (batch.size && batch.chars + text.length > this.limit) break;
+          const lang = rec.lang?.slice(0, DETECT_LIMITS.lang);
+          if (batch.full(lang)) break;
+          batch.add(i, text, lang);
           sent.push(rec);
-          chars += text.length;
         }
         this.queue.shift();
         this.queued.delete(i);
       }
-      this.cut = 0;
-      if (this.full) {
-        this.queue = [];
-        this.queued.clear();
-      }
-      const req: DetectRequest = { session: this.session, blocks };
+      const req: DetectRequest = { session: this.session, ...batch.wire() };
       if (this.drops.length) req.drop = this.drops.splice(0, MAX_DROPS);
       if (this.needOpen)
         req.open = this.languageKnown
@@ -495,12 +485,14 @@ export class NamesIndex {
       changed = [];
       this.onChange?.(recs);
     };
+    const blocks = answeredBlocks(answer);
     await runSliced(
       this.timed(() => {
-        if (k >= answer.blocks.length) return false;
-        this.applyBlock(answer, answer.blocks[k++], changed);
+        const next = blocks.next();
+        if (next.done) return false;
+        this.applyBlock(answer, next.value, changed);
         // Hand on what is done before the slice yields (the budget is checked after each block).
-        if (k % APPLY_FLUSH_BLOCKS === 0) flush();
+        if (++k % APPLY_FLUSH_BLOCKS === 0) flush();
         return true;
       }),
     );
@@ -517,7 +509,7 @@ export class NamesIndex {
 
   private applyBlock(
     answer: Exclude<DetectAnswer, { lost: true }>,
-    [i, flat]: Exclude<DetectAnswer, { lost: true }>['blocks'][number],
+    [i, from, to]: [block: number, from: number, to: number],
     changed: BlockRec[],
   ): void {
     const rec = this.recs.get(i);
@@ -528,13 +520,14 @@ export class NamesIndex {
     // Edited text: mentions that stay get new ranges (and the highlighter redraws them).
     const edited = rec.answered !== rec.version;
     rec.answered = rec.version;
-    let same = !edited && flat.length / 4 === before.length;
-    for (let k = 0; k < flat.length; k += 4) {
-      const [start, end] = [flat[k], flat[k + 1]];
-      const key = answer.keys[flat[k + 2]];
-      const kind = DETECT_KINDS[flat[k + 3]];
+    const flat = answer.mentions;
+    let same = !edited && (to - from) / MENTION_FIELDS === before.length;
+    for (let k = from; k < to; k += MENTION_FIELDS) {
+      const [start, end, ref] = [flat[k + 1], flat[k + 2], flat[k + 3]];
+      const key = answer.keys[ref];
+      const kind = DETECT_KINDS[answer.kinds[ref]];
       if (!key || !kind || !(end <= rec.block.text.length) || !(start < end)) continue;
-      const old = before[k / 4];
+      const old = before[next.length];
       if (old && sameMention(old, start, end, key, kind)) {
         if (edited) old.reset();
         next.push(old);

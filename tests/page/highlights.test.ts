@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DetectService } from '../../src/background/detect';
+import { decodeBlocks } from '../../src/messaging/detect-wire';
 import type { DetectRequest } from '../../src/messaging/protocol';
 import { Highlighter } from '../../src/page/highlights';
 import { NamesIndex, type DetectFn } from '../../src/page/names';
@@ -127,7 +128,7 @@ describe('highlights follow the viewport', () => {
     names.edited([text]);
     await names.idle();
     // Only the edited block went to the background.
-    expect(sent.map((r) => r.blocks.map((b) => b.i))).toEqual([[1]]);
+    expect(sent.map((r) => decodeBlocks(r).map((b) => b.i))).toEqual([[1]]);
     expect(drawn()).toEqual(['Angela Merkel', 'Berlin', 'Emmanuel Macron', 'Lyon']);
     // Block 0's ranges are the same objects; block 1's unchanged name kept its range too.
     for (const r of kept) expect([...registry.values()].some((h) => h.has(r))).toBe(true);
@@ -185,7 +186,11 @@ describe('the background may forget', () => {
     await names.idle();
     const last = requests.at(-1)!;
     expect(last.open).toEqual({ language: names.language });
-    expect(last.blocks.map((b) => b.i).sort()).toEqual([0, 1, 2]);
+    expect(
+      decodeBlocks(last)
+        .map((b) => b.i)
+        .sort(),
+    ).toEqual([0, 1, 2]);
     const after = [...names.entities.keys()];
     expect(after).toHaveLength(before.length);
     expect(after.filter((k) => !before.includes(k))).toEqual([expect.stringMatching(/lyon/)]);
@@ -211,7 +216,7 @@ describe('the viewport goes first', () => {
     const names = new NamesIndex(document, undefined, inProcess(new DetectService(), requests));
     await names.scan([document.querySelector('main')!], undefined, true);
     const h = window.innerHeight;
-    const first = requests[0].blocks.map((b) => b.i);
+    const first = decodeBlocks(requests[0]).map((b) => b.i);
     // Block i sits at i * 100 - 3000: in view (with half a screen each way) from 25 to about 30 + 1.5 screens.
     const inView = Array.from({ length: 60 }, (_, i) => i).filter((i) => {
       const t = i * 100 - 3000;
@@ -219,7 +224,7 @@ describe('the viewport goes first', () => {
     });
     // Only those: a small first message comes back fast.
     expect(first).toEqual(inView);
-    expect(new Set(requests.flatMap((r) => r.blocks.map((b) => b.i))).size).toBe(60);
+    expect(new Set(requests.flatMap((r) => decodeBlocks(r).map((b) => b.i))).size).toBe(60);
     expect(names.mentionsOf('person:angela merkel')).toHaveLength(60);
     vi.restoreAllMocks();
   });
@@ -252,7 +257,7 @@ describe('applying an answer', () => {
     clearInterval(ticker);
     now.mockRestore();
     // Messages bigger than a part: each answer is handed on in parts.
-    expect(Math.max(...requests.map((r) => r.blocks.length))).toBeGreaterThan(64);
+    expect(Math.max(...requests.map((r) => decodeBlocks(r).length))).toBeGreaterThan(64);
     expect(parts.reduce((a, b) => a + b, 0)).toBe(400);
     expect(parts.length).toBeGreaterThan(1);
     expect(Math.max(...parts)).toBeLessThanOrEqual(64);
