@@ -425,6 +425,11 @@ export class NamesIndex {
         this.queue.shift();
         this.queued.delete(i);
       }
+      this.cut = 0;
+      if (this.full) {
+        this.queue = [];
+        this.queued.clear();
+      }
       const req: DetectRequest = { session: this.session, ...batch.wire() };
       if (this.drops.length) req.drop = this.drops.splice(0, MAX_DROPS);
       if (this.needOpen)

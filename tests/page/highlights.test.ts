@@ -224,6 +224,8 @@ describe('the viewport goes first', () => {
     });
     // Only those: a small first message comes back fast.
     expect(first).toEqual(inView);
+    // The rest in one next message: only the first one is cut to the viewport.
+    expect(requests).toHaveLength(2);
     expect(new Set(requests.flatMap((r) => decodeBlocks(r).map((b) => b.i))).size).toBe(60);
     expect(names.mentionsOf('person:angela merkel')).toHaveLength(60);
     vi.restoreAllMocks();
