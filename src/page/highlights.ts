@@ -66,8 +66,9 @@ export class Highlighter {
       if (!set) {
         this.byElement.set(el!, (set = new Set()));
         if (this.observer) this.observer.observe(el!);
-        // Without an observer (an old browser), everything counts as in view.
-        else this.visible.add(el!);
+        // Without an observer (an old browser), everything counts as in view; a block read in view is
+        // drawn now, not a frame later (the observer's first report corrects it if it has moved away).
+        if (!this.observer || rec.seen) this.visible.add(el!);
       }
       set.add(rec);
       if (this.visible.has(el!)) this.draw(rec);

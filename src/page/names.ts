@@ -89,6 +89,8 @@ export interface BlockRec {
   sent: number;
   /** The version the mentions were answered for. */
   answered: number;
+  /** In or near the viewport when first read: drawn without waiting for the highlighter's observer. */
+  seen?: boolean;
   mentions: PageMention[];
   alive: boolean;
 }
@@ -158,31 +160,42 @@ export class NamesIndex {
     if (view) this.limit = FIRST_BATCH_CHARS;
     const near: number[] = [];
     const above: number[] = [];
+    // The block the walk stopped at, past the viewport: the walk waits for the viewport's answer there.
+    let held: number | null = null;
     for (const root of roots) {
       const walk = walkBlocks(root, this.doc);
-      const ok = await runSliced(
-        this.timed(() => {
-          const next = walk.next();
-          if (next.done) return false;
-          const rec = this.add(next.value);
-          if (!rec) return true;
-          if (passed) {
-            this.enqueue(rec.index);
-            return true;
-          }
-          const r = rec.block.element?.getBoundingClientRect();
-          if (!r || (!r.width && !r.height) || r.bottom < -h * VIEW_MARGIN) above.push(rec.index);
-          else if (r.top > h * (1 + VIEW_MARGIN)) {
-            // Past the viewport: what is in it goes first, then the rest in page order.
-            passed = true;
-            this.enqueueView(near);
-            this.enqueue(rec.index);
-          } else near.push(rec.index);
+      const step = this.timed(() => {
+        const next = walk.next();
+        if (next.done) return false;
+        const rec = this.add(next.value);
+        if (!rec) return true;
+        if (passed) {
+          this.enqueue(rec.index);
           return true;
-        }),
-        signal,
-      );
-      if (!ok) return;
+        }
+        const r = rec.block.element?.getBoundingClientRect();
+        if (!r || (!r.width && !r.height) || r.bottom < -h * VIEW_MARGIN) above.push(rec.index);
+        else if (r.top > h * (1 + VIEW_MARGIN)) {
+          // Past the viewport: what is in it goes first, then the rest in page order.
+          passed = true;
+          this.enqueueView(near);
+          held = rec.index;
+          return false;
+        } else {
+          rec.seen = true;
+          near.push(rec.index);
+        }
+        return true;
+      });
+      while (true) {
+        if (!(await runSliced(step, signal))) return;
+        if (held === null) break;
+        // The walk's slices would hold the viewport's answer back until the whole page is read (a
+        // browser runs yielded work before the message): the rest waits until the viewport is drawn.
+        await this.idle(signal);
+        this.enqueue(held);
+        held = null;
+      }
     }
     if (!passed) this.enqueueView(near);
     for (const i of above) this.enqueue(i);
