@@ -15,7 +15,7 @@ import { answeredBlocks, BlockBatch, MENTION_FIELDS } from '../messaging/detect-
 import { DETECT_KINDS, DETECT_LIMITS, type DetectAnswer, type DetectRequest } from '../messaging/protocol';
 import { blockOf, isInline, locate, walkBlocks, type TextBlock } from '../dom/blocks';
 import { randomId } from './ids';
-import { runSliced } from './schedule';
+import { runSliced, SLICE_MS } from './schedule';
 
 /** How the index reaches the detector: the background, or (in tests) the same service in-process. */
 export type DetectFn = (req: DetectRequest) => Promise<DetectAnswer>;
@@ -188,7 +188,8 @@ export class NamesIndex {
         return true;
       });
       while (true) {
-        if (!(await runSliced(step, signal))) return;
+        // Up to the viewport at the page's priority; past it, the background's answers take turns.
+        if (!(await (passed ? walkSliced(step, signal) : runSliced(step, signal)))) return;
         if (held === null) break;
         // The walk's slices would hold the viewport's answer back until the whole page is read (a
         // browser runs yielded work before the message): the rest waits until the viewport is drawn.
@@ -293,7 +294,7 @@ export class NamesIndex {
   async resync(container: Node, signal?: AbortSignal, all = false): Promise<void> {
     const seen = new Set<BlockRec>();
     const walk = walkBlocks(container, this.doc);
-    const ok = await runSliced(
+    const ok = await walkSliced(
       this.timed(() => {
         const next = walk.next();
         if (next.done) return false;
@@ -657,6 +658,30 @@ export class NamesIndex {
     return recs.sort((a, b) =>
       a === b ? 0 : a.block.nodes[0].compareDocumentPosition(b.block.nodes[0]) & 4 /* FOLLOWING */ ? -1 : 1,
     );
+  }
+}
+
+/**
+ * Walks in slices like runSliced, but yields with a task (a message to itself) rather than
+ * scheduler.yield: a yield's continuation runs before tasks already waiting, so a walk over a big page
+ * held every answer from the background back until it was done. Between these slices they get their turn.
+ */
+async function walkSliced(step: () => boolean, signal?: AbortSignal): Promise<boolean> {
+  let sliceStart = performance.now();
+  while (true) {
+    if (signal?.aborted) return false;
+    if (!step()) return true;
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await new Promise<void>((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          resolve();
+        };
+        channel.port2.postMessage(null);
+      });
+      sliceStart = performance.now();
+    }
   }
 }
 
