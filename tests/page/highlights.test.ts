@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DetectService } from '../../src/background/detect';
 import { decodeBlocks } from '../../src/messaging/detect-wire';
 import type { DetectRequest } from '../../src/messaging/protocol';
-import { Highlighter } from '../../src/page/highlights';
+import { Highlighter, watchOf } from '../../src/page/highlights';
 import { NamesIndex, type DetectFn } from '../../src/page/names';
 import { Governor } from '../../src/page/schedule';
 import { inProcess } from './detect-helper';
@@ -128,6 +128,32 @@ describe('highlights follow the viewport', () => {
     expect(drawn()).toEqual(['Angela Merkel', 'Berlin']);
     FakeIO.last.fire([p(0)], false);
     expect(drawn()).toEqual([]);
+  });
+
+  it("watches a live blog's entries, not each of their paragraphs, and draws an entry's blocks together", async () => {
+    const entry = (k: number) =>
+      `<article id="e${k}"><div class="main"><h2>Update ${k}</h2><div class="content"><p>${PARAS[0]}</p><p>Day ${k} of the talks, in the words of the ${k}th reporter on the scene.</p></div></div></article>`;
+    document.body.innerHTML = `<main><div class="feed">${Array.from({ length: 10 }, (_, k) => entry(k)).join('')}</div></main>`;
+    const names = new NamesIndex(document, undefined, inProcess(new DetectService()));
+    const hl = new Highlighter({ person: true, organization: true, place: true });
+    names.onChange = (recs) => hl.update(recs);
+    await names.scan([document.querySelector('main')!]);
+    // Ten entries watched, not twenty paragraphs.
+    expect([...FakeIO.last.targets].map((t) => t.id).sort()).toEqual(
+      Array.from({ length: 10 }, (_, k) => `e${k}`).sort(),
+    );
+    FakeIO.last.fire([document.getElementById('e3')!], true);
+    expect(drawn()).toEqual(['Angela Merkel', 'Berlin']);
+    const inE3 = [...registry.values()].flatMap((h) => [...h]);
+    expect(inE3.every((r) => document.getElementById('e3')!.contains(r.startContainer))).toBe(true);
+    FakeIO.last.fire([document.getElementById('e3')!], false);
+    expect(drawn()).toEqual([]);
+    expect(watchOf(document.querySelector('#e3 p')!).id).toBe('e3');
+    // An article's paragraphs, many under one parent, are watched one by one.
+    const body = document.createElement('div');
+    body.innerHTML = Array.from({ length: 12 }, (_, k) => `<p>Paragraph ${k}.</p>`).join('');
+    document.querySelector('main')!.append(body);
+    expect(watchOf(body.children[5])).toBe(body.children[5]);
   });
 
   it('redraws an edited block alone, adding and deleting ranges one by one', async () => {
