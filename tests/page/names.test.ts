@@ -74,8 +74,10 @@ describe('the page language, judged once', () => {
     expect(sent[0].open).toMatchObject({ htmlLang: 'en' });
     doc.documentElement.setAttribute('lang', 'de');
     const again = new NamesIndex(doc, first.language, inProcess(new DetectService(), sent));
+    const from = sent.length;
     await again.scan([doc.querySelector('main')!]);
-    expect(sent.at(-1)!.open).toEqual({ language: first.language });
+    // Its first message opens the session (a loaded machine's shorter slices may send more after it).
+    expect(sent[from].open).toEqual({ language: first.language });
     expect(again.language).toEqual(first.language);
     expect(again.ordered().length).toBeGreaterThan(0);
   });
