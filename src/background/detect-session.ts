@@ -10,6 +10,7 @@
  * or went away: the content script never receives the whole page twice.
  */
 import type { EntitySummary, PageEntities } from '../detect';
+import { encodeMentions, type BlockMentions } from '../messaging/detect-wire';
 import { DETECT_KINDS, type DetectBlock, type DetectDelta } from '../messaging/protocol';
 import { namesWanted, pageLanguage, type PageLanguage } from '../detect/language';
 import { lexicon } from '../detect/lexicon';
@@ -99,30 +100,22 @@ export class DetectSession {
   delta(sent: Iterable<number>): DetectDelta {
     const { blocks, entities } = this.resolve();
     const asked = new Set(sent);
-    const keys: string[] = [];
-    const keyRef = new Map<string, number>();
-    const out: DetectDelta['blocks'] = [];
+    const answered: BlockMentions[] = [];
     blocks.forEach((mentions, i) => {
-      const flat: number[] = [];
-      for (const m of mentions) {
-        let ref = keyRef.get(m.key);
-        if (ref === undefined) keyRef.set(m.key, (ref = keys.push(m.key) - 1));
-        flat.push(m.start, m.end, ref, DETECT_KINDS.indexOf(m.kind));
-      }
       const sig = mentions.map((m) => `${m.start},${m.end},${m.kind},${m.key}`).join(';');
       if (asked.has(i) || sig !== (this.told[i] ?? '')) {
         this.told[i] = sig;
-        out.push([i, flat]);
+        answered.push({
+          block: i,
+          mentions: mentions.map((m) => ({
+            start: m.start,
+            end: m.end,
+            key: m.key,
+            kind: DETECT_KINDS.indexOf(m.kind),
+          })),
+        });
       }
     });
-    // Keys only the answered blocks use: drop the others from the table.
-    const used = new Set<number>();
-    for (const [, flat] of out) for (let k = 2; k < flat.length; k += 4) used.add(flat[k]);
-    const compact = new Map<number, number>();
-    const table: string[] = [];
-    for (const ref of [...used].sort((a, b) => a - b)) compact.set(ref, table.push(keys[ref]) - 1);
-    for (const [, flat] of out) for (let k = 2; k < flat.length; k += 4) flat[k] = compact.get(flat[k])!;
-
     const changed: EntitySummary[] = [];
     for (const [key, e] of entities) {
       const sig = JSON.stringify(e);
@@ -137,7 +130,7 @@ export class DetectSession {
         gone.push(key);
         this.toldEntities.delete(key);
       }
-    return { language: this.language, keys: table, blocks: out, entities: changed, gone };
+    return { language: this.language, ...encodeMentions(answered), entities: changed, gone };
   }
 }
 

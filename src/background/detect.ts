@@ -10,6 +10,7 @@
  */
 import type { Browser } from 'wxt/browser';
 import type { DetectAnswer, DetectRequest } from '../messaging/protocol';
+import { decodeBlocks } from '../messaging/detect-wire';
 import { lexicon } from '../detect/lexicon';
 import { DetectSession } from './detect-session';
 
@@ -43,9 +44,10 @@ export class DetectService {
     this.sessions.set(id, entry);
     const { session } = entry;
     if (req.drop?.length) session.drop(req.drop);
-    const ok = session.put(req.blocks);
+    const blocks = decodeBlocks(req);
+    const ok = session.put(blocks);
     this.evict();
-    const delta = session.delta(req.blocks.map((b) => b.i));
+    const delta = session.delta(blocks.map((b) => b.i));
     return ok ? delta : { ...delta, full: true };
   }
 

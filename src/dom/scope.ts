@@ -171,15 +171,37 @@ function likeChildren(el: Element): Element[] {
   return best.length >= MIN_ENTRIES ? best : [];
 }
 
+/**
+ * A long run is judged on this many of its items, spread over it: a question about one element must not
+ * read a whole 2,000-entry live blog (and again after every insertion).
+ */
+export const RUN_SAMPLE = 48;
+
+/** Up to RUN_SAMPLE items, evenly spread from the first to the last. */
+function sampleOf(items: readonly Element[]): readonly Element[] {
+  if (items.length <= RUN_SAMPLE) return items;
+  const out: Element[] = [];
+  for (let k = 0; k < RUN_SAMPLE; k++)
+    out.push(items[Math.round((k * (items.length - 1)) / (RUN_SAMPLE - 1))]);
+  return out;
+}
+
 /** A list, or a run of like items, whose text is mostly link text: menus, rails, tag lists. */
 export function linkList(el: Element): boolean {
-  if (!LIST_TAGS.has(el.tagName) && !likeChildren(el).length) return false;
-  const links = el.querySelectorAll('a[href]');
-  if (links.length < MIN_LINKS) return false;
-  const text = letters(el.textContent);
-  if (!text) return false;
+  const items = likeChildren(el);
+  if (!LIST_TAGS.has(el.tagName) && !items.length) return false;
+  // A long run: its sampled items' text stands for the whole.
+  const parts = items.length > RUN_SAMPLE ? sampleOf(items) : [el];
+  let links = 0;
+  let text = 0;
   let linked = 0;
-  for (const a of links) if (!a.parentElement?.closest('a[href]')) linked += letters(a.textContent);
+  for (const part of parts) {
+    const found = part.querySelectorAll('a[href]');
+    links += found.length;
+    text += letters(part.textContent);
+    for (const a of found) if (!a.parentElement?.closest('a[href]')) linked += letters(a.textContent);
+  }
+  if (links < MIN_LINKS || !text) return false;
   return linked / text >= LINK_SHARE;
 }
 
@@ -205,45 +227,61 @@ function placeIn(entry: Element, el: Element): string {
 }
 
 /**
- * The descendants of a run of like entries that every entry repeats (same place, same short text):
- * the per-entry share links, "Post on X", a repeated author or label.
+ * What a run of like entries repeats (same place, same short text): the per-entry share links, "Post on
+ * X", a repeated author or label. Kept as keys (`place|text`) with the entries' shape, so that an entry
+ * added later is matched without reading the run again; a long run is read from a sample of its entries.
  */
-function repeatedChrome(el: Element): Set<Element> {
+function repeatedChrome(el: Element): { shape: string; keys: Set<string> } | null {
   const entries = likeChildren(el);
-  const found = new Set<Element>();
-  if (!entries.length) return found;
-  const seen = new Map<string, { entries: Set<Element>; elements: Element[] }>();
-  for (const entry of entries) {
+  if (!entries.length) return null;
+  const sampled = sampleOf(entries);
+  const seen = new Map<string, Set<Element>>();
+  for (const entry of sampled) {
     for (const d of entry.querySelectorAll('*')) {
-      if (d.children.length > 2) continue;
-      const text = d.textContent?.replace(/\s+/g, ' ').trim();
-      if (!text || text.length > SHORT) continue;
-      const key = `${placeIn(entry, d)}|${text}`;
+      const key = repeatKey(entry, d);
+      if (key === null) continue;
       let s = seen.get(key);
-      if (!s) seen.set(key, (s = { entries: new Set(), elements: [] }));
-      s.entries.add(entry);
-      s.elements.push(d);
+      if (!s) seen.set(key, (s = new Set()));
+      s.add(entry);
     }
   }
-  const need = Math.max(MIN_ENTRIES, Math.ceil(entries.length * REPEAT_SHARE));
-  for (const s of seen.values()) if (s.entries.size >= need) for (const d of s.elements) found.add(d);
-  return found;
+  const need = Math.max(MIN_ENTRIES, Math.ceil(sampled.length * REPEAT_SHARE));
+  const keys = new Set<string>();
+  for (const [key, s] of seen) if (s.size >= need) keys.add(key);
+  return keys.size ? { shape: shape(entries[0]), keys } : null;
+}
+
+/** Where in its entry a descendant is and its short text, or null when it is no candidate (long, nested). */
+function repeatKey(entry: Element, d: Element): string | null {
+  if (d.children.length > 2) return null;
+  const text = d.textContent?.replace(/\s+/g, ' ').trim();
+  if (!text || text.length > SHORT) return null;
+  return `${placeIn(entry, d)}|${text}`;
 }
 
 interface Judgement {
-  /** The element's child count when judged: a changed list is judged again. */
+  /** The element's child count when judged: a changed list is judged again (a long run: once it changed by an eighth). */
   children: number;
   chrome: boolean;
-  /** Repeated chrome among its entries' descendants. */
-  repeated: Set<Element>;
+  /** What its run of entries repeats, if any. */
+  repeated: { shape: string; keys: Set<string> } | null;
 }
 const judged = new WeakMap<Element, Judgement>();
 
+/** From this many children on, a few more or fewer (a live blog's new entries) do not change the judgement. */
+const LONG_RUN = 64;
+
 function judge(el: Element): Judgement {
   const cached = judged.get(el);
-  if (cached && cached.children === el.childElementCount) return cached;
+  const n = el.childElementCount;
+  if (
+    cached &&
+    (cached.children === n ||
+      (cached.children >= LONG_RUN && Math.abs(n - cached.children) * 8 < cached.children))
+  )
+    return cached;
   const j: Judgement = {
-    children: el.childElementCount,
+    children: n,
     chrome: namedChrome(el) || socialLink(el) || linkList(el) || teaser(el),
     repeated: repeatedChrome(el),
   };
@@ -253,8 +291,15 @@ function judge(el: Element): Judgement {
 
 /** Whether an element repeats at the same place in every entry of a run of like entries above it. */
 function repeatedInEntries(el: Element): boolean {
-  for (let p = el.parentElement, i = 0; p && i < 6; p = p.parentElement, i++)
-    if (judge(p).repeated.has(el)) return true;
+  let entry = el;
+  for (let p = el.parentElement, i = 0; p && i < 6; entry = p, p = p.parentElement, i++) {
+    if (entry === el) continue;
+    const run = judge(p).repeated;
+    if (run && shape(entry) === run.shape) {
+      const key = repeatKey(entry, el);
+      if (key !== null && run.keys.has(key)) return true;
+    }
+  }
   return false;
 }
 

@@ -116,12 +116,22 @@ export interface DetectBlock {
   lang?: string | null;
 }
 
+/**
+ * A batch of blocks on the wire (src/messaging/detect-wire.ts): one joined string and flat numbers, not
+ * an object per block, so a big page's batches cost the page little to send (and the background little
+ * to check).
+ */
 export interface DetectRequest {
   /** The content script's id for this page. */
   session: string;
   /** The first request of a session: the page's language, or what to judge it from. */
   open?: { htmlLang: string | null; sample: string } | { language: PageLanguage };
-  blocks: DetectBlock[];
+  /** The blocks' texts, one after another. */
+  text: string;
+  /** Per block, flat: `[index, length, langRef, …]` (langRef indexes `langs`; -1: none). */
+  blocks: number[];
+  /** The blocks' `lang` values, each once. */
+  langs: string[];
   /** Blocks that left the page. */
   drop?: number[];
 }
@@ -136,19 +146,25 @@ export const DETECT_LIMITS = {
   blocks: 200_000,
   /** A `lang` value. */
   lang: 100,
+  /** Distinct `lang` values in one message. */
+  langs: 64,
 } as const;
 
 /** Kinds on the wire, by code. */
 export const DETECT_KINDS: readonly Kind[] = ['person', 'organization', 'place'];
 
 /**
- * What changed, compactly: per block its mentions as flat quadruples `[start, end, keyRef, kindCode, …]`
- * (keyRef indexes `keys`, kindCode DETECT_KINDS); the entities that changed and the keys that went away.
+ * What changed, compactly: the blocks answered (in order, those without mentions too, so the page can
+ * clear them), their mentions as one flat array of `[block, start, end, ref, …]` grouped by block in that
+ * order (ref indexes `keys` and `kinds`, kinds by DETECT_KINDS code); the entities that changed and the
+ * keys that went away.
  */
 export interface DetectDelta {
   language: PageLanguage;
   keys: string[];
-  blocks: Array<[index: number, mentions: number[]]>;
+  kinds: number[];
+  blocks: number[];
+  mentions: number[];
   entities: EntitySummary[];
   gone: string[];
 }

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
+import { BLOCK_FIELDS, wellFormed } from './detect-wire';
 import { DETECT_LIMITS, type BackgroundProtocol } from './protocol';
 import { canonicalUrl } from '../shared/url';
 
@@ -43,13 +44,9 @@ export const DETECT_MAX_MESSAGE_CHARS = DETECT_LIMITS.messageChars;
 export const DETECT_MAX_BLOCKS = DETECT_LIMITS.blocks;
 const blockIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(DETECT_MAX_BLOCKS - 1));
 const lang = v.nullish(v.pipe(v.string(), v.maxLength(DETECT_LIMITS.lang)));
-const detectBlocks = v.pipe(
-  v.array(v.strictObject({ i: blockIndex, text: v.string(), lang })),
-  v.maxLength(DETECT_LIMITS.messageBlocks),
-  v.check(
-    (blocks) => blocks.reduce((n, b) => n + b.text.length, 0) <= DETECT_MAX_MESSAGE_CHARS,
-    'too much text in one message',
-  ),
+const detectLangs = v.pipe(
+  v.array(v.pipe(v.string(), v.maxLength(DETECT_LIMITS.lang))),
+  v.maxLength(DETECT_LIMITS.langs),
 );
 
 export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
@@ -171,19 +168,28 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
     width: v.pipe(v.number(), v.integer(), v.minValue(50), v.maxValue(2000)),
     height: v.pipe(v.number(), v.integer(), v.minValue(50), v.maxValue(2000)),
   }),
-  'names:detect': v.strictObject({
-    session: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
-    open: v.optional(
-      v.union([
-        v.strictObject({ htmlLang: lang, sample: v.pipe(v.string(), v.maxLength(25_000)) }),
-        v.strictObject({
-          language: v.strictObject({ language: v.pipe(v.string(), v.maxLength(16)), declared: lang }),
-        }),
-      ]),
-    ),
-    blocks: detectBlocks,
-    drop: v.optional(v.pipe(v.array(blockIndex), v.maxLength(DETECT_MAX_BLOCKS))),
-  }),
+  'names:detect': v.pipe(
+    v.strictObject({
+      session: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+      open: v.optional(
+        v.union([
+          v.strictObject({ htmlLang: lang, sample: v.pipe(v.string(), v.maxLength(25_000)) }),
+          v.strictObject({
+            language: v.strictObject({ language: v.pipe(v.string(), v.maxLength(16)), declared: lang }),
+          }),
+        ]),
+      ),
+      text: v.pipe(v.string(), v.maxLength(DETECT_MAX_MESSAGE_CHARS, 'too much text in one message')),
+      // Checked as a whole below (triples that add up to the text), never walked as objects.
+      blocks: v.pipe(
+        v.array(v.number()),
+        v.maxLength(DETECT_LIMITS.messageBlocks * BLOCK_FIELDS, 'too many blocks in one message'),
+      ),
+      langs: detectLangs,
+      drop: v.optional(v.pipe(v.array(blockIndex), v.maxLength(DETECT_MAX_BLOCKS))),
+    }),
+    v.check((req) => wellFormed(req), 'blocks that do not add up to the text'),
+  ),
   'follow:list': v.strictObject({ url: v.optional(webUrl) }),
   'follow:set': v.strictObject({ url: webUrl, on: v.boolean() }),
   'follow:patch': v.strictObject({

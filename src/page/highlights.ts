@@ -38,6 +38,26 @@ export type NearWatcherFactory = (onChange: (entries: BandEntry[]) => void) => N
 export const viewportBand: NearWatcherFactory = (onChange) =>
   typeof window === 'undefined' ? null : new ViewportBand(window, onChange, NEAR_SCREENS);
 
+/** A parent with at least this many children lists things (paragraphs, entries): watched one by one. */
+const MANY_CHILDREN = 8;
+
+/**
+ * The element a block is watched by: its own, or, while its parent holds few children, the parent's
+ * (up to a live blog's entry for the entry's paragraphs). A browser recomputes every watched element
+ * after each layout change (an insertion, an edit, a card), so a big page watches one element per entry,
+ * not per paragraph; its blocks are drawn and undrawn together.
+ */
+export function watchOf(el: Element): Element {
+  let e = el;
+  for (let depth = 0; depth < 4; depth++) {
+    const p = e.parentElement;
+    if (!p || p.childElementCount >= MANY_CHILDREN) break;
+    if (p.tagName === 'BODY' || p.tagName === 'HTML' || p.tagName === 'MAIN') break;
+    e = p;
+  }
+  return e;
+}
+
 export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
 }
@@ -49,6 +69,8 @@ export class Highlighter {
   /** Blocks with mentions, by the element they flow in (what the observer watches). */
   private byElement = new Map<Element, Set<BlockRec>>();
   private visible = new Set<Element>();
+  /** The element each block is watched by (kept: the page may move things about later). */
+  private watching = new WeakMap<BlockRec, Element>();
   private observer: NearWatcher | null = null;
   private supported = highlightsSupported();
 
@@ -63,19 +85,22 @@ export class Highlighter {
   update(recs: Iterable<BlockRec>): void {
     if (!this.supported) return;
     for (const rec of recs) {
-      const el = rec.block.element;
-      const wanted = rec.alive && rec.mentions.length > 0 && !!el;
+      const wanted = rec.alive && rec.mentions.length > 0 && !!rec.block.element;
+      const watched = this.watching.get(rec);
       if (!wanted) {
         this.undraw(rec);
-        if (el) this.unwatch(el, rec);
+        if (watched) this.unwatch(watched, rec);
         continue;
       }
+      let el = watched;
+      if (!el) this.watching.set(rec, (el = watchOf(rec.block.element!)));
       let set = this.byElement.get(el!);
       if (!set) {
         this.byElement.set(el!, (set = new Set()));
         if (this.observer) this.observer.observe(el!);
-        // Without an observer (an old browser), everything counts as in view.
-        else this.visible.add(el!);
+        // Without an observer (an old browser), everything counts as in view; a block read in view is
+        // drawn now, not a frame later (the observer's first report corrects it if it has moved away).
+        if (!this.observer || rec.seen) this.visible.add(el!);
       }
       set.add(rec);
       if (this.visible.has(el!)) this.draw(rec);
@@ -100,6 +125,7 @@ export class Highlighter {
     this.drawn.clear();
     this.byElement.clear();
     this.visible.clear();
+    this.watching = new WeakMap();
   }
 
   /** Ranges drawn now (tests, the bench). */
@@ -124,6 +150,7 @@ export class Highlighter {
   }
 
   private unwatch(el: Element, rec: BlockRec): void {
+    this.watching.delete(rec);
     const set = this.byElement.get(el);
     if (!set?.delete(rec) || set.size) return;
     this.byElement.delete(el);

@@ -11,16 +11,11 @@
 import type { EntitySummary, Kind } from '../detect/types';
 import type { PageLanguage } from '../detect/language';
 import { ask } from '../messaging/client';
-import {
-  DETECT_KINDS,
-  DETECT_LIMITS,
-  type DetectAnswer,
-  type DetectBlock,
-  type DetectRequest,
-} from '../messaging/protocol';
+import { answeredBlocks, BlockBatch, MENTION_FIELDS } from '../messaging/detect-wire';
+import { DETECT_KINDS, DETECT_LIMITS, type DetectAnswer, type DetectRequest } from '../messaging/protocol';
 import { blockOf, isInline, locate, walkBlocks, type TextBlock } from '../dom/blocks';
 import { randomId } from './ids';
-import { runSliced } from './schedule';
+import { runSliced, SLICE_MS } from './schedule';
 
 /** How the index reaches the detector: the background, or (in tests) the same service in-process. */
 export type DetectFn = (req: DetectRequest) => Promise<DetectAnswer>;
@@ -94,6 +89,8 @@ export interface BlockRec {
   sent: number;
   /** The version the mentions were answered for. */
   answered: number;
+  /** In or near the viewport when first read: drawn without waiting for the highlighter's observer. */
+  seen?: boolean;
   mentions: PageMention[];
   alive: boolean;
 }
@@ -163,31 +160,43 @@ export class NamesIndex {
     if (view) this.limit = FIRST_BATCH_CHARS;
     const near: number[] = [];
     const above: number[] = [];
+    // The block the walk stopped at, past the viewport: the walk waits for the viewport's answer there.
+    let held: number | null = null;
     for (const root of roots) {
       const walk = walkBlocks(root, this.doc);
-      const ok = await runSliced(
-        this.timed(() => {
-          const next = walk.next();
-          if (next.done) return false;
-          const rec = this.add(next.value);
-          if (!rec) return true;
-          if (passed) {
-            this.enqueue(rec.index);
-            return true;
-          }
-          const r = rec.block.element?.getBoundingClientRect();
-          if (!r || (!r.width && !r.height) || r.bottom < -h * VIEW_MARGIN) above.push(rec.index);
-          else if (r.top > h * (1 + VIEW_MARGIN)) {
-            // Past the viewport: what is in it goes first, then the rest in page order.
-            passed = true;
-            this.enqueueView(near);
-            this.enqueue(rec.index);
-          } else near.push(rec.index);
+      const step = this.timed(() => {
+        const next = walk.next();
+        if (next.done) return false;
+        const rec = this.add(next.value);
+        if (!rec) return true;
+        if (passed) {
+          this.enqueue(rec.index);
           return true;
-        }),
-        signal,
-      );
-      if (!ok) return;
+        }
+        const r = rec.block.element?.getBoundingClientRect();
+        if (!r || (!r.width && !r.height) || r.bottom < -h * VIEW_MARGIN) above.push(rec.index);
+        else if (r.top > h * (1 + VIEW_MARGIN)) {
+          // Past the viewport: what is in it goes first, then the rest in page order.
+          passed = true;
+          this.enqueueView(near);
+          held = rec.index;
+          return false;
+        } else {
+          rec.seen = true;
+          near.push(rec.index);
+        }
+        return true;
+      });
+      while (true) {
+        // Up to the viewport at the page's priority; past it, the background's answers take turns.
+        if (!(await (passed ? walkSliced(step, signal) : runSliced(step, signal)))) return;
+        if (held === null) break;
+        // The walk's slices would hold the viewport's answer back until the whole page is read (a
+        // browser runs yielded work before the message): the rest waits until the viewport is drawn.
+        await this.idle(signal);
+        this.enqueue(held);
+        held = null;
+      }
     }
     if (!passed) this.enqueueView(near);
     for (const i of above) this.enqueue(i);
@@ -285,7 +294,7 @@ export class NamesIndex {
   async resync(container: Node, signal?: AbortSignal, all = false): Promise<void> {
     const seen = new Set<BlockRec>();
     const walk = walkBlocks(container, this.doc);
-    const ok = await runSliced(
+    const ok = await walkSliced(
       this.timed(() => {
         const next = walk.next();
         if (next.done) return false;
@@ -405,9 +414,8 @@ export class NamesIndex {
     await Promise.resolve();
     while ((this.queue.length || this.drops.length) && !this.dead) {
       const t = performance.now();
-      const blocks: DetectBlock[] = [];
+      const batch = new BlockBatch();
       const sent: BlockRec[] = [];
-      let chars = 0;
       while (this.queue.length && !this.full) {
         const i = this.queue[0];
         const rec = this.recs.get(i);
@@ -417,15 +425,16 @@ export class NamesIndex {
           break;
         }
         if (rec) {
-          if (blocks.length >= this.messageBlocks || (this.cut && blocks.length >= this.cut)) break;
+          if (batch.size >= this.messageBlocks || (this.cut && batch.size >= this.cut)) break;
           const text =
             rec.block.text.length > MAX_BLOCK_CHARS
               ? rec.block.text.slice(0, MAX_BLOCK_CHARS)
               : rec.block.text;
-          if (blocks.length && chars + text.length > this.limit) break;
-          blocks.push(rec.lang ? { i, text, lang: rec.lang.slice(0, DETECT_LIMITS.lang) } : { i, text });
+          if (batch.size && batch.chars + text.length > this.limit) break;
+          const lang = rec.lang?.slice(0, DETECT_LIMITS.lang);
+          if (batch.full(lang)) break;
+          batch.add(i, text, lang);
           sent.push(rec);
-          chars += text.length;
         }
         this.queue.shift();
         this.queued.delete(i);
@@ -435,7 +444,7 @@ export class NamesIndex {
         this.queue = [];
         this.queued.clear();
       }
-      const req: DetectRequest = { session: this.session, blocks };
+      const req: DetectRequest = { session: this.session, ...batch.wire() };
       if (this.drops.length) req.drop = this.drops.splice(0, MAX_DROPS);
       if (this.needOpen)
         req.open = this.languageKnown
@@ -495,12 +504,14 @@ export class NamesIndex {
       changed = [];
       this.onChange?.(recs);
     };
+    const blocks = answeredBlocks(answer);
     await runSliced(
       this.timed(() => {
-        if (k >= answer.blocks.length) return false;
-        this.applyBlock(answer, answer.blocks[k++], changed);
+        const next = blocks.next();
+        if (next.done) return false;
+        this.applyBlock(answer, next.value, changed);
         // Hand on what is done before the slice yields (the budget is checked after each block).
-        if (k % APPLY_FLUSH_BLOCKS === 0) flush();
+        if (++k % APPLY_FLUSH_BLOCKS === 0) flush();
         return true;
       }),
     );
@@ -517,7 +528,7 @@ export class NamesIndex {
 
   private applyBlock(
     answer: Exclude<DetectAnswer, { lost: true }>,
-    [i, flat]: Exclude<DetectAnswer, { lost: true }>['blocks'][number],
+    [i, from, to]: [block: number, from: number, to: number],
     changed: BlockRec[],
   ): void {
     const rec = this.recs.get(i);
@@ -528,13 +539,14 @@ export class NamesIndex {
     // Edited text: mentions that stay get new ranges (and the highlighter redraws them).
     const edited = rec.answered !== rec.version;
     rec.answered = rec.version;
-    let same = !edited && flat.length / 4 === before.length;
-    for (let k = 0; k < flat.length; k += 4) {
-      const [start, end] = [flat[k], flat[k + 1]];
-      const key = answer.keys[flat[k + 2]];
-      const kind = DETECT_KINDS[flat[k + 3]];
+    const flat = answer.mentions;
+    let same = !edited && (to - from) / MENTION_FIELDS === before.length;
+    for (let k = from; k < to; k += MENTION_FIELDS) {
+      const [start, end, ref] = [flat[k + 1], flat[k + 2], flat[k + 3]];
+      const key = answer.keys[ref];
+      const kind = DETECT_KINDS[answer.kinds[ref]];
       if (!key || !kind || !(end <= rec.block.text.length) || !(start < end)) continue;
-      const old = before[k / 4];
+      const old = before[next.length];
       if (old && sameMention(old, start, end, key, kind)) {
         if (edited) old.reset();
         next.push(old);
@@ -646,6 +658,30 @@ export class NamesIndex {
     return recs.sort((a, b) =>
       a === b ? 0 : a.block.nodes[0].compareDocumentPosition(b.block.nodes[0]) & 4 /* FOLLOWING */ ? -1 : 1,
     );
+  }
+}
+
+/**
+ * Walks in slices like runSliced, but yields with a task (a message to itself) rather than
+ * scheduler.yield: a yield's continuation runs before tasks already waiting, so a walk over a big page
+ * held every answer from the background back until it was done. Between these slices they get their turn.
+ */
+async function walkSliced(step: () => boolean, signal?: AbortSignal): Promise<boolean> {
+  let sliceStart = performance.now();
+  while (true) {
+    if (signal?.aborted) return false;
+    if (!step()) return true;
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await new Promise<void>((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          resolve();
+        };
+        channel.port2.postMessage(null);
+      });
+      sliceStart = performance.now();
+    }
   }
 }
 

@@ -8,8 +8,10 @@ import { browser } from 'wxt/browser';
 import { MAX_SESSIONS, DetectService } from '../../src/background/detect';
 import { DetectSession, detectBlocks, MAX_PAGE_CHARS } from '../../src/background/detect-session';
 import { createPageDetector } from '../../src/detect';
+import { answeredBlocks, encodeBlocks } from '../../src/messaging/detect-wire';
 import {
   DETECT_KINDS,
+  DETECT_LIMITS,
   type DetectAnswer,
   type DetectDelta,
   type DetectRequest,
@@ -33,10 +35,15 @@ const delta = (a: DetectAnswer): DetectDelta => {
 /** An answer's mentions as readable tuples, by block. */
 function mentions(a: DetectDelta): Map<number, Array<[number, number, string, string]>> {
   const out = new Map<number, Array<[number, number, string, string]>>();
-  for (const [i, flat] of a.blocks) {
+  for (const [i, from, to] of answeredBlocks(a)) {
     const list: Array<[number, number, string, string]> = [];
-    for (let k = 0; k < flat.length; k += 4)
-      list.push([flat[k], flat[k + 1], a.keys[flat[k + 2]], DETECT_KINDS[flat[k + 3]]]);
+    for (let k = from; k < to; k += 4)
+      list.push([
+        a.mentions[k + 1],
+        a.mentions[k + 2],
+        a.keys[a.mentions[k + 3]],
+        DETECT_KINDS[a.kinds[a.mentions[k + 3]]],
+      ]);
     out.set(i, list);
   }
   return out;
@@ -45,7 +52,7 @@ function mentions(a: DetectDelta): Map<number, Array<[number, number, string, st
 const open = (session: string, blocks: string[], first = 0): DetectRequest => ({
   session,
   open: { language: EN },
-  blocks: blocks.map((text, k) => ({ i: first + k, text })),
+  ...encodeBlocks(blocks.map((text, k) => ({ i: first + k, text }))),
 });
 
 describe('the detection session', () => {
@@ -72,17 +79,24 @@ describe('the detection session', () => {
     const service = new DetectService();
     // The surname's block first (as the viewport might send it), the full name's after.
     const first = delta(
-      service.handle({ session: 's', open: { language: EN }, blocks: [{ i: 1, text: BLOCKS[1] }] }, '1:0'),
+      service.handle(
+        { session: 's', open: { language: EN }, ...encodeBlocks([{ i: 1, text: BLOCKS[1] }]) },
+        '1:0',
+      ),
     );
     expect(mentions(first).get(1)![0]).toEqual([0, 7, 'person:ayrault', 'person']);
-    const second = delta(service.handle({ session: 's', blocks: [{ i: 0, text: BLOCKS[0] }] }, '1:0'));
+    const second = delta(
+      service.handle({ session: 's', ...encodeBlocks([{ i: 0, text: BLOCKS[0] }]) }, '1:0'),
+    );
     const got = mentions(second);
     expect(got.get(0)!.map((m) => m[2])).toContain('person:jean-marc ayrault');
     // Block 1 was not sent again, but its mention changed: it is in the delta.
     expect(got.get(1)![0]).toEqual([0, 7, 'person:jean-marc ayrault', 'person']);
     expect(second.gone).toContain('person:ayrault');
     // Nothing changed: nothing but the block sent is answered, and no entity twice.
-    const third = delta(service.handle({ session: 's', blocks: [{ i: 2, text: BLOCKS[2] }] }, '1:0'));
+    const third = delta(
+      service.handle({ session: 's', ...encodeBlocks([{ i: 2, text: BLOCKS[2] }]) }, '1:0'),
+    );
     expect([...mentions(third).keys()]).toEqual([2]);
     expect(third.entities.map((e) => e.key)).not.toContain('city:FR:paris');
   });
@@ -91,7 +105,10 @@ describe('the detection session', () => {
     const service = new DetectService();
     service.handle(open('s', BLOCKS), '1:0');
     const edited = delta(
-      service.handle({ session: 's', blocks: [{ i: 2, text: 'Angela Merkel spoke in Berlin.' }] }, '1:0'),
+      service.handle(
+        { session: 's', ...encodeBlocks([{ i: 2, text: 'Angela Merkel spoke in Berlin.' }]) },
+        '1:0',
+      ),
     );
     expect(
       mentions(edited)
@@ -99,7 +116,7 @@ describe('the detection session', () => {
         .map((m) => m[2]),
     ).toEqual(['person:angela merkel', expect.stringMatching(/berlin/)]);
     expect(edited.gone).toContain('org:syrian democratic forces');
-    const dropped = delta(service.handle({ session: 's', blocks: [], drop: [2] }, '1:0'));
+    const dropped = delta(service.handle({ session: 's', ...encodeBlocks([]), drop: [2] }, '1:0'));
     expect(mentions(dropped).get(2)).toEqual([]);
     expect(dropped.gone).toContain('person:angela merkel');
   });
@@ -109,7 +126,7 @@ describe('the detection session', () => {
       'Der französische Außenminister Jean-Marc Ayrault traf am Dienstag in Paris den UN-Generalsekretär. Sie sprachen über den Krieg und die Lage in Aleppo, die nach Ansicht der Minister immer schlimmer wird.';
     const answer = delta(
       new DetectService().handle(
-        { session: 's', open: { htmlLang: 'de', sample: german }, blocks: [{ i: 0, text: german }] },
+        { session: 's', open: { htmlLang: 'de', sample: german }, ...encodeBlocks([{ i: 0, text: german }]) },
         '1:0',
       ),
     );
@@ -121,10 +138,10 @@ describe('the detection session', () => {
         {
           session: 's',
           open: { language: EN },
-          blocks: [
+          ...encodeBlocks([
             { i: 0, text: BLOCKS[0] },
             { i: 1, text: german, lang: 'de' },
-          ],
+          ]),
         },
         '1:0',
       ),
@@ -140,47 +157,72 @@ describe('a lost session', () => {
     before.handle(open('s', BLOCKS), '1:0');
     // The service worker stopped: a new one starts empty.
     const after = new DetectService();
-    expect(after.handle({ session: 's', blocks: [{ i: 3, text: 'Ankara' }] }, '1:0')).toEqual({ lost: true });
+    expect(after.handle({ session: 's', ...encodeBlocks([{ i: 3, text: 'Ankara' }]) }, '1:0')).toEqual({
+      lost: true,
+    });
     expect(delta(after.handle(open('s', BLOCKS), '1:0')).blocks).toHaveLength(3);
   });
 
   it('belongs to its tab and frame: another sender cannot reach it', () => {
     const service = new DetectService();
     service.handle(open('s', BLOCKS), '1:0');
-    expect(service.handle({ session: 's', blocks: [] }, '2:0')).toEqual({ lost: true });
-    expect(service.handle({ session: 's', blocks: [] }, '1:3')).toEqual({ lost: true });
+    expect(service.handle({ session: 's', ...encodeBlocks([]) }, '2:0')).toEqual({ lost: true });
+    expect(service.handle({ session: 's', ...encodeBlocks([]) }, '1:3')).toEqual({ lost: true });
     // A new page in the same frame ends the old one; a closed tab's pages go.
     service.handle(open('t', BLOCKS), '1:0');
-    expect(service.handle({ session: 's', blocks: [] }, '1:0')).toEqual({ lost: true });
+    expect(service.handle({ session: 's', ...encodeBlocks([]) }, '1:0')).toEqual({ lost: true });
     service.forgetTab(1);
-    expect(service.handle({ session: 't', blocks: [] }, '1:0')).toEqual({ lost: true });
+    expect(service.handle({ session: 't', ...encodeBlocks([]) }, '1:0')).toEqual({ lost: true });
   });
 
   it(`keeps at most ${MAX_SESSIONS} pages, the least recently used going first`, () => {
     const service = new DetectService();
     for (let tab = 0; tab < MAX_SESSIONS + 5; tab++) service.handle(open('s', [BLOCKS[0]]), `${tab}:0`);
     expect(service.size).toBe(MAX_SESSIONS);
-    expect(service.handle({ session: 's', blocks: [] }, '0:0')).toEqual({ lost: true });
-    expect(delta(service.handle({ session: 's', blocks: [] }, `${MAX_SESSIONS + 4}:0`)).blocks).toEqual([]);
+    expect(service.handle({ session: 's', ...encodeBlocks([]) }, '0:0')).toEqual({ lost: true });
+    expect(
+      delta(service.handle({ session: 's', ...encodeBlocks([]) }, `${MAX_SESSIONS + 4}:0`)).blocks,
+    ).toEqual([]);
   });
 });
 
 describe('bounds', () => {
   it('refuses a message with too much text, unknown fields, bad indices, and any sender but a content script', () => {
     const tab = contentScript(3, 'https://news.example/live');
-    const ok = { session: 's', blocks: [{ i: 0, text: 'Paris' }] };
+    const ok = { session: 's', ...encodeBlocks([{ i: 0, text: 'Paris' }]) };
     expect(refuse('names:detect', ok, tab as never)).toBeNull();
     expect(refuse('names:detect', ok, extensionPage() as never)).toMatch(/not allowed/);
-    const big = { session: 's', blocks: [{ i: 0, text: 'x'.repeat(DETECT_MAX_MESSAGE_CHARS + 1) }] };
+    const big = { session: 's', ...encodeBlocks([{ i: 0, text: 'x'.repeat(DETECT_MAX_MESSAGE_CHARS + 1) }]) };
     expect(refuse('names:detect', big, tab as never)).toMatch(/too much text/);
     expect(refuse('names:detect', { ...ok, extra: 1 }, tab as never)).toMatch(/Malformed/);
-    expect(refuse('names:detect', { session: 's', blocks: [{ i: -1, text: 'a' }] }, tab as never)).toMatch(
-      /Malformed/,
+    expect(
+      refuse('names:detect', { session: 's', ...encodeBlocks([{ i: -1, text: 'a' }]) }, tab as never),
+    ).toMatch(/Malformed/);
+    expect(
+      refuse('names:detect', { session: 's', ...encodeBlocks([{ i: 1.5, text: 'a' }]) }, tab as never),
+    ).toMatch(/Malformed/);
+    expect(refuse('names:detect', { session: '', ...encodeBlocks([]) }, tab as never)).toMatch(/Malformed/);
+  });
+
+  it('refuses blocks that do not add up on the wire, and more blocks or languages than the caps', () => {
+    const tab = contentScript(3, 'https://news.example/live');
+    const ok = { session: 's', ...encodeBlocks([{ i: 0, text: 'Paris', lang: 'fr' }]) };
+    expect(refuse('names:detect', ok, tab as never)).toBeNull();
+    const bad = (patch: object) => refuse('names:detect', { ...ok, ...patch }, tab as never);
+    // Lengths that cover less or more than the text, a partial triple, a lang outside the table.
+    expect(bad({ blocks: [0, 4, 0] })).toMatch(/do not add up/);
+    expect(bad({ blocks: [0, 6, 0] })).toMatch(/do not add up/);
+    expect(bad({ blocks: [0, 5] })).toMatch(/do not add up/);
+    expect(bad({ blocks: [0, 5, 1] })).toMatch(/do not add up/);
+    expect(bad({ blocks: [DETECT_LIMITS.blocks, 5, 0] })).toMatch(/do not add up/);
+    expect(bad({ blocks: [0, 5, 'fr'] })).toMatch(/Malformed/);
+    expect(bad({ langs: ['x'.repeat(DETECT_LIMITS.lang + 1)] })).toMatch(/Malformed/);
+    const langs = Array.from({ length: DETECT_LIMITS.langs + 1 }, (_, k) => `l${k}`);
+    expect(bad({ langs })).toMatch(/Malformed/);
+    const many = encodeBlocks(
+      Array.from({ length: DETECT_LIMITS.messageBlocks + 1 }, (_, i) => ({ i, text: 'a' })),
     );
-    expect(refuse('names:detect', { session: 's', blocks: [{ i: 1.5, text: 'a' }] }, tab as never)).toMatch(
-      /Malformed/,
-    );
-    expect(refuse('names:detect', { session: '', blocks: [] }, tab as never)).toMatch(/Malformed/);
+    expect(refuse('names:detect', { session: 's', ...many }, tab as never)).toMatch(/too many blocks/);
   });
 
   it('stops reading a page past its cap and says so', () => {
@@ -195,7 +237,9 @@ describe('bounds', () => {
     expect(session.put([{ i: 0, text: chunk }])).toBe(true);
     const service = new DetectService({ maxPageChars: cap });
     const blocks = Array.from({ length: 20 }, (_, k) => ({ i: k, text: chunk }));
-    expect(service.handle({ session: 's', open: { language: EN }, blocks }, '1:0')).toMatchObject({
+    expect(
+      service.handle({ session: 's', open: { language: EN }, ...encodeBlocks(blocks) }, '1:0'),
+    ).toMatchObject({
       full: true,
     });
     // The real cap is far above a 2,000-update live blog (1.2 M characters) and within the message bounds.

@@ -155,6 +155,52 @@ describe('scope: chrome every entry repeats', () => {
   });
 });
 
+describe('scope: a long run of entries is not read again for each question', () => {
+  const entry = (i: number) =>
+    `<article class="entry"><div class="meta"><time>${i}</time> <a href="https://x.com/share">Share</a> <span>Jon King</span></div><p>Update number ${i} says something new.</p></article>`;
+  const page = (n: number) =>
+    `<main><div class="entries">${Array.from({ length: n }, (_, i) => entry(i)).join('')}</div></main>`;
+
+  it('an entry added to a 500-entry live blog is judged without reading the others, and its repeated row is out', () => {
+    const doc = loadDocument(page(500));
+    const root = scanRoot(doc)!;
+    expect([...walkBlocks(root, doc)].some((b) => b.text.includes('Jon King'))).toBe(false);
+    const list = doc.querySelector('.entries')!;
+    list.insertAdjacentHTML('afterbegin', entry(500));
+    const first = list.firstElementChild!;
+    let reads = 0;
+    const qsa = Element.prototype.querySelectorAll;
+    Element.prototype.querySelectorAll = function (this: Element, sel: string) {
+      reads++;
+      return qsa.call(this, sel);
+    } as typeof qsa;
+    try {
+      expect(outOfScope(first.querySelector('span')!.firstChild!, root)).toBe(true);
+      expect(outOfScope(first.querySelector('p')!.firstChild!, root)).toBe(false);
+      expect([...walkBlocks(first, doc)].map((b) => b.text.trim())).toEqual([
+        '500',
+        'Update number 500 says something new.',
+      ]);
+    } finally {
+      Element.prototype.querySelectorAll = qsa;
+    }
+    // Reading the run again would query each of its 501 entries.
+    expect(reads).toBeLessThan(20);
+  });
+
+  it('a long run is judged from a sample: its repeated rows and a link rail are still found', () => {
+    const blocks = scopeText(page(300));
+    expect(blocks).toHaveLength(600);
+    expect(blocks.join(' ')).not.toMatch(/Jon King|Share/);
+    const rail = Array.from(
+      { length: 200 },
+      (_, i) => `<li><a href="/story/${i}">Story ${i} headline</a></li>`,
+    );
+    const text = scopeText(`<main><p>Story text long enough to be kept.</p><ul>${rail.join('')}</ul></main>`);
+    expect(text).toEqual(['Story text long enough to be kept.']);
+  });
+});
+
 describe('scope on the saved real pages', { timeout: SLOW }, () => {
   const have = existsSync(resolve(SHARED_FIXTURES, 'real'));
 

@@ -151,6 +151,30 @@ describe('cards on a big page', () => {
     ).toBe('2 of 300');
   });
 
+  it('places the card once in the opening task, in a host made ahead and laid out on its own', async () => {
+    const ctx: PageContext = session();
+    const ctl = new AbortController();
+    stop.push(() => ctl.abort());
+    const cards = runCards(ctx, ctl.signal);
+    let reads = 0;
+    const original = Range.prototype.getClientRects;
+    Range.prototype.getClientRects = function (this: Range) {
+      reads++;
+      return original.call(this);
+    };
+    stop.push(() => (Range.prototype.getClientRects = original));
+    cards.step(1);
+    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    const opening = reads;
+    const host = document.querySelector<HTMLElement>('backstory-card')!;
+    expect(host.style.getPropertyValue('contain')).toMatch(/layout/);
+    // Placing again and setting up the watch on the page wait for the frame after the card shows.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
+    expect(reads).toBeGreaterThan(opening);
+    expect(opening).toBeLessThanOrEqual(12);
+  });
+
   it('updatesMentioning: linear, and the same answer as asking every update', () => {
     const s = session();
     const aleppo = all.filter((m) => m.text === 'Aleppo');

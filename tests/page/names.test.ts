@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { browser, type Browser } from 'wxt/browser';
 import { refuse } from '../../src/messaging/schemas';
 import { DetectService } from '../../src/background/detect';
+import { decodeBlocks } from '../../src/messaging/detect-wire';
 import { DETECT_LIMITS, type DetectRequest } from '../../src/messaging/protocol';
 import { MAX_MESSAGE_BLOCKS, MAX_MESSAGE_CHARS, NamesIndex } from '../../src/page/names';
 import { inProcess } from './detect-helper';
@@ -101,7 +102,7 @@ describe('what the page sends stays within the background’s bounds', () => {
       async (req) => {
         const refused = refuse('names:detect', structuredClone(req), sender);
         if (refused) throw new Error(refused);
-        sizes.push(req.blocks.length);
+        sizes.push(decodeBlocks(req).length);
         return structuredClone(service.handle(structuredClone(req), '1:0'));
       },
       400,

@@ -46,7 +46,7 @@ export const VALID: { [K in Kind]: Record<string, unknown> } = {
     removed: [],
     count: 2,
   },
-  'names:detect': { session: 's1', blocks: [{ i: 0, text: 'Angela Merkel visited Berlin.' }] },
+  'names:detect': { session: 's1', text: 'Angela Merkel visited Berlin.', blocks: [0, 29, -1], langs: [] },
   'story:map': { places: [{ key: 'city:SY:aleppo', lat: 36.2, lon: 37.16 }], width: 320, height: 220 },
   'panel:open': {},
   'follow:list': {},

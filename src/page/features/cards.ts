@@ -8,7 +8,7 @@
  * card.ts (open, draw, close), lookup.ts (the background's layers), placement.ts, theme.ts.
  */
 import type { CardsService, Feature, PageContext } from '../context';
-import { close } from './cards/card';
+import { close, ensureHost } from './cards/card';
 import { onKeyDown, onPointerMove, step } from './cards/intent';
 import { createState } from './cards/state';
 
@@ -17,7 +17,15 @@ export { themeAt } from './cards/theme';
 export function runCards(ctx: PageContext, signal: AbortSignal): CardsService {
   const st = createState(ctx);
   const doc = ctx.doc;
-  doc.addEventListener('pointermove', (e) => onPointerMove(st, e), { passive: true, signal });
+  doc.addEventListener(
+    'pointermove',
+    (e) => {
+      onPointerMove(st, e);
+      // A name under the pointer: its card may open after the hover delay, in a host already there.
+      if (st.candidate && !st.host) ensureHost(st);
+    },
+    { passive: true, signal },
+  );
   doc.addEventListener('keydown', (e) => onKeyDown(st, e), { capture: true, signal });
   ctx.on('settings', () => st.answers.clear(), signal);
   signal.addEventListener('abort', () => {

@@ -25,9 +25,15 @@ const HIDE_DELAY = 300;
 /** A lookup slower than this says "Loading…" in the card rather than an empty, busy layer. */
 const SAY_LOADING_AFTER = 450;
 
-function ensureHost(st: CardState): Host {
+/**
+ * The card's host, made ahead of the first card (when the pointer first comes to rest on a name) so that
+ * opening one does not add an element to the document: that lays the whole page out, in the opening task.
+ */
+export function ensureHost(st: CardState): Host {
   if (st.host) return st.host;
   const host = createHost(st.doc, 'card', 'open', cardCss, 'fixed');
+  host.element.style.setProperty('contain', 'layout size style');
+  host.element.style.setProperty('will-change', 'transform');
   // Focus leaving a keyboard-opened card (Tab out, a click elsewhere) hides it like the pointer leaving.
   host.root.addEventListener('focusout', () =>
     setTimeout(() => {
@@ -174,7 +180,20 @@ export function show(
   const el = card as HTMLElement | null;
   if (!el) return;
   el.tabIndex = -1;
-  stopPlacing = follow(doc, reference, el);
+  // Kept placed while the page scrolls or moves, from after the frame that shows it: setting up the
+  // watch measures the page again, which the opening frame need not wait for.
+  let placing = true;
+  stopPlacing = () => {
+    placing = false;
+  };
+  const later = () =>
+    setTimeout(() => {
+      if (!placing || st.open !== opened) return;
+      stopPlacing = follow(doc, reference, el);
+    });
+  const view = doc.defaultView;
+  if (view) view.requestAnimationFrame(later);
+  else later();
   if (keyboard) el.focus({ preventScroll: true });
   el.addEventListener('pointerenter', () => {
     st.overCard = true;

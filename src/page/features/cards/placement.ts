@@ -37,7 +37,7 @@ export async function place(doc: Document, reference: Reference, el: HTMLElement
   // Above the name, the card is held by its bottom edge so that content arriving later grows it
   // upwards, away from the line being read.
   const above = placement.startsWith('top');
-  const bottom = doc.documentElement.clientHeight - (y + el.offsetHeight);
+  const bottom = -(y + el.offsetHeight);
   Object.assign(el.style, {
     position: 'fixed',
     left: `${x}px`,
