@@ -16,6 +16,7 @@ import { isTitleHead, isTitleWord, titleBefore, titleEnd } from './rules/titles'
 import { fold, phraseKey } from './text';
 import { tokenize, type TextFacts, type Token } from './tokenize';
 import * as cues from './data/curated/cues.json';
+import * as titles from './data/curated/titles.json';
 import type { Kind } from './types';
 
 /** Evidence: 3 gazetteer, 2 cue/title/known name/acronym, 1 shape or context only, 0 needs page support. */
@@ -1126,7 +1127,7 @@ function isGlued(word: string, lex: Lexicon): boolean {
   return isGlueTail(right) || lex.knows(right) || lex.firstNames.has(right);
 }
 
-const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Dr)\.?$/;
+const HONORIFICS = new Set(titles.honorifics);
 
 function roleBefore(scan: Scan, from: Token, name: Token): string | undefined {
   const { toks, lex, text } = scan;
@@ -1135,7 +1136,7 @@ function roleBefore(scan: Scan, from: Token, name: Token): string | undefined {
   const start = d >= 0 ? toks[d].wordStart : from.start;
   const role = text.slice(start, name.start).trim();
   // "Mr." tells the reader nothing about who someone is.
-  return role && !HONORIFIC.test(role) ? role : undefined;
+  return role && !HONORIFICS.has(role.replace(/\.$/, '')) ? role : undefined;
 }
 
 /** Tokens in one capitalised run at most. */

@@ -14,20 +14,8 @@ export const isFunctionWord = (t: Token) => FUNCTION_WORDS.has(t.key);
 
 /** A word that may end a run-together pair ("ShareThe", "AssadRead"): a function word or a call to action. */
 export const isGlueTail = (key: string) => key.length > 2 && (FUNCTION_WORDS.has(key) || LINK_WORDS.has(key));
-const ARTICLES = new Set(['the', 'a', 'an']);
-const DETERMINERS = new Set([
-  'this',
-  'that',
-  'these',
-  'those',
-  'his',
-  'her',
-  'its',
-  'their',
-  'our',
-  'my',
-  'your',
-]);
+const ARTICLES = new Set(wordLists.articles);
+const DETERMINERS = new Set(wordLists.determiners);
 
 /**
  * A heading or title in Title Case (or all capitals): its capitals say little. Most longer words are
