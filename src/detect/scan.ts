@@ -764,7 +764,8 @@ function titled(scan: Scan, { run }: Segment): boolean {
     }
   }
   const inName = phraseAt(scan, name, 0);
-  if (inName && inName.n === name.length && inName.entry.kind !== 'person')
+  // A place that is also a name or a word is the person the title says ("Princess Diana", "Queen Victoria").
+  if (inName && inName.n === name.length && inName.entry.kind !== 'person' && !inName.entry.ambiguous)
     emitEntry(scan, name, inName.entry);
   // "the NFL Champion Baltimore Colts": a title word before a side's name is its honour, not a person's.
   else if (
