@@ -48,6 +48,18 @@ export function personShape(run: Token[], lex: Lexicon): number {
     !lex.isDemonym(first.key)
   )
     return 1;
+  // "Hulk Hogan": a common word before a first name that is no common word is a nickname and a surname.
+  if (
+    caps.length === 2 &&
+    lex.firstNames.has(last.key) &&
+    !lex.isWord(last.key) &&
+    lex.isWord(first.key) &&
+    !lex.personNouns.has(first.key) &&
+    !lex.titleModifiers.has(first.key) &&
+    !lex.knows(first.key) &&
+    !lex.isDemonym(first.key)
+  )
+    return 1;
   // A capitalised particle inside the name: "Marine Le Pen", "Lula Da Silva".
   if (
     caps.length >= 3 &&
