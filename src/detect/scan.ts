@@ -128,6 +128,8 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
       }
       // No name runs longer; a capitalised list or heading is cut into pieces (and work stays linear).
       if (!(j + 1 < toks.length && toks[j].joins) || j - i >= MAX_RUN) break;
+      // "In Youghal The Old Imperial will ...": a capital "The" right after a name opens the next one.
+      if (toks[j + 1].text === 'The' && toks[j].capitalised && !scan.headline) break;
       if (toks[j + 1].capitalised) j++;
       else {
         const k = connect(toks, j, i, lex);
@@ -440,6 +442,11 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
         isTitleHead(run[of - 1], lex)
       ))
         return false;
+      // "Duke of Edinburgh", "Princess of Wales": a peer's title with its territory is the person.
+      if (PEERAGES.has(run[of - 1].key) && of < run.length - 1 && !scan.headline) {
+        emit(scan, run.slice(run.findIndex((t) => PEERAGES.has(t.key))), 'person', 2);
+        return true;
+      }
       segment(scan, trim(scan.toks, run[of].index + 1, run[run.length - 1].index + 1));
       return true;
     },
@@ -682,7 +689,11 @@ function majorPlaceAfter(scan: Scan, run: Token[]): boolean {
 function stripPositional(scan: Scan, seg: Segment): boolean {
   const { lex, headline } = scan;
   let { run } = seg;
-  const cueEnded = run.length > 1 && !!orgCue(run, lex) && !headline;
+  // "Legislative Assembly voted", "Princes Street is quiet": a cue word ends the name.
+  const cueEnded =
+    run.length > 1 &&
+    !headline &&
+    (!!orgCue(run, lex) || (!!placeCue(run, lex) && !run.slice(1).some((t) => lex.firstNames.has(t.key))));
   const unit =
     run.length > 1 && ROMAN.test(run[0].text) && lex.orgSuffix.get(run[run.length - 1].key) === 'military';
   while (
@@ -1129,6 +1140,8 @@ function isGlued(word: string, lex: Lexicon): boolean {
 }
 
 const HONORIFICS = new Set(titles.honorifics);
+/** Peers' titles: with their territory they name a person ("Duke of Edinburgh"). */
+const PEERAGES = new Set(titles.peerages);
 
 function roleBefore(scan: Scan, from: Token, name: Token): string | undefined {
   const { toks, lex, text } = scan;

@@ -27,7 +27,7 @@ const CASES: Record<string, { text: string; names: string[] }> = {
     names: ['Storms/person', 'Ilocos Norte/place'],
   },
   title: { text: 'He met President Emmanuel Macron on Monday.', names: ['Emmanuel Macron/person'] },
-  titleOf: { text: 'She is Duchess of Sussex now.', names: ['Sussex/place'] },
+  titleOf: { text: 'She met the President of France on Monday.', names: ['France/place'] },
   firstNameCueSurname: { text: 'Coach David Field said it was fine.', names: ['David Field/person'] },
   orgCue: {
     text: 'Schools of the Coronado Unified School District closed.',
