@@ -17,6 +17,7 @@ import { fold, phraseKey } from './text';
 import { tokenize, type TextFacts, type Token } from './tokenize';
 import * as cues from './data/curated/cues.json';
 import * as titles from './data/curated/titles.json';
+import * as wordLists from './data/curated/words.json';
 import type { Kind } from './types';
 
 /** Evidence: 3 gazetteer, 2 cue/title/known name/acronym, 1 shape or context only, 0 needs page support. */
@@ -376,6 +377,11 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
     name: 'describingWord',
     decides: 'a common word before a first name describes the person ("Senior Kory Lichtensteiger")',
     decide: stripDescribingWord,
+  },
+  {
+    name: 'shouted',
+    decides: 'a common word in a line of capitals is shouted, not an acronym ("THIS IS A LIVE BLOG")',
+    decide: (scan, { run }) => run.length === 1 && shouted(scan, run[0]),
   },
   {
     name: 'wholePhrase',
@@ -892,6 +898,26 @@ function isBrandWithPlace(scan: Scan, run: Token[]): boolean {
   );
 }
 
+/** Awards named alone ("a posthumous Oscar"): no person or organisation. */
+const AWARDS = new Set(wordLists.awards);
+
+/** "Israel-Hamas war", "US-China trade": two known names joined by a hyphen describe what follows. */
+function namesCompound(word: string, lex: Lexicon): boolean {
+  const parts = word.split('-');
+  return parts.length > 1 && parts.every((p) => /^\p{Lu}/u.test(p) && lex.knows(phraseKey(p)));
+}
+
+/** "THIS IS A LIVE BLOG": a common word in a line of capitals is shouted, not an acronym. */
+function shouted(scan: Scan, t: Token): boolean {
+  const caps = (u: Token | undefined) => !!u && /\p{Lu}/u.test(u.text) && u.text === u.text.toUpperCase();
+  return (
+    t.upper &&
+    caps(scan.toks[t.index - 1]) &&
+    caps(scan.toks[t.index + 1]) &&
+    scan.lex.isWord(t.key.toLowerCase())
+  );
+}
+
 /** A run no list knows: an acronym, a person by shape, or a guess from the words around it. */
 function unknownRun(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): void {
   if (!run.length) return;
@@ -906,7 +932,9 @@ function unknownRun(scan: Scan, run: Token[], shape = personShape(run, scan.lex)
       lex.isDemonym(t.key) ||
       t.text.replace('.', '').length < 2 ||
       lex.abbreviations.has(t.text.replace(/\.$/, '')) ||
-      lex.orgSuffix.get(t.key) === 'company'
+      lex.orgSuffix.get(t.key) === 'company' ||
+      AWARDS.has(t.text) ||
+      namesCompound(t.text, lex)
     )
       return;
     if (isAcronym(t, lex)) return emit(scan, run, 'organization', 2, { acronym: true });

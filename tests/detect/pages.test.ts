@@ -29,4 +29,19 @@ describe('real-page false positives', () => {
   it('a place cue ends a name that opens a sentence with a common word', () => {
     expect(names('Princes Street is very quiet this evening.')).toEqual(['Princes Street/place']);
   });
+
+  it('two known names joined by a hyphen describe what follows, they name nothing', () => {
+    expect(names('The Israel-Hamas war entered its second year.')).toEqual([]);
+    expect(names('Jean-Marc Ayrault spoke in al-Bab.')).toEqual(['Jean-Marc Ayrault/person', 'al-Bab/place']);
+  });
+
+  it('an award named alone is no person', () => {
+    expect(names('He won a posthumous Oscar in 2009.')).toEqual([]);
+    expect(names('Later Oscar Isaac starred in it.')).toContain('Oscar Isaac/person');
+  });
+
+  it('a common word in a line of capitals is shouted, not an acronym', () => {
+    expect(names('THIS IS A LIVE BLOG. SCROLL DOWN FOR THE LATEST UPDATES.')).toEqual([]);
+    expect(names('IS fighters fled the town.')).toEqual(['IS/organization']);
+  });
 });

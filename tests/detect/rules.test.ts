@@ -15,6 +15,7 @@ const CASES: Record<string, { text: string; names: string[] }> = {
     text: 'It was Rookie David Miller Jones who scored.',
     names: ['David Miller Jones/person'],
   },
+  shouted: { text: 'THIS IS A LIVE BLOG: rebels took Aleppo.', names: ['BLOG/organization', 'Aleppo/place'] },
   wholePhrase: { text: 'They met in Aleppo yesterday.', names: ['Aleppo/place'] },
   otherNameTrimmed: { text: 'After Hurricane Milton hit, they left.', names: [] },
   directionDemonym: { text: 'Many North African migrants came.', names: [] },
