@@ -658,6 +658,32 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
     },
   },
   {
+    name: 'wordCountry',
+    decides: 'a plural common noun and a country name a national body ("Skills England", "Universities UK")',
+    decide(scan, { run }) {
+      const { lex } = scan;
+      const word = run[0];
+      if (!(
+        run.length === 2 &&
+        !scan.headline &&
+        !word.sentenceStart &&
+        !word.upper &&
+        lex.isWord(word.key) &&
+        PLURAL.test(word.text) &&
+        !lex.directions.has(word.key) &&
+        !lex.isDemonym(word.key) &&
+        !isTitleWord(word, lex) &&
+        !isFunctionWord(word) &&
+        !lex.quiet.has(word.key) &&
+        !lex.phrase(word.key) &&
+        isNation(phraseAt(scan, run, 1)?.entry)
+      ))
+        return false;
+      emit(scan, run, 'organization', 1);
+      return true;
+    },
+  },
+  {
     name: 'innerPhrases',
     decides: 'gazetteer phrases inside the run; what lies between them is read on its own',
     decide: innerPhrases,
@@ -897,6 +923,10 @@ function isBrandWithPlace(scan: Scan, run: Token[]): boolean {
     !isTitleWord(other, lex)
   );
 }
+
+/** A country, or a nation no ISO list holds ("England", "Wales"): what a national body is named after. */
+const isNation = (e: Entry | undefined) =>
+  !!e && e.kind === 'place' && (e.subkind === 'country' || (e.subkind === 'region' && !!e.wikiTitle));
 
 /** Awards named alone ("a posthumous Oscar"): no person or organisation. */
 const AWARDS = new Set(wordLists.awards);

@@ -64,6 +64,10 @@ const CASES: Record<string, { text: string; names: string[] }> = {
     text: 'Tickets on Cathay Pacific were sold.',
     names: ['Tickets/person', 'Cathay Pacific/organization'],
   },
+  wordCountry: {
+    text: 'My Government will establish Skills England this year.',
+    names: ['Government/organization', 'Skills England/organization'],
+  },
   innerPhrases: { text: 'He joined Google DeepMind in 2020.', names: ['Google DeepMind/organization'] },
   unknownRun: { text: 'He joined Activision last year.', names: ['Activision/organization'] },
   sportsSide: {
