@@ -722,10 +722,15 @@ function stripPositional(scan: Scan, seg: Segment): boolean {
   const { lex, headline } = scan;
   let { run } = seg;
   // "Legislative Assembly voted", "Princes Street is quiet": a cue word ends the name.
-  const cueEnded =
-    run.length > 1 &&
-    !headline &&
-    (!!orgCue(run, lex) || (!!placeCue(run, lex) && !run.slice(1).some((t) => lex.firstNames.has(t.key))));
+  // Asked only of a positional capital (most runs have none): the cues cost a few lookups.
+  const whole = run;
+  let ended: boolean | undefined;
+  const cueEnded = () =>
+    (ended ??=
+      whole.length > 1 &&
+      !headline &&
+      (!!orgCue(whole, lex) ||
+        (!!placeCue(whole, lex) && !whole.slice(1).some((t) => lex.firstNames.has(t.key)))));
   const unit =
     run.length > 1 && ROMAN.test(run[0].text) && lex.orgSuffix.get(run[run.length - 1].key) === 'military';
   while (
@@ -734,7 +739,7 @@ function stripPositional(scan: Scan, seg: Segment): boolean {
     run[1]?.capitalised !== false &&
     isPositionalCapital(run[0], run[1], headline, lex) &&
     !isKnown(phraseAt(scan, run, 0)) &&
-    !(cueEnded && !isFunctionWord(run[0]) && !lex.isNever(run[0].text))
+    !(!isFunctionWord(run[0]) && !lex.isNever(run[0].text) && cueEnded())
   ) {
     // Alone, it may still be a name the page gives in full elsewhere ("Power said ..."): let the page decide.
     if (
