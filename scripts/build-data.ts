@@ -197,11 +197,20 @@ const regions = new Map<string, string>();
 const regionCountry = new Map<string, string>();
 // A region named like its own country's city ("Seoul", "Aleppo") would never be looked up: the city wins.
 const coreCityCountry = new Map(allCities.filter(isCore).map((c) => [fold(c.name), c.cc]));
+/**
+ * Countries with English as an official language: English news names their regions alone ("Virginia",
+ * "Kerry", "Alberta"). A region elsewhere that is also a first name is more often the person on an English
+ * page ("Diana" in Madagascar, "Miranda" in Venezuela, "Sofia" in Madagascar): it wants context.
+ */
+const englishRegions = new Set(
+  countries.filter((c) => c.languages && 'eng' in c.languages).map((c) => c.cca2),
+);
 /** Lists a region under its name unless a country, a larger country's region or its city has it; whether it did. */
 function addRegion(name: string, cc: string): boolean {
   const key = fold(name);
   if (countryNames.has(key) || regions.has(key) || coreCityCountry.get(key) === cc) return false;
-  regions.set(key, [name, cc, isWord(key) || quiet.has(key) ? 'a' : ''].join('\t'));
+  const ambiguous = isWord(key) || quiet.has(key) || (firstNames.has(name) && !englishRegions.has(cc));
+  regions.set(key, [name, cc, ambiguous ? 'a' : ''].join('\t'));
   regionCountry.set(key, cc);
   return true;
 }

@@ -5,6 +5,7 @@
  * the gazetteer ("Daesh" → Islamic State), and names with weak evidence kept only when the page backs them.
  * Cost is linear in the number of candidates, not in the text.
  */
+import { storySupports } from './places';
 import { initials } from './rules/acronyms';
 import { GLUED } from './rules/hyphens';
 import type { Candidate } from './scan';
@@ -279,13 +280,14 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
     }
   }
 
-  // 5. Mentions and entities.
+  // 5. Mentions and entities; towns keyed by the page's geography.
+  const townKeys = pageTownKeys(pending.flat().map((p) => (p.kind === 'place' ? p.entry : undefined)));
   const entities = new Map<string, EntitySummary>();
   const nameWords = new Map<string, number>();
   const out: Mention[][] = pending.map((list) => {
     const mentions: Mention[] = [];
     for (const { candidate: c, target, kind, entry } of list) {
-      const key = entry ? entry.key : entityKey(kind, target);
+      const key = entry ? (townKeys.get(entry.key) ?? entry.key) : entityKey(kind, target);
       mentions.push({ start: c.start, end: c.end, kind, key });
       let e = entities.get(key);
       if (!e) {
@@ -314,6 +316,41 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
     return mentions;
   });
   return { blocks: out, entities };
+}
+
+/** A city this large is the one the page means whatever else it names ("Paris" on a Syria page). */
+const MAJOR_POPULATION = 1_000_000;
+
+/**
+ * The detector keeps one town per name (the most populous), so its `city:CC:name` key claims a country.
+ * The card ranks every same-named town by the page's geography (places.ts, the same ranking); a town
+ * the page's countries and other places do not speak for, on a page that names some, may be another of
+ * that name ("Westminster" beside London is not Westminster, Colorado; "Douglas" on a Cork page not the
+ * Isle of Man's): it is keyed by its name alone, claiming no country. Returns entry key → page key.
+ */
+function pageTownKeys(entries: ReadonlyArray<Candidate['entry'] | undefined>): Map<string, string> {
+  const named = new Set<string>();
+  const towns = new Map<string, NonNullable<Candidate['entry']>>();
+  for (const e of entries) {
+    if (!e?.geo) continue;
+    if (e.subkind === 'country') named.add(e.geo.country ?? '');
+    else towns.set(e.key, e);
+  }
+  const out = new Map<string, string>();
+  if (!named.size && towns.size < 2) return out;
+  const places = [...towns.values()].map((t) => ({ key: t.key, lat: t.geo!.lat, lon: t.geo!.lon }));
+  for (const town of towns.values()) {
+    const geo = town.geo!;
+    if (!geo.country || (geo.population ?? 0) >= MAJOR_POPULATION) continue;
+    // The countries the page names and those of its other places; a town is no witness for itself.
+    const countries = new Set(named);
+    for (const other of towns.values())
+      if (other !== town && other.geo!.country) countries.add(other.geo!.country);
+    const candidate = { name: town.name, country: geo.country, lat: geo.lat, lon: geo.lon, population: 0 };
+    if (!storySupports(candidate, town.key, { countries, places }))
+      out.set(town.key, entityKey('place', fold(town.name)));
+  }
+  return out;
 }
 
 /** The key named most often, if one is. */

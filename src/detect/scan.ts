@@ -16,6 +16,8 @@ import { isTitleHead, isTitleWord, titleBefore, titleEnd } from './rules/titles'
 import { fold, phraseKey } from './text';
 import { tokenize, type TextFacts, type Token } from './tokenize';
 import * as cues from './data/curated/cues.json';
+import * as titles from './data/curated/titles.json';
+import * as wordLists from './data/curated/words.json';
 import type { Kind } from './types';
 
 /** Evidence: 3 gazetteer, 2 cue/title/known name/acronym, 1 shape or context only, 0 needs page support. */
@@ -127,6 +129,8 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
       }
       // No name runs longer; a capitalised list or heading is cut into pieces (and work stays linear).
       if (!(j + 1 < toks.length && toks[j].joins) || j - i >= MAX_RUN) break;
+      // "In Youghal The Old Imperial will ...": a capital "The" right after a name opens the next one.
+      if (toks[j + 1].text === 'The' && toks[j].capitalised && !scan.headline) break;
       if (toks[j + 1].capitalised) j++;
       else {
         const k = connect(toks, j, i, lex);
@@ -375,6 +379,11 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
     decide: stripDescribingWord,
   },
   {
+    name: 'shouted',
+    decides: 'a common word in a line of capitals is shouted, not an acronym ("THIS IS A LIVE BLOG")',
+    decide: (scan, { run }) => run.length === 1 && shouted(scan, run[0]),
+  },
+  {
     name: 'wholePhrase',
     decides: 'a gazetteer phrase that is the whole run takes its entry',
     decide(scan, { run }) {
@@ -439,6 +448,11 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
         isTitleHead(run[of - 1], lex)
       ))
         return false;
+      // "Duke of Edinburgh", "Princess of Wales": a peer's title with its territory is the person.
+      if (PEERAGES.has(run[of - 1].key) && of < run.length - 1 && !scan.headline) {
+        emit(scan, run.slice(run.findIndex((t) => PEERAGES.has(t.key))), 'person', 2);
+        return true;
+      }
       segment(scan, trim(scan.toks, run[of].index + 1, run[run.length - 1].index + 1));
       return true;
     },
@@ -644,6 +658,32 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
     },
   },
   {
+    name: 'wordCountry',
+    decides: 'a plural common noun and a country name a national body ("Skills England", "Universities UK")',
+    decide(scan, { run }) {
+      const { lex } = scan;
+      const word = run[0];
+      if (!(
+        run.length === 2 &&
+        !scan.headline &&
+        !word.sentenceStart &&
+        !word.upper &&
+        lex.isWord(word.key) &&
+        PLURAL.test(word.text) &&
+        !lex.directions.has(word.key) &&
+        !lex.isDemonym(word.key) &&
+        !isTitleWord(word, lex) &&
+        !isFunctionWord(word) &&
+        !lex.quiet.has(word.key) &&
+        !lex.phrase(word.key) &&
+        isNation(phraseAt(scan, run, 1)?.entry)
+      ))
+        return false;
+      emit(scan, run, 'organization', 1);
+      return true;
+    },
+  },
+  {
     name: 'innerPhrases',
     decides: 'gazetteer phrases inside the run; what lies between them is read on its own',
     decide: innerPhrases,
@@ -681,7 +721,16 @@ function majorPlaceAfter(scan: Scan, run: Token[]): boolean {
 function stripPositional(scan: Scan, seg: Segment): boolean {
   const { lex, headline } = scan;
   let { run } = seg;
-  const cueEnded = run.length > 1 && !!orgCue(run, lex) && !headline;
+  // "Legislative Assembly voted", "Princes Street is quiet": a cue word ends the name.
+  // Asked only of a positional capital (most runs have none): the cues cost a few lookups.
+  const whole = run;
+  let ended: boolean | undefined;
+  const cueEnded = () =>
+    (ended ??=
+      whole.length > 1 &&
+      !headline &&
+      (!!orgCue(whole, lex) ||
+        (!!placeCue(whole, lex) && !whole.slice(1).some((t) => lex.firstNames.has(t.key)))));
   const unit =
     run.length > 1 && ROMAN.test(run[0].text) && lex.orgSuffix.get(run[run.length - 1].key) === 'military';
   while (
@@ -690,7 +739,7 @@ function stripPositional(scan: Scan, seg: Segment): boolean {
     run[1]?.capitalised !== false &&
     isPositionalCapital(run[0], run[1], headline, lex) &&
     !isKnown(phraseAt(scan, run, 0)) &&
-    !(cueEnded && !isFunctionWord(run[0]) && !lex.isNever(run[0].text))
+    !(!isFunctionWord(run[0]) && !lex.isNever(run[0].text) && cueEnded())
   ) {
     // Alone, it may still be a name the page gives in full elsewhere ("Power said ..."): let the page decide.
     if (
@@ -763,7 +812,8 @@ function titled(scan: Scan, { run }: Segment): boolean {
     }
   }
   const inName = phraseAt(scan, name, 0);
-  if (inName && inName.n === name.length && inName.entry.kind !== 'person')
+  // A place that is also a name or a word is the person the title says ("Princess Diana", "Queen Victoria").
+  if (inName && inName.n === name.length && inName.entry.kind !== 'person' && !inName.entry.ambiguous)
     emitEntry(scan, name, inName.entry);
   // "the NFL Champion Baltimore Colts": a title word before a side's name is its honour, not a person's.
   else if (
@@ -879,6 +929,30 @@ function isBrandWithPlace(scan: Scan, run: Token[]): boolean {
   );
 }
 
+/** A country, or a nation no ISO list holds ("England", "Wales"): what a national body is named after. */
+const isNation = (e: Entry | undefined) =>
+  !!e && e.kind === 'place' && (e.subkind === 'country' || (e.subkind === 'region' && !!e.wikiTitle));
+
+/** Awards named alone ("a posthumous Oscar"): no person or organisation. */
+const AWARDS = new Set(wordLists.awards);
+
+/** "Israel-Hamas war", "US-China trade": two known names joined by a hyphen describe what follows. */
+function namesCompound(word: string, lex: Lexicon): boolean {
+  const parts = word.split('-');
+  return parts.length > 1 && parts.every((p) => /^\p{Lu}/u.test(p) && lex.knows(phraseKey(p)));
+}
+
+/** "THIS IS A LIVE BLOG": a common word in a line of capitals is shouted, not an acronym. */
+function shouted(scan: Scan, t: Token): boolean {
+  const caps = (u: Token | undefined) => !!u && /\p{Lu}/u.test(u.text) && u.text === u.text.toUpperCase();
+  return (
+    t.upper &&
+    caps(scan.toks[t.index - 1]) &&
+    caps(scan.toks[t.index + 1]) &&
+    scan.lex.isWord(t.key.toLowerCase())
+  );
+}
+
 /** A run no list knows: an acronym, a person by shape, or a guess from the words around it. */
 function unknownRun(scan: Scan, run: Token[], shape = personShape(run, scan.lex)): void {
   if (!run.length) return;
@@ -893,7 +967,9 @@ function unknownRun(scan: Scan, run: Token[], shape = personShape(run, scan.lex)
       lex.isDemonym(t.key) ||
       t.text.replace('.', '').length < 2 ||
       lex.abbreviations.has(t.text.replace(/\.$/, '')) ||
-      lex.orgSuffix.get(t.key) === 'company'
+      lex.orgSuffix.get(t.key) === 'company' ||
+      AWARDS.has(t.text) ||
+      namesCompound(t.text, lex)
     )
       return;
     if (isAcronym(t, lex)) return emit(scan, run, 'organization', 2, { acronym: true });
@@ -1126,7 +1202,9 @@ function isGlued(word: string, lex: Lexicon): boolean {
   return isGlueTail(right) || lex.knows(right) || lex.firstNames.has(right);
 }
 
-const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Dr)\.?$/;
+const HONORIFICS = new Set(titles.honorifics);
+/** Peers' titles: with their territory they name a person ("Duke of Edinburgh"). */
+const PEERAGES = new Set(titles.peerages);
 
 function roleBefore(scan: Scan, from: Token, name: Token): string | undefined {
   const { toks, lex, text } = scan;
@@ -1135,7 +1213,7 @@ function roleBefore(scan: Scan, from: Token, name: Token): string | undefined {
   const start = d >= 0 ? toks[d].wordStart : from.start;
   const role = text.slice(start, name.start).trim();
   // "Mr." tells the reader nothing about who someone is.
-  return role && !HONORIFIC.test(role) ? role : undefined;
+  return role && !HONORIFICS.has(role.replace(/\.$/, '')) ? role : undefined;
 }
 
 /** Tokens in one capitalised run at most. */

@@ -1,4 +1,5 @@
 /** Small text helpers shared by the engine and the data build. */
+import * as wordLists from './data/curated/words.json';
 
 const MARKS = /\p{M}/gu;
 const FOLD_MAP: Record<string, string> = {
@@ -44,28 +45,10 @@ export function stems(w: string): string[] {
 }
 
 /**
- * Arabic articles as transliterations write them, assimilated or not: al-Bab, ar-Raqqah, Deir ez-Zor. The one
- * list: other modules that strip articles build on it.
+ * Arabic articles as transliterations write them, assimilated or not: al-Bab, ar-Raqqah, Deir ez-Zor (curated
+ * in words.json). Every module that strips or glues articles, the knowledge cache's keys too, reads this one.
  */
-export const ARABIC_ARTICLES = [
-  'al',
-  'el',
-  'as',
-  'ad',
-  'ar',
-  'an',
-  'ash',
-  'at',
-  'az',
-  'ath',
-  'adh',
-  'ed',
-  'es',
-  'er',
-  'ez',
-  'et',
-  'en',
-];
+export const ARABIC_ARTICLES: readonly string[] = wordLists.arabicArticles;
 
 const ARTICLE = new RegExp(`(^|[\\s-])(${ARABIC_ARTICLES.join('|')})[\\s-](?=\\S)`, 'g');
 

@@ -2,6 +2,7 @@
  * Words of one block with the facts the rules need: offsets, capitalisation, sentence start, whether the
  * next word follows after a single space (so the two may form one name).
  */
+import * as wordLists from './data/curated/words.json';
 import type { Lexicon } from './lexicon';
 import { GLUED, nameInCompound } from './rules/hyphens';
 import { isContraction, possessiveLength } from './rules/possessives';
@@ -236,66 +237,7 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 
 const CALL_SIGN = /^\d{1,3}([A-Z]{2,4})$/;
 /** Units and ordinals written after a number: "5PM", "20MW", "3RD" are no names. */
-const UNITS = new Set([
-  'AM',
-  'PM',
-  'BC',
-  'AD',
-  'BCE',
-  'CE',
-  'MW',
-  'GW',
-  'KW',
-  'TW',
-  'MWH',
-  'GWH',
-  'KWH',
-  'TWH',
-  'KM',
-  'KG',
-  'MB',
-  'GB',
-  'TB',
-  'KB',
-  'MHZ',
-  'GHZ',
-  'HZ',
-  'MPH',
-  'KPH',
-  'HP',
-  'CC',
-  'ML',
-  'MM',
-  'CM',
-  'FT',
-  'ST',
-  'ND',
-  'RD',
-  'TH',
-  'LB',
-  'LBS',
-  'OZ',
-  'MG',
-  'GMT',
-  'UTC',
-  'EST',
-  'EDT',
-  'PST',
-  'PDT',
-  'CET',
-  'CEST',
-  'BST',
-  'HRS',
-  'MIN',
-  'FPS',
-  'GHZ',
-  'MBPS',
-  'GBPS',
-  'DPI',
-  'PPM',
-  'PPB',
-  'BPD',
-]);
+const UNITS = new Set(wordLists.units);
 
 /** A broadcaster's call sign or a code name that starts with digits ("6PR", "3AW", "2GB"). */
 export function isCallSign(word: string): boolean {

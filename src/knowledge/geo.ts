@@ -1,19 +1,11 @@
 /** Great-circle distance and direction, phrased the way a reporter would: "about 40 km north-east of Aleppo". */
 
-const R = 6371.0088; // mean Earth radius, km
+import { distanceKm, type Point } from '../detect/places';
+
+// One home for the great-circle distance: the detector ranks same-named places by it too.
+export { distanceKm, type Point };
+
 const rad = (d: number) => (d * Math.PI) / 180;
-
-export interface Point {
-  lat: number;
-  lon: number;
-}
-
-export function distanceKm(a: Point, b: Point): number {
-  const dLat = rad(b.lat - a.lat);
-  const dLon = rad(b.lon - a.lon);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2;
-  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /** Initial bearing from a to b, degrees clockwise from north (0–360). */
 export function bearing(a: Point, b: Point): number {

@@ -22,4 +22,15 @@ describe('ambiguous words', () => {
     expect(names('Flooding was reported in Mobile on Sunday.')).toEqual(['Mobile/place']);
     expect(names('Rebels took al-Bab.')).toEqual(['al-Bab/place']);
   });
+
+  it('a region abroad that is also a first name is no place in ordinary text ("Diana", Madagascar)', () => {
+    expect(names('Harry said Diana had struggled too.')).toEqual([]);
+    expect(names('He named the girl after Diana.')).toEqual([]);
+    // ... while a title makes the person, and a region English news names alone stays a place.
+    expect(names('He spoke of his mother, Princess Diana, on Sunday.')).toEqual(['Diana/person']);
+    expect(names('In 1840 Queen Victoria married Albert.')).toContain('Victoria/person');
+    expect(names('Storms hit Virginia and Alberta overnight.')).toEqual(['Virginia/place', 'Alberta/place']);
+    const p = page(['Harry spoke of Princess Diana.', 'Diana had struggled, he said.']);
+    expect(p.mentions.map((m) => `${m.text}/${m.kind}`)).toEqual(['Diana/person', 'Diana/person']);
+  });
 });

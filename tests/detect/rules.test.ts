@@ -15,6 +15,7 @@ const CASES: Record<string, { text: string; names: string[] }> = {
     text: 'It was Rookie David Miller Jones who scored.',
     names: ['David Miller Jones/person'],
   },
+  shouted: { text: 'THIS IS A LIVE BLOG: rebels took Aleppo.', names: ['BLOG/organization', 'Aleppo/place'] },
   wholePhrase: { text: 'They met in Aleppo yesterday.', names: ['Aleppo/place'] },
   otherNameTrimmed: { text: 'After Hurricane Milton hit, they left.', names: [] },
   directionDemonym: { text: 'Many North African migrants came.', names: [] },
@@ -27,7 +28,7 @@ const CASES: Record<string, { text: string; names: string[] }> = {
     names: ['Storms/person', 'Ilocos Norte/place'],
   },
   title: { text: 'He met President Emmanuel Macron on Monday.', names: ['Emmanuel Macron/person'] },
-  titleOf: { text: 'She is Duchess of Sussex now.', names: ['Sussex/place'] },
+  titleOf: { text: 'She met the President of France on Monday.', names: ['France/place'] },
   firstNameCueSurname: { text: 'Coach David Field said it was fine.', names: ['David Field/person'] },
   orgCue: {
     text: 'Schools of the Coronado Unified School District closed.',
@@ -62,6 +63,10 @@ const CASES: Record<string, { text: string; names: string[] }> = {
   brandWithPlace: {
     text: 'Tickets on Cathay Pacific were sold.',
     names: ['Tickets/person', 'Cathay Pacific/organization'],
+  },
+  wordCountry: {
+    text: 'My Government will establish Skills England this year.',
+    names: ['Government/organization', 'Skills England/organization'],
   },
   innerPhrases: { text: 'He joined Google DeepMind in 2020.', names: ['Google DeepMind/organization'] },
   unknownRun: { text: 'He joined Activision last year.', names: ['Activision/organization'] },

@@ -17,6 +17,16 @@ describe('sentence-initial capitals and headlines', () => {
     ]);
   });
 
+  it('keeps a common word that opens a sentence as part of the name a name token follows', () => {
+    expect(names('The match was long. Hulk Hogan won the belt.')).toEqual(['Hulk Hogan/person']);
+    // ... but not a word that opens sentences, describes the person or is a verb's form.
+    expect(names('The vote was close. Meanwhile Hogan said no.')).toEqual(['Hogan/person']);
+    expect(names('It was late. Earlier Hogan said he would fight.')).toEqual(['Hogan/person']);
+    expect(names('It was late. Should Rubin resign, the bank falls.')).toEqual(['Rubin/person']);
+    expect(names('They met. Wrestler Hogan said he would fight.')).toEqual(['Hogan/person']);
+    expect(names('Taking Archie to the park, they smiled.')).toEqual(['Archie/person']);
+  });
+
   it('keeps names that open a sentence', () => {
     expect(names('Turkey says three of its soldiers were killed.')).toEqual(['Turkey/place']);
     expect(names('Hezbollah denied the report.')).toEqual(['Hezbollah/organization']);

@@ -1,7 +1,7 @@
 /**
  * Every data file the extension carries is read by it: curated lists and packs, built data. A file that
  * nothing imports is dead weight or, worse, a list someone edits to no effect. (The detector's own lists,
- * src/detect/data, have their own check in tests/detect.)
+ * src/detect/data, are checked list by list in curated.test.ts.)
  */
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -2,56 +2,19 @@
  * Organisation and place cues: the word that ends or opens a name says its kind ("State Department",
  * "On the Ground News", "University of Birmingham", "Idlib Province", "Lake Chad").
  */
+import * as cues from '../data/curated/cues.json';
 import type { Lexicon } from '../lexicon';
 import type { Token } from '../tokenize';
 
-const OF = new Set(['of', 'de', 'des', 'du', 'di', 'del', 'della']);
+const OF = new Set(cues.ofWords);
 /** Words that make "X of Y" a place: "City of Brampton", "Kingdom of Bahrain". */
-const PLACE_OF = new Set([
-  'city',
-  'town',
-  'village',
-  'borough',
-  'municipality',
-  'island',
-  'isle',
-  'islands',
-  'duchy',
-  'province',
-  'county',
-  'region',
-  'republic',
-  'kingdom',
-  'emirate',
-  'principality',
-  'sultanate',
-]);
-export const SERVICES = new Set([
-  'school',
-  'schools',
-  'water',
-  'fire',
-  'library',
-  'hospital',
-  'transit',
-  'sanitation',
-  'utility',
-  'irrigation',
-  'park',
-]);
+const PLACE_OF = new Set(cues.placeOf);
+/** What a district runs when the district is an organisation ("Coronado Unified School District"). */
+export const SERVICES = new Set(cues.services);
 /** What a station serves: "a railway station" is a place, "a radio station" an organisation. */
-export const TRANSIT = new Set(['railway', 'train', 'bus', 'metro', 'subway', 'underground', 'tube', 'tram']);
+export const TRANSIT = new Set(cues.transit);
 /** Lower-case nouns that belong to a feature's name ("the Mandovi river", "Cape Verde islands"). */
-const FEATURES = new Set([
-  'river',
-  'pond',
-  'creek',
-  'canal',
-  'islands',
-  'archipelago',
-  'peninsula',
-  'prison',
-]);
+const FEATURES = new Set(cues.features);
 
 /** How many lower-case words after `last` say what feature it names ("river", "railway station"), or 0. */
 export function featureAfter(toks: Token[], last: Token): number {

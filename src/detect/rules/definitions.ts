@@ -3,6 +3,8 @@
  * "Linkin Park are an American rock band", "X was born in ...", "X was founded in ...". The noun a name is
  * defined by says its kind, more surely than its shape or the gazetteer (a band named after a park).
  */
+import * as titles from '../data/curated/titles.json';
+import * as wordLists from '../data/curated/words.json';
 import type { Lexicon } from '../lexicon';
 import { SERVICES, TRANSIT } from './cues';
 import type { Kind } from '../types';
@@ -11,61 +13,9 @@ import type { Kind } from '../types';
 const COPULA =
   /\s*(?:\([^()]{0,80}\)\s*)?,?\s+(?:is|was|are|were)\s+(?:(born|founded|formed|established|incorporated|raised)\b|(?:(?:a|an|the|one of the)\s+)([^.;:()"“”]{1,80}))/y;
 /** Titles that are adjectives too ("a private, non-profit institution", "a major label"). */
-const ADJECTIVES = new Set([
-  'private',
-  'general',
-  'major',
-  'chief',
-  'official',
-  'deputy',
-  'elder',
-  'executive',
-  'common',
-  'crown',
-  'saint',
-  'champion',
-  'agent',
-  'representative',
-  'chair',
-  'leader',
-]);
+const ADJECTIVES = new Set(titles.adjectives);
 /** Words that end the noun phrase the head is read from: "a village [in] Lincolnshire". */
-const STOP = new Set([
-  'of',
-  'in',
-  'on',
-  'at',
-  'from',
-  'for',
-  'that',
-  'which',
-  'who',
-  'whose',
-  'with',
-  'and',
-  'or',
-  'by',
-  'based',
-  'located',
-  'situated',
-  'founded',
-  'formed',
-  'owned',
-  'run',
-  'near',
-  'to',
-  'since',
-  'between',
-  'within',
-  'where',
-  'known',
-  'named',
-  'called',
-  'set',
-  'first',
-  'best',
-  'most',
-]);
+const STOP = new Set(wordLists.phraseStops);
 const MAX_WORDS = 7;
 
 const APPOSITION = /, (?:the|a|an) ([^.;:,()"“”]{1,80})/y;

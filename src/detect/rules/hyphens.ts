@@ -3,21 +3,11 @@
  * "Jean-Marc" and "As-Safir" are names whole.
  */
 
+import * as wordLists from '../data/curated/words.json';
 import { ARABIC_ARTICLES } from '../text';
 
 /** Arabic articles and name particles that stay glued to the name they introduce. */
-export const GLUED = new Set([
-  ...ARABIC_ARTICLES,
-  'bin',
-  'ibn',
-  'bint',
-  'abu',
-  'abd',
-  'ben',
-  'ould',
-  'ul',
-  'ud',
-]);
+export const GLUED = new Set([...ARABIC_ARTICLES, ...wordLists.glued]);
 
 const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 

@@ -2,45 +2,19 @@
  * Name particles and connectors: what may stand in lower case inside one name. "Ursula von der Leyen",
  * "Abu Bakr al-Baghdadi", "University of Birmingham", "On the Ground News".
  */
+import * as wordLists from '../data/curated/words.json';
 import type { Lexicon } from '../lexicon';
 import { phraseKey } from '../text';
 import type { Token } from '../tokenize';
 
 /** Lower-case words inside personal names. */
-export const PARTICLES = new Set([
-  'al',
-  'el',
-  'bin',
-  'ibn',
-  'bint',
-  'van',
-  'von',
-  'der',
-  'den',
-  'de',
-  'da',
-  'di',
-  'du',
-  'dos',
-  'das',
-  'del',
-  'della',
-  'la',
-  'le',
-  'ter',
-  'ten',
-  'zu',
-  'af',
-  'y',
-  'e',
-  'do',
-]);
+export const PARTICLES = new Set(wordLists.particles);
 
 /** Lower-case words inside place names ("Newcastle upon Tyne", "Frankfurt am Main", "Boulogne-sur-Mer"). */
-export const PLACE_PARTICLES = new Set(['upon', 'am', 'an', 'sur', 'en', 'im', 'ob']);
+export const PLACE_PARTICLES = new Set(wordLists.placeParticles);
 
 /** Connectors that join two capitalised parts into one organisation or place name when a cue allows. */
-const CONNECTORS = new Set(['of', 'the', 'for', 'on', 'to', 'de', 'du', 'des', 'and']);
+const CONNECTORS = new Set(wordLists.connectors);
 
 /** The last index of the capitalised run that starts at `from` (joined by single spaces). */
 function runEnd(toks: Token[], from: number): number {

@@ -14,20 +14,10 @@ export const isFunctionWord = (t: Token) => FUNCTION_WORDS.has(t.key);
 
 /** A word that may end a run-together pair ("ShareThe", "AssadRead"): a function word or a call to action. */
 export const isGlueTail = (key: string) => key.length > 2 && (FUNCTION_WORDS.has(key) || LINK_WORDS.has(key));
-const ARTICLES = new Set(['the', 'a', 'an']);
-const DETERMINERS = new Set([
-  'this',
-  'that',
-  'these',
-  'those',
-  'his',
-  'her',
-  'its',
-  'their',
-  'our',
-  'my',
-  'your',
-]);
+const ARTICLES = new Set(wordLists.articles);
+const DETERMINERS = new Set(wordLists.determiners);
+/** Common words that open a sentence before a name without being part of it. */
+const OPENERS = new Set(wordLists.sentenceOpeners);
 
 /**
  * A heading or title in Title Case (or all capitals): its capitals say little. Most longer words are
@@ -71,7 +61,40 @@ export function isPositionalCapital(
   if (t.upper && t.text.length <= 4) return false;
   // "Will Smith" may open a sentence: a first name followed by another capital stays.
   if (lex.firstNames.has(t.key) && next?.capitalised) return false;
+  // So does a common word before a name no list knows ("Hulk Hogan", "Magic Johnson"), unless the word
+  // opens sentences ("Earlier Obama", "Watch Obama") or describes the person ("Wrestler Hogan").
+  if (
+    !headline &&
+    t.joins &&
+    next &&
+    isNameToken(next, lex) &&
+    !OPENERS.has(t.key) &&
+    !/(?:ly|ing|ed)$/.test(t.key) &&
+    !lex.personNouns.has(t.key) &&
+    !lex.titleModifiers.has(t.key)
+  )
+    return false;
   return lex.isWord(t.key) || lex.quiet.has(t.key);
+}
+
+/**
+ * A capitalised word that can only be a person's name: a first name or surname that is no common word and
+ * nothing else the lists know ("Hogan", not "Cobh" in "Popular Cobh spot").
+ */
+function isNameToken(t: Token, lex: Lexicon): boolean {
+  return (
+    t.capitalised &&
+    lex.firstNames.has(t.key) &&
+    !t.upper &&
+    !t.contraction &&
+    !lex.isWord(t.key) &&
+    !lex.quiet.has(t.key) &&
+    !lex.knows(t.key) &&
+    !lex.isDemonym(t.key) &&
+    !lex.isNever(t.text) &&
+    !lex.titleHeads.has(t.key) &&
+    !FUNCTION_WORDS.has(t.key)
+  );
 }
 
 /** Whether the text ends with a full stop, question or exclamation mark (maybe inside a quote or bracket). */
