@@ -3,8 +3,8 @@
  * handed over at most every `delay` ms; a burst past `burst` records becomes one full rescan instead of
  * thousands of small ones. Our own hosts are ignored.
  *
- * A page that keeps mutating (records already waiting when a batch is handed over) gets longer windows:
- * each busy batch doubles the wait up to `maxDelay`, and the first quiet one brings it back to `delay`.
+ * A page that keeps mutating (again within `maxDelay` of its last change) gets longer windows: each such
+ * batch doubles the wait up to `maxDelay`, and a change after a quiet spell waits `delay` again.
  * So a storm costs a few batches a second, each node named once however often it changed, while a
  * quiet page's live insertion is handed over after `delay`. Records are only collected as they come;
  * nothing is read from them (and nothing of layout, ever) until the batch is built.
@@ -46,13 +46,12 @@ export function watchDom(
   let records: MutationRecord[] = [];
   let overflow = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  /** The current window, and whether records came while the last batch was being handled. */
+  /** The current window, and when the page last mutated. */
   let wait = delay;
-  let handedAt = -Infinity;
+  let lastRecordAt = -Infinity;
 
   const flush = () => {
     timer = undefined;
-    handedAt = performance.now();
     const batch: DomBatch = {
       added: [],
       changed: [],
@@ -119,12 +118,13 @@ export function watchDom(
       overflow = true;
       records = [];
     }
+    const now = performance.now();
     if (!timer && (records.length || overflow)) {
-      // Still mutating since the last batch (within its window): a longer one; else back to the shortest.
-      const now = performance.now();
-      wait = now - handedAt < wait ? Math.min(wait * 2, maxDelay) : delay;
+      // The page mutated again within the widest window: a longer one; after a quiet spell, the shortest.
+      wait = now - lastRecordAt < maxDelay ? Math.min(wait * 2, maxDelay) : delay;
       timer = setTimeout(flush, wait);
     }
+    lastRecordAt = now;
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true });
   signal.addEventListener('abort', () => {
