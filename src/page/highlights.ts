@@ -12,7 +12,6 @@ import { KINDS, type Kind } from '../detect/types';
 import './highlights.css';
 import highlightsCss from './highlights.css?raw';
 import type { BlockRec } from './names';
-import { NearObserver, type NearEntry } from './near';
 
 /** Each kind's highlight name, as the stylesheet that paints it spells it (`::highlight(backstory-KIND)`). */
 export function highlightNames(css: string): Record<Kind, string> {
@@ -42,15 +41,14 @@ export class Highlighter {
   /** Blocks with mentions, by the element they flow in (what the observer watches). */
   private byElement = new Map<Element, Set<BlockRec>>();
   private visible = new Set<Element>();
-  private observer: NearObserver | null = null;
+  private observer: IntersectionObserver | null = null;
   private supported = highlightsSupported();
 
   constructor(private enabled: Record<Kind, boolean>) {
     // The content script's own global (in Firefox, the page's window is seen through a wrapper).
     const IO = typeof IntersectionObserver === 'undefined' ? undefined : IntersectionObserver;
-    // A window of the blocks near the viewport is observed, not all of them (near.ts: the browser's cost).
     if (this.supported && IO)
-      this.observer = new NearObserver((entries) => this.onIntersect(entries), { rootMargin: NEAR_MARGIN });
+      this.observer = new IO((entries) => this.onIntersect(entries), { rootMargin: NEAR_MARGIN });
   }
 
   /** Blocks whose mentions changed, or that left the page. */
@@ -103,7 +101,7 @@ export class Highlighter {
     return n;
   }
 
-  private onIntersect(entries: NearEntry[]): void {
+  private onIntersect(entries: IntersectionObserverEntry[]): void {
     for (const e of entries) {
       const recs = this.byElement.get(e.target);
       if (!recs) continue;
