@@ -7,7 +7,7 @@
  *   npm run check:robustness -- --full    60 s storm, 10 MB page, 5,000 documents in Node and 100 in Chromium,
  *                                         40 worker stops
  *   npm run check:robustness -- --ci      the profile `npm test` runs (about a minute): every group and
- *                                         every budget, on a 4 s storm (500 paragraphs), a 0.5 MB page,
+ *                                         every budget, on a 6 s storm, a 0.5 MB page,
  *                                         20,000 text nodes, 200 documents in Node and 3 in Chromium,
  *                                         3 worker stops; the Node checks run beside the browsers'
  *   --only pages,fuzz,data,messages       some groups only;  --no-build  use the test build as it is
