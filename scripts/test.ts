@@ -5,8 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { ensureBrowsers } from './lib/browsers';
 
-// The package.json scripts, in order: one definition of each step.
-const steps: Array<[string, string]> = [
+// The package.json scripts, in order (with their arguments): one definition of each step.
+const steps: Array<[string, string, ...string[]]> = [
   ['Type check', 'typecheck'],
   ['Format (Prettier)', 'format:check'],
   ['Lint (ESLint: recommended rules, layer boundaries, no import cycles)', 'lint'],
@@ -16,13 +16,15 @@ const steps: Array<[string, string]> = [
   ['web-ext lint (the store Firefox build)', 'lint:firefox'],
   ['Detect command contract (../shared/checks/detect-contract.mjs)', 'check:detect'],
   ['Real-browser tests (Chromium, Firefox ESR)', 'test:e2e'],
+  // Every group and budget of issue 11's hostile-page suite, on smaller pages and a shorter storm.
+  ['Robustness checks, CI profile (on the test builds above)', 'check:robustness', '--ci', '--no-build'],
 ];
 
 const started = Date.now();
 if (!ensureBrowsers(['chromium', 'firefox', 'prompts'])) process.exit(1);
-for (const [title, script] of steps) {
+for (const [title, script, ...args] of steps) {
   console.log(`\n▶ ${title}`);
-  const r = spawnSync('npm', ['run', '--silent', script], {
+  const r = spawnSync('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], {
     stdio: 'inherit',
     env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' },
   });

@@ -3,19 +3,24 @@
  * does not touch the updates costs nothing, one that does re-reads the touched entries, and a burst (the
  * observer's overflow) costs one full detection. Detections run in slices that yield to the page, one at a
  * time; batches that need one while one runs get a single one after it. On a page that is not a live blog
- * (yet), detection runs only for batches that add elements, at most once a second.
+ * (yet), detection runs only for batches that add elements, at most once a second, then (each look that
+ * finds none) half as often, down to once every `IDLE_DETECT_MAX_MS`: a page that keeps adding elements
+ * without becoming a live blog (a ticker, a mutation storm) stops costing a detection a second.
  */
 import { detectLiveBlog, isBorderline, rereadLiveBlogSteps, type LiveBlog } from '../liveblog';
 import type { DomBatch } from './observer';
 import { runSteps } from './schedule';
 
 const IDLE_DETECT_MS = 1000;
+const IDLE_DETECT_MAX_MS = 8000;
 
 export class LiveBlogWatch {
   blog: LiveBlog | null = null;
   /** The page only looks like a live blog and the reader has not said whether to track it. */
   borderline = false;
   private lastFull = 0;
+  /** How long after the last detection an ordinary page is looked at again. */
+  private idleWait = IDLE_DETECT_MS;
   private deferred: ReturnType<typeof setTimeout> | undefined;
   private detecting: Promise<void> | null = null;
   private again = false;
@@ -62,7 +67,7 @@ export class LiveBlogWatch {
   onBatch(batch: DomBatch): void {
     if (!this.blog && !batch.overflow) {
       if (!batch.added.some((n) => n.nodeType === 1)) return;
-      const wait = this.lastFull + IDLE_DETECT_MS - performance.now();
+      const wait = this.lastFull + this.idleWait - performance.now();
       if (wait > 0) {
         // Coalesce: the page is building itself; look once it has had a moment.
         this.deferred ??= setTimeout(() => {
@@ -128,6 +133,7 @@ export class LiveBlogWatch {
         this.blog = blog ?? null;
         this.onChange(this.blog);
       }
+      this.idleWait = blog ? IDLE_DETECT_MS : Math.min(this.idleWait * 2, IDLE_DETECT_MAX_MS);
       if (this.again) {
         this.again = false;
         this.detect(always);

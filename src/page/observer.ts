@@ -2,6 +2,12 @@
  * One batched MutationObserver for the whole page (Dark Reader's pattern): records are collected and
  * handed over at most every `delay` ms; a burst past `burst` records becomes one full rescan instead of
  * thousands of small ones. Our own hosts are ignored.
+ *
+ * A page that keeps mutating (again within `maxDelay` of its last change) gets longer windows: each such
+ * batch doubles the wait up to `maxDelay`, and a change after a quiet spell waits `delay` again.
+ * So a storm costs a few batches a second, each node named once however often it changed, while a
+ * quiet page's live insertion is handed over after `delay`. Records are only collected as they come;
+ * nothing is read from them (and nothing of layout, ever) until the batch is built.
  */
 export interface DomBatch {
   /** Element or text nodes added (top-most only), still in the document. */
@@ -20,6 +26,8 @@ export interface DomBatch {
 
 export interface WatchOptions {
   delay?: number;
+  /** The longest window while the page keeps mutating. */
+  maxDelay?: number;
   burst?: number;
 }
 
@@ -33,10 +41,14 @@ export function watchDom(
   options: WatchOptions = {},
 ): void {
   const delay = options.delay ?? 150;
+  const maxDelay = Math.max(delay, options.maxDelay ?? 600);
   const burst = options.burst ?? 2000;
   let records: MutationRecord[] = [];
   let overflow = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The current window, and when the page last mutated. */
+  let wait = delay;
+  let lastRecordAt = -Infinity;
 
   const flush = () => {
     timer = undefined;
@@ -57,7 +69,8 @@ export function watchDom(
       const removedFrom = new Set<Node>();
       for (const r of taken) {
         if (r.type === 'characterData') {
-          if (r.target.isConnected && !isOurs(r.target)) changed.add(r.target as Text);
+          // Each node once, however many records name it; whether it is ours is asked below, once.
+          changed.add(r.target as Text);
           continue;
         }
         if (r.removedNodes.length) {
@@ -82,7 +95,13 @@ export function watchDom(
         }
         if (!nested) batch.added.push(n);
       }
-      batch.changed = [...changed].filter((t) => ![...added].some((a) => a.contains(t)));
+      // Text inside an added subtree is read with it (its ancestors, not every added node, are asked).
+      const inAdded = (t: Node) => {
+        for (let p = t.parentNode; p; p = p.parentNode) if (added.has(p)) return true;
+        return false;
+      };
+      for (const t of changed)
+        if (t.isConnected && !(added.size && inAdded(t)) && !isOurs(t)) batch.changed.push(t);
       batch.removedFrom = [...removedFrom];
       if (!batch.added.length && !batch.changed.length && !batch.removed) return;
     }
@@ -99,7 +118,13 @@ export function watchDom(
       overflow = true;
       records = [];
     }
-    if (!timer && (records.length || overflow)) timer = setTimeout(flush, delay);
+    const now = performance.now();
+    if (!timer && (records.length || overflow)) {
+      // The page mutated again within the widest window: a longer one; after a quiet spell, the shortest.
+      wait = now - lastRecordAt < maxDelay ? Math.min(wait * 2, maxDelay) : delay;
+      timer = setTimeout(flush, wait);
+    }
+    lastRecordAt = now;
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true });
   signal.addEventListener('abort', () => {

@@ -72,6 +72,32 @@ describe('watchDom', () => {
   });
 });
 
+describe('watchDom under a page that keeps mutating', () => {
+  it('widens its window while the page mutates (each node once per batch) and narrows it once quiet', async () => {
+    const doc = live('<body><p id="p">x</p></body>');
+    const batches: DomBatch[] = [];
+    const ctl = new AbortController();
+    watchDom(doc.documentElement, (b) => batches.push(b), ctl.signal, { delay: 20, maxDelay: 400 });
+    const text = doc.getElementById('p')!.firstChild as Text;
+    // A line rewritten every 10 ms for a second and a half: a 20 ms window would hand over ~60 batches.
+    const t0 = performance.now();
+    for (let k = 0; performance.now() - t0 < 1500; k++) {
+      text.data = `edit ${k}`;
+      await settle(10);
+    }
+    await settle(500);
+    const busy = batches.length;
+    expect(busy).toBeLessThanOrEqual(12);
+    expect(batches.every((b) => b.changed.length === 1 && b.changed[0] === text)).toBe(true);
+    // Quiet again: the next change is handed over after the shortest window, not the widest.
+    const t1 = performance.now();
+    text.data = 'one more';
+    await vi.waitFor(() => expect(batches.length).toBe(busy + 1), { timeout: 2000, interval: 5 });
+    ctl.abort();
+    expect(performance.now() - t1).toBeLessThan(300);
+  });
+});
+
 describe('LiveBlogWatch', () => {
   it('finds a live insertion in the next batch by re-reading entries, with no new detection', async () => {
     const doc = live(norkon);
@@ -138,12 +164,17 @@ describe('LiveBlogWatch', () => {
     const changes: string[] = [];
     const text = doc.querySelectorAll('.ncpost-title')[1].firstChild as Text;
     const edited = (u: { elements: Element[] }) => u.elements.some((el) => el.contains(text));
+    const blogs: Array<import('../../src/liveblog').LiveBlog> = [];
     const watch = new LiveBlogWatch(
       doc,
-      (blog) => changes.push(blog!.updates.find(edited)!.text),
+      (blog) => {
+        blogs.push(blog!);
+        changes.push(blog!.updates.find(edited)!.text);
+      },
       ctl.signal,
     );
-    await watch.start();
+    const before = (await watch.start())!;
+    detections.mockClear();
     text.data = 'A corrected line.';
     watch.onBatch({
       added: [],
@@ -156,6 +187,15 @@ describe('LiveBlogWatch', () => {
     ctl.abort();
     expect(changes).toHaveLength(1);
     expect(changes[0]).toContain('A corrected line.');
+    // Patched in place: no detection, and the entries not edited are the very records read before
+    // (a read of the list builds every record again).
+    expect(detections).not.toHaveBeenCalled();
+    const after = blogs[0].updates;
+    expect(after).toHaveLength(before.updates.length);
+    after.forEach((u, i) => {
+      if (edited(u)) expect(u).not.toBe(before.updates[i]);
+      else expect(u).toBe(before.updates[i]);
+    });
   });
 
   it('ignores changes elsewhere on a live blog: banners added and removed around the list', async () => {
@@ -176,6 +216,36 @@ describe('LiveBlogWatch', () => {
     ctl.abort();
     expect(onChange).not.toHaveBeenCalled();
     expect(detections).not.toHaveBeenCalled();
+  });
+
+  it('on an ordinary page that keeps adding elements, looks half as often after each look that finds none', async () => {
+    const doc = live('<body><main><p>An ordinary article.</p></main></body>');
+    const ctl = new AbortController();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const watch = new LiveBlogWatch(doc, () => undefined, ctl.signal);
+      expect(await watch.start()).toBeNull();
+      detections.mockClear();
+      // 20 s of a page adding a paragraph every 100 ms (a ticker): once a second would be 20 looks.
+      for (let t = 0; t < 20_000; t += 100) {
+        const p = doc.querySelector('main')!.appendChild(doc.createElement('p'));
+        watch.onBatch({
+          added: [p],
+          changed: [],
+          removed: false,
+          removedFrom: [],
+          removedNodes: [],
+          overflow: false,
+        });
+        await vi.advanceTimersByTimeAsync(100);
+      }
+      ctl.abort();
+      // After 1, 2, 4 and 8 s (then every 8 s).
+      expect(detections.mock.calls.length).toBeGreaterThanOrEqual(3);
+      expect(detections.mock.calls.length).toBeLessThanOrEqual(5);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('on an ordinary page, looks again at most once a second, and notices when it becomes a live blog', async () => {

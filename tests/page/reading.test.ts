@@ -8,6 +8,7 @@ import type { BackgroundProtocol } from '../../src/messaging/protocol';
 import { listen } from '../../src/messaging/router';
 import { runReading } from '../../src/page/features/reading';
 import { markersFeature } from '../../src/page/features/markers';
+import { Reporter } from '../../src/page/reading/sync';
 import { PageSession } from '../../src/page/session';
 import {
   changeOf,
@@ -439,7 +440,9 @@ describe('reading at the cost of what changes', () => {
     reading.updatesChanged();
     await pass(300);
     expect(sent).toHaveLength(2);
-    // Edits again and again (a line rewritten every 200 ms): one delta per two seconds, with the last text.
+    // Edits again and again (a line rewritten every 200 ms): one delta per two seconds, with the last text,
+    // and the list is diffed for that report only, not once per edit.
+    const sends = vi.spyOn(Reporter.prototype, 'send');
     for (let k = 0; k < 5; k++) {
       document.querySelector('.ncpost-title')!.textContent = `Post 4, edit ${k}`;
       s.liveblog = findLiveBlog(document);
@@ -450,6 +453,8 @@ describe('reading at the cost of what changes', () => {
     await pass(1200);
     expect(sent).toHaveLength(3);
     expect((sent[2].payload as PageDelta).changed.map((u) => u.firstLine)).toEqual(['Post 4, edit 4']);
+    expect(sends).toHaveBeenCalledTimes(1);
+    sends.mockRestore();
     userInput('wheel');
     await pass(1500);
     const mark = sent.find((m) => m.type === 'updates:seen')!;

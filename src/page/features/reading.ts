@@ -212,11 +212,15 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
   return {
     state: () => view.state([...index.byId.keys()]),
     updatesChanged() {
-      // The same entries in the same places (text edited inside some): only their records change.
-      if (!sameEntries(parts)) {
-        reindex(parts);
-        watchUnseen(parts);
+      // The same entries in the same places (text edited inside some): only their records change. Their
+      // summaries go with the next edits report (at most every CHANGES_EVERY_MS, not worked out per edit),
+      // and the markers move only if the layout did (the drawing's ResizeObserver says so).
+      if (sameEntries(parts)) {
+        parts.reporter.edited();
+        return;
       }
+      reindex(parts);
+      watchUnseen(parts);
       void parts.reporter.send();
       parts.drawing.soon();
     },

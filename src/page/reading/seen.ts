@@ -6,6 +6,7 @@
  * an update already seen.
  */
 import { DwellTracker, type Visibility } from '../../reading/dwell';
+import { NearObserver } from '../near';
 
 /** Visible and full height of an update made of these elements, in a window `vh` tall. */
 export function visibilityOf(elements: readonly Element[], vh: number): Visibility {
@@ -26,7 +27,7 @@ export class SeenWatch {
   private owner = new Map<Element, string>();
   /** Elements of watched updates the observer says are on screen. */
   private onScreen = new Set<Element>();
-  private io: IntersectionObserver;
+  private io: NearObserver;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
 
@@ -37,14 +38,19 @@ export class SeenWatch {
     private onSeen: (ids: string[]) => void,
     signal: AbortSignal,
   ) {
-    this.io = new IntersectionObserver((entries) => {
-      for (const e of entries) {
-        if (!this.owner.has(e.target)) continue;
-        if (e.isIntersecting) this.onScreen.add(e.target);
-        else this.onScreen.delete(e.target);
-      }
-      this.check();
-    });
+    // Only the unseen updates within a few screens are observed (near.ts: the browser's cost per target).
+    this.io = new NearObserver(
+      (entries) => {
+        for (const e of entries) {
+          if (!this.owner.has(e.target)) continue;
+          if (e.isIntersecting) this.onScreen.add(e.target);
+          else this.onScreen.delete(e.target);
+        }
+        this.check();
+      },
+      {},
+      win,
+    );
     const soon = () => this.soon();
     // Scrolls of the document and of any element (capture): a clock must stop when its update leaves.
     win.addEventListener('scroll', soon, { passive: true, capture: true, signal });

@@ -145,6 +145,23 @@ export class Reporter {
     return this.reporting;
   }
 
+  /**
+   * Text changed inside entries, nothing added or removed: reported with the next edits report, when
+   * edits may go again (one diff of the list per report, not one per edit).
+   */
+  edited(): void {
+    if (this.reporting) {
+      this.again = true;
+      return;
+    }
+    if (this.later !== undefined) return;
+    const wait = Math.max(0, this.changedAt + CHANGES_EVERY_MS - performance.now());
+    this.later = setTimeout(() => {
+      this.later = undefined;
+      void this.send();
+    }, wait);
+  }
+
   /** Forget what was acknowledged (the reader cleared their data, the page came back from the cache). */
   forget(): void {
     this.acked = null;
