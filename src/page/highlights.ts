@@ -4,7 +4,7 @@
  *
  * Only what can be seen is drawn: a browser repaints highlights in proportion to their ranges on every
  * change to the page, so ranges are registered for the blocks in and near the viewport (a screen above
- * and below: `viewport-band.ts`) and taken out as they leave it. One Highlight per kind stays
+ * and below, observed through `near.ts`) and taken out as they leave it. One Highlight per kind stays
  * registered; ranges are added and deleted one by one, never cleared and re-added.
  */
 import { KINDS, type Kind } from '../detect/types';
@@ -12,7 +12,7 @@ import { KINDS, type Kind } from '../detect/types';
 import './highlights.css';
 import highlightsCss from './highlights.css?raw';
 import type { BlockRec } from './names';
-import { ViewportBand, type BandEntry, type NearWatcher } from './viewport-band';
+import { NearObserver, type NearEntry } from './near';
 
 /** Each kind's highlight name, as the stylesheet that paints it spells it (`::highlight(backstory-KIND)`). */
 export function highlightNames(css: string): Record<Kind, string> {
@@ -29,14 +29,25 @@ export function highlightNames(css: string): Record<Kind, string> {
 export const HIGHLIGHT_NAMES = highlightNames(highlightsCss);
 
 /** How far beyond the viewport blocks count as near: a screen above and below. */
-export const NEAR_SCREENS = 1;
+export const NEAR_MARGIN = '100% 0px 100% 0px';
 
-/** What tells the highlighter which watched elements are near the viewport. */
-export type NearWatcherFactory = (onChange: (entries: BandEntry[]) => void) => NearWatcher | null;
+/** What the highlighter (and the panel's selection) are told by: which watched elements are near. */
+export interface NearWatcher {
+  observe(el: Element): void;
+  unobserve(el: Element): void;
+  disconnect(): void;
+}
+export type NearWatcherFactory = (onChange: (entries: NearEntry[]) => void) => NearWatcher | null;
 
-/** The page's own: a band over the window (null without a window to measure, as in a worker). */
-export const viewportBand: NearWatcherFactory = (onChange) =>
-  typeof window === 'undefined' ? null : new ViewportBand(window, onChange, NEAR_SCREENS);
+/**
+ * The page's own: an observer of the targets within a few screens (`near.ts`: the browser computes every
+ * observed element on each frame whose layout changed). The content script's own global: in Firefox the
+ * page's window is seen through a wrapper.
+ */
+export const nearViewport: NearWatcherFactory = (onChange) =>
+  typeof IntersectionObserver === 'undefined'
+    ? null
+    : new NearObserver(onChange, { rootMargin: NEAR_MARGIN });
 
 /** A parent with at least this many children lists things (paragraphs, entries): watched one by one. */
 const MANY_CHILDREN = 8;
@@ -76,7 +87,7 @@ export class Highlighter {
 
   constructor(
     private enabled: Record<Kind, boolean>,
-    watcher: NearWatcherFactory = viewportBand,
+    watcher: NearWatcherFactory = nearViewport,
   ) {
     if (this.supported) this.observer = watcher((entries) => this.onIntersect(entries));
   }
@@ -135,7 +146,7 @@ export class Highlighter {
     return n;
   }
 
-  private onIntersect(entries: BandEntry[]): void {
+  private onIntersect(entries: NearEntry[]): void {
     for (const e of entries) {
       const recs = this.byElement.get(e.target);
       if (!recs) continue;

@@ -3,10 +3,10 @@
  * A browser repaints a highlight in proportion to its ranges, so a name with hundreds of mentions on a
  * 2,000-update page drawn whole made the frame after each step spend 100 ms and more in pre-paint.
  */
-import { viewportBand, type NearWatcherFactory } from '../../highlights';
+import { nearViewport, type NearWatcher, type NearWatcherFactory } from '../../highlights';
 import type { PageMention } from '../../names';
 import { forEachSliced } from '../../schedule';
-import type { BandEntry, NearWatcher } from '../../viewport-band';
+import type { NearEntry } from '../../near';
 
 export class SelectionDrawer {
   /** The selection's ranges by the element each mention flows in (what the observer watches). */
@@ -18,7 +18,7 @@ export class SelectionDrawer {
 
   constructor(
     private highlight: Highlight,
-    private watcher: NearWatcherFactory = viewportBand,
+    private watcher: NearWatcherFactory = nearViewport,
   ) {}
 
   /**
@@ -27,7 +27,7 @@ export class SelectionDrawer {
    */
   show(mentions: readonly PageMention[], current?: PageMention): void {
     this.clear();
-    // Watching only while something is selected: a band listens to the page's scrolls.
+    // Watching only while something is selected: the watcher listens to the page's scrolls.
     const observer = this.watcher((entries) => this.onIntersect(entries));
     this.observer = observer;
     const ctl = new AbortController();
@@ -80,7 +80,7 @@ export class SelectionDrawer {
     return false;
   }
 
-  private onIntersect(entries: BandEntry[]): void {
+  private onIntersect(entries: NearEntry[]): void {
     for (const e of entries) {
       const ranges = this.byElement.get(e.target);
       if (!ranges) continue;
