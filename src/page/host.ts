@@ -2,6 +2,8 @@
  * The extension's own elements on the page: one host per purpose, each with a shadow root, so page CSS
  * does not leak in and the page's DOM is never touched. Hosts that reveal reading history are closed.
  */
+import { adoptCss } from '../dom/css';
+
 export interface Host {
   /** The extension's element on the page, which holds the shadow root. */
   element: HTMLElement;
@@ -25,20 +27,4 @@ export function createHost(
   // Outside <body>: page styles on body children and body-level layout stay unaffected.
   doc.documentElement.appendChild(host);
   return { element: host, root, remove: () => host.remove() };
-}
-
-/** Constructable stylesheets are not blocked by a page's style-src CSP; fall back to <style>. */
-function adoptCss(doc: Document, root: ShadowRoot, css: string): void {
-  try {
-    const Sheet = (doc.defaultView as typeof globalThis | null)?.CSSStyleSheet ?? CSSStyleSheet;
-    const sheet = new Sheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
-    return;
-  } catch {
-    // Older engines or a cross-compartment refusal.
-  }
-  const style = doc.createElement('style');
-  style.textContent = css;
-  root.appendChild(style);
 }

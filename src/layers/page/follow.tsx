@@ -6,6 +6,7 @@
  * `follow:set`, for this page only) and shows a change made elsewhere while the card is open.
  */
 import { Component, createRef, render } from 'preact';
+import { adoptCss } from '../../dom/css';
 import type { FollowControl } from '../view-contract';
 
 /** Colours and font come from the card (custom properties and inherited values cross the shadow boundary). */
@@ -20,22 +21,6 @@ button:focus-visible { outline: 2px solid var(--focus); outline-offset: 1px; }
 .hint { font-size: 12px; color: var(--muted); }
 @media (forced-colors: active) { button[aria-pressed='true'] { border-width: 3px; } }
 `;
-
-/** Constructable sheets are not blocked by a page's style-src CSP (Firefox: the page's own constructor). */
-function adopt(doc: Document, root: ShadowRoot, css: string): void {
-  try {
-    const Sheet = (doc.defaultView as typeof globalThis | null)?.CSSStyleSheet ?? CSSStyleSheet;
-    const sheet = new Sheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
-    return;
-  } catch {
-    // Older engines or a cross-compartment refusal.
-  }
-  const style = doc.createElement('style');
-  style.textContent = css;
-  root.appendChild(style);
-}
 
 interface State {
   /** null until the background has answered. */
@@ -53,7 +38,7 @@ export class FollowToggle extends Component<{ control: FollowControl }, State> {
   override componentDidMount() {
     const el = this.host.current!;
     const root = el.attachShadow({ mode: 'closed' });
-    adopt(el.ownerDocument, root, FOLLOW_CSS);
+    adoptCss(el.ownerDocument, root, FOLLOW_CSS);
     // Preact owns this element's children only (a fallback <style> beside it stays).
     this.mount = el.ownerDocument.createElement('div');
     root.appendChild(this.mount);
