@@ -12,6 +12,7 @@ import { Highlighter, watchOf } from '../../src/page/highlights';
 import { NamesIndex, type DetectFn } from '../../src/page/names';
 import { Governor } from '../../src/page/schedule';
 import { inProcess } from './detect-helper';
+import { FakeIO } from './fake-io';
 
 class FakeHighlight extends Set<Range> {
   static all: FakeHighlight[] = [];
@@ -34,27 +35,6 @@ class FakeHighlight extends Set<Range> {
   override clear() {
     this.clears++;
     super.clear();
-  }
-}
-
-class FakeIO {
-  static last: FakeIO;
-  targets = new Set<Element>();
-  constructor(private cb: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void) {
-    FakeIO.last = this;
-  }
-  observe(el: Element) {
-    this.targets.add(el);
-  }
-  unobserve(el: Element) {
-    this.targets.delete(el);
-  }
-  disconnect() {
-    this.targets.clear();
-  }
-  /** The browser reports elements entering or leaving the (margin-extended) viewport. */
-  fire(els: Element[], isIntersecting: boolean) {
-    this.cb(els.filter((e) => this.targets.has(e)).map((target) => ({ target, isIntersecting })));
   }
 }
 

@@ -8,36 +8,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NearObserver, SMALL, type NearEntry } from '../../src/page/near';
 import { SeenWatch } from '../../src/page/reading/seen';
 import { DwellTracker } from '../../src/reading/dwell';
+import { FakeIO } from './fake-io';
 
 const ROW = 20;
 let scroll = 0;
-
-/** The browser's observer, over the mocked layout: says what it observes, reports on demand. */
-class FakeIO {
-  static last: FakeIO;
-  targets = new Set<Element>();
-  constructor(private cb: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void) {
-    FakeIO.last = this;
-  }
-  observe(el: Element) {
-    this.targets.add(el);
-  }
-  unobserve(el: Element) {
-    this.targets.delete(el);
-  }
-  disconnect() {
-    this.targets.clear();
-  }
-  /** Reports every observed target's state (as a browser does for new targets and crossings). */
-  fire() {
-    this.cb(
-      [...this.targets].map((target) => {
-        const r = target.getBoundingClientRect();
-        return { target, isIntersecting: r.bottom > 0 && r.top < window.innerHeight };
-      }),
-    );
-  }
-}
 
 function rows(n: number, into = document.body): HTMLElement[] {
   const out: HTMLElement[] = [];
@@ -91,7 +65,7 @@ describe('NearObserver', () => {
     expect(watched.has(els[0])).toBe(true);
     expect(watched.has(els[39])).toBe(true);
     expect(watched.has(els[1999])).toBe(false);
-    FakeIO.last.fire();
+    FakeIO.last.fireAll();
     expect(entries.filter((e) => e.isIntersecting).map((e) => els.indexOf(e.target as HTMLElement))).toEqual(
       Array.from({ length: 40 }, (_, i) => i),
     );
@@ -104,7 +78,7 @@ describe('NearObserver', () => {
     const els = rows(2000);
     for (const el of els) near.observe(el);
     await frame();
-    FakeIO.last.fire();
+    FakeIO.last.fireAll();
     entries.length = 0;
     scroll = 20_000;
     window.dispatchEvent(new Event('scroll'));

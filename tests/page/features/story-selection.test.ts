@@ -8,26 +8,7 @@ import { DetectService } from '../../../src/background/detect';
 import { NamesIndex } from '../../../src/page/names';
 import { SelectionDrawer } from '../../../src/page/features/story/selection';
 import { inProcess } from '../detect-helper';
-
-class FakeIO {
-  static last: FakeIO;
-  targets = new Set<Element>();
-  constructor(private cb: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void) {
-    FakeIO.last = this;
-  }
-  observe(el: Element) {
-    this.targets.add(el);
-  }
-  unobserve(el: Element) {
-    this.targets.delete(el);
-  }
-  disconnect() {
-    this.targets.clear();
-  }
-  fire(els: Element[], isIntersecting: boolean) {
-    this.cb(els.filter((e) => this.targets.has(e)).map((target) => ({ target, isIntersecting })));
-  }
-}
+import { FakeIO } from '../fake-io';
 
 const p = (i: number) => document.getElementById(`p${i}`)!;
 const drawn = (h: Set<Range>) => [...h].map((r) => r.startContainer.parentElement!.id).sort();
