@@ -100,6 +100,36 @@ document.getElementById('root').innerHTML = '<main><h1>Live: drawn by script</h1
   return server.origin + path;
 }
 
+/**
+ * A live blog for subscribers: the reader's browser carries the session cookie the site set when they logged
+ * in; a request without it (the background's check) is answered 403.
+ */
+function serveSubscriberBlog(server: LocalServer): { login: string; url: string } {
+  const path = '/follow/subscribers.html';
+  server.route('/follow/login', (_req, res) => {
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Set-Cookie': 'subscriber=yes; Path=/; SameSite=Lax',
+    });
+    res.end(
+      '<!doctype html><html lang="en"><head><title>Logged in</title></head><body><p>Welcome back.</p></body></html>',
+    );
+  });
+  server.route(path, (req, res) => {
+    if (!/(^|;\s*)subscriber=yes/.test(req.headers.cookie ?? '')) {
+      res.writeHead(403, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(
+        '<!doctype html><html lang="en"><head><title>Subscribers only</title></head><body><p>Please log in.</p></body></html>',
+      );
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live: for subscribers</title></head>
+<body><main><h1>Live: for subscribers</h1><div class="liveblog-feed">${[5, 4, 3, 2, 1].map(entryHtml).join('')}</div></main></body></html>`);
+  });
+  return { login: server.origin + '/follow/login', url: server.origin + path };
+}
+
 /** Presses a button of an extension page as a reader does: the pointer on it, a click. */
 async function press(tab: Tab, selector: string): Promise<void> {
   const point = await until(
@@ -452,5 +482,28 @@ describe.each(BROWSERS)('%s', (name) => {
       { timeout: WITHIN_ONE_PERIOD, what: 'the reason in the popup' },
     );
     expect(row.cantCheck).toMatch(/Can’t check in the background: the page draws its updates with scripts/);
+  });
+
+  it('a blog the reader reads logged in is marked "can’t check in the background": the check sends no cookies', async () => {
+    const { login, url } = serveSubscriberBlog(server);
+    // The reader logs in, then reads the blog with the site's cookie.
+    const loginTab = await driver.open(login);
+    await loginTab.close();
+    const tab = await driver.open(url);
+    await until(async () => (await pageState(driver, url))?.updates.length === 5, {
+      what: 'the content script reads the subscriber blog',
+    });
+    const popup = await driver.openExtensionPage(`popup.html?url=${encodeURIComponent(url)}`);
+    await press(popup, 'button.follow');
+    await popup.close();
+    await tab.close();
+    const row = await until(
+      async () => {
+        const r = (await followingRows(driver))[url];
+        return r?.cantCheck ? r : null;
+      },
+      { timeout: WITHIN_ONE_PERIOD, what: 'the reason in the popup' },
+    );
+    expect(row.cantCheck).toMatch(/Can’t check in the background: the site asks to log in \(HTTP 403\)/);
   });
 });
