@@ -10,42 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type LocalServer } from '../../scripts/lib/server';
 import { BROWSERS } from './harness/browsers';
 import { sleep, until, VIEWPORT, type Driver, type Tab } from './harness/driver';
-import { cardInfo } from './harness/page';
+import { cardInfo, pointOfName } from './harness/page';
 
 const SEED = '/shared/eaworldview-syria-daily.html';
 const NAME = 'Jean-Marc Ayrault';
-
-/** Centre of the first underlined occurrence of `text`, scrolled to the middle of the viewport. */
-function pointOfName(tab: Tab, text: string): Promise<{ x: number; y: number } | null> {
-  return tab.evaluate(async (text) => {
-    const drawn = (node: Text, offset: number) => {
-      for (const kind of ['person', 'organization', 'place']) {
-        const h = CSS.highlights.get(`backstory-${kind}`) as unknown as Iterable<Range> | undefined;
-        if (h)
-          for (const r of h)
-            if (r.toString() === text && r.startContainer === node && r.startOffset === offset) return r;
-      }
-      return null;
-    };
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      for (let at = n.data.indexOf(text); at >= 0; at = n.data.indexOf(text, at + 1)) {
-        const probe = document.createRange();
-        probe.setStart(n, at);
-        probe.setEnd(n, at + text.length);
-        const box = probe.getClientRects()[0];
-        if (!box) continue;
-        window.scrollBy({ top: box.top - innerHeight / 2, behavior: 'instant' as ScrollBehavior });
-        let r: Range | null = null;
-        for (let t = 0; t < 40 && !(r = drawn(n, at)); t++) await new Promise((d) => setTimeout(d, 25));
-        if (!r) continue;
-        const rect = r.getClientRects()[0];
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-    }
-    return null;
-  }, text);
-}
 
 /** The toggle's box in the card (the card scrolled to it, as a reader would), or null while there is none. */
 function toggleBox(tab: Tab): Promise<{ x: number; y: number; width: number; height: number } | null> {

@@ -94,3 +94,44 @@ export function popupRows(tab: Tab): Promise<PopupRow[]> {
     })),
   );
 }
+
+/**
+ * Centre of the n-th underlined mention whose text is `text` (scrolled into view), or null. Names are
+ * underlined in and near the viewport only: each occurrence of the text is scrolled to the middle in turn
+ * and counted once its underline is there, as a reader scrolling to it would see it.
+ */
+export function pointOfName(tab: Tab, text: string, nth = 0): Promise<{ x: number; y: number } | null> {
+  return tab.evaluate(
+    async ({ text, nth }) => {
+      const drawn = (node: Text, offset: number) => {
+        for (const kind of ['person', 'organization', 'place']) {
+          const h = CSS.highlights.get(`backstory-${kind}`) as unknown as Iterable<Range> | undefined;
+          if (h)
+            for (const r of h)
+              if (r.toString() === text && r.startContainer === node && r.startOffset === offset) return r;
+        }
+        return null;
+      };
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        for (let at = n.data.indexOf(text); at >= 0; at = n.data.indexOf(text, at + 1)) {
+          const probe = document.createRange();
+          probe.setStart(n, at);
+          probe.setEnd(n, at + text.length);
+          const box = probe.getClientRects()[0];
+          if (!box) continue;
+          window.scrollBy({ top: box.top - innerHeight / 2, behavior: 'instant' as ScrollBehavior });
+          let r: Range | null = null;
+          for (let t = 0; t < 40 && !(r = drawn(n, at)); t++) await new Promise((d) => setTimeout(d, 25));
+          if (!r) continue;
+          if (seen++ < nth) continue;
+          const rect = r.getClientRects()[0];
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        }
+      }
+      return null;
+    },
+    { text, nth },
+  );
+}
