@@ -53,7 +53,7 @@ import {
 } from './lib/bench-stats';
 import { analyzeTrace, spanStats, type TraceFacts } from './lib/bench-trace';
 import { ensureBrowsers } from './lib/browsers';
-import { SHARED, startServer, type LocalServer } from './lib/server';
+import { answerConditional, SHARED, startServer, type LocalServer } from './lib/server';
 
 const HOVER_DELAY = 300;
 /** Card data stays local: no Wikipedia or Wikidata lookups, no images. */
@@ -357,20 +357,7 @@ function serveFollowed(
 ): { url: string; gain(n: number): void } {
   let count = updates;
   let html = liveBlogHtml(count, TEXTS);
-  server.route(path, (req, res) => {
-    const etag = `"${count}"`;
-    if (req.headers['if-none-match'] === etag) {
-      res.writeHead(304, { ETag: etag });
-      res.end();
-      return;
-    }
-    res.writeHead(200, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': 'no-cache',
-      ETag: etag,
-    });
-    res.end(html);
-  });
+  server.route(path, (req, res) => void answerConditional(req, res, `"${count}"`, () => html));
   return {
     url: server.origin + path,
     gain(n) {

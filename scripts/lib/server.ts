@@ -27,6 +27,32 @@ export interface RecordedRequest {
   headers: IncomingMessage['headers'];
 }
 
+/**
+ * Answers a live page the way a news server does for a check: 304 when the request already holds `etag`,
+ * else `html` (built only then) with the ETag. Returns the status sent.
+ */
+export function answerConditional(
+  req: IncomingMessage,
+  res: ServerResponse,
+  etag: string,
+  html: () => string,
+  headers: Record<string, string> = {},
+): 200 | 304 {
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, { ETag: etag });
+    res.end();
+    return 304;
+  }
+  res.writeHead(200, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-cache',
+    ETag: etag,
+    ...headers,
+  });
+  res.end(html());
+  return 200;
+}
+
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
 
 export interface LocalServer {

@@ -8,7 +8,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type LocalServer } from '../../scripts/lib/server';
+import { answerConditional, startServer, type LocalServer } from '../../scripts/lib/server';
 import { BROWSERS } from './harness/browsers';
 import { launchChromium, type ChromiumDriver } from './harness/chromium';
 import { sleep, until, type Driver, type Tab } from './harness/driver';
@@ -60,29 +60,22 @@ function serveBlog(server: LocalServer, slug: string): Blog {
   };
   server.route(path, (req, res) => {
     const etag = `"v${entries.length}"`;
-    const check = isCheck(req);
-    const notModified = req.headers['if-none-match'] === etag;
-    if (check)
+    const status = answerConditional(
+      req,
+      res,
+      etag,
+      () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live: Floods in the valley (${slug})</title></head>
+<body><main><h1>Live: Floods in the valley</h1><div class="liveblog-feed">${[...entries].reverse().map(entryHtml).join('')}</div></main></body></html>`,
+      // The reader's session on the site: checks must not send it back.
+      { 'Set-Cookie': 'reader-session=secret; Path=/; SameSite=Lax' },
+    );
+    if (isCheck(req))
       blog.checks.push({
         at: Date.now(),
-        status: notModified ? 304 : 200,
+        status,
         cookie: req.headers.cookie,
         ifNoneMatch: req.headers['if-none-match'] as string | undefined,
       });
-    if (notModified) {
-      res.writeHead(304, { ETag: etag });
-      res.end();
-      return;
-    }
-    res.writeHead(200, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': 'no-cache',
-      ETag: etag,
-      // The reader's session on the site: checks must not send it back.
-      'Set-Cookie': 'reader-session=secret; Path=/; SameSite=Lax',
-    });
-    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live: Floods in the valley (${slug})</title></head>
-<body><main><h1>Live: Floods in the valley</h1><div class="liveblog-feed">${[...entries].reverse().map(entryHtml).join('')}</div></main></body></html>`);
   });
   return blog;
 }
