@@ -610,11 +610,6 @@ export class NamesIndex {
     return null;
   }
 
-  /** The Range of a mention (built on first use). */
-  rangeOf(m: PageMention): Range {
-    return m.range;
-  }
-
   /** Every mention, in page order (sorted on demand: live insertions land anywhere). */
   ordered(): PageMention[] {
     if (!this.orderedCache) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { firstInView, MentionOrder, rangeOf } from '../../src/page/mentions';
-import type { NamesIndex, PageMention } from '../../src/page/names';
+import { firstInView } from '../../src/page/mentions';
+import type { PageMention } from '../../src/page/names';
 
 /** Paragraphs p0..p5; blocks numbered as a scan would, with p0 and p1 inserted later (newest first). */
 function page() {
@@ -30,31 +30,13 @@ function page() {
   return mentions;
 }
 
-const texts = (l: PageMention[]) => l.map((m) => m.text);
-
 describe('mentions for a card', () => {
-  it('asks the current index (a rescan replaces it) for an entity and for the page order', () => {
-    const all = page();
-    const index = (list: PageMention[]) =>
-      ({
-        mentionsOf: (k: string) => list.filter((m) => m.key === k),
-        ordered: () => list,
-      }) as unknown as NamesIndex;
-    let current = index(all);
-    const order = new MentionOrder(() => current);
-    expect(order.of('Homs')).toHaveLength(6);
-    expect(order.of('Nowhere')).toEqual([]);
-    current = index(all.slice(0, 2));
-    expect(order.all()).toHaveLength(2);
-    expect(texts(order.of('Aleppo'))).toEqual(['Aleppo2']);
-  });
-
   it('finds the first mention in view by bisection', () => {
     const list = page().slice(0, 8);
     const tops = [-300, -200, -100, -50, 10, 60, 120, 400];
     const probed: number[] = [];
     list.forEach((m, i) => {
-      rangeOf(m).getClientRects = () => {
+      m.range.getClientRects = () => {
         probed.push(i);
         return [{ top: tops[i] }] as unknown as DOMRectList;
       };

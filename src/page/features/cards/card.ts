@@ -14,7 +14,6 @@ import { Card } from '../../../ui/Card';
 import cardCss from '../../../ui/card.css?inline';
 import { mentionAt } from '../../hit-test';
 import { createHost, type Host } from '../../host';
-import { rangeOf } from '../../mentions';
 import type { PageMention } from '../../names';
 import { lookup, type Picks } from './lookup';
 import { follow, place, referenceFor } from './placement';
@@ -72,13 +71,13 @@ export function dismiss(st: CardState): void {
   }
   // Nothing was focused: start the page's Tab order at the name, as caret browsing would.
   const sel = st.doc.getSelection();
-  const range = rangeOf(o.mention);
+  const range = o.mention.range;
   if (sel && (sel.rangeCount === 0 || sel.isCollapsed)) sel.collapse(range.startContainer, range.startOffset);
 }
 
 /** What the page itself says about the name: counted from the entity's own mentions only. */
 function pageFacts(st: CardState, mention: PageMention) {
-  const mentions = st.order.of(mention.key);
+  const mentions = st.ctx.names.mentionsOf(mention.key);
   return {
     mentions: mentions.length,
     position: mentions.indexOf(mention) + 1,
@@ -114,7 +113,7 @@ export function show(
   close(st);
   const { root } = ensureHost(st);
   const facts = pageFacts(st, mention);
-  const theme = themeAt(doc, rangeOf(mention).startContainer);
+  const theme = themeAt(doc, mention.range.startContainer);
   const reference = referenceFor(mention, anchor, keyboard);
   const pending = lookup(st, mention, picks);
   // A live blog the reader can follow: the content script found its updates (and reports them).
@@ -215,7 +214,7 @@ export function show(
 }
 
 export function stepWithin(st: CardState, from: PageMention, d: 1 | -1): void {
-  const list = st.order.of(from.key);
+  const list = st.ctx.names.mentionsOf(from.key);
   const i = list.indexOf(from);
   const next = list[(i + d + list.length) % list.length];
   if (next) reveal(st, next);
@@ -224,7 +223,7 @@ export function stepWithin(st: CardState, from: PageMention, d: 1 | -1): void {
 /** Opens a name's card from the keyboard, scrolling only if its line is not comfortably in view. */
 export function reveal(st: CardState, m: PageMention): void {
   st.lastKeyboard = m;
-  const range = rangeOf(m);
+  const range = m.range;
   const r = range.getClientRects()[0];
   const height = st.doc.documentElement.clientHeight;
   if (!r || r.top < 48 || r.bottom > height - 48)

@@ -53,7 +53,7 @@ export function onKeyDown(st: CardState, e: KeyboardEvent): void {
 /** Next/previous name on the page from the current card or the top of the viewport. */
 export function step(st: CardState, direction: 1 | -1): void {
   const kinds = st.ctx.settings.kinds;
-  const all = st.order.all();
+  const all = st.ctx.names.ordered();
   const current = st.open?.mention ?? st.lastKeyboard;
   let i = current ? all.indexOf(current) : -1;
   if (i >= 0) {

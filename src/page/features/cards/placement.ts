@@ -1,11 +1,10 @@
 /** Where the card goes: above the name's line, or below it without room, never beside it on the line. */
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
-import { rangeOf } from '../../mentions';
 import type { PageMention } from '../../names';
 
 /** A virtual reference: the line of the name under the pointer, or the name's first line. */
 export function referenceFor(mention: PageMention, anchor: DOMRect | null, keyboard: boolean) {
-  const range = rangeOf(mention);
+  const range = mention.range;
   return {
     getBoundingClientRect: () =>
       anchor && !keyboard ? anchor : (range.getClientRects()[0] ?? range.getBoundingClientRect()),

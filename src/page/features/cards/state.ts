@@ -5,7 +5,6 @@
  */
 import type { Knowledge } from '../../../knowledge/types';
 import type { Host } from '../../host';
-import { MentionOrder } from '../../mentions';
 import type { PageMention } from '../../names';
 import type { PageContext } from '../../context';
 
@@ -33,8 +32,6 @@ export interface CardState {
   /** Answers by entity and the reader's picks: a card opened again shows at once. Failures are not kept. */
   answers: Map<string, Knowledge>;
   seq: number;
-  /** Mentions by entity and in page order. */
-  order: MentionOrder;
 }
 
 export function createState(ctx: PageContext): CardState {
@@ -51,6 +48,5 @@ export function createState(ctx: PageContext): CardState {
     lastKeyboard: null,
     answers: new Map(),
     seq: 0,
-    order: new MentionOrder(() => ctx.names),
   };
 }
