@@ -47,6 +47,20 @@ const INLINE = new Set([
   'ACRONYM',
 ]);
 
+/**
+ * Whether two neighbours are laid out apart although both are inline: a time stamp, or a wrapper holding
+ * elements of its own (an author box beside a date box, "Jen Mills" + "Published ..."), as opposed to
+ * elements styling letters of one word (`<b>Ger</b><i>many</i>`). Text glued across such a seam is not
+ * one word.
+ */
+function seamBetween(left: Node, right: Node): boolean {
+  const l = left.nodeType === 1 ? (left as Element) : null;
+  const r = right.nodeType === 1 ? (right as Element) : null;
+  if (l?.tagName === 'TIME' || r?.tagName === 'TIME') return true;
+  if (!l || !r || !INLINE.has(l.tagName) || !INLINE.has(r.tagName)) return false;
+  return l.firstElementChild !== null || r.firstElementChild !== null;
+}
+
 /** Whether an element continues its parent's block of text. */
 export const isInline = (el: Element): boolean => INLINE.has(el.tagName);
 
@@ -81,10 +95,15 @@ export function* walkBlocks(
   // The element each level's text flows in: the nearest ancestor that is not inline, or the root.
   const flow: Node[] = [root];
   let node: Node | null = root.firstChild;
+  // Set when the walk crosses a seam between inline neighbours laid out apart (see seamBetween).
+  let seam = false;
   while (node) {
     if (node.nodeType === 3) {
       const text = node as Text;
       const block = flow[flow.length - 1];
+      // Text glued across a seam starts a block of its own; with a space between, the words are apart anyway.
+      if (seam && current && /\S$/.test(current.text) && /^\S/.test(text.data)) currentBlock = null;
+      if (text.data) seam = false;
       if (block !== currentBlock) {
         if (current && /\S/.test(current.text)) yield current;
         current = {
@@ -115,6 +134,7 @@ export function* walkBlocks(
       flow.pop();
     }
     if (!node || node === root) break;
+    if (seamBetween(node, node.nextSibling!)) seam = true;
     node = node.nextSibling;
   }
   if (current && /\S/.test(current.text)) yield current;

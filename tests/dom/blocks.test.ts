@@ -38,3 +38,30 @@ describe('walkBlocks', () => {
     expect(end.offset).toBe(8);
   });
 });
+
+describe('walkBlocks: inline neighbours laid out apart', () => {
+  const texts = (html: string) => {
+    const doc = loadDocument(`<body><main>${html}</main></body>`);
+    return [...walkBlocks(scanRoot(doc)!, doc)].map((b) => b.text);
+  };
+
+  it('a byline box glued to a date box, or a time stamp glued to a name, are not one word', () => {
+    expect(
+      texts(
+        `<div class="byline-container"><span class="author-container"><span class="byline"><a href="/author/jen-mills">Jen Mills</a></span></span><span class="post-date"><span class="post-published"><strong>Published</strong> Jul 17, 2024</span></span></div>`,
+      ),
+    ).toEqual(['Jen Mills', 'Published Jul 17, 2024']);
+    expect(texts(`<div class="entry-info"><time>21:22</time><mark>Frances Watkins</mark></div>`)).toEqual([
+      '21:22',
+      'Frances Watkins',
+    ]);
+  });
+
+  it('keeps a word whose letters are styled apart, and neighbours with a space between, in one block', () => {
+    expect(
+      texts(
+        `<p>In <b>Ger</b><i>many</i> and <span><a href="/a">Jen Mills</a></span> <span><b>said</b></span></p>`,
+      ),
+    ).toEqual(['In Germany and Jen Mills said']);
+  });
+});
