@@ -137,6 +137,10 @@ const TEASER_WORDS = 4;
  * authors taking turns on a live blog each sign fewer than half). */
 const MIN_ENTRIES = 3;
 const REPEAT_SHARE = 0.4;
+/** Reporters taking turns in unequal shares (15 and 10 of 26 entries): at one place, at most this many
+ * texts, each repeated by MIN_ENTRIES entries, that together fill this share of the entries are chrome. */
+const MAX_TURNS = 4;
+const TURNS_SHARE = 2 / 3;
 /** Repeated chrome is short ("Share", "Post on X", an author's name); a longer repeated text is kept. */
 const SHORT = 40;
 
@@ -236,18 +240,34 @@ function repeatedChrome(el: Element): { shape: string; keys: Set<string> } | nul
   if (!entries.length) return null;
   const sampled = sampleOf(entries);
   const seen = new Map<string, Set<Element>>();
+  /** The keys found at each place. */
+  const atPlace = new Map<string, string[]>();
   for (const entry of sampled) {
     for (const d of entry.querySelectorAll('*')) {
       const key = repeatKey(entry, d);
       if (key === null) continue;
       let s = seen.get(key);
-      if (!s) seen.set(key, (s = new Set()));
+      if (!s) {
+        seen.set(key, (s = new Set()));
+        const place = placeIn(entry, d);
+        const list = atPlace.get(place);
+        if (list) list.push(key);
+        else atPlace.set(place, [key]);
+      }
       s.add(entry);
     }
   }
   const need = Math.max(MIN_ENTRIES, Math.ceil(sampled.length * REPEAT_SHARE));
   const keys = new Set<string>();
   for (const [key, s] of seen) if (s.size >= need) keys.add(key);
+  // A place where a few repeated texts take turns (the authors of a live blog) holds chrome, whatever each one's share.
+  for (const list of atPlace.values()) {
+    const repeated = list.filter((k) => seen.get(k)!.size >= MIN_ENTRIES);
+    if (!repeated.length || repeated.length > MAX_TURNS) continue;
+    const covered = new Set<Element>();
+    for (const k of repeated) for (const e of seen.get(k)!) covered.add(e);
+    if (covered.size >= sampled.length * TURNS_SHARE) for (const k of repeated) keys.add(k);
+  }
   return keys.size ? { shape: shape(entries[0]), keys } : null;
 }
 

@@ -138,6 +138,19 @@ describe('scope: chrome every entry repeats', () => {
     expect(blocks).toContain('Update 3.');
   });
 
+  it('drops the authors of a live blog whose reporters take turns in unequal shares', () => {
+    const byline = (author: string, i: number) =>
+      `<div class="entry"><div class="meta"><time>1${i}.00</time><mark>${author}</mark></div><p>Update ${i}.</p></div>`;
+    // 7 of 10 and 3 of 10: the second reporter signs fewer than 40% of the entries.
+    const authors = [
+      ...Array<string>(7).fill('Gavin Walsh'),
+      ...Array<string>(3).fill('Frances Burke'),
+    ].sort();
+    const blocks = scopeText(`<main><div class="entries">${authors.map(byline).join('')}</div></main>`);
+    expect(blocks.join(' ')).not.toMatch(/Gavin|Frances/);
+    expect(blocks).toContain('Update 3.');
+  });
+
   it('judges a run of entries again when an entry is added', () => {
     const doc = loadDocument(
       `<main><div class="entries">${entry('1', 'A.')}${entry('2', 'B.')}</div><p>Filler text for the main landmark, long enough to be chosen as the root of the scan, as real pages are.</p></main>`,
