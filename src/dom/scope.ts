@@ -79,6 +79,7 @@ export function scanRoot(doc: Document): Element | null {
 const EDITABLE = new Set(['', 'true', 'plaintext-only']);
 
 const CHROME_WORDS = new Set(chrome.words);
+const RAIL_WORDS = new Set(chrome.railWords);
 const CHROME_PHRASES = chrome.phrases.map((p) => p.split(' '));
 const CHROME_ROLES = new Set(chrome.roles);
 const KEEP = new Set(chrome.keep.map((t) => t.toUpperCase()));
@@ -121,10 +122,36 @@ export function namedChrome(el: Element): boolean {
   const words = nameWords(el, { skipScriptHooks: true, dataComponent: true });
   if (!words.length) return false;
   if (words.some((w) => CHROME_WORDS.has(w))) return true;
-  return CHROME_PHRASES.some((p) => {
-    for (let i = 0; i + p.length <= words.length; i++) if (p.every((w, j) => words[i + j] === w)) return true;
-    return false;
-  });
+  if (
+    CHROME_PHRASES.some((p) => {
+      for (let i = 0; i + p.length <= words.length; i++)
+        if (p.every((w, j) => words[i + j] === w)) return true;
+      return false;
+    })
+  )
+    return true;
+  return words.some((w) => RAIL_WORDS.has(w)) && railShaped(el);
+}
+
+const HEADINGS = 'h1,h2,h3,h4,h5,h6,[role="heading"]';
+const WORD_CHARS = /[\p{L}\p{N}]/gu;
+const wordChars = (s: string | null | undefined) => (s ? (s.match(WORD_CHARS)?.length ?? 0) : 0);
+
+/**
+ * Whether an element named as related links is shaped as a rail: a heading or a label of its own ("Related
+ * Coverage", "Related Posts", "Lee también": words that are not links), or links enough to be a list of
+ * its own, or no link at all. A link or two and nothing else, set among the story's paragraphs (the seed
+ * page's two opinion pieces, whose headlines name the State Department), are read as the story's text.
+ */
+export function railShaped(el: Element): boolean {
+  if (el.querySelector(HEADINGS)) return true;
+  const links = [...el.querySelectorAll('a[href]')];
+  if (el.tagName === 'A' && el.hasAttribute('href')) links.push(el);
+  if (!links.length || links.length >= MIN_LINKS) return true;
+  let linked = 0;
+  for (const a of links)
+    if (a === el || !a.parentElement?.closest('a[href]')) linked += wordChars(a.textContent);
+  return linked < wordChars(el.textContent);
 }
 
 const LIST_TAGS = new Set(['UL', 'OL', 'MENU', 'DL']);

@@ -86,6 +86,32 @@ describe('scope: lists that are mostly links', () => {
   });
 });
 
+describe('scope: related links', () => {
+  it("keeps a link or two set among the story's paragraphs, whatever their class says (the seed page)", () => {
+    const blocks = scopeText(`<main><div class="entry-content">
+      <p>PHOTO: French Foreign Minister Jean-Marc Ayrault</p>
+      <ul class="related-opinion"><li><a href="/opinion/0/">Opinion: Russia Today Picks A Fight With the State Department</a></li><li><a href="/opinion/1/">Opinion: A Message to Russia and Iran</a></li></ul>
+      <p>Turkish Prime Minister Binali Yıldırım has said an attack will not be left unanswered.</p>
+    </div></main>`);
+    expect(blocks).toContain('Opinion: Russia Today Picks A Fight With the State Department');
+  });
+
+  it('drops related rails: with a heading, with a label of their own, with three links or more', () => {
+    const blocks = scopeText(`<main><div class="body">
+      <p>Parasite won the top prize at the Screen Actors Guild awards.</p>
+      <div class="RelatedCoverage-container ArticleBody-related-coverage"><p class="TextLabel">Related Coverage</p>
+        <div><a href="/factbox">Factbox: Key winners at the 2020 Screen Actors Guild Awards</a></div></div>
+      <section class="related-posts"><h3>Related Posts</h3><ul><li><a href="/related/1/">Regime and Russia Pound Eastern Aleppo City</a></li></ul></section>
+      <div class="box related-articles"><a href="/1">Prince Harry in Canada</a><a href="/2">Meghan Markle at Frogmore</a><a href="/3">King Charles in Kenya</a></div>
+      <p>Brad Pitt was named best supporting actor.</p>
+    </div></main>`);
+    expect(blocks).toEqual([
+      'Parasite won the top prize at the Screen Actors Guild awards.',
+      'Brad Pitt was named best supporting actor.',
+    ]);
+  });
+});
+
 describe('scope: teaser paragraphs', () => {
   it('drops a paragraph that is mostly a link to another page; keeps one that links a few words', () => {
     const blocks = scopeText(`<main>
@@ -252,6 +278,14 @@ describe('scope on the saved real pages', { timeout: SLOW }, () => {
     expect(text).toContain('Whale whisperer Hori Parata');
     for (const chrome of ['Share on Facebook', 'Share on Pinterest', 'Asia Pacific', 'Cetaceans'])
       expect(text).not.toContain(chrome);
+  });
+
+  it.runIf(have)('the seed page: its in-body opinion links are read, its "Related Posts" rail is not', () => {
+    const text = htmlBlocks(
+      readFileSync(resolve(SHARED_FIXTURES, 'eaworldview-syria-daily.html'), 'utf8'),
+    ).join('\n');
+    expect(text).toContain('Russia Today Picks A Fight With the State Department');
+    for (const chrome of ['Related Posts', 'Regime and Russia Pound']) expect(text).not.toContain(chrome);
   });
 
   it.runIf(have)('Express live blog: promos, sign-up text and related articles are out', () => {
