@@ -44,4 +44,42 @@ describe('real-page false positives', () => {
     expect(names('THIS IS A LIVE BLOG. SCROLL DOWN FOR THE LATEST UPDATES.')).toEqual([]);
     expect(names('IS fighters fled the town.')).toEqual(['IS/organization']);
   });
+
+  it('a social handle names an account, not a person or an organisation', () => {
+    expect(names('— Andriy Yermak (@AndriyYermak) May 15, 2023')).toEqual(['Andriy Yermak/person']);
+  });
+
+  it('a prefix a sentence start capitalises is no name; before a capital it may open one', () => {
+    expect(names('Ex-friends told the Daily Mail that she was frustrated.')).toEqual([
+      'Daily Mail/organization',
+    ]);
+    expect(names('He gave to the Anti-Defamation League.')).toEqual(['Anti-Defamation League/organization']);
+  });
+
+  it('a title after a title is more of it, not the person', () => {
+    expect(names('Prime Minister, Rishi Sunak (R), shakes hands with Volodymyr Zelenskiy.')).toEqual([
+      'Rishi Sunak/person',
+      'Volodymyr Zelenskiy/person',
+    ]);
+  });
+
+  it('a plural title introduces each person it names', () => {
+    expect(names('Their relationships with the Queen and Princes Charles and William.')).toEqual([
+      'Charles/person',
+      'William/person',
+    ]);
+    expect(names('Princes Street is very quiet this evening.')).toEqual(['Princes Street/place']);
+  });
+
+  it('curated names the word lists misread: a day in a club, a building, a guard', () => {
+    expect(names('Burnley are due to play Sheffield Wednesday on Monday night.')).toContain(
+      'Sheffield Wednesday/organization',
+    );
+    expect(names('Monarchists demonstrate outside the Houses of Parliament.')).toEqual([
+      'Houses of Parliament/place',
+    ]);
+    expect(names('The King’s Bodyguard, the Yeomen of the Guard, carry out the search.')).toEqual([
+      'Yeomen of the Guard/organization',
+    ]);
+  });
 });
