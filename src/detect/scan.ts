@@ -576,6 +576,8 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
       if (!(
         run.length <= 4 &&
         !run[0].upper &&
+        // A title after a title is more of it ("Prime Minister" with "Prime" dropped), not the person.
+        !isTitleWord(run[0], scan.lex) &&
         titleBefore(scan.toks, run[0].index, scan.text, scan.lex) &&
         !phraseAt(scan, run, 0)
       ))

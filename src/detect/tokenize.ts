@@ -114,13 +114,15 @@ export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[]
     const wordEnd = e;
     prevEnd = e;
     prevAbbrev = abbrev;
-    // Only words with a capital can hold a name: keep the others cheap.
+    // Only words with a capital can hold a name: keep the others cheap. A social handle ("@AndriyYermak")
+    // names an account, and is no name however it is written.
     const code = word.charCodeAt(0);
     const mayCap =
-      (isDigit(code) && apostrophe) ||
-      (code >= 65 && code <= 90) ||
-      (code > 127 && HAS_UPPER.test(word)) ||
-      (code >= 97 && code <= 122 && hyphen && HAS_UPPER.test(word));
+      (start === 0 || text.charCodeAt(start - 1) !== 64) &&
+      ((isDigit(code) && apostrophe) ||
+        (code >= 65 && code <= 90) ||
+        (code > 127 && HAS_UPPER.test(word)) ||
+        (code >= 97 && code <= 122 && hyphen && HAS_UPPER.test(word)));
     let cut = false;
     let poss = 0;
     if (mayCap) {

@@ -10,6 +10,11 @@ import { ARABIC_ARTICLES } from '../text';
 export const GLUED = new Set([...ARABIC_ARTICLES, ...wordLists.glued]);
 
 const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
+/** Word-forming prefixes ("Ex-friends", "Self-styled"): no name even when a sentence start capitalises them. */
+const PREFIXES = new Set(wordLists.prefixes);
+/** A prefix capitalised by its position: "Ex", "Anti", not "UN" in "UN-backed". */
+const capitalisedPrefix = (p: string) =>
+  PREFIXES.has(p.toLowerCase()) && p.slice(1) === p.slice(1).toLowerCase();
 
 /**
  * The part of a hyphenated word that can be a name, as [start, end) within the word, and whether it is
@@ -24,8 +29,14 @@ export function nameInCompound(
   const parts = word.split('-');
   let start = 0;
   let i = 0;
-  // A lower-case prefix ("pro-", "anti-", "mid-") falls away unless it is a glued particle ("al-").
-  while (i < parts.length - 1 && !isUpper(parts[i][0]) && !GLUED.has(parts[i].toLowerCase())) {
+  // A lower-case prefix ("pro-", "anti-", "mid-") falls away unless it is a glued particle ("al-"); so does
+  // a prefix a sentence start capitalises before a lower-case word ("Ex-friends"), while one before a capital
+  // is part of a name ("Anti-Defamation League", "Pre-Raphaelite Brotherhood").
+  while (
+    i < parts.length - 1 &&
+    ((!isUpper(parts[i][0]) && !GLUED.has(parts[i].toLowerCase())) ||
+      (capitalisedPrefix(parts[i]) && !isUpper(parts[i + 1][0])))
+  ) {
     start += parts[i].length + 1;
     i++;
   }
