@@ -89,6 +89,12 @@ const LINK_SCHEMES = chrome.linkSchemes;
 const LINK_WORDS = new Set(chrome.linkWords);
 const LINK_PATHS = new Set(chrome.linkPaths);
 
+/** A social network's host: www.facebook.com, mobile.twitter.com (the registrable part decides). */
+function socialHost(host: string): boolean {
+  for (let h = host; h.includes('.'); h = h.slice(h.indexOf('.') + 1)) if (LINK_HOSTS.has(h)) return true;
+  return false;
+}
+
 /**
  * A share or follow link: a share scheme (mailto:), or a link to a social network that shares or
  * follows, or whose text is a handle, a hashtag, an address or the network's name ("Share on Facebook",
@@ -101,10 +107,7 @@ export function socialLink(el: Element): boolean {
   if (LINK_SCHEMES.some((s) => href.startsWith(s))) return true;
   const m = /^(?:https?:)?\/\/([^/?#:]+)([^?#]*)/.exec(href);
   if (!m) return false;
-  let social = false;
-  // www.facebook.com, mobile.twitter.com: the registrable part decides.
-  for (let h = m[1]; h.includes('.') && !social; h = h.slice(h.indexOf('.') + 1)) social = LINK_HOSTS.has(h);
-  if (!social) return false;
+  if (!socialHost(m[1])) return false;
   if (m[2].split(/[/._-]+/).some((w) => LINK_PATHS.has(w))) return true;
   const text = (el.textContent ?? '').trim();
   if (!text || /^[@#]|[/.]\S/.test(text)) return true;
@@ -112,6 +115,29 @@ export function socialLink(el: Element): boolean {
     .toLowerCase()
     .split(/[^\p{L}]+/u)
     .some((w) => LINK_WORDS.has(w));
+}
+
+/** A link to a social network's profile (one path segment) whose text names the network or the action. */
+function followLink(a: Element): boolean {
+  const href = a.getAttribute('href')?.trim().toLowerCase() ?? '';
+  const m = /^(?:https?:)?\/\/([^/?#:]+)\/[^/?#]+\/?(?:[?#]|$)/.exec(href);
+  if (!m || !socialHost(m[1])) return false;
+  return (a.textContent ?? '')
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .some((w) => LINK_WORDS.has(w));
+}
+
+/**
+ * A paragraph that sends the reader to the site's own accounts ("Follow Metro.co.uk on Twitter and
+ * Facebook", "You can contact CorkBeo on Facebook, Twitter, Instagram"): two links or more to social
+ * profiles, each named by its network. A story that cites one post links to the post, by its words.
+ */
+export function followPromo(el: Element): boolean {
+  if (el.tagName !== 'P') return false;
+  let follows = 0;
+  for (const a of el.querySelectorAll('a[href]')) if (followLink(a) && ++follows >= 2) return true;
+  return false;
 }
 
 /** Whether the element's names or role say it is chrome (`chrome.json`). */
@@ -329,7 +355,7 @@ function judge(el: Element): Judgement {
     return cached;
   const j: Judgement = {
     children: n,
-    chrome: namedChrome(el) || socialLink(el) || linkList(el) || teaser(el),
+    chrome: namedChrome(el) || socialLink(el) || linkList(el) || teaser(el) || followPromo(el),
     repeated: repeatedChrome(el),
   };
   judged.set(el, j);

@@ -112,6 +112,17 @@ describe('scope: related links', () => {
   });
 });
 
+describe("scope: the site's own accounts", () => {
+  it("drops a paragraph that sends the reader to two social profiles or more; keeps one that links profiles by their owners' names", () => {
+    const blocks = scopeText(`<main>
+      <p><strong>Follow Metro.co.uk on <a href="https://twitter.com/MetroUK">Twitter</a> and <a href="https://www.facebook.com/MetroUK">Facebook</a> for the latest news updates.</strong></p>
+      <p> You can contact CorkBeo on <a href="https://www.facebook.com/corkbeo">Facebook</a>, <a href="https://twitter.com/corkbeo">Twitter</a>, <a href="https://www.instagram.com/corkbeo/">Instagram</a>, or email news@corkbeo.ie </p>
+      <p><a href="https://twitter.com/ZelenskyyUa">Zelenskiy</a> thanked <a href="https://x.com/RishiSunak">Rishi Sunak</a> on Monday.</p>
+    </main>`);
+    expect(blocks).toEqual(['Zelenskiy thanked Rishi Sunak on Monday.']);
+  });
+});
+
 describe('scope: teaser paragraphs', () => {
   it('drops a paragraph that is mostly a link to another page; keeps one that links a few words', () => {
     const blocks = scopeText(`<main>
