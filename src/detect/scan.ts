@@ -103,8 +103,10 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
         for (let f = i; f < j; f++)
           fullName ||=
             !lex.placePrefix.has(toks[f].key) && !(toks[f].sentenceStart && lex.isWord(toks[f].key));
+        // Up to two words after it ("Howe's Brigade", "St Mary's Catholic College"); three or more make a
+        // name of their own that the possessive owns ("Yoon's People Power Party").
         if (
-          end - j <= 3 &&
+          end - j <= 2 &&
           ((!fullName && !ownedBy && (lex.orgSuffix.has(last) || lex.placeSuffix.has(last))) || known)
         ) {
           j = end;

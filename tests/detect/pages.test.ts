@@ -82,4 +82,14 @@ describe('real-page false positives', () => {
       'Yeomen of the Guard/organization',
     ]);
   });
+
+  it('a possessive before a name of its own owns it; before a cue alone it is part of the name', () => {
+    expect(names('Protesters gathered outside the headquarters of Yoon’s People Power Party.')).toContain(
+      'People Power Party/organization',
+    );
+    expect(names('He led Howe’s Brigade at St Mary’s College.')).toEqual([
+      'Howe’s Brigade/organization',
+      'St Mary’s College/organization',
+    ]);
+  });
 });
