@@ -92,4 +92,11 @@ describe('real-page false positives', () => {
       'St Mary’s College/organization',
     ]);
   });
+
+  it('a describing word opening a sentence is no part of the name, even one the word list lacks', () => {
+    const found = names('Iconic Clon spot DeBarras are only barely opened.');
+    expect(found).not.toContain('Iconic Clon/person');
+    expect(found).toContain('DeBarras/organization');
+    expect(names('Famous Tom Hanks arrived.')).toEqual(['Tom Hanks/person']);
+  });
 });

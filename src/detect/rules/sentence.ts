@@ -74,7 +74,8 @@ export function isPositionalCapital(
     !lex.titleModifiers.has(t.key)
   )
     return false;
-  return lex.isWord(t.key) || lex.quiet.has(t.key);
+  // An opener the word list lacks ("Iconic") is positional all the same.
+  return lex.isWord(t.key) || lex.quiet.has(t.key) || OPENERS.has(t.key);
 }
 
 /**
