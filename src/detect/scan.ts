@@ -59,6 +59,19 @@ interface Scan {
   trace?: string[];
 }
 
+/**
+ * Three common words or more in Title Case, not ending in a place's word ("exemption from Value Added
+ * Tax"): a preposition before them says nothing of a place ("in Salt Lake City" ends in one; two words
+ * such as "at West Ham" are left to the preposition, as sides and towns are named so).
+ */
+function commonPhrase(lex: Lexicon, run: Token[]): boolean {
+  return (
+    run.length > 2 &&
+    run.every((r) => !r.capitalised || lex.isWord(r.key)) &&
+    !lex.placeSuffix.has(run[run.length - 1].key)
+  );
+}
+
 export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candidate[] {
   const facts: TextFacts = { quoted: false };
   const toks = tokenize(text, lex, facts);
@@ -1123,8 +1136,10 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
   {
     name: 'placePreposition',
     decides: 'a place preposition before the name makes a place ("in X")',
-    kind: (scan, { prev }) =>
-      prev && !prev.capitalised && scan.lex.placePrepositions.has(prev.text) ? 'place' : undefined,
+    kind: (scan, { run, prev }) =>
+      prev && !prev.capitalised && scan.lex.placePrepositions.has(prev.text) && !commonPhrase(scan.lex, run)
+        ? 'place'
+        : undefined,
   },
   {
     name: 'seat',

@@ -99,4 +99,11 @@ describe('real-page false positives', () => {
     expect(found).toContain('DeBarras/organization');
     expect(names('Famous Tom Hanks arrived.')).toEqual(['Tom Hanks/person']);
   });
+
+  it('a place preposition before three common words in Title Case says nothing of a place', () => {
+    expect(names('Measures will remove the exemption from Value Added Tax for private school fees.')).toEqual(
+      [],
+    );
+    expect(names('He lives in Salt Lake City.')).toEqual(['Salt Lake City/place']);
+  });
 });
