@@ -256,6 +256,11 @@ function main(argv: string[]): number {
   console.log(
     `targets (precision ≥ 0.95 on English pages, no underline on the others): ${met ? 'met' : 'not met'}`,
   );
+  // The gold the issue asks for: at least 300 names on at least 10 pages, 3 of them not in English.
+  const goldMet =
+    sum(scored, (r) => r.gold) >= 300 && scored.length >= 10 && scored.filter((r) => !r.english).length >= 3;
+  if (!only)
+    console.log(`gold (≥ 300 names on ≥ 10 pages, ≥ 3 not in English): ${goldMet ? 'met' : 'not met'}`);
   return 0;
 }
 
