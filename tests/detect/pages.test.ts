@@ -106,4 +106,13 @@ describe('real-page false positives', () => {
     );
     expect(names('He lives in Salt Lake City.')).toEqual(['Salt Lake City/place']);
   });
+
+  it('a job before "for" joins no organisation: the editor works for it', () => {
+    const found = names('Jennifer Jett is the Asia Digital Editor for NBC News, based in Hong Kong.');
+    expect(found).toContain('NBC News/organization');
+    expect(found.some((n) => n.includes('Editor'))).toBe(false);
+    expect(names('She joined the Institute for the Study of War.')).toEqual([
+      'Institute for the Study of War/organization',
+    ]);
+  });
 });

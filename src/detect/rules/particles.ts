@@ -124,6 +124,8 @@ export function connect(toks: Token[], j: number, runStart: number, lex: Lexicon
   )
     return k;
   if (first === 'of' || first === 'to' || ((first === 'the' || first === 'on') && j > runStart)) return -1;
+  // A person's job before "for" is no organisation's head: "the Asia Digital Editor for NBC News".
+  if (first === 'for' && lex.personNouns.has(left)) return -1;
   // Otherwise the far side must end in an organisation cue: "On the Ground News", "Competition and Markets
   // Authority" (but not "Britain and the European Union": a known name does not start such a run).
   // ... or a railway's, named for the places it joins ("Franklin and Megantic Railway").
