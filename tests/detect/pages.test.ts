@@ -115,4 +115,14 @@ describe('real-page false positives', () => {
       'Institute for the Study of War/organization',
     ]);
   });
+
+  it('after an organisation head and "of the", one more field joins by "and"', () => {
+    expect(names('My ministers will establish a new Council of the Nations and Regions.')).toEqual([
+      'Council of the Nations and Regions/organization',
+    ]);
+    expect(names('Britain and the European Union agreed.')).toEqual([
+      'Britain/place',
+      'European Union/organization',
+    ]);
+  });
 });

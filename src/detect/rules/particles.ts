@@ -44,6 +44,8 @@ function hasOrgHead(toks: Token[], from: number, to: number, lex: Lexicon): bool
 function ofAfterHead(toks: Token[], from: number, to: number, lex: Lexicon): boolean {
   let k = to;
   while (k > from && to - k < 3 && toks[k].capitalised) k--;
+  // "Council of the Nations": the article after "of" too.
+  if (k > from + 1 && toks[k].text === 'the' && toks[k - 1].text === 'of') k--;
   const of = toks[k];
   return k < to && (of.text === 'of' || of.text === 'for') && hasOrgHead(toks, from, k - 1, lex);
 }
