@@ -96,7 +96,13 @@ export class Lexicon {
         wikiTitle: wiki[c.code] ?? c.name,
         geo: { lat: c.lat, lon: c.lon, country: c.code },
       };
-      for (const n of [c.name, ...c.alt]) this.add(n, entry, true);
+      this.add(c.name, entry, true);
+      // A native name that is one English word ("Island" for Iceland) names the country only in context;
+      // acronyms ("US") and phrases are names as they are.
+      for (const n of c.alt) {
+        const word = /^\p{Lu}\p{Ll}+$/u.test(n) && this.isWord(fold(n));
+        this.add(n, word ? { ...entry, ambiguous: true } : entry, true);
+      }
       for (const [alias, code] of aliases) if (code === c.code) this.add(alias, entry, true);
       for (const d of c.demonyms) {
         this.demonyms.set(fold(d), c.code);

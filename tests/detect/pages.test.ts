@@ -125,4 +125,11 @@ describe('real-page false positives', () => {
       'European Union/organization',
     ]);
   });
+
+  it('a country’s native name that is an English word names it only in context ("Island", Iceland)', () => {
+    expect(names('Use of the Dursey Island Cable Car is restricted to island residents only.')).not.toContain(
+      'Island/place',
+    );
+    expect(names('The US and Iceland signed it.')).toEqual(['US/place', 'Iceland/place']);
+  });
 });
