@@ -3,13 +3,16 @@
  * not navigation, footers, forms, scripts, editable areas or comment threads, nor the chrome that news
  * pages put inside the article: share bars, bylines' social links, menus, related-story rails, tag lists,
  * photo credits, cookie and sign-up text. Chrome is learnt from structure, as sites name it differently:
- *  - names: class, id and data-component words and ARIA roles listed in `chrome.json`;
- *  - links to social networks and share schemes (`chrome.json` too): share buttons, handles, hashtags;
+ *  - names: class, id and data-component words and ARIA roles listed in `chrome.json`; a name that only
+ *    says "related" counts when the element is shaped as a rail (a heading or label, three links or more);
+ *  - links to social networks and share schemes (`chrome.json` too): share buttons, handles, hashtags, and
+ *    paragraphs that send the reader to the site's own accounts;
  *  - link density: a list (or a run of like items) whose text is mostly links is navigation (menus,
  *    "More on this story", "Most viewed", topic tags, key-event carousels), whatever its class, and a
  *    paragraph that is mostly a link to another page is a teaser;
  *  - repeated per-entry chrome: in a run of like entries (live-blog updates, teaser cards), a short text
- *    that many entries repeat at the same place ("Share", "Post on X", the author of each update) is chrome.
+ *    that many entries repeat at the same place ("Share", "Post on X", the author of each update), or a
+ *    few texts that take turns there (two reporters' names), is chrome.
  * The judgements read the DOM only and are cached per element (refreshed when its children change).
  */
 import chrome from './chrome.json';
