@@ -83,6 +83,9 @@ const EDITABLE = new Set(['', 'true', 'plaintext-only']);
 
 const CHROME_WORDS = new Set(chrome.words);
 const RAIL_WORDS = new Set(chrome.railWords);
+const BYLINE_WORDS = new Set(chrome.bylineWords);
+/** The story's byline as markup says it: its author link or author item. */
+const BYLINE = '[rel~="author"], [itemprop~="author"]';
 const CHROME_PHRASES = chrome.phrases.map((p) => p.split(' '));
 const CHROME_ROLES = new Set(chrome.roles);
 const KEEP = new Set(chrome.keep.map((t) => t.toUpperCase()));
@@ -159,6 +162,7 @@ export function namedChrome(el: Element): boolean {
     })
   )
     return true;
+  if (words.some((w) => BYLINE_WORDS.has(w)) && !el.querySelector(BYLINE)) return true;
   return words.some((w) => RAIL_WORDS.has(w)) && railShaped(el);
 }
 

@@ -112,6 +112,22 @@ describe('scope: related links', () => {
   });
 });
 
+describe('scope: furniture that holds the byline', () => {
+  it('reads a byline in an element named footer; drops such an element that holds none', () => {
+    const blocks = scopeText(`<main><article>
+      <header><h1>United States to Lift Sudan Sanctions</h1>
+        <div class="story-meta-footer"><p class="byline-dateline"><span class="byline" itemprop="author creator">By <a href="/by/jeffrey-gettleman"><span class="byline-author">Jeffrey Gettleman</span></a></span></p></div></header>
+      <p>Sudan will be able to trade with the United States.</p>
+      <div class="story-footer"><p>A version of this article appears in print in the New York edition.</p></div>
+    </article></main>`);
+    expect(blocks).toEqual([
+      'United States to Lift Sudan Sanctions',
+      'By Jeffrey Gettleman',
+      'Sudan will be able to trade with the United States.',
+    ]);
+  });
+});
+
 describe("scope: the site's own accounts", () => {
   it("drops a paragraph that sends the reader to two social profiles or more; keeps one that links profiles by their owners' names", () => {
     const blocks = scopeText(`<main>
