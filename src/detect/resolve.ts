@@ -303,10 +303,12 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
       if (!e.aliases.includes(c.text)) e.aliases.push(c.text);
       const words = nameWords.get(key)!;
       // The fullest name, in its ordinary case ("Seoul" over a dateline's "SEOUL").
-      const shouted = () => e.name === e.name.toUpperCase() && c.text !== c.text.toUpperCase();
       if (
         !c.acronym &&
-        (c.words > words || (c.words === words && (c.text.length > e.name.length || shouted())))
+        (c.words > words ||
+          (c.words === words &&
+            (c.text.length > e.name.length ||
+              (e.name === e.name.toUpperCase() && c.text !== c.text.toUpperCase()))))
       ) {
         e.name = c.text;
         nameWords.set(key, c.words);

@@ -725,12 +725,6 @@ function stripPositional(scan: Scan, seg: Segment): boolean {
   // Asked only of a positional capital (most runs have none): the cues cost a few lookups.
   const whole = run;
   let ended: boolean | undefined;
-  const cueEnded = () =>
-    (ended ??=
-      whole.length > 1 &&
-      !headline &&
-      (!!orgCue(whole, lex) ||
-        (!!placeCue(whole, lex) && !whole.slice(1).some((t) => lex.firstNames.has(t.key)))));
   const unit =
     run.length > 1 && ROMAN.test(run[0].text) && lex.orgSuffix.get(run[run.length - 1].key) === 'military';
   while (
@@ -739,7 +733,7 @@ function stripPositional(scan: Scan, seg: Segment): boolean {
     run[1]?.capitalised !== false &&
     isPositionalCapital(run[0], run[1], headline, lex) &&
     !isKnown(phraseAt(scan, run, 0)) &&
-    !(!isFunctionWord(run[0]) && !lex.isNever(run[0].text) && cueEnded())
+    !(!isFunctionWord(run[0]) && !lex.isNever(run[0].text) && (ended ??= !headline && cueEnds(whole, lex)))
   ) {
     // Alone, it may still be a name the page gives in full elsewhere ("Power said ..."): let the page decide.
     if (
@@ -757,6 +751,15 @@ function stripPositional(scan: Scan, seg: Segment): boolean {
   }
   seg.run = run;
   return !run.length;
+}
+
+/** Whether an organisation or place cue ends a run of more than one word ("Legislative Assembly"). */
+function cueEnds(whole: Token[], lex: Lexicon): boolean {
+  return (
+    whole.length > 1 &&
+    (!!orgCue(whole, lex) ||
+      (!!placeCue(whole, lex) && !whole.slice(1).some((t) => lex.firstNames.has(t.key))))
+  );
 }
 
 /** "Senior Kory Lichtensteiger", "Engineer John Greiner": a common word before a first name describes. */
@@ -944,13 +947,17 @@ function namesCompound(word: string, lex: Lexicon): boolean {
 
 /** "THIS IS A LIVE BLOG": a common word in a line of capitals is shouted, not an acronym. */
 function shouted(scan: Scan, t: Token): boolean {
-  const caps = (u: Token | undefined) => !!u && /\p{Lu}/u.test(u.text) && u.text === u.text.toUpperCase();
   return (
     t.upper &&
-    caps(scan.toks[t.index - 1]) &&
-    caps(scan.toks[t.index + 1]) &&
+    inCapitals(scan.toks[t.index - 1]) &&
+    inCapitals(scan.toks[t.index + 1]) &&
     scan.lex.isWord(t.key.toLowerCase())
   );
+}
+
+/** A word written in capitals. (Module level: a closure per call costs an allocation on a hot path.) */
+function inCapitals(u: Token | undefined): boolean {
+  return !!u && /\p{Lu}/u.test(u.text) && u.text === u.text.toUpperCase();
 }
 
 /** A run no list knows: an acronym, a person by shape, or a guess from the words around it. */
