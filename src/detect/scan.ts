@@ -55,6 +55,8 @@ interface Scan {
   headline: boolean;
   out: Candidate[];
   phrases: Map<number, { n: number; entry: Entry } | null>;
+  /** Per token index: the most tokens a gazetteer phrase starting there may span (filled as asked). */
+  reach: number[];
   /** When set, the names of the cascade's rules that settled or trimmed a run, in order (for tests). */
   trace?: string[];
 }
@@ -69,6 +71,7 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
     headline: isHeadline(toks, text),
     out: [],
     phrases: new Map(),
+    reach: [],
     trace,
   };
   for (let i = 0; i < toks.length;) {
@@ -295,22 +298,28 @@ const isMajorPlace = (e: Entry | undefined) =>
 
 /** Longest gazetteer phrase starting at run[i]: its length in tokens and entry, or null. */
 function phraseAt(scan: Scan, run: Token[], i: number): { n: number; entry: Entry } | null {
-  // Rules ask about the same positions again and again: remember answers per (first token, run end).
-  const id = run[i].index * 4096 + run[run.length - 1].index - run[i].index;
+  const t = run[i];
+  let reach = scan.reach[t.index];
+  if (reach === undefined) {
+    // Runs may hold connectors the phrase spells differently; allow two extra tokens.
+    // A phrase may start with a possessive the token had cut ("People's Republic of China").
+    const longest =
+      scan.lex.firstWords.get(t.key) ?? (t.possessive ? scan.lex.firstWords.get(`${t.key}'s`) : undefined);
+    reach = scan.reach[t.index] = longest ? longest + 2 : 1;
+  }
+  // Runs are stretches of the block's tokens, and the answer reads only the first `max` tokens from run[i]:
+  // rules ask about the same positions again and again, so answers are remembered per (token, max).
+  const max = Math.min(run.length - i, reach);
+  const id = t.index * 4096 + max;
   const memo = scan.phrases.get(id);
   if (memo !== undefined) return memo;
-  const hit = lookupPhrase(scan, run, i);
+  const hit = lookupPhrase(scan, run, i, max);
   scan.phrases.set(id, hit);
   return hit;
 }
 
-function lookupPhrase(scan: Scan, run: Token[], i: number): { n: number; entry: Entry } | null {
+function lookupPhrase(scan: Scan, run: Token[], i: number, max: number): { n: number; entry: Entry } | null {
   const { lex, text } = scan;
-  // Runs may hold connectors the phrase spells differently; allow two extra tokens.
-  // A phrase may start with a possessive the token had cut ("People's Republic of China").
-  const longest =
-    lex.firstWords.get(run[i].key) ?? (run[i].possessive ? lex.firstWords.get(`${run[i].key}'s`) : undefined);
-  const max = Math.min(run.length - i, longest ? longest + 2 : 1);
   for (let n = max; n > 1; n--) {
     const last = run[i + n - 1];
     if (!last.capitalised) continue;
