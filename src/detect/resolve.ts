@@ -88,6 +88,8 @@ export interface ResolveOptions {
 export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions = {}): PageEntities {
   // 1. Votes per surface.
   const votes = new Map<string, Vote>();
+  // Each candidate's vote, in the order the passes below walk the candidates.
+  const voteOf: Vote[] = [];
   for (const block of blocks) {
     for (const c of block) {
       let v = votes.get(c.key);
@@ -100,6 +102,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
       if (c.strength > v.strength) v.strength = c.strength;
       if (c.entry && c.strength >= 2) v.entry ??= c.entry;
       v.subkind ??= c.subkind;
+      voteOf.push(v);
     }
   }
   for (const v of votes.values()) v.kind = bestKind(v);
@@ -116,9 +119,10 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
   // given: "the League" refers back to "Australian League of Rights", "the Reading" to the "Reading
   // Railroad" the page names more often than its "Reading Road".
   const namedBy = new Map<string, Map<string, number>>();
+  let at = 0;
   blocks.forEach((block, b) => {
     for (const c of block) {
-      const v = votes.get(c.key)!;
+      const v = voteOf[at++];
       if (v.strength < 1) continue;
       const kind = v.kind;
       if (kind === 'person' && c.words >= 2) {
@@ -174,10 +178,11 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
     kind: Kind;
     entry?: Candidate['entry'];
   }
+  at = 0;
   const pending: Pending[][] = blocks.map((block, b) => {
     const list: Pending[] = [];
     for (const c of block) {
-      const v = votes.get(c.key)!;
+      const v = voteOf[at++];
       let target = c.key;
       let kind = v.kind;
       // The gazetteer's entry names the entity only if the page agrees on its kind ("Liverpool" the club).
@@ -285,7 +290,9 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
   }
 
   // 5. Mentions and entities; towns keyed by the page's geography.
-  const townKeys = pageTownKeys(pending.flat().map((p) => (p.kind === 'place' ? p.entry : undefined)));
+  const placeEntries: Array<Candidate['entry']> = [];
+  for (const list of pending) for (const p of list) if (p.kind === 'place') placeEntries.push(p.entry);
+  const townKeys = pageTownKeys(placeEntries);
   const entities = new Map<string, EntitySummary>();
   const nameWords = new Map<string, number>();
   const out: Mention[][] = pending.map((list) => {

@@ -58,6 +58,11 @@ const INITIALISM = /^(?:\p{Lu}\.)*\p{Lu}$/u;
 /** "ez-Zor", "al-Bab", "bin-Salman": a lower-case particle glued to a capitalised name counts as a capital. */
 const GLUED_CAP = new RegExp(`^(?:${[...GLUED].join('|')})-\\p{Lu}`, 'u');
 const HAS_UPPER = /\p{Lu}/u;
+/** INITIALISM, without the regular expression for the many words that end in a lower-case letter or digit. */
+function isInitialism(word: string): boolean {
+  const c = word.charCodeAt(word.length - 1);
+  return !((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) && INITIALISM.test(word);
+}
 
 /** What the tokenizer noticed between words, so no rule has to read the text again. */
 export interface TextFacts {
@@ -101,7 +106,7 @@ export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[]
     let e = i;
     // A full stop belongs to initials ("U.N.", "W.") and abbreviations ("Mr.", "St."): not a sentence end.
     let abbrev = false;
-    if (text.charCodeAt(e) === 46 && (INITIALISM.test(word) || lex.abbreviations.has(word))) {
+    if (text.charCodeAt(e) === 46 && (isInitialism(word) || lex.abbreviations.has(word))) {
       e++;
       word += '.';
       abbrev = true;
