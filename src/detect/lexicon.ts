@@ -86,7 +86,13 @@ export class Lexicon {
     this.firstNames = new HashSet(core.firstNames);
     this.words = new HashSet(core.words);
     const wiki: Record<string, string> = curated.countryWiki;
-    const aliases = Object.entries(curated.countryAliases as Record<string, string>);
+    // Aliases by country code, so each country reads its own (the build is on the first block's path).
+    const aliases = new Map<string, string[]>();
+    for (const [alias, code] of Object.entries(curated.countryAliases as Record<string, string>)) {
+      const list = aliases.get(code);
+      if (list) list.push(alias);
+      else aliases.set(code, [alias]);
+    }
     for (const c of core.countries) {
       const entry: Entry = {
         key: `country:${c.code}`,
@@ -97,7 +103,7 @@ export class Lexicon {
         geo: { lat: c.lat, lon: c.lon, country: c.code },
       };
       for (const n of [c.name, ...c.alt]) this.add(n, entry, true);
-      for (const [alias, code] of aliases) if (code === c.code) this.add(alias, entry, true);
+      for (const alias of aliases.get(c.code) ?? []) this.add(alias, entry, true);
       for (const d of c.demonyms) {
         this.demonyms.set(fold(d), c.code);
         this.demonyms.set(fold(d) + 's', c.code);
