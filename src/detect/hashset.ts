@@ -55,27 +55,33 @@ export function buildHashSet(words: readonly string[], bits = 8): HashSetData {
 }
 
 export class HashSet {
-  /** The decoded hashes: a native set answers faster than a binary search over the sorted array. */
-  private readonly values = new Set<number>();
+  /**
+   * The decoded hashes as a bitmap over [0, m): m is the words times 2^bits, so 2^bits bits a word (16 KB
+   * for 1,000 words at 7 bits), less memory than a native set of the numbers and one read a lookup.
+   */
+  private readonly bitmap: Uint32Array;
   private readonly size: number;
 
   constructor(d: HashSetData) {
     const bin = atob(d.data);
     this.size = d.m;
+    this.bitmap = new Uint32Array(Math.ceil(d.m / 32));
+    const unit = 2 ** d.bits;
     let pos = 0;
-    const bit = () => (bin.charCodeAt(pos >>> 3) >>> (7 - (pos++ & 7))) & 1;
     let v = 0;
     for (let i = 0; i < d.n; i++) {
       let gap = 0;
-      while (bit()) gap += 2 ** d.bits;
+      while ((bin.charCodeAt(pos >>> 3) >>> (7 - (pos++ & 7))) & 1) gap += unit;
       let rest = 0;
-      for (let b = 0; b < d.bits; b++) rest = rest * 2 + bit();
+      for (let b = 0; b < d.bits; b++)
+        rest = rest * 2 + ((bin.charCodeAt(pos >>> 3) >>> (7 - (pos++ & 7))) & 1);
       v += gap + rest;
-      this.values.add(v);
+      this.bitmap[v >>> 5] |= 1 << (v & 31);
     }
   }
 
   has(w: string): boolean {
-    return this.values.has(hash(w) % this.size);
+    const h = hash(w) % this.size;
+    return ((this.bitmap[h >>> 5] >>> (h & 31)) & 1) === 1;
   }
 }

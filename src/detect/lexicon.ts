@@ -86,7 +86,13 @@ export class Lexicon {
     this.firstNames = new HashSet(core.firstNames);
     this.words = new HashSet(core.words);
     const wiki: Record<string, string> = curated.countryWiki;
-    const aliases = Object.entries(curated.countryAliases as Record<string, string>);
+    // Aliases by country code, so each country reads its own (the build is on the first block's path).
+    const aliases = new Map<string, string[]>();
+    for (const [alias, code] of Object.entries(curated.countryAliases as Record<string, string>)) {
+      const list = aliases.get(code);
+      if (list) list.push(alias);
+      else aliases.set(code, [alias]);
+    }
     for (const c of core.countries) {
       const entry: Entry = {
         key: `country:${c.code}`,
@@ -103,7 +109,7 @@ export class Lexicon {
         const word = /^\p{Lu}\p{Ll}+$/u.test(n) && this.isWord(fold(n));
         this.add(n, word ? { ...entry, ambiguous: true } : entry, true);
       }
-      for (const [alias, code] of aliases) if (code === c.code) this.add(alias, entry, true);
+      for (const alias of aliases.get(c.code) ?? []) this.add(alias, entry, true);
       for (const d of c.demonyms) {
         this.demonyms.set(fold(d), c.code);
         this.demonyms.set(fold(d) + 's', c.code);
@@ -229,11 +235,12 @@ export class Lexicon {
 
   /** Whether a lower-case word (or its lemma) is common English. Memoised: pages repeat their words. */
   isWord(lower: string): boolean {
+    // A lemma is one read of a bitmap, cheaper than the memo's lookup; the memo spares the stems.
+    if (this.words.has(lower)) return true;
     let known = this.wordMemo.get(lower);
     if (known === undefined) {
       // A first name is no inflected word ("Jared" is not "jar" + "ed", "James" not "jam" + "es").
-      known =
-        this.words.has(lower) || (!this.firstNames.has(lower) && stems(lower).some((s) => this.words.has(s)));
+      known = !this.firstNames.has(lower) && stems(lower).some((s) => this.words.has(s));
       if (this.wordMemo.size > 50_000) this.wordMemo.clear();
       this.wordMemo.set(lower, known);
     }

@@ -31,6 +31,11 @@ interface Vote {
   scores: Record<Kind, number>;
   entry?: Candidate['entry'];
   subkind?: string;
+  /** The page's kind for the surface, once every vote is in. */
+  kind: Kind;
+  /** Mentions of the surface the re-typer reads, and the scores it summed over them. */
+  count: number;
+  sum?: Float64Array;
 }
 
 interface Anchor {
@@ -83,17 +88,24 @@ export interface ResolveOptions {
 export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions = {}): PageEntities {
   // 1. Votes per surface.
   const votes = new Map<string, Vote>();
+  // Each candidate's vote, in the order the passes below walk the candidates.
+  const voteOf: Vote[] = [];
   for (const block of blocks) {
     for (const c of block) {
       let v = votes.get(c.key);
-      if (!v) votes.set(c.key, (v = { strength: 0, scores: { person: 0, organization: 0, place: 0 } }));
+      if (!v)
+        votes.set(
+          c.key,
+          (v = { strength: 0, scores: { person: 0, organization: 0, place: 0 }, kind: 'person', count: 0 }),
+        );
       v.scores[c.kind] += c.guess ? GUESS_WEIGHT : WEIGHT[c.strength];
       if (c.strength > v.strength) v.strength = c.strength;
       if (c.entry && c.strength >= 2) v.entry ??= c.entry;
       v.subkind ??= c.subkind;
+      voteOf.push(v);
     }
   }
-  const kindOf = (c: Candidate) => bestKind(votes.get(c.key)!);
+  for (const v of votes.values()) v.kind = bestKind(v);
 
   // 2. Full names that shorter mentions may stand for, and acronym expansions.
   const people = new Map<string, Anchor[]>();
@@ -107,11 +119,12 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
   // given: "the League" refers back to "Australian League of Rights", "the Reading" to the "Reading
   // Railroad" the page names more often than its "Reading Road".
   const namedBy = new Map<string, Map<string, number>>();
+  let at = 0;
   blocks.forEach((block, b) => {
     for (const c of block) {
-      const v = votes.get(c.key)!;
+      const v = voteOf[at++];
       if (v.strength < 1) continue;
-      const kind = kindOf(c);
+      const kind = v.kind;
       if (kind === 'person' && c.words >= 2) {
         let lasts = tails.get(c.key);
         if (!lasts) tails.set(c.key, (lasts = lastWords(c.text)));
@@ -165,12 +178,13 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
     kind: Kind;
     entry?: Candidate['entry'];
   }
+  at = 0;
   const pending: Pending[][] = blocks.map((block, b) => {
     const list: Pending[] = [];
     for (const c of block) {
-      const v = votes.get(c.key)!;
+      const v = voteOf[at++];
       let target = c.key;
-      let kind = kindOf(c);
+      let kind = v.kind;
       // The gazetteer's entry names the entity only if the page agrees on its kind ("Liverpool" the club).
       let entry = v.entry?.kind === kind ? v.entry : undefined;
       // A surname stands for the full name, unless it is a country or a curated name ("Africa", "Hezbollah").
@@ -199,7 +213,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
         if (expansion && votes.has(expansion)) {
           target = expansion;
           const ev = votes.get(expansion)!;
-          kind = bestKind(ev);
+          kind = ev.kind;
           entry = ev.entry?.kind === kind ? ev.entry : undefined;
         } else if (v.strength === 0) continue;
       } else if (
@@ -211,7 +225,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
       ) {
         // Only the words around it said what it is ("the League", "the Reading"): the page's longer name says better.
         target = pageNameOf.get(c.key)!;
-        kind = bestKind(votes.get(target)!);
+        kind = votes.get(target)!.kind;
         entry = undefined;
       } else if (v.strength === 0) continue;
       list.push({ candidate: c, vote: v, target, kind, entry });
@@ -221,10 +235,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
 
   // 4. The learned re-typer, when there is one and the texts are known: one kind per surface.
   if (options.texts && (options.model || options.onFacts)) {
-    const counts = new Map<string, number>();
-    for (const list of pending)
-      for (const p of list) counts.set(p.candidate.key, (counts.get(p.candidate.key) ?? 0) + 1);
-    const sums = new Map<string, Float64Array>();
+    for (const list of pending) for (const p of list) p.vote.count++;
     pending.forEach((list, b) => {
       if (!list.length) return;
       const text = options.texts![b];
@@ -250,21 +261,19 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
           initial: p.candidate.initial,
           words: p.candidate.words,
           voted: `${s.person > 0 ? 'P' : ''}${s.organization > 0 ? 'O' : ''}${s.place > 0 ? 'L' : ''}`,
-          count: counts.get(p.candidate.key)!,
+          count: p.vote.count,
         };
         const feats = features(facts, text, shape);
         options.onFacts?.(b, facts, feats);
         if (!options.model || !applies) continue;
-        let sum = sums.get(p.candidate.key);
-        if (!sum) sums.set(p.candidate.key, (sum = new Float64Array(LABELS.length)));
-        score(options.model, feats, sum);
+        score(options.model, feats, (p.vote.sum ??= new Float64Array(LABELS.length)));
       }
     });
     if (options.model) {
       pending.forEach((list, b) => {
         pending[b] = list.filter((p) => {
           // A short name the page links to a longer one keeps that name's kind ("Assad" for "Bashar al-Assad").
-          const sum = sums.get(p.candidate.key);
+          const sum = p.vote.sum;
           const label =
             sum && p.target === p.candidate.key
               ? decide(options.model!, sum, p.kind, p.candidate.strength)
@@ -281,7 +290,9 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
   }
 
   // 5. Mentions and entities; towns keyed by the page's geography.
-  const townKeys = pageTownKeys(pending.flat().map((p) => (p.kind === 'place' ? p.entry : undefined)));
+  const placeEntries: Array<Candidate['entry']> = [];
+  for (const list of pending) for (const p of list) if (p.kind === 'place') placeEntries.push(p.entry);
+  const townKeys = pageTownKeys(placeEntries);
   const entities = new Map<string, EntitySummary>();
   const nameWords = new Map<string, number>();
   const out: Mention[][] = pending.map((list) => {
@@ -303,10 +314,12 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
       if (!e.aliases.includes(c.text)) e.aliases.push(c.text);
       const words = nameWords.get(key)!;
       // The fullest name, in its ordinary case ("Seoul" over a dateline's "SEOUL").
-      const shouted = () => e.name === e.name.toUpperCase() && c.text !== c.text.toUpperCase();
       if (
         !c.acronym &&
-        (c.words > words || (c.words === words && (c.text.length > e.name.length || shouted())))
+        (c.words > words ||
+          (c.words === words &&
+            (c.text.length > e.name.length ||
+              (e.name === e.name.toUpperCase() && c.text !== c.text.toUpperCase()))))
       ) {
         e.name = c.text;
         nameWords.set(key, c.words);

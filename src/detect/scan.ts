@@ -55,6 +55,8 @@ interface Scan {
   headline: boolean;
   out: Candidate[];
   phrases: Map<number, { n: number; entry: Entry } | null>;
+  /** Per token index: the most tokens a gazetteer phrase starting there may span (filled as asked). */
+  reach: number[];
   /** When set, the names of the cascade's rules that settled or trimmed a run, in order (for tests). */
   trace?: string[];
 }
@@ -82,6 +84,7 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
     headline: isHeadline(toks, text),
     out: [],
     phrases: new Map(),
+    reach: [],
     trace,
   };
   for (let i = 0; i < toks.length;) {
@@ -310,22 +313,28 @@ const isMajorPlace = (e: Entry | undefined) =>
 
 /** Longest gazetteer phrase starting at run[i]: its length in tokens and entry, or null. */
 function phraseAt(scan: Scan, run: Token[], i: number): { n: number; entry: Entry } | null {
-  // Rules ask about the same positions again and again: remember answers per (first token, run end).
-  const id = run[i].index * 4096 + run[run.length - 1].index - run[i].index;
+  const t = run[i];
+  let reach = scan.reach[t.index];
+  if (reach === undefined) {
+    // Runs may hold connectors the phrase spells differently; allow two extra tokens.
+    // A phrase may start with a possessive the token had cut ("People's Republic of China").
+    const longest =
+      scan.lex.firstWords.get(t.key) ?? (t.possessive ? scan.lex.firstWords.get(`${t.key}'s`) : undefined);
+    reach = scan.reach[t.index] = longest ? longest + 2 : 1;
+  }
+  // Runs are stretches of the block's tokens, and the answer reads only the first `max` tokens from run[i]:
+  // rules ask about the same positions again and again, so answers are remembered per (token, max).
+  const max = Math.min(run.length - i, reach);
+  const id = t.index * 4096 + max;
   const memo = scan.phrases.get(id);
   if (memo !== undefined) return memo;
-  const hit = lookupPhrase(scan, run, i);
+  const hit = lookupPhrase(scan, run, i, max);
   scan.phrases.set(id, hit);
   return hit;
 }
 
-function lookupPhrase(scan: Scan, run: Token[], i: number): { n: number; entry: Entry } | null {
+function lookupPhrase(scan: Scan, run: Token[], i: number, max: number): { n: number; entry: Entry } | null {
   const { lex, text } = scan;
-  // Runs may hold connectors the phrase spells differently; allow two extra tokens.
-  // A phrase may start with a possessive the token had cut ("People's Republic of China").
-  const longest =
-    lex.firstWords.get(run[i].key) ?? (run[i].possessive ? lex.firstWords.get(`${run[i].key}'s`) : undefined);
-  const max = Math.min(run.length - i, longest ? longest + 2 : 1);
   for (let n = max; n > 1; n--) {
     const last = run[i + n - 1];
     if (!last.capitalised) continue;
@@ -742,12 +751,6 @@ function stripPositional(scan: Scan, seg: Segment): boolean {
   // Asked only of a positional capital (most runs have none): the cues cost a few lookups.
   const whole = run;
   let ended: boolean | undefined;
-  const cueEnded = () =>
-    (ended ??=
-      whole.length > 1 &&
-      !headline &&
-      (!!orgCue(whole, lex) ||
-        (!!placeCue(whole, lex) && !whole.slice(1).some((t) => lex.firstNames.has(t.key)))));
   const unit =
     run.length > 1 && ROMAN.test(run[0].text) && lex.orgSuffix.get(run[run.length - 1].key) === 'military';
   while (
@@ -756,7 +759,7 @@ function stripPositional(scan: Scan, seg: Segment): boolean {
     run[1]?.capitalised !== false &&
     isPositionalCapital(run[0], run[1], headline, lex) &&
     !isKnown(phraseAt(scan, run, 0)) &&
-    !(!isFunctionWord(run[0]) && !lex.isNever(run[0].text) && cueEnded())
+    !(!isFunctionWord(run[0]) && !lex.isNever(run[0].text) && (ended ??= !headline && cueEnds(whole, lex)))
   ) {
     // Alone, it may still be a name the page gives in full elsewhere ("Power said ..."): let the page decide.
     if (
@@ -774,6 +777,15 @@ function stripPositional(scan: Scan, seg: Segment): boolean {
   }
   seg.run = run;
   return !run.length;
+}
+
+/** Whether an organisation or place cue ends a run of more than one word ("Legislative Assembly"). */
+function cueEnds(whole: Token[], lex: Lexicon): boolean {
+  return (
+    whole.length > 1 &&
+    (!!orgCue(whole, lex) ||
+      (!!placeCue(whole, lex) && !whole.slice(1).some((t) => lex.firstNames.has(t.key))))
+  );
 }
 
 /** "Senior Kory Lichtensteiger", "Engineer John Greiner": a common word before a first name describes. */
@@ -961,13 +973,17 @@ function namesCompound(word: string, lex: Lexicon): boolean {
 
 /** "THIS IS A LIVE BLOG": a common word in a line of capitals is shouted, not an acronym. */
 function shouted(scan: Scan, t: Token): boolean {
-  const caps = (u: Token | undefined) => !!u && /\p{Lu}/u.test(u.text) && u.text === u.text.toUpperCase();
   return (
     t.upper &&
-    caps(scan.toks[t.index - 1]) &&
-    caps(scan.toks[t.index + 1]) &&
+    inCapitals(scan.toks[t.index - 1]) &&
+    inCapitals(scan.toks[t.index + 1]) &&
     scan.lex.isWord(t.key.toLowerCase())
   );
+}
+
+/** A word written in capitals. (Module level: a closure per call costs an allocation on a hot path.) */
+function inCapitals(u: Token | undefined): boolean {
+  return !!u && /\p{Lu}/u.test(u.text) && u.text === u.text.toUpperCase();
 }
 
 /** A run no list knows: an acronym, a person by shape, or a guess from the words around it. */

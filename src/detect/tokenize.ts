@@ -58,6 +58,61 @@ const INITIALISM = /^(?:\p{Lu}\.)*\p{Lu}$/u;
 /** "ez-Zor", "al-Bab", "bin-Salman": a lower-case particle glued to a capitalised name counts as a capital. */
 const GLUED_CAP = new RegExp(`^(?:${[...GLUED].join('|')})-\\p{Lu}`, 'u');
 const HAS_UPPER = /\p{Lu}/u;
+/** INITIALISM, without the regular expression for the many words that end in a lower-case letter or digit. */
+function isInitialism(word: string): boolean {
+  const c = word.charCodeAt(word.length - 1);
+  return !((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) && INITIALISM.test(word);
+}
+
+const CAPITALISED = 1;
+const UPPER = 2;
+const SENTENCE_START = 4;
+const JOINS = 8;
+const CUT = 16;
+const POSSESSIVE = 32;
+const CONTRACTION = 64;
+
+/**
+ * A Token with its yes/no facts in one number: a page has hundreds of thousands of words, and seven fields
+ * fewer each is a third less to allocate and collect.
+ */
+class Word implements Token {
+  constructor(
+    readonly index: number,
+    readonly wordStart: number,
+    readonly wordEnd: number,
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    readonly key: string,
+    private flags: number,
+  ) {}
+
+  get capitalised(): boolean {
+    return (this.flags & CAPITALISED) !== 0;
+  }
+  get upper(): boolean {
+    return (this.flags & UPPER) !== 0;
+  }
+  get sentenceStart(): boolean {
+    return (this.flags & SENTENCE_START) !== 0;
+  }
+  get joins(): boolean {
+    return (this.flags & JOINS) !== 0;
+  }
+  set joins(on: boolean) {
+    this.flags = on ? this.flags | JOINS : this.flags & ~JOINS;
+  }
+  get cut(): boolean {
+    return (this.flags & CUT) !== 0;
+  }
+  get possessive(): boolean {
+    return (this.flags & POSSESSIVE) !== 0;
+  }
+  get contraction(): boolean {
+    return (this.flags & CONTRACTION) !== 0;
+  }
+}
 
 /** What the tokenizer noticed between words, so no rule has to read the text again. */
 export interface TextFacts {
@@ -101,7 +156,7 @@ export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[]
     let e = i;
     // A full stop belongs to initials ("U.N.", "W.") and abbreviations ("Mr.", "St."): not a sentence end.
     let abbrev = false;
-    if (text.charCodeAt(e) === 46 && (INITIALISM.test(word) || lex.abbreviations.has(word))) {
+    if (text.charCodeAt(e) === 46 && (isInitialism(word) || lex.abbreviations.has(word))) {
       e++;
       word += '.';
       abbrev = true;
@@ -151,25 +206,27 @@ export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[]
     if (out.length) {
       const prev = out[out.length - 1];
       // "Procter & Gamble" is one name; a prefix cut ("pro-Assad") joins nothing before it.
-      prev.joins &&= s === start && isJoint(text, prev.end, start);
+      if (prev.joins && !(s === start && isJoint(text, prev.end, start))) prev.joins = false;
     }
     numericSoFar &&= isDigit(text.charCodeAt(start));
-    out.push({
-      index: out.length,
-      wordStart: start,
-      wordEnd,
-      start: s,
-      end: e,
-      text: word,
-      key: cap ? fold(word) : word,
-      capitalised: cap,
-      upper,
-      sentenceStart: sent,
-      joins: !cut && !poss && wordEnd === e,
-      cut,
-      possessive: poss > 0,
-      contraction: cap && apostrophe && hasApostrophe(word) && isContraction(word),
-    });
+    out.push(
+      new Word(
+        out.length,
+        start,
+        wordEnd,
+        s,
+        e,
+        word,
+        cap ? fold(word) : word,
+        (cap ? CAPITALISED : 0) |
+          (upper ? UPPER : 0) |
+          (sent ? SENTENCE_START : 0) |
+          (!cut && !poss && wordEnd === e ? JOINS : 0) |
+          (cut ? CUT : 0) |
+          (poss > 0 ? POSSESSIVE : 0) |
+          (cap && apostrophe && hasApostrophe(word) && isContraction(word) ? CONTRACTION : 0),
+      ),
+    );
   }
   if (facts) facts.quoted = quoted;
   return out;

@@ -20,6 +20,8 @@ export function quotedTitles(text: string, toks: Token[]): Array<[number, number
     let title = true;
     let m = k;
     for (; m < toks.length && toks[m].wordEnd <= close; m++) {
+      // Once the quote is speech, only its end is wanted.
+      if (!title) continue;
       const t = toks[m];
       words++;
       if (t.capitalised) caps++;
