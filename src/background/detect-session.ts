@@ -9,7 +9,7 @@
  * resolved mentions changed (a later full name re-keys an earlier surname), and the entities that changed
  * or went away: the content script never receives the whole page twice.
  */
-import type { EntitySummary, PageEntities } from '../detect';
+import { retypeModel, type EntitySummary, type PageEntities } from '../detect';
 import { encodeMentions, type BlockMentions } from '../messaging/detect-wire';
 import { DETECT_KINDS, type DetectBlock, type DetectDelta } from '../messaging/protocol';
 import { namesWanted, pageLanguage, type PageLanguage } from '../detect/language';
@@ -29,6 +29,8 @@ const NONE: Candidate[] = [];
 export class DetectSession {
   private candidates: Candidate[][] = [];
   private lengths: number[] = [];
+  /** Each block's text as scanned: the re-typer reads the words around a name. */
+  private texts: string[] = [];
   /** Characters of text the session holds (bounded by MAX_PAGE_CHARS). */
   chars = 0;
   /** What the content script was last told, per block and per entity. */
@@ -68,6 +70,7 @@ export class DetectSession {
       // A block in another language is kept empty, so that block indices stay the page's.
       const wanted = this.options.allLanguages || namesWanted(text, lang, this.language);
       this.candidates[i] = wanted ? scanBlock(text, lex) : NONE;
+      this.texts[i] = wanted ? text : '';
       this.lengths[i] = text.length;
       this.chars += text.length - before;
     }
@@ -78,6 +81,7 @@ export class DetectSession {
     for (const i of indices) {
       if (!(i < this.candidates.length)) continue;
       this.candidates[i] = NONE;
+      this.texts[i] = '';
       this.chars -= this.lengths[i] ?? 0;
       this.lengths[i] = 0;
     }
@@ -87,13 +91,14 @@ export class DetectSession {
   private fill(i: number): void {
     for (let b = this.candidates.length; b <= i; b++) {
       this.candidates[b] = NONE;
+      this.texts[b] = '';
       this.lengths[b] = 0;
     }
   }
 
   /** The whole page's mentions and entities (the detect command's answer). */
   resolve(): PageEntities {
-    return resolveCandidates(this.candidates);
+    return resolveCandidates(this.candidates, { texts: this.texts, model: retypeModel() });
   }
 
   /** Resolves the page and answers what the content script does not know yet (`sent`: the blocks just sent). */

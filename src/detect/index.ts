@@ -9,8 +9,8 @@ import type { EntitySummary, Mention, PageDetector } from './types';
 export type { EntitySummary, Kind, Mention, PageDetector, PageEntities } from './types';
 
 let model: RetypeModel | undefined;
-/** The re-typer's weights, read once per context on first use. */
-const retypeModel = () => (model ??= loadModel(retypeData));
+/** The re-typer's weights, read once per context on first use (the eval and the background use the same). */
+export const retypeModel = () => (model ??= loadModel(retypeData));
 
 export function createPageDetector(): PageDetector {
   const lex = lexicon();

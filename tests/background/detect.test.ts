@@ -75,6 +75,28 @@ describe('the detection session', () => {
     ).toEqual(expected.blocks);
   });
 
+  it('lets the re-typer have its word, as the eval scores it (a results page: COMMACK is the dateline town)', () => {
+    const page = [
+      'TENNIS - RESULTS AT HAMLET CUP.',
+      'COMMACK, New York 1996-08-22',
+      'Results from the Hamlet Cup:',
+      'Michael Chang (U.S.) beat Jonas Bjorkman (Sweden) 6-3 6-4',
+      'Marcelo Rios (Chile) beat Richey Reneberg (U.S.) 6-4 6-2',
+    ];
+    const detector = createPageDetector();
+    for (const b of page) detector.add(b);
+    const expected = detector.resolve();
+    const got = mentions(delta(new DetectService().handle(open('r', page), '1:0')));
+    expected.blocks.forEach((ms, i) =>
+      expect(got.get(i)).toEqual(ms.map((m) => [m.start, m.end, m.key, m.kind])),
+    );
+    const commack = detectBlocks(
+      page.map((text) => ({ text })),
+      EN,
+    ).blocks[1].find((m) => m.start === 0);
+    expect(commack?.kind).toBe('place');
+  });
+
   it('answers blocks in any order by their index, and re-keys an earlier block when a later one names it in full', () => {
     const service = new DetectService();
     // The surname's block first (as the viewport might send it), the full name's after.
