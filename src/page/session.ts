@@ -6,7 +6,7 @@
  * session, every feature aborted through its signal, and starts a new one for the new URL once the page
  * has swapped its content.
  */
-import type { LiveBlog } from '../liveblog';
+import type { LiveBlog, LiveUpdate } from '../liveblog';
 import type { ContentProtocol } from '../messaging/protocol';
 import { listen } from '../messaging/router';
 import { liveBlogAnswer, loadSettings, watchSettings, type Settings } from '../shared/settings';
@@ -177,7 +177,23 @@ export class PageSession implements PageContext {
     const updates = this.liveblog?.updates;
     if (!updates?.length || !mentions.length) return [];
     // The mention's text node: enough to find its update, without building a Range per mention.
-    return new UpdateIndex(updates).refsFor(mentions.map((m) => m.node));
+    return this.updateIndex(updates).refsFor(mentions.map((m) => m.node));
+  }
+
+  private index: UpdateIndex | null = null;
+
+  /**
+   * One index for the questions of one task (a card asks for the name's updates and its mention's): the
+   * page cannot change in between, and it is dropped before anything else runs.
+   */
+  private updateIndex(updates: readonly LiveUpdate[]): UpdateIndex {
+    if (this.index?.updates !== updates) {
+      const index = (this.index = new UpdateIndex(updates));
+      queueMicrotask(() => {
+        if (this.index === index) this.index = null;
+      });
+    }
+    return this.index;
   }
 
   jump(id: string): boolean {

@@ -235,4 +235,31 @@ describe('updatesMentioning keeps its meaning', () => {
     expect(s.updatesMentioning([mention('d'), mention('c')]).map((r) => r.id)).toEqual(['split']);
     expect(s.updatesMentioning([mention('d')])[0].firstLine).toBe('Split update');
   });
+
+  it('one index serves the questions of one task, and none outlives it: a moved mention is found again', async () => {
+    const doc = document.implementation.createHTMLDocument('t');
+    doc.body.innerHTML = '<div id="one"><p id="a">Paris</p></div><div id="two"></div>';
+    const ctl = new AbortController();
+    stop.push(() => ctl.abort());
+    const s = new PageSession(doc, DEFAULT_SETTINGS, ctl.signal, []);
+    const el = (id: string) => doc.getElementById(id)!;
+    s.liveblog = {
+      updates: [
+        { id: 'one', label: 'A', text: 'A', elements: [el('one')] },
+        { id: 'two', label: 'B', text: 'B', elements: [el('two')] },
+      ],
+    } as unknown as LiveBlog;
+    const m = {
+      key: 'a',
+      kind: 'place',
+      text: 'Paris',
+      block: 0,
+      node: el('a').firstChild,
+    } as unknown as PageMention;
+    expect(s.updatesMentioning([m]).map((r) => r.id)).toEqual(['one']);
+    // The page moves the paragraph into the other update (a later task): the answer follows it.
+    await Promise.resolve();
+    el('two').appendChild(el('a'));
+    expect(s.updatesMentioning([m]).map((r) => r.id)).toEqual(['two']);
+  });
 });
