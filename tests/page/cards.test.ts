@@ -12,6 +12,8 @@ import type { BackgroundProtocol } from '../../src/messaging/protocol';
 import { listen } from '../../src/messaging/router';
 import type { PageContext } from '../../src/page/context';
 import { runCards } from '../../src/page/features/cards';
+import { close, ensureHost, forgetPrepared, prepareSoon, show } from '../../src/page/features/cards/card';
+import { createState } from '../../src/page/features/cards/state';
 import type { EntitySummary } from '../../src/detect/types';
 import { NamesIndex, type PageMention } from '../../src/page/names';
 import { PageSession } from '../../src/page/session';
@@ -173,6 +175,52 @@ describe('cards on a big page', () => {
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
     expect(reads).toBeGreaterThan(opening);
     expect(opening).toBeLessThanOrEqual(12);
+  });
+
+  it('what the page says is worked out while the pointer rests, and the card then only draws it', async () => {
+    const ctx = session();
+    let asked = 0;
+    const own = ctx.updatesMentioning.bind(ctx);
+    ctx.updatesMentioning = (m) => (asked++, own(m));
+    const st = createState(ctx);
+    const aleppo = all.filter((m) => m.text === 'Aleppo');
+    const rest = () => new Promise((r) => setTimeout(r, DEFAULT_SETTINGS.hoverDelay / 3 + 20));
+    // A pointer sweeping on to another name before the delay: nothing is worked out for the first.
+    st.candidate = aleppo[0];
+    prepareSoon(st, aleppo[0]);
+    st.candidate = aleppo[1];
+    prepareSoon(st, aleppo[1]);
+    await rest();
+    expect(st.prepared?.mention).toBe(aleppo[1]);
+    expect(asked).toBe(2);
+    show(st, aleppo[1], null, false);
+    stop.push(() => {
+      close(st);
+      st.host?.remove();
+    });
+    expect(asked).toBe(2);
+    const root = st.host!.root;
+    expect(root.querySelector('.count')?.textContent).toBe('Mentioned 300 times, in 200 updates:');
+    expect(root.querySelector('.steps .muted')?.textContent).toBe('2 of 300');
+    // The page changed meanwhile: the card works it out again.
+    forgetPrepared(st);
+    show(st, aleppo[1], null, false);
+    expect(asked).toBe(4);
+  });
+
+  it('the host warms the card once, off the opening path, and keeps nothing of it', async () => {
+    const st = createState(session());
+    const host = ensureHost(st);
+    stop.push(() => host.remove());
+    let drawn = 0;
+    const observer = new MutationObserver((records) => {
+      for (const r of records) drawn += r.addedNodes.length;
+    });
+    observer.observe(host.root, { childList: true, subtree: true });
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
+    observer.disconnect();
+    expect(drawn).toBeGreaterThan(0);
+    expect(host.root.childElementCount).toBe(0);
   });
 
   it('updatesMentioning: linear, and the same answer as asking every update', () => {
