@@ -13,6 +13,7 @@ import { listen } from '../../src/messaging/router';
 import type { PageContext } from '../../src/page/context';
 import { runCards } from '../../src/page/features/cards';
 import { close, ensureHost, forgetPrepared, prepareSoon, show } from '../../src/page/features/cards/card';
+import { place } from '../../src/page/features/cards/placement';
 import { createState } from '../../src/page/features/cards/state';
 import type { EntitySummary } from '../../src/detect/types';
 import { NamesIndex, type PageMention } from '../../src/page/names';
@@ -309,5 +310,31 @@ describe('updatesMentioning keeps its meaning', () => {
     await Promise.resolve();
     el('two').appendChild(el('a'));
     expect(s.updatesMentioning([m]).map((r) => r.id)).toEqual(['two']);
+  });
+});
+
+describe('placing the card', () => {
+  it('writes only what changed: placing an unmoved card again changes nothing on the page', async () => {
+    const el = document.createElement('div');
+    document.body.appendChild(el);
+    stop.push(() => el.remove());
+    const rect = new DOMRect(100, 300, 60, 18);
+    const reference = {
+      getBoundingClientRect: () => rect,
+      getClientRects: () => [rect] as unknown as DOMRectList,
+      contextElement: document.body,
+    };
+    await place(document, reference, el);
+    expect(el.style.getPropertyValue('position')).toBe('fixed');
+    expect(el.style.getPropertyValue('left')).toMatch(/^\d+px$/);
+    let writes = 0;
+    const original = CSSStyleDeclaration.prototype.setProperty;
+    CSSStyleDeclaration.prototype.setProperty = function (this: CSSStyleDeclaration, ...a) {
+      writes++;
+      return original.apply(this, a);
+    };
+    stop.push(() => (CSSStyleDeclaration.prototype.setProperty = original));
+    await place(document, reference, el);
+    expect(writes).toBe(0);
   });
 });
