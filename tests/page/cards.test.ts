@@ -328,12 +328,12 @@ describe('placing the card', () => {
     expect(el.style.getPropertyValue('position')).toBe('fixed');
     expect(el.style.getPropertyValue('left')).toMatch(/^\d+px$/);
     let writes = 0;
-    const original = CSSStyleDeclaration.prototype.setProperty;
-    CSSStyleDeclaration.prototype.setProperty = function (this: CSSStyleDeclaration, ...a) {
+    const style = el.style;
+    const original = style.setProperty.bind(style);
+    style.setProperty = (...a: Parameters<CSSStyleDeclaration['setProperty']>) => {
       writes++;
-      return original.apply(this, a);
+      original(...a);
     };
-    stop.push(() => (CSSStyleDeclaration.prototype.setProperty = original));
     await place(document, reference, el);
     expect(writes).toBe(0);
   });
