@@ -12,7 +12,14 @@ import type { BackgroundProtocol } from '../../src/messaging/protocol';
 import { listen } from '../../src/messaging/router';
 import type { PageContext } from '../../src/page/context';
 import { runCards } from '../../src/page/features/cards';
-import { close, ensureHost, forgetPrepared, prepareSoon, show } from '../../src/page/features/cards/card';
+import {
+  close,
+  ensureHost,
+  followControl,
+  forgetPrepared,
+  prepareSoon,
+  show,
+} from '../../src/page/features/cards/card';
 import { place } from '../../src/page/features/cards/placement';
 import { createState } from '../../src/page/features/cards/state';
 import type { EntitySummary } from '../../src/detect/types';
@@ -310,6 +317,24 @@ describe('updatesMentioning keeps its meaning', () => {
     await Promise.resolve();
     el('two').appendChild(el('a'));
     expect(s.updatesMentioning([m]).map((r) => r.id)).toEqual(['two']);
+  });
+});
+
+describe('the card’s Follow toggle link', () => {
+  it('keeps the last answer (in the content script) for the next card to draw at once', async () => {
+    let following = true;
+    stop.push(
+      listen<BackgroundProtocol>({
+        'follow:list': async () => (following ? [{ url: location.href }] : []) as never,
+        'follow:set': async ({ on }) => ({ following: (following = on) }) as never,
+      }),
+    );
+    const c = followControl(location.href);
+    expect(c.known!()).toBeNull();
+    expect(await c.get()).toBe(true);
+    expect(c.known!()).toBe(true);
+    expect(await c.set(false)).toBe(false);
+    expect(c.known!()).toBe(false);
   });
 });
 

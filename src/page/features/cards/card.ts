@@ -143,6 +143,11 @@ export function prepareSoon(st: CardState, mention: PageMention | null): void {
     () => {
       if (st.candidate !== mention || st.open?.mention === mention) return;
       st.prepared = { mention, facts: pageFacts(st, mention) };
+      // A live blog's Follow toggle: its state asked now, so the card draws it with everything else.
+      if (st.ctx.liveblog) {
+        const follow = (st.follow ??= followControl(st.ctx.url));
+        if (follow.known?.() == null) void follow.get().catch(() => undefined);
+      }
     },
     Math.min(PREPARE_AFTER, st.ctx.settings.hoverDelay / 3),
   );
@@ -157,13 +162,17 @@ export function forgetPrepared(st: CardState): void {
 /**
  * Following this page, for the card's toggle: the popup's messages, which the background answers a content
  * script for its own page only. A change made elsewhere arrives as `follow:changed`, heard while a card is open.
+ * The last answer is kept (in the content script, never on the page) so that the next card draws it at once.
  */
-function followControl(url: string): FollowControl {
+export function followControl(url: string): FollowControl {
+  let last: boolean | null = null;
+  const keep = (following: boolean) => (last = following);
   return {
-    get: () => ask('follow:list', { url }).then((blogs) => blogs.length > 0),
-    set: (on) => ask('follow:set', { url, on }).then((r) => r.following),
+    get: () => ask('follow:list', { url }).then((blogs) => keep(blogs.length > 0)),
+    set: (on) => ask('follow:set', { url, on }).then((r) => keep(r.following)),
     watch: (onChange) =>
-      listen<ContentProtocol>({ 'follow:changed': ({ following }) => onChange(following) }),
+      listen<ContentProtocol>({ 'follow:changed': ({ following }) => onChange(keep(following)) }),
+    known: () => last,
   };
 }
 
@@ -185,7 +194,7 @@ export function show(
   const reference = referenceFor(mention, anchor, keyboard);
   const pending = lookup(st, mention, picks);
   // A live blog the reader can follow: the content script found its updates (and reports them).
-  const following = ctx.liveblog ? followControl(ctx.url) : undefined;
+  const following = ctx.liveblog ? (st.follow ??= followControl(ctx.url)) : undefined;
   let knowledge: Knowledge | 'loading' = pending.known ?? 'loading';
   let slow = false;
   let card: HTMLElement | null = null;

@@ -4,6 +4,7 @@
  * change this object and nothing else.
  */
 import type { Knowledge } from '../../../knowledge/types';
+import type { FollowControl } from '../../../layers/view-contract';
 import type { Host } from '../../host';
 import type { PageMention } from '../../names';
 import type { PageContext, UpdateRef } from '../../context';
@@ -38,6 +39,8 @@ export interface CardState {
    */
   prepared: { mention: PageMention; facts: PageFacts } | null;
   prepare: ReturnType<typeof setTimeout> | undefined;
+  /** This page's Follow toggle's link to the background, with its last answer. */
+  follow: FollowControl | null;
 }
 
 /** What the card's page layer shows: counted from the entity's own mentions only. */
@@ -64,5 +67,6 @@ export function createState(ctx: PageContext): CardState {
     seq: 0,
     prepared: null,
     prepare: undefined,
+    follow: null,
   };
 }
