@@ -55,6 +55,11 @@ export interface FollowControl {
   set(on: boolean): Promise<boolean>;
   /** Calls back when it is followed or unfollowed elsewhere (popup, options, another tab); returns the unsubscribe. */
   watch(onChange: (following: boolean) => void): () => void;
+  /**
+   * The last answer already known, if any: the toggle is drawn from it at once (the background's answer
+   * still confirms it), so a card does not change a frame later just to show it.
+   */
+  known?(): boolean | null;
 }
 
 /** A layer drawn from the page alone (at once), or from the background's answer (once it is there). */

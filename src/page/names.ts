@@ -125,6 +125,9 @@ export class NamesIndex {
   private drops: number[] = [];
   private sending: Promise<void> | null = null;
   private limit = MAX_MESSAGE_CHARS;
+  private viewportDone: () => void = () => {};
+  /** Resolves once a viewport-first scan has had the viewport's blocks answered, or has ended. */
+  readonly viewportDrawn = new Promise<void>((resolve) => (this.viewportDone = resolve));
   /** Blocks the next message stops at (the viewport's, so the first answer is small and fast); 0: none. */
   private cut = 0;
   /** The background's cap on a page's text was reached: nothing more is sent. */
@@ -194,6 +197,7 @@ export class NamesIndex {
         // The walk's slices would hold the viewport's answer back until the whole page is read (a
         // browser runs yielded work before the message): the rest waits until the viewport is drawn.
         await this.idle(signal);
+        if (view) this.viewportDone();
         this.enqueue(held);
         held = null;
       }
@@ -201,6 +205,7 @@ export class NamesIndex {
     if (!passed) this.enqueueView(near);
     for (const i of above) this.enqueue(i);
     await this.idle(signal);
+    if (view) this.viewportDone();
   }
 
   /** Edited text nodes: their blocks are read again. Returns the nodes no known block holds. */

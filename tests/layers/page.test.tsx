@@ -131,6 +131,30 @@ describe('the Follow toggle', () => {
     expect(listeners.size).toBe(0);
   });
 
+  it('is drawn at once from an answer already known; the same answer again changes nothing, another corrects it', async () => {
+    let answer: (f: boolean) => void = () => undefined;
+    const c: FollowControl = {
+      get: () => new Promise((ok) => (answer = ok)),
+      set: vi.fn(async (on: boolean) => on),
+      watch: () => () => undefined,
+      known: () => true,
+    };
+    const { root, button } = await mountToggle(c);
+    expect(button().disabled).toBe(false);
+    expect(button().getAttribute('aria-pressed')).toBe('true');
+    let changes = 0;
+    const seen = new MutationObserver((records) => (changes += records.length));
+    seen.observe(root, { subtree: true, attributes: true, childList: true, characterData: true });
+    answer(true);
+    await tick();
+    changes += seen.takeRecords().length;
+    expect(changes).toBe(0);
+    seen.disconnect();
+    const other = { ...c, get: async () => false };
+    const again = await mountToggle(other);
+    expect(again.button().getAttribute('aria-pressed')).toBe('false');
+  });
+
   it('waits for the answer before it can be pressed', async () => {
     let answer: (f: boolean) => void = () => undefined;
     const c: FollowControl = {

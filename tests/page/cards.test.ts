@@ -12,6 +12,16 @@ import type { BackgroundProtocol } from '../../src/messaging/protocol';
 import { listen } from '../../src/messaging/router';
 import type { PageContext } from '../../src/page/context';
 import { runCards } from '../../src/page/features/cards';
+import {
+  close,
+  ensureHost,
+  followControl,
+  forgetPrepared,
+  prepareSoon,
+  show,
+} from '../../src/page/features/cards/card';
+import { place } from '../../src/page/features/cards/placement';
+import { createState } from '../../src/page/features/cards/state';
 import type { EntitySummary } from '../../src/detect/types';
 import { NamesIndex, type PageMention } from '../../src/page/names';
 import { PageSession } from '../../src/page/session';
@@ -175,6 +185,52 @@ describe('cards on a big page', () => {
     expect(opening).toBeLessThanOrEqual(12);
   });
 
+  it('what the page says is worked out while the pointer rests, and the card then only draws it', async () => {
+    const ctx = session();
+    let asked = 0;
+    const own = ctx.updatesMentioning.bind(ctx);
+    ctx.updatesMentioning = (m) => (asked++, own(m));
+    const st = createState(ctx);
+    const aleppo = all.filter((m) => m.text === 'Aleppo');
+    const rest = () => new Promise((r) => setTimeout(r, DEFAULT_SETTINGS.hoverDelay / 3 + 20));
+    // A pointer sweeping on to another name before the delay: nothing is worked out for the first.
+    st.candidate = aleppo[0];
+    prepareSoon(st, aleppo[0]);
+    st.candidate = aleppo[1];
+    prepareSoon(st, aleppo[1]);
+    await rest();
+    expect(st.prepared?.mention).toBe(aleppo[1]);
+    expect(asked).toBe(2);
+    show(st, aleppo[1], null, false);
+    stop.push(() => {
+      close(st);
+      st.host?.remove();
+    });
+    expect(asked).toBe(2);
+    const root = st.host!.root;
+    expect(root.querySelector('.count')?.textContent).toBe('Mentioned 300 times, in 200 updates:');
+    expect(root.querySelector('.steps .muted')?.textContent).toBe('2 of 300');
+    // The page changed meanwhile: the card works it out again.
+    forgetPrepared(st);
+    show(st, aleppo[1], null, false);
+    expect(asked).toBe(4);
+  });
+
+  it('the host warms the card once, off the opening path, and keeps nothing of it', async () => {
+    const st = createState(session());
+    const host = ensureHost(st);
+    stop.push(() => host.remove());
+    let drawn = 0;
+    const observer = new MutationObserver((records) => {
+      for (const r of records) drawn += r.addedNodes.length;
+    });
+    observer.observe(host.root, { childList: true, subtree: true });
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
+    observer.disconnect();
+    expect(drawn).toBeGreaterThan(0);
+    expect(host.root.childElementCount).toBe(0);
+  });
+
   it('updatesMentioning: linear, and the same answer as asking every update', () => {
     const s = session();
     const aleppo = all.filter((m) => m.text === 'Aleppo');
@@ -234,5 +290,76 @@ describe('updatesMentioning keeps its meaning', () => {
     expect(s.updatesMentioning([mention('a')]).map((r) => r.id)).toEqual(['outer']);
     expect(s.updatesMentioning([mention('d'), mention('c')]).map((r) => r.id)).toEqual(['split']);
     expect(s.updatesMentioning([mention('d')])[0].firstLine).toBe('Split update');
+  });
+
+  it('one index serves the questions of one task, and none outlives it: a moved mention is found again', async () => {
+    const doc = document.implementation.createHTMLDocument('t');
+    doc.body.innerHTML = '<div id="one"><p id="a">Paris</p></div><div id="two"></div>';
+    const ctl = new AbortController();
+    stop.push(() => ctl.abort());
+    const s = new PageSession(doc, DEFAULT_SETTINGS, ctl.signal, []);
+    const el = (id: string) => doc.getElementById(id)!;
+    s.liveblog = {
+      updates: [
+        { id: 'one', label: 'A', text: 'A', elements: [el('one')] },
+        { id: 'two', label: 'B', text: 'B', elements: [el('two')] },
+      ],
+    } as unknown as LiveBlog;
+    const m = {
+      key: 'a',
+      kind: 'place',
+      text: 'Paris',
+      block: 0,
+      node: el('a').firstChild,
+    } as unknown as PageMention;
+    expect(s.updatesMentioning([m]).map((r) => r.id)).toEqual(['one']);
+    // The page moves the paragraph into the other update (a later task): the answer follows it.
+    await Promise.resolve();
+    el('two').appendChild(el('a'));
+    expect(s.updatesMentioning([m]).map((r) => r.id)).toEqual(['two']);
+  });
+});
+
+describe('the card’s Follow toggle link', () => {
+  it('keeps the last answer (in the content script) for the next card to draw at once', async () => {
+    let following = true;
+    stop.push(
+      listen<BackgroundProtocol>({
+        'follow:list': async () => (following ? [{ url: location.href }] : []) as never,
+        'follow:set': async ({ on }) => ({ following: (following = on) }) as never,
+      }),
+    );
+    const c = followControl(location.href);
+    expect(c.known!()).toBeNull();
+    expect(await c.get()).toBe(true);
+    expect(c.known!()).toBe(true);
+    expect(await c.set(false)).toBe(false);
+    expect(c.known!()).toBe(false);
+  });
+});
+
+describe('placing the card', () => {
+  it('writes only what changed: placing an unmoved card again changes nothing on the page', async () => {
+    const el = document.createElement('div');
+    document.body.appendChild(el);
+    stop.push(() => el.remove());
+    const rect = new DOMRect(100, 300, 60, 18);
+    const reference = {
+      getBoundingClientRect: () => rect,
+      getClientRects: () => [rect] as unknown as DOMRectList,
+      contextElement: document.body,
+    };
+    await place(document, reference, el);
+    expect(el.style.getPropertyValue('position')).toBe('fixed');
+    expect(el.style.getPropertyValue('left')).toMatch(/^\d+px$/);
+    let writes = 0;
+    const style = el.style;
+    const original = style.setProperty.bind(style);
+    style.setProperty = (...a: Parameters<CSSStyleDeclaration['setProperty']>) => {
+      writes++;
+      original(...a);
+    };
+    await place(document, reference, el);
+    expect(writes).toBe(0);
   });
 });

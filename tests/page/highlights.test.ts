@@ -272,7 +272,11 @@ describe('the walk waits for the viewport', () => {
       return detect(req);
     });
     const scanned = names.scan([document.querySelector('main')!], undefined, true);
+    let drawn = false;
+    void names.viewportDrawn.then(() => (drawn = true));
     await new Promise((r) => setTimeout(r, 100));
+    // What waits for the viewport (the session's live blog detection) waits on.
+    expect(drawn).toBe(false);
     const paragraphs = [...document.querySelectorAll('main p')].map((p) => p.firstChild as Text);
     // Held at the first block past the viewport (and half a screen): the page's main thread is free for
     // the answer, which a browser would otherwise deliver only after the walk.
@@ -281,6 +285,7 @@ describe('the walk waits for the viewport', () => {
     expect(read).toBe(decodeBlocks(requests[0]).length + 1);
     expect(read).toBeLessThan(30);
     open();
+    await names.viewportDrawn;
     await scanned;
     expect(paragraphs.every((t) => names.has(t))).toBe(true);
     expect(names.mentionsOf('person:angela merkel')).toHaveLength(60);

@@ -9,6 +9,7 @@ import { listen } from '../../src/messaging/router';
 import { DetectService } from '../../src/background/detect';
 import type { Feature, FeatureId } from '../../src/page/context';
 import { resetReported } from '../../src/page/errors';
+import { LiveBlogWatch } from '../../src/page/liveblog-watch';
 import { FEATURES, PageRuntime, PageSession, type RuntimeOptions } from '../../src/page/session';
 import { recordReport } from '../../src/reading/store';
 import { openStore, type DB } from '../../src/storage';
@@ -346,5 +347,40 @@ describe('the scope follows the page', () => {
       }),
     );
     await until(() => names(runtime.session).includes('Emmanuel Macron'), 'names of the new <body>');
+  });
+});
+
+describe('start order', () => {
+  it('looks for the live blog once the names in view are drawn: its yielding slices held their answer back', async () => {
+    const start = vi.spyOn(LiveBlogWatch.prototype, 'start');
+    const ctl = new AbortController();
+    try {
+      const names: Feature = { id: 'names', init: () => new Promise<void>(() => {}) };
+      const s = new PageSession(document, DEFAULT_SETTINGS, ctl.signal, [names]);
+      let draw: () => void = () => {};
+      Object.defineProperty(s.names, 'viewportDrawn', { value: new Promise<void>((r) => (draw = r)) });
+      void s.start();
+      await new Promise((r) => setTimeout(r, 60));
+      expect(start).not.toHaveBeenCalled();
+      draw();
+      await new Promise((r) => setTimeout(r, 150));
+      expect(start).toHaveBeenCalledTimes(1);
+    } finally {
+      ctl.abort();
+      start.mockRestore();
+    }
+  });
+
+  it('does not wait without a names feature', async () => {
+    const start = vi.spyOn(LiveBlogWatch.prototype, 'start');
+    const ctl = new AbortController();
+    try {
+      void new PageSession(document, DEFAULT_SETTINGS, ctl.signal, []).start();
+      await Promise.resolve();
+      expect(start).toHaveBeenCalledTimes(1);
+    } finally {
+      ctl.abort();
+      start.mockRestore();
+    }
   });
 });

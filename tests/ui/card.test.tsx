@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { Knowledge } from '../../src/knowledge/types';
 import { Card, ordinal, type CardProps } from '../../src/ui/Card';
+import { formatCount, shortDate, shortTime } from '../../src/ui/card-format';
 
 const entity = {
   key: 'binali yıldırım',
@@ -238,5 +239,17 @@ describe('the card', () => {
       '101st',
       '111th',
     ]);
+  });
+
+  it('formatCount groups thousands as toLocaleString("en") does, without a locale lookup per call', () => {
+    for (const n of [0, 7, 999, 1000, 12345, 1234567, 2_000_000_000])
+      expect(formatCount(n)).toBe(n.toLocaleString('en'));
+  });
+
+  it('shortTime and shortDate: UTC, as the page stored it, the same on every call', () => {
+    expect(shortTime('2016-11-24T14:35:00Z')).toBe('24 Nov 2016, 14:35 UTC');
+    expect(shortTime('2016-11-24T14:35:00Z')).toBe('24 Nov 2016, 14:35 UTC');
+    expect(shortDate('2016-11-24T23:59:00-05:00')).toBe('25 Nov 2016');
+    expect(shortTime('not a date')).toBeUndefined();
   });
 });

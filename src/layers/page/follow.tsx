@@ -29,7 +29,7 @@ interface State {
 }
 
 export class FollowToggle extends Component<{ control: FollowControl }, State> {
-  override state: State = { following: null, busy: false };
+  override state: State = { following: this.props.control.known?.() ?? null, busy: false };
   private host = createRef<HTMLDivElement>();
   private mount: HTMLElement | null = null;
   private stop = () => {};
@@ -44,9 +44,15 @@ export class FollowToggle extends Component<{ control: FollowControl }, State> {
     root.appendChild(this.mount);
     const { control } = this.props;
     this.stop = control.watch((following) => this.alive && this.setState({ following }));
+    const drawn = this.state.following;
     control.get().then(
-      // A change heard meanwhile is newer than this answer.
-      (following) => this.alive && this.state.following === null && this.setState({ following }),
+      // A change heard meanwhile is newer than this answer; the same state as drawn changes nothing.
+      (following) =>
+        this.alive &&
+        this.state.following === drawn &&
+        following !== drawn &&
+        !this.state.busy &&
+        this.setState({ following }),
       () => undefined,
     );
     this.draw();

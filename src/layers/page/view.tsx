@@ -1,5 +1,5 @@
 import { Component } from 'preact';
-import { ordinal, shortDate, shortTime } from '../../ui/card-format';
+import { formatCount, ordinal, shortDate, shortTime } from '../../ui/card-format';
 import type { CardProps, CardUpdateRef, LayerView } from '../view-contract';
 import { FollowToggle } from './follow';
 
@@ -62,9 +62,9 @@ function onThisPage(
           </p>
         )}
         <p class="count">
-          {mentions === 1 ? 'Mentioned once' : `Mentioned ${mentions.toLocaleString('en')} times`}
+          {mentions === 1 ? 'Mentioned once' : `Mentioned ${formatCount(mentions)} times`}
           {updates.length > 0
-            ? `, in ${updates.length === 1 ? '1 update' : `${updates.length.toLocaleString('en')} updates`}:`
+            ? `, in ${updates.length === 1 ? '1 update' : `${formatCount(updates.length)} updates`}:`
             : '.'}
         </p>
       </div>
@@ -91,7 +91,7 @@ function onThisPage(
       {left > 0 && (
         <p class="more">
           <button type="button" class="link" onClick={() => setCount(shown.length + MORE)}>
-            {left <= MORE ? `Show the other ${left}` : `Show ${MORE} more of ${left.toLocaleString('en')}`}
+            {left <= MORE ? `Show the other ${left}` : `Show ${MORE} more of ${formatCount(left)}`}
           </button>
         </p>
       )}

@@ -1,5 +1,6 @@
 import type { LocatorMap, PlaceFacts } from '../../knowledge/public';
 import { placeLabels } from '../../shared/labels';
+import { formatCount } from '../../ui/card-format';
 import type { CardProps, LayerView } from '../view-contract';
 
 const LABEL_PX = 11;
@@ -44,9 +45,7 @@ function MapSvg({ map }: { map: LocatorMap }) {
 function population(p: PlaceFacts['population']): string | undefined {
   if (!p) return undefined;
   const n =
-    p.value >= 1e6
-      ? `${(p.value / 1e6).toFixed(p.value >= 1e8 ? 0 : 1)} million`
-      : p.value.toLocaleString('en');
+    p.value >= 1e6 ? `${(p.value / 1e6).toFixed(p.value >= 1e8 ? 0 : 1)} million` : formatCount(p.value);
   return `${n} (${p.year ? `${p.year}, ` : ''}${p.source})`;
 }
 

@@ -8,7 +8,7 @@
  * card.ts (open, draw, close), lookup.ts (the background's layers), placement.ts, theme.ts.
  */
 import type { CardsService, Feature, PageContext } from '../context';
-import { close, ensureHost } from './cards/card';
+import { close, ensureHost, forgetPrepared, prepareSoon } from './cards/card';
 import { onKeyDown, onPointerMove, step } from './cards/intent';
 import { createState } from './cards/state';
 
@@ -21,14 +21,18 @@ export function runCards(ctx: PageContext, signal: AbortSignal): CardsService {
     'pointermove',
     (e) => {
       onPointerMove(st, e);
-      // A name under the pointer: its card may open after the hover delay, in a host already there.
+      // A name under the pointer: its card may open after the hover delay, in a host already there,
+      // with what the page says about the name worked out meanwhile.
       if (st.candidate && !st.host) ensureHost(st);
+      prepareSoon(st, st.candidate);
     },
     { passive: true, signal },
   );
   doc.addEventListener('keydown', (e) => onKeyDown(st, e), { capture: true, signal });
   ctx.on('settings', () => st.answers.clear(), signal);
+  for (const event of ['dom', 'names', 'liveblog'] as const) ctx.on(event, () => forgetPrepared(st), signal);
   signal.addEventListener('abort', () => {
+    forgetPrepared(st);
     close(st);
     st.host?.remove();
   });

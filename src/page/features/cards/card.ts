@@ -10,14 +10,14 @@ import type { FollowControl } from '../../../layers/view-contract';
 import { ask } from '../../../messaging/client';
 import type { ContentProtocol } from '../../../messaging/protocol';
 import { listen } from '../../../messaging/router';
-import { Card } from '../../../ui/Card';
+import { Card, type CardProps } from '../../../ui/Card';
 import cardCss from '../../../ui/card.css?inline';
 import { mentionAt } from '../../hit-test';
 import { createHost, type Host } from '../../host';
 import type { PageMention } from '../../names';
 import { lookup, type Picks } from './lookup';
 import { follow, place, referenceFor } from './placement';
-import type { CardState, OpenCard } from './state';
+import type { CardState, OpenCard, PageFacts } from './state';
 import { themeAt } from './theme';
 
 const HIDE_DELAY = 300;
@@ -33,6 +33,9 @@ export function ensureHost(st: CardState): Host {
   const host = createHost(st.doc, 'card', 'open', cardCss, 'fixed');
   host.element.style.setProperty('contain', 'layout size style');
   host.element.style.setProperty('will-change', 'transform');
+  // After the frame that lays the new host out: laid out before, the whole page would be laid out with it.
+  const view = st.doc.defaultView;
+  if (view) view.requestAnimationFrame(() => setTimeout(() => st.host === host && warm(st, host.root)));
   // Focus leaving a keyboard-opened card (Tab out, a click elsewhere) hides it like the pointer leaving.
   host.root.addEventListener('focusout', () =>
     setTimeout(() => {
@@ -40,6 +43,44 @@ export function ensureHost(st: CardState): Host {
     }),
   );
   return (st.host = host);
+}
+
+/**
+ * A card drawn and laid out once, hidden and taken out again in the same task (never painted, never in
+ * the accessibility tree): the first real card's opening task then finds the card's style rules matched
+ * and its fonts resolved, which cost it 10–20 ms on a big page. Runs once, after the pointer first rests
+ * on a name and the host is in place.
+ */
+function warm(st: CardState, root: ShadowRoot): void {
+  const box = st.doc.createElement('div');
+  box.setAttribute('aria-hidden', 'true');
+  box.style.cssText =
+    'position:fixed;left:-10000px;top:0;visibility:hidden;contain:strict;width:400px;height:600px';
+  root.appendChild(box);
+  const entity = { key: 'warm', name: 'Backstory', kind: 'place', aliases: [], roles: ['a card'], count: 2 };
+  const update = { id: 'warm', label: '12:00', time: '2024-01-01T12:00:00Z', position: 1 };
+  const none = () => {};
+  render(
+    h(Card, {
+      entity: entity as unknown as CardProps['entity'],
+      mentions: 2,
+      position: 1,
+      updates: [update],
+      current: update,
+      knowledge: 'loading',
+      slow: true,
+      theme: 'light',
+      onClose: none,
+      onStep: none,
+      onJump: none,
+      onPick: none,
+      onOptions: none,
+    }),
+    box,
+  );
+  void box.offsetHeight;
+  render(null, box);
+  box.remove();
 }
 
 export function close(st: CardState): void {
@@ -76,7 +117,8 @@ export function dismiss(st: CardState): void {
 }
 
 /** What the page itself says about the name: counted from the entity's own mentions only. */
-function pageFacts(st: CardState, mention: PageMention) {
+function pageFacts(st: CardState, mention: PageMention): PageFacts {
+  if (st.prepared?.mention === mention) return st.prepared.facts;
   const mentions = st.ctx.names.mentionsOf(mention.key);
   return {
     mentions: mentions.length,
@@ -86,16 +128,51 @@ function pageFacts(st: CardState, mention: PageMention) {
   };
 }
 
+/** After this long at rest on a name (well within the hover delay), its card's page facts are worked out. */
+const PREPARE_AFTER = 80;
+
+/**
+ * The pointer rests on a name: its page facts (for a name in hundreds of updates, the costliest part of
+ * the card) are worked out while the hover delay runs, in a task of their own, so the card that follows
+ * only draws. A pointer sweeping on leaves nothing behind but a cleared timer.
+ */
+export function prepareSoon(st: CardState, mention: PageMention | null): void {
+  if (!mention || st.prepared?.mention === mention) return;
+  clearTimeout(st.prepare);
+  st.prepare = setTimeout(
+    () => {
+      if (st.candidate !== mention || st.open?.mention === mention) return;
+      st.prepared = { mention, facts: pageFacts(st, mention) };
+      // A live blog's Follow toggle: its state asked now, so the card draws it with everything else.
+      if (st.ctx.liveblog) {
+        const follow = (st.follow ??= followControl(st.ctx.url));
+        if (follow.known?.() == null) void follow.get().catch(() => undefined);
+      }
+    },
+    Math.min(PREPARE_AFTER, st.ctx.settings.hoverDelay / 3),
+  );
+}
+
+/** The page, its names or its live blog changed: facts worked out before may be wrong now. */
+export function forgetPrepared(st: CardState): void {
+  clearTimeout(st.prepare);
+  st.prepared = null;
+}
+
 /**
  * Following this page, for the card's toggle: the popup's messages, which the background answers a content
  * script for its own page only. A change made elsewhere arrives as `follow:changed`, heard while a card is open.
+ * The last answer is kept (in the content script, never on the page) so that the next card draws it at once.
  */
-function followControl(url: string): FollowControl {
+export function followControl(url: string): FollowControl {
+  let last: boolean | null = null;
+  const keep = (following: boolean) => (last = following);
   return {
-    get: () => ask('follow:list', { url }).then((blogs) => blogs.length > 0),
-    set: (on) => ask('follow:set', { url, on }).then((r) => r.following),
+    get: () => ask('follow:list', { url }).then((blogs) => keep(blogs.length > 0)),
+    set: (on) => ask('follow:set', { url, on }).then((r) => keep(r.following)),
     watch: (onChange) =>
-      listen<ContentProtocol>({ 'follow:changed': ({ following }) => onChange(following) }),
+      listen<ContentProtocol>({ 'follow:changed': ({ following }) => onChange(keep(following)) }),
+    known: () => last,
   };
 }
 
@@ -117,7 +194,7 @@ export function show(
   const reference = referenceFor(mention, anchor, keyboard);
   const pending = lookup(st, mention, picks);
   // A live blog the reader can follow: the content script found its updates (and reports them).
-  const following = ctx.liveblog ? followControl(ctx.url) : undefined;
+  const following = ctx.liveblog ? (st.follow ??= followControl(ctx.url)) : undefined;
   let knowledge: Knowledge | 'loading' = pending.known ?? 'loading';
   let slow = false;
   let card: HTMLElement | null = null;

@@ -27,8 +27,8 @@ export async function place(doc: Document, reference: Reference, el: HTMLElement
       size({
         padding: 8,
         apply: ({ availableHeight, availableWidth }) => {
-          el.style.maxHeight = `${Math.max(96, Math.min(460, availableHeight))}px`;
-          el.style.maxWidth = `${Math.max(200, Math.min(348, availableWidth))}px`;
+          setStyle(el, 'max-height', `${Math.round(Math.max(96, Math.min(460, availableHeight)))}px`);
+          setStyle(el, 'max-width', `${Math.round(Math.max(200, Math.min(348, availableWidth)))}px`);
         },
       }),
     ],
@@ -36,13 +36,20 @@ export async function place(doc: Document, reference: Reference, el: HTMLElement
   // Above the name, the card is held by its bottom edge so that content arriving later grows it
   // upwards, away from the line being read.
   const above = placement.startsWith('top');
-  const bottom = -(y + el.offsetHeight);
-  Object.assign(el.style, {
-    position: 'fixed',
-    left: `${x}px`,
-    top: above ? 'auto' : `${y}px`,
-    bottom: above ? `${bottom}px` : 'auto',
-  });
+  // Whole pixels: written as read back, so an unmoved card compares equal.
+  const bottom = -Math.round(y + el.offsetHeight);
+  setStyle(el, 'position', 'fixed');
+  setStyle(el, 'left', `${Math.round(x)}px`);
+  setStyle(el, 'top', above ? 'auto' : `${Math.round(y)}px`);
+  setStyle(el, 'bottom', above ? `${bottom}px` : 'auto');
+}
+
+/**
+ * Only what changed is written: re-placing a card that has not moved (the watch's first call, a scroll
+ * that leaves it in place) then changes nothing on the page, and costs no frame of its own.
+ */
+function setStyle(el: HTMLElement, name: string, value: string): void {
+  if (el.style.getPropertyValue(name) !== value) el.style.setProperty(name, value);
 }
 
 /** Keeps the card placed while the page scrolls or resizes; returns the stop function. */

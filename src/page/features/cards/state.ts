@@ -4,9 +4,10 @@
  * change this object and nothing else.
  */
 import type { Knowledge } from '../../../knowledge/types';
+import type { FollowControl } from '../../../layers/view-contract';
 import type { Host } from '../../host';
 import type { PageMention } from '../../names';
-import type { PageContext } from '../../context';
+import type { PageContext, UpdateRef } from '../../context';
 
 export interface OpenCard {
   mention: PageMention;
@@ -32,6 +33,22 @@ export interface CardState {
   /** Answers by entity and the reader's picks: a card opened again shows at once. Failures are not kept. */
   answers: Map<string, Knowledge>;
   seq: number;
+  /**
+   * What the page says about the name under a resting pointer, worked out during the hover delay so that
+   * the card's opening task only draws. Dropped when the page, its names or its live blog change.
+   */
+  prepared: { mention: PageMention; facts: PageFacts } | null;
+  prepare: ReturnType<typeof setTimeout> | undefined;
+  /** This page's Follow toggle's link to the background, with its last answer. */
+  follow: FollowControl | null;
+}
+
+/** What the card's page layer shows: counted from the entity's own mentions only. */
+export interface PageFacts {
+  mentions: number;
+  position: number;
+  updates: UpdateRef[];
+  current: UpdateRef | undefined;
 }
 
 export function createState(ctx: PageContext): CardState {
@@ -48,5 +65,8 @@ export function createState(ctx: PageContext): CardState {
     lastKeyboard: null,
     answers: new Map(),
     seq: 0,
+    prepared: null,
+    prepare: undefined,
+    follow: null,
   };
 }
