@@ -234,8 +234,15 @@ function splitRun(scan: Scan, a: number, b: number): void {
       if (hit && hit.n > 1 && !hit.entry.ambiguous) keep = k + hit.n;
     }
     if (k < keep && k > start) continue;
-    // "wrote on X. Employees had ...": a lone capital letter and its full stop ended the sentence.
-    if (k > start && lex.isWord(t.key) && /^\p{Lu}\.$/u.test(toks[k - 1].text) && k - 1 === start) {
+    // "wrote on X. Employees had ...": a lone capital letter and its full stop ended the sentence; after
+    // a block's start, a comma or a bracket it is an initial ("(M. Walker 59, D. Fulton 53)").
+    if (
+      k > start &&
+      lex.isWord(t.key) &&
+      INITIAL.test(toks[k - 1].text) &&
+      k - 1 === start &&
+      !INITIAL_OPENS.test(scan.text.slice(Math.max(0, toks[start].start - 4), toks[start].start))
+    ) {
       segment(scan, trim(toks, start, k));
       start = k;
       continue;
@@ -598,6 +605,29 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
       ))
         return false;
       emit(scan, run, 'organization', 2);
+      return true;
+    },
+  },
+  {
+    name: 'initialsName',
+    decides: 'initials and a surname are a person, whatever the surname is ("G. Archer", "J. Crawley")',
+    decide(scan, { run }) {
+      let k = 0;
+      while (k < run.length && k < 3 && INITIAL.test(run[k].text)) k++;
+      const rest = run.slice(k);
+      if (!(
+        k > 0 &&
+        rest.length >= 1 &&
+        rest.length <= 2 &&
+        rest.every((t) => t.capitalised && !t.upper && !/\d/.test(t.text)) &&
+        !scan.headline &&
+        !phraseAt(scan, run, 0) &&
+        !orgCue(run, scan.lex) &&
+        !placeCue(run, scan.lex) &&
+        !majorPlaceAfter(scan, run)
+      ))
+        return false;
+      emit(scan, run, 'person', 2);
       return true;
     },
   },
@@ -1290,6 +1320,10 @@ function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
 /** Compass points that follow a place's name in Spanish, French and Portuguese ("Ilocos Norte", "Nord"). */
 const COMPASS_AFTER = new Set(cues.compassAfter);
 const ROMAN = /^[IVX]{1,4}$/;
+/** A person's initial: one capital and a full stop. */
+const INITIAL = /^\p{Lu}\.$/u;
+/** What may stand before an initial that opens a name rather than ends a sentence. */
+const INITIAL_OPENS = /(?:^|[,(;:–-]\s?|\band |& )$/;
 const COMPASS = /^(?:North|South|East|West)(?:east|west)?(?:ern)?$/;
 const PLURAL = /^\p{Lu}\p{Ll}+[^s]s$/u;
 const OWNS_NOTHING = /^(?:$|[,;:)]|\.(?:\s|$)| (?:and|or|became|in \d))/;
@@ -1472,6 +1506,27 @@ export const LINK_RULES: readonly LinkRule[] = [
       )
         return false;
       for (const side of [c, next]) Object.assign(side, SPORT_SIDE);
+      return true;
+    },
+  },
+  {
+    name: 'nameCountry',
+    decides:
+      'a name no list knows with a country in brackets after it is a player or a competitor ("Guy Forget (France)")',
+    apply(scan, { candidate: c, next, between }) {
+      if (!(
+        next &&
+        between === ' (' &&
+        scan.text[next.end] === ')' &&
+        next.subkind === 'country' &&
+        !c.entry &&
+        c.strength < 3 &&
+        c.kind !== 'person' &&
+        (c.guess || c.strength < 2) &&
+        !c.acronym
+      ))
+        return false;
+      Object.assign(c, { kind: 'person', subkind: undefined, strength: 2, guess: false });
       return true;
     },
   },

@@ -116,6 +116,14 @@ const CASES: Record<string, { text: string; names: string[] }> = {
   seat: { text: 'He was the MPP for Kenora until 2003.', names: ['MPP/organization', 'Kenora/place'] },
   ofPlaceNoun: { text: 'He lived on the outskirts of Zorbegrad for years.', names: ['Zorbegrad/place'] },
   placeNounAfter: { text: 'He swam in the Zorbel river.', names: ['Zorbel river/place'] },
+  initialsName: {
+    text: 'Yorkshire 305-5 (C. White 66, M. Walker 59).',
+    names: ['Yorkshire/organization', 'C. White/person', 'M. Walker/person'],
+  },
+  nameCountry: {
+    text: 'Lanner (Sweden) and Zorbel Kamio (Japan) shared the lead.',
+    names: ['Lanner/person', 'Sweden/place', 'Zorbel Kamio/person', 'Japan/place'],
+  },
   theX: { text: 'They travelled across the Zorbul for weeks.', names: ['Zorbul/place'] },
 };
 

@@ -32,6 +32,15 @@ describe('sentence-initial capitals and headlines', () => {
     expect(names('Hezbollah denied the report.')).toEqual(['Hezbollah/organization']);
   });
 
+  it('reads names with their countries in brackets as a list of players, not a headline', () => {
+    expect(names('Grant Stafford (South Africa) vs. Guy Forget (France)')).toEqual([
+      'Grant Stafford/person',
+      'South Africa/place',
+      'Guy Forget/person',
+      'France/place',
+    ]);
+  });
+
   it('finds no junk persons in a Title Case headline', () => {
     const found = names('Darayya Council Shuts Down After 4-Year Regime Siege');
     expect(found.filter((n) => n.endsWith('/person'))).toEqual([]);

@@ -27,6 +27,8 @@ const OPENERS = new Set(wordLists.sentenceOpeners);
 export function isHeadline(toks: Token[], text: string): boolean {
   // A sentence ends with a full stop; a headline seldom does.
   if (toks.length > 30 || endsWithStop(text)) return false;
+  // Names with their countries in brackets make a list of players, not a headline ("A (Spain) vs. B (Chile)").
+  if (text.indexOf('(') !== text.lastIndexOf('(')) return false;
   let long = 0;
   let caps = 0;
   for (let k = 1; k < toks.length; k++) {
