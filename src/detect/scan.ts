@@ -203,13 +203,16 @@ function nicknameEnd(scan: Scan, i: number, j: number): number {
 }
 
 /** Whether a block's lower-case words are mostly not English (German, French ... pages). */
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
 function isForeign(toks: Token[], lex: Lexicon): boolean {
   let seen = 0;
   let english = 0;
   // Sixteen words tell the language; long blocks need not be read to the end.
   for (let k = 0; k < toks.length && seen < 16; k++) {
     const t = toks[k];
-    if (t.capitalised || t.text.length < 3) continue;
+    // Numbers are in no language ("15 July 1985; ... 12 August 1986").
+    if (t.capitalised || t.text.length < 3 || isDigitCode(t.text.charCodeAt(0))) continue;
     seen++;
     // Seven English words settle it: 40% of sixteen.
     if (lex.isWord(t.text) && ++english >= 7) return false;
