@@ -1604,10 +1604,33 @@ export const LINK_RULES: readonly LinkRule[] = [
     },
   },
   {
+    name: 'personClub',
+    decides:
+      'a name no list knows in brackets after a person is the club or party the person is listed with ("Frank de Boer (Ajax)", "Jaap Stam (PSV)")',
+    apply(scan, { candidate: c, next, between }) {
+      if (!(
+        next &&
+        between === ' (' &&
+        scan.text[next.end] === ')' &&
+        c.kind === 'person' &&
+        c.strength >= 1 &&
+        !c.guess &&
+        !next.entry &&
+        next.strength < 3 &&
+        (next.guess || next.kind === 'organization')
+      ))
+        return false;
+      Object.assign(next, { kind: 'organization', strength: 2, guess: false, subkind: undefined });
+      return true;
+    },
+  },
+  {
     name: 'acronymExpansion',
     decides: 'an acronym in brackets after a name stands for it ("Syrian Democratic Forces (SDF)")',
     apply(scan, { candidate: c, next, between }) {
-      if (!next || !next.acronym || between !== ' (' || scan.text[next.end] !== ')') return false;
+      // A person's bracketed acronym is a club or a party ("Jaap Stam (PSV)"), no expansion.
+      if (!next || !next.acronym || between !== ' (' || scan.text[next.end] !== ')' || c.kind === 'person')
+        return false;
       next.expands = c.key;
       return true;
     },

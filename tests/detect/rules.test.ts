@@ -124,6 +124,16 @@ const CASES: Record<string, { text: string; names: string[] }> = {
     text: 'Lanner (Sweden) and Zorbel Kamio (Japan) shared the lead.',
     names: ['Lanner/person', 'Sweden/place', 'Zorbel Kamio/person', 'Japan/place'],
   },
+  personClub: {
+    text: 'Defenders: Frank de Boer (Ajax), Ed de Goey (Feyenoord).',
+    names: [
+      'Defenders/person',
+      'Frank de Boer/person',
+      'Ajax/organization',
+      'Ed de Goey/person',
+      'Feyenoord/organization',
+    ],
+  },
   theX: { text: 'They travelled across the Zorbul for weeks.', names: ['Zorbul/place'] },
 };
 

@@ -102,6 +102,15 @@ describe('organizations and teams on sports and news pages', () => {
     ]);
   });
 
+  it("reads an acronym in brackets after a player as the player's club, not the player's initials", () => {
+    expect(names('Defenders - Jaap Stam (PSV), Arthur Numan (PSV).')).toEqual([
+      'Jaap Stam/person',
+      'PSV/organization',
+      'Arthur Numan/person',
+      'PSV/organization',
+    ]);
+  });
+
   it('does not type an unknown single foreign word as a person', () => {
     expect(
       names('Officials said Nordkorea had fired a missile.').filter((n) => n.endsWith('/person')),
