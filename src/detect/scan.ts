@@ -1534,6 +1534,25 @@ export const LINK_RULES: readonly LinkRule[] = [
     },
   },
   {
+    name: 'entrantTeam',
+    decides:
+      'a name after a competitor\'s country in brackets is the team or make ("Jean Alesi (France) Benetton")',
+    apply(scan, { candidate: c, next, between }) {
+      if (!(
+        next &&
+        between === ') ' &&
+        c.subkind === 'country' &&
+        scan.text[c.start - 1] === '(' &&
+        !next.entry &&
+        next.strength < 3 &&
+        (next.guess || next.kind === 'organization')
+      ))
+        return false;
+      Object.assign(next, { kind: 'organization', strength: 2, guess: false, subkind: undefined });
+      return true;
+    },
+  },
+  {
     name: 'townAndState',
     decides: 'a town, a comma and its state or country: both places ("Sandy Hook, Maryland")',
     apply: (scan, { candidate: c, next, between, gap }) =>

@@ -134,6 +134,10 @@ const CASES: Record<string, { text: string; names: string[] }> = {
       'Feyenoord/organization',
     ],
   },
+  entrantTeam: {
+    text: '3. Jean Alesi (France) Benetton',
+    names: ['Jean Alesi/person', 'France/place', 'Benetton/organization'],
+  },
   theX: { text: 'They travelled across the Zorbul for weeks.', names: ['Zorbul/place'] },
 };
 

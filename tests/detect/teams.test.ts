@@ -111,6 +111,14 @@ describe('organizations and teams on sports and news pages', () => {
     ]);
   });
 
+  it("reads the name after a rider's country as the rider's make or team", () => {
+    expect(names('2. Noriyuki Haga (Japan) Yamaha 38:30.140')).toEqual([
+      'Noriyuki Haga/person',
+      'Japan/place',
+      'Yamaha/organization',
+    ]);
+  });
+
   it('does not type an unknown single foreign word as a person', () => {
     expect(
       names('Officials said Nordkorea had fired a missile.').filter((n) => n.endsWith('/person')),
