@@ -168,6 +168,11 @@ describe('organisation and place cues', () => {
     expect(names('Track of the Tarnock and Wexley Railway was lifted.')).toEqual([
       'Tarnock and Wexley Railway/place',
     ]);
+    // ... also when the places it joins are known ones.
+    expect(names('The Portland and Ogdensburg Railroad was built.')).toEqual([
+      'Portland and Ogdensburg Railroad/place',
+    ]);
+    expect(names('He went to London and Birmingham by train.')).toEqual(['London/place', 'Birmingham/place']);
     expect(names('Tickets are sold by the State Railway of Thailand.')).toEqual([
       'State Railway of Thailand/organization',
     ]);
