@@ -1040,8 +1040,9 @@ function unknownRun(scan: Scan, run: Token[], shape = personShape(run, scan.lex)
     // Capitalised words mid-sentence name something, most often an organisation; the words around may say
     // what ("Elon Musk said", "the Killing Joke"). At a sentence start they may be ordinary words.
     const kind = guessKind(scan, run);
-    // A word that is a name only when the context says so needs the words around ("in Bowling Green").
-    if (!kind && run.some((r) => r.capitalised && lex.quiet.has(r.key))) return;
+    // A word that is a name only when the context says so needs the words around to place it ("in Bowling
+    // Green"); a title is no name ("the Foreign Minister").
+    if (kind !== 'place' && run.some((r) => r.capitalised && lex.quiet.has(r.key))) return;
     // Only common words and nothing around to say what they name ("Registered Historic Place", "Writing
     // Fellow"): a Title Case phrase more often than a name, so the page must back it.
     const allCommon = run.every((r) => !r.capitalised || lex.isWord(r.key));
