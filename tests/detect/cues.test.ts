@@ -152,6 +152,8 @@ describe('organisation and place cues', () => {
     expect(names('The launch was delayed by Hurricane Milton and the Tour de France.')).toEqual([]);
     expect(names('Operation Euphrates Shield began in August.')).toEqual([]);
     expect(names('They won at the MTV Video Music Awards on Sunday.')).toEqual([]);
+    // A hyphenated honour is no organisation.
+    expect(names('He was a consensus All-American as a senior.')).toEqual([]);
     // ... but a known name that ends like an event is still a name.
     expect(names('Voters backed the National Rally on Sunday.')).toEqual(['National Rally/organization']);
   });
