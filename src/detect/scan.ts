@@ -370,6 +370,14 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
     decide: (scan, { run }) => isOtherName(run, scan.lex) && phraseAt(scan, run, 0)?.n !== run.length,
   },
   {
+    name: 'numbered',
+    decides: 'a thing with a number after its name is no mention ("Train No. 23")',
+    decide(scan, { run }) {
+      const last = run[run.length - 1];
+      return last.text === 'No.' && run.length > 1 && /^ \d/.test(scan.text.slice(last.end, last.end + 2));
+    },
+  },
+  {
     name: 'familyFirst',
     decides: 'a family name and given-name syllables is one person ("Bong Joon Ho")',
     decide(scan, { run }) {
