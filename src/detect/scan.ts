@@ -374,7 +374,7 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
     decides: 'a thing with a number after its name is no mention ("Train No. 23")',
     decide(scan, { run }) {
       const last = run[run.length - 1];
-      return last.text === 'No.' && run.length > 1 && /^ \d/.test(scan.text.slice(last.end, last.end + 2));
+      return run.length > 1 && last.text === 'No.' && /^ \d/.test(scan.text.slice(last.end, last.end + 2));
     },
   },
   {

@@ -154,6 +154,8 @@ describe('organisation and place cues', () => {
     expect(names('They won at the MTV Video Music Awards on Sunday.')).toEqual([]);
     // A hyphenated honour is no organisation.
     expect(names('He was a consensus All-American as a senior.')).toEqual([]);
+    // A run the clean-up empties is no honour either (nor a crash).
+    expect(names('Commercial TV 127 6 loss 174 33 profit')).toEqual([]);
     // ... but a known name that ends like an event is still a name.
     expect(names('Voters backed the National Rally on Sunday.')).toEqual(['National Rally/organization']);
   });
