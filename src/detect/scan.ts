@@ -1550,12 +1550,17 @@ export const LINK_RULES: readonly LinkRule[] = [
         between === ') ' &&
         c.subkind === 'country' &&
         scan.text[c.start - 1] === '(' &&
-        !next.entry &&
-        next.strength < 3 &&
-        (next.guess || next.kind === 'organization')
+        ((!next.entry && next.strength < 3 && (next.guess || next.kind === 'organization')) ||
+          (next.entry?.kind === 'place' && next.entry.subkind === 'city'))
       ))
         return false;
-      Object.assign(next, { kind: 'organization', strength: 2, guess: false, subkind: undefined });
+      Object.assign(next, {
+        kind: 'organization',
+        strength: 2,
+        guess: false,
+        subkind: undefined,
+        entry: undefined,
+      });
       return true;
     },
   },
@@ -1632,7 +1637,7 @@ export const LINK_RULES: readonly LinkRule[] = [
   {
     name: 'personClub',
     decides:
-      'a name no list knows in brackets after a person is the club or party the person is listed with ("Frank de Boer (Ajax)", "Jaap Stam (PSV)")',
+      'a name no list knows or a city in brackets after a person is the club or party the person is listed with ("Frank de Boer (Ajax)", "Xavier Gravelaine (Marseille)")',
     apply(scan, { candidate: c, next, between }) {
       if (!(
         next &&
@@ -1641,12 +1646,17 @@ export const LINK_RULES: readonly LinkRule[] = [
         c.kind === 'person' &&
         c.strength >= 1 &&
         !c.guess &&
-        !next.entry &&
-        next.strength < 3 &&
-        (next.guess || next.kind === 'organization')
+        ((!next.entry && next.strength < 3 && (next.guess || next.kind === 'organization')) ||
+          (next.entry?.kind === 'place' && next.entry.subkind === 'city'))
       ))
         return false;
-      Object.assign(next, { kind: 'organization', strength: 2, guess: false, subkind: undefined });
+      Object.assign(next, {
+        kind: 'organization',
+        strength: 2,
+        guess: false,
+        subkind: undefined,
+        entry: undefined,
+      });
       return true;
     },
   },

@@ -119,6 +119,20 @@ describe('organizations and teams on sports and news pages', () => {
     ]);
   });
 
+  it("reads a city in brackets after a player, or after a rider's country, as the club or team", () => {
+    expect(names('3 - Anto Drobnjak (Bastia), Xavier Gravelaine (Marseille).')).toEqual([
+      'Anto Drobnjak/person',
+      'Bastia/organization',
+      'Xavier Gravelaine/person',
+      'Marseille/organization',
+    ]);
+    expect(names('4. Pierluigi Martini (Italy) Genoa 1:30.12')).toEqual([
+      'Pierluigi Martini/person',
+      'Italy/place',
+      'Genoa/organization',
+    ]);
+  });
+
   it('does not type an unknown single foreign word as a person', () => {
     expect(
       names('Officials said Nordkorea had fired a missile.').filter((n) => n.endsWith('/person')),
