@@ -1294,6 +1294,8 @@ function isTeam(scan: Scan, c: Candidate): boolean {
   if (
     side &&
     (SCORE_AFTER.test(text.slice(c.end, c.end + 8)) ||
+      // ... not a month before its day ("March 10 (Reuters)").
+      (INNINGS_AFTER.test(text.slice(c.end, c.end + 12)) && !lex.quiet.has(c.key)) ||
       SCORE_BEFORE.test(text.slice(Math.max(0, c.start - 7), c.start)))
   )
     return true;
@@ -1305,6 +1307,8 @@ function isTeam(scan: Scan, c: Candidate): boolean {
     (joined && (lex.sportVerbs.has(next.text) || lex.teamNouns.has(next.text)))
   );
 }
+/** "Lancashire 323 (N. Fairbrother 86", "Essex 280 and 27-4", "Yorkshire 11 points": a side's runs or points. */
+const INNINGS_AFTER = /^ \d{1,3} (?:\(|and \d|all out|for \d|points?\b)/;
 const RESULT_BETWEEN = /^ \d{1,2},? $/;
 const FIXTURE = /^ (?:v|vs\.?|versus) $/;
 const TABLE_ROW = /^\s+\d+\s+\.?\d+\b/;

@@ -168,6 +168,16 @@ describe('sides in tables, fixtures and cricket scores', () => {
     expect(names('Essex 72-0.')).toEqual(['Essex/organization']);
     expect(names('Texas 24-17 at the half.')).toEqual(['Texas/organization']);
     expect(names('France 2-1 at the break.')).toEqual(['France/place']);
+    // ... and with its runs and the innings' best scores, or its points.
+    expect(names('Lancashire 323 (N. Fairbrother 86, D. Gough 4-53)')[0]).toBe('Lancashire/organization');
+    expect(names('At Colchester: Gloucestershire 280 and 27-4.')).toEqual([
+      'Colchester/place',
+      'Gloucestershire/organization',
+    ]);
+    expect(names('Talks resumed in Geneva on March 10 (Reuters).')).toEqual([
+      'Geneva/place',
+      'Reuters/organization',
+    ]);
   });
 });
 
