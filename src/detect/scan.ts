@@ -11,7 +11,7 @@ import { personShape } from './rules/names';
 import { quotedTitles } from './rules/quotes';
 import { connect } from './rules/particles';
 import { appositionAfter, descriptorStart } from './rules/roles';
-import { isFunctionWord, isGlueTail, isHeadline, isPositionalCapital } from './rules/sentence';
+import { givenName, isFunctionWord, isGlueTail, isHeadline, isPositionalCapital } from './rules/sentence';
 import { isTitleHead, isTitleWord, titleBefore, titleEnd } from './rules/titles';
 import { fold, phraseKey } from './text';
 import { tokenize, type TextFacts, type Token } from './tokenize';
@@ -253,6 +253,7 @@ function splitRun(scan: Scan, a: number, b: number): void {
     // A Roman numeral stays after a name ("Louis XVI") and before a unit ("VI Corps").
     if (
       (lex.isNever(t.text) &&
+        !(k + 1 < b && givenName(t, toks[k + 1], lex)) &&
         !(ROMAN.test(t.text) && (k > start || lex.orgSuffix.get(toks[b - 1].key) === 'military'))) ||
       t.contraction
     ) {

@@ -41,6 +41,11 @@ describe('sentence-initial capitals and headlines', () => {
     ]);
   });
 
+  it("reads a month's short form before a name as a given name, and alone as the month", () => {
+    expect(names('Jan Ove Pedersen scored twice.')).toEqual(['Jan Ove Pedersen/person']);
+    expect(names('He left on Jan 5.')).toEqual([]);
+  });
+
   it('finds no junk persons in a Title Case headline', () => {
     const found = names('Darayya Council Shuts Down After 4-Year Regime Siege');
     expect(found.filter((n) => n.endsWith('/person'))).toEqual([]);

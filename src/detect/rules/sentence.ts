@@ -42,6 +42,17 @@ export function isHeadline(toks: Token[], text: string): boolean {
   return long >= 2 && caps >= long * 0.8;
 }
 
+/** "Jan Kroslak", "Sun Jian": a month's or a day's short form before a name is a given or family name. */
+export function givenName(t: Token, next: Token | undefined, lex: Lexicon): boolean {
+  return (
+    t.text.length === 3 &&
+    !!next?.capitalised &&
+    !next.upper &&
+    !lex.isNever(next.text) &&
+    (lex.firstNames.has(t.key) || lex.familyFirst.has(t.key))
+  );
+}
+
 /**
  * Whether a capitalised word at the start of a run is only there because of its position: a function word,
  * or a common word opening a sentence or sitting in a headline.
@@ -52,7 +63,8 @@ export function isPositionalCapital(
   headline: boolean,
   lex: Lexicon,
 ): boolean {
-  if (lex.isNever(t.text) || t.contraction) return true;
+  if (t.contraction) return true;
+  if (lex.isNever(t.text)) return !givenName(t, next, lex);
   // A capital "The" mid-sentence is part of a name ("The Hague", "The Triffids"); lower-case "the" never is.
   if (ARTICLES.has(t.key) && (t.sentenceStart || headline || !next?.capitalised)) return true;
   // Mid-sentence, a capitalised function word belongs to a name ("All Souls College"), but a determiner
