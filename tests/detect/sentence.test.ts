@@ -46,6 +46,15 @@ describe('sentence-initial capitals and headlines', () => {
     expect(names('He left on Jan 5.')).toEqual([]);
   });
 
+  it('reads two sides with their scores as a results line, not a headline', () => {
+    expect(names('NEC Nijmegen 1 PSV Eindhoven 4')).toEqual([
+      'NEC Nijmegen/organization',
+      'PSV Eindhoven/organization',
+    ]);
+    // ... but a headline with a number in it stays a headline.
+    expect(names('Apollo 11 Astronaut Dies At 93')).toEqual([]);
+  });
+
   it('finds no junk persons in a Title Case headline', () => {
     const found = names('Darayya Council Shuts Down After 4-Year Regime Siege');
     expect(found.filter((n) => n.endsWith('/person'))).toEqual([]);

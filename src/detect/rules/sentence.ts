@@ -24,11 +24,15 @@ const OPENERS = new Set(wordLists.sentenceOpeners);
  * capitalised and no lower-case word but a function word stands between them ("Darayya Council Shuts Down
  * After 4-Year Regime Siege and Attacks"); a sentence full of names still has its verb in lower case.
  */
+const RESULTS_LINE = /^\D*\p{L} \d{1,3} \p{Lu}\D* \d{1,3}$/u;
+
 export function isHeadline(toks: Token[], text: string): boolean {
   // A sentence ends with a full stop; a headline seldom does.
   if (toks.length > 30 || endsWithStop(text)) return false;
-  // Names with their countries in brackets make a list of players, not a headline ("A (Spain) vs. B (Chile)").
-  if (text.indexOf('(') !== text.lastIndexOf('(')) return false;
+  // Names with their countries in brackets make a list of players, not a headline ("A (Spain) vs. B (Chile)"),
+  // and so do two sides with their scores ("NEC Nijmegen 1 PSV Eindhoven 4").
+  if (text.indexOf('(') !== text.lastIndexOf('(') || (RESULTS_LINE.test(text) && !toks.some(isFunctionWord)))
+    return false;
   let long = 0;
   let caps = 0;
   for (let k = 1; k < toks.length; k++) {
