@@ -46,11 +46,12 @@ describe('sentence-initial capitals and headlines', () => {
     expect(names('He left on Jan 5.')).toEqual([]);
   });
 
-  it('reads two sides with their scores as a results line, not a headline', () => {
+  it('reads two sides with their scores, or a ranked line, as results, not a headline', () => {
     expect(names('NEC Nijmegen 1 PSV Eindhoven 4')).toEqual([
       'NEC Nijmegen/organization',
       'PSV Eindhoven/organization',
     ]);
+    expect(names('4. Tatiana Stiajkina (Ukraine) 11')).toEqual(['Tatiana Stiajkina/person', 'Ukraine/place']);
     // ... but a headline with a number in it stays a headline.
     expect(names('Apollo 11 Astronaut Dies At 93')).toEqual([]);
   });

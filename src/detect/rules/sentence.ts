@@ -19,19 +19,27 @@ const DETERMINERS = new Set(wordLists.determiners);
 /** Common words that open a sentence before a name without being part of it. */
 const OPENERS = new Set(wordLists.sentenceOpeners);
 
+/** "NEC Nijmegen 1 PSV Eindhoven 4": two sides and their scores. */
+const RESULTS_LINE = /^\D*\p{L} \d{1,3} \p{Lu}\D* \d{1,3}$/u;
+/** "4. Tatiana Stiajkina (Ukraine) 11": a place in a ranking. */
+const RANKED = /^\d{1,3}\. \p{Lu}/u;
+
 /**
  * A heading or title in Title Case (or all capitals): its capitals say little. Most longer words are
  * capitalised and no lower-case word but a function word stands between them ("Darayya Council Shuts Down
  * After 4-Year Regime Siege and Attacks"); a sentence full of names still has its verb in lower case.
  */
-const RESULTS_LINE = /^\D*\p{L} \d{1,3} \p{Lu}\D* \d{1,3}$/u;
-
 export function isHeadline(toks: Token[], text: string): boolean {
   // A sentence ends with a full stop; a headline seldom does.
   if (toks.length > 30 || endsWithStop(text)) return false;
   // Names with their countries in brackets make a list of players, not a headline ("A (Spain) vs. B (Chile)"),
-  // and so do two sides with their scores ("NEC Nijmegen 1 PSV Eindhoven 4").
-  if (text.indexOf('(') !== text.lastIndexOf('(') || (RESULTS_LINE.test(text) && !toks.some(isFunctionWord)))
+  // and so do two sides with their scores ("NEC Nijmegen 1 PSV Eindhoven 4") and a ranked line ("4. Tatiana
+  // Stiajkina (Ukraine) 11").
+  if (
+    text.indexOf('(') !== text.lastIndexOf('(') ||
+    RANKED.test(text) ||
+    (RESULTS_LINE.test(text) && !toks.some(isFunctionWord))
+  )
     return false;
   let long = 0;
   let caps = 0;
