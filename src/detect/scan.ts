@@ -872,6 +872,17 @@ function titled(scan: Scan, { run }: Segment): boolean {
 function demonymLead(scan: Scan, { run }: Segment): boolean {
   const { lex, headline } = scan;
   if (!lex.isDemonym(run[0].key)) return false;
+  // "Christian Rudd", "Germaine Greer": a demonym that is a first name, before a word no list knows, opens a
+  // person's name.
+  if (
+    run.length === 2 &&
+    lex.firstNames.has(run[0].key) &&
+    run[1].capitalised &&
+    !run[1].upper &&
+    !lex.isWord(run[1].key) &&
+    !lex.knows(run[1].key)
+  )
+    return false;
   const rest = run.slice(1);
   while (rest.length && !rest[0].capitalised) rest.shift();
   // ... unless what follows is no name of its own but common words: the demonym opens an organisation's
