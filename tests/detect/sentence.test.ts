@@ -25,6 +25,7 @@ describe('sentence-initial capitals and headlines', () => {
     expect(names('It was late. Should Rubin resign, the bank falls.')).toEqual(['Rubin/person']);
     expect(names('They met. Wrestler Hogan said he would fight.')).toEqual(['Hogan/person']);
     expect(names('Taking Archie to the park, they smiled.')).toEqual(['Archie/person']);
+    expect(names('Top-seeded Thomas Muster was beaten.')).toEqual(['Thomas Muster/person']);
   });
 
   it('keeps names that open a sentence', () => {

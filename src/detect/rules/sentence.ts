@@ -84,6 +84,8 @@ export function isPositionalCapital(
   if (DETERMINERS.has(t.key)) return true;
   if (!(t.sentenceStart || headline)) return false;
   if (isFunctionWord(t)) return true;
+  // "Top-seeded Thomas Muster", "Long-time ally": a compound of common words describes what follows.
+  if (commonCompound(t.key, lex)) return true;
   if (t.upper && t.text.length <= 4) return false;
   // "Will Smith" may open a sentence: a first name followed by another capital stays.
   if (lex.firstNames.has(t.key) && next?.capitalised) return false;
@@ -101,6 +103,14 @@ export function isPositionalCapital(
   )
     return false;
   return lex.isWord(t.key) || lex.quiet.has(t.key);
+}
+
+function commonCompound(key: string, lex: Lexicon): boolean {
+  const dash = key.indexOf('-');
+  if (dash < 1) return false;
+  for (const part of key.split('-'))
+    if (!lex.isWord(part) && !lex.isWord(part.replace(/(?:ed|d|ing|s)$/, ''))) return false;
+  return true;
 }
 
 /**
