@@ -1321,6 +1321,10 @@ function isTeam(scan: Scan, c: Candidate): boolean {
 }
 /** "Lancashire 323 (N. Fairbrother 86", "Essex 280 and 27-4", "Yorkshire 11 points": a side's runs or points. */
 const INNINGS_AFTER = /^ \d{1,3} (?:\(|and \d|all out|for \d|points?\b)/;
+/** "Cabral, (born 22 October 1988)", "Stone (born 1960)". */
+const BORN_AFTER = /^,? \((?:born|b\.) /;
+/** "Adilson Tavares Varela, commonly known as Cabral". */
+const KNOWN_AS = /^,? (?:(?:also|commonly|better|simply|popularly|professionally) )?known as $/;
 const RESULT_BETWEEN = /^ \d{1,2},? $/;
 const FIXTURE = /^ (?:v|vs\.?|versus) $/;
 const TABLE_ROW = /^\s+\d+\s+\.?\d+\b/;
@@ -1464,6 +1468,7 @@ function isTraded(scan: Scan, c: Candidate): boolean {
 interface Neighbours {
   candidate: Candidate;
   next: Candidate | undefined;
+  previous: Candidate | undefined;
   /** Text between `candidate` and `next`. */
   between: string;
   /** Text between the previous candidate and this one. */
@@ -1602,6 +1607,19 @@ export const LINK_RULES: readonly LinkRule[] = [
     },
   },
   {
+    name: 'bornOrKnownAs',
+    decides:
+      'a name with its birth in brackets after it, or a person\'s other name, is a person ("Adilson Tavares Varela, commonly known as Cabral, (born 1988)")',
+    apply(scan, { candidate: c, previous, gap }) {
+      if (c.kind === 'person' && c.strength >= 2) return false;
+      const born = BORN_AFTER.test(scan.text.slice(c.end, c.end + 12));
+      const alias = !!previous && previous.kind === 'person' && previous.strength >= 1 && KNOWN_AS.test(gap);
+      if (!born && !alias) return false;
+      Object.assign(c, { kind: 'person', subkind: undefined, entry: undefined, strength: 3, guess: false });
+      return true;
+    },
+  },
+  {
     name: 'appositionPerson',
     decides:
       'a place that is also a first name, described as a person, is one ("Diana, the princess of Wales")',
@@ -1733,6 +1751,7 @@ function linkNeighbours(scan: Scan): void {
     const n: Neighbours = {
       candidate: c,
       next,
+      previous: out[k - 1],
       between: next ? text.slice(c.end, next.start) : '',
       gap: k > 0 ? text.slice(out[k - 1].end, c.start) : '',
     };

@@ -139,6 +139,10 @@ const CASES: Record<string, { text: string; names: string[] }> = {
     text: '3. Jean Alesi (France) Benetton',
     names: ['Jean Alesi/person', 'France/place', 'Benetton/organization'],
   },
+  bornOrKnownAs: {
+    text: 'Adilson Tavares Varela, commonly known as Cabral, is a footballer. Zorbel (born 1960) sings.',
+    names: ['Adilson Tavares Varela/person', 'Cabral/person', 'Zorbel/person'],
+  },
   theX: { text: 'They travelled across the Zorbul for weeks.', names: ['Zorbul/place'] },
 };
 
