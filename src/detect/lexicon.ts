@@ -66,6 +66,7 @@ export class Lexicon {
   readonly miscSuffix = set(cues.miscSuffix);
   readonly miscPrefix = set(cues.miscPrefix);
   readonly miscLead = set(cues.miscLead);
+  readonly honourPrefix = set(cues.honourPrefixes);
   readonly sportVerbs = new Set(cues.sportVerbs);
   readonly playVerbs = new Set(cues.playVerbs);
   readonly coachVerbs = new Set(cues.coachVerbs);

@@ -24,6 +24,8 @@ import type { EntitySummary, Kind, Mention, PageEntities } from './types';
 
 const WEIGHT = [0.5, 1, 3, 10];
 const GUESS_WEIGHT = 0.3;
+/** Mid-sentence mentions that make a page's own Title Case phrase a name. */
+const REPEATED = 3;
 const MAX_ROLES = 5;
 
 interface Vote {
@@ -106,6 +108,10 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
     }
   }
   for (const v of votes.values()) v.kind = bestKind(v);
+  // A phrase of common words the page gives again and again mid-sentence is a name ("One Nation").
+  const midSentence = new Map<string, number>();
+  for (const block of blocks)
+    for (const c of block) if (!c.initial) midSentence.set(c.key, (midSentence.get(c.key) ?? 0) + 1);
 
   // 2. Full names that shorter mentions may stand for, and acronym expansions.
   const people = new Map<string, Anchor[]>();
@@ -227,7 +233,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
         target = pageNameOf.get(c.key)!;
         kind = votes.get(target)!.kind;
         entry = undefined;
-      } else if (v.strength === 0) continue;
+      } else if (v.strength === 0 && !(c.words >= 2 && (midSentence.get(c.key) ?? 0) >= REPEATED)) continue;
       list.push({ candidate: c, vote: v, target, kind, entry });
     }
     return list;

@@ -11,7 +11,7 @@ import { personShape } from './rules/names';
 import { quotedTitles } from './rules/quotes';
 import { connect } from './rules/particles';
 import { appositionAfter, descriptorStart } from './rules/roles';
-import { isFunctionWord, isGlueTail, isHeadline, isPositionalCapital } from './rules/sentence';
+import { givenName, isFunctionWord, isGlueTail, isHeadline, isPositionalCapital } from './rules/sentence';
 import { isTitleHead, isTitleWord, titleBefore, titleEnd } from './rules/titles';
 import { fold, phraseKey } from './text';
 import { tokenize, type TextFacts, type Token } from './tokenize';
@@ -221,13 +221,16 @@ function nicknameEnd(scan: Scan, i: number, j: number): number {
 }
 
 /** Whether a block's lower-case words are mostly not English (German, French ... pages). */
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
 function isForeign(toks: Token[], lex: Lexicon): boolean {
   let seen = 0;
   let english = 0;
   // Sixteen words tell the language; long blocks need not be read to the end.
   for (let k = 0; k < toks.length && seen < 16; k++) {
     const t = toks[k];
-    if (t.capitalised || t.text.length < 3) continue;
+    // Numbers are in no language ("15 July 1985; ... 12 August 1986").
+    if (t.capitalised || t.text.length < 3 || isDigitCode(t.text.charCodeAt(0))) continue;
     seen++;
     // Seven English words settle it: 40% of sixteen.
     if (lex.isWord(t.text) && ++english >= 7) return false;
@@ -252,8 +255,15 @@ function splitRun(scan: Scan, a: number, b: number): void {
       if (hit && hit.n > 1 && !hit.entry.ambiguous) keep = k + hit.n;
     }
     if (k < keep && k > start) continue;
-    // "wrote on X. Employees had ...": a lone capital letter and its full stop ended the sentence.
-    if (k > start && lex.isWord(t.key) && /^\p{Lu}\.$/u.test(toks[k - 1].text) && k - 1 === start) {
+    // "wrote on X. Employees had ...": a lone capital letter and its full stop ended the sentence; after
+    // a block's start, a comma or a bracket it is an initial ("(M. Walker 59, D. Fulton 53)").
+    if (
+      k > start &&
+      lex.isWord(t.key) &&
+      INITIAL.test(toks[k - 1].text) &&
+      k - 1 === start &&
+      !INITIAL_OPENS.test(scan.text.slice(Math.max(0, toks[start].start - 4), toks[start].start))
+    ) {
       segment(scan, trim(toks, start, k));
       start = k;
       continue;
@@ -261,6 +271,7 @@ function splitRun(scan: Scan, a: number, b: number): void {
     // A Roman numeral stays after a name ("Louis XVI") and before a unit ("VI Corps").
     if (
       (lex.isNever(t.text) &&
+        !(k + 1 < b && givenName(t, toks[k + 1], lex)) &&
         !(ROMAN.test(t.text) && (k > start || lex.orgSuffix.get(toks[b - 1].key) === 'military'))) ||
       t.contraction
     ) {
@@ -382,6 +393,14 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
     decides:
       'titles of works, events and operations are no mention (unless the gazetteer holds the run whole)',
     decide: (scan, { run }) => isOtherName(run, scan.lex) && phraseAt(scan, run, 0)?.n !== run.length,
+  },
+  {
+    name: 'numbered',
+    decides: 'a thing with a number after its name is no mention ("Train No. 23")',
+    decide(scan, { run }) {
+      const last = run[run.length - 1];
+      return run.length > 1 && last.text === 'No.' && /^ \d/.test(scan.text.slice(last.end, last.end + 2));
+    },
   },
   {
     name: 'familyFirst',
@@ -628,6 +647,29 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
     },
   },
   {
+    name: 'initialsName',
+    decides: 'initials and a surname are a person, whatever the surname is ("G. Archer", "J. Crawley")',
+    decide(scan, { run }) {
+      let k = 0;
+      while (k < run.length && k < 3 && INITIAL.test(run[k].text)) k++;
+      const rest = run.slice(k);
+      if (!(
+        k > 0 &&
+        rest.length >= 1 &&
+        rest.length <= 2 &&
+        rest.every((t) => t.capitalised && !t.upper && !/\d/.test(t.text)) &&
+        !scan.headline &&
+        !phraseAt(scan, run, 0) &&
+        !orgCue(run, scan.lex) &&
+        !placeCue(run, scan.lex) &&
+        !majorPlaceAfter(scan, run)
+      ))
+        return false;
+      emit(scan, run, 'person', 2);
+      return true;
+    },
+  },
+  {
     name: 'personShape',
     decides:
       'a first name and more is a person, unless a common first word meets a major place ("Will Russia")',
@@ -859,6 +901,17 @@ function titled(scan: Scan, { run }: Segment): boolean {
 function demonymLead(scan: Scan, { run }: Segment): boolean {
   const { lex, headline } = scan;
   if (!lex.isDemonym(run[0].key)) return false;
+  // "Christian Rudd", "Germaine Greer": a demonym that is a first name, before a word no list knows, opens a
+  // person's name.
+  if (
+    run.length === 2 &&
+    lex.firstNames.has(run[0].key) &&
+    run[1].capitalised &&
+    !run[1].upper &&
+    !lex.isWord(run[1].key) &&
+    !lex.knows(run[1].key)
+  )
+    return false;
   const rest = run.slice(1);
   while (rest.length && !rest[0].capitalised) rest.shift();
   // ... unless what follows is no name of its own but common words: the demonym opens an organisation's
@@ -1036,14 +1089,13 @@ function unknownRun(scan: Scan, run: Token[], shape = personShape(run, scan.lex)
   }
   if (shape > 0) return emit(scan, run, 'person', headline ? 0 : (shape as 1 | 2));
   if (run.every((r) => !r.capitalised || isAcronym(r, lex))) return emit(scan, run, 'organization', 1);
-  if (
-    !headline &&
-    run.filter((r) => r.capitalised).length <= 4 &&
-    !run.some((r) => r.capitalised && lex.quiet.has(r.key))
-  ) {
+  if (!headline && run.filter((r) => r.capitalised).length <= 4) {
     // Capitalised words mid-sentence name something, most often an organisation; the words around may say
     // what ("Elon Musk said", "the Killing Joke"). At a sentence start they may be ordinary words.
     const kind = guessKind(scan, run);
+    // A word that is a name only when the context says so needs the words around to place it ("in Bowling
+    // Green"); a title is no name ("the Foreign Minister").
+    if (kind !== 'place' && run.some((r) => r.capitalised && lex.quiet.has(r.key))) return;
     // Only common words and nothing around to say what they name ("Registered Historic Place", "Writing
     // Fellow"): a Title Case phrase more often than a name, so the page must back it.
     const allCommon = run.every((r) => !r.capitalised || lex.isWord(r.key));
@@ -1289,6 +1341,8 @@ function isTeam(scan: Scan, c: Candidate): boolean {
   if (
     side &&
     (SCORE_AFTER.test(text.slice(c.end, c.end + 8)) ||
+      // ... not a month before its day ("March 10 (Reuters)").
+      (INNINGS_AFTER.test(text.slice(c.end, c.end + 12)) && !lex.quiet.has(c.key)) ||
       SCORE_BEFORE.test(text.slice(Math.max(0, c.start - 7), c.start)))
   )
     return true;
@@ -1300,6 +1354,12 @@ function isTeam(scan: Scan, c: Candidate): boolean {
     (joined && (lex.sportVerbs.has(next.text) || lex.teamNouns.has(next.text)))
   );
 }
+/** "Lancashire 323 (N. Fairbrother 86", "Essex 280 and 27-4", "Yorkshire 11 points": a side's runs or points. */
+const INNINGS_AFTER = /^ \d{1,3} (?:\(|and \d|all out|for \d|points?\b)/;
+/** "Cabral, (born 22 October 1988)", "Stone (born 1960)". */
+const BORN_AFTER = /^,? \((?:born|b\.) /;
+/** "Adilson Tavares Varela, commonly known as Cabral". */
+const KNOWN_AS = /^,? (?:(?:also|commonly|better|simply|popularly|professionally) )?known as $/;
 const RESULT_BETWEEN = /^ \d{1,2},? $/;
 const FIXTURE = /^ (?:v|vs\.?|versus) $/;
 const TABLE_ROW = /^\s+\d+\s+\.?\d+\b/;
@@ -1325,6 +1385,10 @@ function emitEntry(scan: Scan, run: Token[], entry: Entry): void {
 /** Compass points that follow a place's name in Spanish, French and Portuguese ("Ilocos Norte", "Nord"). */
 const COMPASS_AFTER = new Set(cues.compassAfter);
 const ROMAN = /^[IVX]{1,4}$/;
+/** A person's initial: one capital and a full stop. */
+const INITIAL = /^\p{Lu}\.$/u;
+/** What may stand before an initial that opens a name rather than ends a sentence. */
+const INITIAL_OPENS = /(?:^|[,(;:–-]\s?|\band |& )$/;
 const COMPASS = /^(?:North|South|East|West)(?:east|west)?(?:ern)?$/;
 const PLURAL = /^\p{Lu}\p{Ll}+[^s]s$/u;
 const OWNS_NOTHING = /^(?:$|[,;:)]|\.(?:\s|$)| (?:and|or|became|in \d))/;
@@ -1439,6 +1503,7 @@ function isTraded(scan: Scan, c: Candidate): boolean {
 interface Neighbours {
   candidate: Candidate;
   next: Candidate | undefined;
+  previous: Candidate | undefined;
   /** Text between `candidate` and `next`. */
   between: string;
   /** Text between the previous candidate and this one. */
@@ -1511,6 +1576,51 @@ export const LINK_RULES: readonly LinkRule[] = [
     },
   },
   {
+    name: 'nameCountry',
+    decides:
+      'a name no list knows with a country in brackets after it is a player or a competitor ("Guy Forget (France)")',
+    apply(scan, { candidate: c, next, between }) {
+      if (!(
+        next &&
+        between === ' (' &&
+        scan.text[next.end] === ')' &&
+        next.subkind === 'country' &&
+        !c.entry &&
+        c.strength < 3 &&
+        c.kind !== 'person' &&
+        (c.guess || c.strength < 2) &&
+        !c.acronym
+      ))
+        return false;
+      Object.assign(c, { kind: 'person', subkind: undefined, strength: 2, guess: false });
+      return true;
+    },
+  },
+  {
+    name: 'entrantTeam',
+    decides:
+      'a name after a competitor\'s country in brackets is the team or make ("Jean Alesi (France) Benetton")',
+    apply(scan, { candidate: c, next, between }) {
+      if (!(
+        next &&
+        between === ') ' &&
+        c.subkind === 'country' &&
+        scan.text[c.start - 1] === '(' &&
+        ((!next.entry && next.strength < 3 && (next.guess || next.kind === 'organization')) ||
+          (next.entry?.kind === 'place' && next.entry.subkind === 'city'))
+      ))
+        return false;
+      Object.assign(next, {
+        kind: 'organization',
+        strength: 2,
+        guess: false,
+        subkind: undefined,
+        entry: undefined,
+      });
+      return true;
+    },
+  },
+  {
     name: 'townAndState',
     decides: 'a town, a comma and its state or country: both places ("Sandy Hook, Maryland")',
     apply: (scan, { candidate: c, next, between, gap }) =>
@@ -1528,6 +1638,19 @@ export const LINK_RULES: readonly LinkRule[] = [
         guess: false,
         ...(c.entry && c.entry.kind !== defined ? { entry: undefined, subkind: undefined } : {}),
       });
+      return true;
+    },
+  },
+  {
+    name: 'bornOrKnownAs',
+    decides:
+      'a name with its birth in brackets after it, or a person\'s other name, is a person ("Adilson Tavares Varela, commonly known as Cabral, (born 1988)")',
+    apply(scan, { candidate: c, previous, gap }) {
+      if (c.kind === 'person' && c.strength >= 2) return false;
+      const born = BORN_AFTER.test(scan.text.slice(c.end, c.end + 12));
+      const alias = !!previous && previous.kind === 'person' && previous.strength >= 1 && KNOWN_AS.test(gap);
+      if (!born && !alias) return false;
+      Object.assign(c, { kind: 'person', subkind: undefined, entry: undefined, strength: 3, guess: false });
       return true;
     },
   },
@@ -1581,10 +1704,38 @@ export const LINK_RULES: readonly LinkRule[] = [
     },
   },
   {
+    name: 'personClub',
+    decides:
+      'a name no list knows or a city in brackets after a person is the club or party the person is listed with ("Frank de Boer (Ajax)", "Xavier Gravelaine (Marseille)")',
+    apply(scan, { candidate: c, next, between }) {
+      if (!(
+        next &&
+        between === ' (' &&
+        scan.text[next.end] === ')' &&
+        c.kind === 'person' &&
+        c.strength >= 1 &&
+        !c.guess &&
+        ((!next.entry && next.strength < 3 && (next.guess || next.kind === 'organization')) ||
+          (next.entry?.kind === 'place' && next.entry.subkind === 'city'))
+      ))
+        return false;
+      Object.assign(next, {
+        kind: 'organization',
+        strength: 2,
+        guess: false,
+        subkind: undefined,
+        entry: undefined,
+      });
+      return true;
+    },
+  },
+  {
     name: 'acronymExpansion',
     decides: 'an acronym in brackets after a name stands for it ("Syrian Democratic Forces (SDF)")',
     apply(scan, { candidate: c, next, between }) {
-      if (!next || !next.acronym || between !== ' (' || scan.text[next.end] !== ')') return false;
+      // A person's bracketed acronym is a club or a party ("Jaap Stam (PSV)"), no expansion.
+      if (!next || !next.acronym || between !== ' (' || scan.text[next.end] !== ')' || c.kind === 'person')
+        return false;
       next.expands = c.key;
       return true;
     },
@@ -1635,6 +1786,7 @@ function linkNeighbours(scan: Scan): void {
     const n: Neighbours = {
       candidate: c,
       next,
+      previous: out[k - 1],
       between: next ? text.slice(c.end, next.start) : '',
       gap: k > 0 ? text.slice(out[k - 1].end, c.start) : '',
     };

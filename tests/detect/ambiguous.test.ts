@@ -23,6 +23,14 @@ describe('ambiguous words', () => {
     expect(names('Rebels took al-Bab.')).toEqual(['al-Bab/place']);
   });
 
+  it('speak inside a longer name when the words around say what it is', () => {
+    expect(names('They played their home games in Bowling Green, Ohio.')).toEqual([
+      'Bowling Green/place',
+      'Ohio/place',
+    ]);
+    expect(names('He wore Bowling Green shoes.')).toEqual([]);
+  });
+
   it('a region abroad that is also a first name is no place in ordinary text ("Diana", Madagascar)', () => {
     expect(names('Harry said Diana had struggled too.')).toEqual([]);
     expect(names('He named the girl after Diana.')).toEqual([]);

@@ -152,6 +152,10 @@ describe('organisation and place cues', () => {
     expect(names('The launch was delayed by Hurricane Milton and the Tour de France.')).toEqual([]);
     expect(names('Operation Euphrates Shield began in August.')).toEqual([]);
     expect(names('They won at the MTV Video Music Awards on Sunday.')).toEqual([]);
+    // A hyphenated honour is no organisation.
+    expect(names('He was a consensus All-American as a senior.')).toEqual([]);
+    // A run the clean-up empties is no honour either (nor a crash).
+    expect(names('Commercial TV 127 6 loss 174 33 profit')).toEqual([]);
     // ... but a known name that ends like an event is still a name.
     expect(names('Voters backed the National Rally on Sunday.')).toEqual(['National Rally/organization']);
   });
@@ -168,6 +172,11 @@ describe('organisation and place cues', () => {
     expect(names('Track of the Tarnock and Wexley Railway was lifted.')).toEqual([
       'Tarnock and Wexley Railway/place',
     ]);
+    // ... also when the places it joins are known ones.
+    expect(names('The Portland and Ogdensburg Railroad was built.')).toEqual([
+      'Portland and Ogdensburg Railroad/place',
+    ]);
+    expect(names('He went to London and Birmingham by train.')).toEqual(['London/place', 'Birmingham/place']);
     expect(names('Tickets are sold by the State Railway of Thailand.')).toEqual([
       'State Railway of Thailand/organization',
     ]);

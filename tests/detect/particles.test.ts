@@ -62,6 +62,11 @@ describe('name particles', () => {
     ).toBe('person');
   });
 
+  it('reads a demonym that is a first name, before a surname no list knows, as a person', () => {
+    expect(names('Qualifier vs. Christian Rudd (Norway)')).toEqual(['Christian Rudd/person', 'Norway/place']);
+    expect(names('The Christian Democrats won.')).toEqual(['Christian Democrats/organization']);
+  });
+
   it("reads unknown words ending in a town's name as a person", () => {
     expect(names('He quoted Rui Gomez Pereira on the temple.')).toEqual(['Rui Gomez Pereira/person']);
   });

@@ -136,6 +136,21 @@ describe('document-level consistency', () => {
     ]);
   });
 
+  it('keeps a phrase of common words the page names again and again mid-sentence, not one named twice', () => {
+    const p = page([
+      'He was a member of One Nation until 1998.',
+      'Costello said One Nation policy was wrong.',
+      'Voters left One Nation in droves.',
+    ]);
+    expect(p.mentions.filter((m) => m.text === 'One Nation').map((m) => m.kind)).toEqual([
+      'organization',
+      'organization',
+      'organization',
+    ]);
+    const twice = page(['He was a member of One Nation until 1998.', 'Voters left One Nation in droves.']);
+    expect(twice.mentions.map((m) => m.text)).toEqual([]);
+  });
+
   it('makes ISIS, Islamic State and Daesh one entity', () => {
     const p = page(['ISIS fighters retreated.', 'Islamic State denied it.', 'Turkey fights Daesh.']);
     const key = p.keyOf('ISIS');

@@ -9,6 +9,7 @@ import { CONTEXT_RULES, LINK_RULES, SEGMENT_RULES, scanBlock } from '../../src/d
  */
 const CASES: Record<string, { text: string; names: string[] }> = {
   otherName: { text: 'He led Operation Euphrates Shield last year.', names: [] },
+  numbered: { text: 'The engineer of Train No. 23 was late.', names: [] },
   familyFirst: { text: 'The film by Bong Joon Ho won.', names: ['Bong Joon Ho/person'] },
   positionalCapitals: { text: 'Residents fled from Aleppo.', names: ['Residents/person', 'Aleppo/place'] },
   describingWord: {
@@ -116,6 +117,32 @@ const CASES: Record<string, { text: string; names: string[] }> = {
   seat: { text: 'He was the MPP for Kenora until 2003.', names: ['MPP/organization', 'Kenora/place'] },
   ofPlaceNoun: { text: 'He lived on the outskirts of Zorbegrad for years.', names: ['Zorbegrad/place'] },
   placeNounAfter: { text: 'He swam in the Zorbel river.', names: ['Zorbel river/place'] },
+  initialsName: {
+    text: 'Yorkshire 305-5 (C. White 66, M. Walker 59).',
+    names: ['Yorkshire/organization', 'C. White/person', 'M. Walker/person'],
+  },
+  nameCountry: {
+    text: 'Lanner (Sweden) and Zorbel Kamio (Japan) shared the lead.',
+    names: ['Lanner/person', 'Sweden/place', 'Zorbel Kamio/person', 'Japan/place'],
+  },
+  personClub: {
+    text: 'Defenders: Frank de Boer (Ajax), Ed de Goey (Feyenoord).',
+    names: [
+      'Defenders/person',
+      'Frank de Boer/person',
+      'Ajax/organization',
+      'Ed de Goey/person',
+      'Feyenoord/organization',
+    ],
+  },
+  entrantTeam: {
+    text: '3. Jean Alesi (France) Benetton',
+    names: ['Jean Alesi/person', 'France/place', 'Benetton/organization'],
+  },
+  bornOrKnownAs: {
+    text: 'Adilson Tavares Varela, commonly known as Cabral, is a footballer. Zorbel (born 1960) sings.',
+    names: ['Adilson Tavares Varela/person', 'Cabral/person', 'Zorbel/person'],
+  },
   theX: { text: 'They travelled across the Zorbul for weeks.', names: ['Zorbul/place'] },
 };
 

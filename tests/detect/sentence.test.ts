@@ -25,11 +25,36 @@ describe('sentence-initial capitals and headlines', () => {
     expect(names('It was late. Should Rubin resign, the bank falls.')).toEqual(['Rubin/person']);
     expect(names('They met. Wrestler Hogan said he would fight.')).toEqual(['Hogan/person']);
     expect(names('Taking Archie to the park, they smiled.')).toEqual(['Archie/person']);
+    expect(names('Top-seeded Thomas Muster was beaten.')).toEqual(['Thomas Muster/person']);
   });
 
   it('keeps names that open a sentence', () => {
     expect(names('Turkey says three of its soldiers were killed.')).toEqual(['Turkey/place']);
     expect(names('Hezbollah denied the report.')).toEqual(['Hezbollah/organization']);
+  });
+
+  it('reads names with their countries in brackets as a list of players, not a headline', () => {
+    expect(names('Grant Stafford (South Africa) vs. Guy Forget (France)')).toEqual([
+      'Grant Stafford/person',
+      'South Africa/place',
+      'Guy Forget/person',
+      'France/place',
+    ]);
+  });
+
+  it("reads a month's short form before a name as a given name, and alone as the month", () => {
+    expect(names('Jan Ove Pedersen scored twice.')).toEqual(['Jan Ove Pedersen/person']);
+    expect(names('He left on Jan 5.')).toEqual([]);
+  });
+
+  it('reads two sides with their scores, or a ranked line, as results, not a headline', () => {
+    expect(names('NEC Nijmegen 1 PSV Eindhoven 4')).toEqual([
+      'NEC Nijmegen/organization',
+      'PSV Eindhoven/organization',
+    ]);
+    expect(names('4. Tatiana Stiajkina (Ukraine) 11')).toEqual(['Tatiana Stiajkina/person', 'Ukraine/place']);
+    // ... but a headline with a number in it stays a headline.
+    expect(names('Apollo 11 Astronaut Dies At 93')).toEqual([]);
   });
 
   it('finds no junk persons in a Title Case headline', () => {

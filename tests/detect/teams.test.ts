@@ -102,6 +102,37 @@ describe('organizations and teams on sports and news pages', () => {
     ]);
   });
 
+  it("reads an acronym in brackets after a player as the player's club, not the player's initials", () => {
+    expect(names('Defenders - Jaap Stam (PSV), Arthur Numan (PSV).')).toEqual([
+      'Jaap Stam/person',
+      'PSV/organization',
+      'Arthur Numan/person',
+      'PSV/organization',
+    ]);
+  });
+
+  it("reads the name after a rider's country as the rider's make or team", () => {
+    expect(names('2. Noriyuki Haga (Japan) Yamaha 38:30.140')).toEqual([
+      'Noriyuki Haga/person',
+      'Japan/place',
+      'Yamaha/organization',
+    ]);
+  });
+
+  it("reads a city in brackets after a player, or after a rider's country, as the club or team", () => {
+    expect(names('3 - Anto Drobnjak (Bastia), Xavier Gravelaine (Marseille).')).toEqual([
+      'Anto Drobnjak/person',
+      'Bastia/organization',
+      'Xavier Gravelaine/person',
+      'Marseille/organization',
+    ]);
+    expect(names('4. Pierluigi Martini (Italy) Genoa 1:30.12')).toEqual([
+      'Pierluigi Martini/person',
+      'Italy/place',
+      'Genoa/organization',
+    ]);
+  });
+
   it('does not type an unknown single foreign word as a person', () => {
     expect(
       names('Officials said Nordkorea had fired a missile.').filter((n) => n.endsWith('/person')),
@@ -137,6 +168,16 @@ describe('sides in tables, fixtures and cricket scores', () => {
     expect(names('Essex 72-0.')).toEqual(['Essex/organization']);
     expect(names('Texas 24-17 at the half.')).toEqual(['Texas/organization']);
     expect(names('France 2-1 at the break.')).toEqual(['France/place']);
+    // ... and with its runs and the innings' best scores, or its points.
+    expect(names('Lancashire 323 (N. Fairbrother 86, D. Gough 4-53)')[0]).toBe('Lancashire/organization');
+    expect(names('At Colchester: Gloucestershire 280 and 27-4.')).toEqual([
+      'Colchester/place',
+      'Gloucestershire/organization',
+    ]);
+    expect(names('Talks resumed in Geneva on March 10 (Reuters).')).toEqual([
+      'Geneva/place',
+      'Reuters/organization',
+    ]);
   });
 });
 

@@ -30,6 +30,19 @@ describe('titles and appositions', () => {
     expect(person.roles[0]).toContain('foreign minister');
   });
 
+  it('reads titled names in a list of dates, which is in no other language', () => {
+    expect(
+      names(
+        'Unknown, 1 June 1985 -- 14 July 1985; Major General John C. Scheidt Jr., 15 July 1985; Brigadier General Philip M. Drew, 12 August 1986; Brigadier General John A. Corder, 3 August 1987; Brigadier General Gerald A. Daniel, 22 April 1988 -- 24 January 1989, 1990.',
+      ),
+    ).toEqual([
+      'John C. Scheidt Jr./person',
+      'Philip M. Drew/person',
+      'John A. Corder/person',
+      'Gerald A. Daniel/person',
+    ]);
+  });
+
   it('finds nothing in a title alone', () => {
     expect(names('The Prime Minister and the Foreign Minister met.')).toEqual([]);
   });

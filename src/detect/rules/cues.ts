@@ -99,6 +99,10 @@ export function placeCue(run: Token[], lex: Lexicon): string | undefined {
  * is a mention of its own either.
  */
 export function isOtherName(run: Token[], lex: Lexicon): boolean {
+  if (!run.length) return false;
+  // "All-American", "All-Star": an honour.
+  const dash = run[0].key.indexOf('-');
+  if (dash > 0 && lex.honourPrefix.has(run[0].key.slice(0, dash))) return true;
   if (run.length < 2) return false;
   const last = run[run.length - 1];
   if (last.capitalised && lex.miscSuffix.has(last.key)) return true;

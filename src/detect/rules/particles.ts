@@ -138,6 +138,9 @@ export function connect(toks: Token[], j: number, runStart: number, lex: Lexicon
     (first === 'and' && lex.placeSuffix.get(cue) === 'railway')
   ))
     return -1;
-  if (first === 'and' && (words.length > 1 || j - runStart > 1 || lex.knows(toks[j].key))) return -1;
+  // A railway joins the known places it is named for ("London and South Western Railway").
+  const railway = lex.placeSuffix.get(cue) === 'railway';
+  if (first === 'and' && (words.length > 1 || j - runStart > 1 || (lex.knows(toks[j].key) && !railway)))
+    return -1;
   return k;
 }

@@ -19,6 +19,11 @@ const DETERMINERS = new Set(wordLists.determiners);
 /** Common words that open a sentence before a name without being part of it. */
 const OPENERS = new Set(wordLists.sentenceOpeners);
 
+/** "NEC Nijmegen 1 PSV Eindhoven 4": two sides and their scores. */
+const RESULTS_LINE = /^\D*\p{L} \d{1,3} \p{Lu}\D* \d{1,3}$/u;
+/** "4. Tatiana Stiajkina (Ukraine) 11": a place in a ranking. */
+const RANKED = /^\d{1,3}\. \p{Lu}/u;
+
 /**
  * A heading or title in Title Case (or all capitals): its capitals say little. Most longer words are
  * capitalised and no lower-case word but a function word stands between them ("Darayya Council Shuts Down
@@ -27,6 +32,15 @@ const OPENERS = new Set(wordLists.sentenceOpeners);
 export function isHeadline(toks: Token[], text: string): boolean {
   // A sentence ends with a full stop; a headline seldom does.
   if (toks.length > 30 || endsWithStop(text)) return false;
+  // Names with their countries in brackets make a list of players, not a headline ("A (Spain) vs. B (Chile)"),
+  // and so do two sides with their scores ("NEC Nijmegen 1 PSV Eindhoven 4") and a ranked line ("4. Tatiana
+  // Stiajkina (Ukraine) 11").
+  if (
+    text.indexOf('(') !== text.lastIndexOf('(') ||
+    RANKED.test(text) ||
+    (RESULTS_LINE.test(text) && !toks.some(isFunctionWord))
+  )
+    return false;
   let long = 0;
   let caps = 0;
   for (let k = 1; k < toks.length; k++) {
@@ -40,6 +54,17 @@ export function isHeadline(toks: Token[], text: string): boolean {
   return long >= 2 && caps >= long * 0.8;
 }
 
+/** "Jan Kroslak", "Sun Jian": a month's or a day's short form before a name is a given or family name. */
+export function givenName(t: Token, next: Token | undefined, lex: Lexicon): boolean {
+  return (
+    t.text.length === 3 &&
+    !!next?.capitalised &&
+    !next.upper &&
+    !lex.isNever(next.text) &&
+    (lex.firstNames.has(t.key) || lex.familyFirst.has(t.key))
+  );
+}
+
 /**
  * Whether a capitalised word at the start of a run is only there because of its position: a function word,
  * or a common word opening a sentence or sitting in a headline.
@@ -50,7 +75,8 @@ export function isPositionalCapital(
   headline: boolean,
   lex: Lexicon,
 ): boolean {
-  if (lex.isNever(t.text) || t.contraction) return true;
+  if (t.contraction) return true;
+  if (lex.isNever(t.text)) return !givenName(t, next, lex);
   // A capital "The" mid-sentence is part of a name ("The Hague", "The Triffids"); lower-case "the" never is.
   if (ARTICLES.has(t.key) && (t.sentenceStart || headline || !next?.capitalised)) return true;
   // Mid-sentence, a capitalised function word belongs to a name ("All Souls College"), but a determiner
@@ -58,6 +84,8 @@ export function isPositionalCapital(
   if (DETERMINERS.has(t.key)) return true;
   if (!(t.sentenceStart || headline)) return false;
   if (isFunctionWord(t)) return true;
+  // "Top-seeded Thomas Muster", "Long-time ally": a compound of common words describes what follows.
+  if (commonCompound(t.key, lex)) return true;
   if (t.upper && t.text.length <= 4) return false;
   // "Will Smith" may open a sentence: a first name followed by another capital stays.
   if (lex.firstNames.has(t.key) && next?.capitalised) return false;
@@ -76,6 +104,14 @@ export function isPositionalCapital(
     return false;
   // An opener the word list lacks ("Iconic") is positional all the same.
   return lex.isWord(t.key) || lex.quiet.has(t.key) || OPENERS.has(t.key);
+}
+
+function commonCompound(key: string, lex: Lexicon): boolean {
+  const dash = key.indexOf('-');
+  if (dash < 1) return false;
+  for (const part of key.split('-'))
+    if (!lex.isWord(part) && !lex.isWord(part.replace(/(?:ed|d|ing|s)$/, ''))) return false;
+  return true;
 }
 
 /**
