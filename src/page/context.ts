@@ -47,6 +47,8 @@ export interface PageEvents {
   settings: Settings;
   /** A batch of DOM changes (the one batched observer). */
   dom: DomBatch;
+  /** Text nodes the page just changed, told at once (before the browser paints); their batch follows. */
+  text: readonly Text[];
   /** The names index changed (a scan finished). */
   names: void;
   /** What the markers should show (reading → markers). */

@@ -11,7 +11,7 @@ import { KINDS, type Kind } from '../detect/types';
 // The stylesheet itself reaches the page through the manifest (WXT injects the content script's CSS).
 import './highlights.css';
 import highlightsCss from './highlights.css?raw';
-import type { BlockRec } from './names';
+import type { BlockRec, PageMention } from './names';
 import { NearObserver, type NearEntry } from './near';
 
 /** Each kind's highlight name, as the stylesheet that paints it spells it (`::highlight(backstory-KIND)`). */
@@ -75,8 +75,8 @@ export function highlightsSupported(): boolean {
 
 export class Highlighter {
   private highlights = new Map<Kind, Highlight>();
-  /** The ranges each drawn block put in, to take exactly those out. */
-  private drawn = new Map<BlockRec, Range[]>();
+  /** The ranges each drawn block put in (and whose they are), to take exactly those out. */
+  private drawn = new Map<BlockRec, Array<[PageMention, AbstractRange]>>();
   /** Blocks with mentions, by the element they flow in (what the observer watches). */
   private byElement = new Map<Element, Set<BlockRec>>();
   private visible = new Set<Element>();
@@ -181,27 +181,42 @@ export class Highlighter {
 
   private draw(rec: BlockRec): void {
     const old = this.drawn.get(rec);
-    const next: Range[] = [];
-    for (const m of rec.mentions) if (this.enabled[m.kind]) next.push(m.range);
-    if (old && old.length === next.length && old.every((r, i) => r === next[i])) return;
-    const keep = new Set(next);
-    if (old) for (const r of old) if (!keep.has(r)) this.remove(r);
-    const had = new Set(old);
-    rec.mentions.forEach((m) => {
-      if (this.enabled[m.kind] && !had.has(m.range)) this.highlight(m.kind).add(m.range);
-    });
+    const next: Array<[PageMention, AbstractRange]> = [];
+    for (const m of rec.mentions) if (this.enabled[m.kind]) next.push([m, m.drawn]);
+    if (old && old.length === next.length && old.every(([, r], i) => r === next[i][1])) return;
+    const keep = new Set(next.map(([, r]) => r));
+    if (old) for (const [m, r] of old) if (!keep.has(r)) this.remove(m.kind, r);
+    const had = new Set(old?.map(([, r]) => r));
+    for (const [m, r] of next) if (!had.has(r)) this.highlight(m.kind).add(r);
     if (next.length) this.drawn.set(rec, next);
     else this.drawn.delete(rec);
+  }
+
+  /**
+   * The page changed text in these blocks (told as it happens, before the browser paints): a drawn range
+   * that no longer covers its name's text is taken out now, so no underline sits on the wrong words until
+   * the block has been read again (ranges that still cover their names stay, and cost no repaint).
+   */
+  touched(recs: Iterable<BlockRec>): void {
+    if (!this.supported) return;
+    for (const rec of recs) {
+      const list = this.drawn.get(rec);
+      if (!list) continue;
+      const stay = list.filter(([m, r]) => m.stillMarks() || (this.remove(m.kind, r), false));
+      if (stay.length === list.length) continue;
+      if (stay.length) this.drawn.set(rec, stay);
+      else this.drawn.delete(rec);
+    }
   }
 
   private undraw(rec: BlockRec): void {
     const old = this.drawn.get(rec);
     if (!old) return;
-    for (const r of old) this.remove(r);
+    for (const [m, r] of old) this.remove(m.kind, r);
     this.drawn.delete(rec);
   }
 
-  private remove(range: Range): void {
-    for (const h of this.highlights.values()) if (h.delete(range)) return;
+  private remove(kind: Kind, range: AbstractRange): void {
+    this.highlights.get(kind)?.delete(range);
   }
 }

@@ -29,6 +29,11 @@ export interface WatchOptions {
   /** The longest window while the page keeps mutating. */
   maxDelay?: number;
   burst?: number;
+  /**
+   * Text nodes whose data changed, told as the records come (before the browser paints), for what must
+   * not wait for the batch: a drawn underline the edit moved off its name.
+   */
+  onText?: (nodes: Text[]) => void;
 }
 
 const isOurs = (node: Node): boolean =>
@@ -108,7 +113,13 @@ export function watchDom(
     onBatch(batch);
   };
 
+  const onText = options.onText;
   const observer = new MutationObserver((list) => {
+    if (onText) {
+      const texts: Text[] = [];
+      for (const r of list) if (r.type === 'characterData') texts.push(r.target as Text);
+      if (texts.length) onText(texts);
+    }
     if (overflow) return;
     for (const r of list) {
       if (r.type === 'childList' && isOurs(r.target)) continue;

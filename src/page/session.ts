@@ -145,6 +145,7 @@ export class PageSession implements PageContext {
         this.emit('dom', batch);
       },
       signal,
+      { onText: (nodes) => !signal.aborted && this.emit('text', nodes) },
     );
     await Promise.all(started);
   }

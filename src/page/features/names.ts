@@ -96,6 +96,7 @@ export const namesFeature: Feature = {
 
     ctx.on('settings', (s) => highlighter.setEnabled(s.kinds), signal);
     ctx.on('dom', onBatch, signal);
+    ctx.on('text', (nodes) => highlighter.touched(names.blocksOf(nodes)), signal);
     running = true;
     try {
       // The first read is the page's fixed cost (in slices); the cap is for what the page keeps doing.
