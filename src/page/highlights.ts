@@ -4,8 +4,9 @@
  *
  * Only what can be seen is drawn: a browser repaints highlights in proportion to their ranges on every
  * change to the page, so ranges are registered for the blocks in and near the viewport (a screen above
- * and below, observed through `near.ts`) and taken out as they leave it. One Highlight per kind stays
- * registered; ranges are added and deleted one by one, never cleared and re-added.
+ * and below, observed through `near.ts`) and taken out once they have left it (with the next change to
+ * the highlights: every change costs the page a frame). One Highlight per kind stays registered; ranges
+ * are added and deleted one by one, never cleared and re-added, and drawn as StaticRanges (names.ts).
  */
 import { KINDS, type Kind } from '../detect/types';
 // The stylesheet itself reaches the page through the manifest (WXT injects the content script's CSS).
@@ -49,6 +50,13 @@ export const nearViewport: NearWatcherFactory = (onChange) =>
     ? null
     : new NearObserver(onChange, { rootMargin: NEAR_MARGIN });
 
+/**
+ * Ranges of blocks that left the near band stay drawn (off screen, they cost nothing to see) until the
+ * highlights change anyway or there are more than this many: taking them out alone would cost the page a
+ * frame of its own (a live insertion at the top pushes a block out of the band below).
+ */
+export const AWAY_MAX = 200;
+
 /** A parent with at least this many children lists things (paragraphs, entries): watched one by one. */
 const MANY_CHILDREN = 8;
 
@@ -69,6 +77,13 @@ export function watchOf(el: Element): Element {
   return e;
 }
 
+/** Whether an element lies in or near the viewport (`NEAR_MARGIN`: a screen above and below). */
+function isNear(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  const vh = el.ownerDocument.defaultView?.innerHeight ?? 0;
+  return (r.width > 0 || r.height > 0) && r.bottom >= -vh && r.top <= 2 * vh;
+}
+
 export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
 }
@@ -82,14 +97,21 @@ export class Highlighter {
   private visible = new Set<Element>();
   /** The element each block is watched by (kept: the page may move things about later). */
   private watching = new WeakMap<BlockRec, Element>();
+  /** Drawn blocks no longer near: taken out with the next change to the highlights (`AWAY_MAX`). */
+  private away = new Set<BlockRec>();
+  private awayRanges = 0;
   private observer: NearWatcher | null = null;
   private supported = highlightsSupported();
+  /** Measure where new blocks are (set once the page's first read is done: a few blocks per batch). */
+  measureNew = false;
 
   constructor(
     private enabled: Record<Kind, boolean>,
     watcher: NearWatcherFactory = nearViewport,
+    /** Where changes the observer reports are drawn (the page's paint gate: with the batch's other changes). */
+    private paint: (fn: () => void) => void = (fn) => fn(),
   ) {
-    if (this.supported) this.observer = watcher((entries) => this.onIntersect(entries));
+    if (this.supported) this.observer = watcher((entries) => this.paint(() => this.onIntersect(entries)));
   }
 
   /** Blocks whose mentions changed, or that left the page. */
@@ -111,11 +133,13 @@ export class Highlighter {
         if (this.observer) this.observer.observe(el!);
         // Without an observer (an old browser), everything counts as in view; a block read in view is
         // drawn now, not a frame later (the observer's first report corrects it if it has moved away).
-        if (!this.observer || rec.seen) this.visible.add(el!);
+        // After the first read, a new block's place is measured at once: drawn with its answer, in the
+        // same frame as the batch's other changes, not in one of its own when the observer first reports.
+        if (!this.observer || rec.seen || (this.measureNew && isNear(el!))) this.visible.add(el!);
       }
       set.add(rec);
       if (this.visible.has(el!)) this.draw(rec);
-      else this.undraw(rec);
+      else this.leave(rec);
     }
   }
 
@@ -124,6 +148,7 @@ export class Highlighter {
     if (!this.supported) return;
     const recs = [...this.drawn.keys()];
     for (const rec of recs) this.undraw(rec);
+    this.sweep();
     for (const el of this.visible) for (const rec of this.byElement.get(el) ?? []) this.draw(rec);
   }
 
@@ -134,6 +159,8 @@ export class Highlighter {
     for (const kind of this.highlights.keys()) CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);
     this.highlights.clear();
     this.drawn.clear();
+    this.away.clear();
+    this.awayRanges = 0;
     this.byElement.clear();
     this.visible.clear();
     this.watching = new WeakMap();
@@ -155,7 +182,7 @@ export class Highlighter {
         for (const rec of recs) this.draw(rec);
       } else {
         this.visible.delete(e.target);
-        for (const rec of recs) this.undraw(rec);
+        for (const rec of recs) this.leave(rec);
       }
     }
   }
@@ -179,11 +206,30 @@ export class Highlighter {
     return h;
   }
 
+  /** A drawn block left the near band: kept drawn until the highlights change anyway. */
+  private leave(rec: BlockRec): void {
+    const drawn = this.drawn.get(rec);
+    if (!drawn || this.away.has(rec)) return;
+    this.away.add(rec);
+    this.awayRanges += drawn.length;
+    if (this.awayRanges > AWAY_MAX) this.sweep();
+  }
+
+  /** Takes out the blocks that left (with a change to the highlights that costs a frame anyway). */
+  private sweep(): void {
+    const away = [...this.away];
+    this.away.clear();
+    this.awayRanges = 0;
+    for (const rec of away) this.undraw(rec);
+  }
+
   private draw(rec: BlockRec): void {
+    if (this.away.delete(rec)) this.awayRanges -= this.drawn.get(rec)?.length ?? 0;
     const old = this.drawn.get(rec);
     const next: Array<[PageMention, AbstractRange]> = [];
     for (const m of rec.mentions) if (this.enabled[m.kind]) next.push([m, m.drawn]);
     if (old && old.length === next.length && old.every(([, r], i) => r === next[i][1])) return;
+    if (this.away.size) this.sweep();
     const keep = new Set(next.map(([, r]) => r));
     if (old) for (const [m, r] of old) if (!keep.has(r)) this.remove(m.kind, r);
     const had = new Set(old?.map(([, r]) => r));
@@ -204,6 +250,7 @@ export class Highlighter {
       if (!list) continue;
       const stay = list.filter(([m, r]) => m.stillMarks() || (this.remove(m.kind, r), false));
       if (stay.length === list.length) continue;
+      if (this.away.has(rec)) this.awayRanges -= list.length - stay.length;
       if (stay.length) this.drawn.set(rec, stay);
       else this.drawn.delete(rec);
     }
@@ -211,6 +258,7 @@ export class Highlighter {
 
   private undraw(rec: BlockRec): void {
     const old = this.drawn.get(rec);
+    if (this.away.delete(rec)) this.awayRanges -= old?.length ?? 0;
     if (!old) return;
     for (const [m, r] of old) this.remove(m.kind, r);
     this.drawn.delete(rec);

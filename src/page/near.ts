@@ -66,8 +66,17 @@ export class NearObserver {
     if (this.targets.size <= SMALL) this.watch(el);
     else {
       if (this.targets.size === SMALL + 1) this.listen();
-      this.soon();
+      // A window already picked takes a new target by its own place (a live insertion: one box read,
+      // not the window picked again); before the first pick, or with one on its way, the pick does it.
+      if (this.frame || Number.isNaN(this.lastPick.scroll)) this.soon();
+      else if (this.within(el.getBoundingClientRect())) this.watch(el);
     }
+  }
+
+  /** Whether a box lies within the window (`REACH` screens above and below the viewport). */
+  private within(r: DOMRect): boolean {
+    const vh = this.win.innerHeight || 800;
+    return (r.width > 0 || r.height > 0) && r.bottom >= -REACH * vh && r.top <= (1 + REACH) * vh;
   }
 
   unobserve(el: Element): void {

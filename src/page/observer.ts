@@ -6,7 +6,7 @@
  * A page that keeps mutating (again within `maxDelay` of its last change) gets longer windows: each such
  * batch doubles the wait up to `maxDelay`, and a change after a quiet spell waits `delay` again.
  * So a storm costs a few batches a second, each node named once however often it changed, while a
- * quiet page's live insertion is handed over after `delay`. Records are only collected as they come;
+ * quiet page's live insertion is handed over after `delay` (its names underlined well within 300 ms). Records are only collected as they come;
  * nothing is read from them (and nothing of layout, ever) until the batch is built.
  */
 export interface DomBatch {
@@ -45,7 +45,7 @@ export function watchDom(
   signal: AbortSignal,
   options: WatchOptions = {},
 ): void {
-  const delay = options.delay ?? 150;
+  const delay = options.delay ?? 50;
   const maxDelay = Math.max(delay, options.maxDelay ?? 600);
   const burst = options.burst ?? 2000;
   let records: MutationRecord[] = [];

@@ -133,7 +133,55 @@ describe('highlights follow the viewport', () => {
     vi.restoreAllMocks();
     expect(drawn()).toEqual(['Angela Merkel', 'Berlin']);
     FakeIO.last.fire([p(0)], false);
-    expect(drawn()).toEqual([]);
+    // Off screen now: taken out with the next change to the highlights (a frame the page pays anyway).
+    expect(drawn()).toEqual(['Angela Merkel', 'Berlin']);
+    FakeIO.last.fire([p(1)], true);
+    expect(drawn()).toEqual(['Emmanuel Macron', 'Paris']);
+  });
+
+  it('after the first read, draws a block added in view with its answer, before the observer reports', async () => {
+    const { names, hl } = setup();
+    await names.scan([document.querySelector('main')!]);
+    hl.measureNew = true;
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      const t = this.id === 'new' ? 10 : 5000;
+      return { top: t, bottom: t + 20, left: 0, right: 100, width: 100, height: 20, x: 0, y: t } as DOMRect;
+    });
+    const p = document.createElement('p');
+    p.id = 'new';
+    p.textContent = 'Vladimir Putin landed in Paris.';
+    const far = document.createElement('p');
+    far.textContent = 'Angela Merkel stayed in Berlin.';
+    document.querySelector('main')!.prepend(p);
+    document.querySelector('main')!.append(far);
+    await names.added([p, far]);
+    vi.restoreAllMocks();
+    expect(drawn()).toEqual(['Paris', 'Vladimir Putin']);
+  });
+
+  it('keeps the ranges of blocks that left until the highlights change anyway, or too many have left', async () => {
+    document.body.innerHTML = `<main>${Array.from({ length: 120 }, (_, k) => `<p id="q${k}">${PARAS[k % 3]}</p>`).join('')}</main>`;
+    const names = new NamesIndex(document, undefined, inProcess(new DetectService()));
+    const hl = new Highlighter({ person: true, organization: true, place: true }, fakeWatcher);
+    names.onChange = (recs) => hl.update(recs);
+    await names.scan([document.querySelector('main')!]);
+    const q = (k: number) => document.getElementById(`q${k}`)!;
+    const all = Array.from({ length: 120 }, (_, k) => q(k));
+    FakeIO.last.fire(all, true);
+    expect(hl.size).toBe(240);
+    const deletes = () => FakeHighlight.all.reduce((n, h) => n + h.deletes, 0);
+    // Ninety blocks (180 ranges) leave: nothing is taken out, the page repaints nothing.
+    FakeIO.last.fire(all.slice(0, 90), false);
+    expect([hl.size, deletes()]).toEqual([240, 0]);
+    // Back in view: the same ranges, still nothing to do.
+    FakeIO.last.fire(all.slice(0, 10), true);
+    expect([hl.size, deletes()]).toEqual([240, 0]);
+    // Past AWAY_MAX (200) ranges of blocks away (101 blocks): all of those go at once.
+    FakeIO.last.fire([...all.slice(0, 10), ...all.slice(90, 101)], false);
+    expect(hl.size).toBe(38);
+    const left = [...registry.values()].flatMap((h) => [...h]);
+    expect(left.every((r) => all.indexOf(r.startContainer.parentElement!) >= 101)).toBe(true);
+    expect(deletes()).toBe(202);
   });
 
   it("watches a live blog's entries, not each of their paragraphs, and draws an entry's blocks together", async () => {
@@ -153,7 +201,12 @@ describe('highlights follow the viewport', () => {
     const inE3 = [...registry.values()].flatMap((h) => [...h]);
     expect(inE3.every((r) => document.getElementById('e3')!.contains(r.startContainer))).toBe(true);
     FakeIO.last.fire([document.getElementById('e3')!], false);
-    expect(drawn()).toEqual([]);
+    FakeIO.last.fire([document.getElementById('e4')!], true);
+    expect(
+      [...registry.values()]
+        .flatMap((h) => [...h])
+        .every((r) => document.getElementById('e4')!.contains(r.startContainer)),
+    ).toBe(true);
     expect(watchOf(document.querySelector('#e3 p')!).id).toBe('e3');
     // An article's paragraphs, many under one parent, are watched one by one.
     const body = document.createElement('div');
