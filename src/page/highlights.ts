@@ -135,7 +135,8 @@ export class Highlighter {
         // drawn now, not a frame later (the observer's first report corrects it if it has moved away).
         // After the first read, a new block's place is measured at once: drawn with its answer, in the
         // same frame as the batch's other changes, not in one of its own when the observer first reports.
-        if (!this.observer || rec.seen || (this.measureNew && isNear(el!))) this.visible.add(el!);
+        if (!this.observer || rec.seen) this.visible.add(el!);
+        else if (this.measureNew) this.measure(el!);
       }
       set.add(rec);
       if (this.visible.has(el!)) this.draw(rec);
@@ -206,6 +207,29 @@ export class Highlighter {
     return h;
   }
 
+  /**
+   * Where a new element is, read in the next frame (where layout is done anyway: read at once, on a page
+   * that keeps changing, it would cost a layout of its own); drawn there if near, before the frame paints.
+   */
+  private measure(el: Element): void {
+    this.measuring.push(el);
+    const win = el.ownerDocument.defaultView;
+    if (this.measureFrame || !win) return;
+    this.measureFrame = win.requestAnimationFrame(() => {
+      this.measureFrame = 0;
+      const els = this.measuring;
+      this.measuring = [];
+      for (const e of els) {
+        const recs = this.byElement.get(e);
+        if (!recs || this.visible.has(e) || !isNear(e)) continue;
+        this.visible.add(e);
+        for (const rec of recs) this.draw(rec);
+      }
+    });
+  }
+  private measuring: Element[] = [];
+  private measureFrame = 0;
+
   /** A drawn block left the near band: kept drawn until the highlights change anyway. */
   private leave(rec: BlockRec): void {
     const drawn = this.drawn.get(rec);
@@ -215,8 +239,12 @@ export class Highlighter {
     if (this.awayRanges > AWAY_MAX) this.sweep();
   }
 
-  /** Takes out the blocks that left (with a change to the highlights that costs a frame anyway). */
-  private sweep(): void {
+  /**
+   * Takes out the blocks that left (with a change to the highlights, or a DOM batch of the page's: a frame
+   * that is painted anyway; every range registered costs each of the page's frames a little).
+   */
+  sweep(): void {
+    if (!this.away.size) return;
     const away = [...this.away];
     this.away.clear();
     this.awayRanges = 0;
@@ -229,7 +257,7 @@ export class Highlighter {
     const next: Array<[PageMention, AbstractRange]> = [];
     for (const m of rec.mentions) if (this.enabled[m.kind]) next.push([m, m.drawn]);
     if (old && old.length === next.length && old.every(([, r], i) => r === next[i][1])) return;
-    if (this.away.size) this.sweep();
+    this.sweep();
     const keep = new Set(next.map(([, r]) => r));
     if (old) for (const [m, r] of old) if (!keep.has(r)) this.remove(m.kind, r);
     const had = new Set(old?.map(([, r]) => r));

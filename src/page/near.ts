@@ -67,10 +67,27 @@ export class NearObserver {
     else {
       if (this.targets.size === SMALL + 1) this.listen();
       // A window already picked takes a new target by its own place (a live insertion: one box read,
-      // not the window picked again); before the first pick, or with one on its way, the pick does it.
+      // not the window picked again), read in the next frame, where layout is done anyway (read now, on a
+      // page that keeps changing, it would cost a layout of its own); before the first pick, the pick.
       if (this.frame || Number.isNaN(this.lastPick.scroll)) this.soon();
-      else if (this.within(el.getBoundingClientRect())) this.watch(el);
+      else this.later(el);
     }
+  }
+
+  /** New targets to place in the next frame. */
+  private fresh: Element[] = [];
+  private freshFrame = 0;
+
+  private later(el: Element): void {
+    this.fresh.push(el);
+    this.freshFrame ||= this.win.requestAnimationFrame(() => {
+      this.freshFrame = 0;
+      const fresh = this.fresh;
+      this.fresh = [];
+      // A whole pick on its way places them too.
+      if (this.frame) return;
+      for (const t of fresh) if (this.targets.has(t) && this.within(t.getBoundingClientRect())) this.watch(t);
+    });
   }
 
   /** Whether a box lies within the window (`REACH` screens above and below the viewport). */
@@ -94,6 +111,8 @@ export class NearObserver {
     this.abort.abort();
     this.resizes?.disconnect();
     if (this.frame) this.win.cancelAnimationFrame(this.frame);
+    if (this.freshFrame) this.win.cancelAnimationFrame(this.freshFrame);
+    this.fresh = [];
     clearTimeout(this.timer);
     this.targets.clear();
     this.watched.clear();

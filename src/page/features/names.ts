@@ -75,6 +75,8 @@ export const namesFeature: Feature = {
           if (roots.length && root) await names.added(roots, signal, root);
         }
         await names.idle(signal);
+        // The page changed: its frame is painted anyway, and the blocks that left the band go with it.
+        ctx.paint(() => !signal.aborted && highlighter.sweep());
       } finally {
         release();
         governor.spend(names.work - before);
