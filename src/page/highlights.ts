@@ -3,7 +3,7 @@
  * page. The page's scripts can read CSS.highlights, so highlights carry names only, never reading state.
  *
  * Only what can be seen is drawn: a browser repaints highlights in proportion to their ranges on every
- * change to the page, so ranges are registered for the blocks in and near the viewport (half a screen above
+ * change to the page, so ranges are registered for the blocks in and near the viewport (a screen above
  * and below, observed through `near.ts`) and taken out once they have left it (with the next change to
  * the highlights: every change costs the page a frame). One Highlight per kind stays registered; ranges
  * are added and deleted one by one, never cleared and re-added, and drawn as StaticRanges (names.ts).
@@ -29,12 +29,8 @@ export function highlightNames(css: string): Record<Kind, string> {
 
 export const HIGHLIGHT_NAMES = highlightNames(highlightsCss);
 
-/**
- * How far beyond the viewport blocks count as near: half a screen above and below (the first read's
- * viewport batch reaches as far). Each registered range costs every frame of the page's a little (about
- * 25 µs in Chromium with the page editing its text), so a page that keeps changing pays for every range.
- */
-export const NEAR_MARGIN = '50% 0px 50% 0px';
+/** How far beyond the viewport blocks count as near: a screen above and below. */
+export const NEAR_MARGIN = '100% 0px 100% 0px';
 
 /** What the highlighter (and the panel's selection) are told by: which watched elements are near. */
 export interface NearWatcher {
@@ -81,11 +77,11 @@ export function watchOf(el: Element): Element {
   return e;
 }
 
-/** Whether an element lies in or near the viewport (`NEAR_MARGIN`: half a screen above and below). */
+/** Whether an element lies in or near the viewport (`NEAR_MARGIN`: a screen above and below). */
 function isNear(el: Element): boolean {
   const r = el.getBoundingClientRect();
   const vh = el.ownerDocument.defaultView?.innerHeight ?? 0;
-  return (r.width > 0 || r.height > 0) && r.bottom >= -vh / 2 && r.top <= 1.5 * vh;
+  return (r.width > 0 || r.height > 0) && r.bottom >= -vh && r.top <= 2 * vh;
 }
 
 export function highlightsSupported(): boolean {
