@@ -252,8 +252,16 @@ async function card(page: BenchPage, which: 'first' | 'most'): Promise<number | 
   await page.press('Escape');
   await sleep(600);
   const point = await page.evaluate(async (which) => {
+    // The registry holds StaticRanges (no text, no boxes): each is read through a live Range over it.
+    const live = (s: AbstractRange) => {
+      const r = document.createRange();
+      r.setStart(s.startContainer, s.startOffset);
+      r.setEnd(s.endContainer, s.endOffset);
+      return r;
+    };
     const ranges: Range[] = [];
-    for (const [, h] of CSS.highlights) for (const r of h as unknown as Iterable<Range>) ranges.push(r);
+    for (const [, h] of CSS.highlights)
+      for (const r of h as unknown as Iterable<AbstractRange>) ranges.push(live(r));
     const inView = (r: Range) => {
       const rect = r.getClientRects()[0];
       return (
@@ -271,7 +279,10 @@ async function card(page: BenchPage, which: 'first' | 'most'): Promise<number | 
       // The extension may highlight what is in view only: read the registry again.
       pick = [];
       for (const [, h] of CSS.highlights)
-        for (const r of h as unknown as Iterable<Range>) if (r.toString() === top) pick.push(r);
+        for (const s of h as unknown as Iterable<AbstractRange>) {
+          const r = live(s);
+          if (r.toString() === top) pick.push(r);
+        }
     }
     for (const r of pick) {
       const rect = r.getClientRects()[0];

@@ -47,6 +47,8 @@ export interface PageEvents {
   settings: Settings;
   /** A batch of DOM changes (the one batched observer). */
   dom: DomBatch;
+  /** Text nodes the page just changed, told at once (before the browser paints); their batch follows. */
+  text: readonly Text[];
   /** The names index changed (a scan finished). */
   names: void;
   /** What the markers should show (reading → markers). */
@@ -87,6 +89,13 @@ export interface PageContext {
   /** Calls `fn` on each event until `signal` aborts. A listener that throws is reported, the others still run. */
   on<E extends keyof PageEvents>(event: E, fn: (arg: PageEvents[E]) => void, signal: AbortSignal): void;
   emit<E extends keyof PageEvents>(event: E, arg: PageEvents[E]): void;
+  /**
+   * Draws what a feature shows (highlights, markers) now, or, while a DOM batch's answers are on their way
+   * (`hold`), together with the batch's other changes: one frame for the page to paint (src/page/paint.ts).
+   */
+  paint(fn: () => void): void;
+  /** Holds paints until the returned function is called (bounded: src/page/paint.ts). */
+  hold(): () => void;
   /** The updates whose elements contain any of these mentions, in page order. */
   updatesMentioning(mentions: readonly PageMention[]): UpdateRef[];
   jump(id: string): boolean;

@@ -4,14 +4,15 @@
  *
  * Only what can be seen is drawn: a browser repaints highlights in proportion to their ranges on every
  * change to the page, so ranges are registered for the blocks in and near the viewport (a screen above
- * and below, observed through `near.ts`) and taken out as they leave it. One Highlight per kind stays
- * registered; ranges are added and deleted one by one, never cleared and re-added.
+ * and below, observed through `near.ts`) and taken out once they have left it (with the next change to
+ * the highlights: every change costs the page a frame). One Highlight per kind stays registered; ranges
+ * are added and deleted one by one, never cleared and re-added, and drawn as StaticRanges (names.ts).
  */
 import { KINDS, type Kind } from '../detect/types';
 // The stylesheet itself reaches the page through the manifest (WXT injects the content script's CSS).
 import './highlights.css';
 import highlightsCss from './highlights.css?raw';
-import type { BlockRec } from './names';
+import type { BlockRec, PageMention } from './names';
 import { NearObserver, type NearEntry } from './near';
 
 /** Each kind's highlight name, as the stylesheet that paints it spells it (`::highlight(backstory-KIND)`). */
@@ -49,6 +50,13 @@ export const nearViewport: NearWatcherFactory = (onChange) =>
     ? null
     : new NearObserver(onChange, { rootMargin: NEAR_MARGIN });
 
+/**
+ * Ranges of blocks that left the near band stay drawn (off screen, they cost nothing to see) until the
+ * highlights change anyway or there are more than this many: taking them out alone would cost the page a
+ * frame of its own (a live insertion at the top pushes a block out of the band below).
+ */
+export const AWAY_MAX = 200;
+
 /** A parent with at least this many children lists things (paragraphs, entries): watched one by one. */
 const MANY_CHILDREN = 8;
 
@@ -69,27 +77,41 @@ export function watchOf(el: Element): Element {
   return e;
 }
 
+/** Whether an element lies in or near the viewport (`NEAR_MARGIN`: a screen above and below). */
+function isNear(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  const vh = el.ownerDocument.defaultView?.innerHeight ?? 0;
+  return (r.width > 0 || r.height > 0) && r.bottom >= -vh && r.top <= 2 * vh;
+}
+
 export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
 }
 
 export class Highlighter {
   private highlights = new Map<Kind, Highlight>();
-  /** The ranges each drawn block put in, to take exactly those out. */
-  private drawn = new Map<BlockRec, Range[]>();
+  /** The ranges each drawn block put in (and whose they are), to take exactly those out. */
+  private drawn = new Map<BlockRec, Array<[PageMention, AbstractRange]>>();
   /** Blocks with mentions, by the element they flow in (what the observer watches). */
   private byElement = new Map<Element, Set<BlockRec>>();
   private visible = new Set<Element>();
   /** The element each block is watched by (kept: the page may move things about later). */
   private watching = new WeakMap<BlockRec, Element>();
+  /** Drawn blocks no longer near: taken out with the next change to the highlights (`AWAY_MAX`). */
+  private away = new Set<BlockRec>();
+  private awayRanges = 0;
   private observer: NearWatcher | null = null;
   private supported = highlightsSupported();
+  /** Measure where new blocks are (set once the page's first read is done: a few blocks per batch). */
+  measureNew = false;
 
   constructor(
     private enabled: Record<Kind, boolean>,
     watcher: NearWatcherFactory = nearViewport,
+    /** Where changes the observer reports are drawn (the page's paint gate: with the batch's other changes). */
+    private paint: (fn: () => void) => void = (fn) => fn(),
   ) {
-    if (this.supported) this.observer = watcher((entries) => this.onIntersect(entries));
+    if (this.supported) this.observer = watcher((entries) => this.paint(() => this.onIntersect(entries)));
   }
 
   /** Blocks whose mentions changed, or that left the page. */
@@ -111,11 +133,14 @@ export class Highlighter {
         if (this.observer) this.observer.observe(el!);
         // Without an observer (an old browser), everything counts as in view; a block read in view is
         // drawn now, not a frame later (the observer's first report corrects it if it has moved away).
+        // After the first read, a new block's place is measured at once: drawn with its answer, in the
+        // same frame as the batch's other changes, not in one of its own when the observer first reports.
         if (!this.observer || rec.seen) this.visible.add(el!);
+        else if (this.measureNew) this.measure(el!);
       }
       set.add(rec);
       if (this.visible.has(el!)) this.draw(rec);
-      else this.undraw(rec);
+      else this.leave(rec);
     }
   }
 
@@ -124,6 +149,7 @@ export class Highlighter {
     if (!this.supported) return;
     const recs = [...this.drawn.keys()];
     for (const rec of recs) this.undraw(rec);
+    this.sweep();
     for (const el of this.visible) for (const rec of this.byElement.get(el) ?? []) this.draw(rec);
   }
 
@@ -134,6 +160,8 @@ export class Highlighter {
     for (const kind of this.highlights.keys()) CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);
     this.highlights.clear();
     this.drawn.clear();
+    this.away.clear();
+    this.awayRanges = 0;
     this.byElement.clear();
     this.visible.clear();
     this.watching = new WeakMap();
@@ -155,7 +183,7 @@ export class Highlighter {
         for (const rec of recs) this.draw(rec);
       } else {
         this.visible.delete(e.target);
-        for (const rec of recs) this.undraw(rec);
+        for (const rec of recs) this.leave(rec);
       }
     }
   }
@@ -179,29 +207,92 @@ export class Highlighter {
     return h;
   }
 
-  private draw(rec: BlockRec): void {
-    const old = this.drawn.get(rec);
-    const next: Range[] = [];
-    for (const m of rec.mentions) if (this.enabled[m.kind]) next.push(m.range);
-    if (old && old.length === next.length && old.every((r, i) => r === next[i])) return;
-    const keep = new Set(next);
-    if (old) for (const r of old) if (!keep.has(r)) this.remove(r);
-    const had = new Set(old);
-    rec.mentions.forEach((m) => {
-      if (this.enabled[m.kind] && !had.has(m.range)) this.highlight(m.kind).add(m.range);
+  /**
+   * Where a new element is, read in the next frame (where layout is done anyway: read at once, on a page
+   * that keeps changing, it would cost a layout of its own); drawn there if near, before the frame paints.
+   */
+  private measure(el: Element): void {
+    this.measuring.push(el);
+    const win = el.ownerDocument.defaultView;
+    if (this.measureFrame || !win) return;
+    this.measureFrame = win.requestAnimationFrame(() => {
+      this.measureFrame = 0;
+      const els = this.measuring;
+      this.measuring = [];
+      for (const e of els) {
+        const recs = this.byElement.get(e);
+        if (!recs || this.visible.has(e) || !isNear(e)) continue;
+        this.visible.add(e);
+        for (const rec of recs) this.draw(rec);
+      }
     });
+  }
+  private measuring: Element[] = [];
+  private measureFrame = 0;
+
+  /** A drawn block left the near band: kept drawn until the highlights change anyway. */
+  private leave(rec: BlockRec): void {
+    const drawn = this.drawn.get(rec);
+    if (!drawn || this.away.has(rec)) return;
+    this.away.add(rec);
+    this.awayRanges += drawn.length;
+    if (this.awayRanges > AWAY_MAX) this.sweep();
+  }
+
+  /**
+   * Takes out the blocks that left (with a change to the highlights, or a DOM batch of the page's: a frame
+   * that is painted anyway; every range registered costs each of the page's frames a little).
+   */
+  sweep(): void {
+    if (!this.away.size) return;
+    const away = [...this.away];
+    this.away.clear();
+    this.awayRanges = 0;
+    for (const rec of away) this.undraw(rec);
+  }
+
+  private draw(rec: BlockRec): void {
+    if (this.away.delete(rec)) this.awayRanges -= this.drawn.get(rec)?.length ?? 0;
+    const old = this.drawn.get(rec);
+    const next: Array<[PageMention, AbstractRange]> = [];
+    for (const m of rec.mentions) if (this.enabled[m.kind]) next.push([m, m.drawn]);
+    if (old && old.length === next.length && old.every(([, r], i) => r === next[i][1])) return;
+    this.sweep();
+    const keep = new Set(next.map(([, r]) => r));
+    if (old) for (const [m, r] of old) if (!keep.has(r)) this.remove(m.kind, r);
+    const had = new Set(old?.map(([, r]) => r));
+    for (const [m, r] of next) if (!had.has(r)) this.highlight(m.kind).add(r);
     if (next.length) this.drawn.set(rec, next);
     else this.drawn.delete(rec);
   }
 
+  /**
+   * The page changed text in these blocks (told as it happens, before the browser paints): a drawn range
+   * that no longer covers its name's text is taken out now, so no underline sits on the wrong words until
+   * the block has been read again (ranges that still cover their names stay, and cost no repaint).
+   */
+  touched(recs: Iterable<BlockRec>): void {
+    if (!this.supported) return;
+    for (const rec of recs) {
+      const list = this.drawn.get(rec);
+      if (!list) continue;
+      const stay = list.filter(([m, r]) => m.stillMarks() || (this.remove(m.kind, r), false));
+      if (stay.length === list.length) continue;
+      if (this.away.has(rec)) this.awayRanges -= list.length - stay.length;
+      if (stay.length) this.drawn.set(rec, stay);
+      else this.drawn.delete(rec);
+    }
+  }
+
   private undraw(rec: BlockRec): void {
     const old = this.drawn.get(rec);
+    if (this.away.delete(rec)) this.awayRanges -= old?.length ?? 0;
     if (!old) return;
-    for (const r of old) this.remove(r);
+    for (const [m, r] of old) this.remove(m.kind, r);
     this.drawn.delete(rec);
   }
 
-  private remove(range: Range): void {
-    for (const h of this.highlights.values()) if (h.delete(range)) return;
+  private remove(kind: Kind, range: AbstractRange): void {
+    this.highlights.get(kind)?.delete(range);
   }
 }

@@ -35,8 +35,19 @@ const VIEW_MARGIN = 0.5;
 /** While an answer is applied, the highlighter is handed the blocks done every this many blocks. */
 const APPLY_FLUSH_BLOCKS = 64;
 
+/** Where a mention lies in its block's text nodes. */
+interface Place {
+  startContainer: Text;
+  startOffset: number;
+  endContainer: Text;
+  endOffset: number;
+}
+
+const hasStaticRange = () => typeof StaticRange !== 'undefined';
+
 export class PageMention {
   private cached: Range | null = null;
+  private fixed: StaticRange | null = null;
 
   constructor(
     readonly key: string,
@@ -54,27 +65,85 @@ export class PageMention {
     return locate(this.rec.block, this.start, false).node;
   }
 
-  /** Its text node was edited: the Range is built again (an edit moves the old one's boundaries). */
+  /**
+   * Its block's text was edited and the mention is still there: the live Range is built again (an edit
+   * moves its boundaries), and the drawn one is kept when the mention lies in the same nodes at the same
+   * offsets (a highlight whose ranges do not change costs the page no repaint).
+   */
   reset(): void {
     this.cached = null;
+    const f = this.fixed;
+    if (!f) return;
+    const p = this.place();
+    if (
+      !p ||
+      p.startContainer !== f.startContainer ||
+      p.startOffset !== f.startOffset ||
+      p.endContainer !== f.endContainer ||
+      p.endOffset !== f.endOffset
+    )
+      this.fixed = null;
   }
 
-  /** The mention's Range, built on first use: only drawn, hovered or stepped-to mentions need one. */
+  private place(): Place | null {
+    const { block } = this.rec;
+    const from = locate(block, this.start, false);
+    const to = locate(block, this.end, true);
+    if (!from.node || !to.node || from.offset > from.node.length || to.offset > to.node.length) return null;
+    return {
+      startContainer: from.node,
+      startOffset: from.offset,
+      endContainer: to.node,
+      endOffset: to.offset,
+    };
+  }
+
+  /** The mention's Range, built on first use: only hovered or stepped-to mentions need one. */
   get range(): Range {
     if (this.cached) return this.cached;
     const { block } = this.rec;
     const doc = block.nodes[0].ownerDocument;
     const range = doc.createRange();
+    const p = this.place();
     try {
-      const from = locate(block, this.start, false);
-      const to = locate(block, this.end, true);
-      range.setStart(from.node, from.offset);
-      range.setEnd(to.node, to.offset);
+      if (!p) throw new Error('moved');
+      range.setStart(p.startContainer, p.startOffset);
+      range.setEnd(p.endContainer, p.endOffset);
     } catch {
       // The text changed under us: a collapsed range draws nothing, and the edit is being sent again.
       return range;
     }
     return (this.cached = range);
+  }
+
+  /**
+   * What the highlighter draws: a StaticRange where the browser has one. A live Range is updated by the
+   * browser on every change to the page's DOM and collapses when its text node is rewritten (the
+   * underline vanishes until the edit is read again); a static one stays, and the highlight's set of
+   * ranges changes only when the names do. Checked against the page's text where it is drawn
+   * (`stillMarks`) when a text node changes.
+   */
+  get drawn(): AbstractRange {
+    if (!hasStaticRange()) return this.range;
+    if (this.fixed) return this.fixed;
+    const p = this.place();
+    if (!p) return this.range;
+    return (this.fixed = new StaticRange(p));
+  }
+
+  /** Whether the drawn range still covers the mention's own text (the page may have edited it since). */
+  stillMarks(): boolean {
+    const r = this.fixed;
+    if (!r) return true;
+    const start = r.startContainer as Text;
+    const end = r.endContainer as Text;
+    if (!start.isConnected || r.startOffset > start.length || r.endOffset > end.length) return false;
+    if (start === end) return start.data.slice(r.startOffset, r.endOffset) === this.text;
+    // Across nodes (a name split by inline markup): its first and last characters are where they were.
+    return (
+      start.data.slice(r.startOffset) === this.text.slice(0, start.length - r.startOffset) &&
+      end.data.slice(0, r.endOffset) === this.text.slice(this.text.length - r.endOffset)
+    );
   }
 }
 
@@ -646,6 +715,16 @@ export class NamesIndex {
   /** The blocks the index holds (for the highlighter). */
   block(index: number): BlockRec | undefined {
     return this.recs.get(index);
+  }
+
+  /** The blocks holding these text nodes (those the index knows). */
+  blocksOf(nodes: Iterable<Text>): Set<BlockRec> {
+    const out = new Set<BlockRec>();
+    for (const n of nodes) {
+      const rec = this.byNode.get(n);
+      if (rec?.alive) out.add(rec);
+    }
+    return out;
   }
 
   /** Whether a node's text has been read already. */

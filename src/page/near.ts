@@ -66,8 +66,34 @@ export class NearObserver {
     if (this.targets.size <= SMALL) this.watch(el);
     else {
       if (this.targets.size === SMALL + 1) this.listen();
-      this.soon();
+      // A window already picked takes a new target by its own place (a live insertion: one box read,
+      // not the window picked again), read in the next frame, where layout is done anyway (read now, on a
+      // page that keeps changing, it would cost a layout of its own); before the first pick, the pick.
+      if (this.frame || Number.isNaN(this.lastPick.scroll)) this.soon();
+      else this.later(el);
     }
+  }
+
+  /** New targets to place in the next frame. */
+  private fresh: Element[] = [];
+  private freshFrame = 0;
+
+  private later(el: Element): void {
+    this.fresh.push(el);
+    this.freshFrame ||= this.win.requestAnimationFrame(() => {
+      this.freshFrame = 0;
+      const fresh = this.fresh;
+      this.fresh = [];
+      // A whole pick on its way places them too.
+      if (this.frame) return;
+      for (const t of fresh) if (this.targets.has(t) && this.within(t.getBoundingClientRect())) this.watch(t);
+    });
+  }
+
+  /** Whether a box lies within the window (`REACH` screens above and below the viewport). */
+  private within(r: DOMRect): boolean {
+    const vh = this.win.innerHeight || 800;
+    return (r.width > 0 || r.height > 0) && r.bottom >= -REACH * vh && r.top <= (1 + REACH) * vh;
   }
 
   unobserve(el: Element): void {
@@ -85,6 +111,8 @@ export class NearObserver {
     this.abort.abort();
     this.resizes?.disconnect();
     if (this.frame) this.win.cancelAnimationFrame(this.frame);
+    if (this.freshFrame) this.win.cancelAnimationFrame(this.freshFrame);
+    this.fresh = [];
     clearTimeout(this.timer);
     this.targets.clear();
     this.watched.clear();

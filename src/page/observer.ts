@@ -6,7 +6,7 @@
  * A page that keeps mutating (again within `maxDelay` of its last change) gets longer windows: each such
  * batch doubles the wait up to `maxDelay`, and a change after a quiet spell waits `delay` again.
  * So a storm costs a few batches a second, each node named once however often it changed, while a
- * quiet page's live insertion is handed over after `delay`. Records are only collected as they come;
+ * quiet page's live insertion is handed over after `delay` (its names underlined well within 300 ms). Records are only collected as they come;
  * nothing is read from them (and nothing of layout, ever) until the batch is built.
  */
 export interface DomBatch {
@@ -29,6 +29,11 @@ export interface WatchOptions {
   /** The longest window while the page keeps mutating. */
   maxDelay?: number;
   burst?: number;
+  /**
+   * Text nodes whose data changed, told as the records come (before the browser paints), for what must
+   * not wait for the batch: a drawn underline the edit moved off its name.
+   */
+  onText?: (nodes: Text[]) => void;
 }
 
 const isOurs = (node: Node): boolean =>
@@ -40,7 +45,7 @@ export function watchDom(
   signal: AbortSignal,
   options: WatchOptions = {},
 ): void {
-  const delay = options.delay ?? 150;
+  const delay = options.delay ?? 50;
   const maxDelay = Math.max(delay, options.maxDelay ?? 600);
   const burst = options.burst ?? 2000;
   let records: MutationRecord[] = [];
@@ -108,7 +113,13 @@ export function watchDom(
     onBatch(batch);
   };
 
+  const onText = options.onText;
   const observer = new MutationObserver((list) => {
+    if (onText) {
+      const texts: Text[] = [];
+      for (const r of list) if (r.type === 'characterData') texts.push(r.target as Text);
+      if (texts.length) onText(texts);
+    }
     if (overflow) return;
     for (const r of list) {
       if (r.type === 'childList' && isOurs(r.target)) continue;

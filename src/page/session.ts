@@ -29,6 +29,7 @@ import { LiveBlogWatch } from './liveblog-watch';
 import { NamesIndex, type PageMention } from './names';
 import { settled, watchUrl, type UrlWatch, type UrlWatchOptions } from './navigation';
 import { watchDom, type DomBatch } from './observer';
+import { PaintGate } from './paint';
 import { UpdateIndex } from './update-index';
 
 /** Every feature of the page, in the order they start. */
@@ -65,6 +66,7 @@ export class PageSession implements PageContext {
   private listeners = new Map<keyof PageEvents, Set<Listener>>();
   /** Which feature a signal belongs to, to say who failed when a listener throws. */
   private featureOf = new WeakMap<AbortSignal, string>();
+  private gate: PaintGate;
 
   constructor(
     readonly doc: Document,
@@ -75,6 +77,17 @@ export class PageSession implements PageContext {
   ) {
     this.url = doc.location.href;
     this.names = new NamesIndex(doc);
+    this.gate = new PaintGate((e) => reportFailure('session', e, this.url));
+    // Paints held for an ended session are dropped: its features have taken down what they drew.
+    signal.addEventListener('abort', () => this.gate.drop(), { once: true });
+  }
+
+  paint(fn: () => void): void {
+    if (!this.signal.aborted) this.gate.paint(fn);
+  }
+
+  hold(): () => void {
+    return this.gate.hold();
   }
 
   on<E extends keyof PageEvents>(event: E, fn: (arg: PageEvents[E]) => void, signal: AbortSignal): void {
@@ -151,6 +164,7 @@ export class PageSession implements PageContext {
         this.emit('dom', batch);
       },
       signal,
+      { onText: (nodes) => !signal.aborted && this.emit('text', nodes) },
     );
     await Promise.all(started);
   }

@@ -335,6 +335,57 @@ describe.each(LAUNCHERS)('%s', (name, launch) => {
     await page.close();
   });
 
+  it("keeps names underlined through the page's own edits and insertions, and none on the wrong words", async () => {
+    const page = await driver.open(`${server.origin}/spa/live-a`);
+    await until(async () => (await underlined(page)).join() === 'Angela Merkel,Berlin' || null, {
+      what: 'names underlined',
+    });
+    // Every drawn range reads a name (read through a live Range: the registry's are static).
+    const drawnTexts = async () => flat(await highlightTexts(page));
+    const merkels = (await drawnTexts()).filter((t) => t === 'Angela Merkel').length;
+    await page.evaluate(() => {
+      const w = window as any;
+      w.__before = new Set([...(CSS.highlights.get('backstory-person') as any)]);
+      // An edit that leaves the names where they were (the page rewrites the whole node).
+      (document.querySelector('.liveblog-entry-content p')!.firstChild as Text).data += ' (updated)';
+    });
+    await sleep(1500);
+    // The same ranges are still drawn: an edit that moves no name changes nothing of the highlights.
+    expect(
+      await page.evaluate(() => {
+        const w = window as any;
+        const now = [...(CSS.highlights.get('backstory-person') as any)];
+        return now.length > 0 && now.every((r) => w.__before.has(r));
+      }),
+    ).toBe(true);
+    // An edit that moves the names: never an underline on the wrong words, and the names drawn again.
+    await page.evaluate(() => {
+      const t = document.querySelector('.liveblog-entry-content p')!.firstChild as Text;
+      t.data = 'Earlier today, ' + t.data;
+    });
+    expect((await drawnTexts()).every((t) => ALL_NAMES.includes(t))).toBe(true);
+    await until(
+      async () => (await drawnTexts()).filter((t) => t === 'Angela Merkel').length === merkels || null,
+      {
+        what: 'the moved name underlined again',
+      },
+    );
+    expect((await drawnTexts()).every((t) => ALL_NAMES.includes(t))).toBe(true);
+    // A live insertion: its names are underlined.
+    const entry = entryHtml({
+      id: 105,
+      time: '12:20',
+      title: 'Visitors',
+      text: 'Emmanuel Macron flew in from Paris to join the talks.',
+    });
+    await page.evaluate((html) => (window as any).__insert(html), entry);
+    await until(async () => (await underlined(page)).includes('Emmanuel Macron') || null, {
+      what: 'the inserted entry underlined',
+    });
+    expect(await underlined(page)).toEqual(['Angela Merkel', 'Berlin', 'Emmanuel Macron', 'Paris']);
+    await page.close();
+  });
+
   it('keeps the other features working when one fails: reading off, names still underlined', async () => {
     const url = `${server.origin}/spa/live-b?backstory-test-fail=reading`;
     const page = await driver.open(url);

@@ -14,7 +14,7 @@ import { Governor } from '../../src/page/schedule';
 import { inProcess } from './detect-helper';
 import { FakeIO } from './fake-io';
 
-class FakeHighlight extends Set<Range> {
+class FakeHighlight extends Set<AbstractRange> {
   static all: FakeHighlight[] = [];
   adds = 0;
   deletes = 0;
@@ -23,11 +23,11 @@ class FakeHighlight extends Set<Range> {
     super();
     FakeHighlight.all.push(this);
   }
-  override add(r: Range) {
+  override add(r: AbstractRange) {
     this.adds++;
     return super.add(r);
   }
-  override delete(r: Range) {
+  override delete(r: AbstractRange) {
     const had = super.delete(r);
     if (had) this.deletes++;
     return had;
@@ -42,10 +42,37 @@ class FakeHighlight extends Set<Range> {
 const fakeWatcher = (cb: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void) =>
   new FakeIO(cb);
 
+/** happy-dom has no StaticRange: a plain one, as the browsers' (boundaries kept as given, never moved). */
+class FakeStaticRange {
+  readonly startContainer: Node;
+  readonly startOffset: number;
+  readonly endContainer: Node;
+  readonly endOffset: number;
+  constructor(init: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number }) {
+    ({
+      startContainer: this.startContainer,
+      startOffset: this.startOffset,
+      endContainer: this.endContainer,
+      endOffset: this.endOffset,
+    } = init);
+  }
+  get collapsed() {
+    return this.startContainer === this.endContainer && this.startOffset === this.endOffset;
+  }
+}
+
+/** A live Range over a drawn range (static or live), to read its text as the page would. */
+const liveOf = (r: AbstractRange): Range => {
+  const live = document.createRange();
+  live.setStart(r.startContainer, r.startOffset);
+  live.setEnd(r.endContainer, r.endOffset);
+  return live;
+};
+
 const registry = new Map<string, FakeHighlight>();
 const drawn = () => {
   const out: string[] = [];
-  for (const h of registry.values()) for (const r of h) out.push(r.toString());
+  for (const h of registry.values()) for (const r of h) out.push(liveOf(r).toString());
   return out.sort();
 };
 const clears = () => FakeHighlight.all.reduce((n, h) => n + h.clears, 0);
@@ -106,7 +133,63 @@ describe('highlights follow the viewport', () => {
     vi.restoreAllMocks();
     expect(drawn()).toEqual(['Angela Merkel', 'Berlin']);
     FakeIO.last.fire([p(0)], false);
+    // Off screen now: taken out with the next change to the highlights (a frame the page pays anyway).
+    expect(drawn()).toEqual(['Angela Merkel', 'Berlin']);
+    FakeIO.last.fire([p(1)], true);
+    expect(drawn()).toEqual(['Emmanuel Macron', 'Paris']);
+  });
+
+  it('after the first read, draws a block added in view in the next frame, before the observer reports', async () => {
+    const { names, hl } = setup();
+    await names.scan([document.querySelector('main')!]);
+    hl.measureNew = true;
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      const t = this.id === 'new' ? 10 : 5000;
+      return { top: t, bottom: t + 20, left: 0, right: 100, width: 100, height: 20, x: 0, y: t } as DOMRect;
+    });
+    const p = document.createElement('p');
+    p.id = 'new';
+    p.textContent = 'Vladimir Putin landed in Paris.';
+    const far = document.createElement('p');
+    far.textContent = 'Angela Merkel stayed in Berlin.';
+    document.querySelector('main')!.prepend(p);
+    document.querySelector('main')!.append(far);
+    await names.added([p, far]);
+    // Measured in the next frame (where layout is done anyway), and drawn before it paints.
     expect(drawn()).toEqual([]);
+    await new Promise((r) => requestAnimationFrame(r));
+    vi.restoreAllMocks();
+    expect(drawn()).toEqual(['Paris', 'Vladimir Putin']);
+  });
+
+  it('keeps the ranges of blocks that left until the highlights change anyway, or too many have left', async () => {
+    document.body.innerHTML = `<main>${Array.from({ length: 120 }, (_, k) => `<p id="q${k}">${PARAS[k % 3]}</p>`).join('')}</main>`;
+    const names = new NamesIndex(document, undefined, inProcess(new DetectService()));
+    const hl = new Highlighter({ person: true, organization: true, place: true }, fakeWatcher);
+    names.onChange = (recs) => hl.update(recs);
+    await names.scan([document.querySelector('main')!]);
+    const q = (k: number) => document.getElementById(`q${k}`)!;
+    const all = Array.from({ length: 120 }, (_, k) => q(k));
+    FakeIO.last.fire(all, true);
+    expect(hl.size).toBe(240);
+    const deletes = () => FakeHighlight.all.reduce((n, h) => n + h.deletes, 0);
+    // Ninety blocks (180 ranges) leave: nothing is taken out, the page repaints nothing.
+    FakeIO.last.fire(all.slice(0, 90), false);
+    expect([hl.size, deletes()]).toEqual([240, 0]);
+    // Back in view: the same ranges, still nothing to do.
+    FakeIO.last.fire(all.slice(0, 10), true);
+    expect([hl.size, deletes()]).toEqual([240, 0]);
+    // Past AWAY_MAX (200) ranges of blocks away (101 blocks): all of those go at once.
+    FakeIO.last.fire([...all.slice(0, 10), ...all.slice(90, 101)], false);
+    expect(hl.size).toBe(38);
+    const left = [...registry.values()].flatMap((h) => [...h]);
+    expect(left.every((r) => all.indexOf(r.startContainer.parentElement!) >= 101)).toBe(true);
+    expect(deletes()).toBe(202);
+    // The page's next DOM batch (its frame is painted anyway) takes out those that left since.
+    FakeIO.last.fire(all.slice(101, 105), false);
+    expect(hl.size).toBe(38);
+    hl.sweep();
+    expect(hl.size).toBe(30);
   });
 
   it("watches a live blog's entries, not each of their paragraphs, and draws an entry's blocks together", async () => {
@@ -126,7 +209,12 @@ describe('highlights follow the viewport', () => {
     const inE3 = [...registry.values()].flatMap((h) => [...h]);
     expect(inE3.every((r) => document.getElementById('e3')!.contains(r.startContainer))).toBe(true);
     FakeIO.last.fire([document.getElementById('e3')!], false);
-    expect(drawn()).toEqual([]);
+    FakeIO.last.fire([document.getElementById('e4')!], true);
+    expect(
+      [...registry.values()]
+        .flatMap((h) => [...h])
+        .every((r) => document.getElementById('e4')!.contains(r.startContainer)),
+    ).toBe(true);
     expect(watchOf(document.querySelector('#e3 p')!).id).toBe('e3');
     // An article's paragraphs, many under one parent, are watched one by one.
     const body = document.createElement('div');
@@ -155,6 +243,47 @@ describe('highlights follow the viewport', () => {
     expect(FakeHighlight.all.reduce((n, h) => n + h.adds, 0) - adds).toBe(2);
     expect(FakeHighlight.all.reduce((n, h) => n + h.deletes, 0)).toBe(2);
     expect(clears()).toBe(0);
+  });
+
+  describe('with static ranges (as the browsers draw them)', () => {
+    beforeEach(() => vi.stubGlobal('StaticRange', FakeStaticRange));
+    const total = (k: 'adds' | 'deletes') => FakeHighlight.all.reduce((n, h) => n + h[k], 0);
+
+    it('keeps every range of an edited block whose names stay where they were: the highlights do not change', async () => {
+      const { names, hl, p } = setup();
+      names.onChange = (recs) => hl.update(recs);
+      await names.scan([document.querySelector('main')!]);
+      FakeIO.last.fire([p(0), p(1)], true);
+      expect(drawn()).toEqual(['Angela Merkel', 'Berlin', 'Emmanuel Macron', 'Paris']);
+      expect([...registry.values()].flatMap((h) => [...h]).every((r) => r instanceof FakeStaticRange)).toBe(
+        true,
+      );
+      const [adds, deletes] = [total('adds'), total('deletes')];
+      const text = p(1).firstChild as Text;
+      // The page rewrites the node (a live Range in it would collapse); the names before the change stay.
+      text.data = 'Emmanuel Macron spoke in Paris after the vote. (1)';
+      hl.touched(names.blocksOf([text]));
+      sent.length = 0;
+      names.edited([text]);
+      await names.idle();
+      expect(sent.map((r) => decodeBlocks(r).map((b) => b.i))).toEqual([[1]]);
+      expect(drawn()).toEqual(['Angela Merkel', 'Berlin', 'Emmanuel Macron', 'Paris']);
+      expect([total('adds') - adds, total('deletes') - deletes]).toEqual([0, 0]);
+    });
+
+    it('takes a range out at once when the edit moves its name away, and draws the name again once read', async () => {
+      const { names, hl, p } = setup();
+      await names.scan([document.querySelector('main')!]);
+      FakeIO.last.fire([p(0), p(1)], true);
+      const text = p(1).firstChild as Text;
+      text.data = 'Yesterday Emmanuel Macron spoke in Lyon after the vote.';
+      // Told as the page changes it, before the block is read again: no underline on the wrong words.
+      hl.touched(names.blocksOf([text]));
+      expect(drawn()).toEqual(['Angela Merkel', 'Berlin']);
+      names.edited([text]);
+      await names.idle();
+      expect(drawn()).toEqual(['Angela Merkel', 'Berlin', 'Emmanuel Macron', 'Lyon']);
+    });
   });
 
   it('drops removed blocks: their ranges, mentions and entities go', async () => {

@@ -52,6 +52,30 @@ describe('watchDom', () => {
     expect(batches[0].overflow).toBe(true);
   });
 
+  it('tells edited text nodes as the records come, before their batch (even past a burst)', async () => {
+    const doc = live('<body><p id="p">before</p></body>');
+    const batches: DomBatch[] = [];
+    const told: Text[][] = [];
+    const ctl = new AbortController();
+    watchDom(doc.documentElement, (b) => batches.push(b), ctl.signal, {
+      delay: 20,
+      burst: 3,
+      onText: (nodes) => told.push(nodes),
+    });
+    const text = doc.getElementById('p')!.firstChild as Text;
+    text.data = 'after';
+    await Promise.resolve();
+    // Told in the microtask after the change: the batch itself waits for its window.
+    expect(told).toEqual([[text]]);
+    expect(batches).toHaveLength(0);
+    for (let i = 0; i < 10; i++) doc.body.append(doc.createElement('span'));
+    await Promise.resolve();
+    text.data = 'again';
+    await Promise.resolve();
+    expect(told.at(-1)).toEqual([text]);
+    ctl.abort();
+  });
+
   it('reports where nodes were added and removed', async () => {
     const doc = live('<body><div id="a"><p id="gone">x</p></div><div id="b"></div></body>');
     const batches: DomBatch[] = [];

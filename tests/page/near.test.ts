@@ -72,6 +72,28 @@ describe('NearObserver', () => {
     near.disconnect();
   });
 
+  it('takes a target added later by its own place, without picking the window again', async () => {
+    const near = new NearObserver(() => undefined);
+    const els = rows(2000);
+    for (const el of els) near.observe(el);
+    await frame();
+    const rects = vi.mocked(Element.prototype.getBoundingClientRect);
+    rects.mockClear();
+    // A live insertion in view, and one far below.
+    const [top] = rows(1);
+    document.body.prepend(top);
+    near.observe(top);
+    const far = rows(1)[0];
+    near.observe(far);
+    // Placed in the next frame (where layout is done anyway), by one box read each, not a new pick.
+    expect(rects.mock.calls.length).toBe(0);
+    await frame();
+    expect(FakeIO.last.targets.has(top)).toBe(true);
+    expect(FakeIO.last.targets.has(far)).toBe(false);
+    expect(rects.mock.calls.length).toBe(2);
+    near.disconnect();
+  });
+
   it('moves the window with the reader, saying that what it left behind is no longer in view', async () => {
     const entries: NearEntry[] = [];
     const near = new NearObserver((e) => entries.push(...e));

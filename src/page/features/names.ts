@@ -20,15 +20,19 @@ export const namesFeature: Feature = {
   async init(ctx, signal) {
     const { doc } = ctx;
     const names = ctx.names;
-    const highlighter = new Highlighter(ctx.settings.kinds);
+    const highlighter = new Highlighter(ctx.settings.kinds, undefined, (fn) => ctx.paint(fn));
     signal.addEventListener('abort', () => {
       highlighter.clear();
       if (names.onChange === onChange) names.onChange = null;
     });
     const onChange: typeof names.onChange = (recs) => {
       if (signal.aborted) return;
-      highlighter.update(recs);
-      ctx.emit('names', undefined);
+      // With the batch's other changes (the reading markers): one frame for the page to paint.
+      ctx.paint(() => {
+        if (signal.aborted) return;
+        highlighter.update(recs);
+        ctx.emit('names', undefined);
+      });
     };
     names.onChange = onChange;
     let root = scanRoot(doc);
@@ -56,6 +60,8 @@ export const namesFeature: Feature = {
       const before = names.work;
       const p = pending;
       pending = { changed: new Set(), added: new Set(), removed: [], all: false };
+      // What the batch changes on screen waits for its answers, and is drawn with them.
+      const release = ctx.hold();
       try {
         if (p.all || (root && !root.isConnected) || (!root && p.added.size)) {
           // A burst past the observer's limit, or the page replaced the scanned root (a new <main> or
@@ -68,7 +74,11 @@ export const namesFeature: Feature = {
           const roots = inScope([...p.added, ...unknown]);
           if (roots.length && root) await names.added(roots, signal, root);
         }
+        await names.idle(signal);
+        // The page changed: its frame is painted anyway, and the blocks that left the band go with it.
+        ctx.paint(() => !signal.aborted && highlighter.sweep());
       } finally {
+        release();
         governor.spend(names.work - before);
         running = false;
         schedule();
@@ -96,10 +106,12 @@ export const namesFeature: Feature = {
 
     ctx.on('settings', (s) => highlighter.setEnabled(s.kinds), signal);
     ctx.on('dom', onBatch, signal);
+    ctx.on('text', (nodes) => highlighter.touched(names.blocksOf(nodes)), signal);
     running = true;
     try {
       // The first read is the page's fixed cost (in slices); the cap is for what the page keeps doing.
       if (root) await names.scan([root], signal, true);
+      highlighter.measureNew = true;
       if (!signal.aborted) ctx.emit('names', undefined);
     } finally {
       running = false;

@@ -45,6 +45,8 @@ interface ReadingParts {
   key: string | null;
   view: ReadingView;
   index: UpdateIndex & { byId: Map<string, { update: LiveUpdate; at: number }> };
+  /** The updates as last indexed (the live blog's list). */
+  list: readonly LiveUpdate[];
   tracker: DwellTracker;
   seen: SeenWatch;
   marks: MarkQueue;
@@ -57,22 +59,37 @@ const updatesOf = (session: PageContext): readonly LiveUpdate[] => session.liveb
 /** Page id → update and place, rebuilt when the updates change. */
 function reindex(parts: ReadingParts): void {
   parts.index.byId.clear();
-  updatesOf(parts.session).forEach((update, at) => parts.index.byId.set(pageIdOf(update), { update, at }));
+  const list = updatesOf(parts.session);
+  list.forEach((update, at) => parts.index.byId.set(pageIdOf(update), { update, at }));
+  parts.list = list;
 }
 
-/** Whether the updates are the same elements in the same places as indexed; if so, takes their new records. */
+/**
+ * Whether the updates are the same elements in the same places as indexed; if so, takes their new records.
+ * A text edit re-reads its own entry and keeps every other record as it was: those are passed over by
+ * identity, so an edit costs its own entries, not the page's.
+ */
 function sameEntries(parts: ReadingParts): boolean {
   const list = updatesOf(parts.session);
+  const before = parts.list;
   const { byId } = parts.index;
-  if (list.length !== byId.size) return false;
-  const entries = list.map((u, at) => [byId.get(pageIdOf(u)), u, at] as const);
-  const moved = ([e, u, at]: (typeof entries)[number]) =>
-    !e ||
-    e.at !== at ||
-    e.update.elements.length !== u.elements.length ||
-    e.update.elements.some((el, i) => el !== u.elements[i]);
-  if (entries.some(moved)) return false;
-  for (const [e, u] of entries) e!.update = u;
+  if (list.length !== before.length || list.length !== byId.size) return false;
+  const changed: Array<[{ update: LiveUpdate; at: number }, LiveUpdate]> = [];
+  for (let at = 0; at < list.length; at++) {
+    const u = list[at];
+    if (u === before[at]) continue;
+    const e = byId.get(pageIdOf(u));
+    if (
+      !e ||
+      e.at !== at ||
+      e.update.elements.length !== u.elements.length ||
+      e.update.elements.some((el, i) => el !== u.elements[i])
+    )
+      return false;
+    changed.push([e, u]);
+  }
+  for (const [e, u] of changed) e.update = u;
+  parts.list = list;
   return true;
 }
 
@@ -195,6 +212,7 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
     key: null,
     view,
     index,
+    list: [],
     tracker,
     seen,
     marks,
@@ -221,7 +239,9 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
       }
       reindex(parts);
       watchUnseen(parts);
-      void parts.reporter.send();
+      // The new update's marker and the pill wait for its state (and the page's other changes): one frame.
+      const release = session.hold();
+      void parts.reporter.send().finally(release);
       parts.drawing.soon();
     },
     apply: (state) => !signal.aborted && onState(parts, state, false),

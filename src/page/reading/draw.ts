@@ -166,10 +166,12 @@ export class Drawing {
   }
 
   private emit(announce: number): void {
-    this.session.emit('overlay', {
+    const model = {
       markers: this.markers,
       pill: this.count ? { count: this.count, direction: this.direction } : null,
       announce,
-    } satisfies OverlayModel);
+    } satisfies OverlayModel;
+    // Drawn with the DOM batch's other changes, when one is being answered (src/page/paint.ts).
+    this.session.paint(() => this.session.emit('overlay', model));
   }
 }

@@ -3,13 +3,22 @@ import type { Tab } from './driver';
 
 export type HighlightTexts = Record<'person' | 'organization' | 'place', string[]>;
 
-/** The underlined names, from the shared CSS.highlights registry. */
+/**
+ * The underlined names, from the shared CSS.highlights registry. Its ranges are StaticRanges (no text, no
+ * boxes of their own): each is read through a live Range over the same boundaries.
+ */
 export function highlightTexts(tab: Tab): Promise<HighlightTexts> {
   return tab.evaluate(() => {
     const out: Record<string, string[]> = { person: [], organization: [], place: [] };
     for (const kind of Object.keys(out)) {
       const h = CSS.highlights.get(`backstory-${kind}`);
-      if (h) for (const r of h as unknown as Iterable<Range>) out[kind].push(r.toString());
+      if (h)
+        for (const r of h as unknown as Iterable<AbstractRange>) {
+          const live = document.createRange();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          out[kind].push(live.toString());
+        }
     }
     return out as HighlightTexts;
   });
@@ -103,12 +112,18 @@ export function popupRows(tab: Tab): Promise<PopupRow[]> {
 export function pointOfName(tab: Tab, text: string, nth = 0): Promise<{ x: number; y: number } | null> {
   return tab.evaluate(
     async ({ text, nth }) => {
+      // The registry's ranges are StaticRanges: a drawn one is read through a live Range over it.
       const drawn = (node: Text, offset: number) => {
         for (const kind of ['person', 'organization', 'place']) {
-          const h = CSS.highlights.get(`backstory-${kind}`) as unknown as Iterable<Range> | undefined;
+          const h = CSS.highlights.get(`backstory-${kind}`) as unknown as Iterable<AbstractRange> | undefined;
           if (h)
-            for (const r of h)
-              if (r.toString() === text && r.startContainer === node && r.startOffset === offset) return r;
+            for (const s of h) {
+              if (s.startContainer !== node || s.startOffset !== offset) continue;
+              const r = document.createRange();
+              r.setStart(s.startContainer, s.startOffset);
+              r.setEnd(s.endContainer, s.endOffset);
+              if (r.toString() === text) return r;
+            }
         }
         return null;
       };
