@@ -40,6 +40,7 @@ async function access(tabId: number, url: string | undefined): Promise<PageAcces
       host,
       site: site.enabled,
       isLiveBlog: ping.isLiveBlog,
+      looked: ping.looked,
       names: ping.names,
       english: ping.language === 'en',
       borderline: ping.borderline,

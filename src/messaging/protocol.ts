@@ -203,10 +203,21 @@ export interface ContentProtocol {
   /** The page was followed or unfollowed (from the popup, the options page, another tab): a card's toggle shows it. */
   'follow:changed': [{ url: string; following: boolean }, void];
   /** Where the tab stands, for the popup. */
-  /** `language`: the page's, as the detector judged it; names are looked for on English pages only. */
+  /**
+   * `language`: the page's, as the detector judged it; names are looked for on English pages only.
+   * `looked`: the page has been looked at for a live blog (names come first, so `isLiveBlog` false means
+   * "not a live blog" only once this is true).
+   */
   'page:ping': [
     Record<string, never>,
-    { url: string; isLiveBlog: boolean; names: number; language: string; borderline: boolean },
+    {
+      url: string;
+      isLiveBlog: boolean;
+      looked: boolean;
+      names: number;
+      language: string;
+      borderline: boolean;
+    },
   ];
 }
 

@@ -113,6 +113,8 @@ export class PageSession implements PageContext {
   }
 
   private liveBlogWatch: LiveBlogWatch | null = null;
+  /** Whether the page has been looked at for a live blog yet (the names in view are drawn first). */
+  liveBlogLooked = false;
 
   /** A borderline live blog the reader has not been asked about (the popup asks). */
   get borderline(): boolean {
@@ -148,6 +150,7 @@ export class PageSession implements PageContext {
     } catch (e) {
       reportFailure('session', e, this.url);
     }
+    this.liveBlogLooked = true;
     if (signal.aborted) return;
     started.push(...this.features.filter((f) => !early.includes(f)).map((f) => this.startFeature(f)));
     watchDom(
@@ -280,6 +283,7 @@ export class PageRuntime {
       'page:ping': () => ({
         url: doc.location.href,
         isLiveBlog: !!this.session?.liveblog,
+        looked: this.session?.liveBlogLooked ?? false,
         names: this.session?.names.entities.size ?? 0,
         language: this.session?.names.language.language ?? 'en',
         borderline: this.session?.borderline ?? false,

@@ -55,6 +55,8 @@ export type PageAccess =
       host: string;
       site: boolean;
       isLiveBlog: boolean;
+      /** Looked at for a live blog yet (false while the names in view come first). */
+      looked?: boolean;
       names: number;
       english?: boolean;
       borderline?: boolean;
@@ -140,7 +142,9 @@ export function Popup({ api }: { api: PopupApi }) {
       const loaded = await refresh();
       const a = loaded.access;
       const ready =
-        a?.kind === 'running' && (a.isLiveBlog ? loaded.state : !a.borderline || what === 'answer-no');
+        a?.kind === 'running' &&
+        a.looked !== false &&
+        (a.isLiveBlog ? loaded.state : !a.borderline || what === 'answer-no');
       // Names come back from the background a moment after the page starts: keep asking for a while
       // rather than say "no names found" about a page whose names are on their way.
       if (ready && (a.names > 0 || !a.english || i >= 40)) break;
@@ -397,7 +401,11 @@ function Status({ access, state, url }: { access?: PageAccess; state: PageState 
   if (access && access.kind !== 'running') return null;
   if (access?.kind === 'running') {
     const found = access.english === false ? 'Names: English pages only' : names(access.names);
-    const text = access.isLiveBlog ? `Reading this live blog · ${found}` : `Not a live blog · ${found}`;
+    const text = access.isLiveBlog
+      ? `Reading this live blog · ${found}`
+      : access.looked === false
+        ? `Looking for live updates · ${found}`
+        : `Not a live blog · ${found}`;
     return (
       <p class="muted" role="status">
         {text}

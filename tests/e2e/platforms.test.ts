@@ -47,7 +47,8 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
         const ping = await api.tabs
           .sendMessage(tab.id, { bs: 1, type: 'page:ping', payload: {} })
           .catch(() => null);
-        if (ping?.ok?.url !== url) continue;
+        // Names come first: until the page is looked at for a live blog, `isLiveBlog` says nothing.
+        if (ping?.ok?.url !== url || !ping.ok.looked) continue;
         const state = (await api.runtime.sendMessage({ bs: 1, type: 'page:get', payload: { url } }))?.ok;
         return { isLiveBlog: ping.ok.isLiveBlog, ids: state?.updates.map((u: { id: string }) => u.id) ?? [] };
       }

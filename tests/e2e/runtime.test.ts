@@ -191,7 +191,9 @@ describe.each(LAUNCHERS)('%s', (name, launch) => {
       return Object.fromEntries(Object.entries(tabs).map(([id, t]) => [id, t.url]));
     });
   /** What the tab's content script says about its page (the popup's question). */
-  const ping = (tabId: number): Promise<{ url: string; isLiveBlog: boolean; names: number } | null> =>
+  const ping = (
+    tabId: number,
+  ): Promise<{ url: string; isLiveBlog: boolean; looked: boolean; names: number } | null> =>
     probe.evaluate(async (tabId) => {
       const b = ((globalThis as any).browser ?? (globalThis as any).chrome) as any;
       const reply = await b.tabs
@@ -288,7 +290,7 @@ describe.each(LAUNCHERS)('%s', (name, launch) => {
     const article = await until(
       async () => {
         const p = await ping(tabId);
-        return p?.url.endsWith('/spa/article') && p.names > 0 ? p : null;
+        return p?.url.endsWith('/spa/article') && p.names > 0 && p.looked ? p : null;
       },
       { what: 'the article session' },
     );

@@ -122,6 +122,21 @@ describe('the popup tells the truth on every page', () => {
     expect(root.textContent).not.toContain('is off');
   });
 
+  it('a page not yet looked at for a live blog says so, not "Not a live blog"', async () => {
+    const root = withAccess({
+      kind: 'running',
+      host: 'news.test',
+      site: true,
+      isLiveBlog: false,
+      looked: false,
+      names: 8,
+    });
+    await tick();
+    expect(root.querySelector('[role="status"]')?.textContent).toBe(
+      'Looking for live updates · 8 names on this page',
+    );
+  });
+
   it('a page in another language: names are for English pages only, and the popup says so', async () => {
     const root = withAccess({
       kind: 'running',
@@ -148,6 +163,41 @@ describe('the popup tells the truth on every page', () => {
     expect(root.textContent).toContain('Looks like a live blog — track updates?');
     [...root.querySelectorAll('button')].find((b) => b.textContent === 'Track updates')!.click();
     expect(answerLiveBlog).toHaveBeenCalledWith(true);
+  });
+
+  it('after Run on this page, waits for the page to be looked at for a live blog before it settles (names come first)', async () => {
+    const answers: PageAccess[] = [
+      { kind: 'off', host: 'news.test' },
+      { kind: 'running', host: 'news.test', site: false, isLiveBlog: false, looked: false, names: 8 },
+      { kind: 'running', host: 'news.test', site: false, isLiveBlog: false, looked: false, names: 8 },
+      {
+        kind: 'running',
+        host: 'news.test',
+        site: false,
+        isLiveBlog: false,
+        looked: true,
+        names: 8,
+        borderline: true,
+      },
+    ];
+    let at = 0;
+    const root = document.createElement('div');
+    const api: PopupApi = {
+      load: async () => ({ state: null, url: 'https://news.test/live', access: answers[Math.min(at++, 3)] }),
+      followed: async () => [],
+      mark: vi.fn(async () => null),
+      jump: vi.fn(async () => undefined),
+      runOnce: vi.fn(async () => true),
+      answerLiveBlog: vi.fn(async () => true),
+    };
+    render(<Popup api={api} />, root);
+    await tick();
+    [...root.querySelectorAll('button')].find((b) => b.textContent === 'Run on this page')!.click();
+    await tick();
+    expect(root.textContent).toContain('Starting Backstory on this page');
+    await vi.waitFor(() => expect(root.textContent).toContain('Looks like a live blog — track updates?'), {
+      timeout: 3000,
+    });
   });
 
   it('a page where no extension can run says so, and offers nothing', async () => {

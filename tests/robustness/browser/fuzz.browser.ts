@@ -52,7 +52,8 @@ const ping = (url: string) =>
       const answer = await api.tabs
         .sendMessage(tab.id, { bs: 1, type: 'page:ping', payload: {} })
         .catch(() => null);
-      if (answer?.ok?.url === url) return answer.ok as { isLiveBlog: boolean };
+      // Until the page is looked at for a live blog (names come first), `isLiveBlog` says nothing.
+      if (answer?.ok?.url === url && answer.ok.looked) return answer.ok as { isLiveBlog: boolean };
     }
     return null;
   }, url);
