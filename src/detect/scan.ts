@@ -1526,6 +1526,19 @@ const SPORT_SIDE = {
   guess: false,
 } as const;
 
+/** What a bracket beside a player or a competitor's country may name: a guessed or unlisted name, or a city (its club). */
+const bracketedTeam = (next: Candidate) =>
+  (!next.entry && next.strength < 3 && (next.guess || next.kind === 'organization')) ||
+  (next.entry?.kind === 'place' && next.entry.subkind === 'city');
+/** ... which is then the team or make. */
+const BRACKETED_TEAM = {
+  kind: 'organization',
+  strength: 2,
+  guess: false,
+  subkind: undefined,
+  entry: undefined,
+} as const;
+
 /**
  * Links between neighbouring candidates, in the order they run for each candidate: a later rule sees what
  * an earlier one decided (a definition overrules a side read from a list; a role is read last, once the kind
@@ -1606,17 +1619,10 @@ export const LINK_RULES: readonly LinkRule[] = [
         between === ') ' &&
         c.subkind === 'country' &&
         scan.text[c.start - 1] === '(' &&
-        ((!next.entry && next.strength < 3 && (next.guess || next.kind === 'organization')) ||
-          (next.entry?.kind === 'place' && next.entry.subkind === 'city'))
+        bracketedTeam(next)
       ))
         return false;
-      Object.assign(next, {
-        kind: 'organization',
-        strength: 2,
-        guess: false,
-        subkind: undefined,
-        entry: undefined,
-      });
+      Object.assign(next, BRACKETED_TEAM);
       return true;
     },
   },
@@ -1715,17 +1721,10 @@ export const LINK_RULES: readonly LinkRule[] = [
         c.kind === 'person' &&
         c.strength >= 1 &&
         !c.guess &&
-        ((!next.entry && next.strength < 3 && (next.guess || next.kind === 'organization')) ||
-          (next.entry?.kind === 'place' && next.entry.subkind === 'city'))
+        bracketedTeam(next)
       ))
         return false;
-      Object.assign(next, {
-        kind: 'organization',
-        strength: 2,
-        guess: false,
-        subkind: undefined,
-        entry: undefined,
-      });
+      Object.assign(next, BRACKETED_TEAM);
       return true;
     },
   },
