@@ -21,9 +21,11 @@ function timeFormat(): Intl.DateTimeFormat {
   }));
 }
 
-/** "1,234": a count in English digits, without a locale lookup per call. */
+let counts: Intl.NumberFormat | null = null;
+
+/** "1,234": a count in English digits, with one formatter made once (not a locale lookup per call). */
 export function formatCount(n: number): string {
-  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (counts ??= new Intl.NumberFormat('en', { maximumFractionDigits: 0 })).format(Math.trunc(n));
 }
 
 export function shortDate(iso: string): string | undefined {

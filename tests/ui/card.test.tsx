@@ -241,7 +241,7 @@ describe('the card', () => {
     ]);
   });
 
-  it('formatCount groups thousands as toLocaleString("en") does, without a locale lookup per call', () => {
+  it('formatCount groups thousands as toLocaleString("en") does, with one formatter made once', () => {
     for (const n of [0, 7, 999, 1000, 12345, 1234567, 2_000_000_000])
       expect(formatCount(n)).toBe(n.toLocaleString('en'));
   });
