@@ -27,6 +27,10 @@ const GUESS_WEIGHT = 0.3;
 /** Mid-sentence mentions that make a page's own Title Case phrase a name. */
 const REPEATED = 3;
 const MAX_ROLES = 5;
+/** An indefinite article right before a phrase: the page describes something as one. */
+const INDEFINITE = /(?:^|[^\p{L}\p{N}])an? $/iu;
+/** What follows a name used as a modifier ("a One Nation candidate"). */
+const MODIFIES = /^ \p{Ll}/u;
 
 interface Vote {
   strength: number;
@@ -108,10 +112,21 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
     }
   }
   for (const v of votes.values()) v.kind = bestKind(v);
-  // A phrase of common words the page gives again and again mid-sentence is a name ("One Nation").
+  // A phrase of common words the page gives again and again mid-sentence is a name ("One Nation"),
+  // unless the page also calls something "a" one: a description ("Erdogan is a Turkmen Nationalist";
+  // "a One Nation candidate" is the name used as a modifier).
   const midSentence = new Map<string, number>();
-  for (const block of blocks)
-    for (const c of block) if (!c.initial) midSentence.set(c.key, (midSentence.get(c.key) ?? 0) + 1);
+  blocks.forEach((block, b) => {
+    const text = options.texts?.[b];
+    for (const c of block) {
+      if (c.initial) continue;
+      const described =
+        text !== undefined &&
+        INDEFINITE.test(text.slice(Math.max(0, c.start - 8), c.start)) &&
+        !MODIFIES.test(text.slice(c.end, c.end + 2));
+      midSentence.set(c.key, described ? -Infinity : (midSentence.get(c.key) ?? 0) + 1);
+    }
+  });
 
   // 2. Full names that shorter mentions may stand for, and acronym expansions.
   const people = new Map<string, Anchor[]>();

@@ -151,6 +151,25 @@ describe('document-level consistency', () => {
     expect(twice.mentions.map((m) => m.text)).toEqual([]);
   });
 
+  it('takes a phrase the page calls something "a" one for a description, however often it is given', () => {
+    const lines = [
+      'Critics say he is a Turkmen Nationalist, and proud of it.',
+      'Their Turkmen Nationalist rhetoric grew.',
+      'He left Turkmen Nationalist in 1998.',
+      'Voters say Turkmen Nationalist ideas spread.',
+    ];
+    expect(page(lines).mentions.map((m) => m.text)).toEqual([]);
+    // Without the description, the same phrase given thrice mid-sentence is a name; a name used as a
+    // modifier after "a" ("a One Nation candidate") is still one.
+    expect(page(lines.slice(1)).mentions.map((m) => m.text)).toContain('Turkmen Nationalist');
+    const modifier = page([
+      'She was a One Nation candidate in 1998.',
+      'Costello said One Nation policy was wrong.',
+      'Voters left One Nation in droves.',
+    ]);
+    expect(modifier.mentions.filter((m) => m.text === 'One Nation')).toHaveLength(3);
+  });
+
   it('makes ISIS, Islamic State and Daesh one entity', () => {
     const p = page(['ISIS fighters retreated.', 'Islamic State denied it.', 'Turkey fights Daesh.']);
     const key = p.keyOf('ISIS');
