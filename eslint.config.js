@@ -188,6 +188,19 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**', 'entrypoints/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          property: 'childElementCount',
+          message:
+            'Browsers count the children at every call (quadratic when asked per block of a long live blog); children.length is cached until the children change.',
+        },
+      ],
+    },
+  },
+  {
     files: ['entrypoints/**'],
     rules: {
       // Wiring stays short; logic belongs in src/ where it is tested.
