@@ -57,22 +57,28 @@ export function dropCopies(
   unlisted: (u: LiveUpdate) => boolean = () => false,
 ): LiveUpdate[] {
   if (updates.length < 2) return updates;
-  const idKey = (u: LiveUpdate) => `id:${u.id}`;
-  const lineKey = (u: LiveUpdate) => `line:${factsOf(u).line}`;
-  const counts = new Map<string, number>();
-  for (const u of updates) for (const k of [idKey(u), lineKey(u)]) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const repeated = (k: string) => (counts.get(k) ?? 0) > 1;
-  const stamped = updates.filter((u) => u.time || u.label).length;
-  const forget = (u: LiveUpdate) => {
-    for (const k of [idKey(u), lineKey(u)]) counts.set(k, counts.get(k)! - 1);
-    return false;
-  };
-  return updates.filter((u) => {
-    const { marked } = factsOf(u);
+  // Counted by id and by first line in maps of their own: no key made per entry (a live re-read of a long
+  // blog runs this at every insertion).
+  const ids = new Map<string, number>();
+  const lines = new Map<string, number>();
+  const facts = updates.map(factsOf);
+  let stamped = 0;
+  updates.forEach((u, i) => {
+    ids.set(u.id, (ids.get(u.id) ?? 0) + 1);
+    lines.set(facts[i].line, (lines.get(facts[i].line) ?? 0) + 1);
+    if (u.time || u.label) stamped++;
+  });
+  return updates.filter((u, i) => {
+    const { line, marked } = facts[i];
+    const id = ids.get(u.id)! > 1;
+    const same = lines.get(line)! > 1;
     // A copy (the same id, own, schema-given or hashed from the same label and words, and the same first
     // line): the later one is the list's own, a pinned copy sits on top.
-    if (repeated(idKey(u)) && repeated(lineKey(u))) return forget(u);
-    if (marked && (repeated(idKey(u)) || repeated(lineKey(u)))) return forget(u);
+    if ((id && same) || (marked && (id || same))) {
+      ids.set(u.id, ids.get(u.id)! - 1);
+      lines.set(line, lines.get(line)! - 1);
+      return false;
+    }
     if (u.time || u.label || (!marked && !unlisted(u))) return true;
     // Unstamped among stamped entries: a digest, not a post.
     return stamped < (updates.length - 1) * 0.8;
