@@ -1693,14 +1693,24 @@ export const LINK_RULES: readonly LinkRule[] = [
     apply(scan, { candidate: c, next, between, gap }) {
       // ... but "in Ottawa and Halifax, Cowley broke in": after "X and Y" the list has ended.
       const ended = between === ', ' && gap === ' and ';
-      if (!next || !(between === ' and ' || between === ', ') || ended || !!c.guess === !!next.guess)
+      if (
+        !next ||
+        !(between === ' and ' || between === ', ' || between === ', and ') ||
+        ended ||
+        !!c.guess === !!next.guess
+      )
         return false;
       const { lex } = scan;
       const [known, guessed] = c.guess ? [next, c] : [c, next];
       // A word no list knows, listed with a known name, is a name too ("Anthropic and Google DeepMind").
       const unknownWord = guessed.words === 1 && !lex.isWord(guessed.key) && !lex.quiet.has(guessed.key);
       // A place the words around it placed counts too ("born in Senlis, Oise").
-      if (!(known.strength >= 2 || (known.kind === 'place' && known.strength === 1))) return false;
+      if (!(
+        known.strength >= 2 ||
+        (known.kind === 'place' && known.strength === 1) ||
+        (known.kind === 'person' && known.strength === 1 && guessed.words >= 2)
+      ))
+        return false;
       Object.assign(guessed, {
         kind: known.kind,
         guess: false,
