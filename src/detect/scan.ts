@@ -1082,6 +1082,9 @@ function unknownRun(scan: Scan, run: Token[], shape = personShape(run, scan.lex)
       scan.toks[t.index - 1]?.text === 'the'
     )
       return emit(scan, run, kind, 1);
+    // "the Allied invasion", "the Confederate army": a war's side named by its adjective.
+    if (!headline && t.joins && WAR_SIDES.has(t.text) && FORCE_NOUNS.has(scan.toks[t.index + 1].text))
+      return emit(scan, run, 'organization', 1);
     if (common || headline || (t.sentenceStart && !named && !kind))
       return emit(scan, run, kind ?? fallback, 0, { guess });
     // A lone first name is weak evidence of a person: towns are named Harrison and Brittany too.
@@ -1312,6 +1315,8 @@ const PAPER = /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u;
 const MEMBERS = new Set(cues.seatHolders);
 const IN_THE = new Set(cues.placeBeforeThe);
 const BROADCAST = new Set(cues.broadcastNouns);
+const WAR_SIDES = new Set(cues.warSides);
+const FORCE_NOUNS = new Set(cues.forceNouns);
 const INNER_CAPITAL = /^(?!Mc|Mac|O'|O’|(?:De|Di|La|Le|Van|Von)\p{Lu})\p{Lu}\p{Ll}+\p{Lu}/u;
 
 /** A city named as a sports side: "Liverpool beat Manchester City 2-1", "host Brighton". */

@@ -8,3 +8,17 @@ describe('names listed together', () => {
     );
   });
 });
+
+describe("a war's sides", () => {
+  it('reads a side named by its adjective before its forces as an organisation', () => {
+    expect(names('Its units supported the Allied invasion of Normandy.')).toEqual([
+      'Allied/organization',
+      'Normandy/place',
+    ]);
+    expect(names('The regiment pursued the Confederate army for a week.')).toEqual([
+      'Confederate/organization',
+    ]);
+    // ... and the word alone names nothing it did not name before.
+    expect(names('The Union said the strike would go on.')).toEqual([]);
+  });
+});
