@@ -79,6 +79,14 @@ function bestKind(v: Vote): Kind {
       : 'place';
 }
 
+/** Whether the page names a military unit in full ("65th Air Division", "VI Corps"): its numbers alone name units too. */
+function namesUnits(blocks: Candidate[][]): boolean {
+  for (const block of blocks)
+    for (const c of block)
+      if (c.strength >= 2 && (c.subkind === 'military' || c.subkind === 'armed-group')) return true;
+  return false;
+}
+
 export interface ResolveOptions {
   /** Each block's text, for the re-typer's context words. */
   texts?: readonly string[];
@@ -185,6 +193,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
     entry?: Candidate['entry'];
   }
   at = 0;
+  let units: boolean | undefined;
   const pending: Pending[][] = blocks.map((block, b) => {
     const list: Pending[] = [];
     for (const c of block) {
@@ -233,7 +242,12 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
         target = pageNameOf.get(c.key)!;
         kind = votes.get(target)!.kind;
         entry = undefined;
-      } else if (v.strength === 0 && !(c.words >= 2 && (midSentence.get(c.key) ?? 0) >= REPEATED)) continue;
+      } else if (
+        v.strength === 0 &&
+        !(c.words >= 2 && (midSentence.get(c.key) ?? 0) >= REPEATED) &&
+        !(c.subkind === 'unit' && (units ??= namesUnits(blocks)))
+      )
+        continue;
       list.push({ candidate: c, vote: v, target, kind, entry });
     }
     return list;

@@ -89,6 +89,7 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
   };
   for (let i = 0; i < toks.length;) {
     if (!toks[i].capitalised) {
+      if (isDigitCode(text.charCodeAt(toks[i].start))) unitNumber(scan, toks[i]);
       i++;
       continue;
     }
@@ -1280,6 +1281,20 @@ function refersToPerson(toks: Token[], from: number): boolean {
   }
   return false;
 }
+/**
+ * "The 139th was formed", "the 65th also controlled": a unit called by its number alone, the subject of what
+ * it did. Weak: the page keeps it only when it names units ("65th Air Division", "VI Corps").
+ */
+function unitNumber(scan: Scan, t: Token): void {
+  const prev = scan.toks[t.index - 1];
+  const next = scan.toks[t.index + 1];
+  if (!prev?.joins || !t.joins || !next || next.capitalised || prev.key !== 'the') return;
+  if (!UNIT_NUMBER.test(t.text)) return;
+  if (PAST.has(next.text) || /^\p{Ll}{3,}ed$/u.test(next.text) || UNIT_ADVERB.test(next.text))
+    emit(scan, [t], 'organization', 0, { subkind: 'unit' });
+}
+const UNIT_NUMBER = /^\d{1,3}(?:st|nd|rd|th|d)$/;
+const UNIT_ADVERB = /^(?:also|along|then|later|now)$/;
 /** Verbs in the past and auxiliaries that open what a subject did ("Pezuela recognized", "X would not"). */
 const PAST = new Set(cues.pastVerbs);
 const PRONOUNS = new Set(cues.personPronouns);

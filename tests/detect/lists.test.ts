@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { names } from './helpers';
+import { names, page } from './helpers';
 
 describe('names listed together', () => {
   it('reads a guessed name in a list of people as a person, through an Oxford comma', () => {
@@ -20,5 +20,23 @@ describe("a war's sides", () => {
     ]);
     // ... and the word alone names nothing it did not name before.
     expect(names('The Union said the strike would go on.')).toEqual([]);
+  });
+});
+
+describe('units called by their number', () => {
+  it('reads "the 65th" as the unit on a page that names units', () => {
+    const { mentions } = page([
+      'The 65th Air Division directed base construction.',
+      'In June 1985, the 65th assumed responsibility for electronic combat.',
+    ]);
+    expect(mentions.map((m) => `${m.text}/${m.kind}`)).toEqual([
+      '65th Air Division/organization',
+      '65th/organization',
+    ]);
+  });
+
+  it('leaves numbers alone elsewhere', () => {
+    expect(names('On the 5th of May, the 18th was closed and the 20th century ended.')).toEqual([]);
+    expect(names('In June 1985, the 65th assumed responsibility for electronic combat.')).toEqual([]);
   });
 });
