@@ -609,7 +609,10 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
     decide(scan, { run }) {
       const described = describedAs(scan, run);
       if (!described || phraseAt(scan, run, 0)) return false;
-      emit(scan, run, described, 2);
+      // "the band Gigi": the page's word for what a name is outweighs a first name's look elsewhere on it, but a
+      // person named in full after a noun that may be a job ("operator George F. Hauser") keeps the usual weight.
+      const defined = described !== 'person' && (run.length === 1 || !scan.lex.firstNames.has(run[0].key));
+      emit(scan, run, described, defined ? 3 : 2);
       return true;
     },
   },

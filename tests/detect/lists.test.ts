@@ -40,3 +40,20 @@ describe('units called by their number', () => {
     expect(names('In June 1985, the 65th assumed responsibility for electronic combat.')).toEqual([]);
   });
 });
+
+describe('what the page calls a name', () => {
+  it('keeps "the band Gigi" a band where the name alone looks like a first name', () => {
+    const { mentions } = page([
+      'He is the lead guitarist of the band Gigi.',
+      "Spirit included Baron, Gigi's former guitarist.",
+      'His current band, Gigi, was formed in 1994.',
+      'Since then, Gigi has released six albums.',
+    ]);
+    expect(mentions.filter((m) => m.text === 'Gigi').map((m) => m.kind)).toEqual([
+      'organization',
+      'organization',
+      'organization',
+      'organization',
+    ]);
+  });
+});
