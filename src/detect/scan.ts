@@ -1074,7 +1074,8 @@ function unknownRun(scan: Scan, run: Token[], shape = personShape(run, scan.lex)
     const guess = kind === undefined;
     // Never seen, no context: people come with a full name or a title somewhere on the page (and are then
     // aliased), so a lone unknown word is more often an organisation ("Activision", "Gavi").
-    const fallback = named ? 'person' : 'organization';
+    // ... unless it ends as surnames do ("Stevenson", "Kowalski", "Petrenko").
+    const fallback = named || SURNAME_END.test(t.key) ? 'person' : 'organization';
     // A sentence's first word counts when it is no English word ("Panasonic, which supplies ...").
     // "the Patriots", "the Flecktones": a capitalised plural after "the" mid-sentence names a team or a band.
     if (
@@ -1334,6 +1335,7 @@ const MEMBERS = new Set(cues.seatHolders);
 const IN_THE = new Set(cues.placeBeforeThe);
 const BROADCAST = new Set(cues.broadcastNouns);
 const WAR_SIDES = new Set(cues.warSides);
+const SURNAME_END = new RegExp(`\\p{Ll}{3}(?:${wordLists.surnameEndings.join('|')})$`, 'u');
 const FORCE_NOUNS = new Set(cues.forceNouns);
 const INNER_CAPITAL = /^(?!Mc|Mac|O'|O’|(?:De|Di|La|Le|Van|Von)\p{Lu})\p{Lu}\p{Ll}+\p{Lu}/u;
 
@@ -1439,7 +1441,8 @@ function emit(
   // shop's name, also when the name alone would be a first name.
   const shop =
     last.possessive &&
-    (kind === 'organization' || (run.length === 1 && strength < 3 && scan.lex.firstNames.has(last.key))) &&
+    (kind === 'organization' ||
+      (run.length === 1 && strength < 3 && (extra.guess || scan.lex.firstNames.has(last.key)))) &&
     OWNS_NOTHING.test(scan.text.slice(last.end + 2, last.end + 12));
   let end = shop ? last.end + 2 : last.end;
   if (shop) kind = 'organization';

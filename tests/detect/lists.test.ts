@@ -57,3 +57,15 @@ describe('what the page calls a name', () => {
     ]);
   });
 });
+
+describe('a lone unknown word', () => {
+  it('is a person when it ends as surnames do, an organisation otherwise', () => {
+    expect(names('He met Stevenson again during the trials.')).toEqual(['Stevenson/person']);
+    expect(names('A win over Kowalski came next.')).toEqual(['Kowalski/person']);
+    expect(names('The deal with Zorbatek was signed.')).toEqual(['Zorbatek/organization']);
+    // ... and the possessive a shop's name owns stays with it ("Nicholson's").
+    expect(names("The station was founded by Nicholson's, which ran it.")).toEqual([
+      "Nicholson's/organization",
+    ]);
+  });
+});
