@@ -1075,7 +1075,9 @@ function unknownRun(scan: Scan, run: Token[], shape = personShape(run, scan.lex)
     // Never seen, no context: people come with a full name or a title somewhere on the page (and are then
     // aliased), so a lone unknown word is more often an organisation ("Activision", "Gavi").
     // ... unless it ends as surnames do ("Stevenson", "Kowalski", "Petrenko").
-    const fallback = named || SURNAME_END.test(t.key) ? 'person' : 'organization';
+    // ... and a place when it ends as places do ("Petersburg", "Vijaynagar").
+    const fallback =
+      named || SURNAME_END.test(t.key) ? 'person' : PLACE_END.test(t.key) ? 'place' : 'organization';
     // A sentence's first word counts when it is no English word ("Panasonic, which supplies ...").
     // "the Patriots", "the Flecktones": a capitalised plural after "the" mid-sentence names a team or a band.
     if (
@@ -1335,6 +1337,7 @@ const MEMBERS = new Set(cues.seatHolders);
 const IN_THE = new Set(cues.placeBeforeThe);
 const BROADCAST = new Set(cues.broadcastNouns);
 const WAR_SIDES = new Set(cues.warSides);
+const PLACE_END = new RegExp(`\\p{Ll}{2}(?:${wordLists.placeEndings.join('|')})$`, 'u');
 const SURNAME_END = new RegExp(`\\p{Ll}{3}(?:${wordLists.surnameEndings.join('|')})$`, 'u');
 const FORCE_NOUNS = new Set(cues.forceNouns);
 const INNER_CAPITAL = /^(?!Mc|Mac|O'|O’|(?:De|Di|La|Le|Van|Von)\p{Lu})\p{Lu}\p{Ll}+\p{Lu}/u;

@@ -59,10 +59,11 @@ describe('what the page calls a name', () => {
 });
 
 describe('a lone unknown word', () => {
-  it('is a person when it ends as surnames do, an organisation otherwise', () => {
+  it('is a person when it ends as surnames do, a place when it ends as places do, an organisation otherwise', () => {
     expect(names('He met Stevenson again during the trials.')).toEqual(['Stevenson/person']);
     expect(names('A win over Kowalski came next.')).toEqual(['Kowalski/person']);
     expect(names('The deal with Zorbatek was signed.')).toEqual(['Zorbatek/organization']);
+    expect(names('They were back in the siege lines of Zorbsburg.')).toEqual(['Zorbsburg/place']);
     // ... and the possessive a shop's name owns stays with it ("Nicholson's").
     expect(names("The station was founded by Nicholson's, which ran it.")).toEqual([
       "Nicholson's/organization",
