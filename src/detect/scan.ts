@@ -805,7 +805,11 @@ function stripPositional(scan: Scan, seg: Segment): boolean {
     run[1]?.capitalised !== false &&
     isPositionalCapital(run[0], run[1], headline, lex) &&
     !isKnown(phraseAt(scan, run, 0)) &&
-    !(!isFunctionWord(run[0]) && !lex.isNever(run[0].text) && (ended ??= !headline && cueEnds(whole, lex)))
+    !(
+      !isFunctionWord(run[0]) &&
+      !lex.isNever(run[0].text) &&
+      (ended ??= !headline && (cueEnds(whole, lex) || definedWhole(scan, whole)))
+    )
   ) {
     // Alone, it may still be a name the page gives in full elsewhere ("Power said ..."): let the page decide.
     if (
@@ -826,6 +830,18 @@ function stripPositional(scan: Scan, seg: Segment): boolean {
 }
 
 /** Whether an organisation or place cue ends a run of more than one word ("Legislative Assembly"). */
+/** "Dark Room Notes are a band": a definition after the whole run names all of it, its first word too. */
+function definedWhole(scan: Scan, whole: Token[]): boolean {
+  const last = whole[whole.length - 1];
+  return (
+    whole.length > 1 &&
+    whole.length <= 4 &&
+    whole[0].sentenceStart &&
+    last.capitalised &&
+    !!definedKind(scan.text, last.end, scan.lex, whole[0].start)
+  );
+}
+
 function cueEnds(whole: Token[], lex: Lexicon): boolean {
   return (
     whole.length > 1 &&

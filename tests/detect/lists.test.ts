@@ -70,3 +70,12 @@ describe('a lone unknown word', () => {
     ]);
   });
 });
+
+describe('a definition after a sentence-initial name', () => {
+  it('keeps the first word of the name it defines', () => {
+    expect(names('Dark Room Notes are a four-piece electro band based in Dublin.')).toEqual([
+      'Dark Room Notes/organization',
+      'Dublin/place',
+    ]);
+  });
+});
