@@ -79,3 +79,12 @@ describe('a definition after a sentence-initial name', () => {
     ]);
   });
 });
+
+describe("a day's paper", () => {
+  it("reads a day before a paper's word as the paper's name", () => {
+    expect(names('He wrote for the Sunday Times and the Sunday Telegraph on Monday.')).toEqual([
+      'Sunday Times/organization',
+      'Sunday Telegraph/organization',
+    ]);
+  });
+});
