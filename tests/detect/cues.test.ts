@@ -253,3 +253,15 @@ describe('organisation and place cues', () => {
     expect(names('They held the Tarbeck bridgehead.')).toEqual(['Tarbeck/place']);
   });
 });
+
+describe('venues', () => {
+  it('reads a lounge, an auditorium or a schoolhouse as the venue that runs it', () => {
+    expect(names('The show was held at the Shrine Auditorium and later at the Shadow Lounge.')).toEqual([
+      'Shrine Auditorium/organization',
+      'Shadow Lounge/organization',
+    ]);
+    expect(names('The sites include the Paxton First Schoolhouse.')).toEqual([
+      'Paxton First Schoolhouse/organization',
+    ]);
+  });
+});
