@@ -695,6 +695,7 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
       const { run } = seg;
       if (!(
         shapeOf(seg, scan.lex) === 1 &&
+        !nounAfter(scan, run) &&
         !phraseAt(scan, run, 0) &&
         !majorPlaceAfter(scan, run) &&
         !run.slice(1, -1).some((_, k) => phraseAt(scan, run, k + 1))
@@ -769,6 +770,18 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
     },
   },
 ];
+
+/** Whether a place's or an organisation's noun follows the run ("the Bijeli Brijeg neighbourhood"). */
+function nounAfter(scan: Scan, run: Token[]): boolean {
+  const end = run[run.length - 1];
+  const next = scan.toks[end.index + 1];
+  return (
+    end.joins &&
+    !!next &&
+    !next.capitalised &&
+    (scan.lex.placeNouns.has(next.text) || scan.lex.orgNouns.has(next.text))
+  );
+}
 
 function segment(scan: Scan, run: Token[]): void {
   const seg: Segment = { run };
@@ -1113,7 +1126,8 @@ function unknownRun(scan: Scan, run: Token[], shape = personShape(run, scan.lex)
     // A lone first name is weak evidence of a person: towns are named Harrison and Brittany too.
     return emit(scan, run, kind ?? fallback, 1, { guess: guess && !named });
   }
-  if (shape > 0) return emit(scan, run, 'person', headline ? 0 : (shape as 1 | 2));
+  if (shape > 0 && !(shape === 1 && nounAfter(scan, run)))
+    return emit(scan, run, 'person', headline ? 0 : (shape as 1 | 2));
   if (run.every((r) => !r.capitalised || isAcronym(r, lex))) return emit(scan, run, 'organization', 1);
   if (!headline && run.filter((r) => r.capitalised).length <= 4) {
     // Capitalised words mid-sentence name something, most often an organisation; the words around may say

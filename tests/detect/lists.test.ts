@@ -88,3 +88,12 @@ describe("a day's paper", () => {
     ]);
   });
 });
+
+describe('a noun after unknown words', () => {
+  it('says they name a place or an organisation rather than a person', () => {
+    expect(names('It is located in the Bijeli Brijeg neighbourhood of the city.')).toEqual([
+      'Bijeli Brijeg/place',
+    ]);
+    expect(names('They met Bijeli Brijeg at the station.')).toEqual(['Bijeli Brijeg/person']);
+  });
+});
