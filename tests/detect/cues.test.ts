@@ -265,3 +265,13 @@ describe('venues', () => {
     ]);
   });
 });
+
+describe('place nouns', () => {
+  it('reads a name after "nature park" or "the prairie of" as a place', () => {
+    expect(names('Bilje is a village near nature park Kopački Rit.')).toEqual([
+      'Bilje/place',
+      'Kopački Rit/place',
+    ]);
+    expect(names('The army arrived in the prairie of Vilcapugio, a plateau.')).toEqual(['Vilcapugio/place']);
+  });
+});
