@@ -1250,6 +1250,11 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
         : undefined,
   },
   {
+    name: 'placeAdjective',
+    decides: 'a word only places take before their names makes a place ("suburban Reston")',
+    kind: (scan, { prev }) => (prev && PLACE_ADJECTIVES.has(prev.text) ? 'place' : undefined),
+  },
+  {
     name: 'seat',
     decides: 'the seat a member is elected for is a place ("the MPP for Kenora")',
     kind(scan, { first, prev }) {
@@ -1367,6 +1372,7 @@ const MEMBERS = new Set(cues.seatHolders);
 const IN_THE = new Set(cues.placeBeforeThe);
 const BROADCAST = new Set(cues.broadcastNouns);
 const WAR_SIDES = new Set(cues.warSides);
+const PLACE_ADJECTIVES = new Set(cues.placeAdjectives);
 const PLACE_END = new RegExp(`\\p{Ll}{2}(?:${wordLists.placeEndings.join('|')})$`, 'u');
 const SURNAME_END = new RegExp(`\\p{Ll}{3}(?:${wordLists.surnameEndings.join('|')})$`, 'u');
 const FORCE_NOUNS = new Set(cues.forceNouns);
