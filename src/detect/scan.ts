@@ -610,8 +610,12 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
       const described = describedAs(scan, run);
       if (!described || phraseAt(scan, run, 0)) return false;
       // "the band Gigi": the page's word for what a name is outweighs a first name's look elsewhere on it, but a
-      // person named in full after a noun that may be a job ("operator George F. Hauser") keeps the usual weight.
-      const defined = described !== 'person' && (run.length === 1 || !scan.lex.firstNames.has(run[0].key));
+      // person named in full after a noun that may be a job ("operator George F. Hauser") keeps the usual weight,
+      // "the headquarters of Yoon" says less: the noun must stand right before the name.
+      const defined =
+        described !== 'person' &&
+        scan.toks[run[0].index - 1]?.text !== 'of' &&
+        (run.length === 1 || !scan.lex.firstNames.has(run[0].key));
       emit(scan, run, described, defined ? 3 : 2);
       return true;
     },

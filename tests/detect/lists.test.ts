@@ -97,3 +97,19 @@ describe('a noun after unknown words', () => {
     expect(names('They met Bijeli Brijeg at the station.')).toEqual(['Bijeli Brijeg/person']);
   });
 });
+
+describe('a describing noun before "of"', () => {
+  it('does not outweigh what the page says of a person elsewhere', () => {
+    const { mentions } = page([
+      'President Yoon Suk Yeol declared martial law.',
+      'Police raided the headquarters of Yoon on Monday.',
+      'President Yoon apologised on Saturday.',
+      'Lawmakers voted to impeach President Yoon.',
+    ]);
+    expect(mentions.filter((m) => m.text === 'Yoon').map((m) => m.kind)).toEqual([
+      'person',
+      'person',
+      'person',
+    ]);
+  });
+});
