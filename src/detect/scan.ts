@@ -1246,6 +1246,20 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
         : undefined,
   },
   {
+    name: 'soldTo',
+    decides: 'what something was sold or signed to is an organisation ("sold the rights to Aero Composites")',
+    kind(scan, { first, prev }) {
+      if (prev?.text !== 'to') return undefined;
+      // The verb within the clause before: "sold all rights to the design to X", "signed as a solo artist to X".
+      for (let k = first - 2; k >= 0 && k >= first - 9; k--) {
+        const t = scan.toks[k];
+        if (SALE_VERBS.has(t.text)) return 'organization';
+        if (!t.joins || t.sentenceStart) break;
+      }
+      return undefined;
+    },
+  },
+  {
     name: 'placePreposition',
     decides: 'a place preposition before the name makes a place ("in X")',
     kind: (scan, { run, prev }) =>
@@ -1376,6 +1390,7 @@ const MEMBERS = new Set(cues.seatHolders);
 const IN_THE = new Set(cues.placeBeforeThe);
 const BROADCAST = new Set(cues.broadcastNouns);
 const WAR_SIDES = new Set(cues.warSides);
+const SALE_VERBS = new Set(cues.saleVerbs);
 const PLACE_ADJECTIVES = new Set(cues.placeAdjectives);
 const PLACE_END = new RegExp(`\\p{Ll}{2}(?:${wordLists.placeEndings.join('|')})$`, 'u');
 const SURNAME_END = new RegExp(`\\p{Ll}{3}(?:${wordLists.surnameEndings.join('|')})$`, 'u');
