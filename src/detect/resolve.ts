@@ -87,6 +87,16 @@ function namesUnits(blocks: Candidate[][]): boolean {
   return false;
 }
 
+/** Initials that end as a railway's do ("B&SR", "CRR", "LNER"). */
+const RAILWAY_INITIALS = /^[A-Z&]{1,5}R$/;
+
+/** Whether the page names two railways or more ("Sandy River Railroad", "Monson Railroad"). */
+function namesRailways(blocks: Candidate[][]): boolean {
+  let n = 0;
+  for (const block of blocks) for (const c of block) if (c.subkind === 'railway' && ++n >= 2) return true;
+  return false;
+}
+
 export interface ResolveOptions {
   /** Each block's text, for the re-typer's context words. */
   texts?: readonly string[];
@@ -194,6 +204,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
   }
   at = 0;
   let units: boolean | undefined;
+  let railways: boolean | undefined;
   const pending: Pending[][] = blocks.map((block, b) => {
     const list: Pending[] = [];
     for (const c of block) {
@@ -231,6 +242,9 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
           kind = ev.kind;
           entry = ev.entry?.kind === kind ? ev.entry : undefined;
         } else if (v.strength === 0) continue;
+        // "B&SR", "CRR" on a page of railroads: a railway's initials, the line as the page has its lines.
+        else if (!entry && RAILWAY_INITIALS.test(c.text) && (railways ??= namesRailways(blocks)))
+          kind = 'place';
       } else if (
         v.strength <= 1 &&
         c.words === 1 &&

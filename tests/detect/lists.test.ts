@@ -113,3 +113,18 @@ describe('a describing noun before "of"', () => {
     ]);
   });
 });
+
+describe("a railway's initials", () => {
+  it('name a line on a page of railroads, an organisation elsewhere', () => {
+    const { mentions } = page([
+      'The design was repeated for the Monson Railroad and the Sandy River Railroad.',
+      'B&SR used early profits to replace wooden trestles.',
+    ]);
+    expect(mentions.map((m) => `${m.text}/${m.kind}`)).toEqual([
+      'Monson Railroad/place',
+      'Sandy River Railroad/place',
+      'B&SR/place',
+    ]);
+    expect(names('B&SR used early profits to replace wooden trestles.')).toEqual(['B&SR/organization']);
+  });
+});
