@@ -275,3 +275,11 @@ describe('place nouns', () => {
     expect(names('The army arrived in the prairie of Vilcapugio, a plateau.')).toEqual(['Vilcapugio/place']);
   });
 });
+
+describe('eras', () => {
+  it('are no names ("the Middle Ages", "the Dark Ages")', () => {
+    expect(names('During the Middle Ages and the Dark Ages they lived in Navarre.')).toEqual([
+      'Navarre/place',
+    ]);
+  });
+});
