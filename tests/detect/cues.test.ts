@@ -283,3 +283,14 @@ describe('eras', () => {
     ]);
   });
 });
+
+describe('bodies of members', () => {
+  it('reads a brotherhood, a fellowship or a syndicate as an organisation', () => {
+    expect(names('It influenced later painters in the Pre-Raphaelite Brotherhood.')).toEqual([
+      'Pre-Raphaelite Brotherhood/organization',
+    ]);
+    expect(names('He was active in the Zorbian Syndicate for years.')).toEqual([
+      'Zorbian Syndicate/organization',
+    ]);
+  });
+});
