@@ -294,3 +294,9 @@ describe('bodies of members', () => {
     ]);
   });
 });
+
+describe('battles', () => {
+  it('are events in the plural too ("the Battles of Tucumán")', () => {
+    expect(names('After the Battles of Tucumán and Salta, the army moved north.')).toEqual(['Salta/place']);
+  });
+});
