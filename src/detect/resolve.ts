@@ -83,6 +83,24 @@ function bestKind(v: Vote): Kind {
       : 'place';
 }
 
+/** Whether the page names a military unit in full ("65th Air Division", "VI Corps"): its numbers alone name units too. */
+function namesUnits(blocks: Candidate[][]): boolean {
+  for (const block of blocks)
+    for (const c of block)
+      if (c.strength >= 2 && (c.subkind === 'military' || c.subkind === 'armed-group')) return true;
+  return false;
+}
+
+/** Initials that end as a railway's do ("B&SR", "CRR", "LNER"). */
+const RAILWAY_INITIALS = /^[A-Z&]{1,5}R$/;
+
+/** Whether the page names two railways or more ("Sandy River Railroad", "Monson Railroad"). */
+function namesRailways(blocks: Candidate[][]): boolean {
+  let n = 0;
+  for (const block of blocks) for (const c of block) if (c.subkind === 'railway' && ++n >= 2) return true;
+  return false;
+}
+
 export interface ResolveOptions {
   /** Each block's text, for the re-typer's context words. */
   texts?: readonly string[];
@@ -200,6 +218,8 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
     entry?: Candidate['entry'];
   }
   at = 0;
+  let units: boolean | undefined;
+  let railways: boolean | undefined;
   const pending: Pending[][] = blocks.map((block, b) => {
     const list: Pending[] = [];
     for (const c of block) {
@@ -237,6 +257,9 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
           kind = ev.kind;
           entry = ev.entry?.kind === kind ? ev.entry : undefined;
         } else if (v.strength === 0) continue;
+        // "B&SR", "CRR" on a page of railroads: a railway's initials, the line as the page has its lines.
+        else if (!entry && RAILWAY_INITIALS.test(c.text) && (railways ??= namesRailways(blocks)))
+          kind = 'place';
       } else if (
         v.strength <= 1 &&
         c.words === 1 &&
@@ -248,7 +271,12 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
         target = pageNameOf.get(c.key)!;
         kind = votes.get(target)!.kind;
         entry = undefined;
-      } else if (v.strength === 0 && !(c.words >= 2 && (midSentence.get(c.key) ?? 0) >= REPEATED)) continue;
+      } else if (
+        v.strength === 0 &&
+        !(c.words >= 2 && (midSentence.get(c.key) ?? 0) >= REPEATED) &&
+        !(c.subkind === 'unit' && (units ??= namesUnits(blocks)))
+      )
+        continue;
       list.push({ candidate: c, vote: v, target, kind, entry });
     }
     return list;

@@ -89,6 +89,7 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
   };
   for (let i = 0; i < toks.length;) {
     if (!toks[i].capitalised) {
+      if (isDigitCode(text.charCodeAt(toks[i].start))) unitNumber(scan, toks[i]);
       i++;
       continue;
     }
@@ -608,7 +609,14 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
     decide(scan, { run }) {
       const described = describedAs(scan, run);
       if (!described || phraseAt(scan, run, 0)) return false;
-      emit(scan, run, described, 2);
+      // "the band Gigi": the page's word for what a name is outweighs a first name's look elsewhere on it, but a
+      // person named in full after a noun that may be a job ("operator George F. Hauser") keeps the usual weight,
+      // "the headquarters of Yoon" says less: the noun must stand right before the name.
+      const defined =
+        described !== 'person' &&
+        scan.toks[run[0].index - 1]?.text !== 'of' &&
+        (run.length === 1 || !scan.lex.firstNames.has(run[0].key));
+      emit(scan, run, described, defined ? 3 : 2);
       return true;
     },
   },
@@ -691,6 +699,7 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
       const { run } = seg;
       if (!(
         shapeOf(seg, scan.lex) === 1 &&
+        !nounAfter(scan, run) &&
         !phraseAt(scan, run, 0) &&
         !majorPlaceAfter(scan, run) &&
         !run.slice(1, -1).some((_, k) => phraseAt(scan, run, k + 1))
@@ -766,6 +775,18 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
   },
 ];
 
+/** Whether a place's or an organisation's noun follows the run ("the Bijeli Brijeg neighbourhood"). */
+function nounAfter(scan: Scan, run: Token[]): boolean {
+  const end = run[run.length - 1];
+  const next = scan.toks[end.index + 1];
+  return (
+    end.joins &&
+    !!next &&
+    !next.capitalised &&
+    (scan.lex.placeNouns.has(next.text) || scan.lex.orgNouns.has(next.text))
+  );
+}
+
 function segment(scan: Scan, run: Token[]): void {
   const seg: Segment = { run };
   for (const rule of SEGMENT_RULES) {
@@ -801,7 +822,11 @@ function stripPositional(scan: Scan, seg: Segment): boolean {
     run[1]?.capitalised !== false &&
     isPositionalCapital(run[0], run[1], headline, lex) &&
     !isKnown(phraseAt(scan, run, 0)) &&
-    !(!isFunctionWord(run[0]) && !lex.isNever(run[0].text) && (ended ??= !headline && cueEnds(whole, lex)))
+    !(
+      !isFunctionWord(run[0]) &&
+      !lex.isNever(run[0].text) &&
+      (ended ??= !headline && (cueEnds(whole, lex) || definedWhole(scan, whole)))
+    )
   ) {
     // Alone, it may still be a name the page gives in full elsewhere ("Power said ..."): let the page decide.
     if (
@@ -822,6 +847,18 @@ function stripPositional(scan: Scan, seg: Segment): boolean {
 }
 
 /** Whether an organisation or place cue ends a run of more than one word ("Legislative Assembly"). */
+/** "Dark Room Notes are a band": a definition after the whole run names all of it, its first word too. */
+function definedWhole(scan: Scan, whole: Token[]): boolean {
+  const last = whole[whole.length - 1];
+  return (
+    whole.length > 1 &&
+    whole.length <= 4 &&
+    whole[0].sentenceStart &&
+    last.capitalised &&
+    !!definedKind(scan.text, last.end, scan.lex, whole[0].start)
+  );
+}
+
 function cueEnds(whole: Token[], lex: Lexicon): boolean {
   return (
     whole.length > 1 &&
@@ -1070,7 +1107,10 @@ function unknownRun(scan: Scan, run: Token[], shape = personShape(run, scan.lex)
     const guess = kind === undefined;
     // Never seen, no context: people come with a full name or a title somewhere on the page (and are then
     // aliased), so a lone unknown word is more often an organisation ("Activision", "Gavi").
-    const fallback = named ? 'person' : 'organization';
+    // ... unless it ends as surnames do ("Stevenson", "Kowalski", "Petrenko").
+    // ... and a place when it ends as places do ("Petersburg", "Vijaynagar").
+    const fallback =
+      named || SURNAME_END.test(t.key) ? 'person' : PLACE_END.test(t.key) ? 'place' : 'organization';
     // A sentence's first word counts when it is no English word ("Panasonic, which supplies ...").
     // "the Patriots", "the Flecktones": a capitalised plural after "the" mid-sentence names a team or a band.
     if (
@@ -1082,12 +1122,16 @@ function unknownRun(scan: Scan, run: Token[], shape = personShape(run, scan.lex)
       scan.toks[t.index - 1]?.text === 'the'
     )
       return emit(scan, run, kind, 1);
+    // "the Allied invasion", "the Confederate army": a war's side named by its adjective.
+    if (!headline && t.joins && WAR_SIDES.has(t.text) && FORCE_NOUNS.has(scan.toks[t.index + 1].text))
+      return emit(scan, run, 'organization', 1);
     if (common || headline || (t.sentenceStart && !named && !kind))
       return emit(scan, run, kind ?? fallback, 0, { guess });
     // A lone first name is weak evidence of a person: towns are named Harrison and Brittany too.
     return emit(scan, run, kind ?? fallback, 1, { guess: guess && !named });
   }
-  if (shape > 0) return emit(scan, run, 'person', headline ? 0 : (shape as 1 | 2));
+  if (shape > 0 && !(shape === 1 && nounAfter(scan, run)))
+    return emit(scan, run, 'person', headline ? 0 : (shape as 1 | 2));
   if (run.every((r) => !r.capitalised || isAcronym(r, lex))) return emit(scan, run, 'organization', 1);
   if (!headline && run.filter((r) => r.capitalised).length <= 4) {
     // Capitalised words mid-sentence name something, most often an organisation; the words around may say
@@ -1202,12 +1246,31 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
         : undefined,
   },
   {
+    name: 'soldTo',
+    decides: 'what something was sold or signed to is an organisation ("sold the rights to Aero Composites")',
+    kind(scan, { first, prev }) {
+      if (prev?.text !== 'to') return undefined;
+      // The verb within the clause before: "sold all rights to the design to X", "signed as a solo artist to X".
+      for (let k = first - 2; k >= 0 && k >= first - 9; k--) {
+        const t = scan.toks[k];
+        if (SALE_VERBS.has(t.text)) return 'organization';
+        if (!t.joins || t.sentenceStart) break;
+      }
+      return undefined;
+    },
+  },
+  {
     name: 'placePreposition',
     decides: 'a place preposition before the name makes a place ("in X")',
     kind: (scan, { run, prev }) =>
       prev && !prev.capitalised && scan.lex.placePrepositions.has(prev.text) && !commonPhrase(scan.lex, run)
         ? 'place'
         : undefined,
+  },
+  {
+    name: 'placeAdjective',
+    decides: 'a word only places take before their names makes a place ("suburban Reston")',
+    kind: (scan, { prev }) => (prev && PLACE_ADJECTIVES.has(prev.text) ? 'place' : undefined),
   },
   {
     name: 'seat',
@@ -1277,6 +1340,20 @@ function refersToPerson(toks: Token[], from: number): boolean {
   }
   return false;
 }
+/**
+ * "The 139th was formed", "the 65th also controlled": a unit called by its number alone, the subject of what
+ * it did. Weak: the page keeps it only when it names units ("65th Air Division", "VI Corps").
+ */
+function unitNumber(scan: Scan, t: Token): void {
+  const prev = scan.toks[t.index - 1];
+  const next = scan.toks[t.index + 1];
+  if (!prev?.joins || !t.joins || !next || next.capitalised || prev.key !== 'the') return;
+  if (!UNIT_NUMBER.test(t.text)) return;
+  if (PAST.has(next.text) || /^\p{Ll}{3,}ed$/u.test(next.text) || UNIT_ADVERB.test(next.text))
+    emit(scan, [t], 'organization', 0, { subkind: 'unit' });
+}
+const UNIT_NUMBER = /^\d{1,3}(?:st|nd|rd|th|d)$/;
+const UNIT_ADVERB = /^(?:also|along|then|later|now)$/;
 /** Verbs in the past and auxiliaries that open what a subject did ("Pezuela recognized", "X would not"). */
 const PAST = new Set(cues.pastVerbs);
 const PRONOUNS = new Set(cues.personPronouns);
@@ -1312,6 +1389,12 @@ const PAPER = /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u;
 const MEMBERS = new Set(cues.seatHolders);
 const IN_THE = new Set(cues.placeBeforeThe);
 const BROADCAST = new Set(cues.broadcastNouns);
+const WAR_SIDES = new Set(cues.warSides);
+const SALE_VERBS = new Set(cues.saleVerbs);
+const PLACE_ADJECTIVES = new Set(cues.placeAdjectives);
+const PLACE_END = new RegExp(`\\p{Ll}{2}(?:${wordLists.placeEndings.join('|')})$`, 'u');
+const SURNAME_END = new RegExp(`\\p{Ll}{3}(?:${wordLists.surnameEndings.join('|')})$`, 'u');
+const FORCE_NOUNS = new Set(cues.forceNouns);
 const INNER_CAPITAL = /^(?!Mc|Mac|O'|O’|(?:De|Di|La|Le|Van|Von)\p{Lu})\p{Lu}\p{Ll}+\p{Lu}/u;
 
 /** A city named as a sports side: "Liverpool beat Manchester City 2-1", "host Brighton". */
@@ -1416,7 +1499,8 @@ function emit(
   // shop's name, also when the name alone would be a first name.
   const shop =
     last.possessive &&
-    (kind === 'organization' || (run.length === 1 && strength < 3 && scan.lex.firstNames.has(last.key))) &&
+    (kind === 'organization' ||
+      (run.length === 1 && strength < 3 && (extra.guess || scan.lex.firstNames.has(last.key)))) &&
     OWNS_NOTHING.test(scan.text.slice(last.end + 2, last.end + 12));
   let end = shop ? last.end + 2 : last.end;
   if (shop) kind = 'organization';
@@ -1693,14 +1777,24 @@ export const LINK_RULES: readonly LinkRule[] = [
     apply(scan, { candidate: c, next, between, gap }) {
       // ... but "in Ottawa and Halifax, Cowley broke in": after "X and Y" the list has ended.
       const ended = between === ', ' && gap === ' and ';
-      if (!next || !(between === ' and ' || between === ', ') || ended || !!c.guess === !!next.guess)
+      if (
+        !next ||
+        !(between === ' and ' || between === ', ' || between === ', and ') ||
+        ended ||
+        !!c.guess === !!next.guess
+      )
         return false;
       const { lex } = scan;
       const [known, guessed] = c.guess ? [next, c] : [c, next];
       // A word no list knows, listed with a known name, is a name too ("Anthropic and Google DeepMind").
       const unknownWord = guessed.words === 1 && !lex.isWord(guessed.key) && !lex.quiet.has(guessed.key);
       // A place the words around it placed counts too ("born in Senlis, Oise").
-      if (!(known.strength >= 2 || (known.kind === 'place' && known.strength === 1))) return false;
+      if (!(
+        known.strength >= 2 ||
+        (known.kind === 'place' && known.strength === 1) ||
+        (known.kind === 'person' && known.strength === 1 && guessed.words >= 2)
+      ))
+        return false;
       Object.assign(guessed, {
         kind: known.kind,
         guess: false,

@@ -253,3 +253,50 @@ describe('organisation and place cues', () => {
     expect(names('They held the Tarbeck bridgehead.')).toEqual(['Tarbeck/place']);
   });
 });
+
+describe('venues', () => {
+  it('reads a lounge, an auditorium or a schoolhouse as the venue that runs it', () => {
+    expect(names('The show was held at the Shrine Auditorium and later at the Shadow Lounge.')).toEqual([
+      'Shrine Auditorium/organization',
+      'Shadow Lounge/organization',
+    ]);
+    expect(names('The sites include the Paxton First Schoolhouse.')).toEqual([
+      'Paxton First Schoolhouse/organization',
+    ]);
+  });
+});
+
+describe('place nouns', () => {
+  it('reads a name after "nature park" or "the prairie of" as a place', () => {
+    expect(names('Bilje is a village near nature park Kopački Rit.')).toEqual([
+      'Bilje/place',
+      'Kopački Rit/place',
+    ]);
+    expect(names('The army arrived in the prairie of Vilcapugio, a plateau.')).toEqual(['Vilcapugio/place']);
+  });
+});
+
+describe('eras', () => {
+  it('are no names ("the Middle Ages", "the Dark Ages")', () => {
+    expect(names('During the Middle Ages and the Dark Ages they lived in Navarre.')).toEqual([
+      'Navarre/place',
+    ]);
+  });
+});
+
+describe('bodies of members', () => {
+  it('reads a brotherhood, a fellowship or a syndicate as an organisation', () => {
+    expect(names('It influenced later painters in the Pre-Raphaelite Brotherhood.')).toEqual([
+      'Pre-Raphaelite Brotherhood/organization',
+    ]);
+    expect(names('He was active in the Zorbian Syndicate for years.')).toEqual([
+      'Zorbian Syndicate/organization',
+    ]);
+  });
+});
+
+describe('battles', () => {
+  it('are events in the plural too ("the Battles of Tucumán")', () => {
+    expect(names('After the Battles of Tucumán and Salta, the army moved north.')).toEqual(['Salta/place']);
+  });
+});

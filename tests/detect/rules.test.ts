@@ -114,6 +114,11 @@ const CASES: Record<string, { text: string; names: string[] }> = {
   },
   proAnti: { text: 'The crowd chanted pro-Zorbek slogans.', names: ['Zorbek/person'] },
   placePreposition: { text: 'They fled to Zorbegrad on Monday.', names: ['Zorbegrad/place'] },
+  soldTo: {
+    text: 'It sold all rights to the design to Zorbel Composites in 1986.',
+    names: ['Zorbel Composites/organization'],
+  },
+  placeAdjective: { text: 'The line reached suburban Zorbton last year.', names: ['Zorbton/place'] },
   seat: { text: 'He was the MPP for Kenora until 2003.', names: ['MPP/organization', 'Kenora/place'] },
   ofPlaceNoun: { text: 'He lived on the outskirts of Zorbegrad for years.', names: ['Zorbegrad/place'] },
   placeNounAfter: { text: 'He swam in the Zorbel river.', names: ['Zorbel river/place'] },

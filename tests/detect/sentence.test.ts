@@ -85,3 +85,10 @@ describe('sentence-initial capitals and headlines', () => {
     expect(names('The report reached Hezbollah first.')).toEqual(['Hezbollah/organization']);
   });
 });
+
+describe('web furniture', () => {
+  it('is no name after a title word ("Official Website")', () => {
+    expect(names('Visit the Official Website of Zorbia Radio.')).toEqual(['Zorbia Radio/organization']);
+    expect(names('Listen live on the Official Website.')).toEqual([]);
+  });
+});

@@ -54,8 +54,13 @@ export function isHeadline(toks: Token[], text: string): boolean {
   return long >= 2 && caps >= long * 0.8;
 }
 
-/** "Jan Kroslak", "Sun Jian": a month's or a day's short form before a name is a given or family name. */
+/**
+ * "Jan Kroslak", "Sun Jian": a month's or a day's short form before a name is a given or family name; "Sunday
+ * Times", "Sunday Telegraph": a day before a paper's word names the paper.
+ */
 export function givenName(t: Token, next: Token | undefined, lex: Lexicon): boolean {
+  if (next?.capitalised && t.joins && t.key.endsWith('day') && lex.orgSuffix.get(next.key) === 'media')
+    return true;
   return (
     t.text.length === 3 &&
     !!next?.capitalised &&
