@@ -54,9 +54,13 @@ interface Scan {
   lex: Lexicon;
   headline: boolean;
   out: Candidate[];
-  phrases: Map<number, { n: number; entry: Entry } | null>;
-  /** Per token index: the most tokens a gazetteer phrase starting there may span (filled as asked). */
-  reach: number[];
+  /** Answers for words that may open a longer phrase, by (token, max): made when first needed. */
+  phrases: Map<number, { n: number; entry: Entry } | null> | undefined;
+  /**
+   * Per token index (filled as asked): the most tokens a gazetteer phrase starting there may span, or, for a
+   * word no phrase of two words or more starts with, the answer itself.
+   */
+  reach: Array<number | { n: number; entry: Entry } | null>;
   /** When set, the names of the cascade's rules that settled or trimmed a run, in order (for tests). */
   trace?: string[];
 }
@@ -83,7 +87,7 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
     lex,
     headline: isHeadline(toks, text),
     out: [],
-    phrases: new Map(),
+    phrases: undefined,
     reach: [],
     trace,
   };
@@ -101,7 +105,7 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
         !toks[j].joins &&
         j + 1 < toks.length &&
         toks[j + 1].capitalised &&
-        text.slice(toks[j].end, toks[j + 1].start).length === 3
+        toks[j + 1].start - toks[j].end === 3
       ) {
         let end = j + 1;
         while (end + 1 < toks.length && toks[end].joins && toks[end + 1].capitalised) end++;
@@ -134,7 +138,9 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
       if (
         j + 1 < toks.length &&
         toks[j + 1].capitalised &&
-        text.slice(toks[j].end, toks[j + 1].start) === ', ' &&
+        toks[j + 1].start - toks[j].end === 2 &&
+        text.charCodeAt(toks[j].end) === 44 &&
+        text.charCodeAt(toks[j].end + 1) === 32 &&
         lex.knows(phraseKey(text.slice(toks[i].start, toks[j + 1].end)))
       ) {
         j++;
@@ -158,7 +164,12 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
       }
     }
     // "BBC Radio 4", "Rustavi 2 television": a number after a broadcaster's name belongs to it.
-    if (j + 1 < toks.length && toks[j].joins && /^\d{1,3}$/.test(toks[j + 1].text)) {
+    if (
+      j + 1 < toks.length &&
+      toks[j].joins &&
+      isDigitCode(text.charCodeAt(toks[j + 1].start)) &&
+      /^\d{1,3}$/.test(toks[j + 1].text)
+    ) {
       const after = toks[j + 2];
       if (
         lex.orgSuffix.get(toks[j].key) === 'media' ||
@@ -201,10 +212,14 @@ const CLOSE_NICK = /^ ?["”] $/;
 function nicknameEnd(scan: Scan, i: number, j: number): number {
   const { toks, text, lex } = scan;
   const t = toks[j];
+  // The gap holds a space and an opening quote (read without cutting it out of the text first).
+  const gap = j + 3 < toks.length ? toks[j + 1].start - t.end : 0;
   if (
     t.joins ||
     t.possessive ||
-    j + 3 >= toks.length ||
+    gap < 2 ||
+    gap > 3 ||
+    text.charCodeAt(t.end) !== 32 ||
     !OPEN_NICK.test(text.slice(t.end, toks[j + 1].start))
   )
     return 0;
@@ -332,13 +347,15 @@ function phraseAt(scan: Scan, run: Token[], i: number): { n: number; entry: Entr
     // A phrase may start with a possessive the token had cut ("People's Republic of China").
     const longest =
       scan.lex.firstWords.get(t.key) ?? (t.possessive ? scan.lex.firstWords.get(`${t.key}'s`) : undefined);
-    reach = scan.reach[t.index] = longest ? longest + 2 : 1;
+    // Most words open no phrase of two words or more: their one answer takes the reach's place.
+    reach = scan.reach[t.index] = longest ? longest + 2 : lookupPhrase(scan, run, i, 1);
   }
+  if (typeof reach !== 'number') return reach;
   // Runs are stretches of the block's tokens, and the answer reads only the first `max` tokens from run[i]:
   // rules ask about the same positions again and again, so answers are remembered per (token, max).
   const max = Math.min(run.length - i, reach);
   const id = t.index * 4096 + max;
-  const memo = scan.phrases.get(id);
+  const memo = (scan.phrases ??= new Map()).get(id);
   if (memo !== undefined) return memo;
   const hit = lookupPhrase(scan, run, i, max);
   scan.phrases.set(id, hit);
@@ -1513,7 +1530,8 @@ function emit(
     extra = { ...extra, guess: false };
   }
   // Words join across a no-break space too ("Jean-Marc\u00a0Ayrault"): one spelling, so keys and aliases agree.
-  const raw = scan.text.slice(first.start, end);
+  // A one-word name is its token's text (no space inside a word): the page's spellings are shared, not copied.
+  const raw = run.length === 1 && end === first.end ? first.text : scan.text.slice(first.start, end);
   const text = raw.includes('\u00a0') ? raw.replace(/\u00a0/g, ' ') : raw;
   let role = extra.role;
   if (!role && kind !== 'place' && descriptorStart(scan.toks, first.index, scan.text, scan.lex) >= 0)

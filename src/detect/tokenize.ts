@@ -6,7 +6,6 @@ import * as wordLists from './data/curated/words.json';
 import type { Lexicon } from './lexicon';
 import { GLUED, nameInCompound } from './rules/hyphens';
 import { isContraction, possessiveLength } from './rules/possessives';
-import { fold } from './text';
 
 export interface Token {
   /** Index in the block's token list. */
@@ -209,6 +208,13 @@ export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[]
       if (prev.joins && !(s === start && isJoint(text, prev.end, start))) prev.joins = false;
     }
     numericSoFar &&= isDigit(text.charCodeAt(start));
+    // A capitalised word's text and key are shared by its every occurrence (folded once, hashed once).
+    let key = word;
+    if (cap) {
+      const seen = lex.spelling(word);
+      word = seen.text;
+      key = seen.key;
+    }
     out.push(
       new Word(
         out.length,
@@ -217,7 +223,7 @@ export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[]
         s,
         e,
         word,
-        cap ? fold(word) : word,
+        key,
         (cap ? CAPITALISED : 0) |
           (upper ? UPPER : 0) |
           (sent ? SENTENCE_START : 0) |
