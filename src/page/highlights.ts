@@ -29,8 +29,10 @@ export function highlightNames(css: string): Record<Kind, string> {
 
 export const HIGHLIGHT_NAMES = highlightNames(highlightsCss);
 
-/** How far beyond the viewport blocks count as near: a screen above and below. */
-export const NEAR_MARGIN = '100% 0px 100% 0px';
+/** How many screens above and below the viewport blocks count as near. */
+const NEAR_SCREENS = 1;
+/** The same band as an observer's root margin. */
+export const NEAR_MARGIN = `${NEAR_SCREENS * 100}% 0px ${NEAR_SCREENS * 100}% 0px`;
 
 /** What the highlighter (and the panel's selection) are told by: which watched elements are near. */
 export interface NearWatcher {
@@ -79,11 +81,11 @@ export function watchOf(el: Element): Element {
   return e;
 }
 
-/** Whether an element lies in or near the viewport (`NEAR_MARGIN`: a screen above and below). */
+/** Whether an element lies in or near the viewport (the band `NEAR_MARGIN` gives the observer). */
 function isNear(el: Element): boolean {
   const r = el.getBoundingClientRect();
   const vh = el.ownerDocument.defaultView?.innerHeight ?? 0;
-  return (r.width > 0 || r.height > 0) && r.bottom >= -vh && r.top <= 2 * vh;
+  return (r.width > 0 || r.height > 0) && r.bottom >= -NEAR_SCREENS * vh && r.top <= (1 + NEAR_SCREENS) * vh;
 }
 
 export function highlightsSupported(): boolean {
