@@ -31,10 +31,6 @@ export class PaintGate {
     return release;
   }
 
-  get held(): boolean {
-    return this.holds.size > 0;
-  }
-
   /** Runs `fn` now, or with the other held paints once nothing holds them (in the order they came). */
   paint(fn: () => void): void {
     if (!this.holds.size) return this.run(fn);

@@ -41,11 +41,18 @@ describe('PaintGate', () => {
     expect(done).toEqual([]);
     vi.advanceTimersByTime(1);
     expect(done).toEqual([1]);
-    expect(gate.held).toBe(true);
-    vi.advanceTimersByTime(1000);
-    expect(gate.held).toBe(false);
+    // Still held: a new paint waits (its own wait at most)...
     gate.paint(() => done.push(2));
+    expect(done).toEqual([1]);
+    vi.advanceTimersByTime(849);
     expect(done).toEqual([1, 2]);
+    gate.paint(() => done.push(3));
+    expect(done).toEqual([1, 2]);
+    // ...until the hold nobody ended expires, which lets it go; after that, paints run at once.
+    vi.advanceTimersByTime(1);
+    expect(done).toEqual([1, 2, 3]);
+    gate.paint(() => done.push(4));
+    expect(done).toEqual([1, 2, 3, 4]);
   });
 
   it('reports a paint that throws and still runs the others; drops what is held when told', () => {
