@@ -259,21 +259,32 @@ describe('cards on a big page', () => {
 });
 
 describe('updatesMentioning keeps its meaning', () => {
-  it('every update holding the mention, nested ones too, in page order; none outside', () => {
+  /** A session over `html` whose live blog is `updates`, each given by its elements' ids. */
+  const sessionOver = (
+    html: string,
+    updates: Array<[id: string, label: string, text: string, ids: string[]]>,
+  ) => {
     const doc = document.implementation.createHTMLDocument('t');
-    doc.body.innerHTML =
-      '<div id="outer"><p id="a">Paris</p><div id="inner"><p id="b">Rome</p></div></div><p id="c">Oslo</p><div id="split1"><p id="d">Lima</p></div>';
+    doc.body.innerHTML = html;
     const ctl = new AbortController();
     stop.push(() => ctl.abort());
     const s = new PageSession(doc, DEFAULT_SETTINGS, ctl.signal, []);
     const el = (id: string) => doc.getElementById(id)!;
     s.liveblog = {
-      updates: [
-        { id: 'outer', label: 'A', text: 'A', elements: [el('outer')] },
-        { id: 'inner', label: 'B', text: 'B', elements: [el('inner')] },
-        { id: 'split', label: '', text: 'Split update\nmore', elements: [el('c'), el('split1')] },
-      ],
+      updates: updates.map(([id, label, text, ids]) => ({ id, label, text, elements: ids.map(el) })),
     } as unknown as LiveBlog;
+    return { s, doc, el };
+  };
+
+  it('every update holding the mention, nested ones too, in page order; none outside', () => {
+    const { s, doc, el } = sessionOver(
+      '<div id="outer"><p id="a">Paris</p><div id="inner"><p id="b">Rome</p></div></div><p id="c">Oslo</p><div id="split1"><p id="d">Lima</p></div>',
+      [
+        ['outer', 'A', 'A', ['outer']],
+        ['inner', 'B', 'B', ['inner']],
+        ['split', '', 'Split update\nmore', ['c', 'split1']],
+      ],
+    );
     const mention = (id: string) => {
       const r = doc.createRange();
       r.selectNodeContents(el(id).firstChild!);
@@ -293,18 +304,10 @@ describe('updatesMentioning keeps its meaning', () => {
   });
 
   it('one index serves the questions of one task, and none outlives it: a moved mention is found again', async () => {
-    const doc = document.implementation.createHTMLDocument('t');
-    doc.body.innerHTML = '<div id="one"><p id="a">Paris</p></div><div id="two"></div>';
-    const ctl = new AbortController();
-    stop.push(() => ctl.abort());
-    const s = new PageSession(doc, DEFAULT_SETTINGS, ctl.signal, []);
-    const el = (id: string) => doc.getElementById(id)!;
-    s.liveblog = {
-      updates: [
-        { id: 'one', label: 'A', text: 'A', elements: [el('one')] },
-        { id: 'two', label: 'B', text: 'B', elements: [el('two')] },
-      ],
-    } as unknown as LiveBlog;
+    const { s, el } = sessionOver('<div id="one"><p id="a">Paris</p></div><div id="two"></div>', [
+      ['one', 'A', 'A', ['one']],
+      ['two', 'B', 'B', ['two']],
+    ]);
     const m = {
       key: 'a',
       kind: 'place',
