@@ -7,12 +7,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '../../src/background';
+import { buildManifest } from '../../src/manifest';
 import { envelope } from '../../src/messaging/protocol';
 import { contentScript, extensionPage, send } from './helpers';
 
 let opened: Array<{ tabId?: number; windowId?: number }>;
 /** Whether `open` was called before the message's dispatch returned. */
 let openedInDispatch: boolean;
+/** The background's shortcut listener. */
+let onCommand: (command: string, tab?: { windowId?: number }) => Promise<void> | void;
 
 beforeEach(() => {
   opened = [];
@@ -22,7 +25,9 @@ beforeEach(() => {
   };
   const inert = { addListener: () => undefined };
   (browser.permissions as unknown as { onRemoved: unknown }).onRemoved = inert;
-  (browser.commands as unknown as { onCommand: unknown }).onCommand = inert;
+  (browser.commands as unknown as { onCommand: unknown }).onCommand = {
+    addListener: (fn: typeof onCommand) => (onCommand = fn),
+  };
   startBackground();
 });
 afterEach(() => {
@@ -49,6 +54,21 @@ describe('panel:open', () => {
       () => undefined,
     );
     expect(opened).toEqual([]);
+  });
+});
+
+describe('the shortcut', () => {
+  it("opens Chrome's side panel for the shortcut's window before anything is awaited (the gesture's time)", () => {
+    const pending = onCommand('open-story', { windowId: 4 });
+    expect(opened).toEqual([{ windowId: 4 }]);
+    return pending;
+  });
+
+  it('is declared in both builds: open-story in Chrome, the sidebar’s own command in Firefox, Alt+Shift+S', () => {
+    const key = (m: ReturnType<typeof buildManifest>, name: string) =>
+      (m.commands as Record<string, { suggested_key?: { default?: string } }>)[name]?.suggested_key?.default;
+    expect(key(buildManifest('chrome'), 'open-story')).toBe('Alt+Shift+S');
+    expect(key(buildManifest('firefox'), '_execute_sidebar_action')).toBe('Alt+Shift+S');
   });
 });
 

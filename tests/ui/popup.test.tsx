@@ -112,6 +112,25 @@ describe('the popup tells the truth on every page', () => {
     expect(enableSite).toHaveBeenCalledTimes(1);
   });
 
+  it('opens the story panel from its button, within the click (the browsers ask for a gesture), where it runs', async () => {
+    let inClick = false;
+    const openPanel = vi.fn(() => expect(inClick).toBe(true));
+    const running = { kind: 'running', host: 'news.test', site: true, isLiveBlog: true, names: 3 } as const;
+    const root = withAccess(running, null, { openPanel });
+    await tick();
+    const button = [...root.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Open the story panel',
+    )!;
+    inClick = true;
+    button.click();
+    inClick = false;
+    expect(openPanel).toHaveBeenCalledTimes(1);
+    // Not where Backstory is off: there is no story to show.
+    const off = withAccess({ kind: 'off', host: 'news.test' }, null, { openPanel });
+    await tick();
+    expect(off.textContent).not.toContain('Open the story panel');
+  });
+
   it('an ordinary article with names: "Not a live blog · 54 names on this page"', async () => {
     const root = withAccess({ kind: 'running', host: 'news.test', site: true, isLiveBlog: false, names: 54 });
     await tick();
