@@ -111,7 +111,44 @@ export interface ResolveOptions {
   onFacts?: (block: number, facts: MentionFacts, features: string[]) => void;
 }
 
+/** A name spelled with a number or a lower-case word inside ("30 Seconds to Mars"), which no run joins. */
+const SPELLED_INSIDE = /(?:^|\s)[\p{Ll}\d]/u;
+const isWordCode = (c: number) => /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+
+/**
+ * A name the page defines whole though runs cannot join it ("30 Seconds to Mars (...) is an alternative rock
+ * band") is that name wherever the page spells it so: its other mentions replace what the runs made of them
+ * ("Mars"). Returns the blocks with those mentions (new arrays only where something changed).
+ */
+function spreadDefined(blocks: Candidate[][], texts: readonly string[]): Candidate[][] {
+  let defined: Candidate[] | undefined;
+  for (const block of blocks)
+    for (const c of block)
+      if (c.strength === 3 && !c.entry && SPELLED_INSIDE.test(c.text)) (defined ??= []).push(c);
+  if (!defined) return blocks;
+  return blocks.map((block, b) => {
+    const text = texts[b];
+    let out = block;
+    for (const d of defined) {
+      for (let at = text.indexOf(d.text); at >= 0; at = text.indexOf(d.text, at + 1)) {
+        const end = at + d.text.length;
+        if (
+          (at > 0 && isWordCode(text.charCodeAt(at - 1))) ||
+          (end < text.length && isWordCode(text.charCodeAt(end)))
+        )
+          continue;
+        if (out.some((c) => c.start === at && c.end === end)) continue;
+        out = out.filter((c) => c.end <= at || c.start >= end);
+        out.push({ ...d, start: at, end, role: undefined, initial: false });
+        out.sort((x, y) => x.start - y.start);
+      }
+    }
+    return out;
+  });
+}
+
 export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions = {}): PageEntities {
+  if (options.texts) blocks = spreadDefined(blocks, options.texts);
   // 1. Votes per surface.
   const votes = new Map<string, Vote>();
   // Each candidate's vote, in the order the passes below walk the candidates.

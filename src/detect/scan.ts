@@ -9,9 +9,16 @@ import { featureAfter, isOtherName, isTeamName, orgCue, placeCue } from './rules
 import { appositionIsPerson, definedKind } from './rules/definitions';
 import { personShape } from './rules/names';
 import { quotedTitles } from './rules/quotes';
-import { connect } from './rules/particles';
+import { connect, CONNECTORS } from './rules/particles';
 import { appositionAfter, descriptorStart } from './rules/roles';
-import { givenName, isFunctionWord, isGlueTail, isHeadline, isPositionalCapital } from './rules/sentence';
+import {
+  ARTICLES,
+  givenName,
+  isFunctionWord,
+  isGlueTail,
+  isHeadline,
+  isPositionalCapital,
+} from './rules/sentence';
 import { isTitleHead, isTitleWord, titleBefore, titleEnd } from './rules/titles';
 import { fold, phraseKey } from './text';
 import { tokenize, type TextFacts, type Token } from './tokenize';
@@ -180,6 +187,7 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
     splitRun(scan, i, j + 1);
     i = j + 1;
   }
+  definedSubject(scan);
   linkNeighbours(scan);
   if (facts.quoted) dropInTitles(scan);
   // The word lists and rules are English: in a block of another language keep only names the gazetteer knows.
@@ -861,6 +869,59 @@ function stripPositional(scan: Scan, seg: Segment): boolean {
   }
   seg.run = run;
   return !run.length;
+}
+
+const MAX_SUBJECT = 7;
+
+/**
+ * "30 Seconds to Mars (or Thirty Seconds to Mars) is an alternative rock band": a block that opens with a
+ * name and defines it names all of it, numbers and lower-case words inside too, which no run joins. Only
+ * such a subject (one with a number or a lower-case word in it) is read here; the others are runs.
+ */
+function definedSubject(scan: Scan): void {
+  const { toks, text, lex } = scan;
+  if (!toks.length || toks[0].start !== 0 || scan.headline) return;
+  let inner = false;
+  let end = -1;
+  // "The Australian League of Rights is ...": the article opens the sentence, not the name.
+  const from = ARTICLES.has(toks[0].key) && toks[0].joins ? 1 : 0;
+  for (let k = from; k < toks.length && k < from + MAX_SUBJECT; k++) {
+    const t = toks[k];
+    const digit = isDigitCode(text.charCodeAt(t.start));
+    if (!t.capitalised && !digit && !(k > from && CONNECTORS.has(t.text))) break;
+    if (!t.capitalised) inner = true;
+    else end = k;
+    if (!t.joins) break;
+  }
+  if (!inner || end <= from) return;
+  const last = toks[end];
+  const kind = definedKind(text, last.end, lex);
+  if (!kind) return;
+  const names = [toks.slice(from, end + 1)];
+  // "(or Thirty Seconds to Mars)": the other name it gives in brackets.
+  const or = toks[end + 1];
+  if (or?.text === 'or' && text.slice(last.end, or.start) === ' (') {
+    let k = end + 2;
+    while (
+      k < toks.length &&
+      k < end + 2 + MAX_SUBJECT &&
+      (toks[k].capitalised || isDigitCode(text.charCodeAt(toks[k].start)) || CONNECTORS.has(toks[k].text))
+    ) {
+      if (text.charCodeAt(toks[k].end) === 41) {
+        if (toks[k].capitalised) names.push(toks.slice(end + 2, k + 1));
+        break;
+      }
+      if (!toks[k].joins) break;
+      k++;
+    }
+  }
+  for (const run of names) {
+    const from = run[0].start;
+    const to = run[run.length - 1].end;
+    scan.out = scan.out.filter((c) => c.end <= from || c.start >= to);
+    emit(scan, run, kind, 3);
+  }
+  scan.out.sort((a, b) => a.start - b.start);
 }
 
 /** Whether an organisation or place cue ends a run of more than one word ("Legislative Assembly"). */

@@ -43,4 +43,22 @@ describe('definitions', () => {
       'Linkin Park/organization',
     ]);
   });
+
+  it('reads a defined subject whole, numbers and lower-case words inside, and that name wherever the page spells it', () => {
+    const { mentions } = page([
+      '50 Days to Jupiter (or Fifty Days to Jupiter) is an American indie rock band from Denver.',
+      'In 2009, 50 Days to Jupiter toured with Arcade Fire in Europe.',
+      'Critics liked the second album of 50 Days to Jupiter.',
+    ]);
+    expect(mentions.filter((m) => m.text.includes('Jupiter')).map((m) => `${m.text}/${m.kind}`)).toEqual([
+      '50 Days to Jupiter/organization',
+      'Fifty Days to Jupiter/organization',
+      '50 Days to Jupiter/organization',
+      '50 Days to Jupiter/organization',
+    ]);
+    // Not defined: the runs stand ("to" joins nothing).
+    expect(
+      page(['Flights from Denver to Jupiter Beach resumed on Monday.']).mentions.map((m) => m.text),
+    ).not.toContain('Denver to Jupiter Beach');
+  });
 });

@@ -14,7 +14,7 @@ export const PARTICLES = new Set(wordLists.particles);
 export const PLACE_PARTICLES = new Set(wordLists.placeParticles);
 
 /** Connectors that join two capitalised parts into one organisation or place name when a cue allows. */
-const CONNECTORS = new Set(wordLists.connectors);
+export const CONNECTORS = new Set(wordLists.connectors);
 
 /** The last index of the capitalised run that starts at `from` (joined by single spaces). */
 function runEnd(toks: Token[], from: number): number {

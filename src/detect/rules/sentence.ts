@@ -14,7 +14,7 @@ export const isFunctionWord = (t: Token) => FUNCTION_WORDS.has(t.key);
 
 /** A word that may end a run-together pair ("ShareThe", "AssadRead"): a function word or a call to action. */
 export const isGlueTail = (key: string) => key.length > 2 && (FUNCTION_WORDS.has(key) || LINK_WORDS.has(key));
-const ARTICLES = new Set(wordLists.articles);
+export const ARTICLES = new Set(wordLists.articles);
 const DETERMINERS = new Set(wordLists.determiners);
 /** Common words that open a sentence before a name without being part of it. */
 const OPENERS = new Set(wordLists.sentenceOpeners);
