@@ -18,6 +18,10 @@ describe('real-page false positives', () => {
   it('time zones and stock index codes are no names', () => {
     expect(names('Trading closed at 4pm HKT on Monday.')).toEqual([]);
     expect(names('In Seoul, the KOSPI fell 1.2% and the HSI rose.')).toEqual(['Seoul/place']);
+    expect(names('In Brussels the BEL20 fell, as did the AEX in Amsterdam and the SENSEX.')).toEqual([
+      'Brussels/place',
+      'Amsterdam/place',
+    ]);
   });
 
   it('a capital "The" right after a name opens the next name', () => {
