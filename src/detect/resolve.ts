@@ -147,8 +147,33 @@ function spreadDefined(blocks: Candidate[][], texts: readonly string[]): Candida
   });
 }
 
+/** An ordinal right before a name: "93d ", "102nd ". */
+const ORDINAL_BEFORE = /(?:^|[\s(])(\d{1,3}(?:st|nd|rd|th|d)) $/;
+
+/**
+ * "the 93d PVI", "the 62d NY": on a page that names military units in full, initials after an ordinal are a
+ * unit with its number (elsewhere "the 100th NBA game" is the league's). Returns the blocks with those
+ * candidates widened (new arrays only where something changed).
+ */
+function numberedUnits(blocks: Candidate[][], texts: readonly string[]): Candidate[][] {
+  let units: boolean | undefined;
+  return blocks.map((block, b) => {
+    let out = block;
+    block.forEach((c, i) => {
+      if (!c.acronym || c.start < 3) return;
+      const m = ORDINAL_BEFORE.exec(texts[b].slice(Math.max(0, c.start - 6), c.start));
+      if (!m || !(units ??= namesUnits(blocks))) return;
+      const start = c.start - m[1].length - 1;
+      const text = texts[b].slice(start, c.end);
+      if (out === block) out = block.slice();
+      out[i] = { ...c, start, text, key: fold(text), subkind: 'military', acronym: false };
+    });
+    return out;
+  });
+}
+
 export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions = {}): PageEntities {
-  if (options.texts) blocks = spreadDefined(blocks, options.texts);
+  if (options.texts) blocks = numberedUnits(spreadDefined(blocks, options.texts), options.texts);
   // 1. Votes per surface.
   const votes = new Map<string, Vote>();
   // Each candidate's vote, in the order the passes below walk the candidates.

@@ -38,6 +38,19 @@ describe('units called by their number', () => {
   it('leaves numbers alone elsewhere', () => {
     expect(names('On the 5th of May, the 18th was closed and the 20th century ended.')).toEqual([]);
     expect(names('In June 1985, the 65th assumed responsibility for electronic combat.')).toEqual([]);
+    expect(names('He scored 31 points in his 100th NBA game.')).toEqual(['NBA/organization']);
+  });
+
+  it('reads initials after an ordinal as the unit with its number on a page that names units', () => {
+    const { mentions } = page([
+      'The brigade joined the 139th Pennsylvania Infantry at dawn.',
+      'The 93d PVI and the 62d NY held the line.',
+    ]);
+    expect(mentions.map((m) => `${m.text}/${m.kind}`)).toEqual([
+      '139th Pennsylvania Infantry/organization',
+      '93d PVI/organization',
+      '62d NY/organization',
+    ]);
   });
 });
 
