@@ -5,6 +5,7 @@
  * the gazetteer ("Daesh" → Islamic State), and names with weak evidence kept only when the page backs them.
  * Cost is linear in the number of candidates, not in the text.
  */
+import * as cues from './data/curated/cues.json';
 import { storySupports } from './places';
 import { initials } from './rules/acronyms';
 import { GLUED } from './rules/hyphens';
@@ -145,6 +146,19 @@ function spreadDefined(blocks: Candidate[][], texts: readonly string[]): Candida
     }
     return out;
   });
+}
+
+const PAST = new Set(cues.pastVerbs);
+const PAST_FORM = /^\p{Ll}{3,}ed$/u;
+const SUBJECT_ADVERBS = new Set(cues.subjectAdverbs);
+
+/** Whether the words after a name say what a subject did: "was", "began", "also played", "moved". */
+function didAfter(text: string | undefined, end: number): boolean {
+  if (!text || text.charCodeAt(end) !== 32) return false;
+  const m = /^ (\p{Ll}+)(?: (\p{Ll}+))?/u.exec(text.slice(end, end + 32));
+  if (!m) return false;
+  const verb = SUBJECT_ADVERBS.has(m[1]) ? m[2] : m[1];
+  return !!verb && (PAST.has(verb) || PAST_FORM.test(verb));
 }
 
 /** An ordinal right before a name: "93d ", "102nd ". */
@@ -302,9 +316,13 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
         (c.words === 1 || (c.words === 2 && !entry)) && !fixed && !placed
           ? (people.get(c.key) ?? (c.words === 1 ? families.get(c.key) : undefined))
           : undefined;
-      // ... even when the first name is also a word, but then not at a sentence's start ("took young Carter").
+      // ... even when the first name is also a word, but then not at a sentence's start ("took young Carter"),
+      // unless what follows is what a subject did ("Carter was mesmerized", "Carter began playing").
       const given =
-        c.words === 1 && !fixed && kind === 'person' && (v.strength >= 1 || !c.initial)
+        c.words === 1 &&
+        !fixed &&
+        kind === 'person' &&
+        (v.strength >= 1 || !c.initial || didAfter(options.texts?.[b], c.end))
           ? givenNames.get(c.key)
           : undefined;
       const full = anchors ? pick(anchors, b, c.start) : given?.size === 1 ? [...given][0] : undefined;

@@ -59,14 +59,18 @@ describe('document-level consistency', () => {
     ]);
   });
 
-  it("makes a first name that is also a word an alias of the full name, but not at a sentence's start", () => {
+  it("makes a first name that is also a word an alias of the full name, at a sentence's start only before what a subject did", () => {
     const p = page([
       'Carter Anthony Beauford is a drummer.',
       'His father took young Carter along.',
       'Carter was mesmerized.',
+      'Carter also played in a jazz band.',
+      'Mark Carney spoke on Monday.',
+      'Mark the date in your diary.',
     ]);
     expect(p.keyOf('Carter')).toBe(p.keyOf('Carter Anthony Beauford'));
-    expect(p.mentions.filter((m) => m.text === 'Carter')).toHaveLength(1);
+    expect(p.mentions.filter((m) => m.text === 'Carter')).toHaveLength(3);
+    expect(p.mentions.filter((m) => m.text === 'Mark')).toHaveLength(0);
   });
 
   it('reads "the Reading" as the page\'s longer name that a cue types', () => {
