@@ -296,6 +296,7 @@ function splitRun(scan: Scan, a: number, b: number): void {
     if (
       (lex.isNever(t.text) &&
         !(k + 1 < b && givenName(t, toks[k + 1], lex)) &&
+        !(k === start && k + 1 < b && STAGE_PREFIXES.has(t.text) && toks[k + 1].capitalised) &&
         !(ROMAN.test(t.text) && (k > start || lex.orgSuffix.get(toks[b - 1].key) === 'military'))) ||
       t.contraction
     ) {
@@ -426,6 +427,15 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
     decide(scan, { run }) {
       const last = run[run.length - 1];
       return run.length > 1 && last.text === 'No.' && /^ \d/.test(scan.text.slice(last.end, last.end + 2));
+    },
+  },
+  {
+    name: 'stageName',
+    decides: 'a DJ\'s or MC\'s prefix and a name is one person, the prefix too ("DJ Khaled", "MC Hammer")',
+    decide(scan, { run }) {
+      if (run.length < 2 || !STAGE_PREFIXES.has(run[0].text) || !run[1].capitalised) return false;
+      emit(scan, run, 'person', 2);
+      return true;
     },
   },
   {
@@ -872,6 +882,7 @@ function stripPositional(scan: Scan, seg: Segment): boolean {
 }
 
 const MAX_SUBJECT = 7;
+const STAGE_PREFIXES = new Set(wordLists.stagePrefixes);
 
 /**
  * "30 Seconds to Mars (or Thirty Seconds to Mars) is an alternative rock band": a block that opens with a

@@ -10,6 +10,7 @@ import { CONTEXT_RULES, LINK_RULES, SEGMENT_RULES, scanBlock } from '../../src/d
 const CASES: Record<string, { text: string; names: string[] }> = {
   otherName: { text: 'He led Operation Euphrates Shield last year.', names: [] },
   numbered: { text: 'The engineer of Train No. 23 was late.', names: [] },
+  stageName: { text: 'The set by DJ Khaled ran late, and the DJ left.', names: ['DJ Khaled/person'] },
   familyFirst: { text: 'The film by Bong Joon Ho won.', names: ['Bong Joon Ho/person'] },
   positionalCapitals: { text: 'Residents fled from Aleppo.', names: ['Residents/person', 'Aleppo/place'] },
   describingWord: {
