@@ -138,7 +138,8 @@ function spreadDefined(blocks: Candidate[][], texts: readonly string[]): Candida
           (end < text.length && isWordCode(text.charCodeAt(end)))
         )
           continue;
-        if (out.some((c) => c.start === at && c.end === end)) continue;
+        // A longer name holding it stays ("882 6PR" for a defined "6PR").
+        if (out.some((c) => c.start <= at && c.end >= end)) continue;
         out = out.filter((c) => c.end <= at || c.start >= end);
         out.push({ ...d, start: at, end, role: undefined, initial: false });
         out.sort((x, y) => x.start - y.start);

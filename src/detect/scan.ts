@@ -21,7 +21,7 @@ import {
 } from './rules/sentence';
 import { isTitleHead, isTitleWord, titleBefore, titleEnd } from './rules/titles';
 import { fold, phraseKey } from './text';
-import { tokenize, type TextFacts, type Token } from './tokenize';
+import { isCallSign, tokenize, type TextFacts, type Token } from './tokenize';
 import * as cues from './data/curated/cues.json';
 import * as titles from './data/curated/titles.json';
 import * as wordLists from './data/curated/words.json';
@@ -1565,6 +1565,8 @@ const COMPASS = /^(?:North|South|East|West)(?:east|west)?(?:ern)?$/;
 const PLURAL = /^\p{Lu}\p{Ll}+[^s]s$/u;
 const OWNS_NOTHING = /^(?:$|[,;:)]|\.(?:\s|$)| (?:and|or|became|in \d))/;
 const ORDINAL = /^\d{1,3}(?:st|nd|rd|th|d)?$/;
+/** A dial position: kHz on AM (531-1710) or MHz on FM ("882", "1116", "96.9"). */
+const FREQUENCY = /^(?:[5-9]\d\d|1[0-7]\d\d|(?:8[7-9]|9\d|10[0-7])\.\d)$/;
 
 function emit(
   scan: Scan,
@@ -1581,6 +1583,9 @@ function emit(
     (extra.subkind === 'military' || extra.subkind === 'armed-group') &&
     ORDINAL.test(before.text)
   )
+    run = [before, ...run];
+  // "882 6PR": a station's dial position before its call sign is part of its name.
+  else if (before && before.joins && FREQUENCY.test(before.text) && isCallSign(run[0].text))
     run = [before, ...run];
   const first = run[0];
   const last = run[run.length - 1];

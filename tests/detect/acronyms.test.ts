@@ -36,6 +36,15 @@ describe('acronyms', () => {
     expect(names('The plant delivers 20MW from 5PM and ran on the 3RD shift.')).toEqual([]);
   });
 
+  it("keeps a station's dial position before its call sign, also when the page defines the call sign alone", () => {
+    expect(names('From 2006, 882 6PR will broadcast every home game.')).toEqual(['882 6PR/organization']);
+    const { mentions } = page([
+      '6PR is a commercial radio station in Perth.',
+      'Known as 882 6PR, it began in 1931, and 3AW followed.',
+    ]);
+    expect(mentions.map((m) => m.text)).toEqual(['6PR', 'Perth', '882 6PR', '3AW']);
+  });
+
   it('reads an acronym that is also a word only in capitals', () => {
     expect(names('The WHO warned on Monday.')).toEqual(['WHO/organization']);
     expect(names('He wrote for Doctor Who in 1983.').map((n) => n.split('/')[0])).not.toContain('Who');
