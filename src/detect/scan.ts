@@ -1221,6 +1221,12 @@ function unknownRun(scan: Scan, run: Token[], shape = personShape(run, scan.lex)
   }
   if (shape > 0 && !(shape === 1 && nounAfter(scan, run)))
     return emit(scan, run, 'person', headline ? 0 : (shape as 1 | 2));
+  // "Hall of Famer Bill McKechnie", "Hall of Fame Finger-picker Muriel Anderson": what a person is, in
+  // capitals and with a lower-case word inside, before their full name in one run.
+  if (!headline) {
+    const tail = describedPerson(run, lex);
+    if (tail) return emit(scan, tail, 'person', 1);
+  }
   if (run.every((r) => !r.capitalised || isAcronym(r, lex))) return emit(scan, run, 'organization', 1);
   if (!headline && run.filter((r) => r.capitalised).length <= 4) {
     // Capitalised words mid-sentence name something, most often an organisation; the words around may say
@@ -1236,6 +1242,17 @@ function unknownRun(scan: Scan, run: Token[], shape = personShape(run, scan.lex)
       guess: !kind,
     });
   }
+}
+
+/** The full name at the end of a run that opens with a description holding a lower-case word, if any. */
+function describedPerson(run: Token[], lex: Lexicon): Token[] | undefined {
+  for (let k = 2; k + 1 < run.length && k < MAX_RUN; k++) {
+    if (!lex.firstNames.has(run[k].key) || !run[k - 1].capitalised) continue;
+    const tail = run.slice(k);
+    if (tail.length > 3 || !tail.every((t) => t.capitalised) || personShape(tail, lex) !== 2) continue;
+    return run.slice(0, k).some((t) => !t.capitalised) ? tail : undefined;
+  }
+  return undefined;
 }
 
 /**

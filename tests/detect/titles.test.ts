@@ -59,4 +59,13 @@ describe('titles and appositions', () => {
   it('keeps the owner of "Secretary of State" out of the name', () => {
     expect(names('US Secretary of State John Kerry flew in.')).toContain('John Kerry/person');
   });
+
+  it('reads the full name after a description written in capitals with a lower-case word inside', () => {
+    expect(names('His manager was future Hall of Famer Bill McKechnie.')).toEqual(['Bill McKechnie/person']);
+    expect(names('It was made for Hall of Fame Finger-picker Muriel Anderson.')).toEqual([
+      'Muriel Anderson/person',
+    ]);
+    // No lower-case word: a first name inside a longer name stays part of it.
+    expect(names('The Martin Luther King Center opened.')).not.toContain('Luther King/person');
+  });
 });
