@@ -107,12 +107,15 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
     let j = i;
     for (;;) {
       // "Howe's Brigade", "St Mary's College": a possessive inside a name that a cue ends.
+      // ... a plural's too ("the Ratepayers' Association", "the Teachers' Union").
       if (
-        toks[j].possessive &&
         !toks[j].joins &&
         j + 1 < toks.length &&
         toks[j + 1].capitalised &&
-        toks[j + 1].start - toks[j].end === 3
+        ((toks[j].possessive && toks[j + 1].start - toks[j].end === 3) ||
+          (toks[j + 1].start - toks[j].end === 2 &&
+            toks[j].text.endsWith('s') &&
+            (text.charCodeAt(toks[j].end) === 39 || text.charCodeAt(toks[j].end) === 8217)))
       ) {
         let end = j + 1;
         while (end + 1 < toks.length && toks[end].joins && toks[end + 1].capitalised) end++;

@@ -38,4 +38,16 @@ describe('possessives and contractions', () => {
     expect(isContraction('Don’t')).toBe(true);
     expect(names('Don’t worry. It’s fine, they’re here.')).toEqual([]);
   });
+
+  it("joins a plural's possessive into the name a cue ends", () => {
+    expect(names("He represented the Ratepayers' Association in 1992.")).toEqual([
+      "Ratepayers' Association/organization",
+    ]);
+    expect(names("The Farmers' Union met.")).toEqual(["Farmers' Union/organization"]);
+    // A plural's possessive before a person names the side, not the person.
+    expect(names("The Celtics' Jaylen Brown scored 30.")).toEqual([
+      'Celtics/organization',
+      'Jaylen Brown/person',
+    ]);
+  });
 });
