@@ -1605,7 +1605,13 @@ function emit(
   )
     run = [before, ...run];
   // "882 6PR": a station's dial position before its call sign is part of its name.
-  else if (before && before.joins && FREQUENCY.test(before.text) && isCallSign(run[0].text))
+  else if (
+    before &&
+    before.joins &&
+    isDigitCode(run[0].text.charCodeAt(0)) &&
+    FREQUENCY.test(before.text) &&
+    isCallSign(run[0].text)
+  )
     run = [before, ...run];
   const first = run[0];
   const last = run[run.length - 1];
