@@ -175,19 +175,26 @@ const ORDINAL_BEFORE = /(?:^|[\s(])(\d{1,3}(?:st|nd|rd|th|d)) $/;
  */
 function numberedUnits(blocks: Candidate[][], texts: readonly string[]): Candidate[][] {
   let units: boolean | undefined;
-  return blocks.map((block, b) => {
-    let out = block;
-    block.forEach((c, i) => {
-      if (!c.acronym || c.start < 3) return;
-      const m = ORDINAL_BEFORE.exec(texts[b].slice(Math.max(0, c.start - 6), c.start));
-      if (!m || !(units ??= namesUnits(blocks))) return;
+  let out = blocks;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    const text = texts[b];
+    for (let i = 0; i < block.length; i++) {
+      const c = block[i];
+      // An ordinal's last letter and a space before the initials ("93d PVI", "21st SAS"), read before any pattern.
+      if (!c.acronym || c.start < 3 || text.charCodeAt(c.start - 1) !== 32) continue;
+      const e = text.charCodeAt(c.start - 2);
+      if (e !== 100 && e !== 104 && e !== 116) continue;
+      const m = ORDINAL_BEFORE.exec(text.slice(Math.max(0, c.start - 6), c.start));
+      if (!m || !(units ??= namesUnits(blocks))) continue;
       const start = c.start - m[1].length - 1;
-      const text = texts[b].slice(start, c.end);
-      if (out === block) out = block.slice();
-      out[i] = { ...c, start, text, key: fold(text), subkind: 'military', acronym: false };
-    });
-    return out;
-  });
+      const name = text.slice(start, c.end);
+      if (out === blocks) out = blocks.slice();
+      if (out[b] === block) out[b] = block.slice();
+      out[b][i] = { ...c, start, text: name, key: fold(name), subkind: 'military', acronym: false };
+    }
+  }
+  return out;
 }
 
 export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions = {}): PageEntities {
