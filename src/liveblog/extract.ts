@@ -336,8 +336,8 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
 
   /**
    * A live re-read at the cost of the change: the entries added (found in the added nodes), removed
-   * (asked of the listed ones only when something lost children outside every entry) and touched are
-   * read; every other update keeps its record, the very same object. Null when it cannot tell: an entry
+   * (the listed ones asked whether they are still in place, a pass over references, only when something
+   * lost children) and touched are read; every other update keeps its record, the very same object. Null when it cannot tell: an entry
    * moved, the tier cannot say what an added node holds, or copies are in play; then the list is read.
    */
   function* readChange(change: DomChange): Steps<LiveUpdate[] | null> {
@@ -349,7 +349,8 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
     };
     const touched = new Set<Element>();
     const fresh: Element[] = [];
-    let lostChildren = false;
+    // An entry can sit inside another (nested matches): any removal asks every listed entry.
+    const lostChildren = change.removedFrom.length > 0;
     for (const node of change.changed) {
       const el = entryOf(node);
       if (el) touched.add(el);
@@ -357,7 +358,6 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
     for (const node of change.removedFrom) {
       const el = entryOf(node);
       if (el) touched.add(el);
-      else lostChildren = true;
     }
     for (const node of change.added) {
       if (known.has(node as Element)) return null;
