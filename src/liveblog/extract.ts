@@ -140,7 +140,7 @@ export interface EntrySource {
    * would list them. Given, a live insertion is read from the added nodes alone, not by listing every entry.
    */
   entriesIn?(root: Node): Element[];
-  /** Whether an entry listed before still is one, as far as its place says (asked of the entries after a removal). */
+  /** Whether an entry listed before still is one, as far as its place says (asked after a removal). */
   holds?(el: Element): boolean;
 }
 
@@ -337,8 +337,9 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
   /**
    * A live re-read at the cost of the change: the entries added (found in the added nodes), removed
    * (the listed ones asked whether they are still in place, a pass over references, only when something
-   * lost children) and touched are read; every other update keeps its record, the very same object. Null when it cannot tell: an entry
-   * moved, the tier cannot say what an added node holds, or copies are in play; then the list is read.
+   * lost children) and touched are read; every other update keeps its record, the very same object. Null
+   * when it cannot tell (an entry moved, the tier cannot say what an added node holds, copies are in
+   * play): then the list is read.
    */
   function* readChange(change: DomChange): Steps<LiveUpdate[] | null> {
     const { entriesIn, holds, recipe } = source;
