@@ -10,8 +10,8 @@ import type { Pick, Recipe } from './platforms';
 import type { SchemaUpdate } from './schema';
 import { matchSchema } from './schema';
 import { isRelativeLabel, Timeline, type PageClock } from './time';
-import type { LiveBlog, LiveUpdate } from './types';
-import { dropCopies, isNotEntry, noteFacts } from './vet';
+import type { DomChange, LiveBlog, LiveUpdate, UpdatesDelta } from './types';
+import { copyFacts, dropCopies, isNotEntry, noteFacts } from './vet';
 
 const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -135,7 +135,97 @@ export interface EntrySource {
   newestFirst?: boolean;
   revealAt?: Element | null;
   schema?: { kind: 'json-ld' | 'microdata'; updates: SchemaUpdate[] };
+  /**
+   * The entries in a subtree just added to the page (its root included), in page order, as `entries()`
+   * would list them. Given, a live insertion is read from the added nodes alone, not by listing every entry.
+   */
+  entriesIn?(root: Node): Element[];
+  /** Whether an entry listed before still is one, as far as its place says (asked after a removal). */
+  holds?(el: Element): boolean;
 }
+
+/**
+ * What `dropCopies` and `uniqueIds` could do to a list, kept up to date entry by entry: while no two
+ * entries share an id, no entry marked as a copy shares a first line, and no unstamped entry is marked or
+ * unlisted, both leave the list as it is, and a live re-read need not run them over every entry.
+ */
+class CopyTally {
+  private ids = new Map<string, number>();
+  private lines = new Map<string, number>();
+  private of = new Map<Element, { id: string; line: string; marked: boolean; odd: boolean }>();
+  private dupIds = 0;
+  private dupLines = 0;
+  private marked = 0;
+  private odd = 0;
+
+  constructor(private unlisted: (el: Element) => boolean) {}
+
+  get clean(): boolean {
+    return this.dupIds === 0 && this.odd === 0 && (this.marked === 0 || this.dupLines === 0);
+  }
+
+  add(u: LiveUpdate): void {
+    const el = u.elements[0];
+    this.remove(el);
+    const { line, marked } = copyFacts(u);
+    const f = { id: u.id, line, marked, odd: !u.time && !u.label && (marked || this.unlisted(el)) };
+    this.of.set(el, f);
+    this.dupIds += count(this.ids, f.id, 1) === 2 ? 1 : 0;
+    this.dupLines += count(this.lines, line, 1) === 2 ? 1 : 0;
+    if (f.marked) this.marked++;
+    if (f.odd) this.odd++;
+  }
+
+  remove(el: Element): void {
+    const f = this.of.get(el);
+    if (!f) return;
+    this.of.delete(el);
+    this.dupIds -= count(this.ids, f.id, -1) === 1 ? 1 : 0;
+    this.dupLines -= count(this.lines, f.line, -1) === 1 ? 1 : 0;
+    if (f.marked) this.marked--;
+    if (f.odd) this.odd--;
+  }
+}
+
+function count(map: Map<string, number>, key: string, by: 1 | -1): number {
+  const n = (map.get(key) ?? 0) + by;
+  if (n > 0) map.set(key, n);
+  else map.delete(key);
+  return n;
+}
+
+/** `fresh` (in page order) merged into `list` (in page order) at their places in the document. */
+function mergeInPlace(list: readonly Element[], fresh: readonly Element[]): Element[] {
+  const before = (a: Node, b: Node) => !!(a.compareDocumentPosition(b) & 4); /* FOLLOWING */
+  const out: Element[] = [];
+  let from = 0;
+  for (const el of fresh) {
+    // The first entry of `list` after `el`, by bisection (a live insertion lands at the top or the end).
+    let lo = from;
+    let hi = list.length;
+    if (hi > lo && before(el, list[lo])) hi = lo;
+    else if (hi > lo && before(list[hi - 1], el)) lo = hi;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(list[mid], el)) lo = mid + 1;
+      else hi = mid;
+    }
+    for (; from < lo; from++) out.push(list[from]);
+    out.push(el);
+  }
+  for (; from < list.length; from++) out.push(list[from]);
+  return out;
+}
+
+/** Lists of updates a re-read made from a change, and how they differ from the list before. */
+const deltas = new WeakMap<readonly LiveUpdate[], UpdatesDelta>();
+export const deltaOf = (updates: readonly LiveUpdate[]): UpdatesDelta | undefined => deltas.get(updates);
+
+const isDomChange = (dirty: readonly Node[] | DomChange): dirty is DomChange => !Array.isArray(dirty);
+
+/** Every node of a change, as the re-reads that do not tell kinds apart take them. */
+export const changedNodes = (dirty: readonly Node[] | DomChange): readonly Node[] =>
+  isDomChange(dirty) ? [...dirty.added, ...dirty.changed, ...dirty.removedFrom] : dirty;
 
 /**
  * A live blog whose updates are one element each. Reading an entry costs a text walk, so re-reads after a
@@ -176,11 +266,21 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
     };
   };
 
+  /**
+   * The latest read: every entry element in page order (ads and placeholders among them included), the
+   * record of each one that is an update, and what dropping copies would do to them.
+   */
+  let all: Element[] = [];
+  let known = new Set<Element>();
+  let recordOf = new Map<Element, LiveUpdate>();
+  let tally = new CopyTally((el) => unlisted.has(el));
+  let last: LiveUpdate[] = [];
+
   function* read(dirty?: readonly Node[]): Steps<LiveUpdate[]> {
-    const all = source.entries();
+    const all0 = source.entries();
     const touched = new Set<Element>();
     if (dirty) {
-      const set = new Set(all);
+      const set = new Set(all0);
       for (const node of dirty) {
         for (let n: Node | null = node; n; n = n.parentNode) {
           if (set.has(n as Element)) {
@@ -195,7 +295,7 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
     // Judging a thousand new elements is a walk of each: in steps too, so a first read yields to the page.
     const els: Element[] = [];
     let judged = 0;
-    for (const el of all) {
+    for (const el of all0) {
       let skip = touched.has(el) ? undefined : notEntry.get(el);
       if (skip === undefined) {
         notEntry.set(el, (skip = isNotEntry(el)));
@@ -224,17 +324,140 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
       noteFacts(updates[i]);
       yield;
     }
-    return uniqueIds(dropCopies(updates, (u) => unlisted.has(u.elements[0])));
+    // What a live re-read from a change starts from (the copies' tally before `uniqueIds` renames any).
+    all = all0;
+    known = new Set(all0);
+    tally = new CopyTally((el) => unlisted.has(el));
+    for (const u of updates) tally.add(u);
+    const list = uniqueIds(dropCopies(updates, (u) => unlisted.has(u.elements[0])));
+    recordOf = new Map(list.map((u) => [u.elements[0], u]));
+    return (last = list);
   }
 
-  /** The latest read, and where each entry element stands in it: what a text edit patches. */
-  let last: LiveUpdate[] = [];
-  let placeOf = new Map<Element, number>();
-  const remember = (updates: LiveUpdate[]): LiveUpdate[] => {
-    last = updates;
-    placeOf = new Map(updates.map((u, i) => [u.elements[0], i]));
-    return updates;
-  };
+  /**
+   * A live re-read at the cost of the change: the entries added (found in the added nodes), removed
+   * (the listed ones asked whether they are still in place, a pass over references, only when something
+   * lost children) and touched are read; every other update keeps its record, the very same object. Null
+   * when it cannot tell (an entry moved, the tier cannot say what an added node holds, copies are in
+   * play): then the list is read.
+   */
+  function* readChange(change: DomChange): Steps<LiveUpdate[] | null> {
+    const { entriesIn, holds, recipe } = source;
+    if (!entriesIn || !last.length || !tally.clean) return null;
+    const entryOf = (node: Node | null): Element | null => {
+      for (let n = node; n; n = n.parentNode) if (known.has(n as Element)) return n as Element;
+      return null;
+    };
+    const touched = new Set<Element>();
+    const fresh: Element[] = [];
+    // An entry can sit inside another (nested matches): any removal asks every listed entry.
+    const lostChildren = change.removedFrom.length > 0;
+    for (const node of change.changed) {
+      const el = entryOf(node);
+      if (el) touched.add(el);
+    }
+    for (const node of change.removedFrom) {
+      const el = entryOf(node);
+      if (el) touched.add(el);
+    }
+    for (const node of change.added) {
+      if (known.has(node as Element)) return null;
+      const el = entryOf(node.parentNode);
+      if (el) {
+        touched.add(el);
+        continue;
+      }
+      for (const e of entriesIn(node)) {
+        if (known.has(e)) return null;
+        fresh.push(e);
+      }
+    }
+    const removed = new Set<Element>();
+    if (lostChildren) for (const el of all) if (!el.isConnected || (holds && !holds(el))) removed.add(el);
+    for (const el of removed) touched.delete(el);
+    if (!fresh.length && !removed.size && !touched.size && !recipe.pending) return last;
+    if (fresh.length > 1) fresh.sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+    let next = removed.size ? all.filter((el) => !removed.has(el)) : all;
+    if (fresh.length) next = mergeInPlace(next, fresh);
+    let judged = 0;
+    for (const el of [...fresh, ...touched]) {
+      notEntry.set(el, isNotEntry(el));
+      if (++judged % VET_STEP === 0) yield;
+    }
+    const rebuilt = new Set<Element>();
+    for (const el of [...fresh, ...touched]) if (!notEntry.get(el)) rebuilt.add(el);
+    // The updates' elements in page order (one pass over references): their records, old or new.
+    const els: Element[] = [];
+    for (const el of next) if (!notEntry.get(el)) els.push(el);
+    const updates: Array<LiveUpdate | undefined> = els.map((el) =>
+      rebuilt.has(el) ? undefined : recordOf.get(el),
+    );
+    const delta: UpdatesDelta = { base: last, added: [], removed: [], changed: [] };
+    // Entries gone, or no longer updates (an ad in the place of one).
+    for (const el of [...removed, ...touched]) {
+      const was = recordOf.get(el);
+      if (was && (removed.has(el) || notEntry.get(el))) {
+        delta.removed.push(was);
+        tally.remove(el);
+      }
+    }
+    // The new and touched entries, in the order the timeline takes them. Its idea of the day comes from
+    // the last entry with a time before each, as a read of the whole list would have it.
+    const now = { ...clock, now: Date.now() };
+    const forward = new Timeline(now).walk(2, newestFirst)[0] === 0;
+    const order: number[] = [];
+    for (let i = 0; i < els.length; i++) if (updates[i] === undefined) order.push(i);
+    if (!forward) order.reverse();
+    let timeline: Timeline | null = null;
+    let prev = forward ? -1 : els.length;
+    for (const i of order) {
+      let seed: string | undefined;
+      for (let q = forward ? i - 1 : i + 1; forward ? q > prev : q < prev; q += forward ? -1 : 1) {
+        seed = updates[q]!.time;
+        if (seed) break;
+      }
+      if (seed || !timeline) {
+        timeline = new Timeline(now);
+        if (seed) timeline.resolve([seed]);
+      }
+      prev = i;
+      const el = els[i];
+      const u = build(el, timeline);
+      cache.set(el, { ...u });
+      noteFacts(u);
+      updates[i] = u;
+      const before = recordOf.get(el);
+      if (before && before.id === u.id) delta.changed.push(u);
+      else {
+        if (before) delta.removed.push(before);
+        delta.added.push(u);
+      }
+      tally.add(u);
+      yield;
+    }
+    // The page shows what it kept hidden by a class, which no observer of the list reports: asked of each.
+    if (recipe.pending) {
+      for (let i = 0; i < els.length; i++) {
+        const u = updates[i]!;
+        const hidden = els[i].matches(recipe.pending);
+        if (u.hidden === hidden || rebuilt.has(els[i])) continue;
+        updates[i] = { ...u, hidden };
+        delta.changed.push(updates[i]!);
+      }
+    }
+    // Copies now in play: the whole list's read decides which stay.
+    if (!tally.clean) return null;
+    for (const el of removed) known.delete(el);
+    for (const el of fresh) known.add(el);
+    all = next;
+    if (!delta.added.length && !delta.removed.length && !delta.changed.length) return last;
+    if (!forward) delta.added.reverse();
+    for (const u of delta.removed) if (recordOf.get(u.elements[0]) === u) recordOf.delete(u.elements[0]);
+    for (const u of [...delta.added, ...delta.changed]) recordOf.set(u.elements[0], u);
+    const list = updates as LiveUpdate[];
+    deltas.set(list, delta);
+    return (last = list);
+  }
 
   /**
    * Text that changed inside entries (a ticking clock, a corrected word), nothing added or removed: only
@@ -244,30 +467,48 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
    */
   const patch = (dirty: readonly Node[]): LiveUpdate[] | null => {
     if (!last.length) return null;
-    const touched = new Set<number>();
+    const touched = new Set<LiveUpdate>();
     for (const node of dirty) {
       if (node.nodeType !== 3) return null;
-      let at: number | undefined;
-      for (let n = node.parentNode; n && at === undefined; n = n.parentNode) at = placeOf.get(n as Element);
-      if (at === undefined) return null;
+      let at: LiveUpdate | undefined;
+      for (let n = node.parentNode; n && !at; n = n.parentNode) at = recordOf.get(n as Element);
+      if (!at) return null;
       touched.add(at);
     }
     const updates = last.slice();
-    for (const at of touched) {
-      const el = last[at].elements[0];
+    const delta: UpdatesDelta = { base: last, added: [], removed: [], changed: [] };
+    for (const was of touched) {
+      const el = was.elements[0];
       const before = cache.get(el);
       const next = build(el, new Timeline({ ...clock, now: Date.now() }));
       if (!before || next.id !== before.id || next.time !== before.time) return null;
       cache.set(el, { ...next });
       noteFacts(next);
       // The id as the list's read made it unique.
-      updates[at] = { ...next, id: last[at].id };
+      const u = { ...next, id: was.id };
+      updates[last.indexOf(was)] = u;
+      recordOf.set(el, u);
+      tally.add(next);
+      delta.changed.push(u);
     }
-    last = updates;
-    return updates;
+    deltas.set(updates, delta);
+    return (last = updates);
   };
 
-  const updates = remember(yield* read());
+  const reread = (dirty?: readonly Node[] | DomChange): LiveUpdate[] => drain(rereadSteps(dirty));
+  function* rereadSteps(dirty?: readonly Node[] | DomChange): Steps<LiveUpdate[]> {
+    if (!dirty) return yield* read();
+    const nodes = changedNodes(dirty);
+    const patched = patch(nodes);
+    if (patched) return patched;
+    if (isDomChange(dirty)) {
+      const updates = yield* readChange(dirty);
+      if (updates) return updates;
+    }
+    return yield* read(nodes);
+  }
+
+  const updates = yield* read();
   if (!updates.length) return null;
   const els = updates.map((u) => u.elements[0]);
   return {
@@ -280,9 +521,7 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
     container: commonAncestor(els),
     newestFirst,
     revealAt: source.revealAt,
-    reread: (dirty) => (dirty && patch(dirty)) || remember(drain(read(dirty))),
-    *rereadSteps(dirty) {
-      return (dirty && patch(dirty)) || remember(yield* read(dirty));
-    },
+    reread,
+    rereadSteps,
   };
 }

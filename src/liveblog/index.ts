@@ -3,7 +3,7 @@
  * LiveBlogPosting says the page is a live blog and maps ids; known platform shapes (`platforms.ts`); the
  * schema's ids located in the DOM; generic structure; text markers inside one article body.
  */
-import { commonAncestor, drain, elementBlog, uniqueIds, type Steps } from './extract';
+import { changedNodes, commonAncestor, deltaOf, drain, elementBlog, uniqueIds, type Steps } from './extract';
 import { gradeStructure } from './confidence';
 import {
   findGenericList,
@@ -18,9 +18,19 @@ import { PLATFORMS, type PlatformShape } from './platforms';
 import { elementsForSchema, readSchema, type SchemaInfo } from './schema';
 import { findMarkerBody, textMarkerUpdates } from './text-markers';
 import { pageClock, publishedTime, type PageClock } from './time';
-import type { LiveBlog, LiveUpdate } from './types';
+import type { DomChange, LiveBlog, LiveUpdate } from './types';
 
-export type { Confidence, LiveBlog, LiveUpdate } from './types';
+export type { Confidence, DomChange, LiveBlog, LiveUpdate, UpdatesDelta } from './types';
+
+/** A list's entries are its container's children of one shape: an added node is one, or holds none. */
+const childrenOfShape = (container: Element, shape: string) => ({
+  entries: () => siblingsOfShape(container, shape),
+  entriesIn: (root: Node): Element[] =>
+    root.nodeType === 1 && root.parentNode === container && shapeOf(root as Element) === shape
+      ? [root as Element]
+      : [],
+  holds: (el: Element) => el.parentNode === container,
+});
 
 function* fromGenericList(
   doc: Document,
@@ -37,7 +47,7 @@ function* fromGenericList(
     {
       via,
       recipe: GENERIC_RECIPE,
-      entries: () => siblingsOfShape(container, shape),
+      ...childrenOfShape(container, shape),
       schema: schema ?? undefined,
     },
     clock,
@@ -66,14 +76,23 @@ function* fromPlatform(
     }
     return null;
   }
-  const entries = () =>
-    [...doc.querySelectorAll(shape.entry)].filter((el) => !(shape.exclude && el.closest(shape.exclude)));
+  const kept = (el: Element) => !(shape.exclude && el.closest(shape.exclude));
+  const entries = () => [...doc.querySelectorAll(shape.entry)].filter(kept);
+  // What an added subtree holds (its root too): the same selector, asked of the subtree alone.
+  const entriesIn = (root: Node): Element[] => {
+    if (root.nodeType !== 1) return [];
+    const el = root as Element;
+    const found = el.matches(shape.entry) ? [el] : [];
+    found.push(...el.querySelectorAll(shape.entry));
+    return found.filter(kept);
+  };
   if (!entries().length) return null;
   return yield* elementBlog(
     {
       via: `platform:${shape.name}`,
       recipe: shape,
       entries,
+      entriesIn,
       newestFirst,
       revealAt: shape.revealAt ? doc.querySelector(shape.revealAt) : null,
       schema: schema ?? undefined,
@@ -111,7 +130,7 @@ function* fromSchema(doc: Document, schema: SchemaInfo, clock: PageClock): Steps
   for (const e of items) shapes.set(shapeOf(e), (shapes.get(shapeOf(e)) ?? 0) + 1);
   const shape = [...shapes].sort((a, b) => b[1] - a[1])[0][0];
   return yield* elementBlog(
-    { via: 'schema', recipe: GENERIC_RECIPE, entries: () => siblingsOfShape(container, shape), schema },
+    { via: 'schema', recipe: GENERIC_RECIPE, ...childrenOfShape(container, shape), schema },
     clock,
   );
 }
@@ -123,12 +142,12 @@ function* fromTextMarkers(doc: Document, clock: PageClock): Steps<LiveBlog | nul
   const updates = uniqueIds(yield* textMarkerUpdates(body, clock, published));
   if (!updates.length) return null;
   const root: Element = body;
-  function* rereadSteps(dirty?: readonly Node[]): Steps<LiveUpdate[]> {
+  function* rereadSteps(dirty?: readonly Node[] | DomChange): Steps<LiveUpdate[]> {
     return uniqueIds(
       yield* textMarkerUpdates(root, dirty ? { ...clock, now: Date.now() } : clock, published),
     );
   }
-  const reread = (dirty?: readonly Node[]) => drain(rereadSteps(dirty));
+  const reread = (dirty?: readonly Node[] | DomChange) => drain(rereadSteps(dirty));
   return {
     via: 'text-markers',
     ...gradeStructure(updates),
@@ -219,13 +238,15 @@ export const isBorderline = (blog: LiveBlog): boolean => blog.confidence === 'lo
 
 /**
  * The live blog after DOM changes (`nodes`: added nodes, changed text nodes, and the parents nodes were
- * removed from), doing as little as the change allows: changes outside the updates' container cost
- * nothing ('none'), changes inside it re-read only the touched entries ('entries'). Null when the list
- * itself is gone or empty: then only a new detection (`findLiveBlog`) can tell.
+ * removed from; or the same told apart, as a `DomChange`), doing as little as the change allows: changes
+ * outside the updates' container cost nothing ('none'), changes inside it re-read only the touched
+ * entries ('entries'; told apart, the new entries are found in the added nodes, without listing every
+ * entry, and the blog carries the `delta`). Null when the list itself is gone or empty: then only a new
+ * detection (`findLiveBlog`) can tell.
  */
 export function rereadLiveBlog(
   previous: LiveBlog,
-  nodes: readonly Node[],
+  nodes: readonly Node[] | DomChange,
 ): { blog: LiveBlog; work: 'none' | 'entries' } | null {
   return drain(rereadLiveBlogSteps(previous, nodes));
 }
@@ -233,15 +254,30 @@ export function rereadLiveBlog(
 /** rereadLiveBlog in steps, for a caller that runs them in slices that yield. */
 export function* rereadLiveBlogSteps(
   previous: LiveBlog,
-  nodes: readonly Node[],
+  nodes: readonly Node[] | DomChange,
 ): Steps<{ blog: LiveBlog; work: 'none' | 'entries' } | null> {
   const { container } = previous;
   if (!container.isConnected) return null;
   // Only what lies inside the list: a banner removed from <body> above it touches no update.
-  const inside = nodes.filter((n) => container.contains(n));
-  if (!inside.length) return { blog: previous, work: 'none' };
-  const updates = previous.rereadSteps ? yield* previous.rereadSteps(inside) : previous.reread(inside);
-  return updates.length ? { blog: { ...previous, updates }, work: 'entries' } : null;
+  const within = (list: readonly Node[]) => list.filter((n) => container.contains(n));
+  const inside: readonly Node[] | DomChange = Array.isArray(nodes)
+    ? within(nodes)
+    : {
+        added: within((nodes as DomChange).added),
+        changed: within((nodes as DomChange).changed),
+        removedFrom: within((nodes as DomChange).removedFrom),
+      };
+  if (!changedNodes(inside).length) return { blog: previous, work: 'none' };
+  const updates = previous.rereadSteps
+    ? yield* previous.rereadSteps(inside)
+    : previous.reread(changedNodes(inside) as Node[]);
+  if (!updates.length) return null;
+  if (updates === previous.updates) return { blog: previous, work: 'none' };
+  const delta = deltaOf(updates);
+  return {
+    blog: { ...previous, updates, delta: delta?.base === previous.updates ? delta : undefined },
+    work: 'entries',
+  };
 }
 
 /** First line of an update for lists: its text, cut at a word boundary. */

@@ -46,5 +46,35 @@ export interface LiveBlog {
    */
   reread(dirty?: readonly Node[]): LiveUpdate[];
   /** The same, in steps a caller runs in slices (a hundred insertions are a hundred entries to read). */
-  rereadSteps?(dirty?: readonly Node[]): Generator<void, LiveUpdate[], void>;
+  rereadSteps?(dirty?: readonly Node[] | DomChange): Generator<void, LiveUpdate[], void>;
+  /**
+   * How `updates` differ from the list this blog was re-read from, when the re-read could say (a live
+   * insertion, an edit): what follows the list (the reading state) then works at the cost of the change.
+   */
+  delta?: UpdatesDelta;
+}
+
+/**
+ * A batch of DOM changes by kind (the page's observer tells them apart): a re-read that knows which nodes
+ * were added and which lost children reads the new and touched entries without listing every entry again.
+ */
+export interface DomChange {
+  /** Nodes added (top-most). */
+  added: readonly Node[];
+  /** Text nodes whose data changed. */
+  changed: readonly Node[];
+  /** Nodes that lost children. */
+  removedFrom: readonly Node[];
+}
+
+/** How one list of updates became the next. */
+export interface UpdatesDelta {
+  /** The list the delta applies to. */
+  base: readonly LiveUpdate[];
+  /** Updates whose id `base` does not have, in page order. */
+  added: LiveUpdate[];
+  /** Updates of `base` whose id the new list does not have. */
+  removed: LiveUpdate[];
+  /** New records of updates kept (same id and elements): an entry re-read, a hidden one shown. */
+  changed: LiveUpdate[];
 }

@@ -91,6 +91,8 @@ const firstLineOf = (text: string): string => text.split('\n', 1)[0];
 const facts = new WeakMap<Element, { text: string; line: string; marked: boolean }>();
 /** Works out what `dropCopies` will ask of an update now, so a read can spread that work over its steps. */
 export const noteFacts = (u: LiveUpdate): void => void factsOf(u);
+/** What `dropCopies` asks of an update: its opening words, and whether it is marked as a copy or digest. */
+export const copyFacts = (u: LiveUpdate): { line: string; marked: boolean } => factsOf(u);
 function factsOf(u: LiveUpdate): { line: string; marked: boolean } {
   const el = u.elements[0];
   let f = facts.get(el);

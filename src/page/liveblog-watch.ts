@@ -7,7 +7,13 @@
  * finds none) half as often, down to once every `IDLE_DETECT_MAX_MS`: a page that keeps adding elements
  * without becoming a live blog (a ticker, a mutation storm) stops costing a detection a second.
  */
-import { detectLiveBlog, isBorderline, rereadLiveBlogSteps, type LiveBlog } from '../liveblog';
+import {
+  detectLiveBlog,
+  isBorderline,
+  rereadLiveBlogSteps,
+  type DomChange,
+  type LiveBlog,
+} from '../liveblog';
 import type { DomBatch } from './observer';
 import { runSteps } from './schedule';
 
@@ -24,8 +30,8 @@ export class LiveBlogWatch {
   private deferred: ReturnType<typeof setTimeout> | undefined;
   private detecting: Promise<void> | null = null;
   private again = false;
-  /** Nodes of batches waiting for the re-read in progress to end. */
-  private dirty: Node[] = [];
+  /** Nodes of batches waiting for the re-read in progress to end, by kind. */
+  private dirty = { added: [] as Node[], changed: [] as Node[], removedFrom: [] as Node[] };
   private rereading = false;
   /** Bumped by each full detection: a re-read begun before one is stale when it ends. */
   private generation = 0;
@@ -84,7 +90,9 @@ export class LiveBlogWatch {
       this.detect(true);
       return;
     }
-    this.dirty.push(...batch.added, ...batch.changed, ...batch.removedFrom);
+    this.dirty.added.push(...batch.added);
+    this.dirty.changed.push(...batch.changed);
+    this.dirty.removedFrom.push(...batch.removedFrom);
     if (!this.rereading) void this.reread();
   }
 
@@ -92,9 +100,9 @@ export class LiveBlogWatch {
   private async reread(): Promise<void> {
     this.rereading = true;
     try {
-      while (this.dirty.length && this.blog && !this.signal.aborted) {
-        const nodes = this.dirty;
-        this.dirty = [];
+      while (this.pending() && this.blog && !this.signal.aborted) {
+        const nodes: DomChange = this.dirty;
+        this.dirty = { added: [], changed: [], removedFrom: [] };
         const generation = this.generation;
         const blog = this.blog;
         const steps = rereadLiveBlogSteps(blog, nodes);
@@ -116,6 +124,11 @@ export class LiveBlogWatch {
     } finally {
       this.rereading = false;
     }
+  }
+
+  private pending(): boolean {
+    const { added, changed, removedFrom } = this.dirty;
+    return added.length + changed.length + removedFrom.length > 0;
   }
 
   /** One detection at a time; `always`: report its result even when it finds nothing (the blog went away). */

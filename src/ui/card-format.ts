@@ -1,31 +1,24 @@
-/** How the card writes times and dates: UTC, as news live blogs print them. */
+/**
+ * How the card writes times, dates and counts: in English, UTC (as news live blogs print them), by hand.
+ * The content script's first `Intl` formatter loads the locale data into its world: 18–20 ms in one task
+ * of the page's (CPU profile, the 2,000-update page), for strings that never change with the locale.
+ */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/** "24 Nov 2016, 14:35 UTC". */
 export function shortTime(iso: string | undefined): string | undefined {
   if (!iso) return undefined;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return undefined;
-  return timeFormat().format(d);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${two(d.getUTCHours())}:${two(d.getUTCMinutes())} UTC`;
 }
 
-let times: Intl.DateTimeFormat | null = null;
-
-/** One formatter for every card: `toLocaleString` with options builds one per call (~1 ms each). */
-function timeFormat(): Intl.DateTimeFormat {
-  return (times ??= new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  }));
-}
-
-let counts: Intl.NumberFormat | null = null;
-
-/** "1,234": a count in English digits, with one formatter made once (not a locale lookup per call). */
+/** "1,234": a count in English digits, thousands grouped. */
 export function formatCount(n: number): string {
-  return (counts ??= new Intl.NumberFormat('en', { maximumFractionDigits: 0 })).format(Math.trunc(n));
+  const t = Math.trunc(n);
+  const digits = String(Math.abs(t)).replace(/\B(?=(\d{3})+$)/g, ',');
+  return t < 0 ? `-${digits}` : digits;
 }
 
 export function shortDate(iso: string): string | undefined {

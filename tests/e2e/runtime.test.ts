@@ -132,6 +132,15 @@ function serveSpa(server: LocalServer): void {
       ),
     );
   }
+  // A day's live blog long enough (over 6,000 elements) for the names to be tinted rather than underlined.
+  const long = Array.from({ length: 700 }, (_, i) => ({ ...A[i % A.length], id: 1000 - i }));
+  server.route('/long', (_req, res) =>
+    send(
+      res,
+      'text/html; charset=utf-8',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live: a long day in Berlin</title></head><body><main>${live('Live: a long day in Berlin', long)}</main></body></html>`,
+    ),
+  );
   server.route('/spa/content', (_req, res, url) =>
     send(res, 'application/json', JSON.stringify(PAGES[url.searchParams.get('path') ?? ''])),
   );
@@ -385,6 +394,40 @@ describe.each(LAUNCHERS)('%s', (name, launch) => {
       what: 'the inserted entry underlined',
     });
     expect(await underlined(page)).toEqual(['Angela Merkel', 'Berlin', 'Emmanuel Macron', 'Paris']);
+    await page.close();
+  });
+
+  it('tints the names of a very long live blog instead of underlining them, from the first one drawn', async () => {
+    const page = await driver.open(`http://${HOST}:${server.port}/long`);
+    const registered = () =>
+      page.evaluate(() =>
+        Object.fromEntries(
+          [...(CSS.highlights as unknown as Map<string, Set<unknown>>)].map(([k, h]) => [k, h.size]),
+        ),
+      );
+    let last = {};
+    const seen = await until(
+      async () => {
+        const r = (last = await registered());
+        return (r['backstory-tint-person'] ?? 0) > 0 && (r['backstory-tint-place'] ?? 0) > 0 ? r : null;
+      },
+      { what: () => `names tinted on the long page (registered: ${JSON.stringify(last)})`, timeout: 20_000 },
+    );
+    expect(Object.keys(seen).filter((k) => k.startsWith('backstory-') && !k.includes('tint'))).toEqual([]);
+    if (name === 'chromium')
+      // The stylesheet reached the page: the tint is a fill, with no decoration (what makes it cheap).
+      expect(
+        await page.evaluate(() => {
+          const p = document.querySelector('.liveblog-entry-content p')!;
+          const tint = getComputedStyle(p, '::highlight(backstory-tint-person)');
+          const line = getComputedStyle(p, '::highlight(backstory-person)');
+          return [
+            tint.backgroundColor !== 'rgba(0, 0, 0, 0)',
+            tint.textDecorationLine,
+            line.textDecorationLine,
+          ];
+        }),
+      ).toEqual([true, 'none', 'underline']);
     await page.close();
   });
 

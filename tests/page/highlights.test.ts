@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DetectService } from '../../src/background/detect';
 import { decodeBlocks } from '../../src/messaging/detect-wire';
 import type { DetectRequest } from '../../src/messaging/protocol';
-import { Highlighter, watchOf } from '../../src/page/highlights';
+import { Highlighter, LONG_PAGE_ELEMENTS, watchOf } from '../../src/page/highlights';
 import { NamesIndex, type DetectFn } from '../../src/page/names';
 import { Governor } from '../../src/page/schedule';
 import { inProcess } from './detect-helper';
@@ -309,6 +309,43 @@ describe('highlights follow the viewport', () => {
     hl.setEnabled({ person: true, organization: true, place: true });
     expect(drawn()).toEqual(['Angela Merkel', 'Berlin']);
     expect(clears()).toBe(0);
+    hl.clear();
+    expect(registry.size).toBe(0);
+  });
+});
+
+describe('a very long page', () => {
+  const registered = () => [...registry.keys()].sort();
+
+  it('keeps underlines on a page of ordinary size', async () => {
+    const { names, hl, p } = setup();
+    await names.scan([document.querySelector('main')!]);
+    FakeIO.last.fire([p(0)], true);
+    hl.fit(document);
+    expect(hl.marks).toBe('underline');
+    expect(registered()).toEqual(['backstory-person', 'backstory-place']);
+  });
+
+  it("gets the tint once it has more than LONG_PAGE_ELEMENTS elements: the same highlights, ranges and all, under the tint's names", async () => {
+    const { names, hl, p } = setup();
+    await names.scan([document.querySelector('main')!]);
+    FakeIO.last.fire([p(0)], true);
+    const before = new Map(registry);
+    const filler = document.createElement('div');
+    filler.innerHTML = '<span></span>'.repeat(LONG_PAGE_ELEMENTS);
+    document.body.append(filler);
+    hl.fit(document);
+    expect(hl.marks).toBe('tint');
+    expect(registered()).toEqual(['backstory-tint-person', 'backstory-tint-place']);
+    expect(registry.get('backstory-tint-person')).toBe(before.get('backstory-person'));
+    expect(drawn()).toEqual(['Angela Merkel', 'Berlin']);
+    expect(clears()).toBe(0);
+    // New names go to the tint too, and the page stays tinted when it shrinks again.
+    FakeIO.last.fire([p(1)], true);
+    filler.remove();
+    hl.fit(document);
+    expect(registered()).toEqual(['backstory-tint-person', 'backstory-tint-place']);
+    expect(drawn()).toEqual(['Angela Merkel', 'Berlin', 'Emmanuel Macron', 'Paris']);
     hl.clear();
     expect(registry.size).toBe(0);
   });

@@ -138,6 +138,8 @@ describe('LiveBlogWatch', () => {
     ctl.abort();
     expect(latency).toBeLessThan(1000);
     expect(watch.blog!.updates[0].id).toBe('88123999');
+    // Read from the batch's kinds of change: the new entry alone, handed on as the delta.
+    expect(watch.blog!.delta?.added.map((u) => u.id)).toEqual(['88123999']);
     expect(detections).not.toHaveBeenCalled();
   });
 

@@ -3,11 +3,12 @@
  * background acknowledges them, and what gets flagged (not the backlog of a first visit; live insertions).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { findLiveBlog } from '../../src/liveblog';
+import { findLiveBlog, rereadLiveBlog } from '../../src/liveblog';
 import type { BackgroundProtocol } from '../../src/messaging/protocol';
 import { listen } from '../../src/messaging/router';
 import { runReading } from '../../src/page/features/reading';
 import { markersFeature } from '../../src/page/features/markers';
+import { SeenWatch } from '../../src/page/reading/seen';
 import { Reporter } from '../../src/page/reading/sync';
 import { PageSession } from '../../src/page/session';
 import {
@@ -286,6 +287,41 @@ describe('reading in the page', () => {
     expect(root.querySelector('button')!.textContent).toBe('1 new ↑');
     expect(root.querySelector('[role="status"]')!.textContent).toBe('1 new update');
     expect((await pageState(db, location.href))!.unseen).toBe(5);
+    ctl.abort();
+  });
+
+  it("follows a live insertion and a removal by the live blog's delta, asking nothing of the other updates", async () => {
+    layout(600);
+    const s = session();
+    const ctl = new AbortController();
+    const reading = runReading(s, ctl.signal);
+    await pass(500);
+    const watched = reading.watching().targets;
+    const sync = vi.spyOn(SeenWatch.prototype, 'sync');
+    const post = document.querySelector('.ncpost-list-post')!.cloneNode(true) as Element;
+    post.querySelector('[data-ncpost-id]')!.setAttribute('data-ncpost-id', '5');
+    post.querySelector('.ncpost-title')!.textContent = 'Post 5';
+    const list = document.querySelector('.ncpost-list-container')!;
+    list.prepend(post);
+    s.liveblog = rereadLiveBlog(s.liveblog!, { added: [post], changed: [], removedFrom: [] })!.blog;
+    expect(s.liveblog.delta?.added.map((u) => u.id)).toEqual(['5']);
+    reading.updatesChanged();
+    await pass(300);
+    // The new update alone joined what the seen-marking watches; the list was not gone through again.
+    expect(sync).not.toHaveBeenCalled();
+    expect(reading.watching().targets).toBe(watched + 1);
+    const root = roots.at(-1)!;
+    expect([...root.querySelectorAll('.marker')].map((m) => m.className)).toEqual(['marker new']);
+    expect(root.querySelector('button')!.textContent).toBe('1 new ↑');
+    expect(reading.state()!.updates.map((u) => u.id)).toEqual(['5', '4', '3', '2', '1']);
+    post.remove();
+    s.liveblog = rereadLiveBlog(s.liveblog, { added: [], changed: [], removedFrom: [list] })!.blog;
+    reading.updatesChanged();
+    await pass(300);
+    expect(sync).not.toHaveBeenCalled();
+    expect(reading.watching().targets).toBe(watched);
+    expect(root.querySelectorAll('.marker')).toHaveLength(0);
+    expect(reading.state()!.updates.map((u) => u.id)).toEqual(['4', '3', '2', '1']);
     ctl.abort();
   });
 

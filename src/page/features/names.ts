@@ -1,6 +1,6 @@
 /**
  * The names feature: reads the page's main content (in slices) for the background's detector, underlines
- * what it finds in and near the viewport with the CSS Custom Highlight API, and keeps both current as the
+ * what it finds in and near the viewport with the CSS Custom Highlight API (a tint on a very long page), and keeps both current as the
  * page changes, in proportion to the change: an edited text node sends its block again, an insertion its
  * own blocks, a removal takes its blocks out. A page that changes without pause gets a capped share of the
  * main thread: changes pile up (coalesced) while the extension waits its turn. Its highlights go with its
@@ -30,6 +30,7 @@ export const namesFeature: Feature = {
       // With the batch's other changes (the reading markers): one frame for the page to paint.
       ctx.paint(() => {
         if (signal.aborted) return;
+        highlighter.fit(doc);
         highlighter.update(recs);
         ctx.emit('names', undefined);
       });

@@ -5,7 +5,7 @@
  * and says what the markers feature should draw (`reading/draw.ts`). Its state is in one place
  * (`ReadingParts`); each unit does one thing and costs nothing while nothing changes.
  */
-import type { LiveUpdate } from '../../liveblog/types';
+import type { LiveUpdate, UpdatesDelta } from '../../liveblog/types';
 import { ask } from '../../messaging/client';
 import { DwellTracker } from '../../reading/dwell';
 import type { PageChange, PageState, UpdateView } from '../../reading/types';
@@ -44,7 +44,7 @@ interface ReadingParts {
    */
   key: string | null;
   view: ReadingView;
-  index: UpdateIndex & { byId: Map<string, { update: LiveUpdate; at: number }> };
+  index: UpdateIndex & { byId: Map<string, { update: LiveUpdate }> };
   /** The updates as last indexed (the live blog's list). */
   list: readonly LiveUpdate[];
   tracker: DwellTracker;
@@ -56,12 +56,42 @@ interface ReadingParts {
 
 const updatesOf = (session: PageContext): readonly LiveUpdate[] => session.liveblog?.updates ?? [];
 
-/** Page id → update and place, rebuilt when the updates change. */
+/** Page id → update, rebuilt when the updates change and the live blog cannot say how. */
 function reindex(parts: ReadingParts): void {
   parts.index.byId.clear();
   const list = updatesOf(parts.session);
-  list.forEach((update, at) => parts.index.byId.set(pageIdOf(update), { update, at }));
+  for (const update of list) parts.index.byId.set(pageIdOf(update), { update });
   parts.list = list;
+}
+
+/**
+ * The live blog's own account of how its list changed (a live insertion, an edit, a removal), taken at
+ * the cost of the change: the index and what the seen-marking watches follow the updates added and
+ * removed, and nothing is asked of the others. 'edited' when only records of updates kept changed; null
+ * when the delta does not fit what is indexed (then the list is indexed again).
+ */
+function applyDelta(parts: ReadingParts, delta: UpdatesDelta): 'edited' | 'moved' | null {
+  const { byId } = parts.index;
+  const removed = new Set(delta.removed.map(pageIdOf));
+  for (const u of delta.removed) if (byId.get(pageIdOf(u))?.update !== u) return null;
+  for (const u of delta.added) {
+    const id = pageIdOf(u);
+    if (byId.has(id) && !removed.has(id)) return null;
+  }
+  for (const u of delta.changed) if (!byId.has(pageIdOf(u)) || removed.has(pageIdOf(u))) return null;
+  for (const id of removed) byId.delete(id);
+  const watch = new Map<string, readonly Element[]>();
+  for (const update of delta.added) {
+    const id = pageIdOf(update);
+    byId.set(id, { update });
+    if (parts.session.settings.autoSeen && parts.view.markable(id) && !parts.marks.pending.has(id))
+      watch.set(id, update.elements);
+  }
+  for (const u of delta.changed) byId.get(pageIdOf(u))!.update = u;
+  parts.list = updatesOf(parts.session);
+  if (!delta.added.length && !delta.removed.length) return 'edited';
+  parts.seen.change(watch, removed);
+  return 'moved';
 }
 
 /**
@@ -74,14 +104,14 @@ function sameEntries(parts: ReadingParts): boolean {
   const before = parts.list;
   const { byId } = parts.index;
   if (list.length !== before.length || list.length !== byId.size) return false;
-  const changed: Array<[{ update: LiveUpdate; at: number }, LiveUpdate]> = [];
+  const changed: Array<[{ update: LiveUpdate }, LiveUpdate]> = [];
   for (let at = 0; at < list.length; at++) {
     const u = list[at];
     if (u === before[at]) continue;
     const e = byId.get(pageIdOf(u));
     if (
       !e ||
-      e.at !== at ||
+      e.update !== before[at] ||
       e.update.elements.length !== u.elements.length ||
       e.update.elements.some((el, i) => el !== u.elements[i])
     )
@@ -104,14 +134,33 @@ function watchUnseen(parts: ReadingParts): void {
   parts.seen.sync(candidates);
 }
 
-/** A state or change from the background: the view takes it, the dwell clocks follow the reader's choices. */
-function applyAnswer(parts: ReadingParts, moved: UpdateView[]): void {
+/** What the seen-marking should watch of these updates (the others stay as they are). */
+function watchSome(parts: ReadingParts, ids: Iterable<string>): void {
+  const add = new Map<string, readonly Element[]>();
+  const remove: string[] = [];
+  for (const id of ids) {
+    const entry = parts.index.byId.get(id);
+    if (entry && parts.session.settings.autoSeen && parts.view.markable(id) && !parts.marks.pending.has(id))
+      add.set(id, entry.update.elements);
+    else remove.push(id);
+  }
+  parts.seen.change(add, remove);
+}
+
+/**
+ * A state or change from the background: the view takes it, the dwell clocks follow the reader's
+ * choices. `ids`: the updates a change names (a whole state names them all), whose watching may change.
+ */
+function applyAnswer(parts: ReadingParts, moved: UpdateView[], ids?: Iterable<string>): void {
   for (const u of moved) {
     const id = u.pageId ?? u.id;
     if (u.state === 'seen') parts.tracker.settle(id);
     else if (u.manual) parts.tracker.reset(id);
   }
-  if (moved.length) watchUnseen(parts);
+  if (moved.length) {
+    if (ids) watchSome(parts, ids);
+    else watchUnseen(parts);
+  }
   parts.drawing.render();
 }
 
@@ -123,7 +172,9 @@ function onState(parts: ReadingParts, state: PageState, reported: boolean): void
 
 function onChange(parts: ReadingParts, change: PageChange, reported: boolean): void {
   if (change.url !== parts.key) return;
-  applyAnswer(parts, parts.view.applyChange(change, reported));
+  // A change names the updates it is about (a live insertion's answer, a mark's): only theirs is asked.
+  const ids = [...change.updates.map((u) => u.pageId ?? u.id), ...(change.removed ?? [])];
+  applyAnswer(parts, parts.view.applyChange(change, reported), ids);
 }
 
 function scrollTo(win: Window, el: Element): void {
@@ -191,7 +242,7 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
   const visit = randomId();
   const tracker = new DwellTracker();
   const view = new ReadingView();
-  const index = { byId: new Map<string, { update: LiveUpdate; at: number }>() };
+  const index = { byId: new Map<string, { update: LiveUpdate }>() };
   // The units call back into the whole; it exists by the time any of them can call.
   const parts = {} as ReadingParts;
   const marks = new MarkQueue(url, (change) => onChange(parts, change, false), signal);
@@ -228,17 +279,21 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
   void parts.reporter.send();
 
   return {
-    state: () => view.state([...index.byId.keys()]),
+    state: () => view.state([...new Set(parts.list.map(pageIdOf))]),
     updatesChanged() {
       // The same entries in the same places (text edited inside some): only their records change. Their
       // summaries go with the next edits report (at most every CHANGES_EVERY_MS, not worked out per edit),
       // and the markers move only if the layout did (the drawing's ResizeObserver says so).
-      if (sameEntries(parts)) {
+      const delta = session.liveblog?.delta;
+      const applied = delta?.base === parts.list ? applyDelta(parts, delta) : null;
+      if (applied === 'edited' || (!applied && sameEntries(parts))) {
         parts.reporter.edited();
         return;
       }
-      reindex(parts);
-      watchUnseen(parts);
+      if (!applied) {
+        reindex(parts);
+        watchUnseen(parts);
+      }
       // The new update's marker and the pill wait for its state (and the page's other changes): one frame.
       const release = session.hold();
       void parts.reporter.send().finally(release);

@@ -40,9 +40,17 @@ export const onPage = (win: Window, b: Box) => ({
   height: b.bottom - b.top,
 });
 
+/** Negative when `a` comes before `b` in the page. */
+export const inPageOrder = (a: LiveUpdate, b: LiveUpdate): number => {
+  const x = a.elements[0];
+  const y = b.elements[0];
+  if (x === y) return 0;
+  return x.compareDocumentPosition(y) & 4 /* FOLLOWING */ ? -1 : 1;
+};
+
 export interface UpdateIndex {
-  /** Page id → the update, and its place in page order. */
-  byId: ReadonlyMap<string, { update: LiveUpdate; at: number }>;
+  /** Page id → the update. */
+  byId: ReadonlyMap<string, { update: LiveUpdate }>;
 }
 
 export class Drawing {
@@ -105,13 +113,14 @@ export class Drawing {
   }
 
   /** Updates to mark in the page, in page order: flagged new, or arrived during this load and seen since. */
-  private shown(): Array<{ id: string; update: LiveUpdate; at: number }> {
-    const out: Array<{ id: string; update: LiveUpdate; at: number }> = [];
+  private shown(): Array<{ id: string; update: LiveUpdate }> {
+    const out: Array<{ id: string; update: LiveUpdate }> = [];
     for (const id of this.view.marked()) {
       const entry = this.index.byId.get(id);
       if (entry && this.view.kind(id)) out.push({ id, ...entry });
     }
-    return out.sort((a, b) => a.at - b.at);
+    // Page order is document order: asked of these few, not kept as a place for every update.
+    return out.sort((a, b) => inPageOrder(a.update, b.update));
   }
 
   /** The first flagged update in page order that the page shows; else where the page reveals hidden ones. */

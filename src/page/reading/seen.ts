@@ -70,15 +70,31 @@ export class SeenWatch {
       if (next && next.length === els.length && next.every((el, i) => el === els[i])) continue;
       this.unwatch(id);
     }
-    for (const [id, els] of candidates) {
-      if (this.targets.has(id)) continue;
-      this.targets.set(id, els);
-      for (const el of els) {
-        this.owner.set(el, id);
-        this.io.observe(el);
-      }
+    for (const [id, els] of candidates) if (!this.targets.has(id)) this.watch(id, els);
+    this.check();
+  }
+
+  /**
+   * A change to the candidates (a live insertion, a removal): these to watch, those no more; the others
+   * stay as they are, unasked.
+   */
+  change(add: ReadonlyMap<string, readonly Element[]>, remove: Iterable<string>): void {
+    for (const id of remove) this.unwatch(id);
+    for (const [id, els] of add) {
+      const was = this.targets.get(id);
+      if (was && was.length === els.length && was.every((el, i) => el === els[i])) continue;
+      this.unwatch(id);
+      this.watch(id, els);
     }
     this.check();
+  }
+
+  private watch(id: string, els: readonly Element[]): void {
+    this.targets.set(id, els);
+    for (const el of els) {
+      this.owner.set(el, id);
+      this.io.observe(el);
+    }
   }
 
   private unwatch(id: string): void {
