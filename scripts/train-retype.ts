@@ -20,7 +20,6 @@ import {
   decide as retypeDecide,
   dropsInProse,
   LABELS,
-  MAX_PROSE_SCORED,
   scoredInProse,
   type Label,
 } from '../src/detect/retype';
@@ -84,8 +83,6 @@ interface Example {
 const lex = lexicon();
 function examples(docs: Doc[]): Example[] {
   const out: Example[] = [];
-  // Mentions of each surface in prose the resolver scores (the first MAX_PROSE_SCORED).
-  const proseScored: Record<string, number> = {};
   docs.forEach((doc, d) => {
     const texts = doc.blocks.map((b) => b.text);
     const blocks = texts.map((t) => scanBlock(t, lex));
@@ -98,7 +95,6 @@ function examples(docs: Doc[]): Example[] {
         // A MISC span counts neither way in the scores: no example either way.
         if (g?.kind === 'misc') return;
         const label: Label = g ? g.kind : 'none';
-        const group = `${d}|${facts.text.toLowerCase()}`;
         out.push({
           feats,
           label: LABELS.indexOf(label),
@@ -107,13 +103,8 @@ function examples(docs: Doc[]): Example[] {
           strength: facts.strength,
           applies,
           weak: dropsInProse(facts.strength, facts.subkind),
-          scored:
-            applies ||
-            (scoredInProse(shape) &&
-              !facts.alias &&
-              dropsInProse(facts.strength, facts.subkind) &&
-              (proseScored[group] = (proseScored[group] ?? 0) + 1) <= MAX_PROSE_SCORED),
-          group,
+          scored: applies || (scoredInProse(shape) && dropsInProse(facts.strength, facts.subkind)),
+          group: `${d}|${facts.text.toLowerCase()}`,
           gold: g?.kind,
         });
       },

@@ -18,7 +18,6 @@ import {
   decide,
   features,
   LABELS,
-  MAX_PROSE_SCORED,
   score,
   type MentionFacts,
   type RetypeModel,
@@ -46,8 +45,6 @@ interface Vote {
   /** Mentions of the surface the re-typer reads, and the scores it summed over them. */
   count: number;
   sum?: Float64Array;
-  /** Its mentions in prose the re-typer has scored (it reads the first few: see MAX_PROSE_SCORED). */
-  prose: number;
 }
 
 interface Anchor {
@@ -209,13 +206,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
       if (!v)
         votes.set(
           c.key,
-          (v = {
-            strength: 0,
-            scores: { person: 0, organization: 0, place: 0 },
-            kind: 'person',
-            count: 0,
-            prose: 0,
-          }),
+          (v = { strength: 0, scores: { person: 0, organization: 0, place: 0 }, kind: 'person', count: 0 }),
         );
       v.scores[c.kind] += c.guess ? GUESS_WEIGHT : WEIGHT[c.strength];
       if (c.strength > v.strength) v.strength = c.strength;
@@ -394,15 +385,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
       for (const p of list) {
         const c = p.candidate;
         // Prose is the rules' but for weak names: no features to build there (unless a trainer wants every mention).
-        // A weak name's first few mentions in prose say what the model makes of it; the rest only cost time.
-        // Only a name the page itself gives no better evidence for, not one standing for a longer name.
-        const weak =
-          !applies &&
-          p.vote.strength <= 1 &&
-          p.target === c.key &&
-          scoredInProse(shape) &&
-          dropsInProse(c.strength, c.subkind) &&
-          ++p.vote.prose <= MAX_PROSE_SCORED;
+        const weak = !applies && scoredInProse(shape) && dropsInProse(c.strength, c.subkind);
         if (!applies && !weak && !options.onFacts) continue;
         const s = p.vote.scores;
         const facts: MentionFacts = {

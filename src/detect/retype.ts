@@ -148,12 +148,6 @@ export const appliesTo = (shape: string) => shape.startsWith('num') || shape.inc
  */
 export const dropsInProse = (strength: number, subkind: string | undefined) => strength <= 1 && !subkind;
 export const scoredInProse = (shape: string) => shape.endsWith('long');
-/**
- * Mentions of one surface in prose the model scores at most: the first two say what it makes of a name, and
- * the rest only cost time (scoring them all took a third more of the detector's time on the bench's page,
- * which repeats its names; one alone changed the figures, two gave those of all).
- */
-export const MAX_PROSE_SCORED = 2;
 
 /** Scores per class, added into `into`. */
 export function score(model: RetypeModel, feats: string[], into: Float64Array): void {
