@@ -14,15 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { lexicon } from '../src/detect/lexicon';
 import { resolveCandidates } from '../src/detect/resolve';
-import {
-  appliesTo,
-  blockShape,
-  decide as retypeDecide,
-  dropsInProse,
-  LABELS,
-  scoredInProse,
-  type Label,
-} from '../src/detect/retype';
+import { appliesTo, blockShape, decide as retypeDecide, LABELS, type Label } from '../src/detect/retype';
 import type { Kind } from '../src/detect/types';
 import { scanBlock } from '../src/detect/scan';
 import { conll, type Doc, ownGold, SHARED } from './lib/gold';
@@ -69,11 +61,8 @@ interface Example {
   rules: number;
   alias: boolean;
   strength: number;
-  /** Whether the model has a say in its block (see `appliesTo`), or may drop it there (`dropsInProse`). */
+  /** Whether the model has a say in its block (see `appliesTo`). */
   applies: boolean;
-  weak: boolean;
-  /** Whether the resolver adds its scores to its surface's sum. */
-  scored: boolean;
   /** Surface on its page, for the page-level sum. */
   group: string;
   /** Gold kind of the exact span, if any (for scoring). */
@@ -89,8 +78,7 @@ function examples(docs: Doc[]): Example[] {
     resolveCandidates(blocks, {
       texts,
       onFacts(b, facts, feats) {
-        const shape = blockShape(doc.blocks[b].text);
-        const applies = appliesTo(shape);
+        const applies = appliesTo(blockShape(doc.blocks[b].text));
         const g = doc.blocks[b].spans.find((s) => s.start === facts.start && s.end === facts.end);
         // A MISC span counts neither way in the scores: no example either way.
         if (g?.kind === 'misc') return;
@@ -102,8 +90,6 @@ function examples(docs: Doc[]): Example[] {
           alias: facts.alias,
           strength: facts.strength,
           applies,
-          weak: dropsInProse(facts.strength, facts.subkind),
-          scored: applies || (scoredInProse(shape) && dropsInProse(facts.strength, facts.subkind)),
           group: `${d}|${facts.text.toLowerCase()}`,
           gold: g?.kind,
         });
@@ -231,24 +217,6 @@ function evaluate(data: Example[], gold: number, weights: Record<string, number[
     }
   }
   console.log(`  model (none/kind margins): ${row.join('  ')}`);
-  const scored = new Map<string, Float64Array>();
-  for (const ex of data) {
-    if (!ex.scored) continue;
-    let s = scored.get(ex.group);
-    if (!s) scored.set(ex.group, (s = new Float64Array(LABELS.length)));
-    for (const f of ex.feats) {
-      const wf = weights[f];
-      if (wf) for (let c = 0; c < LABELS.length; c++) s[c] += wf[c];
-    }
-  }
-  const prose = tally((ex) => {
-    const sum = scored.get(ex.group);
-    if (ex.alias || !sum) return ex.rules;
-    const label = decide(sum, ex.rules, MARGIN, KIND_MARGIN, ex.strength);
-    if (ex.applies) return label;
-    return ex.weak && LABELS[label] === 'none' ? label : ex.rules;
-  });
-  console.log(`  model, and its drops in prose: ${f1(prose)}`);
 }
 
 const trainData = examples(trainDocs);

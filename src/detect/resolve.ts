@@ -13,8 +13,6 @@ import type { Candidate } from './scan';
 import {
   appliesTo,
   blockShape,
-  dropsInProse,
-  scoredInProse,
   decide,
   features,
   LABELS,
@@ -372,59 +370,53 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
     return list;
   });
 
-  // 4. The learned re-typer, when there is one and the texts are known: one kind per surface. In tables,
-  // results lines and capitalised lines it has the last word; in prose it may only drop a weak name.
+  // 4. The learned re-typer, when there is one and the texts are known: one kind per surface.
   if (options.texts && (options.model || options.onFacts)) {
     for (const list of pending) for (const p of list) p.vote.count++;
-    const shapes: string[] = [];
     pending.forEach((list, b) => {
       if (!list.length) return;
       const text = options.texts![b];
-      const shape = (shapes[b] = blockShape(text));
+      const shape = blockShape(text);
       const applies = appliesTo(shape);
+      // Prose is the rules' alone: no features to build there (unless a trainer wants every mention).
+      if (!applies && !options.onFacts) return;
       for (const p of list) {
-        const c = p.candidate;
-        // Prose is the rules' but for weak names: no features to build there (unless a trainer wants every mention).
-        const weak = !applies && scoredInProse(shape) && dropsInProse(c.strength, c.subkind);
-        if (!applies && !weak && !options.onFacts) continue;
         const s = p.vote.scores;
         const facts: MentionFacts = {
-          text: c.text,
-          start: c.start,
-          end: c.end,
+          text: p.candidate.text,
+          start: p.candidate.start,
+          end: p.candidate.end,
           kind: p.kind,
-          candidateKind: c.kind,
-          strength: c.strength,
-          guess: !!c.guess,
-          subkind: c.subkind,
+          candidateKind: p.candidate.kind,
+          strength: p.candidate.strength,
+          guess: !!p.candidate.guess,
+          subkind: p.candidate.subkind,
           entryKind: p.vote.entry?.kind,
           entrySubkind: p.vote.entry?.subkind,
-          alias: p.target !== c.key,
-          acronym: !!c.acronym,
-          initial: c.initial,
-          words: c.words,
+          alias: p.target !== p.candidate.key,
+          acronym: !!p.candidate.acronym,
+          initial: p.candidate.initial,
+          words: p.candidate.words,
           voted: `${s.person > 0 ? 'P' : ''}${s.organization > 0 ? 'O' : ''}${s.place > 0 ? 'L' : ''}`,
           count: p.vote.count,
         };
         const feats = features(facts, text, shape);
         options.onFacts?.(b, facts, feats);
-        if (!options.model || (!applies && !weak)) continue;
+        if (!options.model || !applies) continue;
         score(options.model, feats, (p.vote.sum ??= new Float64Array(LABELS.length)));
       }
     });
     if (options.model) {
       pending.forEach((list, b) => {
-        if (!list.length) return;
-        const applies = appliesTo(shapes[b]);
         pending[b] = list.filter((p) => {
           // A short name the page links to a longer one keeps that name's kind ("Assad" for "Bashar al-Assad").
           const sum = p.vote.sum;
-          if (!sum || p.target !== p.candidate.key) return true;
-          if (!applies && !dropsInProse(p.candidate.strength, p.candidate.subkind)) return true;
-          const label = decide(options.model!, sum, p.kind, p.candidate.strength);
+          const label =
+            sum && p.target === p.candidate.key
+              ? decide(options.model!, sum, p.kind, p.candidate.strength)
+              : p.kind;
           if (label === 'none') return false;
-          // In prose the rules keep the kind.
-          if (label !== p.kind && applies) {
+          if (label !== p.kind) {
             p.kind = label;
             if (p.entry?.kind !== label) p.entry = p.vote.entry?.kind === label ? p.vote.entry : undefined;
           }

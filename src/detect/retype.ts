@@ -140,15 +140,6 @@ export { blockShape };
  */
 export const appliesTo = (shape: string) => shape.startsWith('num') || shape.includes('caps');
 
-/**
- * In prose the model may only drop a name, and only a weak one (shape or context, evidence 1 or less), not
- * one a rule gave a subkind (a unit called by its number on a page of units, a railway). Only mentions in
- * blocks long enough for the words around to mean something are scored: in short ones (a headline, a test's
- * one sentence) it dropped names the rules vouch for ("Shares of Berkshire Hathaway rose.").
- */
-export const dropsInProse = (strength: number, subkind: string | undefined) => strength <= 1 && !subkind;
-export const scoredInProse = (shape: string) => shape.endsWith('long');
-
 /** Scores per class, added into `into`. */
 export function score(model: RetypeModel, feats: string[], into: Float64Array): void {
   for (const f of feats) {
