@@ -4,14 +4,15 @@ import type { Tab } from './driver';
 export type HighlightTexts = Record<'person' | 'organization' | 'place', string[]>;
 
 /**
- * The underlined names, from the shared CSS.highlights registry. Its ranges are StaticRanges (no text, no
- * boxes of their own): each is read through a live Range over the same boundaries.
+ * The underlined names (tinted on a very long page: `backstory-tint-KIND`), from the shared CSS.highlights
+ * registry. Its ranges are StaticRanges (no text, no boxes of their own): each is read through a live Range
+ * over the same boundaries.
  */
 export function highlightTexts(tab: Tab): Promise<HighlightTexts> {
   return tab.evaluate(() => {
     const out: Record<string, string[]> = { person: [], organization: [], place: [] };
     for (const kind of Object.keys(out)) {
-      const h = CSS.highlights.get(`backstory-${kind}`);
+      const h = CSS.highlights.get(`backstory-${kind}`) ?? CSS.highlights.get(`backstory-tint-${kind}`);
       if (h)
         for (const r of h as unknown as Iterable<AbstractRange>) {
           const live = document.createRange();
@@ -115,7 +116,8 @@ export function pointOfName(tab: Tab, text: string, nth = 0): Promise<{ x: numbe
       // The registry's ranges are StaticRanges: a drawn one is read through a live Range over it.
       const drawn = (node: Text, offset: number) => {
         for (const kind of ['person', 'organization', 'place']) {
-          const h = CSS.highlights.get(`backstory-${kind}`) as unknown as Iterable<AbstractRange> | undefined;
+          const h = (CSS.highlights.get(`backstory-${kind}`) ??
+            CSS.highlights.get(`backstory-tint-${kind}`)) as Iterable<AbstractRange> | undefined;
           if (h)
             for (const s of h) {
               if (s.startContainer !== node || s.startOffset !== offset) continue;
