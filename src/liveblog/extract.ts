@@ -2,6 +2,7 @@
  * The one extractor every element-per-entry tier uses: a recipe (which values to read, from where) turns
  * each entry element into a LiveUpdate, and a re-read after DOM changes reuses the entries nothing touched.
  */
+import { byDocumentOrder, precedes } from '../dom/order';
 import { walkBlocks } from '../dom/blocks';
 import { textId } from './hash';
 import { queryIn } from './query';
@@ -196,18 +197,17 @@ function count(map: Map<string, number>, key: string, by: 1 | -1): number {
 
 /** `fresh` (in page order) merged into `list` (in page order) at their places in the document. */
 function mergeInPlace(list: readonly Element[], fresh: readonly Element[]): Element[] {
-  const before = (a: Node, b: Node) => !!(a.compareDocumentPosition(b) & 4); /* FOLLOWING */
   const out: Element[] = [];
   let from = 0;
   for (const el of fresh) {
     // The first entry of `list` after `el`, by bisection (a live insertion lands at the top or the end).
     let lo = from;
     let hi = list.length;
-    if (hi > lo && before(el, list[lo])) hi = lo;
-    else if (hi > lo && before(list[hi - 1], el)) lo = hi;
+    if (hi > lo && precedes(el, list[lo])) hi = lo;
+    else if (hi > lo && precedes(list[hi - 1], el)) lo = hi;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (before(list[mid], el)) lo = mid + 1;
+      if (precedes(list[mid], el)) lo = mid + 1;
       else hi = mid;
     }
     for (; from < lo; from++) out.push(list[from]);
@@ -376,7 +376,7 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
     if (lostChildren) for (const el of all) if (!el.isConnected || (holds && !holds(el))) removed.add(el);
     for (const el of removed) touched.delete(el);
     if (!fresh.length && !removed.size && !touched.size && !recipe.pending) return last;
-    if (fresh.length > 1) fresh.sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+    if (fresh.length > 1) fresh.sort(byDocumentOrder);
     let next = removed.size ? all.filter((el) => !removed.has(el)) : all;
     if (fresh.length) next = mergeInPlace(next, fresh);
     let judged = 0;

@@ -8,6 +8,7 @@
  * Contract with the cards: `entities`, `mentionsOf(key)` (page order, no scan of every mention),
  * `at(node, offset)` (hit-test) and each mention's `range` (built on first use).
  */
+import { byDocumentOrder } from '../dom/order';
 import type { EntitySummary, Kind } from '../detect/types';
 import type { PageLanguage } from '../detect/language';
 import { ask } from '../messaging/client';
@@ -734,9 +735,7 @@ export class NamesIndex {
 
   private sortRecs(recs: BlockRec[]): BlockRec[] {
     if (this.inOrder) return recs.sort((a, b) => a.index - b.index);
-    return recs.sort((a, b) =>
-      a === b ? 0 : a.block.nodes[0].compareDocumentPosition(b.block.nodes[0]) & 4 /* FOLLOWING */ ? -1 : 1,
-    );
+    return recs.sort((a, b) => (a === b ? 0 : byDocumentOrder(a.block.nodes[0], b.block.nodes[0])));
   }
 }
 

@@ -13,6 +13,7 @@
  * reported as intersecting (it is screens away). Few targets (up to `SMALL`): all are observed, as a
  * plain IntersectionObserver would.
  */
+import { precedes } from '../dom/order';
 
 export type NearEntry = Pick<IntersectionObserverEntry, 'target' | 'isIntersecting'> &
   Partial<IntersectionObserverEntry>;
@@ -23,8 +24,6 @@ export const SMALL = 128;
 const REACH = 3;
 /** Document size changes re-pick the window at most this often. */
 const RESIZE_EVERY_MS = 250;
-
-const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
 export class NearObserver {
   private io: IntersectionObserver;
@@ -144,7 +143,7 @@ export class NearObserver {
     const order = this.order;
     // Asked of the earlier node: a browser looks for the other among the siblings after the one it is asked
     // of, so asked of the later of two neighbours it reads to the end of a 4,000-entry feed (quadratic load).
-    const after = (a: Element, b: Element) => (b.compareDocumentPosition(a) & FOLLOWING) !== 0;
+    const after = (a: Element, b: Element) => precedes(b, a);
     if (!order.length || after(el, order[order.length - 1])) {
       order.push(el);
       return;

@@ -5,6 +5,7 @@
  * and says what the markers feature should draw (`reading/draw.ts`). Its state is in one place
  * (`ReadingParts`); each unit does one thing and costs nothing while nothing changes.
  */
+import { sameElements } from '../../dom/order';
 import type { LiveUpdate, UpdatesDelta } from '../../liveblog/types';
 import { ask } from '../../messaging/client';
 import { DwellTracker } from '../../reading/dwell';
@@ -109,13 +110,7 @@ function sameEntries(parts: ReadingParts): boolean {
     const u = list[at];
     if (u === before[at]) continue;
     const e = byId.get(pageIdOf(u));
-    if (
-      !e ||
-      e.update !== before[at] ||
-      e.update.elements.length !== u.elements.length ||
-      e.update.elements.some((el, i) => el !== u.elements[i])
-    )
-      return false;
+    if (!e || e.update !== before[at] || !sameElements(e.update.elements, u.elements)) return false;
     changed.push([e, u]);
   }
   for (const [e, u] of changed) e.update = u;

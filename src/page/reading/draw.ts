@@ -4,6 +4,7 @@
  * side of the window the first new update is on (an IntersectionObserver on that one update, so the
  * pill's arrow follows the scroll without anything running on scroll). Only flagged updates are measured.
  */
+import { byDocumentOrder } from '../../dom/order';
 import type { LiveUpdate } from '../../liveblog/types';
 import type { PageContext } from '../context';
 import type { MarkerBox, OverlayModel } from '../features/markers';
@@ -41,12 +42,8 @@ export const onPage = (win: Window, b: Box) => ({
 });
 
 /** Negative when `a` comes before `b` in the page. */
-export const inPageOrder = (a: LiveUpdate, b: LiveUpdate): number => {
-  const x = a.elements[0];
-  const y = b.elements[0];
-  if (x === y) return 0;
-  return x.compareDocumentPosition(y) & 4 /* FOLLOWING */ ? -1 : 1;
-};
+export const inPageOrder = (a: LiveUpdate, b: LiveUpdate): number =>
+  byDocumentOrder(a.elements[0], b.elements[0]);
 
 export interface UpdateIndex {
   /** Page id → the update. */

@@ -5,6 +5,7 @@
  * At rest nothing runs: no timer while nothing unseen is in view or no clock runs, no observer entry for
  * an update already seen.
  */
+import { sameElements } from '../../dom/order';
 import { DwellTracker, type Visibility } from '../../reading/dwell';
 import { NearObserver } from '../near';
 
@@ -67,7 +68,7 @@ export class SeenWatch {
   sync(candidates: ReadonlyMap<string, readonly Element[]>): void {
     for (const [id, els] of this.targets) {
       const next = candidates.get(id);
-      if (next && next.length === els.length && next.every((el, i) => el === els[i])) continue;
+      if (next && sameElements(next, els)) continue;
       this.unwatch(id);
     }
     for (const [id, els] of candidates) if (!this.targets.has(id)) this.watch(id, els);
@@ -82,7 +83,7 @@ export class SeenWatch {
     for (const id of remove) this.unwatch(id);
     for (const [id, els] of add) {
       const was = this.targets.get(id);
-      if (was && was.length === els.length && was.every((el, i) => el === els[i])) continue;
+      if (was && sameElements(was, els)) continue;
       this.unwatch(id);
       this.watch(id, els);
     }
