@@ -3,7 +3,7 @@
  * script could): a clock mark that ties the trace to the page's clock, long tasks, the pointer's last
  * move, and a frame loop (while watching) that records when the shared CSS.highlights registry changes,
  * how many of its ranges lie in the text of the first viewport, when inserted entries get a range, and
- * when the card's dialog is first there at a frame. The same script runs with and without the extension.
+ * when the card's dialog is put in (a mutation observer on its open shadow root) and first there at a frame. The same script runs with and without the extension.
  */
 export const PROBE = `(() => {
   if (window.__bench) return;
@@ -30,7 +30,13 @@ export const PROBE = `(() => {
     }
     if (B.card && B.card.at == null) {
       const host = document.querySelector('backstory-card');
-      if (host && host.shadowRoot && host.shadowRoot.querySelector('[role="dialog"]')) B.card.at = performance.now();
+      const root = host && host.shadowRoot;
+      if (root && !B.card.mo) {
+        // When the dialog is put in (inside the task that draws it), not only when a frame finds it.
+        B.card.mo = new MutationObserver(() => { if (B.card.drawn == null && root.querySelector('[role="dialog"]')) B.card.drawn = performance.now(); });
+        B.card.mo.observe(root, { childList: true, subtree: true });
+      }
+      if (root && root.querySelector('[role="dialog"]')) { B.card.at = performance.now(); if (B.card.mo) B.card.mo.disconnect(); }
     }
     requestAnimationFrame(frame);
   };

@@ -11,6 +11,12 @@ import type { CardState } from './state';
 
 /** Faster than this (px per ms) the pointer is sweeping across the text, not resting on a name. */
 const SWEEP_SPEED = 0.6;
+/**
+ * One frame at 60 Hz. The intent timer ends this much before the hover delay, so that the card is drawn
+ * before the frame at the delay and painted in it: pointer events arrive at the start of a frame, and a
+ * timer ending at the delay itself just misses that frame, so the card showed a whole frame late.
+ */
+export const FRAME_AHEAD = 16;
 
 export function onPointerMove(st: CardState, e: PointerEvent): void {
   if (e.pointerType === 'touch') return;
@@ -34,9 +40,12 @@ export function onPointerMove(st: CardState, e: PointerEvent): void {
   clearTimeout(st.intent);
   if (m) {
     const rect = hit!.rect;
-    st.intent = setTimeout(() => {
-      if (st.candidate === m) show(st, m, rect, false);
-    }, st.ctx.settings.hoverDelay);
+    st.intent = setTimeout(
+      () => {
+        if (st.candidate === m) show(st, m, rect, false);
+      },
+      Math.max(0, st.ctx.settings.hoverDelay - FRAME_AHEAD),
+    );
   } else if (st.open && !st.overCard && !st.open.keyboard) {
     scheduleHide(st);
   }
