@@ -207,6 +207,8 @@ async function measureWindow(
 interface Insertion {
   mainThread: number | null;
   longestExtTask: number | null;
+  /** The longest task of any kind (the page's own rendering of the new entries included). */
+  longestTask: number | null;
   underlinedAfter: number | null;
 }
 
@@ -244,6 +246,7 @@ async function insert(page: BenchPage, n: number, ms: number): Promise<Insertion
   return {
     mainThread: main,
     longestExtTask: facts ? spanStats(facts.extensionTasks, t0).longest : null,
+    longestTask: facts ? spanStats(facts.tasks, t0).longest : null,
     underlinedAfter: own > 0 && changedAt != null ? changedAt - t0 : null,
   };
 }
@@ -590,6 +593,8 @@ async function run(
             const hundred = await insert(l.page, 100, 3000);
             push(c, `ins1.main.${tag}`, one.mainThread);
             push(c, `ins100.main.${tag}`, hundred.mainThread);
+            push(c, `ins1.any.${tag}`, one.longestTask);
+            push(c, `ins100.any.${tag}`, hundred.longestTask);
             if (tag === 'with') {
               push(c, 'ins1.longest', one.longestExtTask);
               push(c, 'ins1.underline', one.underlinedAfter);
@@ -837,6 +842,15 @@ function report(kind: BrowserKind, o: Options, c: Collected | null, series: Seri
       '—',
     );
     add(
+      "one live insertion: longest task of any kind (the page's own rendering of it included)",
+      S('ins1.any.with'),
+      S('ins1.any.without'),
+      D('ins1.any.with', 'ins1.any.without'),
+      'ms',
+      null,
+      '—',
+    );
+    add(
       'one live insertion: underlined after insertion',
       S('ins1.underline'),
       NONE,
@@ -862,6 +876,15 @@ function report(kind: BrowserKind, o: Options, c: Collected | null, series: Seri
       'ms',
       50,
       '≤ 50 ms',
+    );
+    add(
+      "100 insertions at once: longest task of any kind (the page's own rendering of them included)",
+      S('ins100.any.with'),
+      S('ins100.any.without'),
+      D('ins100.any.with', 'ins100.any.without'),
+      'ms',
+      null,
+      '—',
     );
     add(
       '100 insertions at once: underlined after insertion',

@@ -2,8 +2,11 @@
  * Reading a Chromium trace for `npm run bench:page`: the page's main thread (found by a user-timing mark
  * the page makes), its top-level tasks, and which of them ran extension script. A task counts as the
  * extension's when any event inside it on that thread names a chrome-extension:// (or moz-extension://)
- * script: compile, evaluate, function call, event listener. Layout and paint the extension causes later
- * run in the page's tasks and are caught by the with-minus-without totals instead.
+ * script: compile, evaluate, function call, event listener. A rendering update (a task that pre-paints
+ * or commits a frame) runs whether or not the extension is there: in one, only the extension's own
+ * script counts (its animation-frame and observer callbacks, with any layout they force), not the page's
+ * style, layout and paint around it. Layout and paint the extension causes later run in the page's tasks
+ * and are caught by the with-minus-without totals instead.
  */
 
 export interface TraceEvent {
@@ -25,7 +28,10 @@ export interface TaskSpan {
 export interface TraceFacts {
   /** Page time (ms, the page's performance.now()) when extension script first ran on the page's thread. */
   extensionStart: number | null;
-  /** Top-level tasks that ran extension script, in page time. */
+  /**
+   * Top-level tasks that ran extension script, in page time; a rendering update's duration is the
+   * extension's script inside it.
+   */
   extensionTasks: TaskSpan[];
   /** Every top-level task of the page's main thread, in page time. */
   tasks: TaskSpan[];
@@ -44,23 +50,49 @@ export function analyzeTrace(events: ReadonlyArray<TraceEvent>, syncMark = 'benc
   // Trace clock (µs) to page clock (ms).
   const offset = mark.args!.data.startTime - mark.ts / 1000;
   const page = (ts: number) => ts / 1000 + offset;
-  const own = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid);
-  const tasks = own
-    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && typeof e.dur === 'number')
-    .sort((a, b) => a.ts - b.ts);
-  const marks = own
-    .filter((e) => e.args && EXTENSION_URL.test(JSON.stringify(e.args)))
-    .map((e) => e.ts)
-    .sort((a, b) => a - b);
+  const own = events
+    .filter((e) => e.pid === mark.pid && e.tid === mark.tid)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const tasks: TraceEvent[] = [];
   const extensionTasks: TaskSpan[] = [];
-  let m = 0;
-  for (const t of tasks) {
-    while (m < marks.length && marks[m] < t.ts) m++;
-    if (m < marks.length && marks[m] <= t.ts + t.dur!)
-      extensionTasks.push({ start: page(t.ts), dur: t.dur! / 1000 });
+  let firstMark: number | null = null;
+  // One pass in time order: each event belongs to the top-level task open when it starts.
+  let task: TraceEvent | null = null;
+  let ext = 0;
+  let extEnd = -Infinity;
+  let rendering = false;
+  let touched = false;
+  const close = () => {
+    if (task && touched)
+      extensionTasks.push({ start: page(task.ts), dur: (rendering ? ext : task.dur!) / 1000 });
+    task = null;
+  };
+  for (const e of own) {
+    const isTask = e.ph === 'X' && e.name === 'RunTask' && typeof e.dur === 'number';
+    if (isTask && (!task || e.ts >= task.ts + task.dur!)) {
+      close();
+      task = e;
+      tasks.push(e);
+      ext = 0;
+      extEnd = -Infinity;
+      rendering = false;
+      touched = false;
+      continue;
+    }
+    const isExt = !!e.args && EXTENSION_URL.test(JSON.stringify(e.args));
+    if (isExt && firstMark == null) firstMark = e.ts;
+    if (!task || e.ts > task.ts + task.dur!) continue;
+    if (isExt) {
+      touched = true;
+      if (e.ts >= extEnd) {
+        ext += e.dur ?? 0;
+        extEnd = e.ts + (e.dur ?? 0);
+      }
+    } else if (e.ts >= extEnd && (e.name === 'PrePaint' || e.name === 'Commit')) rendering = true;
   }
+  close();
   return {
-    extensionStart: marks.length ? page(marks[0]) : null,
+    extensionStart: firstMark == null ? null : page(firstMark),
     extensionTasks,
     tasks: tasks.map((t) => ({ start: page(t.ts), dur: t.dur! / 1000 })),
   };

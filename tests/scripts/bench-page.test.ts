@@ -183,6 +183,30 @@ describe('bench:page trace reading', () => {
     expect(spanStats(facts.tasks, 150).total).toBe(30);
   });
 
+  it('in a rendering update, counts only the extension’s own script (the page’s pre-paint is the page’s)', () => {
+    const ext = { data: { url: 'chrome-extension://abc/content-scripts/content.js' } };
+    const frame = [
+      events[0],
+      ev({ name: 'RunTask', cat: 'disabled-by-default-devtools.timeline', ts: 1_010_000, dur: 90_000 }),
+      ev({ name: 'FireAnimationFrame', ts: 1_010_000, dur: 7_000 }),
+      ev({ name: 'FunctionCall', ts: 1_010_500, dur: 6_000, args: ext }),
+      // Layout forced inside the extension's callback is the extension's (it is nested in its call).
+      ev({ name: 'Layout', ts: 1_012_000, dur: 2_000 }),
+      ev({ name: 'PrePaint', ts: 1_020_000, dur: 60_000 }),
+      ev({ name: 'FunctionCall', ts: 1_081_000, dur: 1_000, args: ext }),
+      ev({ name: 'Commit', ts: 1_090_000, dur: 5_000 }),
+      // The extension's own timer task, forcing a pre-paint inside its call, is the extension's whole.
+      ev({ name: 'RunTask', cat: 'disabled-by-default-devtools.timeline', ts: 1_200_000, dur: 30_000 }),
+      ev({ name: 'TimerFire', ts: 1_200_000, dur: 29_000 }),
+      ev({ name: 'FunctionCall', ts: 1_200_100, dur: 20_000, args: ext }),
+      ev({ name: 'PrePaint', ts: 1_205_000, dur: 3_000 }),
+    ];
+    expect(analyzeTrace(frame)!.extensionTasks).toEqual([
+      { start: 110, dur: 7 },
+      { start: 300, dur: 30 },
+    ]);
+  });
+
   it('says nothing without the clock mark', () => {
     expect(analyzeTrace(events.slice(1))).toBeNull();
   });
