@@ -14,6 +14,8 @@ export interface NameWordsOptions {
 
 export function nameWords(el: Element, o: NameWordsOptions = {}): string[] {
   const cls = typeof el.className === 'string' ? el.className : (el.getAttribute('class') ?? '');
+  // Most elements of a story (paragraphs, links, emphasis) have no name: asked of every element walked.
+  if (!cls && !el.id && !(o.dataComponent && el.hasAttribute('data-component'))) return [];
   const classes = cls.split(/\s+/).filter((c) => c && !(o.skipScriptHooks && /^js-/i.test(c)));
   const parts = [...classes, el.id];
   if (o.dataComponent) parts.push(el.getAttribute('data-component') ?? '');

@@ -250,9 +250,8 @@ function sampleOf(items: readonly Element[]): readonly Element[] {
   return out;
 }
 
-/** A list, or a run of like items, whose text is mostly link text: menus, rails, tag lists. */
-export function linkList(el: Element): boolean {
-  const items = likeChildren(el);
+/** A list, or a run of like items (`items`: its like children), whose text is mostly link text: menus, rails, tag lists. */
+export function linkList(el: Element, items: readonly Element[] = likeChildren(el)): boolean {
   if (!LIST_TAGS.has(el.tagName) && !items.length) return false;
   // A long run: its sampled items' text stands for the whole.
   const parts = items.length > RUN_SAMPLE ? sampleOf(items) : [el];
@@ -295,8 +294,10 @@ function placeIn(entry: Element, el: Element): string {
  * X", a repeated author or label. Kept as keys (`place|text`) with the entries' shape, so that an entry
  * added later is matched without reading the run again; a long run is read from a sample of its entries.
  */
-function repeatedChrome(el: Element): { shape: string; keys: Set<string> } | null {
-  const entries = likeChildren(el);
+function repeatedChrome(
+  el: Element,
+  entries: readonly Element[] = likeChildren(el),
+): { shape: string; keys: Set<string> } | null {
   if (!entries.length) return null;
   const sampled = sampleOf(entries);
   const seen = new Map<string, Set<Element>>();
@@ -362,10 +363,12 @@ function judge(el: Element): Judgement {
       (cached.children >= LONG_RUN && Math.abs(n - cached.children) * 8 < cached.children))
   )
     return cached;
+  // Both questions read the run of like children: found once (a live blog's feed has thousands).
+  const items = likeChildren(el);
   const j: Judgement = {
     children: n,
-    chrome: namedChrome(el) || socialLink(el) || linkList(el) || teaser(el) || followPromo(el),
-    repeated: repeatedChrome(el),
+    chrome: namedChrome(el) || socialLink(el) || linkList(el, items) || teaser(el) || followPromo(el),
+    repeated: repeatedChrome(el, items),
   };
   judged.set(el, j);
   return j;
