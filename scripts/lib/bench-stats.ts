@@ -101,3 +101,20 @@ export function steps(
   }
   return out;
 }
+
+/**
+ * The series' verdict on a cost's growth: the last step within 1.1× (linear, with room for noise), or,
+ * given `floor`, a cost still within that budget at the largest size (a few ms that is the difference of
+ * two runs is noise, and so are its ratios). Null when nothing can be said.
+ */
+export function growthVerdict(
+  sizes: ReadonlyArray<number>,
+  costs: ReadonlyArray<number | null>,
+  floor: number | null = null,
+): { verdict: 'PASS' | 'FAIL' | null; withinFloor: boolean } {
+  const last = steps(sizes, costs).at(-1) ?? null;
+  const largest = costs.at(-1) ?? null;
+  if (last != null && last <= 1.1) return { verdict: 'PASS', withinFloor: false };
+  if (floor != null && largest != null && largest <= floor) return { verdict: 'PASS', withinFloor: true };
+  return { verdict: last == null ? null : 'FAIL', withinFloor: false };
+}

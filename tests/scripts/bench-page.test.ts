@@ -12,7 +12,16 @@ import {
   POOL,
   textSize,
 } from '../../scripts/lib/bench-pages';
-import { differences, fmt, scaling, steps, summarize, table, verdict } from '../../scripts/lib/bench-stats';
+import {
+  differences,
+  fmt,
+  growthVerdict,
+  scaling,
+  steps,
+  summarize,
+  table,
+  verdict,
+} from '../../scripts/lib/bench-stats';
 import { analyzeTrace, spanStats, type TraceEvent } from '../../scripts/lib/bench-trace';
 import { SHARED } from '../../scripts/lib/server';
 
@@ -77,6 +86,17 @@ describe('bench:page figures', () => {
     expect(steps([500, 1000, 2000, 4000], [10, 20, 40, 80])).toEqual([1, 1, 1]);
     expect(steps([500, 1000, 2000, 4000], [1, 4, 16, 64])).toEqual([2, 2, 2]);
     expect(steps([500, 1000], [0, 4])).toEqual([null]);
+  });
+
+  it('passes growth on the last step, or on a cost still within its budget at the largest size', () => {
+    const sizes = [500, 1000, 2000, 4000];
+    expect(growthVerdict(sizes, [10, 20, 40, 80])).toEqual({ verdict: 'PASS', withinFloor: false });
+    expect(growthVerdict(sizes, [1, 4, 16, 64])).toEqual({ verdict: 'FAIL', withinFloor: false });
+    // One insertion's few ms, the difference of two runs: its ratios are noise, its size is not.
+    expect(growthVerdict(sizes, [-7.7, 17, 2.1, 12], 16)).toEqual({ verdict: 'PASS', withinFloor: true });
+    expect(growthVerdict(sizes, [-7.7, 17, 2.1, 24], 16)).toEqual({ verdict: 'FAIL', withinFloor: false });
+    expect(growthVerdict(sizes, [1, 4, 16, 64], 16)).toEqual({ verdict: 'FAIL', withinFloor: false });
+    expect(growthVerdict(sizes, [null, null, null, null])).toEqual({ verdict: null, withinFloor: false });
   });
 });
 
