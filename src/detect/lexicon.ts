@@ -249,21 +249,6 @@ export class Lexicon {
   }
 
   private readonly wordMemo = new Map<string, boolean>();
-
-  /**
-   * A capitalised word's text and key, one pair for all its occurrences: pages repeat their names, and a
-   * spelling seen before is neither folded again nor hashed again by each table it is looked up in.
-   */
-  spelling(word: string): { text: string; key: string } {
-    let seen = this.spellings.get(word);
-    if (seen === undefined) {
-      if (this.spellings.size > 50_000) this.spellings.clear();
-      this.spellings.set(word, (seen = { text: word, key: fold(word) }));
-    }
-    return seen;
-  }
-
-  private readonly spellings = new Map<string, { text: string; key: string }>();
 }
 
 let shipped: Lexicon | undefined;
