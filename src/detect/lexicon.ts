@@ -236,12 +236,13 @@ export class Lexicon {
 
   /** Whether a lower-case word (or its lemma) is common English. Memoised: pages repeat their words. */
   isWord(lower: string): boolean {
-    // A lemma is one read of a bitmap, cheaper than the memo's lookup; the memo spares the stems.
-    if (this.words.has(lower)) return true;
+    // The memo first: it holds the page's few thousand words, while the list's bitmap is megabytes that
+    // a lookup reads at random (a cache miss each).
     let known = this.wordMemo.get(lower);
     if (known === undefined) {
       // A first name is no inflected word ("Jared" is not "jar" + "ed", "James" not "jam" + "es").
-      known = !this.firstNames.has(lower) && stems(lower).some((s) => this.words.has(s));
+      known =
+        this.words.has(lower) || (!this.firstNames.has(lower) && stems(lower).some((s) => this.words.has(s)));
       if (this.wordMemo.size > 50_000) this.wordMemo.clear();
       this.wordMemo.set(lower, known);
     }
