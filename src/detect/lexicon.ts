@@ -32,6 +32,8 @@ export interface Entry {
 }
 
 const lines = (s: string) => s.split('\n');
+/** How many recent answers a lexicon keeps in front of its big tables (a page's names and phrases). */
+const RECENT = 4096;
 const set = (list: readonly string[]) => new Set(list.map(fold));
 
 export class Lexicon {
@@ -147,6 +149,8 @@ export class Lexicon {
     const key = phraseKey(surface);
     if (!override && this.phrases.has(key)) return;
     this.phrases.set(key, entry);
+    // An answer given before this phrase was added would be stale.
+    this.recentPhrases.delete(key);
     this.noteWords(key);
     // "WHO" and "US" are names only in capitals: "Doctor Who", "Us" opening a sentence are not.
     if (/^[A-Z]{2,5}$/.test(surface) && this.isWord(key)) this.capsOnly.add(key);
@@ -176,8 +180,23 @@ export class Lexicon {
     }
   }
 
-  /** The gazetteer entry for a phrase key, if any. */
+  /**
+   * The gazetteer entry for a phrase key, if any. The page's recent answers come first: the gazetteer is a
+   * table of hundreds of thousands of keys, and a lookup in it reads memory no cache holds.
+   */
   phrase(key: string): Entry | undefined {
+    let answer = this.recentPhrases.get(key);
+    if (answer === undefined) {
+      answer = this.lookup(key) ?? null;
+      if (this.recentPhrases.size >= RECENT) this.recentPhrases.clear();
+      this.recentPhrases.set(key, answer);
+    }
+    return answer ?? undefined;
+  }
+
+  private readonly recentPhrases = new Map<string, Entry | null>();
+
+  private lookup(key: string): Entry | undefined {
     const v = this.phrases.get(key);
     if (typeof v !== 'string') return v;
     const f = v.split('\t');
