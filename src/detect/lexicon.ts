@@ -36,11 +36,36 @@ const lines = (s: string) => s.split('\n');
 const RECENT = 4096;
 const set = (list: readonly string[]) => new Set(list.map(fold));
 
+/**
+ * The first words of the gazetteer's phrases, with the page's recent answers in front: the table holds tens
+ * of thousands of words, and a lookup in it reads memory no cache holds.
+ */
+class FirstWords {
+  private readonly words = new Map<string, number>();
+  private readonly recent = new Map<string, number>();
+
+  /** The most words a phrase starting with `key` has (undefined: it starts none). */
+  get(key: string): number | undefined {
+    let answer = this.recent.get(key);
+    if (answer === undefined) {
+      answer = this.words.get(key) ?? 0;
+      if (this.recent.size >= RECENT) this.recent.clear();
+      this.recent.set(key, answer);
+    }
+    return answer || undefined;
+  }
+
+  set(key: string, words: number): void {
+    this.words.set(key, words);
+    this.recent.delete(key);
+  }
+}
+
 export class Lexicon {
   /** Gazetteer phrases by key: an entry, or a data line turned into one on first lookup (fast start). */
   private readonly phrases = new Map<string, Entry | string>();
   /** For each first word of a gazetteer phrase, the most words a phrase starting with it has. */
-  readonly firstWords = new Map<string, number>();
+  readonly firstWords = new FirstWords();
   readonly firstNames: HashSet;
   private readonly words: HashSet;
   readonly demonyms = new Map<string, string>();

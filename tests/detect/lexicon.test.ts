@@ -26,6 +26,16 @@ describe('lexicon lookups', () => {
     expect(lex.knows(phraseKey('Nowhere Xq'))).toBe(false);
   });
 
+  it('knows the first words of its phrases the same from its recent answers, and after they are dropped', () => {
+    const lex = new Lexicon();
+    const ask = () => ['islamic', 'new', 'aleppo', 'xqzzy'].map((w) => lex.firstWords.get(w) ?? 1);
+    const first = ask();
+    expect(first.map((n) => n > 1)).toEqual([true, true, false, false]);
+    expect(ask()).toEqual(first);
+    for (let k = 0; k < 10_000; k++) lex.firstWords.get(`xq${k}`);
+    expect(ask()).toEqual(first);
+  });
+
   it('reads common words and their inflections, not first names, the same when asked again', () => {
     const lex = new Lexicon();
     const words = ['forces', 'said', 'running', 'jared', 'james', 'xqzzy'];
