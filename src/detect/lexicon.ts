@@ -32,6 +32,27 @@ export interface Entry {
 }
 
 const lines = (s: string) => s.split('\n');
+
+/**
+ * Every entry with the same fields in the same order (absent ones undefined): one object shape, so the
+ * rules' reads of `entry.kind`, `entry.ambiguous`, `entry.geo` stay monomorphic instead of going generic
+ * over the five shapes countries, cities, regions, curated names and aliases would otherwise have.
+ */
+function entryOf(
+  key: string,
+  name: string,
+  kind: Kind,
+  subkind: string | undefined,
+  wikiTitle: string | undefined,
+  geo: Geo | undefined,
+  ambiguous: boolean | undefined,
+): Entry {
+  return { key, name, kind, subkind, wikiTitle, geo, ambiguous };
+}
+
+/** The same entry, ambiguous or not. */
+const withAmbiguous = (e: Entry, ambiguous: boolean) =>
+  entryOf(e.key, e.name, e.kind, e.subkind, e.wikiTitle, e.geo, ambiguous);
 /** How many recent answers a lexicon keeps in front of its big tables (a page's names and phrases). */
 const RECENT = 4096;
 const set = (list: readonly string[]) => new Set(list.map(fold));
@@ -122,20 +143,21 @@ export class Lexicon {
       else aliases.set(code, [alias]);
     }
     for (const c of core.countries) {
-      const entry: Entry = {
-        key: `country:${c.code}`,
-        name: c.name,
-        kind: 'place',
-        subkind: 'country',
-        wikiTitle: wiki[c.code] ?? c.name,
-        geo: { lat: c.lat, lon: c.lon, country: c.code },
-      };
+      const entry = entryOf(
+        `country:${c.code}`,
+        c.name,
+        'place',
+        'country',
+        wiki[c.code] ?? c.name,
+        { lat: c.lat, lon: c.lon, country: c.code },
+        undefined,
+      );
       this.add(c.name, entry, true);
       // A native name that is one English word ("Island" for Iceland) names the country only in context;
       // acronyms ("US") and phrases are names as they are.
       for (const n of c.alt) {
         const word = /^\p{Lu}\p{Ll}+$/u.test(n) && this.isWord(fold(n));
-        this.add(n, word ? { ...entry, ambiguous: true } : entry, true);
+        this.add(n, word ? withAmbiguous(entry, true) : entry, true);
       }
       for (const alias of aliases.get(c.code) ?? []) this.add(alias, entry, true);
       for (const d of c.demonyms) {
@@ -146,13 +168,15 @@ export class Lexicon {
     this.addLines(core.cities);
     this.addLines(core.regions);
     for (const [name, kind, subkind, wikiTitle, ...aliases] of curated.entities) {
-      const entry: Entry = {
-        key: `${kind === 'place' ? 'place' : 'org'}:${fold(name)}`,
+      const entry = entryOf(
+        `${kind === 'place' ? 'place' : 'org'}:${fold(name)}`,
         name,
-        kind: kind as Kind,
+        kind as Kind,
         subkind,
         wikiTitle,
-      };
+        undefined,
+        undefined,
+      );
       // Curated names outrank the datasets ("Hama" the Syrian city, not a homonym).
       for (const n of [name, ...aliases]) this.add(n, entry, true);
     }
@@ -166,7 +190,7 @@ export class Lexicon {
       const entry = this.phrase(phraseKey(name));
       const key = fold(alias);
       if (entry && !this.knows(phraseKey(alias)))
-        this.add(alias, { ...entry, ambiguous: this.isWord(key) || this.quiet.has(key) });
+        this.add(alias, withAmbiguous(entry, this.isWord(key) || this.quiet.has(key)));
     }
   }
 
@@ -229,22 +253,25 @@ export class Lexicon {
     let entry: Entry;
     if (f.length >= 6) {
       const population = +f[4] * 1000;
-      entry = {
-        key: `city:${f[1]}:${folded}`,
-        name: f[0],
-        kind: 'place',
-        subkind: population >= 100_000 ? 'city' : 'town',
-        ambiguous: f[5].includes('a'),
-        geo: { lat: +f[2], lon: +f[3], country: f[1], population },
-      };
+      entry = entryOf(
+        `city:${f[1]}:${folded}`,
+        f[0],
+        'place',
+        population >= 100_000 ? 'city' : 'town',
+        undefined,
+        { lat: +f[2], lon: +f[3], country: f[1], population },
+        f[5].includes('a'),
+      );
     } else {
-      entry = {
-        key: `region:${f[1]}:${folded}`,
-        name: f[0],
-        kind: 'place',
-        subkind: 'region',
-        ambiguous: f[2].includes('a'),
-      };
+      entry = entryOf(
+        `region:${f[1]}:${folded}`,
+        f[0],
+        'place',
+        'region',
+        undefined,
+        undefined,
+        f[2].includes('a'),
+      );
     }
     this.phrases.set(key, entry);
     return entry;
