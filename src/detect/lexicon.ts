@@ -76,9 +76,9 @@ class FirstWords {
     return answer || undefined;
   }
 
-  set(key: string, words: number): void {
-    this.words.set(key, words);
-    this.recent.delete(key);
+  /** A phrase of `words` words starts with `key` (while the lexicon is built: no recent answers yet). */
+  note(key: string, words: number): void {
+    if (words > (this.words.get(key) ?? 1)) this.words.set(key, words);
   }
 }
 
@@ -216,7 +216,7 @@ export class Lexicon {
   private noteWords(key: string): void {
     if (!key.includes(' ')) return;
     const words = key.split(' ');
-    if (words.length > (this.firstWords.get(words[0]) ?? 1)) this.firstWords.set(words[0], words.length);
+    this.firstWords.note(words[0], words.length);
   }
 
   /** Cities and regions (formats in scripts/build-data.ts): indexed now, parsed when first looked up. */
