@@ -289,10 +289,11 @@ export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[]
     for (;;) {
       while (i < n && charClass(text.charCodeAt(i)) !== OTHER) i++;
       // Inner apostrophes, hyphens, full stops and ampersands keep a word whole ("al-Bab", "U.N", "AT&T").
+      // (Reads stay inside the text: a read past its end would cost the compiled loop its fast path.)
+      if (i + 1 >= n) break;
       const j = text.charCodeAt(i);
       if (
         (j === 39 || j === 0x2019 || j === 45 || j === 46 || j === 38) &&
-        i + 1 < n &&
         charClass(text.charCodeAt(i + 1)) === LETTER
       ) {
         hyphen ||= j === 45;
@@ -310,7 +311,7 @@ export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[]
       // A lower-case word (most are) holds no name: it is its own key, and joins what follows.
       word = key = text.slice(start, i);
       flags = JOINS;
-      if (text.charCodeAt(i) === 46 && lowerAbbreviations && lex.abbreviations.has(word)) {
+      if (i < n && text.charCodeAt(i) === 46 && lowerAbbreviations && lex.abbreviations.has(word)) {
         word = key = word + '.';
         wordEnd = e = i + 1;
         abbrev = true;
@@ -318,7 +319,7 @@ export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[]
     } else {
       let shape = lookupShape(text, start, i, lex);
       // A full stop belongs to initials ("U.N.", "W.") and abbreviations ("Mr.", "St."): not a sentence end.
-      abbrev = shape.abbreviation && text.charCodeAt(i) === 46;
+      abbrev = shape.abbreviation && i < n && text.charCodeAt(i) === 46;
       if (abbrev) {
         shape = shape.dotted ??= shapeOf(shape.raw + '.', shape.raw, shape.hash, false, lex);
         wordEnd = i + 1;
