@@ -32,13 +32,61 @@ export interface Entry {
 }
 
 const lines = (s: string) => s.split('\n');
+
+/**
+ * Every entry with the same fields in the same order (absent ones undefined): one object shape, so the
+ * rules' reads of `entry.kind`, `entry.ambiguous`, `entry.geo` stay monomorphic instead of going generic
+ * over the five shapes countries, cities, regions, curated names and aliases would otherwise have.
+ */
+function entryOf(
+  key: string,
+  name: string,
+  kind: Kind,
+  subkind: string | undefined,
+  wikiTitle: string | undefined,
+  geo: Geo | undefined,
+  ambiguous: boolean | undefined,
+): Entry {
+  return { key, name, kind, subkind, wikiTitle, geo, ambiguous };
+}
+
+/** The same entry, ambiguous or not. */
+const withAmbiguous = (e: Entry, ambiguous: boolean) =>
+  entryOf(e.key, e.name, e.kind, e.subkind, e.wikiTitle, e.geo, ambiguous);
+/** How many recent answers a lexicon keeps in front of its big tables (a page's names and phrases). */
+const RECENT = 4096;
 const set = (list: readonly string[]) => new Set(list.map(fold));
+
+/**
+ * The first words of the gazetteer's phrases (some 1,400), with the page's recent answers in front: a small
+ * table the rules just filled, where the big one's keys lie all over the heap.
+ */
+class FirstWords {
+  private readonly words = new Map<string, number>();
+  private readonly recent = new Map<string, number>();
+
+  /** The most words a phrase starting with `key` has (undefined: it starts none). */
+  get(key: string): number | undefined {
+    let answer = this.recent.get(key);
+    if (answer === undefined) {
+      answer = this.words.get(key) ?? 0;
+      if (this.recent.size >= RECENT) this.recent.clear();
+      this.recent.set(key, answer);
+    }
+    return answer || undefined;
+  }
+
+  /** A phrase of `words` words starts with `key` (while the lexicon is built: no recent answers yet). */
+  note(key: string, words: number): void {
+    if (words > (this.words.get(key) ?? 1)) this.words.set(key, words);
+  }
+}
 
 export class Lexicon {
   /** Gazetteer phrases by key: an entry, or a data line turned into one on first lookup (fast start). */
   private readonly phrases = new Map<string, Entry | string>();
   /** For each first word of a gazetteer phrase, the most words a phrase starting with it has. */
-  readonly firstWords = new Map<string, number>();
+  readonly firstWords = new FirstWords();
   readonly firstNames: HashSet;
   private readonly words: HashSet;
   readonly demonyms = new Map<string, string>();
@@ -95,20 +143,21 @@ export class Lexicon {
       else aliases.set(code, [alias]);
     }
     for (const c of core.countries) {
-      const entry: Entry = {
-        key: `country:${c.code}`,
-        name: c.name,
-        kind: 'place',
-        subkind: 'country',
-        wikiTitle: wiki[c.code] ?? c.name,
-        geo: { lat: c.lat, lon: c.lon, country: c.code },
-      };
+      const entry = entryOf(
+        `country:${c.code}`,
+        c.name,
+        'place',
+        'country',
+        wiki[c.code] ?? c.name,
+        { lat: c.lat, lon: c.lon, country: c.code },
+        undefined,
+      );
       this.add(c.name, entry, true);
       // A native name that is one English word ("Island" for Iceland) names the country only in context;
       // acronyms ("US") and phrases are names as they are.
       for (const n of c.alt) {
         const word = /^\p{Lu}\p{Ll}+$/u.test(n) && this.isWord(fold(n));
-        this.add(n, word ? { ...entry, ambiguous: true } : entry, true);
+        this.add(n, word ? withAmbiguous(entry, true) : entry, true);
       }
       for (const alias of aliases.get(c.code) ?? []) this.add(alias, entry, true);
       for (const d of c.demonyms) {
@@ -119,13 +168,15 @@ export class Lexicon {
     this.addLines(core.cities);
     this.addLines(core.regions);
     for (const [name, kind, subkind, wikiTitle, ...aliases] of curated.entities) {
-      const entry: Entry = {
-        key: `${kind === 'place' ? 'place' : 'org'}:${fold(name)}`,
+      const entry = entryOf(
+        `${kind === 'place' ? 'place' : 'org'}:${fold(name)}`,
         name,
-        kind: kind as Kind,
+        kind as Kind,
         subkind,
         wikiTitle,
-      };
+        undefined,
+        undefined,
+      );
       // Curated names outrank the datasets ("Hama" the Syrian city, not a homonym).
       for (const n of [name, ...aliases]) this.add(n, entry, true);
     }
@@ -139,7 +190,7 @@ export class Lexicon {
       const entry = this.phrase(phraseKey(name));
       const key = fold(alias);
       if (entry && !this.knows(phraseKey(alias)))
-        this.add(alias, { ...entry, ambiguous: this.isWord(key) || this.quiet.has(key) });
+        this.add(alias, withAmbiguous(entry, this.isWord(key) || this.quiet.has(key)));
     }
   }
 
@@ -147,6 +198,8 @@ export class Lexicon {
     const key = phraseKey(surface);
     if (!override && this.phrases.has(key)) return;
     this.phrases.set(key, entry);
+    // An answer given before this phrase was added would be stale.
+    this.recentPhrases.delete(key);
     this.noteWords(key);
     // "WHO" and "US" are names only in capitals: "Doctor Who", "Us" opening a sentence are not.
     if (/^[A-Z]{2,5}$/.test(surface) && this.isWord(key)) this.capsOnly.add(key);
@@ -163,7 +216,7 @@ export class Lexicon {
   private noteWords(key: string): void {
     if (!key.includes(' ')) return;
     const words = key.split(' ');
-    if (words.length > (this.firstWords.get(words[0]) ?? 1)) this.firstWords.set(words[0], words.length);
+    this.firstWords.note(words[0], words.length);
   }
 
   /** Cities and regions (formats in scripts/build-data.ts): indexed now, parsed when first looked up. */
@@ -176,8 +229,23 @@ export class Lexicon {
     }
   }
 
-  /** The gazetteer entry for a phrase key, if any. */
+  /**
+   * The gazetteer entry for a phrase key, if any. The page's recent answers come first: a small table the
+   * rules just filled, where the gazetteer's (some 9,000 keys, with their strings) lies all over the heap.
+   */
   phrase(key: string): Entry | undefined {
+    let answer = this.recentPhrases.get(key);
+    if (answer === undefined) {
+      answer = this.lookup(key) ?? null;
+      if (this.recentPhrases.size >= RECENT) this.recentPhrases.clear();
+      this.recentPhrases.set(key, answer);
+    }
+    return answer ?? undefined;
+  }
+
+  private readonly recentPhrases = new Map<string, Entry | null>();
+
+  private lookup(key: string): Entry | undefined {
     const v = this.phrases.get(key);
     if (typeof v !== 'string') return v;
     const f = v.split('\t');
@@ -185,22 +253,25 @@ export class Lexicon {
     let entry: Entry;
     if (f.length >= 6) {
       const population = +f[4] * 1000;
-      entry = {
-        key: `city:${f[1]}:${folded}`,
-        name: f[0],
-        kind: 'place',
-        subkind: population >= 100_000 ? 'city' : 'town',
-        ambiguous: f[5].includes('a'),
-        geo: { lat: +f[2], lon: +f[3], country: f[1], population },
-      };
+      entry = entryOf(
+        `city:${f[1]}:${folded}`,
+        f[0],
+        'place',
+        population >= 100_000 ? 'city' : 'town',
+        undefined,
+        { lat: +f[2], lon: +f[3], country: f[1], population },
+        f[5].includes('a'),
+      );
     } else {
-      entry = {
-        key: `region:${f[1]}:${folded}`,
-        name: f[0],
-        kind: 'place',
-        subkind: 'region',
-        ambiguous: f[2].includes('a'),
-      };
+      entry = entryOf(
+        `region:${f[1]}:${folded}`,
+        f[0],
+        'place',
+        'region',
+        undefined,
+        undefined,
+        f[2].includes('a'),
+      );
     }
     this.phrases.set(key, entry);
     return entry;
@@ -236,12 +307,13 @@ export class Lexicon {
 
   /** Whether a lower-case word (or its lemma) is common English. Memoised: pages repeat their words. */
   isWord(lower: string): boolean {
-    // A lemma is one read of a bitmap, cheaper than the memo's lookup; the memo spares the stems.
-    if (this.words.has(lower)) return true;
+    // The memo first: it holds the page's few thousand words, while the list's 300 KB bitmap is read at
+    // random, after hashing the word again on every call.
     let known = this.wordMemo.get(lower);
     if (known === undefined) {
       // A first name is no inflected word ("Jared" is not "jar" + "ed", "James" not "jam" + "es").
-      known = !this.firstNames.has(lower) && stems(lower).some((s) => this.words.has(s));
+      known =
+        this.words.has(lower) || (!this.firstNames.has(lower) && stems(lower).some((s) => this.words.has(s)));
       if (this.wordMemo.size > 50_000) this.wordMemo.clear();
       this.wordMemo.set(lower, known);
     }
@@ -249,21 +321,6 @@ export class Lexicon {
   }
 
   private readonly wordMemo = new Map<string, boolean>();
-
-  /**
-   * A capitalised word's text and key, one pair for all its occurrences: pages repeat their names, and a
-   * spelling seen before is neither folded again nor hashed again by each table it is looked up in.
-   */
-  spelling(word: string): { text: string; key: string } {
-    let seen = this.spellings.get(word);
-    if (seen === undefined) {
-      if (this.spellings.size > 50_000) this.spellings.clear();
-      this.spellings.set(word, (seen = { text: word, key: fold(word) }));
-    }
-    return seen;
-  }
-
-  private readonly spellings = new Map<string, { text: string; key: string }>();
 }
 
 let shipped: Lexicon | undefined;

@@ -74,20 +74,27 @@ const shape = (w: string) =>
 
 const lower = (w: string) => (/\d/.test(w) ? shape(w) : fold(w));
 
+/**
+ * What one code unit adds to blockShape's counts, packed: digits in bits 0-9, letters in 10-19, capitals in
+ * 20-29 (at most 400 units are read, so no field overflows). A table read and an add per unit: no branch
+ * to mispredict on every change between letters, spaces and digits.
+ */
+const SHAPE_COUNTS = new Int32Array(128);
+for (let c = 48; c <= 57; c++) SHAPE_COUNTS[c] = 1;
+for (let c = 65; c <= 90; c++) SHAPE_COUNTS[c] = (1 << 10) | (1 << 20);
+for (let c = 97; c <= 122; c++) SHAPE_COUNTS[c] = 1 << 10;
+
 /** The block's make-up: a line of a results table reads differently from prose. */
 function blockShape(text: string): string {
-  let digits = 0;
-  let letters = 0;
-  let upper = 0;
+  let counts = 0;
   const n = Math.min(text.length, 400);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c >= 65 && c <= 90) {
-      letters++;
-      upper++;
-    } else if (c >= 97 && c <= 122) letters++;
+    if (c < 128) counts += SHAPE_COUNTS[c];
   }
+  const digits = counts & 1023;
+  const letters = (counts >>> 10) & 1023;
+  const upper = counts >>> 20;
   const d = digits * 4 > letters ? 'num' : digits * 12 > letters ? 'some' : 'prose';
   const u = upper * 2 > letters ? 'caps' : 'mixed';
   return `${d}|${u}|${text.length < 60 ? 'short' : 'long'}`;

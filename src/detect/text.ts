@@ -51,9 +51,11 @@ export function stems(w: string): string[] {
 export const ARABIC_ARTICLES: readonly string[] = wordLists.arabicArticles;
 
 const ARTICLE = new RegExp(`(^|[\\s-])(${ARABIC_ARTICLES.join('|')})[\\s-](?=\\S)`, 'g');
+/** ARTICLE without its global flag: testing first spares most phrases the replacement. */
+const HAS_ARTICLE = new RegExp(ARTICLE.source);
 
 /** Gazetteer key: `fold`, with an Arabic article glued by a hyphen whatever the source wrote ("Al Bab" = "al-Bab"). */
 export function phraseKey(s: string): string {
   const f = fold(s);
-  return f.includes('-') || f.includes(' ') ? f.replace(ARTICLE, '$1$2-') : f;
+  return (f.includes('-') || f.includes(' ')) && HAS_ARTICLE.test(f) ? f.replace(ARTICLE, '$1$2-') : f;
 }

@@ -6,6 +6,7 @@ import * as wordLists from './data/curated/words.json';
 import type { Lexicon } from './lexicon';
 import { GLUED, nameInCompound } from './rules/hyphens';
 import { isContraction, possessiveLength } from './rules/possessives';
+import { fold } from './text';
 
 export interface Token {
   /** Index in the block's token list. */
@@ -119,12 +120,162 @@ export interface TextFacts {
   quoted: boolean;
 }
 
+/**
+ * What a word's letters alone decide: the name-bearing part, its text and key, and the yes/no facts that
+ * do not depend on the words around it. Pages repeat their words, so each spelling is read once.
+ */
+class Shape {
+  /** The same word followed by an abbreviation's full stop ("Mr."), made when first met. */
+  dotted: Shape | undefined = undefined;
+  constructor(
+    /** The word as scanned (for the table's comparison). */
+    readonly raw: string,
+    readonly hash: number,
+    /** Its full stop after it belongs to it: an initial or an abbreviation ("U.N.", "Mr."). */
+    readonly abbreviation: boolean,
+    /** The name-bearing part, as offsets from the word's start. */
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    readonly key: string,
+    /** CAPITALISED, UPPER, CUT, POSSESSIVE, CONTRACTION, and JOINS when nothing was cut. */
+    readonly flags: number,
+  ) {}
+}
+
+/**
+ * The facts of one word (`word`, as scanned, with an abbreviation's full stop when it has one), for a word
+ * after "@" too (a social handle: no name however it is written).
+ */
+function shapeOf(word: string, raw: string, hash: number, handle: boolean, lex: Lexicon): Shape {
+  const hyphen = word.includes('-');
+  const apostrophe = hasApostrophe(word);
+  let s = 0;
+  let e = word.length;
+  // Only words with a capital can hold a name: keep the others cheap.
+  const code = word.charCodeAt(0);
+  const mayCap =
+    !handle &&
+    ((isDigit(code) && apostrophe) ||
+      (code >= 65 && code <= 90) ||
+      (code > 127 && HAS_UPPER.test(word)) ||
+      (code >= 97 && code <= 122 && hyphen && HAS_UPPER.test(word)));
+  let cut = false;
+  let poss = 0;
+  if (mayCap) {
+    if (hyphen) {
+      const part = nameInCompound(word, (w) => lex.isWord(w));
+      if (part) {
+        cut = true;
+        s = part.start;
+        e = part.end;
+        word = word.slice(part.start, part.end);
+      }
+    }
+    poss = apostrophe && hasApostrophe(word) ? possessiveLength(word) : 0;
+    if (poss) {
+      e -= poss;
+      word = word.slice(0, -poss);
+    }
+  }
+  const first = word.charCodeAt(0);
+  const cap =
+    (mayCap &&
+      word.length > 0 &&
+      ((first >= 65 && first <= 90) || UPPER_START.test(word) || GLUED_CAP.test(word))) ||
+    (isDigit(code) && isCallSign(word));
+  const upper = cap && word.length > 1 && isAllCaps(word);
+  // A capitalised word's key is folded once for all its occurrences.
+  return new Shape(
+    raw,
+    hash,
+    isInitialism(raw) || lex.abbreviations.has(raw),
+    s,
+    e,
+    word,
+    cap ? fold(word) : word,
+    (cap ? CAPITALISED : 0) |
+      (upper ? UPPER : 0) |
+      (!cut && !poss ? JOINS : 0) |
+      (cut ? CUT : 0) |
+      (poss > 0 ? POSSESSIVE : 0) |
+      (cap && apostrophe && hasApostrophe(word) && isContraction(word) ? CONTRACTION : 0),
+  );
+}
+
+/**
+ * The shapes met so far, by the scanned word's letters: an open-addressed table that is probed with the
+ * text's own characters, so a word seen before costs no new string, no fold and no rule. Shapes depend on
+ * the lexicon; the table is dropped when it is full (pages repeat their words, few repeat another's).
+ */
+let shapes: Array<Shape | null> = new Array<Shape | null>(1 << 12).fill(null);
+let shapeCount = 0;
+let shapeLex: Lexicon | undefined;
+const MAX_SHAPES = 1 << 15;
+
+function lookupShape(text: string, start: number, end: number, lex: Lexicon): Shape {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h = (h ^ (h >>> 15)) | 0;
+  const len = end - start;
+  let mask = shapes.length - 1;
+  let slot = h & mask;
+  for (let found = shapes[slot]; found !== null; found = shapes[slot]) {
+    if (found.hash === h && found.raw.length === len && sameLetters(text, start, found.raw)) return found;
+    slot = (slot + 1) & mask;
+  }
+  if (shapeCount >= MAX_SHAPES) {
+    clearShapes(shapes.length);
+    mask = shapes.length - 1;
+    slot = h & mask;
+  } else if (2 * (shapeCount + 1) > shapes.length) {
+    const old = shapes;
+    clearShapes(old.length * 2);
+    for (const s of old) if (s !== null) insertShape(s);
+    mask = shapes.length - 1;
+    slot = h & mask;
+    while (shapes[slot] !== null) slot = (slot + 1) & mask;
+  }
+  const raw = text.slice(start, end);
+  const shape = shapeOf(raw, raw, h, false, lex);
+  shapes[slot] = shape;
+  shapeCount++;
+  return shape;
+}
+
+function sameLetters(text: string, start: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (text.charCodeAt(start + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+function clearShapes(size: number): void {
+  shapes = new Array<Shape | null>(size).fill(null);
+  shapeCount = 0;
+}
+
+function insertShape(s: Shape): void {
+  const mask = shapes.length - 1;
+  let slot = s.hash & mask;
+  while (shapes[slot] !== null) slot = (slot + 1) & mask;
+  shapes[slot] = s;
+  shapeCount++;
+}
+
+/** Whether any abbreviation is written in lower case: most sentences end in a lower-case word. */
+let lowerAbbreviations = true;
+
 export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[] {
+  if (lex !== shapeLex) {
+    shapeLex = lex;
+    clearShapes(1 << 12);
+    lowerAbbreviations = [...lex.abbreviations].some((a) => a.charCodeAt(0) >= 97 && a.charCodeAt(0) <= 122);
+  }
   const out: Token[] = [];
   let prevEnd = 0;
   let prevAbbrev = false;
   let numericSoFar = true;
   let quoted = false;
+  let prev: Word | undefined;
   const n = text.length;
   for (let i = 0; i < n;) {
     const c = text.charCodeAt(i);
@@ -135,103 +286,66 @@ export function tokenize(text: string, lex: Lexicon, facts?: TextFacts): Token[]
     }
     const start = i++;
     let hyphen = false;
-    let apostrophe = false;
     for (;;) {
       while (i < n && charClass(text.charCodeAt(i)) !== OTHER) i++;
       // Inner apostrophes, hyphens, full stops and ampersands keep a word whole ("al-Bab", "U.N", "AT&T").
+      // (Reads stay inside the text: a read past its end would cost the compiled loop its fast path.)
+      if (i + 1 >= n) break;
       const j = text.charCodeAt(i);
       if (
         (j === 39 || j === 0x2019 || j === 45 || j === 46 || j === 38) &&
-        i + 1 < n &&
         charClass(text.charCodeAt(i + 1)) === LETTER
       ) {
         hyphen ||= j === 45;
-        apostrophe ||= j === 39 || j === 0x2019;
         i += 2;
       } else break;
     }
-    let word = text.slice(start, i);
+    let wordEnd = i;
     let s = start;
     let e = i;
-    // A full stop belongs to initials ("U.N.", "W.") and abbreviations ("Mr.", "St."): not a sentence end.
+    let word: string;
+    let key: string;
+    let flags: number;
     let abbrev = false;
-    if (text.charCodeAt(e) === 46 && (isInitialism(word) || lex.abbreviations.has(word))) {
-      e++;
-      word += '.';
-      abbrev = true;
+    if (c >= 97 && c <= 122 && !hyphen) {
+      // A lower-case word (most are) holds no name: it is its own key, and joins what follows.
+      word = key = text.slice(start, i);
+      flags = JOINS;
+      if (i < n && text.charCodeAt(i) === 46 && lowerAbbreviations && lex.abbreviations.has(word)) {
+        word = key = word + '.';
+        wordEnd = e = i + 1;
+        abbrev = true;
+      }
+    } else {
+      let shape = lookupShape(text, start, i, lex);
+      // A full stop belongs to initials ("U.N.", "W.") and abbreviations ("Mr.", "St."): not a sentence end.
+      abbrev = shape.abbreviation && i < n && text.charCodeAt(i) === 46;
+      if (abbrev) {
+        shape = shape.dotted ??= shapeOf(shape.raw + '.', shape.raw, shape.hash, false, lex);
+        wordEnd = i + 1;
+      }
+      // A social handle ("@AndriyYermak") names an account, and is no name however it is written.
+      if (start > 0 && text.charCodeAt(start - 1) === 64)
+        shape = shapeOf(text.slice(start, wordEnd), shape.raw, shape.hash, true, lex);
+      s = start + shape.start;
+      e = start + shape.end;
+      word = shape.text;
+      key = shape.key;
+      flags = shape.flags;
     }
     // A block's first word, also after a time stamp ("22:10 The National Electoral Institute ...").
     const sent =
-      out.length === 0 ||
-      (!prevAbbrev && endsSentence(text, prevEnd, s)) ||
+      prev === undefined ||
+      (!prevAbbrev && endsSentence(text, prevEnd, start)) ||
       (numericSoFar && !isDigit(text.charCodeAt(start)));
-    const wordEnd = e;
-    prevEnd = e;
+    prevEnd = wordEnd;
     prevAbbrev = abbrev;
-    // Only words with a capital can hold a name: keep the others cheap. A social handle ("@AndriyYermak")
-    // names an account, and is no name however it is written.
-    const code = word.charCodeAt(0);
-    const mayCap =
-      (start === 0 || text.charCodeAt(start - 1) !== 64) &&
-      ((isDigit(code) && apostrophe) ||
-        (code >= 65 && code <= 90) ||
-        (code > 127 && HAS_UPPER.test(word)) ||
-        (code >= 97 && code <= 122 && hyphen && HAS_UPPER.test(word)));
-    let cut = false;
-    let poss = 0;
-    if (mayCap) {
-      if (word.includes('-')) {
-        const part = nameInCompound(word, (w) => lex.isWord(w));
-        if (part) {
-          cut = true;
-          s += part.start;
-          e = s + (part.end - part.start);
-          word = word.slice(part.start, part.end);
-        }
-      }
-      poss = apostrophe && hasApostrophe(word) ? possessiveLength(word) : 0;
-      if (poss) {
-        e -= poss;
-        word = word.slice(0, -poss);
-      }
-    }
-    const first = word.charCodeAt(0);
-    const cap =
-      (mayCap &&
-        word.length > 0 &&
-        ((first >= 65 && first <= 90) || UPPER_START.test(word) || GLUED_CAP.test(word))) ||
-      (isDigit(code) && isCallSign(word));
-    const upper = cap && word.length > 1 && isAllCaps(word);
-    if (out.length) {
-      const prev = out[out.length - 1];
-      // "Procter & Gamble" is one name; a prefix cut ("pro-Assad") joins nothing before it.
-      if (prev.joins && !(s === start && isJoint(text, prev.end, start))) prev.joins = false;
-    }
+    // "Procter & Gamble" is one name; a prefix cut ("pro-Assad") joins nothing before it.
+    if (prev !== undefined && prev.joins && !(s === start && isJoint(text, prev.end, start)))
+      prev.joins = false;
     numericSoFar &&= isDigit(text.charCodeAt(start));
-    // A capitalised word's text and key are shared by its every occurrence (folded once, hashed once).
-    let key = word;
-    if (cap) {
-      const seen = lex.spelling(word);
-      word = seen.text;
-      key = seen.key;
-    }
     out.push(
-      new Word(
-        out.length,
-        start,
-        wordEnd,
-        s,
-        e,
-        word,
-        key,
-        (cap ? CAPITALISED : 0) |
-          (upper ? UPPER : 0) |
-          (sent ? SENTENCE_START : 0) |
-          (!cut && !poss && wordEnd === e ? JOINS : 0) |
-          (cut ? CUT : 0) |
-          (poss > 0 ? POSSESSIVE : 0) |
-          (cap && apostrophe && hasApostrophe(word) && isContraction(word) ? CONTRACTION : 0),
-      ),
+      (prev = new Word(out.length, start, wordEnd, s, e, word, key, flags | (sent ? SENTENCE_START : 0))),
     );
   }
   if (facts) facts.quoted = quoted;
