@@ -955,7 +955,9 @@ function cueEnds(whole: Token[], lex: Lexicon): boolean {
   return (
     whole.length > 1 &&
     (!!orgCue(whole, lex) ||
-      (!!placeCue(whole, lex) && !whole.slice(1).some((t) => lex.firstNames.has(t.key))))
+      (!!placeCue(whole, lex) &&
+        // "Circuit Park Zandvoort", "Port Elizabeth": a prefix cue is the name's own first word.
+        (lex.placePrefix.has(whole[0].key) || !whole.slice(1).some((t) => lex.firstNames.has(t.key)))))
   );
 }
 

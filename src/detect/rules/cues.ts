@@ -86,7 +86,13 @@ export function placeCue(run: Token[], lex: Lexicon): string | undefined {
   const sub = last.capitalised ? lex.placeSuffix.get(last.key) : undefined;
   if (sub) return sub;
   // "Lake Chad", "Gulf of Mexico", "Port of Liverpool".
-  if (lex.placePrefix.has(run[0].key) && (run[1].capitalised || OF.has(run[1].text))) return 'landmark';
+  // ... not a title after the prefix ("Circuit Judge").
+  if (
+    lex.placePrefix.has(run[0].key) &&
+    (run[1].capitalised || OF.has(run[1].text)) &&
+    !lex.titleHeads.has(last.key)
+  )
+    return 'landmark';
   // "City of Brampton", "Island of Divar", "Grand Duchy of Poznań".
   const of = run.findIndex((t) => t.text === 'of');
   if (of > 0 && of < run.length - 1 && PLACE_OF.has(run[of - 1].key)) return 'region';
