@@ -799,6 +799,21 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
     },
   },
   {
+    name: 'nationSlogan',
+    decides: 'a country and a slogan\'s word name a party or movement ("Britain First")',
+    decide(scan, { run }) {
+      if (!(
+        run.length === 2 &&
+        !scan.headline &&
+        NATION_SLOGANS.has(run[1].text) &&
+        isNation(phraseAt(scan, run, 0)?.entry)
+      ))
+        return false;
+      emit(scan, run, 'organization', 2, { subkind: 'party' });
+      return true;
+    },
+  },
+  {
     name: 'innerPhrases',
     decides: 'gazetteer phrases inside the run; what lies between them is read on its own',
     decide: innerPhrases,
@@ -1502,6 +1517,7 @@ const IN_THE = new Set(cues.placeBeforeThe);
 const BROADCAST = new Set(cues.broadcastNouns);
 const WAR_SIDES = new Set(cues.warSides);
 const SALE_VERBS = new Set(cues.saleVerbs);
+const NATION_SLOGANS = new Set(cues.nationSlogans);
 const PLACE_ADJECTIVES = new Set(cues.placeAdjectives);
 const PLACE_END = new RegExp(`\\p{Ll}{2}(?:${wordLists.placeEndings.join('|')})$`, 'u');
 const SURNAME_END = new RegExp(`\\p{Ll}{3}(?:${wordLists.surnameEndings.join('|')})$`, 'u');

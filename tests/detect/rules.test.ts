@@ -66,6 +66,10 @@ const CASES: Record<string, { text: string; names: string[] }> = {
     text: 'Tickets on Cathay Pacific were sold.',
     names: ['Tickets/person', 'Cathay Pacific/organization'],
   },
+  nationSlogan: {
+    text: 'He was a member of Britain First for a year.',
+    names: ['Britain First/organization'],
+  },
   wordCountry: {
     text: 'My Government will establish Skills England this year.',
     names: ['Government/organization', 'Skills England/organization'],
