@@ -1569,6 +1569,11 @@ const INNINGS_AFTER = /^ \d{1,3} (?:\(|and \d|all out|for \d|points?\b)/;
 /** "Cabral, (born 22 October 1988)", "Stone (born 1960)". */
 const BORN_AFTER = /^,? \((?:born|b\.) /;
 /** "Adilson Tavares Varela, commonly known as Cabral". */
+/** What stands between a name and another name of it ("Kyiv (also Kiev)", "Lincolnshire, known as Lindsey"). */
+const OTHER_NAME =
+  /^(?:,? (?:(?:also|commonly|better|formerly|now|often) )?(?:known|spelt|spelled|written|called) as|,? (?:also|formerly) called| \((?:also|or|formerly|now)(?: known as| called)?) $/;
+/** ... and between that one and a second other name ("(also Sunnybower or Sunny Bower)"). */
+const OR_ELSE = /^ or (?:even )?$/;
 const KNOWN_AS = /^,? (?:(?:also|commonly|better|simply|popularly|professionally) )?known as $/;
 const RESULT_BETWEEN = /^ \d{1,2},? $/;
 const FIXTURE = /^ (?:v|vs\.?|versus) $/;
@@ -1880,6 +1885,27 @@ export const LINK_RULES: readonly LinkRule[] = [
       const alias = !!previous && previous.kind === 'person' && previous.strength >= 1 && KNOWN_AS.test(gap);
       if (!born && !alias) return false;
       Object.assign(c, { kind: 'person', subkind: undefined, entry: undefined, strength: 3, guess: false });
+      return true;
+    },
+  },
+  {
+    name: 'otherNameOf',
+    decides:
+      'a weak name given as another name of a place or organisation is one too ("Kyiv (also Kiev)", "Lincolnshire, known as Lindsey"), and so is a second one after "or"',
+    apply(scan, { candidate: c, previous, gap, next, between }) {
+      if (!(
+        previous &&
+        previous.kind !== 'person' &&
+        (previous.strength >= 2 || (previous.strength === 1 && !previous.guess)) &&
+        c.strength < 2 &&
+        !c.entry &&
+        !c.acronym &&
+        OTHER_NAME.test(gap)
+      ))
+        return false;
+      const other = { kind: previous.kind, subkind: undefined, strength: 2, guess: false } as const;
+      Object.assign(c, other);
+      if (next && next.strength <= 2 && !next.entry && OR_ELSE.test(between)) Object.assign(next, other);
       return true;
     },
   },

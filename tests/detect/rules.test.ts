@@ -153,6 +153,10 @@ const CASES: Record<string, { text: string; names: string[] }> = {
     text: 'Adilson Tavares Varela, commonly known as Cabral, is a footballer. Zorbel (born 1960) sings.',
     names: ['Adilson Tavares Varela/person', 'Cabral/person', 'Zorbel/person'],
   },
+  otherNameOf: {
+    text: 'The town lies in Cumbria, known as Karrowby in old charters, or Netherby Moor (also Netherbie or Nethrebie).',
+    names: ['Cumbria/place', 'Karrowby/place', 'Netherby Moor/place', 'Netherbie/place', 'Nethrebie/place'],
+  },
   theX: { text: 'They travelled across the Zorbul for weeks.', names: ['Zorbul/place'] },
 };
 
