@@ -11,3 +11,38 @@ describe('words that open a place', () => {
     expect(names('A Circuit Judge ruled on Monday.')).toEqual([]);
   });
 });
+
+describe('organisation words', () => {
+  it.each([
+    ['a project', 'The Innocence Project asked the court to reopen the case.', 'Innocence Project'],
+    ['a company limited', "The station was founded by Marwood's Limited, a retailer.", "Marwood's Limited"],
+    [
+      "a party's Spanish name",
+      'He led the Partido Revolucionario Institucional for a decade.',
+      'Partido Revolucionario Institucional',
+    ],
+    ["a party's French name", 'She left the Parti Socialiste in 2017.', 'Parti Socialiste'],
+    ['a Romanian club', 'Steaua Bucureşti won the league again.', 'Steaua Bucureşti'],
+  ])('reads %s as an organisation', (_, text, name) => {
+    expect(names(text)).toEqual([`${name}/organization`]);
+  });
+});
+
+describe('words before a name', () => {
+  it('reads a kin noun before a name as a person, but not a religious title', () => {
+    expect(names('Officials said Jan Kors and his wife Jetty Kors, both 50, were freed.')).toEqual([
+      'Jan Kors/person',
+      'Jetty Kors/person',
+    ]);
+    expect(names('Doctors caring for Mother Teresa said her fever had abated.')).toEqual([
+      'Mother Teresa/person',
+    ]);
+  });
+
+  it.each([
+    ['present-day', 'The fighting spread to present-day Kurram, officials said.', 'Kurram'],
+    ['the plains of', 'Floods swept the plains of Sindhkot on Monday.', 'Sindhkot'],
+  ])('reads a name after "%s" as a place', (_, text, name) => {
+    expect(names(text)).toContain(`${name}/place`);
+  });
+});
