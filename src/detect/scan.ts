@@ -1067,6 +1067,13 @@ function demonymLead(scan: Scan, { run }: Segment): boolean {
     caps.length > 0 &&
     caps.every((t) => lex.isWord(t.key) && !lex.isDemonym(t.key)) &&
     !rest.some((_, k) => phraseAt(scan, rest, k));
+  // "Nazi Germany", "French Sudan", "German Europe": a people's word before a country or continent names one
+  // place, the state or territory they held.
+  const held = !headline && rest.length && rest.length === run.length - 1 ? phraseAt(scan, rest, 0) : null;
+  if (held && held.n === rest.length && isNation(held.entry)) {
+    emit(scan, run, 'place', 2, { subkind: 'region' });
+    return true;
+  }
   if (commonRest && !headline) {
     // One common word after the demonym ("Georgian Dream") names an organisation only when the context
     // says so ("the ruling Georgian Dream party") or the page does elsewhere.

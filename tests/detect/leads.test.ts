@@ -46,3 +46,14 @@ describe('words before a name', () => {
     expect(names(text)).toContain(`${name}/place`);
   });
 });
+
+describe("a people's word before a country", () => {
+  it('reads it with the country as one place, the territory they hold', () => {
+    expect(names('Nineteen died as a bus fell into a river in Pakistani Kashmir.')).toContain(
+      'Pakistani Kashmir/place',
+    );
+    expect(names('He fled Nazi Germany in 1938.')).toEqual(['Nazi Germany/place']);
+    // A people's word before an organisation still only describes it.
+    expect(names('Fighters of the Kurdish YPG advanced.')).toContain('YPG/organization');
+  });
+});
