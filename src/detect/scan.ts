@@ -70,6 +70,8 @@ interface Scan {
   reach: Array<number | { n: number; entry: Entry } | null>;
   /** When set, the names of the cascade's rules that settled or trimmed a run, in order (for tests). */
   trace?: string[];
+  /** The last name of a list after a describing noun ("guitarists such as X, Y"), with the noun's kind. */
+  listed?: { last: Candidate; kind: Kind };
 }
 
 /**
@@ -97,6 +99,7 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
     phrases: undefined,
     reach: [],
     trace,
+    listed: undefined,
   };
   for (let i = 0; i < toks.length;) {
     if (!toks[i].capitalised) {
@@ -1576,6 +1579,27 @@ const INNINGS_AFTER = /^ \d{1,3} (?:\(|and \d|all out|for \d|points?\b)/;
 /** "Cabral, (born 22 October 1988)", "Stone (born 1960)". */
 const BORN_AFTER = /^,? \((?:born|b\.) /;
 /** "Adilson Tavares Varela, commonly known as Cabral". */
+/** Between two names of one list. */
+const LIST_GAP = /^(?:,|,? and|,? or) $/;
+const EXAMPLES = /(?:^|[^\p{L}])(?:(\p{L}+) )?(\p{L}\p{Ll}{2,})s,? (?:such as|like|including) $/u;
+
+/** The kind of the plural describing noun before "such as", "like" or "including" right before `at`, if any. */
+function examplesKind(scan: Scan, at: number): Kind | undefined {
+  const { text, lex } = scan;
+  if (!(
+    text.startsWith(' as ', at - 4) ||
+    text.startsWith(' like ', at - 6) ||
+    text.startsWith(' including ', at - 11)
+  ))
+    return undefined;
+  const m = EXAMPLES.exec(text.slice(Math.max(0, at - 48), at));
+  // "bands and artists such as": a noun after "and" or "or" shares the list with another.
+  if (!m || m[1] === 'and' || m[1] === 'or') return undefined;
+  const word = m[2].toLowerCase();
+  const noun = word.endsWith('ie') ? `${word.slice(0, -2)}y` : word;
+  return lex.personNouns.has(noun) ? 'person' : lex.orgNouns.has(noun) ? 'organization' : undefined;
+}
+
 /** What stands between a name and another name of it ("Kyiv (also Kiev)", "Lincolnshire, known as Lindsey"). */
 const OTHER_NAME =
   /^(?:,? (?:(?:also|commonly|better|formerly|now|often) )?(?:known|spelt|spelled|written|called) as|,? (?:also|formerly) called| \((?:also|or|formerly|now)(?: known as| called)?) $/;
@@ -1972,6 +1996,29 @@ export const LINK_RULES: readonly LinkRule[] = [
         guess: false,
         strength: unknownWord ? Math.max(guessed.strength, 1) : guessed.strength,
       });
+      return true;
+    },
+  },
+  {
+    name: 'examplesOf',
+    decides:
+      'names listed after a plural describing noun and "such as", "like" or "including" take its kind ("guitarists such as X and Y", "bands like X")',
+    apply(scan, { candidate: c, previous, gap }) {
+      const listed = scan.listed;
+      const kind =
+        listed && listed.last === previous && LIST_GAP.test(gap) ? listed.kind : examplesKind(scan, c.start);
+      if (!kind) return false;
+      scan.listed = { last: c, kind };
+      // A cue's word ("players such as IBM Corp.") or a person named in full ("bands including Rudy Vallee's")
+      // says more than the list.
+      if (
+        c.entry ||
+        c.strength === 3 ||
+        c.acronym ||
+        (c.kind === kind ? c.strength >= 2 : c.strength === 2 && (!!c.subkind || c.kind === 'person'))
+      )
+        return false;
+      Object.assign(c, { kind, subkind: c.kind === kind ? c.subkind : undefined, strength: 2, guess: false });
       return true;
     },
   },

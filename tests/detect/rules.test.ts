@@ -157,6 +157,10 @@ const CASES: Record<string, { text: string; names: string[] }> = {
     text: 'The town lies in Cumbria, known as Karrowby in old charters, or Netherby Moor (also Netherbie or Nethrebie).',
     names: ['Cumbria/place', 'Karrowby/place', 'Netherby Moor/place', 'Netherbie/place', 'Nethrebie/place'],
   },
+  examplesOf: {
+    text: 'She toured with guitarists such as Tohpati, Ridho and Abdee Negara, and with bands like New Order.',
+    names: ['Tohpati/person', 'Ridho/person', 'Abdee Negara/person', 'New Order/organization'],
+  },
   theX: { text: 'They travelled across the Zorbul for weeks.', names: ['Zorbul/place'] },
 };
 
