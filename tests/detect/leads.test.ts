@@ -57,3 +57,17 @@ describe("a people's word before a country", () => {
     expect(names('Fighters of the Kurdish YPG advanced.')).toContain('YPG/organization');
   });
 });
+
+describe('centres', () => {
+  it("reads a venue's centre as a place and a research centre as an organisation", () => {
+    expect(names('Matches at the National Tennis Centre were delayed by rain.')).toEqual([
+      'National Tennis Centre/place',
+    ]);
+    expect(names('The fair moved to the Brisbane Convention Center.')).toEqual([
+      'Brisbane Convention Center/place',
+    ]);
+    expect(names('The Pew Research Center published the survey.')).toEqual([
+      'Pew Research Center/organization',
+    ]);
+  });
+});

@@ -15,6 +15,14 @@ export const SERVICES = new Set(cues.services);
 export const TRANSIT = new Set(cues.transit);
 /** Lower-case nouns that belong to a feature's name ("the Mandovi river", "Cape Verde islands"). */
 const FEATURES = new Set(cues.features);
+/** Words before Centre or Center that make it a venue, a place ("National Tennis Centre"). */
+const VENUE_CENTRES = new Set(cues.venueCentres);
+
+/** Whether the run ends in a venue's Centre or Center ("Santa Clara Convention Center"). */
+function venueCentre(run: Token[]): boolean {
+  const last = run[run.length - 1].key;
+  return (last === 'centre' || last === 'center') && VENUE_CENTRES.has(run[run.length - 2].text);
+}
 
 /** How many lower-case words after `last` say what feature it names ("river", "railway station"), or 0. */
 export function featureAfter(toks: Token[], last: Token): number {
@@ -31,7 +39,7 @@ export function orgCue(run: Token[], lex: Lexicon): string | undefined {
   const last = run[run.length - 1];
   if (last.capitalised) {
     const sub = lex.orgSuffix.get(last.key);
-    if (sub) return sub;
+    if (sub) return venueCentre(run) ? undefined : sub;
     // "Coronado Unified School District", "Metropolitan Water District": a district that runs a service.
     if ((last.key === 'district' || last.key === 'districts') && SERVICES.has(run[run.length - 2].key))
       return 'government';
@@ -85,6 +93,7 @@ export function placeCue(run: Token[], lex: Lexicon): string | undefined {
   const last = run[run.length - 1];
   const sub = last.capitalised ? lex.placeSuffix.get(last.key) : undefined;
   if (sub) return sub;
+  if (last.capitalised && venueCentre(run)) return 'landmark';
   // "Lake Chad", "Gulf of Mexico", "Port of Liverpool".
   // ... not a title after the prefix ("Circuit Judge").
   if (
