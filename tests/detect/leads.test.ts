@@ -71,3 +71,19 @@ describe('centres', () => {
     ]);
   });
 });
+
+describe('nouns after a name', () => {
+  it.each([
+    ['a road', 'Protesters blocked work on the Kessford bypass on Monday.', 'Kessford'],
+    ['a mine', 'Workers left the Kanowna mine on Friday.', 'Kanowna'],
+    ['an oilfield', 'Wells on the Heidrun oilfield will reopen.', 'Heidrun'],
+  ])('reads a name before %s as a place', (_, text, name) => {
+    expect(names(text)).toContain(`${name}/place`);
+  });
+
+  it('reads a name after "the villagers of" as a place', () => {
+    expect(names('The halt opened on the petition of the villagers of Bontnewydd.')).toContain(
+      'Bontnewydd/place',
+    );
+  });
+});
