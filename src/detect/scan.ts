@@ -147,14 +147,17 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
           continue;
         }
       }
-      // "Washington, D.C.": a known name with a comma inside.
+      // "Washington, D.C.": a known name with a comma inside; "CBS, Inc.": a company's legal form after one.
       if (
         j + 1 < toks.length &&
         toks[j + 1].capitalised &&
         toks[j + 1].start - toks[j].end === 2 &&
         text.charCodeAt(toks[j].end) === 44 &&
         text.charCodeAt(toks[j].end + 1) === 32 &&
-        lex.knows(phraseKey(text.slice(toks[i].start, toks[j + 1].end)))
+        // ... whose full stop is no sentence's ("CBS, Inc., dedicated to").
+        ((LEGAL_AFTER_COMMA.has(toks[j + 1].text) &&
+          (!toks[j + 1].text.endsWith('.') || text.charCodeAt(toks[j + 1].end) === 44)) ||
+          lex.knows(phraseKey(text.slice(toks[i].start, toks[j + 1].end))))
       ) {
         j++;
         continue;
@@ -1528,6 +1531,7 @@ const BROADCAST = new Set(cues.broadcastNouns);
 const WAR_SIDES = new Set(cues.warSides);
 const SALE_VERBS = new Set(cues.saleVerbs);
 const NATION_SLOGANS = new Set(cues.nationSlogans);
+const LEGAL_AFTER_COMMA = new Set(cues.legalAfterComma);
 const PLACE_ADJECTIVES = new Set(cues.placeAdjectives);
 const PLACE_END = new RegExp(`\\p{Ll}{2}(?:${wordLists.placeEndings.join('|')})$`, 'u');
 const SURNAME_END = new RegExp(`\\p{Ll}{3}(?:${wordLists.surnameEndings.join('|')})$`, 'u');

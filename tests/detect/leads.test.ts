@@ -87,3 +87,15 @@ describe('nouns after a name', () => {
     );
   });
 });
+
+describe("a company's legal form after a comma", () => {
+  it('is part of its name, but not a full stop that ends the sentence', () => {
+    expect(names('The channel was run by Bexley Media, Inc., a cable company.')).toEqual([
+      'Bexley Media, Inc./organization',
+    ]);
+    expect(names("Analysts at Vestra Research, Inc's office said so.")).toEqual([
+      'Vestra Research, Inc/organization',
+    ]);
+    expect(names('The buyer was Bexley Media, Inc.')).toEqual(['Bexley Media/organization']);
+  });
+});
