@@ -99,3 +99,15 @@ describe("a company's legal form after a comma", () => {
     expect(names('The buyer was Bexley Media, Inc.')).toEqual(['Bexley Media/organization']);
   });
 });
+
+describe('units and départements', () => {
+  it('reads a name before "regiment" or "battalion" as an organisation', () => {
+    expect(names('It replaced the Gardes Lafayette regiment on the line.')).toEqual([
+      'Gardes Lafayette/organization',
+    ]);
+  });
+
+  it('reads a name after "the département of" as a place', () => {
+    expect(names('Fires burned in the French département of Aude.')).toContain('Aude/place');
+  });
+});
