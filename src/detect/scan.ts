@@ -1606,7 +1606,7 @@ function examplesKind(scan: Scan, at: number): Kind | undefined {
 
 /** What stands between a name and another name of it ("Kyiv (also Kiev)", "Lincolnshire, known as Lindsey"). */
 const OTHER_NAME =
-  /^(?:,? (?:(?:also|commonly|better|formerly|now|often) )?(?:known|spelt|spelled|written|called) as|,? (?:also|formerly) called| \((?:also|or|formerly|now)(?: known as| called)?) $/;
+  /^(?:,? (?:(?:is|was|are|were|can be|may be) )?(?:(?:also|commonly|better|formerly|now|often) )?(?:known|spelt|spelled|written|called) as|,? (?:also|formerly) called| \((?:also|or|formerly|now)(?: known as| called)?) $/;
 /** ... and between that one and a second other name ("(also Sunnybower or Sunny Bower)"). */
 const OR_ELSE = /^ or (?:even )?$/;
 const KNOWN_AS = /^,? (?:(?:also|commonly|better|simply|popularly|professionally) )?known as $/;
@@ -1926,21 +1926,20 @@ export const LINK_RULES: readonly LinkRule[] = [
   {
     name: 'otherNameOf',
     decides:
-      'a weak name given as another name of a place or organisation is one too ("Kyiv (also Kiev)", "Lincolnshire, known as Lindsey"), and so is a second one after "or"',
+      'a weak name given as another name of a place or organisation is one too ("Kyiv (also Kiev)", "Lincolnshire, known as Lindsey"), and so is a second one after "or"; another name of a name the block leaves weak is what the page makes of that name',
     apply(scan, { candidate: c, previous, gap, next, between }) {
-      if (!(
-        previous &&
+      if (!(previous && c.strength < 2 && !c.entry && !c.acronym && OTHER_NAME.test(gap))) return false;
+      const known =
         previous.kind !== 'person' &&
-        (previous.strength >= 2 || (previous.strength === 1 && !previous.guess)) &&
-        c.strength < 2 &&
-        !c.entry &&
-        !c.acronym &&
-        OTHER_NAME.test(gap)
-      ))
-        return false;
-      const other = { kind: previous.kind, subkind: undefined, strength: 2, guess: false } as const;
+        (previous.strength >= 2 || (previous.strength === 1 && !previous.guess));
+      // "Aisby can be spelt as Azeby": the page's other blocks say what Aisby is.
+      if (!known && !(previous.strength === 0 || previous.guess)) return false;
+      const other = known
+        ? ({ kind: previous.kind, subkind: undefined, strength: 2, guess: false } as const)
+        : { expands: previous.key };
       Object.assign(c, other);
-      if (next && next.strength <= 2 && !next.entry && OR_ELSE.test(between)) Object.assign(next, other);
+      if (next && next.strength <= 2 && !next.entry && !next.acronym && OR_ELSE.test(between))
+        Object.assign(next, other);
       return true;
     },
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { names } from './helpers';
+import { names, page } from './helpers';
 
 describe('words that open a place', () => {
   it('reads a racing circuit as a place, its first word too at a sentence start', () => {
@@ -109,5 +109,22 @@ describe('units and départements', () => {
 
   it('reads a name after "the département of" as a place', () => {
     expect(names('Fires burned in the French département of Aude.')).toContain('Aude/place');
+  });
+});
+
+describe('other names', () => {
+  it("takes the page's kind for another name of a name the block leaves open", () => {
+    const { mentions, keyOf } = page([
+      'Karrowby is a village in Cumbria.',
+      'Karrowby can be spelt as Carrowbie or even Karobie.',
+    ]);
+    expect(mentions.map((m) => `${m.text}/${m.kind}`)).toEqual([
+      'Karrowby/place',
+      'Cumbria/place',
+      'Karrowby/place',
+      'Carrowbie/place',
+      'Karobie/place',
+    ]);
+    expect(keyOf('Carrowbie')).toBe(keyOf('Karrowby'));
   });
 });
