@@ -1297,6 +1297,18 @@ function describedAs(scan: Scan, run: Token[]): Kind | undefined {
   let prev = toks[run[0].index - 1];
   if (prev && prev.joins && prev.text === 'of') prev = toks[prev.index - 1];
   if (!prev || !prev.joins || prev.capitalised) return undefined;
+  // "an area called Pampa Hermosa", "a company named Vextor": the noun before the naming verb.
+  if (prev.text === 'called' || prev.text === 'named') {
+    const noun = toks[prev.index - 1];
+    if (!noun || !noun.joins || noun.capitalised) return undefined;
+    return lex.placeNouns.has(noun.text)
+      ? 'place'
+      : lex.orgNouns.has(noun.text)
+        ? 'organization'
+        : lex.personNouns.has(noun.text)
+          ? 'person'
+          : undefined;
+  }
   if (lex.placeNouns.has(prev.text)) return 'place';
   if (lex.orgNouns.has(prev.text) && toks[run[0].index - 1] === prev) return 'organization';
   // "drummer Shanahan", "his fellow countryman Adelson".

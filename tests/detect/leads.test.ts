@@ -128,3 +128,12 @@ describe('other names', () => {
     expect(keyOf('Carrowbie')).toBe(keyOf('Karrowby'));
   });
 });
+
+describe('a noun and "called" or "named" before a name', () => {
+  it.each([
+    ['a place', 'They settled in an area called Pampa Hermosa last year.', 'Pampa Hermosa/place'],
+    ['an organisation', 'He formed a band called Molly Dane in 2004.', 'Molly Dane/organization'],
+  ])('reads it as %s', (_, text, name) => {
+    expect(names(text)).toContain(name);
+  });
+});
