@@ -472,6 +472,19 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
     decide: (scan, { run }) => run.length === 1 && shouted(scan, run[0]),
   },
   {
+    name: 'seatTitleAfter',
+    decides:
+      'a member\'s title in capitals ends no name: what comes before it is read on its own ("the Liberal-Labour MPP for Kenora")',
+    decide(scan, seg) {
+      const { run } = seg;
+      const last = run[run.length - 1];
+      if (!(last.upper && MEMBERS.has(last.key) && scan.lex.titleHeads.has(last.key))) return false;
+      if (run.length === 1) return !phraseAt(scan, run, 0);
+      seg.run = run.slice(0, -1);
+      return false;
+    },
+  },
+  {
     name: 'wholePhrase',
     decides: 'a gazetteer phrase that is the whole run takes its entry',
     decide(scan, { run }) {

@@ -18,6 +18,10 @@ const CASES: Record<string, { text: string; names: string[] }> = {
     names: ['David Miller Jones/person'],
   },
   shouted: { text: 'THIS IS A LIVE BLOG: rebels took Aleppo.', names: ['BLOG/organization', 'Aleppo/place'] },
+  seatTitleAfter: {
+    text: 'He sat as the Liberal-Labour MPP for Kenora until 1967.',
+    names: ['Liberal-Labour/organization', 'Kenora/place'],
+  },
   wholePhrase: { text: 'They met in Aleppo yesterday.', names: ['Aleppo/place'] },
   otherNameTrimmed: { text: 'After Hurricane Milton hit, they left.', names: [] },
   directionDemonym: { text: 'Many North African migrants came.', names: [] },
@@ -124,7 +128,7 @@ const CASES: Record<string, { text: string; names: string[] }> = {
     names: ['Zorbel Composites/organization'],
   },
   placeAdjective: { text: 'The line reached suburban Zorbton last year.', names: ['Zorbton/place'] },
-  seat: { text: 'He was the MPP for Kenora until 2003.', names: ['MPP/organization', 'Kenora/place'] },
+  seat: { text: 'He was the MPP for Kenora until 2003.', names: ['Kenora/place'] },
   ofPlaceNoun: { text: 'He lived on the outskirts of Zorbegrad for years.', names: ['Zorbegrad/place'] },
   placeNounAfter: { text: 'He swam in the Zorbel river.', names: ['Zorbel river/place'] },
   initialsName: {
