@@ -1667,6 +1667,8 @@ const INITIAL_OPENS = /(?:^|[,(;:–-]\s?|\band |& )$/;
 const COMPASS = /^(?:North|South|East|West)(?:east|west)?(?:ern)?$/;
 const PLURAL = /^\p{Lu}\p{Ll}+[^s]s$/u;
 const OWNS_NOTHING = /^(?:$|[,;:)]|\.(?:\s|$)| (?:and|or|became|in \d))/;
+/** " and Mitsubishi's": another owner after the possessive, which may then own what follows both. */
+const SHARED_OWNER = /^ (?:and|or) \p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*)*['’]s\b/u;
 const ORDINAL = /^\d{1,3}(?:st|nd|rd|th|d)?$/;
 /** A dial position: kHz on AM (531-1710) or MHz on FM ("882", "1116", "96.9"). */
 const FREQUENCY = /^(?:[5-9]\d\d|1[0-7]\d\d|(?:8[7-9]|9\d|10[0-7])\.\d)$/;
@@ -1706,7 +1708,17 @@ function emit(
       (run.length === 1 && strength < 3 && (extra.guess || scan.lex.firstNames.has(last.key)))) &&
     OWNS_NOTHING.test(scan.text.slice(last.end + 2, last.end + 12));
   let end = shop ? last.end + 2 : last.end;
-  if (shop) kind = 'organization';
+  if (shop) {
+    kind = 'organization';
+    // The "'s" says more than a sentence's capital ("Dillard's was added") or a word's look ("at Miller's").
+    // ... unless another possessive follows ("Maakinen's and Mitsubishi's positions").
+    if (
+      strength === 0 &&
+      (!scan.lex.isWord(last.key) || scan.lex.placePrepositions.has(scan.toks[last.index - 1]?.text)) &&
+      !SHARED_OWNER.test(scan.text.slice(last.end + 2, last.end + 40))
+    )
+      strength = 1;
+  }
   // "the Mandovi river", "Cosham railway station": a feature's lower-case noun is part of its name.
   const feature = shop || (kind === 'person' && !extra.guess) ? 0 : featureAfter(scan.toks, last);
   if (feature) {

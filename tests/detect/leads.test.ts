@@ -137,3 +137,16 @@ describe('a noun and "called" or "named" before a name', () => {
     expect(names(text)).toContain(name);
   });
 });
+
+describe("a shop's name with its possessive", () => {
+  it('is kept at a sentence start, after "at" and in a list, but not before another owner', () => {
+    expect(names("Gorringe's became Hecht's in 1992.")).toEqual([
+      "Gorringe's/organization",
+      "Hecht's/organization",
+    ]);
+    expect(names("The band played at Miller's, the bar in town.")).toEqual(["Miller's/organization"]);
+    expect(names("Maakinen's and Mitsubishi's positions were strengthened.")).not.toContain(
+      "Maakinen's/organization",
+    );
+  });
+});
