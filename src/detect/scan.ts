@@ -1308,6 +1308,19 @@ function describedPerson(run: Token[], lex: Lexicon): Token[] | undefined {
 function describedAs(scan: Scan, run: Token[]): Kind | undefined {
   const { toks, lex } = scan;
   let prev = toks[run[0].index - 1];
+  // "American rock band, Eels", "A driving Jazz band, Blue Indigo performed": an organisation's noun and a
+  // comma before a name that is no person's.
+  if (
+    prev &&
+    !prev.joins &&
+    !prev.capitalised &&
+    prev.end + 2 === run[0].start &&
+    scan.text.charCodeAt(prev.end) === 44 &&
+    lex.orgNouns.has(prev.text) &&
+    !lex.firstNames.has(run[0].key) &&
+    indefinite(toks, prev.index)
+  )
+    return 'organization';
   if (prev && prev.joins && prev.text === 'of') prev = toks[prev.index - 1];
   if (!prev || !prev.joins || prev.capitalised) return undefined;
   // "an area called Pampa Hermosa", "a company named Vextor": the noun before the naming verb.
@@ -1327,6 +1340,20 @@ function describedAs(scan: Scan, run: Token[]): Kind | undefined {
   // "drummer Shanahan", "his fellow countryman Adelson".
   if (lex.personNouns.has(prev.text) && toks[run[0].index - 1] === prev && run.length <= 3) return 'person';
   return undefined;
+}
+
+/**
+ * Whether the noun phrase ending at token `at` is indefinite ("a driving Jazz band", "American rock band"),
+ * so that it describes the name after it, not one named before ("his Amsterdam club, Endt said").
+ */
+function indefinite(toks: Token[], at: number): boolean {
+  for (let k = at - 1; k >= 0 && k >= at - 4; k--) {
+    const t = toks[k];
+    if (!t.joins) return true;
+    if (t.key === 'a' || t.key === 'an') return true;
+    if (t.key === 'the' || DEFINITE.has(t.key)) return false;
+  }
+  return true;
 }
 
 /** A run and the tokens around it, as the context rules see them. */
@@ -1556,6 +1583,8 @@ const BROADCAST = new Set(cues.broadcastNouns);
 const WAR_SIDES = new Set(cues.warSides);
 const SALE_VERBS = new Set(cues.saleVerbs);
 const NATION_SLOGANS = new Set(cues.nationSlogans);
+/** Determiners that make a noun phrase point back at a name the text gave before ("his club"). */
+const DEFINITE = new Set(wordLists.determiners);
 const LEGAL_AFTER_COMMA = new Set(cues.legalAfterComma);
 const PLACE_ADJECTIVES = new Set(cues.placeAdjectives);
 const PLACE_END = new RegExp(`\\p{Ll}{2}(?:${wordLists.placeEndings.join('|')})$`, 'u');

@@ -150,3 +150,14 @@ describe("a shop's name with its possessive", () => {
     );
   });
 });
+
+describe('an organisation noun and a comma before a name', () => {
+  it('reads the name after an indefinite description as the organisation, not after "his club"', () => {
+    expect(names('The single was released by American rock band, Eels.')).toEqual(['Eels/organization']);
+    expect(names('A Sarajevo daily newspaper, Dnevi Avaz, said so.')).toContain('Dnevi Avaz/organization');
+    expect(names('He will play for his Amsterdam club, Endt said.')).toEqual([
+      'Amsterdam/place',
+      'Endt/person',
+    ]);
+  });
+});
