@@ -81,6 +81,10 @@ describe('nouns after a name', () => {
     expect(names(text)).toContain(`${name}/place`);
   });
 
+  it('reads a name after "the North Shore of" as a place', () => {
+    expect(names('The reef lies off the North Shore of Kauai.')).toContain('Kauai/place');
+  });
+
   it('reads a name after "the villagers of" as a place', () => {
     expect(names('The halt opened on the petition of the villagers of Bontnewydd.')).toContain(
       'Bontnewydd/place',
