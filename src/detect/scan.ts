@@ -1598,12 +1598,16 @@ function isTeam(scan: Scan, c: Candidate): boolean {
   const prev = toks[c.first - 1];
   // "played for Footscray", "signed with North Melbourne", "coached Lausanne": whatever the name, a club.
   if (prev && prev.joins && !prev.capitalised && (c.kind === 'place' || c.guess)) {
-    const before = toks[c.first - 2];
-    if (
-      lex.coachVerbs.has(prev.text) ||
-      ((prev.text === 'for' || prev.text === 'with') && before?.joins && lex.playVerbs.has(before.text))
-    )
-      return true;
+    if (lex.coachVerbs.has(prev.text)) return true;
+    // ... also with a few words between ("play 26 games for Lausanne", "played in Scotland with Rangers").
+    // National sides stay places, as CoNLL has them ("play in group five with Cameroon").
+    if (prev.text === 'for' || prev.text === 'with')
+      for (let k = c.first - 2; k >= 0 && k >= c.first - 5; k--) {
+        const t = toks[k];
+        if (!t.joins) break;
+        if (lex.playVerbs.has(t.text)) return k === c.first - 2 || c.subkind !== 'country';
+        if (t.sentenceStart) break;
+      }
   }
   // "NEW YORK 74 62 .544", "TEXAS 70 64": a place opening a row of figures is a side in a table (a country
   // stays a place: national sides are places, as CoNLL has them).
