@@ -1473,6 +1473,16 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     },
   },
   {
+    name: 'representedIn',
+    decides:
+      'what a member represented in a legislature is a place, the seat ("represented Welland in the Legislative Assembly")',
+    kind(scan, { prev, end }) {
+      if (!prev || !REPRESENT_VERBS.has(prev.text) || !scan.text.startsWith(' in the ', end.end))
+        return undefined;
+      return LEGISLATURE.test(scan.text.slice(end.end + 8, end.end + 48)) ? 'place' : undefined;
+    },
+  },
+  {
     name: 'ofPlaceNoun',
     decides: '"of X" after words like "the outskirts of" makes a place',
     kind(scan, { run, first, prev }) {
@@ -1583,6 +1593,9 @@ const BROADCAST = new Set(cues.broadcastNouns);
 const WAR_SIDES = new Set(cues.warSides);
 const SALE_VERBS = new Set(cues.saleVerbs);
 const NATION_SLOGANS = new Set(cues.nationSlogans);
+const REPRESENT_VERBS = new Set(cues.representVerbs);
+/** A legislature's name, a few capitalised words ending in its noun ("Legislative Assembly", "House of Commons"). */
+const LEGISLATURE = new RegExp(`^(?:\\p{Lu}[\\p{L}-]* ){0,3}(?:${cues.legislatures.join('|')})\\b`, 'u');
 /** Determiners that make a noun phrase point back at a name the text gave before ("his club"). */
 const DEFINITE = new Set(wordLists.determiners);
 const LEGAL_AFTER_COMMA = new Set(cues.legalAfterComma);

@@ -129,6 +129,10 @@ const CASES: Record<string, { text: string; names: string[] }> = {
   },
   placeAdjective: { text: 'The line reached suburban Zorbton last year.', names: ['Zorbton/place'] },
   seat: { text: 'He was the MPP for Kenora until 2003.', names: ['Kenora/place'] },
+  representedIn: {
+    text: 'He represented Zorbia in the Legislative Assembly for years.',
+    names: ['Zorbia/place', 'Legislative Assembly/organization'],
+  },
   ofPlaceNoun: { text: 'He lived on the outskirts of Zorbegrad for years.', names: ['Zorbegrad/place'] },
   placeNounAfter: { text: 'He swam in the Zorbel river.', names: ['Zorbel river/place'] },
   initialsName: {
