@@ -1483,6 +1483,15 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     },
   },
   {
+    name: 'borderWith',
+    decides: 'what a border is with is a place ("near the boundary with Hyndburn")',
+    kind(scan, { first, prev }) {
+      if (prev?.text !== 'with') return undefined;
+      const before = twoBefore(scan, first);
+      return before && BORDER_NOUNS.has(before.text) ? 'place' : undefined;
+    },
+  },
+  {
     name: 'ofPlaceNoun',
     decides: '"of X" after words like "the outskirts of" makes a place',
     kind(scan, { run, first, prev }) {
@@ -1594,6 +1603,7 @@ const WAR_SIDES = new Set(cues.warSides);
 const SALE_VERBS = new Set(cues.saleVerbs);
 const NATION_SLOGANS = new Set(cues.nationSlogans);
 const REPRESENT_VERBS = new Set(cues.representVerbs);
+const BORDER_NOUNS = new Set(cues.borderNouns);
 /** A legislature's name, a few capitalised words ending in its noun ("Legislative Assembly", "House of Commons"). */
 const LEGISLATURE = new RegExp(`^(?:\\p{Lu}[\\p{L}-]* ){0,3}(?:${cues.legislatures.join('|')})\\b`, 'u');
 /** Determiners that make a noun phrase point back at a name the text gave before ("his club"). */

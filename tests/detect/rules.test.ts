@@ -133,6 +133,10 @@ const CASES: Record<string, { text: string; names: string[] }> = {
     text: 'He represented Zorbia in the Legislative Assembly for years.',
     names: ['Zorbia/place', 'Legislative Assembly/organization'],
   },
+  borderWith: {
+    text: 'The suburb lies near the boundary with Zorbwick.',
+    names: ['Zorbwick/place'],
+  },
   ofPlaceNoun: { text: 'He lived on the outskirts of Zorbegrad for years.', names: ['Zorbegrad/place'] },
   placeNounAfter: { text: 'He swam in the Zorbel river.', names: ['Zorbel river/place'] },
   initialsName: {
