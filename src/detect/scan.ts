@@ -5,7 +5,7 @@
  */
 import type { Entry, Lexicon } from './lexicon';
 import { isAcronym } from './rules/acronyms';
-import { featureAfter, isOtherName, isTeamName, orgCue, placeCue } from './rules/cues';
+import { featureAfter, isOtherName, isTeamName, orgCue, placeCue, TEAM_NUMBER } from './rules/cues';
 import { appositionIsPerson, definedKind } from './rules/definitions';
 import { personShape } from './rules/names';
 import { quotedTitles } from './rules/quotes';
@@ -193,6 +193,17 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
       )
         j++;
     }
+    // "San Francisco 49ers", "Ottawa 67s": a number with a plural's ending after a place is its team.
+    if (
+      j + 1 < toks.length &&
+      toks[j].joins &&
+      isDigitCode(text.charCodeAt(toks[j + 1].start)) &&
+      TEAM_NUMBER.test(toks[j + 1].text) &&
+      lex.phrase(
+        phraseKey(text.slice(toks[ARTICLES.has(toks[i].key) && i < j ? i + 1 : i].start, toks[j].end)),
+      )?.kind === 'place'
+    )
+      j++;
     splitRun(scan, i, j + 1);
     i = j + 1;
   }

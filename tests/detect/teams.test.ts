@@ -208,4 +208,12 @@ describe('peoples and table headers are no names', () => {
       'Kenya/place',
     ]);
   });
+
+  it("reads a place and a team's number-name as the team", () => {
+    expect(names('The San Francisco 49ers beat the Philadelphia Eagles.')).toContain(
+      'San Francisco 49ers/organization',
+    );
+    expect(names('He helped found the Ottawa 67s in 1967.')).toEqual(['Ottawa 67s/organization']);
+    expect(names('Boeing 747s were grounded.')).toEqual(['Boeing/organization']);
+  });
 });

@@ -71,13 +71,18 @@ export function orgCue(run: Token[], lex: Lexicon): string | undefined {
   return undefined;
 }
 
+/** A team's number-name after its home: "49ers", "76ers", "67s". */
+export const TEAM_NUMBER = /^\d{1,3}(?:ers|s)$/;
+
 /**
  * A sports side named after its home: a known place followed by a plural nickname ("Buffalo Bisons",
  * "Texas Longhorns", "West Coast Eagles").
  */
 export function isTeamName(place: Token[], rest: Token[], lex: Lexicon): boolean {
-  if (!place.length || !rest.length || rest.length > 3 || !rest.every((t) => t.capitalised && !t.upper))
-    return false;
+  if (!place.length || !rest.length || rest.length > 3) return false;
+  // "San Francisco 49ers", "Ottawa 67s".
+  if (rest.length === 1 && TEAM_NUMBER.test(rest[0].text)) return true;
+  if (!rest.every((t) => t.capitalised && !t.upper)) return false;
   const last = rest[rest.length - 1];
   return (
     /[^s]s$/.test(last.text) &&
