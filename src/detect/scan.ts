@@ -1674,7 +1674,6 @@ function isTeam(scan: Scan, c: Candidate): boolean {
 const INNINGS_AFTER = /^ \d{1,3} (?:\(|and \d|all out|for \d|points?\b)/;
 /** "Cabral, (born 22 October 1988)", "Stone (born 1960)". */
 const BORN_AFTER = /^,? \((?:born|b\.) /;
-/** "Adilson Tavares Varela, commonly known as Cabral". */
 /** Between two names of one list. */
 const LIST_GAP = /^(?:,|,? and|,? or) $/;
 const EXAMPLES = /(?:^|[^\p{L}])(?:(\p{L}+) )?(\p{L}\p{Ll}{2,})s,? (?:such as|like|including) $/u;
@@ -1701,6 +1700,7 @@ const OTHER_NAME =
   /^(?:,? (?:(?:is|was|are|were|can be|may be) )?(?:(?:also|commonly|better|formerly|now|often) )?(?:known|spelt|spelled|written|called) as|,? (?:also|formerly) called| \((?:also|or|formerly|now)(?: known as| called)?) $/;
 /** ... and between that one and a second other name ("(also Sunnybower or Sunny Bower)"). */
 const OR_ELSE = /^ or (?:even )?$/;
+/** "Adilson Tavares Varela, commonly known as Cabral". */
 const KNOWN_AS = /^,? (?:(?:also|commonly|better|simply|popularly|professionally) )?known as $/;
 const RESULT_BETWEEN = /^ \d{1,2},? $/;
 const FIXTURE = /^ (?:v|vs\.?|versus) $/;
