@@ -151,13 +151,35 @@ const PAST = new Set(cues.pastVerbs);
 const PAST_FORM = /^\p{Ll}{3,}ed$/u;
 const SUBJECT_ADVERBS = new Set(cues.subjectAdverbs);
 
-/** Whether the words after a name say what a subject did: "was", "began", "also played", "moved". */
+/**
+ * Whether the words after a name say what a subject did: "was", "began", "also played", "moved". Read from
+ * the 32 characters after the name, by character codes (no slice of the text but the words themselves).
+ */
 function didAfter(text: string | undefined, end: number): boolean {
   if (!text || text.charCodeAt(end) !== 32) return false;
-  const m = /^ (\p{Ll}+)(?: (\p{Ll}+))?/u.exec(text.slice(end, end + 32));
-  if (!m) return false;
-  const verb = SUBJECT_ADVERBS.has(m[1]) ? m[2] : m[1];
-  return !!verb && (PAST.has(verb) || PAST_FORM.test(verb));
+  const limit = Math.min(text.length, end + 32);
+  const to = lowerEnd(text, end + 1, limit);
+  if (to === end + 1) return false;
+  let verb = text.slice(end + 1, to);
+  if (SUBJECT_ADVERBS.has(verb)) {
+    if (to >= limit || text.charCodeAt(to) !== 32) return false;
+    const next = lowerEnd(text, to + 1, limit);
+    if (next === to + 1) return false;
+    verb = text.slice(to + 1, next);
+  }
+  return PAST.has(verb) || PAST_FORM.test(verb);
+}
+
+const LOWER = /\p{Ll}/u;
+/** Where the run of lower-case letters from `from` ends, before `limit`. */
+function lowerEnd(text: string, from: number, limit: number): number {
+  let k = from;
+  for (; k < limit; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 97 && c <= 122) continue;
+    if (c < 128 || !LOWER.test(text[k])) break;
+  }
+  return k;
 }
 
 /** An ordinal right before a name: "93d ", "102nd ". */

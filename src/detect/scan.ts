@@ -5,7 +5,7 @@
  */
 import type { Entry, Lexicon } from './lexicon';
 import { isAcronym } from './rules/acronyms';
-import { featureAfter, isOtherName, isTeamName, orgCue, placeCue } from './rules/cues';
+import { featureAfter, isOtherName, isTeamName, orgCue, placeCue, TEAM_NUMBER } from './rules/cues';
 import { appositionIsPerson, definedKind } from './rules/definitions';
 import { personShape } from './rules/names';
 import { quotedTitles } from './rules/quotes';
@@ -70,6 +70,8 @@ interface Scan {
   reach: Array<number | { n: number; entry: Entry } | null>;
   /** When set, the names of the cascade's rules that settled or trimmed a run, in order (for tests). */
   trace?: string[];
+  /** The last name of a list after a describing noun ("guitarists such as X, Y"), with the noun's kind. */
+  listed?: { last: Candidate; kind: Kind };
 }
 
 /**
@@ -97,6 +99,7 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
     phrases: undefined,
     reach: [],
     trace,
+    listed: undefined,
   };
   for (let i = 0; i < toks.length;) {
     if (!toks[i].capitalised) {
@@ -144,14 +147,17 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
           continue;
         }
       }
-      // "Washington, D.C.": a known name with a comma inside.
+      // "Washington, D.C.": a known name with a comma inside; "CBS, Inc.": a company's legal form after one.
       if (
         j + 1 < toks.length &&
         toks[j + 1].capitalised &&
         toks[j + 1].start - toks[j].end === 2 &&
         text.charCodeAt(toks[j].end) === 44 &&
         text.charCodeAt(toks[j].end + 1) === 32 &&
-        lex.knows(phraseKey(text.slice(toks[i].start, toks[j + 1].end)))
+        // ... whose full stop is no sentence's ("CBS, Inc., dedicated to").
+        ((LEGAL_AFTER_COMMA.has(toks[j + 1].text) &&
+          (!toks[j + 1].text.endsWith('.') || text.charCodeAt(toks[j + 1].end) === 44)) ||
+          lex.knows(phraseKey(text.slice(toks[i].start, toks[j + 1].end))))
       ) {
         j++;
         continue;
@@ -187,6 +193,17 @@ export function scanBlock(text: string, lex: Lexicon, trace?: string[]): Candida
       )
         j++;
     }
+    // "San Francisco 49ers", "Ottawa 67s": a number with a plural's ending after a place is its team.
+    if (
+      j + 1 < toks.length &&
+      toks[j].joins &&
+      isDigitCode(text.charCodeAt(toks[j + 1].start)) &&
+      TEAM_NUMBER.test(toks[j + 1].text) &&
+      lex.phrase(
+        phraseKey(text.slice(toks[ARTICLES.has(toks[i].key) && i < j ? i + 1 : i].start, toks[j].end)),
+      )?.kind === 'place'
+    )
+      j++;
     splitRun(scan, i, j + 1);
     i = j + 1;
   }
@@ -464,6 +481,19 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
     name: 'shouted',
     decides: 'a common word in a line of capitals is shouted, not an acronym ("THIS IS A LIVE BLOG")',
     decide: (scan, { run }) => run.length === 1 && shouted(scan, run[0]),
+  },
+  {
+    name: 'seatTitleAfter',
+    decides:
+      'a member\'s title in capitals ends no name: what comes before it is read on its own ("the Liberal-Labour MPP for Kenora")',
+    decide(scan, seg) {
+      const { run } = seg;
+      const last = run[run.length - 1];
+      if (!(last.upper && MEMBERS.has(last.key) && scan.lex.titleHeads.has(last.key))) return false;
+      if (run.length === 1) return !phraseAt(scan, run, 0);
+      seg.run = run.slice(0, -1);
+      return false;
+    },
   },
   {
     name: 'wholePhrase',
@@ -799,6 +829,21 @@ export const SEGMENT_RULES: readonly SegmentRule[] = [
     },
   },
   {
+    name: 'nationSlogan',
+    decides: 'a country and a slogan\'s word name a party or movement ("Britain First")',
+    decide(scan, { run }) {
+      if (!(
+        run.length === 2 &&
+        !scan.headline &&
+        NATION_SLOGANS.has(run[1].text) &&
+        isNation(phraseAt(scan, run, 0)?.entry)
+      ))
+        return false;
+      emit(scan, run, 'organization', 2, { subkind: 'party' });
+      return true;
+    },
+  },
+  {
     name: 'innerPhrases',
     decides: 'gazetteer phrases inside the run; what lies between them is read on its own',
     decide: innerPhrases,
@@ -955,7 +1000,9 @@ function cueEnds(whole: Token[], lex: Lexicon): boolean {
   return (
     whole.length > 1 &&
     (!!orgCue(whole, lex) ||
-      (!!placeCue(whole, lex) && !whole.slice(1).some((t) => lex.firstNames.has(t.key))))
+      (!!placeCue(whole, lex) &&
+        // "Circuit Park Zandvoort", "Port Elizabeth": a prefix cue is the name's own first word.
+        (lex.placePrefix.has(whole[0].key) || !whole.slice(1).some((t) => lex.firstNames.has(t.key)))))
   );
 }
 
@@ -1050,6 +1097,13 @@ function demonymLead(scan: Scan, { run }: Segment): boolean {
     caps.length > 0 &&
     caps.every((t) => lex.isWord(t.key) && !lex.isDemonym(t.key)) &&
     !rest.some((_, k) => phraseAt(scan, rest, k));
+  // "Nazi Germany", "French Sudan", "German Europe": a people's word before a country or continent names one
+  // place, the state or territory they held.
+  const held = !headline && rest.length && rest.length === run.length - 1 ? phraseAt(scan, rest, 0) : null;
+  if (held && held.n === rest.length && isNation(held.entry)) {
+    emit(scan, run, 'place', 2, { subkind: 'region' });
+    return true;
+  }
   if (commonRest && !headline) {
     // One common word after the demonym ("Georgian Dream") names an organisation only when the context
     // says so ("the ruling Georgian Dream party") or the page does elsewhere.
@@ -1265,13 +1319,52 @@ function describedPerson(run: Token[], lex: Lexicon): Token[] | undefined {
 function describedAs(scan: Scan, run: Token[]): Kind | undefined {
   const { toks, lex } = scan;
   let prev = toks[run[0].index - 1];
+  // "American rock band, Eels", "A driving Jazz band, Blue Indigo performed": an organisation's noun and a
+  // comma before a name that is no person's.
+  if (
+    prev &&
+    !prev.joins &&
+    !prev.capitalised &&
+    prev.end + 2 === run[0].start &&
+    scan.text.charCodeAt(prev.end) === 44 &&
+    lex.orgNouns.has(prev.text) &&
+    !lex.firstNames.has(run[0].key) &&
+    indefinite(toks, prev.index)
+  )
+    return 'organization';
   if (prev && prev.joins && prev.text === 'of') prev = toks[prev.index - 1];
   if (!prev || !prev.joins || prev.capitalised) return undefined;
+  // "an area called Pampa Hermosa", "a company named Vextor": the noun before the naming verb.
+  if (prev.text === 'called' || prev.text === 'named') {
+    const noun = toks[prev.index - 1];
+    if (!noun || !noun.joins || noun.capitalised) return undefined;
+    return lex.placeNouns.has(noun.text)
+      ? 'place'
+      : lex.orgNouns.has(noun.text)
+        ? 'organization'
+        : lex.personNouns.has(noun.text)
+          ? 'person'
+          : undefined;
+  }
   if (lex.placeNouns.has(prev.text)) return 'place';
   if (lex.orgNouns.has(prev.text) && toks[run[0].index - 1] === prev) return 'organization';
   // "drummer Shanahan", "his fellow countryman Adelson".
   if (lex.personNouns.has(prev.text) && toks[run[0].index - 1] === prev && run.length <= 3) return 'person';
   return undefined;
+}
+
+/**
+ * Whether the noun phrase ending at token `at` is indefinite ("a driving Jazz band", "American rock band"),
+ * so that it describes the name after it, not one named before ("his Amsterdam club, Endt said").
+ */
+function indefinite(toks: Token[], at: number): boolean {
+  for (let k = at - 1; k >= 0 && k >= at - 4; k--) {
+    const t = toks[k];
+    if (!t.joins) return true;
+    if (t.key === 'a' || t.key === 'an') return true;
+    if (t.key === 'the' || DEFINITE.has(t.key)) return false;
+  }
+  return true;
 }
 
 /** A run and the tokens around it, as the context rules see them. */
@@ -1391,6 +1484,25 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     },
   },
   {
+    name: 'representedIn',
+    decides:
+      'what a member represented in a legislature is a place, the seat ("represented Welland in the Legislative Assembly")',
+    kind(scan, { prev, end }) {
+      if (!prev || !REPRESENT_VERBS.has(prev.text) || !scan.text.startsWith(' in the ', end.end))
+        return undefined;
+      return LEGISLATURE.test(scan.text.slice(end.end + 8, end.end + 48)) ? 'place' : undefined;
+    },
+  },
+  {
+    name: 'borderWith',
+    decides: 'what a border is with is a place ("near the boundary with Hyndburn")',
+    kind(scan, { first, prev }) {
+      if (prev?.text !== 'with') return undefined;
+      const before = twoBefore(scan, first);
+      return before && BORDER_NOUNS.has(before.text) ? 'place' : undefined;
+    },
+  },
+  {
     name: 'ofPlaceNoun',
     decides: '"of X" after words like "the outskirts of" makes a place',
     kind(scan, { run, first, prev }) {
@@ -1500,6 +1612,14 @@ const IN_THE = new Set(cues.placeBeforeThe);
 const BROADCAST = new Set(cues.broadcastNouns);
 const WAR_SIDES = new Set(cues.warSides);
 const SALE_VERBS = new Set(cues.saleVerbs);
+const NATION_SLOGANS = new Set(cues.nationSlogans);
+const REPRESENT_VERBS = new Set(cues.representVerbs);
+const BORDER_NOUNS = new Set(cues.borderNouns);
+/** A legislature's name, a few capitalised words ending in its noun ("Legislative Assembly", "House of Commons"). */
+const LEGISLATURE = new RegExp(`^(?:\\p{Lu}[\\p{L}-]* ){0,3}(?:${cues.legislatures.join('|')})\\b`, 'u');
+/** Determiners that make a noun phrase point back at a name the text gave before ("his club"). */
+const DEFINITE = new Set(wordLists.determiners);
+const LEGAL_AFTER_COMMA = new Set(cues.legalAfterComma);
 const PLACE_ADJECTIVES = new Set(cues.placeAdjectives);
 const PLACE_END = new RegExp(`\\p{Ll}{2}(?:${wordLists.placeEndings.join('|')})$`, 'u');
 const SURNAME_END = new RegExp(`\\p{Ll}{3}(?:${wordLists.surnameEndings.join('|')})$`, 'u');
@@ -1512,12 +1632,16 @@ function isTeam(scan: Scan, c: Candidate): boolean {
   const prev = toks[c.first - 1];
   // "played for Footscray", "signed with North Melbourne", "coached Lausanne": whatever the name, a club.
   if (prev && prev.joins && !prev.capitalised && (c.kind === 'place' || c.guess)) {
-    const before = toks[c.first - 2];
-    if (
-      lex.coachVerbs.has(prev.text) ||
-      ((prev.text === 'for' || prev.text === 'with') && before?.joins && lex.playVerbs.has(before.text))
-    )
-      return true;
+    if (lex.coachVerbs.has(prev.text)) return true;
+    // ... also with a few words between ("play 26 games for Lausanne", "played in Scotland with Rangers").
+    // National sides stay places, as CoNLL has them ("play in group five with Cameroon").
+    if (prev.text === 'for' || prev.text === 'with')
+      for (let k = c.first - 2; k >= 0 && k >= c.first - 5; k--) {
+        const t = toks[k];
+        if (!t.joins) break;
+        if (lex.playVerbs.has(t.text)) return k === c.first - 2 || c.subkind !== 'country';
+        if (t.sentenceStart) break;
+      }
   }
   // "NEW YORK 74 62 .544", "TEXAS 70 64": a place opening a row of figures is a side in a table (a country
   // stays a place: national sides are places, as CoNLL has them).
@@ -1550,6 +1674,32 @@ function isTeam(scan: Scan, c: Candidate): boolean {
 const INNINGS_AFTER = /^ \d{1,3} (?:\(|and \d|all out|for \d|points?\b)/;
 /** "Cabral, (born 22 October 1988)", "Stone (born 1960)". */
 const BORN_AFTER = /^,? \((?:born|b\.) /;
+/** Between two names of one list. */
+const LIST_GAP = /^(?:,|,? and|,? or) $/;
+const EXAMPLES = /(?:^|[^\p{L}])(?:(\p{L}+) )?(\p{L}\p{Ll}{2,})s,? (?:such as|like|including) $/u;
+
+/** The kind of the plural describing noun before "such as", "like" or "including" right before `at`, if any. */
+function examplesKind(scan: Scan, at: number): Kind | undefined {
+  const { text, lex } = scan;
+  if (!(
+    text.startsWith(' as ', at - 4) ||
+    text.startsWith(' like ', at - 6) ||
+    text.startsWith(' including ', at - 11)
+  ))
+    return undefined;
+  const m = EXAMPLES.exec(text.slice(Math.max(0, at - 48), at));
+  // "bands and artists such as": a noun after "and" or "or" shares the list with another.
+  if (!m || m[1] === 'and' || m[1] === 'or') return undefined;
+  const word = m[2].toLowerCase();
+  const noun = word.endsWith('ie') ? `${word.slice(0, -2)}y` : word;
+  return lex.personNouns.has(noun) ? 'person' : lex.orgNouns.has(noun) ? 'organization' : undefined;
+}
+
+/** What stands between a name and another name of it ("Kyiv (also Kiev)", "Lincolnshire, known as Lindsey"). */
+const OTHER_NAME =
+  /^(?:,? (?:(?:is|was|are|were|can be|may be) )?(?:(?:also|commonly|better|formerly|now|often) )?(?:known|spelt|spelled|written|called) as|,? (?:also|formerly) called| \((?:also|or|formerly|now)(?: known as| called)?) $/;
+/** ... and between that one and a second other name ("(also Sunnybower or Sunny Bower)"). */
+const OR_ELSE = /^ or (?:even )?$/;
 /** "Adilson Tavares Varela, commonly known as Cabral". */
 const KNOWN_AS = /^,? (?:(?:also|commonly|better|simply|popularly|professionally) )?known as $/;
 const RESULT_BETWEEN = /^ \d{1,2},? $/;
@@ -1584,6 +1734,8 @@ const INITIAL_OPENS = /(?:^|[,(;:–-]\s?|\band |& )$/;
 const COMPASS = /^(?:North|South|East|West)(?:east|west)?(?:ern)?$/;
 const PLURAL = /^\p{Lu}\p{Ll}+[^s]s$/u;
 const OWNS_NOTHING = /^(?:$|[,;:)]|\.(?:\s|$)| (?:and|or|became|in \d))/;
+/** " and Mitsubishi's": another owner after the possessive, which may then own what follows both. */
+const SHARED_OWNER = /^ (?:and|or) \p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*)*['’]s\b/u;
 const ORDINAL = /^\d{1,3}(?:st|nd|rd|th|d)?$/;
 /** A dial position: kHz on AM (531-1710) or MHz on FM ("882", "1116", "96.9"). */
 const FREQUENCY = /^(?:[5-9]\d\d|1[0-7]\d\d|(?:8[7-9]|9\d|10[0-7])\.\d)$/;
@@ -1623,7 +1775,17 @@ function emit(
       (run.length === 1 && strength < 3 && (extra.guess || scan.lex.firstNames.has(last.key)))) &&
     OWNS_NOTHING.test(scan.text.slice(last.end + 2, last.end + 12));
   let end = shop ? last.end + 2 : last.end;
-  if (shop) kind = 'organization';
+  if (shop) {
+    kind = 'organization';
+    // The "'s" says more than a sentence's capital ("Dillard's was added") or a word's look ("at Miller's").
+    // ... unless another possessive follows ("Maakinen's and Mitsubishi's positions").
+    if (
+      strength === 0 &&
+      (!scan.lex.isWord(last.key) || scan.lex.placePrepositions.has(scan.toks[last.index - 1]?.text)) &&
+      !SHARED_OWNER.test(scan.text.slice(last.end + 2, last.end + 40))
+    )
+      strength = 1;
+  }
   // "the Mandovi river", "Cosham railway station": a feature's lower-case noun is part of its name.
   const feature = shop || (kind === 'person' && !extra.guess) ? 0 : featureAfter(scan.toks, last);
   if (feature) {
@@ -1866,6 +2028,26 @@ export const LINK_RULES: readonly LinkRule[] = [
     },
   },
   {
+    name: 'otherNameOf',
+    decides:
+      'a weak name given as another name of a place or organisation is one too ("Kyiv (also Kiev)", "Lincolnshire, known as Lindsey"), and so is a second one after "or"; another name of a name the block leaves weak is what the page makes of that name',
+    apply(scan, { candidate: c, previous, gap, next, between }) {
+      if (!(previous && c.strength < 2 && !c.entry && !c.acronym && OTHER_NAME.test(gap))) return false;
+      const known =
+        previous.kind !== 'person' &&
+        (previous.strength >= 2 || (previous.strength === 1 && !previous.guess));
+      // "Aisby can be spelt as Azeby": the page's other blocks say what Aisby is.
+      if (!known && !(previous.strength === 0 || previous.guess)) return false;
+      const other = known
+        ? ({ kind: previous.kind, subkind: undefined, strength: 2, guess: false } as const)
+        : { expands: previous.key };
+      Object.assign(c, other);
+      if (next && next.strength <= 2 && !next.entry && !next.acronym && OR_ELSE.test(between))
+        Object.assign(next, other);
+      return true;
+    },
+  },
+  {
     name: 'appositionPerson',
     decides:
       'a place that is also a first name, described as a person, is one ("Diana, the princess of Wales")',
@@ -1921,6 +2103,29 @@ export const LINK_RULES: readonly LinkRule[] = [
         guess: false,
         strength: unknownWord ? Math.max(guessed.strength, 1) : guessed.strength,
       });
+      return true;
+    },
+  },
+  {
+    name: 'examplesOf',
+    decides:
+      'names listed after a plural describing noun and "such as", "like" or "including" take its kind ("guitarists such as X and Y", "bands like X")',
+    apply(scan, { candidate: c, previous, gap }) {
+      const listed = scan.listed;
+      const kind =
+        listed && listed.last === previous && LIST_GAP.test(gap) ? listed.kind : examplesKind(scan, c.start);
+      if (!kind) return false;
+      scan.listed = { last: c, kind };
+      // A cue's word ("players such as IBM Corp.") or a person named in full ("bands including Rudy Vallee's")
+      // says more than the list.
+      if (
+        c.entry ||
+        c.strength === 3 ||
+        c.acronym ||
+        (c.kind === kind ? c.strength >= 2 : c.strength === 2 && (!!c.subkind || c.kind === 'person'))
+      )
+        return false;
+      Object.assign(c, { kind, subkind: c.kind === kind ? c.subkind : undefined, strength: 2, guess: false });
       return true;
     },
   },

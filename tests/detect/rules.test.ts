@@ -18,6 +18,10 @@ const CASES: Record<string, { text: string; names: string[] }> = {
     names: ['David Miller Jones/person'],
   },
   shouted: { text: 'THIS IS A LIVE BLOG: rebels took Aleppo.', names: ['BLOG/organization', 'Aleppo/place'] },
+  seatTitleAfter: {
+    text: 'He sat as the Liberal-Labour MPP for Kenora until 1967.',
+    names: ['Liberal-Labour/organization', 'Kenora/place'],
+  },
   wholePhrase: { text: 'They met in Aleppo yesterday.', names: ['Aleppo/place'] },
   otherNameTrimmed: { text: 'After Hurricane Milton hit, they left.', names: [] },
   directionDemonym: { text: 'Many North African migrants came.', names: [] },
@@ -65,6 +69,10 @@ const CASES: Record<string, { text: string; names: string[] }> = {
   brandWithPlace: {
     text: 'Tickets on Cathay Pacific were sold.',
     names: ['Tickets/person', 'Cathay Pacific/organization'],
+  },
+  nationSlogan: {
+    text: 'He was a member of Britain First for a year.',
+    names: ['Britain First/organization'],
   },
   wordCountry: {
     text: 'My Government will establish Skills England this year.',
@@ -120,7 +128,15 @@ const CASES: Record<string, { text: string; names: string[] }> = {
     names: ['Zorbel Composites/organization'],
   },
   placeAdjective: { text: 'The line reached suburban Zorbton last year.', names: ['Zorbton/place'] },
-  seat: { text: 'He was the MPP for Kenora until 2003.', names: ['MPP/organization', 'Kenora/place'] },
+  seat: { text: 'He was the MPP for Kenora until 2003.', names: ['Kenora/place'] },
+  representedIn: {
+    text: 'He represented Zorbia in the Legislative Assembly for years.',
+    names: ['Zorbia/place', 'Legislative Assembly/organization'],
+  },
+  borderWith: {
+    text: 'The suburb lies near the boundary with Zorbwick.',
+    names: ['Zorbwick/place'],
+  },
   ofPlaceNoun: { text: 'He lived on the outskirts of Zorbegrad for years.', names: ['Zorbegrad/place'] },
   placeNounAfter: { text: 'He swam in the Zorbel river.', names: ['Zorbel river/place'] },
   initialsName: {
@@ -148,6 +164,14 @@ const CASES: Record<string, { text: string; names: string[] }> = {
   bornOrKnownAs: {
     text: 'Adilson Tavares Varela, commonly known as Cabral, is a footballer. Zorbel (born 1960) sings.',
     names: ['Adilson Tavares Varela/person', 'Cabral/person', 'Zorbel/person'],
+  },
+  otherNameOf: {
+    text: 'The town lies in Cumbria, known as Karrowby in old charters, or Netherby Moor (also Netherbie or Nethrebie).',
+    names: ['Cumbria/place', 'Karrowby/place', 'Netherby Moor/place', 'Netherbie/place', 'Nethrebie/place'],
+  },
+  examplesOf: {
+    text: 'She toured with guitarists such as Tohpati, Ridho and Abdee Negara, and with bands like New Order.',
+    names: ['Tohpati/person', 'Ridho/person', 'Abdee Negara/person', 'New Order/organization'],
   },
   theX: { text: 'They travelled across the Zorbul for weeks.', names: ['Zorbul/place'] },
 };

@@ -197,4 +197,23 @@ describe('peoples and table headers are no names', () => {
     expect(names('The Serb and Croat leaders met. Serbs and Croats voted.')).toEqual([]);
     expect(names('W L PCT GB')).not.toContain('PCT/organization');
   });
+
+  it('reads the side a player played some time for or with as a club, a national side as a place', () => {
+    expect(names('The defender played seven seasons with Nantes before moving on.')).toContain(
+      'Nantes/organization',
+    );
+    expect(names('He went on to play 26 games for Lausanne.')).toContain('Lausanne/organization');
+    expect(names('They now play in group five with Cameroon and Kenya.')).toEqual([
+      'Cameroon/place',
+      'Kenya/place',
+    ]);
+  });
+
+  it("reads a place and a team's number-name as the team", () => {
+    expect(names('The San Francisco 49ers beat the Philadelphia Eagles.')).toContain(
+      'San Francisco 49ers/organization',
+    );
+    expect(names('He helped found the Ottawa 67s in 1967.')).toEqual(['Ottawa 67s/organization']);
+    expect(names('Boeing 747s were grounded.')).toEqual(['Boeing/organization']);
+  });
 });

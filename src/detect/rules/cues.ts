@@ -15,6 +15,14 @@ export const SERVICES = new Set(cues.services);
 export const TRANSIT = new Set(cues.transit);
 /** Lower-case nouns that belong to a feature's name ("the Mandovi river", "Cape Verde islands"). */
 const FEATURES = new Set(cues.features);
+/** Words before Centre or Center that make it a venue, a place ("National Tennis Centre"). */
+const VENUE_CENTRES = new Set(cues.venueCentres);
+
+/** Whether the run ends in a venue's Centre or Center ("Santa Clara Convention Center"). */
+function venueCentre(run: Token[]): boolean {
+  const last = run[run.length - 1].key;
+  return (last === 'centre' || last === 'center') && VENUE_CENTRES.has(run[run.length - 2].text);
+}
 
 /** How many lower-case words after `last` say what feature it names ("river", "railway station"), or 0. */
 export function featureAfter(toks: Token[], last: Token): number {
@@ -31,7 +39,7 @@ export function orgCue(run: Token[], lex: Lexicon): string | undefined {
   const last = run[run.length - 1];
   if (last.capitalised) {
     const sub = lex.orgSuffix.get(last.key);
-    if (sub) return sub;
+    if (sub) return venueCentre(run) ? undefined : sub;
     // "Coronado Unified School District", "Metropolitan Water District": a district that runs a service.
     if ((last.key === 'district' || last.key === 'districts') && SERVICES.has(run[run.length - 2].key))
       return 'government';
@@ -63,13 +71,18 @@ export function orgCue(run: Token[], lex: Lexicon): string | undefined {
   return undefined;
 }
 
+/** A team's number-name after its home: "49ers", "76ers", "67s". */
+export const TEAM_NUMBER = /^\d{1,3}(?:ers|s)$/;
+
 /**
  * A sports side named after its home: a known place followed by a plural nickname ("Buffalo Bisons",
  * "Texas Longhorns", "West Coast Eagles").
  */
 export function isTeamName(place: Token[], rest: Token[], lex: Lexicon): boolean {
-  if (!place.length || !rest.length || rest.length > 3 || !rest.every((t) => t.capitalised && !t.upper))
-    return false;
+  if (!place.length || !rest.length || rest.length > 3) return false;
+  // "San Francisco 49ers", "Ottawa 67s".
+  if (rest.length === 1 && TEAM_NUMBER.test(rest[0].text)) return true;
+  if (!rest.every((t) => t.capitalised && !t.upper)) return false;
   const last = rest[rest.length - 1];
   return (
     /[^s]s$/.test(last.text) &&
@@ -85,8 +98,15 @@ export function placeCue(run: Token[], lex: Lexicon): string | undefined {
   const last = run[run.length - 1];
   const sub = last.capitalised ? lex.placeSuffix.get(last.key) : undefined;
   if (sub) return sub;
+  if (last.capitalised && venueCentre(run)) return 'landmark';
   // "Lake Chad", "Gulf of Mexico", "Port of Liverpool".
-  if (lex.placePrefix.has(run[0].key) && (run[1].capitalised || OF.has(run[1].text))) return 'landmark';
+  // ... not a title after the prefix ("Circuit Judge").
+  if (
+    lex.placePrefix.has(run[0].key) &&
+    (run[1].capitalised || OF.has(run[1].text)) &&
+    !lex.titleHeads.has(last.key)
+  )
+    return 'landmark';
   // "City of Brampton", "Island of Divar", "Grand Duchy of Poznań".
   const of = run.findIndex((t) => t.text === 'of');
   if (of > 0 && of < run.length - 1 && PLACE_OF.has(run[of - 1].key)) return 'region';
