@@ -25,7 +25,7 @@
  *
  * Flags: --runs N (default 5), --quick (2 runs, small pages: a smoke test), --browser chromium|firefox|both,
  * --only ROW[,ROW] (article, load, steady, insert, card, panel, follow, size, series), --build DIR (Chromium build;
- * default .output/test/chrome-mv3 if present, else .output/chrome-mv3), --firefox-build DIR.
+ * default .output/chrome-mv3-test, the test build), --firefox-build DIR (default .output/firefox-mv3-test).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
