@@ -214,27 +214,47 @@ function numberedUnits(blocks: Candidate[][], texts: readonly string[]): Candida
   return out;
 }
 
+/** Each surface's mentions that the re-typer reads. */
+function countMentions(list: ReadonlyArray<{ vote: Vote }>): void {
+  for (const p of list) p.vote.count++;
+}
+
+/**
+ * One block's votes. The page pass keeps its loops over blocks in functions called per block: the JIT
+ * compiles those as any hot function, where a long loop in the pass itself (called once per page) would be
+ * compiled on the fly and thrown away again at its next call.
+ */
+function addVotes(block: Candidate[], votes: Map<string, Vote>, voteOf: Vote[]): void {
+  for (const c of block) {
+    let v = votes.get(c.key);
+    if (!v)
+      votes.set(
+        c.key,
+        (v = {
+          strength: 0,
+          scores: { person: 0, organization: 0, place: 0 },
+          entry: undefined,
+          subkind: undefined,
+          kind: 'person',
+          count: 0,
+          sum: undefined,
+        }),
+      );
+    v.scores[c.kind] += c.guess ? GUESS_WEIGHT : WEIGHT[c.strength];
+    if (c.strength > v.strength) v.strength = c.strength;
+    if (c.entry && c.strength >= 2) v.entry ??= c.entry;
+    v.subkind ??= c.subkind;
+    voteOf.push(v);
+  }
+}
+
 export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions = {}): PageEntities {
   if (options.texts) blocks = numberedUnits(spreadDefined(blocks, options.texts), options.texts);
   // 1. Votes per surface.
   const votes = new Map<string, Vote>();
   // Each candidate's vote, in the order the passes below walk the candidates.
   const voteOf: Vote[] = [];
-  for (const block of blocks) {
-    for (const c of block) {
-      let v = votes.get(c.key);
-      if (!v)
-        votes.set(
-          c.key,
-          (v = { strength: 0, scores: { person: 0, organization: 0, place: 0 }, kind: 'person', count: 0 }),
-        );
-      v.scores[c.kind] += c.guess ? GUESS_WEIGHT : WEIGHT[c.strength];
-      if (c.strength > v.strength) v.strength = c.strength;
-      if (c.entry && c.strength >= 2) v.entry ??= c.entry;
-      v.subkind ??= c.subkind;
-      voteOf.push(v);
-    }
-  }
+  blocks.forEach((block) => addVotes(block, votes, voteOf));
   for (const v of votes.values()) v.kind = bestKind(v);
   // A phrase of common words the page gives again and again mid-sentence is a name ("One Nation"),
   // unless the page also calls something "a" one: a description ("Erdogan is a Turkmen Nationalist";
@@ -394,7 +414,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
 
   // 4. The learned re-typer, when there is one and the texts are known: one kind per surface.
   if (options.texts && (options.model || options.onFacts)) {
-    for (const list of pending) for (const p of list) p.vote.count++;
+    pending.forEach(countMentions);
     pending.forEach((list, b) => {
       if (!list.length) return;
       const text = options.texts![b];
@@ -450,7 +470,9 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
 
   // 5. Mentions and entities; towns keyed by the page's geography.
   const placeEntries: Array<Candidate['entry']> = [];
-  for (const list of pending) for (const p of list) if (p.kind === 'place') placeEntries.push(p.entry);
+  pending.forEach((list) => {
+    for (const p of list) if (p.kind === 'place') placeEntries.push(p.entry);
+  });
   const townKeys = pageTownKeys(placeEntries);
   const entities = new Map<string, EntitySummary>();
   const nameWords = new Map<string, number>();
