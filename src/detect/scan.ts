@@ -343,8 +343,18 @@ function splitRun(scan: Scan, a: number, b: number): void {
  * an ampersand on its own when both sides are full personal names, and returns the rest.
  */
 function ampersand(scan: Scan, run: Token[]): Token[] {
+  // Two words each side: runs of four words or more (most runs are shorter).
+  if (run.length < 4) return run;
   const { text, lex } = scan;
-  const at = run.findIndex((t, k) => k + 1 < run.length && text.slice(t.end, run[k + 1].start) === ' & ');
+  // " & " between two words, read by character codes (no slice per gap).
+  const at = run.findIndex(
+    (t, k) =>
+      k + 1 < run.length &&
+      run[k + 1].start - t.end === 3 &&
+      text.charCodeAt(t.end) === 32 &&
+      text.charCodeAt(t.end + 1) === 38 &&
+      text.charCodeAt(t.end + 2) === 32,
+  );
   if (at < 1 || run.length - at - 1 < 2) return run;
   const left = run.slice(0, at + 1);
   const right = run.slice(at + 1);
