@@ -28,8 +28,32 @@ const GUESS_WEIGHT = 0.3;
 /** Mid-sentence mentions that make a page's own Title Case phrase a name. */
 const REPEATED = 3;
 const MAX_ROLES = 5;
-/** An indefinite article right before a phrase: the page describes something as one. */
-const INDEFINITE = /(?:^|[^\p{L}\p{N}])an? $/iu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * An indefinite article ("a ", "an ", any case) right before `start`, as a word of its own: the page
+ * describes something as one. Read by character codes (it is asked of every candidate).
+ */
+export function indefiniteBefore(text: string, start: number): boolean {
+  if (start < 2 || text.charCodeAt(start - 1) !== 32) return false;
+  let a = start - 2;
+  const c = text.charCodeAt(a) | 32;
+  if (c === 110 && a > 0) a--;
+  else if (c !== 97) return false;
+  if ((text.charCodeAt(a) | 32) !== 97) return false;
+  if (a === 0) return true;
+  const lo = text.charCodeAt(a - 1);
+  if (lo < 128) return !((lo >= 48 && lo <= 57) || ((lo | 32) >= 97 && (lo | 32) <= 122));
+  // The code point before it, read within the 8 characters before the phrase (the window the rule has
+  // always read: a surrogate pair cut by it counts as its lone half, no letter).
+  let cp = lo;
+  if (lo >= 0xdc00 && lo <= 0xdfff && a - 2 >= Math.max(0, start - 8)) {
+    const hi = text.charCodeAt(a - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) cp = (hi - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+  }
+  return !WORD_CHAR.test(String.fromCodePoint(cp));
+}
+
 /** What follows a name used as a modifier ("a One Nation candidate"). */
 const MODIFIES = /^ \p{Ll}/u;
 
@@ -265,9 +289,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
     for (const c of block) {
       if (c.initial) continue;
       const described =
-        text !== undefined &&
-        INDEFINITE.test(text.slice(Math.max(0, c.start - 8), c.start)) &&
-        !MODIFIES.test(text.slice(c.end, c.end + 2));
+        text !== undefined && indefiniteBefore(text, c.start) && !MODIFIES.test(text.slice(c.end, c.end + 2));
       midSentence.set(c.key, described ? -Infinity : (midSentence.get(c.key) ?? 0) + 1);
     }
   });
