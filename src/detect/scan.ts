@@ -287,7 +287,6 @@ function splitRun(scan: Scan, a: number, b: number): void {
   const { toks, lex, headline } = scan;
   // "MTV Video Music Awards": an event's name, though web furniture ("Video") sits inside it.
   if (b - a > 2 && lex.miscSuffix.has(toks[b - 1].key)) return;
-  const all = toks.slice(a, b);
   let start = a;
   // A gazetteer phrase is never split ("Russia Today" in a headline, "Islamic State").
   let keep = a;
@@ -295,7 +294,7 @@ function splitRun(scan: Scan, a: number, b: number): void {
     const t = toks[k];
     if (!t.capitalised) continue;
     if (k >= keep) {
-      const hit = phraseAt(scan, all, k - a);
+      const hit = phraseAt(scan, toks, k, b);
       if (hit && hit.n > 1 && !hit.entry.ambiguous) keep = k + hit.n;
     }
     if (k < keep && k > start) continue;
@@ -377,8 +376,16 @@ const isMajorPlace = (e: Entry | undefined) =>
   e.kind === 'place' &&
   (e.subkind === 'country' || !e.geo?.population || e.geo.population >= 1_000_000);
 
-/** Longest gazetteer phrase starting at run[i]: its length in tokens and entry, or null. */
-function phraseAt(scan: Scan, run: Token[], i: number): { n: number; entry: Entry } | null {
+/**
+ * Longest gazetteer phrase starting at run[i] and ending before run[end] (the run's end unless given: the
+ * block's tokens can be read as a run without copying them): its length in tokens and entry, or null.
+ */
+function phraseAt(
+  scan: Scan,
+  run: Token[],
+  i: number,
+  end: number = run.length,
+): { n: number; entry: Entry } | null {
   const t = run[i];
   let reach = scan.reach[t.index];
   if (reach === undefined) {
@@ -392,7 +399,7 @@ function phraseAt(scan: Scan, run: Token[], i: number): { n: number; entry: Entr
   if (typeof reach !== 'number') return reach;
   // Runs are stretches of the block's tokens, and the answer reads only the first `max` tokens from run[i]:
   // rules ask about the same positions again and again, so answers are remembered per (token, max).
-  const max = Math.min(run.length - i, reach);
+  const max = Math.min(end - i, reach);
   const id = t.index * 4096 + max;
   const memo = (scan.phrases ??= new Map()).get(id);
   if (memo !== undefined) return memo;
