@@ -1754,22 +1754,29 @@ const OWNS_NOTHING = /^(?:$|[,;:)]|\.(?:\s|$)| (?:and|or|became|in \d))/;
 /** " and Mitsubishi's": another owner after the possessive, which may then own what follows both. */
 const SHARED_OWNER = /^ (?:and|or) \p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*)*['’]s\b/u;
 const ORDINAL = /^\d{1,3}(?:st|nd|rd|th|d)?$/;
+
 /** A dial position: kHz on AM (531-1710) or MHz on FM ("882", "1116", "96.9"). */
 const FREQUENCY = /^(?:[5-9]\d\d|1[0-7]\d\d|(?:8[7-9]|9\d|10[0-7])\.\d)$/;
+
+/** No extras: one object for every call without them. */
+const NO_EXTRA: Partial<Candidate> = {};
 
 function emit(
   scan: Scan,
   run: Token[],
   kind: Kind,
   strength: Strength,
-  extra: Partial<Candidate> = {},
+  extra: Partial<Candidate> = NO_EXTRA,
 ): void {
+  // The extras come in many shapes (one per call site): each is read once.
+  const { subkind, entry, role: extraRole, acronym } = extra;
+  let guess = extra.guess;
   // "the 82nd Airborne Division", "65 Fighter Wing": a unit's number is part of its name.
   const before = scan.toks[run[0].index - 1];
   if (
     before &&
     before.joins &&
-    (extra.subkind === 'military' || extra.subkind === 'armed-group') &&
+    (subkind === 'military' || subkind === 'armed-group') &&
     ORDINAL.test(before.text)
   )
     run = [before, ...run];
@@ -1789,7 +1796,7 @@ function emit(
   const shop =
     last.possessive &&
     (kind === 'organization' ||
-      (run.length === 1 && strength < 3 && (extra.guess || scan.lex.firstNames.has(last.key)))) &&
+      (run.length === 1 && strength < 3 && (guess || scan.lex.firstNames.has(last.key)))) &&
     OWNS_NOTHING.test(scan.text.slice(last.end + 2, last.end + 12));
   let end = shop ? last.end + 2 : last.end;
   if (shop) {
@@ -1804,18 +1811,18 @@ function emit(
       strength = 1;
   }
   // "the Mandovi river", "Cosham railway station": a feature's lower-case noun is part of its name.
-  const feature = shop || (kind === 'person' && !extra.guess) ? 0 : featureAfter(scan.toks, last);
+  const feature = shop || (kind === 'person' && !guess) ? 0 : featureAfter(scan.toks, last);
   if (feature) {
     end = scan.toks[last.index + feature].end;
     kind = 'place';
     if (strength < 2) strength = 2;
-    extra = { ...extra, guess: false };
+    guess = false;
   }
   // Words join across a no-break space too ("Jean-Marc\u00a0Ayrault"): one spelling, so keys and aliases agree.
   // A one-word name is its token's text (no space inside a word): the page's spellings are shared, not copied.
   const raw = run.length === 1 && end === first.end ? first.text : scan.text.slice(first.start, end);
   const text = raw.includes('\u00a0') ? raw.replace(/\u00a0/g, ' ') : raw;
-  let role = extra.role;
+  let role = extraRole;
   if (!role && kind !== 'place' && descriptorStart(scan.toks, first.index, scan.text, scan.lex) >= 0)
     role = roleBefore(scan, first, first);
   let words = 0;
@@ -1827,14 +1834,14 @@ function emit(
     text,
     key: run.length === 1 ? first.key : fold(text),
     kind,
-    subkind: extra.subkind,
-    entry: extra.entry,
+    subkind,
+    entry,
     strength,
     words,
     role,
-    acronym: extra.acronym,
+    acronym,
     expands: undefined,
-    guess: extra.guess,
+    guess,
     initial: first.sentenceStart,
     first: first.index,
     last: last.index,
