@@ -4,7 +4,7 @@ import { lexicon } from './lexicon';
 import { resolveCandidates } from './resolve';
 import { loadModel, type RetypeModel } from './retype';
 import { scanBlock, type Candidate } from './scan';
-import type { EntitySummary, Mention, PageDetector } from './types';
+import type { EntitySummary, Mention, PageDetector, PageEntities } from './types';
 
 export type { EntitySummary, Kind, Mention, PageDetector, PageEntities } from './types';
 
@@ -12,20 +12,28 @@ let model: RetypeModel | undefined;
 /** The re-typer's weights, read once per context on first use (the eval and the background use the same). */
 export const retypeModel = () => (model ??= loadModel(retypeData));
 
+/**
+ * One class rather than closures per page: every page's detector calls the same `add` and `resolve`, so
+ * their callers stay monomorphic in the JIT (a new closure per page is a new call target each time).
+ */
+class Detector implements PageDetector {
+  private readonly lex = lexicon();
+  private readonly blocks: Candidate[][] = [];
+  private readonly texts: string[] = [];
+
+  add(text: string): number {
+    this.blocks.push(scanBlock(text, this.lex));
+    this.texts.push(text);
+    return this.blocks.length - 1;
+  }
+
+  resolve(): PageEntities {
+    return resolveCandidates(this.blocks, { texts: this.texts, model: retypeModel() });
+  }
+}
+
 export function createPageDetector(): PageDetector {
-  const lex = lexicon();
-  const blocks: Candidate[][] = [];
-  const texts: string[] = [];
-  return {
-    add(text: string): number {
-      blocks.push(scanBlock(text, lex));
-      texts.push(text);
-      return blocks.length - 1;
-    },
-    resolve() {
-      return resolveCandidates(blocks, { texts, model: retypeModel() });
-    },
-  };
+  return new Detector();
 }
 
 /** One text as one page: its mentions (with their text) and entities. */

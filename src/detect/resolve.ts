@@ -28,8 +28,32 @@ const GUESS_WEIGHT = 0.3;
 /** Mid-sentence mentions that make a page's own Title Case phrase a name. */
 const REPEATED = 3;
 const MAX_ROLES = 5;
-/** An indefinite article right before a phrase: the page describes something as one. */
-const INDEFINITE = /(?:^|[^\p{L}\p{N}])an? $/iu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * An indefinite article ("a ", "an ", any case) right before `start`, as a word of its own: the page
+ * describes something as one. Read by character codes (it is asked of every candidate).
+ */
+export function indefiniteBefore(text: string, start: number): boolean {
+  if (start < 2 || text.charCodeAt(start - 1) !== 32) return false;
+  let a = start - 2;
+  const c = text.charCodeAt(a) | 32;
+  if (c === 110 && a > 0) a--;
+  else if (c !== 97) return false;
+  if ((text.charCodeAt(a) | 32) !== 97) return false;
+  if (a === 0) return true;
+  const lo = text.charCodeAt(a - 1);
+  if (lo < 128) return !((lo >= 48 && lo <= 57) || ((lo | 32) >= 97 && (lo | 32) <= 122));
+  // The code point before it, read within the 8 characters before the phrase (the window the rule has
+  // always read: a surrogate pair cut by it counts as its lone half, no letter).
+  let cp = lo;
+  if (lo >= 0xdc00 && lo <= 0xdfff && a - 2 >= Math.max(0, start - 8)) {
+    const hi = text.charCodeAt(a - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) cp = (hi - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+  }
+  return !WORD_CHAR.test(String.fromCodePoint(cp));
+}
+
 /** What follows a name used as a modifier ("a One Nation candidate"). */
 const MODIFIES = /^ \p{Ll}/u;
 
@@ -214,27 +238,47 @@ function numberedUnits(blocks: Candidate[][], texts: readonly string[]): Candida
   return out;
 }
 
+/** Each surface's mentions that the re-typer reads. */
+function countMentions(list: ReadonlyArray<{ vote: Vote }>): void {
+  for (const p of list) p.vote.count++;
+}
+
+/**
+ * One block's votes. The page pass keeps its loops over blocks in functions called per block: the JIT
+ * compiles those as any hot function, where a long loop in the pass itself (called once per page) would be
+ * compiled on the fly and thrown away again at its next call.
+ */
+function addVotes(block: Candidate[], votes: Map<string, Vote>, voteOf: Vote[]): void {
+  for (const c of block) {
+    let v = votes.get(c.key);
+    if (!v)
+      votes.set(
+        c.key,
+        (v = {
+          strength: 0,
+          scores: { person: 0, organization: 0, place: 0 },
+          entry: undefined,
+          subkind: undefined,
+          kind: 'person',
+          count: 0,
+          sum: undefined,
+        }),
+      );
+    v.scores[c.kind] += c.guess ? GUESS_WEIGHT : WEIGHT[c.strength];
+    if (c.strength > v.strength) v.strength = c.strength;
+    if (c.entry && c.strength >= 2) v.entry ??= c.entry;
+    v.subkind ??= c.subkind;
+    voteOf.push(v);
+  }
+}
+
 export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions = {}): PageEntities {
   if (options.texts) blocks = numberedUnits(spreadDefined(blocks, options.texts), options.texts);
   // 1. Votes per surface.
   const votes = new Map<string, Vote>();
   // Each candidate's vote, in the order the passes below walk the candidates.
   const voteOf: Vote[] = [];
-  for (const block of blocks) {
-    for (const c of block) {
-      let v = votes.get(c.key);
-      if (!v)
-        votes.set(
-          c.key,
-          (v = { strength: 0, scores: { person: 0, organization: 0, place: 0 }, kind: 'person', count: 0 }),
-        );
-      v.scores[c.kind] += c.guess ? GUESS_WEIGHT : WEIGHT[c.strength];
-      if (c.strength > v.strength) v.strength = c.strength;
-      if (c.entry && c.strength >= 2) v.entry ??= c.entry;
-      v.subkind ??= c.subkind;
-      voteOf.push(v);
-    }
-  }
+  blocks.forEach((block) => addVotes(block, votes, voteOf));
   for (const v of votes.values()) v.kind = bestKind(v);
   // A phrase of common words the page gives again and again mid-sentence is a name ("One Nation"),
   // unless the page also calls something "a" one: a description ("Erdogan is a Turkmen Nationalist";
@@ -245,9 +289,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
     for (const c of block) {
       if (c.initial) continue;
       const described =
-        text !== undefined &&
-        INDEFINITE.test(text.slice(Math.max(0, c.start - 8), c.start)) &&
-        !MODIFIES.test(text.slice(c.end, c.end + 2));
+        text !== undefined && indefiniteBefore(text, c.start) && !MODIFIES.test(text.slice(c.end, c.end + 2));
       midSentence.set(c.key, described ? -Infinity : (midSentence.get(c.key) ?? 0) + 1);
     }
   });
@@ -394,7 +436,7 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
 
   // 4. The learned re-typer, when there is one and the texts are known: one kind per surface.
   if (options.texts && (options.model || options.onFacts)) {
-    for (const list of pending) for (const p of list) p.vote.count++;
+    pending.forEach(countMentions);
     pending.forEach((list, b) => {
       if (!list.length) return;
       const text = options.texts![b];
@@ -450,7 +492,9 @@ export function resolveCandidates(blocks: Candidate[][], options: ResolveOptions
 
   // 5. Mentions and entities; towns keyed by the page's geography.
   const placeEntries: Array<Candidate['entry']> = [];
-  for (const list of pending) for (const p of list) if (p.kind === 'place') placeEntries.push(p.entry);
+  pending.forEach((list) => {
+    for (const p of list) if (p.kind === 'place') placeEntries.push(p.entry);
+  });
   const townKeys = pageTownKeys(placeEntries);
   const entities = new Map<string, EntitySummary>();
   const nameWords = new Map<string, number>();

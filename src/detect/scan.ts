@@ -287,7 +287,6 @@ function splitRun(scan: Scan, a: number, b: number): void {
   const { toks, lex, headline } = scan;
   // "MTV Video Music Awards": an event's name, though web furniture ("Video") sits inside it.
   if (b - a > 2 && lex.miscSuffix.has(toks[b - 1].key)) return;
-  const all = toks.slice(a, b);
   let start = a;
   // A gazetteer phrase is never split ("Russia Today" in a headline, "Islamic State").
   let keep = a;
@@ -295,7 +294,7 @@ function splitRun(scan: Scan, a: number, b: number): void {
     const t = toks[k];
     if (!t.capitalised) continue;
     if (k >= keep) {
-      const hit = phraseAt(scan, all, k - a);
+      const hit = phraseAt(scan, toks, k, b);
       if (hit && hit.n > 1 && !hit.entry.ambiguous) keep = k + hit.n;
     }
     if (k < keep && k > start) continue;
@@ -343,8 +342,18 @@ function splitRun(scan: Scan, a: number, b: number): void {
  * an ampersand on its own when both sides are full personal names, and returns the rest.
  */
 function ampersand(scan: Scan, run: Token[]): Token[] {
+  // Two words each side: runs of four words or more (most runs are shorter).
+  if (run.length < 4) return run;
   const { text, lex } = scan;
-  const at = run.findIndex((t, k) => k + 1 < run.length && text.slice(t.end, run[k + 1].start) === ' & ');
+  // " & " between two words, read by character codes (no slice per gap).
+  const at = run.findIndex(
+    (t, k) =>
+      k + 1 < run.length &&
+      run[k + 1].start - t.end === 3 &&
+      text.charCodeAt(t.end) === 32 &&
+      text.charCodeAt(t.end + 1) === 38 &&
+      text.charCodeAt(t.end + 2) === 32,
+  );
   if (at < 1 || run.length - at - 1 < 2) return run;
   const left = run.slice(0, at + 1);
   const right = run.slice(at + 1);
@@ -367,8 +376,16 @@ const isMajorPlace = (e: Entry | undefined) =>
   e.kind === 'place' &&
   (e.subkind === 'country' || !e.geo?.population || e.geo.population >= 1_000_000);
 
-/** Longest gazetteer phrase starting at run[i]: its length in tokens and entry, or null. */
-function phraseAt(scan: Scan, run: Token[], i: number): { n: number; entry: Entry } | null {
+/**
+ * Longest gazetteer phrase starting at run[i] and ending before run[end] (the run's end unless given: the
+ * block's tokens can be read as a run without copying them): its length in tokens and entry, or null.
+ */
+function phraseAt(
+  scan: Scan,
+  run: Token[],
+  i: number,
+  end: number = run.length,
+): { n: number; entry: Entry } | null {
   const t = run[i];
   let reach = scan.reach[t.index];
   if (reach === undefined) {
@@ -382,7 +399,7 @@ function phraseAt(scan: Scan, run: Token[], i: number): { n: number; entry: Entr
   if (typeof reach !== 'number') return reach;
   // Runs are stretches of the block's tokens, and the answer reads only the first `max` tokens from run[i]:
   // rules ask about the same positions again and again, so answers are remembered per (token, max).
-  const max = Math.min(run.length - i, reach);
+  const max = Math.min(end - i, reach);
   const id = t.index * 4096 + max;
   const memo = (scan.phrases ??= new Map()).get(id);
   if (memo !== undefined) return memo;
@@ -1737,22 +1754,29 @@ const OWNS_NOTHING = /^(?:$|[,;:)]|\.(?:\s|$)| (?:and|or|became|in \d))/;
 /** " and Mitsubishi's": another owner after the possessive, which may then own what follows both. */
 const SHARED_OWNER = /^ (?:and|or) \p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*)*['’]s\b/u;
 const ORDINAL = /^\d{1,3}(?:st|nd|rd|th|d)?$/;
+
 /** A dial position: kHz on AM (531-1710) or MHz on FM ("882", "1116", "96.9"). */
 const FREQUENCY = /^(?:[5-9]\d\d|1[0-7]\d\d|(?:8[7-9]|9\d|10[0-7])\.\d)$/;
+
+/** No extras: one object for every call without them. */
+const NO_EXTRA: Partial<Candidate> = {};
 
 function emit(
   scan: Scan,
   run: Token[],
   kind: Kind,
   strength: Strength,
-  extra: Partial<Candidate> = {},
+  extra: Partial<Candidate> = NO_EXTRA,
 ): void {
+  // The extras come in many shapes (one per call site): each is read once.
+  const { subkind, entry, role: extraRole, acronym } = extra;
+  let guess = extra.guess;
   // "the 82nd Airborne Division", "65 Fighter Wing": a unit's number is part of its name.
   const before = scan.toks[run[0].index - 1];
   if (
     before &&
     before.joins &&
-    (extra.subkind === 'military' || extra.subkind === 'armed-group') &&
+    (subkind === 'military' || subkind === 'armed-group') &&
     ORDINAL.test(before.text)
   )
     run = [before, ...run];
@@ -1772,7 +1796,7 @@ function emit(
   const shop =
     last.possessive &&
     (kind === 'organization' ||
-      (run.length === 1 && strength < 3 && (extra.guess || scan.lex.firstNames.has(last.key)))) &&
+      (run.length === 1 && strength < 3 && (guess || scan.lex.firstNames.has(last.key)))) &&
     OWNS_NOTHING.test(scan.text.slice(last.end + 2, last.end + 12));
   let end = shop ? last.end + 2 : last.end;
   if (shop) {
@@ -1787,18 +1811,18 @@ function emit(
       strength = 1;
   }
   // "the Mandovi river", "Cosham railway station": a feature's lower-case noun is part of its name.
-  const feature = shop || (kind === 'person' && !extra.guess) ? 0 : featureAfter(scan.toks, last);
+  const feature = shop || (kind === 'person' && !guess) ? 0 : featureAfter(scan.toks, last);
   if (feature) {
     end = scan.toks[last.index + feature].end;
     kind = 'place';
     if (strength < 2) strength = 2;
-    extra = { ...extra, guess: false };
+    guess = false;
   }
   // Words join across a no-break space too ("Jean-Marc\u00a0Ayrault"): one spelling, so keys and aliases agree.
   // A one-word name is its token's text (no space inside a word): the page's spellings are shared, not copied.
   const raw = run.length === 1 && end === first.end ? first.text : scan.text.slice(first.start, end);
   const text = raw.includes('\u00a0') ? raw.replace(/\u00a0/g, ' ') : raw;
-  let role = extra.role;
+  let role = extraRole;
   if (!role && kind !== 'place' && descriptorStart(scan.toks, first.index, scan.text, scan.lex) >= 0)
     role = roleBefore(scan, first, first);
   let words = 0;
@@ -1810,14 +1834,14 @@ function emit(
     text,
     key: run.length === 1 ? first.key : fold(text),
     kind,
-    subkind: extra.subkind,
-    entry: extra.entry,
+    subkind,
+    entry,
     strength,
     words,
     role,
-    acronym: extra.acronym,
+    acronym,
     expands: undefined,
-    guess: extra.guess,
+    guess,
     initial: first.sentenceStart,
     first: first.index,
     last: last.index,

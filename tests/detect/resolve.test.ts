@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPageDetector } from '../../src/detect';
+import { indefiniteBefore } from '../../src/detect/resolve';
 import { page } from './helpers';
 
 describe('document-level consistency', () => {
@@ -239,5 +240,29 @@ describe('cost', () => {
     const t0 = performance.now();
     page([list]);
     expect(performance.now() - t0).toBeLessThan(3000);
+  });
+});
+
+describe('indefiniteBefore', () => {
+  // The article as a word of its own, any case, right before the phrase (one space), as /(?:^|[^\p{L}\p{N}])an? $/iu
+  // reads the 8 characters before it.
+  const cases: Array<[string, boolean]> = [
+    ['a One', true],
+    ['An One', true],
+    ['is a One', true],
+    ['(an One', true],
+    ['—A One', true],
+    ['Ka One', false],
+    ['Ian One', false],
+    ['éa One', false],
+    ['1a One', false],
+    ['\u{1D400}a One', false],
+    ['😀a One', true],
+    ['a  One', false],
+    ['n One', false],
+    ['the One', false],
+  ];
+  it.each(cases)('%j', (text, expected) => {
+    expect(indefiniteBefore(text, text.lastIndexOf('One'))).toBe(expected);
   });
 });
