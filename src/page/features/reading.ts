@@ -45,7 +45,7 @@ interface ReadingParts {
    */
   key: string | null;
   view: ReadingView;
-  index: UpdateIndex & { byId: Map<string, { update: LiveUpdate }> };
+  index: UpdateIndex & { byId: Map<string, LiveUpdate> };
   /** The updates as last indexed (the live blog's list). */
   list: readonly LiveUpdate[];
   tracker: DwellTracker;
@@ -61,7 +61,7 @@ const updatesOf = (session: PageContext): readonly LiveUpdate[] => session.liveb
 function reindex(parts: ReadingParts): void {
   parts.index.byId.clear();
   const list = updatesOf(parts.session);
-  for (const update of list) parts.index.byId.set(pageIdOf(update), { update });
+  for (const update of list) parts.index.byId.set(pageIdOf(update), update);
   parts.list = list;
 }
 
@@ -74,7 +74,7 @@ function reindex(parts: ReadingParts): void {
 function applyDelta(parts: ReadingParts, delta: UpdatesDelta): 'edited' | 'moved' | null {
   const { byId } = parts.index;
   const removed = new Set(delta.removed.map(pageIdOf));
-  for (const u of delta.removed) if (byId.get(pageIdOf(u))?.update !== u) return null;
+  for (const u of delta.removed) if (byId.get(pageIdOf(u)) !== u) return null;
   for (const u of delta.added) {
     const id = pageIdOf(u);
     if (byId.has(id) && !removed.has(id)) return null;
@@ -84,11 +84,11 @@ function applyDelta(parts: ReadingParts, delta: UpdatesDelta): 'edited' | 'moved
   const watch = new Map<string, readonly Element[]>();
   for (const update of delta.added) {
     const id = pageIdOf(update);
-    byId.set(id, { update });
+    byId.set(id, update);
     if (parts.session.settings.autoSeen && parts.view.markable(id) && !parts.marks.pending.has(id))
       watch.set(id, update.elements);
   }
-  for (const u of delta.changed) byId.get(pageIdOf(u))!.update = u;
+  for (const u of delta.changed) byId.set(pageIdOf(u), u);
   parts.list = updatesOf(parts.session);
   if (!delta.added.length && !delta.removed.length) return 'edited';
   parts.seen.change(watch, removed);
@@ -105,15 +105,15 @@ function sameEntries(parts: ReadingParts): boolean {
   const before = parts.list;
   const { byId } = parts.index;
   if (list.length !== before.length || list.length !== byId.size) return false;
-  const changed: Array<[{ update: LiveUpdate }, LiveUpdate]> = [];
+  const changed: LiveUpdate[] = [];
   for (let at = 0; at < list.length; at++) {
     const u = list[at];
     if (u === before[at]) continue;
     const e = byId.get(pageIdOf(u));
-    if (!e || e.update !== before[at] || !sameElements(e.update.elements, u.elements)) return false;
-    changed.push([e, u]);
+    if (!e || e !== before[at] || !sameElements(e.elements, u.elements)) return false;
+    changed.push(u);
   }
-  for (const [e, u] of changed) e.update = u;
+  for (const u of changed) byId.set(pageIdOf(u), u);
   parts.list = list;
   return true;
 }
@@ -122,7 +122,7 @@ function sameEntries(parts: ReadingParts): boolean {
 function watchUnseen(parts: ReadingParts): void {
   const candidates = new Map<string, readonly Element[]>();
   if (parts.session.settings.autoSeen) {
-    for (const [id, { update }] of parts.index.byId) {
+    for (const [id, update] of parts.index.byId) {
       if (parts.view.markable(id) && !parts.marks.pending.has(id)) candidates.set(id, update.elements);
     }
   }
@@ -136,7 +136,7 @@ function watchSome(parts: ReadingParts, ids: Iterable<string>): void {
   for (const id of ids) {
     const entry = parts.index.byId.get(id);
     if (entry && parts.session.settings.autoSeen && parts.view.markable(id) && !parts.marks.pending.has(id))
-      add.set(id, entry.update.elements);
+      add.set(id, entry.elements);
     else remove.push(id);
   }
   parts.seen.change(add, remove);
@@ -237,7 +237,7 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
   const visit = randomId();
   const tracker = new DwellTracker();
   const view = new ReadingView();
-  const index = { byId: new Map<string, { update: LiveUpdate }>() };
+  const index = { byId: new Map<string, LiveUpdate>() };
   // The units call back into the whole; it exists by the time any of them can call.
   const parts = {} as ReadingParts;
   const marks = new MarkQueue(url, (change) => onChange(parts, change, false), signal);
@@ -309,9 +309,8 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
     },
     jump(id) {
       const pageId = view.pageIdOfStored(id) ?? id;
-      const entry = index.byId.get(pageId) ?? index.byId.get(id);
-      if (!entry) return false;
-      return jumpTo(parts, entry.update);
+      const update = index.byId.get(pageId) ?? index.byId.get(id);
+      return update ? jumpTo(parts, update) : false;
     },
     watching: () => parts.seen.watching,
   };

@@ -47,7 +47,7 @@ export const inPageOrder = (a: LiveUpdate, b: LiveUpdate): number =>
 
 export interface UpdateIndex {
   /** Page id → the update. */
-  byId: ReadonlyMap<string, { update: LiveUpdate }>;
+  byId: ReadonlyMap<string, LiveUpdate>;
 }
 
 export class Drawing {
@@ -113,8 +113,8 @@ export class Drawing {
   private shown(): Array<{ id: string; update: LiveUpdate }> {
     const out: Array<{ id: string; update: LiveUpdate }> = [];
     for (const id of this.view.marked()) {
-      const entry = this.index.byId.get(id);
-      if (entry && this.view.kind(id)) out.push({ id, ...entry });
+      const update = this.index.byId.get(id);
+      if (update && this.view.kind(id)) out.push({ id, update });
     }
     // Page order is document order: asked of these few, not kept as a place for every update.
     return out.sort((a, b) => inPageOrder(a.update, b.update));
