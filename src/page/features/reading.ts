@@ -85,8 +85,7 @@ function applyDelta(parts: ReadingParts, delta: UpdatesDelta): 'edited' | 'moved
   for (const update of delta.added) {
     const id = pageIdOf(update);
     byId.set(id, update);
-    if (parts.session.settings.autoSeen && parts.view.markable(id) && !parts.marks.pending.has(id))
-      watch.set(id, update.elements);
+    if (watchable(parts, id)) watch.set(id, update.elements);
   }
   for (const u of delta.changed) byId.set(pageIdOf(u), u);
   parts.list = updatesOf(parts.session);
@@ -118,14 +117,14 @@ function sameEntries(parts: ReadingParts): boolean {
   return true;
 }
 
-/** What the seen-marking should watch: updates not seen, not kept new by hand, not already being marked. */
+/** Whether the seen-marking watches an update: not seen, not kept new by hand, not already being marked. */
+const watchable = (parts: ReadingParts, id: string): boolean =>
+  parts.session.settings.autoSeen && parts.view.markable(id) && !parts.marks.pending.has(id);
+
+/** What the seen-marking should watch, over every update. */
 function watchUnseen(parts: ReadingParts): void {
   const candidates = new Map<string, readonly Element[]>();
-  if (parts.session.settings.autoSeen) {
-    for (const [id, update] of parts.index.byId) {
-      if (parts.view.markable(id) && !parts.marks.pending.has(id)) candidates.set(id, update.elements);
-    }
-  }
+  for (const [id, update] of parts.index.byId) if (watchable(parts, id)) candidates.set(id, update.elements);
   parts.seen.sync(candidates);
 }
 
@@ -135,8 +134,7 @@ function watchSome(parts: ReadingParts, ids: Iterable<string>): void {
   const remove: string[] = [];
   for (const id of ids) {
     const entry = parts.index.byId.get(id);
-    if (entry && parts.session.settings.autoSeen && parts.view.markable(id) && !parts.marks.pending.has(id))
-      add.set(id, entry.elements);
+    if (entry && watchable(parts, id)) add.set(id, entry.elements);
     else remove.push(id);
   }
   parts.seen.change(add, remove);
