@@ -221,7 +221,7 @@ function mergeInPlace(list: readonly Element[], fresh: readonly Element[]): Elem
 const deltas = new WeakMap<readonly LiveUpdate[], UpdatesDelta>();
 export const deltaOf = (updates: readonly LiveUpdate[]): UpdatesDelta | undefined => deltas.get(updates);
 
-const isDomChange = (dirty: readonly Node[] | DomChange): dirty is DomChange => !Array.isArray(dirty);
+export const isDomChange = (dirty: readonly Node[] | DomChange): dirty is DomChange => !Array.isArray(dirty);
 
 /** Every node of a change, as the re-reads that do not tell kinds apart take them. */
 export const changedNodes = (dirty: readonly Node[] | DomChange): readonly Node[] =>
@@ -352,14 +352,11 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
     const fresh: Element[] = [];
     // An entry can sit inside another (nested matches): any removal asks every listed entry.
     const lostChildren = change.removedFrom.length > 0;
-    for (const node of change.changed) {
-      const el = entryOf(node);
-      if (el) touched.add(el);
-    }
-    for (const node of change.removedFrom) {
-      const el = entryOf(node);
-      if (el) touched.add(el);
-    }
+    for (const list of [change.changed, change.removedFrom])
+      for (const node of list) {
+        const el = entryOf(node);
+        if (el) touched.add(el);
+      }
     for (const node of change.added) {
       if (known.has(node as Element)) return null;
       const el = entryOf(node.parentNode);

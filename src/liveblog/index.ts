@@ -3,7 +3,16 @@
  * LiveBlogPosting says the page is a live blog and maps ids; known platform shapes (`platforms.ts`); the
  * schema's ids located in the DOM; generic structure; text markers inside one article body.
  */
-import { changedNodes, commonAncestor, deltaOf, drain, elementBlog, uniqueIds, type Steps } from './extract';
+import {
+  changedNodes,
+  commonAncestor,
+  deltaOf,
+  drain,
+  elementBlog,
+  isDomChange,
+  uniqueIds,
+  type Steps,
+} from './extract';
 import { gradeStructure } from './confidence';
 import {
   findGenericList,
@@ -260,13 +269,9 @@ export function* rereadLiveBlogSteps(
   if (!container.isConnected) return null;
   // Only what lies inside the list: a banner removed from <body> above it touches no update.
   const within = (list: readonly Node[]) => list.filter((n) => container.contains(n));
-  const inside: readonly Node[] | DomChange = Array.isArray(nodes)
-    ? within(nodes)
-    : {
-        added: within((nodes as DomChange).added),
-        changed: within((nodes as DomChange).changed),
-        removedFrom: within((nodes as DomChange).removedFrom),
-      };
+  const inside: readonly Node[] | DomChange = isDomChange(nodes)
+    ? { added: within(nodes.added), changed: within(nodes.changed), removedFrom: within(nodes.removedFrom) }
+    : within(nodes);
   if (!changedNodes(inside).length) return { blog: previous, work: 'none' };
   const updates = previous.rereadSteps
     ? yield* previous.rereadSteps(inside)
