@@ -57,6 +57,7 @@ const EXTENSION_PACKAGES = {
 const ENTRY_POINTS = [
   './background/index.ts',
   './page/session.ts',
+  './page/features/more.ts',
   './manifest.ts',
   './ui/Popup.tsx',
   './ui/popup.css',
@@ -157,7 +158,7 @@ export default tseslint.config(
             zone(
               './entrypoints',
               './src',
-              'entrypoints/ only wire: import a runtime entry point (src/background/index.ts, src/page/session.ts, a view, the messaging API), not its internals.',
+              'entrypoints/ only wire: import a runtime entry point (src/background/index.ts, src/page/session.ts, the page’s second script src/page/features/more.ts, a view, the messaging API), not its internals.',
               ENTRY_POINTS,
             ),
           ],

@@ -12,7 +12,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   imports: false,
-  manifest: ({ browser }) => buildManifest(browser),
+  manifest: ({ browser, mode }) => buildManifest(browser, mode),
   webExt: { disabled: true },
   hooks: {
     // The icons are drawn from assets/*.svg at every build (never committed as PNGs).

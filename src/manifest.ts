@@ -23,6 +23,13 @@ export function builtInMatches(): string[] {
   return import.meta.env.BACKSTORY_TEST_BUILD ? LOCAL_MATCHES : [];
 }
 
+/**
+ * The features a page needs only now and then (cards, reading, markers, the story panel's end): a script of
+ * their own, which the background puts into the page's isolated world when the page first needs it
+ * (src/page/more.ts), so that an ordinary article compiles and runs none of it.
+ */
+export const MORE_SCRIPT = '/page-more.js';
+
 export const ICON_SIZES = [16, 32, 48, 128] as const;
 export type IconState = 'on' | 'off';
 
@@ -37,7 +44,10 @@ export function iconSet(state: IconState): Record<string, string> {
   return Object.fromEntries(ICON_SIZES.map((s) => [String(s), iconPath(state, s)]));
 }
 
-export function buildManifest(browser: string) {
+/** `mode`: the WXT mode; the test build (`test`) holds on its local origins what a reader who enabled a site
+ * holds on that site: the host permission (the background puts `MORE_SCRIPT` into pages with it) and the
+ * content script (entrypoints/content). */
+export function buildManifest(browser: string, mode?: string) {
   const manifest: Record<string, unknown> = {
     name: 'Backstory',
     description: 'Who and where, on hover, and what is new since you last looked: for readers of live blogs.',
@@ -57,6 +67,7 @@ export function buildManifest(browser: string) {
     // Asked for one site at a time, from the popup, never at install.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     // The toolbar shows the "on" icon; the background switches a tab to icon/off-*.png where Backstory is off.
+    ...(isTestMode(mode) ? { host_permissions: LOCAL_MATCHES } : {}),
     icons: iconSet('on'),
     action: { default_title: 'Backstory', default_icon: iconSet('on') },
     commands: {

@@ -27,6 +27,7 @@ import { renderStoryMap } from '../knowledge/story-map';
 import { DetectService, ownerOf } from './detect';
 import { clearErrors, listErrors, logError } from './errors';
 import { runOnce, watchIcons } from './icon';
+import { giveMore } from './more';
 import {
   disableSite,
   enableSite,
@@ -133,9 +134,9 @@ export function startBackground(): void {
         await tell(tabId, 'follow:changed', { url, following }).catch(() => undefined);
     },
   });
-  const icons = watchIcons(
-    async (tabId, url) => !!url && ((await runOnce.has(tabId)) || (await siteStatus(url)).enabled),
-  );
+  const runsOn = async (tabId: number, url: string | undefined) =>
+    !!url && ((await runOnce.has(tabId)) || (await siteStatus(url)).enabled);
+  const icons = watchIcons(runsOn);
   listen<BackgroundProtocol>(
     {
       async 'page:report'(report, sender) {
@@ -283,6 +284,7 @@ export function startBackground(): void {
       // Opened already, in the listener below; this answers whether this browser could.
       'panel:open': () => ({ ok: !!chromeSidePanel() }),
       'names:detect': (req, sender) => detection.handle(req, ownerOf(sender)),
+      'page:more': (_req, sender) => giveMore(sender, runsOn),
     },
     guardWith((tabId) => tabPages.get(tabId)),
   );

@@ -81,6 +81,8 @@ export interface BackgroundProtocol {
   'story:map': [StoryMapRequest, StoryMap];
   /** The card's "story panel" button: opens the side panel for the sender's tab (within the reader's click). */
   'panel:open': [Record<string, never>, { ok: boolean }];
+  /** The page needs its second script (a card, reading, the story panel): put into the sender's frame. */
+  'page:more': [Record<string, never>, { ok: boolean }];
   /**
    * The content script's text blocks (by their index in the page) for name detection in the background;
    * answers the mentions (as offsets) and entities that changed, or `lost` when the background no longer

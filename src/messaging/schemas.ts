@@ -154,6 +154,7 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
   'errors:list': empty,
   'errors:clear': empty,
   'panel:open': empty,
+  'page:more': empty,
   'story:map': v.strictObject({
     places: v.pipe(
       v.array(
@@ -249,6 +250,8 @@ export const SENDERS: { [K in keyof BackgroundProtocol]: Context[] } = {
   'errors:clear': PAGES,
   'story:map': PAGES,
   'panel:open': CONTENT,
+  // Into the sending frame only, and only where the content script itself runs (src/background/more.ts).
+  'page:more': CONTENT,
   // A page's text, for its own session only (the background keys sessions by the sender's tab and frame).
   'names:detect': CONTENT,
   // A card's Follow toggle: its own page only (see ownPage), so a content script learns nothing of the others.

@@ -20,11 +20,8 @@ import type {
   UpdateRef,
 } from './context';
 import { reportFailure } from './errors';
-import { cardsFeature } from './features/cards';
-import { storyFeature } from './features/story';
-import { markersFeature } from './features/markers';
+import { cardsLater, markersLater, readingLater, storyLater } from './features/later';
 import { namesFeature } from './features/names';
-import { readingFeature } from './features/reading';
 import { LiveBlogWatch } from './liveblog-watch';
 import { NamesIndex, type PageMention } from './names';
 import { settled, watchUrl, type UrlWatch, type UrlWatchOptions } from './navigation';
@@ -32,13 +29,13 @@ import { watchDom, type DomBatch } from './observer';
 import { PaintGate } from './paint';
 import { UpdateIndex } from './update-index';
 
-/** Every feature of the page, in the order they start. */
+/** Every feature of the page, in the order they start: all but names load their code when first needed (./more.ts). */
 export const FEATURES: readonly Feature[] = [
   namesFeature,
-  readingFeature,
-  markersFeature,
-  cardsFeature,
-  storyFeature,
+  readingLater,
+  markersLater,
+  cardsLater,
+  storyLater,
 ];
 
 type Listener = { fn: (arg: never) => void; feature: string };

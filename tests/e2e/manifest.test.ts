@@ -86,11 +86,12 @@ describe.each(['chrome', 'firefox'] as const)('%s store manifest', (browser) => 
 });
 
 describe.each(['chrome', 'firefox'] as const)('%s test build', (browser) => {
-  it('is the store manifest plus a content script on the local origins, and nothing else', () => {
+  it('is the store manifest plus what a reader who enabled the local origins holds there (the host permission, the content script), and nothing else', () => {
     const store = read(browser, 'store');
-    const { content_scripts: scripts, ...rest } = read(browser, 'test');
+    const { content_scripts: scripts, host_permissions: hosts, ...rest } = read(browser, 'test');
     expect(rest).toEqual(store);
     expect(TEST_BUILD_HOSTS).toEqual(LOCAL_MATCHES);
+    expect(hosts).toEqual(LOCAL_MATCHES);
     expect(scripts).toEqual([
       expect.objectContaining({
         matches: TEST_BUILD_HOSTS,

@@ -23,7 +23,7 @@ import { startServer, type LocalServer } from '../../scripts/lib/server';
 import { launchChromium } from './harness/chromium';
 import { until, type Driver, type Tab } from './harness/driver';
 import { launchFirefox } from './harness/firefox';
-import { highlightTexts } from './harness/page';
+import { cardInfo, highlightTexts, pointOfName } from './harness/page';
 
 const SEED = '/shared/eaworldview-syria-daily.html';
 const SEED_UPDATES = 5;
@@ -400,6 +400,21 @@ async function enableFromPopup(
   await until(async () => (await pageFacts(page)).highlights > 0, {
     what: 'names underlined after a reload',
   });
+  // A name the pointer rests on opens its card: the card's code reaches the page on the reader's grant alone.
+  const person = await until(async () => (await highlightTexts(page)).person[0], {
+    what: 'a person underlined',
+  });
+  await page.bringToFront();
+  const point = await until(() => pointOfName(page, person), { what: `${person} in view` });
+  await page.mouseMove(point.x, point.y, 4);
+  const card = await until(
+    async () => {
+      const c = await cardInfo(page);
+      return c.open ? c : null;
+    },
+    { what: `the card of ${person}` },
+  );
+  expect(card.name).toContain(person);
   await popup.close();
   await page.close();
 }
@@ -431,7 +446,7 @@ describe.each([
     afterAll(async () => driver?.close());
 
     it.each(['http', 'https'] as const)(
-      '%s: Enable on news.test, pressed in the popup and allowed in the prompt, underlines names and counts updates without a reload',
+      '%s: Enable on news.test, pressed in the popup and allowed in the prompt, underlines names and counts updates without a reload; a name opens its card',
       async (scheme) => {
         await enableFromPopup(driver, ext, scheme, async () => {
           // The reader's answer: Allow, clicked in the browser's own prompt, which names the extension.

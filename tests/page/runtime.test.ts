@@ -15,6 +15,7 @@ import { recordReport } from '../../src/reading/store';
 import { openStore, type DB } from '../../src/storage';
 import type { PageReport } from '../../src/reading/types';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { giveMoreHere } from './more';
 
 /** A Norkon live blog (the shape tests/page/reading.test.ts uses), one sentence of names per post. */
 const blog = (posts: Array<[number, string]>) =>
@@ -49,6 +50,7 @@ const detection = new DetectService();
 
 function background(handlers: Partial<{ errors: boolean }> = { errors: true }) {
   stopBackground = listen<BackgroundProtocol>({
+    ...giveMoreHere,
     'page:report': (report) => {
       reports.push(report);
       return recordReport(db, report);

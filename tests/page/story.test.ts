@@ -11,6 +11,7 @@ import { listen } from '../../src/messaging/router';
 import { PageRuntime } from '../../src/page/session';
 import { buildStory } from '../../src/page/features/story';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { giveMoreHere } from './more';
 import { PANEL_PORT, type PanelMessage } from '../../src/story/types';
 
 const post = (n: number, time: string, text: string) =>
@@ -39,14 +40,17 @@ async function until<T>(fn: () => T, what: string): Promise<NonNullable<T>> {
 /** A port as the browser hands it to the content script's onConnect. */
 function fakePort(sender: { id?: string; url?: string }) {
   const sent: PanelMessage[] = [];
-  const listeners: Array<(m: unknown) => void> = [];
+  let listeners: Array<(m: unknown) => void> = [];
   const gone: Array<() => void> = [];
   const port = {
     name: PANEL_PORT,
     sender,
     postMessage: (m: PanelMessage) => sent.push(m),
     disconnect: vi.fn(),
-    onMessage: { addListener: (f: (m: unknown) => void) => listeners.push(f) },
+    onMessage: {
+      addListener: (f: (m: unknown) => void) => listeners.push(f),
+      removeListener: (f: (m: unknown) => void) => (listeners = listeners.filter((g) => g !== f)),
+    },
     onDisconnect: { addListener: (f: () => void) => gone.push(f) },
   };
   return {
@@ -63,6 +67,7 @@ beforeEach(() => {
   ctl = new AbortController();
   // Names are found in the background: the same service, in-process; reports are answered with nothing.
   stopBackground = listen<BackgroundProtocol>({
+    ...giveMoreHere,
     'names:detect': (req, sender) => detection.handle(req, `${sender.tab?.id ?? 'none'}:0`),
   });
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);

@@ -14,20 +14,18 @@ import { createState } from './cards/state';
 
 export { themeAt } from './cards/theme';
 
-export function runCards(ctx: PageContext, signal: AbortSignal): CardsService {
+/** `first`: the pointer event that had the cards loaded (src/page/features/later.ts), played once they run. */
+export function runCards(ctx: PageContext, signal: AbortSignal, first?: PointerEvent): CardsService {
   const st = createState(ctx);
   const doc = ctx.doc;
-  doc.addEventListener(
-    'pointermove',
-    (e) => {
-      onPointerMove(st, e);
-      // A name under the pointer: its card may open after the hover delay, in a host already there,
-      // with what the page says about the name worked out meanwhile.
-      if (st.candidate && !st.host) ensureHost(st);
-      prepareSoon(st, st.candidate);
-    },
-    { passive: true, signal },
-  );
+  const moved = (e: PointerEvent, late?: number) => {
+    onPointerMove(st, e, late);
+    // A name under the pointer: its card may open after the hover delay, in a host already there,
+    // with what the page says about the name worked out meanwhile.
+    if (st.candidate && !st.host) ensureHost(st);
+    prepareSoon(st, st.candidate);
+  };
+  doc.addEventListener('pointermove', (e) => moved(e), { passive: true, signal });
   doc.addEventListener('keydown', (e) => onKeyDown(st, e), { capture: true, signal });
   ctx.on('settings', () => st.answers.clear(), signal);
   for (const event of ['dom', 'names', 'liveblog'] as const) ctx.on(event, () => forgetPrepared(st), signal);
@@ -36,6 +34,8 @@ export function runCards(ctx: PageContext, signal: AbortSignal): CardsService {
     close(st);
     st.host?.remove();
   });
+  // The pointer has rested since that event: the hover delay counts from it, not from now.
+  if (first) moved(first, Math.max(0, performance.now() - first.timeStamp));
   return { step: (direction) => step(st, direction) };
 }
 

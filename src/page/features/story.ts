@@ -122,8 +122,23 @@ function parseRequest(raw: unknown): PanelRequest | null {
   return r.success ? r.output : null;
 }
 
+/** A side panel's port, if it is this extension's panel; `early`: what it sent before this ran (src/page/features/later.ts). */
+export function serveTrustedPanel(
+  ctx: PageContext,
+  port: Browser.runtime.Port,
+  signal: AbortSignal,
+  early: readonly unknown[] = [],
+): void {
+  if (trusted(port)) servePanel(ctx, port, signal, early);
+}
+
 /** One connected panel: sends the story on change, answers selections. */
-function servePanel(ctx: PageContext, port: Browser.runtime.Port, signal: AbortSignal): void {
+function servePanel(
+  ctx: PageContext,
+  port: Browser.runtime.Port,
+  signal: AbortSignal,
+  early: readonly unknown[],
+): void {
   const ended = new AbortController();
   const stop = () => ended.abort();
   // The page's session ended (soft navigation): the panel reconnects and meets the next one.
@@ -202,13 +217,15 @@ function servePanel(ctx: PageContext, port: Browser.runtime.Port, signal: AbortS
   // Registered once while the panel is connected (a page can see that a panel is open, never what it shows
   // until the reader selects): registering a highlight name restyles the page, which selections then avoid.
   if (highlight) CSS.highlights.set(SELECTED_HIGHLIGHT, highlight);
-  port.onMessage.addListener((raw: unknown) => {
+  const answer = (raw: unknown) => {
     const req = parseRequest(raw);
     if (!req || ended.signal.aborted) return;
     if (req.type === 'select') select(req.key, req.index);
     else if (req.type === 'clear') clear();
     else ctx.jump(req.id);
-  });
+  };
+  port.onMessage.addListener(answer);
+  for (const raw of early) answer(raw);
   ended.signal.addEventListener('abort', () => {
     if (highlight) CSS.highlights.delete(SELECTED_HIGHLIGHT);
     clearTimeout(timer);
@@ -231,10 +248,7 @@ function servePanel(ctx: PageContext, port: Browser.runtime.Port, signal: AbortS
 export const storyFeature: Feature = {
   id: 'story',
   init(ctx, signal) {
-    const onConnect = (port: Browser.runtime.Port) => {
-      if (!trusted(port)) return;
-      servePanel(ctx, port, signal);
-    };
+    const onConnect = (port: Browser.runtime.Port) => serveTrustedPanel(ctx, port, signal);
     browser.runtime.onConnect.addListener(onConnect);
     signal.addEventListener('abort', () => browser.runtime.onConnect.removeListener(onConnect), {
       once: true,

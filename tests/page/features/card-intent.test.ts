@@ -78,4 +78,14 @@ describe('the hover intent', () => {
     vi.advanceTimersByTime(0);
     expect(shown).toEqual([0]);
   });
+
+  it('an event played after the fact (the one that had the cards loaded) counts the delay from when it happened', () => {
+    const st = state();
+    // The pointer came to rest 120 ms ago, while the cards' script was on its way.
+    onPointerMove(st, move(20, 0), 120);
+    vi.advanceTimersByTime(300 - FRAME_AHEAD - 120 - 1);
+    expect(shown).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(shown).toEqual([300 - FRAME_AHEAD - 120]);
+  });
 });

@@ -18,7 +18,8 @@ const SWEEP_SPEED = 0.6;
  */
 export const FRAME_AHEAD = 16;
 
-export function onPointerMove(st: CardState, e: PointerEvent): void {
+/** `late`: how long ago the event happened, when it is played after the fact (the cards' first event). */
+export function onPointerMove(st: CardState, e: PointerEvent, late = 0): void {
   if (e.pointerType === 'touch') return;
   const now = e.timeStamp;
   const speed =
@@ -44,7 +45,7 @@ export function onPointerMove(st: CardState, e: PointerEvent): void {
       () => {
         if (st.candidate === m) show(st, m, rect, false);
       },
-      Math.max(0, st.ctx.settings.hoverDelay - FRAME_AHEAD),
+      Math.max(0, st.ctx.settings.hoverDelay - FRAME_AHEAD - late),
     );
   } else if (st.open && !st.overCard && !st.open.keyboard) {
     scheduleHide(st);
