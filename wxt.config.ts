@@ -15,6 +15,20 @@ export default defineConfig({
   manifest: ({ browser, mode }) => buildManifest(browser, mode),
   webExt: { disabled: true },
   hooks: {
+    // The page's scripts (the content script and its second script) use the browser's own promise-based
+    // API, which Chrome's MV3 and Firefox both have, not webextension-polyfill: the polyfill is 15 KB that
+    // every page would compile and run for nothing. Extension pages and the background keep it.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === 'page-more')) return;
+      const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      const alias = config.resolve?.alias;
+      config.resolve = {
+        ...config.resolve,
+        alias: Array.isArray(alias)
+          ? [native, ...alias]
+          : [native, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))],
+      };
+    },
     // The icons are drawn from assets/*.svg at every build (never committed as PNGs).
     'build:publicAssets': (wxt, files) => {
       files.push(...rasteriseIcons(wxt.config.root, join(wxt.config.wxtDir, 'icons')));
