@@ -17,19 +17,25 @@ export default defineConfig({
   hooks: {
     // The page's scripts (the content script and its second script) use the browser's own promise-based
     // API, which Chrome's MV3 and Firefox both have, not webextension-polyfill: the polyfill is 15 KB that
-    // every page would compile and run for nothing. Extension pages and the background keep it.
+    // every page would compile and run for nothing. Extension pages and the background keep it. The content
+    // script's context is our own (src/page/script-context.ts says why).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script' || e.name === 'page-more')) return;
-      const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      const ours = [
+        { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: join(import.meta.dirname, 'src/page/script-context.ts'),
+        },
+      ];
       const alias = config.resolve?.alias;
       config.resolve = {
         ...config.resolve,
         alias: Array.isArray(alias)
-          ? [native, ...alias]
-          : [native, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))],
+          ? [...ours, ...alias]
+          : [...ours, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))],
       };
     },
-    // The icons are drawn from assets/*.svg at every build (never committed as PNGs).
     'build:publicAssets': (wxt, files) => {
       files.push(...rasteriseIcons(wxt.config.root, join(wxt.config.wxtDir, 'icons')));
     },

@@ -84,6 +84,36 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
     return seen;
   };
 
+  it('the page hears nothing of Backstory starting, and cannot stop it by forging the start signal of its framework', async () => {
+    const id = await probe.evaluate(() => {
+      const api = ((globalThis as any).browser ?? (globalThis as any).chrome) as any;
+      return api.runtime.id as string;
+    });
+    // WXT's content-script context announces each start (a window message, a document event named with the
+    // extension's id) and stops when that event is dispatched: the page listens for both from its first line.
+    const started = `${id}:content:wxt:content-script-started`;
+    server.route('/privacy/quiet.html', (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(
+        `<!doctype html><html><head><title>Talks in Moscow</title><script>window.__heard = [];addEventListener('message', (e) => __heard.push('message ' + JSON.stringify(e.data)));document.addEventListener(${JSON.stringify(started)}, () => __heard.push('event'));</script></head><body><main><article><h1>Talks in Moscow</h1><p>Vladimir Putin received the delegation in Moscow on Tuesday, the Kremlin said. Sergei Lavrov and Antony Blinken met in Geneva.</p></article></main></body></html>`,
+      );
+    });
+    const tab = await driver.open(`${server.origin}/privacy/quiet.html`);
+    const drawn = () => tab.evaluate(() => CSS.highlights.size);
+    await until(async () => (await drawn()) > 0, { what: 'names underlined' });
+    expect(await tab.evaluate(() => (window as unknown as { __heard: string[] }).__heard)).toEqual([]);
+    await tab.evaluate(
+      (type) =>
+        void document.dispatchEvent(
+          new CustomEvent(type, { detail: { contentScriptName: 'content', messageId: 'forged' } }),
+        ),
+      started,
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await drawn(), 'names still underlined').toBeGreaterThan(0);
+    await tab.close();
+  });
+
   it('with markers kept out of the page, a first visit and a return visit with unseen updates look the same to the page', async () => {
     await driver.setSettings({ pageMarkers: false });
     const blog = serveLiveBlog(server, 'privacy-off', 6);
