@@ -37,14 +37,19 @@ export function watchUrl(
   signal: AbortSignal,
   options: UrlWatchOptions = {},
 ): UrlWatch {
-  let page = canonicalUrl(win.location.href);
+  let href = win.location.href;
+  /** The page's key, worked out when the address first changes: most pages never change it. */
+  let page: string | null = null;
   const check = () => {
     if (signal.aborted) return;
-    const href = win.location.href;
-    const next = canonicalUrl(href);
+    const now = win.location.href;
+    if (now === href) return;
+    page ??= canonicalUrl(href);
+    href = now;
+    const next = canonicalUrl(now);
     if (next === page) return;
     page = next;
-    onChange(href);
+    onChange(now);
   };
   win.addEventListener('popstate', check, { signal });
   win.addEventListener('hashchange', check, { signal });
