@@ -290,7 +290,7 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
     await closeCard();
   });
 
-  it('a place picked by the story: Westminster on a Brexit page is London’s, with no distance across an ocean', async () => {
+  it('a place picked by the story: Westminster on a Brexit page is London’s, with no distance across an ocean (a page that is no live blog: the card’s code comes with the pointer)', async () => {
     server.route('/brexit-live.html', (_req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end(BREXIT_PAGE);
@@ -302,6 +302,10 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
       });
       const point = (await pointOfName(tab, 'Westminster'))!;
       expect(point, 'Westminster underlined').not.toBeNull();
+      // No live blog here (no reading layer): the card's code comes when the pointer rests on the name.
+      expect(
+        await tab.evaluate(() => document.querySelector('backstory-reading, backstory-card')),
+      ).toBeNull();
       await tab.mouseMove(point.x - 30, point.y + 40, 2);
       await tab.mouseMove(point.x, point.y, 4);
       const card = await until(
