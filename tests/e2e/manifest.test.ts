@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GECKO_ID, ICON_SIZES, iconPath, LOCAL_MATCHES } from '../../src/manifest';
+import { GECKO_ID, ICON_SIZES, iconPath, LOCAL_MATCHES, MORE_SCRIPT } from '../../src/manifest';
 import {
   ALLOWED_INSTALL_HOSTS,
   ALLOWED_OPTIONAL_HOSTS,
@@ -52,6 +52,21 @@ describe.each(['chrome', 'firefox'] as const)('%s store manifest', (browser) => 
 
   it('exposes no extension file to web pages', () => {
     expect(m.web_accessible_resources ?? []).toEqual([]);
+  });
+
+  it('gives every page only what every page needs: the card, reading and panel code is the second script, no polyfill, no start signal to the page', () => {
+    const file = (f: string) => readFileSync(join(dir, f), 'utf8');
+    const content = file('content-scripts/content.js');
+    const more = file(MORE_SCRIPT);
+    // The card's words (src/layers/places/view.tsx) are in the second script only.
+    expect(more).toContain('Not sure which');
+    expect(content).not.toContain('Not sure which');
+    // webextension-polyfill's own message, which the background (that keeps it) carries.
+    const polyfill = 'The message port closed before a response was received';
+    expect(file('background.js')).toContain(polyfill);
+    for (const script of [content, more]) expect(script).not.toContain(polyfill);
+    // WXT's content-script context announced itself to the page with this event (src/page/script-context.ts).
+    expect(content).not.toContain('content-script-started');
   });
 
   it('carries its icons (16, 32, 48, 128 px), for the extension and the toolbar, and the "off" set', () => {
