@@ -16,7 +16,7 @@
  * The judgements read the DOM only and are cached per element (refreshed when its children change).
  */
 import chrome from './chrome.json';
-import { nameWords } from './names';
+import { ascii, nameWords } from './names';
 
 /** Elements whose whole subtree is out of scope. */
 export const EXCLUDED_SELECTOR = [
@@ -117,10 +117,13 @@ export function socialLink(el: Element): boolean {
   if (m[2].split(/[/._-]+/).some((w) => LINK_PATHS.has(w))) return true;
   const text = (el.textContent ?? '').trim();
   if (!text || /^[@#]|[/.]\S/.test(text)) return true;
-  return text
-    .toLowerCase()
-    .split(/[^\p{L}]+/u)
-    .some((w) => LINK_WORDS.has(w));
+  return letterWords(text).some((w) => LINK_WORDS.has(w));
+}
+
+/** A text's runs of letters, lower-cased (see `ascii`: most links' text needs no Unicode class). */
+function letterWords(text: string): string[] {
+  const lower = text.toLowerCase();
+  return lower.split(ascii(lower) ? /[^a-z]+/ : /[^\p{L}]+/u);
 }
 
 /** A link to a social network's profile (one path segment) whose text names the network or the action. */
@@ -128,10 +131,7 @@ function followLink(a: Element): boolean {
   const href = a.getAttribute('href')?.trim().toLowerCase() ?? '';
   const m = /^(?:https?:)?\/\/([^/?#:]+)\/[^/?#]+\/?(?:[?#]|$)/.exec(href);
   if (!m || !socialHost(m[1])) return false;
-  return (a.textContent ?? '')
-    .toLowerCase()
-    .split(/[^\p{L}]+/u)
-    .some((w) => LINK_WORDS.has(w));
+  return letterWords(a.textContent ?? '').some((w) => LINK_WORDS.has(w));
 }
 
 /**
@@ -167,8 +167,9 @@ export function namedChrome(el: Element): boolean {
 }
 
 const HEADINGS = 'h1,h2,h3,h4,h5,h6,[role="heading"]';
-const WORD_CHARS = /[\p{L}\p{N}]/gu;
-const wordChars = (s: string | null | undefined) => (s ? (s.match(WORD_CHARS)?.length ?? 0) : 0);
+/** How many letters and digits a text has (see `ascii`). */
+const wordChars = (s: string | null | undefined) =>
+  s ? (s.match(ascii(s) ? /[a-zA-Z0-9]/g : /[\p{L}\p{N}]/gu)?.length ?? 0) : 0;
 
 /**
  * Whether an element named as related links is shaped as a rail: a heading or a label of its own ("Related

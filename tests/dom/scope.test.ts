@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { walkBlocks } from '../../src/dom/blocks';
-import { isExcluded, outOfScope, scanRoot } from '../../src/dom/scope';
+import { isExcluded, outOfScope, railShaped, scanRoot, socialLink } from '../../src/dom/scope';
 import { detectPage } from '../../scripts/detect';
 import { htmlBlocks } from '../detect/html';
 import { SHARED_FIXTURES, loadDocument } from '../helpers';
@@ -375,5 +375,21 @@ describe('our sports live blog: chrome out, the story in', { timeout: SLOW }, ()
       expect(texts.has(chrome), chrome).toBe(false);
     for (const name of ['Sunderland', 'Leeds', 'Nadia Okafor', 'Daniel Farke', 'Goodison Park'])
       expect(texts.has(name), name).toBe(true);
+  });
+});
+
+describe('scope: words in any script', () => {
+  const el = (html: string) => loadDocument(`<body>${html}</body>`).body.firstElementChild!;
+
+  it("a link's words are split at what is not a letter of any script", () => {
+    // "Facebookçu" is one word (a name), not the network's name: a byline's profile link stays.
+    expect(socialLink(el(`<a href="https://facebook.com/ayse">Facebookçu Ayşe</a>`))).toBe(false);
+    expect(socialLink(el(`<a href="https://facebook.com/ayse">Síguenos en Facebook</a>`))).toBe(true);
+  });
+
+  it("a related element's letters are counted in any script", () => {
+    // One link "ab" beside the words "ÉÉ" of its own: a label, so a rail.
+    expect(railShaped(el(`<div class="related"><a href="/x">ab</a> ÉÉ</div>`))).toBe(true);
+    expect(railShaped(el(`<div class="related"><a href="/x">ab</a> ..</div>`))).toBe(false);
   });
 });

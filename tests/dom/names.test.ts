@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ascii, nameWords } from '../../src/dom/names';
+import { loadDocument } from '../helpers';
+
+const el = (html: string) => loadDocument(`<body>${html}</body>`).body.firstElementChild!;
+
+describe('nameWords', () => {
+  it('splits classes, id and data-component at punctuation, lower-cased', () => {
+    const div = el(
+      `<div class="share-buttons__item js-ad Top:Bar" id="Main_Col2" data-component="RelatedLinks"></div>`,
+    );
+    expect(nameWords(div)).toEqual(['share', 'buttons', 'item', 'js', 'ad', 'top', 'bar', 'main', 'col2']);
+    expect(nameWords(div, { skipScriptHooks: true, dataComponent: true })).toEqual([
+      ...['share', 'buttons', 'item', 'top', 'bar', 'main', 'col2', 'relatedlinks'],
+    ]);
+    expect(nameWords(div, { camelCase: true, dataComponent: true }).slice(-2)).toEqual(['related', 'links']);
+  });
+
+  it('keeps letters and digits of any script in a word (ASCII names take a shortcut, the rest do not)', () => {
+    expect(nameWords(el(`<div class="teilen-Über größe_ελληνικά x٣y"></div>`))).toEqual([
+      ...['teilen', 'über', 'größe', 'ελληνικά', 'x٣y'],
+    ]);
+    // The Kelvin sign lower-cases to an ASCII k: the same words either way.
+    expect(nameWords(el(`<div class="\u212Aey-box"></div>`))).toEqual(['key', 'box']);
+  });
+
+  it('tells ASCII text from the rest', () => {
+    expect(ascii('share-bar_2 @x #y')).toBe(true);
+    expect(ascii('')).toBe(true);
+    expect(ascii('café')).toBe(false);
+    expect(ascii('\u007f')).toBe(true);
+    expect(ascii('\u0080')).toBe(false);
+  });
+});
