@@ -81,12 +81,33 @@ export function scanRoot(doc: Document): Element | null {
 /** `contenteditable` is an enumerated attribute: "", "true" and "plaintext-only" in any case make an element editable. */
 const EDITABLE = new Set(['', 'true', 'plaintext-only']);
 
-const CHROME_WORDS = new Set(chrome.words);
-const RAIL_WORDS = new Set(chrome.railWords);
-const BYLINE_WORDS = new Set(chrome.bylineWords);
+/** What a name word says (bits): chrome, a rail's name, byline furniture, the first word of chrome phrases. */
+const CHROME = 1;
+const RAIL = 2;
+const BYLINE_WORD = 4;
+const PHRASE = 8;
+/**
+ * Every word `chrome.json` lists, with what it says, and the phrases by their first word: an element's
+ * words are looked up once each (the same answers as asking each list and each phrase at each word, for
+ * a fraction of the work; nearly every word of a page's class names is in none).
+ */
+const NAME_WORDS = new Map<string, number>();
+const PHRASES = new Map<string, string[][]>();
+for (const [list, bit] of [
+  [chrome.words, CHROME],
+  [chrome.railWords, RAIL],
+  [chrome.bylineWords, BYLINE_WORD],
+] as const)
+  for (const w of list) NAME_WORDS.set(w, (NAME_WORDS.get(w) ?? 0) | bit);
+for (const phrase of chrome.phrases) {
+  const words = phrase.split(' ');
+  NAME_WORDS.set(words[0], (NAME_WORDS.get(words[0]) ?? 0) | PHRASE);
+  const list = PHRASES.get(words[0]);
+  if (list) list.push(words);
+  else PHRASES.set(words[0], [words]);
+}
 /** The story's byline as markup says it: its author link or author item. */
 const BYLINE = '[rel~="author"], [itemprop~="author"]';
-const CHROME_PHRASES = chrome.phrases.map((p) => p.split(' '));
 const CHROME_ROLES = new Set(chrome.roles);
 const KEEP = new Set(chrome.keep.map((t) => t.toUpperCase()));
 const LINK_HOSTS = new Set(chrome.linkHosts);
@@ -152,18 +173,24 @@ export function namedChrome(el: Element): boolean {
   const role = el.getAttribute('role');
   if (role && CHROME_ROLES.has(role.trim().toLowerCase())) return true;
   const words = nameWords(el, { skipScriptHooks: true, dataComponent: true });
-  if (!words.length) return false;
-  if (words.some((w) => CHROME_WORDS.has(w))) return true;
-  if (
-    CHROME_PHRASES.some((p) => {
-      for (let i = 0; i + p.length <= words.length; i++)
-        if (p.every((w, j) => words[i + j] === w)) return true;
-      return false;
-    })
-  )
-    return true;
-  if (words.some((w) => BYLINE_WORDS.has(w)) && !el.querySelector(BYLINE)) return true;
-  return words.some((w) => RAIL_WORDS.has(w)) && railShaped(el);
+  // A chrome word or phrase anywhere decides; byline and rail words only once none is there.
+  let said = 0;
+  for (let i = 0; i < words.length; i++) {
+    const bits = NAME_WORDS.get(words[i]);
+    if (bits === undefined) continue;
+    if (bits & CHROME) return true;
+    if (bits & PHRASE && PHRASES.get(words[i])!.some((p) => phraseAt(words, i, p))) return true;
+    said |= bits;
+  }
+  if (said & BYLINE_WORD && !el.querySelector(BYLINE)) return true;
+  return (said & RAIL) !== 0 && railShaped(el);
+}
+
+/** Whether `words` holds the phrase's words from `i` on. */
+function phraseAt(words: readonly string[], i: number, phrase: readonly string[]): boolean {
+  if (i + phrase.length > words.length) return false;
+  for (let j = 1; j < phrase.length; j++) if (words[i + j] !== phrase[j]) return false;
+  return true;
 }
 
 const HEADINGS = 'h1,h2,h3,h4,h5,h6,[role="heading"]';
