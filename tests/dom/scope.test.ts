@@ -47,6 +47,18 @@ describe('scope: chrome named by the page', () => {
     ]);
   });
 
+  it('drops an element whose words hold a phrase of chrome.json in order, at any place; keeps one with the words apart or cut short', () => {
+    const blocks = scopeText(`<main>
+      <div class="box more-on-this-story"><p>Merkel meets Macron</p></div>
+      <div class="Article-Read_More"><p>Scholz in Rome</p></div>
+      <div class="story-on-this-more"><p>Kept: Sunak in Kyiv</p></div>
+      <div class="more-on-this"><p>Kept: Biden in Warsaw</p></div>
+      <div class="sr"><span class="only">Kept: Meloni in Tunis</span></div>
+      <p class="x y most-popular">Trump in Ohio</p>
+    </main>`);
+    expect(blocks).toEqual(['Kept: Sunak in Kyiv', 'Kept: Biden in Warsaw', 'Kept: Meloni in Tunis']);
+  });
+
   it('keeps a quoted post whatever its class says', () => {
     const blocks = scopeText(
       `<main><blockquote class="social-embed"><p>Talks with Macron went well.</p></blockquote></main>`,
