@@ -16,10 +16,17 @@ export function nameWords(el: Element, o: NameWordsOptions = {}): string[] {
   const cls = typeof el.className === 'string' ? el.className : (el.getAttribute('class') ?? '');
   // Most elements of a story (paragraphs, links, emphasis) have no name: asked of every element walked.
   if (!cls && !el.id && !(o.dataComponent && el.hasAttribute('data-component'))) return [];
-  const classes = cls.split(/\s+/).filter((c) => c && !(o.skipScriptHooks && /^js-/i.test(c)));
-  const parts = [...classes, el.id];
-  if (o.dataComponent) parts.push(el.getAttribute('data-component') ?? '');
-  let raw = parts.join(' ');
+  // Script hooks are looked for only where one can be: a class list without "js-" is taken whole (the
+  // spaces between its classes split words anyway).
+  let raw =
+    o.skipScriptHooks && cls.toLowerCase().includes('js-')
+      ? cls
+          .split(/\s+/)
+          .filter((c) => !/^js-/i.test(c))
+          .join(' ')
+      : cls;
+  raw += ` ${el.id}`;
+  if (o.dataComponent) raw += ` ${el.getAttribute('data-component') ?? ''}`;
   if (o.camelCase) raw = raw.replace(/([a-z])([A-Z])/g, '$1 $2');
   const lower = raw.toLowerCase();
   // Once lower-cased, an ASCII letter or digit is [a-z0-9]: the same split, without compiling the Unicode classes.

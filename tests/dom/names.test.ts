@@ -24,6 +24,16 @@ describe('nameWords', () => {
     expect(nameWords(el(`<div class="\u212Aey-box"></div>`))).toEqual(['key', 'box']);
   });
 
+  it('leaves out script hooks in any case and after any space, only at the start of a class', () => {
+    const div = el(`<div class="JS-Share js-ad box-js-like ajs-x" id="js-id"></div>`);
+    expect(nameWords(div, { skipScriptHooks: true })).toEqual(['box', 'js', 'like', 'ajs', 'x', 'js', 'id']);
+    expect(nameWords(div)).toEqual(['js', 'share', 'js', 'ad', 'box', 'js', 'like', 'ajs', 'x', 'js', 'id']);
+    expect(nameWords(el(`<div class="  share	bar  "></div>`), { skipScriptHooks: true })).toEqual([
+      'share',
+      'bar',
+    ]);
+  });
+
   it('tells ASCII text from the rest', () => {
     expect(ascii('share-bar_2 @x #y')).toBe(true);
     expect(ascii('')).toBe(true);
