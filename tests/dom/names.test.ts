@@ -25,13 +25,14 @@ describe('nameWords', () => {
   });
 
   it('leaves out script hooks in any case and after any space, only at the start of a class', () => {
-    const div = el(`<div class="JS-Share js-ad box-js-like ajs-x" id="js-id"></div>`);
+    const div = el(`<div class="JS-Share\u00a0js-ad box-js-like ajs-x" id="js-id"></div>`);
     expect(nameWords(div, { skipScriptHooks: true })).toEqual(['box', 'js', 'like', 'ajs', 'x', 'js', 'id']);
     expect(nameWords(div)).toEqual(['js', 'share', 'js', 'ad', 'box', 'js', 'like', 'ajs', 'x', 'js', 'id']);
-    expect(nameWords(el(`<div class="  share	bar  "></div>`), { skipScriptHooks: true })).toEqual([
+    expect(nameWords(el(`<div class="  share\tbar  "></div>`), { skipScriptHooks: true })).toEqual([
       'share',
       'bar',
     ]);
+    expect(nameWords(el(`<div class="Js-Share box"></div>`), { skipScriptHooks: true })).toEqual(['box']);
   });
 
   it('tells ASCII text from the rest', () => {
