@@ -319,13 +319,11 @@ function placeIn(entry: Element, el: Element): string {
 
 /**
  * What a run of like entries repeats (same place, same short text): the per-entry share links, "Post on
- * X", a repeated author or label. Kept as keys (`place|text`) with the entries' shape, so that an entry
- * added later is matched without reading the run again; a long run is read from a sample of its entries.
+ * X", a repeated author or label. Kept as keys (`place|text`) (the entries' shape is the judgement's),
+ * so that an entry added later is matched without reading the run again; a long run is read from a sample
+ * of its entries.
  */
-function repeatedChrome(
-  el: Element,
-  entries: readonly Element[] = likeChildren(el),
-): { shape: string; keys: Set<string> } | null {
+function repeatedChrome(el: Element, entries: readonly Element[] = likeChildren(el)): Set<string> | null {
   if (!entries.length) return null;
   const sampled = sampleOf(entries);
   const seen = new Map<string, Set<Element>>();
@@ -357,7 +355,7 @@ function repeatedChrome(
     for (const k of repeated) for (const e of seen.get(k)!) covered.add(e);
     if (covered.size >= sampled.length * TURNS_SHARE) for (const k of repeated) keys.add(k);
   }
-  return keys.size ? { shape: shape(entries[0]), keys } : null;
+  return keys.size ? keys : null;
 }
 
 /** Where in its entry a descendant is and its short text, or null when it is no candidate (long, nested). */
@@ -371,9 +369,16 @@ function repeatKey(entry: Element, d: Element): string | null {
 interface Judgement {
   /** The element's child count when judged: a changed list is judged again (a long run: once it changed by an eighth). */
   children: number;
-  chrome: boolean;
-  /** What its run of entries repeats, if any. */
-  repeated: { shape: string; keys: Set<string> } | null;
+  /** Its run of like children (none: no run), and their shape. */
+  items: readonly Element[];
+  shape: string;
+  /**
+   * Whether it is chrome, and what its run of entries repeats: each read when first asked for. Most
+   * elements judged are only ever asked one of the two (the walk asks whether an element is chrome, and
+   * its descendants what their ancestors' runs repeat), and most never need what a run repeats.
+   */
+  chrome?: boolean;
+  repeated?: Set<string> | null;
 }
 const judged = new WeakMap<Element, Judgement>();
 
@@ -392,14 +397,25 @@ function judge(el: Element): Judgement {
   )
     return cached;
   // Both questions read the run of like children: found once (a live blog's feed has thousands).
-  const items = likeChildren(el);
-  const j: Judgement = {
-    children: n,
-    chrome: namedChrome(el) || socialLink(el) || linkList(el, items) || teaser(el) || followPromo(el),
-    repeated: repeatedChrome(el, items),
-  };
+  const items = n < MIN_ENTRIES ? [] : likeChildren(el);
+  const j: Judgement = { children: n, items, shape: items.length ? shape(items[0]) : '' };
   judged.set(el, j);
   return j;
+}
+
+/** Whether an element is chrome by its names, links or shape (judged once, see `judge`). */
+function chromeJudged(el: Element): boolean {
+  const j = judge(el);
+  if (j.chrome === undefined) {
+    // Each judgement past the names only where it can hold: a link, a list or run, a paragraph.
+    const tag = el.tagName;
+    j.chrome =
+      namedChrome(el) ||
+      (tag === 'A' && socialLink(el)) ||
+      ((j.items.length > 0 || LIST_TAGS.has(tag)) && linkList(el, j.items)) ||
+      (tag === 'P' && (teaser(el) || followPromo(el)));
+  }
+  return j.chrome;
 }
 
 /** Whether an element repeats at the same place in every entry of a run of like entries above it. */
@@ -407,11 +423,12 @@ function repeatedInEntries(el: Element): boolean {
   let entry = el;
   for (let p = el.parentElement, i = 0; p && i < 6; entry = p, p = p.parentElement, i++) {
     if (entry === el) continue;
-    const run = judge(p).repeated;
-    if (run && shape(entry) === run.shape) {
-      const key = repeatKey(entry, el);
-      if (key !== null && run.keys.has(key)) return true;
-    }
+    const j = judge(p);
+    if (!j.items.length || shape(entry) !== j.shape) continue;
+    const key = repeatKey(entry, el);
+    if (key === null) continue;
+    if (j.repeated === undefined) j.repeated = repeatedChrome(p, j.items);
+    if (j.repeated?.has(key)) return true;
   }
   return false;
 }
@@ -430,7 +447,7 @@ export function isExcluded(el: Element): boolean {
  */
 export function structuralChrome(el: Element): boolean {
   if (el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'MAIN') return false;
-  return judge(el).chrome || repeatedInEntries(el);
+  return chromeJudged(el) || repeatedInEntries(el);
 }
 
 /** Whether a node is out of scope: it or any ancestor up to `root` is excluded (for live insertions). */

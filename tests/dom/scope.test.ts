@@ -96,6 +96,16 @@ describe('scope: lists that are mostly links', () => {
       'By Martin Belam, Mabel Banfield-Nwachi and Jordyn Beazley',
     ]);
   });
+
+  it('drops a list of fewer items than a run that is mostly links (a tag list in one item)', () => {
+    const blocks = scopeText(`<main>
+      <p>Sunak met Zelenskiy at Chequers.</p>
+      <ul class="x1"><li><a href="/a">Ukraine</a>, <a href="/b">Russia</a>, <a href="/c">Vladimir Putin</a></li></ul>
+      <dl><dt>Topics</dt><dd><a href="/d">Nato</a> <a href="/e">Kyiv</a> <a href="/f">Chequers</a></dd></dl>
+      <ol><li>Sunak spoke first.</li><li>Then <a href="/z">Zelenskiy</a>.</li></ol>
+    </main>`);
+    expect(blocks).toEqual(['Sunak met Zelenskiy at Chequers.', 'Sunak spoke first.', 'Then Zelenskiy.']);
+  });
 });
 
 describe('scope: related links', () => {
