@@ -160,11 +160,20 @@ function followLink(a: Element): boolean {
  * Facebook", "You can contact CorkBeo on Facebook, Twitter, Instagram"): two links or more to social
  * profiles, each named by its network. A story that cites one post links to the post, by its words.
  */
-export function followPromo(el: Element): boolean {
-  if (el.tagName !== 'P') return false;
+export function followPromo(
+  el: Element,
+  links: ArrayLike<Element> = el.querySelectorAll('a[href]'),
+): boolean {
+  if (el.tagName !== 'P' || links.length < 2) return false;
   let follows = 0;
-  for (const a of el.querySelectorAll('a[href]')) if (followLink(a) && ++follows >= 2) return true;
+  for (let i = 0; i < links.length; i++) if (followLink(links[i]) && ++follows >= 2) return true;
   return false;
+}
+
+/** Whether a paragraph is a teaser or a follow promo: both read its links (none, as most have: neither). */
+function paragraphChrome(el: Element): boolean {
+  const links = el.querySelectorAll('a[href]');
+  return links.length > 0 && (teaser(el, links) || followPromo(el, links));
 }
 
 /** Whether the element's names or role say it is chrome (`chrome.json`). */
@@ -301,9 +310,8 @@ export function linkList(el: Element, items: readonly Element[] = likeChildren(e
  * "Read the full transcript"), not the story's own text. A headline has words enough; a byline's linked
  * name ("By Jon King") or several linked names are not a teaser.
  */
-export function teaser(el: Element): boolean {
+export function teaser(el: Element, links: ArrayLike<Element> = el.querySelectorAll('a[href]')): boolean {
   if (el.tagName !== 'P') return false;
-  const links = el.querySelectorAll('a[href]');
   if (links.length !== 1 || links[0].getAttribute('href')!.trim().startsWith('#')) return false;
   const text = links[0].textContent ?? '';
   if (text.trim().split(/\s+/).length < TEASER_WORDS) return false;
@@ -413,7 +421,7 @@ function chromeJudged(el: Element): boolean {
       namedChrome(el) ||
       (tag === 'A' && socialLink(el)) ||
       ((j.items.length > 0 || LIST_TAGS.has(tag)) && linkList(el, j.items)) ||
-      (tag === 'P' && (teaser(el) || followPromo(el)));
+      (tag === 'P' && paragraphChrome(el));
   }
   return j.chrome;
 }
