@@ -29,13 +29,15 @@ export function nameWords(el: Element, o: NameWordsOptions = {}): string[] {
   if (o.dataComponent) raw += ` ${el.getAttribute('data-component') ?? ''}`;
   if (o.camelCase) raw = raw.replace(/([a-z])([A-Z])/g, '$1 $2');
   const lower = raw.toLowerCase();
-  // Once lower-cased, an ASCII letter or digit is [a-z0-9]: the same split, without compiling the Unicode classes.
-  return lower.split(ascii(lower) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u).filter(Boolean);
+  // Once lower-cased, a plain string's letters and digits are [a-z0-9]: the same split, without compiling the Unicode classes.
+  return lower.split(plain(lower) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
 /**
- * Whether a string is ASCII. Names, links and most text on a page are: their words can be found with
- * [a-z] classes, where a Unicode property class (`\p{L}`) costs a page load hundreds of µs to compile.
+ * Whether every letter and digit of a string is ASCII: it holds ASCII and, beyond it, only the no-break
+ * space, © « ® ° · » and general punctuation (’ “ ” – — … •), none of them a letter or a digit. Names,
+ * links and most English text are plain: their words are found with [a-z] classes, where a Unicode
+ * property class (`\p{L}`) costs a page load hundreds of µs to compile.
  */
-export const ascii = (s: string): boolean => !NOT_ASCII.test(s);
-const NOT_ASCII = /[^\x00-\x7f]/;
+export const plain = (s: string): boolean => !NOT_PLAIN.test(s);
+const NOT_PLAIN = /[^\x00-\x7f\u00a0\u00a9\u00ab\u00ae\u00b0\u00b7\u00bb\u2000-\u206f]/;

@@ -16,7 +16,7 @@
  * The judgements read the DOM only and are cached per element (refreshed when its children change).
  */
 import chrome from './chrome.json';
-import { ascii, nameWords } from './names';
+import { nameWords, plain } from './names';
 
 /** Elements whose whole subtree is out of scope. */
 export const EXCLUDED_SELECTOR = [
@@ -141,10 +141,10 @@ export function socialLink(el: Element): boolean {
   return letterWords(text).some((w) => LINK_WORDS.has(w));
 }
 
-/** A text's runs of letters, lower-cased (see `ascii`: most links' text needs no Unicode class). */
+/** A text's runs of letters, lower-cased (see `plain`: most links' text needs no Unicode class). */
 function letterWords(text: string): string[] {
   const lower = text.toLowerCase();
-  return lower.split(ascii(lower) ? /[^a-z]+/ : /[^\p{L}]+/u);
+  return lower.split(plain(lower) ? /[^a-z]+/ : /[^\p{L}]+/u);
 }
 
 /** A link to a social network's profile (one path segment) whose text names the network or the action. */
@@ -203,9 +203,9 @@ function phraseAt(words: readonly string[], i: number, phrase: readonly string[]
 }
 
 const HEADINGS = 'h1,h2,h3,h4,h5,h6,[role="heading"]';
-/** How many letters and digits a text has (see `ascii`). */
+/** How many letters and digits a text has (see `plain`). */
 const wordChars = (s: string | null | undefined) =>
-  s ? (s.match(ascii(s) ? /[a-zA-Z0-9]/g : /[\p{L}\p{N}]/gu)?.length ?? 0) : 0;
+  s ? (s.match(plain(s) ? /[a-zA-Z0-9]/g : /[\p{L}\p{N}]/gu)?.length ?? 0) : 0;
 
 /**
  * Whether an element named as related links is shaped as a rail: a heading or a label of its own ("Related

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ascii, nameWords } from '../../src/dom/names';
+import { nameWords, plain } from '../../src/dom/names';
 import { loadDocument } from '../helpers';
 
 const el = (html: string) => loadDocument(`<body>${html}</body>`).body.firstElementChild!;
@@ -35,11 +35,27 @@ describe('nameWords', () => {
     expect(nameWords(el(`<div class="Js-Share box"></div>`), { skipScriptHooks: true })).toEqual(['box']);
   });
 
-  it('tells ASCII text from the rest', () => {
-    expect(ascii('share-bar_2 @x #y')).toBe(true);
-    expect(ascii('')).toBe(true);
-    expect(ascii('café')).toBe(false);
-    expect(ascii('\u007f')).toBe(true);
-    expect(ascii('\u0080')).toBe(false);
+  it('tells plain text (no letter or digit beyond ASCII) from the rest', () => {
+    expect(plain('share-bar_2 @x #y')).toBe(true);
+    expect(plain('')).toBe(true);
+    expect(plain('\u201cParasite\u201d \u2013 it\u2019s\u00a0\u00a9 Reuters\u2026')).toBe(true);
+    expect(plain('café')).toBe(false);
+    expect(plain('\u00aa')).toBe(false);
+    expect(plain('x\u00b2')).toBe(false);
+  });
+
+  it('a plain character is a letter or digit for [a-z0-9] exactly when it is one for \\p{L} and \\p{N}, lower-cased or not', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      for (const ch of [String.fromCharCode(c), String.fromCharCode(c).toLowerCase()]) {
+        if (!plain(ch)) continue;
+        const lower = ch.toLowerCase();
+        if (/^[a-zA-Z0-9]$/.test(ch) !== /^[\p{L}\p{N}]$/u.test(ch)) wrong.push(c.toString(16));
+        if (/^[a-zA-Z]$/.test(ch) !== /^\p{L}$/u.test(ch)) wrong.push(c.toString(16));
+        if ([...lower].some((l) => /^[a-z0-9]$/.test(l) !== /^[\p{L}\p{N}]$/u.test(l)))
+          wrong.push(c.toString(16));
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });
