@@ -428,6 +428,8 @@ function chromeJudged(el: Element): boolean {
 
 /** Whether an element repeats at the same place in every entry of a run of like entries above it. */
 function repeatedInEntries(el: Element): boolean {
+  // Only a short text with few children repeats (see repeatKey): an element with more never does.
+  if (el.children.length > 2) return false;
   let entry = el;
   for (let p = el.parentElement, i = 0; p && i < 6; entry = p, p = p.parentElement, i++) {
     if (entry === el) continue;

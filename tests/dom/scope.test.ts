@@ -196,6 +196,25 @@ describe('scope: chrome every entry repeats', () => {
     ]);
   });
 
+  it('drops a short row that each entry repeats if it has two child elements or fewer, not three', () => {
+    // The children repeat too and go; the row's own word "via" goes only with the row.
+    const row = (time: string, text: string, tools: string) =>
+      `<div class="entry"><time>${time}</time><p>${text}</p><div class="tools">${tools}</div></div>`;
+    for (const [tools, kept] of [
+      ['Post via <b>X</b>', false],
+      ['<b>Post</b> via <i>X</i>', false],
+      ['<b>Post</b> via <i>X</i> <u>now</u>', true],
+    ] as const) {
+      const blocks = scopeText(`<main><div class="entries">
+        ${row('17.05', 'Sunderland 1 Leeds 3.', tools)}${row('16.52', 'Daniel Farke praised his side.', tools)}${row('16.40', 'Mitoma equalised for Brighton.', tools)}
+      </div></main>`);
+      expect(
+        blocks.some((b) => b.includes('via')),
+        tools,
+      ).toBe(kept);
+    }
+  });
+
   it('drops the authors of a live blog whose reporters take turns', () => {
     const byline = (author: string, i: number) =>
       `<div class="entry"><div class="meta"><time>1${i}.00</time><span>${author}</span></div><p>Update ${i}.</p></div>`;
