@@ -16,22 +16,24 @@ export function nameWords(el: Element, o: NameWordsOptions = {}): string[] {
   const cls = typeof el.className === 'string' ? el.className : (el.getAttribute('class') ?? '');
   // Most elements of a story (paragraphs, links, emphasis) have no name: asked of every element walked.
   if (!cls && !el.id && !(o.dataComponent && el.hasAttribute('data-component'))) return [];
-  // Script hooks are looked for only where one can be: a class list without "js-" is taken whole (the
-  // spaces between its classes split words anyway).
-  let raw =
-    o.skipScriptHooks && cls.toLowerCase().includes('js-')
-      ? cls
-          .split(/\s+/)
-          .filter((c) => !/^js-/i.test(c))
-          .join(' ')
-      : cls;
-  raw += ` ${el.id}`;
-  if (o.dataComponent) raw += ` ${el.getAttribute('data-component') ?? ''}`;
-  if (o.camelCase) raw = raw.replace(/([a-z])([A-Z])/g, '$1 $2');
-  const lower = raw.toLowerCase();
+  const rest = o.dataComponent ? ` ${el.id} ${el.getAttribute('data-component') ?? ''}` : ` ${el.id}`;
+  let lower = lowered(cls + rest, o.camelCase);
+  // Script hooks are looked for only where one can be: a name without "js-" is taken whole (the spaces
+  // between its classes split words anyway).
+  if (o.skipScriptHooks && (o.camelCase ? cls.toLowerCase() : lower).includes('js-'))
+    lower = lowered(
+      cls
+        .split(/\s+/)
+        .filter((c) => !/^js-/i.test(c))
+        .join(' ') + rest,
+      o.camelCase,
+    );
   // Once lower-cased, a plain string's letters and digits are [a-z0-9]: the same split, without compiling the Unicode classes.
   return lower.split(plain(lower) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u).filter(Boolean);
 }
+
+const lowered = (raw: string, camelCase?: boolean): string =>
+  (camelCase ? raw.replace(/([a-z])([A-Z])/g, '$1 $2') : raw).toLowerCase();
 
 /**
  * Whether every letter and digit of a string is ASCII: it holds ASCII and, beyond it, only the no-break

@@ -33,6 +33,9 @@ describe('nameWords', () => {
       'bar',
     ]);
     expect(nameWords(el(`<div class="Js-Share box"></div>`), { skipScriptHooks: true })).toEqual(['box']);
+    expect(
+      nameWords(el(`<div class="jS-fooBar barBaz"></div>`), { skipScriptHooks: true, camelCase: true }),
+    ).toEqual(['bar', 'baz']);
   });
 
   it('tells plain text (no letter or digit beyond ASCII) from the rest', () => {
