@@ -73,7 +73,7 @@ export const EXCLUDED_SELECTOR = [
 export function scanRoot(doc: Document): Element | null {
   const main = doc.querySelector('main, [role="main"]');
   if (main && (main.textContent?.length ?? 0) > 200) return main;
-  const articles = [...doc.querySelectorAll('article')];
+  const articles = doc.querySelectorAll('article');
   if (articles.length === 1) return articles[0];
   return doc.body;
 }
