@@ -102,10 +102,10 @@ export function* walkBlocks(
       const text = node as Text;
       const block = flow[flow.length - 1];
       // Text glued across a seam starts a block of its own; with a space between, the words are apart anyway.
-      if (seam && current && /\S$/.test(current.text) && /^\S/.test(text.data)) currentBlock = null;
+      if (seam && current && endsInText(current.text) && startsWithText(text.data)) currentBlock = null;
       if (text.data) seam = false;
       if (block !== currentBlock) {
-        if (current && /\S/.test(current.text)) yield current;
+        if (current && hasText(current.text)) yield current;
         current = {
           text: '',
           nodes: [],
@@ -137,8 +137,14 @@ export function* walkBlocks(
     if (seamBetween(node, node.nextSibling!)) seam = true;
     node = node.nextSibling;
   }
-  if (current && /\S/.test(current.text)) yield current;
+  if (current && hasText(current.text)) yield current;
 }
+
+// `/\S$/`, `/^\S/` and `/\S/`, spelled with trim (whose white space is `\s`'s): no regex to compile on every
+// page load for these questions asked at every text node.
+export const endsInText = (s: string): boolean => s.length > 0 && s.trimEnd().length === s.length;
+export const startsWithText = (s: string): boolean => s.length > 0 && s.trimStart().length === s.length;
+export const hasText = (s: string): boolean => s.trim().length > 0;
 
 /** The subtrees under `root` the walk leaves out, found in one go. */
 function excludedUnder(root: Node, skip?: string): Set<Element> {

@@ -16,7 +16,7 @@
  * The judgements read the DOM only and are cached per element (refreshed when its children change).
  */
 import chrome from './chrome.json';
-import { nameWords } from './names';
+import { nameWords, plain } from './names';
 
 /** Elements whose whole subtree is out of scope. */
 export const EXCLUDED_SELECTOR = [
@@ -73,7 +73,7 @@ export const EXCLUDED_SELECTOR = [
 export function scanRoot(doc: Document): Element | null {
   const main = doc.querySelector('main, [role="main"]');
   if (main && (main.textContent?.length ?? 0) > 200) return main;
-  const articles = [...doc.querySelectorAll('article')];
+  const articles = doc.querySelectorAll('article');
   if (articles.length === 1) return articles[0];
   return doc.body;
 }
@@ -81,12 +81,33 @@ export function scanRoot(doc: Document): Element | null {
 /** `contenteditable` is an enumerated attribute: "", "true" and "plaintext-only" in any case make an element editable. */
 const EDITABLE = new Set(['', 'true', 'plaintext-only']);
 
-const CHROME_WORDS = new Set(chrome.words);
-const RAIL_WORDS = new Set(chrome.railWords);
-const BYLINE_WORDS = new Set(chrome.bylineWords);
+/** What a name word says (bits): chrome, a rail's name, byline furniture, the first word of chrome phrases. */
+const CHROME = 1;
+const RAIL = 2;
+const BYLINE_WORD = 4;
+const PHRASE = 8;
+/**
+ * Every word `chrome.json` lists, with what it says, and the phrases by their first word: an element's
+ * words are looked up once each (the same answers as asking each list and each phrase at each word, for
+ * a fraction of the work; nearly every word of a page's class names is in none).
+ */
+const NAME_WORDS = new Map<string, number>();
+const PHRASES = new Map<string, string[][]>();
+for (const [list, bit] of [
+  [chrome.words, CHROME],
+  [chrome.railWords, RAIL],
+  [chrome.bylineWords, BYLINE_WORD],
+] as const)
+  for (const w of list) NAME_WORDS.set(w, (NAME_WORDS.get(w) ?? 0) | bit);
+for (const phrase of chrome.phrases) {
+  const words = phrase.split(' ');
+  NAME_WORDS.set(words[0], (NAME_WORDS.get(words[0]) ?? 0) | PHRASE);
+  const list = PHRASES.get(words[0]);
+  if (list) list.push(words);
+  else PHRASES.set(words[0], [words]);
+}
 /** The story's byline as markup says it: its author link or author item. */
 const BYLINE = '[rel~="author"], [itemprop~="author"]';
-const CHROME_PHRASES = chrome.phrases.map((p) => p.split(' '));
 const CHROME_ROLES = new Set(chrome.roles);
 const KEEP = new Set(chrome.keep.map((t) => t.toUpperCase()));
 const LINK_HOSTS = new Set(chrome.linkHosts);
@@ -117,10 +138,13 @@ export function socialLink(el: Element): boolean {
   if (m[2].split(/[/._-]+/).some((w) => LINK_PATHS.has(w))) return true;
   const text = (el.textContent ?? '').trim();
   if (!text || /^[@#]|[/.]\S/.test(text)) return true;
-  return text
-    .toLowerCase()
-    .split(/[^\p{L}]+/u)
-    .some((w) => LINK_WORDS.has(w));
+  return letterWords(text).some((w) => LINK_WORDS.has(w));
+}
+
+/** A text's runs of letters, lower-cased (see `plain`: most links' text needs no Unicode class). */
+function letterWords(text: string): string[] {
+  const lower = text.toLowerCase();
+  return lower.split(plain(lower) ? /[^a-z]+/ : /[^\p{L}]+/u);
 }
 
 /** A link to a social network's profile (one path segment) whose text names the network or the action. */
@@ -128,10 +152,7 @@ function followLink(a: Element): boolean {
   const href = a.getAttribute('href')?.trim().toLowerCase() ?? '';
   const m = /^(?:https?:)?\/\/([^/?#:]+)\/[^/?#]+\/?(?:[?#]|$)/.exec(href);
   if (!m || !socialHost(m[1])) return false;
-  return (a.textContent ?? '')
-    .toLowerCase()
-    .split(/[^\p{L}]+/u)
-    .some((w) => LINK_WORDS.has(w));
+  return letterWords(a.textContent ?? '').some((w) => LINK_WORDS.has(w));
 }
 
 /**
@@ -139,11 +160,20 @@ function followLink(a: Element): boolean {
  * Facebook", "You can contact CorkBeo on Facebook, Twitter, Instagram"): two links or more to social
  * profiles, each named by its network. A story that cites one post links to the post, by its words.
  */
-export function followPromo(el: Element): boolean {
-  if (el.tagName !== 'P') return false;
+export function followPromo(
+  el: Element,
+  links: ArrayLike<Element> = el.querySelectorAll('a[href]'),
+): boolean {
+  if (el.tagName !== 'P' || links.length < 2) return false;
   let follows = 0;
-  for (const a of el.querySelectorAll('a[href]')) if (followLink(a) && ++follows >= 2) return true;
+  for (let i = 0; i < links.length; i++) if (followLink(links[i]) && ++follows >= 2) return true;
   return false;
+}
+
+/** Whether a paragraph is a teaser or a follow promo: both read its links (none, as most have: neither). */
+function paragraphChrome(el: Element): boolean {
+  const links = el.querySelectorAll('a[href]');
+  return links.length > 0 && (teaser(el, links) || followPromo(el, links));
 }
 
 /** Whether the element's names or role say it is chrome (`chrome.json`). */
@@ -152,23 +182,30 @@ export function namedChrome(el: Element): boolean {
   const role = el.getAttribute('role');
   if (role && CHROME_ROLES.has(role.trim().toLowerCase())) return true;
   const words = nameWords(el, { skipScriptHooks: true, dataComponent: true });
-  if (!words.length) return false;
-  if (words.some((w) => CHROME_WORDS.has(w))) return true;
-  if (
-    CHROME_PHRASES.some((p) => {
-      for (let i = 0; i + p.length <= words.length; i++)
-        if (p.every((w, j) => words[i + j] === w)) return true;
-      return false;
-    })
-  )
-    return true;
-  if (words.some((w) => BYLINE_WORDS.has(w)) && !el.querySelector(BYLINE)) return true;
-  return words.some((w) => RAIL_WORDS.has(w)) && railShaped(el);
+  // A chrome word or phrase anywhere decides; byline and rail words only once none is there.
+  let said = 0;
+  for (let i = 0; i < words.length; i++) {
+    const bits = NAME_WORDS.get(words[i]);
+    if (bits === undefined) continue;
+    if (bits & CHROME) return true;
+    if (bits & PHRASE && PHRASES.get(words[i])!.some((p) => phraseAt(words, i, p))) return true;
+    said |= bits;
+  }
+  if (said & BYLINE_WORD && !el.querySelector(BYLINE)) return true;
+  return (said & RAIL) !== 0 && railShaped(el);
+}
+
+/** Whether `words` holds the phrase's words from `i` on. */
+function phraseAt(words: readonly string[], i: number, phrase: readonly string[]): boolean {
+  if (i + phrase.length > words.length) return false;
+  for (let j = 1; j < phrase.length; j++) if (words[i + j] !== phrase[j]) return false;
+  return true;
 }
 
 const HEADINGS = 'h1,h2,h3,h4,h5,h6,[role="heading"]';
-const WORD_CHARS = /[\p{L}\p{N}]/gu;
-const wordChars = (s: string | null | undefined) => (s ? (s.match(WORD_CHARS)?.length ?? 0) : 0);
+/** How many letters and digits a text has (see `plain`). */
+const wordChars = (s: string | null | undefined) =>
+  s ? (s.match(plain(s) ? /[a-zA-Z0-9]/g : /[\p{L}\p{N}]/gu)?.length ?? 0) : 0;
 
 /**
  * Whether an element named as related links is shaped as a rail: a heading or a label of its own ("Related
@@ -273,9 +310,8 @@ export function linkList(el: Element, items: readonly Element[] = likeChildren(e
  * "Read the full transcript"), not the story's own text. A headline has words enough; a byline's linked
  * name ("By Jon King") or several linked names are not a teaser.
  */
-export function teaser(el: Element): boolean {
+export function teaser(el: Element, links: ArrayLike<Element> = el.querySelectorAll('a[href]')): boolean {
   if (el.tagName !== 'P') return false;
-  const links = el.querySelectorAll('a[href]');
   if (links.length !== 1 || links[0].getAttribute('href')!.trim().startsWith('#')) return false;
   const text = links[0].textContent ?? '';
   if (text.trim().split(/\s+/).length < TEASER_WORDS) return false;
@@ -291,13 +327,11 @@ function placeIn(entry: Element, el: Element): string {
 
 /**
  * What a run of like entries repeats (same place, same short text): the per-entry share links, "Post on
- * X", a repeated author or label. Kept as keys (`place|text`) with the entries' shape, so that an entry
- * added later is matched without reading the run again; a long run is read from a sample of its entries.
+ * X", a repeated author or label. Kept as keys (`place|text`) (the entries' shape is the judgement's),
+ * so that an entry added later is matched without reading the run again; a long run is read from a sample
+ * of its entries.
  */
-function repeatedChrome(
-  el: Element,
-  entries: readonly Element[] = likeChildren(el),
-): { shape: string; keys: Set<string> } | null {
+function repeatedChrome(el: Element, entries: readonly Element[] = likeChildren(el)): Set<string> | null {
   if (!entries.length) return null;
   const sampled = sampleOf(entries);
   const seen = new Map<string, Set<Element>>();
@@ -329,7 +363,7 @@ function repeatedChrome(
     for (const k of repeated) for (const e of seen.get(k)!) covered.add(e);
     if (covered.size >= sampled.length * TURNS_SHARE) for (const k of repeated) keys.add(k);
   }
-  return keys.size ? { shape: shape(entries[0]), keys } : null;
+  return keys.size ? keys : null;
 }
 
 /** Where in its entry a descendant is and its short text, or null when it is no candidate (long, nested). */
@@ -343,9 +377,16 @@ function repeatKey(entry: Element, d: Element): string | null {
 interface Judgement {
   /** The element's child count when judged: a changed list is judged again (a long run: once it changed by an eighth). */
   children: number;
-  chrome: boolean;
-  /** What its run of entries repeats, if any. */
-  repeated: { shape: string; keys: Set<string> } | null;
+  /** Its run of like children (none: no run), and their shape. */
+  items: readonly Element[];
+  shape: string;
+  /**
+   * Whether it is chrome, and what its run of entries repeats: each read when first asked for. Most
+   * elements judged are only ever asked one of the two (the walk asks whether an element is chrome, and
+   * its descendants what their ancestors' runs repeat), and most never need what a run repeats.
+   */
+  chrome?: boolean;
+  repeated?: Set<string> | null;
 }
 const judged = new WeakMap<Element, Judgement>();
 
@@ -364,26 +405,40 @@ function judge(el: Element): Judgement {
   )
     return cached;
   // Both questions read the run of like children: found once (a live blog's feed has thousands).
-  const items = likeChildren(el);
-  const j: Judgement = {
-    children: n,
-    chrome: namedChrome(el) || socialLink(el) || linkList(el, items) || teaser(el) || followPromo(el),
-    repeated: repeatedChrome(el, items),
-  };
+  const items = n < MIN_ENTRIES ? [] : likeChildren(el);
+  const j: Judgement = { children: n, items, shape: items.length ? shape(items[0]) : '' };
   judged.set(el, j);
   return j;
 }
 
+/** Whether an element is chrome by its names, links or shape (judged once, see `judge`). */
+function chromeJudged(el: Element): boolean {
+  const j = judge(el);
+  if (j.chrome === undefined) {
+    // Each judgement past the names only where it can hold: a link, a list or run, a paragraph.
+    const tag = el.tagName;
+    j.chrome =
+      namedChrome(el) ||
+      (tag === 'A' && socialLink(el)) ||
+      ((j.items.length > 0 || LIST_TAGS.has(tag)) && linkList(el, j.items)) ||
+      (tag === 'P' && paragraphChrome(el));
+  }
+  return j.chrome;
+}
+
 /** Whether an element repeats at the same place in every entry of a run of like entries above it. */
 function repeatedInEntries(el: Element): boolean {
+  // Only a short text with few children repeats (see repeatKey): an element with more never does.
+  if (el.children.length > 2) return false;
   let entry = el;
   for (let p = el.parentElement, i = 0; p && i < 6; entry = p, p = p.parentElement, i++) {
     if (entry === el) continue;
-    const run = judge(p).repeated;
-    if (run && shape(entry) === run.shape) {
-      const key = repeatKey(entry, el);
-      if (key !== null && run.keys.has(key)) return true;
-    }
+    const j = judge(p);
+    if (!j.items.length || shape(entry) !== j.shape) continue;
+    const key = repeatKey(entry, el);
+    if (key === null) continue;
+    if (j.repeated === undefined) j.repeated = repeatedChrome(p, j.items);
+    if (j.repeated?.has(key)) return true;
   }
   return false;
 }
@@ -402,7 +457,7 @@ export function isExcluded(el: Element): boolean {
  */
 export function structuralChrome(el: Element): boolean {
   if (el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'MAIN') return false;
-  return judge(el).chrome || repeatedInEntries(el);
+  return chromeJudged(el) || repeatedInEntries(el);
 }
 
 /** Whether a node is out of scope: it or any ancestor up to `root` is excluded (for live insertions). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locate, walkBlocks } from '../../src/dom/blocks';
+import { endsInText, hasText, locate, startsWithText, walkBlocks } from '../../src/dom/blocks';
 import { scanRoot } from '../../src/dom/scope';
 import { loadDocument } from '../helpers';
 
@@ -63,5 +63,24 @@ describe('walkBlocks: inline neighbours laid out apart', () => {
         `<p>In <b>Ger</b><i>many</i> and <span><a href="/a">Jen Mills</a></span> <span><b>said</b></span></p>`,
       ),
     ).toEqual(['In Germany and Jen Mills said']);
+  });
+});
+
+describe('white space as the walk tells it', () => {
+  it('is what \\s matches, for every UTF-16 code unit', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `a${ch}`, `${ch}a`, `${ch}${ch}`, ` ${ch} `]) {
+        if (
+          endsInText(s) !== /\S$/.test(s) ||
+          startsWithText(s) !== /^\S/.test(s) ||
+          hasText(s) !== /\S/.test(s)
+        )
+          wrong.push(c.toString(16));
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect([endsInText(''), startsWithText(''), hasText('')]).toEqual([false, false, false]);
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { walkBlocks } from '../../src/dom/blocks';
-import { isExcluded, outOfScope, scanRoot } from '../../src/dom/scope';
+import { isExcluded, outOfScope, railShaped, scanRoot, socialLink } from '../../src/dom/scope';
 import { detectPage } from '../../scripts/detect';
 import { htmlBlocks } from '../detect/html';
 import { SHARED_FIXTURES, loadDocument } from '../helpers';
@@ -47,6 +47,18 @@ describe('scope: chrome named by the page', () => {
     ]);
   });
 
+  it('drops an element whose words hold a phrase of chrome.json in order, at any place; keeps one with the words apart or cut short', () => {
+    const blocks = scopeText(`<main>
+      <div class="box more-on-this-story"><p>Merkel meets Macron</p></div>
+      <div class="Article-Read_More"><p>Scholz in Rome</p></div>
+      <div class="story-on-this-more"><p>Kept: Sunak in Kyiv</p></div>
+      <div class="more-on-this"><p>Kept: Biden in Warsaw</p></div>
+      <div class="sr"><span class="only">Kept: Meloni in Tunis</span></div>
+      <p class="x y most-popular">Trump in Ohio</p>
+    </main>`);
+    expect(blocks).toEqual(['Kept: Sunak in Kyiv', 'Kept: Biden in Warsaw', 'Kept: Meloni in Tunis']);
+  });
+
   it('keeps a quoted post whatever its class says', () => {
     const blocks = scopeText(
       `<main><blockquote class="social-embed"><p>Talks with Macron went well.</p></blockquote></main>`,
@@ -83,6 +95,16 @@ describe('scope: lists that are mostly links', () => {
       'Norwich 0 Middlesbrough 1',
       'By Martin Belam, Mabel Banfield-Nwachi and Jordyn Beazley',
     ]);
+  });
+
+  it('drops a list of fewer items than a run that is mostly links (a tag list in one item)', () => {
+    const blocks = scopeText(`<main>
+      <p>Sunak met Zelenskiy at Chequers.</p>
+      <ul class="x1"><li><a href="/a">Ukraine</a>, <a href="/b">Russia</a>, <a href="/c">Vladimir Putin</a></li></ul>
+      <dl><dt>Topics</dt><dd><a href="/d">Nato</a> <a href="/e">Kyiv</a> <a href="/f">Chequers</a></dd></dl>
+      <ol><li>Sunak spoke first.</li><li>Then <a href="/z">Zelenskiy</a>.</li></ol>
+    </main>`);
+    expect(blocks).toEqual(['Sunak met Zelenskiy at Chequers.', 'Sunak spoke first.', 'Then Zelenskiy.']);
   });
 });
 
@@ -172,6 +194,25 @@ describe('scope: chrome every entry repeats', () => {
       '16.40',
       'Mitoma equalised for Brighton.',
     ]);
+  });
+
+  it('drops a short row that each entry repeats if it has two child elements or fewer, not three', () => {
+    // The children repeat too and go; the row's own word "via" goes only with the row.
+    const row = (time: string, text: string, tools: string) =>
+      `<div class="entry"><time>${time}</time><p>${text}</p><div class="tools">${tools}</div></div>`;
+    for (const [tools, kept] of [
+      ['Post via <b>X</b>', false],
+      ['<b>Post</b> via <i>X</i>', false],
+      ['<b>Post</b> via <i>X</i> <u>now</u>', true],
+    ] as const) {
+      const blocks = scopeText(`<main><div class="entries">
+        ${row('17.05', 'Sunderland 1 Leeds 3.', tools)}${row('16.52', 'Daniel Farke praised his side.', tools)}${row('16.40', 'Mitoma equalised for Brighton.', tools)}
+      </div></main>`);
+      expect(
+        blocks.some((b) => b.includes('via')),
+        tools,
+      ).toBe(kept);
+    }
   });
 
   it('drops the authors of a live blog whose reporters take turns', () => {
@@ -375,5 +416,21 @@ describe('our sports live blog: chrome out, the story in', { timeout: SLOW }, ()
       expect(texts.has(chrome), chrome).toBe(false);
     for (const name of ['Sunderland', 'Leeds', 'Nadia Okafor', 'Daniel Farke', 'Goodison Park'])
       expect(texts.has(name), name).toBe(true);
+  });
+});
+
+describe('scope: words in any script', () => {
+  const el = (html: string) => loadDocument(`<body>${html}</body>`).body.firstElementChild!;
+
+  it("a link's words are split at what is not a letter of any script", () => {
+    // "Facebookçu" is one word (a name), not the network's name: a byline's profile link stays.
+    expect(socialLink(el(`<a href="https://facebook.com/ayse">Facebookçu Ayşe</a>`))).toBe(false);
+    expect(socialLink(el(`<a href="https://facebook.com/ayse">Síguenos en Facebook</a>`))).toBe(true);
+  });
+
+  it("a related element's letters are counted in any script", () => {
+    // One link "ab" beside the words "ÉÉ" of its own: a label, so a rail.
+    expect(railShaped(el(`<div class="related"><a href="/x">ab</a> ÉÉ</div>`))).toBe(true);
+    expect(railShaped(el(`<div class="related"><a href="/x">ab</a> ..</div>`))).toBe(false);
   });
 });
