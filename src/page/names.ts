@@ -15,6 +15,7 @@ import { ask } from '../messaging/client';
 import { answeredBlocks, BlockBatch, MENTION_FIELDS } from '../messaging/detect-wire';
 import { DETECT_KINDS, DETECT_LIMITS, type DetectAnswer, type DetectRequest } from '../messaging/protocol';
 import { blockOf, isInline, locate, walkBlocks, type TextBlock } from '../dom/blocks';
+import { scanRoot } from '../dom/scope';
 import { randomId } from './ids';
 import { runSliced, SLICE_MS } from './schedule';
 
@@ -763,11 +764,15 @@ async function walkSliced(step: () => boolean, signal?: AbortSignal): Promise<bo
   }
 }
 
-/** The first 20,000 characters of the page's blocks: enough for a language, and a walk that stops early. */
+/**
+ * The first 20,000 characters of the story's blocks (the root the scan reads, whose scope is judged once
+ * for both): enough for a language, and a walk that stops early.
+ */
 function sample(doc: Document): string {
-  if (!doc.body) return '';
+  const root = scanRoot(doc);
+  if (!root) return '';
   let out = '';
-  for (const block of walkBlocks(doc.body, doc)) {
+  for (const block of walkBlocks(root, doc)) {
     out += block.text + '\n';
     if (out.length >= 20_000) break;
   }

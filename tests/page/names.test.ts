@@ -40,6 +40,19 @@ describe('names by language', () => {
     expect(names.language.language).toBe('de');
   });
 
+  it("tells the page's language from the story, not from what surrounds it (a long German banner before an English story)", async () => {
+    // No lang attribute: the language is told from the text sample alone.
+    const doc = parsePage(
+      `<!doctype html><html><head><title>t</title></head><body><div class="banner">${GERMAN.repeat(
+        60,
+      )}</div><main>${ENGLISH.repeat(10)}</main></body></html>`,
+    );
+    const names = new NamesIndex(doc, undefined, inProcess());
+    await names.scan([doc.querySelector('main')!]);
+    expect(names.language.language).toBe('en');
+    expect(names.ordered().map((m) => m.text)).toContain('Aleppo');
+  });
+
   it('skips a German block on an English page', async () => {
     const names = await found(page('en', ENGLISH + `<blockquote lang="de">${GERMAN}</blockquote>`));
     expect(names).toContain('Russia');
