@@ -44,7 +44,7 @@ const childrenOfShape = (container: Element, shape: string) => ({
 function* fromGenericList(
   doc: Document,
   root: Element,
-  clock: PageClock,
+  clock: () => PageClock,
   options: GenericOptions,
   via: string,
   schema: SchemaInfo | null,
@@ -59,14 +59,14 @@ function* fromGenericList(
       ...childrenOfShape(container, shape),
       schema: schema ?? undefined,
     },
-    clock,
+    clock(),
   );
 }
 
 function* fromPlatform(
   doc: Document,
   shape: PlatformShape,
-  clock: PageClock,
+  clock: () => PageClock,
   schema: SchemaInfo | null,
 ): Steps<LiveBlog | null> {
   const newestFirst = shape.order !== 'oldest-first';
@@ -106,12 +106,12 @@ function* fromPlatform(
       revealAt: shape.revealAt ? doc.querySelector(shape.revealAt) : null,
       schema: schema ?? undefined,
     },
-    clock,
+    clock(),
   );
 }
 
 /** The schema's ids found in the DOM: their list, and every sibling of the same shape (newer ones too). */
-function* fromSchema(doc: Document, schema: SchemaInfo, clock: PageClock): Steps<LiveBlog | null> {
+function* fromSchema(doc: Document, schema: SchemaInfo, clock: () => PageClock): Steps<LiveBlog | null> {
   const found = elementsForSchema(doc, schema);
   if (!found.length) return null;
   let container: Element;
@@ -140,13 +140,14 @@ function* fromSchema(doc: Document, schema: SchemaInfo, clock: PageClock): Steps
   const shape = [...shapes].sort((a, b) => b[1] - a[1])[0][0];
   return yield* elementBlog(
     { via: 'schema', recipe: GENERIC_RECIPE, ...childrenOfShape(container, shape), schema },
-    clock,
+    clock(),
   );
 }
 
-function* fromTextMarkers(doc: Document, clock: PageClock): Steps<LiveBlog | null> {
+function* fromTextMarkers(doc: Document, pageClock: () => PageClock): Steps<LiveBlog | null> {
   const body = yield* findMarkerBody(doc);
   if (!body) return null;
+  const clock = pageClock();
   const published = publishedTime(doc);
   const updates = uniqueIds(yield* textMarkerUpdates(body, clock, published));
   if (!updates.length) return null;
@@ -169,7 +170,7 @@ function* fromTextMarkers(doc: Document, clock: PageClock): Steps<LiveBlog | nul
 }
 
 /** Entries without ids, found by the stamps they print (a clock time, a match minute, a relative age). */
-function* fromStamped(doc: Document, root: Element, clock: PageClock): Steps<LiveBlog | null> {
+function* fromStamped(doc: Document, root: Element, clock: () => PageClock): Steps<LiveBlog | null> {
   const list = yield* findStampedList(doc, root, 2);
   if (!list) return null;
   return yield* elementBlog(
@@ -179,9 +180,12 @@ function* fromStamped(doc: Document, root: Element, clock: PageClock): Steps<Liv
       entries: () => stampedSiblings(list.container, list.shape),
       newestFirst: list.newestFirst,
     },
-    clock,
+    clock(),
   );
 }
+
+/** Every platform's entry selector in one list. */
+let platformEntries: string | undefined;
 
 export interface DetectOptions {
   /**
@@ -200,13 +204,17 @@ export function* detectLiveBlog(
   now = Date.now(),
   options: DetectOptions = {},
 ): Steps<LiveBlog | null> {
-  const clock = pageClock(doc, now);
+  // The page's dates are read only once a tier has found entries to date: an ordinary page never needs them.
+  let read: PageClock | undefined;
+  const clock = () => (read ??= pageClock(doc, now));
   const schema = readSchema(doc);
-  // Evidence: the page's own markup says it is a live blog.
-  for (const shape of PLATFORMS) {
-    const blog = yield* fromPlatform(doc, shape, clock, schema);
-    if (blog) return blog;
-  }
+  // Evidence: the page's own markup says it is a live blog. One look for every platform's entries first:
+  // a platform whose entries are nowhere finds nothing, and most pages have none.
+  if (doc.querySelector((platformEntries ??= PLATFORMS.map((shape) => shape.entry).join(', '))))
+    for (const shape of PLATFORMS) {
+      const blog = yield* fromPlatform(doc, shape, clock, schema);
+      if (blog) return blog;
+    }
   const root = doc.body ?? doc.documentElement;
   if (schema) {
     const blog =

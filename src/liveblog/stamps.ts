@@ -15,8 +15,18 @@ const MAX_STAMP = 48;
 const AROUND_TIME =
   /^(ore|alle|um|uhr|à|a|las|kl|klokken|godz|at|h|hrs|am|pm|a\.m|p\.m|update|updated|posted|published|aggiornamento|aggiornato|pubblicato|aktualisiert|veröffentlicht|mis|jour|publié|actualizado|publicado|oppdatert|publisert|de|del|di|der|le|el|il|the|on|gmt|utc|bst|cet|cest|mez|mesz|et|est|edt|ist|pt|pst|ct)$/i;
 
+/**
+ * What every stamp below holds, in one look: a clock time's digits around a ':', '.' or 'h', a zone or
+ * "hrs", a match minute's mark or "min" at its start, a relative age's words. Only a necessary condition
+ * (whitespace as printed, no lengths), so text without it is no stamp; most text with digits is not one,
+ * and is then spared the dozen patterns a stamp is told by.
+ */
+const MAY_BE_STAMP =
+  /\d\s*[:.h]\s*\d|^\s*(?:\d[^]*['’′+]|min)|\b(?:GMT|UTC|BST|CET|CEST|ET|EST|EDT|IST|hrs?|Uhr|h)\b|ago\b|vor\s|il\s+y\s+a\s|hace\s|\sfa\b|just\s+now|gerade\s+eben|soeben|instant|ahora\s+mismo|adesso/i;
+
 /** What kind of stamp `text` is, if it is one: the whole text, not a sentence that mentions a time. */
 export function stampKind(text: string): StampKind | undefined {
+  if (!MAY_BE_STAMP.test(text)) return undefined;
   const t = text
     .replace(/\s+/g, ' ')
     .trim()
@@ -50,9 +60,15 @@ export function stampKind(text: string): StampKind | undefined {
 const LEADING_TIME =
   /^\s*((?:(?:ore|alle|um|à|a las|kl\.?|at)\s+)?\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|CET|CEST|ET|EST|EDT|IST|Uhr|h))?)\s*[:|–—-]\s+\S/i;
 
+/** What LEADING_TIME's time needs, anywhere: digits around a ':', '.' or 'h'. */
+const CLOCK_DIGITS = /\d\s*[:.h]\s*\d/i;
+
 /** The clock time a text opens with, before a separator and more text, if it does. */
 export function leadingStamp(text: string): string | undefined {
-  const m = LEADING_TIME.exec(text.slice(0, 60));
+  const head = text.slice(0, 60);
+  // The time's digits first: most text opens with none.
+  if (!CLOCK_DIGITS.test(head)) return undefined;
+  const m = LEADING_TIME.exec(head);
   return m && stampKind(m[1]) === 'clock' ? m[1].replace(/\s+/g, ' ').trim() : undefined;
 }
 
