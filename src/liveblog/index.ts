@@ -22,6 +22,7 @@ import {
   siblingsOfShape,
   type GenericOptions,
 } from './generic';
+import { firstLook, type FirstLook } from './first-look';
 import { findStampedList, stampedSiblings } from './stamped';
 import { PLATFORMS, type PlatformShape } from './platforms';
 import { elementsForSchema, readSchema, type SchemaInfo } from './schema';
@@ -110,6 +111,11 @@ function* fromPlatform(
   );
 }
 
+/** A tier ruled out by a first look. */
+function* nothing(): Steps<LiveBlog | null> {
+  return null;
+}
+
 /** The schema's ids found in the DOM: their list, and every sibling of the same shape (newer ones too). */
 function* fromSchema(doc: Document, schema: SchemaInfo, clock: () => PageClock): Steps<LiveBlog | null> {
   const found = elementsForSchema(doc, schema);
@@ -169,9 +175,12 @@ function* fromTextMarkers(doc: Document, pageClock: () => PageClock): Steps<Live
   };
 }
 
+/** Stamped entries a list needs without evidence. */
+const STAMPED_MIN = 2;
+
 /** Entries without ids, found by the stamps they print (a clock time, a match minute, a relative age). */
 function* fromStamped(doc: Document, root: Element, clock: () => PageClock): Steps<LiveBlog | null> {
-  const list = yield* findStampedList(doc, root, 2);
+  const list = yield* findStampedList(doc, root, STAMPED_MIN);
   if (!list) return null;
   return yield* elementBlog(
     {
@@ -229,12 +238,18 @@ export function* detectLiveBlog(
       ));
     if (blog) return blog;
   }
-  // No evidence: structure, then text markers, each graded; the first strong one wins.
+  // No evidence: structure, then text markers, each graded; the first strong one wins. The stamped and
+  // text-marker tiers run only where a first look, taken just before each, finds they could find anything.
   let borderline: LiveBlog | null = null;
+  let look: FirstLook | undefined;
   const tiers = [
     () => fromGenericList(doc, root, clock, { requireIds: true, min: 2, strict: true }, 'generic', null),
-    () => fromStamped(doc, root, clock),
-    () => fromTextMarkers(doc, clock),
+    () => ((look = firstLook(doc, root, STAMPED_MIN)).stamped ? fromStamped(doc, root, clock) : nothing()),
+    // The stamped tier's search yields to the page, which may have changed meanwhile: then look again.
+    () =>
+      (look?.stamped ? firstLook(doc, root, STAMPED_MIN) : look)?.markers
+        ? fromTextMarkers(doc, clock)
+        : nothing(),
   ];
   for (const tier of tiers) {
     const found = yield* tier();

@@ -7,7 +7,7 @@
 import type { Steps } from './extract';
 import { inContent, isContentList, isTeaserList, shapeOf, siblingsOfShape } from './generic';
 import { orderScore } from './order';
-import { edgeStamp, leadingStamp, stampKind, type Stamp } from './stamps';
+import { edgeStamp, leadingStamp, mayBeStamp, mayLeadStamp, stampKind, type Stamp } from './stamps';
 import { matchMinute, parseLabel } from './time';
 import { isNotEntry } from './vet';
 
@@ -43,6 +43,29 @@ function orderValue(stamp: Stamp): number | undefined {
 export const stampedSiblings = (container: Element, shape: string): Element[] =>
   siblingsOfShape(container, shape).filter((el) => !isNotEntry(el) && !!edgeStamp(el));
 
+/**
+ * Whether findStampedList could count text node `n` as one of `root`'s stamps: its own first tests, and
+ * what stampKind and leadingStamp need (a necessary condition, without their dozen patterns).
+ */
+export function mayCountStamp(n: Text, root: Element): boolean {
+  const text = n.data;
+  if (!/\d/.test(text.slice(0, 80))) return false;
+  const parent = n.parentElement;
+  if (!parent || SKIP.has(parent.tagName) || !root.contains(n)) return false;
+  return (text.length <= 80 && mayBeStamp(text)) || mayLeadStamp(text);
+}
+
+const MACHINE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** `<time datetime>` elements under `root` whose value is a full date and time, up to `enough` of them. */
+export function machineStamps(root: Element, enough: number): number {
+  const times = root.querySelectorAll('time[datetime]');
+  let count = 0;
+  for (let i = 0; i < times.length && i < MAX_STAMPS && count < enough; i++)
+    if (MACHINE_TIME.test(times[i].getAttribute('datetime') ?? '')) count++;
+  return count;
+}
+
 /** The best stamped list under `root`, or null (a step per few hundred text nodes). */
 export function* findStampedList(doc: Document, root: Element, min = 3): Steps<StampedList | null> {
   // Every short text that is a stamp, and the blocks above it that could be its entry.
@@ -77,7 +100,7 @@ export function* findStampedList(doc: Document, root: Element, min = 3): Steps<S
   // <time datetime> elements: a stamp even where the printed words are not one.
   const times = root.querySelectorAll('time[datetime]');
   for (let i = 0; i < times.length && i < MAX_STAMPS; i++) {
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(times[i].getAttribute('datetime') ?? '')) continue;
+    if (!MACHINE_TIME.test(times[i].getAttribute('datetime') ?? '')) continue;
     let a: Element | null = times[i].parentElement;
     for (let depth = 0; a && a !== root && depth < MAX_DEPTH; depth++, a = a.parentElement) {
       const up = a.parentElement;

@@ -24,6 +24,9 @@ const AROUND_TIME =
 const MAY_BE_STAMP =
   /\d\s*[:.h]\s*\d|^\s*(?:\d[^]*['’′+]|min)|\b(?:GMT|UTC|BST|CET|CEST|ET|EST|EDT|IST|hrs?|Uhr|h)\b|ago\b|vor\s|il\s+y\s+a\s|hace\s|\sfa\b|just\s+now|gerade\s+eben|soeben|instant|ahora\s+mismo|adesso/i;
 
+/** Whether `text` could be a stamp: false means stampKind finds none. */
+export const mayBeStamp = (text: string): boolean => MAY_BE_STAMP.test(text);
+
 /** What kind of stamp `text` is, if it is one: the whole text, not a sentence that mentions a time. */
 export function stampKind(text: string): StampKind | undefined {
   if (!MAY_BE_STAMP.test(text)) return undefined;
@@ -62,6 +65,9 @@ const LEADING_TIME =
 
 /** What LEADING_TIME's time needs, anywhere: digits around a ':', '.' or 'h'. */
 const CLOCK_DIGITS = /\d\s*[:.h]\s*\d/i;
+
+/** Whether `text` could open with a clock time: false means leadingStamp finds none. */
+export const mayLeadStamp = (text: string): boolean => CLOCK_DIGITS.test(text.slice(0, 60));
 
 /** The clock time a text opens with, before a separator and more text, if it does. */
 export function leadingStamp(text: string): string | undefined {

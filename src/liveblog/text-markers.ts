@@ -105,10 +105,12 @@ function isWrapper(el: Element): boolean {
 
 /**
  * How the text of a block that opens an update must begin, whatever follows: MARKER, HEADING_TIME and
- * BOLD_TIME (each on its own text) less the parts that may lie past the block's end.
+ * BOLD_TIME (each on its own text) less what may lie past the block's end, within OPENING_LENGTH.
  */
 const OPENING =
-  /^(?:(?:UPDATE|Update)[^:\n]{0,41}?\d{1,2}[:.h]?\d{2}|\d{3,4}\s*(?:GMT|UTC|BST|CET|ET)|\d{1,2}(?:[:.]|\s?[hH]\s?)\d{2}|ORIGINAL ENTRY|Original Entry|Original post|Erstmeldung)/;
+  /^(?:(?:UPDATE|Update)[^:\n]{0,41}?\d{1,2}[:.h]?\d{2}|\d{3,4}(?:\s{0,50}(?:GMT|UTC|BST|CET|ET)|\s{51})|\d{1,2}(?:[:.]|\s?[hH]\s?)\d{2}|ORIGINAL ENTRY|Original Entry|Original post|Erstmeldung)/;
+/** OPENING's first character: a digit, or the first letter of a word in OPENING_WORDS. */
+const OPENING_FIRST = /^\s*[\dUOE]/;
 /** The longest text OPENING reads. */
 const OPENING_LENGTH = 60;
 const OPENING_WORDS = [
@@ -120,37 +122,34 @@ const OPENING_WORDS = [
   'Erstmeldung',
 ];
 
+/** What a block's text is made of, for a TreeWalker: text and CDATA nodes. */
+export const BLOCK_TEXT = 0x4 | 0x8;
+
 /**
- * A cheap first look, before any block is read: whether the document can have two blocks that open an
- * update. A block's text is its text nodes' in order, so the one its first letter is in (for a bold time,
- * the bold's) begins text that OPENING matches; two blocks are apart, so these nodes are two. Most nodes
- * begin with neither a digit nor a marker's word and are passed over at a glance.
+ * Whether a block whose text begins in node `n` could open an update, as a necessary condition read from
+ * the node (and, through `ahead`, a walker over the document's BLOCK_TEXT, the nodes after it: a marker
+ * may go on in them, "<b>Up</b>date 1615 GMT:"). A block's text is its text nodes' in order, so the node
+ * its first letter is in (for a bold time, the bold's) begins text that OPENING matches. Most nodes begin
+ * with neither a digit nor a marker's word, and are passed over at a glance.
  */
-export function mayHoldMarkers(doc: Document): boolean {
-  const SHOW = 0x4 | 0x8; // SHOW_TEXT | SHOW_CDATA_SECTION: what textContent is made of
-  const walker = doc.createTreeWalker(doc.documentElement, SHOW);
-  let ahead: TreeWalker | undefined;
-  let found = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    let text = (n as Text).data.trimStart();
-    if (!text) continue;
-    const c = text.charCodeAt(0);
-    if (!(c >= 48 && c <= 57) && !OPENING_WORDS.some((w) => w.startsWith(text.slice(0, w.length)))) continue;
-    // The text from here on, as long as OPENING reads: a marker may go on in the next nodes ("<b>17</b>.00").
-    if (text.length < OPENING_LENGTH) {
-      ahead ??= doc.createTreeWalker(doc.documentElement, SHOW);
-      ahead.currentNode = n;
-      for (let m = ahead.nextNode(); m && text.length < OPENING_LENGTH; m = ahead.nextNode())
-        text += (m as Text).data;
-    }
-    if (OPENING.test(text) && ++found >= 2) return true;
+export function mayOpenMarker(n: CharacterData, ahead: TreeWalker): boolean {
+  const data = n.data;
+  if (!OPENING_FIRST.test(data)) return false;
+  let text = data.trimStart();
+  if (!/\d/.test(text[0]) && !OPENING_WORDS.some((w) => w.startsWith(text.slice(0, w.length)))) return false;
+  if (text.length < OPENING_LENGTH) {
+    ahead.currentNode = n;
+    for (let m = ahead.nextNode(); m && text.length < OPENING_LENGTH; m = ahead.nextNode())
+      text += (m as CharacterData).data;
   }
-  return false;
+  return OPENING.test(text);
 }
+
+/** Blocks with markers a body needs to be a ticker. */
+export const MIN_MARKERS = 2;
 
 /** Finds the article body with the most markers among its blocks (a step per candidate body). */
 export function* findMarkerBody(doc: Document): Steps<Element | null> {
-  if (!mayHoldMarkers(doc)) return null;
   let best: Element | null = null;
   let bestCount = 0;
   const seen = new Set<Element>();
@@ -171,7 +170,7 @@ export function* findMarkerBody(doc: Document): Steps<Element | null> {
       yield;
     }
   }
-  return bestCount >= 2 ? best : null;
+  return bestCount >= MIN_MARKERS ? best : null;
 }
 
 /**
