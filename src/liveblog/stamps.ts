@@ -28,8 +28,11 @@ const MAY_BE_STAMP =
 export const mayBeStamp = (text: string): boolean => MAY_BE_STAMP.test(text);
 
 /** What kind of stamp `text` is, if it is one: the whole text, not a sentence that mentions a time. */
-export function stampKind(text: string): StampKind | undefined {
-  if (!MAY_BE_STAMP.test(text)) return undefined;
+export const stampKind = (text: string): StampKind | undefined =>
+  MAY_BE_STAMP.test(text) ? readStamp(text) : undefined;
+
+/** stampKind without its first look (which a test holds to be only a necessary condition). */
+export function readStamp(text: string): StampKind | undefined {
   const t = text
     .replace(/\s+/g, ' ')
     .trim()
@@ -70,11 +73,12 @@ const CLOCK_DIGITS = /\d\s*[:.h]\s*\d/i;
 export const mayLeadStamp = (text: string): boolean => CLOCK_DIGITS.test(text.slice(0, 60));
 
 /** The clock time a text opens with, before a separator and more text, if it does. */
-export function leadingStamp(text: string): string | undefined {
-  const head = text.slice(0, 60);
-  // The time's digits first: most text opens with none.
-  if (!CLOCK_DIGITS.test(head)) return undefined;
-  const m = LEADING_TIME.exec(head);
+export const leadingStamp = (text: string): string | undefined =>
+  mayLeadStamp(text) ? readLeadingStamp(text) : undefined;
+
+/** leadingStamp without its first look (which a test holds to be only a necessary condition). */
+export function readLeadingStamp(text: string): string | undefined {
+  const m = LEADING_TIME.exec(text.slice(0, 60));
   return m && stampKind(m[1]) === 'clock' ? m[1].replace(/\s+/g, ' ').trim() : undefined;
 }
 
