@@ -139,8 +139,9 @@ export function mayOpenMarker(n: CharacterData, ahead: TreeWalker): boolean {
   if (!/\d/.test(text[0]) && !OPENING_WORDS.some((w) => w.startsWith(text.slice(0, w.length)))) return false;
   if (text.length < OPENING_LENGTH) {
     ahead.currentNode = n;
+    // Only what OPENING reads of each: the next node may be a script of a megabyte.
     for (let m = ahead.nextNode(); m && text.length < OPENING_LENGTH; m = ahead.nextNode())
-      text += (m as CharacterData).data;
+      text += (m as CharacterData).data.slice(0, OPENING_LENGTH - text.length);
   }
   return OPENING.test(text);
 }
