@@ -15,29 +15,20 @@ export interface FirstLook {
 }
 
 /**
- * Text a stamp's node or a marker's first node can have: a digit in its first 80 characters (a stamp), or
- * a digit or U, O, E as its first letter (a marker). Nothing else need be asked of the other nodes.
- */
-const WORTH_A_LOOK = /^[^]{0,79}\d|^\s*[\dUOE]/;
-
-/**
  * The stamped tier counts each stamp (a text node, or a `<time datetime>`) at most once in a candidate
  * list, and a list needs `stampsNeeded`; the marker tier needs MIN_MARKERS blocks that open an update,
  * each beginning in a node of its own.
  */
 export function firstLook(doc: Document, root: Element, stampsNeeded: number): FirstLook {
   const walker = doc.createTreeWalker(doc.documentElement, BLOCK_TEXT);
-  let ahead: TreeWalker | undefined;
+  const ahead = doc.createTreeWalker(doc.documentElement, BLOCK_TEXT);
   let stamps = 0;
   let markers = 0;
+  // Each test opens with a small pattern that nearly every node fails.
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (!WORTH_A_LOOK.test((n as CharacterData).data)) continue;
-    if (stamps < stampsNeeded && n.nodeType === 3 && mayCountStamp(n as Text, root)) stamps++;
-    if (
-      markers < MIN_MARKERS &&
-      mayOpenMarker(n as CharacterData, (ahead ??= doc.createTreeWalker(doc.documentElement, BLOCK_TEXT)))
-    )
-      markers++;
+    const data = (n as CharacterData).data;
+    if (stamps < stampsNeeded && n.nodeType === 3 && mayCountStamp(n as Text, data, root)) stamps++;
+    if (markers < MIN_MARKERS && mayOpenMarker(n as CharacterData, data, ahead)) markers++;
     if (stamps >= stampsNeeded && markers >= MIN_MARKERS) break;
   }
   if (stamps < stampsNeeded) stamps += machineStamps(root, stampsNeeded - stamps);

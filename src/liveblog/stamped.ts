@@ -43,16 +43,19 @@ function orderValue(stamp: Stamp): number | undefined {
 export const stampedSiblings = (container: Element, shape: string): Element[] =>
   siblingsOfShape(container, shape).filter((el) => !isNotEntry(el) && !!edgeStamp(el));
 
+/** A digit in the first 80 characters: what findStampedList asks of a text first. */
+const DIGIT_IN_80 = /^[^]{0,79}\d/;
+
 /**
- * Whether findStampedList could count text node `n` as one of `root`'s stamps: its own first tests, and
- * what stampKind and leadingStamp need (a necessary condition, without their dozen patterns).
+ * Whether findStampedList could count text node `n` (whose text is `text`) as one of `root`'s stamps: its
+ * own first tests, and what stampKind and leadingStamp need (a necessary condition, without their dozen
+ * patterns). For a short text, what leadingStamp needs is part of what stampKind needs.
  */
-export function mayCountStamp(n: Text, root: Element): boolean {
-  const text = n.data;
-  if (!/\d/.test(text.slice(0, 80))) return false;
+export function mayCountStamp(n: Text, text: string, root: Element): boolean {
+  if (!DIGIT_IN_80.test(text)) return false;
   const parent = n.parentElement;
   if (!parent || SKIP.has(parent.tagName) || !root.contains(n)) return false;
-  return (text.length <= 80 && mayBeStamp(text)) || mayLeadStamp(text);
+  return text.length <= 80 ? mayBeStamp(text) : mayLeadStamp(text);
 }
 
 const MACHINE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;

@@ -126,17 +126,18 @@ const OPENING_WORDS = [
 export const BLOCK_TEXT = 0x4 | 0x8;
 
 /**
- * Whether a block whose text begins in node `n` could open an update, as a necessary condition read from
- * the node (and, through `ahead`, a walker over the document's BLOCK_TEXT, the nodes after it: a marker
+ * Whether a block whose text begins in node `n` (whose text is `data`) could open an update, as a
+ * necessary condition read from the node (and, through `ahead`, a walker over the document's BLOCK_TEXT, the nodes after it: a marker
  * may go on in them, "<b>Up</b>date 1615 GMT:"). A block's text is its text nodes' in order, so the node
  * its first letter is in (for a bold time, the bold's) begins text that OPENING matches. Most nodes begin
  * with neither a digit nor a marker's word, and are passed over at a glance.
  */
-export function mayOpenMarker(n: CharacterData, ahead: TreeWalker): boolean {
-  const data = n.data;
+export function mayOpenMarker(n: CharacterData, data: string, ahead: TreeWalker): boolean {
   if (!OPENING_FIRST.test(data)) return false;
   let text = data.trimStart();
-  if (!/\d/.test(text[0]) && !OPENING_WORDS.some((w) => w.startsWith(text.slice(0, w.length)))) return false;
+  const first = text.charCodeAt(0);
+  const digit = first >= 48 && first <= 57;
+  if (!digit && !OPENING_WORDS.some((w) => w.startsWith(text.slice(0, w.length)))) return false;
   if (text.length < OPENING_LENGTH) {
     ahead.currentNode = n;
     // Only what OPENING reads of each: the next node may be a script of a megabyte.
