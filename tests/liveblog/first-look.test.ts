@@ -142,6 +142,8 @@ const PRINTED = [
   'il  y a 2 heures',
   'hace 3 horas',
   'Just now',
+  `\n${' '.repeat(60)}2 hours ago${' '.repeat(60)}`,
+  '2015 GMT –',
   'just\nnow',
   'Gerade eben',
   'Ore 14:35 - Il Lamone esonda',
@@ -160,6 +162,8 @@ describe('stamps: the first look is a necessary condition', () => {
     expect(leading.length).toBeGreaterThan(10);
     expect(stamps.filter((t) => !mayBeStamp(t))).toEqual([]);
     expect(leading.filter((t) => !mayLeadStamp(t))).toEqual([]);
+    // A short text's leading time is a stamp's clock digits too (the stamped tier asks mayBeStamp alone).
+    expect(leading.filter((t) => t.length <= 80 && !mayBeStamp(t))).toEqual([]);
     for (const t of PRINTED) expect(stampKind(t) ?? leadingStamp(t), t).toBeTruthy();
   });
 
