@@ -15,6 +15,13 @@ export interface FirstLook {
 }
 
 /**
+ * What both tests below open with, in one pattern for the walk: a digit in the first 80 characters (what a
+ * stamp's text needs), or a digit or the U, O or E of a marker's word as the first letter (what a marker's
+ * first node needs). Nearly every node fails it, and is asked nothing more.
+ */
+const WORTH_A_LOOK = /^[^]{0,79}\d|^\s*[\dUOE]/;
+
+/**
  * The stamped tier counts each stamp (a text node, or a `<time datetime>`) at most once in a candidate
  * list, and a list needs `stampsNeeded`; the marker tier needs MIN_MARKERS blocks that open an update,
  * each beginning in a node of its own.
@@ -24,9 +31,9 @@ export function firstLook(doc: Document, root: Element, stampsNeeded: number): F
   const ahead = doc.createTreeWalker(doc.documentElement, BLOCK_TEXT);
   let stamps = 0;
   let markers = 0;
-  // Each test opens with a small pattern that nearly every node fails.
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const data = (n as CharacterData).data;
+    if (!WORTH_A_LOOK.test(data)) continue;
     if (stamps < stampsNeeded && n.nodeType === 3 && mayCountStamp(n as Text, data, root)) stamps++;
     if (markers < MIN_MARKERS && mayOpenMarker(n as CharacterData, data, ahead)) markers++;
     if (stamps >= stampsNeeded && markers >= MIN_MARKERS) break;

@@ -28,6 +28,8 @@ const STAMP_WORDS = new Set(
     ' ',
   ),
 );
+/** What a match minute prints after its digits ("95'", "45+2′"). */
+const MINUTE_MARKS = ["'", '’', '′', '+'];
 /** Between words: a pattern's word boundary lies on one of these, so its whole words are among the split's. */
 const WORD_BREAKS = /[^A-Za-z]+/;
 
@@ -44,7 +46,7 @@ export function mayBeStamp(text: string): boolean {
   if (text.length > MAX_STAMP + 1 && text.replace(/\s+/g, ' ').trim().length > MAX_STAMP + 1) return false;
   const start = text.trimStart();
   const first = start.charCodeAt(0);
-  if (first >= 48 && first <= 57 && ["'", '’', '′', '+'].some((mark) => start.includes(mark))) return true;
+  if (first >= 48 && first <= 57) for (const mark of MINUTE_MARKS) if (start.includes(mark)) return true;
   if (start.slice(0, 3).toLowerCase() === 'min') return true;
   for (const word of text.split(WORD_BREAKS)) if (STAMP_WORDS.has(word.toLowerCase())) return true;
   return false;

@@ -137,7 +137,7 @@ export function mayOpenMarker(n: CharacterData, data: string, ahead: TreeWalker)
   let text = data.trimStart();
   const first = text.charCodeAt(0);
   const digit = first >= 48 && first <= 57;
-  if (!digit && !OPENING_WORDS.some((w) => w.startsWith(text.slice(0, w.length)))) return false;
+  if (!digit && !OPENING_WORDS.some((word) => word.startsWith(text.slice(0, word.length)))) return false;
   if (text.length < OPENING_LENGTH) {
     ahead.currentNode = n;
     // Only what OPENING reads of each: the next node may be a script of a megabyte.
