@@ -10,6 +10,11 @@ import { BLOCK_TEXT, MIN_MARKERS, mayOpenMarker } from './text-markers';
 export interface FirstLook {
   /** findStampedList(doc, root, stampsNeeded) may find a list. */
   stamped: boolean;
+  /**
+   * Every text node under `root` findStampedList could count as a stamp, in document order: all it need
+   * read of the page's text, so the stamped tier does not walk it again.
+   */
+  stampTexts: Text[];
   /** findMarkerBody(doc) may find a body. */
   markers: boolean;
 }
@@ -23,21 +28,26 @@ const WORTH_A_LOOK = /^[^]{0,79}\d|^\s*[\dUOE]/;
 
 /**
  * The stamped tier counts each stamp (a text node, or a `<time datetime>`) at most once in a candidate
- * list, and a list needs `stampsNeeded`; the marker tier needs MIN_MARKERS blocks that open an update,
- * each beginning in a node of its own.
+ * list, and a list needs `stampsNeeded` (0: the stamped tier is not asked about); the marker tier needs
+ * MIN_MARKERS blocks that open an update, each beginning in a node of its own.
  */
 export function firstLook(doc: Document, root: Element, stampsNeeded: number): FirstLook {
   const walker = doc.createTreeWalker(doc.documentElement, BLOCK_TEXT);
   const ahead = doc.createTreeWalker(doc.documentElement, BLOCK_TEXT);
-  let stamps = 0;
+  // No stamps needed: a look at markers alone, which may end at the second.
+  const wantStamps = stampsNeeded > 0;
+  const stampTexts: Text[] = [];
   let markers = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const data = (n as CharacterData).data;
     if (!WORTH_A_LOOK.test(data)) continue;
-    if (stamps < stampsNeeded && n.nodeType === 3 && mayCountStamp(n as Text, data, root)) stamps++;
-    if (markers < MIN_MARKERS && mayOpenMarker(n as CharacterData, data, ahead)) markers++;
-    if (stamps >= stampsNeeded && markers >= MIN_MARKERS) break;
+    if (wantStamps && n.nodeType === 3 && mayCountStamp(n as Text, data, root)) stampTexts.push(n as Text);
+    if (markers < MIN_MARKERS && mayOpenMarker(n as CharacterData, data, ahead) && ++markers >= MIN_MARKERS)
+      if (!wantStamps) break;
   }
-  if (stamps < stampsNeeded) stamps += machineStamps(root, stampsNeeded - stamps);
-  return { stamped: stamps >= stampsNeeded, markers: markers >= MIN_MARKERS };
+  const stamps = stampTexts.length;
+  const stamped =
+    wantStamps &&
+    (stamps >= stampsNeeded || stamps + machineStamps(root, stampsNeeded - stamps) >= stampsNeeded);
+  return { stamped, stampTexts, markers: markers >= MIN_MARKERS };
 }

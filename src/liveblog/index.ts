@@ -179,8 +179,13 @@ function* fromTextMarkers(doc: Document, pageClock: () => PageClock): Steps<Live
 const STAMPED_MIN = 2;
 
 /** Entries without ids, found by the stamps they print (a clock time, a match minute, a relative age). */
-function* fromStamped(doc: Document, root: Element, clock: () => PageClock): Steps<LiveBlog | null> {
-  const list = yield* findStampedList(doc, root, STAMPED_MIN);
+function* fromStamped(
+  doc: Document,
+  root: Element,
+  clock: () => PageClock,
+  texts?: readonly Text[],
+): Steps<LiveBlog | null> {
+  const list = yield* findStampedList(doc, root, STAMPED_MIN, texts);
   if (!list) return null;
   return yield* elementBlog(
     {
@@ -244,12 +249,13 @@ export function* detectLiveBlog(
   let look: FirstLook | undefined;
   const tiers = [
     () => fromGenericList(doc, root, clock, { requireIds: true, min: 2, strict: true }, 'generic', null),
-    () => ((look = firstLook(doc, root, STAMPED_MIN)).stamped ? fromStamped(doc, root, clock) : nothing()),
+    () => {
+      look = firstLook(doc, root, STAMPED_MIN);
+      return look.stamped ? fromStamped(doc, root, clock, look.stampTexts) : nothing();
+    },
     // The stamped tier's search yields to the page, which may have changed meanwhile: then look again.
     () =>
-      (look?.stamped ? firstLook(doc, root, STAMPED_MIN) : look)?.markers
-        ? fromTextMarkers(doc, clock)
-        : nothing(),
+      (look?.stamped ? firstLook(doc, root, 0) : look)?.markers ? fromTextMarkers(doc, clock) : nothing(),
   ];
   for (const tier of tiers) {
     const found = yield* tier();

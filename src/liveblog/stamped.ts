@@ -70,13 +70,21 @@ export function machineStamps(root: Element, enough: number): number {
 }
 
 /** The best stamped list under `root`, or null (a step per few hundred text nodes). */
-export function* findStampedList(doc: Document, root: Element, min = 3): Steps<StampedList | null> {
+export function* findStampedList(
+  doc: Document,
+  root: Element,
+  min = 3,
+  /** The text nodes under `root` that could be stamps, in order (a first look's): the others need no walk. */
+  texts?: readonly Text[],
+): Steps<StampedList | null> {
   // Every short text that is a stamp, and the blocks above it that could be its entry.
   const groups = new Map<Element, Map<string, Set<Element>>>();
-  const walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+  const walker = texts ? null : doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+  let next = 0;
+  const nextText = (): Node | null => (walker ? walker.nextNode() : (texts![next++] ?? null));
   let stamps = 0;
   let seen = 0;
-  for (let n = walker.nextNode(); n && stamps < MAX_STAMPS; n = walker.nextNode()) {
+  for (let n = nextText(); n && stamps < MAX_STAMPS; n = nextText()) {
     if (++seen % 400 === 0) yield;
     const text = (n as Text).data;
     if (!/\d/.test(text.slice(0, 80))) continue;

@@ -188,10 +188,15 @@ describe('the first look at text markers and stamped lists', () => {
         bodies++;
         expect(look.markers, name).toBe(true);
       }
-      if (drain(findStampedList(doc, doc.body, 2))) {
+      const list = drain(findStampedList(doc, doc.body, 2));
+      if (list) {
         lists++;
         expect(look.stamped, name).toBe(true);
       }
+      // The look's texts are all the stamped tier need read: the same list (or none) from them alone.
+      expect(drain(findStampedList(doc, doc.body, 2, look.stampTexts)), name).toEqual(list);
+      // A look at markers alone says the same of them.
+      expect(firstLook(doc, doc.body, 0).markers, name).toBe(look.markers);
     }
     expect(bodies).toBeGreaterThanOrEqual(5);
     expect(lists).toBeGreaterThanOrEqual(5);
@@ -250,7 +255,7 @@ describe('the first look at text markers and stamped lists', () => {
 
   it('rules both tiers out on an ordinary article, before either reads the page', () => {
     const doc = article();
-    expect(firstLook(doc, doc.body, 2)).toEqual({ stamped: false, markers: false });
+    expect(firstLook(doc, doc.body, 2)).toEqual({ stamped: false, stampTexts: [], markers: false });
     const walkers = vi.spyOn(doc, 'createTreeWalker');
     const all = vi.spyOn(doc, 'querySelectorAll');
     expect(findLiveBlog(doc, NOW, { borderline: true })).toBeNull();
