@@ -15,7 +15,7 @@ const MAX_STAMP = 48;
 const AROUND_TIME =
   /^(ore|alle|um|uhr|à|a|las|kl|klokken|godz|at|h|hrs|am|pm|a\.m|p\.m|update|updated|posted|published|aggiornamento|aggiornato|pubblicato|aktualisiert|veröffentlicht|mis|jour|publié|actualizado|publicado|oppdatert|publisert|de|del|di|der|le|el|il|the|on|gmt|utc|bst|cet|cest|mez|mesz|et|est|edt|ist|pt|pst|ct)$/i;
 
-/** What a clock time's digits need, anywhere (LEADING_TIME's and parseLabel's first pattern): digits around ':', '.' or 'h'. */
+/** What a clock time's digits need (LEADING_TIME's, parseLabel's first pattern): digits around ':', '.', 'h'. */
 const CLOCK_DIGITS = /\d\s*[:.h]\s*\d/i;
 
 /**

@@ -127,10 +127,10 @@ export const BLOCK_TEXT = 0x4 | 0x8;
 
 /**
  * Whether a block whose text begins in node `n` (whose text is `data`) could open an update, as a
- * necessary condition read from the node (and, through `ahead`, a walker over the document's BLOCK_TEXT, the nodes after it: a marker
- * may go on in them, "<b>Up</b>date 1615 GMT:"). A block's text is its text nodes' in order, so the node
- * its first letter is in (for a bold time, the bold's) begins text that OPENING matches. Most nodes begin
- * with neither a digit nor a marker's word, and are passed over at a glance.
+ * necessary condition read from the node and, through `ahead` (a walker over the document's BLOCK_TEXT),
+ * the nodes after it: a marker may go on in them ("<b>Up</b>date 1615 GMT:"). A block's text is its text
+ * nodes' in order, so the node its first letter is in (for a bold time, the bold's) begins text that
+ * OPENING matches. Most nodes begin with neither a digit nor a marker's word: passed over at a glance.
  */
 export function mayOpenMarker(n: CharacterData, data: string, ahead: TreeWalker): boolean {
   if (!OPENING_FIRST.test(data)) return false;
