@@ -17,6 +17,8 @@ export interface FirstLook {
   stampTexts: Text[];
   /** findMarkerBody(doc) may find a body. */
   markers: boolean;
+  /** Every node a marked block's text can begin in, in document order: the bodies worth reading hold two. */
+  markerStarts: CharacterData[];
 }
 
 /**
@@ -34,20 +36,18 @@ const WORTH_A_LOOK = /^[^]{0,79}\d|^\s*[\dUOE]/;
 export function firstLook(doc: Document, root: Element, stampsNeeded: number): FirstLook {
   const walker = doc.createTreeWalker(doc.documentElement, BLOCK_TEXT);
   const ahead = doc.createTreeWalker(doc.documentElement, BLOCK_TEXT);
-  // No stamps needed: a look at markers alone, which may end at the second.
   const wantStamps = stampsNeeded > 0;
   const stampTexts: Text[] = [];
-  let markers = 0;
+  const markerStarts: CharacterData[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const data = (n as CharacterData).data;
     if (!WORTH_A_LOOK.test(data)) continue;
     if (wantStamps && n.nodeType === 3 && mayCountStamp(n as Text, data, root)) stampTexts.push(n as Text);
-    if (markers < MIN_MARKERS && mayOpenMarker(n as CharacterData, data, ahead) && ++markers >= MIN_MARKERS)
-      if (!wantStamps) break;
+    if (mayOpenMarker(n as CharacterData, data, ahead)) markerStarts.push(n as CharacterData);
   }
   const stamps = stampTexts.length;
   const stamped =
     wantStamps &&
     (stamps >= stampsNeeded || stamps + machineStamps(root, stampsNeeded - stamps) >= stampsNeeded);
-  return { stamped, stampTexts, markers: markers >= MIN_MARKERS };
+  return { stamped, stampTexts, markers: markerStarts.length >= MIN_MARKERS, markerStarts };
 }

@@ -150,8 +150,12 @@ function* fromSchema(doc: Document, schema: SchemaInfo, clock: () => PageClock):
   );
 }
 
-function* fromTextMarkers(doc: Document, pageClock: () => PageClock): Steps<LiveBlog | null> {
-  const body = yield* findMarkerBody(doc);
+function* fromTextMarkers(
+  doc: Document,
+  pageClock: () => PageClock,
+  starts?: readonly Node[],
+): Steps<LiveBlog | null> {
+  const body = yield* findMarkerBody(doc, starts);
   if (!body) return null;
   const clock = pageClock();
   const published = publishedTime(doc);
@@ -254,8 +258,10 @@ export function* detectLiveBlog(
       return look.stamped ? fromStamped(doc, root, clock, look.stampTexts) : nothing();
     },
     // The stamped tier's search yields to the page, which may have changed meanwhile: then look again.
-    () =>
-      (look?.stamped ? firstLook(doc, root, 0) : look)?.markers ? fromTextMarkers(doc, clock) : nothing(),
+    () => {
+      const { markers, markerStarts } = look?.stamped || !look ? firstLook(doc, root, 0) : look;
+      return markers ? fromTextMarkers(doc, clock, markerStarts) : nothing();
+    },
   ];
   for (const tier of tiers) {
     const found = yield* tier();

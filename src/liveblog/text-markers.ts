@@ -151,7 +151,20 @@ export function mayOpenMarker(n: CharacterData, data: string, ahead: TreeWalker)
 export const MIN_MARKERS = 2;
 
 /** Finds the article body with the most markers among its blocks (a step per candidate body). */
-export function* findMarkerBody(doc: Document): Steps<Element | null> {
+export function* findMarkerBody(
+  doc: Document,
+  /**
+   * Every node a marked block's text can begin in (mayOpenMarker's, a first look's): a body holding
+   * fewer than MIN_MARKERS of them cannot count that many markers, and is not read.
+   */
+  starts?: readonly Node[],
+): Steps<Element | null> {
+  let holding: Map<Element, number> | undefined;
+  if (starts) {
+    holding = new Map();
+    for (const start of starts)
+      for (let a = start.parentElement; a; a = a.parentElement) holding.set(a, (holding.get(a) ?? 0) + 1);
+  }
   let best: Element | null = null;
   let bestCount = 0;
   const seen = new Set<Element>();
@@ -161,6 +174,8 @@ export function* findMarkerBody(doc: Document): Steps<Element | null> {
     for (let up = 0; body && up < 3; up++, body = body.parentElement) {
       if (seen.has(body) || body === doc.body || body === doc.documentElement) continue;
       seen.add(body);
+      // Fewer than MIN_MARKERS never make the best body: it must count that many.
+      if (holding && (holding.get(body) ?? 0) < MIN_MARKERS) continue;
       // A long body is counted in steps: each block's test reads its text.
       let count = 0;
       const blocks = blockChildren(body);

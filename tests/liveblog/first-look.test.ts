@@ -184,10 +184,13 @@ describe('the first look at text markers and stamped lists', () => {
     for (const [name, html] of PAGES) {
       const doc = parsePage(html);
       const look = firstLook(doc, doc.body, 2);
-      if (drain(findMarkerBody(doc))) {
+      const body = drain(findMarkerBody(doc));
+      if (body) {
         bodies++;
         expect(look.markers, name).toBe(true);
       }
+      // The bodies that hold two of the look's starts are all the marker tier need read: the same body.
+      expect(drain(findMarkerBody(doc, look.markerStarts)), name).toBe(body);
       const list = drain(findStampedList(doc, doc.body, 2));
       if (list) {
         lists++;
@@ -249,13 +252,20 @@ describe('the first look at text markers and stamped lists', () => {
     ['the seed page', parsePage(fixture('eaworldview-syria-daily.html'))],
   ])('passes %s', (_name, doc) => {
     expect(drain(findMarkerBody(doc)), 'the marker tier finds a body').not.toBeNull();
-    expect(firstLook(doc, doc.body, 2).markers).toBe(true);
+    const look = firstLook(doc, doc.body, 2);
+    expect(look.markers).toBe(true);
+    expect(drain(findMarkerBody(doc, look.markerStarts))).toBe(drain(findMarkerBody(doc)));
     expect(findLiveBlog(doc, NOW, { borderline: true })?.via).toBe('text-markers');
   });
 
   it('rules both tiers out on an ordinary article, before either reads the page', () => {
     const doc = article();
-    expect(firstLook(doc, doc.body, 2)).toEqual({ stamped: false, stampTexts: [], markers: false });
+    expect(firstLook(doc, doc.body, 2)).toEqual({
+      stamped: false,
+      stampTexts: [],
+      markers: false,
+      markerStarts: [],
+    });
     const walkers = vi.spyOn(doc, 'createTreeWalker');
     const all = vi.spyOn(doc, 'querySelectorAll');
     expect(findLiveBlog(doc, NOW, { borderline: true })).toBeNull();
