@@ -22,6 +22,7 @@ import {
   siblingsOfShape,
   type GenericOptions,
 } from './generic';
+import { firstLook, type FirstLook } from './first-look';
 import { findStampedList, stampedSiblings } from './stamped';
 import { PLATFORMS, type PlatformShape } from './platforms';
 import { elementsForSchema, readSchema, type SchemaInfo } from './schema';
@@ -44,7 +45,7 @@ const childrenOfShape = (container: Element, shape: string) => ({
 function* fromGenericList(
   doc: Document,
   root: Element,
-  clock: PageClock,
+  clock: () => PageClock,
   options: GenericOptions,
   via: string,
   schema: SchemaInfo | null,
@@ -59,14 +60,14 @@ function* fromGenericList(
       ...childrenOfShape(container, shape),
       schema: schema ?? undefined,
     },
-    clock,
+    clock(),
   );
 }
 
 function* fromPlatform(
   doc: Document,
   shape: PlatformShape,
-  clock: PageClock,
+  clock: () => PageClock,
   schema: SchemaInfo | null,
 ): Steps<LiveBlog | null> {
   const newestFirst = shape.order !== 'oldest-first';
@@ -106,12 +107,17 @@ function* fromPlatform(
       revealAt: shape.revealAt ? doc.querySelector(shape.revealAt) : null,
       schema: schema ?? undefined,
     },
-    clock,
+    clock(),
   );
 }
 
+/** A tier ruled out by a first look. */
+function* nothing(): Steps<LiveBlog | null> {
+  return null;
+}
+
 /** The schema's ids found in the DOM: their list, and every sibling of the same shape (newer ones too). */
-function* fromSchema(doc: Document, schema: SchemaInfo, clock: PageClock): Steps<LiveBlog | null> {
+function* fromSchema(doc: Document, schema: SchemaInfo, clock: () => PageClock): Steps<LiveBlog | null> {
   const found = elementsForSchema(doc, schema);
   if (!found.length) return null;
   let container: Element;
@@ -140,13 +146,18 @@ function* fromSchema(doc: Document, schema: SchemaInfo, clock: PageClock): Steps
   const shape = [...shapes].sort((a, b) => b[1] - a[1])[0][0];
   return yield* elementBlog(
     { via: 'schema', recipe: GENERIC_RECIPE, ...childrenOfShape(container, shape), schema },
-    clock,
+    clock(),
   );
 }
 
-function* fromTextMarkers(doc: Document, clock: PageClock): Steps<LiveBlog | null> {
-  const body = yield* findMarkerBody(doc);
+function* fromTextMarkers(
+  doc: Document,
+  pageClock: () => PageClock,
+  starts?: readonly Node[],
+): Steps<LiveBlog | null> {
+  const body = yield* findMarkerBody(doc, starts);
   if (!body) return null;
+  const clock = pageClock();
   const published = publishedTime(doc);
   const updates = uniqueIds(yield* textMarkerUpdates(body, clock, published));
   if (!updates.length) return null;
@@ -168,9 +179,17 @@ function* fromTextMarkers(doc: Document, clock: PageClock): Steps<LiveBlog | nul
   };
 }
 
+/** Stamped entries a list needs without evidence. */
+const STAMPED_MIN = 2;
+
 /** Entries without ids, found by the stamps they print (a clock time, a match minute, a relative age). */
-function* fromStamped(doc: Document, root: Element, clock: PageClock): Steps<LiveBlog | null> {
-  const list = yield* findStampedList(doc, root, 2);
+function* fromStamped(
+  doc: Document,
+  root: Element,
+  clock: () => PageClock,
+  texts?: readonly Text[],
+): Steps<LiveBlog | null> {
+  const list = yield* findStampedList(doc, root, STAMPED_MIN, texts);
   if (!list) return null;
   return yield* elementBlog(
     {
@@ -179,9 +198,12 @@ function* fromStamped(doc: Document, root: Element, clock: PageClock): Steps<Liv
       entries: () => stampedSiblings(list.container, list.shape),
       newestFirst: list.newestFirst,
     },
-    clock,
+    clock(),
   );
 }
+
+/** Every platform's entry selector in one list. */
+let platformEntries: string | undefined;
 
 export interface DetectOptions {
   /**
@@ -200,13 +222,17 @@ export function* detectLiveBlog(
   now = Date.now(),
   options: DetectOptions = {},
 ): Steps<LiveBlog | null> {
-  const clock = pageClock(doc, now);
+  // The page's dates are read only once a tier has found entries to date: an ordinary page never needs them.
+  let read: PageClock | undefined;
+  const clock = () => (read ??= pageClock(doc, now));
   const schema = readSchema(doc);
-  // Evidence: the page's own markup says it is a live blog.
-  for (const shape of PLATFORMS) {
-    const blog = yield* fromPlatform(doc, shape, clock, schema);
-    if (blog) return blog;
-  }
+  // Evidence: the page's own markup says it is a live blog. One look for every platform's entries first:
+  // a platform whose entries are nowhere finds nothing, and most pages have none.
+  if (doc.querySelector((platformEntries ??= PLATFORMS.map((shape) => shape.entry).join(', '))))
+    for (const shape of PLATFORMS) {
+      const blog = yield* fromPlatform(doc, shape, clock, schema);
+      if (blog) return blog;
+    }
   const root = doc.body ?? doc.documentElement;
   if (schema) {
     const blog =
@@ -221,12 +247,21 @@ export function* detectLiveBlog(
       ));
     if (blog) return blog;
   }
-  // No evidence: structure, then text markers, each graded; the first strong one wins.
+  // No evidence: structure, then text markers, each graded; the first strong one wins. The stamped and
+  // text-marker tiers run only where a first look, taken just before each, finds they could find anything.
   let borderline: LiveBlog | null = null;
+  let look: FirstLook | undefined;
   const tiers = [
     () => fromGenericList(doc, root, clock, { requireIds: true, min: 2, strict: true }, 'generic', null),
-    () => fromStamped(doc, root, clock),
-    () => fromTextMarkers(doc, clock),
+    () => {
+      look = firstLook(doc, root, STAMPED_MIN);
+      return look.stamped ? fromStamped(doc, root, clock, look.stampTexts) : nothing();
+    },
+    // The stamped tier's search yields to the page, which may have changed meanwhile: then look again.
+    () => {
+      const { markers, markerStarts } = look?.stamped || !look ? firstLook(doc, root, 0) : look;
+      return markers ? fromTextMarkers(doc, clock, markerStarts) : nothing();
+    },
   ];
   for (const tier of tiers) {
     const found = yield* tier();

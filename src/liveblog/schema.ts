@@ -72,11 +72,28 @@ function fromJson(node: unknown, found: SchemaUpdate[][], depth = 0): void {
     if (key in obj) fromJson(obj[key], found, depth + 1);
 }
 
+/**
+ * Whether JSON text can hold a string containing `word` (plain ASCII letters): as written, or spelled
+ * with `\u` escapes, the only escapes that make letters. A script without it need not be parsed: a
+ * publisher's JSON-LD is often large, and most pages declare no live blog.
+ */
+export function jsonMayHold(json: string, word: string): boolean {
+  if (json.includes(word)) return true;
+  return (
+    json.includes('\\u') &&
+    json
+      .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+      .includes(word)
+  );
+}
+
 function jsonLd(doc: Document): SchemaUpdate[] | null {
   const found: SchemaUpdate[][] = [];
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    const text = script.textContent ?? '';
+    if (!jsonMayHold(text, 'LiveBlogPosting')) continue;
     try {
-      fromJson(JSON.parse(script.textContent ?? ''), found);
+      fromJson(JSON.parse(text), found);
     } catch {
       // Publishers ship broken JSON-LD now and then; one bad block does not hide the others.
     }

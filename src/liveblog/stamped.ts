@@ -7,7 +7,7 @@
 import type { Steps } from './extract';
 import { inContent, isContentList, isTeaserList, shapeOf, siblingsOfShape } from './generic';
 import { orderScore } from './order';
-import { edgeStamp, leadingStamp, stampKind, type Stamp } from './stamps';
+import { edgeStamp, leadingStamp, mayBeStamp, mayLeadStamp, stampKind, type Stamp } from './stamps';
 import { matchMinute, parseLabel } from './time';
 import { isNotEntry } from './vet';
 
@@ -43,14 +43,48 @@ function orderValue(stamp: Stamp): number | undefined {
 export const stampedSiblings = (container: Element, shape: string): Element[] =>
   siblingsOfShape(container, shape).filter((el) => !isNotEntry(el) && !!edgeStamp(el));
 
+/** A digit in the first 80 characters: what findStampedList asks of a text first. */
+const DIGIT_IN_80 = /^[^]{0,79}\d/;
+
+/**
+ * Whether findStampedList could count text node `n` (whose text is `text`) as one of `root`'s stamps: its
+ * own first tests, and what stampKind and leadingStamp need (a necessary condition, without their dozen
+ * patterns). For a short text, what leadingStamp needs is part of what stampKind needs.
+ */
+export function mayCountStamp(n: Text, text: string, root: Element): boolean {
+  if (!DIGIT_IN_80.test(text)) return false;
+  const parent = n.parentElement;
+  if (!parent || SKIP.has(parent.tagName) || !root.contains(n)) return false;
+  return text.length <= 80 ? mayBeStamp(text) : mayLeadStamp(text);
+}
+
+const MACHINE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** `<time datetime>` elements under `root` whose value is a full date and time, up to `enough` of them. */
+export function machineStamps(root: Element, enough: number): number {
+  const times = root.querySelectorAll('time[datetime]');
+  let count = 0;
+  for (let i = 0; i < times.length && i < MAX_STAMPS && count < enough; i++)
+    if (MACHINE_TIME.test(times[i].getAttribute('datetime') ?? '')) count++;
+  return count;
+}
+
 /** The best stamped list under `root`, or null (a step per few hundred text nodes). */
-export function* findStampedList(doc: Document, root: Element, min = 3): Steps<StampedList | null> {
+export function* findStampedList(
+  doc: Document,
+  root: Element,
+  min = 3,
+  /** The text nodes under `root` that could be stamps, in order (a first look's): the others need no walk. */
+  texts?: readonly Text[],
+): Steps<StampedList | null> {
   // Every short text that is a stamp, and the blocks above it that could be its entry.
   const groups = new Map<Element, Map<string, Set<Element>>>();
-  const walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+  const walker = texts ? null : doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+  let next = 0;
+  const nextText = (): Node | null => (walker ? walker.nextNode() : (texts![next++] ?? null));
   let stamps = 0;
   let seen = 0;
-  for (let n = walker.nextNode(); n && stamps < MAX_STAMPS; n = walker.nextNode()) {
+  for (let n = nextText(); n && stamps < MAX_STAMPS; n = nextText()) {
     if (++seen % 400 === 0) yield;
     const text = (n as Text).data;
     if (!/\d/.test(text.slice(0, 80))) continue;
@@ -77,7 +111,7 @@ export function* findStampedList(doc: Document, root: Element, min = 3): Steps<S
   // <time datetime> elements: a stamp even where the printed words are not one.
   const times = root.querySelectorAll('time[datetime]');
   for (let i = 0; i < times.length && i < MAX_STAMPS; i++) {
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(times[i].getAttribute('datetime') ?? '')) continue;
+    if (!MACHINE_TIME.test(times[i].getAttribute('datetime') ?? '')) continue;
     let a: Element | null = times[i].parentElement;
     for (let depth = 0; a && a !== root && depth < MAX_DEPTH; depth++, a = a.parentElement) {
       const up = a.parentElement;

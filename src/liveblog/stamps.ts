@@ -15,8 +15,49 @@ const MAX_STAMP = 48;
 const AROUND_TIME =
   /^(ore|alle|um|uhr|à|a|las|kl|klokken|godz|at|h|hrs|am|pm|a\.m|p\.m|update|updated|posted|published|aggiornamento|aggiornato|pubblicato|aktualisiert|veröffentlicht|mis|jour|publié|actualizado|publicado|oppdatert|publisert|de|del|di|der|le|el|il|the|on|gmt|utc|bst|cet|cest|mez|mesz|et|est|edt|ist|pt|pst|ct)$/i;
 
+/** What a clock time's digits need (LEADING_TIME's, parseLabel's first pattern): digits around ':', '.', 'h'. */
+const CLOCK_DIGITS = /\d\s*[:.h]\s*\d/i;
+
+/**
+ * Words a stamp may hold without clock digits: a zone or "hrs" ("2015 GMT", "0830 hrs"), a relative age's
+ * ("2 hours ago", "vor 5 Minuten", "il y a 2 heures", "hace 3 horas", "5 minuti fa", "just now", "gerade
+ * eben", "soeben", "à l'instant", "ahora mismo", "adesso"). Lower case, as split by WORD_BREAKS.
+ */
+const STAMP_WORDS = new Set(
+  'gmt utc bst cet cest et est edt ist hr hrs uhr h ago vor il hace fa just gerade soeben instant ahora adesso'.split(
+    ' ',
+  ),
+);
+/** What a match minute prints after its digits ("95'", "45+2′"). */
+const MINUTE_MARKS = ["'", '’', '′', '+'];
+/** Between words: a pattern's word boundary lies on one of these, so its whole words are among the split's. */
+const WORD_BREAKS = /[^A-Za-z]+/;
+
+/**
+ * Whether `text` could be a stamp: what every stamp stampKind tells holds, in one look and fewer patterns
+ * (each compiles when first run, and most texts with digits are no stamp). Clock digits around ':', '.' or
+ * 'h' (what leadingStamp needs too); else a stamp's length, and a match minute's mark after its digits,
+ * "min" at its start or a word of STAMP_WORDS. Only a necessary condition: false means stampKind finds
+ * none.
+ */
+export function mayBeStamp(text: string): boolean {
+  if (CLOCK_DIGITS.test(text)) return true;
+  // Longer than a stamp once its whitespace is run together (and a separator after it dropped).
+  if (text.length > MAX_STAMP + 1 && text.replace(/\s+/g, ' ').trim().length > MAX_STAMP + 1) return false;
+  const start = text.trimStart();
+  const first = start.charCodeAt(0);
+  if (first >= 48 && first <= 57) for (const mark of MINUTE_MARKS) if (start.includes(mark)) return true;
+  if (start.slice(0, 3).toLowerCase() === 'min') return true;
+  for (const word of text.split(WORD_BREAKS)) if (STAMP_WORDS.has(word.toLowerCase())) return true;
+  return false;
+}
+
 /** What kind of stamp `text` is, if it is one: the whole text, not a sentence that mentions a time. */
-export function stampKind(text: string): StampKind | undefined {
+export const stampKind = (text: string): StampKind | undefined =>
+  mayBeStamp(text) ? readStamp(text) : undefined;
+
+/** stampKind without its first look (which a test holds to be only a necessary condition). */
+export function readStamp(text: string): StampKind | undefined {
   const t = text
     .replace(/\s+/g, ' ')
     .trim()
@@ -50,8 +91,15 @@ export function stampKind(text: string): StampKind | undefined {
 const LEADING_TIME =
   /^\s*((?:(?:ore|alle|um|à|a las|kl\.?|at)\s+)?\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|CET|CEST|ET|EST|EDT|IST|Uhr|h))?)\s*[:|–—-]\s+\S/i;
 
+/** Whether `text` could open with a clock time: false means leadingStamp finds none. */
+export const mayLeadStamp = (text: string): boolean => CLOCK_DIGITS.test(text.slice(0, 60));
+
 /** The clock time a text opens with, before a separator and more text, if it does. */
-export function leadingStamp(text: string): string | undefined {
+export const leadingStamp = (text: string): string | undefined =>
+  mayLeadStamp(text) ? readLeadingStamp(text) : undefined;
+
+/** leadingStamp without its first look (which a test holds to be only a necessary condition). */
+export function readLeadingStamp(text: string): string | undefined {
   const m = LEADING_TIME.exec(text.slice(0, 60));
   return m && stampKind(m[1]) === 'clock' ? m[1].replace(/\s+/g, ' ').trim() : undefined;
 }

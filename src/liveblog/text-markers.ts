@@ -103,8 +103,68 @@ function isWrapper(el: Element): boolean {
   return true;
 }
 
+/**
+ * How the text of a block that opens an update must begin, whatever follows: MARKER, HEADING_TIME and
+ * BOLD_TIME (each on its own text) less what may lie past the block's end, within OPENING_LENGTH.
+ */
+const OPENING =
+  /^(?:(?:UPDATE|Update)[^:\n]{0,41}?\d{1,2}[:.h]?\d{2}|\d{3,4}(?:\s{0,50}(?:GMT|UTC|BST|CET|ET)|\s{51})|\d{1,2}(?:[:.]|\s?[hH]\s?)\d{2}|ORIGINAL ENTRY|Original Entry|Original post|Erstmeldung)/;
+/** OPENING's first character: a digit, or the first letter of a word in OPENING_WORDS. */
+const OPENING_FIRST = /^\s*[\dUOE]/;
+/** The longest text OPENING reads. */
+const OPENING_LENGTH = 60;
+const OPENING_WORDS = [
+  'UPDATE',
+  'Update',
+  'ORIGINAL ENTRY',
+  'Original Entry',
+  'Original post',
+  'Erstmeldung',
+];
+
+/** What a block's text is made of, for a TreeWalker: text and CDATA nodes. */
+export const BLOCK_TEXT = 0x4 | 0x8;
+
+/**
+ * Whether a block whose text begins in node `n` (whose text is `data`) could open an update, as a
+ * necessary condition read from the node and, through `ahead` (a walker over the document's BLOCK_TEXT),
+ * the nodes after it: a marker may go on in them ("<b>Up</b>date 1615 GMT:"). A block's text is its text
+ * nodes' in order, so the node its first letter is in (for a bold time, the bold's) begins text that
+ * OPENING matches. Most nodes begin with neither a digit nor a marker's word: passed over at a glance.
+ */
+export function mayOpenMarker(n: CharacterData, data: string, ahead: TreeWalker): boolean {
+  if (!OPENING_FIRST.test(data)) return false;
+  let text = data.trimStart();
+  const first = text.charCodeAt(0);
+  const digit = first >= 48 && first <= 57;
+  if (!digit && !OPENING_WORDS.some((word) => word.startsWith(text.slice(0, word.length)))) return false;
+  if (text.length < OPENING_LENGTH) {
+    ahead.currentNode = n;
+    // Only what OPENING reads of each: the next node may be a script of a megabyte.
+    for (let m = ahead.nextNode(); m && text.length < OPENING_LENGTH; m = ahead.nextNode())
+      text += (m as CharacterData).data.slice(0, OPENING_LENGTH - text.length);
+  }
+  return OPENING.test(text);
+}
+
+/** Blocks with markers a body needs to be a ticker. */
+export const MIN_MARKERS = 2;
+
 /** Finds the article body with the most markers among its blocks (a step per candidate body). */
-export function* findMarkerBody(doc: Document): Steps<Element | null> {
+export function* findMarkerBody(
+  doc: Document,
+  /**
+   * Every node a marked block's text can begin in (mayOpenMarker's, a first look's): a body holding
+   * fewer than MIN_MARKERS of them cannot count that many markers, and is not read.
+   */
+  starts?: readonly Node[],
+): Steps<Element | null> {
+  let holding: Map<Element, number> | undefined;
+  if (starts) {
+    holding = new Map();
+    for (const start of starts)
+      for (let a = start.parentElement; a; a = a.parentElement) holding.set(a, (holding.get(a) ?? 0) + 1);
+  }
   let best: Element | null = null;
   let bestCount = 0;
   const seen = new Set<Element>();
@@ -114,6 +174,8 @@ export function* findMarkerBody(doc: Document): Steps<Element | null> {
     for (let up = 0; body && up < 3; up++, body = body.parentElement) {
       if (seen.has(body) || body === doc.body || body === doc.documentElement) continue;
       seen.add(body);
+      // Fewer than MIN_MARKERS never make the best body: it must count that many.
+      if (holding && (holding.get(body) ?? 0) < MIN_MARKERS) continue;
       // A long body is counted in steps: each block's test reads its text.
       let count = 0;
       const blocks = blockChildren(body);
@@ -125,7 +187,7 @@ export function* findMarkerBody(doc: Document): Steps<Element | null> {
       yield;
     }
   }
-  return bestCount >= 2 ? best : null;
+  return bestCount >= MIN_MARKERS ? best : null;
 }
 
 /**

@@ -4,6 +4,7 @@
  * page's load, and clock labels ("UPDATE 1615 GMT", "Update, 13:17 Uhr", "12:09 a.m. ET, October 30, 2023")
  * dated with the page's date and stated zone.
  */
+import { jsonMayHold } from './schema';
 
 const ZONES: Record<string, number> = {
   GMT: 0,
@@ -437,8 +438,10 @@ export function kickoffOf(doc: Document): number | undefined {
     return undefined;
   };
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    const text = script.textContent ?? '';
+    if (!jsonMayHold(text, 'SportsEvent')) continue;
     try {
-      const t = visit(JSON.parse(script.textContent ?? ''), 0);
+      const t = visit(JSON.parse(text), 0);
       if (t !== undefined) return t;
     } catch {
       // Broken JSON-LD says nothing.
