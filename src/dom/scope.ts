@@ -69,10 +69,20 @@ export const EXCLUDED_SELECTOR = [
   '[data-backstory-host]',
 ].join(',');
 
+/** Whether an element's text (its `textContent`) is longer than `n`, read no further than that. */
+function textLongerThan(doc: Document, el: Element, n: number): boolean {
+  const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let length = 0;
+  for (let t = walker.nextNode(); t; t = walker.nextNode())
+    if ((length += (t as Text).data.length) > n) return true;
+  return false;
+}
+
 /** The part of the page to scan: the main landmark when there is one, else the body. */
 export function scanRoot(doc: Document): Element | null {
   const main = doc.querySelector('main, [role="main"]');
-  if (main && (main.textContent?.length ?? 0) > 200) return main;
+  // Not the landmark's whole textContent, built as one string on every call: 200 characters decide.
+  if (main && textLongerThan(doc, main, 200)) return main;
   const articles = doc.querySelectorAll('article');
   if (articles.length === 1) return articles[0];
   return doc.body;

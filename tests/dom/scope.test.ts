@@ -17,6 +17,18 @@ const scopeText = (html: string) => {
   return [...walkBlocks(scanRoot(doc)!, doc)].map((b) => b.text.replace(/\s+/g, ' ').trim());
 };
 
+describe('the root the scan reads', () => {
+  const root = (main: string) =>
+    scanRoot(loadDocument(`<body><main>${main}</main><footer>Contact</footer></body>`))!.tagName;
+  it('is the main landmark once it holds more than 200 characters of text, counted over all its text nodes', () => {
+    const words = (n: number) => `<p>${'a'.repeat(n)}</p>`;
+    expect(root(words(200))).toBe('BODY');
+    expect(root(words(201))).toBe('MAIN');
+    expect(root(words(100) + words(100))).toBe('BODY');
+    expect(root(words(100) + '<div><span>' + 'b'.repeat(60) + '</span>' + words(41) + '</div>')).toBe('MAIN');
+  });
+});
+
 describe('editable areas are out of scope', () => {
   it('for every value that makes an element editable, in any case; not for false', () => {
     const el = document.createElement('div');
