@@ -48,7 +48,10 @@ const FIRST_NAMES_WAIT = 1000;
  * makes that feature throw as it starts, so the real-browser tests can watch the others go on.
  */
 function failOnRequest(id: FeatureId, url: string): void {
-  if (new URL(url).searchParams.getAll('backstory-test-fail').includes(id))
+  if (
+    url.includes('backstory-test-fail') &&
+    new URL(url).searchParams.getAll('backstory-test-fail').includes(id)
+  )
     throw new Error(`${id} made to fail by the page's test parameter`);
 }
 
