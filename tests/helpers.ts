@@ -36,3 +36,14 @@ export function parsePage(html: string, url = 'http://127.0.0.1:8000/page.html')
   window.document.write(html);
   return window.document as unknown as Document;
 }
+
+/** Polls `fn` until it gives a truthy value (a test's real-time wait for async work), or fails naming `what`. */
+export async function until<T>(fn: () => T, what: string, timeout = 5000): Promise<NonNullable<T>> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = fn();
+    if (v) return v as NonNullable<T>;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

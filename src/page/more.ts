@@ -13,7 +13,7 @@ import type { CardsService, Feature, PageContext } from './context';
 export interface More {
   reading: Feature;
   markers: Feature;
-  /** Starts the cards; `first` is the pointer event that asked for them, replayed once they run. */
+  /** Starts the cards; `first`: the pointer's last move while they were on their way, played once they run. */
   cards(ctx: PageContext, signal: AbortSignal, first?: PointerEvent): CardsService;
   /** Serves a side panel's port; `early` holds what the panel sent before this ran. */
   panel(ctx: PageContext, port: unknown, signal: AbortSignal, early: readonly unknown[]): void;

@@ -13,7 +13,9 @@ import { listen } from '../../src/messaging/router';
 import { PageRuntime, type PageSession } from '../../src/page/session';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { PANEL_PORT, type PanelMessage } from '../../src/story/types';
+import { more } from '../../src/page/features/more';
 import { giveMoreHere, takeMore } from './more';
+import { until } from '../helpers';
 
 const ARTICLE = `<main><article><h1>Talks in Moscow</h1><p>Vladimir Putin received the delegation in Moscow on Tuesday, the Kremlin said.</p><p>Vladimir Putin said the talks in Moscow had been useful and that more would follow next month.</p></article></main>`;
 const post = (n: number, time: string, text: string) =>
@@ -29,16 +31,6 @@ let stopBackground: () => void;
 /** How often the content script asked for its second script, and whether the answer waits. */
 let asked: number;
 let hold: Promise<void>;
-
-async function until<T>(fn: () => T, what: string): Promise<NonNullable<T>> {
-  const end = Date.now() + 5000;
-  for (;;) {
-    const v = fn();
-    if (v) return v as NonNullable<T>;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 async function start(html: string): Promise<PageSession> {
   document.body.innerHTML = html;
@@ -113,6 +105,28 @@ describe('the second script, loaded when first needed', () => {
     await until(() => s.reading, 'reading started');
     // Reading and markers asked at once: one request.
     expect(asked).toBe(1);
+  });
+
+  it('a feature of the second script that fails as it starts is reported, and what it started goes with it', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let started: AbortSignal | null = null;
+    window.__backstoryMore = {
+      ...more,
+      reading: {
+        id: 'reading',
+        init(_ctx, signal) {
+          started = signal;
+          throw new Error('reading broke');
+        },
+      },
+    };
+    const s = await start(BLOG);
+    await until(() => started, 'reading started');
+    expect(started!.aborted).toBe(true);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('reading'), expect.any(Error));
+    // The session goes on: its names are still there, and the other feature of the second script runs.
+    expect(s.names.entities.size).toBeGreaterThan(0);
+    await until(() => document.querySelector('backstory-reading'), 'the markers’ layer');
   });
 
   it('a name under the pointer asks once, and its card opens once the script is in', async () => {

@@ -16,6 +16,7 @@ import { openStore, type DB } from '../../src/storage';
 import type { PageReport } from '../../src/reading/types';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { giveMoreHere } from './more';
+import { until } from '../helpers';
 
 /** A Norkon live blog (the shape tests/page/reading.test.ts uses), one sentence of names per post. */
 const blog = (posts: Array<[number, string]>) =>
@@ -60,16 +61,6 @@ function background(handlers: Partial<{ errors: boolean }> = { errors: true }) {
     'names:detect': (req, sender) => detection.handle(req, `${sender.tab?.id ?? 'none'}:0`),
     ...(handlers.errors ? { 'errors:log': (e: ErrorReport) => void errors.push(e) } : {}),
   });
-}
-
-async function until<T>(fn: () => T, what: string, timeout = 4000): Promise<NonNullable<T>> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const v = fn();
-    if (v) return v as NonNullable<T>;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 const names = (s: PageSession | null) => [...(s?.names.entities.values() ?? [])].map((e) => e.name).sort();

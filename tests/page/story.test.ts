@@ -13,6 +13,7 @@ import { buildStory } from '../../src/page/features/story';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { giveMoreHere } from './more';
 import { PANEL_PORT, type PanelMessage } from '../../src/story/types';
+import { until } from '../helpers';
 
 const post = (n: number, time: string, text: string) =>
   `<div class="ncpost-list-post"><div class="ncpost-container" data-ncpost-id="${n}"><div class="ncpost-header"><time datetime="2023-06-21T${time}:00Z" class="ncpost-timestamp">${time}</time></div><h3 class="ncpost-title">Post ${n}</h3><div class="ncpost-content"><p>${text}</p></div></div></div>`;
@@ -26,16 +27,6 @@ const BLOG = `<main><h1>Live</h1><div class="ncpost-list-container">${[
 let ctl: AbortController;
 let stopBackground: () => void;
 const detection = new DetectService();
-
-async function until<T>(fn: () => T, what: string): Promise<NonNullable<T>> {
-  const end = Date.now() + 5000;
-  for (;;) {
-    const v = fn();
-    if (v) return v as NonNullable<T>;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** A port as the browser hands it to the content script's onConnect. */
 function fakePort(sender: { id?: string; url?: string }) {

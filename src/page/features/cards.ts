@@ -14,7 +14,7 @@ import { createState } from './cards/state';
 
 export { themeAt } from './cards/theme';
 
-/** `first`: the pointer event that had the cards loaded (src/page/features/later.ts), played once they run. */
+/** `first`: the pointer's last move while the cards were on their way (src/page/features/later.ts), played once they run. */
 export function runCards(ctx: PageContext, signal: AbortSignal, first?: PointerEvent): CardsService {
   const st = createState(ctx);
   const doc = ctx.doc;
@@ -34,7 +34,7 @@ export function runCards(ctx: PageContext, signal: AbortSignal, first?: PointerE
     close(st);
     st.host?.remove();
   });
-  // The pointer has rested since that event: the hover delay counts from it, not from now.
+  // The pointer has rested since that move: the hover delay counts from it, not from now.
   if (first) moved(first, Math.max(0, performance.now() - first.timeStamp));
   return { step: (direction) => step(st, direction) };
 }

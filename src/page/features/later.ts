@@ -3,8 +3,8 @@
  * them: each waits, cheaply, for the moment its page needs it, then has the second script put in and
  * starts the real feature with the same context and signal.
  *  - reading and markers: when the page is (or turns into) a live blog;
- *  - cards: when the pointer first rests on an underlined name, or the keyboard asks for a card; the hover
- *    delay covers the load, and the pointer's rest counts from the event that asked;
+ *  - cards: when the pointer first comes onto an underlined name, or the keyboard asks for a card; the hover
+ *    delay covers the load, and the pointer's rest counts from its last move, not from when the cards ran;
  *  - story: when the side panel connects; what the panel sends meanwhile is kept and handed over.
  * A page that is none of these (an ordinary article read without hovering) never loads the second script.
  */
@@ -44,10 +44,18 @@ function onLiveBlog(id: 'reading' | 'markers'): Feature {
     init(ctx, signal) {
       const start = () =>
         withMore(ctx, id, signal, (more) => {
-          try {
-            void Promise.resolve(more[id].init(ctx, signal)).catch((e) => reportFailure(id, e, ctx.url));
-          } catch (e) {
+          // As the session starts a feature: one that fails is reported, and what it started goes with it.
+          const own = new AbortController();
+          signal.addEventListener('abort', () => own.abort(), { once: true });
+          const fail = (e: unknown) => {
+            if (signal.aborted) return;
             reportFailure(id, e, ctx.url);
+            own.abort();
+          };
+          try {
+            void Promise.resolve(more[id].init(ctx, own.signal)).catch(fail);
+          } catch (e) {
+            fail(e);
           }
         });
       if (ctx.liveblog) return start();
