@@ -99,4 +99,9 @@ export interface PageContext {
   /** The updates whose elements contain any of these mentions, in page order. */
   updatesMentioning(mentions: readonly PageMention[]): UpdateRef[];
   jump(id: string): boolean;
+  /**
+   * Starts a feature now, as the session starts its own: its own AbortSignal, its failure reported and
+   * what it started taken down (for the second script's features, started when the page first needs them).
+   */
+  launch(feature: Feature): Promise<void>;
 }

@@ -196,6 +196,10 @@ export class PageSession implements PageContext {
     });
   }
 
+  launch(feature: Feature): Promise<void> {
+    return this.startFeature(feature);
+  }
+
   private startFeature(feature: Feature): Promise<void> {
     const own = new AbortController();
     const stop = () => own.abort();

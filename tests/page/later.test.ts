@@ -123,6 +123,8 @@ describe('the second script, loaded when first needed', () => {
     const s = await start(BLOG);
     await until(() => started, 'reading started');
     expect(started!.aborted).toBe(true);
+    // Counted as the session counts its own features' failures.
+    expect(s.failed).toEqual(['reading']);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('reading'), expect.any(Error));
     // The session goes on: its names are still there, and the other feature of the second script runs.
     expect(s.names.entities.size).toBeGreaterThan(0);

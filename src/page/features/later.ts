@@ -42,22 +42,7 @@ function onLiveBlog(id: 'reading' | 'markers'): Feature {
   return {
     id,
     init(ctx, signal) {
-      const start = () =>
-        withMore(ctx, id, signal, (more) => {
-          // As the session starts a feature: one that fails is reported, and what it started goes with it.
-          const own = new AbortController();
-          signal.addEventListener('abort', () => own.abort(), { once: true });
-          const fail = (e: unknown) => {
-            if (signal.aborted) return;
-            reportFailure(id, e, ctx.url);
-            own.abort();
-          };
-          try {
-            void Promise.resolve(more[id].init(ctx, own.signal)).catch(fail);
-          } catch (e) {
-            fail(e);
-          }
-        });
+      const start = () => withMore(ctx, id, signal, (more) => void ctx.launch(more[id]));
       if (ctx.liveblog) return start();
       const found = new AbortController();
       signal.addEventListener('abort', () => found.abort(), { once: true });
