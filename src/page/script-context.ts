@@ -28,10 +28,6 @@ export class ContentScriptContext {
     return this.ctl.signal;
   }
 
-  get isInvalid(): boolean {
-    return this.signal.aborted;
-  }
-
   abort(reason?: unknown): void {
     this.ctl.abort(reason);
   }

@@ -13,7 +13,7 @@ describe('ContentScriptContext', () => {
     expect(next.signal.aborted).toBe(false);
   });
 
-  it('tells the page nothing and does not listen to it: no window message, no document event', () => {
+  it('tells the page nothing and does not listen to it: no window message, no document event', async () => {
     const heard: string[] = [];
     const onMessage = (e: MessageEvent) => heard.push(String(e.data));
     window.addEventListener('message', onMessage);
@@ -25,6 +25,8 @@ describe('ContentScriptContext', () => {
     document.dispatchEvent(
       new CustomEvent('wxt:content-script-started', { detail: { contentScriptName: 'content' } }),
     );
+    // A window message is delivered in a later task.
+    await new Promise((r) => setTimeout(r, 20));
     window.removeEventListener('message', onMessage);
     expect(ctx.signal.aborted).toBe(false);
     expect(heard).toEqual([]);
