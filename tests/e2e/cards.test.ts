@@ -12,7 +12,7 @@ import { mockEndpoints, startServer, type LocalServer } from '../../scripts/lib/
 import { API_USER_AGENT } from '../../src/knowledge/net';
 import { BROWSERS } from './harness/browsers';
 import { sleep, until, VIEWPORT, type Driver, type Tab } from './harness/driver';
-import { cardInfo, pointOfName } from './harness/page';
+import { cardInfo, pointOfName, whatIsAt } from './harness/page';
 
 const SEED = '/shared/eaworldview-syria-daily.html';
 /** A Brexit live blog's opening, written for this test: Westminster named among British and European places. */
@@ -92,8 +92,9 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
         return c.open && c.name === name && done ? c : null;
       },
       { what: `card of ${name}`, timeout: 15_000 },
-    ).catch((e: Error) => {
-      throw new Error(`${e.message}; card: ${JSON.stringify(last)}`);
+    ).catch(async (e: Error) => {
+      const at = await whatIsAt(page, point!).catch(() => null);
+      throw new Error(`${e.message}; card: ${JSON.stringify(last)}; at the point: ${JSON.stringify(at)}`);
     });
     return { point: point!, card };
   };

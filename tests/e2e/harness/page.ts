@@ -152,3 +152,36 @@ export function pointOfName(tab: Tab, text: string, nth = 0): Promise<{ x: numbe
     { text, nth },
   );
 }
+
+/**
+ * What the page shows at a point, for a failure's message: the element there, the text at the caret and
+ * whether one of Backstory's highlights holds it, the card host's box and the scroll position.
+ */
+export function whatIsAt(tab: Tab, point: { x: number; y: number }): Promise<Record<string, unknown>> {
+  return tab.evaluate(({ x, y }) => {
+    const el = document.elementFromPoint(x, y);
+    const d = document as Document & {
+      caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    };
+    const p = d.caretPositionFromPoint
+      ? d.caretPositionFromPoint(x, y)
+      : (() => {
+          const r = document.caretRangeFromPoint(x, y);
+          return r ? { offsetNode: r.startContainer, offset: r.startOffset } : null;
+        })();
+    let highlighted: string | null = null;
+    if (p)
+      for (const [name, h] of CSS.highlights as unknown as Map<string, Iterable<AbstractRange>>)
+        for (const s of h)
+          if (s.startContainer === p.offsetNode && s.startOffset <= p.offset && p.offset <= s.endOffset)
+            highlighted = name;
+    const host = document.querySelector('backstory-card')?.getBoundingClientRect();
+    return {
+      element: el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}` : null,
+      caret: p ? (p.offsetNode.textContent ?? '').slice(Math.max(0, p.offset - 12), p.offset + 12) : null,
+      highlighted,
+      host: host ? [host.x, host.y, host.width, host.height].map(Math.round) : null,
+      scrollY: Math.round(scrollY),
+    };
+  }, point);
+}
