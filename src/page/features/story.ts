@@ -1,6 +1,7 @@
 /**
- * The story feature: serves the side panel of this tab. It only listens for the panel's port; while no
- * panel is connected it does nothing, so a closed panel costs the page nothing. While one is, it sends the
+ * The story feature: serves the side panel of this tab. The content script's stand-in (./later.ts) listens
+ * for the panel's port and hands it here; while no panel is connected nothing runs, so a closed panel costs
+ * the page nothing. While one is, it sends the
  * page's cast and updates when names or updates change (at most every half second), and draws the
  * panel's selection as its own highlight, stepping through the selected name's mentions.
  */
@@ -16,7 +17,7 @@ import {
   type Story,
   type StoryEntity,
 } from '../../story/types';
-import type { Feature, PageContext } from '../context';
+import type { PageContext } from '../context';
 import { highlightsSupported } from '../highlights';
 import { forEachSliced } from '../schedule';
 import type { PageMention } from '../names';
@@ -127,7 +128,7 @@ export function serveTrustedPanel(
   ctx: PageContext,
   port: Browser.runtime.Port,
   signal: AbortSignal,
-  early: readonly unknown[] = [],
+  early: readonly unknown[],
 ): void {
   if (trusted(port)) servePanel(ctx, port, signal, early);
 }
@@ -244,14 +245,3 @@ function servePanel(
   ctx.on('overlay', push, ended.signal);
   void build();
 }
-
-export const storyFeature: Feature = {
-  id: 'story',
-  init(ctx, signal) {
-    const onConnect = (port: Browser.runtime.Port) => serveTrustedPanel(ctx, port, signal);
-    browser.runtime.onConnect.addListener(onConnect);
-    signal.addEventListener('abort', () => browser.runtime.onConnect.removeListener(onConnect), {
-      once: true,
-    });
-  },
-};
