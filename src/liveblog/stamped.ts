@@ -87,7 +87,7 @@ export function* findStampedList(
   for (let n = nextText(); n && stamps < MAX_STAMPS; n = nextText()) {
     if (++seen % 400 === 0) yield;
     const text = (n as Text).data;
-    if (!/\d/.test(text.slice(0, 80))) continue;
+    if (!DIGIT_IN_80.test(text)) continue;
     const parent = n.parentElement;
     if (
       !parent ||
