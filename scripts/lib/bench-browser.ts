@@ -71,6 +71,8 @@ const TRACE_CATEGORIES = [
   'disabled-by-default-devtools.timeline',
   'blink.user_timing',
   'v8.execute',
+  // CPU samples: the only trace of extension script resumed from a promise (see bench-trace.ts).
+  'disabled-by-default-v8.cpu_profiler',
 ];
 
 /**

@@ -7,6 +7,11 @@
  * script counts (its animation-frame and observer callbacks, with any layout they force), not the page's
  * style, layout and paint around it. Layout and paint the extension causes later run in the page's tasks
  * and are caught by the with-minus-without totals instead.
+ *
+ * Events alone miss the extension's promise continuations: an answer from the background resumes its
+ * async code in a task that holds nothing but `RunMicrotasks`, and no event in it names a script. The
+ * trace's CPU samples (category disabled-by-default-v8.cpu_profiler) do: a task in which a sample has
+ * extension script on its stack is the extension's too, and in a rendering update those samples count.
  */
 
 export interface TraceEvent {
@@ -17,6 +22,8 @@ export interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
+  /** A profile's id (`Profile` and `ProfileChunk` events). */
+  id?: string;
   args?: Record<string, any>;
 }
 
@@ -38,6 +45,60 @@ export interface TraceFacts {
 }
 
 const EXTENSION_URL = /(chrome|moz)-extension:\/\//;
+
+interface ProfileNode {
+  id: number;
+  parent?: number;
+  callFrame: { url?: string };
+}
+
+/**
+ * The CPU samples of one thread whose stack holds extension script, as [trace µs, µs until the next
+ * sample]. The thread's `Profile` event starts the clock; its `ProfileChunk`s (same pid and id, written
+ * from the sampler's thread) add nodes and samples with time deltas.
+ */
+export function extensionSamples(
+  events: ReadonlyArray<TraceEvent>,
+  pid: number,
+  tid: number,
+): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const profile of events) {
+    if (profile.name !== 'Profile' || profile.pid !== pid || profile.tid !== tid) continue;
+    const id = profile.id;
+    let t = Number(profile.args?.data?.startTime ?? profile.ts);
+    const parent = new Map<number, number>();
+    const own = new Set<number>();
+    const ext = new Map<number, boolean>();
+    const isExt = (n: number): boolean => {
+      let v = ext.get(n);
+      if (v === undefined) {
+        const p = parent.get(n);
+        v = own.has(n) || (p !== undefined && isExt(p));
+        ext.set(n, v);
+      }
+      return v;
+    };
+    const chunks = events.filter((e) => e.name === 'ProfileChunk' && e.pid === pid && e.id === id);
+    let last: [number, number] | null = null;
+    for (const chunk of chunks) {
+      const data = chunk.args?.data ?? {};
+      for (const n of (data.cpuProfile?.nodes ?? []) as ProfileNode[]) {
+        if (n.parent !== undefined) parent.set(n.id, n.parent);
+        if (n.callFrame?.url && EXTENSION_URL.test(n.callFrame.url)) own.add(n.id);
+      }
+      const samples: number[] = data.cpuProfile?.samples ?? [];
+      const deltas: number[] = data.timeDeltas ?? [];
+      for (let k = 0; k < samples.length; k++) {
+        t += deltas[k] ?? 0;
+        if (last) last[1] = t - last[0];
+        last = null;
+        if (isExt(samples[k])) out.push((last = [t, 0]));
+      }
+    }
+  }
+  return out.sort((a, b) => a[0] - b[0]);
+}
 
 export function analyzeTrace(events: ReadonlyArray<TraceEvent>, syncMark = 'bench-sync'): TraceFacts | null {
   const mark = events.find(
@@ -62,9 +123,24 @@ export function analyzeTrace(events: ReadonlyArray<TraceEvent>, syncMark = 'benc
   let extEnd = -Infinity;
   let rendering = false;
   let touched = false;
+  /** The extension events' spans in this task, in trace µs. */
+  let covered: Array<[number, number]> = [];
+  const samples = extensionSamples(events, mark.pid, mark.tid);
+  let next = 0;
   const close = () => {
-    if (task && touched)
-      extensionTasks.push({ start: page(task.ts), dur: (rendering ? ext : task.dur!) / 1000 });
+    if (task) {
+      // Samples of extension script in this task that no extension event covers.
+      const end = task.ts + task.dur!;
+      while (next < samples.length && samples[next][0] < task.ts) next++;
+      let sampled = 0;
+      for (; next < samples.length && samples[next][0] < end; next++) {
+        const [at, dur] = samples[next];
+        if (!covered.some(([a, b]) => at >= a && at < b)) sampled += Math.min(dur, end - at);
+        touched = true;
+      }
+      if (touched)
+        extensionTasks.push({ start: page(task.ts), dur: (rendering ? ext + sampled : task.dur!) / 1000 });
+    }
     task = null;
   };
   for (const e of own) {
@@ -77,6 +153,7 @@ export function analyzeTrace(events: ReadonlyArray<TraceEvent>, syncMark = 'benc
       extEnd = -Infinity;
       rendering = false;
       touched = false;
+      covered = [];
       continue;
     }
     const isExt = !!e.args && EXTENSION_URL.test(JSON.stringify(e.args));
@@ -87,6 +164,7 @@ export function analyzeTrace(events: ReadonlyArray<TraceEvent>, syncMark = 'benc
       if (e.ts >= extEnd) {
         ext += e.dur ?? 0;
         extEnd = e.ts + (e.dur ?? 0);
+        covered.push([e.ts, extEnd]);
       }
     } else if (e.ts >= extEnd && (e.name === 'PrePaint' || e.name === 'Commit')) rendering = true;
   }

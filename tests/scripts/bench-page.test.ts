@@ -22,7 +22,7 @@ import {
   table,
   verdict,
 } from '../../scripts/lib/bench-stats';
-import { analyzeTrace, spanStats, type TraceEvent } from '../../scripts/lib/bench-trace';
+import { analyzeTrace, extensionSamples, spanStats, type TraceEvent } from '../../scripts/lib/bench-trace';
 import { SHARED } from '../../scripts/lib/server';
 
 describe('bench:page figures', () => {
@@ -225,6 +225,54 @@ describe('bench:page trace reading', () => {
       { start: 110, dur: 7 },
       { start: 300, dur: 30 },
     ]);
+  });
+
+  it('counts a task that only runs microtasks as the extension’s when its CPU samples are', () => {
+    const url = 'chrome-extension://abc/content-scripts/content.js';
+    // Samples every 1 ms from trace 1,400,000 µs: (program), then the extension's function (node 3, under
+    // node 2 whose frame has no URL), then a page function. Written from the sampler's thread (tid 9).
+    const profile = [
+      ev({ name: 'Profile', ph: 'P', ts: 1_400_000, id: '0x1', args: { data: { startTime: 1_400_000 } } }),
+      ev({
+        name: 'ProfileChunk',
+        ph: 'P',
+        tid: 9,
+        ts: 1_400_000,
+        id: '0x1',
+        args: {
+          data: {
+            cpuProfile: {
+              nodes: [
+                { id: 1, callFrame: { functionName: '(root)' } },
+                { id: 2, parent: 1, callFrame: { functionName: 'walk', url } },
+                { id: 3, parent: 2, callFrame: { functionName: 'createTreeWalker' } },
+                { id: 4, parent: 1, callFrame: { functionName: 'f', url: 'http://127.0.0.1/page.js' } },
+              ],
+              samples: [1, 3, 3, 2, 4],
+            },
+            timeDeltas: [10_000, 1_000, 1_000, 1_000, 1_000],
+          },
+        },
+      }),
+      // The same profile id in another renderer is another profile.
+      ev({ name: 'ProfileChunk', ph: 'P', pid: 2, tid: 9, ts: 1_400_000, id: '0x1', args: { data: {} } }),
+    ];
+    expect(extensionSamples(profile, 1, 1)).toEqual([
+      [1_411_000, 1_000],
+      [1_412_000, 1_000],
+      [1_413_000, 1_000],
+    ]);
+    const microtasks = [
+      events[0],
+      ...profile,
+      ev({ name: 'RunTask', cat: 'disabled-by-default-devtools.timeline', ts: 1_410_500, dur: 20_000 }),
+      ev({ name: 'RunMicrotasks', ts: 1_410_500, dur: 19_000 }),
+      // A later task, with no sample of extension script in it, is the page's.
+      ev({ name: 'RunTask', cat: 'disabled-by-default-devtools.timeline', ts: 1_440_000, dur: 5_000 }),
+    ];
+    expect(analyzeTrace(microtasks)!.extensionTasks).toEqual([{ start: 510.5, dur: 20 }]);
+    // Without the samples the task goes unseen (what the events alone showed).
+    expect(analyzeTrace(microtasks.filter((e) => !e.name.startsWith('Profile')))!.extensionTasks).toEqual([]);
   });
 
   it('says nothing without the clock mark', () => {
