@@ -77,19 +77,21 @@ export function blockOf(node: Node, root: Node): Node {
  * header when reading its text).
  *
  * A plain walk over firstChild/nextSibling, with the subtrees excluded by selector found by one
- * querySelectorAll up front (a TreeWalker whose filter is called back for every node, and a selector
- * matched per element, cost a big page several times more); chrome found from structure is judged per
- * element entered, its judgements cached.
+ * querySelectorAll per subtree of up to `chunk` elements (a TreeWalker whose filter is called back for
+ * every node, and a selector matched per element, cost a big page several times more; one query over a
+ * 2,000-update page took 40–50 ms in one task, before the first block); chrome found from structure is
+ * judged per element entered, its judgements cached.
  */
 export function* walkBlocks(
   root: Node,
   doc: Document = root.ownerDocument ?? (root as Document),
   skip?: string,
+  chunk = EXCLUDE_CHUNK,
 ): Generator<TextBlock> {
   void doc;
   // The root itself may sit inside an excluded element (a live insertion inside a comment thread).
   if (root.nodeType === 1 && (root as Element).closest?.('[data-backstory-host]')) return;
-  const excluded = excludedUnder(root, skip);
+  const excluded = new Exclusions(root, skip, chunk);
   let current: TextBlock | null = null;
   let currentBlock: Node | null = null;
   // The element each level's text flows in: the nearest ancestor that is not inline, or the root.
@@ -119,7 +121,7 @@ export function* walkBlocks(
       current!.text += text.data;
     } else if (node.nodeType === 1 && node.firstChild) {
       const el = node as Element;
-      if (!excluded.has(el) && !structuralChrome(el)) {
+      if (!excluded.has(el, flow.length) && !structuralChrome(el)) {
         flow.push(INLINE.has(el.tagName) ? flow[flow.length - 1] : node);
         node = node.firstChild;
         continue;
@@ -146,15 +148,78 @@ export const endsInText = (s: string): boolean => s.length > 0 && s.trimEnd().le
 export const startsWithText = (s: string): boolean => s.length > 0 && s.trimStart().length === s.length;
 export const hasText = (s: string): boolean => s.trim().length > 0;
 
-/** The subtrees under `root` the walk leaves out, found in one go. */
-function excludedUnder(root: Node, skip?: string): Set<Element> {
-  const scope = root as ParentNode;
-  if (typeof scope.querySelectorAll !== 'function') return new Set();
-  const out = new Set<Element>(scope.querySelectorAll(EXCLUDED_SELECTOR));
-  // Editable areas in any case of the attribute's value (some DOM implementations ignore the selector's `i`).
-  for (const el of scope.querySelectorAll('[contenteditable]')) if (isExcluded(el)) out.add(el);
-  if (skip) for (const el of scope.querySelectorAll(skip)) out.add(el);
-  return out;
+/** Subtrees of up to this many elements have what the walk leaves out found by one query each. */
+export const EXCLUDE_CHUNK = 2000;
+/** Below this depth a subtree is queried whatever its size (a page nested 10,000 deep is not sized at each level). */
+const EXCLUDE_MAX_DEPTH = 32;
+
+/**
+ * Whether `el` has at most `n` descendant elements: the browser counts them (a shadow root, which cannot,
+ * is stepped through, no further than n + 1 of them).
+ */
+function atMost(el: Element | Document | DocumentFragment, n: number): boolean {
+  if ('getElementsByTagName' in el) return el.getElementsByTagName('*').length <= n;
+  let count = 0;
+  let e = el.firstElementChild;
+  while (e) {
+    if (++count > n) return false;
+    if (e.firstElementChild) {
+      e = e.firstElementChild;
+      continue;
+    }
+    while (!e.nextElementSibling) {
+      // A shadow root's own children have no parent element: the walk up ends there.
+      const up: Element | null = e.parentElement;
+      if (!up) return true;
+      e = up;
+    }
+    e = e.nextElementSibling;
+  }
+  return true;
+}
+
+/**
+ * The elements under `root` the walk leaves out (the selector's, editable areas, `skip`'s), found a subtree
+ * at a time as the walk enters it: the root's own when it is small, else each child's that is, and so on
+ * down. The walk asks about each element it enters, with its depth; a queried subtree answers for every
+ * element below it until the walk climbs back out.
+ */
+class Exclusions {
+  private found = new Set<Element>();
+  /** The walk's depth from which the last queried subtree answers (-1: none). */
+  private coveredFrom = -1;
+
+  constructor(
+    root: Node,
+    private skip: string | undefined,
+    private chunk: number,
+  ) {
+    if (typeof (root as ParentNode).querySelectorAll !== 'function') return;
+    // The root's own match does not count: the walk starts inside it.
+    if (atMost(root as Element, this.chunk)) this.query(root as ParentNode, 1);
+  }
+
+  /** Whether the walk leaves `el` out; `depth`: the walk's depth where `el` is a child. */
+  has(el: Element, depth: number): boolean {
+    if (this.coveredFrom >= 0 && depth >= this.coveredFrom) return this.found.has(el);
+    this.coveredFrom = -1;
+    if (
+      el.matches(EXCLUDED_SELECTOR) ||
+      (el.hasAttribute('contenteditable') && isExcluded(el)) ||
+      (!!this.skip && el.matches(this.skip))
+    )
+      return true;
+    if (depth >= EXCLUDE_MAX_DEPTH || atMost(el, this.chunk)) this.query(el, depth + 1);
+    return false;
+  }
+
+  private query(scope: ParentNode, from: number): void {
+    this.found = new Set<Element>(scope.querySelectorAll(EXCLUDED_SELECTOR));
+    // Editable areas in any case of the attribute's value (some DOM implementations ignore the selector's `i`).
+    for (const el of scope.querySelectorAll('[contenteditable]')) if (isExcluded(el)) this.found.add(el);
+    if (this.skip) for (const el of scope.querySelectorAll(this.skip)) this.found.add(el);
+    this.coveredFrom = from;
+  }
 }
 
 /** The (node, offset) of a block offset. Offsets at a node boundary resolve to the earlier node's end. */

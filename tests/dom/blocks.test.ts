@@ -1,7 +1,16 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { endsInText, hasText, locate, startsWithText, walkBlocks } from '../../src/dom/blocks';
+import {
+  endsInText,
+  hasText,
+  locate,
+  startsWithText,
+  walkBlocks,
+  type TextBlock,
+} from '../../src/dom/blocks';
 import { scanRoot } from '../../src/dom/scope';
-import { loadDocument } from '../helpers';
+import { fixture, loadDocument, parsePage, SHARED_FIXTURES } from '../helpers';
 
 describe('walkBlocks', () => {
   const doc = loadDocument(`<body><nav><a>Home</a> <a>Syria</a></nav><main>
@@ -82,5 +91,88 @@ describe('white space as the walk tells it', () => {
     }
     expect(wrong).toEqual([]);
     expect([endsInText(''), startsWithText(''), hasText('')]).toEqual([false, false, false]);
+  });
+});
+
+describe('walkBlocks: what it leaves out, found a subtree at a time', () => {
+  const seen = (blocks: TextBlock[]) => blocks.map((b) => b.text);
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => `<span>w${i}</span>`).join('');
+
+  it('leaves out a nested excluded element, an excluded child and skip’s, inside a subtree past the chunk', () => {
+    const doc = loadDocument(`<body><main><div id="wrap">
+      <div><p>Ankara said.</p><div><div><nav><p>Menu Assad</p></nav><p>Kept Putin</p></div></div></div>
+      <aside><p>Rail Trump</p></aside>
+      <p contenteditable="TRUE">Typed Erdogan</p>
+      <p class="skip-me">Header Merkel</p>
+      <div>${filler(30)}</div>
+      <p>Last Idlib</p>
+    </div></main></body>`);
+    const root = scanRoot(doc)!;
+    const chunked = seen([...walkBlocks(root, doc, '.skip-me', 4)]);
+    // A shadow root cannot count its elements: it is stepped through.
+    const host = doc.createElement('div');
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = `<div><p>Shadow Kyiv</p><nav>Menu Lviv</nav>${filler(10)}</div>`;
+    for (const chunk of [2, Infinity])
+      expect(seen([...walkBlocks(shadow, doc, undefined, chunk)]).join(' ')).toMatch(/Shadow Kyiv(?!.*Lviv)/);
+    const whole = seen([...walkBlocks(root, doc, '.skip-me', Infinity)]);
+    expect(chunked).toEqual(whole);
+    const all = chunked.join(' ');
+    for (const w of ['Ankara', 'Kept Putin', 'Last Idlib']) expect(all).toContain(w);
+    for (const w of ['Assad', 'Trump', 'Erdogan', 'Merkel']) expect(all).not.toContain(w);
+  });
+
+  it('gives every saved page the same blocks as one query over the root', () => {
+    const own = resolve(__dirname, '../fixtures/platforms');
+    const pages = [
+      ...readdirSync(resolve(SHARED_FIXTURES, 'real'))
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => fixture(`real/${f}`)),
+      fixture('eaworldview-syria-daily.html'),
+      ...readdirSync(own)
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => readFileSync(resolve(own, f), 'utf8')),
+    ];
+    let blocks = 0;
+    for (const html of pages) {
+      const doc = parsePage(html);
+      const root = scanRoot(doc) ?? doc.body;
+      const whole = [...walkBlocks(root, doc, undefined, Infinity)];
+      const chunked = [...walkBlocks(root, doc, undefined, 50)];
+      expect(chunked.map((b) => b.nodes)).toEqual(whole.map((b) => b.nodes));
+      blocks += whole.length;
+    }
+    expect(blocks).toBeGreaterThan(2_000);
+  });
+
+  it('queries a very deep page once past a fixed depth, not at every level', () => {
+    const depth = 3_000;
+    const doc = loadDocument(
+      `<body><main>${'<div>'.repeat(depth)}<p>Deep Aleppo</p><nav>Menu Homs</nav>${'</div>'.repeat(depth)}</main></body>`,
+    );
+    const root = scanRoot(doc) ?? doc.body;
+    // Counts the subtrees the walk sizes.
+    let owner: object | null = doc.body;
+    while (owner && !Object.getOwnPropertyDescriptor(owner, 'getElementsByTagName'))
+      owner = Object.getPrototypeOf(owner) as object | null;
+    const own = Object.getOwnPropertyDescriptor(owner!, 'getElementsByTagName')!;
+    let sized = 0;
+    Object.defineProperty(owner!, 'getElementsByTagName', {
+      ...own,
+      value(this: Element, name: string) {
+        sized++;
+        return (own.value as (n: string) => HTMLCollection).call(this, name);
+      },
+    });
+    let texts: string[];
+    try {
+      texts = seen([...walkBlocks(root, doc, undefined, 100)]);
+    } finally {
+      Object.defineProperty(owner!, 'getElementsByTagName', own);
+    }
+    expect(texts.join(' ')).toContain('Deep Aleppo');
+    expect(texts.join(' ')).not.toContain('Homs');
+    // The root and 32 levels sized at most, then one query for the rest.
+    expect(sized).toBeLessThanOrEqual(33);
   });
 });
