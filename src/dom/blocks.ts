@@ -149,16 +149,19 @@ export const startsWithText = (s: string): boolean => s.length > 0 && s.trimStar
 export const hasText = (s: string): boolean => s.trim().length > 0;
 
 /** Subtrees of up to this many elements have what the walk leaves out found by one query each. */
-export const EXCLUDE_CHUNK = 2000;
+export const EXCLUDE_CHUNK = 500;
 /** Below this depth a subtree is queried whatever its size (a page nested 10,000 deep is not sized at each level). */
 const EXCLUDE_MAX_DEPTH = 32;
+/** Editable areas in any case of the attribute's value (some DOM implementations ignore the selector's `i`). */
+const EDITABLE_ANY = '[contenteditable]';
+const NOTHING: ReadonlySet<Element> = new Set();
 
 /**
- * Whether `el` has at most `n` descendant elements: the browser counts them (a shadow root, which cannot,
- * is stepped through, no further than n + 1 of them).
+ * Whether `el` has at most `n` descendant elements, looking at no more than n + 1 of them. Stepped through,
+ * not counted by `getElementsByTagName`: each such live collection stays registered with the document until
+ * collected, and every change the page makes to its tree then updates them all.
  */
 function atMost(el: Element | Document | DocumentFragment, n: number): boolean {
-  if ('getElementsByTagName' in el) return el.getElementsByTagName('*').length <= n;
   let count = 0;
   let e = el.firstElementChild;
   while (e) {
@@ -168,9 +171,9 @@ function atMost(el: Element | Document | DocumentFragment, n: number): boolean {
       continue;
     }
     while (!e.nextElementSibling) {
-      // A shadow root's own children have no parent element: the walk up ends there.
       const up: Element | null = e.parentElement;
-      if (!up) return true;
+      // A shadow root's own children have no parent element: the walk up ends there, as it does at `el`.
+      if (!up || up === (el as Node)) return true;
       e = up;
     }
     e = e.nextElementSibling;
@@ -185,7 +188,7 @@ function atMost(el: Element | Document | DocumentFragment, n: number): boolean {
  * element below it until the walk climbs back out.
  */
 class Exclusions {
-  private found = new Set<Element>();
+  private found: ReadonlySet<Element> = NOTHING;
   /** The walk's depth from which the last queried subtree answers (-1: none). */
   private coveredFrom = -1;
 
@@ -203,21 +206,29 @@ class Exclusions {
   has(el: Element, depth: number): boolean {
     if (this.coveredFrom >= 0 && depth >= this.coveredFrom) return this.found.has(el);
     this.coveredFrom = -1;
-    if (
-      el.matches(EXCLUDED_SELECTOR) ||
-      (el.hasAttribute('contenteditable') && isExcluded(el)) ||
-      (!!this.skip && el.matches(this.skip))
-    )
-      return true;
-    if (depth >= EXCLUDE_MAX_DEPTH || atMost(el, this.chunk)) this.query(el, depth + 1);
+    if (this.excludes(el)) return true;
+    // No element below (a paragraph of text): nothing to look for.
+    if (!el.firstElementChild) {
+      this.found = NOTHING;
+      this.coveredFrom = depth + 1;
+    } else if (depth >= EXCLUDE_MAX_DEPTH || atMost(el, this.chunk)) this.query(el, depth + 1);
     return false;
   }
 
+  private excludes(el: Element): boolean {
+    return (
+      el.matches(EXCLUDED_SELECTOR) ||
+      (el.hasAttribute('contenteditable') && isExcluded(el)) ||
+      (!!this.skip && el.matches(this.skip))
+    );
+  }
+
+  /** One query for the three kinds, each found element then told apart. */
   private query(scope: ParentNode, from: number): void {
-    this.found = new Set<Element>(scope.querySelectorAll(EXCLUDED_SELECTOR));
-    // Editable areas in any case of the attribute's value (some DOM implementations ignore the selector's `i`).
-    for (const el of scope.querySelectorAll('[contenteditable]')) if (isExcluded(el)) this.found.add(el);
-    if (this.skip) for (const el of scope.querySelectorAll(this.skip)) this.found.add(el);
+    const found = new Set<Element>();
+    const any = `${EXCLUDED_SELECTOR},${EDITABLE_ANY}${this.skip ? `,${this.skip}` : ''}`;
+    for (const el of scope.querySelectorAll(any)) if (this.excludes(el)) found.add(el);
+    this.found = found;
     this.coveredFrom = from;
   }
 }
