@@ -145,6 +145,8 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
     await sleep(120);
     expect((await cardInfo(page)).open).toBe(false); // the intent delay (300 ms) has not passed
     await until(async () => (await cardInfo(page)).open, { what: 'card after the intent delay' });
+    // Its lookups finish before it closes, so none of them reaches the server during the next test.
+    await until(() => layersIn(page), { what: 'card answered' });
     await closeCard();
   });
 
