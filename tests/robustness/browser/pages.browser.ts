@@ -9,7 +9,8 @@
  * the page's own work, over the storm's wall time, measured as bench:page measures:
  * scripts/lib/bench-browser.ts) is at most 10%, and the page keeps at least half of the timer ticks it gets
  * without the extension; in both browsers the extension stays up and logs no error. The page's own work
- * with the extension is its work without, scaled by the ticks it managed (a starved page does less).
+ * with the extension is its work without, scaled by the ticks it managed (a starved page does less). The
+ * two browsers run side by side and storm in alternate turns, so both meet the machine's load alike.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromiumBench, type BenchBrowser } from '../../../scripts/lib/bench-browser';
@@ -27,6 +28,13 @@ const STAYS_UP_SECONDS = PROFILE === 'ci' ? 2 : STORM_SECONDS;
 /** How long the extension may go on working after the first underlines before the page is compared. */
 const AFTER_MS = PROFILE === 'ci' ? 300 : 1000;
 const STORM_SHARE_MAX = 0.1;
+/** The storm's seconds are split into this many turns per browser, taken alternately. */
+const STORM_TURNS = 4;
+/** After the last turn, the extension's trailing work (its batched observer) still counts. */
+const STORM_TRAIL_MS = 1000;
+/** A page the extension starves is a cost to the reader: it keeps at least this share of its ticks. The
+ * control (every feature made to fail) read 0.79 with one browser after the other, hence half. */
+const STORM_TICKS_MIN = 0.5;
 /**
  * CI's 6 s storm prints the share but does not gate on it: on a shared 2-core runner the same build read
  * 9.7%, 11.4% and 15.4% in three runs in a row, so the gate would flip on the machine's noise and stop
@@ -40,23 +48,27 @@ const BROWSERS: ReadonlyArray<readonly ['chromium' | 'firefox', () => Promise<Dr
 ];
 
 /** The storm, on a page of 2,000 paragraphs: the page rewrites five paragraphs' text every 16 ms and adds and
- * removes an element every 100 ms. */
+ * removes an element every 100 ms. `__stormOn(false)` pauses it, `__stormOn(true)` resumes it. */
 const STORM_SCRIPT = `
 (() => {
   const ps = [...document.querySelectorAll('main p')];
   const lines = ${JSON.stringify(PARAGRAPHS)};
   let i = 0;
-  window.__storm = true;
+  let timer = 0;
+  window.__ticks = 0;
   const tick = () => {
-    if (!window.__storm) return;
     for (let k = 0; k < 5; k++) ps[(i * 7 + k * 13) % ps.length].firstChild.data = lines[(i + k) % lines.length] + ' (' + i + ')';
     if (i % 6 === 0) { const p = document.createElement('p'); p.textContent = lines[i % lines.length]; document.querySelector('main').append(p); }
     if (i % 6 === 3) document.querySelector('main').lastElementChild.remove();
     i++;
     window.__ticks = i;
-    setTimeout(tick, 16);
+    timer = setTimeout(tick, 16);
   };
-  setTimeout(tick, 16);
+  window.__stormOn = (on) => {
+    clearTimeout(timer);
+    if (on) timer = setTimeout(tick, 16);
+  };
+  window.__stormOn(true);
 })();
 `;
 const stormHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Storm</title></head><body><main>${Array.from(
@@ -183,7 +195,7 @@ describe.each(BROWSERS)('%s', (name, launch) => {
       });
       await sleep(STAYS_UP_SECONDS * 1000);
       expect(await ping(probe, url), 'the content script still answers').not.toBeNull();
-      expect(await tab.evaluate(() => (window as any).__storm), 'the storm ran').toBe(true);
+      expect(await tab.evaluate(() => (window as any).__ticks), 'the storm ran').toBeGreaterThan(0);
       expect(await loggedErrors(probe), 'errors the extension logged').toEqual([]);
     } finally {
       await tab.close();
@@ -196,42 +208,63 @@ describe('chromium', () => {
   it(`a mutation storm (${STORM_SECONDS} s): the extension takes at most ${STORM_SHARE_MAX * 100}% of the page's main thread`, async () => {
     // ROBUST_STORM_QUERY: a query for the page (the test build's backstory-test-fail=… turns features off).
     const url = `${server.origin}/robust/storm.html${process.env.ROBUST_STORM_QUERY ?? ''}`;
-    const busy = async (extension: boolean): Promise<{ busy: number; ticks: number }> => {
-      // ROBUST_STORM_SETTINGS (JSON): extension settings for this test only, to check the check itself
-      // (with every kind of name off, the extension has nothing to redo and the test must pass).
-      const settings = JSON.parse(process.env.ROBUST_STORM_SETTINGS ?? '{}') as Record<string, unknown>;
-      const browser: BenchBrowser = await launchChromiumBench(extension, buildDir('chrome'), settings);
-      try {
-        const page = await browser.open(url, '');
-        // The first scan is not the storm's cost: measure once the content script has underlined (asked
-        // in the page itself: a probe tab would put the page in the background, where timers slow down).
-        if (extension && !process.env.ROBUST_STORM_SETTINGS)
-          await until(() => page.evaluate(() => CSS.highlights.size > 0), {
-            timeout: 30_000,
-            what: 'names underlined',
-          });
-        await sleep(2000);
-        const t0 = await page.evaluate(() => (window as any).__ticks as number);
-        const m0 = (await page.metrics())!;
-        await sleep(STORM_SECONDS * 1000);
-        const m1 = (await page.metrics())!;
-        const t1 = await page.evaluate(() => (window as any).__ticks as number);
-        return { busy: m1.TaskDuration - m0.TaskDuration, ticks: t1 - t0 };
-      } finally {
-        await browser.close();
+    // ROBUST_STORM_SETTINGS (JSON): extension settings for this test only, to check the check itself
+    // (with every kind of name off, the extension has nothing to redo and the test must pass).
+    const settings = JSON.parse(process.env.ROBUST_STORM_SETTINGS ?? '{}') as Record<string, unknown>;
+    // Both browsers at once, storming in turns: on a shared machine a run of one and then a run of the
+    // other met different loads (ticks with/without read 0.55 for an extension that idle reads 0.9).
+    const browsers: Record<'with' | 'without', BenchBrowser | undefined> = { with: undefined, without: undefined };
+    try {
+      browsers.without = await launchChromiumBench(false, buildDir('chrome'), settings);
+      browsers.with = await launchChromiumBench(true, buildDir('chrome'), settings);
+      const pages = { without: await browsers.without.open(url, ''), with: await browsers.with.open(url, '') };
+      // The first scan is not the storm's cost: measure once the content script has underlined (asked
+      // in the page itself: a probe tab would put the page in the background, where timers slow down).
+      if (!process.env.ROBUST_STORM_SETTINGS)
+        await until(() => pages.with.evaluate(() => CSS.highlights.size > 0), {
+          timeout: 30_000,
+          what: 'names underlined',
+        });
+      await sleep(2000);
+      const storm = (side: 'with' | 'without', on: boolean) =>
+        pages[side].evaluate((on) => (window as any).__stormOn(on), on);
+      await storm('with', false);
+      await storm('without', false);
+      await sleep(500);
+      const ticks = () =>
+        Promise.all([pages.with, pages.without].map((p) => p.evaluate(() => (window as any).__ticks as number)));
+      // Each browser's thread time over the whole span, so the extension's work that trails a turn counts;
+      // a paused page and an idle extension cost next to nothing.
+      const m0 = await Promise.all([pages.with.metrics(), pages.without.metrics()]);
+      const t0 = await ticks();
+      const turn = (STORM_SECONDS * 1000) / STORM_TURNS;
+      for (let i = 0; i < STORM_TURNS; i++) {
+        for (const side of i % 2 ? (['without', 'with'] as const) : (['with', 'without'] as const)) {
+          await storm(side, true);
+          await sleep(turn);
+          await storm(side, false);
+        }
       }
-    };
-    const without = await busy(false);
-    const withExtension = await busy(true);
-    // The page's own work with the extension, scaled from the run without it by the ticks it managed:
-    // an extension that starves the page must not look cheap for the work the page could not do.
-    const pageWork = without.busy * (withExtension.ticks / Math.max(1, without.ticks));
-    const share = (withExtension.busy - pageWork) / STORM_SECONDS;
-    console.log(
-      `storm ${STORM_SECONDS} s: main thread busy ${withExtension.busy.toFixed(2)} s with the extension (${withExtension.ticks} page ticks), ${without.busy.toFixed(2)} s without (${without.ticks} ticks): extension's share ${(share * 100).toFixed(1)}% (cap ${STORM_SHARE_MAX * 100}%${STORM_SHARE_GATED ? '' : ", not gated in CI's profile"})`,
-    );
-    // The page must keep storming with the extension on: a starved page is a cost to the reader too.
-    expect(withExtension.ticks, 'page ticks with the extension').toBeGreaterThanOrEqual(without.ticks * 0.8);
-    if (STORM_SHARE_GATED) expect(share).toBeLessThanOrEqual(STORM_SHARE_MAX);
+      await sleep(STORM_TRAIL_MS);
+      const m1 = await Promise.all([pages.with.metrics(), pages.without.metrics()]);
+      const t1 = await ticks();
+      const withExtension = { busy: m1[0]!.TaskDuration - m0[0]!.TaskDuration, ticks: t1[0] - t0[0] };
+      const without = { busy: m1[1]!.TaskDuration - m0[1]!.TaskDuration, ticks: t1[1] - t0[1] };
+      // The page's own work with the extension, scaled from the run without it by the ticks it managed:
+      // an extension that starves the page must not look cheap for the work the page could not do.
+      const pageWork = without.busy * (withExtension.ticks / Math.max(1, without.ticks));
+      const share = (withExtension.busy - pageWork) / STORM_SECONDS;
+      console.log(
+        `storm ${STORM_SECONDS} s in ${STORM_TURNS} turns each: main thread busy ${withExtension.busy.toFixed(2)} s with the extension (${withExtension.ticks} page ticks), ${without.busy.toFixed(2)} s without (${without.ticks} ticks): extension's share ${(share * 100).toFixed(1)}% (cap ${STORM_SHARE_MAX * 100}%${STORM_SHARE_GATED ? '' : ", not gated in CI's profile"})`,
+      );
+      // The page must keep storming with the extension on: a starved page is a cost to the reader too.
+      expect(withExtension.ticks, 'page ticks with the extension').toBeGreaterThanOrEqual(
+        without.ticks * STORM_TICKS_MIN,
+      );
+      if (STORM_SHARE_GATED) expect(share).toBeLessThanOrEqual(STORM_SHARE_MAX);
+    } finally {
+      await browsers.with?.close();
+      await browsers.without?.close();
+    }
   });
 });
