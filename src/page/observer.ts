@@ -1,13 +1,15 @@
 /**
  * One batched MutationObserver for the whole page (Dark Reader's pattern): records are collected and
- * handed over at most every `delay` ms; a burst past `burst` records becomes one full rescan instead of
+ * handed over in batches; a burst past `burst` records becomes one full rescan instead of
  * thousands of small ones. Our own hosts are ignored.
  *
- * A page that keeps mutating (again within `maxDelay` of its last change) gets longer windows: each such
- * batch doubles the wait up to `maxDelay`, and a change after a quiet spell waits `delay` again.
- * So a storm costs a few batches a second, each node named once however often it changed, while a
- * quiet page's live insertion is handed over after `delay` (its names underlined well within 300 ms). Records are only collected as they come;
- * nothing is read from them (and nothing of layout, ever) until the batch is built.
+ * A page that keeps mutating (again within `maxDelay` of its last change) gets longer windows: `delay`,
+ * then each such batch doubles the wait up to `maxDelay`. A change after a quiet spell (a live insertion)
+ * is handed over at once, in the next task: the background reads it while the page lays it out (on a
+ * 2,000-update live blog that layout takes 100 ms or more, and a window of `delay` waited for it, so the
+ * question went out only after it). So a storm costs a few batches a second, each node named once however
+ * often it changed. Records are only collected as they come; nothing is read from them (and nothing of
+ * layout, ever) until the batch is built.
  */
 export interface DomBatch {
   /** Element or text nodes added (top-most only), still in the document. */
@@ -52,7 +54,7 @@ export function watchDom(
   let overflow = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** The current window, and when the page last mutated. */
-  let wait = delay;
+  let wait = 0;
   let lastRecordAt = -Infinity;
 
   const flush = () => {
@@ -131,8 +133,8 @@ export function watchDom(
     }
     const now = performance.now();
     if (!timer && (records.length || overflow)) {
-      // The page mutated again within the widest window: a longer one; after a quiet spell, the shortest.
-      wait = now - lastRecordAt < maxDelay ? Math.min(wait * 2, maxDelay) : delay;
+      // The page mutated again within the widest window: a longer one; after a quiet spell, none.
+      wait = now - lastRecordAt < maxDelay ? Math.min(Math.max(wait * 2, delay), maxDelay) : 0;
       timer = setTimeout(flush, wait);
     }
     lastRecordAt = now;

@@ -97,6 +97,23 @@ describe('watchDom', () => {
 });
 
 describe('watchDom under a page that keeps mutating', () => {
+  it('hands over a change after a quiet spell in the next task, and the changes that follow it after a window', async () => {
+    const doc = live('<body><p id="p">x</p></body>');
+    const batches: DomBatch[] = [];
+    const ctl = new AbortController();
+    // A window far longer than the test: only a batch that does not wait for it can arrive.
+    watchDom(doc.documentElement, (b) => batches.push(b), ctl.signal, { delay: 60_000 });
+    const text = doc.getElementById('p')!.firstChild as Text;
+    text.data = 'a live insertion';
+    await vi.waitFor(() => expect(batches).toHaveLength(1), { timeout: 5000, interval: 5 });
+    expect(batches[0].changed).toEqual([text]);
+    // The page goes on changing: this one waits for the window.
+    text.data = 'and again';
+    await settle(300);
+    ctl.abort();
+    expect(batches).toHaveLength(1);
+  });
+
   it('widens its window while the page mutates (each node once per batch) and narrows it once quiet', async () => {
     const doc = live('<body><p id="p">x</p></body>');
     const batches: DomBatch[] = [];
@@ -113,7 +130,7 @@ describe('watchDom under a page that keeps mutating', () => {
     const busy = batches.length;
     expect(busy).toBeLessThanOrEqual(12);
     expect(batches.every((b) => b.changed.length === 1 && b.changed[0] === text)).toBe(true);
-    // Quiet again: the next change is handed over after the shortest window, not the widest.
+    // Quiet again: the next change is handed over at once, not after the widest window.
     const t1 = performance.now();
     text.data = 'one more';
     await vi.waitFor(() => expect(batches.length).toBe(busy + 1), { timeout: 2000, interval: 5 });
