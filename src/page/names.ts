@@ -17,7 +17,7 @@ import { DETECT_KINDS, DETECT_LIMITS, type DetectAnswer, type DetectRequest } fr
 import { blockOf, isInline, locate, walkBlocks, type TextBlock } from '../dom/blocks';
 import { scanRoot } from '../dom/scope';
 import { randomId } from './ids';
-import { runSliced, SLICE_MS } from './schedule';
+import { runSliced, sliceSpent, SLICE_MS, startSlice } from './schedule';
 
 /** How the index reaches the detector: the background, or (in tests) the same service in-process. */
 export type DetectFn = (req: DetectRequest) => Promise<DetectAnswer>;
@@ -746,11 +746,10 @@ export class NamesIndex {
  * held every answer from the background back until it was done. Between these slices they get their turn.
  */
 async function walkSliced(step: () => boolean, signal?: AbortSignal): Promise<boolean> {
-  let sliceStart = performance.now();
   while (true) {
     if (signal?.aborted) return false;
     if (!step()) return true;
-    if (performance.now() - sliceStart >= SLICE_MS) {
+    if (sliceSpent() >= SLICE_MS) {
       await new Promise<void>((resolve) => {
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
@@ -759,7 +758,7 @@ async function walkSliced(step: () => boolean, signal?: AbortSignal): Promise<bo
         };
         channel.port2.postMessage(null);
       });
-      sliceStart = performance.now();
+      startSlice();
     }
   }
 }

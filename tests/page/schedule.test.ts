@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { runSliced, SLICE_MS } from '../../src/page/schedule';
+
+/** Busy for `ms` of wall time (a step of real work). */
+function busy(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+}
+
+/** A sliced loop of steps busy for `ms` each (the budget is looked at after each but the last). */
+function loop(ms: number[], budget = SLICE_MS): Promise<boolean> {
+  let i = 0;
+  return runSliced(
+    () => {
+      busy(ms[i++]);
+      return i < ms.length;
+    },
+    undefined,
+    budget,
+  );
+}
+
+/** Counts the task boundaries the page gets while `work` runs: a message to itself, posted again each time. */
+async function turnsDuring(work: () => Promise<void>): Promise<number> {
+  let turns = 0;
+  let on = true;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    if (!on) return;
+    turns++;
+    channel.port2.postMessage(null);
+  };
+  channel.port2.postMessage(null);
+  // Started inside the work's first task: the ticker's first message waits behind it.
+  await work();
+  on = false;
+  channel.port1.close();
+  return turns;
+}
+
+describe('runSliced', () => {
+  it('shares one slice among loops awaited one after another in a task, yielding when it is spent', async () => {
+    // A hundred loops of two 0.5 ms steps each (a hundred inserted entries, each walked by a loop of
+    // its own): each loop alone is within the budget, together they are over 100 ms.
+    const turns = await turnsDuring(async () => {
+      for (let i = 0; i < 100; i++) await loop([0.5, 0.5]);
+    });
+    // Every SLICE_MS ms of the hundred the page gets a turn; without a shared slice it got none.
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(100 / SLICE_MS / 2));
+  });
+
+  it('gives a loop in a later task a slice of its own', async () => {
+    // A wide budget, so that only a slice carried over from the earlier task (not a busy machine's
+    // pause in the middle of a 1 ms loop) makes the later loop yield.
+    const budget = 40;
+    // Part of a slice spent in this task…
+    await loop([10, 0], budget);
+    await new Promise((r) => setTimeout(r, 2 * budget));
+    // …and in a later one, a loop of 1 ms runs through without yielding.
+    const turns = await turnsDuring(() => loop([0.5, 0.5], budget).then(() => undefined));
+    expect(turns).toBe(0);
+  });
+});
