@@ -7,7 +7,9 @@
  *
  * So the real observer watches only a window of the targets: those within a few screens of the
  * viewport, found by a binary search over the targets in document order (a few `getBoundingClientRect`
- * reads, in an animation frame where layout is done anyway). The window moves when the reader has
+ * reads, in a task right after a frame, where the frame has laid the page out: read in the animation
+ * frame itself, before that layout, they forced it inside the extension's callback, 27–50 ms on a
+ * 2,000-update page after a hundred insertions). The window moves when the reader has
  * scrolled a screen, the window resizes, the document's size changes (at most every quarter second) or
  * targets come and go. A target leaving the window is reported as not intersecting when it was last
  * reported as intersecting (it is screens away). Few targets (up to `SMALL`): all are observed, as a
@@ -34,7 +36,8 @@ export class NearObserver {
   private watched = new Set<Element>();
   /** Targets last reported as intersecting. */
   private inside = new Set<Element>();
-  private frame = 0;
+  /** Cancels the pick on its way (null: none is). */
+  private frame: (() => void) | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastPick = { scroll: NaN, height: 0 };
   private resizes: ResizeObserver | null = null;
@@ -66,21 +69,21 @@ export class NearObserver {
     else {
       if (this.targets.size === SMALL + 1) this.listen();
       // A window already picked takes a new target by its own place (a live insertion: one box read,
-      // not the window picked again), read in the next frame, where layout is done anyway (read now, on a
+      // not the window picked again), read after the next frame has laid the page out (read now, on a
       // page that keeps changing, it would cost a layout of its own); before the first pick, the pick.
       if (this.frame || Number.isNaN(this.lastPick.scroll)) this.soon();
       else this.later(el);
     }
   }
 
-  /** New targets to place in the next frame. */
+  /** New targets to place after the next frame. */
   private fresh: Element[] = [];
-  private freshFrame = 0;
+  private freshFrame: (() => void) | null = null;
 
   private later(el: Element): void {
     this.fresh.push(el);
-    this.freshFrame ||= this.win.requestAnimationFrame(() => {
-      this.freshFrame = 0;
+    this.freshFrame ??= afterFrame(this.win, () => {
+      this.freshFrame = null;
       const fresh = this.fresh;
       this.fresh = [];
       // A whole pick on its way places them too.
@@ -109,8 +112,10 @@ export class NearObserver {
     this.io.disconnect();
     this.abort.abort();
     this.resizes?.disconnect();
-    if (this.frame) this.win.cancelAnimationFrame(this.frame);
-    if (this.freshFrame) this.win.cancelAnimationFrame(this.freshFrame);
+    this.frame?.();
+    this.frame = null;
+    this.freshFrame?.();
+    this.freshFrame = null;
     this.fresh = [];
     clearTimeout(this.timer);
     this.targets.clear();
@@ -185,9 +190,8 @@ export class NearObserver {
   }
 
   private soon(): void {
-    if (this.frame) return;
-    this.frame = this.win.requestAnimationFrame(() => {
-      this.frame = 0;
+    this.frame ??= afterFrame(this.win, () => {
+      this.frame = null;
       this.pick();
     });
   }
@@ -239,4 +243,20 @@ export class NearObserver {
     for (const el of next) this.watch(el);
     if (left.length) this.callback(left);
   }
+}
+
+/**
+ * Runs `fn` in a task after the next frame, once the frame has laid the page out (the animation frame
+ * comes before that layout); returns its cancel function. A hidden tab has no frames: nothing runs until
+ * it is shown, as with an animation frame.
+ */
+function afterFrame(win: Window, fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = win.requestAnimationFrame(() => {
+    timer = setTimeout(fn, 0);
+  });
+  return () => {
+    win.cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
 }

@@ -85,12 +85,42 @@ describe('NearObserver', () => {
     near.observe(top);
     const far = rows(1)[0];
     near.observe(far);
-    // Placed in the next frame (where layout is done anyway), by one box read each, not a new pick.
+    // Placed after the next frame (which lays the page out), by one box read each, not a new pick.
     expect(rects.mock.calls.length).toBe(0);
     await frame();
     expect(FakeIO.last.targets.has(top)).toBe(true);
     expect(FakeIO.last.targets.has(far)).toBe(false);
     expect(rects.mock.calls.length).toBe(2);
+    near.disconnect();
+  });
+
+  it('reads boxes in a task after the frame, not in its animation frame (before its layout)', async () => {
+    // The frame's callbacks are run by hand: whatever they read would force the layout the frame is about to do.
+    const callbacks: FrameRequestCallback[] = [];
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => callbacks.push(cb));
+    const runFrame = () => {
+      const now = callbacks.splice(0);
+      for (const cb of now) cb(performance.now());
+    };
+    const rects = vi.mocked(Element.prototype.getBoundingClientRect);
+    const near = new NearObserver(() => undefined);
+    for (const el of rows(2000)) near.observe(el);
+    rects.mockClear();
+    runFrame();
+    expect(rects.mock.calls.length, 'boxes read in the animation frame (the pick)').toBe(0);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(rects.mock.calls.length, 'the pick, after the frame').toBeGreaterThan(0);
+    expect(FakeIO.last.targets.size).toBeGreaterThan(0);
+    // A live insertion, placed the same way.
+    const [fresh] = rows(1);
+    document.body.prepend(fresh);
+    near.observe(fresh);
+    rects.mockClear();
+    runFrame();
+    expect(rects.mock.calls.length, 'boxes read in the animation frame (a new target)').toBe(0);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(rects.mock.calls.length).toBe(1);
+    expect(FakeIO.last.targets.has(fresh)).toBe(true);
     near.disconnect();
   });
 
