@@ -213,11 +213,17 @@ describe('chromium', () => {
     const settings = JSON.parse(process.env.ROBUST_STORM_SETTINGS ?? '{}') as Record<string, unknown>;
     // Both browsers at once, storming in turns: on a shared machine a run of one and then a run of the
     // other met different loads (ticks with/without read 0.55 for an extension that idle reads 0.9).
-    const browsers: Record<'with' | 'without', BenchBrowser | undefined> = { with: undefined, without: undefined };
+    const browsers: Record<'with' | 'without', BenchBrowser | undefined> = {
+      with: undefined,
+      without: undefined,
+    };
     try {
       browsers.without = await launchChromiumBench(false, buildDir('chrome'), settings);
       browsers.with = await launchChromiumBench(true, buildDir('chrome'), settings);
-      const pages = { without: await browsers.without.open(url, ''), with: await browsers.with.open(url, '') };
+      const pages = {
+        without: await browsers.without.open(url, ''),
+        with: await browsers.with.open(url, ''),
+      };
       // The first scan is not the storm's cost: measure once the content script has underlined (asked
       // in the page itself: a probe tab would put the page in the background, where timers slow down).
       if (!process.env.ROBUST_STORM_SETTINGS)
@@ -232,7 +238,9 @@ describe('chromium', () => {
       await storm('without', false);
       await sleep(500);
       const ticks = () =>
-        Promise.all([pages.with, pages.without].map((p) => p.evaluate(() => (window as any).__ticks as number)));
+        Promise.all(
+          [pages.with, pages.without].map((p) => p.evaluate(() => (window as any).__ticks as number)),
+        );
       // Each browser's thread time over the whole span, so the extension's work that trails a turn counts;
       // a paused page and an idle extension cost next to nothing.
       const m0 = await Promise.all([pages.with.metrics(), pages.without.metrics()]);
