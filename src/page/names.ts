@@ -17,7 +17,7 @@ import { DETECT_KINDS, DETECT_LIMITS, type DetectAnswer, type DetectRequest } fr
 import { blockOf, isInline, locate, walkBlocks, type TextBlock } from '../dom/blocks';
 import { scanRoot } from '../dom/scope';
 import { randomId } from './ids';
-import { runSliced, sliceSpent, SLICE_MS, startSlice } from './schedule';
+import { runSliced, SLICE_MS, yieldTask } from './schedule';
 
 /** How the index reaches the detector: the background, or (in tests) the same service in-process. */
 export type DetectFn = (req: DetectRequest) => Promise<DetectAnswer>;
@@ -741,26 +741,12 @@ export class NamesIndex {
 }
 
 /**
- * Walks in slices like runSliced, but yields with a task (a message to itself) rather than
- * scheduler.yield: a yield's continuation runs before tasks already waiting, so a walk over a big page
- * held every answer from the background back until it was done. Between these slices they get their turn.
+ * Walks in slices like runSliced, but yields with a task rather than scheduler.yield: a yield's
+ * continuation runs before tasks already waiting, so a walk over a big page held every answer from the
+ * background back until it was done. Between these slices they get their turn.
  */
-async function walkSliced(step: () => boolean, signal?: AbortSignal): Promise<boolean> {
-  while (true) {
-    if (signal?.aborted) return false;
-    if (!step()) return true;
-    if (sliceSpent() >= SLICE_MS) {
-      await new Promise<void>((resolve) => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
-          channel.port1.close();
-          resolve();
-        };
-        channel.port2.postMessage(null);
-      });
-      startSlice();
-    }
-  }
+function walkSliced(step: () => boolean, signal?: AbortSignal): Promise<boolean> {
+  return runSliced(step, signal, SLICE_MS, yieldTask);
 }
 
 /**

@@ -8,14 +8,15 @@
  * So the real observer watches only a window of the targets: those within a few screens of the
  * viewport, found by a binary search over the targets in document order (a few `getBoundingClientRect`
  * reads, in a task right after a frame, where the frame has laid the page out: read in the animation
- * frame itself, before that layout, they forced it inside the extension's callback, 27–50 ms on a
- * 2,000-update page after a hundred insertions). The window moves when the reader has
+ * frame itself, they forced the frame's layout to run early, inside the extension's callback, and again
+ * if the page's own frame callbacks then changed it). The window moves when the reader has
  * scrolled a screen, the window resizes, the document's size changes (at most every quarter second) or
  * targets come and go. A target leaving the window is reported as not intersecting when it was last
  * reported as intersecting (it is screens away). Few targets (up to `SMALL`): all are observed, as a
  * plain IntersectionObserver would.
  */
 import { precedes } from '../dom/order';
+import { afterFrame } from './schedule';
 
 export type NearEntry = Pick<IntersectionObserverEntry, 'target' | 'isIntersecting'> &
   Partial<IntersectionObserverEntry>;
@@ -243,20 +244,4 @@ export class NearObserver {
     for (const el of next) this.watch(el);
     if (left.length) this.callback(left);
   }
-}
-
-/**
- * Runs `fn` in a task after the next frame, once the frame has laid the page out (the animation frame
- * comes before that layout); returns its cancel function. A hidden tab has no frames: nothing runs until
- * it is shown, as with an animation frame.
- */
-function afterFrame(win: Window, fn: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = win.requestAnimationFrame(() => {
-    timer = setTimeout(fn, 0);
-  });
-  return () => {
-    win.cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
 }

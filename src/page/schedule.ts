@@ -6,18 +6,44 @@ export const SLICE_MS = 8;
 
 const now = () => performance.now();
 
-/** Yields to the event loop: scheduler.yield where it exists, otherwise a macrotask. */
+/** Runs `fn` in a task of its own, queued now (a message to itself: no timer's clamping). */
+function nextTask(fn: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    fn();
+  };
+  channel.port2.postMessage(null);
+}
+
+/**
+ * Yields with a task: the continuation waits behind the tasks already queued (the background's answers
+ * among them), where scheduler.yield's would run before them.
+ */
+export function yieldTask(): Promise<void> {
+  return new Promise((resolve) => nextTask(resolve));
+}
+
+/** Yields to the event loop: scheduler.yield where it exists, otherwise a task. */
 export function yieldToPage(): Promise<void> {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) return s.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
+  return s?.yield ? s.yield() : yieldTask();
+}
+
+/**
+ * Runs `fn` in a task after the next frame, once the frame has laid the page out (the animation frame
+ * comes before that layout); returns its cancel function. A hidden tab has no frames: nothing runs until
+ * it is shown, as with an animation frame.
+ */
+export function afterFrame(win: Window, fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = win.requestAnimationFrame(() => {
+    timer = setTimeout(fn, 0);
   });
+  return () => {
+    win.cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
 }
 
 /** The slice the current task is in: when it began, and which it is. */
@@ -30,19 +56,16 @@ let slices = 0;
  * (a hundred inserted entries, each walked by a loop of its own) share one budget instead of each
  * starting its own.
  */
-export function startSlice(): void {
+function startSlice(): void {
   const id = ++slices;
   slice = { start: now(), id };
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
+  nextTask(() => {
     if (slice?.id === id) slice = null;
-  };
-  channel.port2.postMessage(null);
+  });
 }
 
 /** Milliseconds of the current task's slice spent so far (a slice begins with the first loop that asks). */
-export function sliceSpent(): number {
+function sliceSpent(): number {
   const t = now();
   // A clock behind the slice's start (a test's stand-in clock) begins a new slice.
   if (!slice || t < slice.start) startSlice();
@@ -50,19 +73,21 @@ export function sliceSpent(): number {
 }
 
 /**
- * Runs `step` repeatedly until it returns false, yielding whenever the task's slice is spent (shared
- * with the sliced loops before it in the same task). Stops early (returns false) when the signal aborts.
+ * Runs `step` repeatedly until it returns false, yielding (`yieldBy`) whenever the task's slice is spent
+ * (shared with the sliced loops before it in the same task). Stops early (returns false) when the signal
+ * aborts.
  */
 export async function runSliced(
   step: () => boolean,
   signal?: AbortSignal,
   budget = SLICE_MS,
+  yieldBy: () => Promise<void> = yieldToPage,
 ): Promise<boolean> {
   while (true) {
     if (signal?.aborted) return false;
     if (!step()) return true;
     if (sliceSpent() >= budget) {
-      await yieldToPage();
+      await yieldBy();
       startSlice();
     }
   }

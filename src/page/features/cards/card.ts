@@ -14,6 +14,7 @@ import { Card, type CardProps } from '../../../ui/Card';
 import cardCss from '../../../ui/card.css?inline';
 import { mentionAt } from '../../hit-test';
 import { createHost, type Host } from '../../host';
+import { afterFrame } from '../../schedule';
 import type { PageMention } from '../../names';
 import { lookup, type Picks } from './lookup';
 import { follow, place, referenceFor } from './placement';
@@ -35,7 +36,7 @@ export function ensureHost(st: CardState): Host {
   host.element.style.setProperty('will-change', 'transform');
   // After the frame that lays the new host out: laid out before, the whole page would be laid out with it.
   const view = st.doc.defaultView;
-  if (view) view.requestAnimationFrame(() => setTimeout(() => st.host === host && warm(st, host.root)));
+  if (view) afterFrame(view, () => st.host === host && warm(st, host.root));
   // Focus leaving a keyboard-opened card (Tab out, a click elsewhere) hides it like the pointer leaving.
   host.root.addEventListener('focusout', () =>
     setTimeout(() => {
