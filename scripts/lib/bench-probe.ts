@@ -32,9 +32,10 @@ export const PROBE = `(() => {
       const host = document.querySelector('backstory-card');
       const root = host && host.shadowRoot;
       if (root && !B.card.mo) {
-        // When the dialog is put in (inside the task that draws it), not only when a frame finds it.
+        // When the dialog is put in or shown (inside the task that does it), not only when a frame finds it.
+        // A card drawn ahead, hidden, has no dialog role until it is shown.
         B.card.mo = new MutationObserver(() => { if (B.card.drawn == null && root.querySelector('[role="dialog"]')) B.card.drawn = performance.now(); });
-        B.card.mo.observe(root, { childList: true, subtree: true });
+        B.card.mo.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['role'] });
       }
       if (root && root.querySelector('[role="dialog"]')) { B.card.at = performance.now(); if (B.card.mo) B.card.mo.disconnect(); }
     }

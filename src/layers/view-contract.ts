@@ -29,6 +29,11 @@ export interface CardProps {
   /** Still loading after a while: the card says so in words. */
   slow?: boolean;
   theme: 'light' | 'dark';
+  /**
+   * Drawn ahead while the pointer rests, not shown yet: hidden, no dialog role, out of the accessibility
+   * tree. Showing it changes only that (src/page/features/cards/card.ts).
+   */
+  staged?: boolean;
   onClose: () => void;
   /** Jump to the previous/next mention of this entity. */
   onStep: (direction: 1 | -1) => void;

@@ -20,8 +20,9 @@ export function Card(props: CardProps) {
   const { entity, knowledge, theme } = props;
   return (
     <div
-      class="card"
-      role="dialog"
+      class={props.staged ? 'card staged' : 'card'}
+      role={props.staged ? undefined : 'dialog'}
+      aria-hidden={props.staged ? 'true' : undefined}
       aria-labelledby={TITLE_ID}
       aria-describedby="bs-card-page"
       data-kind={entity.kind}

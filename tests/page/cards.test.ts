@@ -216,6 +216,71 @@ describe('cards on a big page', () => {
     expect(asked).toBe(4);
   });
 
+  it('a resting pointer’s card is drawn ahead, hidden and unasked; opening it only shows it, and moving off takes it away', async () => {
+    let asked = 0;
+    stop.push(
+      listen<BackgroundProtocol>({
+        'knowledge:lookup': async () => {
+          asked++;
+          return { status: 'off' };
+        },
+      }),
+    );
+    const st = createState(session());
+    stop.push(() => {
+      close(st);
+      st.host?.remove();
+    });
+    const aleppo = all.filter((m) => m.text === 'Aleppo');
+    const rest = () => new Promise((r) => setTimeout(r, DEFAULT_SETTINGS.hoverDelay / 3 + 20));
+    st.candidate = aleppo[2];
+    ensureHost(st);
+    prepareSoon(st, aleppo[2]);
+    await rest();
+    const root = st.host!.root;
+    const hidden = root.querySelector<HTMLElement>('.card');
+    expect(hidden?.classList.contains('staged')).toBe(true);
+    expect(hidden?.getAttribute('aria-hidden')).toBe('true');
+    expect(root.querySelector('[role="dialog"]')).toBeNull();
+    expect(hidden?.querySelector('.steps .muted')?.textContent).toBe('3 of 300');
+    // Nothing about a card not opened leaves the page.
+    expect(asked).toBe(0);
+    let added = 0;
+    const observer = new MutationObserver((records) => {
+      for (const r of records) added += r.addedNodes.length + r.removedNodes.length;
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    show(st, aleppo[2], null, false);
+    await Promise.resolve();
+    observer.disconnect();
+    const dialog = root.querySelector<HTMLElement>('[role="dialog"]');
+    expect(dialog).toBe(hidden);
+    expect(dialog?.classList.contains('staged')).toBe(false);
+    expect(dialog?.hasAttribute('aria-hidden')).toBe(false);
+    expect(added).toBe(0);
+    // Drawn again as usual (an answer, the Loading line): the shown card keeps what showing it set.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(root.querySelector('[role="dialog"]')).toBe(hidden);
+    expect(hidden?.className).toBe('card');
+    expect(asked).toBe(1);
+    close(st);
+    // The pointer rests on another name and then moves off it: its hidden card goes.
+    st.candidate = aleppo[3];
+    prepareSoon(st, aleppo[3]);
+    await rest();
+    expect(root.querySelector('.card.staged')).not.toBeNull();
+    st.candidate = null;
+    prepareSoon(st, null);
+    expect(root.querySelector('.card')).toBeNull();
+    // And one the page changed under is dropped, not shown.
+    st.candidate = aleppo[4];
+    prepareSoon(st, aleppo[4]);
+    await rest();
+    expect(root.querySelector('.card.staged')).not.toBeNull();
+    forgetPrepared(st);
+    expect(root.querySelector('.card')).toBeNull();
+  });
+
   it('the host warms the card once, off the opening path, and keeps nothing of it', async () => {
     const st = createState(session());
     const host = ensureHost(st);

@@ -1,7 +1,8 @@
 /**
- * Opening and closing the card. The card is drawn in the same task as the intent that opens it, with what
- * the page itself knows (its "On this page" layer); the background's layers fill in when they arrive, so a
- * card costs one frame whatever the page's size or the name's mention count. Above its name the card is
+ * Opening and closing the card. A resting pointer's card is drawn ahead during the hover delay, hidden, and
+ * shown when the delay ends (a keyboard open draws it in its own task), with what the page itself knows (its
+ * "On this page" layer); the background's layers fill in when they arrive, so a card costs one frame
+ * whatever the page's size or the name's mention count. Above its name the card is
  * held by its bottom edge, so arriving layers grow it away from the line being read.
  */
 import { h, render } from 'preact';
@@ -16,7 +17,7 @@ import { mentionAt } from '../../hit-test';
 import { createHost, type Host } from '../../host';
 import { afterFrame } from '../../schedule';
 import type { PageMention } from '../../names';
-import { lookup, type Picks } from './lookup';
+import { known, lookup, type Picks } from './lookup';
 import { follow, place, referenceFor } from './placement';
 import type { CardState, OpenCard, PageFacts } from './state';
 import { themeAt } from './theme';
@@ -134,21 +135,26 @@ const PREPARE_AFTER = 80;
 
 /**
  * The pointer rests on a name: its page facts (for a name in hundreds of updates, the costliest part of
- * the card) are worked out while the hover delay runs, in a task of their own, so the card that follows
- * only draws. A pointer sweeping on leaves nothing behind but a cleared timer.
+ * the card) are worked out while the hover delay runs, in a task of their own, and then, in another, its
+ * card is drawn and placed, hidden, so that the task at the delay's end only shows it. A pointer sweeping
+ * on leaves nothing behind but a cleared timer; one moving off takes the hidden card away.
  */
 export function prepareSoon(st: CardState, mention: PageMention | null): void {
-  if (!mention || st.prepared?.mention === mention) return;
+  if (st.staged && st.staged.mention !== mention) unstage(st);
+  if (!mention || st.staged?.mention === mention) return;
   clearTimeout(st.prepare);
   st.prepare = setTimeout(
     () => {
       if (st.candidate !== mention || st.open?.mention === mention) return;
-      st.prepared = { mention, facts: pageFacts(st, mention) };
-      // A live blog's Follow toggle: its state asked now, so the card draws it with everything else.
-      if (st.ctx.liveblog) {
-        const follow = (st.follow ??= followControl(st.ctx.url));
-        if (follow.known?.() == null) void follow.get().catch(() => undefined);
+      if (st.prepared?.mention !== mention) {
+        st.prepared = { mention, facts: pageFacts(st, mention) };
+        // A live blog's Follow toggle: its state asked now, so the card draws it with everything else.
+        if (st.ctx.liveblog) {
+          const follow = (st.follow ??= followControl(st.ctx.url));
+          if (follow.known?.() == null) void follow.get().catch(() => undefined);
+        }
       }
+      st.prepare = setTimeout(() => stage(st, mention));
     },
     Math.min(PREPARE_AFTER, st.ctx.settings.hoverDelay / 3),
   );
@@ -158,6 +164,37 @@ export function prepareSoon(st: CardState, mention: PageMention | null): void {
 export function forgetPrepared(st: CardState): void {
   clearTimeout(st.prepare);
   st.prepared = null;
+  unstage(st);
+}
+
+/**
+ * The resting pointer's card, drawn and placed while the hover delay runs, hidden (no dialog role, out of
+ * the accessibility tree). Drawing a card in the task at the delay's end took 20–37 ms on this machine
+ * (Preact, its style and layout); showing one drawn ahead is a class and an attribute, and placing it
+ * again reads a layout already done. Nothing is asked of the background: that waits until it opens.
+ */
+function stage(st: CardState, mention: PageMention): void {
+  if (st.open || st.candidate !== mention || st.staged) return;
+  const entity = st.ctx.names.entities.get(mention.key);
+  if (!entity) return;
+  const { root } = ensureHost(st);
+  const anchor = st.candidateAt;
+  const theme = themeAt(st.doc, mention.range.startContainer);
+  const knowledge = known(st, mention) ?? 'loading';
+  const following = st.ctx.liveblog ? (st.follow ??= followControl(st.ctx.url)) : undefined;
+  const props = propsFor(st, mention, anchor, false, {}, pageFacts(st, mention), theme, following);
+  render(h(Card, { ...props, knowledge, staged: true }), root);
+  const el = root.querySelector<HTMLElement>('.card');
+  if (!el) return;
+  st.staged = { mention, el, knowledge, theme };
+  void place(st.doc, referenceFor(mention, anchor, false), el);
+}
+
+/** The hidden card goes (the pointer moved on, the page changed); an open card is not touched. */
+function unstage(st: CardState): void {
+  if (!st.staged) return;
+  st.staged = null;
+  if (!st.open && st.host) render(null, st.host.root);
 }
 
 /**
@@ -177,6 +214,48 @@ export function followControl(url: string): FollowControl {
   };
 }
 
+/** A card's props, but for what changes while it is open (its layers, "slow") and whether it is shown. */
+function propsFor(
+  st: CardState,
+  mention: PageMention,
+  anchor: DOMRect | null,
+  keyboard: boolean,
+  picks: Picks,
+  facts: PageFacts,
+  theme: 'light' | 'dark',
+  following: FollowControl | undefined,
+): Omit<CardProps, 'knowledge'> {
+  const { ctx } = st;
+  const entity = ctx.names.entities.get(mention.key)!;
+  return {
+    entity,
+    ...facts,
+    theme,
+    onClose: () => dismiss(st),
+    onStep: (d: 1 | -1) => stepWithin(st, mention, d),
+    onJump: (id: string) => {
+      close(st);
+      ctx.jump(id);
+    },
+    onPick: (title: string) =>
+      show(st, mention, anchor, st.open?.keyboard ?? keyboard, { ...picks, article: title }),
+    onPickPlace: (id: string) => show(st, mention, anchor, st.open?.keyboard ?? keyboard, { place: id }),
+    onOptions: () => void ask('options:open', {}).catch(() => undefined),
+    // Firefox opens its sidebar only from the toolbar, the popup or the shortcut, never from a page.
+    onPanel:
+      import.meta.env.BROWSER === 'firefox'
+        ? undefined
+        : () => void ask('panel:open', {}).catch(() => undefined),
+    onWatch: () =>
+      ask('watch:add', {
+        name: entity.name,
+        kind: entity.kind,
+        aliases: entity.aliases.slice(0, 20),
+      }).then((w) => !!w),
+    follow: following,
+  };
+}
+
 export function show(
   st: CardState,
   mention: PageMention,
@@ -188,10 +267,16 @@ export function show(
   const entity = ctx.names.entities.get(mention.key);
   if (!entity) return;
   const returnFocus = keyboard ? (st.open?.keyboard ? st.open.returnFocus : doc.activeElement) : null;
+  // The resting pointer's card drawn ahead, if this is it; any other hidden card is drawn over.
+  const staged =
+    !keyboard && !picks.article && !picks.place && !st.open && st.staged?.mention === mention
+      ? st.staged
+      : null;
+  st.staged = null;
   close(st);
   const { root } = ensureHost(st);
   const facts = pageFacts(st, mention);
-  const theme = themeAt(doc, mention.range.startContainer);
+  const theme = staged?.theme ?? themeAt(doc, mention.range.startContainer);
   const reference = referenceFor(mention, anchor, keyboard);
   const pending = lookup(st, mention, picks);
   // A live blog the reader can follow: the content script found its updates (and reports them).
@@ -215,45 +300,23 @@ export function show(
     },
   };
   st.open = opened;
+  const props = propsFor(st, mention, anchor, keyboard, picks, facts, theme, following);
   const draw = () => {
     if (st.open !== opened) return;
-    render(
-      h(Card, {
-        entity,
-        ...facts,
-        knowledge,
-        slow,
-        theme,
-        onClose: () => dismiss(st),
-        onStep: (d: 1 | -1) => stepWithin(st, mention, d),
-        onJump: (id: string) => {
-          close(st);
-          ctx.jump(id);
-        },
-        onPick: (title: string) =>
-          show(st, mention, anchor, st.open?.keyboard ?? keyboard, { ...picks, article: title }),
-        onPickPlace: (id: string) => show(st, mention, anchor, st.open?.keyboard ?? keyboard, { place: id }),
-        onOptions: () => void ask('options:open', {}).catch(() => undefined),
-        // Firefox opens its sidebar only from the toolbar, the popup or the shortcut, never from a page.
-        onPanel:
-          import.meta.env.BROWSER === 'firefox'
-            ? undefined
-            : () => void ask('panel:open', {}).catch(() => undefined),
-        onWatch: () =>
-          ask('watch:add', {
-            name: entity.name,
-            kind: entity.kind,
-            aliases: entity.aliases.slice(0, 20),
-          }).then((w) => !!w),
-        follow: following,
-      }),
-      root,
-    );
+    render(h(Card, { ...props, knowledge, slow }), root);
     card = root.querySelector<HTMLElement>('.card');
     // Re-place at once: new content must not spill over the name, even for a frame.
     if (card) void place(doc, reference, card);
   };
-  draw();
+  if (staged && staged.el.isConnected && staged.knowledge === knowledge) {
+    // What Card draws when shown, set by hand: Preact's next draw compares with the hidden card's props
+    // and sets the same. Placed again for a page that moved since.
+    card = staged.el;
+    card.classList.remove('staged');
+    card.removeAttribute('aria-hidden');
+    card.setAttribute('role', 'dialog');
+    void place(doc, reference, card);
+  } else draw();
   const el = card as HTMLElement | null;
   if (!el) return;
   el.tabIndex = -1;

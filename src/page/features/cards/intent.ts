@@ -38,6 +38,7 @@ export function onPointerMove(st: CardState, e: PointerEvent, late = 0): void {
   // Still sweeping over the same name: wait for the pointer to rest before counting the delay.
   if (m && m === st.candidate && speed <= SWEEP_SPEED) return;
   st.candidate = m;
+  st.candidateAt = hit?.rect ?? null;
   clearTimeout(st.intent);
   if (m) {
     const rect = hit!.rect;

@@ -47,16 +47,23 @@ export interface Pending {
   cancel(): void;
 }
 
+const cacheKey = (m: PageMention, picks: Picks) => `${m.key}|${picks.article ?? ''}|${picks.place ?? ''}`;
+
+/** The answer this session already has, without asking: nothing leaves the page for a card not opened. */
+export function known(st: CardState, m: PageMention, picks: Picks = {}): Knowledge | undefined {
+  return st.answers.get(cacheKey(m, picks));
+}
+
 export function lookup(st: CardState, m: PageMention, picks: Picks = {}): Pending {
-  const cacheKey = `${m.key}|${picks.article ?? ''}|${picks.place ?? ''}`;
-  const known = st.answers.get(cacheKey);
+  const key = cacheKey(m, picks);
+  const known = st.answers.get(key);
   if (known) return { known, answer: Promise.resolve(known), cancel() {} };
   const requestId = `${Date.now().toString(36)}-${++st.seq}`;
   let settled = false;
   const answer = ask('knowledge:lookup', requestFor(st, m, picks, requestId)).then(
     (k) => {
       settled = true;
-      if (k.status !== 'error' && k.status !== 'offline') st.answers.set(cacheKey, k);
+      if (k.status !== 'error' && k.status !== 'offline') st.answers.set(key, k);
       return k;
     },
     (): Knowledge => {

@@ -24,6 +24,8 @@ export interface CardState {
   open: OpenCard | null;
   /** The name under a resting pointer, and the timer that opens its card. */
   candidate: PageMention | null;
+  /** The line of that name under the pointer. */
+  candidateAt: DOMRect | null;
   intent: ReturnType<typeof setTimeout> | undefined;
   hide: ReturnType<typeof setTimeout> | undefined;
   overCard: boolean;
@@ -39,8 +41,21 @@ export interface CardState {
    */
   prepared: { mention: PageMention; facts: PageFacts } | null;
   prepare: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * That name's card, drawn and placed ahead while the pointer rests, hidden: opening it only shows it.
+   * Never there while a card is open (they share the host's root).
+   */
+  staged: StagedCard | null;
   /** This page's Follow toggle's link to the background, with its last answer. */
   follow: FollowControl | null;
+}
+
+export interface StagedCard {
+  mention: PageMention;
+  el: HTMLElement;
+  /** What it was drawn with: a card opened with anything else is drawn afresh. */
+  knowledge: Knowledge | 'loading';
+  theme: 'light' | 'dark';
 }
 
 /** What the card's page layer shows: counted from the entity's own mentions only. */
@@ -58,6 +73,7 @@ export function createState(ctx: PageContext): CardState {
     host: null,
     open: null,
     candidate: null,
+    candidateAt: null,
     intent: undefined,
     hide: undefined,
     overCard: false,
@@ -67,6 +83,7 @@ export function createState(ctx: PageContext): CardState {
     seq: 0,
     prepared: null,
     prepare: undefined,
+    staged: null,
     follow: null,
   };
 }
