@@ -243,6 +243,8 @@ describe('cards on a big page', () => {
     expect(hidden?.getAttribute('aria-hidden')).toBe('true');
     expect(root.querySelector('[role="dialog"]')).toBeNull();
     expect(hidden?.querySelector('.steps .muted')?.textContent).toBe('3 of 300');
+    // Placed, after the frame that laid it out.
+    expect(hidden?.style.getPropertyValue('position')).toBe('fixed');
     // Nothing about a card not opened leaves the page.
     expect(asked).toBe(0);
     let added = 0;

@@ -187,7 +187,14 @@ function stage(st: CardState, mention: PageMention): void {
   const el = root.querySelector<HTMLElement>('.card');
   if (!el) return;
   st.staged = { mention, el, knowledge, theme };
-  void place(st.doc, referenceFor(mention, anchor, false), el);
+  // Placed after the frame that lays it out (the frame's own work, not this task's); a card shown before
+  // that is placed as it shows.
+  const view = st.doc.defaultView;
+  if (view)
+    afterFrame(
+      view,
+      () => st.staged?.el === el && void place(st.doc, referenceFor(mention, anchor, false), el),
+    );
 }
 
 /** The hidden card goes (the pointer moved on, the page changed); an open card is not touched. */
