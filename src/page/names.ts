@@ -8,7 +8,7 @@
  * Contract with the cards: `entities`, `mentionsOf(key)` (page order, no scan of every mention),
  * `at(node, offset)` (hit-test) and each mention's `range` (built on first use).
  */
-import { byDocumentOrder } from '../dom/order';
+import { precedes } from '../dom/order';
 import type { EntitySummary, Kind } from '../detect/types';
 import type { PageLanguage } from '../detect/language';
 import { ask } from '../messaging/client';
@@ -164,6 +164,8 @@ export interface BlockRec {
   seen?: boolean;
   mentions: PageMention[];
   alive: boolean;
+  /** Rises in page order (src/page/names.ts `situate`): blocks are sorted by it, never by asking the DOM. */
+  order: number;
 }
 
 const sameMention = (m: PageMention, start: number, end: number, key: string, kind: Kind) =>
@@ -184,9 +186,11 @@ export class NamesIndex {
   private byKey = new Map<string, Set<PageMention>>();
   private sortedOf = new Map<string, PageMention[]>();
   private orderedCache: PageMention[] | null = null;
-  /** Block indices follow page order (false once a block lands before a later-indexed one). */
-  private inOrder = true;
-  private lastRec: BlockRec | null = null;
+  /** The blocks in page order, those that left among them until the next compaction. */
+  private seq: BlockRec[] = [];
+  private leftInSeq = 0;
+  /** Where the last block was put in `seq`: a batch of inserted blocks lands together, one after another. */
+  private lastAt = -1;
 
   private session = randomId();
   private languageKnown: boolean;
@@ -420,15 +424,10 @@ export class NamesIndex {
       answered: 0,
       mentions: [],
       alive: true,
+      order: 0,
     };
     for (const n of block.nodes) this.byNode.set(n, rec);
-    if (
-      this.inOrder &&
-      this.lastRec?.alive &&
-      this.lastRec.block.nodes[0].compareDocumentPosition(block.nodes[0]) & 2 /* PRECEDING */
-    )
-      this.inOrder = false;
-    this.lastRec = rec;
+    this.situate(rec);
     this.recs.set(rec.index, rec);
     this.orderedCache = null;
     return rec;
@@ -446,6 +445,7 @@ export class NamesIndex {
     if (!recs.length) return;
     for (const rec of recs) {
       rec.alive = false;
+      this.leftInSeq++;
       this.recs.delete(rec.index);
       this.setMentions(rec, []);
       this.drops.push(rec.index);
@@ -689,8 +689,9 @@ export class NamesIndex {
   /** Every mention, in page order (sorted on demand: live insertions land anywhere). */
   ordered(): PageMention[] {
     if (!this.orderedCache) {
-      const recs = this.sortRecs([...this.recs.values()].filter((r) => r.mentions.length));
-      this.orderedCache = recs.flatMap((r) => r.mentions);
+      const out: PageMention[] = [];
+      for (const r of this.seq) if (r.alive) for (const m of r.mentions) out.push(m);
+      this.orderedCache = out;
     }
     return this.orderedCache;
   }
@@ -735,8 +736,46 @@ export class NamesIndex {
   }
 
   private sortRecs(recs: BlockRec[]): BlockRec[] {
-    if (this.inOrder) return recs.sort((a, b) => a.index - b.index);
-    return recs.sort((a, b) => (a === b ? 0 : byDocumentOrder(a.block.nodes[0], b.block.nodes[0])));
+    return recs.sort((a, b) => a.order - b.order);
+  }
+
+  /**
+   * Puts a new block in page order once, when it is read: after the last block (a walk in page order: one
+   * comparison), after the block put in last (a batch of insertions: two), else by a binary search. Sorting
+   * a live blog's 6,000 blocks by asking the DOM after an insertion took 86 ms in one task.
+   */
+  private situate(rec: BlockRec): void {
+    if (this.leftInSeq) {
+      this.seq = this.seq.filter((r) => r.alive);
+      this.leftInSeq = 0;
+      this.lastAt = -1;
+    }
+    const seq = this.seq;
+    const node = rec.block.nodes[0];
+    const after = (i: number) => i < 0 || precedes(seq[i].block.nodes[0], node);
+    const before = (i: number) => i >= seq.length || precedes(node, seq[i].block.nodes[0]);
+    let at: number;
+    if (after(seq.length - 1)) at = seq.length;
+    else if (this.lastAt >= 0 && this.lastAt < seq.length && after(this.lastAt) && before(this.lastAt + 1))
+      at = this.lastAt + 1;
+    else {
+      let lo = 0;
+      let hi = seq.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (after(mid)) lo = mid + 1;
+        else hi = mid;
+      }
+      at = lo;
+    }
+    const prev = seq[at - 1];
+    const next = seq[at];
+    seq.splice(at, 0, rec);
+    this.lastAt = at;
+    rec.order = !prev ? (next ? next.order - 1 : 0) : !next ? prev.order + 1 : (prev.order + next.order) / 2;
+    // Halved to nothing between the same two blocks: numbered again.
+    if (prev && next && !(rec.order > prev.order && rec.order < next.order))
+      seq.forEach((r, i) => (r.order = i));
   }
 }
 
