@@ -9,7 +9,7 @@ import { DetectService } from '../../src/background/detect';
 import { decodeBlocks } from '../../src/messaging/detect-wire';
 import type { DetectRequest } from '../../src/messaging/protocol';
 import { Highlighter, LONG_PAGE_ELEMENTS, watchOf } from '../../src/page/highlights';
-import { NamesIndex, type DetectFn } from '../../src/page/names';
+import { NamesIndex, VIEW_CONTEXT_CHARS, type DetectFn } from '../../src/page/names';
 import { Governor } from '../../src/page/schedule';
 import { inProcess } from './detect-helper';
 import { FakeIO } from './fake-io';
@@ -384,11 +384,14 @@ describe('the background may forget', () => {
   });
 });
 
+/** A block's worth of text with no names, so that the first message's context is a few blocks long. */
+const FILLER = ' The talks went on for a long while, and nothing was agreed.'.repeat(16);
+
 describe('the viewport goes first', () => {
-  it('sends the blocks in view (and half a screen around) in the first message, the rest after', async () => {
+  it('sends the blocks in view (and half a screen around) in the first message with a little context after them, the rest after', async () => {
     const rows = Array.from(
       { length: 60 },
-      (_, i) => `<p data-top="${i * 100}">Angela Merkel visited Berlin, day ${i}.</p>`,
+      (_, i) => `<p data-top="${i * 100}">Angela Merkel visited Berlin, day ${i}.${FILLER}</p>`,
     );
     document.body.innerHTML = `<main>${rows.join('')}</main>`;
     window.scrollTo?.(0, 0);
@@ -410,8 +413,16 @@ describe('the viewport goes first', () => {
       const t = i * 100 - 3000;
       return t + 20 >= -h / 2 && t <= h * 1.5;
     });
-    // Only those: a small first message comes back fast.
-    expect(first).toEqual(inView);
+    // Those, and the blocks after them up to the context's size: a small first message comes back fast.
+    // The blocks after the viewport's, read while the text they add is under the context's size.
+    const texts = [...document.querySelectorAll('main p')].map((p) => p.textContent!);
+    const context: number[] = [];
+    for (let i = inView.at(-1)! + 1, chars = 0; chars < VIEW_CONTEXT_CHARS; i++) {
+      context.push(i);
+      chars += texts[i].length;
+    }
+    expect(context.length).toBeGreaterThan(2);
+    expect(first).toEqual([...inView, ...context]);
     // The rest after it (what is below the viewport, then above): only the first is cut to the viewport.
     expect(requests.length).toBeLessThanOrEqual(3);
     expect(new Set(requests.flatMap((r) => decodeBlocks(r).map((b) => b.i))).size).toBe(60);
@@ -421,10 +432,10 @@ describe('the viewport goes first', () => {
 });
 
 describe('the walk waits for the viewport', () => {
-  it('reads no further than the viewport until its answer is in, then the rest', async () => {
+  it('reads no further than the viewport (and its context) until its answer is in, then the rest', async () => {
     const rows = Array.from(
       { length: 60 },
-      (_, i) => `<p data-top="${i * 100}">Angela Merkel visited Berlin, day ${i}.</p>`,
+      (_, i) => `<p data-top="${i * 100}">Angela Merkel visited Berlin, day ${i}.${FILLER}</p>`,
     );
     document.body.innerHTML = `<main>${rows.join('')}</main>`;
     vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
