@@ -15,6 +15,7 @@ import './highlights.css';
 import highlightsCss from './highlights.css?raw';
 import type { BlockRec, PageMention } from './names';
 import { NearObserver, type NearEntry } from './near';
+import { afterFrame } from './schedule';
 
 /** How names are marked: underlined, or (on a very long page) tinted. */
 export type Look = 'underline' | 'tint';
@@ -248,15 +249,16 @@ export class Highlighter {
   }
 
   /**
-   * Where a new element is, read in the next frame (where layout is done anyway: read at once, on a page
-   * that keeps changing, it would cost a layout of its own); drawn there if near, before the frame paints.
+   * Where a new element is, read after the next frame has laid it out (read sooner, in the frame's
+   * animation callback, it made that callback lay out a hundred new entries itself: the page's own layout,
+   * in the extension's task); drawn there if near, and painted in the frame after.
    */
   private measure(el: Element): void {
     this.measuring.push(el);
     const win = el.ownerDocument.defaultView;
-    if (this.measureFrame || !win) return;
-    this.measureFrame = win.requestAnimationFrame(() => {
-      this.measureFrame = 0;
+    if (this.measureLater || !win) return;
+    this.measureLater = afterFrame(win, () => {
+      this.measureLater = null;
       const els = this.measuring;
       this.measuring = [];
       for (const e of els) {
@@ -268,7 +270,7 @@ export class Highlighter {
     });
   }
   private measuring: Element[] = [];
-  private measureFrame = 0;
+  private measureLater: (() => void) | null = null;
 
   /** A drawn block left the near band: kept drawn until the highlights change anyway. */
   private leave(rec: BlockRec): void {

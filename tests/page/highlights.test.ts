@@ -139,11 +139,13 @@ describe('highlights follow the viewport', () => {
     expect(drawn()).toEqual(['Emmanuel Macron', 'Paris']);
   });
 
-  it('after the first read, draws a block added in view in the next frame, before the observer reports', async () => {
+  it('after the first read, draws a block added in view once the next frame has laid it out (no read inside the frame), before the observer reports', async () => {
     const { names, hl } = setup();
     await names.scan([document.querySelector('main')!]);
     hl.measureNew = true;
+    let reads = 0;
     vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      reads++;
       const t = this.id === 'new' ? 10 : 5000;
       return { top: t, bottom: t + 20, left: 0, right: 100, width: 100, height: 20, x: 0, y: t } as DOMRect;
     });
@@ -157,10 +159,15 @@ describe('highlights follow the viewport', () => {
     // A live insertion is read in a task of its own (the observer's batch), with a slice of its own.
     await new Promise((r) => setTimeout(r));
     await names.added([p, far]);
-    // Measured in the next frame (where layout is done anyway), and drawn before it paints.
+    // Not read in the frame's animation callbacks (that read would lay the page out there, in the
+    // extension's task), but in a task after the frame, where its layout is done; painted in the next one.
     expect(drawn()).toEqual([]);
+    const before = reads;
     await new Promise((r) => requestAnimationFrame(r));
+    expect([drawn(), reads]).toEqual([[], before]);
+    await new Promise((r) => setTimeout(r));
     vi.restoreAllMocks();
+    expect(reads).toBeGreaterThan(before);
     expect(drawn()).toEqual(['Paris', 'Vladimir Putin']);
   });
 
