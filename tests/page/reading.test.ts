@@ -217,6 +217,16 @@ describe('reading in the page', () => {
     ctl.abort();
   });
 
+  it('starts in two tasks: the updates are observed for the seen-marking in a task after the start', async () => {
+    layout(0);
+    const ctl = new AbortController();
+    const reading = runReading(session(), ctl.signal);
+    expect(reading.watching().targets).toBe(0);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reading.watching().targets).toBe(4);
+    ctl.abort();
+  });
+
   it('marks what stayed on screen a second once the reader scrolled, and keeps marks the background did not take', async () => {
     layout(300); // posts 3 and 2 fill the window, 4 is above it, 1 half below
     const ctl = new AbortController();

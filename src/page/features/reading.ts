@@ -268,8 +268,11 @@ export function runReading(session: PageContext, signal: AbortSignal): ReadingHa
   session.on('settings', () => watchUnseen(parts), signal);
 
   reindex(parts);
-  watchUnseen(parts);
   void parts.reporter.send();
+  // What the seen-marking watches, in a task of its own: observing a long live blog's updates was half of
+  // a 50–70 ms start. Until then nothing is on screen long enough to be seen.
+  const later = setTimeout(() => watchUnseen(parts));
+  signal.addEventListener('abort', () => clearTimeout(later), { once: true });
 
   return {
     state: () => view.state([...new Set(parts.list.map(pageIdOf))]),
