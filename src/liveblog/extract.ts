@@ -290,6 +290,8 @@ export function* elementBlog(source: EntrySource, clock: PageClock): Steps<LiveB
         }
       }
     }
+    // Finding the entries asks the whole document: the judging starts in a step of its own.
+    yield;
     // Ad slots, teasers and placeholders can share the entries' list and even their shape. An element
     // judged before and untouched since keeps its verdict: a live re-read costs what changed.
     // Judging a thousand new elements is a walk of each: in steps too, so a first read yields to the page.
