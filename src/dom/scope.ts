@@ -401,7 +401,7 @@ interface Judgement {
 const judged = new WeakMap<Element, Judgement>();
 
 /** From this many children on, a few more or fewer (a live blog's new entries) do not change the judgement. */
-const LONG_RUN = 64;
+export const LONG_RUN = 64;
 
 function judge(el: Element): Judgement {
   const cached = judged.get(el);
@@ -434,6 +434,15 @@ function chromeJudged(el: Element): boolean {
       (tag === 'P' && paragraphChrome(el));
   }
   return j.chrome;
+}
+
+/**
+ * What a run's entries repeat, worked out now (it is otherwise worked out when the first element inside
+ * the run asks): a walk asks for it in a step of its own, apart from judging the run.
+ */
+export function judgeRepeats(el: Element): void {
+  const j = judge(el);
+  if (j.items.length && j.repeated === undefined) j.repeated = repeatedChrome(el, j.items);
 }
 
 /** Whether an element repeats at the same place in every entry of a run of like entries above it. */

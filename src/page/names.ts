@@ -14,7 +14,7 @@ import type { PageLanguage } from '../detect/language';
 import { ask } from '../messaging/client';
 import { answeredBlocks, BlockBatch, MENTION_FIELDS } from '../messaging/detect-wire';
 import { DETECT_KINDS, DETECT_LIMITS, type DetectAnswer, type DetectRequest } from '../messaging/protocol';
-import { blockOf, isInline, locate, walkBlocks, type TextBlock } from '../dom/blocks';
+import { blockOf, isInline, locate, walkBlockSteps, walkBlocks, type TextBlock } from '../dom/blocks';
 import { scanRoot } from '../dom/scope';
 import { randomId } from './ids';
 import { runSliced, SLICE_MS, yieldTask } from './schedule';
@@ -248,10 +248,11 @@ export class NamesIndex {
     let held: number | null = null;
     let context = 0;
     for (const root of roots) {
-      const walk = walkBlocks(root, this.doc);
+      const walk = walkBlockSteps(root, this.doc);
       const step = this.timed(() => {
         const next = walk.next();
         if (next.done) return false;
+        if (!next.value) return true;
         const rec = this.add(next.value);
         if (!rec) return true;
         if (passed) {
@@ -385,12 +386,13 @@ export class NamesIndex {
    */
   async resync(container: Node, signal?: AbortSignal, all = false): Promise<void> {
     const seen = new Set<BlockRec>();
-    const walk = walkBlocks(container, this.doc);
+    const walk = walkBlockSteps(container, this.doc);
     const ok = await walkSliced(
       this.timed(() => {
         const next = walk.next();
         if (next.done) return false;
         const block = next.value;
+        if (!block) return true;
         const old = this.byNode.get(block.nodes[0]);
         if (old?.alive && !seen.has(old) && old.block.nodes[0] === block.nodes[0]) {
           seen.add(old);

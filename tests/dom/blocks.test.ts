@@ -6,6 +6,7 @@ import {
   hasText,
   locate,
   startsWithText,
+  walkBlockSteps,
   walkBlocks,
   type TextBlock,
 } from '../../src/dom/blocks';
@@ -174,5 +175,61 @@ describe('walkBlocks: what it leaves out, found a subtree at a time', () => {
     expect(texts.join(' ')).not.toContain('Homs');
     // The root and 32 levels sized at most (101 elements each), then one query for the rest.
     expect(steps).toBeLessThan(33 * 102 + depth * 3);
+  });
+});
+
+describe('the walk in steps', () => {
+  it('judges a long run in steps of its own: its like children, then what they repeat, apart from any block', () => {
+    const entry = (n: number) =>
+      `<article class="entry"><header class="meta"><a href="#e${n}">Share</a><time>10:${String(n % 60).padStart(2, '0')}</time></header><div class="body"><p>Words of entry ${n}, as the reporter filed them.</p></div></article>`;
+    const doc = parsePage(
+      `<!doctype html><html lang="en"><body><main><p>Follow the day here.</p><div class="feed">${Array.from({ length: 100 }, (_, i) => entry(i)).join('')}</div></main></body></html>`,
+    );
+    const main = doc.querySelector('main')!;
+    const classReads: number[] = [];
+    const starQueries: number[] = [];
+    let reads = 0;
+    let stars = 0;
+    const el = Object.getPrototypeOf(Object.getPrototypeOf(doc.body)) as Record<
+      string,
+      (...a: unknown[]) => unknown
+    >;
+    let owner = el;
+    while (!Object.prototype.hasOwnProperty.call(owner, 'getAttribute')) owner = Object.getPrototypeOf(owner);
+    let qOwner = el;
+    while (!Object.prototype.hasOwnProperty.call(qOwner, 'querySelectorAll'))
+      qOwner = Object.getPrototypeOf(qOwner);
+    const getAttribute = owner.getAttribute;
+    const querySelectorAll = qOwner.querySelectorAll;
+    owner.getAttribute = function (this: unknown, name: unknown) {
+      if (name === 'class') reads++;
+      return getAttribute.call(this, name);
+    };
+    qOwner.querySelectorAll = function (this: unknown, sel: unknown) {
+      if (sel === '*') stars++;
+      return querySelectorAll.call(this, sel);
+    };
+    const steps: Array<TextBlock | null> = [];
+    try {
+      for (const step of walkBlockSteps(main, doc)) {
+        steps.push(step);
+        classReads.push(reads);
+        starQueries.push(stars);
+        reads = stars = 0;
+      }
+    } finally {
+      owner.getAttribute = getAttribute;
+      qOwner.querySelectorAll = querySelectorAll;
+    }
+    // The run's like children: a step that reads every entry's class and holds no block.
+    const judging = classReads.findIndex((n) => n >= 100);
+    expect(judging).toBeGreaterThan(0);
+    expect(steps[judging]).toBeNull();
+    // What the entries repeat (a sample of them, each asked for its elements): another such step.
+    const repeats = starQueries.findIndex((n) => n >= 10);
+    expect(repeats).toBeGreaterThan(judging);
+    expect(steps[repeats]).toBeNull();
+    // The same blocks as the walk that does not pause.
+    expect(steps.filter(Boolean).map((b) => b!.text)).toEqual([...walkBlocks(main, doc)].map((b) => b.text));
   });
 });
