@@ -154,7 +154,8 @@ function applyAnswer(parts: ReadingParts, moved: UpdateView[], ids?: Iterable<st
     if (ids) watchSome(parts, ids);
     else watchUnseen(parts);
   }
-  parts.drawing.render();
+  // After the frame: the answer may follow the page's own change (a live insertion) that no frame has laid out yet.
+  parts.drawing.soon();
 }
 
 function onState(parts: ReadingParts, state: PageState, reported: boolean): void {
