@@ -754,8 +754,8 @@ export class NamesIndex {
   }
 
   /**
-   * Puts a new block in page order once, when it is read: after the last block (a walk in page order: one
-   * comparison), after the block put in last (a batch of insertions: two), else by a binary search. Sorting
+   * Puts a new block in page order once, when it is read: after the block put in last (a walk in page
+   * order: one comparison; a batch of insertions: two), else after the last block, else by a binary search. Sorting
    * a live blog's 6,000 blocks by asking the DOM after an insertion took 86 ms in one task.
    */
   private situate(rec: BlockRec): void {
@@ -769,9 +769,11 @@ export class NamesIndex {
     const after = (i: number) => i < 0 || precedes(seq[i].block.nodes[0], node);
     const before = (i: number) => i >= seq.length || precedes(node, seq[i].block.nodes[0]);
     let at: number;
-    if (after(seq.length - 1)) at = seq.length;
-    else if (this.lastAt >= 0 && this.lastAt < seq.length && after(this.lastAt) && before(this.lastAt + 1))
+    // The block put in last first: its neighbours are this one's, and the browser answers for neighbours at
+    // once (for two children of a long feed far apart, it steps through the children between them).
+    if (this.lastAt >= 0 && this.lastAt < seq.length && after(this.lastAt) && before(this.lastAt + 1))
       at = this.lastAt + 1;
+    else if (after(seq.length - 1)) at = seq.length;
     else {
       let lo = 0;
       let hi = seq.length;
