@@ -15,7 +15,7 @@ import './highlights.css';
 import highlightsCss from './highlights.css?raw';
 import type { BlockRec, PageMention } from './names';
 import { NearObserver, type NearEntry } from './near';
-import { afterFrame } from './schedule';
+import { afterLayout } from './schedule';
 
 /** How names are marked: underlined, or (on a very long page) tinted. */
 export type Look = 'underline' | 'tint';
@@ -249,15 +249,15 @@ export class Highlighter {
   }
 
   /**
-   * Where a new element is, read after the next frame has laid it out (read sooner, in the frame's
+   * Where a new element is, read once the next frame has laid it out, in that frame (read in the frame's
    * animation callback, it made that callback lay out a hundred new entries itself: the page's own layout,
-   * in the extension's task); drawn there if near, and painted in the frame after.
+   * in the extension's task); drawn there if near, and painted in the same frame.
    */
   private measure(el: Element): void {
     this.measuring.push(el);
     const win = el.ownerDocument.defaultView;
     if (this.measureLater || !win) return;
-    this.measureLater = afterFrame(win, () => {
+    this.measureLater = afterLayout(win, () => {
       this.measureLater = null;
       const els = this.measuring;
       this.measuring = [];

@@ -46,6 +46,36 @@ export function afterFrame(win: Window, fn: () => void): () => void {
   };
 }
 
+/**
+ * Runs `fn` once the next frame has laid the page out, inside that frame: a ResizeObserver's first report
+ * comes after the frame's layout and before its paint, so boxes read there cost no layout of their own and
+ * what `fn` changes is painted in the same frame (read in a task after the frame, it took a frame of its
+ * own to paint: on a big page, 20–40 ms of pre-paint and paint). Where no observer reports (a DOM without
+ * layout), in a task after the frame. Returns its cancel function.
+ */
+export function afterLayout(win: Window, fn: () => void): () => void {
+  let done = false;
+  const RO = (globalThis as { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
+  let observer: ResizeObserver | null = null;
+  let cancelFrame = () => {};
+  const stop = () => {
+    done = true;
+    observer?.disconnect();
+    cancelFrame();
+  };
+  const run = () => {
+    if (done) return;
+    stop();
+    fn();
+  };
+  if (RO && win.document.documentElement) {
+    observer = new RO(run);
+    observer.observe(win.document.documentElement);
+  }
+  cancelFrame = afterFrame(win, run);
+  return stop;
+}
+
 /** The slice the current task is in: when it began, and which it is. */
 let slice: { start: number; id: number } | null = null;
 let slices = 0;

@@ -1,6 +1,8 @@
 /**
  * The markers' measure waits for the frame to lay the page out: read in the frame's animation callback, a
  * hundred updates just inserted were laid out inside the extension's task (60–75 ms on a 2,000-update page).
+ * (happy-dom's ResizeObserver never reports, so here the measure runs in its fallback, after the frame;
+ * tests/page/schedule.test.ts has `afterLayout` itself.)
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LiveUpdate } from '../../src/liveblog/types';
@@ -11,7 +13,7 @@ import type { ReadingView } from '../../src/page/reading/view';
 afterEach(() => vi.restoreAllMocks());
 
 describe('the markers’ measure', () => {
-  it('reads the flagged updates’ boxes in a task after the frame, never inside it', async () => {
+  it('reads the flagged updates’ boxes once the frame has laid the page out, never in its animation callbacks', async () => {
     document.body.innerHTML = '<main><article id="a"><p>New words.</p></article></main>';
     const update = { id: 'a', label: '', text: 'New words.', elements: [document.getElementById('a')!] };
     const emitted: unknown[] = [];

@@ -139,7 +139,7 @@ describe('highlights follow the viewport', () => {
     expect(drawn()).toEqual(['Emmanuel Macron', 'Paris']);
   });
 
-  it('after the first read, draws a block added in view once the next frame has laid it out (no read inside the frame), before the observer reports', async () => {
+  it('after the first read, draws a block added in view once the next frame has laid it out (no read in its animation callbacks), before the observer reports', async () => {
     const { names, hl } = setup();
     await names.scan([document.querySelector('main')!]);
     hl.measureNew = true;
@@ -160,7 +160,7 @@ describe('highlights follow the viewport', () => {
     await new Promise((r) => setTimeout(r));
     await names.added([p, far]);
     // Not read in the frame's animation callbacks (that read would lay the page out there, in the
-    // extension's task), but in a task after the frame, where its layout is done; painted in the next one.
+    // extension's task), but once the frame's layout is done (happy-dom reports no layout: after the frame).
     expect(drawn()).toEqual([]);
     const before = reads;
     await new Promise((r) => requestAnimationFrame(r));

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { runSliced, SLICE_MS } from '../../src/page/schedule';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterLayout, runSliced, SLICE_MS } from '../../src/page/schedule';
 
 /** Busy for `ms` of wall time (a step of real work). */
 function busy(ms: number): void {
@@ -59,5 +59,47 @@ describe('runSliced', () => {
     // …and in a later one, a loop of 1 ms runs through without yielding.
     const turns = await turnsDuring(() => loop([0.5, 0.5], budget).then(() => undefined));
     expect(turns).toBe(0);
+  });
+});
+
+describe('afterLayout', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 5)));
+
+  it("runs in the frame, at its layout's first resize report; once; cancelled, not at all", async () => {
+    // happy-dom lays nothing out and its ResizeObserver never reports: this one reports when told to, as a
+    // browser does after the frame's layout.
+    const reports: Array<() => void> = [];
+    class ReportingObserver {
+      private on = true;
+      constructor(private cb: () => void) {}
+      observe() {
+        reports.push(() => this.on && this.cb());
+      }
+      disconnect() {
+        this.on = false;
+      }
+    }
+    vi.stubGlobal('ResizeObserver', ReportingObserver);
+    let runs = 0;
+    afterLayout(window, () => runs++);
+    expect(runs).toBe(0);
+    reports[0]();
+    expect(runs).toBe(1);
+    // The frame's task after it does not run it again.
+    await frame();
+    expect(runs).toBe(1);
+    const cancel = afterLayout(window, () => runs++);
+    cancel();
+    reports[1]();
+    await frame();
+    expect(runs).toBe(1);
+  });
+
+  it('runs after the frame where no observer reports', async () => {
+    let runs = 0;
+    afterLayout(window, () => runs++);
+    await frame();
+    expect(runs).toBe(1);
   });
 });

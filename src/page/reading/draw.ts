@@ -8,7 +8,7 @@ import { byDocumentOrder } from '../../dom/order';
 import type { LiveUpdate } from '../../liveblog/types';
 import type { PageContext } from '../context';
 import type { MarkerBox, OverlayModel } from '../features/markers';
-import { afterFrame } from '../schedule';
+import { afterLayout } from '../schedule';
 import type { ReadingView } from './view';
 
 export interface Box {
@@ -101,14 +101,15 @@ export class Drawing {
   }
 
   /**
-   * Draw again once the next frame has laid the page out (coalesces a burst of changes into one measure).
-   * Measured in the frame's animation callback, a hundred inserted updates were laid out inside the
-   * extension's task (60–75 ms); after it, the boxes are read from the layout the frame did anyway.
+   * Draw again once the next frame has laid the page out, in that frame (coalesces a burst of changes into
+   * one measure). Measured in the frame's animation callback, a hundred inserted updates were laid out
+   * inside the extension's task (60–75 ms); after the layout, the boxes are read from the layout the frame
+   * did anyway.
    */
   soon(): void {
     if (this.later) return;
     const win = this.session.doc.defaultView!;
-    this.later = afterFrame(win, () => {
+    this.later = afterLayout(win, () => {
       this.later = null;
       this.render();
     });
