@@ -772,8 +772,9 @@ export class NamesIndex {
    * Puts a new block in page order once, when it is read: after the block placed last (a walk in page order:
    * one comparison; a batch of insertions: two, with its neighbours, which the browser answers at once), else
    * after the last block, else by a binary search. Its place is a number between its neighbours'; no list
-   * is spliced per block (a hundred splices into a 2,000-entry page's list took 25 ms). Sorting a live
-   * blog's 6,000 blocks by asking the DOM after an insertion took 86 ms in one task.
+   * is spliced per block. (A CPU profile of a hundred insertions had this function at 31 ms when it compared
+   * each new block with the feed's last one first, and 25 ms when it still spliced each one in.) Sorting a
+   * live blog's 6,000 blocks by asking the DOM after an insertion took 86 ms in one task.
    */
   private situate(rec: BlockRec): void {
     const node = rec.block.nodes[0];

@@ -149,10 +149,8 @@ export function prepareSoon(st: CardState, mention: PageMention | null): void {
       if (st.prepared?.mention !== mention) {
         st.prepared = { mention, facts: pageFacts(st, mention) };
         // A live blog's Follow toggle: its state asked now, so the card draws it with everything else.
-        if (st.ctx.liveblog) {
-          const follow = (st.follow ??= followControl(st.ctx.url));
-          if (follow.known?.() == null) void follow.get().catch(() => undefined);
-        }
+        const follow = followOf(st);
+        if (follow && follow.known?.() == null) void follow.get().catch(() => undefined);
       }
       st.prepare = setTimeout(() => stage(st, mention));
     },
@@ -181,7 +179,7 @@ function stage(st: CardState, mention: PageMention): void {
   const anchor = st.candidateAt;
   const theme = themeAt(st.doc, mention.range.startContainer);
   const knowledge = known(st, mention) ?? 'loading';
-  const following = st.ctx.liveblog ? (st.follow ??= followControl(st.ctx.url)) : undefined;
+  const following = followOf(st);
   const props = propsFor(st, mention, anchor, false, {}, pageFacts(st, mention), theme, following);
   render(h(Card, { ...props, knowledge, staged: true }), root);
   const el = root.querySelector<HTMLElement>('.card');
@@ -220,6 +218,10 @@ export function followControl(url: string): FollowControl {
     known: () => last,
   };
 }
+
+/** The page's Follow toggle link, made once: on a live blog only (the content script found its updates). */
+const followOf = (st: CardState): FollowControl | undefined =>
+  st.ctx.liveblog ? (st.follow ??= followControl(st.ctx.url)) : undefined;
 
 /** A card's props, but for what changes while it is open (its layers, "slow") and whether it is shown. */
 function propsFor(
@@ -287,7 +289,7 @@ export function show(
   const reference = referenceFor(mention, anchor, keyboard);
   const pending = lookup(st, mention, picks);
   // A live blog the reader can follow: the content script found its updates (and reports them).
-  const following = ctx.liveblog ? (st.follow ??= followControl(ctx.url)) : undefined;
+  const following = followOf(st);
   let knowledge: Knowledge | 'loading' = pending.known ?? 'loading';
   let slow = false;
   let card: HTMLElement | null = null;
