@@ -49,9 +49,9 @@ export function afterFrame(win: Window, fn: () => void): () => void {
 /**
  * Runs `fn` once the next frame has laid the page out, inside that frame: a ResizeObserver's first report
  * comes after the frame's layout and before its paint, so boxes read there cost no layout of their own and
- * what `fn` changes is painted in the same frame (read in a task after the frame, it took a frame of its
- * own to paint: on a big page, 20–40 ms of pre-paint and paint). Where no observer reports (a DOM without
- * layout), in a task after the frame. Returns its cancel function.
+ * what `fn` changes is painted in the same frame (changed in a task after the frame, it waits for a frame
+ * of its own). Where no observer reports (a DOM without layout), in a task after the frame. Returns its
+ * cancel function.
  */
 export function afterLayout(win: Window, fn: () => void): () => void {
   let done = false;
