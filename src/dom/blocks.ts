@@ -2,7 +2,14 @@
  * The page's text, as blocks (paragraphs, headings, captions, list items) of joined text nodes, with a
  * map back to the nodes so a mention's offsets become a DOM Range. Reads the DOM, never changes it.
  */
-import { EXCLUDED_SELECTOR, isExcluded, judgeRepeats, LONG_RUN, structuralChrome } from './scope';
+import {
+  EXCLUDED_SELECTOR,
+  isExcluded,
+  judgeRepeats,
+  LONG_RUN,
+  moreChildrenThan,
+  structuralChrome,
+} from './scope';
 
 export interface TextBlock {
   text: string;
@@ -135,7 +142,7 @@ export function* walkBlockSteps(
       current!.text += text.data;
     } else if (node.nodeType === 1 && node.firstChild) {
       const el = node as Element;
-      const long = el.children.length >= LONG_RUN;
+      const long = moreChildrenThan(el, LONG_RUN - 1);
       if (long) yield null;
       if (!excluded.has(el, flow.length) && !structuralChrome(el)) {
         if (long) {
