@@ -268,7 +268,7 @@ const NOT_ITEMS = new Set(
 /**
  * Whether an element has more than `n` element children, stepping through at most n + 1 of them. The walk
  * asks this of every element, where reading `children` makes each one a live collection that the browser
- * keeps (1.4 µs an element in Chromium, 5–7 ms for a hundred live-blog entries).
+ * keeps (1.2–1.5 µs an element in Chromium: 5.6–6.9 ms over 4,500 new elements in a page script).
  */
 export function moreChildrenThan(el: Element, n: number): boolean {
   let c = el.firstElementChild;
