@@ -758,14 +758,22 @@ export class NamesIndex {
     return recs.sort((a, b) => a.order - b.order);
   }
 
-  /** `seq` with the blocks placed since, sorted by their place (a cheap sort: mostly in order already). */
+  /**
+   * `seq` with the blocks placed since put in by their place, at a cost in proportion to them: each run of
+   * them that falls between the same two blocks goes in with one splice. Sorting the whole list called the
+   * comparison over every block of the page (after a live insertion on the 2,000-update page, 8,000 blocks:
+   * 7–15 ms of a CPU profile), and a merge still read every block.
+   */
   private inOrder(): BlockRec[] {
-    if (this.pending.length || this.leftInSeq) {
-      const all = this.leftInSeq ? this.seq.filter((r) => r.alive) : this.seq;
-      for (const r of this.pending) if (r.alive) all.push(r);
-      this.seq = all.sort((a, b) => a.order - b.order);
-      this.pending = [];
+    if (this.leftInSeq) {
+      this.seq = this.seq.filter((r) => r.alive);
       this.leftInSeq = 0;
+    }
+    if (this.pending.length) {
+      const add = this.pending.filter((r) => r.alive);
+      this.pending = [];
+      if (!ascending(add)) this.sortRecs(add);
+      putIn(this.seq, add);
     }
     return this.seq;
   }
@@ -832,6 +840,39 @@ export class NamesIndex {
       rec.order = (prev.order + next.order) / 2;
     }
     this.pending.push(rec);
+  }
+}
+
+function ascending(recs: readonly BlockRec[]): boolean {
+  for (let i = 1; i < recs.length; i++) if (recs[i - 1].order > recs[i].order) return false;
+  return true;
+}
+
+/** Puts `add` (in order) into `seq` (in order), each run that falls in one gap with one splice. */
+export function putIn(seq: BlockRec[], add: readonly BlockRec[]): void {
+  let i = 0;
+  let from = 0;
+  while (i < add.length) {
+    const order = add[i].order;
+    if (!seq.length || seq[seq.length - 1].order <= order) {
+      for (; i < add.length; i++) seq.push(add[i]);
+      return;
+    }
+    let lo = from;
+    let hi = seq.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (seq[mid].order <= order) lo = mid + 1;
+      else hi = mid;
+    }
+    // Every block of `add` up to the one that comes after seq[lo] goes in before it.
+    const bound = seq[lo].order;
+    let j = i + 1;
+    while (j < add.length && add[j].order < bound) j++;
+    // In chunks: a spread of a whole page's blocks could exceed the engine's argument limit.
+    for (let c = i; c < j; c += 4096) seq.splice(lo + (c - i), 0, ...add.slice(c, Math.min(j, c + 4096)));
+    from = lo + (j - i);
+    i = j;
   }
 }
 
