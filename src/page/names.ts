@@ -839,7 +839,11 @@ export class NamesIndex {
       this.inOrder().forEach((r, i) => (r.order = i));
       rec.order = (prev.order + next.order) / 2;
     }
-    this.pending.push(rec);
+    // A walk down the page places each block after every other: it joins `seq` now, and the first insertion
+    // after the page's read has nothing to put in but its own blocks.
+    const tail = this.seq[this.seq.length - 1];
+    if (!this.pending.length && (!tail || tail.order < rec.order)) this.seq.push(rec);
+    else this.pending.push(rec);
   }
 }
 
