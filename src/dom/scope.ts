@@ -389,9 +389,47 @@ function repeatedChrome(el: Element, entries: readonly Element[] = likeChildren(
 /** Where in its entry a descendant is and its short text, or null when it is no candidate (long, nested). */
 function repeatKey(entry: Element, d: Element): string | null {
   if (moreChildrenThan(d, 2)) return null;
-  const text = d.textContent?.replace(/\s+/g, ' ').trim();
-  if (!text || text.length > SHORT) return null;
+  const raw = d.textContent;
+  // Asked of every paragraph of every new entry: a long one is told by its first words, not rewritten whole.
+  if (!raw || (raw.length > SHORT && collapsedLongerThan(raw, SHORT))) return null;
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (!text) return null;
   return `${placeIn(entry, d)}|${text}`;
+}
+
+/** Whether a character code is white space as `\s` has it. */
+const isSpace = (c: number) =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
+
+/**
+ * Whether `text` with its white space collapsed to single spaces and trimmed is longer than `max`, read
+ * only as far as it takes to tell.
+ */
+export function collapsedLongerThan(text: string, max: number): boolean {
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      gap = n > 0;
+      continue;
+    }
+    if (gap) {
+      n++;
+      gap = false;
+    }
+    if (++n > max) return true;
+  }
+  return false;
 }
 
 interface Judgement {
