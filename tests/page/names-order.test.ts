@@ -38,6 +38,26 @@ async function counting<T>(fn: () => T | Promise<T>): Promise<{ value: T; asked:
   }
 }
 
+/** Runs `fn`, counting the calls of these Array methods on lists as long as the page's blocks. */
+async function longListCalls<T>(
+  methods: string[],
+  fn: () => Promise<T>,
+): Promise<{ value: T; calls: number }> {
+  let calls = 0;
+  const proto = Array.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const originals = new Map(methods.map((k) => [k, proto[k]]));
+  for (const [k, original] of originals)
+    proto[k] = function (this: unknown[], ...a: unknown[]) {
+      if (this.length >= BLOCKS) calls++;
+      return original.apply(this, a);
+    };
+  try {
+    return { value: await fn(), calls };
+  } finally {
+    for (const [k, original] of originals) proto[k] = original;
+  }
+}
+
 /** Inserts blocks before `where` (null: at the end) and hands them to the index; how often it asked the DOM. */
 async function insert(names: NamesIndex, doc: Document, where: Element | null, texts: string[]) {
   const main = doc.querySelector('main')!;
@@ -79,27 +99,17 @@ describe('the index keeps page order as it reads', () => {
     const names = new NamesIndex(doc, undefined, inProcess());
     await names.scan([doc.querySelector('main')!]);
     // Numbering again, or putting the new blocks in by a sort, sorts every block of the page (a big live
-    // blog's 8,000): count the sorts that long.
-    let sorts = 0;
-    const sort = Array.prototype.sort;
-    Array.prototype.sort = function <T>(this: T[], ...a: [((x: T, y: T) => number)?]) {
-      if (this.length >= BLOCKS) sorts++;
-      return sort.apply(this, a) as T[];
-    };
-    let got: string[];
-    try {
-      // A hundred entries of five paragraphs inserted at once below the page's first blocks, as at the top
-      // of a live blog's feed, and read in page order.
+    // blog's 8,000): count the sorts that long. A hundred entries of five paragraphs inserted at once below
+    // the page's first blocks, as at the top of a live blog's feed, and read in page order.
+    const { value: got, calls: sorts } = await longListCalls(['sort'], async () => {
       await insert(
         names,
         doc,
         doc.getElementById('b20'),
         Array.from({ length: 500 }, (_, i) => `Paris n${i}`),
       );
-      got = labels(names);
-    } finally {
-      Array.prototype.sort = sort;
-    }
+      return labels(names);
+    });
     // (The document's own order is read after: happy-dom sorts what a query finds.)
     expect(got).toEqual(inPage(doc));
     // The new blocks go in among the page's in one splice, found by a binary search: no sort of the page's
@@ -113,21 +123,10 @@ describe('the index keeps page order as it reads', () => {
     const names = new NamesIndex(doc, undefined, inProcess());
     await names.scan([doc.querySelector('main')!]);
     // Lists as long as the page's blocks that are filtered, sorted or copied while an entry comes in.
-    let passes = 0;
-    const proto = Array.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
-    const originals = new Map(['filter', 'sort', 'slice'].map((k) => [k, proto[k]]));
-    for (const [k, fn] of originals)
-      proto[k] = function (this: unknown[], ...a: unknown[]) {
-        if (this.length >= BLOCKS) passes++;
-        return fn.apply(this, a);
-      };
-    let got: string[];
-    try {
+    const { value: got, calls: passes } = await longListCalls(['filter', 'sort', 'slice'], async () => {
       await insert(names, doc, doc.getElementById('b0'), ['Paris t0']);
-      got = labels(names);
-    } finally {
-      for (const [k, fn] of originals) proto[k] = fn;
-    }
+      return labels(names);
+    });
     expect(got).toEqual(inPage(doc));
     // Before, the page's blocks waited to be put in order until the first question that needed it: the
     // insertion's binary search filtered them and checked their order (8,000 blocks on a big live blog).
