@@ -114,7 +114,7 @@ describe('the index keeps page order as it reads', () => {
     expect(got).toEqual(inPage(doc));
     // The new blocks go in among the page's in one splice, found by a binary search: no sort of the page's
     // blocks. Taking the middle each time used the gap up every ~45 blocks: 14 sorts; sorting the page's
-    // blocks to find the first new block's place, and for the reads of the order after it: 3.
+    // blocks to find the first new block's place, and for the reads of the order after it: 2.
     expect(sorts).toBe(0);
   });
 
