@@ -762,7 +762,7 @@ export class NamesIndex {
    * `seq` with the blocks placed since put in by their place, at a cost in proportion to them: each run of
    * them that falls between the same two blocks goes in with one splice. Sorting the whole list called the
    * comparison over every block of the page (after a live insertion on the 2,000-update page, 8,000 blocks:
-   * 7–15 ms of a CPU profile), and a merge still read every block.
+   * 7–15 ms of a CPU profile).
    */
   private inOrder(): BlockRec[] {
     if (this.leftInSeq) {
