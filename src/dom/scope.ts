@@ -390,47 +390,16 @@ function repeatedChrome(el: Element, entries: readonly Element[] = likeChildren(
 function repeatKey(entry: Element, d: Element): string | null {
   if (moreChildrenThan(d, 2)) return null;
   const raw = d.textContent;
-  // Asked of every paragraph of every new entry: a long one is told by its first words, not rewritten whole.
-  if (!raw || (raw.length > SHORT && collapsedLongerThan(raw, SHORT))) return null;
-  const text = raw.replace(/\s+/g, ' ').trim();
-  if (!text) return null;
+  if (!raw) return null;
+  // Asked of every paragraph of every new entry: a long text is told long by its start, not rewritten whole
+  // (a start, collapsed, is the start of the whole, collapsed).
+  if (raw.length > SHORT && collapsed(raw.slice(0, 2 * SHORT)).length > SHORT) return null;
+  const text = collapsed(raw);
+  if (!text || text.length > SHORT) return null;
   return `${placeIn(entry, d)}|${text}`;
 }
 
-/** Whether a character code is white space as `\s` has it. */
-const isSpace = (c: number) =>
-  c === 32 ||
-  (c >= 9 && c <= 13) ||
-  c === 0xa0 ||
-  c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 ||
-  c === 0x2029 ||
-  c === 0x202f ||
-  c === 0x205f ||
-  c === 0x3000 ||
-  c === 0xfeff;
-
-/**
- * Whether `text` with its white space collapsed to single spaces and trimmed is longer than `max`, read
- * only as far as it takes to tell.
- */
-export function collapsedLongerThan(text: string, max: number): boolean {
-  let n = 0;
-  let gap = false;
-  for (let i = 0; i < text.length; i++) {
-    if (isSpace(text.charCodeAt(i))) {
-      gap = n > 0;
-      continue;
-    }
-    if (gap) {
-      n++;
-      gap = false;
-    }
-    if (++n > max) return true;
-  }
-  return false;
-}
+const collapsed = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 interface Judgement {
   /** The element's child count when judged: a changed list is judged again (a long run: once it changed by an eighth). */
