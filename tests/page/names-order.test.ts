@@ -18,45 +18,50 @@ function pageOf(n: number): Document {
   );
 }
 
+/** The test page, read by an index. */
+async function readPage(): Promise<{ doc: Document; names: NamesIndex }> {
+  const doc = pageOf(BLOCKS);
+  const names = new NamesIndex(doc, undefined, inProcess());
+  await names.scan([doc.querySelector('main')!]);
+  return { doc, names };
+}
+
 /** The blocks' labels ("Paris 12") in the order the index gives their mentions. */
 const labels = (names: NamesIndex) => names.ordered().map((m) => (m.node.data.match(/Paris \S+/) ?? [''])[0]);
 /** The same, read from the document. */
 const inPage = (doc: Document) => [...doc.querySelectorAll('main p')].map((p) => p.textContent!);
 
-async function counting<T>(fn: () => T | Promise<T>): Promise<{ value: T; asked: number }> {
-  let asked = 0;
-  const proto = Node.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
-  const original = proto.compareDocumentPosition;
-  proto.compareDocumentPosition = function (this: Node, ...a: unknown[]) {
-    asked++;
-    return original.apply(this, a);
-  };
-  try {
-    return { value: await fn(), asked };
-  } finally {
-    proto.compareDocumentPosition = original;
-  }
-}
-
-/** Runs `fn`, counting the calls of these Array methods on lists as long as the page's blocks. */
-async function longListCalls<T>(
+/**
+ * Runs `fn`, counting the calls of these methods of `proto` that `counts` (given the receiver) accepts: the
+ * DOM asked to compare positions, or lists as long as the page's blocks sorted, filtered or copied.
+ */
+async function countCalls<T>(
+  proto: object,
   methods: string[],
-  fn: () => Promise<T>,
+  fn: () => T | Promise<T>,
+  counts: (self: never) => boolean = () => true,
 ): Promise<{ value: T; calls: number }> {
   let calls = 0;
-  const proto = Array.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
-  const originals = new Map(methods.map((k) => [k, proto[k]]));
+  const methodsOf = proto as Record<string, (...a: unknown[]) => unknown>;
+  const originals = new Map(methods.map((k) => [k, methodsOf[k]]));
   for (const [k, original] of originals)
-    proto[k] = function (this: unknown[], ...a: unknown[]) {
-      if (this.length >= BLOCKS) calls++;
+    methodsOf[k] = function (this: never, ...a: unknown[]) {
+      if (counts(this)) calls++;
       return original.apply(this, a);
     };
   try {
     return { value: await fn(), calls };
   } finally {
-    for (const [k, original] of originals) proto[k] = original;
+    for (const [k, original] of originals) methodsOf[k] = original;
   }
 }
+
+/** How often `fn` asks the DOM to compare two nodes' places. */
+const counting = <T>(fn: () => T | Promise<T>) => countCalls(Node.prototype, ['compareDocumentPosition'], fn);
+
+/** Runs `fn`, counting the calls of these Array methods on lists as long as the page's blocks. */
+const longListCalls = <T>(methods: string[], fn: () => Promise<T>) =>
+  countCalls(Array.prototype, methods, fn, (self: unknown[]) => self.length >= BLOCKS);
 
 /** Inserts blocks before `where` (null: at the end) and hands them to the index; how often it asked the DOM. */
 async function insert(names: NamesIndex, doc: Document, where: Element | null, texts: string[]) {
@@ -67,14 +72,12 @@ async function insert(names: NamesIndex, doc: Document, where: Element | null, t
     main.insertBefore(p, where);
     return p;
   });
-  return (await counting(() => names.added(els))).asked;
+  return (await counting(() => names.added(els))).calls;
 }
 
 describe('the index keeps page order as it reads', () => {
   it('gives mentions in page order after insertions anywhere, without asking the DOM to sort', async () => {
-    const doc = pageOf(BLOCKS);
-    const names = new NamesIndex(doc, undefined, inProcess());
-    await names.scan([doc.querySelector('main')!]);
+    const { doc, names } = await readPage();
     expect(labels(names)).toEqual(inPage(doc));
     // A batch at the top, in the order a live blog puts it (newest first).
     const batch = Array.from({ length: 10 }, (_, i) => `Paris t${i}`);
@@ -86,18 +89,16 @@ describe('the index keeps page order as it reads', () => {
     // numbered again.
     for (let i = 0; i < 60; i++) await insert(names, doc, doc.getElementById('b20'), [`Paris m${i}`]);
     await insert(names, doc, null, ['Paris e1', 'Paris e2']);
-    const { value, asked } = await counting(() => labels(names));
+    const { value, calls: asked } = await counting(() => labels(names));
     expect(value).toEqual(inPage(doc));
     expect(asked).toBe(0);
     const paris = await counting(() => names.mentionsOf(names.ordered()[0].key).map((m) => m.node.data));
     expect(paris.value).toEqual(inPage(doc));
-    expect(paris.asked).toBe(0);
+    expect(paris.calls).toBe(0);
   });
 
   it('numbers a long insertion between the same two blocks without numbering the page again', async () => {
-    const doc = pageOf(BLOCKS);
-    const names = new NamesIndex(doc, undefined, inProcess());
-    await names.scan([doc.querySelector('main')!]);
+    const { doc, names } = await readPage();
     // Numbering again, or putting the new blocks in by a sort, sorts every block of the page (a big live
     // blog's 8,000): count the sorts that long. A hundred entries of five paragraphs inserted at once below
     // the page's first blocks, as at the top of a live blog's feed, and read in page order.
@@ -119,9 +120,7 @@ describe('the index keeps page order as it reads', () => {
   });
 
   it("puts the page's blocks in order as the walk reads them: an insertion after it goes over none of them", async () => {
-    const doc = pageOf(BLOCKS);
-    const names = new NamesIndex(doc, undefined, inProcess());
-    await names.scan([doc.querySelector('main')!]);
+    const { doc, names } = await readPage();
     // Lists as long as the page's blocks that are filtered, sorted or copied while an entry comes in.
     const { value: got, calls: passes } = await longListCalls(['filter', 'sort', 'slice'], async () => {
       await insert(names, doc, doc.getElementById('b0'), ['Paris t0']);
@@ -134,9 +133,7 @@ describe('the index keeps page order as it reads', () => {
   });
 
   it('keeps it when blocks leave and others come', async () => {
-    const doc = pageOf(BLOCKS);
-    const names = new NamesIndex(doc, undefined, inProcess());
-    await names.scan([doc.querySelector('main')!]);
+    const { doc, names } = await readPage();
     const gone = [doc.getElementById('b5')!, doc.getElementById('b6')!, doc.getElementById('b30')!];
     for (const el of gone) el.remove();
     await names.removed(gone);
