@@ -209,7 +209,7 @@ describe('scope: chrome every entry repeats', () => {
   });
 
   it('tells a short text by its words, however much white space pads it, and keeps a long one', () => {
-    // Padded past the start a long text is told by: still 23 characters once collapsed, so it goes.
+    // Padded past the start a long text is told by: still 18 characters once collapsed, so it goes.
     const pad = ' \n\t\u00a0'.repeat(60);
     const blocks = scopeText(`<main><div class="entries">
       ${entry('17.05', 'Sunderland 1 Leeds 3.').replace('Jon King', `${pad}Posted by${pad}Jon King${pad}`)}${entry('16.52', 'Daniel Farke praised his side.').replace('Jon King', `${pad}Posted by${pad}Jon King${pad}`)}${entry('16.40', 'Mitoma equalised for Brighton.').replace('Jon King', `${pad}Posted by${pad}Jon King${pad}`)}
