@@ -42,3 +42,70 @@ describe('the markers’ measure', () => {
     ctl.abort();
   });
 });
+
+describe('the markers’ reach', () => {
+  it('draws markers for the flagged updates within three screens of the viewport, counts them all, and draws the others once the reader has scrolled a screen', async () => {
+    const n = 20;
+    document.body.innerHTML = `<main>${Array.from({ length: n }, (_, i) => `<article id="u${i}"><p>Update ${i}.</p></article>`).join('')}</main>`;
+    const updates = Array.from({ length: n }, (_, i) => ({
+      id: `u${i}`,
+      label: '',
+      text: `Update ${i}.`,
+      elements: [document.getElementById(`u${i}`)!],
+    }));
+    const emitted: Array<{ markers: Array<{ id: string; top: number }>; pill: { count: number } | null }> =
+      [];
+    const session = {
+      doc: document,
+      liveblog: { updates },
+      paint: (fn: () => void) => fn(),
+      emit: (_event: string, model: (typeof emitted)[number]) => emitted.push(model),
+    } as unknown as PageContext;
+    const view = { marked: () => updates.map((u) => u.id), kind: () => 'new' } as unknown as ReadingView;
+    const index = { byId: new Map(updates.map((u) => [u.id, u as unknown as LiveUpdate])) };
+    // Updates 300 px tall one under the other, in an 800 px window scrolled `scroll` px.
+    let scroll = 0;
+    vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(800);
+    vi.spyOn(window, 'scrollY', 'get').mockImplementation(() => scroll);
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      const top = Number(this.id.slice(1)) * 300 - scroll;
+      return {
+        top,
+        bottom: top + 300,
+        left: 100,
+        right: 700,
+        width: 600,
+        height: 300,
+        x: 100,
+        y: top,
+      } as DOMRect;
+    });
+    const ctl = new AbortController();
+    const drawing = new Drawing(session, view, index, ctl.signal);
+    const drawn = () => emitted.at(-1)!.markers.map((m) => m.id);
+    drawing.render();
+    // In reach: up to 3 screens below the window's bottom (3,200 px), so updates 0–10.
+    expect(drawn()).toEqual(updates.slice(0, 11).map((u) => u.id));
+    expect(emitted.at(-1)!.pill!.count).toBe(n);
+    // Half a screen down: nothing is measured again.
+    scroll = 400;
+    document.dispatchEvent(new Event('scroll'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(emitted).toHaveLength(1);
+    // Two screens down: the reach ends 4,800 px down the page, so updates 0–16.
+    scroll = 1600;
+    document.dispatchEvent(new Event('scroll'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(emitted).toHaveLength(2);
+    expect(drawn()).toEqual(updates.slice(0, 17).map((u) => u.id));
+    // In the page's coordinates, wherever the window is.
+    expect(emitted.at(-1)!.markers[0].top).toBe(0);
+    // At the end: the reach starts 2,800 px down the page, so the first nine are out of it again.
+    scroll = 5200;
+    document.dispatchEvent(new Event('scroll'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(drawn()).toEqual(updates.slice(9).map((u) => u.id));
+    expect(emitted.at(-1)!.pill!.count).toBe(n);
+    ctl.abort();
+  });
+});

@@ -1,8 +1,11 @@
 /**
  * What the markers feature draws, worked out only when something it shows changed: the reading state, the
- * updates, the layout (a resize of the page's body, of the window, a scroll inside an element) or the
- * side of the window the first new update is on (an IntersectionObserver on that one update, so the
- * pill's arrow follows the scroll without anything running on scroll). Only flagged updates are measured.
+ * updates, the layout (a resize of the page's body, of the window, a scroll inside an element), the
+ * reader's scroll past a screen, or the side of the window the first new update is on (an
+ * IntersectionObserver on that one update, so the pill's arrow follows the scroll). Only flagged updates
+ * are measured, and only those within `REACH` screens of the viewport get a marker: each marker drawn is
+ * styled, laid out and painted again whenever any is (a page script adding markers to the layer, with
+ * the layout it forces, on the 2,000-update page: 10 in 1.1–1.7 ms, 100 in 6–10 ms).
  */
 import { byDocumentOrder } from '../../dom/order';
 import type { LiveUpdate } from '../../liveblog/types';
@@ -46,6 +49,9 @@ export const onPage = (win: Window, b: Box) => ({
 export const inPageOrder = (a: LiveUpdate, b: LiveUpdate): number =>
   byDocumentOrder(a.elements[0], b.elements[0]);
 
+/** How many viewport heights above and below the viewport updates get their markers. */
+export const REACH = 3;
+
 export interface UpdateIndex {
   /** Page id → the update. */
   byId: ReadonlyMap<string, LiveUpdate>;
@@ -55,11 +61,15 @@ export class Drawing {
   private later: (() => void) | null = null;
   private lastCount = -1;
   private markers: MarkerBox[] = [];
+  /** Flagged updates the page shows, in reach or not. */
+  private shownCount = 0;
   private count = 0;
   private direction: 'up' | 'down' = 'up';
   private target: Element | null = null;
   private targetIo: IntersectionObserver;
   private resizes: ResizeObserver;
+  /** The document's scroll at the last measure. */
+  private scrolled = NaN;
 
   constructor(
     private session: PageContext,
@@ -83,11 +93,15 @@ export class Drawing {
     if (session.doc.body) this.resizes.observe(session.doc.body);
     win.addEventListener('resize', relayout, { passive: true, signal });
     // A page whose content scrolls inside an element, not the document: markers must follow that scroll.
-    session.doc.addEventListener('scroll', (e) => e.target !== session.doc && relayout(), {
-      passive: true,
-      capture: true,
-      signal,
-    });
+    // The document's own scroll: once the reader has gone a screen, markers come into reach and leave it.
+    session.doc.addEventListener(
+      'scroll',
+      (e) => {
+        if (e.target !== session.doc) relayout();
+        else if (this.drawing && !(Math.abs(win.scrollY - this.scrolled) < win.innerHeight)) this.soon();
+      },
+      { passive: true, capture: true, signal },
+    );
     signal.addEventListener('abort', () => {
       this.targetIo.disconnect();
       this.resizes.disconnect();
@@ -97,7 +111,7 @@ export class Drawing {
 
   /** Something is drawn, so layout changes matter. */
   private get drawing(): boolean {
-    return this.markers.length > 0 || this.count > 0;
+    return this.shownCount > 0 || this.count > 0;
   }
 
   /**
@@ -142,7 +156,10 @@ export class Drawing {
   render(): void {
     if (!this.session.liveblog) return;
     const win = this.session.doc.defaultView!;
+    const vh = win.innerHeight || 800;
+    this.scrolled = win.scrollY;
     const markers: MarkerBox[] = [];
+    let shown = 0;
     let count = 0;
     let first: Element | null = null;
     let hiddenNew = false;
@@ -154,11 +171,14 @@ export class Drawing {
         if (box.height > 0) first ??= update.elements[0];
         else hiddenNew = true;
       }
-      if (box.height > 0) markers.push({ id, kind, ...onPage(win, box) });
+      if (box.height > 0) shown++;
+      if (box.height > 0 && box.bottom >= -REACH * vh && box.top <= (1 + REACH) * vh)
+        markers.push({ id, kind, ...onPage(win, box) });
     }
     if (!first && hiddenNew)
       first = this.session.liveblog.revealAt ?? this.session.liveblog.container ?? null;
     this.markers = markers;
+    this.shownCount = shown;
     this.count = count;
     this.follow(count ? first : null);
     const announce = this.lastCount >= 0 && count > this.lastCount ? count - this.lastCount : 0;
