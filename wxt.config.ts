@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { defineConfig } from 'wxt';
+import { highlightsOnRoot } from './scripts/lib/highlights-rooted';
 import { rasteriseIcons } from './scripts/lib/icons';
 import { preactWithoutInnerHTML } from './scripts/lib/preact-no-inner-html';
 import { buildManifest, isTestMode } from './src/manifest';
@@ -40,10 +41,11 @@ export default defineConfig({
       files.push(...rasteriseIcons(wxt.config.root, join(wxt.config.wxtDir, 'icons')));
     },
   },
-  vite: ({ mode }) => ({
+  vite: ({ mode, browser }) => ({
     define: { 'import.meta.env.BACKSTORY_TEST_BUILD': JSON.stringify(isTestMode(mode)) },
     // Preact's dangerouslySetInnerHTML branch is unused here: left out, so no bundle writes innerHTML.
-    plugins: [preactWithoutInnerHTML()],
+    // The highlight rules on the root in Chromium, where highlights inherit (the plugin says why).
+    plugins: [preactWithoutInnerHTML(), highlightsOnRoot(browser)],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: { target: ['chrome105', 'firefox128'], chunkSizeWarningLimit: 2000 },
   }),
