@@ -69,6 +69,14 @@ describe.each(['chrome', 'firefox'] as const)('%s store manifest', (browser) => 
     expect(content).not.toContain('content-script-started');
   });
 
+  it('injects the highlight rules on the root in Chromium, where highlights inherit, and on every element in Firefox', () => {
+    // Registered with the content script when the reader enables a site (src/background/sites.ts).
+    const css = readFileSync(join(dir, 'content-scripts/content.css'), 'utf8');
+    const rules = css.match(/(?::root)?::highlight\(backstory-[\w-]+\)/g) ?? [];
+    expect(rules.length).toBeGreaterThanOrEqual(7);
+    for (const rule of rules) expect(rule.startsWith(':root')).toBe(browser === 'chrome');
+  });
+
   it('carries its icons (16, 32, 48, 128 px), for the extension and the toolbar, and the "off" set', () => {
     for (const key of ['icons', 'action.default_icon']) {
       const set = key === 'icons' ? m.icons : m.action.default_icon;
