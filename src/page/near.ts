@@ -24,7 +24,15 @@ export type NearEntry = Pick<IntersectionObserverEntry, 'target' | 'isIntersecti
 /** Up to this many targets, every one is observed (no window). */
 export const SMALL = 128;
 /** How many viewport heights above and below the viewport the window reaches. */
-const REACH = 3;
+export const REACH = 3;
+
+/** Whether a box (viewport coordinates) lies within `REACH` screens above and below a viewport `vh` tall. */
+export const inReach = (r: { top: number; bottom: number }, vh: number): boolean =>
+  r.bottom >= -REACH * vh && r.top <= (1 + REACH) * vh;
+
+/** Whether the document has scrolled a screen or more since `from` (NaN: never measured). */
+export const scrolledAScreen = (win: Window, from: number): boolean =>
+  !(Math.abs(win.scrollY - from) < win.innerHeight);
 /** Document size changes re-pick the window at most this often. */
 const RESIZE_EVERY_MS = 250;
 
@@ -96,7 +104,7 @@ export class NearObserver {
   /** Whether a box lies within the window (`REACH` screens above and below the viewport). */
   private within(r: DOMRect): boolean {
     const vh = this.win.innerHeight || 800;
-    return (r.width > 0 || r.height > 0) && r.bottom >= -REACH * vh && r.top <= (1 + REACH) * vh;
+    return (r.width > 0 || r.height > 0) && inReach(r, vh);
   }
 
   unobserve(el: Element): void {
@@ -171,8 +179,7 @@ export class NearObserver {
       // The document's own scroll moves the window once it has gone a screen; an element's, always.
       const doc = this.win.document;
       if (e.target !== doc && e.target !== this.win) return this.soon();
-      const y = this.win.scrollY;
-      if (!(Math.abs(y - this.lastPick.scroll) < this.win.innerHeight)) this.soon();
+      if (scrolledAScreen(this.win, this.lastPick.scroll)) this.soon();
     };
     this.win.addEventListener('scroll', onScroll, { passive: true, capture: true, signal });
     this.win.addEventListener('resize', () => this.soon(), { passive: true, signal });

@@ -3,14 +3,16 @@
  * updates, the layout (a resize of the page's body, of the window, a scroll inside an element), the
  * reader's scroll past a screen, or the side of the window the first new update is on (an
  * IntersectionObserver on that one update, so the pill's arrow follows the scroll). Only flagged updates
- * are measured, and only those within `REACH` screens of the viewport get a marker: each marker drawn is
- * styled, laid out and painted again whenever any is (a page script adding markers to the layer, with
- * the layout it forces, on the 2,000-update page: 10 in 1.1–1.7 ms, 100 in 6–10 ms).
+ * are measured, and only those within three screens of the viewport (`inReach`, the near observer's
+ * band) get a marker: each marker drawn is styled, laid out and painted again whenever any is (a page
+ * script adding markers to the layer, with the layout it forces, on the 2,000-update page: 10 in
+ * 1.1–1.7 ms, 100 in 6–10 ms).
  */
 import { byDocumentOrder } from '../../dom/order';
 import type { LiveUpdate } from '../../liveblog/types';
 import type { PageContext } from '../context';
 import type { MarkerBox, OverlayModel } from '../features/markers';
+import { inReach, scrolledAScreen } from '../near';
 import { afterLayout } from '../schedule';
 import type { ReadingView } from './view';
 
@@ -48,9 +50,6 @@ export const onPage = (win: Window, b: Box) => ({
 /** Negative when `a` comes before `b` in the page. */
 export const inPageOrder = (a: LiveUpdate, b: LiveUpdate): number =>
   byDocumentOrder(a.elements[0], b.elements[0]);
-
-/** How many viewport heights above and below the viewport updates get their markers. */
-export const REACH = 3;
 
 export interface UpdateIndex {
   /** Page id → the update. */
@@ -98,7 +97,7 @@ export class Drawing {
       'scroll',
       (e) => {
         if (e.target !== session.doc) relayout();
-        else if (this.drawing && !(Math.abs(win.scrollY - this.scrolled) < win.innerHeight)) this.soon();
+        else if (this.drawing && scrolledAScreen(win, this.scrolled)) this.soon();
       },
       { passive: true, capture: true, signal },
     );
@@ -171,9 +170,10 @@ export class Drawing {
         if (box.height > 0) first ??= update.elements[0];
         else hiddenNew = true;
       }
-      if (box.height > 0) shown++;
-      if (box.height > 0 && box.bottom >= -REACH * vh && box.top <= (1 + REACH) * vh)
-        markers.push({ id, kind, ...onPage(win, box) });
+      if (box.height > 0) {
+        shown++;
+        if (inReach(box, vh)) markers.push({ id, kind, ...onPage(win, box) });
+      }
     }
     if (!first && hiddenNew)
       first = this.session.liveblog.revealAt ?? this.session.liveblog.container ?? null;
