@@ -13,6 +13,22 @@ import { pageIdOf } from './view';
 const FIRST_RETRY_MS = 400;
 const LAST_RETRY_MS = 10_000;
 
+/**
+ * How long a report or a mark waits for its answer. Chromium refuses a message whose worker stops under it;
+ * were one ever left unsettled, nothing after it would go (one report at a time) for the rest of the page's
+ * life. Past this it counts as failed and goes again, in full, on the backoff timer (the background takes
+ * either twice without harm).
+ */
+export const ANSWER_WITHIN_MS = 10_000;
+
+function answered<T>(asked: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('No answer from the background in time')), ANSWER_WITHIN_MS);
+  });
+  return Promise.race([asked, late]).finally(() => clearTimeout(timer));
+}
+
 /** A timer that runs only while something is owed, waiting longer after each failure. */
 class Backoff {
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -186,7 +202,7 @@ export class Reporter {
       this.changedAt = performance.now();
     }
     if (delta) {
-      const answer = await ask('page:update', { ...head, ...delta });
+      const answer = await answered(ask('page:update', { ...head, ...delta }));
       if (this.signal.aborted) return;
       if (!('resync' in answer)) {
         this.acked = new Map(list.map((u) => [u.id, keyOf(u)]));
@@ -194,7 +210,7 @@ export class Reporter {
         return;
       }
     }
-    const state = await ask('page:report', { ...head, updates: list });
+    const state = await answered(ask('page:report', { ...head, updates: list }));
     if (this.signal.aborted) return;
     this.acked = new Map(list.map((u) => [u.id, keyOf(u)]));
     this.onAnswer({ state });
@@ -225,7 +241,7 @@ export class MarkQueue {
     this.flushing = true;
     const ids = [...this.pending];
     try {
-      const change = await ask('updates:seen', { url: this.url, ids });
+      const change = await answered(ask('updates:seen', { url: this.url, ids }));
       for (const id of ids) this.pending.delete(id);
       this.retry.succeeded();
       if (change) this.onChange(change);
