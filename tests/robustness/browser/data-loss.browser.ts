@@ -110,10 +110,19 @@ describe('chromium', () => {
     const b = await driver.open(blog.url);
     await stopWorker();
     blog.publish('Entry 7: the river is rising again');
-    await until(async () => (await sendRetrying('page:get', { url: blog.url })).ok?.updates?.length === 7, {
-      timeout: 20_000,
-      what: 'the insertion reported',
-    });
+    // What a timeout says: what the background answered last, and how many entries each page shows.
+    let heard = '';
+    await until(
+      async () => {
+        const reply = await sendRetrying('page:get', { url: blog.url });
+        const shown = await Promise.all(
+          [a, b].map((t) => t.evaluate(() => document.querySelectorAll('.liveblog-entry').length)),
+        );
+        heard = `${reply.ok ? `${reply.ok.updates?.length} updates stored` : `no state (${reply.error ?? 'null'})`} after ${reply.attempts} attempt(s); the tabs show ${shown.join(' and ')} entries`;
+        return reply.ok?.updates?.length === 7;
+      },
+      { timeout: 20_000, what: () => `the insertion reported (${heard})` },
+    );
     const state = (await sendRetrying('page:get', { url: blog.url })).ok;
     const ids = state.updates.map((u: { id: string }) => u.id);
     expect(new Set(ids).size).toBe(ids.length);
