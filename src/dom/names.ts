@@ -13,10 +13,10 @@ export interface NameWordsOptions {
 }
 
 export function nameWords(el: Element, o: NameWordsOptions = {}): string[] {
-  const cls = typeof el.className === 'string' ? el.className : (el.getAttribute('class') ?? '');
+  const cls = classOf(el);
   // Most elements of a story (paragraphs, links, emphasis) have no name: asked of every element walked.
-  if (!cls && !el.id && !(o.dataComponent && el.hasAttribute('data-component'))) return [];
-  const rest = o.dataComponent ? ` ${el.id} ${el.getAttribute('data-component') ?? ''}` : ` ${el.id}`;
+  if (!named(el, cls, o)) return [];
+  const rest = restOf(el, o);
   let lower = lowered(cls + rest, o.camelCase);
   // Script hooks are looked for only where one can be: a name without "js-" is taken whole (the spaces
   // between its classes split words anyway).
@@ -31,6 +31,22 @@ export function nameWords(el: Element, o: NameWordsOptions = {}): string[] {
   // Once lower-cased, a plain string's letters and digits are [a-z0-9]: the same split, without compiling the Unicode classes.
   return lower.split(plain(lower) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u).filter(Boolean);
 }
+
+/**
+ * What `nameWords` reads of an element, as one string ('' when it has no name): a key for what its words
+ * say, for a caller that keeps that (a feed's entries repeat the same few names).
+ */
+export function nameKey(el: Element, o: NameWordsOptions = {}): string {
+  const cls = classOf(el);
+  return named(el, cls, o) ? `${cls.length}:${cls}${restOf(el, o)}` : '';
+}
+
+const classOf = (el: Element): string =>
+  typeof el.className === 'string' ? el.className : (el.getAttribute('class') ?? '');
+const named = (el: Element, cls: string, o: NameWordsOptions): boolean =>
+  !!cls || !!el.id || (!!o.dataComponent && el.hasAttribute('data-component'));
+const restOf = (el: Element, o: NameWordsOptions): string =>
+  o.dataComponent ? ` ${el.id} ${el.getAttribute('data-component') ?? ''}` : ` ${el.id}`;
 
 const lowered = (raw: string, camelCase?: boolean): string =>
   (camelCase ? raw.replace(/([a-z])([A-Z])/g, '$1 $2') : raw).toLowerCase();

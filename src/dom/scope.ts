@@ -16,7 +16,7 @@
  * The judgements read the DOM only and are cached per element (refreshed when its children change).
  */
 import chrome from './chrome.json';
-import { nameWords, plain } from './names';
+import { nameKey, nameWords, plain } from './names';
 
 /** Elements whose whole subtree is out of scope. */
 export const EXCLUDED_SELECTOR = [
@@ -186,23 +186,43 @@ function paragraphChrome(el: Element): boolean {
   return links.length > 0 && (teaser(el, links) || followPromo(el, links));
 }
 
+const NAMES = { skipScriptHooks: true, dataComponent: true };
+/** What names say (`SAYS_CHROME`, else their byline and rail bits), by the names as written (`nameKey`). */
+const saidBy = new Map<string, number>();
+const SAYS_CHROME = -1;
+/** Names kept: a page that names every element differently costs a bounded map. */
+const NAMES_KEPT = 4096;
+
 /** Whether the element's names or role say it is chrome (`chrome.json`). */
 export function namedChrome(el: Element): boolean {
   if (KEEP.has(el.tagName)) return false;
   const role = el.getAttribute('role');
   if (role && CHROME_ROLES.has(role.trim().toLowerCase())) return true;
-  const words = nameWords(el, { skipScriptHooks: true, dataComponent: true });
-  // A chrome word or phrase anywhere decides; byline and rail words only once none is there.
+  // Asked of every element a walk enters; the entries of a feed repeat a few names, read once each.
+  const key = nameKey(el, NAMES);
+  if (!key) return false;
+  let said = saidBy.get(key);
+  if (said === undefined) {
+    said = wordsSay(nameWords(el, NAMES));
+    if (saidBy.size >= NAMES_KEPT) saidBy.clear();
+    saidBy.set(key, said);
+  }
+  if (said === SAYS_CHROME) return true;
+  if (said & BYLINE_WORD && !el.querySelector(BYLINE)) return true;
+  return (said & RAIL) !== 0 && railShaped(el);
+}
+
+/** A chrome word or phrase anywhere decides; byline and rail words only once none is there. */
+function wordsSay(words: readonly string[]): number {
   let said = 0;
   for (let i = 0; i < words.length; i++) {
     const bits = NAME_WORDS.get(words[i]);
     if (bits === undefined) continue;
-    if (bits & CHROME) return true;
-    if (bits & PHRASE && PHRASES.get(words[i])!.some((p) => phraseAt(words, i, p))) return true;
+    if (bits & CHROME) return SAYS_CHROME;
+    if (bits & PHRASE && PHRASES.get(words[i])!.some((p) => phraseAt(words, i, p))) return SAYS_CHROME;
     said |= bits;
   }
-  if (said & BYLINE_WORD && !el.querySelector(BYLINE)) return true;
-  return (said & RAIL) !== 0 && railShaped(el);
+  return said;
 }
 
 /** Whether `words` holds the phrase's words from `i` on. */
@@ -499,11 +519,27 @@ export function structuralChrome(el: Element): boolean {
   return chromeJudged(el) || repeatedInEntries(el);
 }
 
-/** Whether a node is out of scope: it or any ancestor up to `root` is excluded (for live insertions). */
-export function outOfScope(node: Node, root?: Node | null): boolean {
+/**
+ * Whether a node is out of scope: it or any ancestor up to `root` is excluded (for live insertions).
+ * `known`: the answers for elements asked before (kept there for each element passed): a hundred entries
+ * inserted into one feed share every ancestor, which is then judged once, not once per entry.
+ */
+export function outOfScope(node: Node, root?: Node | null, known?: Map<Element, boolean>): boolean {
+  const path: Element[] = [];
+  let out = false;
   for (let e = node.nodeType === 1 ? (node as Element) : node.parentElement; e; e = e.parentElement) {
-    if (isExcluded(e)) return true;
+    const said = known?.get(e);
+    if (said !== undefined) {
+      out = said;
+      break;
+    }
+    path.push(e);
+    if (isExcluded(e)) {
+      out = true;
+      break;
+    }
     if (e === root) break;
   }
-  return false;
+  if (known) for (const e of path) known.set(e, out);
+  return out;
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { walkBlocks } from '../../src/dom/blocks';
-import { isExcluded, outOfScope, railShaped, scanRoot, socialLink } from '../../src/dom/scope';
+import { isExcluded, namedChrome, outOfScope, railShaped, scanRoot, socialLink } from '../../src/dom/scope';
 import { detectPage } from '../../scripts/detect';
 import { htmlBlocks } from '../detect/html';
 import { SHARED_FIXTURES, loadDocument } from '../helpers';
@@ -459,5 +459,64 @@ describe('scope: words in any script', () => {
     // One link "ab" beside the words "ÉÉ" of its own: a label, so a rail.
     expect(railShaped(el(`<div class="related"><a href="/x">ab</a> ÉÉ</div>`))).toBe(true);
     expect(railShaped(el(`<div class="related"><a href="/x">ab</a> ..</div>`))).toBe(false);
+  });
+});
+
+describe('scope: the nodes of one live insertion', () => {
+  const entry = (i: number) =>
+    `<article class="entry"><h3>Update ${i}</h3><p>Words of update ${i}, long enough to be a paragraph of the story.</p></article>`;
+
+  it('share their ancestors: each is judged once for all of them, with the answers of one at a time', () => {
+    const doc = loadDocument(
+      `<main><div class="wrap"><section class="feed"><div class="entries">${Array.from({ length: 3 }, (_, i) => entry(i)).join('')}</div></section><aside class="related-links"><ul><li><a href="/a">One</a></li><li><a href="/b">Two</a></li></ul></aside></div></main>`,
+    );
+    const root = scanRoot(doc)!;
+    const list = doc.querySelector('.entries')!;
+    list.insertAdjacentHTML('afterbegin', Array.from({ length: 40 }, (_, i) => entry(100 + i)).join(''));
+    const nodes = [
+      ...[...list.querySelectorAll('p')].map((p) => p.firstChild!),
+      ...[...doc.querySelectorAll('aside a')].map((a) => a.firstChild!),
+    ];
+    const alone = nodes.map((n) => outOfScope(n, root));
+    expect(alone.filter(Boolean)).toHaveLength(2);
+    let asked = 0;
+    const matches = Element.prototype.matches;
+    Element.prototype.matches = function (this: Element, sel: string) {
+      asked++;
+      return matches.call(this, sel);
+    } as typeof matches;
+    try {
+      const known = new Map<Element, boolean>();
+      expect(nodes.map((n) => outOfScope(n, root, known))).toEqual(alone);
+      // Each node's own element (a paragraph, a link), and each of their ancestors once: 43 paragraphs, their
+      // 43 entries, the list, the feed, the wrap, the root; two links, their items, the list, the aside.
+      expect(asked).toBe(43 + 43 + 4 + 2 + 2 + 1 + 1);
+    } finally {
+      Element.prototype.matches = matches;
+    }
+  });
+});
+
+describe('scope: names said once', () => {
+  it("reads a feed's repeated names once, and judges what depends on each element's content each time", () => {
+    const doc = loadDocument(
+      `<body>${Array.from({ length: 50 }, (_, i) => `<div class="entry-meta meta-${i % 2}"><span>${i}</span></div>`).join('')}<div class="related"><h3>More on this</h3><a href="/a">A</a></div><div class="related"><a href="/x">ab</a> ..</div></body>`,
+    );
+    let lowered = 0;
+    const lower = String.prototype.toLowerCase;
+    String.prototype.toLowerCase = function (this: string) {
+      lowered++;
+      return lower.call(this);
+    };
+    try {
+      const metas = [...doc.querySelectorAll('.entry-meta')];
+      expect(metas.map(namedChrome).some(Boolean)).toBe(false);
+      // Two names among fifty elements.
+      expect(lowered).toBe(2);
+      // The same name: one rail, one link set among the story's paragraphs.
+      expect([...doc.querySelectorAll('.related')].map(namedChrome)).toEqual([true, false]);
+    } finally {
+      String.prototype.toLowerCase = lower;
+    }
   });
 });

@@ -47,11 +47,12 @@ export const namesFeature: Feature = {
 
     const inScope = (nodes: Iterable<Node>): Node[] => {
       const within = root ?? doc.body;
+      const known = new Map<Element, boolean>();
       return [...nodes].filter((n) => {
         const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
         if (!el || !within?.contains(el)) return false;
         // Chrome found from structure too (a new item in a related rail), not only by selector.
-        return !outOfScope(el, within);
+        return !outOfScope(el, within, known);
       });
     };
 
