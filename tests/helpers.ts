@@ -47,3 +47,28 @@ export async function until<T>(fn: () => T, what: string, timeout = 5000): Promi
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/**
+ * Runs `fn`, counting the calls of these methods of `proto` that `counts` (given the receiver) accepts: how
+ * often the code under test asked the DOM (to compare positions, to match a selector) or sorted a long list.
+ */
+export async function countCalls<T>(
+  proto: object,
+  methods: string[],
+  fn: () => T | Promise<T>,
+  counts: (self: never) => boolean = () => true,
+): Promise<{ value: T; calls: number }> {
+  let calls = 0;
+  const methodsOf = proto as Record<string, (...a: unknown[]) => unknown>;
+  const originals = new Map(methods.map((k) => [k, methodsOf[k]]));
+  for (const [k, original] of originals)
+    methodsOf[k] = function (this: never, ...a: unknown[]) {
+      if (counts(this)) calls++;
+      return original.apply(this, a);
+    };
+  try {
+    return { value: await fn(), calls };
+  } finally {
+    for (const [k, original] of originals) methodsOf[k] = original;
+  }
+}

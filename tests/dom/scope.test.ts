@@ -5,7 +5,7 @@ import { walkBlocks } from '../../src/dom/blocks';
 import { isExcluded, namedChrome, outOfScope, railShaped, scanRoot, socialLink } from '../../src/dom/scope';
 import { detectPage } from '../../scripts/detect';
 import { htmlBlocks } from '../detect/html';
-import { SHARED_FIXTURES, loadDocument } from '../helpers';
+import { SHARED_FIXTURES, countCalls, loadDocument } from '../helpers';
 
 /** Parsing a saved page of up to 1.4 MB takes seconds on a loaded machine. */
 const SLOW = 60_000;
@@ -295,31 +295,23 @@ describe('scope: a long run of entries is not read again for each question', () 
   const page = (n: number) =>
     `<main><div class="entries">${Array.from({ length: n }, (_, i) => entry(i)).join('')}</div></main>`;
 
-  it('an entry added to a 500-entry live blog is judged without reading the others, and its repeated row is out', () => {
+  it('an entry added to a 500-entry live blog is judged without reading the others, and its repeated row is out', async () => {
     const doc = loadDocument(page(500));
     const root = scanRoot(doc)!;
     expect([...walkBlocks(root, doc)].some((b) => b.text.includes('Jon King'))).toBe(false);
     const list = doc.querySelector('.entries')!;
     list.insertAdjacentHTML('afterbegin', entry(500));
     const first = list.firstElementChild!;
-    let reads = 0;
-    const qsa = Element.prototype.querySelectorAll;
-    Element.prototype.querySelectorAll = function (this: Element, sel: string) {
-      reads++;
-      return qsa.call(this, sel);
-    } as typeof qsa;
-    try {
+    const { calls } = await countCalls(Element.prototype, ['querySelectorAll'], () => {
       expect(outOfScope(first.querySelector('span')!.firstChild!, root)).toBe(true);
       expect(outOfScope(first.querySelector('p')!.firstChild!, root)).toBe(false);
       expect([...walkBlocks(first, doc)].map((b) => b.text.trim())).toEqual([
         '500',
         'Update number 500 says something new.',
       ]);
-    } finally {
-      Element.prototype.querySelectorAll = qsa;
-    }
+    });
     // Reading the run again would query each of its 501 entries.
-    expect(reads).toBeLessThan(20);
+    expect(calls).toBeLessThan(20);
   });
 
   it('a long run is judged from a sample: its repeated rows and a link rail are still found', () => {
@@ -466,7 +458,7 @@ describe('scope: the nodes of one live insertion', () => {
   const entry = (i: number) =>
     `<article class="entry"><h3>Update ${i}</h3><p>Words of update ${i}, long enough to be a paragraph of the story.</p></article>`;
 
-  it('share their ancestors: each is judged once for all of them, with the answers of one at a time', () => {
+  it('share their ancestors: each is judged once for all of them, with the answers of one at a time', async () => {
     const doc = loadDocument(
       `<main><div class="wrap"><section class="feed"><div class="entries">${Array.from({ length: 3 }, (_, i) => entry(i)).join('')}</div></section><aside class="related-links"><ul><li><a href="/a">One</a></li><li><a href="/b">Two</a></li></ul></aside></div></main>`,
     );
@@ -479,44 +471,30 @@ describe('scope: the nodes of one live insertion', () => {
     ];
     const alone = nodes.map((n) => outOfScope(n, root));
     expect(alone.filter(Boolean)).toHaveLength(2);
-    let asked = 0;
-    const matches = Element.prototype.matches;
-    Element.prototype.matches = function (this: Element, sel: string) {
-      asked++;
-      return matches.call(this, sel);
-    } as typeof matches;
-    try {
-      const known = new Map<Element, boolean>();
-      expect(nodes.map((n) => outOfScope(n, root, known))).toEqual(alone);
-      // Each node's own element (a paragraph, a link), and each of their ancestors once: 43 paragraphs, their
-      // 43 entries, the list, the feed, the wrap, the root; two links, their items, the list, the aside.
-      expect(asked).toBe(43 + 43 + 4 + 2 + 2 + 1 + 1);
-    } finally {
-      Element.prototype.matches = matches;
-    }
+    const known = new Map<Element, boolean>();
+    const { value, calls } = await countCalls(Element.prototype, ['matches'], () =>
+      nodes.map((n) => outOfScope(n, root, known)),
+    );
+    expect(value).toEqual(alone);
+    // Each node's own element (a paragraph, a link), and each of their ancestors once: 43 paragraphs, their
+    // 43 entries, the list, the feed, the wrap, the root; two links, their items, the list, the aside.
+    expect(calls).toBe(43 + 43 + 4 + 2 + 2 + 1 + 1);
   });
 });
 
 describe('scope: names said once', () => {
-  it("reads a feed's repeated names once, and judges what depends on each element's content each time", () => {
+  it("reads a feed's repeated names once, and judges what depends on each element's content each time", async () => {
     const doc = loadDocument(
       `<body>${Array.from({ length: 50 }, (_, i) => `<div class="entry-meta meta-${i % 2}"><span>${i}</span></div>`).join('')}<div class="related"><h3>More on this</h3><a href="/a">A</a></div><div class="related"><a href="/x">ab</a> ..</div></body>`,
     );
-    let lowered = 0;
-    const lower = String.prototype.toLowerCase;
-    String.prototype.toLowerCase = function (this: string) {
-      lowered++;
-      return lower.call(this);
-    };
-    try {
-      const metas = [...doc.querySelectorAll('.entry-meta')];
-      expect(metas.map(namedChrome).some(Boolean)).toBe(false);
-      // Two names among fifty elements.
-      expect(lowered).toBe(2);
-      // The same name: one rail, one link set among the story's paragraphs.
-      expect([...doc.querySelectorAll('.related')].map(namedChrome)).toEqual([true, false]);
-    } finally {
-      String.prototype.toLowerCase = lower;
-    }
+    const metas = [...doc.querySelectorAll('.entry-meta')];
+    const { value, calls } = await countCalls(String.prototype, ['toLowerCase'], () =>
+      metas.map(namedChrome),
+    );
+    expect(value.some(Boolean)).toBe(false);
+    // Two names among fifty elements.
+    expect(calls).toBe(2);
+    // The same name: one rail, one link set among the story's paragraphs.
+    expect([...doc.querySelectorAll('.related')].map(namedChrome)).toEqual([true, false]);
   });
 });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { NamesIndex, putIn, type BlockRec } from '../../src/page/names';
 import { inProcess } from './detect-helper';
-import { parsePage } from '../helpers';
+import { countCalls, parsePage } from '../helpers';
 
 const BLOCKS = 40;
 
@@ -30,31 +30,6 @@ async function readPage(): Promise<{ doc: Document; names: NamesIndex }> {
 const labels = (names: NamesIndex) => names.ordered().map((m) => (m.node.data.match(/Paris \S+/) ?? [''])[0]);
 /** The same, read from the document. */
 const inPage = (doc: Document) => [...doc.querySelectorAll('main p')].map((p) => p.textContent!);
-
-/**
- * Runs `fn`, counting the calls of these methods of `proto` that `counts` (given the receiver) accepts: the
- * DOM asked to compare positions, or lists as long as the page's blocks sorted, filtered or copied.
- */
-async function countCalls<T>(
-  proto: object,
-  methods: string[],
-  fn: () => T | Promise<T>,
-  counts: (self: never) => boolean = () => true,
-): Promise<{ value: T; calls: number }> {
-  let calls = 0;
-  const methodsOf = proto as Record<string, (...a: unknown[]) => unknown>;
-  const originals = new Map(methods.map((k) => [k, methodsOf[k]]));
-  for (const [k, original] of originals)
-    methodsOf[k] = function (this: never, ...a: unknown[]) {
-      if (counts(this)) calls++;
-      return original.apply(this, a);
-    };
-  try {
-    return { value: await fn(), calls };
-  } finally {
-    for (const [k, original] of originals) methodsOf[k] = original;
-  }
-}
 
 /** How often `fn` asks the DOM to compare two nodes' places. */
 const counting = <T>(fn: () => T | Promise<T>) => countCalls(Node.prototype, ['compareDocumentPosition'], fn);
