@@ -24,7 +24,7 @@ export type NearEntry = Pick<IntersectionObserverEntry, 'target' | 'isIntersecti
 /** Up to this many targets, every one is observed (no window). */
 export const SMALL = 128;
 /** How many viewport heights above and below the viewport the window reaches. */
-export const REACH = 3;
+const REACH = 3;
 
 /** Whether a box (viewport coordinates) lies within `REACH` screens above and below a viewport `vh` tall. */
 export const inReach = (r: { top: number; bottom: number }, vh: number): boolean =>
