@@ -254,7 +254,7 @@ export class NamesIndex {
     let context = 0;
     for (const root of roots) {
       const walk = walkBlockSteps(root, this.doc);
-      const step = this.timed(() => {
+      const step = () => {
         const next = walk.next();
         if (next.done) return false;
         if (!next.value) return true;
@@ -282,10 +282,13 @@ export class NamesIndex {
           near.push(rec.index);
         }
         return true;
-      });
+      };
       while (true) {
         // Up to the viewport at the page's priority; past it, the background's answers take turns.
-        if (!(await (passed ? walkSliced(step, signal) : runSliced(step, signal)))) return;
+        const walked = passed
+          ? walkSliced(step, signal, this.meter)
+          : runSliced(step, signal, SLICE_MS, undefined, this.meter);
+        if (!(await walked)) return;
         if (held === null) break;
         // The walk's slices would hold the viewport's answer back until the whole page is read (a
         // browser runs yielded work before the message): the rest waits until the viewport is drawn.
@@ -393,7 +396,7 @@ export class NamesIndex {
     const seen = new Set<BlockRec>();
     const walk = walkBlockSteps(container, this.doc);
     const ok = await walkSliced(
-      this.timed(() => {
+      () => {
         const next = walk.next();
         if (next.done) return false;
         const block = next.value;
@@ -414,8 +417,9 @@ export class NamesIndex {
           }
         }
         return true;
-      }),
+      },
       signal,
+      this.meter,
     );
     if (!ok) return;
     const t = performance.now();
@@ -601,14 +605,18 @@ export class NamesIndex {
     };
     const blocks = answeredBlocks(answer);
     await runSliced(
-      this.timed(() => {
+      () => {
         const next = blocks.next();
         if (next.done) return false;
         this.applyBlock(answer, next.value, changed);
         // Hand on what is done before the slice yields (the budget is checked after each block).
         if (++k % APPLY_FLUSH_BLOCKS === 0) flush();
         return true;
-      }),
+      },
+      undefined,
+      SLICE_MS,
+      undefined,
+      this.meter,
     );
     const t = performance.now();
     for (const key of answer.gone) this.entities.delete(key);
@@ -674,16 +682,10 @@ export class NamesIndex {
     this.orderedCache = null;
   }
 
-  private timed(step: () => boolean): () => boolean {
-    return () => {
-      const t = performance.now();
-      try {
-        return step();
-      } finally {
-        this.work += performance.now() - t;
-      }
-    };
-  }
+  /** Adds a sliced loop's time to `work` (the loops read the clock for their slices anyway). */
+  private meter = (ms: number): void => {
+    this.work += ms;
+  };
 
   // ---- what the rest of the page asks ----
 
@@ -885,8 +887,12 @@ export function putIn(seq: BlockRec[], add: readonly BlockRec[]): void {
  * continuation runs before tasks already waiting, so a walk over a big page held every answer from the
  * background back until it was done. Between these slices they get their turn.
  */
-function walkSliced(step: () => boolean, signal?: AbortSignal): Promise<boolean> {
-  return runSliced(step, signal, SLICE_MS, yieldTask);
+function walkSliced(
+  step: () => boolean,
+  signal?: AbortSignal,
+  spent?: (ms: number) => void,
+): Promise<boolean> {
+  return runSliced(step, signal, SLICE_MS, yieldTask, spent);
 }
 
 /**

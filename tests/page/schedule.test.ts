@@ -49,6 +49,28 @@ describe('runSliced', () => {
     expect(turns).toBeGreaterThanOrEqual(Math.floor(100 / SLICE_MS / 2));
   });
 
+  it("tells `spent` the loop's time, reading the clock once per step", async () => {
+    let clock = 0;
+    // A clock that moves 1 ms per reading (the steps themselves take none).
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => ++clock);
+    let spent = 0;
+    let steps = 0;
+    try {
+      await runSliced(
+        () => ++steps < 100,
+        undefined,
+        1000,
+        undefined,
+        (ms) => (spent += ms),
+      );
+    } finally {
+      now.mockRestore();
+    }
+    // 100 steps, one reading after each but the last, and one at each end of the loop.
+    expect(clock).toBeLessThanOrEqual(steps + 2);
+    expect(spent).toBe(clock - 1);
+  });
+
   it('gives a loop in a later task a slice of its own', async () => {
     // A wide budget, so that only a slice carried over from the earlier task (not a busy machine's
     // pause in the middle of a 1 ms loop) makes the later loop yield.
