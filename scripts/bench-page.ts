@@ -7,12 +7,13 @@
  *
  * How time is attributed (Chromium):
  *  - main-thread time: CDP Performance.getMetrics TaskDuration of the page's renderer (thread CPU time,
- *    so other processes on a loaded machine do not count), with minus without;
+ *    so other processes on a loaded machine do not count), with minus without, read with no trace running
+ *    (the article's load and the insertions: a trace's CPU sampling about doubled what 100 insertions add);
  *  - extension tasks: a trace of the page's main thread; a top-level task is the extension's when extension
  *    script (chrome-extension://…) runs inside it; the longest of them is "longest extension task";
  *  - underline times: a frame loop in the page watches the shared CSS.highlights registry (as any page
  *    could); "after the content script starts" counts from the first extension script in the trace; an
- *    insertion's underline is timed on an insertion of its own, with no trace running;
+ *    insertion's underline is timed on the untraced insertion, its tasks on a traced one of its own;
  *  - cards: from the hover delay's end (the pointer's last move plus the delay) to the first frame that
  *    finds the dialog, and from a trace the task that drew it and the other tasks while the pointer rested.
  * Firefox ESR (puppeteer-core over BiDi) has no CDP: its rows give the times a page can observe, and say
@@ -190,27 +191,31 @@ async function perSecond(page: BenchPage, ms: number): Promise<number | null> {
 
 /**
  * A window of work on the page, measured against the page's own ongoing cost: a quiet second first gives
- * that rate (the page's and the extension's idle work), then a trace and the counters start. `end()` stops
- * both and gives the window's main-thread work less the rate, and the trace's facts (null without CDP).
+ * that rate (the page's and the extension's idle work), then the counters start, and a trace when `traced`.
+ * `end()` stops both and gives the window's main-thread work less the rate, and the trace's facts (null
+ * without CDP or a trace).
  */
 async function measureWindow(
   page: BenchPage,
+  traced = true,
 ): Promise<{ end(): Promise<{ main: number | null; facts: TraceFacts | null }> }> {
   const q0 = await page.metrics();
   const w0 = Date.now();
   await sleep(1000);
   const q1 = await page.metrics();
   const rate = (taskMs(q0, q1) ?? 0) / (Date.now() - w0);
-  await page.startTrace();
-  // A fresh clock mark inside this trace, to read its times on the page's clock.
-  await page.evaluate(() => performance.mark('bench-sync'));
+  if (traced) {
+    await page.startTrace();
+    // A fresh clock mark inside this trace, to read its times on the page's clock.
+    await page.evaluate(() => performance.mark('bench-sync'));
+  }
   const m0 = await page.metrics();
   const started = Date.now();
   return {
     async end() {
       const m1 = await page.metrics();
       const elapsed = Date.now() - started;
-      const trace = await page.stopTrace();
+      const trace = traced ? await page.stopTrace() : null;
       const work = taskMs(m0, m1);
       return {
         main: work == null ? null : work - rate * elapsed,
@@ -231,15 +236,19 @@ interface Insertion {
 /**
  * `n` entries inserted at once by the page's own script, and a fixed window of `ms` after it. The page's
  * (and the extension's) ongoing cost is measured over a quiet window just before and taken off, so the
- * figure is the insertion's own work. `traced: false`: only the time to the underline, with no trace
- * (its CPU sampling slows the page's thread: an insertion's underline read 406 ms traced, 324 untraced).
+ * figure is the insertion's own work. `traced`: with a trace, for the tasks (its CPU sampling slows the
+ * page's thread, and most where script runs: 100 insertions read +104 and +106 ms traced, +46, +58 and
+ * +65 untraced, 6 pairs each); untraced, the main-thread work and the time to the underline.
  */
 async function insert(page: BenchPage, n: number, ms: number, traced = true): Promise<Insertion> {
   await page.evaluate(() => window.__bench.watch(true));
   await sleep(300);
-  const win = traced ? await measureWindow(page) : null;
+  const win = await measureWindow(page, traced);
   const before = await page.evaluate(() => window.__bench.total() as number);
   const t0 = await page.evaluate((n) => window.__bench.insert(n) as number, n);
+  // The page holds POOL entries to insert: one that ran out would be timed as a smaller insertion.
+  const inserted = await page.evaluate(() => (window.__bench.ins.els as Element[]).length);
+  if (inserted !== n) throw new Error(`The page inserted ${inserted} entries, not ${n}: raise POOL`);
   // The first registry change after the insertion; checked against the new entries once, at the end.
   let changedAt: number | null = null;
   const end = Date.now() + ms;
@@ -250,7 +259,7 @@ async function insert(page: BenchPage, n: number, ms: number, traced = true): Pr
     }
     await sleep(50);
   }
-  const { main, facts } = win ? await win.end() : { main: null, facts: null };
+  const { main, facts } = await win.end();
   const own = await page.evaluate(() => {
     const b = window.__bench;
     const els = b.ins.els as Element[];
@@ -617,20 +626,21 @@ async function run(
             ['with', w],
             ['without', wo],
           ] as const) {
-            const one = await insert(l.page, 1, 2000);
-            const hundred = await insert(l.page, 100, 3000);
-            // The times to the underline, from insertions of their own that no trace slows down.
-            const oneSeen = tag === 'with' ? await insert(l.page, 1, 2000, false) : null;
-            const hundredSeen = tag === 'with' ? await insert(l.page, 100, 3000, false) : null;
+            // Untraced first: the main-thread work and the time to the underline (a trace's sampling would
+            // add to both); then traced, for the tasks.
+            const one = await insert(l.page, 1, 2000, false);
+            const hundred = await insert(l.page, 100, 3000, false);
+            const oneTraced = await insert(l.page, 1, 2000);
+            const hundredTraced = await insert(l.page, 100, 3000);
             push(c, `ins1.main.${tag}`, one.mainThread);
             push(c, `ins100.main.${tag}`, hundred.mainThread);
-            push(c, `ins1.any.${tag}`, one.longestTask);
-            push(c, `ins100.any.${tag}`, hundred.longestTask);
+            push(c, `ins1.any.${tag}`, oneTraced.longestTask);
+            push(c, `ins100.any.${tag}`, hundredTraced.longestTask);
             if (tag === 'with') {
-              push(c, 'ins1.longest', one.longestExtTask);
-              push(c, 'ins1.underline', oneSeen!.underlinedAfter);
-              push(c, 'ins100.longest', hundred.longestExtTask);
-              push(c, 'ins100.underline', hundredSeen!.underlinedAfter);
+              push(c, 'ins1.longest', oneTraced.longestExtTask);
+              push(c, 'ins1.underline', one.underlinedAfter);
+              push(c, 'ins100.longest', hundredTraced.longestExtTask);
+              push(c, 'ins100.underline', hundred.underlinedAfter);
             }
           }
         }
@@ -687,8 +697,8 @@ async function run(
           // The page's own idle cost is in both windows; the pill is not showing yet on this fresh visit.
           // One insertion's added work is a few ms against the page's tens: pairs, run against run.
           for (let k = 0; k < SERIES_INSERTIONS; k++) {
-            const iw = await insert(w.page, 1, 2000);
-            const iwo = await insert(wo.page, 1, 2000);
+            const iw = await insert(w.page, 1, 2000, false);
+            const iwo = await insert(wo.page, 1, 2000, false);
             push(
               s,
               'ins',
@@ -858,7 +868,7 @@ function report(kind: BrowserKind, o: Options, c: Collected | null, series: Seri
   }
   if (want('insert')) {
     add(
-      'one live insertion: main-thread work (2 s window, less the ongoing rate measured just before)',
+      'one live insertion: main-thread work (untraced; 2 s window, less the ongoing rate measured just before)',
       S('ins1.main.with'),
       S('ins1.main.without'),
       D('ins1.main.with', 'ins1.main.without'),
@@ -876,7 +886,7 @@ function report(kind: BrowserKind, o: Options, c: Collected | null, series: Seri
       '—',
     );
     add(
-      "one live insertion: longest task of any kind (the page's own rendering of it included)",
+      "one live insertion: longest task of any kind (the page's own rendering of it included; traced)",
       S('ins1.any.with'),
       S('ins1.any.without'),
       D('ins1.any.with', 'ins1.any.without'),
@@ -885,7 +895,7 @@ function report(kind: BrowserKind, o: Options, c: Collected | null, series: Seri
       '—',
     );
     add(
-      'one live insertion: underlined after insertion (an insertion of its own, untraced)',
+      'one live insertion: underlined after insertion (untraced)',
       S('ins1.underline'),
       NONE,
       S('ins1.underline'),
@@ -894,7 +904,7 @@ function report(kind: BrowserKind, o: Options, c: Collected | null, series: Seri
       '≤ 300 ms',
     );
     add(
-      '100 insertions at once: main-thread work (3 s window, less the ongoing rate)',
+      '100 insertions at once: main-thread work (untraced; 3 s window, less the ongoing rate)',
       S('ins100.main.with'),
       S('ins100.main.without'),
       D('ins100.main.with', 'ins100.main.without'),
@@ -912,7 +922,7 @@ function report(kind: BrowserKind, o: Options, c: Collected | null, series: Seri
       '≤ 50 ms',
     );
     add(
-      "100 insertions at once: longest task of any kind (the page's own rendering of them included)",
+      "100 insertions at once: longest task of any kind (the page's own rendering of them included; traced)",
       S('ins100.any.with'),
       S('ins100.any.without'),
       D('ins100.any.with', 'ins100.any.without'),

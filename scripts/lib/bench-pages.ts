@@ -88,8 +88,11 @@ const PAGE_SCRIPT = (pool: ReadonlyArray<string>) => `
   };
 })();`;
 
-/** Entries the page can insert later: enough for the single and the hundred-at-once insertions. */
-export const POOL = 128;
+/**
+ * Entries the page can insert later: enough for the steady state's one, and a single and a hundred-at-once
+ * insertion measured twice (untraced, then traced).
+ */
+export const POOL = 256;
 
 /** A live blog of `updates` entries, newest first, with the page's own insertion and edit script. */
 export function liveBlogHtml(updates: number, texts: ReadonlyArray<string>): string {
