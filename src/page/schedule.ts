@@ -98,8 +98,8 @@ function startSlice(start = now()): void {
  * Runs `step` repeatedly until it returns false, yielding (`yieldBy`) whenever the task's slice is spent
  * (shared with the sliced loops before it in the same task). Stops early (returns false) when the signal
  * aborts. `spent` is told the milliseconds each run between yields took, read off the clock the slice
- * check reads anyway: a caller that meters its work (a governor's share) needs no clock of its own per step,
- * and a big page's read takes tens of thousands of steps.
+ * check reads anyway: a caller that meters its work (a governor's share) needs no clock of its own per step
+ * (the 2,000-update page's read is some 16,000 steps: 8,162 blocks walked, then applied).
  */
 export async function runSliced(
   step: () => boolean,
