@@ -245,9 +245,11 @@ async function insert(page: BenchPage, n: number, ms: number, traced = true): Pr
   await sleep(300);
   const win = await measureWindow(page, traced);
   const before = await page.evaluate(() => window.__bench.total() as number);
-  const t0 = await page.evaluate((n) => window.__bench.insert(n) as number, n);
   // The page holds POOL entries to insert: one that ran out would be timed as a smaller insertion.
-  const inserted = await page.evaluate(() => (window.__bench.ins.els as Element[]).length);
+  const [t0, inserted] = await page.evaluate((n): [number, number] => {
+    const b = window.__bench;
+    return [b.insert(n) as number, (b.ins.els as Element[]).length];
+  }, n);
   if (inserted !== n) throw new Error(`The page inserted ${inserted} entries, not ${n}: raise POOL`);
   // The first registry change after the insertion; checked against the new entries once, at the end.
   let changedAt: number | null = null;
