@@ -27,6 +27,7 @@ import { NamesIndex, type PageMention } from './names';
 import { settled, watchUrl, type UrlWatch, type UrlWatchOptions } from './navigation';
 import { watchDom, type DomBatch } from './observer';
 import { PaintGate } from './paint';
+import { beginSlice } from './schedule';
 import { UpdateIndex } from './update-index';
 
 /** Every feature of the page, in the order they start: all but names load their code when first needed (./more.ts). */
@@ -342,6 +343,7 @@ export class PageRuntime {
       this.signal.removeEventListener('abort', cancel);
       if (wait.signal.aborted) return;
       this.settling = null;
+      beginSlice();
       this.begin();
       return this.ready;
     });
@@ -365,6 +367,8 @@ export async function startBackstory(
   win.__backstoryStarted = true;
   signal.addEventListener('abort', () => (win.__backstoryStarted = false));
   const settings = await loadSettings();
+  // This task starts the page: the names' first walk yields when it, with what comes before it, has spent a slice.
+  beginSlice();
   const runtime = new PageRuntime(doc, settings, signal, options);
   runtime.start();
   await runtime.ready;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { afterLayout, runSliced, SLICE_MS } from '../../src/page/schedule';
+import { afterLayout, beginSlice, runSliced, SLICE_MS } from '../../src/page/schedule';
 
 /** Busy for `ms` of wall time (a step of real work). */
 function busy(ms: number): void {
@@ -69,6 +69,21 @@ describe('runSliced', () => {
     // 100 steps, one reading after each but the last, and one at each end of the loop.
     expect(clock).toBeLessThanOrEqual(steps + 2);
     expect(spent).toBe(clock - 1);
+  });
+
+  it("counts the task's work since beginSlice against the first loop's slice", async () => {
+    const budget = 20;
+    // A task of its own: the test before may have left its slice for this one (vitest runs the next test
+    // in the same task), which would make the loop yield whatever this test does.
+    await new Promise((r) => setTimeout(r, 0));
+    const turns = await turnsDuring(async () => {
+      beginSlice();
+      // A slice's worth of the task's own work before its first loop (the content script's start)…
+      busy(budget);
+      // …so the loop yields after its first step; counted from that step, it would run through.
+      await loop([0.5, 0.5], budget);
+    });
+    expect(turns).toBeGreaterThanOrEqual(1);
   });
 
   it('gives a loop in a later task a slice of its own', async () => {
