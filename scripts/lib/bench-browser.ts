@@ -35,7 +35,11 @@ export interface BenchPage {
   /** Chromium only (null elsewhere): the page renderer's counters, seconds and bytes. */
   metrics(): Promise<Metrics | null>;
   gc(): Promise<void>;
-  startTrace(): Promise<boolean>;
+  /**
+   * `sampled`: with the CPU profiler's samples, which tell the extension's promise continuations apart
+   * (bench-trace.ts) but slow script on the page's thread; without, a trace that only places events.
+   */
+  startTrace(sampled?: boolean): Promise<boolean>;
   stopTrace(): Promise<TraceEvent[] | null>;
 }
 
@@ -71,9 +75,9 @@ const TRACE_CATEGORIES = [
   'disabled-by-default-devtools.timeline',
   'blink.user_timing',
   'v8.execute',
-  // CPU samples: the only trace of extension script resumed from a promise (see bench-trace.ts).
-  'disabled-by-default-v8.cpu_profiler',
 ];
+/** CPU samples: the only trace of extension script resumed from a promise (see bench-trace.ts). */
+const SAMPLES = 'disabled-by-default-v8.cpu_profiler';
 
 /**
  * A function's source for the page: tsx's transform leaves `__name(...)` calls in nested named functions,
@@ -99,11 +103,11 @@ function chromiumPage(page: Page, cdp: CDPSession): BenchPage {
     async gc() {
       await cdp.send('HeapProfiler.collectGarbage');
     },
-    async startTrace() {
+    async startTrace(sampled = true) {
       events = [];
       tracing = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
       await cdp.send('Tracing.start', {
-        traceConfig: { includedCategories: TRACE_CATEGORIES },
+        traceConfig: { includedCategories: sampled ? [...TRACE_CATEGORIES, SAMPLES] : TRACE_CATEGORIES },
         transferMode: 'ReportEvents',
       });
       return true;
