@@ -161,7 +161,14 @@ describe('bench:page trace reading', () => {
       args: { data: { startTime: 100 } },
     }),
     ev({ name: 'RunTask', cat: 'disabled-by-default-devtools.timeline', ts: 1_010_000, dur: 5_000 }),
-    ev({ name: 'RunTask', cat: 'disabled-by-default-devtools.timeline', ts: 1_020_000, dur: 80_000 }),
+    // 80 ms of wall time, 30 of them run by the thread (it waited for a core the rest).
+    ev({
+      name: 'RunTask',
+      cat: 'disabled-by-default-devtools.timeline',
+      ts: 1_020_000,
+      dur: 80_000,
+      tdur: 30_000,
+    }),
     ev({
       name: 'FunctionCall',
       ts: 1_030_000,
@@ -197,9 +204,10 @@ describe('bench:page trace reading', () => {
   it('finds the extension’s tasks on the page’s main thread, on the page’s clock', () => {
     const facts = analyzeTrace(events)!;
     expect(facts.extensionStart).toBe(130);
-    expect(facts.extensionTasks).toEqual([{ start: 120, dur: 80 }]);
+    expect(facts.extensionTasks).toEqual([{ start: 120, dur: 80, cpu: 30 }]);
     expect(facts.tasks).toHaveLength(3);
-    expect(spanStats(facts.tasks)).toEqual({ longest: 80, total: 115, count: 3 });
+    // A task without thread time in the trace counts its wall time as its thread time.
+    expect(spanStats(facts.tasks)).toEqual({ longest: 80, longestCpu: 30, total: 115, count: 3 });
     expect(spanStats(facts.tasks, 150).total).toBe(30);
   });
 
@@ -209,21 +217,28 @@ describe('bench:page trace reading', () => {
       events[0],
       ev({ name: 'RunTask', cat: 'disabled-by-default-devtools.timeline', ts: 1_010_000, dur: 90_000 }),
       ev({ name: 'FireAnimationFrame', ts: 1_010_000, dur: 7_000 }),
-      ev({ name: 'FunctionCall', ts: 1_010_500, dur: 6_000, args: ext }),
+      ev({ name: 'FunctionCall', ts: 1_010_500, dur: 6_000, tdur: 5_000, args: ext }),
       // Layout forced inside the extension's callback is the extension's (it is nested in its call).
       ev({ name: 'Layout', ts: 1_012_000, dur: 2_000 }),
       ev({ name: 'PrePaint', ts: 1_020_000, dur: 60_000 }),
       ev({ name: 'FunctionCall', ts: 1_081_000, dur: 1_000, args: ext }),
       ev({ name: 'Commit', ts: 1_090_000, dur: 5_000 }),
       // The extension's own timer task, forcing a pre-paint inside its call, is the extension's whole.
-      ev({ name: 'RunTask', cat: 'disabled-by-default-devtools.timeline', ts: 1_200_000, dur: 30_000 }),
+      ev({
+        name: 'RunTask',
+        cat: 'disabled-by-default-devtools.timeline',
+        ts: 1_200_000,
+        dur: 30_000,
+        tdur: 12_000,
+      }),
       ev({ name: 'TimerFire', ts: 1_200_000, dur: 29_000 }),
       ev({ name: 'FunctionCall', ts: 1_200_100, dur: 20_000, args: ext }),
       ev({ name: 'PrePaint', ts: 1_205_000, dur: 3_000 }),
     ];
+    // In thread time as well: the extension's calls' own (5 + 1 ms), and the timer task's whole.
     expect(analyzeTrace(frame)!.extensionTasks).toEqual([
-      { start: 110, dur: 7 },
-      { start: 300, dur: 30 },
+      { start: 110, dur: 7, cpu: 6 },
+      { start: 300, dur: 30, cpu: 12 },
     ]);
   });
 
@@ -270,7 +285,7 @@ describe('bench:page trace reading', () => {
       // A later task, with no sample of extension script in it, is the page's.
       ev({ name: 'RunTask', cat: 'disabled-by-default-devtools.timeline', ts: 1_440_000, dur: 5_000 }),
     ];
-    expect(analyzeTrace(microtasks)!.extensionTasks).toEqual([{ start: 510.5, dur: 20 }]);
+    expect(analyzeTrace(microtasks)!.extensionTasks).toEqual([{ start: 510.5, dur: 20, cpu: 20 }]);
     // Without the samples the task goes unseen (what the events alone showed).
     expect(analyzeTrace(microtasks.filter((e) => !e.name.startsWith('Profile')))!.extensionTasks).toEqual([]);
   });
