@@ -279,10 +279,11 @@ async function insert(page: BenchPage, n: number, ms: number, traced = true): Pr
     b.watch(false);
     return n;
   });
+  const ext = facts ? spanStats(facts.extensionTasks, t0) : null;
   return {
     mainThread: main,
-    longestExtTask: facts ? spanStats(facts.extensionTasks, t0).longestCpu : null,
-    longestExtWall: facts ? spanStats(facts.extensionTasks, t0).longest : null,
+    longestExtTask: ext ? ext.longestCpu : null,
+    longestExtWall: ext ? ext.longest : null,
     longestTask: facts ? spanStats(facts.tasks, t0).longest : null,
     underlinedAfter: own > 0 && changedAt != null ? changedAt - t0 : null,
   };
@@ -414,11 +415,8 @@ async function panel(
   await p.close();
   const { main, facts } = await win.end();
   if (steps < 1) return null;
-  return {
-    longest: facts ? spanStats(facts.extensionTasks).longestCpu : null,
-    wall: facts ? spanStats(facts.extensionTasks).longest : null,
-    main,
-  };
+  const ext = facts ? spanStats(facts.extensionTasks) : null;
+  return { longest: ext ? ext.longestCpu : null, wall: ext ? ext.longest : null, main };
 }
 
 /** Followed blogs: how many, their size, what each gains, and the check period (the test build allows 3 s). */
