@@ -308,6 +308,9 @@ export class PageRuntime {
   }
 
   private begin(): void {
+    // A session starts in a task of its own (the first page, a soft navigation, the reader's answer): the
+    // names' first walk yields once that task, with the start before it, has spent a slice.
+    beginSlice();
     const ctl = new AbortController();
     const stop = () => ctl.abort();
     this.signal.addEventListener('abort', stop, { once: true });
@@ -343,7 +346,6 @@ export class PageRuntime {
       this.signal.removeEventListener('abort', cancel);
       if (wait.signal.aborted) return;
       this.settling = null;
-      beginSlice();
       this.begin();
       return this.ready;
     });
@@ -367,8 +369,6 @@ export async function startBackstory(
   win.__backstoryStarted = true;
   signal.addEventListener('abort', () => (win.__backstoryStarted = false));
   const settings = await loadSettings();
-  // This task starts the page: the names' first walk yields when it, with what comes before it, has spent a slice.
-  beginSlice();
   const runtime = new PageRuntime(doc, settings, signal, options);
   runtime.start();
   await runtime.ready;

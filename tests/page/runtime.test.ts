@@ -10,10 +10,12 @@ import { DetectService } from '../../src/background/detect';
 import type { Feature, FeatureId } from '../../src/page/context';
 import { resetReported } from '../../src/page/errors';
 import { LiveBlogWatch } from '../../src/page/liveblog-watch';
+import { runSliced, SLICE_MS } from '../../src/page/schedule';
 import { FEATURES, PageRuntime, PageSession, type RuntimeOptions } from '../../src/page/session';
 import { recordReport } from '../../src/reading/store';
 import { openStore, type DB } from '../../src/storage';
 import type { PageReport } from '../../src/reading/types';
+import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { giveMoreHere } from './more';
 import { until } from '../helpers';
@@ -312,6 +314,56 @@ describe('soft navigation', () => {
     await until(() => runtime.session?.url.endsWith('/live/a'), 'session of A again');
     await runtime.ready;
     expect(names(runtime.session)).toContain('Angela Merkel');
+  });
+});
+
+describe("a session's start", () => {
+  /**
+   * A names feature that, like the real one, does work before its first sliced loop (a slice's worth here),
+   * then records whether the loop gave the page a turn between its first two steps: it does only when the
+   * slice was begun before the feature ran, in the task that started the session.
+   */
+  function probe(yielded: boolean[]): Feature {
+    return {
+      id: 'names',
+      async init() {
+        const end = performance.now() + SLICE_MS + 2;
+        while (performance.now() < end);
+        let turned = false;
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => (turned = true);
+        channel.port2.postMessage(null);
+        let steps = 0;
+        let between = false;
+        await runSliced(() => {
+          if (++steps === 2) between = turned;
+          return steps < 2;
+        });
+        channel.port1.close();
+        yielded.push(between);
+      },
+    };
+  }
+
+  it("counts against the names' first slice: on the first page, after a soft navigation, after the reader's answer", async () => {
+    background();
+    const yielded: boolean[] = [];
+    const runtime = run({ features: [probe(yielded)] });
+    await runtime.ready;
+    await until(() => yielded.length === 1, 'first session');
+    history.pushState(null, '', '/live/b');
+    document.body.innerHTML = BLOG_B;
+    await until(() => yielded.length === 2, 'session after navigation');
+    // Once the live blog has been looked for and its last slice is over (a slice the answer's task found
+    // still open would make the loop yield whatever the session does)…
+    await until(() => runtime.session?.liveBlogLooked, 'live blog looked for');
+    await new Promise((r) => setTimeout(r, 20));
+    // …the reader answers "track this site's live blogs?": the page starts again.
+    await browser.storage.local.set({
+      settings: { ...DEFAULT_SETTINGS, liveBlogSites: { [location.hostname]: true } },
+    });
+    await until(() => yielded.length === 3, 'session after the answer');
+    expect(yielded).toEqual([true, true, true]);
   });
 });
 
