@@ -108,17 +108,22 @@ interface Load {
   origin: 'script' | 'dcl';
 }
 
+/**
+ * How a load is traced: with the CPU samples that tell the extension's promise continuations apart
+ * ('sampled'), with the events only ('events': the samples slow the extension's script), or not at all.
+ */
+type Trace = 'sampled' | 'events' | 'none';
+
 async function load(
   browser: BenchBrowser,
   url: string,
   waitMs: number | null,
   quiet: number,
-  traced = true,
-  sampled = true,
+  trace: Trace = 'sampled',
 ): Promise<Load> {
   let m0: Metrics | null = null;
   const page = await browser.open(url, PROBE, async (p) => {
-    if (traced) await p.startTrace(sampled);
+    if (trace !== 'none') await p.startTrace(trace === 'sampled');
     m0 = await p.metrics();
   });
   const timeOrigin = await page.evaluate(() => performance.timeOrigin);
@@ -145,8 +150,8 @@ async function load(
   }
   const settledAt = pageNow();
   const m1 = await page.metrics();
-  const trace = await page.stopTrace();
-  const facts = trace ? analyzeTrace(trace) : null;
+  const events = await page.stopTrace();
+  const facts = events ? analyzeTrace(events) : null;
   const b = await page.evaluate(() => ({
     hl: window.__bench.hl as Array<[number, number, number]>,
     dcl: window.__bench.dcl as number,
@@ -569,7 +574,7 @@ async function run(
           ];
           if (i % 2) pair.reverse();
           for (const [b, side] of pair) {
-            const l = await load(b, articleUrl, w.settledAt, quiet, traced);
+            const l = await load(b, articleUrl, w.settledAt, quiet, traced ? 'sampled' : 'none');
             await l.page.close();
             if (traced) push(c, `article.wall.${side}`, l.mainWall);
             else push(c, `article.${side}`, l.mainThread);
@@ -592,7 +597,7 @@ async function run(
         const url = bigUrl(big);
         // The underline times from a load of their own, traced without the CPU samples, which slow the
         // extension's script most (see README, Performance); closed before the others open.
-        const times = await load(withExt, url, null, quiet, true, false);
+        const times = await load(withExt, url, null, quiet, 'events');
         await times.page.close();
         const w = await load(withExt, url, null, quiet);
         const wo = await load(without, url, w.settledAt, quiet);
@@ -1066,7 +1071,7 @@ function report(kind: BrowserKind, o: Options, c: Collected | null, series: Seri
     const f = o.quick ? FOLLOW_QUICK : FOLLOW;
     const where = chromium ? 'the offscreen document' : 'the background page';
     add(
-      `${f.blogs} followed blogs of ${f.updates} updates (local server), one background check of each finding ${f.gain} new, the ${big}-update page open in a tab: longest extension task on that page`,
+      `${f.blogs} followed blogs of ${f.updates} updates (local server), one background check of each finding ${f.gain} new, the ${big}-update page open in a tab: longest extension task on that page (thread time)`,
       S('follow.longest'),
       NONE,
       S('follow.longest'),
