@@ -8,6 +8,8 @@ import { mockEndpoints, startServer, type LocalServer } from '../../scripts/lib/
 import { BROWSERS } from './harness/browsers';
 import { sleep, until, type Driver, type Tab } from './harness/driver';
 import { cardInfo, highlightTexts, pointOfText, popupRows } from './harness/page';
+import { FRAME_AHEAD } from '../../src/page/features/cards/intent';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
 const SEED = '/shared/eaworldview-syria-daily.html';
 
@@ -93,9 +95,21 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
     await page.bringToFront();
     const point = await pointOfText(page, 'Binali Yıldırım');
     expect(point).not.toBeNull();
+    // When the dialog first shows, against the pointer's first move, on the page's clock: the test's own
+    // sleeps and round trips stretch on a loaded machine (80 ms of them once outlasted the delay), the
+    // page's clock does not.
+    await page.evaluate(() => {
+      const t = { move: 0, shown: 0 };
+      (window as unknown as { __intent: typeof t }).__intent = t;
+      addEventListener('pointermove', (e) => (t.move ||= e.timeStamp), { capture: true, passive: true });
+      const look = () => {
+        const host = document.querySelector('backstory-card');
+        if (host?.shadowRoot?.querySelector('[role="dialog"]')) t.shown = performance.now();
+        else requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
     await page.mouseMove(point!.x, point!.y);
-    await sleep(80);
-    expect((await cardInfo(page)).open).toBe(false); // not yet: intent delay
     const card = await until(
       async () => {
         const c = await cardInfo(page);
@@ -105,6 +119,18 @@ describe.each(BROWSERS)('%s', (_name, launch) => {
     );
     expect(card.role).toBe('dialog');
     expect(card.name).toBe('Binali Yıldırım');
+    // Not before the intent delay (drawn one frame ahead of it, src/page/features/cards/intent.ts).
+    const intent = await until(
+      async () => {
+        const t = await page.evaluate(
+          () => (window as unknown as { __intent: { move: number; shown: number } }).__intent,
+        );
+        return t.shown ? t : null;
+      },
+      { what: 'the frame that found the card' },
+    );
+    expect(intent.move).toBeGreaterThan(0);
+    expect(intent.shown - intent.move).toBeGreaterThanOrEqual(DEFAULT_SETTINGS.hoverDelay - FRAME_AHEAD);
     // It does not cover the line being read.
     expect(card.rect!.bottom <= point!.y - 6 || card.rect!.top >= point!.y + 6).toBe(true);
     // Into the card: it stays.
