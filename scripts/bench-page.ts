@@ -59,12 +59,14 @@ import {
   type Row,
   type Summary,
 } from './lib/bench-stats';
-import { analyzeTrace, spanStats, type TraceFacts } from './lib/bench-trace';
+import { analyzeTrace, spanAt, spanStats, type TraceFacts } from './lib/bench-trace';
 import { ensureBrowsers } from './lib/browsers';
-import { answerConditional, SHARED, startServer, type LocalServer } from './lib/server';
+import { answerConditional, mockEndpoints, SHARED, startServer, type LocalServer } from './lib/server';
 import { MORE_SCRIPT } from '../src/manifest';
 
 const HOVER_DELAY = 300;
+/** One frame at 60 Hz: the budget for painting what the background answered once it arrives. */
+const FRAME_MS = 1000 / 60;
 /**
  * Insertions measured per page of the series (each against the same insertion without the extension):
  * five, as every budget is judged on a median of five or more, and the one-insertion growth falls back on
@@ -294,11 +296,27 @@ async function insert(page: BenchPage, n: number, ms: number, traced = true): Pr
   };
 }
 
-/** Hovers a name (the first underlined one in view, or the most-mentioned one) and times intent end → dialog at a frame. */
-async function card(
-  page: BenchPage,
-  which: 'first' | 'most',
-): Promise<{ latency: number | null; task: number | null; dwell: number | null }> {
+interface CardTimes {
+  /** Hover delay's end → the dialog at a frame. */
+  latency: number | null;
+  /** Thread time of the task that drew it, and the longest other one while the pointer rested. */
+  task: number | null;
+  dwell: number | null;
+  /**
+   * `remote`: the background's answer (Wikipedia's summary) arriving in the page → its layer at a frame,
+   * counted from the start of the task that received and drew it (trace); the answer drawn → at a frame
+   * (the page's clock alone, Firefox as well); and that task's thread time.
+   */
+  answer?: number | null;
+  answerFrame?: number | null;
+  answerTask?: number | null;
+}
+
+/**
+ * Hovers a name (the first underlined one in view, or the most-mentioned one) and times intent end → dialog
+ * at a frame; `remote`, also its background layer's answer → painted (the card stays open until it comes).
+ */
+async function card(page: BenchPage, which: 'first' | 'most', remote = false): Promise<CardTimes> {
   await page.mouseMove(2, 2, 1);
   await page.press('Escape');
   await sleep(600);
@@ -343,42 +361,56 @@ async function card(
     return null;
   }, which);
   if (!point) return { latency: null, task: null, dwell: null };
-  await page.evaluate(() => {
-    window.__bench.card = { at: null };
+  await page.evaluate((remote) => {
+    window.__bench.card = { at: null, remote };
     window.__bench.watch(true);
-  });
+  }, remote);
   const tracing = await page.startTrace();
   // The trace's clock is tied to the page's by a mark made while it records.
   if (tracing) await page.evaluate(() => void performance.mark('bench-sync'));
   await page.mouseMove(point.x, point.y, 4);
-  const end = Date.now() + 4000;
-  let at: { at: number | null; drawn: number | null; move: number } | null = null;
+  const end = Date.now() + (remote ? 8000 : 4000);
+  let at: {
+    at: number | null;
+    drawn: number | null;
+    move: number;
+    layer: number | null;
+    layerAt: number | null;
+  } | null = null;
   while (Date.now() < end) {
     at = await page.evaluate(() => ({
       at: window.__bench.card.at as number | null,
       drawn: (window.__bench.card.drawn ?? null) as number | null,
       move: window.__bench.lastMove as number,
+      layer: (window.__bench.card.layer ?? null) as number | null,
+      layerAt: (window.__bench.card.layerAt ?? null) as number | null,
     }));
-    if (at.at != null) break;
+    if (at.at != null && (!remote || at.layerAt != null)) break;
     await sleep(50);
   }
   await page.evaluate(() => window.__bench.watch(false));
   await sleep(100);
   const facts = tracing ? analyzeTrace((await page.stopTrace()) ?? []) : null;
   if (at?.at == null) return { latency: null, task: null, dwell: null };
+  const answered: Pick<CardTimes, 'answer' | 'answerFrame' | 'answerTask'> = {};
+  if (remote) {
+    const { layer, layerAt } = at;
+    const received = layer == null || !facts ? undefined : spanAt(facts.extensionTasks, layer);
+    answered.answer = received && layerAt != null ? layerAt - received.start : null;
+    answered.answerFrame = layer != null && layerAt != null ? layerAt - layer : null;
+    answered.answerTask = received?.cpu ?? null;
+  }
   // The card's own work, from the trace: the task that drew it (the one running when the dialog was put
   // in), and the longest of the others while the pointer rested (hit test, host, the name's facts).
   let task: number | null = null;
   let dwell: number | null = null;
   if (facts) {
     const during = facts.extensionTasks.filter((t) => t.start >= at!.move - 1 && t.start < at!.at!);
-    const drawn = at.drawn;
-    const drew =
-      drawn == null ? undefined : during.find((t) => t.start <= drawn && drawn <= t.start + t.dur + 0.5);
+    const drew = at.drawn == null ? undefined : spanAt(during, at.drawn);
     task = drew?.cpu ?? null;
     dwell = Math.max(0, ...during.filter((t) => t !== drew).map((t) => t.cpu));
   }
-  return { latency: at.at - (at.move + HOVER_DELAY), task, dwell };
+  return { latency: at.at - (at.move + HOVER_DELAY), task, dwell, ...answered };
 }
 
 /**
@@ -676,6 +708,21 @@ async function run(
             push(c, key, r.latency);
             push(c, `${key}.task`, r.task);
             push(c, `${key}.dwell`, r.dwell);
+          }
+          if (withExt.ask) {
+            log('a card and its Wikipedia answer (the local mock)');
+            // A page of its own: the content script keeps the answers of the cards it opened.
+            await withExt.ask('settings:set', { wikipedia: true, ...mockEndpoints(server) });
+            try {
+              const fresh = await load(withExt, url, null, quiet, 'none');
+              const r = await card(fresh.page, 'first', true);
+              await fresh.page.close();
+              push(c, 'card.answer', r.answer);
+              push(c, 'card.answer.frame', r.answerFrame);
+              push(c, 'card.answer.task', r.answerTask);
+            } finally {
+              await withExt.ask('settings:set', { wikipedia: false });
+            }
           }
         }
         if (want('panel') && chromium) {
@@ -1037,6 +1084,36 @@ function report(kind: BrowserKind, o: Options, c: Collected | null, series: Seri
         );
       }
     }
+    const answer = 'card on the big page, its Wikipedia answer (the local mock)';
+    if (chromium)
+      add(
+        `${answer}: answer in the page → its layer at a frame (from the start of the task that receives and draws it; trace)`,
+        S('card.answer'),
+        NONE,
+        S('card.answer'),
+        'ms',
+        FRAME_MS,
+        '≤ 1 frame (16.7 ms)',
+      );
+    add(
+      `${answer}: layer drawn → at a frame (the page's clock)`,
+      S('card.answer.frame'),
+      NONE,
+      S('card.answer.frame'),
+      'ms',
+      null,
+      '—',
+    );
+    if (chromium)
+      add(
+        `${answer}: the task that receives and draws it (trace, thread time)`,
+        S('card.answer.task'),
+        NONE,
+        S('card.answer.task'),
+        'ms',
+        null,
+        '—',
+      );
   }
   if (want('panel') && chromium) {
     add(

@@ -3,7 +3,8 @@
  * script could): a clock mark that ties the trace to the page's clock, long tasks, the pointer's last
  * move, and a frame loop (while watching) that records when the shared CSS.highlights registry changes,
  * how many of its ranges lie in the text of the first viewport, when inserted entries get a range, and
- * when the card's dialog is put in (a mutation observer on its open shadow root) and first there at a frame. The same script runs with and without the extension.
+ * when the card's dialog is put in (a mutation observer on its open shadow root) and first there at a frame,
+ * and likewise when the answer for its busy background layer is drawn. The same script runs with and without the extension.
  */
 export const PROBE = `(() => {
   if (window.__bench) return;
@@ -28,16 +29,32 @@ export const PROBE = `(() => {
       const els = B.ins.els;
       if (count((n) => els.some((e) => e.contains(n))) > 0) B.ins.at = performance.now();
     }
-    if (B.card && B.card.at == null) {
+    if (B.card && (B.card.at == null || (B.card.remote && B.card.layerAt == null))) {
       const host = document.querySelector('backstory-card');
       const root = host && host.shadowRoot;
+      const dialog = () => root.querySelector('[role="dialog"]');
+      // The card's background layer (places, Wikipedia, context) is marked busy until its answer comes.
+      const busy = () => !!root.querySelector('[role="dialog"] [aria-busy="true"]');
+      // Times only from the observer (the task that made the change), not from a frame that came after it.
+      const seen = (observed) => {
+        if (!dialog()) return;
+        if (observed && B.card.drawn == null) B.card.drawn = performance.now();
+        if (busy()) B.card.busy = true;
+        else if (observed && B.card.busy && B.card.layer == null) B.card.layer = performance.now();
+      };
       if (root && !B.card.mo) {
-        // When the dialog is put in or shown (inside the task that does it), not only when a frame finds it.
-        // A card drawn ahead, hidden, has no dialog role until it is shown.
-        B.card.mo = new MutationObserver(() => { if (B.card.drawn == null && root.querySelector('[role="dialog"]')) B.card.drawn = performance.now(); });
-        B.card.mo.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['role'] });
+        // When the dialog is put in or shown, and when the answer replaces its busy layer (inside the task
+        // that does it), not only when a frame finds it. A card drawn ahead, hidden, has no dialog role
+        // until it is shown.
+        B.card.mo = new MutationObserver(() => seen(true));
+        B.card.mo.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['role', 'aria-busy'] });
+        seen(false);
       }
-      if (root && root.querySelector('[role="dialog"]')) { B.card.at = performance.now(); if (B.card.mo) B.card.mo.disconnect(); }
+      if (root && dialog()) {
+        if (B.card.at == null) B.card.at = performance.now();
+        if (B.card.layer != null && B.card.layerAt == null) B.card.layerAt = performance.now();
+        if ((!B.card.remote || B.card.layerAt != null) && B.card.mo) B.card.mo.disconnect();
+      }
     }
     requestAnimationFrame(frame);
   };

@@ -197,6 +197,15 @@ export function analyzeTrace(events: ReadonlyArray<TraceEvent>, syncMark = 'benc
 }
 
 /**
+ * The span running at page time `t` (a mutation observer's callback runs inside the task that made the
+ * change, so its clock reading names that task). `slack`: the trace's and the page's clocks differ by a
+ * fraction of a millisecond.
+ */
+export function spanAt(spans: ReadonlyArray<TaskSpan>, t: number, slack = 0.5): TaskSpan | undefined {
+  return spans.find((s) => s.start <= t && t <= s.start + s.dur + slack);
+}
+
+/**
  * Longest and total wall time of the spans that start inside [from, to) (page time), and the longest
  * thread time (`longestCpu`, which need not be the same span's).
  */

@@ -22,7 +22,13 @@ import {
   table,
   verdict,
 } from '../../scripts/lib/bench-stats';
-import { analyzeTrace, extensionSamples, spanStats, type TraceEvent } from '../../scripts/lib/bench-trace';
+import {
+  analyzeTrace,
+  extensionSamples,
+  spanAt,
+  spanStats,
+  type TraceEvent,
+} from '../../scripts/lib/bench-trace';
 import { SHARED } from '../../scripts/lib/server';
 
 describe('bench:page figures', () => {
@@ -209,6 +215,20 @@ describe('bench:page trace reading', () => {
     // A task without thread time in the trace counts its wall time as its thread time.
     expect(spanStats(facts.tasks)).toEqual({ longest: 80, longestCpu: 30, total: 115, count: 3 });
     expect(spanStats(facts.tasks, 150).total).toBe(30);
+  });
+
+  it('names the task running at a moment on the page’s clock (what a mutation observer read inside it)', () => {
+    const spans = [
+      { start: 10, dur: 5, cpu: 4 },
+      { start: 20, dur: 8, cpu: 6 },
+    ];
+    expect(spanAt(spans, 12)).toBe(spans[0]);
+    expect(spanAt(spans, 20)).toBe(spans[1]);
+    // The observer runs as the task ends; the two clocks differ by a fraction of a millisecond.
+    expect(spanAt(spans, 28.4)).toBe(spans[1]);
+    expect(spanAt(spans, 17)).toBeUndefined();
+    expect(spanAt(spans, 29)).toBeUndefined();
+    expect(spanAt(spans, 9.9)).toBeUndefined();
   });
 
   it('in a rendering update, counts only the extension’s own script (the page’s pre-paint is the page’s)', () => {
