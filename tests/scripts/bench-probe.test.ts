@@ -15,27 +15,33 @@ const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done
 const bench = () =>
   (window as unknown as { __bench: { card: CardWatch | null; watch(on: boolean): void } }).__bench;
 
-/** A card host as the content script's (an open shadow root, as in the test build), empty for now. */
-function cardHost(): ShadowRoot {
+/**
+ * Watches for a card (`remote`: and its answer), then opens one as the content script's host does (an open
+ * shadow root, as in the test build) with `dialog` as its markup, a frame later, and waits a frame.
+ */
+async function openCard(remote: boolean, dialog: string): Promise<ShadowRoot> {
+  document.body.replaceChildren();
+  bench().card = remote ? { at: null, remote } : { at: null };
   const host = document.createElement('backstory-card');
   document.body.append(host);
-  return host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'open' });
+  await frame();
+  root.innerHTML = `<div role="dialog">${dialog}</div>`;
+  await frame();
+  return root;
 }
+
+const BUSY = '<section aria-busy="true"></section>';
 
 describe('bench:page probe, the card', () => {
   beforeEach(() => {
-    document.body.replaceChildren();
     delete (window as unknown as { __bench?: unknown }).__bench;
     new Function(PROBE)();
     bench().watch(true);
   });
 
   it('times the answer to a busy layer inside the task that draws it, then at the next frame', async () => {
-    bench().card = { at: null, remote: true };
-    const root = cardHost();
-    await frame();
-    root.innerHTML = '<div role="dialog"><section aria-busy="true"></section></div>';
-    await frame();
+    const root = await openCard(true, BUSY);
     const card = bench().card!;
     expect(card.at).not.toBeNull();
     expect(card.busy).toBe(true);
@@ -51,23 +57,14 @@ describe('bench:page probe, the card', () => {
   });
 
   it('does not take a layer that was never busy for an answer, and stops at the dialog for a local card', async () => {
-    bench().card = { at: null, remote: true };
-    const root = cardHost();
-    await frame();
-    root.innerHTML = '<div role="dialog"><p>known already</p></div>';
-    await frame();
+    const root = await openCard(true, '<p>known already</p>');
     root.querySelector('p')!.textContent = 'again';
     root.querySelector('[role="dialog"]')!.append(document.createElement('p'));
     await frame();
     expect(bench().card!.layer).toBeUndefined();
 
-    document.body.replaceChildren();
-    bench().card = { at: null };
-    const other = cardHost();
-    await frame();
-    other.innerHTML = '<div role="dialog"><section aria-busy="true"></section></div>';
-    await frame();
-    other.querySelector('section')!.remove();
+    const local = await openCard(false, BUSY);
+    local.querySelector('section')!.remove();
     await frame();
     expect(bench().card!.at).not.toBeNull();
     expect(bench().card!.layer).toBeUndefined();
