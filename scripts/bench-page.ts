@@ -721,7 +721,7 @@ async function run(
               push(c, 'card.answer.frame', r.answerFrame);
               push(c, 'card.answer.task', r.answerTask);
             } finally {
-              await withExt.ask('settings:set', { wikipedia: false });
+              await withExt.ask('settings:set', SETTINGS);
             }
           }
         }
