@@ -18,6 +18,10 @@
  *    timed on the untraced insertion, its tasks on a traced one of its own;
  *  - cards: from the hover delay's end (the pointer's last move plus the delay) to the first frame that
  *    finds the dialog, and from a trace the task that drew it and the other tasks while the pointer rested.
+ * The article's floor (Chromium): the same untraced loads, over the same window, of the test build with its
+ * content script replaced by a script of scripts/bench-floor/ (one that starts nothing; one that walks every
+ * text node, sends them in one names:detect message and draws the answer), printed beside the article's
+ * row: what any content script costs the page, and what the least one that underlines names costs.
  * Firefox ESR (puppeteer-core over BiDi) has no CDP: its rows give the times a page can observe, and say
  * n/a where a figure needs CDP.
  *
@@ -31,8 +35,8 @@
  * --only ROW[,ROW] (article, load, steady, insert, card, panel, follow, size, series), --build DIR (Chromium build;
  * default .output/chrome-mv3-test, the test build), --firefox-build DIR (default .output/firefox-mv3-test).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs, type Group, type Options } from './lib/bench-options';
@@ -45,6 +49,7 @@ import {
   type Metrics,
 } from './lib/bench-browser';
 import { inert, liveBlogHtml, paragraphs, textSize } from './lib/bench-pages';
+import { floorBuild, FLOORS, type Floor } from './lib/bench-floor';
 import { PROBE } from './lib/bench-probe';
 import {
   differences,
@@ -577,6 +582,13 @@ async function run(
   const launch = chromium ? launchChromiumBench : launchFirefoxBench;
   const withExt = await launch(true, o.build[kind], SETTINGS);
   const without = await launch(false, o.build[kind], SETTINGS);
+  // The article's floor (Chromium, the browser its budget is for): the same loads with a floor's script
+  // in the content script's place.
+  const floorDir = chromium && want('article') ? mkdtempSync(join(tmpdir(), 'backstory-floor-')) : null;
+  const floors: Array<[Floor, BenchBrowser]> = [];
+  if (floorDir)
+    for (const f of FLOORS)
+      floors.push([f, await launch(true, floorBuild(o.build[kind], f, join(floorDir, f.id)), SETTINGS)]);
   const c: Collected = {};
   const big = o.quick ? 300 : 2000;
   const quiet = o.quick ? 1000 : 1200;
@@ -603,6 +615,8 @@ async function run(
           const pair: Array<[BenchBrowser, string]> = [
             [withExt, 'with'],
             [without, 'without'],
+            // Untraced only, over the same window: the floors' rows read beside the main-thread row.
+            ...(traced ? [] : floors.map(([f, b]): [BenchBrowser, string] => [b, `floor.${f.id}`])),
           ];
           if (i % 2) pair.reverse();
           for (const [b, side] of pair) {
@@ -610,6 +624,11 @@ async function run(
             await l.page.close();
             if (traced) push(c, `article.wall.${side}`, l.mainWall);
             else push(c, `article.${side}`, l.mainThread);
+            if (side.startsWith('floor.')) push(c, `article.${side}.mentions`, l.mentions);
+            if (side === 'floor.walk' && !l.mentions)
+              throw new Error(
+                "The walk-send-draw floor drew no name by the window's end: has names:detect changed?",
+              );
           }
         }
         push(c, 'article.longest', w.longestExtTask);
@@ -792,6 +811,8 @@ async function run(
   } finally {
     await withExt.close();
     await without.close();
+    for (const [, b] of floors) await b.close();
+    if (floorDir) rmSync(floorDir, { recursive: true, force: true });
   }
 }
 
@@ -850,6 +871,20 @@ function report(kind: BrowserKind, o: Options, c: Collected | null, series: Seri
       20,
       '≤ 20 ms',
     );
+    // What the budget leaves: the same loads with a short script in the content script's place.
+    for (const f of FLOORS) {
+      const k = `article.floor.${f.id}`;
+      if (c[k])
+        add(
+          `ordinary article, for comparison: ${f.what} (scripts/bench-floor/${f.file}; ${S(`${k}.mentions`)?.median ?? '?'} mentions drawn) in place of the content script: main-thread time during load`,
+          S(k),
+          S('article.without'),
+          D(k, 'article.without'),
+          'ms',
+          null,
+          '—',
+        );
+    }
     add(
       "ordinary article: main-thread wall time during load (trace; stretched by the machine's load)",
       S('article.wall.with'),

@@ -1,0 +1,139 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browser, type Browser } from 'wxt/browser';
+import { contentScriptOf, FLOOR_DIR, floorBuild, FLOORS } from '../../scripts/lib/bench-floor';
+import { DetectService } from '../../src/background/detect';
+import type { DetectAnswer } from '../../src/messaging/protocol';
+import { refuse } from '../../src/messaging/schemas';
+import { HIGHLIGHT_NAMES } from '../../src/page/highlights';
+
+const URL_ = 'https://news.example/2026/12/ankara-talks';
+const sender = {
+  id: browser.runtime.id,
+  url: URL_,
+  frameId: 0,
+  tab: { id: 7, url: URL_ },
+} as unknown as Browser.runtime.MessageSender;
+
+const floorSource = (file: string) => readFileSync(join(FLOOR_DIR, file), 'utf8');
+
+class FakeHighlight extends Set<FakeStaticRange> {}
+/** happy-dom has no StaticRange constructor: its init's four fields, as Chromium keeps them. */
+class FakeStaticRange {
+  startContainer: Node;
+  startOffset: number;
+  endContainer: Node;
+  endOffset: number;
+  constructor(init: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number }) {
+    ({
+      startContainer: this.startContainer,
+      startOffset: this.startOffset,
+      endContainer: this.endContainer,
+      endOffset: this.endOffset,
+    } = init);
+  }
+}
+
+/**
+ * Runs a floor script in this document as Chromium would, its one message going through the background's
+ * own guard and detector; resolves with the highlights it registered.
+ */
+async function runFloor(file: string): Promise<{ drawn: Map<string, FakeHighlight>; answer?: DetectAnswer }> {
+  const drawn = new Map<string, FakeHighlight>();
+  const service = new DetectService();
+  let answered: Promise<unknown> | undefined;
+  let answer: DetectAnswer | undefined;
+  const g = globalThis as Record<string, unknown>;
+  vi.stubGlobal('CSS', { highlights: drawn });
+  g.chrome = {
+    runtime: {
+      sendMessage: (message: { bs: number; type: string; payload: unknown }) => {
+        expect(message.bs).toBe(1);
+        const refused = refuse(message.type, message.payload, sender);
+        answered = Promise.resolve(
+          refused
+            ? { error: refused }
+            : { ok: (answer = service.handle(message.payload as never, 'tab 7 frame 0')) },
+        );
+        return answered;
+      },
+    },
+  };
+  g.Highlight = FakeHighlight;
+  g.StaticRange = FakeStaticRange;
+  new Function(floorSource(file))();
+  await answered;
+  await new Promise((r) => setTimeout(r));
+  return { drawn, answer };
+}
+
+describe("bench:page's floor scripts", () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+    vi.unstubAllGlobals();
+    for (const k of ['chrome', 'Highlight', 'StaticRange']) delete (globalThis as Record<string, unknown>)[k];
+  });
+
+  it('walk-send-draw speaks names:detect as the background takes it and draws every mention it is answered', async () => {
+    document.documentElement.lang = 'en';
+    document.body.innerHTML = `<nav><a href="/">Home</a></nav>
+      <article><h1>Talks in Ankara</h1>
+      <p>Turkish Prime Minister Binali Yıldırım met United Nations envoy Staffan de Mistura in Ankara on
+      Monday, as fighting went on around al-Bab.</p><script>var x = "Paris";</script></article>`;
+    const { drawn, answer } = await runFloor('walk-send-draw.js');
+    expect(answer && !answer.lost).toBe(true);
+    if (!answer || answer.lost) return;
+    expect(answer.mentions.length).toBeGreaterThan(0);
+    // Drawn under the names the manifest's stylesheet paints, each range on the text the answer named.
+    expect([...drawn.keys()].sort()).toEqual(Object.values(HIGHLIGHT_NAMES.underline).sort());
+    const texts = [...drawn.values()].flatMap((h) =>
+      [...h].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)),
+    );
+    expect(texts.length).toBe(answer.mentions.length / 4);
+    expect(texts).toContain('Binali Yıldırım');
+    expect(texts).toContain('Ankara');
+    expect(texts).not.toContain('Paris');
+    const places = [...drawn.get(HIGHLIGHT_NAMES.underline.place)!].map((r) =>
+      (r.startContainer as Text).data.slice(r.startOffset, r.endOffset),
+    );
+    expect(places).toContain('Ankara');
+  });
+
+  it('the empty floor sends nothing and draws nothing', async () => {
+    document.body.innerHTML = '<p>Binali Yıldırım in Ankara.</p>';
+    const { drawn, answer } = await runFloor('empty.js');
+    expect(answer).toBeUndefined();
+    expect(drawn.size).toBe(0);
+  });
+});
+
+describe('floor builds', () => {
+  let dir = '';
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('are the build with its one content script replaced, and refuse a build whose manifest names none', () => {
+    dir = mkdtempSync(join(tmpdir(), 'floor-test-'));
+    const build = join(dir, 'build');
+    mkdirSync(join(build, 'content-scripts'), { recursive: true });
+    const manifest = {
+      manifest_version: 3,
+      content_scripts: [
+        { matches: ['http://127.0.0.1/*'], js: ['content-scripts/content.js'], css: ['c.css'] },
+      ],
+    };
+    writeFileSync(join(build, 'manifest.json'), JSON.stringify(manifest));
+    writeFileSync(join(build, 'content-scripts/content.js'), 'backstory();');
+    writeFileSync(join(build, 'background.js'), 'background();');
+    for (const floor of FLOORS) {
+      const out = floorBuild(build, floor, join(dir, floor.id));
+      expect(readFileSync(join(out, 'content-scripts/content.js'), 'utf8')).toBe(floorSource(floor.file));
+      expect(readFileSync(join(out, 'background.js'), 'utf8')).toBe('background();');
+      expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))).toEqual(manifest);
+    }
+    expect(readFileSync(join(build, 'content-scripts/content.js'), 'utf8')).toBe('backstory();');
+    writeFileSync(join(build, 'manifest.json'), JSON.stringify({ manifest_version: 3 }));
+    expect(() => contentScriptOf(build)).toThrow(/names 0/);
+  });
+});
