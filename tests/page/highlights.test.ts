@@ -13,6 +13,7 @@ import { NamesIndex, VIEW_CONTEXT_CHARS, type DetectFn } from '../../src/page/na
 import { Governor } from '../../src/page/schedule';
 import { inProcess } from './detect-helper';
 import { FakeIO } from './fake-io';
+import { FakeStaticRange } from './fake-static-range';
 
 class FakeHighlight extends Set<AbstractRange> {
   static all: FakeHighlight[] = [];
@@ -41,25 +42,6 @@ class FakeHighlight extends Set<AbstractRange> {
 /** The highlighter's watcher, as the page's band reports elements entering and leaving the near band. */
 const fakeWatcher = (cb: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void) =>
   new FakeIO(cb);
-
-/** happy-dom has no StaticRange: a plain one, as the browsers' (boundaries kept as given, never moved). */
-class FakeStaticRange {
-  readonly startContainer: Node;
-  readonly startOffset: number;
-  readonly endContainer: Node;
-  readonly endOffset: number;
-  constructor(init: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number }) {
-    ({
-      startContainer: this.startContainer,
-      startOffset: this.startOffset,
-      endContainer: this.endContainer,
-      endOffset: this.endOffset,
-    } = init);
-  }
-  get collapsed() {
-    return this.startContainer === this.endContainer && this.startOffset === this.endOffset;
-  }
-}
 
 /** A live Range over a drawn range (static or live), to read its text as the page would. */
 const liveOf = (r: AbstractRange): Range => {

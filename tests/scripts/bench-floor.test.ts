@@ -8,6 +8,7 @@ import { DetectService } from '../../src/background/detect';
 import type { DetectAnswer } from '../../src/messaging/protocol';
 import { refuse } from '../../src/messaging/schemas';
 import { HIGHLIGHT_NAMES } from '../../src/page/highlights';
+import { FakeStaticRange } from '../page/fake-static-range';
 
 const URL_ = 'https://news.example/2026/12/ankara-talks';
 const sender = {
@@ -20,21 +21,6 @@ const sender = {
 const floorSource = (file: string) => readFileSync(join(FLOOR_DIR, file), 'utf8');
 
 class FakeHighlight extends Set<FakeStaticRange> {}
-/** happy-dom has no StaticRange constructor: its init's four fields, as Chromium keeps them. */
-class FakeStaticRange {
-  startContainer: Node;
-  startOffset: number;
-  endContainer: Node;
-  endOffset: number;
-  constructor(init: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number }) {
-    ({
-      startContainer: this.startContainer,
-      startOffset: this.startOffset,
-      endContainer: this.endContainer,
-      endOffset: this.endOffset,
-    } = init);
-  }
-}
 
 /**
  * Runs a floor script in this document as Chromium would, its one message going through the background's
