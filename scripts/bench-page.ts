@@ -18,10 +18,11 @@
  *    timed on the untraced insertion, its tasks on a traced one of its own;
  *  - cards: from the hover delay's end (the pointer's last move plus the delay) to the first frame that
  *    finds the dialog, and from a trace the task that drew it and the other tasks while the pointer rested.
- * The article's floor (Chromium): the same untraced loads, over the same window, of the test build with its
- * content script replaced by a script of scripts/bench-floor/ (one that starts nothing; one that walks every
- * text node, sends them in one names:detect message and draws the answer), printed beside the article's
- * row: what any content script costs the page, and what the least one that underlines names costs.
+ * The article's floor (Chromium): after the runs, the article's untraced loads again over each run's window,
+ * of the test build with its content script replaced by a script of scripts/bench-floor/ (one that starts
+ * nothing; one that walks every text node, sends them in one names:detect message and draws the answer),
+ * each against a load without the extension of its own, printed beside the article's row: what any content
+ * script costs the page, and what the least one that underlines names costs.
  * Firefox ESR (puppeteer-core over BiDi) has no CDP: its rows give the times a page can observe, and say
  * n/a where a figure needs CDP.
  *
@@ -49,7 +50,7 @@ import {
   type Metrics,
 } from './lib/bench-browser';
 import { inert, liveBlogHtml, paragraphs, textSize } from './lib/bench-pages';
-import { floorBuild, FLOORS, type Floor } from './lib/bench-floor';
+import { floorBuild, FLOORS } from './lib/bench-floor';
 import { PROBE } from './lib/bench-probe';
 import {
   differences,
@@ -582,14 +583,9 @@ async function run(
   const launch = chromium ? launchChromiumBench : launchFirefoxBench;
   const withExt = await launch(true, o.build[kind], SETTINGS);
   const without = await launch(false, o.build[kind], SETTINGS);
-  // The article's floor (Chromium, the browser its budget is for): the same loads with a floor's script
-  // in the content script's place.
-  const floorDir = chromium && want('article') ? mkdtempSync(join(tmpdir(), 'backstory-floor-')) : null;
-  const floors: Array<[Floor, BenchBrowser]> = [];
-  if (floorDir)
-    for (const f of FLOORS)
-      floors.push([f, await launch(true, floorBuild(o.build[kind], f, join(floorDir, f.id)), SETTINGS)]);
   const c: Collected = {};
+  /** The article's windows, run by run, for its floor. */
+  const windows: number[] = [];
   const big = o.quick ? 300 : 2000;
   const quiet = o.quick ? 1000 : 1200;
   const steadyMs = o.quick ? 2000 : 6000;
@@ -615,8 +611,6 @@ async function run(
           const pair: Array<[BenchBrowser, string]> = [
             [withExt, 'with'],
             [without, 'without'],
-            // Untraced only, over the same window: the floors' rows read beside the main-thread row.
-            ...(traced ? [] : floors.map(([f, b]): [BenchBrowser, string] => [b, `floor.${f.id}`])),
           ];
           if (i % 2) pair.reverse();
           for (const [b, side] of pair) {
@@ -624,13 +618,9 @@ async function run(
             await l.page.close();
             if (traced) push(c, `article.wall.${side}`, l.mainWall);
             else push(c, `article.${side}`, l.mainThread);
-            if (side.startsWith('floor.')) push(c, `article.${side}.mentions`, l.mentions);
-            if (side === 'floor.walk' && !l.mentions)
-              throw new Error(
-                "The walk-send-draw floor drew no name by the window's end: has names:detect changed?",
-              );
           }
         }
+        windows.push(w.settledAt);
         push(c, 'article.longest', w.longestExtTask);
         push(c, 'article.longest.wall', w.longestExtWall);
         push(c, 'article.names', w.names);
@@ -767,6 +757,7 @@ async function run(
         await wo.page.close();
       }
     }
+    if (chromium && windows.length) await articleFloor(without, o.build[kind], articleUrl, windows, quiet, c);
     // The table first: the series is long, and a cut-off run still leaves the main figures.
     report(kind, o, c, [], big);
     const sizes = o.quick ? [100, 200, 400] : [500, 1000, 2000, 4000];
@@ -811,8 +802,47 @@ async function run(
   } finally {
     await withExt.close();
     await without.close();
-    for (const [, b] of floors) await b.close();
-    if (floorDir) rmSync(floorDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The article's floor (Chromium, the browser its budget is for): the article's untraced loads again, over
+ * each run's window, by profiles whose build has a floor's script in the content script's place, each run
+ * against a load without the extension of its own. Its browsers are open only meanwhile: no other row is
+ * measured beside them.
+ */
+async function articleFloor(
+  without: BenchBrowser,
+  build: string,
+  url: string,
+  windows: readonly number[],
+  quiet: number,
+  c: Collected,
+): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-floor-'));
+  const floors: Array<[BenchBrowser, string]> = [];
+  try {
+    for (const f of FLOORS)
+      floors.push([await launchChromiumBench(true, floorBuild(build, f, join(dir, f.id)), SETTINGS), f.id]);
+    for (const [i, until] of windows.entries()) {
+      process.stderr.write(`[chromium] article's floor, run ${i + 1}/${windows.length}\n`);
+      const order: Array<[BenchBrowser, string]> = [[without, 'without'], ...floors];
+      if (i % 2) order.reverse();
+      for (const [b, id] of order) {
+        const l = await load(b, url, until, quiet, 'none');
+        await l.page.close();
+        push(c, `article.floor.${id}`, l.mainThread);
+        if (id === 'without') continue;
+        push(c, `article.floor.${id}.mentions`, l.mentions);
+        if (id === 'walk' && !l.mentions)
+          throw new Error(
+            "The walk-send-draw floor drew no name by the window's end: has names:detect changed?",
+          );
+      }
+    }
+  } finally {
+    for (const [b] of floors) await b.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -878,8 +908,8 @@ function report(kind: BrowserKind, o: Options, c: Collected | null, series: Seri
         add(
           `ordinary article, for comparison: ${f.what} (scripts/bench-floor/${f.file}; ${S(`${k}.mentions`)?.median ?? '?'} mentions drawn) in place of the content script: main-thread time during load`,
           S(k),
-          S('article.without'),
-          D(k, 'article.without'),
+          S('article.floor.without'),
+          D(k, 'article.floor.without'),
           'ms',
           null,
           '—',
