@@ -50,7 +50,7 @@ import {
   type Metrics,
 } from './lib/bench-browser';
 import { inert, liveBlogHtml, paragraphs, textSize } from './lib/bench-pages';
-import { floorBuild, FLOORS } from './lib/bench-floor';
+import { floorBuild, FLOORS, type Floor } from './lib/bench-floor';
 import { PROBE } from './lib/bench-probe';
 import {
   differences,
@@ -820,24 +820,22 @@ async function articleFloor(
   c: Collected,
 ): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'backstory-floor-'));
-  const floors: Array<[BenchBrowser, string]> = [];
+  const floors: Array<[BenchBrowser, Floor | null]> = [];
   try {
     for (const f of FLOORS)
-      floors.push([await launchChromiumBench(true, floorBuild(build, f, join(dir, f.id)), SETTINGS), f.id]);
+      floors.push([await launchChromiumBench(true, floorBuild(build, f, join(dir, f.id)), SETTINGS), f]);
     for (const [i, until] of windows.entries()) {
       process.stderr.write(`[chromium] article's floor, run ${i + 1}/${windows.length}\n`);
-      const order: Array<[BenchBrowser, string]> = [[without, 'without'], ...floors];
+      const order: Array<[BenchBrowser, Floor | null]> = [[without, null], ...floors];
       if (i % 2) order.reverse();
-      for (const [b, id] of order) {
+      for (const [b, f] of order) {
         const l = await load(b, url, until, quiet, 'none');
         await l.page.close();
-        push(c, `article.floor.${id}`, l.mainThread);
-        if (id === 'without') continue;
-        push(c, `article.floor.${id}.mentions`, l.mentions);
-        if (id === 'walk' && !l.mentions)
-          throw new Error(
-            "The walk-send-draw floor drew no name by the window's end: has names:detect changed?",
-          );
+        push(c, `article.floor.${f?.id ?? 'without'}`, l.mainThread);
+        if (!f) continue;
+        push(c, `article.floor.${f.id}.mentions`, l.mentions);
+        if (f.draws && !l.mentions)
+          throw new Error(`${f.file} drew no name by the window's end: has names:detect changed?`);
       }
     }
   } finally {

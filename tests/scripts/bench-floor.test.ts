@@ -87,12 +87,16 @@ describe("bench:page's floor scripts", () => {
     expect(places).toContain('Ankara');
   });
 
-  it('the empty floor sends nothing and draws nothing', async () => {
-    document.body.innerHTML = '<p>Binali Yıldırım in Ankara.</p>';
-    const { drawn, answer } = await runFloor('empty.js');
-    expect(answer).toBeUndefined();
-    expect(drawn.size).toBe(0);
-  });
+  it.each(FLOORS.map((f) => [f.file, f] as const))(
+    '%s draws names exactly when its entry says so (the bench stops on a drawing floor that drew none)',
+    async (_file, floor) => {
+      document.body.innerHTML = '<p>Prime Minister Binali Yıldırım spoke in Ankara on Monday.</p>';
+      const { drawn, answer } = await runFloor(floor.file);
+      const ranges = [...drawn.values()].reduce((n, h) => n + h.size, 0);
+      expect(ranges > 0).toBe(floor.draws);
+      expect(answer !== undefined).toBe(floor.draws);
+    },
+  );
 });
 
 describe('floor builds', () => {
