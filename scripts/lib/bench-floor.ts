@@ -3,6 +3,7 @@
  * content script replaced by a short script of scripts/bench-floor/ (the background, manifest and CSS
  * stay), so a floor adds to the article what that script does and nothing of Backstory's content script.
  */
+import { buildSync } from 'esbuild';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -10,8 +11,8 @@ import { join } from 'node:path';
 export const FLOOR_DIR = join(import.meta.dirname, '../bench-floor');
 
 export interface Floor {
-  id: 'empty' | 'walk';
-  /** The script, under scripts/bench-floor/. */
+  id: 'empty' | 'walk' | 'scope';
+  /** The script, under scripts/bench-floor/: plain JS, or TypeScript bundled with what it imports. */
   file: string;
   /** What its row says it is. */
   what: string;
@@ -27,7 +28,21 @@ export const FLOORS: readonly Floor[] = [
     what: 'a script that sends every text node in one names:detect message and draws the mentions, with no scope and no live-blog check',
     draws: true,
   },
+  {
+    id: 'scope',
+    file: 'scope-look-send-draw.ts',
+    what: "Backstory's own scope, block walk and live-blog first look, then one names:detect message and the mentions drawn, with no session, names index or observers",
+    draws: true,
+  },
 ];
+
+/** A floor's script as the browser runs it: TypeScript bundled and minified as the build minifies. */
+export function floorScript(floor: Floor): string {
+  const file = join(FLOOR_DIR, floor.file);
+  if (!file.endsWith('.ts')) return readFileSync(file, 'utf8');
+  const out = buildSync({ entryPoints: [file], bundle: true, format: 'iife', minify: true, write: false });
+  return out.outputFiles[0].text;
+}
 
 /** The content script of a Chromium build, as its manifest names it (one script). */
 export function contentScriptOf(buildDir: string): string {
@@ -44,6 +59,6 @@ export function contentScriptOf(buildDir: string): string {
 export function floorBuild(buildDir: string, floor: Floor, into: string): string {
   const script = contentScriptOf(buildDir);
   cpSync(buildDir, into, { recursive: true });
-  writeFileSync(join(into, script), readFileSync(join(FLOOR_DIR, floor.file)));
+  writeFileSync(join(into, script), floorScript(floor));
   return into;
 }

@@ -23,7 +23,7 @@ import {
   type GenericOptions,
 } from './generic';
 import { firstLook, type FirstLook } from './first-look';
-import { findStampedList, stampedSiblings } from './stamped';
+import { findStampedList, STAMPED_MIN, stampedSiblings } from './stamped';
 import { PLATFORMS, type PlatformShape } from './platforms';
 import { elementsForSchema, readSchema, type SchemaInfo } from './schema';
 import { findMarkerBody, textMarkerUpdates } from './text-markers';
@@ -179,9 +179,6 @@ function* fromTextMarkers(
     rereadSteps,
   };
 }
-
-/** Stamped entries a list needs without evidence. */
-const STAMPED_MIN = 2;
 
 /** Entries without ids, found by the stamps they print (a clock time, a match minute, a relative age). */
 function* fromStamped(

@@ -21,6 +21,8 @@ export interface StampedList {
   strength: number;
 }
 
+/** Stamped entries a list needs without evidence. */
+export const STAMPED_MIN = 2;
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG', 'OPTION', 'SELECT', 'BUTTON']);
 const MAX_DEPTH = 6;
 /** Stops the walk on giant pages: a page with more stamps than this is a listing, and its head is enough. */

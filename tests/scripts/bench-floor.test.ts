@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser, type Browser } from 'wxt/browser';
-import { contentScriptOf, FLOOR_DIR, floorBuild, FLOORS } from '../../scripts/lib/bench-floor';
+import { contentScriptOf, floorBuild, FLOORS, floorScript, type Floor } from '../../scripts/lib/bench-floor';
 import { DetectService } from '../../src/background/detect';
 import type { DetectAnswer } from '../../src/messaging/protocol';
 import { refuse } from '../../src/messaging/schemas';
@@ -18,7 +18,7 @@ const sender = {
   tab: { id: 7, url: URL_ },
 } as unknown as Browser.runtime.MessageSender;
 
-const floorSource = (file: string) => readFileSync(join(FLOOR_DIR, file), 'utf8');
+const floor = (id: Floor['id']) => FLOORS.find((f) => f.id === id)!;
 
 class FakeHighlight extends Set<FakeStaticRange> {}
 
@@ -26,7 +26,7 @@ class FakeHighlight extends Set<FakeStaticRange> {}
  * Runs a floor script in this document as Chromium would, its one message going through the background's
  * own guard and detector; resolves with the highlights it registered.
  */
-async function runFloor(file: string): Promise<{ drawn: Map<string, FakeHighlight>; answer?: DetectAnswer }> {
+async function runFloor(f: Floor): Promise<{ drawn: Map<string, FakeHighlight>; answer?: DetectAnswer }> {
   const drawn = new Map<string, FakeHighlight>();
   const service = new DetectService();
   let answered: Promise<unknown> | undefined;
@@ -49,7 +49,7 @@ async function runFloor(file: string): Promise<{ drawn: Map<string, FakeHighligh
   };
   g.Highlight = FakeHighlight;
   g.StaticRange = FakeStaticRange;
-  new Function(floorSource(file))();
+  new Function(floorScript(f))();
   await answered;
   await new Promise((r) => setTimeout(r));
   return { drawn, answer };
@@ -68,7 +68,7 @@ describe("bench:page's floor scripts", () => {
       <article><h1>Talks in Ankara</h1>
       <p>Turkish Prime Minister Binali Yıldırım met United Nations envoy Staffan de Mistura in Ankara on
       Monday, as fighting went on around al-Bab.</p><script>var x = "Paris";</script></article>`;
-    const { drawn, answer } = await runFloor('walk-send-draw.js');
+    const { drawn, answer } = await runFloor(floor('walk'));
     expect(answer && !answer.lost).toBe(true);
     if (!answer || answer.lost) return;
     expect(answer.mentions.length).toBeGreaterThan(0);
@@ -87,14 +87,44 @@ describe("bench:page's floor scripts", () => {
     expect(places).toContain('Ankara');
   });
 
+  it("scope-look-send-draw judges Backstory's scope and takes the live blog's first look before it sends", async () => {
+    document.documentElement.lang = 'en';
+    const article = `<nav><a href="/world/paris">Paris</a> <a href="/world/berlin">Berlin</a></nav>
+      <main><h1>Talks in Ankara</h1>
+      <p>Turkish Prime Minister Binali Yıldırım met United Nations envoy Staffan de Mistura in Ankara on
+      Monday, as fighting went on around al-Bab. The talks are to go on in Geneva next week.</p></main>
+      <div><p>Elsewhere: shares in Frankfurt rose on Monday.</p></div>`;
+    document.body.innerHTML = article;
+    const { drawn, answer } = await runFloor(floor('scope'));
+    expect(answer && !answer.lost).toBe(true);
+    if (!answer || answer.lost) return;
+    expect([...drawn.keys()].sort()).toEqual(Object.values(HIGHLIGHT_NAMES.underline).sort());
+    const text = (r: FakeStaticRange) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset);
+    const texts = [...drawn.values()].flatMap((h) => [...h].map(text));
+    expect(texts.length).toBe(answer.mentions.length / 4);
+    expect(texts).toEqual(expect.arrayContaining(['Binali Yıldırım', 'Ankara', 'Geneva']));
+    // The menu and what is outside the story's root are out of its scope: neither sent nor drawn.
+    expect(texts).not.toContain('Paris');
+    expect(texts).not.toContain('Frankfurt');
+    expect([...drawn.get(HIGHLIGHT_NAMES.underline.place)!].map(text)).toContain('Ankara');
+    expect(window.__backstoryFloorLook).toBe(false);
+
+    // A page whose updates are stamped is not ruled out by the first look.
+    document.body.innerHTML = `<main>${['10:05', '10:40', '11:15']
+      .map((t) => `<article><time>${t} GMT</time><p>Shelling reported near al-Bab, ${t}.</p></article>`)
+      .join('')}</main>`;
+    await runFloor(floor('scope'));
+    expect(window.__backstoryFloorLook).toBe(true);
+  });
+
   it.each(FLOORS.map((f) => [f.file, f] as const))(
     '%s draws names exactly when its entry says so (the bench stops on a drawing floor that drew none)',
-    async (_file, floor) => {
+    async (_file, f) => {
       document.body.innerHTML = '<p>Prime Minister Binali Yıldırım spoke in Ankara on Monday.</p>';
-      const { drawn, answer } = await runFloor(floor.file);
+      const { drawn, answer } = await runFloor(f);
       const ranges = [...drawn.values()].reduce((n, h) => n + h.size, 0);
-      expect(ranges > 0).toBe(floor.draws);
-      expect(answer !== undefined).toBe(floor.draws);
+      expect(ranges > 0).toBe(f.draws);
+      expect(answer !== undefined).toBe(f.draws);
     },
   );
 });
@@ -116,9 +146,9 @@ describe('floor builds', () => {
     writeFileSync(join(build, 'manifest.json'), JSON.stringify(manifest));
     writeFileSync(join(build, 'content-scripts/content.js'), 'backstory();');
     writeFileSync(join(build, 'background.js'), 'background();');
-    for (const floor of FLOORS) {
-      const out = floorBuild(build, floor, join(dir, floor.id));
-      expect(readFileSync(join(out, 'content-scripts/content.js'), 'utf8')).toBe(floorSource(floor.file));
+    for (const f of FLOORS) {
+      const out = floorBuild(build, f, join(dir, f.id));
+      expect(readFileSync(join(out, 'content-scripts/content.js'), 'utf8')).toBe(floorScript(f));
       expect(readFileSync(join(out, 'background.js'), 'utf8')).toBe('background();');
       expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))).toEqual(manifest);
     }
