@@ -36,7 +36,7 @@ export const FLOORS: readonly Floor[] = [
   },
 ];
 
-/** A floor's script as the browser runs it: TypeScript bundled and minified as the build minifies. */
+/** A floor's script as the browser runs it: TypeScript bundled with what it imports and minified, as the build's script is. */
 export function floorScript(floor: Floor): string {
   const file = join(FLOOR_DIR, floor.file);
   if (!file.endsWith('.ts')) return readFileSync(file, 'utf8');

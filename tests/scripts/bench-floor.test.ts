@@ -59,7 +59,8 @@ describe("bench:page's floor scripts", () => {
   afterEach(() => {
     document.body.innerHTML = '';
     vi.unstubAllGlobals();
-    for (const k of ['chrome', 'Highlight', 'StaticRange']) delete (globalThis as Record<string, unknown>)[k];
+    for (const k of ['chrome', 'Highlight', 'StaticRange', '__backstoryFloorLook'])
+      delete (globalThis as Record<string, unknown>)[k];
   });
 
   it('walk-send-draw speaks names:detect as the background takes it and draws every mention it is answered', async () => {
