@@ -19,10 +19,10 @@
  *  - cards: from the hover delay's end (the pointer's last move plus the delay) to the first frame that
  *    finds the dialog, and from a trace the task that drew it and the other tasks while the pointer rested.
  * The article's floor (Chromium): after the runs, the article's untraced loads again over each run's window,
- * of the test build with its content script replaced by a script of scripts/bench-floor/ (one that starts
- * nothing; one that walks every text node, sends them in one names:detect message and draws the answer),
- * each against a load without the extension of its own, printed beside the article's row: what any content
- * script costs the page, and what the least one that underlines names costs.
+ * of the test build with its content script replaced by each script of scripts/bench-floor/ (FLOORS in
+ * scripts/lib/bench-floor.ts says what each does), each against a load without the extension of its own,
+ * printed beside the article's row: what any content script costs the page, what the least one that
+ * underlines names costs, and what Backstory's own first pass costs alone.
  * Firefox ESR (puppeteer-core over BiDi) has no CDP: its rows give the times a page can observe, and say
  * n/a where a figure needs CDP.
  *

@@ -22,6 +22,24 @@ const floor = (id: Floor['id']) => FLOORS.find((f) => f.id === id)!;
 
 class FakeHighlight extends Set<FakeStaticRange> {}
 
+/** The text a drawn range covers. */
+const textOf = (r: FakeStaticRange) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset);
+
+/**
+ * What a drawing floor drew, held to what it was answered: under the names the manifest's stylesheet
+ * paints, one range per mention, each on its text. Returns every range's text and the places'.
+ */
+function drawnTexts(
+  drawn: Map<string, FakeHighlight>,
+  answer?: DetectAnswer,
+): { all: string[]; places: string[] } {
+  expect(answer && !answer.lost).toBe(true);
+  expect([...drawn.keys()].sort()).toEqual(Object.values(HIGHLIGHT_NAMES.underline).sort());
+  const all = [...drawn.values()].flatMap((h) => [...h].map(textOf));
+  expect(all.length).toBe(answer && !answer.lost ? answer.mentions.length / 4 : -1);
+  return { all, places: [...drawn.get(HIGHLIGHT_NAMES.underline.place)!].map(textOf) };
+}
+
 /**
  * Runs a floor script in this document as Chromium would, its one message going through the background's
  * own guard and detector; resolves with the highlights it registered.
@@ -70,44 +88,26 @@ describe("bench:page's floor scripts", () => {
       <p>Turkish Prime Minister Binali Yıldırım met United Nations envoy Staffan de Mistura in Ankara on
       Monday, as fighting went on around al-Bab.</p><script>var x = "Paris";</script></article>`;
     const { drawn, answer } = await runFloor(floor('walk'));
-    expect(answer && !answer.lost).toBe(true);
-    if (!answer || answer.lost) return;
-    expect(answer.mentions.length).toBeGreaterThan(0);
-    // Drawn under the names the manifest's stylesheet paints, each range on the text the answer named.
-    expect([...drawn.keys()].sort()).toEqual(Object.values(HIGHLIGHT_NAMES.underline).sort());
-    const texts = [...drawn.values()].flatMap((h) =>
-      [...h].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)),
-    );
-    expect(texts.length).toBe(answer.mentions.length / 4);
-    expect(texts).toContain('Binali Yıldırım');
-    expect(texts).toContain('Ankara');
-    expect(texts).not.toContain('Paris');
-    const places = [...drawn.get(HIGHLIGHT_NAMES.underline.place)!].map((r) =>
-      (r.startContainer as Text).data.slice(r.startOffset, r.endOffset),
-    );
+    const { all, places } = drawnTexts(drawn, answer);
+    expect(all).toEqual(expect.arrayContaining(['Binali Yıldırım', 'Ankara']));
+    expect(all).not.toContain('Paris');
     expect(places).toContain('Ankara');
   });
 
   it("scope-look-send-draw judges Backstory's scope and takes the live blog's first look before it sends", async () => {
     document.documentElement.lang = 'en';
-    const article = `<nav><a href="/world/paris">Paris</a> <a href="/world/berlin">Berlin</a></nav>
+    document.body.innerHTML = `<nav><a href="/world/paris">Paris</a> <a href="/world/berlin">Berlin</a></nav>
       <main><h1>Talks in Ankara</h1>
       <p>Turkish Prime Minister Binali Yıldırım met United Nations envoy Staffan de Mistura in Ankara on
       Monday, as fighting went on around al-Bab. The talks are to go on in Geneva next week.</p></main>
       <div><p>Elsewhere: shares in Frankfurt rose on Monday.</p></div>`;
-    document.body.innerHTML = article;
     const { drawn, answer } = await runFloor(floor('scope'));
-    expect(answer && !answer.lost).toBe(true);
-    if (!answer || answer.lost) return;
-    expect([...drawn.keys()].sort()).toEqual(Object.values(HIGHLIGHT_NAMES.underline).sort());
-    const text = (r: FakeStaticRange) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset);
-    const texts = [...drawn.values()].flatMap((h) => [...h].map(text));
-    expect(texts.length).toBe(answer.mentions.length / 4);
-    expect(texts).toEqual(expect.arrayContaining(['Binali Yıldırım', 'Ankara', 'Geneva']));
+    const { all, places } = drawnTexts(drawn, answer);
+    expect(all).toEqual(expect.arrayContaining(['Binali Yıldırım', 'Ankara', 'Geneva']));
     // The menu and what is outside the story's root are out of its scope: neither sent nor drawn.
-    expect(texts).not.toContain('Paris');
-    expect(texts).not.toContain('Frankfurt');
-    expect([...drawn.get(HIGHLIGHT_NAMES.underline.place)!].map(text)).toContain('Ankara');
+    expect(all).not.toContain('Paris');
+    expect(all).not.toContain('Frankfurt');
+    expect(places).toContain('Ankara');
     expect(window.__backstoryFloorLook).toBe(false);
 
     // A page whose updates are stamped is not ruled out by the first look.
