@@ -150,6 +150,8 @@ export const DETECT_LIMITS = {
   lang: 100,
   /** Distinct `lang` values in one message. */
   langs: 64,
+  /** Characters of the text sample the page's language is told from. */
+  sample: 25_000,
 } as const;
 
 /** Kinds on the wire, by code. */

@@ -174,7 +174,7 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
       session: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
       open: v.optional(
         v.union([
-          v.strictObject({ htmlLang: lang, sample: v.pipe(v.string(), v.maxLength(25_000)) }),
+          v.strictObject({ htmlLang: lang, sample: v.pipe(v.string(), v.maxLength(DETECT_LIMITS.sample)) }),
           v.strictObject({
             language: v.strictObject({ language: v.pipe(v.string(), v.maxLength(16)), declared: lang }),
           }),

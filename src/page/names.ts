@@ -14,8 +14,7 @@ import type { PageLanguage } from '../detect/language';
 import { ask } from '../messaging/client';
 import { answeredBlocks, BlockBatch, MENTION_FIELDS } from '../messaging/detect-wire';
 import { DETECT_KINDS, DETECT_LIMITS, type DetectAnswer, type DetectRequest } from '../messaging/protocol';
-import { blockOf, isInline, locate, walkBlockSteps, walkBlocks, type TextBlock } from '../dom/blocks';
-import { scanRoot } from '../dom/scope';
+import { blockOf, isInline, locate, walkBlockSteps, type TextBlock } from '../dom/blocks';
 import { randomId } from './ids';
 import { runSliced, SLICE_MS, yieldTask } from './schedule';
 
@@ -40,6 +39,8 @@ const VIEW_MARGIN = 0.5;
  * and without them a name in view was underlined only after the next answer, twice as late.
  */
 export const VIEW_CONTEXT_CHARS = 6_000;
+/** The language's sample of the page's text (the background reads no more). */
+const SAMPLE_CHARS = 20_000;
 /** While an answer is applied, the highlighter is handed the blocks done every this many blocks. */
 const APPLY_FLUSH_BLOCKS = 64;
 /** The share of the gap to its next neighbour that a block placed after the last one takes (see `situate`). */
@@ -548,7 +549,7 @@ export class NamesIndex {
       if (this.needOpen)
         req.open = this.languageKnown
           ? { language: this.language }
-          : { htmlLang: this.doc.documentElement?.getAttribute('lang') ?? null, sample: sample(this.doc) };
+          : { htmlLang: this.doc.documentElement?.getAttribute('lang') ?? null, sample: this.sample() };
       for (const rec of sent) rec.sent = rec.version;
       const pending = this.detect(req);
       this.work += performance.now() - t;
@@ -567,6 +568,21 @@ export class NamesIndex {
       this.needOpen = false;
       await this.apply(answer);
     }
+  }
+
+  /**
+   * The first 20,000 characters of the blocks read so far, in the order read: enough for a language. The
+   * first message leaves once the walk has passed the viewport, so this is the start of the story, read
+   * once (walking it again for a sample cost the first pass a second walk and its judgements).
+   */
+  private sample(): string {
+    let out = '';
+    for (const rec of this.recs.values()) {
+      if (!rec.alive) continue;
+      out += rec.block.text + '\n';
+      if (out.length >= SAMPLE_CHARS) break;
+    }
+    return out.slice(0, DETECT_LIMITS.sample);
   }
 
   /** The background lost this page (its worker stopped): send it all again. */
@@ -893,19 +909,4 @@ function walkSliced(
   spent?: (ms: number) => void,
 ): Promise<boolean> {
   return runSliced(step, signal, SLICE_MS, yieldTask, spent);
-}
-
-/**
- * The first 20,000 characters of the story's blocks (the root the scan reads, whose scope is judged once
- * for both): enough for a language, and a walk that stops early.
- */
-function sample(doc: Document): string {
-  const root = scanRoot(doc);
-  if (!root) return '';
-  let out = '';
-  for (const block of walkBlocks(root, doc)) {
-    out += block.text + '\n';
-    if (out.length >= 20_000) break;
-  }
-  return out.slice(0, 25_000);
 }
