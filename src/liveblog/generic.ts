@@ -151,12 +151,19 @@ export interface GenericOptions {
   strict: boolean;
 }
 
-/** The best list of entries under `root`, or null. */
-export function findGenericList(
-  doc: Document,
-  root: Element,
-  options: GenericOptions,
-): { container: Element; shape: string; entries: Element[] } | null {
+/** A run of timed entries: like siblings under one container, each holding (or being) a timed element. */
+export interface TimedRun {
+  container: Element;
+  shape: string;
+  entries: Element[];
+}
+
+/**
+ * The runs of timed entries under `root` that the generic tier reads, most entries first: at least `min`
+ * like siblings in the page's content (not in navigation, a sidebar or footer), each with an id when
+ * `requireIds`. What is left to judge (a comment thread, a list of teasers) is findGenericList's.
+ */
+export function timedRuns(root: Element, options: { requireIds: boolean; min: number }): TimedRun[] {
   const groups = new Map<Element, Map<string, Set<Element>>>();
   const times = root.querySelectorAll(TIME_SELECTOR);
   for (let i = 0; i < times.length && i < 5000; i++) {
@@ -180,14 +187,21 @@ export function findGenericList(
       byShape.set(shapeOf(self), set.add(self));
     }
   }
-  const candidates: Array<{ container: Element; shape: string; entries: Element[] }> = [];
+  const runs: TimedRun[] = [];
   for (const [container, byShape] of groups) {
     for (const [shape, set] of byShape)
-      if (set.size >= options.min) candidates.push({ container, shape, entries: [...set] });
+      if (set.size >= options.min && inContent(container)) runs.push({ container, shape, entries: [...set] });
   }
-  candidates.sort((a, b) => b.entries.length - a.entries.length);
-  for (const c of candidates) {
-    if (c.container.closest(NOT_CONTENT) || isDiscussion(c.container, c.entries)) continue;
+  return runs.sort((a, b) => b.entries.length - a.entries.length);
+}
+
+/** The generic tier's search where nothing on the page has said it is a live blog. */
+export const GENERIC_STRICT: GenericOptions = { requireIds: true, min: 2, strict: true };
+
+/** The best list of entries under `root`, or null. */
+export function findGenericList(doc: Document, root: Element, options: GenericOptions): TimedRun | null {
+  for (const c of timedRuns(root, options)) {
+    if (isDiscussion(c.container, c.entries)) continue;
     if (options.strict && isTeaserList(doc, c.entries)) continue;
     // Keep page order.
     c.entries = [...c.container.children].filter((e) => c.entries.includes(e));

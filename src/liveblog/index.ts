@@ -17,6 +17,7 @@ import { gradeStructure } from './confidence';
 import {
   findGenericList,
   GENERIC_RECIPE,
+  GENERIC_STRICT,
   STAMPED_RECIPE,
   shapeOf,
   siblingsOfShape,
@@ -24,7 +25,7 @@ import {
 } from './generic';
 import { firstLook, type FirstLook } from './first-look';
 import { findStampedList, STAMPED_MIN, stampedSiblings } from './stamped';
-import { PLATFORMS, type PlatformShape } from './platforms';
+import { PLATFORMS, platformEntries, type PlatformShape } from './platforms';
 import { elementsForSchema, readSchema, type SchemaInfo } from './schema';
 import { findMarkerBody, textMarkerUpdates } from './text-markers';
 import { pageClock, publishedTime, type PageClock } from './time';
@@ -200,9 +201,6 @@ function* fromStamped(
   );
 }
 
-/** Every platform's entry selector in one list. */
-let platformEntries: string | undefined;
-
 export interface DetectOptions {
   /**
    * Also return a borderline page (`confidence: 'low'`): structure that looks like a live blog but is too
@@ -226,7 +224,7 @@ export function* detectLiveBlog(
   const schema = readSchema(doc);
   // Evidence: the page's own markup says it is a live blog. One look for every platform's entries first:
   // a platform whose entries are nowhere finds nothing, and most pages have none.
-  if (doc.querySelector((platformEntries ??= PLATFORMS.map((shape) => shape.entry).join(', '))))
+  if (doc.querySelector(platformEntries()))
     for (const shape of PLATFORMS) {
       // A step per platform: each asks the whole document for its entries (on a 2,000-entry page the
       // platforms before the page's own took 20 ms in one step).
@@ -253,7 +251,7 @@ export function* detectLiveBlog(
   let borderline: LiveBlog | null = null;
   let look: FirstLook | undefined;
   const tiers = [
-    () => fromGenericList(doc, root, clock, { requireIds: true, min: 2, strict: true }, 'generic', null),
+    () => fromGenericList(doc, root, clock, GENERIC_STRICT, 'generic', null),
     () => {
       look = firstLook(doc, root, STAMPED_MIN);
       return look.stamped ? fromStamped(doc, root, clock, look.stampTexts) : nothing();

@@ -219,3 +219,8 @@ export const PLATFORMS: readonly PlatformShape[] = [
   { name: 'arena', entry: 'div.arena-liveblog[data-event]', embed: true },
   { name: 'tickaroo', entry: '.tik4', embed: true },
 ];
+
+let entries: string | undefined;
+
+/** Every platform's entry selector in one list: a page that matches none is none of theirs. */
+export const platformEntries = (): string => (entries ??= PLATFORMS.map((shape) => shape.entry).join(', '));

@@ -89,7 +89,7 @@ export function jsonMayHold(json: string, word: string): boolean {
 
 function jsonLd(doc: Document): SchemaUpdate[] | null {
   const found: SchemaUpdate[][] = [];
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const script of doc.querySelectorAll(JSON_LD)) {
     const text = script.textContent ?? '';
     if (!jsonMayHold(text, 'LiveBlogPosting')) continue;
     try {
@@ -108,8 +108,11 @@ function itemValue(el: Element | null): string | undefined {
   );
 }
 
+const MICRODATA_ROOT = '[itemscope][itemtype*="LiveBlogPosting"]';
+const JSON_LD = 'script[type="application/ld+json"]';
+
 function microdata(doc: Document): SchemaInfo | null {
-  const root = doc.querySelector('[itemscope][itemtype*="LiveBlogPosting"]');
+  const root = doc.querySelector(MICRODATA_ROOT);
   if (!root) return null;
   const updates = [...root.querySelectorAll('[itemprop~="liveBlogUpdate"]')].map((u) => ({
     ids: idsOf([u.id, u.getAttribute('itemid'), itemValue(u.querySelector('[itemprop~="url"]'))]),
@@ -118,6 +121,13 @@ function microdata(doc: Document): SchemaInfo | null {
     body: itemValue(u.querySelector('[itemprop~="articleBody"]')),
   }));
   return { kind: 'microdata', updates, root };
+}
+
+/** Whether readSchema could find a LiveBlogPosting, without parsing any JSON. */
+export function mayDeclareLiveBlog(doc: Document): boolean {
+  for (const script of doc.querySelectorAll(JSON_LD))
+    if (jsonMayHold(script.textContent ?? '', 'LiveBlogPosting')) return true;
+  return !!doc.querySelector(MICRODATA_ROOT);
 }
 
 /** The page's LiveBlogPosting, if it declares one. */
