@@ -3,7 +3,10 @@ import { defineConfig } from 'wxt';
 import { highlightsOnRoot } from './scripts/lib/highlights-rooted';
 import { rasteriseIcons } from './scripts/lib/icons';
 import { preactWithoutInnerHTML } from './scripts/lib/preact-no-inner-html';
-import { buildManifest, isTestMode } from './src/manifest';
+import { buildManifest, isTestMode, PAGE_SCRIPTS } from './src/manifest';
+
+/** The page's other scripts' entrypoints (entrypoints/page-*.ts), by their names. */
+const PAGE_ENTRYPOINTS = Object.values(PAGE_SCRIPTS).map((path) => path.slice(1, -'.js'.length));
 
 // Two builds. The store build (`wxt build`, `wxt zip`: .output/<browser>-mv3) runs only on sites the reader
 // enables. The test build (`--mode test`: .output/<browser>-mv3-test, its own folder) also runs on
@@ -16,12 +19,12 @@ export default defineConfig({
   manifest: ({ browser, mode }) => buildManifest(browser, mode),
   webExt: { disabled: true },
   hooks: {
-    // The page's scripts (the content script and its second script) use the browser's own promise-based
+    // The page's scripts (the content script and the page's other scripts) use the browser's own promise-based
     // API, which Chrome's MV3 and Firefox both have, not webextension-polyfill: the polyfill is 15 KB that
     // every page would compile and run for nothing. Extension pages and the background keep it. The content
     // script's context is our own (src/page/script-context.ts says why).
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === 'page-more')) return;
+      if (!entrypoints.every((e) => e.type === 'content-script' || PAGE_ENTRYPOINTS.includes(e.name))) return;
       const ours = [
         { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
         {

@@ -68,7 +68,7 @@ import {
 import { analyzeTrace, spanAt, spanStats, type TraceFacts } from './lib/bench-trace';
 import { ensureBrowsers } from './lib/browsers';
 import { answerConditional, mockEndpoints, SHARED, startServer, type LocalServer } from './lib/server';
-import { MORE_SCRIPT } from '../src/manifest';
+import { PAGE_SCRIPTS } from '../src/manifest';
 
 const HOVER_DELAY = 300;
 /** One frame at 60 Hz: the budget for painting what the background answered once it arrives. */
@@ -1276,15 +1276,21 @@ function report(kind: BrowserKind, o: Options, c: Collected | null, series: Seri
       budget: chromium ? '≤ 150 kB' : '(Chromium: ≤ 150 kB)',
       verdict: chromium ? verdict(s, 150) : '—',
     });
-    const more = gzipSync(readFileSync(join(o.build[kind], MORE_SCRIPT)), { level: 9 }).length;
-    rows.push({
-      what: `its second script (cards, reading, markers, the story panel's end), gzipped: put in when a page first needs it`,
-      with: `${(more / 1000).toFixed(1)} kB (${(more / 1024).toFixed(1)} KiB)`,
-      without: '—',
-      added: `${(more / 1000).toFixed(1)} kB`,
-      budget: '—',
-      verdict: '—',
-    });
+    const parts = [
+      [PAGE_SCRIPTS.more, "its second script (cards, reading, markers, the story panel's end)"],
+      [PAGE_SCRIPTS.liveblog, 'its live-blog detector, for a page that could be a live blog'],
+    ] as const;
+    for (const [file, what] of parts) {
+      const part = gzipSync(readFileSync(join(o.build[kind], file)), { level: 9 }).length;
+      rows.push({
+        what: `${what}, gzipped: put in when a page first needs it`,
+        with: `${(part / 1000).toFixed(1)} kB (${(part / 1024).toFixed(1)} KiB)`,
+        without: '—',
+        added: `${(part / 1000).toFixed(1)} kB`,
+        budget: '—',
+        verdict: '—',
+      });
+    }
   }
   console.log(
     `\n## ${kind === 'chromium' ? 'Chromium' : 'Firefox ESR'}: ${o.runs} alternating runs with and without the extension${o.quick ? ' (--quick: small pages, a smoke test)' : ''}\n`,

@@ -24,11 +24,13 @@ export function builtInMatches(): string[] {
 }
 
 /**
- * The features a page needs only now and then (cards, reading, markers, the story panel's end): a script of
- * their own, which the background puts into the page's isolated world when the page first needs it
- * (src/page/more.ts), so that an ordinary article compiles and runs none of it.
+ * What a page needs only now and then, each a script of its own that the background puts into the page's
+ * isolated world when the page first needs it (src/page/more.ts), so that an ordinary article compiles
+ * and runs none of it: `more`, the features (cards, reading, markers, the story panel's end); `liveblog`,
+ * the live-blog detector, for a page that could be one (src/liveblog/could.ts).
  */
-export const MORE_SCRIPT = '/page-more.js';
+export const PAGE_SCRIPTS = { more: '/page-more.js', liveblog: '/page-liveblog.js' } as const;
+export type PagePart = keyof typeof PAGE_SCRIPTS;
 
 export const ICON_SIZES = [16, 32, 48, 128] as const;
 export type IconState = 'on' | 'off';
@@ -45,7 +47,7 @@ export function iconSet(state: IconState): Record<string, string> {
 }
 
 /** `mode`: the WXT mode; the test build (`test`) holds on its local origins what a reader who enabled a site
- * holds on that site: the host permission (the background puts `MORE_SCRIPT` into pages with it) and the
+ * holds on that site: the host permission (the background puts `PAGE_SCRIPTS` into pages with it) and the
  * content script (entrypoints/content). */
 export function buildManifest(browser: string, mode?: string) {
   const manifest: Record<string, unknown> = {

@@ -284,7 +284,7 @@ export function startBackground(): void {
       // Opened already, in the listener below; this answers whether this browser could.
       'panel:open': () => ({ ok: !!chromeSidePanel() }),
       'names:detect': (req, sender) => detection.handle(req, ownerOf(sender)),
-      'page:more': (_req, sender) => giveMore(sender, runsOn),
+      'page:more': ({ part }, sender) => giveMore(sender, runsOn, part),
     },
     guardWith((tabId) => tabPages.get(tabId)),
   );

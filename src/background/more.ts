@@ -1,13 +1,14 @@
 /**
- * The page's second script (src/page/more.ts), put into the frame that asked for it: only a frame the
+ * The page's other scripts (src/page/more.ts), put into the frame that asked for one: only a frame the
  * content script runs in (a site the reader enabled, or a tab run once), and nowhere else.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { MORE_SCRIPT } from '../manifest';
+import { PAGE_SCRIPTS, type PagePart } from '../manifest';
 
 export async function giveMore(
   sender: Browser.runtime.MessageSender,
   runsOn: (tabId: number, url: string) => Promise<boolean>,
+  part: PagePart = 'more',
 ): Promise<{ ok: boolean }> {
   const tabId = sender.tab?.id;
   const url = sender.url ?? sender.tab?.url;
@@ -15,7 +16,7 @@ export async function giveMore(
   try {
     await browser.scripting.executeScript({
       target: { tabId, frameIds: [sender.frameId ?? 0] },
-      files: [MORE_SCRIPT],
+      files: [PAGE_SCRIPTS[part]],
     });
     return { ok: true };
   } catch {

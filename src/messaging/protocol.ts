@@ -18,6 +18,7 @@ import type { StoreStatus } from '../storage/status';
 import type { StoryMap, StoryMapRequest } from '../knowledge/types';
 import type { EntitySummary, Kind } from '../detect/types';
 import type { PageLanguage } from '../detect/language';
+import type { PagePart } from '../manifest';
 import type { FollowView, WatchRecord } from '../follow/types';
 import type { FollowsExport } from '../follow/store';
 
@@ -82,7 +83,8 @@ export interface BackgroundProtocol {
   /** The card's "story panel" button: opens the side panel for the sender's tab (within the reader's click). */
   'panel:open': [Record<string, never>, { ok: boolean }];
   /** The page needs its second script (a card, reading, the story panel): put into the sender's frame. */
-  'page:more': [Record<string, never>, { ok: boolean }];
+  /** One of the page's other scripts put into the asking frame (src/manifest.ts, PAGE_SCRIPTS). */
+  'page:more': [{ part: PagePart }, { ok: boolean }];
   /**
    * The content script's text blocks (by their index in the page) for name detection in the background;
    * answers the mentions (as offsets) and entities that changed, or `lost` when the background no longer

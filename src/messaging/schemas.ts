@@ -9,6 +9,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { BLOCK_FIELDS, wellFormed } from './detect-wire';
 import { DETECT_LIMITS, type BackgroundProtocol } from './protocol';
 import { canonicalUrl } from '../shared/url';
+import { PAGE_SCRIPTS, type PagePart } from '../manifest';
 
 /** Where a message comes from: a content script in a web page, or one of the extension's own pages. */
 export type Context = 'content' | 'page';
@@ -154,7 +155,7 @@ export const SCHEMAS: { [K in keyof BackgroundProtocol]: v.GenericSchema } = {
   'errors:list': empty,
   'errors:clear': empty,
   'panel:open': empty,
-  'page:more': empty,
+  'page:more': v.strictObject({ part: v.picklist(Object.keys(PAGE_SCRIPTS) as PagePart[]) }),
   'story:map': v.strictObject({
     places: v.pipe(
       v.array(

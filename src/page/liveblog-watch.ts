@@ -6,16 +6,18 @@
  * (yet), detection runs only for batches that add elements, at most once a second, then (each look that
  * finds none) half as often, down to once every `IDLE_DETECT_MAX_MS`: a page that keeps adding elements
  * without becoming a live blog (a ticker, a mutation storm) stops costing a detection a second.
+ * The detector is a script of its own (src/page/more.ts): a page is looked at first with what is cheap
+ * (couldBeLiveBlog), and only one that could be a live blog has the detector put in and run.
  */
-import {
-  detectLiveBlog,
-  isBorderline,
-  rereadLiveBlogSteps,
-  type DomChange,
-  type LiveBlog,
-} from '../liveblog';
+import type { DomChange, LiveBlog } from '../liveblog';
+import { couldBeLiveBlog } from '../liveblog/could';
+import { reportFailure } from './errors';
+import type { LiveBlogDetector } from './more';
 import type { DomBatch } from './observer';
 import { runSteps } from './schedule';
+
+/** A live blog the reader should be asked about rather than one to track unasked (as the detector grades it). */
+const isBorderline = (blog: LiveBlog): boolean => blog.confidence === 'low';
 
 const IDLE_DETECT_MS = 1000;
 const IDLE_DETECT_MAX_MS = 8000;
@@ -35,6 +37,8 @@ export class LiveBlogWatch {
   private rereading = false;
   /** Bumped by each full detection: a re-read begun before one is stale when it ends. */
   private generation = 0;
+  /** The detector, once put into the page. */
+  private detector: LiveBlogDetector | null = null;
 
   constructor(
     private doc: Document,
@@ -42,15 +46,31 @@ export class LiveBlogWatch {
     private onChange: (blog: LiveBlog | null) => void,
     private signal: AbortSignal,
     /** The reader's answer for this site's borderline pages: true track, false don't, undefined not asked. */
-    private answer: () => boolean | undefined = () => undefined,
+    private answer: () => boolean | undefined,
+    /** Puts the detector into the page (src/page/more.ts, loadDetector): only when a page could be a live blog. */
+    private loadDetector: () => Promise<LiveBlogDetector>,
   ) {
     signal.addEventListener('abort', () => clearTimeout(this.deferred));
   }
 
   async start(): Promise<LiveBlog | null> {
     this.lastFull = performance.now();
-    this.blog = await this.find();
+    try {
+      this.blog = await this.find();
+    } catch (e) {
+      this.retry();
+      throw e;
+    }
     return this.blog;
+  }
+
+  /** The detector could not be put in (the worker restarting): the page is looked at again in a while. */
+  private retry(): void {
+    if (this.signal.aborted) return;
+    this.deferred ??= setTimeout(() => {
+      this.deferred = undefined;
+      this.detect(false);
+    }, this.idleWait);
   }
 
   /**
@@ -59,6 +79,12 @@ export class LiveBlogWatch {
    * a burst of insertions).
    */
   private async find(): Promise<LiveBlog | null> {
+    if (!this.blog && !couldBeLiveBlog(this.doc)) {
+      this.borderline = false;
+      return null;
+    }
+    const { detectLiveBlog } = (this.detector ??= await this.loadDetector());
+    if (this.signal.aborted) return null;
     const borderline = !this.blog || isBorderline(this.blog);
     const blog = (await runSteps(detectLiveBlog(this.doc, Date.now(), { borderline }), this.signal)) ?? null;
     if (!blog || !isBorderline(blog)) {
@@ -85,7 +111,7 @@ export class LiveBlogWatch {
       this.detect(false);
       return;
     }
-    if (!this.blog || batch.overflow) {
+    if (!this.blog || !this.detector || batch.overflow) {
       // A burst: one detection from scratch.
       this.detect(true);
       return;
@@ -105,7 +131,7 @@ export class LiveBlogWatch {
         this.dirty = { added: [], changed: [], removedFrom: [] };
         const generation = this.generation;
         const blog = this.blog;
-        const steps = rereadLiveBlogSteps(blog, nodes);
+        const steps = this.detector!.rereadLiveBlogSteps(blog, nodes);
         // A text edit patches its entry at once: most batches end in their first step.
         const r = steps.next();
         const reread = r.done ? r.value : await runSteps(steps, this.signal);
@@ -139,18 +165,28 @@ export class LiveBlogWatch {
     }
     this.lastFull = performance.now();
     this.generation++;
-    this.detecting = this.find().then((blog) => {
-      this.detecting = null;
-      if (this.signal.aborted) return;
-      if (blog || always) {
-        this.blog = blog ?? null;
-        this.onChange(this.blog);
-      }
-      this.idleWait = blog ? IDLE_DETECT_MS : Math.min(this.idleWait * 2, IDLE_DETECT_MAX_MS);
-      if (this.again) {
+    this.detecting = this.find().then(
+      (blog) => {
+        this.detecting = null;
+        if (this.signal.aborted) return;
+        if (blog || always) {
+          this.blog = blog ?? null;
+          this.onChange(this.blog);
+        }
+        this.idleWait = blog ? IDLE_DETECT_MS : Math.min(this.idleWait * 2, IDLE_DETECT_MAX_MS);
+        if (this.again) {
+          this.again = false;
+          this.detect(always);
+        }
+      },
+      (e: unknown) => {
+        this.detecting = null;
+        if (this.signal.aborted) return;
+        reportFailure('session', e, this.doc.location.href);
+        this.idleWait = Math.min(this.idleWait * 2, IDLE_DETECT_MAX_MS);
         this.again = false;
-        this.detect(always);
-      }
-    });
+        this.retry();
+      },
+    );
   }
 }

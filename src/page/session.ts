@@ -23,6 +23,7 @@ import { reportFailure } from './errors';
 import { cardsLater, markersLater, readingLater, storyLater } from './features/later';
 import { namesFeature } from './features/names';
 import { LiveBlogWatch } from './liveblog-watch';
+import { loadDetector } from './more';
 import { NamesIndex, type PageMention } from './names';
 import { settled, watchUrl, type UrlWatch, type UrlWatchOptions } from './navigation';
 import { watchDom, type DomBatch } from './observer';
@@ -138,6 +139,7 @@ export class PageSession implements PageContext {
       },
       signal,
       () => liveBlogAnswer(this.settings, host),
+      () => loadDetector(doc.defaultView as Window),
     );
     this.liveBlogWatch = watch;
     // Names need no live blog: the first viewport is underlined first, then the updates are looked for.

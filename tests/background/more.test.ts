@@ -1,8 +1,8 @@
-/** The page's second script is put only into the frame that asked, and only where the content script runs. */
+/** The page's other scripts are put only into the frame that asked, and only where the content script runs. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { giveMore } from '../../src/background/more';
-import { MORE_SCRIPT } from '../../src/manifest';
+import { PAGE_SCRIPTS } from '../../src/manifest';
 
 const PAGE = 'https://news.example/live';
 
@@ -21,7 +21,20 @@ describe('giveMore', () => {
     expect(runsOn).toHaveBeenCalledWith(7, PAGE);
     expect(browser.scripting.executeScript).toHaveBeenCalledWith({
       target: { tabId: 7, frameIds: [0] },
-      files: [MORE_SCRIPT],
+      files: [PAGE_SCRIPTS.more],
+    });
+  });
+
+  it('injects the script asked for: the live-blog detector, into a subframe that asked', async () => {
+    const answer = await giveMore(
+      { id: browser.runtime.id, tab: { id: 7 } as never, frameId: 3, url: PAGE },
+      async () => true,
+      'liveblog',
+    );
+    expect(answer).toEqual({ ok: true });
+    expect(browser.scripting.executeScript).toHaveBeenCalledWith({
+      target: { tabId: 7, frameIds: [3] },
+      files: [PAGE_SCRIPTS.liveblog],
     });
   });
 

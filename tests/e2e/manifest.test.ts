@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GECKO_ID, ICON_SIZES, iconPath, LOCAL_MATCHES, MORE_SCRIPT } from '../../src/manifest';
+import { GECKO_ID, ICON_SIZES, iconPath, LOCAL_MATCHES, PAGE_SCRIPTS } from '../../src/manifest';
 import {
   ALLOWED_INSTALL_HOSTS,
   ALLOWED_OPTIONAL_HOSTS,
@@ -54,17 +54,26 @@ describe.each(['chrome', 'firefox'] as const)('%s store manifest', (browser) => 
     expect(m.web_accessible_resources ?? []).toEqual([]);
   });
 
-  it('gives every page only what every page needs: the card, reading and panel code is the second script, no polyfill, no start signal to the page', () => {
+  it('gives every page only what every page needs: the card, reading and panel code is the second script, the live-blog detector a script of its own, no polyfill, no start signal to the page', () => {
     const file = (f: string) => readFileSync(join(dir, f), 'utf8');
     const content = file('content-scripts/content.js');
-    const more = file(MORE_SCRIPT);
+    const more = file(PAGE_SCRIPTS.more);
+    const detector = file(PAGE_SCRIPTS.liveblog);
     // The card's words (src/layers/places/view.tsx) are in the second script only.
     expect(more).toContain('Not sure which');
     expect(content).not.toContain('Not sure which');
+    // A platform's entry selector is in both (the content script's first look asks it); what only the
+    // detector reads, the schema's updates and the page's dates (src/liveblog/time.ts), is not in the
+    // content script.
+    for (const script of [content, detector]) expect(script).toContain('article[data-testid="content-post"]');
+    for (const word of ['liveBlogUpdate', 'diciembre']) {
+      expect(detector).toContain(word);
+      expect(content).not.toContain(word);
+    }
     // webextension-polyfill's own message, which the background (that keeps it) carries.
     const polyfill = 'The message port closed before a response was received';
     expect(file('background.js')).toContain(polyfill);
-    for (const script of [content, more]) expect(script).not.toContain(polyfill);
+    for (const script of [content, more, detector]) expect(script).not.toContain(polyfill);
     // WXT's content-script context announced itself to the page with this event (src/page/script-context.ts).
     expect(content).not.toContain('content-script-started');
   });

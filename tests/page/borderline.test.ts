@@ -3,6 +3,7 @@
  * until the reader says so; the answer is the site's, and "no" stops the question.
  */
 import { describe, expect, it } from 'vitest';
+import * as liveblog from '../../src/liveblog';
 import { LiveBlogWatch } from '../../src/page/liveblog-watch';
 import { liveBlogAnswer, mergeSettings } from '../../src/shared/settings';
 import { parsePage } from '../helpers';
@@ -23,6 +24,7 @@ const watch = (answer: boolean | undefined) =>
     () => undefined,
     new AbortController().signal,
     () => answer,
+    async () => liveblog,
   );
 
 describe('a borderline live blog', () => {

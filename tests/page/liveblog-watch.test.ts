@@ -6,14 +6,27 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as liveblog from '../../src/liveblog';
+import * as could from '../../src/liveblog/could';
 import { LiveBlogWatch } from '../../src/page/liveblog-watch';
+import type { LiveBlogDetector } from '../../src/page/more';
 import { watchDom, type DomBatch } from '../../src/page/observer';
 
 vi.mock('../../src/liveblog', async (original) => {
   const real = await original<typeof import('../../src/liveblog')>();
   return { ...real, detectLiveBlog: vi.fn(real.detectLiveBlog) };
 });
+vi.mock('../../src/liveblog/could', async (original) => {
+  const real = await original<typeof import('../../src/liveblog/could')>();
+  return { ...real, couldBeLiveBlog: vi.fn(real.couldBeLiveBlog) };
+});
 const detections = vi.mocked(liveblog.detectLiveBlog);
+/** Each look at a page not (yet) known as a live blog begins with couldBeLiveBlog. */
+const looks = vi.mocked(could.couldBeLiveBlog);
+
+/** The detector as src/page/more.ts puts it into a page, here from the module itself. */
+const loadDetector = vi.fn(async (): Promise<LiveBlogDetector> => liveblog);
+const watching = (doc: Document, onChange: (blog: liveblog.LiveBlog | null) => void, signal: AbortSignal) =>
+  new LiveBlogWatch(doc, onChange, signal, () => undefined, loadDetector);
 
 const norkon = readFileSync(resolve(__dirname, '../fixtures/platforms/sky-norkon.html'), 'utf8');
 
@@ -34,6 +47,8 @@ const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 afterEach(() => {
   detections.mockClear();
+  looks.mockClear();
+  loadDetector.mockClear();
 });
 
 describe('watchDom', () => {
@@ -144,7 +159,7 @@ describe('LiveBlogWatch', () => {
     const doc = live(norkon);
     const ctl = new AbortController();
     const changes: number[] = [];
-    const watch = new LiveBlogWatch(doc, (blog) => changes.push(blog?.updates.length ?? 0), ctl.signal);
+    const watch = watching(doc, (blog) => changes.push(blog?.updates.length ?? 0), ctl.signal);
     expect((await watch.start())?.updates).toHaveLength(4);
     detections.mockClear();
     const t0 = performance.now();
@@ -163,7 +178,7 @@ describe('LiveBlogWatch', () => {
   it('rescans once for a burst of thousands of mutations, and still ends with every update', async () => {
     const doc = live(norkon);
     const ctl = new AbortController();
-    const watch = new LiveBlogWatch(doc, () => undefined, ctl.signal);
+    const watch = watching(doc, () => undefined, ctl.signal);
     await watch.start();
     detections.mockClear();
     watchDom(doc.documentElement, (b) => watch.onBatch(b), ctl.signal, { delay: 20 });
@@ -180,7 +195,7 @@ describe('LiveBlogWatch', () => {
     const doc = live(norkon);
     const ctl = new AbortController();
     const changes: number[] = [];
-    const watch = new LiveBlogWatch(doc, (blog) => changes.push(blog?.updates.length ?? 0), ctl.signal);
+    const watch = watching(doc, (blog) => changes.push(blog?.updates.length ?? 0), ctl.signal);
     await watch.start();
     detections.mockClear();
     const list = doc.querySelector('.ncpost-list-container')!;
@@ -208,7 +223,7 @@ describe('LiveBlogWatch', () => {
     const text = doc.querySelectorAll('.ncpost-title')[1].firstChild as Text;
     const edited = (u: { elements: Element[] }) => u.elements.some((el) => el.contains(text));
     const blogs: Array<import('../../src/liveblog').LiveBlog> = [];
-    const watch = new LiveBlogWatch(
+    const watch = watching(
       doc,
       (blog) => {
         blogs.push(blog!);
@@ -245,7 +260,7 @@ describe('LiveBlogWatch', () => {
     const doc = live(norkon);
     const ctl = new AbortController();
     const onChange = vi.fn();
-    const watch = new LiveBlogWatch(doc, onChange, ctl.signal);
+    const watch = watching(doc, onChange, ctl.signal);
     await watch.start();
     detections.mockClear();
     watchDom(doc.documentElement, (b) => watch.onBatch(b), ctl.signal, { delay: 10 });
@@ -266,9 +281,9 @@ describe('LiveBlogWatch', () => {
     const ctl = new AbortController();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     try {
-      const watch = new LiveBlogWatch(doc, () => undefined, ctl.signal);
+      const watch = watching(doc, () => undefined, ctl.signal);
       expect(await watch.start()).toBeNull();
-      detections.mockClear();
+      looks.mockClear();
       // 20 s of a page adding a paragraph every 100 ms (a ticker): once a second would be 20 looks.
       for (let t = 0; t < 20_000; t += 100) {
         const p = doc.querySelector('main')!.appendChild(doc.createElement('p'));
@@ -283,9 +298,11 @@ describe('LiveBlogWatch', () => {
         await vi.advanceTimersByTimeAsync(100);
       }
       ctl.abort();
-      // After 1, 2, 4 and 8 s (then every 8 s).
-      expect(detections.mock.calls.length).toBeGreaterThanOrEqual(3);
-      expect(detections.mock.calls.length).toBeLessThanOrEqual(5);
+      // After 1, 2, 4 and 8 s (then every 8 s), each a first look only: the page never could be one.
+      expect(looks.mock.calls.length).toBeGreaterThanOrEqual(3);
+      expect(looks.mock.calls.length).toBeLessThanOrEqual(5);
+      expect(detections).not.toHaveBeenCalled();
+      expect(loadDetector).not.toHaveBeenCalled();
     } finally {
       vi.useRealTimers();
     }
@@ -295,18 +312,67 @@ describe('LiveBlogWatch', () => {
     const doc = live('<body><main><p>An ordinary article.</p></main></body>');
     const ctl = new AbortController();
     const onChange = vi.fn();
-    const watch = new LiveBlogWatch(doc, onChange, ctl.signal);
+    const watch = watching(doc, onChange, ctl.signal);
     expect(await watch.start()).toBeNull();
-    detections.mockClear();
+    looks.mockClear();
     watchDom(doc.documentElement, (b) => watch.onBatch(b), ctl.signal, { delay: 10 });
     for (let i = 0; i < 30; i++) {
       doc.querySelector('main')!.append(doc.createElement('p'));
       await settle(20);
     }
-    expect(detections.mock.calls.length).toBeLessThanOrEqual(1);
+    expect(looks.mock.calls.length).toBeLessThanOrEqual(1);
+    expect(loadDetector).not.toHaveBeenCalled();
     doc.querySelector('main')!.innerHTML = norkon.replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, '');
     await vi.waitFor(() => expect(onChange).toHaveBeenCalled(), { timeout: 2500, interval: 20 });
     ctl.abort();
     expect(watch.blog?.via).toBe('platform:norkon');
+  });
+
+  it('puts the detector in only for a page that could be a live blog, and once', async () => {
+    const ordinary = watching(
+      live('<body><main><p>An ordinary article.</p></main></body>'),
+      vi.fn(),
+      new AbortController().signal,
+    );
+    expect(await ordinary.start()).toBeNull();
+    expect(looks).toHaveBeenCalledTimes(1);
+    expect(loadDetector).not.toHaveBeenCalled();
+    expect(detections).not.toHaveBeenCalled();
+
+    const doc = live(norkon);
+    const ctl = new AbortController();
+    const watch = watching(doc, vi.fn(), ctl.signal);
+    expect((await watch.start())?.updates).toHaveLength(4);
+    expect(loadDetector).toHaveBeenCalledTimes(1);
+    // A burst asks for a detection from scratch: the detector already in the page serves it.
+    watch.onBatch({
+      added: [],
+      changed: [],
+      removed: false,
+      removedFrom: [],
+      removedNodes: [],
+      overflow: true,
+    });
+    await vi.waitFor(() => expect(detections).toHaveBeenCalledTimes(2), { timeout: 2000, interval: 10 });
+    ctl.abort();
+    expect(loadDetector).toHaveBeenCalledTimes(1);
+  });
+
+  it('looks again a while later when the detector could not be put in (the worker restarting), and finds the live blog', async () => {
+    const doc = live(norkon);
+    const ctl = new AbortController();
+    const onChange = vi.fn();
+    let refuse = true;
+    const flaky = vi.fn(async (): Promise<LiveBlogDetector> => {
+      if (refuse) throw new Error('the page could not be given its liveblog script');
+      return liveblog;
+    });
+    const watch = new LiveBlogWatch(doc, onChange, ctl.signal, () => undefined, flaky);
+    await expect(watch.start()).rejects.toThrow('liveblog script');
+    refuse = false;
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalled(), { timeout: 3000, interval: 20 });
+    ctl.abort();
+    expect(onChange.mock.calls[0][0]?.updates).toHaveLength(4);
+    expect(flaky).toHaveBeenCalledTimes(2);
   });
 });

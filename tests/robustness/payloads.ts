@@ -49,7 +49,7 @@ export const VALID: { [K in Kind]: Record<string, unknown> } = {
   'names:detect': { session: 's1', text: 'Angela Merkel visited Berlin.', blocks: [0, 29, -1], langs: [] },
   'story:map': { places: [{ key: 'city:SY:aleppo', lat: 36.2, lon: 37.16 }], width: 320, height: 220 },
   'panel:open': {},
-  'page:more': {},
+  'page:more': { part: 'more' },
   'follow:list': {},
   'follow:set': { url: PAGE, on: true },
   'follow:patch': { url: PAGE, notify: true },
