@@ -82,8 +82,10 @@ export interface BackgroundProtocol {
   'story:map': [StoryMapRequest, StoryMap];
   /** The card's "story panel" button: opens the side panel for the sender's tab (within the reader's click). */
   'panel:open': [Record<string, never>, { ok: boolean }];
-  /** The page needs its second script (a card, reading, the story panel): put into the sender's frame. */
-  /** One of the page's other scripts put into the asking frame (src/manifest.ts, PAGE_SCRIPTS). */
+  /**
+   * The page needs one of its other scripts (src/manifest.ts, PAGE_SCRIPTS): the features' (a card,
+   * reading, the story panel) or the live-blog detector's. Put into the sender's frame.
+   */
   'page:more': [{ part: PagePart }, { ok: boolean }];
   /**
    * The content script's text blocks (by their index in the page) for name detection in the background;

@@ -39,7 +39,7 @@ declare global {
 /** The requests on their way (once answered, the window's property serves). */
 const loading = new Map<PagePart, Promise<unknown>>();
 
-function load<T>(win: Window, part: PagePart, got: () => T | undefined): Promise<T> {
+function load<T>(part: PagePart, got: () => T | undefined): Promise<T> {
   const had = got();
   if (had) return Promise.resolve(had);
   let request = loading.get(part) as Promise<T> | undefined;
@@ -62,8 +62,8 @@ function load<T>(win: Window, part: PagePart, got: () => T | undefined): Promise
 }
 
 /** The second script's features: put into the page once, when first asked for. */
-export const loadMore = (win: Window): Promise<More> => load(win, 'more', () => win.__backstoryMore);
+export const loadMore = (win: Window): Promise<More> => load('more', () => win.__backstoryMore);
 
 /** The live-blog detector: put into the page once, when a page could be a live blog. */
 export const loadDetector = (win: Window): Promise<LiveBlogDetector> =>
-  load(win, 'liveblog', () => win.__backstoryLiveBlog);
+  load('liveblog', () => win.__backstoryLiveBlog);
