@@ -8,7 +8,7 @@ import { PAGE_SCRIPTS, type PagePart } from '../manifest';
 export async function giveMore(
   sender: Browser.runtime.MessageSender,
   runsOn: (tabId: number, url: string) => Promise<boolean>,
-  part: PagePart = 'more',
+  part: PagePart,
 ): Promise<{ ok: boolean }> {
   const tabId = sender.tab?.id;
   const url = sender.url ?? sender.tab?.url;

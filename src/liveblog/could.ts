@@ -2,7 +2,7 @@
  * Whether detectLiveBlog could find a live blog on a page, asked before its code is loaded: one necessary
  * condition for each of its tiers, each cheap (a selector, a string search, the timed elements' parents,
  * the first look). "No" means every tier would find nothing, so the content script rules out an ordinary
- * article without the detector, which is the page's second script (src/page/more.ts).
+ * article without the detector, a script of its own that the page is given only on "yes" (src/page/more.ts).
  */
 import { firstLook } from './first-look';
 import { GENERIC_STRICT, timedRuns } from './generic';

@@ -111,7 +111,7 @@ export class LiveBlogWatch {
       this.detect(false);
       return;
     }
-    if (!this.blog || !this.detector || batch.overflow) {
+    if (!this.blog || batch.overflow) {
       // A burst: one detection from scratch.
       this.detect(true);
       return;
@@ -131,6 +131,7 @@ export class LiveBlogWatch {
         this.dirty = { added: [], changed: [], removedFrom: [] };
         const generation = this.generation;
         const blog = this.blog;
+        // A blog comes only from the detector: it is in the page.
         const steps = this.detector!.rereadLiveBlogSteps(blog, nodes);
         // A text edit patches its entry at once: most batches end in their first step.
         const r = steps.next();

@@ -16,6 +16,7 @@ describe('giveMore', () => {
     const answer = await giveMore(
       { id: browser.runtime.id, tab: { id: 7 } as never, frameId: 0, url: PAGE },
       runsOn,
+      'more',
     );
     expect(answer).toEqual({ ok: true });
     expect(runsOn).toHaveBeenCalledWith(7, PAGE);
@@ -39,10 +40,12 @@ describe('giveMore', () => {
   });
 
   it('puts nothing where the content script does not run, nor for a sender without a tab', async () => {
-    expect(await giveMore({ tab: { id: 7 } as never, frameId: 0, url: PAGE }, async () => false)).toEqual({
+    expect(
+      await giveMore({ tab: { id: 7 } as never, frameId: 0, url: PAGE }, async () => false, 'more'),
+    ).toEqual({
       ok: false,
     });
-    expect(await giveMore({ frameId: 0, url: PAGE }, async () => true)).toEqual({ ok: false });
+    expect(await giveMore({ frameId: 0, url: PAGE }, async () => true, 'more')).toEqual({ ok: false });
     expect(browser.scripting.executeScript).not.toHaveBeenCalled();
   });
 
@@ -50,7 +53,9 @@ describe('giveMore', () => {
     browser.scripting.executeScript = vi.fn(async () => {
       throw new Error('Cannot access contents of the page');
     }) as never;
-    expect(await giveMore({ tab: { id: 7 } as never, frameId: 0, url: PAGE }, async () => true)).toEqual({
+    expect(
+      await giveMore({ tab: { id: 7 } as never, frameId: 0, url: PAGE }, async () => true, 'more'),
+    ).toEqual({
       ok: false,
     });
   });
