@@ -32,6 +32,7 @@ import { pageClock, publishedTime, type PageClock } from './time';
 import type { DomChange, LiveBlog, LiveUpdate } from './types';
 
 export type { Confidence, DomChange, LiveBlog, LiveUpdate, UpdatesDelta } from './types';
+export { isBorderline } from './types';
 
 /** A list's entries are its container's children of one shape: an added node is one, or holds none. */
 const childrenOfShape = (container: Element, shape: string) => ({
@@ -275,9 +276,6 @@ export function* detectLiveBlog(
 export function findLiveBlog(doc: Document, now = Date.now(), options: DetectOptions = {}): LiveBlog | null {
   return drain(detectLiveBlog(doc, now, options));
 }
-
-/** A live blog the reader should be asked about rather than one to track unasked. */
-export const isBorderline = (blog: LiveBlog): boolean => blog.confidence === 'low';
 
 /**
  * The live blog after DOM changes (`nodes`: added nodes, changed text nodes, and the parents nodes were

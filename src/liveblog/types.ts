@@ -78,3 +78,6 @@ export interface UpdatesDelta {
   /** New records of updates kept (same id and elements): an entry re-read, a hidden one shown. */
   changed: LiveUpdate[];
 }
+
+/** A live blog the reader should be asked about rather than one to track unasked. */
+export const isBorderline = (blog: LiveBlog): boolean => blog.confidence === 'low';

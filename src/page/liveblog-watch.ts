@@ -11,13 +11,11 @@
  */
 import type { DomChange, LiveBlog } from '../liveblog';
 import { couldBeLiveBlog } from '../liveblog/could';
+import { isBorderline } from '../liveblog/types';
 import { reportFailure } from './errors';
 import type { LiveBlogDetector } from './more';
 import type { DomBatch } from './observer';
 import { runSteps } from './schedule';
-
-/** A live blog the reader should be asked about rather than one to track unasked (as the detector grades it). */
-const isBorderline = (blog: LiveBlog): boolean => blog.confidence === 'low';
 
 const IDLE_DETECT_MS = 1000;
 const IDLE_DETECT_MAX_MS = 8000;
