@@ -39,8 +39,6 @@ const VIEW_MARGIN = 0.5;
  * and without them a name in view was underlined only after the next answer, twice as late.
  */
 export const VIEW_CONTEXT_CHARS = 6_000;
-/** The language's sample of the page's text (the background reads no more). */
-const SAMPLE_CHARS = 20_000;
 /** While an answer is applied, the highlighter is handed the blocks done every this many blocks. */
 const APPLY_FLUSH_BLOCKS = 64;
 /** The share of the gap to its next neighbour that a block placed after the last one takes (see `situate`). */
@@ -571,16 +569,17 @@ export class NamesIndex {
   }
 
   /**
-   * The first 20,000 characters of the blocks read so far, in the order read: enough for a language. The
-   * first message leaves once the walk has passed the viewport, so this is the start of the story, read
-   * once (walking it again for a sample cost the first pass a second walk and its judgements).
+   * The blocks read so far, in the order read, as far as a message's sample may go: the background tells
+   * the page's language from it (pageLanguage). The first message leaves once the walk has passed the
+   * viewport, so this is the start of the story, read once (walking it again for a sample cost the first
+   * pass a second walk and its judgements).
    */
   private sample(): string {
     let out = '';
     for (const rec of this.recs.values()) {
       if (!rec.alive) continue;
       out += rec.block.text + '\n';
-      if (out.length >= SAMPLE_CHARS) break;
+      if (out.length >= DETECT_LIMITS.sample) break;
     }
     return out.slice(0, DETECT_LIMITS.sample);
   }
