@@ -50,7 +50,7 @@ export class DetectSession {
     this.maxBlockChars = options.bounds === false ? Infinity : MAX_BLOCK_CHARS;
   }
 
-  /** The page's language from its `<html lang>` and a sample of its text (the first 20,000 characters). */
+  /** The page's language from its `<html lang>` and a sample of its text (pageLanguage reads its opening). */
   static languageOf(htmlLang: string | null | undefined, sample: string): PageLanguage {
     return pageLanguage(htmlLang, [sample]);
   }

@@ -38,8 +38,11 @@ export interface TextEvidence {
 }
 
 const WORD = /\p{L}+(?:['’]\p{L}*)?/gu;
-/** Enough text to tell: a longer block is judged by its opening (keeps the test cheap per block). */
-const READ = 1500;
+/**
+ * Enough text to tell: a longer text (a block, the page's sample) is judged by its opening (keeps the test
+ * cheap per block). What a caller sends for the page's verdict need be no longer.
+ */
+export const LANGUAGE_READ = 1500;
 
 /** Letters of other scripts: Greek to Indic and Thai, CJK and Hangul (not punctuation, symbols, emoji). */
 const otherScript = (c: number) =>
@@ -51,7 +54,7 @@ const otherScript = (c: number) =>
  * languages the most hits win, as all of them mean "not English".
  */
 export function guessLanguage(text: string, min = 3): TextEvidence {
-  if (text.length > READ) text = text.slice(0, READ);
+  if (text.length > LANGUAGE_READ) text = text.slice(0, LANGUAGE_READ);
   let latin = 0;
   let other = 0;
   for (let i = 0; i < text.length; i++) {
@@ -102,7 +105,7 @@ const OVERRULE = 40;
 export function pageLanguage(
   htmlLang: string | null | undefined,
   texts: Iterable<string>,
-  sampleChars = 20_000,
+  sampleChars = LANGUAGE_READ,
 ): PageLanguage {
   const declared = fromAttribute(htmlLang);
   let sample = '';

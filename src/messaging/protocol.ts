@@ -154,8 +154,11 @@ export const DETECT_LIMITS = {
   lang: 100,
   /** Distinct `lang` values in one message. */
   langs: 64,
-  /** Characters of the text sample the page's language is told from. */
-  sample: 25_000,
+  /**
+   * Characters of the text sample the page's language is told from: what pageLanguage reads of it
+   * (LANGUAGE_READ, src/detect/language.ts; a test holds this to at least that), and a little more.
+   */
+  sample: 2_000,
 } as const;
 
 /** Kinds on the wire, by code. */

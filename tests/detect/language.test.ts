@@ -5,6 +5,7 @@ import {
   blockLanguage,
   fromAttribute,
   guessLanguage,
+  LANGUAGE_READ,
   namesWanted,
   pageLanguage,
 } from '../../src/detect/language';
@@ -91,6 +92,14 @@ describe('language: page and blocks', () => {
     expect(pageLanguage('en', [DE]).language).toBe('en'); // a quote is not enough
     expect(pageLanguage(null, [ES, ES]).language).toBe('es');
     expect(pageLanguage(null, ['Angela Merkel']).language).toBe('en');
+  });
+
+  it("reads the page's text as far as LANGUAGE_READ characters: what follows changes nothing (a sample need be no longer)", () => {
+    const english = Array(40).fill(EN).join(' ').slice(0, LANGUAGE_READ);
+    expect(english).toHaveLength(LANGUAGE_READ);
+    expect(pageLanguage(null, Array(20).fill(DE)).language).toBe('de');
+    expect(pageLanguage(null, [english, ...Array(20).fill(DE)]).language).toBe('en');
+    expect(pageLanguage(null, [english.slice(0, 200), ...Array(20).fill(DE)]).language).toBe('de');
   });
 
   it('judges blocks of a mixed page one by one: text first, then a lang attribute set inside the page, then the page', () => {

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browser, type Browser } from 'wxt/browser';
+import { LANGUAGE_READ } from '../../src/detect/language';
+import { DETECT_LIMITS } from '../../src/messaging/protocol';
 import { contextOf, refuse, SCHEMAS, SENDERS } from '../../src/messaging/schemas';
 
 const WEB = 'https://news.example/live/1';
@@ -66,6 +68,18 @@ describe('payloads', () => {
     ).toBeNull();
     expect(refuse('data:export', {}, page('options.html'))).toBeNull();
     expect(refuse('data:clear', { what: 'cache' }, page('options.html'))).toBeNull();
+  });
+
+  it("takes a language sample as long as the page's verdict reads (LANGUAGE_READ), and none longer than DETECT_LIMITS.sample", () => {
+    expect(DETECT_LIMITS.sample).toBeGreaterThanOrEqual(LANGUAGE_READ);
+    const detect = (sample: string) =>
+      refuse(
+        'names:detect',
+        { session: 's', open: { htmlLang: null, sample }, text: '', blocks: [], langs: [] },
+        content(),
+      );
+    expect(detect('x'.repeat(DETECT_LIMITS.sample))).toBeNull();
+    expect(detect('x'.repeat(DETECT_LIMITS.sample + 1))).not.toBeNull();
   });
 
   it.each([
